@@ -1,0 +1,50 @@
+// Opens the database named by the environment (DATABASE_URL, or SQLite under DATA_DIR), migrating it first.
+// Both providers share one generated client type (the schema is the same); only the adapter differs.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PrismaClient as PgClient } from "./generated/postgresql/client.ts";
+import { migratePostgres, migrateSqlite, type Provider } from "./migrate.ts";
+
+export type Prisma = SqliteClient;
+/** The transaction client handed to `db.prisma.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Prisma["$transaction"]>[0]>[0] extends infer T ? (T extends (tx: infer U) => unknown ? U : never) : never;
+
+export interface Db {
+  prisma: Prisma;
+  provider: Provider;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface DbLocation {
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+export function resolveDatabaseUrl({ databaseUrl, dataDir }: DbLocation): { provider: Provider; url: string } {
+  if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) return { provider: "postgresql", url: databaseUrl };
+  if (databaseUrl && databaseUrl.startsWith("file:")) return { provider: "sqlite", url: databaseUrl };
+  if (databaseUrl) throw new Error(`DATABASE_URL must start with file: or postgres://, got "${databaseUrl.slice(0, 40)}"`);
+  return { provider: "sqlite", url: `file:${resolve(dataDir ?? "./data", "o2o.db")}` };
+}
+
+export function sqliteFile(url: string): string {
+  return resolve(url.replace(/^file:(\/\/)?/, "").split("?")[0]);
+}
+
+export async function openDatabase(location: DbLocation = { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR }): Promise<Db> {
+  const { provider, url } = resolveDatabaseUrl(location);
+  if (provider === "sqlite") {
+    const file = sqliteFile(url);
+    mkdirSync(dirname(file), { recursive: true });
+    migrateSqlite(file);
+    const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 30_000 }) });
+    return { prisma, provider, url, close: () => prisma.$disconnect() };
+  }
+  await migratePostgres(url);
+  const prisma = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Prisma;
+  return { prisma, provider, url, close: () => prisma.$disconnect() };
+}
