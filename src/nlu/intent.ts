@@ -1,0 +1,61 @@
+// The NLU output: one schema for every parser (rules, LLM) and for `o2o nlu --json` (CONTRACT.md).
+import { z } from "zod";
+
+export const INTENTS = [
+  "order", "find_store", "book_appointment", "claim_coupon", "list_coupons", "order_status", "cancel_order",
+  "follow", "unfollow", "recommend", "feedback", "unsubscribe", "forget_me", "help", "greeting", "unknown",
+] as const;
+export const intentSchema = z.enum(INTENTS);
+export type Intent = z.infer<typeof intentSchema>;
+
+export const fulfillmentSchema = z.enum(["delivery", "pickup", "ship"]);
+export type Fulfillment = z.infer<typeof fulfillmentSchema>;
+
+export const parsedItemSchema = z.object({
+  productId: z.string(),
+  quantity: z.number().int().positive(),
+  size: z.string().nullable(),
+});
+export type ParsedItem = z.infer<typeof parsedItemSchema>;
+
+export const parseResultSchema = z.object({
+  intent: intentSchema,
+  brandId: z.string().nullable(),
+  items: z.array(parsedItemSchema),
+  fulfillment: fulfillmentSchema.nullable(),
+  radiusMeters: z.number().int().positive().nullable(),
+  /** ISO 8601 with offset, resolved in the bot's time zone */
+  when: z.string().nullable(),
+  couponCode: z.string().nullable(),
+  orderId: z.string().nullable(),
+  /** 1..5 */
+  rating: z.number().int().min(1).max(5).nullable(),
+  confidence: z.number().min(0).max(1),
+});
+export type ParseResult = z.infer<typeof parseResultSchema>;
+
+/** What a parser knows about the catalog: plain data, loaded from the database by the caller. */
+export interface CatalogSnapshot {
+  brands: { id: string; name: string; aliases: string[] }[];
+  products: { id: string; brandId: string; name: string; aliases: string[]; sizes: string[]; tags: string[] }[];
+  coupons: { code: string; brandId: string }[];
+  staffRoles?: string[];
+}
+
+export interface ParseContext {
+  /** the instant "now" for relative dates */
+  now: Date;
+  /** IANA zone the bot speaks in, e.g. Asia/Shanghai */
+  timezone: string;
+  /** a brand bot restricts resolution to its brands; null = marketplace (every brand) */
+  brandIds: string[] | null;
+}
+
+/** The port every parser implements. */
+export interface IntentParser {
+  parse(text: string, ctx: ParseContext): Promise<ParseResult>;
+}
+
+export function emptyResult(intent: Intent = "unknown", confidence = 0): ParseResult {
+  return { intent, brandId: null, items: [], fulfillment: null, radiusMeters: null, when: null, couponCode: null, orderId: null, rating: null, confidence };
+}
