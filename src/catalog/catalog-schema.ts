@@ -1,0 +1,132 @@
+// The catalog file format (CONTRACT.md "Catalog import"), validated row by row with zod.
+import { z } from "zod";
+
+const id = z.string().trim().min(1, "must not be empty").max(100, "is longer than 100 characters");
+const stringList = z.array(z.string().trim().min(1)).default([]);
+const HH_MM = "(?:[01]\\d|2[0-3]):[0-5]\\d|24:00";
+const openHoursPattern = new RegExp(`^\\s*(?:${HH_MM})-(?:${HH_MM})\\s*(?:,\\s*(?:${HH_MM})-(?:${HH_MM})\\s*)*$`);
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const SERVICES = ["delivery", "pickup", "appointment", "ship"] as const;
+
+export const brandRow = z.object({
+  id,
+  name: z.string().trim().min(1, "must not be empty"),
+  aliases: stringList,
+  timezone: z.string().refine(isTimeZone, "is not a known IANA time zone").default("Asia/Shanghai"),
+});
+
+export const storeRow = z
+  .object({
+    id,
+    brandId: id,
+    name: z.string().trim().min(1, "must not be empty"),
+    lat: z.number().min(-90, "must be between -90 and 90").max(90, "must be between -90 and 90"),
+    lng: z.number().min(-180, "must be between -180 and 180").max(180, "must be between -180 and 180"),
+    address: z.string().default(""),
+    openHours: z.string().regex(openHoursPattern, 'must look like "07:00-22:00" (several ranges separated by commas)').default("00:00-24:00"),
+    timezone: z.string().refine(isTimeZone, "is not a known IANA time zone").default("Asia/Shanghai"),
+    services: z.array(z.enum(SERVICES)).default([]),
+    deliveryRadiusMeters: z.number().int("must be a whole number").min(0, "must not be negative").default(0),
+    flagship: z.boolean().default(false),
+    phone: z.string().optional(),
+  })
+  // A flagship ships nationwide (CONTRACT.md): make that explicit in its services.
+  .transform((s) => (s.flagship && !s.services.includes("ship") ? { ...s, services: [...s.services, "ship" as const] } : s));
+
+export const productRow = z.object({
+  id,
+  brandId: id,
+  name: z.string().trim().min(1, "must not be empty"),
+  aliases: stringList,
+  priceCents: z.number().int("must be whole cents").min(0, "must not be negative"),
+  currency: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter ISO code like CNY").default("CNY"),
+  sizes: stringList,
+  tags: stringList,
+  photoUrl: z.string().url().optional(),
+  description: z.string().optional(),
+});
+
+export const inventoryRow = z.object({
+  storeId: id,
+  productId: id,
+  size: z.string().trim().default(""),
+  quantity: z.number().int("must be a whole number").min(0, "must not be negative"),
+});
+
+const instant = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date-time like 2026-01-01T00:00:00+08:00")
+  .transform((s) => new Date(s));
+
+export const couponRow = z
+  .object({
+    code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,40}$/, "must be 2-40 letters, digits, - or _").transform((c) => c.toUpperCase()),
+    brandId: id,
+    title: z.string().optional(),
+    kind: z.enum(["percent", "amount"]),
+    value: z.number().int("must be a whole number").positive("must be positive"),
+    minSpendCents: z.number().int().min(0, "must not be negative").default(0),
+    channels: z.array(z.enum(["online", "offline"])).min(1, "needs at least one channel").default(["online", "offline"]),
+    validFrom: instant,
+    validTo: instant,
+    maxRedemptions: z.number().int().positive("must be positive").nullable().optional(),
+    perMemberLimit: z.number().int().positive("must be positive").default(1),
+    storeIds: z.array(id).default([]),
+  })
+  .refine((c) => c.kind !== "percent" || c.value <= 100, { message: "a percent coupon's value is the percent paid, 1-100", path: ["value"] })
+  .refine((c) => c.validFrom < c.validTo, { message: "must be after validFrom", path: ["validTo"] });
+
+const workingHoursRow = z.object({
+  weekday: z.number().int().min(1).max(7),
+  start: z.string().regex(/^\d{2}:\d{2}$/),
+  end: z.string().regex(/^\d{2}:\d{2}$/),
+});
+
+export const staffRow = z.object({
+  id,
+  storeId: id,
+  name: z.string().trim().min(1, "must not be empty"),
+  role: z.string().trim().min(1).default("staff"),
+  workingHours: z.array(workingHoursRow).default([]),
+});
+
+export const KINDS = ["brands", "stores", "products", "inventory", "coupons", "staff"] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const rowSchemas = {
+  brands: brandRow,
+  stores: storeRow,
+  products: productRow,
+  inventory: inventoryRow,
+  coupons: couponRow,
+  staff: staffRow,
+} as const;
+
+export type BrandRow = z.infer<typeof brandRow>;
+export type StoreRow = z.infer<typeof storeRow>;
+export type ProductRow = z.infer<typeof productRow>;
+export type InventoryRow = z.infer<typeof inventoryRow>;
+export type CouponRow = z.infer<typeof couponRow>;
+export type StaffRow = z.infer<typeof staffRow>;
+
+export interface Catalog {
+  brands: BrandRow[];
+  stores: StoreRow[];
+  products: ProductRow[];
+  inventory: InventoryRow[];
+  coupons: CouponRow[];
+  staff: StaffRow[];
+}
+
+export function emptyCatalog(): Catalog {
+  return { brands: [], stores: [], products: [], inventory: [], coupons: [], staff: [] };
+}

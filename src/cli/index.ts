@@ -1,0 +1,25 @@
+// `npx o2o <command>`: every command answers --help, exits 0 on success, non-zero with a one-line error.
+import { Command, CommanderError } from "commander";
+import { registerImport } from "./import.command.ts";
+
+export class CliError extends Error {}
+
+const program = new Command("o2o")
+  .description("o2o-chat: conversational commerce on Telegram (chat to order, nearest store, coupons, payments, campaigns)")
+  .showHelpAfterError("(add --help for usage)")
+  .exitOverride();
+
+registerImport(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode;
+  } else {
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`o2o: ${msg.split("\n")[0]}\n`);
+    if (process.env.O2O_DEBUG) console.error(e);
+    process.exitCode = 1;
+  }
+}

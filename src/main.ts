@@ -1,0 +1,32 @@
+// `npm start`: the embedded default in one process — database (migrated, demo catalog on first start),
+// HTTP server, scheduler and every bot whose token is set.
+import pino from "pino";
+import { loadConfig } from "./config.ts";
+import { openDatabase } from "./db/database.ts";
+import { loadDemoIfEmpty } from "./app/load-demo-catalog.ts";
+import { buildServer } from "./server/http-server.ts";
+
+const config = loadConfig();
+const logger = pino({ level: config.LOG_LEVEL, base: undefined });
+let ready = false;
+
+const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+if (await loadDemoIfEmpty(db)) logger.info("loaded the demo catalog into the empty database");
+
+const server = await buildServer({ logger, isReady: () => ready });
+await server.listen({ port: config.PORT, host: config.HOST });
+ready = true;
+logger.info({ url: config.publicUrl, database: db.provider }, "o2o-chat is up");
+if (!config.TELEGRAM_BOT_TOKEN) {
+  logger.info("no Telegram token set: chat locally with `npx o2o chat` (or `npx o2o chat --json --user me` for the scripted protocol)");
+}
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, "shutting down");
+  ready = false;
+  await server.close();
+  await db.close();
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
