@@ -1,0 +1,40 @@
+// What the domain knows about a store: the catalog's store row minus presentation (address, phone).
+import type { GeoStore } from "../geo/store-index.ts";
+
+/** The ways a store serves customers (catalog `services`). */
+export const SERVICE_KINDS = ["delivery", "pickup", "appointment", "ship"] as const;
+
+/** One way a store serves customers; also what a request asks for. */
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** A store as the matcher sees it; extra fields (name, address) pass through untouched. */
+export interface Store extends GeoStore {
+  id: string;
+  brandId: string;
+  lat: number;
+  lng: number;
+  services: readonly ServiceKind[];
+  /** how far from the store it delivers; 0 when it does not */
+  deliveryRadiusMeters: number;
+  /** the brand's online flagship: ships nationwide */
+  flagship: boolean;
+  /** "HH:MM-HH:MM[,…]" in `timezone`, see open-hours.ts */
+  openHours: string;
+  /** IANA zone of the store, e.g. Asia/Shanghai */
+  timezone: string;
+}
+
+/** True when the store offers the service; a flagship always counts as shipping (CONTRACT: flagship ships nationwide). */
+export function offers(store: Pick<Store, "services" | "flagship">, service: ServiceKind): boolean {
+  return store.services.includes(service) || (service === "ship" && store.flagship);
+}
+
+/** True when the store can ship the order to the customer's home. */
+export function canShip(store: Pick<Store, "services" | "flagship">): boolean {
+  return offers(store, "ship");
+}
+
+/** True when a customer this far away is inside the store's delivery area. */
+export function deliversTo(store: Pick<Store, "services" | "deliveryRadiusMeters">, distanceMeters: number): boolean {
+  return store.services.includes("delivery") && store.deliveryRadiusMeters > 0 && distanceMeters <= store.deliveryRadiusMeters;
+}

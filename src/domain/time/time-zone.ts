@@ -1,0 +1,128 @@
+// Wall-clock arithmetic in IANA time zones with nothing but Intl: the offset of a zone at an instant, the
+// instant(s) a local wall time names, and offset transitions (DST). Instants are epoch milliseconds (UTC).
+// Intl is slow (microseconds per call) and formatter construction slower still, so formatters are cached
+// per zone and callers in hot loops use createZoneClock to pay once per zone per query.
+
+const MINUTE = 60_000;
+const DAY_MINUTES = 1440;
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    try {
+      // en-US + h23 gives a fixed "MM/DD/YYYY, HH:MM:SS" shape (h23 avoids the "24:00" midnight of hour12:false)
+      f = new Intl.DateTimeFormat("en-US", {
+        timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+      });
+    } catch {
+      f = null;
+    }
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const SHAPE = /^(\d{2})\/(\d{2})\/(\d+), (\d{2}):(\d{2}):(\d{2})$/;
+
+/** True when Intl knows the zone (e.g. "Asia/Shanghai", "Europe/Berlin", "UTC"). */
+export function isValidTimeZone(timeZone: string): boolean {
+  return typeof timeZone === "string" && timeZone.length > 0 && formatterFor(timeZone) !== null;
+}
+
+/** Offset of local time from UTC in milliseconds at an instant (+8 h for Asia/Shanghai); throws RangeError on an unknown zone. */
+export function zoneOffsetMs(timeZone: string, epochMs: number): number {
+  const f = formatterFor(timeZone);
+  if (!f) throw new RangeError(`unknown time zone: ${timeZone}`);
+  const m = SHAPE.exec(f.format(epochMs));
+  if (!m) throw new Error(`unexpected Intl output for ${timeZone}`);
+  const wall = Date.UTC(+m[3], +m[1] - 1, +m[2], +m[4], +m[5], +m[6]);
+  // the formatted wall time has whole seconds; compare it with the instant truncated the same way
+  return wall - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+}
+
+/** Local calendar fields of an instant in a zone. */
+export interface LocalDateTime {
+  year: number;
+  /** 1..12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 0..1439 */
+  minuteOfDay: number;
+  /** 0 = Sunday .. 6 = Saturday */
+  weekday: number;
+}
+
+/** The local date and time of an instant in a zone. */
+export function localDateTime(timeZone: string, epochMs: number): LocalDateTime {
+  const d = new Date(epochMs + zoneOffsetMs(timeZone, epochMs));
+  const hour = d.getUTCHours();
+  const minute = d.getUTCMinutes();
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour, minute, minuteOfDay: hour * 60 + minute, weekday: d.getUTCDay() };
+}
+
+/** Minute of the local day (0..1439) of an instant in a zone. */
+export function localMinuteOfDay(timeZone: string, epochMs: number): number {
+  const local = Math.floor((epochMs + zoneOffsetMs(timeZone, epochMs)) / MINUTE);
+  return ((local % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
+}
+
+/** Renders an instant as local "HH:MM" in a zone, e.g. for "reopens at 07:00". */
+export function formatLocalTime(instant: Date, timeZone: string): string {
+  const t = localDateTime(timeZone, instant.getTime());
+  return `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
+}
+
+/**
+ * The first instant in (fromMs, toMs] whose offset differs from the offset at fromMs, or null.
+ * Assumes at most one transition in the window (true of every real zone for windows of a few days).
+ */
+export function offsetTransitionBetween(timeZone: string, fromMs: number, toMs: number): number | null {
+  const before = zoneOffsetMs(timeZone, fromMs);
+  if (zoneOffsetMs(timeZone, toMs) === before) return null;
+  // binary search to the minute: transitions happen on whole minutes
+  let lo = Math.floor(fromMs / MINUTE) * MINUTE;
+  let hi = toMs;
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (zoneOffsetMs(timeZone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  // lo is minute-aligned with the old offset and the change lies in (lo, lo + 1 min]
+  return lo + MINUTE;
+}
+
+/**
+ * The instants at which a zone's wall clock reads the given local date and minute, earliest first:
+ * one normally, two in a repeated (fall-back) hour, and for a skipped (spring-forward) time the
+ * transition instant itself, which is the first moment the clock reads later than that time.
+ */
+export function wallTimeToEpochs(timeZone: string, year: number, month: number, day: number, minuteOfDay: number): number[] {
+  const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay); // Date.UTC normalises day overflow
+  // the zone's offsets a day either side: a wall time is reachable only under one of them
+  const offsets = [...new Set([zoneOffsetMs(timeZone, wall - 86_400_000), zoneOffsetMs(timeZone, wall + 86_400_000)])];
+  const hits = offsets.map((o) => wall - o).filter((t) => zoneOffsetMs(timeZone, t) === wall - t);
+  if (hits.length) return [...new Set(hits)].sort((a, b) => a - b);
+  // a gap: the clock jumps over this wall time; it first reads something later at the transition
+  const lo = wall - Math.max(...offsets);
+  const hi = wall - Math.min(...offsets);
+  const t = offsetTransitionBetween(timeZone, lo, hi);
+  return t === null ? [] : [t];
+}
+
+/** A per-instant memo of local minute-of-day by zone: one Intl call per zone however many stores share it. */
+export function createZoneClock(instant: Date): (timeZone: string) => number | null {
+  const epochMs = instant.getTime();
+  const cache = new Map<string, number | null>();
+  return (timeZone) => {
+    let m = cache.get(timeZone);
+    if (m === undefined) {
+      m = isValidTimeZone(timeZone) ? localMinuteOfDay(timeZone, epochMs) : null;
+      cache.set(timeZone, m);
+    }
+    return m;
+  };
+}

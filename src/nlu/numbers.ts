@@ -1,0 +1,145 @@
+// Numbers as people type them in chat: Arabic digits, Chinese numerals (两, 十二, 一百五), English
+// number words, and quantities with a measure word (两杯, 一双, 3件, x2).
+import type { Span } from "./text.ts";
+
+const ZH_DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const ZH_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Characters that may form a Chinese numeral; exported so other extractors build the same regexes. */
+export const ZH_NUM_CHARS = "零〇一二两俩三仨四五六七八九十百千万";
+/**
+ * A Chinese numeral as a regex source. It must start with a digit or 十: a run that starts with 百/千
+ * is the tail of a word (广百 + 一盒 is not "110 boxes").
+ */
+export const ZH_NUM_RE = `[零〇一二两俩三仨四五六七八九十][${ZH_NUM_CHARS}]{0,3}`;
+
+/**
+ * Parses a Chinese integer: 三 → 3, 十二 → 12, 二十五 → 25, 一百零五 → 105. Colloquial forms drop
+ * the last unit: 一百五 means 150 and 两千五 means 2500, so a digit right after 百/千 is scaled down
+ * one unit. Returns null when the string is not a numeral.
+ */
+export function parseChineseInt(s: string): number | null {
+  if (!s) return null;
+  let total = 0;
+  let section = 0;
+  let num = -1; // pending digit(s), -1 = none
+  let lastUnit = 0;
+  let prevWasUnit = false;
+  for (const ch of s) {
+    if (ch in ZH_DIGIT) {
+      num = num < 0 ? ZH_DIGIT[ch] : num * 10 + ZH_DIGIT[ch];
+      prevWasUnit = false;
+    } else if (ch in ZH_UNIT) {
+      const unit = ZH_UNIT[ch];
+      section += (num < 0 ? 1 : num) * unit;
+      num = -1;
+      lastUnit = unit;
+      prevWasUnit = true;
+    } else if (ch === "万") {
+      section += Math.max(num, 0);
+      total += (section || 1) * 10000;
+      section = 0;
+      num = -1;
+      lastUnit = 10000;
+      prevWasUnit = true;
+    } else {
+      return null;
+    }
+  }
+  if (num >= 0) {
+    // 一百五 = 150, but 二十五 = 25 and 一百零五 = 105
+    section += prevWasUnit && lastUnit >= 100 ? (num * lastUnit) / 10 : num;
+  }
+  return total + section;
+}
+
+const EN_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+  "a couple of": 2, "couple of": 2, "a couple": 2, "a pair of": 1, "pair of": 1, "a dozen": 12, dozen: 12,
+  "half a": 0.5, half: 0.5,
+};
+/** Alternation of English number words, longest first so "a couple of" beats "a". */
+export const EN_NUMBER_ALT = Object.keys(EN_NUMBERS)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/ /g, "\\s+"))
+  .join("|");
+
+/** Parses "3", "1.5", "十二", "两", "twelve", "a couple of"; null if it is none of these. */
+export function parseNumber(raw: string): number | null {
+  const s = raw.trim().toLowerCase().replace(/\s+/g, " ");
+  if (!s) return null;
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  if (s === "半") return 0.5;
+  if (s in EN_NUMBERS) return EN_NUMBERS[s];
+  return parseChineseInt(s);
+}
+
+/**
+ * Measure words that count items (杯 cups, 件 garments, 双 pairs...). Not 位 (三人位 is a sofa size),
+ * not 块 (also a currency: 30块), not 点/号/米 (times, dates and lengths).
+ */
+export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款";
+
+export interface QuantityMention extends Span {
+  value: number;
+}
+
+const ZH_QTY = new RegExp(`(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}])`, "g");
+// "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).
+const MULT_AFTER = /(?<![a-z0-9])(?:x|×|\*)\s*(\d{1,3})(?![\d.])/g;
+const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
+
+/** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
+export function findQuantities(lower: string): QuantityMention[] {
+  const out: QuantityMention[] = [];
+  for (const re of [ZH_QTY, MULT_AFTER, MULT_BEFORE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      // A digit glued to Latin letters is a code (GXG30) or a size (50ml), not a count.
+      if (/[a-z0-9.]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY) continue;
+      const value = parseNumber(m[1]);
+      if (value === null || value < 1 || !Number.isInteger(value)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, value });
+    }
+  }
+  // Also 俩 / 仨 alone ("来俩拿铁"): they already imply a count.
+  const bare = /[俩仨](?![个杯份件条双瓶盒支只])/g;
+  for (let m = bare.exec(lower); m; m = bare.exec(lower)) {
+    out.push({ start: m.index, end: m.index + 1, value: m[0] === "俩" ? 2 : 3 });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// "2 lattes", "two large lattes", "a couple of croissants": a number word right before the item,
+// allowing up to three words (sizes, adjectives) in between. Anchored at the end of the prefix.
+const EN_QTY_BEFORE = new RegExp(
+  `(?:^|[^a-z0-9.])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:[a-z][a-z'/-]*\\s+){0,3}$`,
+);
+// "2拿铁": a digit directly before a Chinese item name.
+const DIGIT_BEFORE = /(?:^|[^a-z0-9.])(\d{1,3})\s*$/;
+
+/** A quantity written just before an item (the text between the previous item and this one). */
+export function quantityBefore(prefix: string): number | null {
+  const m = EN_QTY_BEFORE.exec(prefix) ?? DIGIT_BEFORE.exec(prefix);
+  if (!m) return null;
+  const v = parseNumber(m[1]);
+  return v !== null && v >= 1 && Number.isInteger(v) ? v : null;
+}
+
+// "拿铁两杯", "口红来一支", "拿铁要2杯": a measured quantity right after the item.
+const ZH_QTY_AFTER = new RegExp(
+  `^\\s*[,，]?\\s*(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]`,
+);
+const MULT_AFTER_ANCHORED = /^\s*(?:x|×|\*)\s*(\d{1,3})(?![\d.])/;
+
+/** A quantity written just after an item (the text up to the next item); `length` is how much it used. */
+export function quantityAfter(suffix: string): { value: number; length: number } | null {
+  const m = MULT_AFTER_ANCHORED.exec(suffix) ?? ZH_QTY_AFTER.exec(suffix);
+  if (!m) return null;
+  const v = parseNumber(m[1]);
+  return v !== null && v >= 1 && Number.isInteger(v) ? { value: v, length: m[0].length } : null;
+}

@@ -1,0 +1,163 @@
+// Sizes as people say them (大杯, large, L码, 42码, 腰围32, 175/92A, 50ml, 一米八, 三人位) and their
+// resolution against a product's own size list.
+//
+// Every spelling is reduced to a comparison key by `sizeKey` (大杯, l, 42, 175/92a, 50ml, 1.8m, seat3),
+// and the catalog's sizes are keyed the same way, so "1米8", "1.8m" and "180cm" all find "1.8米".
+import { parseChineseInt, parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import type { Span } from "./text.ts";
+
+export interface SizeMention extends Span {
+  /** Candidate keys, most likely first: "large" is 大杯 for a coffee and L for a shirt. */
+  keys: string[];
+  /** How to report the size when the product's list does not contain it (the user's words, tidied). */
+  display: string;
+  /** Adjectives like "large" are weaker evidence than 大杯 or L码; they are never reported unresolved. */
+  weak: boolean;
+}
+
+const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
+
+/** Canonical comparison key for a size string (either the user's or the catalog's). */
+export function sizeKey(raw: string): string {
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/毫升/g, "ml");
+  let m = /^(\d+(?:\.\d+)?)(?:米|m)$/.exec(s);
+  if (m) return `${Number(m[1])}m`;
+  m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
+  if (m) return `${Number(m[1]) / 100}m`;
+  m = /^([\d一二两三四五六七八九十双单]+)人(?:位|座)?$/.exec(s);
+  if (m) return `seat${SEAT_DIGIT[m[1]] ?? parseNumber(m[1])}`;
+  m = /^(\d)-?seaters?$/.exec(s);
+  if (m) return `seat${m[1]}`;
+  m = /^(\d)xl$/.exec(s);
+  if (m) return "x".repeat(Number(m[1])) + "l";
+  s = s.replace(/[码号]$/, "");
+  return s;
+}
+
+interface Pattern {
+  re: RegExp;
+  make(m: RegExpExecArray, orig: string): { keys: string[]; display: string; weak?: boolean } | null;
+}
+
+const EN_SEAT: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, single: 1, double: 2 };
+const CUP_ALIASES: Record<string, string> = { venti: "超大杯", grande: "大杯", tall: "中杯", 特大杯: "超大杯" };
+
+// Date-like "28号" is not a size when a time of day follows ("28号下午") or a month precedes ("12月3号").
+const DATE_FOLLOWS = /^\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|\d{1,2}\s*[点:时]|[零一二两三四五六七八九十]{1,3}点)/;
+
+const PATTERNS: Pattern[] = [
+  { re: /超大杯|特大杯|大杯|中杯|小杯/g, make: (m) => ({ keys: [CUP_ALIASES[m[0]] ?? m[0]], display: CUP_ALIASES[m[0]] ?? m[0] }) },
+  { re: /(?<![a-z])(venti|grande|tall)(?![a-z])/g, make: (m) => ({ keys: [CUP_ALIASES[m[1]]], display: CUP_ALIASES[m[1]] }) },
+  // Adjectives: their meaning depends on the product, so they carry several keys.
+  { re: /(?<![a-z])(extra[- ]?large|x-large)(?![a-z])/g, make: () => ({ keys: ["超大杯", "xl"], display: "XL", weak: true }) },
+  { re: /(?<![a-z-])(large|big)(?![a-z])/g, make: () => ({ keys: ["大杯", "l"], display: "L", weak: true }) },
+  { re: /(?<![a-z])(medium|regular)(?![a-z])/g, make: () => ({ keys: ["中杯", "m"], display: "M", weak: true }) },
+  { re: /(?<![a-z])(small)(?![a-z])/g, make: () => ({ keys: ["小杯", "s"], display: "S", weak: true }) },
+  { re: /(大|中|小|加大)[号码]/g, make: (m) => {
+    const map: Record<string, string[]> = { 大: ["l", "大杯"], 中: ["m", "中杯"], 小: ["s", "小杯"], 加大: ["xl", "超大杯"] };
+    return { keys: map[m[1]], display: map[m[1]][0].toUpperCase() };
+  } },
+  // Letter sizes. Single letters need a cue (uppercase, 码/号, "size") because "m" and "s" are common.
+  { re: /(?<![a-z0-9])(xxxl|xxl|xl|xs|[2-4]xl|s|m|l)(?![a-z0-9])(\s*[码号])?/g, make: (m, orig) => {
+    const token = m[1];
+    const raw = orig.slice(m.index, m.index + token.length);
+    const before = orig.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
+    const cued = token.length >= 2 || !!m[2] || raw === raw.toUpperCase() && /[A-Z]/.test(raw) && !/[a-z]'$/i.test(before)
+      || /(size|尺码|码数|穿)\s*:?\s*$/.test(before);
+    if (!cued) return null;
+    const key = sizeKey(token);
+    return { keys: [key], display: key.toUpperCase() };
+  } },
+  // Numeric sizes with a cue: 42码, 32号, size 42, 尺码32, 腰围32, 32腰, W32, waist 32.
+  { re: /(?<![\d.])(\d{2,3})\s*(?:码|号|寸腰|腰|waist|yards?)/g, make: (m, orig) => {
+    if (/号$/.test(m[0]) && (DATE_FOLLOWS.test(orig.slice(m.index + m[0].length)) || /月\s*$/.test(orig.slice(0, m.index)))) return null;
+    return { keys: [m[1]], display: m[1] };
+  } },
+  { re: /(?:size|尺码|码数|腰围|waist|(?<![a-z])w|eu|us)\s*:?\s*(\d{2,3})(?![\d./])/g, make: (m) => ({ keys: [m[1]], display: m[1] }) },
+  { re: new RegExp(`(${ZH_NUM_RE})码`, "g"), make: (m) => {
+    const n = parseChineseInt(m[1]);
+    return n && n >= 20 ? { keys: [String(n)], display: String(n) } : null;
+  } },
+  // Height/chest sizes: 175/92A.
+  { re: /(?<!\d)(\d{3})\s*\/\s*(\d{2,3})\s*([a-z])?(?![a-z])/g, make: (m) => {
+    const s = `${m[1]}/${m[2]}${(m[3] ?? "").toUpperCase()}`;
+    return { keys: [s.toLowerCase()], display: s };
+  } },
+  { re: /(?<![\d.])(\d{2,4})\s*(ml|毫升)/g, make: (m) => ({ keys: [`${m[1]}ml`], display: `${m[1]}ml` }) },
+  // Lengths: 1.8米, 1.8m, 一米八, 1米8, 180cm. Distances (500米) are radii, not sizes: keep < 10 m.
+  { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(米|m|cm|厘米|公分)(?![a-z])/g, make: (m) => {
+    const key = sizeKey(m[1] + m[2]);
+    const meters = Number(key.slice(0, -1));
+    return meters > 0 && meters < 10 ? { keys: [key], display: `${meters}米` } : null;
+  } },
+  { re: /([1-3一两二三])米([1-9一二三四五六七八九])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))/g, make: (m) => {
+    const meters = Number(`${parseNumber(m[1])}.${parseNumber(m[2])}`);
+    return { keys: [`${meters}m`], display: `${meters}米` };
+  } },
+  // Seats: 三人位, 双人沙发, 3-seater.
+  { re: /([\d一二两三四五六双单])人(?=位|座|沙发)(?:位|座)?/g, make: (m) => {
+    const key = sizeKey(`${m[1]}人位`);
+    return { keys: [key], display: m[0].endsWith("位") || m[0].endsWith("座") ? m[0] : `${m[0]}位` };
+  } },
+  { re: /(?<![a-z])(\d|one|two|three|four|single|double)[- ]?seaters?(?![a-z])/g, make: (m) => {
+    const n = /\d/.test(m[1]) ? Number(m[1]) : EN_SEAT[m[1]];
+    return { keys: [`seat${n}`], display: `${n}-seater` };
+  } },
+];
+
+/** Every size-like mention in the text, in order. `orig` is needed to tell "M" from "m". */
+export function findSizes(lower: string, orig: string): SizeMention[] {
+  const out: SizeMention[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(lower); m; m = p.re.exec(lower)) {
+      const made = p.make(m, orig);
+      if (!made) continue;
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (out.some((o) => o.start < span.end && span.start < o.end)) continue; // earlier patterns are more specific
+      out.push({ ...span, keys: made.keys, display: made.display, weak: made.weak ?? false });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The catalog's sizes keyed for comparison; built once per product. */
+export function sizeIndex(sizes: string[]): Map<string, string> {
+  const idx = new Map<string, string>();
+  for (const s of sizes) idx.set(sizeKey(s), s);
+  return idx;
+}
+
+/**
+ * Picks the product's size for the mentions near it (closest first). A size the product does not
+ * have is still reported in the user's words (a shopper asking for 小杯 should hear that there is no
+ * 小杯, and unmet demand is recorded), except adjectives, which are too vague to report.
+ * A product without sizes never has one.
+ */
+export function resolveSize(mentions: SizeMention[], sizes: string[], index = sizeIndex(sizes)): string | null {
+  if (sizes.length === 0) return null;
+  for (const m of mentions) {
+    for (const key of m.keys) {
+      const hit = index.get(key);
+      if (hit) return hit;
+      // "175" names the jacket 175/92A
+      if (/^\d{3}$/.test(key)) for (const [k, v] of index) if (k.startsWith(`${key}/`)) return v;
+    }
+  }
+  const explicit = mentions.find((m) => !m.weak);
+  return explicit ? explicit.display : null;
+}
+
+/**
+ * A bare number that is one of the product's sizes ("买条32的牛仔裤", "jeans 32"), when no cue marks
+ * it. Only numbers ≥ 20 so that counts are never mistaken for sizes.
+ */
+export function bareNumberSize(region: string, index: Map<string, string>): string | null {
+  const re = /(?<![\d.a-z/])(\d{2,3})(?![\d./a-z%]|\s*(?:米|公里|千米|点|时|分|号|日|月|元|块|岁|杯|个|件|条|双|瓶|盒|支|只|%))/g;
+  for (let m = re.exec(region); m; m = re.exec(region)) {
+    const hit = index.get(m[1]);
+    if (hit) return hit;
+    for (const [k, v] of index) if (k.startsWith(`${m[1]}/`)) return v;
+  }
+  return null;
+}

@@ -1,0 +1,58 @@
+// Text normalisation shared by every extractor.
+//
+// Every extractor works on `lower`, an ASCII-lowercased copy of `orig` with the SAME length, so that a
+// span found in one is valid in the other (coupon codes and order ids are read back from `orig` to
+// keep the user's casing). That is why we lowercase ASCII only: String#toLowerCase can change the
+// length of some non-ASCII characters.
+
+/** Only this many characters are looked at: a chat message longer than this is not a command. */
+export const MAX_CHARS = 500;
+
+export interface NormalizedText {
+  /** NFKC-normalised, whitespace-collapsed, capped text (original casing). */
+  orig: string;
+  /** `orig` with ASCII letters lowercased; same length as `orig`. */
+  lower: string;
+}
+
+export function normalizeText(input: unknown): NormalizedText {
+  let s = typeof input === "string" ? input : input == null ? "" : String(input);
+  // Cap before NFKC too, so a 5 MB message costs no more than a 1 KB one.
+  s = s.slice(0, MAX_CHARS * 2).normalize("NFKC");
+  s = s
+    .replace(/[\u200b-\u200f\u2060\ufeff]/g, "") // zero-width characters hide words from the rules
+    .replace(/[\u2018\u2019\u0060\u00b4]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\u3000/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_CHARS);
+  return { orig: s, lower: asciiLower(s) };
+}
+
+export function asciiLower(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+export function hasCjk(s: string): boolean {
+  return CJK.test(s);
+}
+export function isCjkChar(ch: string | undefined): boolean {
+  return ch !== undefined && CJK.test(ch);
+}
+
+/** True when the character cannot continue a Latin word or a number (used as a word boundary). */
+export function isLatinBoundary(ch: string | undefined): boolean {
+  return ch === undefined || !/[a-z0-9]/i.test(ch);
+}
+
+/** A span of the normalised text, half-open [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
