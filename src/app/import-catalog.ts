@@ -1,6 +1,7 @@
 // Use case: import one catalog file. All or nothing: any bad row and nothing of the file is written;
 // otherwise every row is upserted by id in one transaction (re-importing the same file changes nothing).
-import type { Db } from "../db/database.ts";
+import type { Db, Tx } from "../db/database.ts";
+import { bumpCatalogVersion } from "./catalog-view.ts";
 import { bulkUpsert, type TableSpec } from "../db/bulk-upsert.ts";
 import { KINDS, type Catalog, type Kind } from "../catalog/catalog-schema.ts";
 import { readCatalogFile } from "../catalog/read-catalog-file.ts";
@@ -58,6 +59,7 @@ export async function importCatalog(db: Db, catalog: Catalog, where: Record<Kind
   await db.prisma.$transaction(
     async (tx) => {
       for (const kind of KINDS) await bulkUpsert(tx, db.provider, SPECS[kind], catalog[kind] as unknown as Record<string, unknown>[]);
+      await bumpCatalogVersion(tx as Tx);
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );

@@ -4,13 +4,13 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PrismaClient as SqliteClient, type Prisma as PrismaNs } from "./generated/sqlite/client.ts";
 import { PrismaClient as PgClient } from "./generated/postgresql/client.ts";
 import { migratePostgres, migrateSqlite, type Provider } from "./migrate.ts";
 
 export type Prisma = SqliteClient;
 /** The transaction client handed to `db.prisma.$transaction(async (tx) => …)`. */
-export type Tx = Parameters<Parameters<Prisma["$transaction"]>[0]>[0] extends infer T ? (T extends (tx: infer U) => unknown ? U : never) : never;
+export type Tx = PrismaNs.TransactionClient;
 
 export interface Db {
   prisma: Prisma;

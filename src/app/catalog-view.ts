@@ -1,0 +1,87 @@
+// A read model of the catalog for matching and parsing: stores in a geo index, products by id, an NLU snapshot.
+// Rebuilt when the catalog changes (imports bump the "catalogVersion" setting); stock is always read fresh.
+import type { Db, Tx } from "../db/database.ts";
+import { StoreIndex } from "../domain/geo/store-index.ts";
+import type { ServiceKind, Store } from "../domain/stores/store.ts";
+import { stockMapFrom } from "../domain/stores/stock.ts";
+import type { CatalogSnapshot } from "../nlu/intent.ts";
+
+export interface StoreInfo extends Store {
+  name: string;
+  address: string;
+}
+
+export interface ProductInfo {
+  id: string;
+  brandId: string;
+  name: string;
+  aliases: string[];
+  priceCents: number;
+  currency: string;
+  sizes: string[];
+  tags: string[];
+  photoUrl: string | null;
+}
+
+export interface CatalogView {
+  version: string;
+  brands: Map<string, { id: string; name: string; aliases: string[]; timezone: string }>;
+  stores: Map<string, StoreInfo>;
+  products: Map<string, ProductInfo>;
+  index: StoreIndex<StoreInfo>;
+  snapshot: CatalogSnapshot;
+}
+
+let cached: { key: string; view: CatalogView } | null = null;
+
+export async function catalogVersion(db: Db): Promise<string> {
+  return (await db.prisma.setting.findUnique({ where: { key: "catalogVersion" } }))?.value ?? "0";
+}
+
+/** Marks the catalog changed so every process rebuilds its view on next use. */
+export async function bumpCatalogVersion(tx: Tx): Promise<void> {
+  const value = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await tx.setting.upsert({ where: { key: "catalogVersion" }, create: { key: "catalogVersion", value }, update: { value } });
+}
+
+export async function loadCatalogView(db: Db): Promise<CatalogView> {
+  const version = await catalogVersion(db);
+  const key = `${db.url}#${version}`;
+  if (cached?.key === key) return cached.view;
+  const [brands, stores, products, coupons, staff] = await Promise.all([
+    db.prisma.brand.findMany(),
+    db.prisma.store.findMany({ where: { active: true } }),
+    db.prisma.product.findMany(),
+    db.prisma.coupon.findMany({ select: { code: true, brandId: true } }),
+    db.prisma.staff.findMany({ select: { role: true }, distinct: ["role"] }),
+  ]);
+  const storeInfos: StoreInfo[] = stores.map((s) => ({
+    id: s.id, brandId: s.brandId, name: s.name, address: s.address, lat: s.lat, lng: s.lng, openHours: s.openHours, timezone: s.timezone,
+    services: s.services as ServiceKind[], deliveryRadiusMeters: s.deliveryRadiusMeters, flagship: s.flagship, active: s.active,
+  }));
+  const productInfos: ProductInfo[] = products.map((p) => ({
+    id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases as string[], priceCents: p.priceCents, currency: p.currency,
+    sizes: p.sizes as string[], tags: p.tags as string[], photoUrl: p.photoUrl,
+  }));
+  const view: CatalogView = {
+    version,
+    brands: new Map(brands.map((b) => [b.id, { id: b.id, name: b.name, aliases: b.aliases as string[], timezone: b.timezone }])),
+    stores: new Map(storeInfos.map((s) => [s.id, s])),
+    products: new Map(productInfos.map((p) => [p.id, p])),
+    index: new StoreIndex(storeInfos),
+    snapshot: {
+      brands: brands.map((b) => ({ id: b.id, name: b.name, aliases: b.aliases as string[] })),
+      products: productInfos.map((p) => ({ id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases, sizes: p.sizes, tags: p.tags })),
+      coupons,
+      staffRoles: staff.map((s) => s.role),
+    },
+  };
+  cached = { key, view };
+  return view;
+}
+
+/** Current stock of the given products in every store, as the matcher's lookup. */
+export async function stockFor(db: Db | { prisma: Tx }, productIds: string[]) {
+  const rows = await db.prisma.inventory.findMany({ where: { productId: { in: productIds } } });
+  return stockMapFrom(rows);
+}

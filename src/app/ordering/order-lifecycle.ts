@@ -1,0 +1,184 @@
+// Order state changes after the quote: confirm (reserve stock and coupon, open a payment), cancel, expire, and the
+// merchant's moves (accept, ready, out for delivery, shipped, completed). Every move goes through the domain's
+// transition table and is applied with a conditional UPDATE on the current status, so two racing moves cannot both win.
+import { randomBytes } from "node:crypto";
+import type { Db, Tx } from "../../db/database.ts";
+import { transition, type OrderAction, type OrderStatus } from "../../domain/orders/order-state.ts";
+import { priceOrder } from "../../domain/orders/pricing.ts";
+import { linkToken } from "../../payments/signing.ts";
+import { Rollback, failWith, okValue, type AppResult } from "../app-result.ts";
+import { giveCouponUseBack, releaseMemberCoupon, reserveMemberCoupon, takeCouponUse } from "../coupons/coupon-ledger.ts";
+import { enqueuePush } from "../outbox.ts";
+import { runTx } from "../run-tx.ts";
+import { releaseStock, reserveStock } from "./inventory.ts";
+
+export const PAYMENT_TTL_MS = 15 * 60_000;
+
+type OrderRow = NonNullable<Awaited<ReturnType<Tx["order"]["findUnique"]>>>;
+type OrderItemRow = NonNullable<Awaited<ReturnType<Tx["orderItem"]["findUnique"]>>>;
+export type OrderWithItems = OrderRow & { items: OrderItemRow[] };
+
+export interface PaymentLink {
+  orderId: string;
+  paymentId: string;
+  url: string;
+  totalCents: number;
+  currency: string;
+  expiresAt: Date;
+  couponDropped: boolean;
+}
+
+export interface LinkSigner {
+  publicUrl: string;
+  secret: string;
+}
+
+export function paymentUrl(signer: LinkSigner, paymentId: string, expiresAt: Date): string {
+  return `${signer.publicUrl}/pay/${paymentId}?token=${linkToken(signer.secret, paymentId, expiresAt.getTime())}`;
+}
+
+async function addHistory(tx: Tx, orderId: string, from: string | null, to: string, actor: string, at: Date) {
+  await tx.orderStatusChange.create({ data: { orderId, from, to, actor, at } });
+}
+
+/**
+ * quote -> pending_payment inside the caller's transaction: reserves stock (all lines or Rollback), holds the quoted
+ * coupon (or drops it and re-prices if it is gone), and opens a sandbox payment. Callers: confirm, and a payment
+ * event that arrives for a quote (paying a quote confirms it).
+ */
+export async function lockQuote(tx: Tx, order: OrderWithItems, at: Date): Promise<{ order: OrderWithItems; couponDropped: boolean }> {
+  if (order.expiresAt && order.expiresAt < at) throw new Rollback({ code: "ORDER_EXPIRED", message: "the quote expired" });
+  const { count } = await tx.order.updateMany({ where: { id: order.id, status: "quote" }, data: { status: "pending_payment", expiresAt: new Date(at.getTime() + PAYMENT_TTL_MS) } });
+  if (count !== 1) throw new Rollback({ code: "ORDER_NOT_PAYABLE", message: "the quote was already confirmed or cancelled" });
+  const short = await reserveStock(tx, order.storeId, order.items);
+  if (short) throw new Rollback({ code: "OUT_OF_STOCK", message: `${short.productId} ${short.size} sold out`, productId: short.productId, size: short.size });
+
+  let couponDropped = false;
+  let memberCouponId: string | null = null;
+  if (order.couponCode && order.memberId) {
+    const candidates = await tx.memberCoupon.findMany({ where: { memberId: order.memberId, couponCode: order.couponCode, status: "claimed" }, orderBy: { seq: "asc" } });
+    for (const c of candidates) {
+      if (!(await reserveMemberCoupon(tx, c.id))) continue;
+      if (await takeCouponUse(tx, order.couponCode)) memberCouponId = c.id;
+      else await releaseMemberCoupon(tx, c.id);
+      break;
+    }
+    couponDropped = memberCouponId === null;
+  }
+  const price = couponDropped ? priceOrder(order.items, 0) : { subtotalCents: order.subtotalCents, discountCents: order.discountCents, totalCents: order.totalCents };
+  const updated = await tx.order.update({
+    where: { id: order.id },
+    data: { memberCouponId, ...(couponDropped ? { couponCode: null, ...price } : {}) },
+    include: { items: true },
+  });
+  await tx.payment.create({
+    data: { orderId: order.id, provider: "sandbox", amountCents: updated.totalCents, currency: updated.currency, linkNonce: randomBytes(12).toString("hex"), expiresAt: updated.expiresAt },
+  });
+  await addHistory(tx, order.id, "quote", "pending_payment", "member", at);
+  return { order: updated, couponDropped };
+}
+
+async function currentLink(tx: Tx, order: OrderRow, signer: LinkSigner, couponDropped: boolean): Promise<PaymentLink> {
+  const payment = await tx.payment.findFirstOrThrow({ where: { orderId: order.id, provider: "sandbox" }, orderBy: { createdAt: "desc" } });
+  const expiresAt = payment.expiresAt ?? order.expiresAt!;
+  return { orderId: order.id, paymentId: payment.id, url: paymentUrl(signer, payment.id, expiresAt), totalCents: payment.amountCents, currency: payment.currency, expiresAt, couponDropped };
+}
+
+/** Use case: the member confirms a quote and gets a payment link. A second tap returns the same link. */
+export async function confirmOrder(db: Db, input: { memberId: string; orderId: string; at: Date; signer: LinkSigner }): Promise<AppResult<PaymentLink>> {
+  return runTx(db, async (tx) => {
+    const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
+    if (!order || order.memberId !== input.memberId) return failWith("NOT_FOUND", "no such order");
+    if (order.status === "pending_payment") return okValue(await currentLink(tx, order, input.signer, false));
+    if (order.status !== "quote") return failWith("ORDER_NOT_PAYABLE", `order is ${order.status}`, { status: order.status });
+    const locked = await lockQuote(tx, order, input.at);
+    return okValue(await currentLink(tx, locked.order, input.signer, locked.couponDropped));
+  });
+}
+
+/** Undo what a live order holds: stock, coupon, location consent. */
+async function applyActions(tx: Tx, order: OrderRow & { items: { productId: string; size: string; quantity: number }[] }, actions: OrderAction[], holdsStock: boolean) {
+  if (actions.includes("release_stock") && holdsStock) await releaseStock(tx, order.storeId, order.items);
+  if (actions.includes("release_coupon") && order.memberCouponId && order.couponCode) {
+    const mc = await tx.memberCoupon.findUnique({ where: { id: order.memberCouponId } });
+    if (mc?.status === "reserved") {
+      await releaseMemberCoupon(tx, mc.id);
+      await giveCouponUseBack(tx, order.couponCode);
+    }
+    await tx.order.update({ where: { id: order.id }, data: { memberCouponId: null } });
+  }
+  // Consent: the location was shared for this order only; once it is over the brand no longer keeps it.
+  if (actions.includes("drop_location")) await tx.consent.deleteMany({ where: { orderId: order.id, purpose: "location" } });
+}
+
+export const STATUS_TEXT: Record<OrderStatus, { zh: string; en: string }> = {
+  pending_payment: { zh: "待支付", en: "waiting for payment" },
+  paid: { zh: "已支付，等待门店接单", en: "paid, waiting for the store" },
+  accepted: { zh: "门店已接单，正在准备", en: "accepted by the store, being prepared" },
+  ready: { zh: "已备好", en: "ready" },
+  out_for_delivery: { zh: "配送中", en: "out for delivery" },
+  shipped: { zh: "已发货", en: "shipped" },
+  completed: { zh: "已完成", en: "completed" },
+  cancelled: { zh: "已取消", en: "cancelled" },
+};
+
+export interface MoveInput {
+  orderId: string;
+  to: OrderStatus;
+  actor: string;
+  at: Date;
+  /** when set, the order must belong to this member (a member cancelling) */
+  memberId?: string;
+  /** when set, the order must be served by this store (staff acting) */
+  storeId?: string;
+  /** tell the member through the outbox (default true) */
+  notify?: boolean;
+}
+
+/** Use case: move an order along the state machine, applying what the move requires (refund, release, drop location). */
+export async function moveOrder(db: Db, input: MoveInput): Promise<AppResult<{ orderId: string; from: string; status: OrderStatus; storeId: string; memberId: string | null }>> {
+  return runTx(db, async (tx) => {
+    const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
+    if (!order || (input.memberId && order.memberId !== input.memberId)) return failWith("NOT_FOUND", "no such order");
+    if (input.storeId && order.storeId !== input.storeId) return failWith("NOT_ALLOWED", "this order belongs to another store");
+    let actions: OrderAction[];
+    let holdsStock = true;
+    if (order.status === "quote") {
+      if (input.to !== "cancelled") return failWith("INVALID_TRANSITION", "the order is not confirmed yet", { from: "quote", to: input.to });
+      actions = ["release_coupon", "drop_location"];
+      holdsStock = false;
+    } else {
+      const t = transition({ status: order.status as OrderStatus, fulfillment: order.fulfillment as "delivery" | "pickup" | "ship" }, input.to);
+      if (!t.ok) return { ok: false, error: { ...t.error } };
+      actions = t.value.actions;
+    }
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, status: order.status },
+      data: { status: input.to, ...(input.to === "completed" ? { completedAt: input.at } : {}) },
+    });
+    if (count !== 1) return failWith("INVALID_TRANSITION", "the order changed meanwhile; try again");
+    await applyActions(tx, order, actions, holdsStock);
+    if (actions.includes("refund_payment")) await tx.payment.updateMany({ where: { orderId: order.id, status: "paid" }, data: { status: "refunded" } });
+    await addHistory(tx, order.id, order.status, input.to, input.actor, input.at);
+    if (order.memberId && input.notify !== false && order.status !== "quote") {
+      const s = STATUS_TEXT[input.to];
+      await enqueuePush(tx, {
+        memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${input.to}`,
+        text: `订单 ${order.id} ${s.zh} / order ${s.en}${input.to === "completed" ? "。位置信息已删除 / your location has been deleted." : ""}`,
+        payload: { orderId: order.id, status: input.to, storeId: order.storeId },
+      });
+    }
+    return okValue({ orderId: order.id, from: order.status, status: input.to, storeId: order.storeId, memberId: order.memberId });
+  });
+}
+
+/** Use case (scheduler): cancel quotes and unpaid orders past their expiry, giving back stock and coupons. */
+export async function expireOrders(db: Db, at: Date): Promise<number> {
+  const due = await db.prisma.order.findMany({ where: { status: { in: ["quote", "pending_payment"] }, expiresAt: { lt: at } }, select: { id: true }, take: 500 });
+  let n = 0;
+  for (const o of due) {
+    const r = await moveOrder(db, { orderId: o.id, to: "cancelled", actor: "system:expiry", at });
+    if (r.ok) n++;
+  }
+  return n;
+}

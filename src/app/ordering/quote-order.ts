@@ -1,0 +1,141 @@
+// Use case: price a request at the nearest store that can serve it, with the best coupon in the member's wallet.
+// The quote is an Order row in status "quote" (no stock held yet); confirming it reserves stock (confirm-order.ts).
+// Consent: the location is stored only as a consent tied to this order, and dropped when the order ends.
+import type { Db, Tx } from "../../db/database.ts";
+import { writeTx } from "../../db/write-transaction.ts";
+import { bestCoupon } from "../../domain/coupons/coupon-rules.ts";
+import { priceOrder } from "../../domain/orders/pricing.ts";
+import { creditedStoreIn, matchStores, type Alternative, type MatchReason, type UnmetDemand } from "../../domain/stores/store-matcher.ts";
+import { failWith, okValue, type AppResult } from "../app-result.ts";
+import { loadCatalogView, stockFor, type ProductInfo, type StoreInfo } from "../catalog-view.ts";
+import { claimedWallet } from "../coupons/wallet.ts";
+
+export const QUOTE_TTL_MS = 30 * 60_000;
+
+export interface QuoteInput {
+  memberId: string;
+  botId: string;
+  /** the bot's brands; null = every brand */
+  botBrandIds: string[] | null;
+  items: { productId: string; quantity: number; size: string | null }[];
+  fulfillment: "delivery" | "pickup" | "ship";
+  location: { lat: number; lng: number };
+  /** the member picked this store */
+  storeId?: string | null;
+  radiusMeters?: number | null;
+  campaignId?: string | null;
+  source?: string | null;
+  at: Date;
+}
+
+export interface Quote {
+  orderId: string;
+  store: StoreInfo;
+  creditedStoreId: string;
+  distanceMeters: number;
+  etaMinutes: number;
+  fulfillment: "delivery" | "pickup" | "ship";
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  currency: string;
+  couponCode: string | null;
+  couponTitle: string | null;
+  lines: { product: ProductInfo; size: string; quantity: number; unitPriceCents: number }[];
+  /** other stores that could serve it (for "another store" buttons) */
+  others: { store: StoreInfo; distanceMeters: number }[];
+}
+
+export interface NoMatch {
+  reasons: MatchReason[];
+  alternatives: Alternative<StoreInfo>[];
+}
+
+/** Records what was asked for and not available, and where (the store whose area holds the customer). */
+export async function recordDemand(tx: Tx, memberId: string | null, brandIdOf: (productId: string) => string | null, unmet: UnmetDemand[], loc: { lat: number; lng: number }, names: Map<string, ProductInfo>): Promise<void> {
+  if (unmet.length === 0) return;
+  // coarse position (about 1 km): enough to aggregate demand by area, not enough to track anyone
+  const round = (x: number) => Math.round(x * 100) / 100;
+  await tx.demandEvent.createMany({
+    data: unmet.map((u) => ({
+      brandId: brandIdOf(u.productId), productId: u.productId, productName: names.get(u.productId)?.name ?? null, size: u.size,
+      reason: u.reason === "NO_STORE_NEARBY" ? "no_store_nearby" : "out_of_stock", storeId: u.areaStoreId, memberId, lat: round(loc.lat), lng: round(loc.lng),
+    })),
+  });
+}
+
+export async function quoteOrder(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok: false; error: { code: MatchReason["code"]; message?: string } & NoMatch }> {
+  const view = await loadCatalogView(db);
+  const lines: Quote["lines"] = [];
+  for (const it of input.items) {
+    const product = view.products.get(it.productId);
+    if (!product) return failWith("NOT_FOUND", `unknown product ${it.productId}`, { productId: it.productId });
+    if (input.botBrandIds && !input.botBrandIds.includes(product.brandId)) return failWith("NOT_FOUND", `product ${it.productId} is not sold by this account`);
+    const size = it.size ?? "";
+    if (product.sizes.length > 0 && !product.sizes.includes(size)) return failWith("INVALID_INPUT", `size ${size || "(none)"} of ${product.id}`, { productId: product.id, sizes: product.sizes });
+    lines.push({ product, size, quantity: it.quantity, unitPriceCents: product.priceCents });
+  }
+  if (lines.length === 0) return failWith("INVALID_INPUT", "nothing to order");
+  const brandId = lines[0].product.brandId;
+  if (lines.some((l) => l.product.brandId !== brandId)) return failWith("INVALID_INPUT", "one brand per order", { reason: "MIXED_BRANDS" });
+  const currency = lines[0].product.currency;
+
+  const stock = await stockFor(db, lines.map((l) => l.product.id));
+  const match = matchStores({
+    index: view.index,
+    stock,
+    request: {
+      brandIds: [brandId], lat: input.location.lat, lng: input.location.lng, fulfillment: input.fulfillment,
+      items: lines.map((l) => ({ productId: l.product.id, size: l.size || null, quantity: l.quantity, brandId })),
+      maxDistanceMeters: input.radiusMeters ?? null,
+    },
+    at: input.at,
+    options: { maxResults: input.storeId ? 50 : 5 },
+  });
+
+  const brandOf = (pid: string) => view.products.get(pid)?.brandId ?? null;
+  if (!match.ok) {
+    await writeTx(db, (tx) => recordDemand(tx, input.memberId, brandOf, match.unmet, input.location, view.products));
+    return { ok: false, error: { code: match.error.code, message: match.error.message, reasons: match.error.reasons, alternatives: match.error.alternatives } };
+  }
+  const matches = match.value.matches;
+  const chosen = input.storeId ? matches.find((m) => m.store.id === input.storeId) : matches[0];
+  if (!chosen) return failWith("NOT_FOUND", `store ${input.storeId} cannot serve this order now`, { storeId: input.storeId });
+  const store = chosen.store;
+  // Online sales never compete with the local dealer: a shipment is credited to the store whose area holds the customer.
+  const credited = store.flagship || input.fulfillment === "ship" ? creditedStoreIn(view.index, input.location, [brandId])?.store.id ?? store.id : store.id;
+
+  const subtotal = priceOrder(lines).subtotalCents;
+  return writeTx(db, async (tx) => {
+    await recordDemand(tx, input.memberId, brandOf, match.unmet, input.location, view.products);
+    const wallet = await claimedWallet(tx, input.memberId, brandId);
+    const pick = bestCoupon(wallet, { channel: "online", storeId: credited === store.id ? store.id : credited, brandId, subtotalCents: subtotal, at: input.at });
+    // a coupon limited to the credited store also counts when its flagship ships to that store's area
+    const pickServing = credited !== store.id ? bestCoupon(wallet, { channel: "online", storeId: store.id, brandId, subtotalCents: subtotal, at: input.at }) : null;
+    const best = [pick, pickServing].filter(Boolean).sort((a, b) => b!.discountCents - a!.discountCents)[0] ?? null;
+    const price = priceOrder(lines, best?.discountCents ?? 0);
+    // one open quote per member: a new quote replaces the previous one
+    const stale = await tx.order.findMany({ where: { memberId: input.memberId, status: "quote" }, select: { id: true } });
+    if (stale.length) {
+      await tx.order.updateMany({ where: { id: { in: stale.map((s) => s.id) }, status: "quote" }, data: { status: "cancelled" } });
+      await tx.consent.deleteMany({ where: { orderId: { in: stale.map((s) => s.id) }, purpose: "location" } });
+    }
+    const order = await tx.order.create({
+      data: {
+        memberId: input.memberId, brandId, botId: input.botId, storeId: store.id, creditedStoreId: credited, campaignId: input.campaignId ?? null,
+        source: input.source ?? null, status: "quote", fulfillment: input.fulfillment, subtotalCents: price.subtotalCents,
+        discountCents: price.discountCents, totalCents: price.totalCents, currency, couponCode: best?.coupon.code ?? null,
+        expiresAt: new Date(input.at.getTime() + QUOTE_TTL_MS),
+        items: { create: lines.map((l) => ({ productId: l.product.id, name: l.product.name, size: l.size, quantity: l.quantity, unitPriceCents: l.unitPriceCents })) },
+        history: { create: { from: null, to: "quote", actor: "member" } },
+      },
+    });
+    await tx.consent.create({ data: { memberId: input.memberId, purpose: "location", orderId: order.id, lat: input.location.lat, lng: input.location.lng, grantedAt: input.at } });
+    return okValue<Quote>({
+      orderId: order.id, store, creditedStoreId: credited, distanceMeters: Math.round(chosen.distanceMeters), etaMinutes: chosen.etaMinutes,
+      fulfillment: input.fulfillment, ...price, currency, couponCode: best?.coupon.code ?? null,
+      couponTitle: (best?.coupon as { title?: string | null } | undefined)?.title ?? null, lines,
+      others: matches.filter((m) => m.store.id !== store.id).map((m) => ({ store: m.store, distanceMeters: Math.round(m.distanceMeters) })),
+    });
+  });
+}

@@ -1,0 +1,44 @@
+// Bot accounts from bots/*.json: a brand's public account, or a marketplace bot spanning every brand.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { projectRoot } from "./paths.ts";
+
+export const botConfigSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]+$/),
+  name: z.string(),
+  /** "*" = every brand in the catalog (marketplace) */
+  brands: z.union([z.literal("*"), z.array(z.string()).min(1)]),
+  /** "auto" = reply in the language of each message */
+  locale: z.enum(["auto", "zh-CN", "en"]).default("auto"),
+  timezone: z.string().default("Asia/Shanghai"),
+  tokenEnv: z.string(),
+  paymentProviderTokenEnv: z.string().optional(),
+  welcome: z.object({ zh: z.string(), en: z.string() }),
+  menu: z.array(z.string()).default([]),
+});
+export type BotConfig = z.infer<typeof botConfigSchema>;
+
+export const DEFAULT_BOT_ID = "marketplace";
+
+export function loadBots(dir = join(projectRoot, "bots")): BotConfig[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const parsed = botConfigSchema.safeParse(JSON.parse(readFileSync(join(dir, f), "utf8")));
+      if (!parsed.success) throw new Error(`bots/${f}: ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
+      return parsed.data;
+    });
+}
+
+export function findBot(id: string | undefined, bots = loadBots()): BotConfig {
+  const bot = bots.find((b) => b.id === (id ?? DEFAULT_BOT_ID));
+  if (!bot) throw new Error(`unknown bot "${id}"; known: ${bots.map((b) => b.id).join(", ")}`);
+  return bot;
+}
+
+/** The brand ids a bot serves, or null for all. */
+export function botBrandIds(bot: BotConfig): string[] | null {
+  return bot.brands === "*" ? null : bot.brands;
+}

@@ -1,0 +1,42 @@
+// The typed reply union every channel renders (CONTRACT.md "Scripted chat"): text for people, typed fields for programs.
+
+export interface Button {
+  id: string;
+  label: string;
+}
+
+interface Base {
+  text: string;
+  buttons?: Button[];
+}
+
+export type Reply =
+  | (Base & { type: "text" })
+  /** a question with choices; request = "location" asks the channel for the user's location (Telegram: request_location keyboard) */
+  | (Base & { type: "choice"; request?: "location" | "contact" })
+  | (Base & { type: "store"; storeId: string; name: string; distanceMeters: number | null; address?: string; openHours?: string; lat?: number; lng?: number })
+  | (Base & {
+      type: "quote";
+      orderId: string;
+      storeId: string;
+      subtotalCents: number;
+      discountCents: number;
+      totalCents: number;
+      currency: string;
+      couponCode: string | null;
+      fulfillment: "delivery" | "pickup" | "ship";
+      creditedStoreId?: string;
+    })
+  | (Base & { type: "payment_link"; orderId: string; url: string; totalCents: number; currency: string; expiresAt: string })
+  | (Base & { type: "order"; orderId: string; status: OrderStatus; storeId: string })
+  | (Base & { type: "coupon"; code: string; brandId: string; validTo: string; status: "claimed" | "redeemed" | "expired" })
+  | (Base & { type: "appointment"; appointmentId: string; storeId: string; staffId: string; start: string; status?: string })
+  | (Base & { type: "error"; code?: string })
+  | (Base & { type: "push"; source: "campaign" | "follow_up" | "order"; campaignId?: string });
+
+export type OrderStatus = "pending_payment" | "paid" | "accepted" | "ready" | "out_for_delivery" | "shipped" | "completed" | "cancelled";
+
+export type Lang = "zh" | "en";
+
+export const text = (t: string, buttons?: Button[]): Reply => (buttons ? { type: "text", text: t, buttons } : { type: "text", text: t });
+export const errorReply = (t: string, code?: string, buttons?: Button[]): Reply => ({ type: "error", text: t, ...(code ? { code } : {}), ...(buttons ? { buttons } : {}) });
