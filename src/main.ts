@@ -5,6 +5,9 @@ import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { loadDemoIfEmpty } from "./app/load-demo-catalog.ts";
 import { buildServer } from "./server/http-server.ts";
+import { paymentRoutes } from "./server/routes/payments.ts";
+import { paymentSecret } from "./app/settings.ts";
+import { systemClock } from "./runtime.ts";
 
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: undefined });
@@ -13,7 +16,8 @@ let ready = false;
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 if (await loadDemoIfEmpty(db)) logger.info("loaded the demo catalog into the empty database");
 
-const server = await buildServer({ logger, isReady: () => ready });
+const clock = systemClock();
+const server = await buildServer({ logger, isReady: () => ready, routes: [paymentRoutes({ db, secret: await paymentSecret(db), clock })] });
 await server.listen({ port: config.PORT, host: config.HOST });
 ready = true;
 logger.info({ url: config.publicUrl, database: db.provider }, "o2o-chat is up");

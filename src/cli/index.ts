@@ -1,5 +1,6 @@
 // `npx o2o <command>`: every command answers --help, exits 0 on success, non-zero with a one-line error.
 import { Command, CommanderError } from "commander";
+import { registerChat } from "./chat.command.ts";
 import { registerImport } from "./import.command.ts";
 
 export class CliError extends Error {}
@@ -10,6 +11,7 @@ const program = new Command("o2o")
   .exitOverride();
 
 registerImport(program);
+registerChat(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -24,12 +24,14 @@ export function parseChineseInt(s: string): number | null {
   if (!s) return null;
   let total = 0;
   let section = 0;
-  let num = -1; // pending digit(s), -1 = none
+  let num = -1; // pending digit, -1 = none
   let lastUnit = 0;
   let prevWasUnit = false;
   for (const ch of s) {
     if (ch in ZH_DIGIT) {
-      num = num < 0 ? ZH_DIGIT[ch] : num * 10 + ZH_DIGIT[ch];
+      // 零 may precede a digit (一百零五); other digit pairs (二两) are two words, not a number.
+      if (num > 0) return null;
+      num = num < 0 ? ZH_DIGIT[ch] : ZH_DIGIT[ch];
       prevWasUnit = false;
     } else if (ch in ZH_UNIT) {
       const unit = ZH_UNIT[ch];
@@ -86,9 +88,11 @@ export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐�
 
 export interface QuantityMention extends Span {
   value: number;
+  /** "x2"/"×2" written after an item belongs to that item, whatever comes in between ("jeans W31 x2") */
+  kind: "measure" | "times-after" | "times-before";
 }
 
-const ZH_QTY = new RegExp(`(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}])`, "g");
+const ZH_QTY = new RegExp(`(?<![周期拜])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}])`, "g");
 // "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).
 const MULT_AFTER = /(?<![a-z0-9])(?:x|×|\*)\s*(\d{1,3})(?![\d.])/g;
 const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
@@ -96,20 +100,21 @@ const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
 export function findQuantities(lower: string): QuantityMention[] {
   const out: QuantityMention[] = [];
-  for (const re of [ZH_QTY, MULT_AFTER, MULT_BEFORE]) {
+  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"]]);
+  for (const [re, kind] of kinds) {
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       // A digit glued to Latin letters is a code (GXG30) or a size (50ml), not a count.
       if (/[a-z0-9.]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY) continue;
       const value = parseNumber(m[1]);
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, value });
+      out.push({ start: m.index, end: m.index + m[0].length, value, kind });
     }
   }
   // Also 俩 / 仨 alone ("来俩拿铁"): they already imply a count.
   const bare = /[俩仨](?![个杯份件条双瓶盒支只])/g;
   for (let m = bare.exec(lower); m; m = bare.exec(lower)) {
-    out.push({ start: m.index, end: m.index + 1, value: m[0] === "俩" ? 2 : 3 });
+    out.push({ start: m.index, end: m.index + 1, value: m[0] === "俩" ? 2 : 3, kind: "measure" });
   }
   return out.sort((a, b) => a.start - b.start);
 }

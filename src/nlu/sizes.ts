@@ -84,15 +84,16 @@ const PATTERNS: Pattern[] = [
     return { keys: [s.toLowerCase()], display: s };
   } },
   { re: /(?<![\d.])(\d{2,4})\s*(ml|毫升)/g, make: (m) => ({ keys: [`${m[1]}ml`], display: `${m[1]}ml` }) },
-  // Lengths: 1.8米, 1.8m, 一米八, 1米8, 180cm. Distances (500米) are radii, not sizes: keep < 10 m.
+  // Lengths: 一米八 / 1米8 first (else "1米" is read), then 1.8米, 1.8m, 180cm. Distances (500米) are radii,
+  // not sizes: keep < 10 m.
+  { re: /([1-3一两二三])米([1-9一二三四五六七八九])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))/g, make: (m) => {
+    const meters = Number(`${parseNumber(m[1])}.${parseNumber(m[2])}`);
+    return { keys: [`${meters}m`], display: `${meters}米` };
+  } },
   { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(米|m|cm|厘米|公分)(?![a-z])/g, make: (m) => {
     const key = sizeKey(m[1] + m[2]);
     const meters = Number(key.slice(0, -1));
     return meters > 0 && meters < 10 ? { keys: [key], display: `${meters}米` } : null;
-  } },
-  { re: /([1-3一两二三])米([1-9一二三四五六七八九])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))/g, make: (m) => {
-    const meters = Number(`${parseNumber(m[1])}.${parseNumber(m[2])}`);
-    return { keys: [`${meters}m`], display: `${meters}米` };
   } },
   // Seats: 三人位, 双人沙发, 3-seater.
   { re: /([\d一二两三四五六双单])人(?=位|座|沙发)(?:位|座)?/g, make: (m) => {

@@ -23,6 +23,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Whether the zone name is one Intl knows. */
 export function isValidTimeZone(timeZone: string): boolean {
+  if (formatters.has(timeZone)) return true;
   try {
     formatter(timeZone);
     return true;
@@ -43,17 +44,31 @@ function wallClock(ms: number, timeZone: string): Wall {
   return { y: get("year"), m: get("month"), d: get("day"), h: get("hour") % 24, min: get("minute"), s: get("second") };
 }
 
+// Offsets by zone and quarter hour. Every real zone changes offset on a quarter-hour boundary, so
+// this cache is exact; it spares an Intl call (several µs) on every parse.
+const offsetCache = new Map<string, number>();
+const QUARTER_MS = 15 * 60 * 1000;
+
 /** Offset of the zone from UTC at an instant, in minutes (east positive). */
 export function offsetMinutes(ms: number, timeZone: string): number {
-  const w = wallClock(ms, timeZone);
-  const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_MS)}`;
+  let off = offsetCache.get(key);
+  if (off === undefined) {
+    const w = wallClock(ms, timeZone);
+    const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s);
+    off = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+    if (offsetCache.size > 20_000) offsetCache.clear();
+    offsetCache.set(key, off);
+  }
+  return off;
 }
 
 /** The calendar date in the zone at an instant. */
 export function localDate(now: Date, timeZone: string): LocalDate & { weekday: number } {
-  const w = wallClock(now.getTime(), timeZone);
-  return { y: w.y, m: w.m, d: w.d, weekday: isoWeekday(w) };
+  const ms = now.getTime();
+  const w = new Date(ms + offsetMinutes(ms, timeZone) * 60000); // UTC fields = the zone's wall clock
+  const date = { y: w.getUTCFullYear(), m: w.getUTCMonth() + 1, d: w.getUTCDate() };
+  return { ...date, weekday: isoWeekday(date) };
 }
 
 /** ISO weekday of a calendar date: Monday = 1 … Sunday = 7. */
@@ -77,10 +92,13 @@ export function isValidDate(date: LocalDate): boolean {
 export function zonedInstant(date: LocalDate, hour: number, minute: number, timeZone: string): number {
   const guess = Date.UTC(date.y, date.m - 1, date.d, hour, minute);
   const off1 = offsetMinutes(guess, timeZone);
-  let ms = guess - off1 * 60000;
-  const off2 = offsetMinutes(ms, timeZone);
-  if (off2 !== off1) ms = guess - off2 * 60000;
-  return ms;
+  const ms1 = guess - off1 * 60000;
+  const off2 = offsetMinutes(ms1, timeZone);
+  if (off2 === off1) return ms1;
+  // Near a transition: prefer the reading whose offset is consistent; in a gap (02:30 on the
+  // spring-forward night) neither is, and ms1 lands after the gap (03:30), which is what people mean.
+  const ms2 = guess - off2 * 60000;
+  return offsetMinutes(ms2, timeZone) === off2 ? ms2 : ms1;
 }
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");

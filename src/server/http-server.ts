@@ -1,5 +1,5 @@
 // The fastify server: /healthz now; payment pages, webhooks, the Mini App and the admin API register here.
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 
 export interface ServerDeps {
@@ -11,7 +11,7 @@ export interface ServerDeps {
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // request logs stay out of the way at info level; warnings and errors still show
-  const app = Fastify({ loggerInstance: deps.logger.child({ component: "http" }, { level: "warn" }), bodyLimit: 1_000_000 });
+  const app: FastifyInstance = Fastify({ loggerInstance: deps.logger.child({ component: "http" }, { level: "warn" }) as unknown as FastifyBaseLogger, bodyLimit: 1_000_000 });
   app.get("/healthz", async (_req, reply) => {
     if (!deps.isReady()) return reply.code(503).send({ ok: false, status: "starting" });
     return { ok: true };

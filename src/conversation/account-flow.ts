@@ -1,0 +1,123 @@
+// Coupons, follows, orders, feedback, privacy: the member's own account in chat.
+import { loadCatalogView } from "../app/catalog-view.ts";
+import { claimCoupon, listWallet } from "../app/coupons/coupon-use-cases.ts";
+import { STATUS_TEXT } from "../app/ordering/order-lifecycle.ts";
+import { forgetMember, unsubscribe } from "../app/privacy.ts";
+import type { OrderStatus } from "../domain/orders/order-state.ts";
+import type { ParseResult } from "../nlu/intent.ts";
+import { errorText, money } from "./messages.ts";
+import { errorReply, type Reply } from "./replies.ts";
+import type { Turn } from "./turn.ts";
+
+function couponTitle(c: { title: string | null; code: string }) {
+  return c.title ? `${c.title} (${c.code})` : c.code;
+}
+
+export async function claim(turn: Turn, code: string | null, source = "chat"): Promise<Reply[]> {
+  const { db } = turn.deps;
+  if (!code) {
+    const available = await db.prisma.coupon.findMany({
+      where: { validTo: { gte: turn.now }, ...(turn.scope ? { brandId: { in: turn.scope } } : {}) },
+      orderBy: { validTo: "asc" },
+      take: 8,
+    });
+    if (!available.length) return [{ type: "text", text: turn.m.noCoupons }];
+    return [{ type: "choice", text: turn.m.whichCoupon, buttons: available.map((c) => ({ id: `claim:${c.code}`, label: couponTitle(c) })) }];
+  }
+  const r = await claimCoupon(db, { memberId: turn.memberId, code, botBrandIds: turn.scope, source, campaignId: turn.state.campaignId ?? null, at: turn.now });
+  if (!r.ok) return [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
+  const { item, alreadyClaimed } = r.value;
+  const t = couponTitle(item);
+  return [{ type: "coupon", text: alreadyClaimed ? turn.m.alreadyClaimed(t) : turn.m.claimed(t), code: item.code, brandId: item.brandId, validTo: item.validTo.toISOString(), status: item.status }];
+}
+
+export async function wallet(turn: Turn): Promise<Reply[]> {
+  const items = await listWallet(turn.deps.db, turn.memberId, turn.now, turn.scope);
+  if (!items.length) return [{ type: "text", text: turn.m.walletEmpty, buttons: [{ id: "claim", label: turn.lang === "zh" ? "领券" : "Coupons" }] }];
+  const zh = turn.lang === "zh";
+  return items.map((c) => ({
+    type: "coupon" as const,
+    text: `${couponTitle(c)} · ${c.status === "claimed" ? (zh ? "可使用" : "ready to use") : c.status === "redeemed" ? (zh ? "已使用" : "used") : zh ? "已过期" : "expired"} · ${zh ? "有效期至" : "valid to"} ${c.validTo.toISOString().slice(0, 10)}`,
+    code: c.code, brandId: c.brandId, validTo: c.validTo.toISOString(), status: c.status,
+  }));
+}
+
+export async function orders(turn: Turn, orderId: string | null): Promise<Reply[]> {
+  const rows = await turn.deps.db.prisma.order.findMany({
+    where: { memberId: turn.memberId, status: { not: "quote" }, ...(orderId ? { id: orderId } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: 5,
+  });
+  const list = rows.filter((o) => !(o.status === "cancelled" && !o.paidAt && rows.length > 1));
+  if (!list.length) return [{ type: "text", text: turn.m.noOrders }];
+  return list.map((o) => ({
+    type: "order" as const,
+    text: turn.m.orderLine(o.id, STATUS_TEXT[o.status as OrderStatus]?.[turn.lang] ?? o.status, money(o.totalCents, o.currency, turn.lang)),
+    orderId: o.id, status: o.status as OrderStatus, storeId: o.storeId,
+    ...(o.status === "pending_payment" ? { buttons: [{ id: `confirm:${o.id}`, label: turn.m.payLabel }, { id: `cancel:${o.id}`, label: turn.m.cancelLabel }] } : {}),
+  }));
+}
+
+async function brandFor(turn: Turn, parsed: ParseResult) {
+  const view = await loadCatalogView(turn.deps.db);
+  const id = parsed.brandId ?? (turn.scope?.length === 1 ? turn.scope[0] : null);
+  return id ? view.brands.get(id) ?? null : null;
+}
+
+export async function follow(turn: Turn, parsed: ParseResult, source = "chat"): Promise<Reply[]> {
+  const brand = await brandFor(turn, parsed);
+  if (!brand) {
+    const view = await loadCatalogView(turn.deps.db);
+    return [{ type: "choice", text: turn.lang === "zh" ? "想关注哪个品牌？" : "Which brand would you like to follow?", buttons: [...view.brands.values()].filter((b) => !turn.scope || turn.scope.includes(b.id)).map((b) => ({ id: `follow:${b.id}`, label: b.name })) }];
+  }
+  await followBrand(turn, brand.id, source);
+  return [{ type: "text", text: turn.m.followed(brand.name) }];
+}
+
+export async function followBrand(turn: Turn, brandId: string, source: string): Promise<void> {
+  const { db } = turn.deps;
+  await db.prisma.follow.upsert({
+    where: { memberId_brandId: { memberId: turn.memberId, brandId } },
+    create: { memberId: turn.memberId, brandId, botId: turn.deps.bot.id, source, followedAt: turn.now },
+    update: { unfollowedAt: null },
+  });
+  await db.prisma.member.update({ where: { id: turn.memberId }, data: { marketingOptOut: false } });
+}
+
+export async function unfollow(turn: Turn, parsed: ParseResult): Promise<Reply[]> {
+  const brand = await brandFor(turn, parsed);
+  const { db } = turn.deps;
+  const where = { memberId: turn.memberId, unfollowedAt: null, ...(brand ? { brandId: brand.id } : turn.scope ? { brandId: { in: turn.scope } } : {}) };
+  await db.prisma.follow.updateMany({ where, data: { unfollowedAt: turn.now } });
+  return [{ type: "text", text: turn.m.unfollowed(brand?.name ?? (turn.lang === "zh" ? "全部品牌" : "all brands")) }];
+}
+
+export async function stopPromotions(turn: Turn): Promise<Reply[]> {
+  await unsubscribe(turn.deps.db, turn.memberId, turn.now);
+  return [{ type: "text", text: turn.m.unsubscribed }];
+}
+
+export function askForget(turn: Turn): Reply[] {
+  turn.state.awaiting = "forget";
+  return [{ type: "choice", text: turn.m.forgetAsk, buttons: [{ id: "forget:yes", label: turn.m.forgetConfirm }, { id: "cancel", label: turn.m.cancelLabel }] }];
+}
+
+export async function forget(turn: Turn): Promise<Reply[]> {
+  await forgetMember(turn.deps.db, turn.memberId, turn.now);
+  for (const k of Object.keys(turn.state)) delete (turn.state as Record<string, unknown>)[k];
+  return [{ type: "text", text: turn.m.forgotten }];
+}
+
+export async function feedback(turn: Turn, parsed: ParseResult, text: string): Promise<Reply[]> {
+  const { db } = turn.deps;
+  const last = await db.prisma.order.findFirst({ where: { memberId: turn.memberId, status: { in: ["completed", "paid", "accepted", "ready", "out_for_delivery", "shipped"] } }, orderBy: { createdAt: "desc" } });
+  await db.prisma.chatMessage.create({ data: { memberId: turn.memberId, botId: turn.deps.bot.id, direction: "feedback", text: JSON.stringify({ rating: parsed.rating, orderId: last?.id ?? null, text: text.slice(0, 500) }) } });
+  if (parsed.rating !== null) {
+    await db.prisma.memberTag.upsert({
+      where: { memberId_tag: { memberId: turn.memberId, tag: `rating:${parsed.rating}` } },
+      create: { memberId: turn.memberId, tag: `rating:${parsed.rating}`, source: "behaviour" },
+      update: { weight: { increment: 1 } },
+    });
+  }
+  return [{ type: "text", text: turn.m.feedbackThanks(parsed.rating) }];
+}

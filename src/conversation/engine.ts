@@ -1,0 +1,263 @@
+// The channel-agnostic dialogue engine: one inbound event (text, location, tap, pay, voice) in, typed replies out.
+// It understands the message (NLU), fills what is missing from the conversation state, and calls the app layer's
+// use cases, the only way state changes. User text is data: nothing a member types can run a merchant command.
+import { z } from "zod";
+import { resolveMember, type IdentityRef } from "../app/members.ts";
+import { emptyResult, type ParseResult } from "../nlu/intent.ts";
+import { askForget, claim, feedback, follow, followBrand, forget, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
+import { MESSAGES, detectLang } from "./messages.ts";
+import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
+import { errorReply, type Lang, type Reply } from "./replies.ts";
+import { loadState, saveState, type ConversationState } from "./state.ts";
+import { findStores } from "./store-flow.ts";
+import type { EngineDeps, Turn } from "./turn.ts";
+import { loadCatalogView } from "../app/catalog-view.ts";
+
+export type { EngineDeps } from "./turn.ts";
+
+/** What a channel hands the engine (CONTRACT.md "Scripted chat" events, plus channel extras). */
+export const inboundEventSchema = z.union([
+  z.object({ text: z.string() }),
+  z.object({ location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }) }),
+  z.object({ tap: z.string().min(1).max(200) }),
+  z.object({ pay: z.object({ orderId: z.string().min(1).max(100) }) }),
+  z.object({ voice: z.object({ file: z.string().min(1) }) }),
+  z.object({ start: z.string().max(64).nullable() }),
+]);
+export type InboundEvent = z.infer<typeof inboundEventSchema>;
+
+export const MAX_TEXT = 2000;
+
+const CANCEL_WORDS = /^(取消|不要了|算了|重来|重新开始|cancel|stop it|never ?mind|start over|restart)[。.!！]?$/i;
+const YES_WORDS = /^(确认|确定|好的?|可以|是的?|对|下单|支付|付款|ok|okay|yes|yep|sure|confirm|pay|go ahead)[。.!！]?$/i;
+
+export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event: InboundEvent): Promise<Reply[]> {
+  const member = await resolveMember(deps.db, { ...identity, botId: deps.bot.id });
+  const state = await loadState(deps.db, member.id, deps.bot.id);
+  const lang0: Lang = deps.bot.locale === "en" ? "en" : deps.bot.locale === "zh-CN" ? "zh" : state.lang ?? (member.locale?.startsWith("en") ? "en" : "zh");
+  const turn: Turn = {
+    deps, memberId: member.id, state, lang: lang0, now: deps.clock(),
+    scope: deps.bot.brands === "*" ? null : deps.bot.brands, m: MESSAGES[lang0],
+  };
+  let replies: Reply[];
+  try {
+    replies = await dispatch(turn, event);
+  } catch (e) {
+    deps.log?.("conversation turn failed", { err: e instanceof Error ? e.stack : String(e) });
+    replies = [errorReply(turn.lang === "zh" ? "抱歉，出了点问题，请再试一次。" : "Sorry, something went wrong; please try again.", "INTERNAL")];
+  }
+  if (turn.state.lang !== turn.lang && deps.bot.locale === "auto") turn.state.lang = turn.lang;
+  // forget-me deletes the conversation; do not write it back
+  if (!(await deps.db.prisma.member.findUnique({ where: { id: member.id } }))?.erasedAt) await saveState(deps.db, member.id, deps.bot.id, turn.state);
+  return replies;
+}
+
+function setLang(turn: Turn, text: string) {
+  if (turn.deps.bot.locale !== "auto") return;
+  turn.lang = detectLang(text, turn.state.lang);
+  turn.m = MESSAGES[turn.lang];
+}
+
+async function dispatch(turn: Turn, event: InboundEvent): Promise<Reply[]> {
+  if ("text" in event) return onText(turn, event.text);
+  if ("location" in event) return onLocation(turn, event.location);
+  if ("tap" in event) return onTap(turn, event.tap);
+  if ("pay" in event) return payInSandbox(turn, event.pay.orderId);
+  if ("voice" in event) return onVoice(turn, event.voice.file);
+  return onStart(turn, event.start);
+}
+
+async function onVoice(turn: Turn, file: string): Promise<Reply[]> {
+  if (!turn.deps.transcribe) return [errorReply(turn.m.voiceNoKey, "VOICE_UNAVAILABLE")];
+  let transcript: string;
+  try {
+    transcript = (await turn.deps.transcribe(file)).trim();
+  } catch (e) {
+    turn.deps.log?.("transcription failed", { err: String(e) });
+    return [errorReply(turn.m.voiceNoKey, "VOICE_FAILED")];
+  }
+  if (!transcript) return [errorReply(turn.m.voiceNoKey, "VOICE_FAILED")];
+  const replies = await onText(turn, transcript);
+  return [{ type: "text", text: turn.lang === "zh" ? `🎤「${transcript}」` : `🎤 "${transcript}"` }, ...replies];
+}
+
+/** /start with a deep-link payload: follow the brand, and remember where the member came from (campaign, coupon, store QR). */
+async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  const p = payload ?? "";
+  const [kind, arg] = p.split(/[-_](.*)/s);
+  if (kind === "c" && arg) turn.state.campaignId = arg;
+  if (p) turn.state.source = p.slice(0, 64);
+  const scope = turn.scope ?? [];
+  for (const b of scope) await followBrand(turn, b, p || "start");
+  replies.push({ type: "text", text: turn.deps.bot.welcome[turn.lang], buttons: helpButtons(turn) });
+  if (kind === "coupon" && arg) replies.push(...(await claim(turn, arg, "deep_link")));
+  if (kind === "c" && arg) {
+    const campaign = await turn.deps.db.prisma.campaign.findUnique({ where: { id: arg } });
+    if (campaign?.couponCode) replies.push(...(await claim(turn, campaign.couponCode, "campaign")));
+  }
+  return replies;
+}
+
+function helpButtons(turn: Turn) {
+  const zh = turn.lang === "zh";
+  return [
+    { id: "coupons", label: zh ? "我的优惠券" : "My coupons" },
+    { id: "orders", label: zh ? "我的订单" : "My orders" },
+    { id: "claim", label: zh ? "领券" : "Get coupons" },
+  ];
+}
+
+async function onText(turn: Turn, raw: string): Promise<Reply[]> {
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (!text) return [errorReply(turn.m.empty, "EMPTY", helpButtons(turn))];
+  setLang(turn, text);
+  const notes: Reply[] = text.length > MAX_TEXT ? [{ type: "text", text: turn.m.tooLong }] : [];
+  const input = text.slice(0, MAX_TEXT);
+  turn.deps.db.prisma.chatMessage
+    .create({ data: { memberId: turn.memberId, botId: turn.deps.bot.id, direction: "in", text: input.slice(0, 500) } })
+    .catch(() => undefined);
+
+  if (CANCEL_WORDS.test(input)) return [...notes, ...(await cancel(turn))];
+  if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...(await confirm(turn, undefined))];
+  if (turn.state.awaiting === "forget" && YES_WORDS.test(input)) return [...notes, ...(await forget(turn))];
+
+  let parsed: ParseResult;
+  try {
+    parsed = await turn.deps.parser.parse(input, { now: turn.now, timezone: turn.deps.bot.timezone, brandIds: turn.scope });
+  } catch (e) {
+    turn.deps.log?.("parser failed", { err: String(e) });
+    parsed = emptyResult();
+  }
+  return [...notes, ...(await onIntent(turn, parsed, input))];
+}
+
+async function onIntent(turn: Turn, parsed: ParseResult, text: string): Promise<Reply[]> {
+  const draftOpen = !!turn.state.draft?.items.length;
+  switch (parsed.intent) {
+    case "order":
+      return handleOrderIntent(turn, parsed, text);
+    case "find_store":
+    case "book_appointment": {
+      const service = parsed.intent === "book_appointment" ? "appointment" : parsed.fulfillment === "pickup" ? "pickup" : null;
+      const search = { brandId: parsed.brandId, radiusMeters: parsed.radiusMeters, service };
+      if (!turn.state.location) {
+        turn.state.search = search;
+        turn.state.awaiting = "location";
+        return [{ type: "choice", text: turn.m.askLocationSearch, request: "location", buttons: [{ id: "cancel", label: turn.m.cancelLabel }] }];
+      }
+      return findStores(turn, search, turn.state.location);
+    }
+    case "claim_coupon":
+      return claim(turn, parsed.couponCode);
+    case "list_coupons":
+      return wallet(turn);
+    case "order_status":
+      return orders(turn, parsed.orderId);
+    case "cancel_order":
+      return cancel(turn, parsed.orderId ?? undefined);
+    case "follow":
+      return follow(turn, parsed);
+    case "unfollow":
+      return unfollow(turn, parsed);
+    case "unsubscribe":
+      return stopPromotions(turn);
+    case "forget_me":
+      return askForget(turn);
+    case "feedback":
+      return feedback(turn, parsed, text);
+    case "recommend":
+      return recommend(turn, parsed);
+    case "help":
+      return [{ type: "text", text: turn.m.help, buttons: helpButtons(turn) }];
+    case "greeting":
+      return [{ type: "text", text: turn.m.greeting, buttons: helpButtons(turn) }];
+    default:
+      // a bare size or fulfilment while an order is open is a correction of that order
+      if (draftOpen && (parsed.fulfillment || parsed.items.length === 0)) {
+        if (parsed.fulfillment) turn.state.draft!.fulfillment = parsed.fulfillment;
+        const before = JSON.stringify(turn.state.draft);
+        const r = await handleOrderIntent(turn, { ...parsed, intent: "order" }, text);
+        if (parsed.fulfillment || JSON.stringify(turn.state.draft) !== before) return r;
+      }
+      return [{ type: "text", text: turn.m.unknown, buttons: helpButtons(turn) }];
+  }
+}
+
+async function recommend(turn: Turn, parsed: ParseResult): Promise<Reply[]> {
+  const view = await loadCatalogView(turn.deps.db);
+  const brandId = parsed.brandId ?? (turn.scope?.length === 1 ? turn.scope[0] : null);
+  const tags = await turn.deps.db.prisma.memberTag.findMany({ where: { memberId: turn.memberId }, orderBy: { weight: "desc" }, take: 20 });
+  const liked = new Set(tags.map((t) => t.tag.replace(/^(bought|style|category):/, "")));
+  const products = [...view.products.values()].filter((p) => (brandId ? p.brandId === brandId : !turn.scope || turn.scope.includes(p.brandId)));
+  const scored = products.map((p) => ({ p, score: p.tags.filter((t) => liked.has(t) || liked.has(t.replace(/^style:/, ""))).length })).sort((a, b) => b.score - a.score || a.p.priceCents - b.p.priceCents);
+  const top = scored.slice(0, 3);
+  if (!top.length) return [{ type: "text", text: turn.m.unknown }];
+  return [{ type: "choice", text: `${turn.m.recommendIntro}\n${top.map((s) => `• ${s.p.name}`).join("\n")}`, buttons: top.map((s) => ({ id: `product:${s.p.id}`, label: s.p.name })) }];
+}
+
+async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promise<Reply[]> {
+  turn.state.location = loc;
+  if (turn.state.search && (!turn.state.draft?.items.length || turn.state.awaiting !== "size")) {
+    const search = turn.state.search;
+    turn.state.search = undefined;
+    turn.state.awaiting = undefined;
+    return findStores(turn, search, loc);
+  }
+  if (turn.state.draft?.items.length) return continueDraft(turn);
+  // a location with nothing in progress: show what is around, the member can order from there
+  return findStores(turn, { brandId: null, radiusMeters: null, service: null }, loc);
+}
+
+const tapSchema = z.string().regex(/^[a-z_]+(:[^\s]{0,180})?$/);
+
+async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
+  if (!tapSchema.safeParse(tap).success) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+  const i = tap.indexOf(":");
+  const action = i < 0 ? tap : tap.slice(0, i);
+  const arg = i < 0 ? "" : tap.slice(i + 1);
+  switch (action) {
+    case "confirm":
+      return confirm(turn, arg || undefined);
+    case "cancel":
+      return cancel(turn, arg || undefined);
+    case "size":
+      return setSize(turn, arg);
+    case "fulfil":
+      if (!turn.state.draft || !["delivery", "pickup", "ship"].includes(arg)) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+      turn.state.draft.fulfillment = arg as "delivery" | "pickup" | "ship";
+      turn.state.draft.storeId = null;
+      return continueDraft(turn);
+    case "store": {
+      const [storeId, fulfilment] = arg.split(":");
+      if (!turn.state.draft) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+      turn.state.draft.storeId = storeId;
+      if (fulfilment === "delivery" || fulfilment === "pickup" || fulfilment === "ship") turn.state.draft.fulfillment = fulfilment;
+      return continueDraft(turn);
+    }
+    case "product": {
+      const view = await loadCatalogView(turn.deps.db);
+      const p = view.products.get(arg);
+      if (!p || (turn.scope && !turn.scope.includes(p.brandId))) return [errorReply(turn.m.unknown, "NOT_FOUND")];
+      return handleOrderIntent(turn, { ...emptyResult("order", 1), brandId: p.brandId, items: [{ productId: p.id, quantity: 1, size: null }] }, "");
+    }
+    case "claim":
+      return claim(turn, arg || null, turn.state.campaignId ? "campaign" : "chat");
+    case "coupons":
+      return wallet(turn);
+    case "orders":
+      return orders(turn, null);
+    case "follow":
+      return follow(turn, { ...emptyResult("follow", 1), brandId: arg || null });
+    case "forget":
+      return arg === "yes" ? forget(turn) : [{ type: "text", text: turn.m.cancelled }];
+    case "help":
+      return [{ type: "text", text: turn.m.help, buttons: helpButtons(turn) }];
+    case "book":
+      return [{ type: "text", text: turn.lang === "zh" ? "请告诉我想约的时间，比如「明天下午三点约设计师」。" : "Tell me when, e.g. \"book the designer tomorrow 3pm\"." }];
+    default:
+      return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+  }
+}
+
+export type { ConversationState };

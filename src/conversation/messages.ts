@@ -1,0 +1,142 @@
+// Everything the bot says, in zh-CN and en. Failure codes become friendly words here, never stack traces.
+import { formatMoney } from "../domain/money.ts";
+import type { Lang } from "./replies.ts";
+
+export const money = (cents: number, currency: string, lang: Lang) => formatMoney(cents, currency, lang === "zh" ? "zh-CN" : "en");
+
+export function distanceText(m: number, lang: Lang): string {
+  if (m < 1000) return lang === "zh" ? `${Math.round(m)}米` : `${Math.round(m)} m`;
+  return lang === "zh" ? `${(m / 1000).toFixed(1)}公里` : `${(m / 1000).toFixed(1)} km`;
+}
+
+/** Detects the language of one message: any CJK character means Chinese; plain Latin words mean English. */
+export function detectLang(text: string, previous: Lang | undefined): Lang {
+  if (/[\u3400-\u9fff]/.test(text)) return "zh";
+  if (/[a-z]{2,}/i.test(text)) return "en";
+  return previous ?? "zh";
+}
+
+const zh = {
+  help:
+    "我可以帮你：\n• 点单：「来杯拿铁」「两杯大杯美式，自取」，再发送位置\n• 找门店：「附近500米有尚品宅配吗」\n• 预约：「约设计师 明天下午三点」\n• 优惠券：「领取GXG30」「我的优惠券」\n• 订单：「我的订单」「取消订单」\n• 隐私：「退订」停止推送，「删除我的数据」\n随时说「取消」重新开始。",
+  greeting: "你好！想要点什么？比如「来杯拿铁」，或者问我「附近有什么店」。",
+  unknown: "抱歉，我没太明白。可以说「来杯拿铁」「附近的星巴克」「我的优惠券」，或者说「帮助」。",
+  askLocation: "请发送你的位置，我来找最近能服务你的门店。（位置只用于这一单，订单结束后自动删除）",
+  askLocationSearch: "请发送你的位置，我来找附近的门店。",
+  askWhat: "想要点什么？",
+  askSize: (name: string) => `${name}要哪个规格？`,
+  sizeUnknown: (name: string, sizes: string) => `${name}没有这个规格，可选：${sizes}`,
+  cancelled: "好的，已取消。还需要什么随时说。",
+  nothingToCancel: "现在没有进行中的订单。",
+  quoteConsent: "（你的位置只用于这一单，订单完成后自动删除）",
+  confirmLabel: "确认下单",
+  changeStore: (name: string) => `换 ${name}`,
+  pickupInstead: "改为到店自取",
+  shipInstead: "从旗舰店快递到家",
+  cancelLabel: "取消",
+  payLabel: "去支付",
+  linkText: (total: string, mins: number) => `请在${mins}分钟内完成支付：${total}`,
+  couponDropped: "优惠券已被使用，已按原价重新计算。",
+  paid: (id: string) => `支付成功！订单 ${id} 已通知门店，接单后会告诉你进度。`,
+  alreadyPaid: "这笔订单已经支付过了，不会重复扣款。",
+  noOrders: "你还没有订单。",
+  walletEmpty: "你的券包是空的。说「领券」看看有什么优惠。",
+  claimed: (title: string) => `已领取：${title}，已放入你的券包，线上线下都能用。`,
+  alreadyClaimed: (title: string) => `${title} 已经在你的券包里了。`,
+  whichCoupon: "可以领取这些优惠券：",
+  noCoupons: "现在没有可领取的优惠券。",
+  followed: (brand: string) => `已关注 ${brand}，会收到它的活动推送。说「退订」随时停止。`,
+  unfollowed: (brand: string) => `已取消关注 ${brand}。`,
+  unsubscribed: "已退订，不会再给你发送推广消息。订单通知照常发送。",
+  forgetAsk: "确定删除你的个人数据吗？位置、电话、昵称和聊天记录都会被删除（订单金额会匿名保留用于商家对账）。",
+  forgetConfirm: "确认删除",
+  forgotten: "你的个人数据已删除。",
+  feedbackThanks: (r: number | null) => (r ? `谢谢你的${r}星评价！` : "谢谢你的反馈！"),
+  storesNear: (n: number, r: string) => `附近${r}内有 ${n} 家门店：`,
+  noStoreInRadius: (r: string, nearest: string, d: string) => `${r}内没有门店，最近的是 ${nearest}，距离${d}。`,
+  noStoreAtAll: "附近没有找到门店。",
+  orderLine: (id: string, status: string, total: string) => `订单 ${id}：${status}，${total}`,
+  recommendIntro: "为你推荐：",
+  tooLong: "消息太长了，我只看了前面一部分。",
+  empty: "你好像什么都没说。说「帮助」看看我能做什么。",
+  voiceNoKey: "暂时听不了语音，请直接打字告诉我，比如「来杯拿铁」。",
+};
+
+type Dict = typeof zh;
+
+const en: Dict = {
+  help:
+    "I can help you:\n• Order: \"a latte please\", \"two large americanos for pickup\", then share your location\n• Find a store: \"any GXG within 1 km?\"\n• Book: \"book the designer tomorrow 3pm\"\n• Coupons: \"claim GXG30\", \"my coupons\"\n• Orders: \"my orders\", \"cancel my order\"\n• Privacy: \"unsubscribe\" stops promotions, \"forget me\" deletes your data\nSay \"cancel\" at any time to start over.",
+  greeting: "Hi! What would you like? Try \"a latte please\" or \"stores near me\".",
+  unknown: "Sorry, I didn't get that. Try \"a latte please\", \"nearest Starbucks\", \"my coupons\" or \"help\".",
+  askLocation: "Please share your location so I can find the nearest store that can serve you. (It is used for this order only and deleted when the order is done.)",
+  askLocationSearch: "Please share your location so I can find stores near you.",
+  askWhat: "What would you like?",
+  askSize: (name: string) => `Which size of ${name}?`,
+  sizeUnknown: (name: string, sizes: string) => `${name} doesn't come in that size. Sizes: ${sizes}`,
+  cancelled: "OK, cancelled. Tell me whenever you need something.",
+  nothingToCancel: "There is no order in progress.",
+  quoteConsent: "(Your location is used for this order only and deleted when it is done.)",
+  confirmLabel: "Confirm order",
+  changeStore: (name: string) => `Use ${name}`,
+  pickupInstead: "Pick up in store instead",
+  shipInstead: "Ship from the online flagship",
+  cancelLabel: "Cancel",
+  payLabel: "Pay now",
+  linkText: (total: string, mins: number) => `Please pay ${total} within ${mins} minutes:`,
+  couponDropped: "Your coupon was already used, so the total is without it.",
+  paid: (id: string) => `Payment received! Order ${id} was sent to the store; I'll tell you as it progresses.`,
+  alreadyPaid: "This order is already paid; you won't be charged twice.",
+  noOrders: "You have no orders yet.",
+  walletEmpty: "Your wallet is empty. Say \"coupons\" to see what you can claim.",
+  claimed: (title: string) => `Claimed: ${title}. It's in your wallet, valid online and in store.`,
+  alreadyClaimed: (title: string) => `${title} is already in your wallet.`,
+  whichCoupon: "You can claim these coupons:",
+  noCoupons: "There are no coupons to claim right now.",
+  followed: (brand: string) => `You now follow ${brand} and will get its offers. Say "unsubscribe" to stop at any time.`,
+  unfollowed: (brand: string) => `You unfollowed ${brand}.`,
+  unsubscribed: "Unsubscribed: no more promotions. Order updates still arrive.",
+  forgetAsk: "Delete your personal data? Location, phone, names and chat history will be erased (order totals stay, anonymised, for the merchant's books).",
+  forgetConfirm: "Yes, delete",
+  forgotten: "Your personal data has been deleted.",
+  feedbackThanks: (r: number | null) => (r ? `Thanks for the ${r}-star rating!` : "Thanks for your feedback!"),
+  storesNear: (n: number, r: string) => `${n} store(s) within ${r}:`,
+  noStoreInRadius: (r: string, nearest: string, d: string) => `No store within ${r}; the nearest is ${nearest}, ${d} away.`,
+  noStoreAtAll: "No store found near you.",
+  orderLine: (id: string, status: string, total: string) => `Order ${id}: ${status}, ${total}`,
+  recommendIntro: "Picked for you:",
+  tooLong: "That message is very long; I only read the beginning.",
+  empty: "You didn't say anything. Say \"help\" to see what I can do.",
+  voiceNoKey: "I can't listen to voice messages right now; please type it, e.g. \"a latte please\".",
+};
+
+export const MESSAGES: Record<Lang, Dict> = { zh, en };
+
+const ERRORS: Record<string, { zh: string; en: string }> = {
+  NOT_FOUND: { zh: "没有找到，请检查后再试。", en: "Not found; please check and try again." },
+  NOT_ALLOWED: { zh: "这个操作不被允许。", en: "That isn't allowed." },
+  INVALID_INPUT: { zh: "这个请求有点问题，请换个说法。", en: "Something in that request doesn't work; please rephrase." },
+  OUT_OF_STOCK: { zh: "抱歉，刚刚卖完了。", en: "Sorry, that just sold out." },
+  ORDER_EXPIRED: { zh: "这笔订单已过期，请重新下单。", en: "This order has expired; please order again." },
+  ORDER_NOT_PAYABLE: { zh: "这笔订单现在不能支付。", en: "This order can't be paid now." },
+  ALREADY_PAID: { zh: "这笔订单已经支付过了，不会重复扣款。", en: "This order is already paid; you won't be charged twice." },
+  PAYMENT_MISMATCH: { zh: "支付金额与订单不符，未扣款。", en: "The payment amount doesn't match the order; nothing was charged." },
+  COUPON_NOT_FOUND: { zh: "没有这张优惠券。", en: "There is no such coupon." },
+  COUPON_EXPIRED: { zh: "这张券已过期。", en: "That coupon has expired." },
+  COUPON_NOT_YET_VALID: { zh: "这张券还没到使用时间。", en: "That coupon isn't valid yet." },
+  COUPON_MIN_SPEND: { zh: "还没达到这张券的最低消费。", en: "The order doesn't reach the coupon's minimum spend." },
+  COUPON_WRONG_STORE: { zh: "这张券不能在这家门店使用。", en: "That coupon can't be used at this store." },
+  COUPON_WRONG_CHANNEL: { zh: "这张券不能在这里使用。", en: "That coupon can't be used here." },
+  COUPON_WRONG_BRAND: { zh: "这张券不属于这个品牌。", en: "That coupon is for another brand." },
+  COUPON_LIMIT_REACHED: { zh: "这张券已经被领完/用完了。", en: "That coupon has run out." },
+  COUPON_MEMBER_LIMIT: { zh: "你已经用过这张券了。", en: "You've already used this coupon." },
+  COUPON_ALREADY_REDEEMED: { zh: "这张券已经核销过了。", en: "That coupon was already redeemed." },
+  COUPON_NOT_CLAIMED: { zh: "还没有领取这张券。", en: "That coupon hasn't been claimed." },
+  INVALID_TRANSITION: { zh: "订单当前状态不能这样操作。", en: "The order can't do that in its current state." },
+  SLOT_TAKEN: { zh: "这个时间已经被约了，请换一个。", en: "That slot was just taken; please pick another." },
+  CONFLICT: { zh: "操作冲突，请再试一次。", en: "That clashed with another action; please try again." },
+};
+
+export function errorText(code: string, lang: Lang): string {
+  return (ERRORS[code] ?? { zh: "出了点问题，请稍后再试。", en: "Something went wrong; please try again." })[lang];
+}

@@ -1,0 +1,30 @@
+// What every flow of the engine gets for one inbound event.
+import type { BotConfig } from "../bot-config.ts";
+import type { Db } from "../db/database.ts";
+import type { LinkSigner } from "../app/ordering/order-lifecycle.ts";
+import type { IntentParser } from "../nlu/intent.ts";
+import type { ConversationState } from "./state.ts";
+import { MESSAGES } from "./messages.ts";
+import type { Lang } from "./replies.ts";
+
+export interface EngineDeps {
+  db: Db;
+  parser: IntentParser;
+  bot: BotConfig;
+  signer: LinkSigner;
+  clock: () => Date;
+  /** turns a voice file into text; absent when no transcription endpoint is configured */
+  transcribe?: (file: string) => Promise<string>;
+  log?: (msg: string, extra?: Record<string, unknown>) => void;
+}
+
+export interface Turn {
+  deps: EngineDeps;
+  memberId: string;
+  state: ConversationState;
+  lang: Lang;
+  now: Date;
+  /** the bot's brands, null = every brand */
+  scope: string[] | null;
+  m: (typeof MESSAGES)[Lang];
+}

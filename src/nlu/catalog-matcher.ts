@@ -1,0 +1,317 @@
+// Brand and product resolution against the catalog: names and aliases (case-insensitive, mixed zh/en,
+// English plurals), Latin typos by bounded edit distance ("latee", "capuccino"), pinyin typed in Latin
+// letters ("natie" → 拿铁, "xing ba ke" → 星巴克), and homophone typos in Chinese for long names
+// ("卡不奇诺" → 卡布奇诺). All indexes are built once per catalog snapshot.
+import { pinyin } from "pinyin-pro";
+import { CATEGORY_WORDS } from "./categories.ts";
+import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
+import type { CatalogSnapshot } from "./intent.ts";
+import { sizeIndex } from "./sizes.ts";
+import { asciiLower, isCjkChar, isLatinBoundary, overlaps, type Span } from "./text.ts";
+
+export type MentionKind = "brand" | "product";
+export type MatchVia = "exact" | "typo" | "pinyin" | "homophone";
+
+export interface CatalogMention extends Span {
+  kind: MentionKind;
+  /** brand id or product id */
+  id: string;
+  brandId: string;
+  via: MatchVia;
+}
+
+export interface ProductInfo {
+  id: string;
+  brandId: string;
+  sizes: string[];
+  sizeIndex: Map<string, string>;
+}
+
+interface Surface {
+  text: string;
+  kind: MentionKind;
+  id: string;
+  brandId: string;
+  /** made of Latin letters, digits and spaces only: eligible for typo matching */
+  latin: boolean;
+  via: "exact" | "pinyin";
+  /** starts / ends with a Latin letter or digit: needs a word boundary there */
+  latinStart: boolean;
+  latinEnd: boolean;
+  /** ends with a letter: may take an English plural */
+  letterEnd: boolean;
+}
+
+interface HomophoneSurface {
+  chars: string;
+  syllables: string[];
+  kind: MentionKind;
+  id: string;
+  brandId: string;
+}
+
+// Common English words within one typo of a catalog word ("late"/"latte", "short"/"shirt"): never
+// read them as typos.
+const TYPO_STOPWORDS = new Set([
+  "late", "later", "latter", "short", "shorts", "skirt", "skirts", "shift", "shire", "speaker", "speakers",
+  "american", "americans", "native", "mochi", "jean", "means", "beans", "perfect", "match", "matches", "lattice",
+  "moke", "sneak", "sneaky", "shirk", "please", "place", "there", "where", "these", "those", "store", "stores",
+  "order", "orders", "coupon", "coupons", "cancel", "follow", "unfollow", "design", "designer", "nearest", "nearby",
+  "hello", "thanks", "thank", "tomorrow", "today", "morning", "evening", "afternoon", "delivery", "deliver", "pickup",
+  "would", "could", "should", "about", "after", "before", "again", "great", "good", "large", "small", "medium",
+  "latest", "matter", "little", "bottle", "battle", "kettle", "cattle", "settle",
+]);
+
+const normalizeSurface = (s: string) => asciiLower(s.normalize("NFKC")).replace(/\s+/g, " ").trim();
+const isLatin = (s: string) => /^[a-z0-9][a-z0-9 '&.-]*$/.test(s);
+const edges = (s: string) => ({
+  latinStart: /^[a-z0-9]/.test(s),
+  latinEnd: /[a-z0-9]$/.test(s),
+  letterEnd: /[a-z]$/.test(s),
+});
+const isAllCjk = (s: string) => s.length > 0 && [...s].every((c) => isCjkChar(c));
+
+function syllablesOf(s: string): string[] {
+  return pinyin(s, { toneType: "none", type: "array", nonZh: "removed" }).map((p) => p.toLowerCase().replace(/ü/g, "v"));
+}
+
+// Pinyin of single characters, memoised: pinyin-pro costs microseconds per call and chat text
+// reuses the same few thousand characters.
+const charPinyin = new Map<string, string>();
+function pinyinOfChar(ch: string): string {
+  let p = charPinyin.get(ch);
+  if (p === undefined) {
+    p = isCjkChar(ch) ? (syllablesOf(ch)[0] ?? "") : "";
+    if (charPinyin.size < 50_000) charPinyin.set(ch, p);
+  }
+  return p;
+}
+
+export class CatalogMatcher {
+  readonly products = new Map<string, ProductInfo>();
+  private readonly surfaces: Surface[] = [];
+  /** surfaces by first character, longest first: exact matching probes only what can start here */
+  private readonly byFirstChar = new Map<string, Surface[]>();
+  /** single-word Latin surfaces by first letter, for typo matching */
+  private readonly latinWordsByFirst = new Map<string, Surface[]>();
+  /** pinyin surfaces, for pinyin typed with spaces ("na tie") */
+  private readonly pinyinWords = new Map<string, Surface>();
+  /** multi-word Latin surfaces by word count, then first letter ("european sofa" → 2 → e) */
+  private readonly latinPhrases = new Map<number, Map<string, Surface[]>>();
+  private readonly homophones = new Map<string, HomophoneSurface[]>(); // by first syllable
+  /** category index → brands that carry it (all brands) */
+  private readonly categoryProducts: { brandId: string; tags: string[] }[] = [];
+
+  constructor(catalog: CatalogSnapshot) {
+    const seen = new Set<string>();
+    const add = (raw: string, kind: MentionKind, id: string, brandId: string) => {
+      const text = normalizeSurface(raw);
+      if (text.length < 2) return;
+      const key = `${text}|${kind}`;
+      if (seen.has(key)) return; // the first owner of a surface wins
+      seen.add(key);
+      this.surfaces.push({ text, kind, id, brandId, latin: isLatin(text), via: "exact", ...edges(text) });
+      if (isAllCjk(text)) {
+        const syllables = syllablesOf(text);
+        const py = syllables.join("");
+        if (py.length >= 4 && !seen.has(`${py}|${kind}`)) {
+          seen.add(`${py}|${kind}`);
+          this.surfaces.push({ text: py, kind, id, brandId, latin: true, via: "pinyin", ...edges(py) });
+        }
+        if (syllables.length >= 3 && syllables.length === text.length) {
+          const list = this.homophones.get(syllables[0]) ?? [];
+          list.push({ chars: text, syllables, kind, id, brandId });
+          this.homophones.set(syllables[0], list);
+        }
+      }
+    };
+    for (const b of catalog.brands ?? []) {
+      for (const s of [b.name, b.id, ...(b.aliases ?? [])]) if (s) add(s, "brand", b.id, b.id);
+    }
+    for (const p of catalog.products ?? []) {
+      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []) });
+      this.categoryProducts.push({ brandId: p.brandId, tags: p.tags ?? [] });
+      for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
+    }
+    // Longest first, so 抹茶星冰乐 wins over 星冰乐 and "caffe latte" over "latte".
+    this.surfaces.sort((a, b) => b.text.length - a.text.length);
+    for (const s of this.surfaces) {
+      const bucket = this.byFirstChar.get(s.text[0]) ?? [];
+      bucket.push(s);
+      this.byFirstChar.set(s.text[0], bucket);
+      if (!s.latin) continue;
+      if (s.text.includes(" ")) {
+        const n = s.text.split(" ").length;
+        const byFirst = this.latinPhrases.get(n) ?? new Map<string, Surface[]>();
+        byFirst.set(s.text[0], [...(byFirst.get(s.text[0]) ?? []), s]);
+        this.latinPhrases.set(n, byFirst);
+      } else if (/^[a-z]+$/.test(s.text)) {
+        const list = this.latinWordsByFirst.get(s.text[0]) ?? [];
+        list.push(s);
+        this.latinWordsByFirst.set(s.text[0], list);
+        if (s.via === "pinyin" && !this.pinyinWords.has(s.text)) this.pinyinWords.set(s.text, s);
+      }
+    }
+  }
+
+  /** Brand and product mentions, non-overlapping, in text order. `allowed` restricts to some brands. */
+  findMentions(lower: string, allowed: Set<string> | null): CatalogMention[] {
+    const found: CatalogMention[] = [];
+    const ok = (brandId: string) => !allowed || allowed.has(brandId);
+    this.exact(lower, ok, found);
+    this.typos(lower, ok, found);
+    if (!found.length) this.homophoneMatches(lower, ok, found);
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  private exact(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    // The longest valid surface at each position, then the longest spans win overlaps, so that
+    // 抹茶星冰乐 beats 星冰乐 and "caffe latte" beats "latte".
+    const candidates: CatalogMention[] = [];
+    for (let i = 0; i < lower.length; i++) {
+      const bucket = this.byFirstChar.get(lower[i]);
+      if (!bucket) continue;
+      const latinStartOk = isLatinBoundary(lower[i - 1]);
+      for (const s of bucket) {
+        if (!ok(s.brandId) || !lower.startsWith(s.text, i)) continue;
+        if (!latinStartOk && s.latinStart) continue;
+        let end = i + s.text.length;
+        if (s.latinEnd) {
+          // English plurals: lattes, americanos, mooncakes
+          if (s.letterEnd) {
+            if (lower.startsWith("es", end) && isLatinBoundary(lower[end + 2])) end += 2;
+            else if (lower[end] === "s" && isLatinBoundary(lower[end + 1])) end += 1;
+          }
+          if (!isLatinBoundary(lower[end])) continue;
+        }
+        candidates.push({ start: i, end, kind: s.kind, id: s.id, brandId: s.brandId, via: s.via });
+        break; // bucket is longest first
+      }
+    }
+    if (candidates.length > 1) candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    for (const c of candidates) if (!found.some((f) => overlaps(f, c))) found.push(c);
+  }
+
+  private typos(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    const tokens: { text: string; start: number; end: number }[] = [];
+    const re = /[a-z]+/g;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const t = { text: m[0], start: m.index, end: m.index + m[0].length };
+      // A token glued to digits is a code (latte8, gxg30), not a word.
+      if (!isLatinBoundary(lower[t.end]) || !isLatinBoundary(lower[t.start - 1])) continue;
+      if (!found.some((f) => overlaps(f, t))) tokens.push(t);
+    }
+    if (!tokens.length) return;
+    const adjacent = (i: number, n: number) => {
+      for (let k = i; k < i + n - 1; k++) if (tokens[k + 1].start - tokens[k].end !== 1 || lower[tokens[k].end] !== " ") return false;
+      return true;
+    };
+    const taken = (span: Span) => found.some((f) => overlaps(f, span));
+
+    if (tokens.length >= 2) {
+      // Pinyin typed with spaces: "na tie", "xing ba ke" (exact only; joined words are too permissive).
+      for (let n = Math.min(4, tokens.length); n >= 2; n--) {
+        for (let i = 0; i + n <= tokens.length; i++) {
+          let joined = "";
+          let short = true;
+          for (let k = i; k < i + n; k++) {
+            if (tokens[k].text.length > 6) short = false;
+            joined += tokens[k].text;
+          }
+          if (!short || !adjacent(i, n)) continue;
+          const hit = this.pinyinWords.get(joined);
+          const span = { start: tokens[i].start, end: tokens[i + n - 1].end };
+          if (hit && ok(hit.brandId) && !taken(span)) found.push({ ...span, kind: hit.kind, id: hit.id, brandId: hit.brandId, via: "pinyin" });
+        }
+      }
+      // Multi-word names with a typo: "europian sofa", "cafe latte"
+      for (const [n, byFirst] of this.latinPhrases) {
+        for (let i = 0; i + n <= tokens.length; i++) {
+          const phrases = byFirst.get(tokens[i].text[0]);
+          if (!phrases || !adjacent(i, n)) continue;
+          const span = { start: tokens[i].start, end: tokens[i + n - 1].end };
+          const joined = lower.slice(span.start, span.end).replace(/e?s$/, "");
+          for (const s of phrases) {
+            if (!ok(s.brandId)) continue;
+            const budget = typoBudget(s.text.length);
+            if (boundedEditDistance(joined, s.text, budget) <= budget && !taken(span)) {
+              found.push({ ...span, kind: s.kind, id: s.id, brandId: s.brandId, via: "typo" });
+            }
+          }
+        }
+      }
+    }
+    // Single words with a typo: "latee", "capuccino", "starbuks", "croisant"
+    for (const t of tokens) {
+      if (t.text.length < 5 || TYPO_STOPWORDS.has(t.text) || taken(t)) continue;
+      const bucket = this.latinWordsByFirst.get(t.text[0]);
+      if (!bucket) continue;
+      const forms = t.text.endsWith("s") ? [t.text, t.text.slice(0, -1)] : [t.text];
+      let best: Surface | null = null;
+      let bestD = Infinity;
+      let tie = false;
+      for (const s of bucket) {
+        if (!ok(s.brandId)) continue;
+        const budget = typoBudget(Math.min(s.text.length, t.text.length));
+        if (budget === 0 || Math.abs(s.text.length - t.text.length) > budget + 1) continue;
+        for (const f of forms) {
+          const d = boundedEditDistance(f, s.text, budget);
+          if (d > budget) continue;
+          if (d < bestD) {
+            best = s;
+            bestD = d;
+            tie = false;
+          } else if (d === bestD && best && (best.id !== s.id || best.kind !== s.kind)) {
+            tie = true;
+          }
+        }
+      }
+      if (best && !tie) found.push({ start: t.start, end: t.end, kind: best.kind, id: best.id, brandId: best.brandId, via: "typo" });
+    }
+  }
+
+  /** Chinese homophone typos of names of 3+ characters, sharing at least one character with the name. */
+  private homophoneMatches(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    if (!this.homophones.size) return;
+    const chars = lower;
+    for (let i = 0; i < chars.length; i++) {
+      if (!isCjkChar(chars[i])) continue;
+      const list = this.homophones.get(pinyinOfChar(chars[i]));
+      if (!list) continue;
+      for (const h of list) {
+        const span = { start: i, end: i + h.chars.length };
+        if (span.end > chars.length || !ok(h.brandId) || found.some((f) => overlaps(f, span))) continue;
+        let same = 0;
+        let match = true;
+        for (let k = 0; k < h.chars.length; k++) {
+          const c = chars[i + k];
+          if (c === h.chars[k]) same++;
+          else if (pinyinOfChar(c) !== h.syllables[k]) {
+            match = false;
+            break;
+          }
+        }
+        if (match && same >= 1) found.push({ ...span, kind: h.kind, id: h.id, brandId: h.brandId, via: "homophone" });
+      }
+    }
+  }
+
+  /** The single brand implied by category words in the text (咖啡 → the only brand selling coffee), or null. */
+  categoryBrand(lower: string, allowed: Set<string> | null): string | null {
+    for (const c of CATEGORY_WORDS) {
+      if (!c.re.test(lower)) continue;
+      const brands = new Set<string>();
+      for (const p of this.categoryProducts) {
+        if (allowed && !allowed.has(p.brandId)) continue;
+        if (p.tags.some((t) => c.tags.includes(t))) brands.add(p.brandId);
+      }
+      if (brands.size === 1) return [...brands][0];
+    }
+    return null;
+  }
+
+  /** Whether any category word occurs (a generic "咖啡" is still a thing one can order). */
+  hasCategory(lower: string): boolean {
+    return CATEGORY_WORDS.some((c) => c.re.test(lower));
+  }
+}

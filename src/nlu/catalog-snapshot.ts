@@ -1,0 +1,23 @@
+// Maps a catalog import file (prisma/demo/catalog.json and the `o2o import` format) to the plain
+// CatalogSnapshot the parsers take, dropping everything NLU does not need (prices, stores, stock).
+import type { CatalogSnapshot } from "./intent.ts";
+
+interface CatalogFile {
+  brands?: { id: string; name: string; aliases?: string[] | null }[];
+  products?: { id: string; brandId: string; name: string; aliases?: string[] | null; sizes?: string[] | null; tags?: string[] | null }[];
+  coupons?: { code: string; brandId: string }[];
+  staff?: { role?: string | null }[];
+}
+
+export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
+  const c = (json ?? {}) as CatalogFile;
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  return {
+    brands: (c.brands ?? []).map((b) => ({ id: b.id, name: b.name, aliases: strings(b.aliases) })),
+    products: (c.products ?? []).map((p) => ({
+      id: p.id, brandId: p.brandId, name: p.name, aliases: strings(p.aliases), sizes: strings(p.sizes), tags: strings(p.tags),
+    })),
+    coupons: (c.coupons ?? []).map((k) => ({ code: k.code, brandId: k.brandId })),
+    staffRoles: [...new Set((c.staff ?? []).map((s) => s.role).filter((r): r is string => typeof r === "string"))],
+  };
+}

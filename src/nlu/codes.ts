@@ -1,0 +1,55 @@
+// Coupon codes and order ids. Both are read back from the original text so the user's casing survives
+// where it matters (order ids); coupon codes are reported in the catalog's spelling, or uppercased.
+import type { Span } from "./text.ts";
+
+export interface CodeMatch extends Span {
+  value: string;
+}
+
+const ORDER_CUE =
+  /(?:订单号|订单编号|单号|订单|(?<![a-z])order(?:\s*(?:id|no\.?|number|#))?|(?<![a-z0-9&])#)\s*[:：#]?\s*(?:是|为|is\s+)?\s*([a-z0-9][a-z0-9_-]{3,39})(?![a-z0-9_-])/g;
+
+/**
+ * An order id: a token after 订单/order/# that looks like an id, i.e. has a digit and either a letter
+ * or at least six digits ("order 2 lattes" and "order 1000 cups" are not ids).
+ */
+export function findOrderId(lower: string, orig: string, couponCodes: Set<string>): CodeMatch | null {
+  ORDER_CUE.lastIndex = 0;
+  for (let m = ORDER_CUE.exec(lower); m; m = ORDER_CUE.exec(lower)) {
+    const token = m[1];
+    if (!/\d/.test(token)) continue;
+    if (!/[a-z]/.test(token) && token.length < 6) continue;
+    if (couponCodes.has(token.toUpperCase())) continue;
+    const start = m.index + m[0].length - token.length;
+    return { start, end: start + token.length, value: orig.slice(start, start + token.length) };
+  }
+  return null;
+}
+
+const TOKEN = /(?<![a-z0-9_-])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![a-z0-9_-])/g;
+const COUPON_CUE =
+  /(?:优惠券|优惠码|兑换码|券码|折扣码|代金券|券|领取|领|兑换|用|使用|(?<![a-z])(?:coupons?|vouchers?|promo(?:\s*code)?|code|claim|redeem|apply|use)(?![a-z]))\s*(?:code)?\s*[:：]?\s*(?:是|为)?\s*([a-z0-9][a-z0-9_-]{2,19})(?![a-z0-9_-])/g;
+
+/**
+ * A coupon code: any token that is a catalog code (case-insensitive), else a code-looking token
+ * after a coupon cue (券, coupon, code, 领取...): letters and digits, or 4+ capital letters as typed.
+ * `known` maps UPPERCASE codes to their catalog spelling.
+ */
+export function findCouponCode(lower: string, orig: string, known: Map<string, string>, exclude: Span | null): CodeMatch | null {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(lower); m; m = TOKEN.exec(lower)) {
+    const hit = known.get(m[0].toUpperCase());
+    if (hit) return { start: m.index, end: m.index + m[0].length, value: hit };
+  }
+  COUPON_CUE.lastIndex = 0;
+  for (let m = COUPON_CUE.exec(lower); m; m = COUPON_CUE.exec(lower)) {
+    const token = m[1];
+    const start = m.index + m[0].length - token.length;
+    if (exclude && start < exclude.end && exclude.start < start + token.length) continue;
+    const typed = orig.slice(start, start + token.length);
+    const mixed = /\d/.test(token) && /[a-z]/.test(token) && !/^\d+(ml|m|km|cm|kg|g|l|码|号)$/.test(token);
+    const shouty = /^[A-Z]{4,}$/.test(typed);
+    if (mixed || shouty) return { start, end: start + token.length, value: typed.toUpperCase() };
+  }
+  return null;
+}

@@ -1,0 +1,195 @@
+// Intent cues (zh + en) and the decision between them.
+//
+// Several cues often fire in one message ("附近500米有尚品宅配吗？我想约设计师" has both a store search
+// and a booking). The decision is an ordered list: the more specific or more consequential request
+// wins (forgetting data beats everything; booking beats finding a store; a greeting only wins when
+// nothing else is asked). Confidence falls when competing cues fire.
+import type { Intent } from "./intent.ts";
+
+const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z])`);
+// One regex per cue group: V8 scans one alternation faster than several separate patterns.
+const any = (...res: RegExp[]) => new RegExp(res.map((r) => `(?:${r.source})`).join("|"));
+
+export const CUES = {
+  injection: any(
+    /ignore\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:previous|prior|above|earlier|preceding|your)\s+(?:instructions?|prompts?|rules|messages)/,
+    /disregard\s+(?:all\s+|the\s+|your\s+)*(?:previous|prior|above|instructions?|rules)/,
+    en("system prompt|jailbreak|developer mode|you are now|act as an?|pretend (?:to be|you are)"),
+    /忽略(?:之前|以上|上面|前面|所有|你的)+(?:的)?(?:所有)?(?:指令|指示|规则|提示|设定)|系统提示词|越狱|你现在是/,
+  ),
+  forget: any(
+    /(?:删除|删掉|清除|清空|抹掉|销毁|移除|删光).{0,8}(?:数据|资料|信息|记录|账号|账户|痕迹)/,
+    /(?:数据|资料|信息|记录|账号|账户).{0,6}(?:删除|删掉|删了|清除|清空|抹掉|删光|都删)/,
+    /忘(?:记|掉|了)我|注销|被遗忘权/,
+    /(?<!don't |do not |dont )\bforget\b.{0,25}\b(?:me|my)\b/,
+    /\b(?:delete|erase|remove|wipe|purge|clear|destroy)\b.{0,25}\b(?:data|account|info|information|details|history|profile|records?|personal)\b/,
+    en("gdpr|right to be forgotten|delete everything|close my account|deactivate my account"),
+  ),
+  unsubscribe: any(
+    /退订|取消订阅|免打扰|屏蔽|骚扰|别发了|不要发了|别再发|不要再发|别推了|别再推|别烦我?|不要烦我?/,
+    /(?:不要|别|不用)(?:再)?(?:给我)?(?:发|推|推送|打扰)/,
+    /(?:不想|不要|不再|拒绝)(?:再)?(?:收到|接收)|(?:关闭|停止)(?:消息|通知|推送|发送)|广告.{0,4}(?:别|不要)/,
+    /^stop[.!\s]*$|^停[止]?[.!\s]*$/,
+    en("unsubscribe|opt[- ]?out|mute|leave me alone|spam(?:ming)?|cancel (?:my |the )?subscriptions?"),
+    /\bstop (?:sending|messaging|texting|spamming|pushing|notifying|the (?:messages|notifications|promos?|ads|spam)|notifications|these|this)\b/,
+    /\bno more (?:messages|notifications|promos?|promotions|ads|spam|texts|marketing)\b|\bdon'?t (?:send|message|text|spam|push) me\b|\bturn off (?:notifications|messages|push)/,
+  ),
+  unfollow: any(/取消关注|取关|(?:不想|不要|不再|别)(?:再)?关注|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t follow")),
+  cancel: any(
+    /取消(?:刚才|刚刚|之前|上一|那)|(?:不想要|不要)(?:这|那)?(?:个|杯|份|件)?.{0,8}了(?=[,，.。!！]|$)/,
+    /取消(?:这个|这|那个|那|我的|刚才|刚刚|之前|上一个|上个)?的?(?:订单|单子|下单|这单|那单|订购|购买)/,
+    /(?:订单|单子|这单|那单).{0,6}(?:取消|不要了|撤销|作废)|退单|撤单|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
+    en("cancel|refund|call off|changed my mind|don'?t want (?:it|this|that|the order) any ?more"),
+  ),
+  orderStatus: any(
+    /(?:订单|单子|外卖|快递|包裹|货|东西|咖啡|我的).{0,10}(?:到哪|到了没|到了吗|在哪|什么时候到|何时到|多久到|怎么还没|还没到|还没送|还没来|进度|状态|送到哪|发货了[吗没]|发了[吗没]|几时到|到没到)/,
+    /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送)|多久(?:能)?(?:到|送到)|还要多久/,
+    /\bwhere(?:'?s| is| are)? my\b(?!.{0,12}\b(?:coupons?|vouchers?|data|account)\b)/,
+    en("order status|track(?:ing)? (?:my )?(?:order|package|parcel|delivery)|status of (?:my )?(?:order|delivery|package)"),
+    /\b(?:has|have|did|is) my .{0,25}\b(?:ship|shipped|arrive|arrived|come|left|been sent|on (?:its|the) way|ready)\b/,
+    /\bwhen (?:will|does|do|is|can) (?:my|it|the order|the package|the delivery)\b.{0,25}\b(?:arrive|come|get here|be here|be delivered|ship|be ready)\b/,
+    /\bmy orders?\b(?! (?:a|an|some|two|three|\d))|\border\b.{0,25}\bstatus\b|\b(?:check|see|show)(?: me)? (?:on )?my orders?\b|\bany updates? on\b.{0,20}\border\b/,
+  ),
+  listCoupons: any(
+    /我的(?:优惠)?(?:券|卡券|优惠)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券)/,
+    /(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗|券(?:都)?在哪/,
+    /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
+    /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all )?(?:coupons|vouchers)\b/,
+  ),
+  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|^帮助$/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bwhat can (?:you|this bot|this|it|the bot) do\b/),
+  bookStrong: any(
+    /预约|(?:约|订|安排)(?:个|一个|一下|位|名)?(?:设计师|顾问|时间|量尺|量房|上门|咨询|造型师|搭配师)|设计师|量尺|量房|上门(?:测量|设计|服务|量)|到店(?:体验|咨询|看)|约个?时间|面谈/,
+    en("appointments?|appt|designers?|consultations?|consult|stylists?|home visit|house call|fitting"),
+    /\b(?:book|schedule|reserve|arrange|set up)\b.{0,30}\b(?:slot|session|visit|meeting|time|designer|appointment|consultation|fitting)\b|\bmeasure (?:my|the) (?:room|house|home|apartment|flat|space)\b/,
+  ),
+  bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
+  claim: any(
+    /领(?:取|个|张|一张|一个|点|些)?(?:优惠)?券|抢(?:优惠)?券|(?:优惠|折扣|代金|满减|现金)券|优惠码|兑换码|券码|领取|打折|折扣|优惠|券|红包/,
+    en("coupons?|vouchers?|promo(?: codes?)?|discounts?|deals?|offers?|claim|redeem|promotions?"),
+  ),
+  follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
+  find: any(
+    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|哪里(?:能|可以)?(?:买|喝|找)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)/,
+    en("nearest|nearby|near (?:me|here|by|my)|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
+    /\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
+  ),
+  /** a find cue that asks a question (where / is there), as opposed to "from the store near me" */
+  findQuestion: any(/哪|附近有|有没有|吗|\?|最近的/, en("where|nearest|closest|is there|any")),
+  storeNoun: any(/店|哪里|哪儿|在哪/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?")),
+  recommend: any(
+    /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
+    en("recommend(?:ation)?s?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
+    /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
+  ),
+  feedbackStrong: any(
+    /评价|好评|差评|中评|打分|评分|投诉|吐槽|反馈|满分|(?<![\d.点:])(?:[1-5]|[一二两三四五])\s*(?:颗)?星(?![巴冰期级座])|给(?:你们|你|他们)?(?:打)?[1-5一二三四五]分/,
+    en("feedback|reviews?|ratings?|rate|rated|complain(?:t|ts)?|(?:[1-5]|one|two|three|four|five) ?-?stars?"),
+    /(?<![\d.])[1-5] ?(?:\/|out of) ?5(?![\d.])/,
+  ),
+  feedbackWeak: any(
+    /太好(?:喝|吃)了|好(?:喝|吃)|难(?:喝|吃)|很(?:好喝|好吃|棒|赞|差|满意|失望)|服务(?:很|太|真|非常|特别)?(?:好|差|棒|周到|慢|热情|糟)|态度(?:很|太|真|非常)?(?:好|差|恶劣)|不满意|满意|失望|体验(?:很|太)?(?:好|差|棒|不错)|味道(?:不错|很好|一般|很差|太淡|太甜)|(?:太|很|真|超)(?:棒|赞)|送(?:得)?(?:太)?慢|点赞|质量(?:很|太|真|非常)?(?:好|差|不错)|凉(?:的|了)|冷掉|粗鲁|不新鲜/,
+    /\b(?:was|were|is|tasted|tastes|looks|felt|arrived)\b.{0,15}\b(?:great|good|bad|terrible|awful|amazing|excellent|cold|delicious|slow|rude|nice|perfect|horrible|disappointing|lovely|fantastic|late)\b/,
+    en("loved (?:it|the)|hated|rude|thumbs up|well done|great job|(?:terrible|awful|disappointing|horrible|excellent|fantastic|amazing|great|bad) (?:service|coffee|experience|quality)"),
+  ),
+  help: any(
+    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:下单|点单|领券|付款|支付|玩)|求教|求助|指令|命令|菜单|帮帮我/,
+    /^\/help\b|^help\b|^[?？]+$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bwho are you\b|\bwhat are you\b/,
+    en("help|commands|menu|instructions|tutorial"),
+  ),
+  greeting: any(
+    /你好|您好|哈喽|哈啰|哈罗|嗨|在吗|在不在|在么|在嘛|早上好|早安|上午好|中午好|下午好|晚上好|大家好|有人吗|你们好|^喂|^嘿|^早[啊呀!~]*$/,
+    /^\/start\b|^在[?？吗么嘛呢]*$/,
+    en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|what'?s up"),
+    /^morning\b/,
+  ),
+  orderVerb: any(
+    /来(?:一|两|几|个|杯|份|点|俩|仨|\d)|^来|要(?:一|两|几|个|杯|份|\d|俩|仨)|我要|我想要|想要|买|点(?:一|两|个|杯|份|\d|单)|下单|下个单|订(?:一|两|个|杯|份|购|\d)|给我(?:来|拿|一|两)|想喝|想吃|帮我(?:点|买|下单|订|来)|拿(?:一|两|个|杯)|整(?:一|两|个|杯)|外送|外卖|配送|送(?:一|两|个|杯)|购买|加购|购物车|结账|再来|喝(?:一|杯)|要个|要杯|要份|送到|自取|快递|寄到/,
+    en("i'?d like|i would like|i want|i'?ll (?:have|take|get)|i will (?:have|take|get)|can i (?:get|have|order)|could i (?:get|have|order)|may i have|give me|get me|grab me|order|buy|purchase|add|send me|deliver|delivered|pickup|pick up|ship|need|want|please"),
+  ),
+};
+
+export interface Signals {
+  lower: string;
+  hasProduct: boolean;
+  hasBrand: boolean;
+  hasCategory: boolean;
+  /** a count is stated (两杯, two, x2) */
+  hasQuantity: boolean;
+  hasSize: boolean;
+  hasCoupon: boolean;
+  hasOrderId: boolean;
+  hasRating: boolean;
+  hasWhen: boolean;
+  hasRadius: boolean;
+}
+
+export interface Decision {
+  intent: Intent;
+  confidence: number;
+}
+
+/** Cue groups that compete for the intent (greetings never compete: "hi, a latte please"). */
+const COMPETING: (keyof typeof CUES)[] = [
+  "forget", "unsubscribe", "unfollow", "cancel", "orderStatus", "listCoupons", "bookStrong", "claim", "follow", "find", "recommend", "feedbackStrong", "help",
+];
+
+export function decideIntent(sig: Signals): Decision {
+  const s = sig.lower;
+  if (!/[\p{L}\p{N}?？]/u.test(s)) return { intent: "unknown", confidence: 0 };
+  // Each cue group is tested at most once per utterance.
+  const memo: Partial<Record<keyof typeof CUES, boolean>> = {};
+  const cue = (k: keyof typeof CUES) => (memo[k] ??= CUES[k].test(s));
+  if (cue("injection")) return { intent: "unknown", confidence: 0.05 };
+
+  // Each extra competing cue costs confidence: the user may be asking two things.
+  const conf = (base: number) => {
+    const fired = COMPETING.filter(cue).length;
+    return Math.max(0.3, Math.min(0.99, base - 0.08 * Math.max(0, fired - 1)));
+  };
+  const orderVerb = cue("orderVerb");
+  const wantsProduct = sig.hasProduct && (orderVerb || sig.hasQuantity || sig.hasSize);
+
+  if (cue("forget")) return { intent: "forget_me", confidence: conf(0.95) };
+  if (cue("unfollow")) return { intent: "unfollow", confidence: conf(0.93) };
+  if (cue("unsubscribe")) return { intent: "unsubscribe", confidence: conf(0.93) };
+  if (cue("cancel")) return { intent: "cancel_order", confidence: conf(sig.hasOrderId ? 0.96 : 0.9) };
+  if (cue("feedbackStrong") || (sig.hasRating && cue("feedbackWeak"))) {
+    return { intent: "feedback", confidence: conf(sig.hasRating ? 0.94 : 0.86) };
+  }
+  if (cue("orderStatus")) return { intent: "order_status", confidence: conf(sig.hasOrderId ? 0.96 : 0.9) };
+  // "我的优惠券怎么用": a how-to question about something, not the thing itself
+  if (cue("helpStrong") && !sig.hasProduct) return { intent: "help", confidence: conf(0.92) };
+  // A bare order id ("order c123abc", "#ab12cd?") asks about that order.
+  if (sig.hasOrderId && !sig.hasProduct && !cue("claim")) return { intent: "order_status", confidence: conf(0.8) };
+  if (cue("listCoupons")) return { intent: "list_coupons", confidence: conf(0.92) };
+  const bookWeak = cue("bookWeak");
+  if (cue("bookStrong") || (bookWeak && !sig.hasProduct)) {
+    return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
+  }
+  if (sig.hasCoupon || cue("claim")) {
+    // "两杯拿铁，用LATTE8": an order that applies a coupon
+    if (wantsProduct && (orderVerb || sig.hasQuantity)) return { intent: "order", confidence: conf(0.9) };
+    return { intent: "claim_coupon", confidence: conf(sig.hasCoupon ? 0.96 : 0.87) };
+  }
+  if (cue("follow")) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };
+  const recommend = cue("recommend");
+  if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: conf(0.9) };
+  if (cue("find") || sig.hasRadius) {
+    if (wantsProduct && orderVerb && !cue("findQuestion")) return { intent: "order", confidence: conf(0.85) };
+    return { intent: "find_store", confidence: conf(sig.hasBrand || sig.hasProduct || sig.hasRadius ? 0.93 : 0.84) };
+  }
+  if (recommend) return { intent: "recommend", confidence: conf(0.88) };
+  const weakFeedback = cue("feedbackWeak");
+  if (sig.hasProduct && !(weakFeedback && !wantsProduct)) {
+    return { intent: "order", confidence: conf(wantsProduct ? 0.94 : 0.75) };
+  }
+  if (orderVerb && (sig.hasCategory || sig.hasBrand) && !weakFeedback) return { intent: "order", confidence: conf(0.62) };
+  if (weakFeedback) return { intent: "feedback", confidence: conf(0.65) };
+  // "来一杯": wants something, has not said what
+  if (orderVerb && sig.hasQuantity) return { intent: "order", confidence: conf(0.5) };
+  if (cue("help")) return { intent: "help", confidence: conf(0.88) };
+  if (cue("greeting")) return { intent: "greeting", confidence: 0.92 };
+  // A bare brand name: most likely "where is it / what does it have" — a store search, weakly.
+  if (sig.hasBrand) return { intent: "find_store", confidence: 0.5 };
+  return { intent: "unknown", confidence: 0.15 };
+}

@@ -1,0 +1,101 @@
+// Turns product mentions into order lines: each product takes the quantity and size written nearest to
+// it, within its own stretch of text (from the previous product to the next one), so that
+// "两杯大杯拿铁和一个牛角包" gives 2 × 大杯 latte and 1 croissant.
+import type { ProductInfo } from "./catalog-matcher.ts";
+import type { ParsedItem } from "./intent.ts";
+import { findQuantities, quantityAfter, quantityBefore, type QuantityMention } from "./numbers.ts";
+import { bareNumberSize, findSizes, resolveSize, type SizeMention } from "./sizes.ts";
+import type { Span } from "./text.ts";
+
+export interface ProductMention extends Span {
+  product: ProductInfo;
+}
+
+const MAX_QUANTITY = 999;
+
+export interface BuiltItems {
+  items: ParsedItem[];
+  /** whether any count was written (rather than defaulted to 1) */
+  explicitQuantity: boolean;
+}
+
+export function buildItems(lower: string, orig: string, mentions: ProductMention[]): BuiltItems {
+  if (!mentions.length) return { items: [], explicitQuantity: false };
+  const quantities = findQuantities(lower);
+  const sizes = findSizes(lower, orig);
+  const usedQty = new Set<QuantityMention>();
+  const usedSize = new Set<SizeMention>();
+  const items: (ParsedItem & { explicitQty: boolean })[] = [];
+
+  mentions.forEach((mention, i) => {
+    const prevEnd = i > 0 ? mentions[i - 1].end : 0;
+    const nextStart = i + 1 < mentions.length ? mentions[i + 1].start : lower.length;
+
+    // Quantity: a measured one before the product, else a number word before it, else one after it.
+    let quantity: number | null = null;
+    const before = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start);
+    if (before.length) {
+      const q = before[before.length - 1];
+      usedQty.add(q);
+      quantity = q.value;
+    }
+    if (quantity === null) quantity = quantityBefore(lower.slice(prevEnd, mention.start));
+    if (quantity === null) {
+      const after = quantityAfter(lower.slice(mention.end, nextStart));
+      if (after) {
+        quantity = after.value;
+        const stop = mention.end + after.length;
+        for (const q of quantities) if (q.start >= mention.end && q.start < stop) usedQty.add(q);
+      }
+    }
+    if (quantity === null) {
+      // Further after the item: "x2" always belongs to what precedes it ("jeans W31 x2"); any other
+      // count only when no other item follows ("拿铁，大杯，两杯").
+      const last = i + 1 === mentions.length;
+      const q = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end && q.end <= nextStart && (last || q.kind === "times-after"));
+      if (q) {
+        usedQty.add(q);
+        quantity = q.value;
+      }
+    }
+
+    // Size: candidates in this product's stretch, unused ones first, then the closest.
+    const region = sizes
+      .filter((s) => s.start >= prevEnd && s.end <= nextStart)
+      .map((s) => ({ s, d: s.end <= mention.start ? mention.start - s.end : s.start - mention.end }))
+      .sort((a, b) => Number(usedSize.has(a.s)) - Number(usedSize.has(b.s)) || a.d - b.d)
+      .map((x) => x.s);
+    let size = resolveSize(region, mention.product.sizes, mention.product.sizeIndex);
+    if (size === null && mention.product.sizes.length) {
+      size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex);
+    }
+    const usedMention = region.find((s) => s.display === size || s.keys.some((k) => mention.product.sizeIndex.get(k) === size));
+    if (usedMention) usedSize.add(usedMention);
+
+    const explicitQty = quantity !== null;
+    const item = {
+      productId: mention.product.id,
+      quantity: Math.min(MAX_QUANTITY, Math.max(1, Math.round(quantity ?? 1))),
+      size,
+      explicitQty,
+    };
+    // The same product named twice ("拿铁，要大杯的拿铁") is one line; a second explicit count adds up.
+    const dup = items.find((it) => it.productId === item.productId && (it.size === item.size || it.size === null || item.size === null));
+    if (dup) {
+      dup.size = dup.size ?? item.size;
+      if (item.explicitQty) dup.quantity = Math.min(MAX_QUANTITY, dup.explicitQty ? dup.quantity + item.quantity : item.quantity);
+      dup.explicitQty ||= item.explicitQty;
+    } else {
+      items.push(item);
+    }
+  });
+  return {
+    items: items.map(({ productId, quantity, size }) => ({ productId, quantity, size })),
+    explicitQuantity: items.some((it) => it.explicitQty),
+  };
+}
+
+/** Whether the text states a count anywhere (used by the intent rules: "两杯" wants to order). */
+export function hasQuantity(lower: string): boolean {
+  return findQuantities(lower).length > 0;
+}

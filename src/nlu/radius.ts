@@ -1,0 +1,33 @@
+// Search radius: 500米, 1公里, 2km, 1.5 km, within 800m, 半公里, 两千米. "附近" alone gives no number,
+// so the radius is null and the caller applies its default.
+import { parseNumber, ZH_NUM_RE } from "./numbers.ts";
+
+const UNIT_METERS: Record<string, number> = {
+  公里: 1000, 千米: 1000, km: 1000, kms: 1000, kilometer: 1000, kilometers: 1000, kilometre: 1000, kilometres: 1000,
+  米: 1, m: 1, meter: 1, meters: 1, metre: 1, metres: 1, mile: 1609, miles: 1609, mi: 1609,
+};
+
+const RADIUS = new RegExp(
+  `(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半)\\s*(公里|千米|米|(?:km|kms|kilometers?|kilometres?|meters?|metres?|miles?|mi|m)(?![a-z]))`,
+  "g",
+);
+
+/** Smaller than this is a length (a 1.8米 bed), not a distance anyone searches within. */
+const MIN_RADIUS_METERS = 20;
+/** Larger than this is not a "nearby" search; ignore rather than scan a whole country. */
+const MAX_RADIUS_METERS = 200_000;
+
+export function parseRadius(lower: string): number | null {
+  RADIUS.lastIndex = 0;
+  for (let m = RADIUS.exec(lower); m; m = RADIUS.exec(lower)) {
+    // A number glued to letters (gxg30m?) or after a decimal point is part of something else.
+    if (/[a-z]/.test(lower[m.index - 1] ?? "")) continue;
+    // "一米八" is a bed length, not one metre.
+    if (m[2] === "米" && /^[一二三四五六七八九\d]/.test(lower.slice(m.index + m[0].length))) continue;
+    const n = parseNumber(m[1]);
+    if (n === null) continue;
+    const meters = Math.round(n * UNIT_METERS[m[2]]);
+    if (meters >= MIN_RADIUS_METERS && meters <= MAX_RADIUS_METERS) return meters;
+  }
+  return null;
+}

@@ -1,0 +1,30 @@
+// Ratings 1..5: 5星, 五星好评, 打4分, 差评, "4 stars", "rate 3", "4/5". A number beats a word
+// (1星差评 is 1, 差评 alone is 1, 好评 alone is 5).
+import { parseNumber } from "./numbers.ts";
+
+const NUMERIC: RegExp[] = [
+  /(?<![\d.点:])([0-5]|[零一二两三四五])\s*(?:颗星|星|分)(?![巴冰期级钟座])/,
+  /(?<![\d.])([1-5])\s*(?:\/|out\s+of)\s*5(?![\d.])/,
+  /(?<![\d.])([1-5])(?:\.\d)?\s*-?\s*stars?(?![a-z])/,
+  /(?<![a-z])(one|two|three|four|five)\s*-?\s*stars?(?![a-z])/,
+  /(?<![a-z])(?:rate|rating|rated|score|give\s+(?:it|them|this|you|us)(?:\s+an?)?)(?![a-z])\D{0,25}?(?<![\d.])([1-5])(?![\d.]|\s*(?:pm|am|点|km|米))/,
+];
+
+const WORDS: [RegExp, number][] = [
+  [/满分|五星好评|(?<![a-z])(?:full marks|perfect score)(?![a-z])/, 5],
+  [/差评/, 1],
+  [/中评/, 3],
+  [/好评/, 5],
+];
+
+export function parseRating(lower: string): number | null {
+  for (const re of NUMERIC) {
+    const m = re.exec(lower);
+    if (!m) continue;
+    const n = parseNumber(m[1]);
+    if (n === null) continue;
+    return Math.min(5, Math.max(1, Math.round(n)));
+  }
+  for (const [re, n] of WORDS) if (re.test(lower)) return n;
+  return null;
+}

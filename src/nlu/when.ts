@@ -1,0 +1,220 @@
+// Relative dates and times (明天下午三点, 周六上午, 下周一, 今晚8点, tomorrow 3pm, this Saturday 10am,
+// next monday morning, at 15:30) resolved in the bot's time zone relative to `now`.
+//
+// Conventions (documented because the corpus labels depend on them):
+// - 周六 / Saturday / this Saturday = the next such day, today included; 下周六 / next Saturday = that day
+//   in the next Monday-based calendar week (said on a Wednesday, 下周一 is 5 days later).
+// - A day without a time gets a default hour: 早上 09:00, 上午/morning 10:00, 中午/noon 12:00,
+//   下午/afternoon 15:00, 傍晚 18:00, 晚上/今晚/evening/tonight 19:00, no period 10:00.
+// - A bare hour 1–6 without am/pm or period is afternoon (nobody books a designer at 3 am): "3点" = 15:00.
+// - A time without a day is today if still ahead of `now`, otherwise tomorrow.
+import { parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import {
+  addDays, formatZoned, isValidDate, isValidTimeZone, localDate, zonedInstant, type LocalDate,
+} from "./zoned-time.ts";
+
+type PeriodKind = "am" | "noon" | "pm" | "night" | "early";
+interface Period {
+  defaultHour: number;
+  kind: PeriodKind;
+}
+
+const ZH_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7 };
+const EN_WEEKDAY: Record<string, number> = {
+  monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4,
+  friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
+};
+const EN_MONTH: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+// Greetings contain period words (早上好, good evening) that are not a time.
+const GREETINGS = /早上好|早安|上午好|中午好|下午好|晚上好|晚安|good\s*(?:morning|afternoon|evening|night)|^\s*morning(?![a-z])/g;
+
+const PERIODS: [RegExp, Period][] = [
+  [/凌晨/, { defaultHour: 1, kind: "early" }],
+  [/早上|早晨|清晨|一早|明早|今早|大早/, { defaultHour: 9, kind: "am" }],
+  [/上午|(?<![a-z])(?:morning|a\.m\.)(?![a-z])/, { defaultHour: 10, kind: "am" }],
+  [/中午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])/, { defaultHour: 12, kind: "noon" }],
+  [/下午|午后|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
+  [/傍晚|黄昏/, { defaultHour: 18, kind: "pm" }],
+  [/晚上|今晚|明晚|夜里|夜晚|当晚|今夜|(?<![a-z])(?:evening|tonight|night)(?![a-z])/, { defaultHour: 19, kind: "night" }],
+];
+
+const RELATIVE_DAYS: [RegExp, number][] = [
+  [/大后天|(?<![a-z])(?:the\s+)?day\s+after\s+tomorrow(?![a-z])/, 3],
+  [/后天/, 2],
+  [/明天|明日|明儿|明早|明晚|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw)(?![a-z])/, 1],
+  [/今天|今日|今儿|今晚|今早|今夜|(?<![a-z])(?:today|tonight|this\s+(?:morning|afternoon|evening))(?![a-z])/, 0],
+];
+
+const ZH_DAY_NUM = `(\\d{1,2}|${ZH_NUM_RE})`;
+const ZH_MONTH_DAY = new RegExp(`${ZH_DAY_NUM}\\s*月\\s*${ZH_DAY_NUM}\\s*[日号]?`);
+const ZH_DAY_OF_MONTH = new RegExp(`(?<![\\d月])${ZH_DAY_NUM}\\s*[日号](?=\\s*(?:的)?\\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|\\d{1,2}\\s*[点:时]|${ZH_NUM_RE}点))`);
+const EN_MONTH_DAY = /(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:])/;
+const EN_DAY_MONTH = /(?<![\d:])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(?![a-z])/;
+const EN_THE_NTH = /(?<![a-z])the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z])/;
+
+const ZH_WEEKDAY_RE = /(下下个?|下个?|这个?|本|这一)?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])/;
+const ZH_WEEKEND_RE = /(下个?|这个?|本)?\s*周末/;
+const EN_WEEKDAY_RE =
+  /(?<![a-z])(?:(this|next|coming|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?![a-z])/;
+const EN_WEEKEND_RE = /(?<![a-z])(this|next)?\s*weekend(?![a-z])/;
+
+// Clock times.
+const ZH_CLOCK = new RegExp(
+  `(?<![周期拜])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:点|時|时)(钟)?\\s*(半|一刻|三刻|(\\d{1,2}|[零一二三四五六七八九十]{1,3})\\s*分?)?`,
+);
+const COLON_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?![\d:])\s*(am|pm|a\.m\.|p\.m\.)?/;
+const EN_AMPM = /(?<![\d:.])(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])/;
+const EN_OCLOCK = /(?<![\d:.])(\d{1,2})\s*o'?\s?clock/;
+const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|people|persons?|pm|am|a\.m\.|p\.m\.)(?![a-z]))/;
+
+interface Clock {
+  h: number;
+  min: number;
+  /** am/pm written by the user */
+  meridiem: "am" | "pm" | null;
+}
+
+function findClock(s: string, hasContext: boolean): Clock | null {
+  let m = COLON_CLOCK.exec(s);
+  if (m) return { h: Number(m[1]), min: Number(m[2]), meridiem: meridiemOf(m[3]) };
+  m = EN_AMPM.exec(s);
+  if (m) return { h: Number(m[1]), min: m[2] ? Number(m[2]) : 0, meridiem: meridiemOf(m[3]) };
+  m = ZH_CLOCK.exec(s);
+  if (m) {
+    const h = parseNumber(m[1]);
+    const tail = s.slice(m.index + m[0].length);
+    // "一点" also means "a little" (便宜一点, 快一点): only a time when something else says so.
+    const ambiguous = m[1] === "一" && !m[2] && !m[3] && !hasContext;
+    if (h !== null && h <= 24 && !ambiguous && !/^点/.test(tail)) {
+      let min = 0;
+      if (m[3] === "半") min = 30;
+      else if (m[3] === "一刻") min = 15;
+      else if (m[3] === "三刻") min = 45;
+      else if (m[4]) min = parseNumber(m[4]) ?? 0;
+      if (min < 60) return { h, min, meridiem: null };
+    }
+  }
+  m = EN_OCLOCK.exec(s);
+  if (m) return { h: Number(m[1]), min: 0, meridiem: null };
+  m = EN_AT.exec(s);
+  if (m && Number(m[1]) <= 24) return { h: Number(m[1]), min: 0, meridiem: null };
+  return null;
+}
+
+function meridiemOf(s: string | undefined): "am" | "pm" | null {
+  if (!s) return null;
+  return s.startsWith("a") ? "am" : "pm";
+}
+
+function findPeriod(s: string): Period | null {
+  let best: { at: number; p: Period } | null = null;
+  for (const [re, p] of PERIODS) {
+    const m = re.exec(s);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, p };
+  }
+  return best?.p ?? null;
+}
+
+function weekdayDelta(today: number, target: number, next: boolean): number {
+  // "next" = that weekday in the next Monday-based week; otherwise the next occurrence, today included.
+  return next ? 7 - today + target : (target - today + 7) % 7;
+}
+
+function findDay(s: string, today: LocalDate & { weekday: number }): LocalDate | null {
+  let m = ZH_MONTH_DAY.exec(s);
+  if (m) return yearFor(today, parseNumber(m[1]), parseNumber(m[2]));
+  m = EN_MONTH_DAY.exec(s);
+  if (m) return yearFor(today, EN_MONTH[m[1].slice(0, 3)], Number(m[2]));
+  m = EN_DAY_MONTH.exec(s);
+  if (m) return yearFor(today, EN_MONTH[m[2].slice(0, 3)], Number(m[1]));
+  m = ZH_DAY_OF_MONTH.exec(s) ?? EN_THE_NTH.exec(s);
+  if (m) {
+    const d = parseNumber(m[1]);
+    if (d !== null) {
+      let date = { y: today.y, m: today.m, d };
+      if (d < today.d) date = { y: today.m === 12 ? today.y + 1 : today.y, m: today.m === 12 ? 1 : today.m + 1, d };
+      if (isValidDate(date)) return date;
+    }
+  }
+  m = ZH_WEEKDAY_RE.exec(s);
+  if (m) {
+    const prefix = m[1] ?? "";
+    const extra = prefix.startsWith("下下") ? 7 : 0;
+    return addDays(today, weekdayDelta(today.weekday, ZH_WEEKDAY[m[2]], prefix.startsWith("下")) + extra);
+  }
+  m = ZH_WEEKEND_RE.exec(s);
+  if (m) return addDays(today, weekdayDelta(today.weekday, 6, (m[1] ?? "").startsWith("下")));
+  m = EN_WEEKDAY_RE.exec(s);
+  if (m) {
+    const word = m[2];
+    // "sat", "sun", "wed" are also ordinary words: short forms need "this/next/on" before them.
+    if (word.length > 3 || m[1]) return addDays(today, weekdayDelta(today.weekday, EN_WEEKDAY[word], m[1] === "next"));
+  }
+  m = EN_WEEKEND_RE.exec(s);
+  if (m) return addDays(today, weekdayDelta(today.weekday, 6, m[1] === "next"));
+  for (const [re, delta] of RELATIVE_DAYS) if (re.test(s)) return addDays(today, delta);
+  return null;
+}
+
+function yearFor(today: LocalDate, month: number | null, day: number | null): LocalDate | null {
+  if (!month || !day) return null;
+  let date = { y: today.y, m: month, d: day };
+  // A date already past this year is next year's ("1月5号" said in November).
+  if (month < today.m || (month === today.m && day < today.d)) date = { ...date, y: today.y + 1 };
+  return isValidDate(date) ? date : null;
+}
+
+function hourOf(clock: Clock, period: Period | null): number {
+  let h = clock.h;
+  if (clock.meridiem === "pm") return h < 12 ? h + 12 : h;
+  if (clock.meridiem === "am") return h === 12 ? 0 : h;
+  if (!period) return h >= 1 && h <= 6 ? h + 12 : h; // "3点" in a shop chat is 15:00
+  switch (period.kind) {
+    case "pm":
+    case "night":
+      if (h < 12) h += 12;
+      else if (h === 12 && period.kind === "night") h = 24; // 晚上12点 = midnight
+      return h;
+    case "noon":
+      return h <= 3 ? h + 12 : h; // 中午1点 = 13:00
+    default:
+      return h;
+  }
+}
+
+/**
+ * The date-time the text refers to, as ISO 8601 with the zone's offset, or null when it names none.
+ * `lower` is the normalised, lowercased utterance.
+ */
+export function parseWhen(lower: string, now: Date, timeZone: string): string | null {
+  const tz = isValidTimeZone(timeZone) ? timeZone : "UTC";
+  const s = lower.replace(GREETINGS, " ");
+  const today = localDate(now, tz);
+  const day = findDay(s, today);
+  const period = findPeriod(s);
+  const clock = findClock(s, !!day || !!period);
+  if (!day && !period && !clock) return null;
+
+  let hour: number;
+  let minute = 0;
+  if (clock) {
+    hour = hourOf(clock, period);
+    minute = clock.min;
+  } else if (period) {
+    hour = period.defaultHour;
+  } else {
+    hour = 10;
+  }
+  let date: LocalDate = day ?? today;
+  if (hour >= 24) {
+    date = addDays(date, Math.floor(hour / 24));
+    hour %= 24;
+  }
+  let ms = zonedInstant(date, hour, minute, tz);
+  if (!day && ms <= now.getTime()) ms = zonedInstant(addDays(date, 1), hour, minute, tz);
+  return formatZoned(ms, tz);
+}
+
