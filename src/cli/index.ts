@@ -2,8 +2,9 @@
 import { Command, CommanderError } from "commander";
 import { registerChat } from "./chat.command.ts";
 import { registerImport } from "./import.command.ts";
-
-export class CliError extends Error {}
+import { registerNlu } from "./nlu.command.ts";
+import { registerOrder } from "./order.command.ts";
+import { registerRedeem } from "./redeem.command.ts";
 
 const program = new Command("o2o")
   .description("o2o-chat: conversational commerce on Telegram (chat to order, nearest store, coupons, payments, campaigns)")
@@ -12,6 +13,9 @@ const program = new Command("o2o")
 
 registerImport(program);
 registerChat(program);
+registerNlu(program);
+registerRedeem(program);
+registerOrder(program);
 
 try {
   await program.parseAsync(process.argv);

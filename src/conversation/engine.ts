@@ -5,13 +5,15 @@ import { z } from "zod";
 import { resolveMember, type IdentityRef } from "../app/members.ts";
 import { emptyResult, type ParseResult } from "../nlu/intent.ts";
 import { askForget, claim, feedback, follow, followBrand, forget, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
-import { MESSAGES, detectLang } from "./messages.ts";
+import { MESSAGES, detectLang, errorText } from "./messages.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
 import { loadState, saveState, type ConversationState } from "./state.ts";
 import { findStores } from "./store-flow.ts";
 import type { EngineDeps, Turn } from "./turn.ts";
 import { loadCatalogView } from "../app/catalog-view.ts";
+import { cancelAppointment } from "../app/appointments.ts";
+import { book, continueBooking, recommendReplies, roleFromText } from "./booking-flow.ts";
 
 export type { EngineDeps } from "./turn.ts";
 
@@ -47,6 +49,9 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
     replies = [errorReply(turn.lang === "zh" ? "抱歉，出了点问题，请再试一次。" : "Sorry, something went wrong; please try again.", "INTERNAL")];
   }
   if (turn.state.lang !== turn.lang && deps.bot.locale === "auto") turn.state.lang = turn.lang;
+  // pushes (order updates, reminders) are written in the member's last language
+  const locale = turn.lang === "zh" ? "zh-CN" : "en";
+  if (member.locale !== locale) await deps.db.prisma.member.updateMany({ where: { id: member.id, erasedAt: null }, data: { locale } });
   // forget-me deletes the conversation; do not write it back
   if (!(await deps.db.prisma.member.findUnique({ where: { id: member.id } }))?.erasedAt) await saveState(deps.db, member.id, deps.bot.id, turn.state);
   return replies;
@@ -137,9 +142,12 @@ async function onIntent(turn: Turn, parsed: ParseResult, text: string): Promise<
   switch (parsed.intent) {
     case "order":
       return handleOrderIntent(turn, parsed, text);
-    case "find_store":
-    case "book_appointment": {
-      const service = parsed.intent === "book_appointment" ? "appointment" : parsed.fulfillment === "pickup" ? "pickup" : null;
+    case "book_appointment":
+      turn.state.booking = { brandId: parsed.brandId ?? (turn.scope?.length === 1 ? turn.scope[0] : null), when: parsed.when, radiusMeters: parsed.radiusMeters, storeId: null, role: roleFromText(text) };
+      turn.state.search = undefined;
+      return continueBooking(turn);
+    case "find_store": {
+      const service = parsed.fulfillment === "pickup" ? "pickup" : null;
       const search = { brandId: parsed.brandId, radiusMeters: parsed.radiusMeters, service };
       if (!turn.state.location) {
         turn.state.search = search;
@@ -185,19 +193,14 @@ async function onIntent(turn: Turn, parsed: ParseResult, text: string): Promise<
 }
 
 async function recommend(turn: Turn, parsed: ParseResult): Promise<Reply[]> {
-  const view = await loadCatalogView(turn.deps.db);
   const brandId = parsed.brandId ?? (turn.scope?.length === 1 ? turn.scope[0] : null);
-  const tags = await turn.deps.db.prisma.memberTag.findMany({ where: { memberId: turn.memberId }, orderBy: { weight: "desc" }, take: 20 });
-  const liked = new Set(tags.map((t) => t.tag.replace(/^(bought|style|category):/, "")));
-  const products = [...view.products.values()].filter((p) => (brandId ? p.brandId === brandId : !turn.scope || turn.scope.includes(p.brandId)));
-  const scored = products.map((p) => ({ p, score: p.tags.filter((t) => liked.has(t) || liked.has(t.replace(/^style:/, ""))).length })).sort((a, b) => b.score - a.score || a.p.priceCents - b.p.priceCents);
-  const top = scored.slice(0, 3);
-  if (!top.length) return [{ type: "text", text: turn.m.unknown }];
-  return [{ type: "choice", text: `${turn.m.recommendIntro}\n${top.map((s) => `• ${s.p.name}`).join("\n")}`, buttons: top.map((s) => ({ id: `product:${s.p.id}`, label: s.p.name })) }];
+  const replies = await recommendReplies(turn, brandId ? [brandId] : turn.scope, null);
+  return replies.length ? replies : [{ type: "text", text: turn.m.unknown }];
 }
 
 async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promise<Reply[]> {
   turn.state.location = loc;
+  if (turn.state.booking) return continueBooking(turn);
   if (turn.state.search && (!turn.state.draft?.items.length || turn.state.awaiting !== "size")) {
     const search = turn.state.search;
     turn.state.search = undefined;
@@ -254,7 +257,18 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
     case "help":
       return [{ type: "text", text: turn.m.help, buttons: helpButtons(turn) }];
     case "book":
-      return [{ type: "text", text: turn.lang === "zh" ? "请告诉我想约的时间，比如「明天下午三点约设计师」。" : "Tell me when, e.g. \"book the designer tomorrow 3pm\"." }];
+      turn.state.booking = { brandId: null, when: null, radiusMeters: null, storeId: arg || null, role: null };
+      return continueBooking(turn);
+    case "slot": {
+      const [staffId, ms] = arg.split(":");
+      const staff = await turn.deps.db.prisma.staff.findUnique({ where: { id: staffId } });
+      if (!staff || !/^\d+$/.test(ms ?? "")) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+      return book(turn, staff.storeId, staff.id, new Date(Number(ms)));
+    }
+    case "unbook": {
+      const r = await cancelAppointment(turn.deps.db, { memberId: turn.memberId, appointmentId: arg });
+      return r.ok ? [{ type: "text", text: turn.lang === "zh" ? "预约已取消。" : "Booking cancelled." }] : [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
+    }
     default:
       return [errorReply(turn.m.unknown, "INVALID_INPUT")];
   }

@@ -169,12 +169,12 @@ export class CatalogMatcher {
     // 抹茶星冰乐 beats 星冰乐 and "caffe latte" beats "latte".
     const candidates: CatalogMention[] = [];
     for (let i = 0; i < lower.length; i++) {
+      // Inside a Latin word nothing can start (every surface starting with a letter needs a boundary).
+      if (!isLatinBoundary(lower[i - 1]) && !isLatinBoundary(lower[i])) continue;
       const bucket = this.byFirstChar.get(lower[i]);
       if (!bucket) continue;
-      const latinStartOk = isLatinBoundary(lower[i - 1]);
       for (const s of bucket) {
-        if (!ok(s.brandId) || !lower.startsWith(s.text, i)) continue;
-        if (!latinStartOk && s.latinStart) continue;
+        if (!lower.startsWith(s.text, i) || !ok(s.brandId)) continue;
         let end = i + s.text.length;
         if (s.latinEnd) {
           // English plurals: lattes, americanos, mooncakes

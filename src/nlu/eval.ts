@@ -201,8 +201,12 @@ function summarize(scored: Scored[]): SplitReport {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 
-/** A readable text rendering: headline figures per split, per-intent table, per-entity table, confusions. */
-export function formatReport(report: EvalReport, opts: { failures?: number } = {}): string {
+/**
+ * A readable text rendering: headline figures per split, per-intent table, per-entity table, confusions,
+ * and optionally the first failures of one split (tests show only "tune" failures: reading holdout
+ * failures would turn the holdout into tuning data).
+ */
+export function formatReport(report: EvalReport, opts: { failures?: number; failuresFrom?: "all" | "tune" | "holdout" } = {}): string {
   const out: string[] = [];
   const splits: ["all" | "tune" | "holdout", SplitReport][] = [["all", report.all], ["tune", report.tune], ["holdout", report.holdout]];
   out.push("split     n     intent  entities  full");
@@ -227,9 +231,10 @@ export function formatReport(report: EvalReport, opts: { failures?: number } = {
   if (!report.all.confusion.length) out.push("  none");
   for (const c of report.all.confusion.slice(0, 10)) out.push(`  ${String(c.count).padStart(3)}  ${c.expected} → ${c.predicted}`);
   const limit = opts.failures ?? 0;
-  if (limit > 0 && report.all.failures.length) {
-    out.push("", `failures (first ${Math.min(limit, report.all.failures.length)} of ${report.all.failures.length})`);
-    for (const f of report.all.failures.slice(0, limit)) {
+  const failures = report[opts.failuresFrom ?? "all"].failures;
+  if (limit > 0 && failures.length) {
+    out.push("", `${opts.failuresFrom ?? "all"} failures (first ${Math.min(limit, failures.length)} of ${failures.length})`);
+    for (const f of failures.slice(0, limit)) {
       out.push(`  [${f.split}] ${JSON.stringify(f.text)}  ${f.fields.join(",")}`);
       out.push(`      expected ${JSON.stringify(f.expected)}`);
       out.push(`      got      ${JSON.stringify(f.got)}`);

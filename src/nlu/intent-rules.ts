@@ -102,6 +102,8 @@ export const CUES = {
     en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|what'?s up"),
     /^morning\b/,
   ),
+  /** wanting to order without saying what: "我要下单", "I'd like to order" */
+  orderOnly: any(/^(?:我要|我想|我想要|帮我|可以)?(?:下单|点单|点餐|下个单|点个单)[了吗呢啊吧]*$/, en("i want to order|i'?d like to order|place an order|make an order|ready to order")),
   orderVerb: any(
     /来(?:一|两|几|个|杯|份|点|俩|仨|\d)|^来|要(?:一|两|几|个|杯|份|\d|俩|仨)|我要|我想要|想要|买|点(?:一|两|个|杯|份|\d|单)|下单|下个单|订(?:一|两|个|杯|份|购|\d)|给我(?:来|拿|一|两)|想喝|想吃|帮我(?:点|买|下单|订|来)|拿(?:一|两|个|杯)|整(?:一|两|个|杯)|外送|外卖|配送|送(?:一|两|个|杯)|购买|加购|购物车|结账|再来|喝(?:一|杯)|要个|要杯|要份|送到|自取|快递|寄到/,
     en("i'?d like|i would like|i want|i'?ll (?:have|take|get)|i will (?:have|take|get)|can i (?:get|have|order)|could i (?:get|have|order)|may i have|give me|get me|grab me|order|buy|purchase|add|send me|deliver|delivered|pickup|pick up|ship|need|want|please"),
@@ -188,6 +190,7 @@ export function decideIntent(sig: Signals): Decision {
   // "来一杯": wants something, has not said what
   if (orderVerb && sig.hasQuantity) return { intent: "order", confidence: conf(0.5) };
   if (cue("help")) return { intent: "help", confidence: conf(0.88) };
+  if (cue("orderOnly")) return { intent: "order", confidence: conf(0.55) };
   if (cue("greeting")) return { intent: "greeting", confidence: 0.92 };
   // A bare brand name: most likely "where is it / what does it have" — a store search, weakly.
   if (sig.hasBrand) return { intent: "find_store", confidence: 0.5 };

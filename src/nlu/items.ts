@@ -19,10 +19,14 @@ export interface BuiltItems {
   explicitQuantity: boolean;
 }
 
-export function buildItems(lower: string, orig: string, mentions: ProductMention[]): BuiltItems {
+export function buildItems(
+  lower: string,
+  orig: string,
+  mentions: ProductMention[],
+  quantities: QuantityMention[] = findQuantities(lower),
+  sizes: SizeMention[] = findSizes(lower, orig),
+): BuiltItems {
   if (!mentions.length) return { items: [], explicitQuantity: false };
-  const quantities = findQuantities(lower);
-  const sizes = findSizes(lower, orig);
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();
   const items: (ParsedItem & { explicitQty: boolean })[] = [];
@@ -93,9 +97,4 @@ export function buildItems(lower: string, orig: string, mentions: ProductMention
     items: items.map(({ productId, quantity, size }) => ({ productId, quantity, size })),
     explicitQuantity: items.some((it) => it.explicitQty),
   };
-}
-
-/** Whether the text states a count anywhere (used by the intent rules: "两杯" wants to order). */
-export function hasQuantity(lower: string): boolean {
-  return findQuantities(lower).length > 0;
 }

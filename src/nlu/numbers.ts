@@ -27,11 +27,13 @@ export function parseChineseInt(s: string): number | null {
   let num = -1; // pending digit, -1 = none
   let lastUnit = 0;
   let prevWasUnit = false;
+  let digitRightAfterUnit = false;
   for (const ch of s) {
     if (ch in ZH_DIGIT) {
       // 零 may precede a digit (一百零五); other digit pairs (二两) are two words, not a number.
       if (num > 0) return null;
-      num = num < 0 ? ZH_DIGIT[ch] : ZH_DIGIT[ch];
+      digitRightAfterUnit = prevWasUnit;
+      num = ZH_DIGIT[ch];
       prevWasUnit = false;
     } else if (ch in ZH_UNIT) {
       const unit = ZH_UNIT[ch];
@@ -52,7 +54,7 @@ export function parseChineseInt(s: string): number | null {
   }
   if (num >= 0) {
     // 一百五 = 150, but 二十五 = 25 and 一百零五 = 105
-    section += prevWasUnit && lastUnit >= 100 ? (num * lastUnit) / 10 : num;
+    section += digitRightAfterUnit && lastUnit >= 100 ? (num * lastUnit) / 10 : num;
   }
   return total + section;
 }
@@ -72,6 +74,11 @@ export const EN_NUMBER_ALT = Object.keys(EN_NUMBERS)
 
 /** Parses "3", "1.5", "十二", "两", "twelve", "a couple of"; null if it is none of these. */
 export function parseNumber(raw: string): number | null {
+  if (raw.length === 1) {
+    // the common case: one digit or one Chinese numeral
+    if (raw >= "0" && raw <= "9") return raw.charCodeAt(0) - 48;
+    if (raw in ZH_DIGIT) return ZH_DIGIT[raw];
+  }
   const s = raw.trim().toLowerCase().replace(/\s+/g, " ");
   if (!s) return null;
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);

@@ -5,7 +5,8 @@ import { findCouponCode, findOrderId } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent } from "./intent-rules.ts";
-import { buildItems, hasQuantity, type ProductMention } from "./items.ts";
+import { buildItems, type ProductMention } from "./items.ts";
+import { findQuantities } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { findSizes } from "./sizes.ts";
@@ -73,7 +74,9 @@ export class RulesParser implements IntentParser {
         if (product) productMentions.push({ start: m.start, end: m.end, product });
       }
     }
-    const { items, explicitQuantity } = buildItems(lower, orig, productMentions);
+    const quantities = findQuantities(lower);
+    const sizes = productMentions.length ? findSizes(lower, orig) : [];
+    const { items, explicitQuantity } = buildItems(lower, orig, productMentions, quantities, sizes);
 
     const orderId = findOrderId(lower, orig, this.couponKeys);
     const coupon = findCouponCode(lower, orig, this.couponCodes, orderId);
@@ -96,8 +99,8 @@ export class RulesParser implements IntentParser {
       hasProduct: productMentions.length > 0,
       hasBrand: brandId !== null,
       hasCategory: categoryBrand !== null || this.matcher.hasCategory(lower),
-      hasQuantity: explicitQuantity || hasQuantity(lower),
-      hasSize: productMentions.length > 0 && findSizes(lower, orig).length > 0,
+      hasQuantity: explicitQuantity || quantities.length > 0,
+      hasSize: sizes.length > 0,
       hasCoupon: coupon !== null,
       hasOrderId: orderId !== null,
       hasRating: rating !== null,

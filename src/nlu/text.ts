@@ -4,6 +4,7 @@
 // span found in one is valid in the other (coupon codes and order ids are read back from `orig` to
 // keep the user's casing). That is why we lowercase ASCII only: String#toLowerCase can change the
 // length of some non-ASCII characters.
+import { foldTraditional } from "./traditional.ts";
 
 /** Only this many characters are looked at: a chat message longer than this is not a command. */
 export const MAX_CHARS = 500;
@@ -34,12 +35,13 @@ export function normalizeText(input: unknown): NormalizedText {
       .replace(/\s+/g, " ")
       .trim();
   }
-  s = s.slice(0, MAX_CHARS);
+  s = foldTraditional(s.slice(0, MAX_CHARS));
   return { orig: s, lower: asciiLower(s) };
 }
 
+const UPPER = /[A-Z]/;
 export function asciiLower(s: string): string {
-  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return UPPER.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

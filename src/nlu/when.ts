@@ -42,8 +42,8 @@ const PERIODS: [RegExp, Period][] = [
 ];
 
 const RELATIVE_DAYS: [RegExp, number][] = [
-  [/大后天|(?<![a-z])(?:the\s+)?day\s+after\s+tomorrow(?![a-z])/, 3],
-  [/后天/, 2],
+  [/大后天/, 3],
+  [/后天|(?<![a-z])day\s+after\s+tomorrow(?![a-z])/, 2],
   [/明天|明日|明儿|明早|明晚|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw)(?![a-z])/, 1],
   [/今天|今日|今儿|今晚|今早|今夜|(?<![a-z])(?:today|tonight|this\s+(?:morning|afternoon|evening))(?![a-z])/, 0],
 ];
@@ -69,6 +69,10 @@ const COLON_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?![\d:])\s*(am|
 const EN_AMPM = /(?<![\d:.])(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])/;
 const EN_OCLOCK = /(?<![\d:.])(\d{1,2})\s*o'?\s?clock/;
 const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|people|persons?|pm|am|a\.m\.|p\.m\.)(?![a-z]))/;
+
+/** Every pattern below needs one of these: a digit, a Chinese numeral or day/period word, or an English one. */
+const MAYBE_TIME =
+  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@)/;
 
 interface Clock {
   h: number;
@@ -190,6 +194,8 @@ function hourOf(clock: Clock, period: Period | null): number {
  * `lower` is the normalised, lowercased utterance.
  */
 export function parseWhen(lower: string, now: Date, timeZone: string): string | null {
+  // Most messages name no time at all: one cheap scan rules them out before two dozen patterns run.
+  if (!MAYBE_TIME.test(lower)) return null;
   const tz = isValidTimeZone(timeZone) ? timeZone : "UTC";
   const s = lower.replace(GREETINGS, " ");
   const today = localDate(now, tz);

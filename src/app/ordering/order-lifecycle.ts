@@ -162,9 +162,11 @@ export async function moveOrder(db: Db, input: MoveInput): Promise<AppResult<{ o
     await addHistory(tx, order.id, order.status, input.to, input.actor, input.at);
     if (order.memberId && input.notify !== false && order.status !== "quote") {
       const s = STATUS_TEXT[input.to];
+      const en = (await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale?.startsWith("en");
+      const done = input.to === "completed" ? (en ? " Your location for this order has been deleted." : "，这一单的位置信息已删除。") : "";
       await enqueuePush(tx, {
         memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${input.to}`,
-        text: `订单 ${order.id} ${s.zh} / order ${s.en}${input.to === "completed" ? "。位置信息已删除 / your location has been deleted." : ""}`,
+        text: en ? `Order ${order.id}: ${s.en}.${done}` : `订单 ${order.id}：${s.zh}${done}`,
         payload: { orderId: order.id, status: input.to, storeId: order.storeId },
       });
     }

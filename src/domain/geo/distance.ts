@@ -32,3 +32,25 @@ export function distanceMeters(a: LatLng, b: LatLng): number {
 export function isValidLatLng(lat: number, lng: number): boolean {
   return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
 }
+
+// Hot-loop form: the haversine term h (0 at the same point, 1 at the antipode) is monotonic in distance,
+// so radius tests and ordering can compare h against a threshold and skip the sqrt and asin.
+
+/** The haversine term h between two points, given each latitude's cosine (precomputed by the caller). */
+export function haversineTerm(lat1: number, lng1: number, cosLat1: number, lat2: number, lng2: number, cosLat2: number): number {
+  const s = Math.sin((lat2 - lat1) * RAD * 0.5);
+  const t = Math.sin((lng2 - lng1) * RAD * 0.5);
+  return s * s + cosLat1 * cosLat2 * t * t;
+}
+
+/** Metres from a haversine term. */
+export function metersFromHaversineTerm(h: number): number {
+  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The haversine term of a distance in metres (Infinity and anything past the antipode give 1). */
+export function haversineTermOfMeters(meters: number): number {
+  if (!(meters < Math.PI * EARTH_RADIUS_METERS)) return 1;
+  const s = Math.sin(Math.max(0, meters) / (2 * EARTH_RADIUS_METERS));
+  return s * s;
+}

@@ -1,11 +1,19 @@
-// A static spatial index of stores: kd-trees (kdbush) searched nearest-first on the sphere (geokdbush), one
-// over every store and one per brand, per service and per brand × service. A query for "starbucks that
-// delivers" walks only that tree, so filters never wade through other brands' or other services' stores.
+// A static spatial index of stores on kdbush (kd-trees) and geokdbush (nearest-first on the sphere).
+// Stores are partitioned by brand, by service and by brand × service, so "starbucks that delivers" searches
+// only that tree. Each partition also keeps coordinates, delivery radii and opening-hours groups in flat
+// arrays, so the common rejections (too far, outside the delivery area, closed now) never touch a store
+// object: at 100k stores that memory traffic, not arithmetic, is what a query costs.
 // Immutable: when the catalog changes, build a new StoreIndex.
 import KDBush from "kdbush";
 import { around as geoAround } from "geokdbush";
+import { isOpenAtMinute, parseOpenHours, type OpenHours } from "../stores/open-hours.ts";
 import { offers, SERVICE_KINDS, type ServiceKind } from "../stores/store.ts";
-import { haversineMeters, isValidLatLng } from "./distance.ts";
+import { createZoneClock } from "../time/time-zone.ts";
+import {
+  EARTH_RADIUS_METERS, haversineMeters, haversineTerm, haversineTermOfMeters, isValidLatLng, metersFromHaversineTerm,
+} from "./distance.ts";
+
+const RAD = Math.PI / 180;
 
 /** What the index needs from a store; any extra fields ride along untouched. */
 export interface GeoStore {
@@ -17,10 +25,13 @@ export interface GeoStore {
   deliveryRadiusMeters?: number;
   /** `false` keeps a store out of the index (closed down, suspended) */
   active?: boolean;
-  /** what the store offers; absent = nothing (the store is found only by searches without `service`) */
+  /** what the store offers; absent = nothing (found only by searches without `service`) */
   services?: readonly ServiceKind[];
   /** a flagship ships nationwide even if `services` forgets to say so */
   flagship?: boolean;
+  /** opening hours in `timezone` (open-hours.ts); absent or invalid = never open for `openAt` searches */
+  openHours?: string;
+  timezone?: string;
 }
 
 /** One search result: the store and how far it is from the query point. */
@@ -29,63 +40,55 @@ export interface StoreHit<S> {
   distanceMeters: number;
 }
 
-/** Options of {@link StoreIndex.around}. */
+/** Options of {@link StoreIndex.around}; every restriction combines with the others. */
 export interface AroundOptions<S> {
   /** stop after this many hits (default: no limit) */
   maxResults?: number;
   /** only stores within this distance (default: any distance) */
   maxDistanceMeters?: number;
-  /** keep only stores this returns true for; called in no particular order, possibly for stores beyond the radius */
-  filter?: (store: S) => boolean;
   /** restrict to these brands; null or absent = every brand */
   brandIds?: readonly string[] | null;
-  /** restrict to stores offering this service (a flagship counts as shipping) */
+  /** only stores offering this service (a flagship counts as shipping) */
   service?: ServiceKind;
+  /** only stores open at this instant in their own time zone */
+  openAt?: Date;
+  /** only stores whose delivery radius reaches the query point */
+  deliversHere?: boolean;
+  /** keep only stores this returns true for; called after the checks above, in no particular order */
+  filter?: (store: S, distanceMeters: number) => boolean;
+}
+
+interface HoursGroup {
+  hours: OpenHours | null;
+  timezone: string | null;
 }
 
 interface Partition<S> {
   stores: S[];
   tree: KDBush;
+  /** per store, by insertion index */
+  lats: Float64Array;
+  lngs: Float64Array;
+  cosLats: Float64Array;
+  radii: Float64Array;
+  hoursGroup: Uint32Array;
+  /** the distinct hours groups present, to rule a partition out when none is open */
+  groupsPresent: number[];
   maxDeliveryRadiusMeters: number;
 }
 
-function buildPartition<S extends GeoStore>(stores: S[], nodeSize: number): Partition<S> {
-  const tree = new KDBush(stores.length, nodeSize);
-  let maxRadius = 0;
-  for (const s of stores) {
-    tree.add(s.lng, s.lat); // geokdbush reads x as longitude
-    maxRadius = Math.max(maxRadius, s.deliveryRadiusMeters ?? 0);
-  }
-  tree.finish();
-  return { stores, tree, maxDeliveryRadiusMeters: maxRadius };
+/** What a search checks per store, prepared once per call. */
+interface Query<S> {
+  lat: number;
+  lng: number;
+  cosLat: number;
+  open: Uint8Array | null;
+  deliversHere: boolean;
+  filter?: (store: S, distanceMeters: number) => boolean;
 }
 
-// geokdbush stops only when it pops a point beyond maxDistance; if the filter rejects every point it would
-// walk the whole tree. So points beyond the radius are let through the filter: the first one popped ends
-// the search, and geokdbush never returns it. The slack keeps float noise at the boundary out of results.
-const BOUNDARY_SLACK_METERS = 0.01;
-
-function searchPartition<S extends GeoStore>(p: Partition<S>, lat: number, lng: number, opts: AroundOptions<S>): StoreHit<S>[] {
-  if (p.stores.length === 0) return [];
-  const { filter } = opts;
-  const maxMeters = opts.maxDistanceMeters ?? Infinity;
-  const bounded = maxMeters !== Infinity;
-  const stores = p.stores;
-  let predicate: ((i: number) => boolean) | undefined;
-  if (filter && bounded) {
-    const cutoff = Math.max(0, maxMeters) + BOUNDARY_SLACK_METERS;
-    predicate = (i) => {
-      const s = stores[i];
-      return haversineMeters(lat, lng, s.lat, s.lng) > cutoff || filter(s);
-    };
-  } else if (filter) predicate = (i) => filter(stores[i]);
-  const maxKm = bounded ? Math.max(0, maxMeters) / 1000 : undefined;
-  const ids = geoAround(p.tree, lng, lat, opts.maxResults ?? Infinity, maxKm, predicate);
-  return ids.map((i) => {
-    const store = stores[i];
-    return { store, distanceMeters: haversineMeters(lat, lng, store.lat, store.lng) };
-  });
-}
+/** First ring of a bounded search; each further ring doubles the radius. */
+const FIRST_RING_METERS = 500;
 
 const ANY = "*";
 const partitionKey = (brandId: string, service: string) => `${brandId}|${service}`;
@@ -99,23 +102,35 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
   private readonly parts = new Map<string, Partition<S>>();
   private readonly byId = new Map<string, S>();
   private readonly brands = new Set<string>();
+  private readonly groups: HoursGroup[] = [];
+  // a one-entry memo: the matcher asks several questions about the same instant in a row
+  private openMemo: { at: number; open: Uint8Array } | null = null;
 
   /** Indexes the active stores; throws on a duplicate id or impossible coordinates (the catalog import rejects both). */
   constructor(stores: readonly S[], options: { nodeSize?: number } = {}) {
-    // small leaves suit k-nearest queries that stop after a handful of hits
-    const nodeSize = options.nodeSize ?? 16;
+    const nodeSize = options.nodeSize ?? 32;
     const lists = new Map<string, S[]>();
     const add = (key: string, s: S) => {
       let list = lists.get(key);
       if (!list) lists.set(key, (list = []));
       list.push(s);
     };
+    const groupIds = new Map<string, number>();
+    const groupOf = new Map<S, number>();
     for (const s of stores) {
       if (s.active === false) continue;
       if (!isValidLatLng(s.lat, s.lng)) throw new RangeError(`store ${s.id}: invalid coordinates ${s.lat},${s.lng}`);
       if (this.byId.has(s.id)) throw new RangeError(`store ${s.id}: duplicate id`);
       this.byId.set(s.id, s);
       this.brands.add(s.brandId);
+      const groupKey = `${s.timezone ?? ""}\n${s.openHours ?? ""}`;
+      let g = groupIds.get(groupKey);
+      if (g === undefined) {
+        const parsed = s.openHours === undefined ? null : parseOpenHours(s.openHours);
+        groupIds.set(groupKey, (g = this.groups.length));
+        this.groups.push({ hours: parsed?.ok ? parsed.value : null, timezone: s.timezone ?? null });
+      }
+      groupOf.set(s, g);
       add(partitionKey(ANY, ANY), s);
       add(partitionKey(s.brandId, ANY), s);
       for (const service of SERVICE_KINDS) {
@@ -124,21 +139,34 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
         add(partitionKey(s.brandId, service), s);
       }
     }
-    for (const [key, list] of lists) this.parts.set(key, buildPartition(list, nodeSize));
-    this.all = this.parts.get(partitionKey(ANY, ANY)) ?? buildPartition([], nodeSize);
+    for (const [key, list] of lists) this.parts.set(key, buildPartition(list, nodeSize, groupOf));
+    this.all = this.parts.get(partitionKey(ANY, ANY)) ?? buildPartition([], nodeSize, groupOf);
     this.size = this.all.stores.length;
   }
 
   /** Stores around a point, nearest first, with their distance in metres. */
   around(lat: number, lng: number, opts: AroundOptions<S> = {}): StoreHit<S>[] {
+    const maxResults = opts.maxResults ?? Infinity;
+    if (maxResults <= 0) return [];
     const service = opts.service ?? ANY;
     const keys = opts.brandIds ? opts.brandIds.map((b) => partitionKey(b, service)) : [partitionKey(ANY, service)];
-    const parts = keys.map((k) => this.parts.get(k)).filter((p): p is Partition<S> => p !== undefined);
+    const parts = keys.map((k) => this.parts.get(k)).filter((p): p is Partition<S> => p !== undefined && p.stores.length > 0);
     if (parts.length === 0) return [];
-    if (parts.length === 1) return searchPartition(parts[0], lat, lng, opts);
+    const q: Query<S> = {
+      lat, lng, cosLat: Math.cos(lat * RAD),
+      open: opts.openAt ? this.openGroups(opts.openAt) : null,
+      deliversHere: opts.deliversHere ?? false,
+      filter: opts.filter,
+    };
+    const maxMeters = Math.max(0, opts.maxDistanceMeters ?? Infinity);
+    const search = (p: Partition<S>) => {
+      if (q.open && !p.groupsPresent.some((g) => q.open![g])) return []; // nothing in it is open: skip the walk
+      return maxMeters === Infinity ? nearestAnywhere(p, q, maxResults) : ringSearch(p, q, maxMeters, maxResults);
+    };
+    if (parts.length === 1) return search(parts[0]);
     // several brands: nearest k of each, merged; still only touches those brands' trees
-    const merged = parts.flatMap((p) => searchPartition(p, lat, lng, opts)).sort((a, b) => a.distanceMeters - b.distanceMeters);
-    return opts.maxResults === undefined ? merged : merged.slice(0, opts.maxResults);
+    const merged = parts.flatMap(search).sort((a, b) => a.distanceMeters - b.distanceMeters);
+    return merged.length > maxResults ? merged.slice(0, maxResults) : merged;
   }
 
   /** The store with this id, if indexed. */
@@ -168,4 +196,101 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
     for (const b of brandIds) max = Math.max(max, this.parts.get(partitionKey(b, ANY))?.maxDeliveryRadiusMeters ?? 0);
     return max;
   }
+
+  /** Which hours groups are open at the instant: one zone lookup per zone, not per store. */
+  private openGroups(at: Date): Uint8Array {
+    const t = at.getTime();
+    if (this.openMemo?.at === t) return this.openMemo.open;
+    const clock = createZoneClock(at);
+    const open = new Uint8Array(this.groups.length);
+    for (const [i, g] of this.groups.entries()) {
+      const minute = g.hours && g.timezone ? clock(g.timezone) : null;
+      open[i] = g.hours && minute !== null && isOpenAtMinute(g.hours, minute) ? 1 : 0;
+    }
+    this.openMemo = { at: t, open };
+    return open;
+  }
+}
+
+function buildPartition<S extends GeoStore>(stores: S[], nodeSize: number, groupOf: Map<S, number>): Partition<S> {
+  const n = stores.length;
+  const tree = new KDBush(n, nodeSize);
+  const p: Partition<S> = {
+    stores, tree,
+    lats: new Float64Array(n), lngs: new Float64Array(n), cosLats: new Float64Array(n), radii: new Float64Array(n), hoursGroup: new Uint32Array(n),
+    groupsPresent: [], maxDeliveryRadiusMeters: 0,
+  };
+  const present = new Set<number>();
+  for (const [i, s] of stores.entries()) {
+    tree.add(s.lng, s.lat); // geokdbush reads x as longitude
+    p.lats[i] = s.lat;
+    p.lngs[i] = s.lng;
+    p.cosLats[i] = Math.cos(s.lat * RAD);
+    p.radii[i] = s.deliveryRadiusMeters ?? 0;
+    p.hoursGroup[i] = groupOf.get(s) ?? 0;
+    present.add(p.hoursGroup[i]);
+    p.maxDeliveryRadiusMeters = Math.max(p.maxDeliveryRadiusMeters, p.radii[i]);
+  }
+  tree.finish();
+  p.groupsPresent = [...present];
+  return p;
+}
+
+/** The per-store checks of a search, cheapest first; returns the distance when the store passes, else -1. */
+function accept<S>(p: Partition<S>, q: Query<S>, i: number, h: number): number {
+  if (q.open && !q.open[p.hoursGroup[i]]) return -1;
+  const d = metersFromHaversineTerm(h);
+  if (q.deliversHere && !(p.radii[i] > 0 && d <= p.radii[i])) return -1;
+  if (q.filter && !q.filter(p.stores[i], d)) return -1;
+  return d;
+}
+
+/**
+ * A bounded search in growing rings: a kdbush range over each ring's bounding box, every store checked once
+ * (inner ones were checked by earlier rings), stopping as soon as a ring yields enough hits, because every
+ * unchecked store is farther than the ring. geokdbush's best-first walk allocates per node and, with a
+ * selective filter, cannot stop at the radius; this costs one pass over the stores within it at worst.
+ */
+function ringSearch<S>(p: Partition<S>, q: Query<S>, maxMeters: number, maxResults: number): StoreHit<S>[] {
+  const found: StoreHit<S>[] = [];
+  let innerH = -1;
+  let radius = maxResults === Infinity ? maxMeters : Math.min(FIRST_RING_METERS, maxMeters);
+  for (;;) {
+    const outerH = haversineTermOfMeters(radius);
+    const [minLng, minLat, maxLng, maxLat] = boundingBox(q.lat, q.lng, radius);
+    for (const i of p.tree.range(minLng, minLat, maxLng, maxLat)) {
+      const h = haversineTerm(q.lat, q.lng, q.cosLat, p.lats[i], p.lngs[i], p.cosLats[i]);
+      if (h > outerH || h <= innerH) continue;
+      const d = accept(p, q, i, h);
+      if (d >= 0) found.push({ store: p.stores[i], distanceMeters: d });
+    }
+    if (found.length >= maxResults || radius >= maxMeters) break;
+    innerH = outerH;
+    radius = Math.min(radius * 2, maxMeters);
+  }
+  found.sort((a, b) => a.distanceMeters - b.distanceMeters);
+  return found.length > maxResults ? found.slice(0, maxResults) : found;
+}
+
+/** The lng/lat box around a spherical cap (exact bounds; the whole longitude range near a pole or the antimeridian). */
+function boundingBox(lat: number, lng: number, meters: number): [number, number, number, number] {
+  const delta = meters / EARTH_RADIUS_METERS;
+  const dLat = delta / RAD;
+  const minLat = Math.max(-90, lat - dLat);
+  const maxLat = Math.min(90, lat + dLat);
+  const s = Math.sin(delta) / Math.cos(lat * RAD);
+  if (minLat === -90 || maxLat === 90 || !(s < 1)) return [-180, minLat, 180, maxLat];
+  const dLng = Math.asin(s) / RAD;
+  if (lng - dLng < -180 || lng + dLng > 180) return [-180, minLat, 180, maxLat];
+  return [lng - dLng, minLat, lng + dLng, maxLat];
+}
+
+/** Unbounded nearest-k (the nearest flagship anywhere): geokdbush's best-first walk over the sphere. */
+function nearestAnywhere<S>(p: Partition<S>, q: Query<S>, maxResults: number): StoreHit<S>[] {
+  const plain = !q.open && !q.deliversHere && !q.filter;
+  const predicate = plain
+    ? undefined
+    : (i: number) => accept(p, q, i, haversineTerm(q.lat, q.lng, q.cosLat, p.lats[i], p.lngs[i], p.cosLats[i])) >= 0;
+  const ids = geoAround(p.tree, q.lng, q.lat, maxResults, undefined, predicate);
+  return ids.map((i) => ({ store: p.stores[i], distanceMeters: haversineMeters(q.lat, q.lng, p.lats[i], p.lngs[i]) }));
 }

@@ -46,7 +46,8 @@ export function creditedStoreIn<S extends Store>(index: StoreIndex<S>, user: Lat
     brandIds,
     maxResults: 1,
     maxDistanceMeters: index.maxDeliveryRadiusMeters(brandIds),
-    filter: (s) => !s.flagship && s.deliveryRadiusMeters > 0 && haversineMeters(user.lat, user.lng, s.lat, s.lng) <= s.deliveryRadiusMeters,
+    deliversHere: true,
+    filter: (s) => !s.flagship,
   });
   if (area) return { ...area, basis: "delivery_area" };
   const [near] = index.around(user.lat, user.lng, {

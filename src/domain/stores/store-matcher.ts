@@ -122,7 +122,7 @@ export interface StoreChecks<S> {
 const DEFAULT_SEARCH_RADIUS = 10_000;
 const DEFAULT_ALTERNATIVE_RADIUS = 30_000;
 // a failure is explained from the nearest stores only: enough to name a cause, bounded for the p99
-const DIAGNOSIS_LIMIT = 200;
+const DIAGNOSIS_LIMIT = 50;
 
 /** True when the fulfillment needs the store open right now. */
 export function needsOpenNow(fulfillment: ServiceKind): boolean {
@@ -189,19 +189,28 @@ export function matchStores<S extends Store>(input: {
   const radius = searchRadius(index, request, opts);
   const eta = (d: number, f: ServiceKind = fulfillment) => estimateEtaMinutes(f, d, opts.eta);
 
+  // brand, service, open-now and delivery area are answered by the index from flat arrays; only stock
+  // needs the store itself
+  let __t = performance.now(); const __T = ((globalThis as any).__T ??= {});
   const hits = index.around(lat, lng, {
     brandIds: request.brandIds,
     service: fulfillment,
+    openAt: needsOpenNow(fulfillment) ? at : undefined,
+    deliversHere: fulfillment === "delivery",
     maxDistanceMeters: radius,
     maxResults: opts.maxResults ?? 5,
-    filter: (s) => checks.eligible(s),
+    filter: (s) => checks.stocked(s),
   });
   const matches = hits.map((h) => ({ store: h.store, distanceMeters: h.distanceMeters, etaMinutes: eta(h.distanceMeters), fulfillment }));
+  __T.main = (__T.main ?? 0) + performance.now() - __t; __t = performance.now();
   const unmet = unmetDemand(index, stock, request, matches[0]?.store.id ?? null, opts);
+  __T.unmet = (__T.unmet ?? 0) + performance.now() - __t; __t = performance.now();
   if (matches.length > 0) return { ok: true, value: { matches }, unmet };
 
   const reasons = diagnose(index, stock, request, at, checks, radius, opts);
+  __T.diag = (__T.diag ?? 0) + performance.now() - __t; __t = performance.now();
   const alternatives = findAlternatives(index, request, at, stock, radius, opts, eta);
+  __T.alt = (__T.alt ?? 0) + performance.now() - __t;
   const message = `no store can serve this ${fulfillment} request: ${reasons.map((r) => r.code).join(", ")}`;
   return { ok: false, error: { code: reasons[0].code, message, reasons, alternatives }, unmet };
 }
@@ -212,8 +221,12 @@ function diagnose<S extends Store>(
 ): MatchReason[] {
   const { lat, lng, fulfillment } = request;
   const nearbyRadius = fulfillment === "ship" ? Infinity : (request.maxDistanceMeters ?? Math.max(opts.searchRadiusMeters ?? DEFAULT_SEARCH_RADIUS, radius));
-  const nearby = index.around(lat, lng, { brandIds: request.brandIds, maxDistanceMeters: nearbyRadius, maxResults: DIAGNOSIS_LIMIT });
-  if (nearby.length === 0) {
+  const __T = (globalThis as any).__T; let __t = performance.now();
+  const serving = index.around(lat, lng, { brandIds: request.brandIds, service: fulfillment, maxDistanceMeters: nearbyRadius, maxResults: DIAGNOSIS_LIMIT });
+  __T.d_serving = (__T.d_serving ?? 0) + performance.now() - __t; __t = performance.now();
+  if (serving.length === 0) {
+    const others = index.around(lat, lng, { brandIds: request.brandIds, maxDistanceMeters: nearbyRadius, maxResults: 5 });
+    if (others.length > 0) return [{ code: "SERVICE_UNAVAILABLE", fulfillment, storeIds: others.map((h) => h.store.id) }];
     const [nearest] = index.around(lat, lng, { brandIds: request.brandIds, maxResults: 1 });
     return [{
       code: "NO_STORE_NEARBY",
@@ -221,8 +234,6 @@ function diagnose<S extends Store>(
       nearest: nearest ? { storeId: nearest.store.id, distanceMeters: nearest.distanceMeters } : null,
     }];
   }
-  const serving = nearby.filter((h) => checks.service(h.store));
-  if (serving.length === 0) return [{ code: "SERVICE_UNAVAILABLE", fulfillment, storeIds: nearby.slice(0, 5).map((h) => h.store.id) }];
   const inRange = serving.filter((h) => checks.inRange(h.store, h.distanceMeters));
   if (inRange.length === 0) {
     const n = serving[0];
@@ -235,10 +246,12 @@ function diagnose<S extends Store>(
   if (stocked.length === 0) reasons.push({ code: "OUT_OF_STOCK", items: missingItems(stock, request, inRange.map((h) => h.store)) });
   // closed matters for the stores that have the goods, or for every store when none has them
   const pool = stocked.length > 0 ? stocked : inRange;
+  __T.d_stock = (__T.d_stock ?? 0) + performance.now() - __t; __t = performance.now();
   if (needsOpenNow(fulfillment) && !pool.some((h) => checks.open(h.store))) {
     const reopen = earliestReopening(pool.map((h) => h.store), at);
     reasons.push({ code: "ALL_CLOSED", storeId: reopen.storeId, reopensAt: reopen.at });
   }
+  __T.d_closed = (__T.d_closed ?? 0) + performance.now() - __t;
   // defensive: the diagnosis sees only the nearest stores, so it could in theory find nothing to blame
   if (reasons.length === 0) reasons.push({ code: "NO_STORE_NEARBY", searchedRadiusMeters: Number.isFinite(nearbyRadius) ? nearbyRadius : null, nearest: null });
   return reasons;
@@ -279,9 +292,14 @@ function findAlternatives<S extends Store>(
 ): Alternative<S>[] {
   const { lat, lng, fulfillment, brandIds } = request;
   const out: Alternative<S>[] = [];
-  const nearestWhere = (f: ServiceKind, maxDistanceMeters: number, extra: (s: S) => boolean) => {
+  const nearestWhere = (f: ServiceKind, maxDistanceMeters: number, beyond = -1) => {
     const checks = createStoreChecks<S>(stock, { ...request, fulfillment: f }, at);
-    return index.around(lat, lng, { brandIds, service: f, maxResults: 1, maxDistanceMeters, filter: (s) => extra(s) && checks.eligible(s) })[0];
+    return index.around(lat, lng, {
+      brandIds, service: f, maxResults: 1, maxDistanceMeters,
+      openAt: needsOpenNow(f) ? at : undefined,
+      deliversHere: f === "delivery",
+      filter: (s, d) => d > beyond && checks.stocked(s),
+    })[0];
   };
   const push = (kind: Alternative<S>["kind"], f: ServiceKind, hit: { store: S; distanceMeters: number } | undefined) => {
     if (hit) out.push({ kind, fulfillment: f, store: hit.store, distanceMeters: hit.distanceMeters, etaMinutes: eta(hit.distanceMeters, f) });
@@ -289,14 +307,14 @@ function findAlternatives<S extends Store>(
 
   if (fulfillment === "pickup" || fulfillment === "appointment") {
     const reach = Math.max(opts.alternativeRadiusMeters ?? DEFAULT_ALTERNATIVE_RADIUS, radius);
-    push("FARTHER_STORE", fulfillment, nearestWhere(fulfillment, reach, (s) => haversineMeters(lat, lng, s.lat, s.lng) > radius));
+    push("FARTHER_STORE", fulfillment, nearestWhere(fulfillment, reach, radius));
   }
   if (fulfillment === "delivery" || fulfillment === "ship") {
     const reach = request.maxDistanceMeters ?? opts.searchRadiusMeters ?? DEFAULT_SEARCH_RADIUS;
-    push("PICKUP_INSTEAD", "pickup", nearestWhere("pickup", reach, () => true));
+    push("PICKUP_INSTEAD", "pickup", nearestWhere("pickup", reach));
   }
   if (fulfillment === "delivery" || fulfillment === "pickup") {
-    push("SHIP_FROM_FLAGSHIP", "ship", nearestWhere("ship", Infinity, () => true));
+    push("SHIP_FROM_FLAGSHIP", "ship", nearestWhere("ship", Infinity));
   }
   return out;
 }

@@ -31,15 +31,25 @@ export function isValidTimeZone(timeZone: string): boolean {
   return typeof timeZone === "string" && timeZone.length > 0 && formatterFor(timeZone) !== null;
 }
 
+// Offsets by (zone, exact instant): one query asks about the same few instants again and again (now,
+// now + 3 days) for every store's hours. Bounded: cleared when full.
+const offsets = new Map<string, number>();
+
 /** Offset of local time from UTC in milliseconds at an instant (+8 h for Asia/Shanghai); throws RangeError on an unknown zone. */
 export function zoneOffsetMs(timeZone: string, epochMs: number): number {
+  const key = `${timeZone}|${epochMs}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
   const f = formatterFor(timeZone);
   if (!f) throw new RangeError(`unknown time zone: ${timeZone}`);
   const m = SHAPE.exec(f.format(epochMs));
   if (!m) throw new Error(`unexpected Intl output for ${timeZone}`);
   const wall = Date.UTC(+m[3], +m[1] - 1, +m[2], +m[4], +m[5], +m[6]);
   // the formatted wall time has whole seconds; compare it with the instant truncated the same way
-  return wall - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+  const offset = wall - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+  if (offsets.size >= 4096) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** Local calendar fields of an instant in a zone. */

@@ -1,0 +1,109 @@
+// Tells a store's bound staff about each new paid order, with buttons that move it along (staff-commands.ts).
+// Exactly once per order and staff member: the outbox row `staff:<orderId>:<staffId>` is created as the claim
+// (unique dedupeKey), before sending. Rows never sit in "queued", so campaign pipelines draining the outbox never
+// pick them up. A transient failure deletes the claim so the next tick tries again.
+import type { MessageSender } from "../../campaigns/message-sender.ts";
+import type { Button } from "../../conversation/replies.ts";
+import type { Db } from "../../db/database.ts";
+import { isUniqueViolation } from "../../db/write-transaction.ts";
+import { money } from "../../conversation/messages.ts";
+import { boundStaff, type StaffMove } from "../../app/staff.ts";
+import type { BotPauses } from "./order-push-sender.ts";
+import { STAFF_MOVE_LABEL } from "./telegram-texts.ts";
+
+type Fulfillment = "delivery" | "pickup" | "ship";
+type Log = (msg: string, extra?: Record<string, unknown>) => void;
+
+export const STAFF_STEPS: Record<Fulfillment, StaffMove[]> = {
+  delivery: ["accepted", "ready", "out_for_delivery", "completed"],
+  pickup: ["accepted", "ready", "completed"],
+  ship: ["accepted", "ready", "shipped", "completed"],
+};
+
+/** The step buttons still ahead of an order in `status` (all of them for a new paid order). */
+export function staffButtons(orderId: string, fulfillment: string, status: string): Button[] {
+  const steps = STAFF_STEPS[(fulfillment as Fulfillment) in STAFF_STEPS ? (fulfillment as Fulfillment) : "pickup"];
+  const at = steps.indexOf(status as StaffMove);
+  return steps.slice(at + 1).map((to) => ({ id: `staff:${to}:${orderId}`, label: STAFF_MOVE_LABEL[to] }));
+}
+
+export const staffDedupeKey = (orderId: string, staffId: string) => `staff:${orderId}:${staffId}`;
+
+const FULFILMENT_TEXT: Record<Fulfillment, string> = { delivery: "🛵 外送 delivery", pickup: "🏪 自取 pickup", ship: "🚚 快递 ship" };
+
+export interface StaffNotifierOptions {
+  db: Db;
+  sender: MessageSender;
+  /** bots running in this process; a staff member is written to through the bot they bound with */
+  runningBots: () => Set<string>;
+  /** the business clock (paidAt is written with it) */
+  clock: () => Date;
+  /** how far back a paid order still counts as new */
+  windowMs?: number;
+  /** shared with the member push loop: a 429 parks the bot for both */
+  pauses?: BotPauses;
+  log?: Log;
+}
+
+/** Sends every not yet notified paid order of the last day to each bound staff member of its store. Returns how many went out. */
+export async function notifyStaffOfPaidOrders(opts: StaffNotifierOptions): Promise<number> {
+  const { db } = opts;
+  const staff = await boundStaff(db);
+  if (!staff.length) return 0;
+  const since = new Date(opts.clock().getTime() - (opts.windowMs ?? 24 * 3600_000));
+  const orders = await db.prisma.order.findMany({
+    where: { status: "paid", storeId: { in: [...new Set(staff.map((s) => s.storeId))] }, paidAt: { gte: since } },
+    include: { items: true },
+    orderBy: { paidAt: "asc" },
+    take: 100,
+  });
+  if (!orders.length) return 0;
+  const pairs = orders.flatMap((o) => staff.filter((s) => s.storeId === o.storeId).map((s) => ({ order: o, staff: s, key: staffDedupeKey(o.id, s.id) })));
+  const done = new Set((await db.prisma.delivery.findMany({ where: { dedupeKey: { in: pairs.map((p) => p.key) } }, select: { dedupeKey: true } })).map((d) => d.dedupeKey));
+  const running = opts.runningBots();
+  const stores = new Map((await db.prisma.store.findMany({ where: { id: { in: [...new Set(orders.map((o) => o.storeId))] } } })).map((s) => [s.id, s]));
+  let sent = 0;
+  for (const { order, staff: st, key } of pairs) {
+    if (done.has(key)) continue;
+    const botId = [st.botId, order.botId].find((b): b is string => !!b && running.has(b));
+    if (!botId || opts.pauses?.paused(botId)) continue;
+    const text = await orderCard(db, order, stores.get(order.storeId)?.name ?? order.storeId);
+    const buttons = staffButtons(order.id, order.fulfillment, order.status);
+    const now = new Date();
+    try {
+      await db.prisma.delivery.create({
+        data: { dedupeKey: key, memberId: `staff:${st.id}`, source: "staff", orderId: order.id, text, payload: { staffId: st.id, telegramUserId: st.telegramUserId, botId, buttons } as never, status: "claimed", claimedAt: now, attempts: 1, notBefore: now },
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) continue; // another instance claimed it
+      throw e;
+    }
+    const r = await opts.sender.send({ botId, chatId: st.telegramUserId, text, buttons });
+    if (r.ok) {
+      await db.prisma.delivery.update({ where: { dedupeKey: key }, data: { status: "sent", sentAt: new Date() } });
+      sent++;
+    } else if (r.kind === "rate_limited" || r.kind === "transient") {
+      await db.prisma.delivery.delete({ where: { dedupeKey: key } });
+      opts.log?.("staff notification deferred", { orderId: order.id, staffId: st.id, kind: r.kind });
+      if (r.kind === "rate_limited") opts.pauses?.pause(botId, r.retryAfterSeconds);
+    } else {
+      await db.prisma.delivery.update({ where: { dedupeKey: key }, data: { status: "failed", error: r.error.slice(0, 300) } });
+      opts.log?.("staff notification failed", { orderId: order.id, staffId: st.id, kind: r.kind, error: r.error });
+    }
+  }
+  return sent;
+}
+
+async function orderCard(db: Db, order: { id: string; fulfillment: string; totalCents: number; currency: string; deliveryAddress: string | null; items: { name: string; size: string; quantity: number }[] }, storeName: string): Promise<string> {
+  const lines = [`🆕 新订单 New order ${order.id}`, `🏬 ${storeName}`];
+  for (const i of order.items) lines.push(`• ${i.name}${i.size ? ` ${i.size}` : ""} ×${i.quantity}`);
+  lines.push(`💰 ${money(order.totalCents, order.currency, "zh")}`);
+  lines.push(FULFILMENT_TEXT[order.fulfillment as Fulfillment] ?? order.fulfillment);
+  if (order.deliveryAddress) lines.push(`📍 ${order.deliveryAddress}`);
+  else if (order.fulfillment === "delivery") {
+    // the location the customer shared for this order (consent tied to it, dropped on completion)
+    const loc = await db.prisma.consent.findFirst({ where: { orderId: order.id, purpose: "location", revokedAt: null } });
+    if (loc?.lat != null && loc.lng != null) lines.push(`📍 ${loc.lat.toFixed(5)},${loc.lng.toFixed(5)} https://maps.google.com/?q=${loc.lat},${loc.lng}`);
+  }
+  return lines.join("\n");
+}

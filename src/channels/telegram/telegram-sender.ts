@@ -1,0 +1,28 @@
+// The MessageSender port (src/campaigns/message-sender.ts) over telegraf's Telegram clients, one per running bot.
+// It only sends and classifies: what a 429 or a 403 means for the queue is the pipeline's decision.
+import type { Telegram } from "telegraf";
+import type { MessageSender, OutboundMessage, SendResult } from "../../campaigns/message-sender.ts";
+import type { CallbackCodec } from "./callback-data.ts";
+import { sendTextWithButtons } from "./render-replies.ts";
+import { classifySendError } from "./telegram-errors.ts";
+
+export interface TelegramSender extends MessageSender {
+  /** the bots this sender can send through */
+  botIds(): string[];
+}
+
+export function telegramSender(clients: Map<string, Telegram>, codec: CallbackCodec): TelegramSender {
+  return {
+    botIds: () => [...clients.keys()],
+    async send(msg: OutboundMessage): Promise<SendResult> {
+      const tg = clients.get(msg.botId);
+      if (!tg) return { ok: false, kind: "permanent", error: `bot "${msg.botId}" is not running here` };
+      try {
+        const sent = await sendTextWithButtons(tg, msg.chatId, msg.text, msg.buttons, codec);
+        return { ok: true, messageId: String(sent.message_id) };
+      } catch (e) {
+        return classifySendError(e);
+      }
+    },
+  };
+}

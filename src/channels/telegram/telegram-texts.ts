@@ -1,0 +1,76 @@
+// Words only the Telegram channel says (command menu, location button, staff side), in both languages.
+import type { BotConfig } from "../../bot-config.ts";
+import type { Lang } from "../../conversation/replies.ts";
+import { STATUS_TEXT } from "../../app/ordering/order-lifecycle.ts";
+import type { StaffMove } from "../../app/staff.ts";
+
+/** The language for channel-only words: the bot's fixed locale, else the Telegram client's language. */
+export function langFor(bot: BotConfig, languageCode: string | undefined): Lang {
+  if (bot.locale === "en") return "en";
+  if (bot.locale === "zh-CN") return "zh";
+  return languageCode && !languageCode.toLowerCase().startsWith("zh") ? "en" : "zh";
+}
+
+/** A reply's language, guessed from its words (the engine picks the language; the channel only labels buttons). */
+export const langOfText = (text: string): Lang => (/[\u3400-\u9fff]/.test(text) ? "zh" : "en");
+
+export const COMMANDS: Record<Lang, { command: string; description: string }[]> = {
+  zh: [
+    { command: "start", description: "关注 / 开始" },
+    { command: "help", description: "帮助" },
+    { command: "coupons", description: "我的优惠券" },
+    { command: "orders", description: "我的订单" },
+    { command: "unfollow", description: "取消关注" },
+  ],
+  en: [
+    { command: "start", description: "Follow / start" },
+    { command: "help", description: "Help" },
+    { command: "coupons", description: "My coupons" },
+    { command: "orders", description: "My orders" },
+    { command: "unfollow", description: "Unfollow" },
+  ],
+};
+
+export const SHARE_LOCATION: Record<Lang, string> = { zh: "📍 发送我的位置", en: "📍 Send my location" };
+export const SHARE_CONTACT: Record<Lang, string> = { zh: "📱 发送手机号", en: "📱 Send my phone number" };
+
+export const STAFF_MOVE_LABEL: Record<StaffMove, string> = {
+  accepted: "✅ 接单 Accept",
+  ready: "📦 备好 Ready",
+  out_for_delivery: "🛵 配送中 Out for delivery",
+  shipped: "🚚 已发货 Shipped",
+  completed: "🏁 完成 Completed",
+};
+
+export const T = {
+  staffUsage: { zh: "用法：/staff 邀请码（向门店经理索取）", en: "Usage: /staff CODE (ask your store manager for an invite code)" },
+  staffBound: {
+    zh: (store: string) => `✅ 已绑定门店「${store}」。新的已支付订单会发到这里，可直接接单和更新状态；到店核销优惠券：/redeem 券码 会员 [金额(分)]`,
+    en: (store: string) => `✅ You are now staff of "${store}". New paid orders will arrive here with buttons to move them along. Redeem a coupon at the till: /redeem CODE MEMBER [AMOUNT_CENTS]`,
+  },
+  staffStatus: {
+    zh: (store: string) => `你是门店「${store}」的店员。`,
+    en: (store: string) => `You are staff of "${store}".`,
+  },
+  redeemUsage: { zh: "用法：/redeem 券码 会员号 [消费金额(分)]", en: "Usage: /redeem CODE MEMBER [AMOUNT_CENTS]" },
+  redeemed: {
+    zh: (code: string, discount: string, pay: string | null) => `✅ 已核销 ${code}，优惠 ${discount}${pay ? `，应付 ${pay}` : ""}`,
+    en: (code: string, discount: string, pay: string | null) => `✅ Redeemed ${code}: ${discount} off${pay ? `, to pay ${pay}` : ""}`,
+  },
+  notStaff: { zh: "只有该门店已绑定的店员可以操作此订单。", en: "Only bound staff of this order's store can act on it." },
+  wrongStore: { zh: "这个订单属于其他门店。", en: "This order belongs to another store." },
+  moved: {
+    zh: (orderId: string, to: StaffMove) => `订单 ${orderId} → ${STATUS_TEXT[to].zh}`,
+    en: (orderId: string, to: StaffMove) => `Order ${orderId} → ${STATUS_TEXT[to].en}`,
+  },
+  buttonExpired: { zh: "这个按钮已失效，请重新操作。", en: "This button has expired; please start again." },
+  paidInvoice: { zh: (id: string) => `✅ 支付成功，订单 ${id} 已通知门店。`, en: (id: string) => `✅ Paid. Order ${id} has been sent to the store.` },
+  invoiceRefused: { zh: "这个订单现在无法支付。", en: "This order cannot be paid now." },
+} as const;
+
+export const INVITE_ERRORS: Record<string, Record<Lang, string>> = {
+  NOT_FOUND: { zh: "邀请码无效。", en: "Unknown invite code." },
+  CONFLICT: { zh: "这个邀请码已经被使用过了。", en: "This invite code was already used." },
+  INVALID_INPUT: { zh: "邀请码无效或已过期。", en: "The invite code is invalid or has expired." },
+  NOT_ALLOWED: { zh: "这个公众号不服务该门店的品牌，请在品牌账号里绑定。", en: "This bot does not serve that store's brand; bind through the brand's account." },
+};

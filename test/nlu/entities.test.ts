@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { findCouponCode, findOrderId } from "../../src/nlu/codes.ts";
+import { parseFulfillment } from "../../src/nlu/fulfillment.ts";
+import { parseRating } from "../../src/nlu/rating.ts";
+import { normalizeText } from "../../src/nlu/text.ts";
+
+const KNOWN = new Map(["GXG30", "COFFEE5", "LATTE8", "HOME500", "GB50"].map((c) => [c, c]));
+const n = (t: string) => normalizeText(t);
+
+describe("coupon codes", () => {
+  it.each([
+    ["领取GXG30", "GXG30"],
+    ["claim coupon COFFEE5", "COFFEE5"],
+    ["coffee5", "COFFEE5"],
+    ["用latte8", "LATTE8"],
+    ["优惠码是ABC123", "ABC123"],
+    ["coupon: summer20", "SUMMER20"],
+    ["redeem code SAVEBIG", "SAVEBIG"],
+    ["我要优惠券", null],
+    ["claim it", null],
+    ["领100元券", null],
+    ["GXG有券吗", null],
+    ["order abc123", null],
+  ])("%j → %j", (text, code) => {
+    const { lower, orig } = n(text);
+    expect(findCouponCode(lower, orig, KNOWN, findOrderId(lower, orig, new Set(KNOWN.keys())))?.value ?? null).toBe(code);
+  });
+});
+
+describe("order ids", () => {
+  it.each([
+    ["order c123abc", "c123abc"],
+    ["where is order #AB12CD", "AB12CD"],
+    ["#ab12cd 到哪了", "ab12cd"],
+    ["订单C9K2M1进度", "C9K2M1"],
+    ["订单号：123456789", "123456789"],
+    ["order id is k2j4h6", "k2j4h6"],
+    ["order 2 lattes", null],
+    ["order 1000 cups", null],
+    ["order latte", null],
+    ["订单到哪了", null],
+    ["order COFFEE5", null], // a coupon code
+  ])("%j → %j", (text, id) => {
+    const { lower, orig } = n(text);
+    expect(findOrderId(lower, orig, new Set(KNOWN.keys()))?.value ?? null).toBe(id);
+  });
+});
+
+describe("ratings", () => {
+  it.each([
+    ["5星", 5], ["五星好评", 5], ["差评", 1], ["好评", 5], ["中评", 3], ["一星差评", 1], ["打4分", 4], ["给你们打3分", 3],
+    ["4 stars", 4], ["five stars", 5], ["rate 3", 3], ["rating: 2", 2], ["rate my last order 4", 4], ["4/5", 4], ["3 out of 5", 3],
+    ["满分", 5], ["0分", 1], ["星巴克", null], ["15分钟", null], ["5星级酒店", null], ["great coffee", null],
+  ])("%j → %j", (text, r) => expect(parseRating(n(text).lower)).toBe(r));
+});
+
+describe("fulfillment", () => {
+  it.each([
+    ["外送", "delivery"], ["送到公司", "delivery"], ["配送", "delivery"], ["deliver to my office", "delivery"], ["delivery please", "delivery"],
+    ["送两杯拿铁到家", "delivery"], ["自取", "pickup"], ["到店取", "pickup"], ["pickup", "pickup"], ["pick up at 3", "pickup"],
+    ["快递", "ship"], ["寄到北京", "ship"], ["邮寄", "ship"], ["ship it", "ship"], ["来杯拿铁", null], ["领取优惠券", null],
+  ])("%j → %j", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
+});

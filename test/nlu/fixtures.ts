@@ -1,0 +1,18 @@
+// Shared by the NLU tests: the demo catalog as a snapshot, and the corpus's fixed "now".
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { snapshotFromCatalog } from "../../src/nlu/catalog-snapshot.ts";
+import { CORPUS_NOW, CORPUS_TIMEZONE } from "../../src/nlu/eval.ts";
+import type { CatalogSnapshot, ParseContext } from "../../src/nlu/intent.ts";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+export const CORPUS_PATH = join(ROOT, "test/nlu/corpus.jsonl");
+
+export function demoSnapshot(): CatalogSnapshot {
+  return snapshotFromCatalog(JSON.parse(readFileSync(join(ROOT, "prisma/demo/catalog.json"), "utf8")));
+}
+
+/** Wednesday 2026-11-25 10:00 in Asia/Shanghai, the corpus's "now". */
+export const NOW = new Date(CORPUS_NOW);
+export const ctx = (brandIds: string[] | null = null): ParseContext => ({ now: NOW, timezone: CORPUS_TIMEZONE, brandIds });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { findQuantities, parseChineseInt, parseNumber, quantityAfter, quantityBefore } from "../../src/nlu/numbers.ts";
+
+describe("parseChineseInt", () => {
+  it.each([
+    ["一", 1], ["两", 2], ["俩", 2], ["三", 3], ["十", 10], ["十二", 12], ["二十", 20], ["二十五", 25], ["一百", 100],
+    ["一百零五", 105], ["一百五", 150], ["两千五", 2500], ["五百", 500], ["一万", 10000], ["零", 0],
+  ])("%s → %i", (s, n) => expect(parseChineseInt(s)).toBe(n));
+
+  it.each(["", "abc", "二两", "杯"])("%j is not a numeral", (s) => expect(parseChineseInt(s)).toBeNull());
+});
+
+describe("parseNumber", () => {
+  it.each([
+    ["3", 3], ["1.5", 1.5], ["十二", 12], ["两", 2], ["twelve", 12], ["a", 1], ["an", 1], ["a couple of", 2], ["a dozen", 12], ["半", 0.5],
+  ])("%j → %d", (s, n) => expect(parseNumber(s)).toBe(n));
+});
+
+describe("findQuantities: counts with a measure word or multiplier", () => {
+  it.each([
+    ["两杯拿铁", [2]],
+    ["一双42码运动鞋", [1]],
+    ["3件衬衫", [3]],
+    ["latte x2", [2]],
+    ["2x latte", [2]],
+    ["三杯卡布", [3]],
+    ["十二个牛角包", [12]],
+    ["来俩拿铁", [2]],
+    ["两杯拿铁和一个牛角包", [2, 1]],
+    ["32码牛仔裤", []], // a size, not a count
+    ["附近500米", []], // a distance
+    ["明天3点", []], // a time
+    ["领取gxg30", []], // a code
+    ["广百一盒月饼", [1]], // 百 ends the brand name, it does not make "110"
+    ["周二两杯", [2]], // 二 belongs to 周二
+    ["xl衬衫", []],
+  ])("%j → %j", (text, values) => expect(findQuantities(text).map((q) => q.value)).toEqual(values));
+});
+
+describe("quantities next to an item", () => {
+  it.each([
+    ["i want two ", 2], ["get me 3 ", 3], ["a ", 1], ["a couple of ", 2], ["two large ", 2], ["2", 2], ["order ", null], ["", null],
+  ])("before: %j → %j", (prefix, n) => expect(quantityBefore(prefix)).toBe(n));
+
+  it.each([
+    ["两杯", 2], [" x3", 3], ["来一支", 1], ["，要2杯", 2], ["", null], ["和一个", null],
+  ])("after: %j → %j", (suffix, n) => expect(quantityAfter(suffix)?.value ?? null).toBe(n));
+});

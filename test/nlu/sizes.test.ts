@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { bareNumberSize, findSizes, resolveSize, sizeIndex, sizeKey } from "../../src/nlu/sizes.ts";
+import { normalizeText } from "../../src/nlu/text.ts";
+
+const CUP = ["中杯", "大杯", "超大杯"];
+const SHIRT = ["S", "M", "L", "XL", "XXL"];
+const JEANS = ["29", "30", "31", "32", "33", "34"];
+const SHOES = ["40", "41", "42", "43", "44"];
+const JACKET = ["170/88A", "175/92A", "180/96A", "185/100A"];
+const PERFUME = ["50ml", "100ml"];
+const BED = ["1.5米", "1.8米"];
+const SOFA = ["双人位", "三人位"];
+
+function sizeFor(text: string, sizes: string[]): string | null {
+  const { lower, orig } = normalizeText(text);
+  const idx = sizeIndex(sizes);
+  return resolveSize(findSizes(lower, orig), sizes, idx) ?? (sizes.length ? bareNumberSize(lower, idx) : null);
+}
+
+describe("sizes resolved against the product's list", () => {
+  it.each([
+    ["大杯拿铁", CUP, "大杯"],
+    ["中杯", CUP, "中杯"],
+    ["超大杯美式", CUP, "超大杯"],
+    ["a large latte", CUP, "大杯"],
+    ["venti", CUP, "超大杯"],
+    ["grande mocha", CUP, "大杯"],
+    ["tall", CUP, "中杯"],
+    ["小杯拿铁", CUP, "小杯"], // not on the menu: reported as asked
+    ["L码衬衫", SHIRT, "L"],
+    ["size m", SHIRT, "M"],
+    ["XL的衬衫", SHIRT, "XL"],
+    ["xxl", SHIRT, "XXL"],
+    ["2XL", SHIRT, "XXL"],
+    ["large shirt", SHIRT, "L"],
+    ["大号衬衫", SHIRT, "L"],
+    ["42码", SHOES, "42"],
+    ["size 41 sneakers", SHOES, "41"],
+    ["四十二码", SHOES, "42"],
+    ["要一双41的运动鞋", SHOES, "41"],
+    ["32码牛仔裤", JEANS, "32"],
+    ["腰围30", JEANS, "30"],
+    ["32腰", JEANS, "32"],
+    ["W31", JEANS, "31"],
+    ["waist 33", JEANS, "33"],
+    ["jeans 32", JEANS, "32"],
+    ["175/92A", JACKET, "175/92A"],
+    ["175/92a", JACKET, "175/92A"],
+    ["175的夹克", JACKET, "175/92A"],
+    ["50ml", PERFUME, "50ml"],
+    ["100 ML", PERFUME, "100ml"],
+    ["100毫升", PERFUME, "100ml"],
+    ["1.8米的床", BED, "1.8米"],
+    ["1.5m bed", BED, "1.5米"],
+    ["一米八", BED, "1.8米"],
+    ["1米8", BED, "1.8米"],
+    ["180cm", BED, "1.8米"],
+    ["三人位", SOFA, "三人位"],
+    ["两人位", SOFA, "双人位"],
+    ["双人沙发", SOFA, "双人位"],
+    ["3-seater", SOFA, "三人位"],
+    ["two seater", SOFA, "双人位"],
+    ["大杯", [], null], // a product without sizes never has one
+    ["拿铁", CUP, null],
+    ["I'm hungry", SHIRT, null], // the m of I'm is not a size
+    ["it's small", [], null],
+  ])("%j with %j → %j", (text, sizes, want) => expect(sizeFor(text, sizes)).toBe(want));
+});
+
+describe("sizeKey compares spellings", () => {
+  it.each([
+    ["1.8米", "1.8m"], ["1.80m", "1.8m"], ["180cm", "1.8m"], ["三人位", "seat3"], ["双人位", "seat2"], ["3-seater", "seat3"],
+    ["XL", "xl"], ["2XL", "xxl"], ["L码", "l"], ["42码", "42"], ["100毫升", "100ml"],
+  ])("%j → %j", (s, key) => expect(sizeKey(s)).toBe(key));
+});
+
+describe("distances and dates are not sizes", () => {
+  it.each(["附近500米", "28号下午", "12月3号"])("%j", (text) => {
+    expect(sizeFor(text, [...BED, ...JEANS])).toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { normalizeText } from "../../src/nlu/text.ts";
+import { parseWhen } from "../../src/nlu/when.ts";
+import { NOW } from "./fixtures.ts";
+
+// NOW is Wednesday 2026-11-25 10:00 in Asia/Shanghai.
+const when = (text: string, now = NOW, tz = "Asia/Shanghai") => parseWhen(normalizeText(text).lower, now, tz);
+const at = (mmdd: string, hhmm: string) => `2026-${mmdd}T${hhmm}:00+08:00`;
+
+describe("relative dates and times in Chinese", () => {
+  it.each([
+    ["明天下午三点", at("11-26", "15:00")],
+    ["后天上午10点", at("11-27", "10:00")],
+    ["大后天下午四点", at("11-28", "16:00")],
+    ["周六上午", at("11-28", "10:00")],
+    ["星期天下午两点", at("11-29", "14:00")],
+    ["礼拜五", at("11-27", "10:00")],
+    ["周三下午", at("11-25", "15:00")], // today is Wednesday
+    ["下周一", at("11-30", "10:00")],
+    ["下周一下午", at("11-30", "15:00")],
+    ["下个星期三晚上", at("12-02", "19:00")],
+    ["下下周一", at("12-07", "10:00")],
+    ["周末", at("11-28", "10:00")],
+    ["下周末", at("12-05", "10:00")],
+    ["今晚8点", at("11-25", "20:00")],
+    ["今天中午", at("11-25", "12:00")],
+    ["明早", at("11-26", "09:00")],
+    ["明早8点", at("11-26", "08:00")],
+    ["明天3点一刻", at("11-26", "15:15")],
+    ["明天下午两点半", at("11-26", "14:30")],
+    ["中午1点", at("11-25", "13:00")],
+    ["下午", at("11-25", "15:00")], // still ahead today
+    ["晚上", at("11-25", "19:00")],
+    ["3点", at("11-25", "15:00")], // a bare 3 is the afternoon
+    ["9点", at("11-26", "09:00")], // 9 am has passed: tomorrow
+    ["12月31日晚上8点半", at("12-31", "20:30")],
+    ["12月5号下午", at("12-05", "15:00")],
+    ["28号下午", at("11-28", "15:00")],
+    ["1月2号", "2027-01-02T10:00:00+08:00"], // already past this year
+    ["晚上12点", at("11-26", "00:00")],
+    ["下周二两点", at("12-01", "14:00")],
+  ])("%j → %s", (text, iso) => expect(when(text)).toBe(iso));
+});
+
+describe("relative dates and times in English", () => {
+  it.each([
+    ["tomorrow 3pm", at("11-26", "15:00")],
+    ["this Saturday 10am", at("11-28", "10:00")],
+    ["next monday morning", at("11-30", "10:00")],
+    ["next Saturday", at("12-05", "10:00")],
+    ["on Friday", at("11-27", "10:00")],
+    ["at 15:30", at("11-25", "15:30")],
+    ["at 3", at("11-25", "15:00")],
+    ["tonight at 7", at("11-25", "19:00")],
+    ["tomorrow evening at 7:30", at("11-26", "19:30")],
+    ["this afternoon", at("11-25", "15:00")],
+    ["day after tomorrow at noon", at("11-27", "12:00")],
+    ["Dec 5 2pm", at("12-05", "14:00")],
+    ["5th of December", at("12-05", "10:00")],
+    ["the 28th at 2pm", at("11-28", "14:00")],
+    ["this weekend", at("11-28", "10:00")],
+    ["3 o'clock", at("11-25", "15:00")],
+    ["10:30am", at("11-25", "10:30")],
+    ["tmr 9am", at("11-26", "09:00")],
+  ])("%j → %s", (text, iso) => expect(when(text)).toBe(iso));
+});
+
+describe("no time", () => {
+  it.each(["来杯拿铁", "早上好", "good morning", "晚上好", "便宜一点", "I sat down", "附近500米", "5 stars", "GXG30", ""])(
+    "%j → null",
+    (text) => expect(when(text)).toBeNull(),
+  );
+});
+
+describe("time zones", () => {
+  it("resolves in the bot's zone, whatever the instant", () => {
+    const now = new Date("2026-07-01T02:00:00Z"); // 22:00 on June 30 in New York
+    expect(when("tomorrow 3pm", now, "America/New_York")).toBe("2026-07-01T15:00:00-04:00");
+    expect(when("明天下午三点", now, "Asia/Shanghai")).toBe("2026-07-02T15:00:00+08:00");
+  });
+  it("moves a time inside a DST gap forward", () => {
+    expect(when("tomorrow 2:30am", new Date("2026-03-07T15:00:00Z"), "America/New_York")).toBe("2026-03-08T03:30:00-04:00");
+  });
+  it("falls back to UTC for an unknown zone", () => {
+    expect(when("tomorrow 3pm", NOW, "Not/AZone")).toBe("2026-11-26T15:00:00+00:00");
+  });
+});
