@@ -18,6 +18,7 @@ if (await loadDemoIfEmpty(db)) logger.info("loaded the demo catalog into the emp
 
 const clock = systemClock();
 const server = await buildServer({ logger, isReady: () => ready, routes: [paymentRoutes({ db, secret: await paymentSecret(db), clock })] });
+await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
 await server.listen({ port: config.PORT, host: config.HOST });
 ready = true;
 logger.info({ url: config.publicUrl, database: db.provider }, "o2o-chat is up");

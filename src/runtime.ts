@@ -7,6 +7,7 @@ import { paymentSecret } from "./app/settings.ts";
 import type { EngineDeps } from "./conversation/engine.ts";
 import type { IntentParser, ParseContext } from "./nlu/intent.ts";
 import { parserFor } from "./nlu/parser-factory.ts";
+import { createTranscriber } from "./nlu/transcriber.ts";
 
 /** The clock: real time, or O2O_NOW (an ISO instant) pinned for demos and tests. */
 export function systemClock(env: NodeJS.ProcessEnv = process.env): () => Date {
@@ -28,9 +29,13 @@ export function catalogParser(db: Db, config: Partial<Pick<Config, "OPENAI_API_K
 
 export async function engineDeps(db: Db, config: Config, bot: BotConfig | string | undefined, extra: Partial<EngineDeps> = {}): Promise<EngineDeps> {
   const b = typeof bot === "object" ? bot : findBot(bot);
+  const transcribe = config.OPENAI_API_KEY
+    ? createTranscriber({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: process.env.OPENAI_TRANSCRIBE_MODEL })
+    : undefined;
   return {
     db,
     bot: b,
+    transcribe,
     parser: catalogParser(db, config, extra.log),
     signer: { publicUrl: config.publicUrl, secret: await paymentSecret(db) },
     clock: systemClock(),

@@ -3,6 +3,9 @@
 // Channels deliver rows: Telegram's sender, or the scripted chat which prints a member's pending rows as `push` replies.
 import type { Db, Tx } from "../db/database.ts";
 
+/** Due at once whatever the clock says (a pinned test or demo clock may lag the database's now()). */
+const IMMEDIATELY = new Date(0);
+
 export type PushSource = "campaign" | "follow_up" | "order";
 
 export interface PushInput {
@@ -23,7 +26,7 @@ export async function enqueuePush(tx: Tx, p: PushInput): Promise<void> {
     where: { dedupeKey: p.dedupeKey },
     create: {
       dedupeKey: p.dedupeKey, memberId: p.memberId, source: p.source, text: p.text, campaignId: p.campaignId ?? null,
-      occurrenceId: p.occurrenceId ?? null, orderId: p.orderId ?? null, payload: (p.payload ?? {}) as never, notBefore: p.notBefore ?? new Date(),
+      occurrenceId: p.occurrenceId ?? null, orderId: p.orderId ?? null, payload: (p.payload ?? {}) as never, notBefore: p.notBefore ?? IMMEDIATELY,
     },
     update: {},
   });

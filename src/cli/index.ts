@@ -5,6 +5,7 @@ import { registerImport } from "./import.command.ts";
 import { registerNlu } from "./nlu.command.ts";
 import { registerOrder } from "./order.command.ts";
 import { registerRedeem } from "./redeem.command.ts";
+import { registerReport } from "./report.command.ts";
 
 const program = new Command("o2o")
   .description("o2o-chat: conversational commerce on Telegram (chat to order, nearest store, coupons, payments, campaigns)")
@@ -13,9 +14,12 @@ const program = new Command("o2o")
 
 registerImport(program);
 registerChat(program);
+(await import("../channels/telegram/telegram-cli.ts")).registerTelegramCommands(program);
 registerNlu(program);
 registerRedeem(program);
 registerOrder(program);
+registerReport(program);
+(await import("./campaign.command.ts")).registerCampaign(program);
 
 try {
   await program.parseAsync(process.argv);

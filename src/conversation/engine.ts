@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { resolveMember, type IdentityRef } from "../app/members.ts";
 import { emptyResult, type ParseResult } from "../nlu/intent.ts";
+import { VoiceTooLarge } from "../nlu/transcriber.ts";
 import { askForget, claim, feedback, follow, followBrand, forget, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
 import { MESSAGES, detectLang, errorText } from "./messages.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
@@ -13,6 +14,7 @@ import { findStores } from "./store-flow.ts";
 import type { EngineDeps, Turn } from "./turn.ts";
 import { loadCatalogView } from "../app/catalog-view.ts";
 import { cancelAppointment } from "../app/appointments.ts";
+import { creditedStoreIn } from "../domain/stores/dealer-credit.ts";
 import { book, continueBooking, recommendReplies, roleFromText } from "./booking-flow.ts";
 
 export type { EngineDeps } from "./turn.ts";
@@ -79,6 +81,7 @@ async function onVoice(turn: Turn, file: string): Promise<Reply[]> {
     transcript = (await turn.deps.transcribe(file)).trim();
   } catch (e) {
     turn.deps.log?.("transcription failed", { err: String(e) });
+    if (e instanceof VoiceTooLarge) return [errorReply(turn.lang === "zh" ? "语音太长了，请说短一点或直接打字。" : "That voice message is too long; please keep it short or type it.", "VOICE_TOO_LARGE")];
     return [errorReply(turn.m.voiceNoKey, "VOICE_FAILED")];
   }
   if (!transcript) return [errorReply(turn.m.voiceNoKey, "VOICE_FAILED")];
@@ -200,6 +203,7 @@ async function recommend(turn: Turn, parsed: ParseResult): Promise<Reply[]> {
 
 async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promise<Reply[]> {
   turn.state.location = loc;
+  await rememberArea(turn, loc);
   if (turn.state.booking) return continueBooking(turn);
   if (turn.state.search && (!turn.state.draft?.items.length || turn.state.awaiting !== "size")) {
     const search = turn.state.search;
@@ -210,6 +214,17 @@ async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promis
   if (turn.state.draft?.items.length) return continueDraft(turn);
   // a location with nothing in progress: show what is around, the member can order from there
   return findStores(turn, { brandId: null, radiusMeters: null, service: null }, loc);
+}
+
+/**
+ * The member's last consented area, coarsened to about 1 km: used for "followers near a store" audiences and to
+ * credit stores in reports. The exact location stays on the order's consent and is deleted with it.
+ */
+async function rememberArea(turn: Turn, loc: { lat: number; lng: number }) {
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const view = await loadCatalogView(turn.deps.db);
+  const area = creditedStoreIn(view.index, loc, turn.scope);
+  await turn.deps.db.prisma.member.update({ where: { id: turn.memberId }, data: { areaLat: round(loc.lat), areaLng: round(loc.lng), areaStoreId: area?.store.id ?? null } });
 }
 
 const tapSchema = z.string().regex(/^[a-z_]+(:[^\s]{0,180})?$/);

@@ -5,6 +5,16 @@
 // "now" and "timezone". Relative dates in the corpus are labelled against CORPUS_NOW in
 // CORPUS_TIMEZONE (a Wednesday). The "holdout" lines were written independently of the rules and are
 // not used to tune them: their figures estimate how the parser does on unseen phrasing.
+//
+// Labelling conventions (what "correct" means for the rules parser and for any other parser):
+// - items: every product mentioned, whatever the intent; quantity 1 unless stated; size in the
+//   catalog's spelling, or the size as asked when the product does not have it (小杯, XS); null for a
+//   product without sizes.
+// - brandId: the brand named; else the first product's brand; else the coupon's brand; else a category
+//   word sold by exactly one brand (咖啡 → starbucks); else null.
+// - when: only for order, book_appointment, find_store (see when.ts for default hours).
+// - fulfillment: only for order and find_store. rating: only for feedback.
+// - radiusMeters: any intent; lengths under 20 m are sizes, not radii.
 import { readFileSync } from "node:fs";
 import { INTENTS, type Intent, type IntentParser, type ParseContext, type ParsedItem, type ParseResult } from "./intent.ts";
 

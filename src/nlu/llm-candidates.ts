@@ -99,10 +99,19 @@ export function selectCandidates(
     brandScore.set(b.id, score);
   }
 
+  // Characters of a brand named in full ("星巴克") say nothing about products (连帽夹克, 星冰乐).
+  const up: Features = { ...u, chars: new Set(u.chars) };
+  for (const b of catalog.brands ?? []) {
+    for (const s of [b.name, ...(b.aliases ?? [])]) {
+      const f = features(s);
+      if (f.chars.size >= 2 && u.text.includes(f.text)) for (const c of f.chars) up.chars.delete(c);
+    }
+  }
+
   const products: { p: Product; score: number }[] = [];
   for (const p of catalog.products ?? []) {
     if (!inScope(p.brandId)) continue;
-    let score = best([p.name, ...(p.aliases ?? [])], u) + 0.5 * best(p.tags ?? [], u);
+    let score = best([p.name, ...(p.aliases ?? [])], up) + 0.5 * best(p.tags ?? [], up);
     if (hintProducts.has(p.id)) score += 1000;
     if (named.has(p.brandId)) score += 0.5; // "星巴克有什么推荐": the named brand's products
     if (score > 0) products.push({ p, score });

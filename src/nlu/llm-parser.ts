@@ -89,7 +89,7 @@ export class LlmParser implements IntentParser {
     try {
       const normalized = normalizeLlmResult({ raw, rules, text: orig, lower, ctx, index: this.index });
       if (!normalized) return this.fellBack(rules, { reason: "invalid_output", detail: "answer failed validation" }, started);
-      if (normalized.repaired.length) this.log("llm parser repaired answer", { fields: normalized.repaired });
+      if (normalized.repaired.length) this.safeLog("llm parser repaired answer", { fields: normalized.repaired });
       return normalized.result;
     } catch (err) {
       return this.fellBack(rules, { reason: "invalid_output", detail: String(err).slice(0, 200) }, started);
@@ -133,11 +133,15 @@ export class LlmParser implements IntentParser {
   }
 
   private fellBack(rules: ParseResult, info: FallbackInfo, started: number): ParseResult {
+    this.safeLog("llm parser fell back", { ...info, ms: Date.now() - started });
+    return rules;
+  }
+
+  private safeLog(msg: string, extra: Record<string, unknown>): void {
     try {
-      this.log("llm parser fell back", { ...info, ms: Date.now() - started });
+      this.log(msg, extra);
     } catch {
       // a broken logger must not break parsing
     }
-    return rules;
   }
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.ts";
 import { freePort, o2o, startServer, waitForHealthy } from "../support/processes.ts";
 
-describe("npm start on the embedded default", () => {
+describe("npm start on the embedded default", { timeout: 120_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "o2o-start-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -27,7 +27,7 @@ describe("npm start on the embedded default", () => {
   });
 });
 
-describe("the o2o CLI", () => {
+describe("the o2o CLI", { timeout: 120_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "o2o-cli-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

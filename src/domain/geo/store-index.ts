@@ -1,17 +1,16 @@
 // A static spatial index of stores on kdbush (kd-trees) and geokdbush (nearest-first on the sphere).
-// Stores are partitioned by brand, by service and by brand × service, so "starbucks that delivers" searches
-// only that tree. Each partition also keeps coordinates, delivery radii and opening-hours groups in flat
-// arrays, so the common rejections (too far, outside the delivery area, closed now) never touch a store
-// object: at 100k stores that memory traffic, not arithmetic, is what a query costs.
+// One tree per brand (and one over every store), plus small trees of the stores that ship, which are few
+// and are wanted from any distance. Beside each tree, one flat record per store holds what the common
+// rejections need (distance terms, delivery radius, services, opening-hours group), so "too far", "does
+// not deliver here", "no such service" and "closed now" never touch a store object: at 100k stores it is
+// memory traffic, not arithmetic, that a query costs.
 // Immutable: when the catalog changes, build a new StoreIndex.
 import KDBush from "kdbush";
 import { around as geoAround } from "geokdbush";
 import { isOpenAtMinute, parseOpenHours, type OpenHours } from "../stores/open-hours.ts";
 import { offers, SERVICE_KINDS, type ServiceKind } from "../stores/store.ts";
 import { createZoneClock } from "../time/time-zone.ts";
-import {
-  EARTH_RADIUS_METERS, haversineMeters, haversineTerm, haversineTermOfMeters, isValidLatLng, metersFromHaversineTerm,
-} from "./distance.ts";
+import { EARTH_RADIUS_METERS, haversineTermOfMeters, isValidLatLng, metersFromHaversineTerm } from "./distance.ts";
 
 const RAD = Math.PI / 180;
 
@@ -63,15 +62,24 @@ interface HoursGroup {
   timezone: string | null;
 }
 
+// One record of RECORD numbers per store (by insertion index), 64 bytes: a store's checks read one cache
+// line. The half-angle sines and cosines make the haversine term multiply-adds, with no trig per store:
+// sin((a−b)/2) = sin(a/2)·cos(b/2) − cos(a/2)·sin(b/2).
+const RECORD = 8;
+const SIN_HALF_LAT = 0;
+const COS_HALF_LAT = 1;
+const SIN_HALF_LNG = 2;
+const COS_HALF_LNG = 3;
+const COS_LAT = 4;
+const RADIUS = 5;
+const HOURS_GROUP = 6;
+const SERVICES = 7;
+const SERVICE_BIT = Object.fromEntries(SERVICE_KINDS.map((k, i) => [k, 1 << i])) as Record<ServiceKind, number>;
+
 interface Partition<S> {
   stores: S[];
   tree: KDBush;
-  /** per store, by insertion index */
-  lats: Float64Array;
-  lngs: Float64Array;
-  cosLats: Float64Array;
-  radii: Float64Array;
-  hoursGroup: Uint32Array;
+  records: Float64Array;
   /** the distinct hours groups present, to rule a partition out when none is open */
   groupsPresent: number[];
   maxDeliveryRadiusMeters: number;
@@ -82,6 +90,11 @@ interface Query<S> {
   lat: number;
   lng: number;
   cosLat: number;
+  sinHalfLat: number;
+  cosHalfLat: number;
+  sinHalfLng: number;
+  cosHalfLng: number;
+  serviceBit: number;
   open: Uint8Array | null;
   deliversHere: boolean;
   filter?: (store: S, distanceMeters: number) => boolean;
@@ -91,17 +104,16 @@ interface Query<S> {
 const FIRST_RING_METERS = 500;
 
 const ANY = "*";
-const partitionKey = (brandId: string, service: string) => `${brandId}|${service}`;
+const SHIP = "|ship";
 
 /** Nearest-first store search over a fixed set of stores. */
 export class StoreIndex<S extends GeoStore = GeoStore> {
   /** number of indexed (active) stores */
   readonly size: number;
   private readonly all: Partition<S>;
-  /** keyed brand|service, with "*" for any brand or any service */
+  /** by brand id ("*" = every brand), and by `${brand}|ship` for the shipping stores */
   private readonly parts = new Map<string, Partition<S>>();
   private readonly byId = new Map<string, S>();
-  private readonly brands = new Set<string>();
   private readonly groups: HoursGroup[] = [];
   // a one-entry memo: the matcher asks several questions about the same instant in a row
   private openMemo: { at: number; open: Uint8Array } | null = null;
@@ -122,7 +134,6 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
       if (!isValidLatLng(s.lat, s.lng)) throw new RangeError(`store ${s.id}: invalid coordinates ${s.lat},${s.lng}`);
       if (this.byId.has(s.id)) throw new RangeError(`store ${s.id}: duplicate id`);
       this.byId.set(s.id, s);
-      this.brands.add(s.brandId);
       const groupKey = `${s.timezone ?? ""}\n${s.openHours ?? ""}`;
       let g = groupIds.get(groupKey);
       if (g === undefined) {
@@ -131,16 +142,15 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
         this.groups.push({ hours: parsed?.ok ? parsed.value : null, timezone: s.timezone ?? null });
       }
       groupOf.set(s, g);
-      add(partitionKey(ANY, ANY), s);
-      add(partitionKey(s.brandId, ANY), s);
-      for (const service of SERVICE_KINDS) {
-        if (!offers({ services: s.services ?? [], flagship: s.flagship ?? false }, service)) continue;
-        add(partitionKey(ANY, service), s);
-        add(partitionKey(s.brandId, service), s);
+      add(ANY, s);
+      add(s.brandId, s);
+      if (offers({ services: s.services ?? [], flagship: s.flagship ?? false }, "ship")) {
+        add(ANY + SHIP, s);
+        add(s.brandId + SHIP, s);
       }
     }
     for (const [key, list] of lists) this.parts.set(key, buildPartition(list, nodeSize, groupOf));
-    this.all = this.parts.get(partitionKey(ANY, ANY)) ?? buildPartition([], nodeSize, groupOf);
+    this.all = this.parts.get(ANY) ?? buildPartition([], nodeSize, groupOf);
     this.size = this.all.stores.length;
   }
 
@@ -148,12 +158,15 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
   around(lat: number, lng: number, opts: AroundOptions<S> = {}): StoreHit<S>[] {
     const maxResults = opts.maxResults ?? Infinity;
     if (maxResults <= 0) return [];
-    const service = opts.service ?? ANY;
-    const keys = opts.brandIds ? opts.brandIds.map((b) => partitionKey(b, service)) : [partitionKey(ANY, service)];
+    const suffix = opts.service === "ship" ? SHIP : "";
+    const keys = opts.brandIds ? opts.brandIds.map((b) => b + suffix) : [ANY + suffix];
     const parts = keys.map((k) => this.parts.get(k)).filter((p): p is Partition<S> => p !== undefined && p.stores.length > 0);
     if (parts.length === 0) return [];
     const q: Query<S> = {
       lat, lng, cosLat: Math.cos(lat * RAD),
+      sinHalfLat: Math.sin(lat * RAD * 0.5), cosHalfLat: Math.cos(lat * RAD * 0.5),
+      sinHalfLng: Math.sin(lng * RAD * 0.5), cosHalfLng: Math.cos(lng * RAD * 0.5),
+      serviceBit: opts.service ? SERVICE_BIT[opts.service] : 0,
       open: opts.openAt ? this.openGroups(opts.openAt) : null,
       deliversHere: opts.deliversHere ?? false,
       filter: opts.filter,
@@ -181,19 +194,19 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
 
   /** The indexed stores of one brand (empty if none). */
   brandStores(brandId: string): readonly S[] {
-    return this.parts.get(partitionKey(brandId, ANY))?.stores ?? [];
+    return this.parts.get(brandId)?.stores ?? [];
   }
 
   /** The ids of the brands that have at least one indexed store. */
   brandIds(): string[] {
-    return [...this.brands];
+    return [...this.parts.keys()].filter((k) => k !== ANY && !k.endsWith(SHIP));
   }
 
   /** The largest delivery radius among these brands' stores (all stores when null): how far a delivery search must look. */
   maxDeliveryRadiusMeters(brandIds: readonly string[] | null = null): number {
     if (!brandIds) return this.all.maxDeliveryRadiusMeters;
     let max = 0;
-    for (const b of brandIds) max = Math.max(max, this.parts.get(partitionKey(b, ANY))?.maxDeliveryRadiusMeters ?? 0);
+    for (const b of brandIds) max = Math.max(max, this.parts.get(b)?.maxDeliveryRadiusMeters ?? 0);
     return max;
   }
 
@@ -213,34 +226,46 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
 }
 
 function buildPartition<S extends GeoStore>(stores: S[], nodeSize: number, groupOf: Map<S, number>): Partition<S> {
-  const n = stores.length;
-  const tree = new KDBush(n, nodeSize);
-  const p: Partition<S> = {
-    stores, tree,
-    lats: new Float64Array(n), lngs: new Float64Array(n), cosLats: new Float64Array(n), radii: new Float64Array(n), hoursGroup: new Uint32Array(n),
-    groupsPresent: [], maxDeliveryRadiusMeters: 0,
-  };
+  const tree = new KDBush(stores.length, nodeSize);
+  const records = new Float64Array(stores.length * RECORD);
   const present = new Set<number>();
+  let maxRadius = 0;
   for (const [i, s] of stores.entries()) {
     tree.add(s.lng, s.lat); // geokdbush reads x as longitude
-    p.lats[i] = s.lat;
-    p.lngs[i] = s.lng;
-    p.cosLats[i] = Math.cos(s.lat * RAD);
-    p.radii[i] = s.deliveryRadiusMeters ?? 0;
-    p.hoursGroup[i] = groupOf.get(s) ?? 0;
-    present.add(p.hoursGroup[i]);
-    p.maxDeliveryRadiusMeters = Math.max(p.maxDeliveryRadiusMeters, p.radii[i]);
+    const r = i * RECORD;
+    records[r + SIN_HALF_LAT] = Math.sin(s.lat * RAD * 0.5);
+    records[r + COS_HALF_LAT] = Math.cos(s.lat * RAD * 0.5);
+    records[r + SIN_HALF_LNG] = Math.sin(s.lng * RAD * 0.5);
+    records[r + COS_HALF_LNG] = Math.cos(s.lng * RAD * 0.5);
+    records[r + COS_LAT] = Math.cos(s.lat * RAD);
+    records[r + RADIUS] = s.deliveryRadiusMeters ?? 0;
+    records[r + HOURS_GROUP] = groupOf.get(s) ?? 0;
+    let mask = 0;
+    for (const k of SERVICE_KINDS) if (offers({ services: s.services ?? [], flagship: s.flagship ?? false }, k)) mask |= SERVICE_BIT[k];
+    records[r + SERVICES] = mask;
+    present.add(records[r + HOURS_GROUP]);
+    maxRadius = Math.max(maxRadius, records[r + RADIUS]);
   }
   tree.finish();
-  p.groupsPresent = [...present];
-  return p;
+  return { stores, tree, records, groupsPresent: [...present], maxDeliveryRadiusMeters: maxRadius };
+}
+
+/** The haversine term between the query point and store i. */
+function termAt<S>(rec: Float64Array, q: Query<S>, i: number): number {
+  const r = i * RECORD;
+  const sLat = rec[r + SIN_HALF_LAT] * q.cosHalfLat - rec[r + COS_HALF_LAT] * q.sinHalfLat;
+  const sLng = rec[r + SIN_HALF_LNG] * q.cosHalfLng - rec[r + COS_HALF_LNG] * q.sinHalfLng;
+  return sLat * sLat + q.cosLat * rec[r + COS_LAT] * sLng * sLng;
 }
 
 /** The per-store checks of a search, cheapest first; returns the distance when the store passes, else -1. */
 function accept<S>(p: Partition<S>, q: Query<S>, i: number, h: number): number {
-  if (q.open && !q.open[p.hoursGroup[i]]) return -1;
+  const rec = p.records;
+  const r = i * RECORD;
+  if (q.serviceBit && !(rec[r + SERVICES] & q.serviceBit)) return -1;
+  if (q.open && !q.open[rec[r + HOURS_GROUP]]) return -1;
   const d = metersFromHaversineTerm(h);
-  if (q.deliversHere && !(p.radii[i] > 0 && d <= p.radii[i])) return -1;
+  if (q.deliversHere && !(rec[r + RADIUS] > 0 && d <= rec[r + RADIUS])) return -1;
   if (q.filter && !q.filter(p.stores[i], d)) return -1;
   return d;
 }
@@ -259,7 +284,7 @@ function ringSearch<S>(p: Partition<S>, q: Query<S>, maxMeters: number, maxResul
     const outerH = haversineTermOfMeters(radius);
     const [minLng, minLat, maxLng, maxLat] = boundingBox(q.lat, q.lng, radius);
     for (const i of p.tree.range(minLng, minLat, maxLng, maxLat)) {
-      const h = haversineTerm(q.lat, q.lng, q.cosLat, p.lats[i], p.lngs[i], p.cosLats[i]);
+      const h = termAt(p.records, q, i);
       if (h > outerH || h <= innerH) continue;
       const d = accept(p, q, i, h);
       if (d >= 0) found.push({ store: p.stores[i], distanceMeters: d });
@@ -287,10 +312,8 @@ function boundingBox(lat: number, lng: number, meters: number): [number, number,
 
 /** Unbounded nearest-k (the nearest flagship anywhere): geokdbush's best-first walk over the sphere. */
 function nearestAnywhere<S>(p: Partition<S>, q: Query<S>, maxResults: number): StoreHit<S>[] {
-  const plain = !q.open && !q.deliversHere && !q.filter;
-  const predicate = plain
-    ? undefined
-    : (i: number) => accept(p, q, i, haversineTerm(q.lat, q.lng, q.cosLat, p.lats[i], p.lngs[i], p.cosLats[i])) >= 0;
+  const plain = !q.serviceBit && !q.open && !q.deliversHere && !q.filter;
+  const predicate = plain ? undefined : (i: number) => accept(p, q, i, termAt(p.records, q, i)) >= 0;
   const ids = geoAround(p.tree, q.lng, q.lat, maxResults, undefined, predicate);
-  return ids.map((i) => ({ store: p.stores[i], distanceMeters: haversineMeters(q.lat, q.lng, p.lats[i], p.lngs[i]) }));
+  return ids.map((i) => ({ store: p.stores[i], distanceMeters: metersFromHaversineTerm(termAt(p.records, q, i)) }));
 }

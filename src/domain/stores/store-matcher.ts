@@ -115,6 +115,8 @@ export interface StoreChecks<S> {
   open(s: S): boolean;
   /** has every requested item and size in the requested quantity */
   stocked(s: S): boolean;
+  /** quantity on hand of the request's nth item */
+  quantityOf(s: S, item: number): number;
   /** every check above; pass the distance when known, else it is computed for delivery */
   eligible(s: S, distanceMeters?: number): boolean;
 }
@@ -122,7 +124,7 @@ export interface StoreChecks<S> {
 const DEFAULT_SEARCH_RADIUS = 10_000;
 const DEFAULT_ALTERNATIVE_RADIUS = 30_000;
 // a failure is explained from the nearest stores only: enough to name a cause, bounded for the p99
-const DIAGNOSIS_LIMIT = 50;
+const DIAGNOSIS_LIMIT = 20;
 
 /** True when the fulfillment needs the store open right now. */
 export function needsOpenNow(fulfillment: ServiceKind): boolean {
@@ -131,39 +133,71 @@ export function needsOpenNow(fulfillment: ServiceKind): boolean {
 
 /** Builds the per-store checks of one request at one instant (open-hours and zone lookups memoised per query). */
 export function createStoreChecks<S extends Store>(stock: StockLookup, request: MatchRequest, at: Date): StoreChecks<S> {
-  const { lat, lng, fulfillment } = request;
-  const brands = request.brandIds ? new Set(request.brandIds) : null;
-  const items = request.items.map((i) => ({ productId: i.productId, size: normalizeSize(i.size), quantity: i.quantity }));
-  // with a StockTable, each line's per-store map is fetched once here, not once per store
-  const lines = stock instanceof StockTable ? request.items.map((i) => ({ stores: stock.line(lineKey(i.productId, i.size)), quantity: i.quantity })) : null;
-  const clock = createZoneClock(at);
-  const openNeeded = needsOpenNow(fulfillment);
-  const checks: StoreChecks<S> = {
-    brand: (s) => !brands || brands.has(s.brandId),
-    service: (s) => offers(s, fulfillment),
-    inRange: (s, d) => fulfillment !== "delivery" || (s.deliveryRadiusMeters > 0 && d <= s.deliveryRadiusMeters),
-    open: (s) => {
-      if (!openNeeded) return true;
-      const hours = parseOpenHours(s.openHours);
-      const minute = clock(s.timezone);
-      return hours.ok && minute !== null && isOpenAtMinute(hours.value, minute);
-    },
-    stocked: (s) => {
-      if (lines) {
-        for (const l of lines) if (!((l.stores.get(s.id) ?? 0) >= l.quantity)) return false;
-      } else {
-        for (const i of items) if (quantityInStock(stock, s.id, i.productId, i.size) < i.quantity) return false;
-      }
-      return true;
-    },
-    eligible: (s, d) =>
-      checks.brand(s) &&
-      checks.service(s) &&
-      (fulfillment !== "delivery" || checks.inRange(s, d ?? haversineMeters(lat, lng, s.lat, s.lng))) &&
-      checks.open(s) &&
-      checks.stocked(s),
-  };
-  return checks;
+  return new RequestChecks<S>(stock, request, at);
+}
+
+// A class, not an object of closures: one of these is built per query, and methods on the prototype cost
+// nothing to create.
+class RequestChecks<S extends Store> implements StoreChecks<S> {
+  private readonly brands: Set<string> | null;
+  private readonly items: { productId: string; size: string; quantity: number }[];
+  /** with a StockTable, each line's per-store map, fetched once here rather than once per store */
+  private readonly lines: ReadonlyMap<string, number>[] | null;
+  private readonly clock: (timeZone: string) => number | null;
+  private readonly openNeeded: boolean;
+
+  constructor(
+    private readonly stock: StockLookup,
+    private readonly request: MatchRequest,
+    at: Date,
+  ) {
+    this.brands = request.brandIds ? new Set(request.brandIds) : null;
+    this.items = request.items.map((i) => ({ productId: i.productId, size: normalizeSize(i.size), quantity: i.quantity }));
+    this.lines = stock instanceof StockTable ? request.items.map((i) => stock.line(lineKey(i.productId, i.size))) : null;
+    this.clock = createZoneClock(at);
+    this.openNeeded = needsOpenNow(request.fulfillment);
+  }
+
+  brand(s: S): boolean {
+    return !this.brands || this.brands.has(s.brandId);
+  }
+
+  service(s: S): boolean {
+    return offers(s, this.request.fulfillment);
+  }
+
+  inRange(s: S, d: number): boolean {
+    return this.request.fulfillment !== "delivery" || (s.deliveryRadiusMeters > 0 && d <= s.deliveryRadiusMeters);
+  }
+
+  open(s: S): boolean {
+    if (!this.openNeeded) return true;
+    const hours = parseOpenHours(s.openHours);
+    const minute = this.clock(s.timezone);
+    return hours.ok && minute !== null && isOpenAtMinute(hours.value, minute);
+  }
+
+  quantityOf(s: S, n: number): number {
+    if (this.lines) return this.lines[n].get(s.id) ?? 0;
+    const i = this.items[n];
+    return quantityInStock(this.stock, s.id, i.productId, i.size);
+  }
+
+  stocked(s: S): boolean {
+    for (let n = 0; n < this.items.length; n++) if (this.quantityOf(s, n) < this.items[n].quantity) return false;
+    return true;
+  }
+
+  eligible(s: S, d?: number): boolean {
+    const { fulfillment, lat, lng } = this.request;
+    return (
+      this.brand(s) &&
+      this.service(s) &&
+      (fulfillment !== "delivery" || this.inRange(s, d ?? haversineMeters(lat, lng, s.lat, s.lng))) &&
+      this.open(s) &&
+      this.stocked(s)
+    );
+  }
 }
 
 /** How far the main search reaches: a delivery can only come from within the widest delivery radius. */
@@ -191,7 +225,6 @@ export function matchStores<S extends Store>(input: {
 
   // brand, service, open-now and delivery area are answered by the index from flat arrays; only stock
   // needs the store itself
-  let __t = performance.now(); const __T = ((globalThis as any).__T ??= {});
   const hits = index.around(lat, lng, {
     brandIds: request.brandIds,
     service: fulfillment,
@@ -202,15 +235,11 @@ export function matchStores<S extends Store>(input: {
     filter: (s) => checks.stocked(s),
   });
   const matches = hits.map((h) => ({ store: h.store, distanceMeters: h.distanceMeters, etaMinutes: eta(h.distanceMeters), fulfillment }));
-  __T.main = (__T.main ?? 0) + performance.now() - __t; __t = performance.now();
   const unmet = unmetDemand(index, stock, request, matches[0]?.store.id ?? null, opts);
-  __T.unmet = (__T.unmet ?? 0) + performance.now() - __t; __t = performance.now();
   if (matches.length > 0) return { ok: true, value: { matches }, unmet };
 
   const reasons = diagnose(index, stock, request, at, checks, radius, opts);
-  __T.diag = (__T.diag ?? 0) + performance.now() - __t; __t = performance.now();
   const alternatives = findAlternatives(index, request, at, stock, radius, opts, eta);
-  __T.alt = (__T.alt ?? 0) + performance.now() - __t;
   const message = `no store can serve this ${fulfillment} request: ${reasons.map((r) => r.code).join(", ")}`;
   return { ok: false, error: { code: reasons[0].code, message, reasons, alternatives }, unmet };
 }
@@ -221,9 +250,7 @@ function diagnose<S extends Store>(
 ): MatchReason[] {
   const { lat, lng, fulfillment } = request;
   const nearbyRadius = fulfillment === "ship" ? Infinity : (request.maxDistanceMeters ?? Math.max(opts.searchRadiusMeters ?? DEFAULT_SEARCH_RADIUS, radius));
-  const __T = (globalThis as any).__T; let __t = performance.now();
   const serving = index.around(lat, lng, { brandIds: request.brandIds, service: fulfillment, maxDistanceMeters: nearbyRadius, maxResults: DIAGNOSIS_LIMIT });
-  __T.d_serving = (__T.d_serving ?? 0) + performance.now() - __t; __t = performance.now();
   if (serving.length === 0) {
     const others = index.around(lat, lng, { brandIds: request.brandIds, maxDistanceMeters: nearbyRadius, maxResults: 5 });
     if (others.length > 0) return [{ code: "SERVICE_UNAVAILABLE", fulfillment, storeIds: others.map((h) => h.store.id) }];
@@ -243,33 +270,28 @@ function diagnose<S extends Store>(
   const reasons: MatchReason[] = [];
   const stocked = inRange.filter((h) => checks.stocked(h.store));
   // stock first: when nobody has the goods, opening hours are secondary
-  if (stocked.length === 0) reasons.push({ code: "OUT_OF_STOCK", items: missingItems(stock, request, inRange.map((h) => h.store)) });
+  if (stocked.length === 0) reasons.push({ code: "OUT_OF_STOCK", items: missingItems(checks, request, inRange.map((h) => h.store)) });
   // closed matters for the stores that have the goods, or for every store when none has them
   const pool = stocked.length > 0 ? stocked : inRange;
-  __T.d_stock = (__T.d_stock ?? 0) + performance.now() - __t; __t = performance.now();
   if (needsOpenNow(fulfillment) && !pool.some((h) => checks.open(h.store))) {
     const reopen = earliestReopening(pool.map((h) => h.store), at);
     reasons.push({ code: "ALL_CLOSED", storeId: reopen.storeId, reopensAt: reopen.at });
   }
-  __T.d_closed = (__T.d_closed ?? 0) + performance.now() - __t;
   // defensive: the diagnosis sees only the nearest stores, so it could in theory find nothing to blame
   if (reasons.length === 0) reasons.push({ code: "NO_STORE_NEARBY", searchedRadiusMeters: Number.isFinite(nearbyRadius) ? nearbyRadius : null, nearest: null });
   return reasons;
 }
 
 /** The lines no single candidate store can supply; if each line exists somewhere but never all together, the nearest store's gaps. */
-function missingItems<S extends Store>(stock: StockLookup, request: MatchRequest, stores: S[]): MissingItem[] {
-  const lines = request.items.map((i) => {
-    let best = 0;
-    for (const s of stores) best = Math.max(best, quantityInStock(stock, s.id, i.productId, i.size));
-    return { productId: i.productId, size: i.size ?? null, quantity: i.quantity, bestAvailable: best };
-  });
-  const short = lines.filter((l) => l.bestAvailable < l.quantity);
+function missingItems<S extends Store>(checks: StoreChecks<S>, request: MatchRequest, stores: S[]): MissingItem[] {
+  const line = (n: number, bestAvailable: number) => {
+    const i = request.items[n];
+    return { productId: i.productId, size: i.size ?? null, quantity: i.quantity, bestAvailable };
+  };
+  const best = request.items.map((_, n) => line(n, Math.max(0, ...stores.map((s) => checks.quantityOf(s, n)))));
+  const short = best.filter((l) => l.bestAvailable < l.quantity);
   if (short.length > 0) return short;
-  const nearest = stores[0];
-  return request.items
-    .map((i) => ({ productId: i.productId, size: i.size ?? null, quantity: i.quantity, bestAvailable: quantityInStock(stock, nearest.id, i.productId, i.size) }))
-    .filter((l) => l.bestAvailable < l.quantity);
+  return request.items.map((_, n) => line(n, checks.quantityOf(stores[0], n))).filter((l) => l.bestAvailable < l.quantity);
 }
 
 /** The store among these that opens first (ties: the nearer, as listed first). */

@@ -1,0 +1,355 @@
+// The delivery pipeline: sends the outbox rows of Telegram members through the MessageSender port, under one global
+// rate (RateLimiter), at most one message per chat per second (ChatGate), the per-member frequency cap, quiet hours
+// (deferral by notBefore) and a fresh consent check (delivery-rules.ts). Rows of local (`o2o chat`) members are not
+// touched: the scripted chat shows them itself (takePendingPushes).
+//
+// WARNING (exactly-once): a row moves queued → claimed → sent | failed | skipped, every move a conditional UPDATE
+// on the current status, so two workers never send the same row. A row is claimed only just before its send
+// slot (a chunk of at most ~100 ms of traffic), and the chunk is sent at once. The guarantee is AT MOST ONCE: a row
+// found still `claimed` after the lease (CAMPAIGN_CLAIM_LEASE_SECONDS, wall clock) belonged to a worker that died
+// between claiming and recording the answer; Telegram may or may not have delivered it, so it is marked `failed`
+// ("unconfirmed") and never sent again. The loss window of a crash is therefore the rows claimed and not yet
+// recorded at that moment: at most one claim chunk (rate/10, ≥ 1) plus the requests awaiting Telegram's answer
+// plus the answers not yet written (flushed every 100 ms). Nothing is ever sent twice.
+import type { Db } from "../db/database.ts";
+import { DEFAULT_BOT_ID } from "../bot-config.ts";
+import type { Button } from "../conversation/replies.ts";
+import type { DeliveryConfig } from "./delivery-config.ts";
+import { decideDelivery, retryBackoffMs, type DeliveryAction } from "./delivery-rules.ts";
+import type { MessageSender, SendResult } from "./message-sender.ts";
+import type { ChatGate, RateLimiter } from "./rate-limiter.ts";
+import { execute, query } from "./sql.ts";
+
+export interface PipelineDeps {
+  db: Db;
+  sender: MessageSender;
+  limiter: RateLimiter;
+  chatGate: ChatGate;
+  config: DeliveryConfig;
+  /** the logical clock: notBefore, quiet hours and the frequency cap are judged at this instant */
+  clock: () => Date;
+  /** the physical clock: rate slots, claim leases (defaults to Date.now) */
+  wallClock?: () => number;
+  log?: (msg: string, extra?: Record<string, unknown>) => void;
+  /** the bots the sender can send through (a row waits while none of its member's bots runs); default: any */
+  botIds?: () => string[];
+  /** which outbox sources this pipeline sends (default all: campaign, follow_up, order) */
+  sources?: string[];
+}
+
+export interface DrainStats {
+  sent: number;
+  failed: number;
+  skipped: number;
+  deferred: number;
+  /** 429 answers (the row went back to the queue, the sender paused) */
+  rateLimited: number;
+  /** transient failures put back with a backoff */
+  retried: number;
+}
+
+export interface DrainOptions {
+  /** "stop": return when nothing is due (a tick); "wait": poll until the signal aborts (a worker) */
+  idle?: "stop" | "wait";
+  signal?: AbortSignal;
+  /** only these rows (a BullMQ job's batch) */
+  onlyIds?: string[];
+  pollMs?: number;
+  /** rows read per selection */
+  selectLimit?: number;
+  maxInFlight?: number;
+}
+
+interface Candidate {
+  id: string;
+  memberId: string;
+  source: string;
+  campaignId: string | null;
+  text: string;
+  payload: unknown;
+  attempts: number;
+  externalId: string;
+  chatId: string | null;
+  identityBotId: string | null;
+  followBotId: string | null;
+  orderBotId: string | null;
+  timezone: string | null;
+  marketingOptOut: boolean | number;
+  unreachable: boolean | number;
+  erased: boolean | number;
+  audience: unknown;
+  following: boolean | number;
+}
+
+interface Outgoing {
+  row: Candidate;
+  botId: string;
+  chatId: string;
+  chatKey: string;
+}
+
+export const emptyStats = (): DrainStats => ({ sent: 0, failed: 0, skipped: 0, deferred: 0, rateLimited: 0, retried: 0 });
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/** Marks rows left `claimed` past the lease as failed (unconfirmed): the at-most-once rule for crashed workers. */
+export async function recoverStaleClaims(db: Db, wallNow: number, leaseMs: number): Promise<number> {
+  return execute(
+    db,
+    (p) => `UPDATE "Delivery" SET "status" = 'failed', "error" = 'unconfirmed: the worker stopped while sending; not resent (at most once)'
+      WHERE "status" = 'claimed' AND "claimedAt" < ${p.ts(new Date(wallNow - leaseMs))}`,
+  );
+}
+
+function selectDue(db: Db, now: Date, limit: number, onlyIds: string[] | undefined, bots: string[] | null, sources: string[] | undefined): Promise<Candidate[]> {
+  return query<Candidate>(
+    db,
+    (p) => `SELECT d."id", d."memberId", d."source", d."campaignId", d."text", d."payload", d."attempts",
+        i."externalId", i."chatId", i."botId" AS "identityBotId", f."botId" AS "followBotId", o."botId" AS "orderBotId",
+        m."timezone", m."marketingOptOut", m."unreachable", (m."erasedAt" IS NOT NULL) AS "erased",
+        c."audience", (f."memberId" IS NOT NULL AND f."unfollowedAt" IS NULL) AS "following"
+      FROM "Delivery" d
+      JOIN "MemberIdentity" i ON i."memberId" = d."memberId" AND i."channel" = 'telegram'
+      JOIN "Member" m ON m."id" = d."memberId"
+      LEFT JOIN "Campaign" c ON c."id" = d."campaignId"
+      LEFT JOIN "Follow" f ON f."memberId" = d."memberId" AND f."brandId" = c."brandId"
+      LEFT JOIN "Order" o ON o."id" = d."orderId"
+      WHERE d."status" = 'queued' AND d."notBefore" <= ${p.ts(now)}${onlyIds ? ` AND d."id" IN ${p.list(onlyIds)}` : ""}${
+        sources ? ` AND d."source" IN ${p.list(sources)}` : ""}${
+        bots ? ` AND (f."botId" IN ${p.list(bots)} OR o."botId" IN ${p.list(bots)} OR i."botId" IN ${p.list(bots)}${
+          bots.includes(DEFAULT_BOT_ID) ? ` OR (f."botId" IS NULL AND o."botId" IS NULL AND i."botId" IS NULL)` : ""})` : ""}
+      ORDER BY d."notBefore" LIMIT ${p.v(limit)}`,
+  );
+}
+
+async function promotionsSince(db: Db, memberIds: string[], since: Date): Promise<Map<string, number>> {
+  if (!memberIds.length) return new Map();
+  const rows = await query<{ memberId: string; n: number | bigint }>(
+    db,
+    (p) => `SELECT "memberId", COUNT(*) AS "n" FROM "Delivery" WHERE "memberId" IN ${p.list(memberIds)} AND "source" = 'campaign'
+      AND "status" = 'sent' AND "sentAt" > ${p.ts(since)} GROUP BY "memberId"`,
+  );
+  return new Map(rows.map((r) => [r.memberId, Number(r.n)]));
+}
+
+function buttonsOf(payload: unknown): Button[] | undefined {
+  const b = (payload as { buttons?: Button[] } | null)?.buttons;
+  return Array.isArray(b) && b.length ? b.filter((x) => typeof x?.id === "string" && typeof x?.label === "string") : undefined;
+}
+
+/**
+ * Sends what is due. With idle "stop" it returns once no sendable row is due (rows waiting for their chat's turn
+ * are waited for); with "wait" it keeps polling until the signal aborts.
+ */
+export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): Promise<DrainStats> {
+  const { db, config } = deps;
+  const wall = deps.wallClock ?? Date.now;
+  const stats = emptyStats();
+  const selectLimit = opts.selectLimit ?? 500;
+  const chunkSize = Math.max(1, Math.min(100, Math.ceil(config.ratePerSecond / 10)));
+  const maxInFlight = opts.maxInFlight ?? Math.max(16, Math.ceil(config.ratePerSecond * 2));
+  const inFlight = new Set<Promise<void>>();
+  const usernames = new Map((await db.prisma.botAccount.findMany({ where: { username: { not: null } }, select: { id: true, username: true } })).map((b) => [b.id, b.username!]));
+  const promoCounts = new Map<string, number>();
+
+  // answers are recorded in batches: one UPDATE per ~100 ms instead of one per message
+  let sentBuffer: string[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  const flushSent = () => {
+    if (!sentBuffer.length) return flushing;
+    const ids = sentBuffer;
+    sentBuffer = [];
+    const at = deps.clock();
+    flushing = flushing.then(async () => {
+      await execute(db, (p) => `UPDATE "Delivery" SET "status" = 'sent', "sentAt" = ${p.ts(at)}, "error" = NULL WHERE "id" IN ${p.list(ids)} AND "status" = 'claimed'`);
+    });
+    return flushing;
+  };
+  const flushTimer = setInterval(() => void flushSent().catch((e) => deps.log?.("recording sent rows failed", { err: String(e) })), 100);
+
+  const setStatus = (id: string, from: string, data: string, extra: (p: import("./sql.ts").Params) => string = () => "") =>
+    execute(db, (p) => `UPDATE "Delivery" SET ${data}${extra(p)} WHERE "id" = ${p.v(id)} AND "status" = ${p.v(from)}`);
+
+  async function onResult(out: Outgoing, r: SendResult): Promise<void> {
+    const { row } = out;
+    if (r.ok) {
+      stats.sent++;
+      if (row.source === "campaign") promoCounts.set(row.memberId, (promoCounts.get(row.memberId) ?? 0) + 1);
+      sentBuffer.push(row.id);
+      if (sentBuffer.length >= 200) await flushSent();
+      return;
+    }
+    switch (r.kind) {
+      case "rate_limited": {
+        stats.rateLimited++;
+        const until = wall() + Math.max(1, r.retryAfterSeconds) * 1000;
+        await deps.limiter.pause(until);
+        deps.log?.("429 from Telegram: pausing the sender", { retryAfterSeconds: r.retryAfterSeconds });
+        // not delivered: back to the queue as it was (the attempt does not count)
+        await setStatus(row.id, "claimed", `"status" = 'queued', "claimedAt" = NULL, "attempts" = "attempts" - 1`);
+        return;
+      }
+      case "blocked": {
+        stats.failed++;
+        await setStatus(row.id, "claimed", `"status" = 'failed', "error" = 'blocked: ' || `, (p) => p.v(r.error.slice(0, 200)));
+        await db.prisma.member.update({ where: { id: row.memberId }, data: { unreachable: true } });
+        const n = await db.prisma.delivery.updateMany({ where: { memberId: row.memberId, status: "queued", id: { not: row.id } }, data: { status: "skipped", error: "unreachable" } });
+        stats.skipped += n.count;
+        return;
+      }
+      case "transient": {
+        if (row.attempts + 1 >= config.maxAttempts) {
+          stats.failed++;
+          await setStatus(row.id, "claimed", `"status" = 'failed', "error" = `, (p) => p.v(`gave up after ${row.attempts + 1} attempts: ${r.error}`.slice(0, 300)));
+        } else {
+          stats.retried++;
+          const at = new Date(deps.clock().getTime() + retryBackoffMs(row.attempts + 1));
+          await setStatus(row.id, "claimed", `"status" = 'queued', "claimedAt" = NULL, "notBefore" = `, (p) => `${p.ts(at)}, "error" = ${p.v(r.error.slice(0, 300))}`);
+        }
+        return;
+      }
+      case "permanent":
+        stats.failed++;
+        await setStatus(row.id, "claimed", `"status" = 'failed', "error" = `, (p) => p.v(r.error.slice(0, 300)));
+        return;
+    }
+  }
+
+  async function dispatch(out: Outgoing): Promise<void> {
+    let result: SendResult;
+    try {
+      const username = usernames.get(out.botId);
+      const deepLink = (out.row.payload as { deepLink?: string } | null)?.deepLink;
+      const text = username && deepLink ? `${out.row.text}\n\nhttps://t.me/${username}?start=${deepLink}` : out.row.text;
+      result = await deps.sender.send({ botId: out.botId, chatId: out.chatId, text, buttons: buttonsOf(out.row.payload) });
+    } catch (e) {
+      result = { ok: false, kind: "transient", error: `sender threw: ${(e as Error).message ?? e}` };
+    }
+    await onResult(out, result);
+  }
+
+  async function applyDecisions(decided: { row: Candidate; action: DeliveryAction }[]): Promise<Outgoing[]> {
+    const sendable: Outgoing[] = [];
+    const byReason = new Map<string, string[]>();
+    const deferrals = new Map<number, string[]>();
+    for (const { row, action } of decided) {
+      if (action.kind === "skip") byReason.set(action.reason, [...(byReason.get(action.reason) ?? []), row.id]);
+      else if (action.kind === "defer") deferrals.set(action.until.getTime(), [...(deferrals.get(action.until.getTime()) ?? []), row.id]);
+      else {
+        // the member's chat with the bot they followed the brand through, else the order's, else the one they first used
+        const choices = [row.followBotId, row.orderBotId, row.identityBotId].filter((b): b is string => !!b);
+        const running = deps.botIds?.();
+        const botId = (running ? choices.find((b) => running.includes(b)) : choices[0]) ?? DEFAULT_BOT_ID;
+        const chatId = row.chatId ?? row.externalId;
+        sendable.push({ row, botId, chatId, chatKey: `${botId}:${chatId}` });
+      }
+    }
+    for (const [reason, ids] of byReason) {
+      stats.skipped += await execute(db, (p) => `UPDATE "Delivery" SET "status" = 'skipped', "error" = ${p.v(reason)} WHERE "id" IN ${p.list(ids)} AND "status" = 'queued'`);
+    }
+    for (const [until, ids] of deferrals) {
+      stats.deferred += await execute(db, (p) => `UPDATE "Delivery" SET "notBefore" = ${p.ts(new Date(until))} WHERE "id" IN ${p.list(ids)} AND "status" = 'queued'`);
+    }
+    return sendable;
+  }
+
+  try {
+    while (!opts.signal?.aborted) {
+      const now = deps.clock();
+      const bots = deps.botIds ? deps.botIds() : null;
+      const candidates = await selectDue(db, now, selectLimit, opts.onlyIds, bots, deps.sources);
+      if (!candidates.length) {
+        if (opts.idle === "wait") {
+          await Promise.all(inFlight);
+          await sleep(opts.pollMs ?? 1000, opts.signal);
+          continue;
+        }
+        break;
+      }
+      const campaignMembers = [...new Set(candidates.filter((c) => c.source === "campaign").map((c) => c.memberId))];
+      const fromDb = await promotionsSince(db, campaignMembers.filter((m) => !promoCounts.has(m)), new Date(now.getTime() - 86_400_000));
+      for (const [m, n] of fromDb) promoCounts.set(m, n);
+      const seen = new Set<string>();
+      const pending = new Map<string, number>(); // promotions this selection is about to send, per member
+      const decided = candidates
+        .filter((c) => !seen.has(c.id) && seen.add(c.id))
+        .map((row) => {
+          const audienceKind = (row.audience as { kind?: string } | null)?.kind;
+          const action = decideDelivery(
+            {
+              source: row.source,
+              marketingOptOut: Boolean(row.marketingOptOut),
+              unreachable: Boolean(row.unreachable),
+              erased: Boolean(row.erased),
+              stillFollowing: row.source === "campaign" && (audienceKind ?? "followers") === "followers" ? Boolean(row.following) : null,
+              timezone: row.timezone,
+              promotionsSentToday: (promoCounts.get(row.memberId) ?? 0) + (pending.get(row.memberId) ?? 0),
+            },
+            now,
+            config,
+          );
+          if (action.kind === "send" && row.source === "campaign") pending.set(row.memberId, (pending.get(row.memberId) ?? 0) + 1);
+          return { row, action };
+        });
+      const sendable = await applyDecisions(decided);
+
+      // one message per chat per selection, and none to a chat still inside its per-chat gap
+      const chats = new Set<string>();
+      const ready: Outgoing[] = [];
+      let nextChatFree = Infinity;
+      for (const o of sendable) {
+        if (chats.has(o.chatKey)) continue;
+        chats.add(o.chatKey);
+        const free = await deps.chatGate.freeAt(o.chatKey);
+        if (free > wall()) nextChatFree = Math.min(nextChatFree, free);
+        else ready.push(o);
+      }
+      if (!ready.length) {
+        if (nextChatFree < Infinity) await sleep(nextChatFree - wall(), opts.signal);
+        else if (!decided.length) break;
+        continue;
+      }
+
+      for (let i = 0; i < ready.length && !opts.signal?.aborted; i += chunkSize) {
+        const chunk = ready.slice(i, i + chunkSize);
+        const claimedIds = new Set(
+          (await query<{ id: string }>(
+            db,
+            (p) => `UPDATE "Delivery" SET "status" = 'claimed', "claimedAt" = ${p.ts(new Date(wall()))}, "attempts" = "attempts" + 1
+              WHERE "id" IN ${p.list(chunk.map((o) => o.row.id))} AND "status" = 'queued' RETURNING "id"`,
+          )).map((r) => r.id),
+        );
+        for (const out of chunk) {
+          if (!claimedIds.has(out.row.id)) continue; // another worker has it
+          let slot = await deps.limiter.reserve();
+          for (;;) {
+            await sleep(slot - wall(), opts.signal);
+            const pausedUntil = await deps.limiter.pausedUntil();
+            if (pausedUntil <= wall()) break;
+            slot = await deps.limiter.reserve(); // a 429 arrived meanwhile: queue up behind the pause
+          }
+          if (opts.signal?.aborted || !(await deps.chatGate.tryTake(out.chatKey, wall()))) {
+            await setStatus(out.row.id, "claimed", `"status" = 'queued', "claimedAt" = NULL, "attempts" = "attempts" - 1`);
+            continue;
+          }
+          while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+          const p: Promise<void> = dispatch(out)
+            .catch((e) => deps.log?.("recording a delivery failed", { id: out.row.id, err: String(e) }))
+            .finally(() => inFlight.delete(p));
+          inFlight.add(p);
+        }
+      }
+    }
+    await Promise.all(inFlight);
+  } finally {
+    clearInterval(flushTimer);
+    await Promise.all(inFlight);
+    await flushSent();
+  }
+  return stats;
+}

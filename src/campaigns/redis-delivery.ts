@@ -1,0 +1,175 @@
+// Scale-out delivery (REDIS_URL): BullMQ carries the fan-out — each planned occurrence becomes jobs of up to 500
+// delivery row ids, plus one sweep job per minute for everything else due (deferred rows, retries, follow-ups) —
+// and every worker process sends under ONE global rate: the limiter's slot rule (rate-limiter.ts) runs as a Lua
+// script on Redis, with Redis's clock, so N workers together never exceed CAMPAIGN_RATE. A 429 seen by any worker
+// pauses all of them; the per-chat gap is a Redis key per chat (SET NX PX).
+// The database stays the source of truth: jobs only say which rows to look at, rows are claimed with the same
+// conditional UPDATE as in-process, so a job run twice (BullMQ retries a stalled job) sends nothing twice.
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import type { Db } from "../db/database.ts";
+import type { DeliveryConfig } from "./delivery-config.ts";
+import { drainOutbox } from "./delivery-pipeline.ts";
+import type { MessageSender } from "./message-sender.ts";
+import type { ChatGate, RateLimiter } from "./rate-limiter.ts";
+import type { Workers } from "./scheduler.ts";
+import { query } from "./sql.ts";
+import type { TickResult } from "./tick.ts";
+
+type Log = (msg: string, extra?: Record<string, unknown>) => void;
+
+export const QUEUE_NAME = "o2o-deliveries";
+const JOB_ROWS = 500;
+
+// KEYS: history list, pause key. ARGV: rate, guard ms, window size. Returns {slot, now} as strings (Redis time, ms).
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local interval = 1000 / tonumber(ARGV[1])
+local w = tonumber(ARGV[3])
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0'))
+local last = redis.call('LINDEX', KEYS[1], -1)
+if last then slot = math.max(slot, tonumber(last) + interval) end
+if redis.call('LLEN', KEYS[1]) >= w then
+  slot = math.max(slot, tonumber(redis.call('LINDEX', KEYS[1], -w)) + 1000 + tonumber(ARGV[2]))
+end
+redis.call('RPUSH', KEYS[1], string.format('%.3f', slot))
+redis.call('LTRIM', KEYS[1], -w, -1)
+redis.call('PEXPIRE', KEYS[1], 120000)
+return {string.format('%.3f', slot), string.format('%.3f', now)}
+`;
+
+// KEYS: pause key. ARGV: pause length ms. Extends the pause, never shortens it.
+const PAUSE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local untilMs = now + tonumber(ARGV[1])
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+if untilMs > cur then redis.call('SET', KEYS[1], string.format('%.3f', untilMs), 'PX', math.ceil(tonumber(ARGV[1])) + 1000) end
+return 1
+`;
+
+// KEYS: pause key. Returns the pause's remaining ms (0 when none).
+const REMAINING = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+return string.format('%.3f', math.max(0, cur - now))
+`;
+
+/** The global limiter on Redis: same slots for every process sharing `prefix`. */
+export class RedisRateLimiter implements RateLimiter {
+  private readonly window: number;
+  constructor(private readonly redis: Redis, private readonly rate: number, private readonly guardMs = 5, private readonly prefix = "o2o:rate") {
+    this.window = Math.max(1, Math.floor(rate));
+  }
+  async reserve(): Promise<number> {
+    const local = Date.now();
+    const [slot, now] = (await this.redis.eval(RESERVE, 2, `${this.prefix}:slots`, `${this.prefix}:pause`, this.rate, this.guardMs, this.window)) as [string, string];
+    // convert from Redis's clock to ours; the round trip is counted as already elapsed (conservative)
+    return local + (Number(slot) - Number(now));
+  }
+  async pause(untilEpochMs: number): Promise<void> {
+    await this.redis.eval(PAUSE, 1, `${this.prefix}:pause`, Math.max(0, untilEpochMs - Date.now()));
+  }
+  async pausedUntil(): Promise<number> {
+    const remaining = Number(await this.redis.eval(REMAINING, 1, `${this.prefix}:pause`));
+    return remaining > 0 ? Date.now() + remaining : 0;
+  }
+}
+
+export class RedisChatGate implements ChatGate {
+  constructor(private readonly redis: Redis, private readonly gapMs: number, private readonly prefix = "o2o:chat") {}
+  async tryTake(chatKey: string): Promise<boolean> {
+    if (this.gapMs <= 0) return true;
+    return (await this.redis.set(`${this.prefix}:${chatKey}`, "1", "PX", this.gapMs, "NX")) === "OK";
+  }
+  async freeAt(chatKey: string): Promise<number> {
+    const ttl = await this.redis.pttl(`${this.prefix}:${chatKey}`);
+    return ttl > 0 ? Date.now() + ttl : 0;
+  }
+}
+
+interface JobData {
+  ids?: string[];
+  sweep?: boolean;
+}
+
+export interface RedisWorkerDeps {
+  db: Db;
+  sender: MessageSender;
+  botIds?: () => string[];
+  clock: () => Date;
+  config: DeliveryConfig;
+  redisUrl: string;
+  sources?: string[];
+  log?: Log;
+  /** parallel jobs per process (each drains its own rows under the shared limit) */
+  concurrency?: number;
+  /** key prefix for the limiter, the chat gate and the queue (tests isolate runs with it) */
+  prefix?: string;
+}
+
+export function redisConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+}
+
+/** Enqueues a planned occurrence's rows as jobs (idempotent: job ids derive from the occurrence and page). */
+export async function enqueueOccurrenceJobs(db: Db, queue: Queue, occurrenceId: string, campaignId: string): Promise<number> {
+  let after = "";
+  let page = 0;
+  for (;;) {
+    const rows = await query<{ id: string }>(
+      db,
+      (p) => `SELECT "id" FROM "Delivery" WHERE "campaignId" = ${p.v(campaignId)} AND "occurrenceId" = ${p.v(occurrenceId)} AND "status" = 'queued' AND "id" > ${p.v(after)} ORDER BY "id" LIMIT ${p.v(JOB_ROWS * 20)}`,
+    );
+    if (!rows.length) return page;
+    after = rows[rows.length - 1].id;
+    const jobs = [];
+    for (let i = 0; i < rows.length; i += JOB_ROWS) {
+      jobs.push({ name: "rows", data: { ids: rows.slice(i, i + JOB_ROWS).map((r) => r.id) } satisfies JobData, opts: { jobId: `occ-${occurrenceId}-${page++}` } });
+    }
+    await queue.addBulk(jobs);
+  }
+}
+
+export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers> {
+  const prefix = deps.prefix ?? "o2o";
+  const connection = redisConnection(deps.redisUrl);
+  const workerConnection = redisConnection(deps.redisUrl);
+  const queue = new Queue<JobData>(QUEUE_NAME, { connection, prefix: `${prefix}:bull`, defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3 } });
+  const limiter = new RedisRateLimiter(connection, deps.config.ratePerSecond, deps.config.windowGuardMs, `${prefix}:rate`);
+  const chatGate = new RedisChatGate(connection, deps.config.perChatMs, `${prefix}:chat`);
+  const pipeline = { db: deps.db, sender: deps.sender, botIds: deps.botIds, sources: deps.sources, config: deps.config, clock: deps.clock, log: deps.log, limiter, chatGate };
+  const worker = new Worker<JobData>(
+    QUEUE_NAME,
+    async (job) => {
+      const stats = await drainOutbox(pipeline, { idle: "stop", onlyIds: job.data.sweep ? undefined : job.data.ids });
+      return stats;
+    },
+    { connection: workerConnection, prefix: `${prefix}:bull`, concurrency: deps.concurrency ?? 2 },
+  );
+  worker.on("failed", (job, err) => deps.log?.("delivery job failed", { jobId: job?.id, err: String(err) }));
+
+  // the sweep: once a minute, whoever adds it first (the job id is the minute)
+  const sweep = async () => {
+    const minute = Math.floor(Date.now() / 60_000);
+    await queue.add("sweep", { sweep: true }, { jobId: `sweep-${minute}` });
+  };
+  await sweep();
+  const timer = setInterval(() => void sweep().catch((e) => deps.log?.("sweep enqueue failed", { err: String(e) })), 60_000);
+
+  return {
+    async announce(result: TickResult) {
+      for (const o of result.occurrences) await enqueueOccurrenceJobs(deps.db, queue, o.occurrenceId, o.campaignId);
+      if (result.queued) await sweep();
+    },
+    async stop() {
+      clearInterval(timer);
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+      workerConnection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// The campaign scheduler under `npm start`: node-cron fires every minute and runs the same pass as
+// `o2o campaign tick` (plan due occurrences, queue follow-ups), while delivery workers send the outbox continuously
+// under the rate limits. One process by default (in-process queue and limiter); with REDIS_URL, BullMQ carries the
+// fan-out and every worker process shares one Redis rate limiter (redis-delivery.ts). Any number of instances may
+// run the minute trigger: the unique occurrence key lets exactly one of them plan each occurrence.
+import cron from "node-cron";
+import type { Logger } from "pino";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/database.ts";
+import { loadDeliveryConfig, type DeliveryConfig } from "./delivery-config.ts";
+import { drainOutbox } from "./delivery-pipeline.ts";
+import type { MessageSender } from "./message-sender.ts";
+import { MemoryChatGate, MemoryRateLimiter } from "./rate-limiter.ts";
+import { telegramSenderFromEnv } from "./telegram-env-sender.ts";
+import { runTick, type TickResult } from "./tick.ts";
+
+type Log = (msg: string, extra?: Record<string, unknown>) => void;
+
+export interface WorkerDeps {
+  db: Db;
+  sender: MessageSender;
+  botIds?: () => string[];
+  clock: () => Date;
+  config?: DeliveryConfig;
+  redisUrl?: string;
+  sources?: string[];
+  log?: Log;
+}
+
+export interface Workers {
+  /** after planning: hand the new rows to the workers (BullMQ jobs; in-process workers poll and need nothing) */
+  announce(result: TickResult): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Delivery workers: an in-process polling loop, or BullMQ workers sharing a Redis rate limit when redisUrl is set. */
+export async function startDeliveryWorkers(deps: WorkerDeps): Promise<Workers> {
+  const config = deps.config ?? loadDeliveryConfig();
+  const redisUrl = deps.redisUrl ?? process.env.REDIS_URL;
+  if (redisUrl) {
+    const { startRedisWorkers } = await import("./redis-delivery.ts");
+    return startRedisWorkers({ ...deps, config, redisUrl });
+  }
+  const abort = new AbortController();
+  const loop = drainOutbox(
+    {
+      db: deps.db, sender: deps.sender, botIds: deps.botIds, sources: deps.sources, config, clock: deps.clock, log: deps.log,
+      limiter: new MemoryRateLimiter(config.ratePerSecond, config.windowGuardMs),
+      chatGate: new MemoryChatGate(config.perChatMs),
+    },
+    { idle: "wait", signal: abort.signal, pollMs: 1000 },
+  ).catch((e) => deps.log?.("delivery worker stopped on an error", { err: String(e) }));
+  return {
+    announce: async () => undefined,
+    stop: async () => {
+      abort.abort();
+      await loop;
+    },
+  };
+}
+
+export interface SchedulerOptions {
+  db: Db;
+  config: Config;
+  logger?: Logger;
+  clock: () => Date;
+  /** the Telegram bots' sender when the bots run in this process; default: one built from the bot tokens */
+  sender?: MessageSender | null;
+  botIds?: () => string[];
+  /** outbox sources the workers send; default all */
+  sources?: string[];
+}
+
+export interface Scheduler {
+  /** one pass now (also what the minute trigger runs) */
+  tick(): Promise<TickResult>;
+  stop(): Promise<void>;
+}
+
+/** Starts the minute trigger and the delivery workers; returns a handle to stop them. */
+export async function startCampaignScheduler(opts: SchedulerOptions): Promise<Scheduler> {
+  const log: Log = (msg, extra) => opts.logger?.info({ component: "campaigns", ...extra }, msg);
+  const warn: Log = (msg, extra) => opts.logger?.warn({ component: "campaigns", ...extra }, msg);
+  const config = loadDeliveryConfig();
+  const envSender = opts.sender === undefined ? telegramSenderFromEnv(opts.db) : null;
+  const sender = opts.sender ?? envSender;
+  const botIds = opts.botIds ?? (envSender ? () => envSender.botIds() : undefined);
+  const workers = sender
+    ? await startDeliveryWorkers({ db: opts.db, sender, botIds, clock: opts.clock, config, redisUrl: opts.config.REDIS_URL, sources: opts.sources, log: warn })
+    : null;
+  if (!sender) log("no bot token set: campaign messages to Telegram members stay queued; local chat members see theirs in `o2o chat`");
+
+  const tick = async (): Promise<TickResult> => {
+    const r = await runTick({ db: opts.db, config, sender: null, log: warn }, opts.clock(), { deliver: false });
+    if (workers) await workers.announce(r);
+    if (r.due || r.queued) log("campaign pass", { due: r.due, queued: r.queued, skipped: r.skipped, deferred: r.deferred });
+    return r;
+  };
+  const guarded = () => tick().catch((e) => warn("campaign pass failed", { err: String(e) }));
+  const task = cron.schedule("* * * * *", guarded, { name: "o2o-campaign-tick", noOverlap: true });
+  void guarded(); // catch up at start rather than wait for the first minute
+  return {
+    tick,
+    stop: async () => {
+      await task.stop();
+      await task.destroy();
+      await workers?.stop();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// The Telegram MessageSender for processes that run no bot themselves (`o2o campaign tick`, the scheduler when the
+// bots are not wired in): one Bot API client per bot in bots/ whose token variable is set, via TELEGRAM_API_ROOT.
+import { Telegram } from "telegraf";
+import { loadBots } from "../bot-config.ts";
+import { callbackCodec } from "../channels/telegram/callback-data.ts";
+import { telegramSender, type TelegramSender } from "../channels/telegram/telegram-sender.ts";
+import type { Db } from "../db/database.ts";
+
+/** null when no bot token is set: Telegram members' rows then stay queued. */
+export function telegramSenderFromEnv(db: Db, env: NodeJS.ProcessEnv = process.env): TelegramSender | null {
+  const clients = new Map<string, Telegram>();
+  for (const b of loadBots()) {
+    const token = env[b.tokenEnv]?.trim();
+    if (token) clients.set(b.id, new Telegram(token, { ...(env.TELEGRAM_API_ROOT ? { apiRoot: env.TELEGRAM_API_ROOT } : {}), webhookReply: false }));
+  }
+  return clients.size ? telegramSender(clients, callbackCodec(db)) : null;
+}

@@ -1,0 +1,87 @@
+// One scheduler pass (`o2o campaign tick --now ISO`, and every minute under `npm start`): recover rows a dead
+// worker left claimed, plan the campaign occurrences due at `now`, queue follow-ups, then send what is due.
+// Deterministic in `now`: a second pass at the same instant finds every occurrence planned and every follow-up
+// queued (unique keys), so it plans, queues and sends nothing new.
+import type { Db } from "../db/database.ts";
+import type { DeliveryConfig } from "./delivery-config.ts";
+import { drainOutbox, emptyStats, recoverStaleClaims, type DrainStats } from "./delivery-pipeline.ts";
+import { queueFeedbackRequests, queueUnpaidReminders } from "./follow-ups.ts";
+import type { MessageSender } from "./message-sender.ts";
+import { planDueCampaigns, type PlannedOccurrence } from "./plan-campaigns.ts";
+import { MemoryChatGate, MemoryRateLimiter, type ChatGate, type RateLimiter } from "./rate-limiter.ts";
+import { execute } from "./sql.ts";
+
+export interface TickDeps {
+  db: Db;
+  config: DeliveryConfig;
+  /** null: no bot can send here; Telegram members' rows stay queued */
+  sender: MessageSender | null;
+  botIds?: () => string[];
+  limiter?: RateLimiter;
+  chatGate?: ChatGate;
+  wallClock?: () => number;
+  log?: (msg: string, extra?: Record<string, unknown>) => void;
+  /** outbox sources the pass sends (default all) */
+  sources?: string[];
+}
+
+export interface TickResult {
+  /** campaign occurrences that became due and were planned by this pass */
+  due: number;
+  /** outbox rows this pass queued: campaign recipients and follow-ups (local chat members' rows wait for `o2o chat`) */
+  queued: number;
+  /** rows delivered through the sender by this pass */
+  sent: number;
+  /** members matched but not messaged (unsubscribed, unreachable, frequency cap), and rows dropped at send time */
+  skipped: number;
+  failed: number;
+  /** rows held back by quiet hours */
+  deferred: number;
+  occurrences: PlannedOccurrence[];
+}
+
+export interface TickOptions {
+  /** false: plan and queue only (the server's minute trigger, whose delivery worker runs on its own) */
+  deliver?: boolean;
+}
+
+/**
+ * Rows due at `now` but stamped later than the wall clock are restamped to it: a pass driven with a future `--now`
+ * makes its due rows visible to channels that run on the real clock (the scripted chat).
+ */
+async function releaseDue(db: Db, now: Date, wallNow: number): Promise<void> {
+  if (now.getTime() <= wallNow) return;
+  await execute(db, (p) => `UPDATE "Delivery" SET "notBefore" = ${p.ts(new Date(wallNow))} WHERE "status" = 'queued' AND "notBefore" <= ${p.ts(now)} AND "notBefore" > ${p.ts(new Date(wallNow))}`);
+}
+
+export async function runTick(deps: TickDeps, now: Date, opts: TickOptions = {}): Promise<TickResult> {
+  const { db, config } = deps;
+  const wall = deps.wallClock ?? Date.now;
+  const recovered = await recoverStaleClaims(db, wall(), config.claimLeaseMs);
+  if (recovered) deps.log?.("marked rows left claimed by a stopped worker as failed (never resent)", { rows: recovered });
+  await releaseDue(db, now, wall());
+  const plan = await planDueCampaigns(db, now, config, { wallClock: wall, log: deps.log });
+  const feedback = await queueFeedbackRequests(db, now, config, wall());
+  const unpaid = await queueUnpaidReminders(db, now, config, wall());
+  let drained: DrainStats = emptyStats();
+  if (opts.deliver !== false && deps.sender) {
+    drained = await drainOutbox(
+      {
+        db, config, sender: deps.sender, botIds: deps.botIds, sources: deps.sources, log: deps.log, wallClock: deps.wallClock,
+        limiter: deps.limiter ?? new MemoryRateLimiter(config.ratePerSecond, config.windowGuardMs),
+        chatGate: deps.chatGate ?? new MemoryChatGate(config.perChatMs),
+        clock: () => now,
+      },
+      { idle: "stop" },
+    );
+  }
+  return {
+    due: plan.due,
+    queued: plan.queued + feedback.queued + unpaid.queued,
+    sent: drained.sent,
+    skipped: plan.skipped + feedback.skipped + unpaid.skipped + drained.skipped,
+    failed: drained.failed + recovered,
+    deferred: plan.deferred + drained.deferred,
+    occurrences: plan.occurrences,
+  };
+}

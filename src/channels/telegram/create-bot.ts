@@ -1,0 +1,167 @@
+// One brand account (a bots/*.json file) as a telegraf bot: Telegram updates become engine events, the engine's
+// replies are rendered natively (render-replies.ts). Public-account model: /start follows (deep-link payloads carry
+// attribution: c-<campaign>, coupon-<CODE>, store-<id>), /unfollow and 退订 stop pushes. Staff commands and taps go
+// to staff-commands.ts, never to the engine, so nothing a customer types reaches a merchant action.
+// A failing update is logged and answered where possible; it never stops the bot.
+import { randomUUID } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Telegraf, type Context } from "telegraf";
+import { message } from "telegraf/filters";
+import type { BotConfig } from "../../bot-config.ts";
+import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
+import { handleEvent, type EngineDeps, type InboundEvent } from "../../conversation/engine.ts";
+import type { IdentityRef } from "../../app/members.ts";
+import { callbackCodec, type CallbackCodec } from "./callback-data.ts";
+import { ReplyKeyboards, renderReplies } from "./render-replies.ts";
+import { onRedeemCommand, onStaffCommand, onStaffTap, type StaffDeps } from "./staff-commands.ts";
+import { T, langFor } from "./telegram-texts.ts";
+
+type Log = (msg: string, extra?: Record<string, unknown>) => void;
+
+export interface BotDeps {
+  /** the engine's dependencies for this bot (db, parser, signer, clock); engine.bot is the bot's config */
+  engine: EngineDeps;
+  token: string;
+  /** TELEGRAM_API_ROOT: another Bot API server (a local one, or an emulator in tests) */
+  apiRoot?: string;
+  codec?: CallbackCodec;
+  /** Telegram Payments provider token (bots/*.json paymentProviderTokenEnv): payment links also go out as invoices */
+  paymentProviderToken?: string;
+  log?: Log;
+}
+
+/** Runs fn after the previous update of the same chat finished: a conversation's state is read and written whole. */
+function serialPerChat() {
+  const chains = new Map<string, Promise<unknown>>();
+  return <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    const next = (chains.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
+    chains.set(key, next);
+    void next.finally(() => chains.get(key) === next && chains.delete(key)).catch(() => undefined);
+    return next;
+  };
+}
+
+export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
+  const engine: EngineDeps = { ...deps.engine, bot: botConfig };
+  const { db } = engine;
+  const log: Log = deps.log ?? engine.log ?? (() => undefined);
+  const codec = deps.codec ?? callbackCodec(db);
+  const keyboards = new ReplyKeyboards();
+  const serial = serialPerChat();
+  const staffDeps: StaffDeps = { db, bot: botConfig, clock: engine.clock, codec, log };
+
+  const bot = new Telegraf(deps.token, {
+    // replies are real API calls, so a refused one is seen and handled, also in webhook mode
+    telegram: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), webhookReply: false },
+    handlerTimeout: 60_000,
+  });
+
+  const langOf = (ctx: Context) => langFor(botConfig, ctx.from?.language_code);
+
+  /** One engine turn for the update's user, replies rendered into the chat. */
+  async function converse(ctx: Context, event: InboundEvent): Promise<void> {
+    const from = ctx.from;
+    const chat = ctx.chat;
+    if (!from || from.is_bot || !chat) return;
+    // brand accounts talk one to one, as a WeChat public account does
+    if (chat.type !== "private") return;
+    const identity: IdentityRef = {
+      channel: "telegram", externalId: String(from.id), chatId: String(chat.id), botId: botConfig.id,
+      displayName: [from.first_name, from.last_name].filter(Boolean).join(" ") || undefined, locale: from.language_code,
+    };
+    await serial(`${chat.id}`, async () => {
+      const replies = await handleEvent(engine, identity, event);
+      // someone who writes again after blocking the bot is reachable again
+      await db.prisma.member.updateMany({ where: { unreachable: true, identities: { some: { channel: "telegram", externalId: String(from.id) } } }, data: { unreachable: false } });
+      await renderReplies({ telegram: ctx.telegram, chatId: chat.id, codec, keyboards, log, invoiceProviderToken: deps.paymentProviderToken }, replies);
+    });
+  }
+
+  bot.start((ctx) => converse(ctx, { start: ctx.payload ? ctx.payload.trim().slice(0, 64) || null : null }));
+  bot.help((ctx) => converse(ctx, { tap: "help" }));
+  bot.command("coupons", (ctx) => converse(ctx, { tap: "coupons" }));
+  bot.command("orders", (ctx) => converse(ctx, { tap: "orders" }));
+  // said in the member's language: the engine follows the language of what it reads
+  bot.command("unfollow", (ctx) => converse(ctx, { text: langOf(ctx) === "zh" ? "取消关注" : "unfollow" }));
+  bot.command("staff", (ctx) => onStaffCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
+  bot.command("redeem", (ctx) => onRedeemCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
+
+  bot.on(message("location"), (ctx) => converse(ctx, { location: { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude } }));
+  bot.on(message("venue"), (ctx) => converse(ctx, { location: { lat: ctx.message.venue.location.latitude, lng: ctx.message.venue.location.longitude } }));
+  bot.on(message("text"), (ctx) => {
+    // a text button of the reply keyboard we showed ("取消" next to "send my location") acts as its button
+    const tapped = keyboards.idFor(String(ctx.chat.id), ctx.message.text);
+    return converse(ctx, tapped ? { tap: tapped } : { text: ctx.message.text });
+  });
+  bot.on(message("voice"), (ctx) => onVoice(ctx, ctx.message.voice.file_id));
+
+  bot.on("callback_query", async (ctx) => {
+    let answered = false;
+    const answer = async (text?: string, alert = false) => {
+      if (answered) return;
+      answered = true;
+      await ctx.answerCbQuery(text?.slice(0, 200), alert ? { show_alert: true } : undefined).catch((e) => log("answerCallbackQuery failed", { err: String(e) }));
+    };
+    try {
+      const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+      if (!data) return;
+      const id = await codec.decode(data);
+      if (!id) return await answer(T.buttonExpired[langOf(ctx)], true);
+      if (id.startsWith("staff:")) return await onStaffTap(ctx, staffDeps, id, langOf(ctx), answer);
+      // stop the button's spinner first; the engine's replies follow as messages
+      await answer();
+      await converse(ctx, { tap: id });
+    } finally {
+      // a callback query is always answered, whatever happened above
+      await answer();
+    }
+  });
+
+  // Telegram Payments: check the order is still payable at that amount, then pay it through the same use case
+  // as the sandbox webhook (idempotent by the charge id)
+  bot.on("pre_checkout_query", async (ctx) => {
+    const q = ctx.preCheckoutQuery;
+    const order = await db.prisma.order.findUnique({ where: { id: q.invoice_payload } });
+    const ok = !!order && ["quote", "pending_payment"].includes(order.status) && order.totalCents === q.total_amount && order.currency === q.currency;
+    await ctx.answerPreCheckoutQuery(ok, ok ? undefined : T.invoiceRefused[langOf(ctx)]);
+  });
+  bot.on(message("successful_payment"), async (ctx) => {
+    const p = ctx.message.successful_payment;
+    const outcome = await applyPaymentEvent(
+      db,
+      { id: `telegram_${p.telegram_payment_charge_id}`, provider: "telegram", type: "payment.succeeded", orderId: p.invoice_payload, amountCents: p.total_amount, currency: p.currency },
+      engine.clock(),
+    );
+    await ctx.reply(outcome.result === "accepted" ? T.paidInvoice[langOf(ctx)](outcome.orderId) : T.invoiceRefused[langOf(ctx)]);
+  });
+
+  // stickers, photos and the like: the engine asks for words
+  bot.on("message", (ctx) => converse(ctx, { text: "" }));
+
+  async function onVoice(ctx: Context, fileId: string): Promise<void> {
+    if (!engine.transcribe) return converse(ctx, { voice: { file: `telegram:${fileId}` } });
+    const file = join(tmpdir(), `o2o-voice-${randomUUID()}.ogg`);
+    try {
+      const link = await ctx.telegram.getFileLink(fileId);
+      const res = await fetch(link);
+      if (!res.ok) throw new Error(`download failed: ${res.status}`);
+      await writeFile(file, Buffer.from(await res.arrayBuffer()));
+      await converse(ctx, { voice: { file } });
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+
+  bot.catch(async (err, ctx) => {
+    log("telegram update failed", { botId: botConfig.id, updateId: ctx.update?.update_id, err: err instanceof Error ? err.stack : String(err) });
+    try {
+      if (ctx.chat?.type === "private") await ctx.reply(langOf(ctx) === "zh" ? "抱歉，出了点问题，请再试一次。" : "Sorry, something went wrong; please try again.");
+    } catch {
+      /* the chat may be unreachable; the bot carries on */
+    }
+  });
+
+  return bot;
+}

@@ -1,0 +1,195 @@
+// `npm start`'s Telegram side: every bot in bots/ whose token variable is set, in one process. Polling by default;
+// webhooks on the fastify server when PUBLIC_URL is https. Beside the bots run two small loops: new paid orders to
+// the store's bound staff, and queued order updates to members. Nothing here blocks start-up: a Bot API that cannot
+// be reached is retried in the background with backoff, and `npm start` without any token starts no bot at all.
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { Telegraf, Telegram } from "telegraf";
+import { loadBots, type BotConfig } from "../../bot-config.ts";
+import type { Config } from "../../config.ts";
+import type { EngineDeps } from "../../conversation/engine.ts";
+import type { Db } from "../../db/database.ts";
+import { engineDeps, systemClock } from "../../runtime.ts";
+import { callbackCodec } from "./callback-data.ts";
+import { createBot } from "./create-bot.ts";
+import { BotPauses, orderPushSender } from "./order-push-sender.ts";
+import { notifyStaffOfPaidOrders } from "./staff-notifier.ts";
+import { telegramSender, type TelegramSender } from "./telegram-sender.ts";
+import { COMMANDS } from "./telegram-texts.ts";
+import { telegramWebhookRoutes, webhookPath, webhookSecret } from "./webhook-routes.ts";
+
+type Log = (msg: string, extra?: Record<string, unknown>) => void;
+
+export interface StartBotsOptions {
+  db: Db;
+  config: Config;
+  /** where the token variables are read (default process.env) */
+  env?: NodeJS.ProcessEnv;
+  /** default: every file in bots/ */
+  bots?: BotConfig[];
+  logger?: Logger;
+  /** engine overrides (tests: a pinned clock, a test signer) */
+  engine?: Partial<EngineDeps>;
+  /** webhook mode registers its routes here; call before the server listens */
+  server?: FastifyInstance;
+  /** default: webhook when PUBLIC_URL is https, else polling */
+  mode?: "polling" | "webhook";
+  /** period of the staff and member push loops; 0 turns them off (call tick() yourself) */
+  loopIntervalMs?: number;
+}
+
+export interface RunningBot {
+  config: BotConfig;
+  token: string;
+  bot: Telegraf;
+}
+
+export interface RunningBots {
+  mode: "polling" | "webhook" | "off";
+  bots: Map<string, RunningBot>;
+  sender: TelegramSender;
+  /** the webhook routes (already registered when a server was given) */
+  routes: (app: FastifyInstance) => void;
+  /** resolves once every bot has connected (getMe) and started polling or set its webhook */
+  ready: Promise<void>;
+  /** one pass of both loops */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** setMyCommands in Chinese and English, and a default list in the bot's own language. A refusal is only logged. */
+export async function setBotCommands(tg: Telegram, bot: BotConfig, log: Log): Promise<void> {
+  const calls: [typeof COMMANDS.zh, string | undefined][] = [
+    [COMMANDS.zh, "zh"],
+    [COMMANDS.en, "en"],
+    [bot.locale === "en" ? COMMANDS.en : COMMANDS.zh, undefined],
+  ];
+  const failed: string[] = [];
+  let error = "";
+  for (const [commands, language_code] of calls) {
+    try {
+      await tg.setMyCommands(commands, language_code ? { language_code } : {});
+    } catch (e) {
+      failed.push(language_code ?? "default");
+      error = e instanceof Error ? e.message : String(e);
+    }
+  }
+  if (failed.length) log("setMyCommands failed (the bot works without its menu)", { botId: bot.id, languages: failed, err: error });
+}
+
+export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
+  const env = opts.env ?? process.env;
+  const { db, config } = opts;
+  const warn: Log = (msg, extra) => opts.logger?.warn({ component: "telegram", ...extra }, msg);
+  const info: Log = (msg, extra) => opts.logger?.info({ component: "telegram", ...extra }, msg);
+  const configs = (opts.bots ?? loadBots()).filter((b) => !!env[b.tokenEnv]?.trim());
+  const codec = callbackCodec(db);
+  const bots = new Map<string, RunningBot>();
+  const clients = new Map<string, Telegram>();
+  const sender = telegramSender(clients, codec);
+  const mode: RunningBots["mode"] = !configs.length ? "off" : opts.mode ?? (config.publicUrl.startsWith("https://") ? "webhook" : "polling");
+
+  for (const b of configs) {
+    const token = env[b.tokenEnv]!.trim();
+    const engine = await engineDeps(db, config, b, { log: warn, ...opts.engine });
+    const providerToken = b.paymentProviderTokenEnv ? env[b.paymentProviderTokenEnv]?.trim() || undefined : undefined;
+    const bot = createBot(b, { engine, token, apiRoot: config.TELEGRAM_API_ROOT, codec, paymentProviderToken: providerToken, log: warn });
+    bots.set(b.id, { config: b, token, bot });
+    clients.set(b.id, bot.telegram);
+  }
+  const routes = telegramWebhookRoutes([...bots.values()].map((r) => ({ botId: r.config.id, token: r.token, bot: r.bot })), warn);
+  if (mode === "webhook" && opts.server) routes(opts.server);
+
+  let stopped = false;
+  const launches: Promise<void>[] = [];
+  const readies: Promise<void>[] = [];
+  for (const r of bots.values()) {
+    let markReady!: () => void;
+    readies.push(new Promise<void>((res) => (markReady = res)));
+    launches.push(launchBot(r, markReady));
+  }
+
+  async function launchBot(r: RunningBot, markReady: () => void): Promise<void> {
+    let backoff = 1000;
+    while (!stopped) {
+      try {
+        r.bot.botInfo = await r.bot.telegram.getMe();
+        await db.prisma.botAccount
+          .upsert({
+            where: { id: r.config.id },
+            create: { id: r.config.id, brandId: r.config.brands === "*" || r.config.brands.length !== 1 ? null : r.config.brands[0], username: r.bot.botInfo.username },
+            update: { username: r.bot.botInfo.username },
+          })
+          .catch((e) => warn("could not record the bot account", { err: String(e) }));
+        await setBotCommands(r.bot.telegram, r.config, warn);
+        if (mode === "webhook") {
+          const url = `${config.publicUrl}${webhookPath(r.config.id)}`;
+          await r.bot.telegram.setWebhook(url, { secret_token: webhookSecret(r.token) });
+          info("telegram bot up (webhook)", { botId: r.config.id, username: r.bot.botInfo.username, url });
+          markReady();
+          return;
+        }
+        info("telegram bot up (polling)", { botId: r.config.id, username: r.bot.botInfo.username });
+        markReady();
+        backoff = 1000;
+        await r.bot.launch(); // resolves when polling stops
+        if (stopped) return;
+      } catch (e) {
+        if (stopped) return;
+        warn("telegram bot could not start or lost its connection; retrying", { botId: r.config.id, inMs: backoff, err: e instanceof Error ? e.message : String(e) });
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, 60_000);
+      }
+    }
+  }
+
+  const clock = opts.engine?.clock ?? systemClock();
+  const pauses = new BotPauses();
+  const runningBots = () => new Set(bots.keys());
+  const botsForBrand = (brandId: string) => [...bots.values()].filter((r) => r.config.brands === "*" || r.config.brands.includes(brandId)).map((r) => r.config.id);
+  const pushes = orderPushSender({ db, sender, runningBots, botsForBrand, clock, pauses, log: warn });
+
+  async function tick(): Promise<void> {
+    if (!bots.size) return;
+    await notifyStaffOfPaidOrders({ db, sender, runningBots, clock, pauses, log: warn });
+    await pushes.tick();
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
+  const interval = opts.loopIntervalMs ?? 2000;
+  if (bots.size && interval > 0) {
+    const loop = () => {
+      current = tick()
+        .catch((e) => warn("telegram delivery loop failed; next round continues", { err: e instanceof Error ? e.message : String(e) }))
+        .finally(() => {
+          if (!stopped) timer = setTimeout(loop, interval);
+        });
+    };
+    timer = setTimeout(loop, interval);
+  }
+
+  return {
+    mode,
+    bots,
+    sender,
+    routes,
+    ready: Promise.all(readies).then(() => undefined),
+    tick,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await current;
+      for (const r of bots.values()) {
+        try {
+          r.bot.stop("shutdown");
+        } catch {
+          /* not polling (webhook mode, or never connected) */
+        }
+      }
+      await Promise.race([Promise.all(launches), sleep(3000)]);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// Pure campaign rules as tables: cron occurrences in a zone, quiet hours, send-time decisions, the slot rule.
+import { describe, expect, it } from "vitest";
+import { nextOccurrences, occurrencesBetween, parseCron } from "../../src/campaigns/cron-schedule.ts";
+import { decideDelivery, type DueRow } from "../../src/campaigns/delivery-rules.ts";
+import { dueInstants } from "../../src/campaigns/plan-campaigns.ts";
+import { DEFAULT_QUIET_HOURS, parseQuietHours, quietUntil } from "../../src/campaigns/quiet-hours.ts";
+import { MemoryRateLimiter } from "../../src/campaigns/rate-limiter.ts";
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+describe("cron schedules", () => {
+  it.each([
+    ["61 * * * *", /minute/],
+    ["bogus", /expected 5 or 6 fields/],
+    ["*/10 * * * * *", /once a minute/],
+    ["", /empty/],
+  ])("refuses %j", (expr, message) => {
+    const r = parseCron(expr);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(message);
+  });
+
+  it.each([
+    // expression, zone, after, until, expected instants
+    ["0 10 * * *", "Asia/Shanghai", "2026-06-01T00:00:00Z", "2026-06-03T00:00:00Z", ["2026-06-01T02:00:00.000Z", "2026-06-02T02:00:00.000Z"]],
+    ["0 10 * * *", "Asia/Shanghai", "2026-06-01T02:00:00Z", "2026-06-01T02:00:00Z", []],
+    ["30 9 * * 1", "Europe/Berlin", "2026-06-01T00:00:00Z", "2026-06-09T00:00:00Z", ["2026-06-01T07:30:00.000Z", "2026-06-08T07:30:00.000Z"]],
+    // spring forward in Berlin: 02:30 does not exist on 2026-03-29, it fires at the transition (03:00 CEST)
+    ["30 2 * * *", "Europe/Berlin", "2026-03-28T12:00:00Z", "2026-03-29T12:00:00Z", ["2026-03-29T01:00:00.000Z"]],
+    // fall back: 02:30 happens twice on 2026-10-25, it fires once
+    ["30 2 * * *", "Europe/Berlin", "2026-10-24T12:00:00Z", "2026-10-25T12:00:00Z", ["2026-10-25T00:30:00.000Z"]],
+    ["0 0 L * *", "UTC", "2026-02-01T00:00:00Z", "2026-03-02T00:00:00Z", ["2026-02-28T00:00:00.000Z"]],
+  ])("%s in %s between %s and %s", (expr, zone, after, until, expected) => {
+    const s = parseCron(expr);
+    if (!s.ok) throw new Error(s.error);
+    expect(occurrencesBetween(s.value, zone, new Date(after), new Date(until)).map(iso)).toEqual(expected);
+  });
+
+  it("finds the next occurrence", () => {
+    const s = parseCron("0 10 1 * *");
+    if (!s.ok) throw new Error(s.error);
+    expect(nextOccurrences(s.value, "Asia/Shanghai", new Date("2026-06-01T02:00:00Z"), 2).map(iso)).toEqual(["2026-07-01T02:00:00.000Z", "2026-08-01T02:00:00.000Z"]);
+  });
+
+  const created = new Date("2026-05-01T00:00:00Z");
+  it.each([
+    // last planned, now, expected due (campaign "0 10 * * *" Asia/Shanghai = 02:00Z)
+    [null, "2026-06-01T01:59:00Z", []],
+    [null, "2026-06-01T02:00:00Z", ["2026-06-01T02:00:00.000Z"]],
+    ["2026-06-01T02:00:00Z", "2026-06-01T02:00:00Z", []],
+    ["2026-06-01T02:00:00Z", "2026-06-01T09:00:00Z", []],
+    // down for two days: only the latest missed occurrence, and only within the catch-up window (6 h)
+    ["2026-06-01T02:00:00Z", "2026-06-03T03:00:00Z", ["2026-06-03T02:00:00.000Z"]],
+    ["2026-06-01T02:00:00Z", "2026-06-03T09:00:00Z", []],
+  ])("a cron campaign last planned at %s is due at %s: %j", (last, now, expected) => {
+    const c = { at: null, cron: "0 10 * * *", timezone: "Asia/Shanghai", createdAt: created };
+    expect(dueInstants(c, last ? new Date(last) : null, new Date(now), 6 * 3_600_000).map(iso)).toEqual(expected);
+  });
+
+  it("does not fire an occurrence that came before the campaign was created", () => {
+    const c = { at: null, cron: "0 10 * * *", timezone: "Asia/Shanghai", createdAt: new Date("2026-06-01T02:30:00Z") };
+    expect(dueInstants(c, null, new Date("2026-06-01T03:00:00Z"), 6 * 3_600_000)).toEqual([]);
+  });
+
+  it.each([
+    [null, "2026-06-01T01:00:00Z", []],
+    [null, "2026-06-01T02:00:00Z", ["2026-06-01T02:00:00.000Z"]],
+    [null, "2026-07-01T00:00:00Z", ["2026-06-01T02:00:00.000Z"]],
+    ["2026-06-01T02:00:00Z", "2026-07-01T00:00:00Z", []],
+  ])("a one-off campaign last planned at %s is due at %s: %j", (last, now, expected) => {
+    const c = { at: new Date("2026-06-01T02:00:00Z"), cron: null, timezone: "Asia/Shanghai", createdAt: created };
+    expect(dueInstants(c, last ? new Date(last) : null, new Date(now), 6 * 3_600_000).map(iso)).toEqual(expected);
+  });
+});
+
+describe("quiet hours", () => {
+  it.each([
+    ["2026-06-01T13:59:00Z", "Asia/Shanghai", null], // 21:59 local
+    ["2026-06-01T14:00:00Z", "Asia/Shanghai", "2026-06-02T00:00:00.000Z"], // 22:00 → 08:00 next day
+    ["2026-06-01T19:30:00Z", "Asia/Shanghai", "2026-06-02T00:00:00.000Z"], // 03:30
+    ["2026-06-02T00:00:00Z", "Asia/Shanghai", null], // 08:00 sharp: over
+    ["2026-06-01T21:00:00Z", "Europe/Berlin", "2026-06-02T06:00:00.000Z"], // 23:00 CEST → 08:00 CEST
+    ["2026-06-01T03:00:00Z", "America/New_York", "2026-06-01T12:00:00.000Z"], // 23:00 EDT
+  ])("at %s in %s the message waits until %s", (now, zone, until) => {
+    expect(iso(quietUntil(new Date(now), zone, DEFAULT_QUIET_HOURS))).toBe(until);
+  });
+
+  it.each([["22:00-08:00", { startMinute: 1320, endMinute: 480 }], ["off", { startMinute: 0, endMinute: 0 }], ["13:00-14:30", { startMinute: 780, endMinute: 870 }], ["25:00-1", null]])(
+    "parses %j",
+    (spec, expected) => expect(parseQuietHours(spec)).toEqual(expected),
+  );
+});
+
+describe("send-time decisions", () => {
+  const base: DueRow = { source: "campaign", marketingOptOut: false, unreachable: false, erased: false, stillFollowing: true, timezone: null, promotionsSentToday: 0 };
+  const policy = { frequencyCap: 2, quietHours: DEFAULT_QUIET_HOURS, defaultTimeZone: "Asia/Shanghai" };
+  const noon = new Date("2026-06-01T04:00:00Z");
+  const night = new Date("2026-06-01T15:00:00Z");
+  it.each([
+    ["a promotion at noon", base, noon, { kind: "send" }],
+    ["an unsubscribed member", { ...base, marketingOptOut: true }, noon, { kind: "skip", reason: "unsubscribed" }],
+    ["a member who blocked the bot", { ...base, unreachable: true }, noon, { kind: "skip", reason: "unreachable" }],
+    ["an erased member", { ...base, erased: true }, noon, { kind: "skip", reason: "erased" }],
+    ["a member who unfollowed", { ...base, stillFollowing: false }, noon, { kind: "skip", reason: "unfollowed" }],
+    ["the third promotion of the day", { ...base, promotionsSentToday: 2 }, noon, { kind: "skip", reason: "frequency_cap" }],
+    ["a promotion at 23:00", base, night, { kind: "defer", until: new Date("2026-06-02T00:00:00Z") }],
+    ["a promotion at 23:00 for a member in Berlin (17:00)", { ...base, timezone: "Europe/Berlin" }, night, { kind: "send" }],
+    ["a follow-up at 23:00", { ...base, source: "follow_up", stillFollowing: null }, night, { kind: "defer", until: new Date("2026-06-02T00:00:00Z") }],
+    ["an order update at 23:00 to an unsubscribed member", { ...base, source: "order", marketingOptOut: true }, night, { kind: "send" }],
+    ["an order update to an unreachable member", { ...base, source: "order", unreachable: true }, noon, { kind: "skip", reason: "unreachable" }],
+  ])("%s", (_name, row, now, expected) => {
+    expect(decideDelivery(row as DueRow, now as Date, policy)).toEqual(expected);
+  });
+});
+
+describe("the slot rule", () => {
+  function maxInAnySecond(slots: number[]): number {
+    let max = 0;
+    for (let i = 0, j = 0; i < slots.length; i++) {
+      while (slots[i] - slots[j] >= 1000) j++;
+      max = Math.max(max, i - j + 1);
+    }
+    return max;
+  }
+  it.each([1, 7, 30, 100, 1000])("never puts more than %i in any one-second window, and uses the rate fully", async (rate) => {
+    const now = 1_000_000;
+    const limiter = new MemoryRateLimiter(rate, 5, () => now);
+    const slots: number[] = [];
+    for (let i = 0; i < rate * 5 + 1; i++) slots.push(await limiter.reserve());
+    expect(maxInAnySecond(slots)).toBeLessThanOrEqual(rate);
+    const achieved = (slots.length - 1) / ((slots[slots.length - 1] - slots[0]) / 1000);
+    expect(achieved).toBeGreaterThanOrEqual(rate * 0.99);
+  });
+
+  it("moves every slot after a pause", async () => {
+    const limiter = new MemoryRateLimiter(30, 5, () => 1000);
+    await limiter.pause(5000);
+    expect(await limiter.reserve()).toBeGreaterThanOrEqual(5000);
+  });
+});
