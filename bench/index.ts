@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   import: async () => benchImport,
   nlu: async () => (await import("./nlu.bench.ts")).benchRulesParser,
   "store-match": async () => (await import("./domain.bench.ts")).benchStoreMatch,
+  "chat-turn": async () => (await import("./chat-turn.bench.ts")).benchChatTurn,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -33,14 +33,22 @@ export interface CatalogView {
 }
 
 let cached: { key: string; view: CatalogView } | null = null;
+/** How long a process trusts its catalog version before asking the database again (imports elsewhere show up within this). */
+export const CATALOG_VERSION_TTL_MS = 1000;
+let versionSeen: { url: string; value: string; at: number } | null = null;
 
 export async function catalogVersion(db: Db): Promise<string> {
-  return (await db.prisma.setting.findUnique({ where: { key: "catalogVersion" } }))?.value ?? "0";
+  const now = Date.now();
+  if (versionSeen && versionSeen.url === db.url && now - versionSeen.at < CATALOG_VERSION_TTL_MS) return versionSeen.value;
+  const value = (await db.prisma.setting.findUnique({ where: { key: "catalogVersion" } }))?.value ?? "0";
+  versionSeen = { url: db.url, value, at: now };
+  return value;
 }
 
 /** Marks the catalog changed so every process rebuilds its view on next use. */
 export async function bumpCatalogVersion(tx: Tx): Promise<void> {
   const value = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  versionSeen = null;
   await tx.setting.upsert({ where: { key: "catalogVersion" }, create: { key: "catalogVersion", value }, update: { value } });
 }
 

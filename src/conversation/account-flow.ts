@@ -104,6 +104,7 @@ export function askForget(turn: Turn): Reply[] {
 
 export async function forget(turn: Turn): Promise<Reply[]> {
   await forgetMember(turn.deps.db, turn.memberId, turn.now);
+  turn.forgotten = true;
   for (const k of Object.keys(turn.state)) delete (turn.state as Record<string, unknown>)[k];
   return [{ type: "text", text: turn.m.forgotten }];
 }

@@ -55,7 +55,7 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
   const locale = turn.lang === "zh" ? "zh-CN" : "en";
   if (member.locale !== locale) await deps.db.prisma.member.updateMany({ where: { id: member.id, erasedAt: null }, data: { locale } });
   // forget-me deletes the conversation; do not write it back
-  if (!(await deps.db.prisma.member.findUnique({ where: { id: member.id } }))?.erasedAt) await saveState(deps.db, member.id, deps.bot.id, turn.state);
+  if (!turn.forgotten) await saveState(deps.db, member.id, deps.bot.id, turn.state);
   return replies;
 }
 

@@ -27,4 +27,6 @@ export interface Turn {
   /** the bot's brands, null = every brand */
   scope: string[] | null;
   m: (typeof MESSAGES)[Lang];
+  /** set by "forget me": the member's data is gone, nothing is written back */
+  forgotten?: boolean;
 }

@@ -42,6 +42,9 @@ export async function openDatabase(location: DbLocation = { databaseUrl: process
     mkdirSync(dirname(file), { recursive: true });
     migrateSqlite(file);
     const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 30_000 }) });
+    // WAL + synchronous=NORMAL: a commit survives an application crash; only an OS crash or power loss can lose the
+    // last few commits (never corrupt the file). That is the embedded default's trade for millisecond replies.
+    await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     return { prisma, provider, url, close: () => prisma.$disconnect() };
   }
   await migratePostgres(url);
