@@ -1,6 +1,6 @@
 // `o2o chat`: a readable chat in the terminal. Type as you would in Telegram; a number taps that button;
 // "/loc 23.13,113.32" (or "/loc" for Tianhe, Guangzhou) shares a location; "/pay ORDER_ID" pays in the sandbox.
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import type { EngineDeps } from "../../conversation/engine.ts";
 import type { Reply } from "../../conversation/replies.ts";
 import { scriptedTurn } from "./scripted-chat.ts";
@@ -15,19 +15,22 @@ export function renderReply(r: Reply, buttonOffset: number): string {
 }
 
 export async function runInteractiveChat(deps: EngineDeps, userId: string): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const zh = deps.bot.locale !== "en";
   console.log(zh ? `${deps.bot.name} · 输入消息开始聊天；数字=点按钮，/loc 发送位置，/pay 订单号 支付，/quit 退出` : `${deps.bot.name} · type to chat; a number taps a button, /loc shares a location, /pay ORDER pays, /quit exits`);
+  if ((await deps.db.prisma.brand.count()) === 0) {
+    console.log(zh ? "（目录是空的：先运行一次 `npm start` 载入演示目录，或 `npx o2o import 目录.json`）" : "(The catalog is empty: run `npm start` once to load the demo catalog, or `npx o2o import catalog.json`.)");
+  }
   let buttons: { id: string }[] = [];
-  for (;;) {
-    let line: string;
-    try {
-      line = (await rl.question("> ")).trim();
-    } catch {
-      break; // stdin closed
-    }
+  rl.setPrompt("> ");
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
     if (line === "/quit" || line === "/exit") break;
-    if (!line) continue;
+    if (!line) {
+      rl.prompt();
+      continue;
+    }
     let event: unknown;
     if (/^\d+$/.test(line) && buttons[Number(line) - 1]) event = { tap: buttons[Number(line) - 1].id };
     else if (line.startsWith("/loc")) {
@@ -44,6 +47,7 @@ export async function runInteractiveChat(deps: EngineDeps, userId: string): Prom
       buttons.push(...(r.buttons ?? []));
       void tappable;
     }
+    rl.prompt();
   }
   rl.close();
 }
