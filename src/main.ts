@@ -17,7 +17,10 @@ const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: confi
 if (await loadDemoIfEmpty(db)) logger.info("loaded the demo catalog into the empty database");
 
 const clock = systemClock();
-const server = await buildServer({ logger, isReady: () => ready, routes: [paymentRoutes({ db, secret: await paymentSecret(db), clock })] });
+const server = await buildServer({ logger, isReady: () => ready, routes: [
+  paymentRoutes({ db, secret: await paymentSecret(db), clock }),
+  (await import("./server/routes/mini-app.ts")).miniAppRoutes({ db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db) }),
+] });
 await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
 await server.listen({ port: config.PORT, host: config.HOST });
 ready = true;

@@ -38,7 +38,7 @@ interface Row extends AudienceMember {
   areaStoreId: string | null;
 }
 
-interface NearFilter {
+export interface NearFilter {
   lat: number;
   lng: number;
   radius: number;
@@ -54,7 +54,7 @@ function boundingBox(lat: number, lng: number, radius: number) {
   return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng };
 }
 
-async function nearFilter(db: Db, a: Audience): Promise<NearFilter | null> {
+export async function nearFilter(db: Db, a: Audience): Promise<NearFilter | null> {
   if (!a.nearStoreId || !a.radiusMeters) return null;
   const store = await db.prisma.store.findUnique({ where: { id: a.nearStoreId }, select: { lat: true, lng: true } });
   if (!store) throw new Error(`unknown store ${a.nearStoreId}`);
@@ -73,12 +73,18 @@ function inRadius(near: NearFilter | null, r: Row, storePos: Map<string, boolean
   return r.areaStoreId !== null && storePos.get(r.areaStoreId) === true;
 }
 
-/** `FROM … WHERE …` of the audience (no consent filter), and the keyset column. */
-function audienceFrom(p: Params, brandId: string, a: Audience, near: NearFilter | null, after: string): { from: string; key: string } {
+/**
+ * `FROM … WHERE …` of the audience (no consent filter) for members with key in (after, upTo], and the keyset
+ * column. The range is stated on both joined keys so each database scans only the batch's slice of either index.
+ */
+export function audienceFrom(
+  p: Params, brandId: string, a: Audience, near: NearFilter | null, after: string, upTo: string | null = null, join: (p: Params) => string = () => "",
+): { from: string; key: string } {
+  const range = (col: string) => `${col} > ${p.v(after)}${upTo === null ? "" : ` AND ${col} <= ${p.v(upTo)}`}`;
   const driving =
     a.kind === "followers"
-      ? `FROM "Follow" f JOIN "Member" m ON m."id" = f."memberId" WHERE f."brandId" = ${p.v(brandId)} AND f."unfollowedAt" IS NULL AND f."memberId" > ${p.v(after)}`
-      : `FROM "Member" m WHERE m."id" > ${p.v(after)}`;
+      ? `FROM "Follow" f JOIN "Member" m ON m."id" = f."memberId" ${join(p)} WHERE f."brandId" = ${p.v(brandId)} AND f."unfollowedAt" IS NULL AND ${range(`f."memberId"`)} AND ${range(`m."id"`)}`
+      : `FROM "Member" m ${join(p)} WHERE ${range(`m."id"`)}`;
   const key = a.kind === "followers" ? `f."memberId"` : `m."id"`;
   const where = [`m."erasedAt" IS NULL`, `m."mergedIntoId" IS NULL`];
   if (a.tag) where.push(`EXISTS (SELECT 1 FROM "MemberTag" t WHERE t."memberId" = m."id" AND t."tag" = ${p.v(a.tag)})`);
@@ -129,4 +135,17 @@ export async function countAudience(db: Db, brandId: string, audience: Audience)
   let n = 0;
   for await (const batch of audienceBatches(db, brandId, audience)) n += batch.filter((m) => !m.marketingOptOut && !m.unreachable).length;
   return n;
+}
+
+/**
+ * Keyset batch boundaries over the audience's driving table (followers: Follow, all: Member): the key of every
+ * `batchSize`-th member after `after`, or null when fewer remain. Batches are (previous, boundary].
+ */
+export async function nextBoundary(db: Db, brandId: string, audience: Audience, after: string, batchSize: number): Promise<string | null> {
+  const rows = await query<{ k: string }>(db, (p) =>
+    audience.kind === "followers"
+      ? `SELECT f."memberId" AS "k" FROM "Follow" f WHERE f."brandId" = ${p.v(brandId)} AND f."unfollowedAt" IS NULL AND f."memberId" > ${p.v(after)} ORDER BY f."memberId" LIMIT 1 OFFSET ${p.v(batchSize - 1)}`
+      : `SELECT m."id" AS "k" FROM "Member" m WHERE m."id" > ${p.v(after)} ORDER BY m."id" LIMIT 1 OFFSET ${p.v(batchSize - 1)}`,
+  );
+  return rows[0]?.k ?? null;
 }

@@ -156,6 +156,8 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
   const inFlight = new Set<Promise<void>>();
   const usernames = new Map((await db.prisma.botAccount.findMany({ where: { username: { not: null } }, select: { id: true, username: true } })).map((b) => [b.id, b.username!]));
   const promoCounts = new Map<string, number>();
+  // chats with a message awaiting Telegram's answer: nothing more goes to them until it is known (a 403 stops the rest)
+  const busyChats = new Set<string>();
 
   // answers are recorded in batches: one UPDATE per ~100 ms instead of one per message
   let sentBuffer: string[] = [];
@@ -302,15 +304,21 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
       const chats = new Set<string>();
       const ready: Outgoing[] = [];
       let nextChatFree = Infinity;
+      let busy = 0;
       for (const o of sendable) {
         if (chats.has(o.chatKey)) continue;
         chats.add(o.chatKey);
+        if (busyChats.has(o.chatKey)) {
+          busy++;
+          continue;
+        }
         const free = await deps.chatGate.freeAt(o.chatKey);
         if (free > wall()) nextChatFree = Math.min(nextChatFree, free);
         else ready.push(o);
       }
       if (!ready.length) {
-        if (nextChatFree < Infinity) await sleep(nextChatFree - wall(), opts.signal);
+        if (busy) await Promise.race(inFlight);
+        else if (nextChatFree < Infinity) await sleep(nextChatFree - wall(), opts.signal);
         else if (!decided.length) break;
         continue;
       }
@@ -338,9 +346,13 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
             continue;
           }
           while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+          busyChats.add(out.chatKey);
           const p: Promise<void> = dispatch(out)
             .catch((e) => deps.log?.("recording a delivery failed", { id: out.row.id, err: String(e) }))
-            .finally(() => inFlight.delete(p));
+            .finally(() => {
+              inFlight.delete(p);
+              busyChats.delete(out.chatKey);
+            });
           inFlight.add(p);
         }
       }

@@ -5,12 +5,12 @@
 import type { Db } from "../db/database.ts";
 import { isUniqueViolation } from "../db/write-transaction.ts";
 import { isValidTimeZone } from "../domain/time/time-zone.ts";
-import { audienceBatches, audienceSchema, type Audience } from "./audience.ts";
+import { audienceBatches, audienceFrom, audienceSchema, nextBoundary, type Audience } from "./audience.ts";
 import { occurrencesBetween, parseCron } from "./cron-schedule.ts";
 import type { DeliveryConfig } from "./delivery-config.ts";
 import { insertOutboxRows, type OutboxRow } from "./outbox-rows.ts";
 import { quietUntil } from "./quiet-hours.ts";
-import { query } from "./sql.ts";
+import { execute, query, type Params } from "./sql.ts";
 
 type CampaignRow = NonNullable<Awaited<ReturnType<Db["prisma"]["campaign"]["findFirst"]>>>;
 
@@ -121,8 +121,16 @@ function add(result: PlanResult, planned: PlannedOccurrence): void {
 
 /** Writes one occurrence's audience into the outbox in batches; safe to run again after a crash. */
 async function snapshot(db: Db, c: CampaignRow, occurrenceId: string, dueAt: Date, now: Date, config: DeliveryConfig, opts: PlanOptions, resumed: boolean): Promise<PlannedOccurrence> {
-  const wall = opts.wallClock ?? Date.now;
   const audience: Audience = audienceSchema.parse(c.audience);
+  // the exact radius needs a distance computed per member: that path reads members; every other audience is
+  // copied by the database itself, INSERT … SELECT per keyset batch, without a row passing through this process
+  return audience.nearStoreId
+    ? snapshotThroughProcess(db, c, audience, occurrenceId, dueAt, now, config, opts, resumed)
+    : snapshotInDatabase(db, c, audience, occurrenceId, dueAt, now, config, opts);
+}
+
+async function snapshotThroughProcess(db: Db, c: CampaignRow, audience: Audience, occurrenceId: string, dueAt: Date, now: Date, config: DeliveryConfig, opts: PlanOptions, resumed: boolean): Promise<PlannedOccurrence> {
+  const wall = opts.wallClock ?? Date.now;
   const coupon = c.couponCode ? await db.prisma.coupon.findUnique({ where: { code: c.couponCode }, select: { title: true } }) : null;
   const { text, payload } = campaignMessage(c, coupon?.title);
   // A row that need not wait is stamped with the earlier of the pass instant and the wall clock, so a channel on the
@@ -172,4 +180,76 @@ async function recentPromotions(db: Db, memberIds: string[], since: Date, occurr
       AND "status" IN ('queued', 'claimed', 'sent') AND "createdAt" > ${p.ts(since)} AND "occurrenceId" <> ${p.v(occurrenceId)} GROUP BY "memberId"`,
   );
   return new Map(rows.map((r) => [r.memberId, Number(r.n)]));
+}
+
+/** When rows may go out, per member time zone: the end of quiet hours where it is night now, else `immediate`. */
+async function releaseByZone(db: Db, now: Date, immediate: Date, config: DeliveryConfig): Promise<{ zones: [string, Date][]; fallback: Date }> {
+  const found = (await query<{ tz: string | null }>(db, () => `SELECT DISTINCT "timezone" AS "tz" FROM "Member" WHERE "timezone" IS NOT NULL`)).map((r) => r.tz!);
+  const at = (zone: string) => quietUntil(now, zone, config.quietHours) ?? immediate;
+  const fallback = at(config.defaultTimeZone);
+  const zones = found.filter((z) => isValidTimeZone(z)).map((z) => [z, at(z)] as [string, Date]).filter(([, d]) => d.getTime() !== fallback.getTime());
+  return { zones, fallback };
+}
+
+function releaseCase(p: Params, r: { zones: [string, Date][]; fallback: Date }): string {
+  if (!r.zones.length) return p.ts(r.fallback);
+  return `CASE m."timezone" ${r.zones.map(([z, d]) => `WHEN ${p.v(z)} THEN ${p.ts(d)}`).join(" ")} ELSE ${p.ts(r.fallback)} END`;
+}
+
+async function snapshotInDatabase(db: Db, c: CampaignRow, audience: Audience, occurrenceId: string, dueAt: Date, now: Date, config: DeliveryConfig, opts: PlanOptions): Promise<PlannedOccurrence> {
+  const wall = opts.wallClock ?? Date.now;
+  const coupon = c.couponCode ? await db.prisma.coupon.findUnique({ where: { code: c.couponCode }, select: { title: true } }) : null;
+  const { text, payload } = campaignMessage(c, coupon?.title);
+  const immediate = new Date(Math.min(now.getTime(), wall()));
+  const capSince = new Date(now.getTime() - 86_400_000);
+  const prefix = `campaign:${occurrenceId}:`;
+  const batchSize = opts.batchSize ?? 20_000;
+  const release = await releaseByZone(db, now, immediate, config);
+  let skippedConsent = 0;
+  let after = "";
+  for (;;) {
+    const boundary = await nextBoundary(db, c.brandId, audience, after, batchSize);
+    const excluded = await query<{ n: number | bigint }>(db, (p) => {
+      const { from } = audienceFrom(p, c.brandId, audience, null, after, boundary);
+      return `SELECT COUNT(*) AS "n" ${from} AND (m."marketingOptOut" = true OR m."unreachable" = true)`;
+    });
+    skippedConsent += Number(excluded[0]?.n ?? 0);
+    // placeholders are written in textual order (SQLite's `?` are positional)
+    await execute(db, (p) => {
+      const json = JSON.stringify(payload);
+      const head = `INSERT INTO "Delivery" ("id", "dedupeKey", "memberId", "source", "campaignId", "occurrenceId", "text", "payload", "status", "error", "notBefore", "createdAt", "attempts")
+        SELECT ${p.v(prefix)} || x."id", ${p.v(prefix)} || x."id", x."id", 'campaign', ${p.v(c.id)}, ${p.v(occurrenceId)}, ${p.v(text)},
+          ${db.provider === "sqlite" ? p.v(json) : `${p.v(json)}::jsonb`},
+          CASE WHEN x."recent" >= ${p.v(config.frequencyCap)} THEN 'skipped' ELSE 'queued' END,
+          CASE WHEN x."recent" >= ${p.v(config.frequencyCap)} THEN 'frequency_cap' ELSE NULL END,
+          x."notBefore", ${p.ts(now)}, 0
+        FROM (SELECT m."id" AS "id", ${releaseCase(p, release)} AS "notBefore", COALESCE(r."n", 0) AS "recent"`;
+      // promotions each member of the batch already has in the cap window, aggregated over the batch's id range
+      const recent = (q: Params) => `LEFT JOIN (SELECT d."memberId", COUNT(*) AS "n" FROM "Delivery" d WHERE d."memberId" > ${q.v(after)}${boundary === null ? "" : ` AND d."memberId" <= ${q.v(boundary)}`}
+          AND d."status" IN ('queued', 'claimed', 'sent') AND d."source" = 'campaign' AND d."createdAt" > ${q.ts(capSince)} GROUP BY d."memberId") r ON r."memberId" = m."id"`;
+      const { from } = audienceFrom(p, c.brandId, audience, null, after, boundary, recent);
+      return `${head} ${from} AND m."marketingOptOut" = false AND m."unreachable" = false) x WHERE true ON CONFLICT ("dedupeKey") DO NOTHING`;
+    });
+    await db.prisma.campaignOccurrence.update({ where: { id: occurrenceId }, data: { plannedAt: new Date(wall()) } });
+    if (boundary === null) break;
+    after = boundary;
+  }
+  // the occurrence's rows, counted through the dedupeKey index (they share its prefix)
+  const counts = await query<{ status: string; deferred: boolean | number; n: number | bigint }>(
+    db,
+    (p) => `SELECT "status", "deferred", COUNT(*) AS "n" FROM (SELECT "status", CASE WHEN "notBefore" > ${p.ts(now)} THEN 1 ELSE 0 END AS "deferred" FROM "Delivery"
+      WHERE "dedupeKey" >= ${p.v(prefix)} AND "dedupeKey" < ${p.v(prefix.slice(0, -1) + ";")}) x GROUP BY "status", "deferred"`,
+  );
+  let queued = 0;
+  let deferred = 0;
+  let capped = 0;
+  for (const r of counts) {
+    if (r.status === "skipped") capped += Number(r.n);
+    else {
+      queued += Number(r.n);
+      if (r.deferred) deferred += Number(r.n);
+    }
+  }
+  await db.prisma.campaignOccurrence.update({ where: { id: occurrenceId }, data: { status: "planned", recipients: queued, plannedAt: new Date(wall()) } });
+  return { campaignId: c.id, occurrenceId, dueAt, queued, skipped: skippedConsent + capped, deferred };
 }

@@ -44,18 +44,25 @@ export interface MemberSpec {
   timezone?: string;
 }
 
-export async function addMember(db: Db, m: MemberSpec): Promise<void> {
-  await db.prisma.member.create({
-    data: {
+/** Creates the members with their identity, follows and tags: four statements whatever the number. */
+export async function addMembers(db: Db, specs: MemberSpec[]): Promise<void> {
+  await db.prisma.member.createMany({
+    data: specs.map((m) => ({
       id: m.id, marketingOptOut: m.optOut ?? false, unreachable: m.unreachable ?? false, erasedAt: m.erased ? new Date() : null, timezone: m.timezone ?? null,
       ...(m.area && "lat" in m.area ? { areaLat: m.area.lat, areaLng: m.area.lng } : {}),
       ...(m.area && "storeId" in m.area ? { areaStoreId: m.area.storeId } : {}),
-      identities: { create: { channel: m.channel ?? "local", externalId: `${m.channel ?? "local"}-${m.id}`, chatId: m.channel === "telegram" ? `chat-${m.id}` : null, botId: "marketplace" } },
-    },
+    })),
   });
-  for (const b of m.follows ?? ["b1"]) await db.prisma.follow.create({ data: { memberId: m.id, brandId: b, unfollowedAt: m.unfollowed ? new Date() : null } });
-  for (const t of m.tags ?? []) await db.prisma.memberTag.create({ data: { memberId: m.id, tag: t } });
+  await db.prisma.memberIdentity.createMany({
+    data: specs.map((m) => ({ memberId: m.id, channel: m.channel ?? "local", externalId: `${m.channel ?? "local"}-${m.id}`, chatId: m.channel === "telegram" ? `chat-${m.id}` : null, botId: "marketplace" })),
+  });
+  const follows = specs.flatMap((m) => (m.follows ?? ["b1"]).map((brandId) => ({ memberId: m.id, brandId, unfollowedAt: m.unfollowed ? new Date() : null })));
+  if (follows.length) await db.prisma.follow.createMany({ data: follows });
+  const tags = specs.flatMap((m) => (m.tags ?? []).map((tag) => ({ memberId: m.id, tag })));
+  if (tags.length) await db.prisma.memberTag.createMany({ data: tags });
 }
+
+export const addMember = (db: Db, m: MemberSpec) => addMembers(db, [m]);
 
 export function testConfig(overrides: Partial<DeliveryConfig> = {}): DeliveryConfig {
   return loadDeliveryConfig({}, { ratePerSecond: 1000, perChatMs: 0, ...overrides });

@@ -7,7 +7,7 @@
 // Test users talk to the bot through the emulator's client API; `settled()` waits until the bot has handled them.
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createNetServer } from "node:net";
-import TelegramServer from "telegram-test-api";
+import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 
 export interface BotApiCall {
   seq: number;

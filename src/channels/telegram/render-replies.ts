@@ -111,30 +111,49 @@ export async function renderReplies(opts: RenderOptions, replies: Reply[]): Prom
 
   for (const r of replies) {
     try {
-      if (r.type === "choice" && r.request) {
-        const lang = langOfText(r.text);
-        const labels = new Map<string, string>();
-        const rows: ReplyKeyboardMarkup["keyboard"] = [[r.request === "location" ? { text: SHARE_LOCATION[lang], request_location: true } : { text: SHARE_CONTACT[lang], request_contact: true }]];
-        for (const b of r.buttons ?? []) {
-          if (b.id.startsWith("url:")) continue;
-          labels.set(b.label, b.id);
-          rows.push([{ text: b.label }]);
-        }
-        await tg.sendMessage(chatId, fitText(r.text), { reply_markup: { keyboard: rows, resize_keyboard: true, one_time_keyboard: true, input_field_placeholder: r.text.slice(0, 64) } });
-        keyboards.show(chat, labels);
-        removeKeyboard = false;
-        continue;
-      }
-      if (r.type === "store" && typeof r.lat === "number" && typeof r.lng === "number") {
-        await sendStore(opts, r as Extract<Reply, { type: "store" }> & { lat: number; lng: number }, removal);
-        continue;
-      }
-      const markup = r.buttons?.length ? undefined : removal();
-      await sendTextWithButtons(tg, chatId, r.text, r.buttons, codec, markup);
-      if (r.type === "payment_link" && opts.invoiceProviderToken) await sendInvoice(opts, r);
+      await retryShortRateLimit(() => renderOne(r));
     } catch (e) {
       opts.log?.("telegram reply failed", { chatId, type: r.type, err: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  async function renderOne(r: Reply): Promise<void> {
+    if (r.type === "choice" && r.request) {
+      const lang = langOfText(r.text);
+      const labels = new Map<string, string>();
+      const rows: ReplyKeyboardMarkup["keyboard"] = [[r.request === "location" ? { text: SHARE_LOCATION[lang], request_location: true } : { text: SHARE_CONTACT[lang], request_contact: true }]];
+      for (const b of r.buttons ?? []) {
+        if (b.id.startsWith("url:")) continue;
+        labels.set(b.label, b.id);
+        rows.push([{ text: b.label }]);
+      }
+      await tg.sendMessage(chatId, fitText(r.text), { reply_markup: { keyboard: rows, resize_keyboard: true, one_time_keyboard: true, input_field_placeholder: r.text.slice(0, 64) } });
+      keyboards.show(chat, labels);
+      removeKeyboard = false;
+      return;
+    }
+    if (r.type === "store" && typeof r.lat === "number" && typeof r.lng === "number") {
+      await sendStore(opts, r as Extract<Reply, { type: "store" }> & { lat: number; lng: number }, removal);
+      return;
+    }
+    const markup = r.buttons?.length ? undefined : removal();
+    await sendTextWithButtons(tg, chatId, r.text, r.buttons, codec, markup);
+    if (r.type === "payment_link" && opts.invoiceProviderToken) await sendInvoice(opts, r);
+  }
+}
+
+/**
+ * A reply in a live conversation that hits a short 429 (a burst in one chat) waits retry_after once and goes out;
+ * a long one is given up (and logged): a conversation must not hang, the outbox loops handle long waits.
+ */
+async function retryShortRateLimit(send: () => Promise<void>): Promise<void> {
+  try {
+    await send();
+  } catch (e) {
+    const wait = isApiError(e, 429) ? Number(e.parameters?.retry_after ?? 0) : 0;
+    if (!(wait > 0 && wait <= 5)) throw e;
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    await send();
   }
 }
 

@@ -53,7 +53,9 @@ export interface AroundOptions<S> {
   openAt?: Date;
   /** only stores whose delivery radius reaches the query point */
   deliversHere?: boolean;
-  /** keep only stores this returns true for; called after the checks above, in no particular order */
+  /** true: only flagships; false: no flagships; absent: either */
+  flagship?: boolean;
+  /** keep only stores this returns true for; called after the checks above, nearest first within a ring */
   filter?: (store: S, distanceMeters: number) => boolean;
 }
 
@@ -63,7 +65,7 @@ interface HoursGroup {
 }
 
 // One record of RECORD numbers per store (by insertion index), 64 bytes: a store's checks read one cache
-// line. The half-angle sines and cosines make the haversine term multiply-adds, with no trig per store:
+// line (services and the flagship flag share one number as bits). The half-angle sines and cosines make the haversine term multiply-adds, with no trig per store:
 // sin((a−b)/2) = sin(a/2)·cos(b/2) − cos(a/2)·sin(b/2).
 const RECORD = 8;
 const SIN_HALF_LAT = 0;
@@ -75,6 +77,7 @@ const RADIUS = 5;
 const HOURS_GROUP = 6;
 const SERVICES = 7;
 const SERVICE_BIT = Object.fromEntries(SERVICE_KINDS.map((k, i) => [k, 1 << i])) as Record<ServiceKind, number>;
+const FLAGSHIP_BIT = 1 << SERVICE_KINDS.length;
 
 interface Partition<S> {
   stores: S[];
@@ -97,6 +100,7 @@ interface Query<S> {
   serviceBit: number;
   open: Uint8Array | null;
   deliversHere: boolean;
+  flagship: boolean | undefined;
   filter?: (store: S, distanceMeters: number) => boolean;
 }
 
@@ -121,36 +125,44 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
   /** Indexes the active stores; throws on a duplicate id or impossible coordinates (the catalog import rejects both). */
   constructor(stores: readonly S[], options: { nodeSize?: number } = {}) {
     const nodeSize = options.nodeSize ?? 32;
-    const lists = new Map<string, S[]>();
-    const add = (key: string, s: S) => {
-      let list = lists.get(key);
-      if (!list) lists.set(key, (list = []));
-      list.push(s);
-    };
-    const groupIds = new Map<string, number>();
-    const groupOf = new Map<S, number>();
+    const active: S[] = [];
     for (const s of stores) {
       if (s.active === false) continue;
       if (!isValidLatLng(s.lat, s.lng)) throw new RangeError(`store ${s.id}: invalid coordinates ${s.lat},${s.lng}`);
       if (this.byId.has(s.id)) throw new RangeError(`store ${s.id}: duplicate id`);
       this.byId.set(s.id, s);
-      const groupKey = `${s.timezone ?? ""}\n${s.openHours ?? ""}`;
-      let g = groupIds.get(groupKey);
+      active.push(s);
+    }
+    // every store's record is computed once, then copied into each partition that holds the store
+    const base = new Float64Array(active.length * RECORD);
+    const lists = new Map<string, number[]>();
+    const add = (key: string, n: number) => {
+      let list = lists.get(key);
+      if (!list) lists.set(key, (list = []));
+      list.push(n);
+    };
+    const groupIds = new Map<string, Map<string, number>>(); // zone → hours → group
+    for (const [n, s] of active.entries()) {
+      const zone = s.timezone ?? "";
+      const hours = s.openHours ?? "";
+      let byHours = groupIds.get(zone);
+      if (!byHours) groupIds.set(zone, (byHours = new Map()));
+      let g = byHours.get(hours);
       if (g === undefined) {
         const parsed = s.openHours === undefined ? null : parseOpenHours(s.openHours);
-        groupIds.set(groupKey, (g = this.groups.length));
+        byHours.set(hours, (g = this.groups.length));
         this.groups.push({ hours: parsed?.ok ? parsed.value : null, timezone: s.timezone ?? null });
       }
-      groupOf.set(s, g);
-      add(ANY, s);
-      add(s.brandId, s);
-      if (offers({ services: s.services ?? [], flagship: s.flagship ?? false }, "ship")) {
-        add(ANY + SHIP, s);
-        add(s.brandId + SHIP, s);
+      writeRecord(base, n, s, g);
+      add(ANY, n);
+      add(s.brandId, n);
+      if (base[n * RECORD + SERVICES] & SERVICE_BIT.ship) {
+        add(ANY + SHIP, n);
+        add(s.brandId + SHIP, n);
       }
     }
-    for (const [key, list] of lists) this.parts.set(key, buildPartition(list, nodeSize, groupOf));
-    this.all = this.parts.get(ANY) ?? buildPartition([], nodeSize, groupOf);
+    for (const [key, list] of lists) this.parts.set(key, buildPartition(active, list, nodeSize, base));
+    this.all = this.parts.get(ANY) ?? buildPartition(active, [], nodeSize, base);
     this.size = this.all.stores.length;
   }
 
@@ -169,6 +181,7 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
       serviceBit: opts.service ? SERVICE_BIT[opts.service] : 0,
       open: opts.openAt ? this.openGroups(opts.openAt) : null,
       deliversHere: opts.deliversHere ?? false,
+      flagship: opts.flagship,
       filter: opts.filter,
     };
     const maxMeters = Math.max(0, opts.maxDistanceMeters ?? Infinity);
@@ -225,26 +238,35 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
   }
 }
 
-function buildPartition<S extends GeoStore>(stores: S[], nodeSize: number, groupOf: Map<S, number>): Partition<S> {
-  const tree = new KDBush(stores.length, nodeSize);
-  const records = new Float64Array(stores.length * RECORD);
+/** Writes store n's record: distance terms, delivery radius, hours group, services and flagship bits. */
+function writeRecord(records: Float64Array, n: number, s: GeoStore, hoursGroup: number): void {
+  const r = n * RECORD;
+  records[r + SIN_HALF_LAT] = Math.sin(s.lat * RAD * 0.5);
+  records[r + COS_HALF_LAT] = Math.cos(s.lat * RAD * 0.5);
+  records[r + SIN_HALF_LNG] = Math.sin(s.lng * RAD * 0.5);
+  records[r + COS_HALF_LNG] = Math.cos(s.lng * RAD * 0.5);
+  records[r + COS_LAT] = Math.cos(s.lat * RAD);
+  records[r + RADIUS] = s.deliveryRadiusMeters ?? 0;
+  records[r + HOURS_GROUP] = hoursGroup;
+  const has = { services: s.services ?? [], flagship: s.flagship ?? false };
+  let mask = s.flagship ? FLAGSHIP_BIT : 0;
+  for (const k of SERVICE_KINDS) if (offers(has, k)) mask |= SERVICE_BIT[k];
+  records[r + SERVICES] = mask;
+}
+
+/** A partition of the stores at these ordinals (indices into `all` and `base`). */
+function buildPartition<S extends GeoStore>(all: S[], ordinals: number[], nodeSize: number, base: Float64Array): Partition<S> {
+  const tree = new KDBush(ordinals.length, nodeSize);
+  const stores = new Array<S>(ordinals.length);
+  const records = new Float64Array(ordinals.length * RECORD);
   const present = new Set<number>();
   let maxRadius = 0;
-  for (const [i, s] of stores.entries()) {
+  for (const [i, n] of ordinals.entries()) {
+    const s = (stores[i] = all[n]);
     tree.add(s.lng, s.lat); // geokdbush reads x as longitude
-    const r = i * RECORD;
-    records[r + SIN_HALF_LAT] = Math.sin(s.lat * RAD * 0.5);
-    records[r + COS_HALF_LAT] = Math.cos(s.lat * RAD * 0.5);
-    records[r + SIN_HALF_LNG] = Math.sin(s.lng * RAD * 0.5);
-    records[r + COS_HALF_LNG] = Math.cos(s.lng * RAD * 0.5);
-    records[r + COS_LAT] = Math.cos(s.lat * RAD);
-    records[r + RADIUS] = s.deliveryRadiusMeters ?? 0;
-    records[r + HOURS_GROUP] = groupOf.get(s) ?? 0;
-    let mask = 0;
-    for (const k of SERVICE_KINDS) if (offers({ services: s.services ?? [], flagship: s.flagship ?? false }, k)) mask |= SERVICE_BIT[k];
-    records[r + SERVICES] = mask;
-    present.add(records[r + HOURS_GROUP]);
-    maxRadius = Math.max(maxRadius, records[r + RADIUS]);
+    for (let k = 0; k < RECORD; k++) records[i * RECORD + k] = base[n * RECORD + k];
+    present.add(records[i * RECORD + HOURS_GROUP]);
+    maxRadius = Math.max(maxRadius, records[i * RECORD + RADIUS]);
   }
   tree.finish();
   return { stores, tree, records, groupsPresent: [...present], maxDeliveryRadiusMeters: maxRadius };
@@ -258,23 +280,25 @@ function termAt<S>(rec: Float64Array, q: Query<S>, i: number): number {
   return sLat * sLat + q.cosLat * rec[r + COS_LAT] * sLng * sLng;
 }
 
-/** The per-store checks of a search, cheapest first; returns the distance when the store passes, else -1. */
+/** The record-only checks of a search (no store object touched); returns the distance when the store passes, else -1. */
 function accept<S>(p: Partition<S>, q: Query<S>, i: number, h: number): number {
   const rec = p.records;
   const r = i * RECORD;
   if (q.serviceBit && !(rec[r + SERVICES] & q.serviceBit)) return -1;
+  if (q.flagship !== undefined && q.flagship !== (rec[r + SERVICES] & FLAGSHIP_BIT) > 0) return -1;
   if (q.open && !q.open[rec[r + HOURS_GROUP]]) return -1;
   const d = metersFromHaversineTerm(h);
   if (q.deliversHere && !(rec[r + RADIUS] > 0 && d <= rec[r + RADIUS])) return -1;
-  if (q.filter && !q.filter(p.stores[i], d)) return -1;
   return d;
 }
 
 /**
  * A bounded search in growing rings: a kdbush range over each ring's bounding box, every store checked once
- * (inner ones were checked by earlier rings), stopping as soon as a ring yields enough hits, because every
- * unchecked store is farther than the ring. geokdbush's best-first walk allocates per node and, with a
- * selective filter, cannot stop at the radius; this costs one pass over the stores within it at worst.
+ * (inner ones were checked by earlier rings), stopping as soon as enough hits are found, because every
+ * unchecked store is farther than the ring. Within a ring the record checks run first and the caller's
+ * filter (which reads the store and usually stock: the expensive part) runs nearest-first, only until
+ * enough hits are in. geokdbush's best-first walk allocates per node and, with a selective filter, cannot
+ * stop at the radius; this costs one pass over the stores within it at worst.
  */
 function ringSearch<S>(p: Partition<S>, q: Query<S>, maxMeters: number, maxResults: number): StoreHit<S>[] {
   const found: StoreHit<S>[] = [];
@@ -283,18 +307,24 @@ function ringSearch<S>(p: Partition<S>, q: Query<S>, maxMeters: number, maxResul
   for (;;) {
     const outerH = haversineTermOfMeters(radius);
     const [minLng, minLat, maxLng, maxLat] = boundingBox(q.lat, q.lng, radius);
+    const ring: { i: number; d: number }[] = [];
     for (const i of p.tree.range(minLng, minLat, maxLng, maxLat)) {
       const h = termAt(p.records, q, i);
       if (h > outerH || h <= innerH) continue;
       const d = accept(p, q, i, h);
-      if (d >= 0) found.push({ store: p.stores[i], distanceMeters: d });
+      if (d >= 0) ring.push({ i, d });
+    }
+    ring.sort((a, b) => a.d - b.d);
+    for (const { i, d } of ring) {
+      if (found.length >= maxResults) break;
+      const store = p.stores[i];
+      if (!q.filter || q.filter(store, d)) found.push({ store, distanceMeters: d });
     }
     if (found.length >= maxResults || radius >= maxMeters) break;
     innerH = outerH;
     radius = Math.min(radius * 2, maxMeters);
   }
-  found.sort((a, b) => a.distanceMeters - b.distanceMeters);
-  return found.length > maxResults ? found.slice(0, maxResults) : found;
+  return found;
 }
 
 /** The lng/lat box around a spherical cap (exact bounds; the whole longitude range near a pole or the antimeridian). */
@@ -312,8 +342,14 @@ function boundingBox(lat: number, lng: number, meters: number): [number, number,
 
 /** Unbounded nearest-k (the nearest flagship anywhere): geokdbush's best-first walk over the sphere. */
 function nearestAnywhere<S>(p: Partition<S>, q: Query<S>, maxResults: number): StoreHit<S>[] {
-  const plain = !q.serviceBit && !q.open && !q.deliversHere && !q.filter;
-  const predicate = plain ? undefined : (i: number) => accept(p, q, i, termAt(p.records, q, i)) >= 0;
+  const plain = !q.serviceBit && q.flagship === undefined && !q.open && !q.deliversHere && !q.filter;
+  const predicate = plain
+    ? undefined
+    : (i: number) => {
+        const h = termAt(p.records, q, i);
+        const d = accept(p, q, i, h);
+        return d >= 0 && (!q.filter || q.filter(p.stores[i], d));
+      };
   const ids = geoAround(p.tree, q.lng, q.lat, maxResults, undefined, predicate);
   return ids.map((i) => ({ store: p.stores[i], distanceMeters: metersFromHaversineTerm(termAt(p.records, q, i)) }));
 }

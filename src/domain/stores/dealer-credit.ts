@@ -47,14 +47,14 @@ export function creditedStoreIn<S extends Store>(index: StoreIndex<S>, user: Lat
     maxResults: 1,
     maxDistanceMeters: index.maxDeliveryRadiusMeters(brandIds),
     deliversHere: true,
-    filter: (s) => !s.flagship,
+    flagship: false,
   });
   if (area) return { ...area, basis: "delivery_area" };
   const [near] = index.around(user.lat, user.lng, {
     brandIds,
     maxResults: 1,
     maxDistanceMeters: opts.fallbackRadiusMeters ?? DEFAULT_CREDIT_FALLBACK_METERS,
-    filter: (s) => !s.flagship,
+    flagship: false,
   });
   return near ? { ...near, basis: "nearest" } : null;
 }

@@ -1,54 +1,71 @@
 // Wall-clock arithmetic in IANA time zones with nothing but Intl: the offset of a zone at an instant, the
 // instant(s) a local wall time names, and offset transitions (DST). Instants are epoch milliseconds (UTC).
 // Intl is slow (microseconds per call) and formatter construction slower still, so formatters are cached
-// per zone and callers in hot loops use createZoneClock to pay once per zone per query.
+// per zone, recent answers are memoised, and callers in hot loops use createZoneClock.
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 1440;
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
+interface Zone {
+  format: Intl.DateTimeFormat;
+  // the last few answers: one query asks about the same instants (now, now + 3 days) for every store's
+  // hours, so a tiny round-robin memo saves most Intl calls without any unbounded cache
+  epochs: number[];
+  offsets: number[];
+  next: number;
+}
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
+const MEMO = 4;
+const zones = new Map<string, Zone | null>();
+
+function zoneFor(timeZone: string): Zone | null {
+  let z = zones.get(timeZone);
+  if (z === undefined) {
     try {
       // en-US + h23 gives a fixed "MM/DD/YYYY, HH:MM:SS" shape (h23 avoids the "24:00" midnight of hour12:false)
-      f = new Intl.DateTimeFormat("en-US", {
+      const format = new Intl.DateTimeFormat("en-US", {
         timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
       });
+      z = { format, epochs: new Array(MEMO).fill(NaN), offsets: new Array(MEMO).fill(0), next: 0 };
     } catch {
-      f = null;
+      z = null;
     }
-    formatters.set(timeZone, f);
+    zones.set(timeZone, z);
   }
-  return f;
+  return z;
 }
 
 const SHAPE = /^(\d{2})\/(\d{2})\/(\d+), (\d{2}):(\d{2}):(\d{2})$/;
 
-/** True when Intl knows the zone (e.g. "Asia/Shanghai", "Europe/Berlin", "UTC"). */
-export function isValidTimeZone(timeZone: string): boolean {
-  return typeof timeZone === "string" && timeZone.length > 0 && formatterFor(timeZone) !== null;
+const digits = (t: string, at: number) => (t.charCodeAt(at) - 48) * 10 + (t.charCodeAt(at + 1) - 48);
+
+/** "MM/DD/YYYY, HH:MM:SS" as if it were UTC, in epoch ms; fixed positions for 4-digit years (the hot path). */
+function parseWall(text: string, timeZone: string): number {
+  if (text.length === 20) {
+    const year = digits(text, 6) * 100 + digits(text, 8);
+    return Date.UTC(year, digits(text, 0) - 1, digits(text, 3), digits(text, 12), digits(text, 15), digits(text, 18));
+  }
+  const m = SHAPE.exec(text);
+  if (!m) throw new Error(`unexpected Intl output for ${timeZone}: ${text}`);
+  return Date.UTC(+m[3], +m[1] - 1, +m[2], +m[4], +m[5], +m[6]);
 }
 
-// Offsets by (zone, exact instant): one query asks about the same few instants again and again (now,
-// now + 3 days) for every store's hours. Bounded: cleared when full.
-const offsets = new Map<string, number>();
+/** True when Intl knows the zone (e.g. "Asia/Shanghai", "Europe/Berlin", "UTC"). */
+export function isValidTimeZone(timeZone: string): boolean {
+  return typeof timeZone === "string" && timeZone.length > 0 && zoneFor(timeZone) !== null;
+}
 
 /** Offset of local time from UTC in milliseconds at an instant (+8 h for Asia/Shanghai); throws RangeError on an unknown zone. */
 export function zoneOffsetMs(timeZone: string, epochMs: number): number {
-  const key = `${timeZone}|${epochMs}`;
-  const cached = offsets.get(key);
-  if (cached !== undefined) return cached;
-  const f = formatterFor(timeZone);
-  if (!f) throw new RangeError(`unknown time zone: ${timeZone}`);
-  const m = SHAPE.exec(f.format(epochMs));
-  if (!m) throw new Error(`unexpected Intl output for ${timeZone}`);
-  const wall = Date.UTC(+m[3], +m[1] - 1, +m[2], +m[4], +m[5], +m[6]);
+  const z = zoneFor(timeZone);
+  if (!z) throw new RangeError(`unknown time zone: ${timeZone}`);
+  for (let i = 0; i < MEMO; i++) if (z.epochs[i] === epochMs) return z.offsets[i];
+  const wall = parseWall(z.format.format(epochMs), timeZone);
   // the formatted wall time has whole seconds; compare it with the instant truncated the same way
   const offset = wall - (epochMs - (((epochMs % 1000) + 1000) % 1000));
-  if (offsets.size >= 4096) offsets.clear();
-  offsets.set(key, offset);
+  z.epochs[z.next] = epochMs;
+  z.offsets[z.next] = offset;
+  z.next = (z.next + 1) % MEMO;
   return offset;
 }
 

@@ -197,6 +197,15 @@ describe("a Starbucks brand account on Telegram", () => {
     expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(1000);
   }, 30_000);
 
+  it("a reply that hits a short 429 waits retry_after and still goes out", async () => {
+    const fan = api.user(TOKEN, { id: 7107 });
+    api.inject({ method: "sendMessage", chatId: 7107, ...TOO_MANY_REQUESTS(1) });
+    await fan.say("/help");
+    const tries = api.calls.filter((c) => c.method === "sendMessage" && String(c.body.chat_id) === "7107");
+    expect(tries.map((t) => t.status)).toEqual([429, 200]);
+    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(1000);
+  }, 30_000);
+
   it("a store whose venue message is refused still arrives, as text", async () => {
     const fan = api.user(TOKEN, { id: 8008 });
     await fan.say("来杯美式");

@@ -1,0 +1,240 @@
+// The Mini App: its JSON API under /app/api/ and the static storefront under /app/ (mini-app-static.ts).
+// Catalog reads are public (scoped to the launching bot's brands inside Telegram); anything about a member needs
+// Telegram initData (Authorization: tma …) or the local web sign-in (session cookie or Authorization: Bearer …),
+// and a forged or stale credential gets 401 everywhere. Every change calls the same src/app use cases as the chat.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Db } from "../../db/database.ts";
+import { loadBots } from "../../bot-config.ts";
+import type { AppError } from "../../app/app-result.ts";
+import { claimCoupon } from "../../app/coupons/coupon-use-cases.ts";
+import { confirmOrder, type LinkSigner } from "../../app/ordering/order-lifecycle.ts";
+import { resolveMember } from "../../app/members.ts";
+import { checkoutCart, quoteCart } from "../../miniapp/cart.ts";
+import { AUTH_TEXT, appErrorText, langOf, statusFor, type Lang } from "../../miniapp/api-errors.ts";
+import { findOwnOrder, listBrands, listOrders, listStores, storeShelf, walletView } from "../../miniapp/storefront.ts";
+import { botsWithTokens, resolveViewer, type TokenBot, type Viewer } from "../../miniapp/viewer.ts";
+import { clearedSessionCookie, sessionCookie, signSession, webIdentityOf } from "../../miniapp/web-session.ts";
+import { miniAppStaticRoutes } from "./mini-app-static.ts";
+
+export interface MiniAppDeps {
+  db: Db;
+  clock: () => Date;
+  /** base of payment links (PUBLIC_URL) */
+  publicUrl: string;
+  /** PAYMENT_SECRET: signs payment links, and (derived) the web sign-in sessions */
+  secret: string;
+  /** the bots whose tokens may sign initData; default: every bot in bots/ whose token variable is set */
+  bots?: TokenBot[] | (() => TokenBot[]);
+  maxInitDataAgeSeconds?: number;
+  webDir?: string;
+}
+
+const id = z.string().trim().min(1).max(100);
+const cartItem = z.object({ productId: id, size: z.string().max(40).nullable().optional(), quantity: z.number().int().min(1).max(99) });
+const cartSchema = z.object({ storeId: id, items: z.array(cartItem).min(1).max(30) });
+const checkoutSchema = cartSchema.extend({
+  quoteId: id.nullable().optional(),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).nullable().optional(),
+});
+const signInSchema = z.object({ name: z.string().trim().min(1).max(60) });
+const claimSchema = z.object({ code: z.string().trim().min(1).max(40) });
+const coord = (min: number, max: number) => z.coerce.number().min(min).max(max);
+const storesQuery = z.object({ brand: id.optional(), lat: coord(-90, 90).optional(), lng: coord(-180, 180).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+const productsQuery = z.object({ store: id });
+const walletQuery = z.object({ brand: id.optional(), store: id.optional() });
+const orderParams = z.object({ id });
+
+const INPUT_TEXT = { zh: "请求的内容有误", en: "The request is not valid" };
+
+type Parsed<T> = { ok: true; value: T } | { ok: false };
+
+export function miniAppRoutes(deps: MiniAppDeps) {
+  const bots = typeof deps.bots === "function" ? deps.bots : deps.bots ? () => deps.bots as TokenBot[] : (() => {
+    const configured = botsWithTokens(loadBots());
+    return () => configured;
+  })();
+  const signer: LinkSigner = { publicUrl: deps.publicUrl.replace(/\/+$/, ""), secret: deps.secret };
+  const viewerDeps = { db: deps.db, bots, sessionSecret: deps.secret, maxInitDataAgeSeconds: deps.maxInitDataAgeSeconds };
+  const lang = (req: FastifyRequest): Lang => langOf(req.headers["accept-language"], (req.query as { lang?: string } | undefined)?.lang);
+
+  const fail = (req: FastifyRequest, reply: FastifyReply, e: AppError) =>
+    reply.code(statusFor(e)).send({ ok: false, error: { code: e.code, ...(e.reason ? { reason: e.reason } : {}), message: appErrorText(e, lang(req)) } });
+
+  function parse<T>(schema: z.ZodType<T>, data: unknown, req: FastifyRequest, reply: FastifyReply): Parsed<T> {
+    const r = schema.safeParse(data ?? {});
+    if (r.success) return { ok: true, value: r.data };
+    const issue = r.error.issues[0];
+    const where = issue.path.join(".");
+    reply.code(400).send({ ok: false, error: { code: "INVALID_INPUT", message: `${INPUT_TEXT[lang(req)]}${where ? `: ${where}` : ""} (${issue.message})` } });
+    return { ok: false };
+  }
+
+  /** The signed-in member, or a 401 already sent. */
+  async function viewer(req: FastifyRequest, reply: FastifyReply): Promise<Viewer | null> {
+    const check = await resolveViewer(viewerDeps, req.headers, deps.clock());
+    if (check.ok) return check.viewer;
+    reply.code(401).send({ ok: false, error: { code: "UNAUTHORIZED", reason: check.reason, message: AUTH_TEXT[check.reason][lang(req)] } });
+    return null;
+  }
+
+  /** Catalog reads: anyone may browse; presented credentials must still be valid (and scope Telegram to its bot). */
+  async function browsingScope(req: FastifyRequest, reply: FastifyReply): Promise<{ scope: string[] | null } | null> {
+    const check = await resolveViewer(viewerDeps, req.headers, deps.clock());
+    if (check.ok) return { scope: check.viewer.brandIds };
+    if (check.reason === "NO_CREDENTIALS") return { scope: null };
+    reply.code(401).send({ ok: false, error: { code: "UNAUTHORIZED", reason: check.reason, message: AUTH_TEXT[check.reason][lang(req)] } });
+    return null;
+  }
+
+  const api = async (app: FastifyInstance) => {
+    app.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+      if (status === 500) req.log.error({ err }, "mini app API failed");
+      const l = lang(req);
+      const message = status === 500 ? (l === "zh" ? "出了点问题，请稍后再试。" : "Something went wrong; please try again.") : `${INPUT_TEXT[l]} (${err.message})`;
+      return reply.code(status).send({ ok: false, error: { code: status === 500 ? "INTERNAL" : "INVALID_INPUT", message } });
+    });
+    app.addHook("onSend", async (_req, reply, payload) => {
+      reply.header("cache-control", "no-store");
+      return payload;
+    });
+
+    // --- session ---------------------------------------------------------------------------------------------
+    app.post("/session", async (req, reply) => {
+      const body = parse(signInSchema, req.body, req, reply);
+      if (!body.ok) return reply;
+      const who = webIdentityOf(body.value.name);
+      const now = deps.clock();
+      const token = signSession(deps.secret, who.externalId, who.displayName, now);
+      const member = await resolveMember(deps.db, { channel: "web", externalId: who.externalId, displayName: who.displayName, botId: "marketplace" });
+      reply.header("set-cookie", sessionCookie(token, req.protocol === "https"));
+      return { ok: true, token, member: { id: member.id, displayName: member.displayName ?? who.displayName, channel: "web" } };
+    });
+
+    app.delete("/session", async (_req, reply) => {
+      reply.header("set-cookie", clearedSessionCookie());
+      return { ok: true };
+    });
+
+    app.get("/me", async (req, reply) => {
+      const v = await viewer(req, reply);
+      if (!v) return reply;
+      return { ok: true, member: { id: v.memberId, displayName: v.displayName, channel: v.channel }, botId: v.botId, brandIds: v.brandIds, startParam: v.startParam };
+    });
+
+    // --- catalog (public) --------------------------------------------------------------------------------------
+    app.get("/brands", async (req, reply) => {
+      const s = await browsingScope(req, reply);
+      if (!s) return reply;
+      return { ok: true, brands: await listBrands(deps.db, s.scope) };
+    });
+
+    app.get("/stores", async (req, reply) => {
+      const q = parse(storesQuery, req.query, req, reply);
+      if (!q.ok) return reply;
+      const s = await browsingScope(req, reply);
+      if (!s) return reply;
+      const { brand, lat, lng, limit } = q.value;
+      const near = lat !== undefined && lng !== undefined ? { lat, lng } : null;
+      return { ok: true, near, stores: await listStores(deps.db, { scope: s.scope, brandId: brand ?? null, near, limit, at: deps.clock() }) };
+    });
+
+    app.get("/products", async (req, reply) => {
+      const q = parse(productsQuery, req.query, req, reply);
+      if (!q.ok) return reply;
+      const s = await browsingScope(req, reply);
+      if (!s) return reply;
+      const shelf = await storeShelf(deps.db, { scope: s.scope, storeId: q.value.store, at: deps.clock() });
+      if (!shelf) return fail(req, reply, { code: "NOT_FOUND", reason: "UNKNOWN_STORE" });
+      return { ok: true, ...shelf };
+    });
+
+    // --- member --------------------------------------------------------------------------------------------------
+    app.get("/wallet", async (req, reply) => {
+      const q = parse(walletQuery, req.query, req, reply);
+      if (!q.ok) return reply;
+      const v = await viewer(req, reply);
+      if (!v) return reply;
+      return { ok: true, ...(await walletView(deps.db, { memberId: v.memberId, scope: v.brandIds, brandId: q.value.brand ?? null, storeId: q.value.store ?? null, at: deps.clock() })) };
+    });
+
+    app.post("/claim", async (req, reply) => {
+      const body = parse(claimSchema, req.body, req, reply);
+      if (!body.ok) return reply;
+      const v = await viewer(req, reply);
+      if (!v) return reply;
+      const r = await claimCoupon(deps.db, { memberId: v.memberId, code: body.value.code, botBrandIds: v.brandIds, source: "miniapp", at: deps.clock() });
+      if (!r.ok) return fail(req, reply, r.error);
+      return { ok: true, alreadyClaimed: r.value.alreadyClaimed, coupon: { ...r.value.item, validTo: r.value.item.validTo.toISOString() } };
+    });
+
+    app.post("/quote", async (req, reply) => {
+      const body = parse(cartSchema, req.body, req, reply);
+      if (!body.ok) return reply;
+      const v = await viewer(req, reply);
+      if (!v) return reply;
+      const items = body.value.items.map((i) => ({ productId: i.productId, size: i.size ?? null, quantity: i.quantity }));
+      const r = await quoteCart(deps.db, { memberId: v.memberId, botId: v.botId, brandIds: v.brandIds, storeId: body.value.storeId, items, at: deps.clock() });
+      if (!r.ok) return fail(req, reply, r.error);
+      const q = r.value;
+      return {
+        ok: true,
+        quote: {
+          orderId: q.orderId, storeId: q.store.id, storeName: q.store.name, fulfillment: q.fulfillment, etaMinutes: q.etaMinutes, subtotalCents: q.subtotalCents,
+          discountCents: q.discountCents, totalCents: q.totalCents, currency: q.currency, couponCode: q.couponCode, couponTitle: q.couponTitle,
+          lines: q.lines.map((l) => ({ productId: l.product.id, name: l.product.name, size: l.size, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
+        },
+      };
+    });
+
+    app.post("/checkout", async (req, reply) => {
+      const body = parse(checkoutSchema, req.body, req, reply);
+      if (!body.ok) return reply;
+      const v = await viewer(req, reply);
+      if (!v) return reply;
+      const items = body.value.items.map((i) => ({ productId: i.productId, size: i.size ?? null, quantity: i.quantity }));
+      const r = await checkoutCart(deps.db, {
+        memberId: v.memberId, botId: v.botId, brandIds: v.brandIds, storeId: body.value.storeId, items, quoteId: body.value.quoteId ?? null,
+        idempotencyKey: body.value.idempotencyKey ?? null, at: deps.clock(), signer,
+      });
+      if (!r.ok) return fail(req, reply, r.error);
+      const c = r.value;
+      return {
+        ok: true, orderId: c.orderId, status: c.status, quote: c.quote,
+        payment: c.payment && { url: c.payment.url, totalCents: c.payment.totalCents, currency: c.payment.currency, expiresAt: c.payment.expiresAt.toISOString(), couponDropped: c.payment.couponDropped },
+      };
+    });
+
+    app.get("/orders", async (req, reply) => {
+      const v = await viewer(req, reply);
+      if (!v) return reply;
+      return { ok: true, orders: await listOrders(deps.db, v.memberId) };
+    });
+
+    app.get("/orders/:id", async (req, reply) => {
+      const p = parse(orderParams, req.params, req, reply);
+      if (!p.ok) return reply;
+      const v = await viewer(req, reply);
+      if (!v) return reply;
+      const order = await findOwnOrder(deps.db, v.memberId, p.value.id);
+      if (!order) return fail(req, reply, { code: "NOT_FOUND" });
+      return { ok: true, order };
+    });
+
+    app.post("/orders/:id/pay", async (req, reply) => {
+      const p = parse(orderParams, req.params, req, reply);
+      if (!p.ok) return reply;
+      const v = await viewer(req, reply);
+      if (!v) return reply;
+      const r = await confirmOrder(deps.db, { memberId: v.memberId, orderId: p.value.id, at: deps.clock(), signer });
+      if (!r.ok) return fail(req, reply, r.error);
+      return { ok: true, orderId: r.value.orderId, payment: { url: r.value.url, totalCents: r.value.totalCents, currency: r.value.currency, expiresAt: r.value.expiresAt.toISOString(), couponDropped: r.value.couponDropped } };
+    });
+  };
+
+  return async (app: FastifyInstance) => {
+    await app.register(api, { prefix: "/app/api" });
+    await miniAppStaticRoutes({ webDir: deps.webDir })(app);
+  };
+}
