@@ -14,10 +14,15 @@ import type { Turn } from "./turn.ts";
 
 type Draft = NonNullable<ConversationState["draft"]>;
 
-/** Drinks come in cup sizes with an obvious default (the first); clothes and shoes must be asked. */
-export function defaultSize(p: ProductInfo): string | null {
-  if (p.sizes.length === 0) return null;
-  return p.sizes.every((s) => /杯/.test(s)) ? p.sizes[0] : null;
+const DRINK_TAGS = /^(coffee|tea|drink|drinks|beverage|juice|milk|咖啡|茶|饮品|饮料|food|bakery)$/i;
+const CUP_SIZES = /杯|^(tall|grande|venti|short|small|medium|large|regular|小|中|大|超大)$|ml$/i;
+
+/**
+ * Drinks come in cup sizes where any size will do unless the member says otherwise: the quote takes the nearest
+ * store with any size in stock (the catalog's first size preferred). Clothes and shoes must be asked.
+ */
+export function sizeIsFlexible(p: ProductInfo): boolean {
+  return p.sizes.length > 0 && (p.sizes.every((s) => CUP_SIZES.test(s)) || p.tags.some((t) => DRINK_TAGS.test(t)));
 }
 
 /** A size named in free text for this product ("不要大杯，中杯" → 中杯): the last one mentioned that is not negated. */
@@ -65,7 +70,7 @@ export async function handleOrderIntent(turn: Turn, parsed: ParseResult, text: s
     if (it.size && p.sizes.length && !p.sizes.includes(it.size)) {
       return [errorReply(turn.m.sizeUnknown(p.name, p.sizes.join(" / ")), "INVALID_INPUT", sizeButtons(p))];
     }
-    if (!it.size) it.size = sizeFromText(text, p) ?? (prev?.items.find((x) => x.productId === p.id)?.size ?? defaultSize(p));
+    if (!it.size) it.size = sizeFromText(text, p) ?? prev?.items.find((x) => x.productId === p.id)?.size ?? null;
   }
   const draft: Draft = {
     brandId: view.products.get(items[0].productId)?.brandId ?? parsed.brandId,
@@ -85,7 +90,7 @@ export async function continueDraft(turn: Turn): Promise<Reply[]> {
   const view = await loadCatalogView(turn.deps.db);
   for (const it of draft.items) {
     const p = view.products.get(it.productId);
-    if (p && p.sizes.length && !it.size) {
+    if (p && p.sizes.length && !it.size && !sizeIsFlexible(p)) {
       turn.state.awaiting = "size";
       return [{ type: "choice", text: turn.m.askSize(p.name), buttons: sizeButtons(p) }];
     }

@@ -11,6 +11,18 @@ import { loadCatalogView, stockFor, type ProductInfo, type StoreInfo } from "../
 import { claimedWallet } from "../coupons/wallet.ts";
 
 export const QUOTE_TTL_MS = 30 * 60_000;
+const ANY_SIZE = "\u0000any";
+const MAX_SIZE_COMBOS = 12;
+
+/** Every way to fill the "any size" lines with a real size, default sizes first, capped. */
+function sizeCombos<L extends { size: string; product: { sizes: string[] } }>(lines: L[]): L[][] {
+  let combos: L[][] = [[]];
+  for (const l of lines) {
+    const options = l.size === ANY_SIZE ? l.product.sizes : [l.size];
+    combos = combos.flatMap((c) => options.map((size) => [...c, { ...l, size }])).slice(0, MAX_SIZE_COMBOS);
+  }
+  return combos;
+}
 
 export interface QuoteInput {
   memberId: string;
@@ -71,8 +83,9 @@ export async function quoteOrder(db: Db, input: QuoteInput): Promise<AppResult<Q
     const product = view.products.get(it.productId);
     if (!product) return failWith("NOT_FOUND", `unknown product ${it.productId}`, { productId: it.productId });
     if (input.botBrandIds && !input.botBrandIds.includes(product.brandId)) return failWith("NOT_FOUND", `product ${it.productId} is not sold by this account`);
-    const size = it.size ?? "";
-    if (product.sizes.length > 0 && !product.sizes.includes(size)) return failWith("INVALID_INPUT", `size ${size || "(none)"} of ${product.id}`, { productId: product.id, sizes: product.sizes });
+    // size null on a sized product = "any size": the nearest store with any size in stock wins (see sizeCombos)
+    const size = it.size ?? (product.sizes.length ? ANY_SIZE : "");
+    if (product.sizes.length > 0 && size !== ANY_SIZE && !product.sizes.includes(size)) return failWith("INVALID_INPUT", `size ${size || "(none)"} of ${product.id}`, { productId: product.id, sizes: product.sizes });
     lines.push({ product, size, quantity: it.quantity, unitPriceCents: product.priceCents });
   }
   if (lines.length === 0) return failWith("INVALID_INPUT", "nothing to order");
@@ -81,17 +94,28 @@ export async function quoteOrder(db: Db, input: QuoteInput): Promise<AppResult<Q
   const currency = lines[0].product.currency;
 
   const stock = await stockFor(db, lines.map((l) => l.product.id));
-  const match = matchStores({
-    index: view.index,
-    stock,
-    request: {
-      brandIds: [brandId], lat: input.location.lat, lng: input.location.lng, fulfillment: input.fulfillment,
-      items: lines.map((l) => ({ productId: l.product.id, size: l.size || null, quantity: l.quantity, brandId })),
-      maxDistanceMeters: input.radiusMeters ?? null,
-    },
-    at: input.at,
-    options: { maxResults: input.storeId ? 50 : 5 },
-  });
+  const matchWith = (sized: typeof lines) =>
+    matchStores({
+      index: view.index,
+      stock,
+      request: {
+        brandIds: [brandId], lat: input.location.lat, lng: input.location.lng, fulfillment: input.fulfillment,
+        items: sized.map((l) => ({ productId: l.product.id, size: l.size || null, quantity: l.quantity, brandId })),
+        maxDistanceMeters: input.radiusMeters ?? null,
+      },
+      at: input.at,
+      options: { maxResults: input.storeId ? 50 : 5 },
+    });
+  // try the sizes in the catalog's order (the first is the default); the nearest store that has one of them wins
+  let best: { sized: typeof lines; match: ReturnType<typeof matchWith> } | null = null;
+  for (const sized of sizeCombos(lines)) {
+    const m = matchWith(sized);
+    const d = m.ok ? (input.storeId ? m.value.matches.find((x) => x.store.id === input.storeId)?.distanceMeters : m.value.matches[0]?.distanceMeters) : undefined;
+    const bestD = best?.match.ok ? (input.storeId ? best.match.value.matches.find((x) => x.store.id === input.storeId)?.distanceMeters : best.match.value.matches[0]?.distanceMeters) : undefined;
+    if (!best || (d !== undefined && (bestD === undefined || d < bestD))) best = { sized, match: m };
+  }
+  lines.splice(0, lines.length, ...best!.sized);
+  const match = best!.match;
 
   const brandOf = (pid: string) => view.products.get(pid)?.brandId ?? null;
   if (!match.ok) {
