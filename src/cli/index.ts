@@ -9,8 +9,9 @@ import { registerReport } from "./report.command.ts";
 
 const program = new Command("o2o")
   .description("o2o-chat: conversational commerce on Telegram (chat to order, nearest store, coupons, payments, campaigns)")
-  .showHelpAfterError("(add --help for usage)")
-  .exitOverride();
+  .exitOverride()
+  // one line on bad input: commander's own message, prefixed like every other o2o error
+  .configureOutput({ outputError: (str, write) => write(`o2o: ${str.replace(/^error: /, "").trim()} (see --help)\n`) });
 
 registerImport(program);
 registerChat(program);
