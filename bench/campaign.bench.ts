@@ -53,7 +53,7 @@ async function planFigure(kind: "sqlite" | "postgresql", followers: number): Pro
   }
 }
 
-async function sendFigures(messages: number, rate: number): Promise<Figure[]> {
+export async function benchCampaignSend(messages: number, rate: number): Promise<Figure[]> {
   const db = await freshDb("sqlite");
   const api = await startFakeBotApi();
   try {
@@ -85,6 +85,6 @@ async function sendFigures(messages: number, rate: number): Promise<Figure[]> {
 export async function benchCampaign(opts = { followers: Number(process.env.BENCH_CAMPAIGN_FOLLOWERS ?? 1_000_000), messages: 10_000, rate: Number(process.env.BENCH_CAMPAIGN_RATE ?? 1000) }): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const kind of ["sqlite", "postgresql"] as const) figures.push(await planFigure(kind, opts.followers));
-  figures.push(...(await sendFigures(opts.messages, opts.rate)));
+  figures.push(...(await benchCampaignSend(opts.messages, opts.rate)));
   return figures;
 }

@@ -283,7 +283,11 @@ async function checkout() {
     S.busy = false;
     if (e.status === 401) S.me = null;
     S.cartError = e.message;
-    if (e.code === "ORDER_NOT_PAYABLE") S.quote = null;
+    if (e.code === "ORDER_NOT_PAYABLE" || e.code === "OUT_OF_STOCK" || e.code === "ORDER_EXPIRED") {
+      // that attempt is over: the next tap quotes afresh under a new key
+      S.quote = null;
+      S.checkoutKey = null;
+    }
     render();
   }
 }
@@ -355,7 +359,7 @@ function signInCard() {
 }
 
 function header() {
-  const brand = S.brands.find((b) => b.id === S.brandId);
+  const brand = S.brands.find((b) => b.id === S.brandId) || (S.shelf && { name: S.shelf.store.brandName });
   const who = S.me
     ? h("span", { class: "who", id: "who" }, t("hello", S.me.displayName || ""), !launch ? h("button", { class: "link", id: "signout", onclick: signOut }, t("signOut")) : null)
     : null;
@@ -428,10 +432,14 @@ function storeMap() {
   const lngs = pts.map((p) => p.lng);
   const minLat = Math.min(...lats), maxLat = Math.max(...lats), minLng = Math.min(...lngs), maxLng = Math.max(...lngs);
   if (maxLat - minLat > 1 || maxLng - minLng > 1) return null; // too spread out for a useful sketch
+  // equirectangular around the middle latitude: one scale for both axes, so distances look right
   const W = 320, H = 180, pad = 18;
-  const spanX = Math.max(maxLng - minLng, 1e-4), spanY = Math.max(maxLat - minLat, 1e-4);
-  const x = (lng) => pad + ((lng - minLng) / spanX) * (W - 2 * pad);
-  const y = (lat) => H - pad - ((lat - minLat) / spanY) * (H - 2 * pad);
+  const k = Math.cos(((minLat + maxLat) / 2) * (Math.PI / 180));
+  const spanX = Math.max((maxLng - minLng) * k, 1e-4), spanY = Math.max(maxLat - minLat, 1e-4);
+  const scale = Math.min((W - 2 * pad) / spanX, (H - 2 * pad) / spanY);
+  const offX = (W - spanX * scale) / 2, offY = (H - spanY * scale) / 2;
+  const x = (lng) => offX + (lng - minLng) * k * scale;
+  const y = (lat) => H - offY - (lat - minLat) * scale;
   return h("figure", { class: "map card" },
     svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": t("mapTitle") },
       ...local.map((s) => svg("g", { class: `pin${s.id === S.storeId ? " current" : ""}`, onclick: () => chooseStore(s.id) },
@@ -607,17 +615,23 @@ async function boot() {
   if (launch) applyTheme(launch.theme);
   render();
   const target = startTarget();
+  // the first screen needs the member and one shelf; brands and the store list follow without holding it up
+  const meP = loadMe();
+  const brandsP = api.get("brands").then((r) => {
+    S.brands = r.brands;
+    return null;
+  }, (e) => e);
   try {
-    const [, brands, shelf] = await Promise.all([loadMe(), api.get("brands"), target.store ? api.get(`products?store=${encodeURIComponent(target.store)}`).catch(() => null) : null]);
-    S.brands = brands.brands;
-    const known = (id) => id && S.brands.some((b) => b.id === id);
+    const shelf = target.store ? await api.get(`products?store=${encodeURIComponent(target.store)}`).catch(() => null) : null;
     if (shelf) {
       S.shelf = shelf;
       S.storeId = shelf.store.id;
       S.brandId = shelf.store.brandId;
       ls.set(`o2o.store.${S.brandId}`, S.storeId);
-      await loadStores();
     } else {
+      const failed = await brandsP;
+      if (failed) throw failed;
+      const known = (id) => id && S.brands.some((b) => b.id === id);
       S.brandId = known(target.brand) ? target.brand : known(ls.get("o2o.brand")) ? ls.get("o2o.brand") : S.brands.length ? S.brands[0].id : null;
       if (S.brandId) {
         await loadStores();
@@ -625,6 +639,7 @@ async function boot() {
         if (id) await loadShelf(id);
       }
     }
+    await meP;
   } catch (e) {
     S.error = e.message || t("error");
     if (e.status === 401) S.authError = e.message;
@@ -643,6 +658,11 @@ async function boot() {
   performance.mark("o2o-first-render");
   document.body.dataset.ready = "true";
   if (launch) connectTelegram(applyTheme);
+  if (!S.error) {
+    await brandsP;
+    if (!S.stores.length && S.brandId) await run(loadStores);
+    else render();
+  }
 }
 
 boot();

@@ -81,9 +81,12 @@ export function audienceFrom(
   p: Params, brandId: string, a: Audience, near: NearFilter | null, after: string, upTo: string | null = null, join: (p: Params) => string = () => "",
 ): { from: string; key: string } {
   const range = (col: string) => `${col} > ${p.v(after)}${upTo === null ? "" : ` AND ${col} <= ${p.v(upTo)}`}`;
+  // SQLite without statistics would pick the (brandId, unfollowedAt) index and scan every follower per batch;
+  // a unary + keeps it on the primary key's memberId range (PostgreSQL gets ANALYZE instead)
+  const noIndex = p.provider === "sqlite" ? "+" : "";
   const driving =
     a.kind === "followers"
-      ? `FROM "Follow" f JOIN "Member" m ON m."id" = f."memberId" ${join(p)} WHERE f."brandId" = ${p.v(brandId)} AND f."unfollowedAt" IS NULL AND ${range(`f."memberId"`)} AND ${range(`m."id"`)}`
+      ? `FROM "Follow" f JOIN "Member" m ON m."id" = f."memberId" ${join(p)} WHERE ${noIndex}f."brandId" = ${p.v(brandId)} AND ${noIndex}f."unfollowedAt" IS NULL AND ${range(`f."memberId"`)} AND ${range(`m."id"`)}`
       : `FROM "Member" m ${join(p)} WHERE ${range(`m."id"`)}`;
   const key = a.kind === "followers" ? `f."memberId"` : `m."id"`;
   const where = [`m."erasedAt" IS NULL`, `m."mergedIntoId" IS NULL`];
@@ -144,7 +147,8 @@ export async function countAudience(db: Db, brandId: string, audience: Audience)
 export async function nextBoundary(db: Db, brandId: string, audience: Audience, after: string, batchSize: number): Promise<string | null> {
   const rows = await query<{ k: string }>(db, (p) =>
     audience.kind === "followers"
-      ? `SELECT f."memberId" AS "k" FROM "Follow" f WHERE f."brandId" = ${p.v(brandId)} AND f."unfollowedAt" IS NULL AND f."memberId" > ${p.v(after)} ORDER BY f."memberId" LIMIT 1 OFFSET ${p.v(batchSize - 1)}`
+      ? // only columns of the primary key: an index-only scan (batches are at most batchSize, fewer when some unfollowed)
+        `SELECT f."memberId" AS "k" FROM "Follow" f WHERE f."memberId" > ${p.v(after)} AND ${p.provider === "sqlite" ? "+" : ""}f."brandId" = ${p.v(brandId)} ORDER BY f."memberId" LIMIT 1 OFFSET ${p.v(batchSize - 1)}`
       : `SELECT m."id" AS "k" FROM "Member" m WHERE m."id" > ${p.v(after)} ORDER BY m."id" LIMIT 1 OFFSET ${p.v(batchSize - 1)}`,
   );
   return rows[0]?.k ?? null;

@@ -33,15 +33,8 @@ export function isValidLatLng(lat: number, lng: number): boolean {
   return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
 }
 
-// Hot-loop form: the haversine term h (0 at the same point, 1 at the antipode) is monotonic in distance,
-// so radius tests and ordering can compare h against a threshold and skip the sqrt and asin.
-
-/** The haversine term h between two points, given each latitude's cosine (precomputed by the caller). */
-export function haversineTerm(lat1: number, lng1: number, cosLat1: number, lat2: number, lng2: number, cosLat2: number): number {
-  const s = Math.sin((lat2 - lat1) * RAD * 0.5);
-  const t = Math.sin((lng2 - lng1) * RAD * 0.5);
-  return s * s + cosLat1 * cosLat2 * t * t;
-}
+// Hot-loop form (see store-index.ts): the haversine term h (0 at the same point, 1 at the antipode) is
+// monotonic in distance, so radius tests can compare h against a threshold and skip the sqrt and asin.
 
 /** Metres from a haversine term. */
 export function metersFromHaversineTerm(h: number): number {

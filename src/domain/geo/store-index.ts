@@ -45,6 +45,8 @@ export interface AroundOptions<S> {
   maxResults?: number;
   /** only stores within this distance (default: any distance) */
   maxDistanceMeters?: number;
+  /** only stores farther than this (default: none excluded), e.g. "a store beyond the ones already offered" */
+  minDistanceMeters?: number;
   /** restrict to these brands; null or absent = every brand */
   brandIds?: readonly string[] | null;
   /** only stores offering this service (a flagship counts as shipping) */
@@ -101,21 +103,24 @@ interface Query<S> {
   open: Uint8Array | null;
   deliversHere: boolean;
   flagship: boolean | undefined;
+  /** haversine term of minDistanceMeters; -1 when none */
+  minH: number;
   filter?: (store: S, distanceMeters: number) => boolean;
 }
 
 /** First ring of a bounded search; each further ring doubles the radius. */
 const FIRST_RING_METERS = 500;
 
-const ANY = "*";
-const SHIP = "|ship";
+// partition keys: a brand id, or these (the NUL keeps them apart from any real brand id)
+const ANY = "\u0000all";
+const SHIP = "\u0000ship";
 
 /** Nearest-first store search over a fixed set of stores. */
 export class StoreIndex<S extends GeoStore = GeoStore> {
   /** number of indexed (active) stores */
   readonly size: number;
   private readonly all: Partition<S>;
-  /** by brand id ("*" = every brand), and by `${brand}|ship` for the shipping stores */
+  /** by brand id (ANY = every brand), and brand + SHIP for the shipping stores */
   private readonly parts = new Map<string, Partition<S>>();
   private readonly byId = new Map<string, S>();
   private readonly groups: HoursGroup[] = [];
@@ -171,7 +176,7 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
     const maxResults = opts.maxResults ?? Infinity;
     if (maxResults <= 0) return [];
     const suffix = opts.service === "ship" ? SHIP : "";
-    const keys = opts.brandIds ? opts.brandIds.map((b) => b + suffix) : [ANY + suffix];
+    const keys = opts.brandIds ? [...new Set(opts.brandIds)].map((b) => b + suffix) : [ANY + suffix];
     const parts = keys.map((k) => this.parts.get(k)).filter((p): p is Partition<S> => p !== undefined && p.stores.length > 0);
     if (parts.length === 0) return [];
     const q: Query<S> = {
@@ -182,6 +187,7 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
       open: opts.openAt ? this.openGroups(opts.openAt) : null,
       deliversHere: opts.deliversHere ?? false,
       flagship: opts.flagship,
+      minH: opts.minDistanceMeters ? haversineTermOfMeters(opts.minDistanceMeters) : -1,
       filter: opts.filter,
     };
     const maxMeters = Math.max(0, opts.maxDistanceMeters ?? Infinity);
@@ -212,7 +218,7 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
 
   /** The ids of the brands that have at least one indexed store. */
   brandIds(): string[] {
-    return [...this.parts.keys()].filter((k) => k !== ANY && !k.endsWith(SHIP));
+    return [...this.parts.keys()].filter((k) => !k.includes("\u0000"));
   }
 
   /** The largest delivery radius among these brands' stores (all stores when null): how far a delivery search must look. */
@@ -302,8 +308,9 @@ function accept<S>(p: Partition<S>, q: Query<S>, i: number, h: number): number {
  */
 function ringSearch<S>(p: Partition<S>, q: Query<S>, maxMeters: number, maxResults: number): StoreHit<S>[] {
   const found: StoreHit<S>[] = [];
-  let innerH = -1;
-  let radius = maxResults === Infinity ? maxMeters : Math.min(FIRST_RING_METERS, maxMeters);
+  // stores nearer than minDistanceMeters count as already checked: the first ring starts beyond them
+  let innerH = q.minH;
+  let radius = maxResults === Infinity ? maxMeters : Math.min(q.minH >= 0 ? 2 * metersFromHaversineTerm(q.minH) : FIRST_RING_METERS, maxMeters);
   for (;;) {
     const outerH = haversineTermOfMeters(radius);
     const [minLng, minLat, maxLng, maxLat] = boundingBox(q.lat, q.lng, radius);
@@ -342,11 +349,12 @@ function boundingBox(lat: number, lng: number, meters: number): [number, number,
 
 /** Unbounded nearest-k (the nearest flagship anywhere): geokdbush's best-first walk over the sphere. */
 function nearestAnywhere<S>(p: Partition<S>, q: Query<S>, maxResults: number): StoreHit<S>[] {
-  const plain = !q.serviceBit && q.flagship === undefined && !q.open && !q.deliversHere && !q.filter;
+  const plain = !q.serviceBit && q.flagship === undefined && !q.open && !q.deliversHere && !q.filter && q.minH < 0;
   const predicate = plain
     ? undefined
     : (i: number) => {
         const h = termAt(p.records, q, i);
+        if (h <= q.minH) return false;
         const d = accept(p, q, i, h);
         return d >= 0 && (!q.filter || q.filter(p.stores[i], d));
       };

@@ -28,6 +28,9 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 export function paymentRoutes(deps: PaymentRoutesDeps) {
   return async (app: FastifyInstance) => {
+    // The hosted page's Pay button is an HTML form: browsers post it form-encoded. The page reads nothing from the
+    // body (the payment id and token are in the URL), so the body is accepted and ignored.
+    app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 4096 }, (_req, body, done) => done(null, body));
     // The webhook signature covers the raw body, so this route keeps it as text.
     app.register(async (scoped) => {
       scoped.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => done(null, body));
