@@ -334,14 +334,9 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
         );
         for (const out of chunk) {
           if (!claimedIds.has(out.row.id)) continue; // another worker has it
-          let slot = await deps.limiter.reserve();
-          for (;;) {
-            await sleep(slot - wall(), opts.signal);
-            const pausedUntil = await deps.limiter.pausedUntil();
-            if (pausedUntil <= wall()) break;
-            slot = await deps.limiter.reserve(); // a 429 arrived meanwhile: queue up behind the pause
-          }
-          if (opts.signal?.aborted || !(await deps.chatGate.tryTake(out.chatKey, wall()))) {
+          // a 429 seen meanwhile holds every acquire until its retry_after
+          const allowed = await deps.limiter.acquire(opts.signal);
+          if (!allowed || !(await deps.chatGate.tryTake(out.chatKey, wall()))) {
             await setStatus(out.row.id, "claimed", `"status" = 'queued', "claimedAt" = NULL, "attempts" = "attempts" - 1`);
             continue;
           }

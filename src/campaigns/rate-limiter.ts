@@ -1,17 +1,19 @@
-// The send-rate port and its in-process implementation. A limiter hands out send slots (epoch ms): slots are evenly
-// spaced at 1/rate, and any `rate` consecutive slots span at least one second plus a small guard, so no one-second
-// window — measured anywhere, by Telegram or a test server — ever holds more than `rate` messages, while the
-// allowed rate is used almost fully (guard 5 ms: 99.5%). A 429 pauses every slot until its retry_after.
-// The Redis implementation (redis-rate-limiter.ts) runs the same algorithm in one Lua script shared by all workers.
+// The send-rate port and its in-process implementation. `acquire()` waits until one more message may go out and
+// records the moment it does. Two rules, judged on those actual moments:
+//  - pacing (GCRA): one message per 1/rate, with a little catch-up credit after the sender was held up;
+//  - the hard cap: any `rate` consecutive sends span at least one second plus a small guard, so no one-second
+//    window — measured anywhere, by Telegram or a test server — holds more than `rate` messages, while the allowed
+//    rate is still used almost fully (guard 5 ms: 99.5%).
+// A 429 pauses every acquire until its retry_after. redis-delivery.ts runs the same rules in one Lua script shared
+// by every worker process.
 
 export interface RateLimiter {
-  /** Reserves the next send slot and returns it (epoch ms, on this process's clock): send no earlier. */
-  reserve(): Promise<number>;
+  /** Resolves when one message may be sent now (and counts it); false when the signal aborted the wait. */
+  acquire(signal?: AbortSignal): Promise<boolean>;
   /** Nothing is sent before `untilEpochMs` (a 429's retry_after), by any user of this limiter. */
   pause(untilEpochMs: number): Promise<void>;
   /** The end of the current pause (0 when none). */
   pausedUntil(): Promise<number>;
-  close?(): Promise<void>;
 }
 
 /** Per-chat spacing: at most one message per chat per `gapMs`. */
@@ -22,37 +24,75 @@ export interface ChatGate {
   freeAt(chatKey: string): Promise<number>;
 }
 
-/** The slot rule, shared by both implementations (the Lua script mirrors it). */
-export function nextSlot(now: number, last: number | null, windowStart: number | null, pausedUntil: number, rate: number, guardMs: number): number {
-  const interval = 1000 / rate;
-  let slot = Math.max(now, pausedUntil);
-  if (last !== null) slot = Math.max(slot, last + interval);
-  if (windowStart !== null) slot = Math.max(slot, windowStart + 1000 + guardMs);
-  return slot;
+export interface LimiterState {
+  /** theoretical arrival time of the next message (GCRA) */
+  tat: number;
+  /** actual send times, oldest first, at most `window` of them */
+  history: number[];
+  pausedUntil: number;
 }
 
+export interface LimiterRules {
+  rate: number;
+  guardMs: number;
+}
+
+/** How long to wait before one more message may go at `now` (0 = now). The Lua script mirrors this. */
+export function waitMs(s: LimiterState, now: number, r: LimiterRules): number {
+  const interval = 1000 / r.rate;
+  const credit = Math.max(2 * interval, 25);
+  const window = Math.max(1, Math.floor(r.rate));
+  let wait = Math.max(0, s.pausedUntil - now, s.tat - credit - now);
+  if (s.history.length >= window) wait = Math.max(wait, s.history[s.history.length - window] + 1000 + r.guardMs - now);
+  return wait;
+}
+
+/** Records a send at `now` (call only when waitMs was 0). */
+export function recordSend(s: LimiterState, now: number, r: LimiterRules): void {
+  s.tat = Math.max(s.tat, now) + 1000 / r.rate;
+  s.history.push(now);
+  const window = Math.max(1, Math.floor(r.rate));
+  if (s.history.length > window) s.history.splice(0, s.history.length - window);
+}
+
+export const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+
 export class MemoryRateLimiter implements RateLimiter {
-  private readonly history: number[] = [];
-  private paused = 0;
-  private readonly window: number;
-  constructor(private readonly rate: number, private readonly guardMs = 5, private readonly clock: () => number = Date.now) {
-    this.window = Math.max(1, Math.floor(rate));
-  }
-  async reserve(): Promise<number> {
-    const h = this.history;
-    const last = h.length ? h[h.length - 1] : null;
-    const windowStart = h.length >= this.window ? h[h.length - this.window] : null;
-    const slot = nextSlot(this.clock(), last, windowStart, this.paused, this.rate, this.guardMs);
-    h.push(slot);
-    if (h.length > this.window * 2) h.splice(0, h.length - this.window);
-    return slot;
+  private readonly state: LimiterState = { tat: 0, history: [], pausedUntil: 0 };
+  private queue: Promise<unknown> = Promise.resolve();
+  constructor(private readonly rate: number, private readonly guardMs = 5, private readonly clock: () => number = Date.now) {}
+  acquire(signal?: AbortSignal): Promise<boolean> {
+    // one waiter at a time, in arrival order
+    const turn = this.queue.then(async () => {
+      const rules = { rate: this.rate, guardMs: this.guardMs };
+      for (;;) {
+        if (signal?.aborted) return false;
+        const w = waitMs(this.state, this.clock(), rules);
+        if (w <= 0) {
+          recordSend(this.state, this.clock(), rules);
+          return true;
+        }
+        await sleep(w, signal);
+      }
+    });
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
   async pause(untilEpochMs: number): Promise<void> {
-    this.paused = Math.max(this.paused, untilEpochMs);
-    // slots handed out before the pause are re-checked by the pipeline right before sending
+    this.state.pausedUntil = Math.max(this.state.pausedUntil, untilEpochMs);
   }
   async pausedUntil(): Promise<number> {
-    return this.paused;
+    return this.state.pausedUntil;
   }
 }
 

@@ -11,7 +11,7 @@ import type { Db } from "../db/database.ts";
 import type { DeliveryConfig } from "./delivery-config.ts";
 import { drainOutbox } from "./delivery-pipeline.ts";
 import type { MessageSender } from "./message-sender.ts";
-import type { ChatGate, RateLimiter } from "./rate-limiter.ts";
+import { sleep, type ChatGate, type RateLimiter } from "./rate-limiter.ts";
 import type { Workers } from "./scheduler.ts";
 import { query } from "./sql.ts";
 import type { TickResult } from "./tick.ts";
@@ -21,22 +21,26 @@ type Log = (msg: string, extra?: Record<string, unknown>) => void;
 export const QUEUE_NAME = "o2o-deliveries";
 const JOB_ROWS = 500;
 
-// KEYS: history list, pause key. ARGV: rate, guard ms, window size. Returns {slot, now} as strings (Redis time, ms).
-const RESERVE = `
+// KEYS: history list, pause key, tat key. ARGV: rate, guard ms, window size.
+// Returns "0" after recording a send at Redis's now, else the ms to wait. Mirrors waitMs/recordSend (rate-limiter.ts).
+const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local interval = 1000 / tonumber(ARGV[1])
+local rate = tonumber(ARGV[1])
+local interval = 1000 / rate
+local credit = math.max(2 * interval, 25)
 local w = tonumber(ARGV[3])
-local slot = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0'))
-local last = redis.call('LINDEX', KEYS[1], -1)
-if last then slot = math.max(slot, tonumber(last) + interval) end
+local tat = tonumber(redis.call('GET', KEYS[3]) or '0')
+local wait = math.max(0, tonumber(redis.call('GET', KEYS[2]) or '0') - now, tat - credit - now)
 if redis.call('LLEN', KEYS[1]) >= w then
-  slot = math.max(slot, tonumber(redis.call('LINDEX', KEYS[1], -w)) + 1000 + tonumber(ARGV[2]))
+  wait = math.max(wait, tonumber(redis.call('LINDEX', KEYS[1], -w)) + 1000 + tonumber(ARGV[2]) - now)
 end
-redis.call('RPUSH', KEYS[1], string.format('%.3f', slot))
+if wait > 0 then return string.format('%.3f', wait) end
+redis.call('SET', KEYS[3], string.format('%.3f', math.max(tat, now) + interval), 'PX', 120000)
+redis.call('RPUSH', KEYS[1], string.format('%.3f', now))
 redis.call('LTRIM', KEYS[1], -w, -1)
 redis.call('PEXPIRE', KEYS[1], 120000)
-return {string.format('%.3f', slot), string.format('%.3f', now)}
+return '0'
 `;
 
 // KEYS: pause key. ARGV: pause length ms. Extends the pause, never shortens it.
@@ -57,17 +61,20 @@ local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
 return string.format('%.3f', math.max(0, cur - now))
 `;
 
-/** The global limiter on Redis: same slots for every process sharing `prefix`. */
+/** The global limiter on Redis: one budget for every process sharing `prefix`, judged on Redis's clock. */
 export class RedisRateLimiter implements RateLimiter {
   private readonly window: number;
   constructor(private readonly redis: Redis, private readonly rate: number, private readonly guardMs = 5, private readonly prefix = "o2o:rate") {
     this.window = Math.max(1, Math.floor(rate));
   }
-  async reserve(): Promise<number> {
-    const local = Date.now();
-    const [slot, now] = (await this.redis.eval(RESERVE, 2, `${this.prefix}:slots`, `${this.prefix}:pause`, this.rate, this.guardMs, this.window)) as [string, string];
-    // convert from Redis's clock to ours; the round trip is counted as already elapsed (conservative)
-    return local + (Number(slot) - Number(now));
+  async acquire(signal?: AbortSignal): Promise<boolean> {
+    for (;;) {
+      if (signal?.aborted) return false;
+      const wait = Number(await this.redis.eval(ACQUIRE, 3, `${this.prefix}:sent`, `${this.prefix}:pause`, `${this.prefix}:tat`, this.rate, this.guardMs, this.window));
+      if (wait <= 0) return true;
+      // several processes poll the same budget: wake a little early rather than late, never less than 1 ms
+      await sleep(Math.max(1, wait - 0.5), signal);
+    }
   }
   async pause(untilEpochMs: number): Promise<void> {
     await this.redis.eval(PAUSE, 1, `${this.prefix}:pause`, Math.max(0, untilEpochMs - Date.now()));

@@ -80,3 +80,37 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
   api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return api;
 }
+
+export interface FakeBotApiThread {
+  url: string;
+  /** arrival times (epoch ms) and messages per chat, so far */
+  stats(): Promise<{ times: number[]; perChat: Map<string, number> }>;
+  close(): Promise<void>;
+}
+
+/** The same fake on a worker thread: its clock is not stalled by the sender's synchronous database calls. */
+export async function startFakeBotApiThread(opts: { blockedChats?: string[] } = {}): Promise<FakeBotApiThread> {
+  const { Worker } = await import("node:worker_threads");
+  const worker = new Worker(new URL("./fake-bot-api-thread.mjs", import.meta.url), { workerData: { blockedChats: opts.blockedChats ?? [] } });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("message", (m: { type: string; port: number }) => resolve(m.port));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stats: () =>
+      new Promise((resolve) => {
+        const on = (m: { type: string; times: number[]; perChat: [string, number][] }) => {
+          if (m.type !== "stats") return;
+          worker.off("message", on);
+          resolve({ times: m.times, perChat: new Map(m.perChat) });
+        };
+        worker.on("message", on);
+        worker.postMessage("stats");
+      }),
+    close: async () => {
+      worker.postMessage("close");
+      await new Promise((r) => worker.once("exit", r));
+    },
+  };
+}
