@@ -23,11 +23,11 @@ const server = await buildServer({ logger, isReady: () => ready, routes: [
 ] });
 await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
 await server.listen({ port: config.PORT, host: config.HOST });
-ready = true;
-logger.info({ url: config.publicUrl, database: db.provider }, "o2o-chat is up");
+logger.info({ url: config.publicUrl, database: db.provider, miniApp: `${config.publicUrl}/app/` }, "o2o-chat is up");
 if (!config.TELEGRAM_BOT_TOKEN) {
   logger.info("no Telegram token set: chat locally with `npx o2o chat` (or `npx o2o chat --json --user me` for the scripted protocol)");
 }
+ready = true;
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");

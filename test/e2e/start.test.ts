@@ -17,6 +17,8 @@ describe("npm start on the embedded default", { timeout: 120_000 }, () => {
     try {
       const r = await waitForHealthy(`http://127.0.0.1:${port}/healthz`);
       expect(r.status).toBe(200);
+      // the log line and the health answer travel different pipes: give stdout a moment
+      for (let i = 0; i < 50 && !/npx o2o chat/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
       expect(out).toMatch(/npx o2o chat/);
     } finally {
       child.kill("SIGTERM");
