@@ -22,6 +22,7 @@ const server = await buildServer({ logger, isReady: () => ready, routes: [
   (await import("./server/routes/mini-app.ts")).miniAppRoutes({ db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db) }),
 ] });
 await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
+void import("./campaigns/scheduler.ts").then((m) => m.startCampaignScheduler({ db, config, logger, clock })).catch((e) => logger.error({ err: String(e) }, "campaign scheduler failed to start"));
 await server.listen({ port: config.PORT, host: config.HOST });
 logger.info({ url: config.publicUrl, database: db.provider, miniApp: `${config.publicUrl}/app/` }, "o2o-chat is up");
 if (!config.TELEGRAM_BOT_TOKEN) {

@@ -22,6 +22,8 @@ const envSchema = z.object({
   FOLLOW_UP_FEEDBACK_DELAY_MINUTES: z.coerce.number().int().min(0).max(30 * 1440).default(120),
   /** one reminder for an unpaid order when this little time is left on its payment link, minutes */
   FOLLOW_UP_UNPAID_LEAD_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  /** safety margin on every one-second window of the limiter, ms (default 2) */
+  CAMPAIGN_RATE_GUARD_MS: z.coerce.number().min(0).max(1000).optional(),
   /** delivery attempts on transient errors before a row fails */
   CAMPAIGN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 });
@@ -37,9 +39,11 @@ export interface DeliveryConfig {
   feedbackDelayMs: number;
   unpaidLeadMs: number;
   maxAttempts: number;
-  /** safety margin added to every 1-second window of the rate limiter, so jitter on the way never shows as a burst */
+  /** margin added to every one-second window of the rate limiter (rate-limiter.ts), ms */
   windowGuardMs: number;
 }
+
+
 
 export function loadDeliveryConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<DeliveryConfig> = {}): DeliveryConfig {
   const parsed = envSchema.safeParse(env);
@@ -62,7 +66,7 @@ export function loadDeliveryConfig(env: NodeJS.ProcessEnv = process.env, overrid
     feedbackDelayMs: e.FOLLOW_UP_FEEDBACK_DELAY_MINUTES * 60_000,
     unpaidLeadMs: e.FOLLOW_UP_UNPAID_LEAD_MINUTES * 60_000,
     maxAttempts: e.CAMPAIGN_MAX_ATTEMPTS,
-    windowGuardMs: 5,
+    windowGuardMs: e.CAMPAIGN_RATE_GUARD_MS ?? 2,
     ...overrides,
   };
 }

@@ -5,19 +5,20 @@
 //
 // WARNING (exactly-once): a row moves queued → claimed → sent | failed | skipped, every move a conditional UPDATE
 // on the current status, so two workers never send the same row. A row is claimed only just before its send
-// slot (a chunk of at most ~100 ms of traffic), and the chunk is sent at once. The guarantee is AT MOST ONCE: a row
-// found still `claimed` after the lease (CAMPAIGN_CLAIM_LEASE_SECONDS, wall clock) belonged to a worker that died
-// between claiming and recording the answer; Telegram may or may not have delivered it, so it is marked `failed`
-// ("unconfirmed") and never sent again. The loss window of a crash is therefore the rows claimed and not yet
-// recorded at that moment: at most one claim chunk (rate/10, ≥ 1) plus the requests awaiting Telegram's answer
-// plus the answers not yet written (flushed every 100 ms). Nothing is ever sent twice.
+// slot: the producer keeps at most one chunk (rate/10 rows, ≥ 1: about 0.1 s of traffic) claimed ahead of the
+// sender, plus the chunk it is claiming. The guarantee is AT MOST ONCE: a row found still `claimed` after the lease
+// (CAMPAIGN_CLAIM_LEASE_SECONDS, wall clock) belonged to a worker that died between claiming and recording the
+// answer; Telegram may or may not have delivered it, so it is marked `failed` ("unconfirmed") and never sent again.
+// The loss window of a crash is the rows claimed and not yet sent at that moment — at most two chunks (2 × rate/10,
+// about 0.2 s of traffic) plus the requests awaiting Telegram's answer. Answers received but not yet written
+// (flushed every 100 ms) also stay `claimed`, but those messages did arrive. Nothing is ever sent twice.
 import type { Db } from "../db/database.ts";
 import { DEFAULT_BOT_ID } from "../bot-config.ts";
 import type { Button } from "../conversation/replies.ts";
 import type { DeliveryConfig } from "./delivery-config.ts";
 import { decideDelivery, retryBackoffMs, type DeliveryAction } from "./delivery-rules.ts";
 import type { MessageSender, SendResult } from "./message-sender.ts";
-import type { ChatGate, RateLimiter } from "./rate-limiter.ts";
+import { preciseNow, type ChatGate, type RateLimiter, type SendPermit } from "./rate-limiter.ts";
 import { execute, query } from "./sql.ts";
 
 export interface PipelineDeps {
@@ -88,6 +89,23 @@ interface Outgoing {
   chatKey: string;
 }
 
+/** Wakes whoever waits, once per fire. */
+class Signal {
+  private waiters: (() => void)[] = [];
+  wait(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      signal?.addEventListener("abort", () => resolve(), { once: true });
+    });
+  }
+  fire(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const r of w) r();
+  }
+}
+
 export const emptyStats = (): DrainStats => ({ sent: 0, failed: 0, skipped: 0, deferred: 0, rateLimited: 0, retried: 0 });
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -150,7 +168,8 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
   const { db, config } = deps;
   const wall = deps.wallClock ?? Date.now;
   const stats = emptyStats();
-  const selectLimit = opts.selectLimit ?? 500;
+  // small selections keep each synchronous stall (SQLite) shorter than the limiter's catch-up credit
+  const selectLimit = opts.selectLimit ?? Math.min(500, Math.max(20, Math.ceil(config.ratePerSecond / 5)));
   const chunkSize = Math.max(1, Math.min(100, Math.ceil(config.ratePerSecond / 10)));
   const maxInFlight = opts.maxInFlight ?? Math.max(16, Math.ceil(config.ratePerSecond * 2));
   const inFlight = new Set<Promise<void>>();
@@ -222,7 +241,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
     }
   }
 
-  async function dispatch(out: Outgoing): Promise<void> {
+  async function dispatch(out: Outgoing, permit: SendPermit): Promise<void> {
     let result: SendResult;
     try {
       const username = usernames.get(out.botId);
@@ -232,6 +251,9 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
     } catch (e) {
       result = { ok: false, kind: "transient", error: `sender threw: ${(e as Error).message ?? e}` };
     }
+    // the message has reached the Bot API by now, if it ever will: the hard rate cap and the chat gap count from here
+    permit.done();
+    await deps.chatGate.settle(out.chatKey, preciseNow());
     await onResult(out, result);
   }
 
@@ -260,18 +282,30 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
     return sendable;
   }
 
-  try {
+  // A producer reads, decides and claims rows into a short queue (one chunk, about 0.1 s of traffic) while a
+  // consumer sends them under the limiter: the database work never holds up a send slot.
+  const queue: Outgoing[] = [];
+  const queuedChats = new Set<string>();
+  const capacity = chunkSize;
+  const filled = new Signal();
+  const drained = new Signal();
+  let producing = true;
+  const unclaim = (id: string) => setStatus(id, "claimed", `"status" = 'queued', "claimedAt" = NULL, "attempts" = "attempts" - 1`);
+
+  async function produce(): Promise<void> {
     while (!opts.signal?.aborted) {
+      if (queue.length >= capacity) {
+        await drained.wait(opts.signal);
+        continue;
+      }
       const now = deps.clock();
       const bots = deps.botIds ? deps.botIds() : null;
       const candidates = await selectDue(db, now, selectLimit, opts.onlyIds, bots, deps.sources);
       if (!candidates.length) {
-        if (opts.idle === "wait") {
-          await Promise.all(inFlight);
-          await sleep(opts.pollMs ?? 1000, opts.signal);
-          continue;
-        }
-        break;
+        if (queue.length || inFlight.size) await Promise.race([...inFlight, drained.wait(opts.signal)]); // answers may requeue rows
+        else if (opts.idle === "wait") await sleep(opts.pollMs ?? 1000, opts.signal);
+        else return;
+        continue;
       }
       const campaignMembers = [...new Set(candidates.filter((c) => c.source === "campaign").map((c) => c.memberId))];
       const fromDb = await promotionsSince(db, campaignMembers.filter((m) => !promoCounts.has(m)), new Date(now.getTime() - 86_400_000));
@@ -300,7 +334,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
         });
       const sendable = await applyDecisions(decided);
 
-      // one message per chat per selection, and none to a chat still inside its per-chat gap
+      // one message per chat at a time, and none to a chat still inside its per-chat gap
       const chats = new Set<string>();
       const ready: Outgoing[] = [];
       let nextChatFree = Infinity;
@@ -308,22 +342,22 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
       for (const o of sendable) {
         if (chats.has(o.chatKey)) continue;
         chats.add(o.chatKey);
-        if (busyChats.has(o.chatKey)) {
+        if (busyChats.has(o.chatKey) || queuedChats.has(o.chatKey)) {
           busy++;
           continue;
         }
         const free = await deps.chatGate.freeAt(o.chatKey);
-        if (free > wall()) nextChatFree = Math.min(nextChatFree, free);
+        if (free > preciseNow()) nextChatFree = Math.min(nextChatFree, free);
         else ready.push(o);
       }
       if (!ready.length) {
-        if (busy) await Promise.race(inFlight);
-        else if (nextChatFree < Infinity) await sleep(nextChatFree - wall(), opts.signal);
-        else if (!decided.length) break;
+        if (busy) await Promise.race([...inFlight, drained.wait(opts.signal)]);
+        else if (nextChatFree < Infinity) await sleep(nextChatFree - preciseNow(), opts.signal);
         continue;
       }
-
       for (let i = 0; i < ready.length && !opts.signal?.aborted; i += chunkSize) {
+        while (queue.length >= capacity && !opts.signal?.aborted) await drained.wait(opts.signal);
+        if (opts.signal?.aborted) break;
         const chunk = ready.slice(i, i + chunkSize);
         const claimedIds = new Set(
           (await query<{ id: string }>(
@@ -334,23 +368,55 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
         );
         for (const out of chunk) {
           if (!claimedIds.has(out.row.id)) continue; // another worker has it
-          // a 429 seen meanwhile holds every acquire until its retry_after
-          const allowed = await deps.limiter.acquire(opts.signal);
-          if (!allowed || !(await deps.chatGate.tryTake(out.chatKey, wall()))) {
-            await setStatus(out.row.id, "claimed", `"status" = 'queued', "claimedAt" = NULL, "attempts" = "attempts" - 1`);
-            continue;
-          }
-          while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
-          busyChats.add(out.chatKey);
-          const p: Promise<void> = dispatch(out)
-            .catch((e) => deps.log?.("recording a delivery failed", { id: out.row.id, err: String(e) }))
-            .finally(() => {
-              inFlight.delete(p);
-              busyChats.delete(out.chatKey);
-            });
-          inFlight.add(p);
+          queue.push(out);
+          queuedChats.add(out.chatKey);
         }
+        filled.fire();
       }
+    }
+  }
+
+  async function consume(): Promise<void> {
+    for (;;) {
+      const out = queue.shift();
+      if (!out) {
+        if (!producing) return;
+        await filled.wait();
+        continue;
+      }
+      queuedChats.delete(out.chatKey);
+      drained.fire();
+      if (opts.signal?.aborted || !(await deps.chatGate.tryTake(out.chatKey, preciseNow()))) {
+        await unclaim(out.row.id);
+        continue;
+      }
+      // a 429 seen meanwhile holds every acquire until its retry_after
+      const permit = await deps.limiter.acquire(opts.signal);
+      if (!permit) {
+        await unclaim(out.row.id);
+        continue;
+      }
+      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+      busyChats.add(out.chatKey);
+      const p: Promise<void> = dispatch(out, permit)
+        .catch((e) => deps.log?.("recording a delivery failed", { id: out.row.id, err: String(e) }))
+        .finally(() => {
+          inFlight.delete(p);
+          busyChats.delete(out.chatKey);
+          drained.fire();
+        });
+      inFlight.add(p);
+    }
+  }
+
+  try {
+    const consumer = consume();
+    try {
+      await produce();
+    } finally {
+      producing = false;
+      filled.fire();
+      await consumer;
     }
     await Promise.all(inFlight);
   } finally {

@@ -148,10 +148,15 @@ async function snapshotThroughProcess(db: Db, c: CampaignRow, audience: Audience
   let deferred = 0;
   for await (const batch of audienceBatches(db, c.brandId, audience, opts.batchSize ?? 5000)) {
     const reachable = batch.filter((m) => !m.marketingOptOut && !m.unreachable);
-    skipped += batch.length - reachable.length;
     const recent = reachable.length ? await recentPromotions(db, reachable.map((m) => m.id), capSince, occurrenceId) : new Map<string, number>();
     const rows: OutboxRow[] = [];
-    const capped: OutboxRow[] = [];
+    // members who opted out or blocked the bot get a skipped row, as in the database path: the reach report shows why
+    const capped: OutboxRow[] = batch
+      .filter((m) => m.marketingOptOut || m.unreachable)
+      .map((m) => ({
+        dedupeKey: `campaign:${occurrenceId}:${m.id}`, memberId: m.id, source: "campaign", campaignId: c.id, occurrenceId, text, payload,
+        status: "skipped", error: m.marketingOptOut ? "unsubscribed" : "unreachable", notBefore: immediate, createdAt: now,
+      }));
     for (const m of reachable) {
       const row: OutboxRow = {
         dedupeKey: `campaign:${occurrenceId}:${m.id}`, memberId: m.id, source: "campaign", campaignId: c.id, occurrenceId,
@@ -233,6 +238,8 @@ async function snapshotInDatabase(db: Db, c: CampaignRow, audience: Audience, oc
     if (boundary === null) break;
     after = boundary;
   }
+  // the outbox just grew by the whole audience: fresh statistics keep the senders' queries on their indexes
+  if (db.provider === "postgresql") await db.prisma.$executeRawUnsafe(`ANALYZE "Delivery"`).catch(() => undefined);
   // the occurrence's rows, counted through the dedupeKey index (they share its prefix)
   const counts = await query<{ status: string; deferred: boolean | number; n: number | bigint }>(
     db,

@@ -11,7 +11,7 @@ import type { Db } from "../db/database.ts";
 import type { DeliveryConfig } from "./delivery-config.ts";
 import { drainOutbox } from "./delivery-pipeline.ts";
 import type { MessageSender } from "./message-sender.ts";
-import { sleep, type ChatGate, type RateLimiter } from "./rate-limiter.ts";
+import { CREDIT_MS, IN_FLIGHT_POLL_MS, MAX_IN_FLIGHT_MS, sleep, windowOf, type ChatGate, type RateLimiter, type SendPermit } from "./rate-limiter.ts";
 import type { Workers } from "./scheduler.ts";
 import { query } from "./sql.ts";
 import type { TickResult } from "./tick.ts";
@@ -21,26 +21,52 @@ type Log = (msg: string, extra?: Record<string, unknown>) => void;
 export const QUEUE_NAME = "o2o-deliveries";
 const JOB_ROWS = 500;
 
-// KEYS: history list, pause key, tat key. ARGV: rate, guard ms, window size.
-// Returns "0" after recording a send at Redis's now, else the ms to wait. Mirrors waitMs/recordSend (rate-limiter.ts).
+// KEYS: sent list (ids, oldest first), times hash (id -> "sent" or "sent|done"), pause key, tat key, id counter,
+// fastest round trip.
+// ARGV: rate, guard ms, window size, credit ms, max in-flight ms, in-flight poll ms.
+// Returns {"0", id} after recording a send at Redis's now, else {wait ms}. Mirrors waitMs/recordSend (rate-limiter.ts).
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local rate = tonumber(ARGV[1])
-local interval = 1000 / rate
-local credit = math.max(2 * interval, 25)
 local w = tonumber(ARGV[3])
-local tat = tonumber(redis.call('GET', KEYS[3]) or '0')
-local wait = math.max(0, tonumber(redis.call('GET', KEYS[2]) or '0') - now, tat - credit - now)
+local tat = tonumber(redis.call('GET', KEYS[4]) or '0')
+local wait = math.max(0, tonumber(redis.call('GET', KEYS[3]) or '0') - now, tat - tonumber(ARGV[4]) - now)
 if redis.call('LLEN', KEYS[1]) >= w then
-  wait = math.max(wait, tonumber(redis.call('LINDEX', KEYS[1], -w)) + 1000 + tonumber(ARGV[2]) - now)
+  local id = redis.call('LINDEX', KEYS[1], -w)
+  local v = redis.call('HGET', KEYS[2], id) or ''
+  local sep = string.find(v, '|', 1, true)
+  local sent = tonumber(sep and string.sub(v, 1, sep - 1) or v) or 0
+  local done = sep and tonumber(string.sub(v, sep + 1)) or nil
+  if not done and now - sent >= tonumber(ARGV[5]) then done = sent + tonumber(ARGV[5]) end
+  if done then
+    local late = math.max(0, done - sent - tonumber(redis.call('GET', KEYS[6]) or '0'))
+    wait = math.max(wait, sent + late + 1000 + tonumber(ARGV[2]) - now)
+  else wait = math.max(wait, tonumber(ARGV[6])) end
 end
-if wait > 0 then return string.format('%.3f', wait) end
-redis.call('SET', KEYS[3], string.format('%.3f', math.max(tat, now) + interval), 'PX', 120000)
-redis.call('RPUSH', KEYS[1], string.format('%.3f', now))
-redis.call('LTRIM', KEYS[1], -w, -1)
+if wait > 0 then return {string.format('%.3f', wait)} end
+local id = tostring(redis.call('INCR', KEYS[5]))
+redis.call('SET', KEYS[4], string.format('%.3f', math.max(tat, now) + 1000 / rate), 'PX', 120000)
+redis.call('RPUSH', KEYS[1], id)
+redis.call('HSET', KEYS[2], id, string.format('%.3f', now))
+while redis.call('LLEN', KEYS[1]) > w do redis.call('HDEL', KEYS[2], redis.call('LPOP', KEYS[1])) end
 redis.call('PEXPIRE', KEYS[1], 120000)
-return '0'
+redis.call('PEXPIRE', KEYS[2], 120000)
+return {'0', id}
+`;
+
+// KEYS: times hash, fastest round trip. ARGV: id. Marks the send answered at Redis's now.
+const DONE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local v = redis.call('HGET', KEYS[1], ARGV[1])
+if v and not string.find(v, '|', 1, true) then
+  redis.call('HSET', KEYS[1], ARGV[1], v .. '|' .. string.format('%.3f', now))
+  local rtt = now - tonumber(v)
+  local min = tonumber(redis.call('GET', KEYS[2]) or '')
+  if not min or rtt < min then redis.call('SET', KEYS[2], string.format('%.3f', rtt), 'PX', 3600000) end
+end
+return 1
 `;
 
 // KEYS: pause key. ARGV: pause length ms. Extends the pause, never shortens it.
@@ -63,17 +89,20 @@ return string.format('%.3f', math.max(0, cur - now))
 
 /** The global limiter on Redis: one budget for every process sharing `prefix`, judged on Redis's clock. */
 export class RedisRateLimiter implements RateLimiter {
-  private readonly window: number;
-  constructor(private readonly redis: Redis, private readonly rate: number, private readonly guardMs = 5, private readonly prefix = "o2o:rate") {
-    this.window = Math.max(1, Math.floor(rate));
-  }
-  async acquire(signal?: AbortSignal): Promise<boolean> {
+  constructor(private readonly redis: Redis, private readonly rate: number, private readonly guardMs = 2, private readonly prefix = "o2o:rate") {}
+  async acquire(signal?: AbortSignal): Promise<SendPermit | null> {
+    const k = this.prefix;
     for (;;) {
-      if (signal?.aborted) return false;
-      const wait = Number(await this.redis.eval(ACQUIRE, 3, `${this.prefix}:sent`, `${this.prefix}:pause`, `${this.prefix}:tat`, this.rate, this.guardMs, this.window));
-      if (wait <= 0) return true;
-      // several processes poll the same budget: wake a little early rather than late, never less than 1 ms
-      await sleep(Math.max(1, wait - 0.5), signal);
+      if (signal?.aborted) return null;
+      const [wait, id] = (await this.redis.eval(
+        ACQUIRE, 6, `${k}:sent`, `${k}:times`, `${k}:pause`, `${k}:tat`, `${k}:seq`, `${k}:minrtt`,
+        this.rate, this.guardMs, windowOf(this.rate), CREDIT_MS, MAX_IN_FLIGHT_MS, IN_FLIGHT_POLL_MS,
+      )) as [string, string?];
+      if (Number(wait) <= 0 && id) {
+        return { done: () => void this.redis.eval(DONE, 2, `${k}:times`, `${k}:minrtt`, id).catch(() => undefined) };
+      }
+      // every process polls the same budget: wake at the earliest moment it may open
+      await sleep(Math.max(1, Number(wait)), signal);
     }
   }
   async pause(untilEpochMs: number): Promise<void> {
@@ -95,9 +124,12 @@ export class RedisChatGate implements ChatGate {
     const ttl = await this.redis.pttl(`${this.prefix}:${chatKey}`);
     return ttl > 0 ? Date.now() + ttl : 0;
   }
+  async settle(chatKey: string): Promise<void> {
+    if (this.gapMs > 0) await this.redis.set(`${this.prefix}:${chatKey}`, "1", "PX", this.gapMs);
+  }
 }
 
-interface JobData {
+export interface JobData {
   ids?: string[];
   sweep?: boolean;
 }
@@ -121,30 +153,37 @@ export function redisConnection(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
 }
 
+/** The delivery queue (producers: the scheduler pass; consumers: startRedisWorkers). Close it after use. */
+export function openDeliveryQueue(redisUrl: string, prefix = "o2o"): { queue: Queue<JobData>; close(): Promise<void> } {
+  const connection = redisConnection(redisUrl);
+  const queue = new Queue<JobData>(QUEUE_NAME, { connection, prefix: `${prefix}:bull`, defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3 } });
+  return { queue, close: async () => (await queue.close(), connection.disconnect()) };
+}
+
 /** Enqueues a planned occurrence's rows as jobs (idempotent: job ids derive from the occurrence and page). */
-export async function enqueueOccurrenceJobs(db: Db, queue: Queue, occurrenceId: string, campaignId: string): Promise<number> {
+export async function enqueueOccurrenceJobs(db: Db, queue: Queue, occurrenceId: string, campaignId: string, rowsPerJob = JOB_ROWS): Promise<number> {
   let after = "";
   let page = 0;
   for (;;) {
     const rows = await query<{ id: string }>(
       db,
-      (p) => `SELECT "id" FROM "Delivery" WHERE "campaignId" = ${p.v(campaignId)} AND "occurrenceId" = ${p.v(occurrenceId)} AND "status" = 'queued' AND "id" > ${p.v(after)} ORDER BY "id" LIMIT ${p.v(JOB_ROWS * 20)}`,
+      (p) => `SELECT "id" FROM "Delivery" WHERE "campaignId" = ${p.v(campaignId)} AND "occurrenceId" = ${p.v(occurrenceId)} AND "status" = 'queued' AND "id" > ${p.v(after)} ORDER BY "id" LIMIT ${p.v(rowsPerJob * 20)}`,
     );
     if (!rows.length) return page;
     after = rows[rows.length - 1].id;
     const jobs = [];
-    for (let i = 0; i < rows.length; i += JOB_ROWS) {
-      jobs.push({ name: "rows", data: { ids: rows.slice(i, i + JOB_ROWS).map((r) => r.id) } satisfies JobData, opts: { jobId: `occ-${occurrenceId}-${page++}` } });
+    for (let i = 0; i < rows.length; i += rowsPerJob) {
+      jobs.push({ name: "rows", data: { ids: rows.slice(i, i + rowsPerJob).map((r) => r.id) } satisfies JobData, opts: { jobId: `occ-${occurrenceId}-${page++}` } });
     }
     await queue.addBulk(jobs);
   }
 }
 
 export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers> {
-  const prefix = deps.prefix ?? "o2o";
+  const prefix = deps.prefix ?? process.env.O2O_REDIS_PREFIX ?? "o2o";
   const connection = redisConnection(deps.redisUrl);
   const workerConnection = redisConnection(deps.redisUrl);
-  const queue = new Queue<JobData>(QUEUE_NAME, { connection, prefix: `${prefix}:bull`, defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3 } });
+  const { queue, close: closeQueue } = openDeliveryQueue(deps.redisUrl, prefix);
   const limiter = new RedisRateLimiter(connection, deps.config.ratePerSecond, deps.config.windowGuardMs, `${prefix}:rate`);
   const chatGate = new RedisChatGate(connection, deps.config.perChatMs, `${prefix}:chat`);
   const pipeline = { db: deps.db, sender: deps.sender, botIds: deps.botIds, sources: deps.sources, config: deps.config, clock: deps.clock, log: deps.log, limiter, chatGate };
@@ -174,7 +213,7 @@ export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers>
     async stop() {
       clearInterval(timer);
       await worker.close();
-      await queue.close();
+      await closeQueue();
       connection.disconnect();
       workerConnection.disconnect();
     },

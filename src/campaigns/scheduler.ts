@@ -67,7 +67,10 @@ export interface SchedulerOptions {
   /** the Telegram bots' sender when the bots run in this process; default: one built from the bot tokens */
   sender?: MessageSender | null;
   botIds?: () => string[];
-  /** outbox sources the workers send; default all */
+  /**
+   * Outbox sources the workers send. Default: campaign and follow_up — order updates are sent by the Telegram
+   * channel's own loop when the bots run in this process (both claim rows conditionally, so sharing is safe).
+   */
   sources?: string[];
 }
 
@@ -86,7 +89,7 @@ export async function startCampaignScheduler(opts: SchedulerOptions): Promise<Sc
   const sender = opts.sender ?? envSender;
   const botIds = opts.botIds ?? (envSender ? () => envSender.botIds() : undefined);
   const workers = sender
-    ? await startDeliveryWorkers({ db: opts.db, sender, botIds, clock: opts.clock, config, redisUrl: opts.config.REDIS_URL, sources: opts.sources, log: warn })
+    ? await startDeliveryWorkers({ db: opts.db, sender, botIds, clock: opts.clock, config, redisUrl: opts.config.REDIS_URL, sources: opts.sources ?? ["campaign", "follow_up"], log: warn })
     : null;
   if (!sender) log("no bot token set: campaign messages to Telegram members stay queued; local chat members see theirs in `o2o chat`");
 

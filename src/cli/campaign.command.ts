@@ -1,7 +1,7 @@
 // `o2o campaign create|tick|list|cancel|worker`: merchant campaigns (CONTRACT.md "Merchant operations").
 import { Command, Option } from "commander";
 import { cancelCampaign, createCampaign } from "../app/campaigns/create-campaign.ts";
-import { loadDeliveryConfig } from "../campaigns/delivery-config.ts";
+import { loadDeliveryConfig, type DeliveryConfig } from "../campaigns/delivery-config.ts";
 import { runTick } from "../campaigns/tick.ts";
 import { startDeliveryWorkers } from "../campaigns/scheduler.ts";
 import { telegramSenderFromEnv } from "../campaigns/telegram-env-sender.ts";
@@ -20,6 +20,17 @@ interface CreateOpts {
   at?: string;
   cron?: string;
   tz?: string;
+}
+
+async function sharedLimits(redisUrl: string, config: DeliveryConfig) {
+  const { RedisChatGate, RedisRateLimiter, redisConnection } = await import("../campaigns/redis-delivery.ts");
+  const redis = redisConnection(redisUrl);
+  const prefix = process.env.O2O_REDIS_PREFIX ?? "o2o";
+  return {
+    limiter: new RedisRateLimiter(redis, config.ratePerSecond, config.windowGuardMs, `${prefix}:rate`),
+    chatGate: new RedisChatGate(redis, config.perChatMs, `${prefix}:chat`),
+    close: () => redis.disconnect(),
+  };
 }
 
 function parseInstant(s: string, flag: string): Date {
@@ -74,12 +85,21 @@ export function registerCampaign(program: Command): void {
       const config = loadDeliveryConfig();
       await withDb(async (db) => {
         const sender = opts.send ? telegramSenderFromEnv(db) : null;
-        const r = await runTick(
-          { db, config, sender, botIds: sender ? () => sender.botIds() : undefined, log: (msg, extra) => process.env.O2O_DEBUG && console.error(msg, extra ?? "") },
-          now,
-          { deliver: opts.send },
-        );
-        console.log(JSON.stringify({ due: r.due, queued: r.queued, sent: r.sent, skipped: r.skipped, failed: r.failed, deferred: r.deferred }));
+        // with REDIS_URL the pass sends under the same global limit as the running workers
+        const shared = sender && process.env.REDIS_URL ? await sharedLimits(process.env.REDIS_URL, config) : null;
+        try {
+          const r = await runTick(
+            {
+              db, config, sender, botIds: sender ? () => sender.botIds() : undefined, limiter: shared?.limiter, chatGate: shared?.chatGate,
+              log: (msg, extra) => process.env.O2O_DEBUG && console.error(msg, extra ?? ""),
+            },
+            now,
+            { deliver: opts.send },
+          );
+          console.log(JSON.stringify({ due: r.due, queued: r.queued, sent: r.sent, skipped: r.skipped, failed: r.failed, deferred: r.deferred }));
+        } finally {
+          shared?.close();
+        }
       });
     });
 

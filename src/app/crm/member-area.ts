@@ -1,0 +1,29 @@
+// CRM: the member's last consented area and tags, the data campaign audiences select on (src/campaigns/audience.ts).
+// Consent: the area is a coarse cell (two decimals, about 1 km), taken from a location the member shared, kept
+// after the order is done only as this cell and the store whose area holds it — never a live or exact location.
+// "Forget me" clears it (privacy.ts); campaigns never message a member who unsubscribed, whatever the area or tags.
+import type { Db, Tx } from "../../db/database.ts";
+import { isValidLatLng } from "../../domain/geo/distance.ts";
+
+type Client = Tx | Db["prisma"];
+
+/** Rounds a coordinate to the ~1 km cell the CRM keeps. */
+export const coarse = (deg: number) => Math.round(deg * 100) / 100;
+
+/** Use case: remember where the member roughly is (a shared location), and the store whose area that is, if any. */
+export async function recordMemberArea(p: Client, memberId: string, at: { lat: number; lng: number } | null, areaStoreId: string | null = null): Promise<void> {
+  const cell = at && isValidLatLng(at.lat, at.lng) ? { areaLat: coarse(at.lat), areaLng: coarse(at.lng) } : {};
+  if (!("areaLat" in cell) && !areaStoreId) return;
+  await p.member.update({ where: { id: memberId }, data: { ...cell, ...(areaStoreId ? { areaStoreId } : {}) } });
+}
+
+/** Use case: tag a member (manual tags from staff, behaviour tags such as `size:L`, `bought:coffee`, `campaign:<id>`). */
+export async function tagMember(p: Client, memberId: string, tag: string, source: "manual" | "behaviour" = "manual"): Promise<void> {
+  const t = tag.trim().slice(0, 100);
+  if (!t) return;
+  await p.memberTag.upsert({ where: { memberId_tag: { memberId, tag: t } }, create: { memberId, tag: t, source }, update: { weight: { increment: 1 } } });
+}
+
+export async function untagMember(p: Client, memberId: string, tag: string): Promise<void> {
+  await p.memberTag.deleteMany({ where: { memberId, tag: tag.trim() } });
+}

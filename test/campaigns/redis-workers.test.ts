@@ -1,0 +1,99 @@
+// Scale-out on real Redis and PostgreSQL: two `o2o campaign worker` processes take BullMQ jobs of one campaign and
+// share one global rate — the Bot API never sees more than the configured rate in any second — and every
+// recipient gets exactly one message.
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCampaign } from "../../src/app/campaigns/create-campaign.ts";
+import { loadDeliveryConfig } from "../../src/campaigns/delivery-config.ts";
+import { enqueueOccurrenceJobs, openDeliveryQueue } from "../../src/campaigns/redis-delivery.ts";
+import { runTick } from "../../src/campaigns/tick.ts";
+import { openDatabase, type Db } from "../../src/db/database.ts";
+import { projectRoot } from "../../src/paths.ts";
+import { freshDatabaseUrl } from "../support/databases.ts";
+import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.ts";
+import { addMembers, seedCatalog } from "./fixtures.ts";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const RATE = 20;
+const MEMBERS = 80;
+
+async function redisUp(): Promise<boolean> {
+  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  try {
+    await r.connect();
+    return (await r.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}
+
+describe.skipIf(!(await redisUp()))("delivery workers on Redis (postgresql)", () => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let api: FakeBotApi;
+  const workers: ChildProcess[] = [];
+  const prefix = `o2o-test-${process.pid}-${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    const fresh = await freshDatabaseUrl("postgresql");
+    drop = fresh.drop;
+    db = await openDatabase({ databaseUrl: fresh.url });
+    await seedCatalog(db);
+    await addMembers(db, Array.from({ length: MEMBERS }, (_, i) => ({ id: `t${String(i).padStart(3, "0")}`, channel: "telegram" as const })));
+    for (let i = 0; i < MEMBERS; i++) await db.prisma.memberIdentity.updateMany({ where: { memberId: `t${String(i).padStart(3, "0")}` }, data: { chatId: String(5000 + i) } });
+    api = await startFakeBotApi();
+  });
+  afterAll(async () => {
+    for (const w of workers) w.kill("SIGKILL");
+    await api?.close();
+    await db?.close();
+    await drop?.();
+    const r = new Redis(REDIS_URL);
+    const keys = await r.keys(`${prefix}*`);
+    if (keys.length) await r.del(...keys);
+    r.disconnect();
+  });
+
+  it("two workers share one global rate and send every recipient exactly once", async () => {
+    const now = new Date("2026-06-01T04:00:00Z");
+    const created = await createCampaign(db, { brandId: "b1", text: "shared limit", at: now.toISOString() }, now);
+    expect(created.ok).toBe(true);
+    const planned = await runTick({ db, config: loadDeliveryConfig({}), sender: null }, now, { deliver: false });
+    expect(planned.queued).toBe(MEMBERS);
+    const { queue, close } = openDeliveryQueue(REDIS_URL, prefix);
+    await enqueueOccurrenceJobs(db, queue, planned.occurrences[0].occurrenceId, planned.occurrences[0].campaignId, 5);
+    await close();
+
+    // each worker sends with its own token, so the Bot API can tell them apart
+    for (const token of ["1:worker-a", "2:worker-b"]) {
+      workers.push(
+        spawn(process.execPath, [join(projectRoot, "bin/o2o.js"), "campaign", "worker"], {
+          cwd: projectRoot,
+          stdio: "ignore",
+          env: {
+            ...process.env, DATABASE_URL: db.url, REDIS_URL, O2O_REDIS_PREFIX: prefix, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: api.url,
+            CAMPAIGN_RATE: String(RATE), O2O_NOW: now.toISOString(),
+          },
+        }),
+      );
+    }
+    const deadline = Date.now() + 45_000;
+    while (api.received.length < MEMBERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300)); // nothing more arrives
+    for (const w of workers) w.kill("SIGTERM");
+
+    expect(api.received).toHaveLength(MEMBERS);
+    expect(new Set(api.received.map((m) => m.chatId)).size).toBe(MEMBERS);
+    const byWorker = new Map<string, number>();
+    for (const m of api.received) byWorker.set(m.token, (byWorker.get(m.token) ?? 0) + 1);
+    expect(byWorker.size).toBe(2);
+    expect(api.maxPerSecond()).toBeLessThanOrEqual(RATE);
+    const times = api.received.map((m) => m.at).sort((a, b) => a - b);
+    const achieved = (times.length - 1) / ((times[times.length - 1] - times[0]) / 1000);
+    expect(achieved).toBeGreaterThan(RATE * 0.8);
+  }, 60_000);
+});
