@@ -53,8 +53,8 @@ async function planFigure(kind: "sqlite" | "postgresql", followers: number): Pro
   }
 }
 
-export async function benchCampaignSend(messages: number, rate: number): Promise<Figure[]> {
-  const db = await freshDb("sqlite");
+export async function benchCampaignSend(messages: number, rate: number, kind: "sqlite" | "postgresql" = (process.env.BENCH_CAMPAIGN_SEND_DB as "postgresql") ?? "sqlite"): Promise<Figure[]> {
+  const db = await freshDb(kind);
   const api = await startFakeBotApiThread();
   try {
     await seedFollowers(db, messages, true);
@@ -75,7 +75,7 @@ export async function benchCampaignSend(messages: number, rate: number): Promise
     const maxSecond = maxInAnySecond(times);
     if (times.length !== messages || [...perChat.values()].some((n) => n !== 1)) throw new Error(`the Bot API got ${times.length} messages for ${perChat.size} chats`);
     return [
-      { name: `campaign: send ${messages.toLocaleString("en")} to a fake Bot API, achieved rate`, value: Math.round(achieved * 10) / 10, unit: "msg/s", note: `configured ${rate}/s = ${((achieved / rate) * 100).toFixed(1)}%; ${stats.sent} sent in ${s.toFixed(1)} s` },
+      { name: `campaign: send ${messages.toLocaleString("en")} to a fake Bot API (${kind}), achieved rate`, value: Math.round(achieved * 10) / 10, unit: "msg/s", note: `configured ${rate}/s = ${((achieved / rate) * 100).toFixed(1)}%; ${stats.sent} sent in ${s.toFixed(1)} s` },
       { name: `campaign: busiest one-second window seen by the Bot API`, value: maxSecond, unit: "msg", note: `limit ${rate}; ${maxSecond > rate ? "ABOVE the limit" : "never above"}` },
     ];
   } finally {

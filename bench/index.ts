@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   nlu: async () => (await import("./nlu.bench.ts")).benchRulesParser,
   "store-match": async () => (await import("./domain.bench.ts")).benchStoreMatch,
   "chat-turn": async () => (await import("./chat-turn.bench.ts")).benchChatTurn,
+  campaign: async () => (await import("./campaign.bench.ts")).benchCampaign,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -8,6 +8,7 @@ import { buildServer } from "./server/http-server.ts";
 import { paymentRoutes } from "./server/routes/payments.ts";
 import { paymentSecret } from "./app/settings.ts";
 import { systemClock } from "./runtime.ts";
+import { expireOrders } from "./app/ordering/order-lifecycle.ts";
 
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: undefined });
@@ -23,6 +24,13 @@ const server = await buildServer({ logger, isReady: () => ready, routes: [
 ] });
 await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
 void import("./campaigns/scheduler.ts").then((m) => m.startCampaignScheduler({ db, config, logger, clock })).catch((e) => logger.error({ err: String(e) }, "campaign scheduler failed to start"));
+// unpaid orders past their payment window give their stock and coupons back
+const expiry = setInterval(() => {
+  expireOrders(db, clock())
+    .then((n) => n && logger.info({ expired: n }, "expired unpaid orders"))
+    .catch((e) => logger.error({ err: String(e) }, "order expiry failed"));
+}, 60_000);
+expiry.unref();
 await server.listen({ port: config.PORT, host: config.HOST });
 logger.info({ url: config.publicUrl, database: db.provider, miniApp: `${config.publicUrl}/app/` }, "o2o-chat is up");
 if (!config.TELEGRAM_BOT_TOKEN) {

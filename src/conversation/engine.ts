@@ -15,6 +15,7 @@ import type { EngineDeps, Turn } from "./turn.ts";
 import { loadCatalogView } from "../app/catalog-view.ts";
 import { cancelAppointment } from "../app/appointments.ts";
 import { creditedStoreIn } from "../domain/stores/dealer-credit.ts";
+import { recordMemberArea } from "../app/crm/member-area.ts";
 import { book, continueBooking, recommendReplies, roleFromText } from "./booking-flow.ts";
 
 export type { EngineDeps } from "./turn.ts";
@@ -221,10 +222,8 @@ async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promis
  * credit stores in reports. The exact location stays on the order's consent and is deleted with it.
  */
 async function rememberArea(turn: Turn, loc: { lat: number; lng: number }) {
-  const round = (x: number) => Math.round(x * 100) / 100;
   const view = await loadCatalogView(turn.deps.db);
-  const area = creditedStoreIn(view.index, loc, turn.scope);
-  await turn.deps.db.prisma.member.update({ where: { id: turn.memberId }, data: { areaLat: round(loc.lat), areaLng: round(loc.lng), areaStoreId: area?.store.id ?? null } });
+  await recordMemberArea(turn.deps.db.prisma, turn.memberId, loc, creditedStoreIn(view.index, loc, turn.scope)?.store.id ?? null);
 }
 
 const tapSchema = z.string().regex(/^[a-z_]+(:[^\s]{0,180})?$/);
