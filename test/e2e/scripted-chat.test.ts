@@ -79,6 +79,23 @@ describe("scripted chat and nlu from the command line", { timeout: 120_000 }, ()
     expect(lines[0]).toMatchObject({ brandId: "spzp", radiusMeters: 500 });
   });
 
+  it("scenario 2 across runs: radius search → designer slot booked → recommendation from a past purchase → coupon redeemed at the till", () => {
+    const near = { lat: 23.121, lng: 113.325 };
+    const [, sofa] = chat("e2e-fang", [{ location: near }, { text: "买一个三人位的欧式沙发，送货" }]);
+    const q = sofa.find((l) => l.type === "quote")!;
+    chat("e2e-fang", [{ tap: `confirm:${q.orderId}` }, { pay: { orderId: q.orderId } }, { text: "领取HOME500" }]);
+    const [ask, found] = chat("e2e-fang", [{ text: "附近500米有尚品宅配吗？我想约设计师" }, { location: near }]);
+    expect(ask[0]).toMatchObject({ type: "choice" });
+    expect(found.find((l) => l.type === "store")).toMatchObject({ storeId: "spzp-zhujiang" });
+    const slot = (found.find((l) => l.type === "choice")!.buttons as { id: string }[]).find((b) => b.id.startsWith("slot:"))!;
+    const [booked] = chat("e2e-fang", [{ tap: slot.id }]);
+    expect(booked.find((l) => l.type === "appointment")).toMatchObject({ storeId: "spzp-zhujiang" });
+    expect(String(booked.find((l) => l.type === "choice")?.text)).toMatch(/欧式布艺沙发/);
+    expect(o2o(["redeem", "--store", "spzp-zhujiang", "--code", "HOME500", "--member", "e2e-fang", "--amount", "1299900"], { env }).code).toBe(0);
+    const [wallet] = chat("e2e-fang", [{ text: "我的优惠券" }]);
+    expect(wallet.find((l) => l.type === "coupon" && l.code === "HOME500")).toMatchObject({ status: "redeemed" });
+  });
+
   it("redeem at the till: once, then a clear error", () => {
     chat("e2e-till", [{ text: "领取GXG30" }]);
     const first = o2o(["redeem", "--store", "gxg-tianhe", "--code", "GXG30", "--member", "e2e-till", "--amount", "39900"], { env });
