@@ -32,6 +32,12 @@ function memberZone(tz: string | null, config: DeliveryConfig): string {
   return tz && isValidTimeZone(tz) ? tz : config.defaultTimeZone;
 }
 
+/** Queues one follow-up per order, skipping members who opted out or are unreachable (counted as skipped). */
+async function queueFor<O extends OrderRow>(db: Db, orders: O[], build: (o: O) => OutboxRow): Promise<FollowUpResult> {
+  const rows = orders.filter((o) => !o.marketingOptOut && !o.unreachable).map(build);
+  return { queued: await insertOutboxRows(db, rows), skipped: orders.length - rows.length };
+}
+
 /** Use case (scheduler): queue a feedback request for orders completed at least the configured delay ago. */
 export async function queueFeedbackRequests(db: Db, now: Date, config: DeliveryConfig, wallNow = Date.now()): Promise<FollowUpResult> {
   const upTo = new Date(now.getTime() - config.feedbackDelayMs);
@@ -44,23 +50,14 @@ export async function queueFeedbackRequests(db: Db, now: Date, config: DeliveryC
         AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."dedupeKey" = 'feedback:' || o."id")
       LIMIT 1000`,
   );
-  const rows: OutboxRow[] = [];
-  let skipped = 0;
   const immediate = new Date(Math.min(now.getTime(), wallNow));
-  for (const o of orders) {
-    if (o.marketingOptOut || o.unreachable) {
-      skipped++;
-      continue;
-    }
-    rows.push({
+  return queueFor(db, orders, (o) => ({
       dedupeKey: `feedback:${o.id}`, memberId: o.memberId, source: "follow_up", orderId: o.id,
       text: `订单 ${o.id} 已完成。这次满意吗？回复 1-5 分告诉我们吧。/ How was order ${o.id}? Reply with a rating from 1 to 5.`,
       payload: { kind: "feedback_request", orderId: o.id, storeId: o.storeId },
       notBefore: quietUntil(now, memberZone(o.timezone, config), config.quietHours) ?? immediate,
       createdAt: now,
-    });
-  }
-  return { queued: await insertOutboxRows(db, rows), skipped };
+  }));
 }
 
 /** Use case (scheduler): one reminder per unpaid order when its payment link is about to expire. */
@@ -74,22 +71,15 @@ export async function queueUnpaidReminders(db: Db, now: Date, config: DeliveryCo
         AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."dedupeKey" = 'unpaid:' || o."id")
       LIMIT 1000`,
   );
-  const rows: OutboxRow[] = [];
-  let skipped = 0;
   const immediate = new Date(Math.min(now.getTime(), wallNow));
-  for (const o of orders) {
-    if (o.marketingOptOut || o.unreachable) {
-      skipped++;
-      continue;
-    }
+  return queueFor(db, orders, (o) => {
     const minutes = Math.max(1, Math.round((new Date(o.expiresAt).getTime() - now.getTime()) / 60_000));
-    rows.push({
+    return {
       dedupeKey: `unpaid:${o.id}`, memberId: o.memberId, source: "follow_up", orderId: o.id,
       text: `订单 ${o.id} 还未支付，支付链接约 ${minutes} 分钟后失效。/ Order ${o.id} is not paid yet; its payment link expires in about ${minutes} min.`,
       payload: { kind: "unpaid_reminder", orderId: o.id, buttons: [{ id: `confirm:${o.id}`, label: "去支付 / Pay now" }] },
       notBefore: immediate,
       createdAt: now,
-    });
-  }
-  return { queued: await insertOutboxRows(db, rows), skipped };
+    };
+  });
 }
