@@ -137,8 +137,11 @@ describe("a Starbucks brand account on Telegram", () => {
     // the card kept only the steps still ahead, and the shared location was dropped with completion
     expect(api.calls.some((c) => c.method === "editMessageReplyMarkup" && String(c.body.chat_id) === "2002")).toBe(true);
     expect(await db.prisma.consent.count({ where: { orderId } })).toBe(0);
-    const pushes = await db.prisma.delivery.findMany({ where: { memberId: m.id, source: "order" } });
-    expect(pushes.every((d) => d.status === "sent")).toBe(true);
+    // the last push is marked sent just after Telegram accepted it: wait for that row, do not race it
+    const pushes = await api.waitFor(async () => {
+      const rows = await db.prisma.delivery.findMany({ where: { memberId: m.id, source: "order" } });
+      return rows.length === 5 && rows.every((d) => d.status === "sent") && rows;
+    }, 10_000, "every order push marked sent");
     expect(pushes.map((d) => (d.payload as { status: string }).status).sort()).toEqual(["accepted", "completed", "out_for_delivery", "paid", "ready"]);
     // exactly one card per order and staff member
     expect(await db.prisma.delivery.count({ where: { dedupeKey: `staff:${orderId}:${(await db.prisma.staff.findUniqueOrThrow({ where: { telegramUserId: "2002" } })).id}` } })).toBe(1);
