@@ -6,7 +6,9 @@ import { openDatabase } from "./db/database.ts";
 import { loadDemoIfEmpty } from "./app/load-demo-catalog.ts";
 import { buildServer } from "./server/http-server.ts";
 import { paymentRoutes } from "./server/routes/payments.ts";
-import { paymentSecret } from "./app/settings.ts";
+import { adminToken, paymentSecret } from "./app/settings.ts";
+import { adminApiRoutes } from "./server/admin/admin-api.ts";
+import { allAdminRoutes } from "./server/admin/admin-routes.ts";
 import { systemClock } from "./runtime.ts";
 import { expireOrders } from "./app/ordering/order-lifecycle.ts";
 
@@ -18,9 +20,11 @@ const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: confi
 if (await loadDemoIfEmpty(db)) logger.info("loaded the demo catalog into the empty database");
 
 const clock = systemClock();
+const admin = await adminToken(db);
 const server = await buildServer({ logger, isReady: () => ready, routes: [
   paymentRoutes({ db, secret: await paymentSecret(db), clock }),
   (await import("./server/routes/mini-app.ts")).miniAppRoutes({ db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db) }),
+  adminApiRoutes({ token: admin, routes: allAdminRoutes({ db, clock }) }),
 ] });
 await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
 void import("./campaigns/scheduler.ts").then((m) => m.startCampaignScheduler({ db, config, logger, clock })).catch((e) => logger.error({ err: String(e) }, "campaign scheduler failed to start"));
@@ -33,6 +37,7 @@ const expiry = setInterval(() => {
 expiry.unref();
 await server.listen({ port: config.PORT, host: config.HOST });
 logger.info({ url: config.publicUrl, database: db.provider, miniApp: `${config.publicUrl}/app/` }, "o2o-chat is up");
+logger.info({ api: `${config.publicUrl}/admin/api/openapi.json`, token: config.ADMIN_TOKEN ? "(ADMIN_TOKEN)" : admin }, "admin API");
 if (!config.TELEGRAM_BOT_TOKEN) {
   logger.info("no Telegram token set: chat locally with `npx o2o chat` (or `npx o2o chat --json --user me` for the scripted protocol)");
 }

@@ -20,3 +20,9 @@ export async function paymentSecret(db: Db, env: NodeJS.ProcessEnv = process.env
   if (env.PAYMENT_SECRET) return env.PAYMENT_SECRET;
   return getOrCreateSetting(db, "paymentSecret", () => randomBytes(32).toString("hex"));
 }
+
+/** ADMIN_TOKEN from the environment, else a random one generated and stored on first start (printed by `npm start`). */
+export async function adminToken(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  if (env.ADMIN_TOKEN) return env.ADMIN_TOKEN;
+  return getOrCreateSetting(db, "adminToken", () => randomBytes(18).toString("base64url"));
+}

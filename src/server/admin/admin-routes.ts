@@ -1,0 +1,15 @@
+// Every admin API route module, in one list: a feature adds its module here.
+import type { Db } from "../../db/database.ts";
+import type { AdminRoute } from "./admin-api.ts";
+import { catalogRoutes } from "./catalog-routes.ts";
+
+export interface AdminRouteDeps {
+  db: Db;
+  clock: () => Date;
+}
+
+export function allAdminRoutes(deps: AdminRouteDeps): AdminRoute[] {
+  return [
+    ...catalogRoutes(deps.db),
+  ];
+}
