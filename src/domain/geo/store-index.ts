@@ -10,7 +10,7 @@ import { around as geoAround } from "geokdbush";
 import { isOpenAtMinute, parseOpenHours, type OpenHours } from "../stores/open-hours.ts";
 import { offers, SERVICE_KINDS, type ServiceKind } from "../stores/store.ts";
 import { createZoneClock } from "../time/time-zone.ts";
-import { EARTH_RADIUS_METERS, haversineTermOfMeters, isValidLatLng, metersFromHaversineTerm } from "./distance.ts";
+import { EARTH_RADIUS_METERS, haversineMeters, haversineTermOfMeters, isValidLatLng, metersFromHaversineTerm } from "./distance.ts";
 
 const RAD = Math.PI / 180;
 
@@ -88,6 +88,8 @@ interface Partition<S> {
   /** the distinct hours groups present, to rule a partition out when none is open */
   groupsPresent: number[];
   maxDeliveryRadiusMeters: number;
+  /** where ring searches start: about the distance that holds a few of this partition's stores */
+  firstRingMeters: number;
 }
 
 /** What a search checks per store, prepared once per call. */
@@ -176,8 +178,10 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
     const maxResults = opts.maxResults ?? Infinity;
     if (maxResults <= 0) return [];
     const suffix = opts.service === "ship" ? SHIP : "";
-    const keys = opts.brandIds ? [...new Set(opts.brandIds)].map((b) => b + suffix) : [ANY + suffix];
-    const parts = keys.map((k) => this.parts.get(k)).filter((p): p is Partition<S> => p !== undefined && p.stores.length > 0);
+    // (plain loops, no closures: this runs per query, and each closure created costs more than the lookups)
+    const parts: Partition<S>[] = [];
+    if (!opts.brandIds) this.addPart(parts, ANY + suffix);
+    else for (const b of opts.brandIds) this.addPart(parts, b + suffix);
     if (parts.length === 0) return [];
     const q: Query<S> = {
       lat, lng, cosLat: Math.cos(lat * RAD),
@@ -191,14 +195,18 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
       filter: opts.filter,
     };
     const maxMeters = Math.max(0, opts.maxDistanceMeters ?? Infinity);
-    const search = (p: Partition<S>) => {
-      if (q.open && !p.groupsPresent.some((g) => q.open![g])) return []; // nothing in it is open: skip the walk
-      return maxMeters === Infinity ? nearestAnywhere(p, q, maxResults) : ringSearch(p, q, maxMeters, maxResults);
-    };
-    if (parts.length === 1) return search(parts[0]);
+    if (parts.length === 1) return searchPartition(parts[0], q, maxMeters, maxResults);
     // several brands: nearest k of each, merged; still only touches those brands' trees
-    const merged = parts.flatMap(search).sort((a, b) => a.distanceMeters - b.distanceMeters);
+    const merged: StoreHit<S>[] = [];
+    for (const p of parts) merged.push(...searchPartition(p, q, maxMeters, maxResults));
+    merged.sort(byDistance);
     return merged.length > maxResults ? merged.slice(0, maxResults) : merged;
+  }
+
+  /** Adds the partition under key to parts, once, when it has stores. */
+  private addPart(parts: Partition<S>[], key: string): void {
+    const p = this.parts.get(key);
+    if (p && p.stores.length > 0 && !parts.includes(p)) parts.push(p);
   }
 
   /** The store with this id, if indexed. */
@@ -244,6 +252,18 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
   }
 }
 
+const byDistance = (a: StoreHit<unknown>, b: StoreHit<unknown>) => a.distanceMeters - b.distanceMeters;
+
+/** One partition's hits: none when nothing in it is open, nearest-anywhere when unbounded, else rings. */
+function searchPartition<S>(p: Partition<S>, q: Query<S>, maxMeters: number, maxResults: number): StoreHit<S>[] {
+  if (q.open) {
+    let anyOpen = false;
+    for (const g of p.groupsPresent) if (q.open[g]) anyOpen = true;
+    if (!anyOpen) return [];
+  }
+  return maxMeters === Infinity ? nearestAnywhere(p, q, maxResults) : ringSearch(p, q, maxMeters, maxResults);
+}
+
 /** Writes store n's record: distance terms, delivery radius, hours group, services and flagship bits. */
 function writeRecord(records: Float64Array, n: number, s: GeoStore, hoursGroup: number): void {
   const r = n * RECORD;
@@ -275,7 +295,38 @@ function buildPartition<S extends GeoStore>(all: S[], ordinals: number[], nodeSi
     maxRadius = Math.max(maxRadius, records[i * RECORD + RADIUS]);
   }
   tree.finish();
-  return { stores, tree, records, groupsPresent: [...present], maxDeliveryRadiusMeters: maxRadius };
+  // kdbush sorted its arrays into tree order; put the stores and records in that same order and make the ids
+  // the positions, so a leaf's stores sit next to each other in memory (a search reads them in sequence)
+  const ids = (tree as unknown as { ids: Uint16Array | Uint32Array }).ids;
+  const sortedStores = new Array<S>(stores.length);
+  const sortedRecords = new Float64Array(records.length);
+  for (let k = 0; k < ids.length; k++) {
+    sortedStores[k] = stores[ids[k]];
+    for (let f = 0; f < RECORD; f++) sortedRecords[k * RECORD + f] = records[ids[k] * RECORD + f];
+    ids[k] = k;
+  }
+  return { stores: sortedStores, tree, records: sortedRecords, groupsPresent: [...present], maxDeliveryRadiusMeters: maxRadius, firstRingMeters: firstRingFor(tree, ids.length) };
+}
+
+/**
+ * The first ring of a search in this partition: the median distance from a sample of its stores to their
+ * 4th nearest neighbour (so a ring typically holds a handful of stores), within [200 m, FIRST_RING_METERS × 8].
+ * Dense partitions (a convenience chain downtown) start small, sparse ones (a furniture brand) skip rings
+ * that would certainly be empty.
+ */
+function firstRingFor(tree: KDBush, n: number): number {
+  if (n < 8) return FIRST_RING_METERS;
+  const coords = (tree as unknown as { coords: Float64Array }).coords;
+  const step = Math.max(1, Math.floor(n / 64));
+  const d: number[] = [];
+  for (let k = 0; k < n; k += step) {
+    const [lng, lat] = [coords[2 * k], coords[2 * k + 1]];
+    const near = geoAround(tree, lng, lat, 5) as number[];
+    const far = near[near.length - 1];
+    d.push(haversineMeters(lat, lng, coords[2 * far + 1], coords[2 * far]));
+  }
+  d.sort((a, b) => a - b);
+  return Math.min(FIRST_RING_METERS * 8, Math.max(200, d[d.length >> 1]));
 }
 
 /** The haversine term between the query point and store i. */
@@ -310,21 +361,25 @@ function ringSearch<S>(p: Partition<S>, q: Query<S>, maxMeters: number, maxResul
   const found: StoreHit<S>[] = [];
   // stores nearer than minDistanceMeters count as already checked: the first ring starts beyond them
   let innerH = q.minH;
-  let radius = maxResults === Infinity ? maxMeters : Math.min(q.minH >= 0 ? 2 * metersFromHaversineTerm(q.minH) : FIRST_RING_METERS, maxMeters);
+  let radius = maxResults === Infinity ? maxMeters : Math.min(q.minH >= 0 ? 2 * metersFromHaversineTerm(q.minH) : p.firstRingMeters, maxMeters);
   for (;;) {
     const outerH = haversineTermOfMeters(radius);
-    const [minLng, minLat, maxLng, maxLat] = boundingBox(q.lat, q.lng, radius);
-    const ring: { i: number; d: number }[] = [];
-    for (const i of p.tree.range(minLng, minLat, maxLng, maxLat)) {
-      const h = termAt(p.records, q, i);
-      if (h > outerH || h <= innerH) continue;
-      const d = accept(p, q, i, h);
-      if (d >= 0) ring.push({ i, d });
-    }
-    ring.sort((a, b) => a.d - b.d);
-    for (const { i, d } of ring) {
-      if (found.length >= maxResults) break;
-      const store = p.stores[i];
+    const n = collectRing(p, q, radius, innerH, outerH);
+    if (n > SMALL_RING) sortRing(n);
+    // nearest first; a small ring is not sorted up front: its nearest is picked one at a time, since the
+    // search usually stops after the first few
+    for (let taken = 0; taken < n && found.length < maxResults; taken++) {
+      if (n <= SMALL_RING) {
+        let best = taken;
+        for (let j = taken + 1; j < n; j++) if (RING_D[j] < RING_D[best]) best = j;
+        const [bi, bd] = [RING_I[best], RING_D[best]];
+        RING_I[best] = RING_I[taken];
+        RING_D[best] = RING_D[taken];
+        RING_I[taken] = bi;
+        RING_D[taken] = bd;
+      }
+      const store = p.stores[RING_I[taken]];
+      const d = RING_D[taken];
       if (!q.filter || q.filter(store, d)) found.push({ store, distanceMeters: d });
     }
     if (found.length >= maxResults || radius >= maxMeters) break;
@@ -332,6 +387,82 @@ function ringSearch<S>(p: Partition<S>, q: Query<S>, maxMeters: number, maxResul
     radius = Math.min(radius * 2, maxMeters);
   }
   return found;
+}
+
+// Scratch space of ringSearch, reused by every ring of every search (searches are synchronous): the
+// candidates of one ring as (store ordinal, distance), and the kd-tree walk's stack.
+let RING_I = new Int32Array(1024);
+let RING_D = new Float64Array(1024);
+const WALK = new Int32Array(3 * 64);
+const SMALL_RING = 24;
+
+/** Sorts the first n candidates by distance (a large ring: sorted once, not picked one at a time). */
+function sortRing(n: number): void {
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => RING_D[a] - RING_D[b]);
+  const [is, ds] = [order.map((k) => RING_I[k]), order.map((k) => RING_D[k])];
+  RING_I.set(is);
+  RING_D.set(ds);
+}
+
+/**
+ * Fills RING_I/RING_D with the stores between the haversine terms innerH (exclusive) and outerH (inclusive)
+ * that pass the record checks; returns how many. The same walk as KDBush#range over its sorted arrays, with
+ * the checks done in place instead of building an id list first.
+ */
+function collectRing<S>(p: Partition<S>, q: Query<S>, radius: number, innerH: number, outerH: number): number {
+  const [minX, minY, maxX, maxY] = boundingBox(q.lat, q.lng, radius);
+  const { ids, coords, nodeSize } = p.tree as unknown as { ids: Uint32Array | Uint16Array; coords: Float64Array; nodeSize: number };
+  let n = 0;
+  if (ids.length === 0) return 0;
+  WALK[0] = 0;
+  WALK[1] = ids.length - 1;
+  WALK[2] = 0;
+  let sp = 3;
+  while (sp > 0) {
+    const axis = WALK[--sp];
+    const right = WALK[--sp];
+    const left = WALK[--sp];
+    if (right - left <= nodeSize) {
+      for (let k = left; k <= right; k++) {
+        const x = coords[2 * k];
+        const y = coords[2 * k + 1];
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) n = consider(p, q, ids[k], innerH, outerH, n);
+      }
+      continue;
+    }
+    const m = (left + right) >> 1;
+    const x = coords[2 * m];
+    const y = coords[2 * m + 1];
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) n = consider(p, q, ids[m], innerH, outerH, n);
+    if (axis === 0 ? minX <= x : minY <= y) {
+      WALK[sp++] = left;
+      WALK[sp++] = m - 1;
+      WALK[sp++] = 1 - axis;
+    }
+    if (axis === 0 ? maxX >= x : maxY >= y) {
+      WALK[sp++] = m + 1;
+      WALK[sp++] = right;
+      WALK[sp++] = 1 - axis;
+    }
+  }
+  return n;
+}
+
+/** Adds store i as the ring's nth candidate when it lies in the ring and passes the record checks; returns the new count. */
+function consider<S>(p: Partition<S>, q: Query<S>, i: number, innerH: number, outerH: number, n: number): number {
+  const h = termAt(p.records, q, i);
+  if (h > outerH || h <= innerH) return n;
+  const d = accept(p, q, i, h);
+  if (d < 0) return n;
+  if (n === RING_I.length) {
+    const [gi, gd] = [new Int32Array(n * 2), new Float64Array(n * 2)];
+    gi.set(RING_I);
+    gd.set(RING_D);
+    [RING_I, RING_D] = [gi, gd];
+  }
+  RING_I[n] = i;
+  RING_D[n] = d;
+  return n + 1;
 }
 
 /** The lng/lat box around a spherical cap (exact bounds; the whole longitude range near a pole or the antimeridian). */

@@ -20,6 +20,8 @@ export interface StoreChecks<S> {
   open(s: S): boolean;
   /** has every requested item and size in the requested quantity */
   stocked(s: S): boolean;
+  /** stocked() as a standalone function, for StoreIndex's filter option */
+  readonly stockFilter: (s: S) => boolean;
   /** quantity on hand of the request's nth item */
   quantityOf(s: S, item: number): number;
   /** every check above; pass the distance when known, else it is computed for delivery */
@@ -36,6 +38,8 @@ export function createStoreChecks<S extends Store>(stock: StockLookup, request: 
   return new RequestChecks<S>(stock, request, at);
 }
 
+const alwaysTrue = () => true;
+
 // A class, not an object of closures: one of these is built per query, and methods on the prototype cost
 // nothing to create.
 class RequestChecks<S extends Store> implements StoreChecks<S> {
@@ -45,6 +49,7 @@ class RequestChecks<S extends Store> implements StoreChecks<S> {
   private readonly lines: ReadonlyMap<string, number>[] | null;
   private readonly clock: (timeZone: string) => number | null;
   private readonly openNeeded: boolean;
+  readonly stockFilter: (s: S) => boolean;
 
   constructor(
     private readonly stock: StockLookup,
@@ -56,6 +61,7 @@ class RequestChecks<S extends Store> implements StoreChecks<S> {
     this.lines = stock instanceof StockTable ? request.items.map((i) => stock.line(lineKey(i.productId, i.size))) : null;
     this.clock = createZoneClock(at);
     this.openNeeded = needsOpenNow(request.fulfillment);
+    this.stockFilter = this.items.length === 0 ? alwaysTrue : this.stocked.bind(this);
   }
 
   brand(s: S): boolean {

@@ -5,7 +5,7 @@
 import type { StoreIndex } from "../geo/store-index.ts";
 import { estimateEtaMinutes } from "./eta.ts";
 import { DEFAULT_SEARCH_RADIUS, diagnose, findAlternatives } from "./match-diagnosis.ts";
-import type { MatchOptions, MatchRequest, StoreMatchResult } from "./match-types.ts";
+import type { MatchOptions, MatchRequest, StoreMatch, StoreMatchResult } from "./match-types.ts";
 import type { StockLookup } from "./stock.ts";
 import { createStoreChecks, needsOpenNow } from "./store-checks.ts";
 import type { ServiceKind, Store } from "./store.ts";
@@ -36,10 +36,9 @@ export function matchStores<S extends Store>(input: {
   const { lat, lng, fulfillment } = request;
   const checks = createStoreChecks<S>(stock, request, at);
   const radius = searchRadius(index, request, opts);
-  const eta = (d: number, f: ServiceKind = fulfillment) => estimateEtaMinutes(f, d, opts.eta);
 
   // brand, service, open-now and delivery area are answered by the index from flat arrays; only stock
-  // needs the store itself
+  // needs the store itself (checks.stockFilter, made once per request: no closure per call)
   const hits = index.around(lat, lng, {
     brandIds: request.brandIds,
     service: fulfillment,
@@ -47,12 +46,14 @@ export function matchStores<S extends Store>(input: {
     deliversHere: fulfillment === "delivery",
     maxDistanceMeters: radius,
     maxResults: opts.maxResults ?? 5,
-    filter: (s) => checks.stocked(s),
+    filter: checks.stockFilter,
   });
-  const matches = hits.map((h) => ({ store: h.store, distanceMeters: h.distanceMeters, etaMinutes: eta(h.distanceMeters), fulfillment }));
+  const matches: StoreMatch<S>[] = [];
+  for (const h of hits) matches.push({ store: h.store, distanceMeters: h.distanceMeters, etaMinutes: estimateEtaMinutes(fulfillment, h.distanceMeters, opts.eta), fulfillment });
   const unmet = unmetDemand(index, stock, request, matches[0]?.store.id ?? null, opts);
   if (matches.length > 0) return { ok: true, value: { matches }, unmet };
 
+  const eta = (d: number, f: ServiceKind = fulfillment) => estimateEtaMinutes(f, d, opts.eta);
   const reasons = diagnose(index, request, at, checks, radius, opts);
   const alternatives = findAlternatives(index, request, at, stock, radius, opts, eta);
   const message = `no store can serve this ${fulfillment} request: ${reasons.map((r) => r.code).join(", ")}`;
