@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   "store-match": async () => (await import("./domain.bench.ts")).benchStoreMatch,
   "chat-turn": async () => (await import("./chat-turn.bench.ts")).benchChatTurn,
   campaign: async () => (await import("./campaign.bench.ts")).benchCampaign,
+  report: async () => (await import("./report.bench.ts")).benchReport,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -25,9 +25,11 @@ const server = await buildServer({ logger, isReady: () => ready, routes: [
   paymentRoutes({ db, secret: await paymentSecret(db), clock }),
   (await import("./server/routes/mini-app.ts")).miniAppRoutes({ db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db) }),
   adminApiRoutes({ token: admin, routes: allAdminRoutes({ db, clock }) }),
+  (await import("./server/routes/admin-dashboard.ts")).adminDashboardRoutes({ token: admin, secureCookie: config.publicUrl.startsWith("https://") }),
 ] });
-await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
-void import("./campaigns/scheduler.ts").then((m) => m.startCampaignScheduler({ db, config, logger, clock })).catch((e) => logger.error({ err: String(e) }, "campaign scheduler failed to start"));
+const bots = await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
+// one delivery pipeline per process: the bots' (every outbox source), else one on the bot tokens from the environment
+void import("./campaigns/scheduler.ts").then((m) => m.startCampaignScheduler({ db, config, logger, clock, workers: bots.delivery })).catch((e) => logger.error({ err: String(e) }, "campaign scheduler failed to start"));
 // unpaid orders past their payment window give their stock and coupons back
 const expiry = setInterval(() => {
   expireOrders(db, clock())
@@ -37,7 +39,7 @@ const expiry = setInterval(() => {
 expiry.unref();
 await server.listen({ port: config.PORT, host: config.HOST });
 logger.info({ url: config.publicUrl, database: db.provider, miniApp: `${config.publicUrl}/app/` }, "o2o-chat is up");
-logger.info({ api: `${config.publicUrl}/admin/api/openapi.json`, token: config.ADMIN_TOKEN ? "(ADMIN_TOKEN)" : admin }, "admin API");
+logger.info({ api: `${config.publicUrl}/admin/api/openapi.json`, dashboard: `${config.publicUrl}/admin/`, token: config.ADMIN_TOKEN ? "(ADMIN_TOKEN)" : admin }, "admin API");
 if (!config.TELEGRAM_BOT_TOKEN) {
   logger.info("no Telegram token set: chat locally with `npx o2o chat` (or `npx o2o chat --json --user me` for the scripted protocol)");
 }

@@ -604,9 +604,9 @@ document.addEventListener("visibilitychange", () => {
 });
 
 function startTarget() {
-  // ?store=ID / ?brand=ID, or a Telegram startapp parameter "store_ID" / "brand_ID"
+  // ?store=ID / ?brand=ID, or a Telegram startapp parameter "store_ID" / "store-ID" / "brand_ID"
   const sp = (launch && launch.startParam) || "";
-  const m = /^(store|brand)_(.+)$/.exec(sp);
+  const m = /^(store|brand)[-_](.+)$/.exec(sp);
   return { store: query.get("store") || (m && m[1] === "store" ? m[2] : null), brand: query.get("brand") || (m && m[1] === "brand" ? m[2] : null) };
 }
 

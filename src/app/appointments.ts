@@ -7,6 +7,8 @@ import { availableSlots, type WorkingHours } from "../domain/appointments/slots.
 import { failWith, okValue, type AppResult } from "./app-result.ts";
 import { enqueuePush } from "./outbox.ts";
 import { runTx } from "./run-tx.ts";
+import { localSlotText, queueBookingNotice } from "./appointment-notices.ts";
+import type { Tx } from "../db/database.ts";
 
 export const SLOT_MINUTES = Number(process.env.APPOINTMENT_SLOT_MINUTES ?? 60);
 export const REMINDER_BEFORE_MS = 2 * 3600_000;
@@ -49,29 +51,82 @@ export interface Booked {
   end: Date;
 }
 
+/** Why a wanted slot cannot be booked, or null when it is free (working hours, not past, not taken). */
+async function slotProblem(db: Db, q: { storeId: string; staffId: string; start: Date; at: Date }): Promise<AppResult<never> | null> {
+  const staff = await db.prisma.staff.findUnique({ where: { id: q.staffId } });
+  if (!staff || staff.storeId !== q.storeId || !staff.active) return failWith("NOT_FOUND", "no such staff member at this store");
+  const free = await freeSlots(db, { storeId: q.storeId, role: null, from: new Date(q.start.getTime() - 86_400_000), days: 3, max: 500 });
+  if (free.some((f) => f.staffId === q.staffId && f.start.getTime() === q.start.getTime())) return null;
+  const taken = await db.prisma.appointment.findUnique({ where: { slotKey: slotKey(q.staffId, q.start) } });
+  if (taken) return failWith("SLOT_TAKEN", "that slot is taken");
+  if (q.start.getTime() < q.at.getTime()) return failWith("INVALID_INPUT", "that time has passed");
+  return failWith("SLOT_TAKEN", "that time is not bookable");
+}
+
+const reminderKey = (appointmentId: string, start: Date) => `appt:${appointmentId}:reminder:${start.getTime()}`;
+
+/** The member's reminder, REMINDER_BEFORE_MS ahead, in the store's local time (a follow-up: unsubscribe and quiet hours apply). */
+async function queueReminder(tx: Tx, a: { id: string; memberId: string; storeId: string; staffId: string; start: Date }): Promise<void> {
+  const [store, staff] = await Promise.all([tx.store.findUniqueOrThrow({ where: { id: a.storeId } }), tx.staff.findUniqueOrThrow({ where: { id: a.staffId } })]);
+  const when = localSlotText(a.start, store.timezone);
+  await enqueuePush(tx, {
+    memberId: a.memberId, source: "follow_up", dedupeKey: reminderKey(a.id, a.start), notBefore: new Date(a.start.getTime() - REMINDER_BEFORE_MS),
+    text: `⏰ 预约提醒：${when} ${store.name} ${staff.name}\nReminder: ${store.name}, ${staff.name}, ${when}`, payload: { appointmentId: a.id, buttons: [{ id: `unbook:${a.id}`, label: "取消预约 / Cancel" }] },
+  });
+}
+
+/** Drops the queued reminders of an appointment (cancelled or moved). */
+async function dropReminders(tx: Tx, appointmentId: string, why: string): Promise<void> {
+  await tx.delivery.updateMany({ where: { dedupeKey: { startsWith: `appt:${appointmentId}:reminder` }, status: "queued" }, data: { status: "skipped", error: why } });
+}
+
 /** Use case: book one slot. Refuses a slot outside the staff member's hours, in the past, or already taken. */
 export async function bookAppointment(db: Db, input: { memberId: string; storeId: string; staffId: string; start: Date; at: Date; note?: string }): Promise<AppResult<Booked>> {
-  const staff = await db.prisma.staff.findUnique({ where: { id: input.staffId } });
-  if (!staff || staff.storeId !== input.storeId || !staff.active) return failWith("NOT_FOUND", "no such staff member at this store");
-  const free = await freeSlots(db, { storeId: input.storeId, role: null, from: new Date(input.start.getTime() - 86_400_000), days: 3, max: 500 });
-  if (!free.some((f) => f.staffId === input.staffId && f.start.getTime() === input.start.getTime())) {
-    const taken = await db.prisma.appointment.findUnique({ where: { slotKey: slotKey(input.staffId, input.start) } });
-    if (taken) return failWith("SLOT_TAKEN", "that slot is taken");
-    if (input.start.getTime() < input.at.getTime()) return failWith("INVALID_INPUT", "that time has passed");
-    return failWith("SLOT_TAKEN", "that time is not bookable");
-  }
+  const problem = await slotProblem(db, input);
+  if (problem) return problem;
   const end = new Date(input.start.getTime() + SLOT_MINUTES * 60_000);
   try {
     return await runTx(db, async (tx) => {
       const a = await tx.appointment.create({
         data: { storeId: input.storeId, staffId: input.staffId, memberId: input.memberId, start: input.start, end, slotKey: slotKey(input.staffId, input.start), note: input.note ?? null },
+        include: { staff: true },
       });
-      const store = await tx.store.findUniqueOrThrow({ where: { id: input.storeId } });
-      await enqueuePush(tx, {
-        memberId: input.memberId, source: "follow_up", dedupeKey: `appt:${a.id}:reminder`, notBefore: new Date(input.start.getTime() - REMINDER_BEFORE_MS),
-        text: `预约提醒：${store.name} ${staff.name} ${input.start.toISOString()} / appointment reminder`, payload: { appointmentId: a.id },
+      await queueReminder(tx, a);
+      await queueBookingNotice(tx, a, "booked");
+      return okValue({ appointmentId: a.id, storeId: input.storeId, staffId: a.staffId, staffName: a.staff.name, start: input.start, end });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return failWith("SLOT_TAKEN", "that slot was just taken");
+    throw e;
+  }
+}
+
+/**
+ * Use case: the member moves a booking to another slot (the same staff member unless another is named). Race-safe
+ * like booking: the new slotKey is unique, so if someone takes the slot first the move fails and the original
+ * booking stands. The old reminder is dropped, a new one queued, and the store is told.
+ */
+export async function rescheduleAppointment(db: Db, input: { memberId: string; appointmentId: string; staffId?: string; start: Date; at: Date }): Promise<AppResult<Booked>> {
+  const current = await db.prisma.appointment.findFirst({ where: { id: input.appointmentId, memberId: input.memberId, status: "booked" } });
+  if (!current) return failWith("NOT_FOUND", "no such appointment");
+  const staffId = input.staffId ?? current.staffId;
+  if (staffId === current.staffId && input.start.getTime() === current.start.getTime()) return failWith("INVALID_INPUT", "that is already the booked time");
+  const problem = await slotProblem(db, { storeId: current.storeId, staffId, start: input.start, at: input.at });
+  if (problem) return problem;
+  const end = new Date(input.start.getTime() + SLOT_MINUTES * 60_000);
+  try {
+    return await runTx(db, async (tx) => {
+      const { count } = await tx.appointment.updateMany({
+        where: { id: current.id, memberId: input.memberId, status: "booked", start: current.start },
+        data: { staffId, start: input.start, end, slotKey: slotKey(staffId, input.start) },
       });
-      return okValue({ appointmentId: a.id, storeId: input.storeId, staffId: staff.id, staffName: staff.name, start: input.start, end });
+      if (count !== 1) return failWith("NOT_FOUND", "no such appointment");
+      const a = await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, include: { staff: true } });
+      await dropReminders(tx, a.id, "appointment moved");
+      await queueReminder(tx, a);
+      await queueBookingNotice(tx, a, "rescheduled", input.start.getTime());
+      if (current.staffId !== staffId) await queueBookingNotice(tx, current, "cancelled", input.start.getTime());
+      return okValue({ appointmentId: a.id, storeId: a.storeId, staffId, staffName: a.staff.name, start: input.start, end });
     });
   } catch (e) {
     if (isUniqueViolation(e)) return failWith("SLOT_TAKEN", "that slot was just taken");
@@ -84,7 +139,8 @@ export async function cancelAppointment(db: Db, input: { memberId: string; appoi
   return runTx(db, async (tx) => {
     const { count } = await tx.appointment.updateMany({ where: { id: input.appointmentId, memberId: input.memberId, status: "booked" }, data: { status: "cancelled", slotKey: null } });
     if (count !== 1) return failWith("NOT_FOUND", "no such appointment");
-    await tx.delivery.updateMany({ where: { dedupeKey: `appt:${input.appointmentId}:reminder`, status: "queued" }, data: { status: "skipped", error: "appointment cancelled" } });
+    await dropReminders(tx, input.appointmentId, "appointment cancelled");
+    await queueBookingNotice(tx, await tx.appointment.findUniqueOrThrow({ where: { id: input.appointmentId } }), "cancelled");
     return okValue({ appointmentId: input.appointmentId });
   });
 }

@@ -2,6 +2,7 @@
 // otherwise every row is upserted by id in one transaction (re-importing the same file changes nothing).
 import type { Db, Tx } from "../db/database.ts";
 import { bumpCatalogVersion } from "./catalog-view.ts";
+import { notifySizeBack, soldOutLinesIn } from "./crm/size-back.ts";
 import { bulkUpsert, type TableSpec } from "../db/bulk-upsert.ts";
 import { KINDS, type Catalog, type Kind } from "../catalog/catalog-schema.ts";
 import { readCatalogFile } from "../catalog/read-catalog-file.ts";
@@ -16,7 +17,7 @@ const SPECS: Record<Kind, TableSpec> = {
   brands: { table: "Brand", key: ["id"], columns: { id: "text", name: "text", aliases: "json", timezone: "text" }, stamps: STAMPS },
   stores: {
     table: "Store", key: ["id"], stamps: STAMPS,
-    columns: { id: "text", brandId: "text", name: "text", lat: "float", lng: "float", address: "text", openHours: "text", timezone: "text", services: "json", deliveryRadiusMeters: "int", flagship: "bool", phone: "text" },
+    columns: { id: "text", brandId: "text", name: "text", lat: "float", lng: "float", address: "text", openHours: "text", timezone: "text", services: "json", deliveryRadiusMeters: "int", flagship: "bool", phone: "text", arrivalMeters: "int", autoCompleteOnArrival: "bool" },
   },
   products: {
     table: "Product", key: ["id"], stamps: STAMPS,
@@ -51,14 +52,25 @@ async function knownInDb(db: Db, c: Catalog): Promise<KnownInDb> {
   return known;
 }
 
+/** Store columns a catalog may leave out, written as the schema's defaults (a re-import without them resets them). */
+const STORE_DEFAULTS = { arrivalMeters: 30, autoCompleteOnArrival: false };
+
 /** Validates then writes a catalog already in memory (the demo catalog and tests use this door too). */
-export async function importCatalog(db: Db, catalog: Catalog, where: Record<Kind, string[]>, earlier: { errors: string[]; invalidIds: Set<string> } = { errors: [], invalidIds: new Set() }): Promise<ImportResult> {
+export async function importCatalog(
+  db: Db, catalog: Catalog, where: Record<Kind, string[]>, earlier: { errors: string[]; invalidIds: Set<string> } = { errors: [], invalidIds: new Set() }, opts: { at?: Date } = {},
+): Promise<ImportResult> {
   const errors = [...earlier.errors, ...checkReferences(catalog, where, await knownInDb(db, catalog), earlier.invalidIds)];
   if (errors.length) return { ok: false, errors };
   const counts = Object.fromEntries(KINDS.map((k) => [k, catalog[k].length])) as Record<Kind, number>;
   await db.prisma.$transaction(
     async (tx) => {
-      for (const kind of KINDS) await bulkUpsert(tx, db.provider, SPECS[kind], catalog[kind] as unknown as Record<string, unknown>[]);
+      // sold-out lines this file restocks, while members wait for them: told "your size is back" (size-back.ts)
+      const back = await soldOutLinesIn(tx as Tx, catalog.inventory);
+      for (const kind of KINDS) {
+        const rows = kind === "stores" ? catalog.stores.map((s) => ({ ...s, arrivalMeters: s.arrivalMeters ?? STORE_DEFAULTS.arrivalMeters, autoCompleteOnArrival: s.autoCompleteOnArrival ?? STORE_DEFAULTS.autoCompleteOnArrival })) : catalog[kind];
+        await bulkUpsert(tx, db.provider, SPECS[kind], rows as unknown as Record<string, unknown>[]);
+      }
+      await notifySizeBack(tx as Tx, back, opts.at);
       await bumpCatalogVersion(tx as Tx);
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
@@ -66,9 +78,9 @@ export async function importCatalog(db: Db, catalog: Catalog, where: Record<Kind
   return { ok: true, counts };
 }
 
-export async function importCatalogFile(db: Db, path: string, opts: { kind?: Kind; encoding?: "utf8" | "gbk" } = {}): Promise<ImportResult> {
+export async function importCatalogFile(db: Db, path: string, opts: { kind?: Kind; encoding?: "utf8" | "gbk"; at?: Date } = {}): Promise<ImportResult> {
   const read = readCatalogFile(path, opts);
   // a file that could not be read at all has no rows to cross-check
   if (read.errors.length && Object.values(read.where).every((w) => w.length === 0) && read.invalidIds.size === 0) return { ok: false, errors: read.errors };
-  return importCatalog(db, read.catalog, read.where, read);
+  return importCatalog(db, read.catalog, read.where, read, { at: opts.at });
 }

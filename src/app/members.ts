@@ -1,6 +1,7 @@
 // Members: one identity across Telegram accounts, the local chat, a phone and an offline member code.
 import type { Db, Tx } from "../db/database.ts";
 import { isUniqueViolation } from "../db/write-transaction.ts";
+import { normalizePhone } from "./crm/phone.ts";
 
 export interface IdentityRef {
   channel: "telegram" | "local" | "web";
@@ -45,6 +46,7 @@ export async function findMember(p: Tx | Db["prisma"], ref: string) {
   if (byId) return followMerge(p, byId);
   const ident = await p.memberIdentity.findFirst({ where: { externalId: ref }, include: { member: true } });
   if (ident) return followMerge(p, ident.member);
-  const other = await p.member.findFirst({ where: { OR: [{ phone: ref }, { memberCode: ref }] } });
+  const phone = normalizePhone(ref);
+  const other = await p.member.findFirst({ where: { OR: [{ phone: ref }, ...(phone ? [{ phone }] : []), { memberCode: ref }, { memberCode: ref.trim().toUpperCase() }] } });
   return other ? followMerge(p, other) : null;
 }

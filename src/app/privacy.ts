@@ -8,8 +8,8 @@ export async function unsubscribe(db: Db, memberId: string, at: Date): Promise<v
   await writeTx(db, async (tx) => {
     await tx.member.update({ where: { id: memberId }, data: { marketingOptOut: true } });
     await tx.consent.updateMany({ where: { memberId, purpose: "marketing", revokedAt: null }, data: { revokedAt: at } });
-    // queued promotions are dropped now, not just skipped at send time
-    await tx.delivery.updateMany({ where: { memberId, source: "campaign", status: "queued" }, data: { status: "skipped", error: "unsubscribed" } });
+    // queued promotions and follow-ups are dropped now, not just skipped at send time
+    await tx.delivery.updateMany({ where: { memberId, source: { in: ["campaign", "follow_up"] }, status: "queued" }, data: { status: "skipped", error: "unsubscribed" } });
   });
 }
 
@@ -29,6 +29,11 @@ export async function forgetMember(db: Db, memberId: string, at: Date): Promise<
     await tx.order.updateMany({ where: { memberId }, data: { deliveryAddress: null } });
     await tx.member.update({
       where: { id: memberId },
+      data: { displayName: null, phone: null, memberCode: null, locale: null, areaLat: null, areaLng: null, areaStoreId: null, marketingOptOut: true, erasedAt: at },
+    });
+    // records merged into this member (an old till record, another account) hold the same person's phone and card
+    await tx.member.updateMany({
+      where: { mergedIntoId: memberId },
       data: { displayName: null, phone: null, memberCode: null, locale: null, areaLat: null, areaLng: null, areaStoreId: null, marketingOptOut: true, erasedAt: at },
     });
   });

@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import type { Db } from "../db/database.ts";
 import { isUniqueViolation } from "../db/write-transaction.ts";
 import { redeemAtTill } from "./coupons/coupon-use-cases.ts";
-import { moveOrder } from "./ordering/order-lifecycle.ts";
+import { moveOrderIn } from "./ordering/order-lifecycle.ts";
 import { Rollback, failWith, okValue, type AppResult } from "./app-result.ts";
 import { runTx } from "./run-tx.ts";
 
@@ -28,17 +28,28 @@ export interface StaffInviteOut {
   code: string;
   storeId: string;
   staffId: string | null;
+  /** the role the bound account gets; null keeps the staff row's own (a new row: "staff") */
+  role: StaffRole | null;
   expiresAt: Date;
 }
 
+/** "manager" and "owner" may also schedule campaigns for the store's brand from the chat. */
+export const STAFF_ROLES = ["staff", "manager", "owner"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const isStaffRole = (s: string): s is StaffRole => (STAFF_ROLES as readonly string[]).includes(s);
+export const CAMPAIGN_ROLES: readonly string[] = ["manager", "owner"];
+// StaffInvite has no role column: the role of an invite waits in a Setting row until the code is used
+const inviteRoleKey = (code: string) => `staff-invite-role:${code}`;
+
 /** Use case (head office / store manager, CLI): a one-time code that binds one Telegram account to the store. */
-export async function createStaffInvite(db: Db, input: { storeId: string; staffId?: string | null; at: Date; ttlMs?: number }): Promise<AppResult<StaffInviteOut>> {
+export async function createStaffInvite(db: Db, input: { storeId: string; staffId?: string | null; role?: StaffRole | null; at: Date; ttlMs?: number }): Promise<AppResult<StaffInviteOut>> {
   const store = await db.prisma.store.findUnique({ where: { id: input.storeId } });
   if (!store) return failWith("NOT_FOUND", `no store "${input.storeId}"`);
   if (input.staffId) {
     const staff = await db.prisma.staff.findUnique({ where: { id: input.staffId } });
     if (!staff || staff.storeId !== store.id) return failWith("NOT_FOUND", `no staff "${input.staffId}" at store "${store.id}"`);
   }
+  if (input.role && !isStaffRole(input.role)) return failWith("INVALID_INPUT", `unknown role "${input.role}" (one of ${STAFF_ROLES.join(", ")})`);
   const ttl = input.ttlMs ?? INVITE_TTL_MS;
   if (!Number.isFinite(ttl) || ttl <= 0) return failWith("INVALID_INPUT", "the invite must live a positive time");
   const expiresAt = new Date(input.at.getTime() + ttl);
@@ -46,7 +57,8 @@ export async function createStaffInvite(db: Db, input: { storeId: string; staffI
     const code = newInviteCode();
     try {
       await db.prisma.staffInvite.create({ data: { code, storeId: store.id, staffId: input.staffId ?? null, createdAt: input.at, expiresAt } });
-      return okValue({ code, storeId: store.id, staffId: input.staffId ?? null, expiresAt });
+      if (input.role) await db.prisma.setting.upsert({ where: { key: inviteRoleKey(code) }, create: { key: inviteRoleKey(code), value: input.role }, update: { value: input.role } });
+      return okValue({ code, storeId: store.id, staffId: input.staffId ?? null, role: input.role ?? null, expiresAt });
     } catch (e) {
       if (!isUniqueViolation(e)) throw e; // a code collision: draw another
     }
@@ -60,6 +72,7 @@ export interface StaffBinding {
   storeName: string;
   brandId: string;
   name: string;
+  role: string;
 }
 
 /**
@@ -90,12 +103,14 @@ export async function bindStaff(
     // the account moves: whatever it was bound to before lets go first (telegramUserId is unique)
     await tx.staff.updateMany({ where: { telegramUserId: input.telegramUserId, NOT: { id: staffId } }, data: { telegramUserId: null } });
     const name = (input.displayName ?? "").trim().slice(0, 80) || `staff ${input.telegramUserId}`;
+    const invitedRole = (await tx.setting.findUnique({ where: { key: inviteRoleKey(code) } }))?.value;
+    const role = invitedRole && isStaffRole(invitedRole) ? invitedRole : null;
     const row = await tx.staff.upsert({
       where: { id: staffId },
-      create: { id: staffId, storeId: store.id, name, role: "staff", workingHours: [], telegramUserId: input.telegramUserId, active: true },
-      update: { telegramUserId: input.telegramUserId, active: true },
+      create: { id: staffId, storeId: store.id, name, role: role ?? "staff", workingHours: [], telegramUserId: input.telegramUserId, active: true },
+      update: { telegramUserId: input.telegramUserId, active: true, ...(role ? { role } : {}) },
     });
-    return okValue({ staffId: row.id, storeId: store.id, storeName: store.name, brandId: store.brandId, name: row.name });
+    return okValue({ staffId: row.id, storeId: store.id, storeName: store.name, brandId: store.brandId, name: row.name, role: row.role });
   });
 }
 
@@ -131,7 +146,13 @@ export async function staffMoveOrder(db: Db, input: { telegramUserId: string; or
   if (!isStaffMove(input.to)) return failWith<never>("INVALID_INPUT", `staff cannot move an order to "${input.to}"`);
   const staff = await staffForTelegramUser(db, input.telegramUserId);
   if (!staff) return failWith<never>("NOT_ALLOWED", "only bound staff of the order's store can act on it");
-  return moveOrder(db, { orderId: input.orderId, to: input.to, actor: `staff:${staff.id}`, at: input.at, storeId: staff.storeId });
+  const to = input.to;
+  return runTx(db, async (tx) => {
+    const r = await moveOrderIn(tx, { orderId: input.orderId, to, actor: `staff:${staff.id}`, at: input.at, storeId: staff.storeId });
+    // whoever taps "Out for delivery" carries the order: their live location tracks it (delivery-tracking.ts)
+    if (r.ok && to === "out_for_delivery") await tx.order.update({ where: { id: r.value.orderId }, data: { courierStaffId: staff.id } });
+    return r;
+  });
 }
 
 /** Use case: a bound staff member redeems a member's claimed coupon at their own store's till, from the chat. */

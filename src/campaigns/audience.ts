@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Db } from "../db/database.ts";
 import { haversineMeters } from "../domain/geo/distance.ts";
-import { query, type Params } from "./sql.ts";
+import { query, type Params } from "../db/sql.ts";
 
 /** The Campaign.audience JSON column. */
 export const audienceSchema = z.object({

@@ -1,7 +1,12 @@
-// The delivery pipeline: sends the outbox rows of Telegram members through the MessageSender port, under one global
-// rate (RateLimiter), at most one message per chat per second (ChatGate), the per-member frequency cap, quiet hours
-// (deferral by notBefore) and a fresh consent check (delivery-rules.ts). Rows of local (`o2o chat`) members are not
-// touched: the scripted chat shows them itself (takePendingPushes).
+// The delivery pipeline: the one path by which the outbox reaches Telegram, for every source — campaign pushes,
+// follow-ups, members' order status updates and store staff's order cards. It sends under one global rate
+// (RateLimiter), at most one message per chat per second (ChatGate), and per-source rules (delivery-rules.ts):
+// promotions and follow-ups obey the frequency cap, quiet hours (deferral by notBefore) and a fresh consent check;
+// order updates and staff cards are transactional — never capped, deferred or stopped by an unsubscribe — and are
+// due by the wall clock too (a pinned business clock never holds them back). They are queued with notBefore = epoch
+// (outbox.ts), so the selection, ordered by notBefore, puts them ahead of any campaign backlog: a running worker
+// sends them within one selection (≈ 0.2 s of traffic) of their commit, or one idle poll when nothing else is due.
+// Rows of local (`o2o chat`) members are not touched: the scripted chat shows them itself (takePendingPushes).
 //
 // WARNING (exactly-once): a row moves queued → claimed → sent | failed | skipped, every move a conditional UPDATE
 // on the current status, so two workers never send the same row. A row is claimed only just before its send
@@ -16,10 +21,10 @@ import type { Db } from "../db/database.ts";
 import { DEFAULT_BOT_ID } from "../bot-config.ts";
 import type { Button } from "../conversation/replies.ts";
 import type { DeliveryConfig } from "./delivery-config.ts";
-import { decideDelivery, retryBackoffMs, type DeliveryAction } from "./delivery-rules.ts";
+import { decideDelivery, isTransactional, retryBackoffMs, TRANSACTIONAL_SOURCES, type DeliveryAction } from "./delivery-rules.ts";
 import type { MessageSender, SendResult } from "./message-sender.ts";
-import { preciseNow, type ChatGate, type RateLimiter, type SendPermit } from "./rate-limiter.ts";
-import { execute, query } from "./sql.ts";
+import { preciseNow, sleep, type ChatGate, type RateLimiter, type SendPermit } from "./rate-limiter.ts";
+import { execute, query } from "../db/sql.ts";
 
 export interface PipelineDeps {
   db: Db;
@@ -27,15 +32,21 @@ export interface PipelineDeps {
   limiter: RateLimiter;
   chatGate: ChatGate;
   config: DeliveryConfig;
-  /** the logical clock: notBefore, quiet hours and the frequency cap are judged at this instant */
+  /** the logical clock: notBefore, quiet hours and the frequency cap are judged at this instant (transactional rows:
+   *  at the later of it and the wall clock) */
   clock: () => Date;
   /** the physical clock: rate slots, claim leases (defaults to Date.now) */
   wallClock?: () => number;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
   /** the bots the sender can send through (a row waits while none of its member's bots runs); default: any */
   botIds?: () => string[];
-  /** which outbox sources this pipeline sends (default all: campaign, follow_up, order) */
+  /** which outbox sources this pipeline sends (default all: campaign, follow_up, order, staff) */
   sources?: string[];
+  /**
+   * Outbox producers run before a selection, at most once per poll period (e.g. staff cards for newly paid orders,
+   * queued by the Telegram channel): they only queue rows, which this pipeline then sends like any other.
+   */
+  producers?: (() => Promise<unknown>)[];
 }
 
 export interface DrainStats {
@@ -55,6 +66,7 @@ export interface DrainOptions {
   signal?: AbortSignal;
   /** only these rows (a BullMQ job's batch) */
   onlyIds?: string[];
+  /** idle "wait": how often to look for new rows when nothing is due (default 200 ms: transactional latency) */
   pollMs?: number;
   /** rows read per selection */
   selectLimit?: number;
@@ -66,10 +78,12 @@ interface Candidate {
   memberId: string;
   source: string;
   campaignId: string | null;
+  campaignStatus: string | null;
   text: string;
   payload: unknown;
   attempts: number;
-  externalId: string;
+  /** null for staff rows (no member: the chat and bot are in the payload) */
+  externalId: string | null;
   chatId: string | null;
   identityBotId: string | null;
   followBotId: string | null;
@@ -95,8 +109,13 @@ class Signal {
   wait(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
-      this.waiters.push(resolve);
-      signal?.addEventListener("abort", () => resolve(), { once: true });
+      // the abort listener goes with the wake-up: a long-running worker waits thousands of times
+      const done = () => {
+        signal?.removeEventListener("abort", done);
+        resolve();
+      };
+      this.waiters.push(done);
+      signal?.addEventListener("abort", done, { once: true });
     });
   }
   fire(): void {
@@ -108,13 +127,6 @@ class Signal {
 
 export const emptyStats = (): DrainStats => ({ sent: 0, failed: 0, skipped: 0, deferred: 0, rateLimited: 0, retried: 0 });
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
-  });
-
 /** Marks rows left `claimed` past the lease as failed (unconfirmed): the at-most-once rule for crashed workers. */
 export async function recoverStaleClaims(db: Db, wallNow: number, leaseMs: number): Promise<number> {
   return execute(
@@ -124,25 +136,38 @@ export async function recoverStaleClaims(db: Db, wallNow: number, leaseMs: numbe
   );
 }
 
-function selectDue(db: Db, now: Date, limit: number, onlyIds: string[] | undefined, bots: string[] | null, sources: string[] | undefined): Promise<Candidate[]> {
+/**
+ * Due: queued, notBefore reached by the logical clock — or, for transactional rows, by the wall clock — and sendable
+ * here: a Telegram member (local members' rows wait for `o2o chat`) or a staff card, through a running bot.
+ */
+function selectDue(db: Db, now: Date, wallNow: Date, limit: number, onlyIds: string[] | undefined, bots: string[] | null, sources: string[] | undefined, passed: Set<string>): Promise<Candidate[]> {
+  const latest = now.getTime() >= wallNow.getTime() ? now : wallNow;
   return query<Candidate>(
     db,
     (p) => `SELECT d."id", d."memberId", d."source", d."campaignId", d."text", d."payload", d."attempts",
         i."externalId", i."chatId", i."botId" AS "identityBotId", f."botId" AS "followBotId", o."botId" AS "orderBotId",
         m."timezone", m."marketingOptOut", m."unreachable", (m."erasedAt" IS NOT NULL) AS "erased",
-        c."audience", (f."memberId" IS NOT NULL AND f."unfollowedAt" IS NULL) AS "following"
+        c."audience", c."status" AS "campaignStatus", (f."memberId" IS NOT NULL AND f."unfollowedAt" IS NULL) AS "following"
       FROM "Delivery" d
-      JOIN "MemberIdentity" i ON i."memberId" = d."memberId" AND i."channel" = 'telegram'
-      JOIN "Member" m ON m."id" = d."memberId"
+      LEFT JOIN "MemberIdentity" i ON i."memberId" = d."memberId" AND i."channel" = 'telegram'
+      LEFT JOIN "Member" m ON m."id" = d."memberId"
       LEFT JOIN "Campaign" c ON c."id" = d."campaignId"
       LEFT JOIN "Follow" f ON f."memberId" = d."memberId" AND f."brandId" = c."brandId"
       LEFT JOIN "Order" o ON o."id" = d."orderId"
-      WHERE d."status" = 'queued' AND d."notBefore" <= ${p.ts(now)}${onlyIds ? ` AND d."id" IN ${p.list(onlyIds)}` : ""}${
-        sources ? ` AND d."source" IN ${p.list(sources)}` : ""}${
-        bots ? ` AND (f."botId" IN ${p.list(bots)} OR o."botId" IN ${p.list(bots)} OR i."botId" IN ${p.list(bots)}${
+      WHERE d."status" = 'queued' AND d."notBefore" <= ${p.ts(latest)}
+        AND (d."notBefore" <= ${p.ts(now)} OR d."source" IN ${p.list(TRANSACTIONAL_SOURCES)})
+        AND ((i."memberId" IS NOT NULL AND m."id" IS NOT NULL) OR d."source" = 'staff')${onlyIds ? ` AND d."id" IN ${p.list(onlyIds)}` : ""}${
+        sources ? ` AND d."source" IN ${p.list(sources)}` : ""}${passed.size ? ` AND d."id" NOT IN ${p.list([...passed])}` : ""}${
+        bots ? ` AND (d."source" = 'staff' OR f."botId" IN ${p.list(bots)} OR o."botId" IN ${p.list(bots)} OR i."botId" IN ${p.list(bots)}${
           bots.includes(DEFAULT_BOT_ID) ? ` OR (f."botId" IS NULL AND o."botId" IS NULL AND i."botId" IS NULL)` : ""})` : ""}
       ORDER BY d."notBefore" LIMIT ${p.v(limit)}`,
   );
+}
+
+/** A staff card's addressee, from its payload (staff-notifier.ts): the employee's Telegram chat and the bot they bound with. */
+function staffTarget(payload: unknown): { chatId: string; botId: string } | null {
+  const p = payload as { telegramUserId?: unknown; botId?: unknown } | null;
+  return typeof p?.telegramUserId === "string" && typeof p.botId === "string" ? { chatId: p.telegramUserId, botId: p.botId } : null;
 }
 
 async function promotionsSince(db: Db, memberIds: string[], since: Date): Promise<Map<string, number>> {
@@ -168,15 +193,18 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
   const { db, config } = deps;
   const wall = deps.wallClock ?? Date.now;
   const stats = emptyStats();
-  // small selections keep each synchronous stall (SQLite) shorter than the limiter's catch-up credit
-  const selectLimit = opts.selectLimit ?? Math.min(500, Math.max(20, Math.ceil(config.ratePerSecond / 5)));
   const chunkSize = Math.max(1, Math.min(100, Math.ceil(config.ratePerSecond / 10)));
+  // about 0.2 s of traffic per selection: a transactional row queued behind a campaign backlog is picked up by the
+  // next one; small selections also keep each synchronous stall (SQLite) short
+  const selectLimit = opts.selectLimit ?? Math.min(500, Math.max(2 * chunkSize, Math.ceil(config.ratePerSecond / 5)));
   const maxInFlight = opts.maxInFlight ?? Math.max(16, Math.ceil(config.ratePerSecond * 2));
   const inFlight = new Set<Promise<void>>();
   const usernames = new Map((await db.prisma.botAccount.findMany({ where: { username: { not: null } }, select: { id: true, username: true } })).map((b) => [b.id, b.username!]));
   const promoCounts = new Map<string, number>();
   // chats with a message awaiting Telegram's answer: nothing more goes to them until it is known (a 403 stops the rest)
   const busyChats = new Set<string>();
+  // staff cards for a bot that runs in another process: left to that process's worker, not selected again here
+  const passed = new Set<string>();
 
   // answers are recorded in batches: one UPDATE per ~100 ms instead of one per message
   let sentBuffer: string[] = [];
@@ -193,7 +221,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
   };
   const flushTimer = setInterval(() => void flushSent().catch((e) => deps.log?.("recording sent rows failed", { err: String(e) })), 100);
 
-  const setStatus = (id: string, from: string, data: string, extra: (p: import("./sql.ts").Params) => string = () => "") =>
+  const setStatus = (id: string, from: string, data: string, extra: (p: import("../db/sql.ts").Params) => string = () => "") =>
     execute(db, (p) => `UPDATE "Delivery" SET ${data}${extra(p)} WHERE "id" = ${p.v(id)} AND "status" = ${p.v(from)}`);
 
   async function onResult(out: Outgoing, r: SendResult): Promise<void> {
@@ -218,6 +246,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
       case "blocked": {
         stats.failed++;
         await setStatus(row.id, "claimed", `"status" = 'failed', "error" = 'blocked: ' || `, (p) => p.v(r.error.slice(0, 200)));
+        if (row.source === "staff") return; // an employee who blocked the bot: only this card fails
         await db.prisma.member.update({ where: { id: row.memberId }, data: { unreachable: true } });
         const n = await db.prisma.delivery.updateMany({ where: { memberId: row.memberId, status: "queued", id: { not: row.id } }, data: { status: "skipped", error: "unreachable" } });
         stats.skipped += n.count;
@@ -229,7 +258,8 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
           await setStatus(row.id, "claimed", `"status" = 'failed', "error" = `, (p) => p.v(`gave up after ${row.attempts + 1} attempts: ${r.error}`.slice(0, 300)));
         } else {
           stats.retried++;
-          const at = new Date(deps.clock().getTime() + retryBackoffMs(row.attempts + 1));
+          const from = isTransactional(row.source) ? Math.max(deps.clock().getTime(), wall()) : deps.clock().getTime();
+          const at = new Date(from + retryBackoffMs(row.attempts + 1, row.source));
           await setStatus(row.id, "claimed", `"status" = 'queued', "claimedAt" = NULL, "notBefore" = `, (p) => `${p.ts(at)}, "error" = ${p.v(r.error.slice(0, 300))}`);
         }
         return;
@@ -264,12 +294,18 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
     for (const { row, action } of decided) {
       if (action.kind === "skip") byReason.set(action.reason, [...(byReason.get(action.reason) ?? []), row.id]);
       else if (action.kind === "defer") deferrals.set(action.until.getTime(), [...(deferrals.get(action.until.getTime()) ?? []), row.id]);
-      else {
+      else if (row.source === "staff") {
+        const target = staffTarget(row.payload);
+        const running = deps.botIds?.();
+        if (!target) byReason.set("no addressee", [...(byReason.get("no addressee") ?? []), row.id]);
+        else if (!running || running.includes(target.botId)) sendable.push({ row, ...target, chatKey: `${target.botId}:${target.chatId}` });
+        else if (passed.size < 500) passed.add(row.id); // the employee's bot runs elsewhere: its worker sends the card
+      } else {
         // the member's chat with the bot they followed the brand through, else the order's, else the one they first used
         const choices = [row.followBotId, row.orderBotId, row.identityBotId].filter((b): b is string => !!b);
         const running = deps.botIds?.();
         const botId = (running ? choices.find((b) => running.includes(b)) : choices[0]) ?? DEFAULT_BOT_ID;
-        const chatId = row.chatId ?? row.externalId;
+        const chatId = row.chatId ?? row.externalId!;
         sendable.push({ row, botId, chatId, chatKey: `${botId}:${chatId}` });
       }
     }
@@ -292,19 +328,31 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
   let producing = true;
   const unclaim = (id: string) => setStatus(id, "claimed", `"status" = 'queued', "claimedAt" = NULL, "attempts" = "attempts" - 1`);
 
+  const pollMs = opts.pollMs ?? 200;
+  let producedAt = -Infinity;
+  async function runProducers(): Promise<void> {
+    if (!deps.producers?.length || opts.onlyIds || wall() - producedAt < pollMs) return;
+    producedAt = wall();
+    for (const p of deps.producers) await p().catch((e) => deps.log?.("an outbox producer failed", { err: String(e) }));
+  }
+
   async function produce(): Promise<void> {
     while (!opts.signal?.aborted) {
       if (queue.length >= capacity) {
         await drained.wait(opts.signal);
         continue;
       }
+      await runProducers();
       const now = deps.clock();
       const bots = deps.botIds ? deps.botIds() : null;
-      const candidates = await selectDue(db, now, selectLimit, opts.onlyIds, bots, deps.sources);
+      const raw = await selectDue(db, now, new Date(wall()), selectLimit, opts.onlyIds, bots, deps.sources, passed);
+      const candidates = raw.map((c) => (typeof c.payload === "string" ? { ...c, payload: JSON.parse(c.payload) as unknown } : c));
       if (!candidates.length) {
         if (queue.length || inFlight.size) await Promise.race([...inFlight, drained.wait(opts.signal)]); // answers may requeue rows
-        else if (opts.idle === "wait") await sleep(opts.pollMs ?? 1000, opts.signal);
-        else return;
+        else if (opts.idle === "wait") {
+          passed.clear(); // a bot may have started here meanwhile
+          await sleep(pollMs, opts.signal);
+        } else return;
         continue;
       }
       const campaignMembers = [...new Set(candidates.filter((c) => c.source === "campaign").map((c) => c.memberId))];
@@ -323,6 +371,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
               unreachable: Boolean(row.unreachable),
               erased: Boolean(row.erased),
               stillFollowing: row.source === "campaign" && (audienceKind ?? "followers") === "followers" ? Boolean(row.following) : null,
+              campaignCancelled: row.campaignStatus === "cancelled",
               timezone: row.timezone,
               promotionsSentToday: (promoCounts.get(row.memberId) ?? 0) + (pending.get(row.memberId) ?? 0),
             },

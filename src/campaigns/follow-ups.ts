@@ -9,7 +9,7 @@ import { isValidTimeZone } from "../domain/time/time-zone.ts";
 import type { DeliveryConfig } from "./delivery-config.ts";
 import { insertOutboxRows, type OutboxRow } from "./outbox-rows.ts";
 import { quietUntil } from "./quiet-hours.ts";
-import { query } from "./sql.ts";
+import { query } from "../db/sql.ts";
 
 export interface FollowUpResult {
   queued: number;

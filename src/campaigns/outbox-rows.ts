@@ -2,7 +2,7 @@
 // so re-planning an occurrence (a retry after a crash, a second instance) never duplicates nor resets a row.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/database.ts";
-import { execute, MAX_PARAMS } from "./sql.ts";
+import { execute, MAX_PARAMS } from "../db/sql.ts";
 
 export interface OutboxRow {
   dedupeKey: string;

@@ -10,7 +10,7 @@ import { occurrencesBetween, parseCron } from "./cron-schedule.ts";
 import type { DeliveryConfig } from "./delivery-config.ts";
 import { insertOutboxRows, type OutboxRow } from "./outbox-rows.ts";
 import { quietUntil } from "./quiet-hours.ts";
-import { execute, query, type Params } from "./sql.ts";
+import { execute, query, type Params } from "../db/sql.ts";
 
 type CampaignRow = NonNullable<Awaited<ReturnType<Db["prisma"]["campaign"]["findFirst"]>>>;
 
@@ -59,11 +59,16 @@ export function dueInstants(c: Pick<CampaignRow, "at" | "cron" | "timezone" | "c
   return due.length ? [due[due.length - 1]] : [];
 }
 
-/** What every recipient of a campaign sees: its text, a claim button and a deep link when a coupon is attached. */
+/**
+ * What every recipient of a campaign sees: its text, a claim button and a deep link when a coupon is attached. The
+ * button is `claim:<CODE>:<campaignId>`, so the claim (and an order after it) is credited to the campaign; with a
+ * cuid campaign id it fits Telegram's 64-byte callback_data for codes up to 32 bytes, longer ones travel as a token
+ * (src/channels/telegram/callback-data.ts).
+ */
 export function campaignMessage(c: Pick<CampaignRow, "id" | "text" | "couponCode">, couponTitle?: string | null): { text: string; payload: Record<string, unknown> } {
   const payload: Record<string, unknown> = { campaignId: c.id };
   if (c.couponCode) {
-    payload.buttons = [{ id: `claim:${c.couponCode}`, label: `领取优惠券 ${couponTitle ?? c.couponCode} / Claim` }];
+    payload.buttons = [{ id: `claim:${c.couponCode}:${c.id}`, label: `领取优惠券 ${couponTitle ?? c.couponCode} / Claim` }];
     payload.deepLink = `c-${c.id}`;
     payload.couponCode = c.couponCode;
   }

@@ -1,14 +1,14 @@
 // The send-rate port and its in-process implementation. `acquire()` waits until one more message may go out, counts
 // it, and hands back a permit whose `done()` the sender calls once the Bot API answered. Two rules:
 //  - pacing (GCRA): one message per 1/rate, with 50 ms of catch-up credit after the sender was held up;
-//  - the hard cap: a message may start only one second (plus a 2 ms guard) after the message `rate` places before
-//    it, plus however much longer than the fastest round trip seen that message's round trip took. Messages travel
-//    at least as fast as the fastest round trip allows, so that excess bounds how much later than its companions a
-//    message can have arrived: whatever the network and scheduling jitter, no one-second window at the receiver
-//    holds more than `rate` messages. It costs the jitter, not the latency (a few ms a second locally, and about
-//    as much against Telegram: its 100 ms round trip itself costs nothing).
-// A 429 pauses every acquire until its retry_after. redis-delivery.ts runs the same rules in Lua, on Redis's clock,
-// for every worker process together.
+//  - the hard cap: each earlier message has certainly reached the Bot API by its answer minus the fastest round
+//    trip seen (messages travel at least that fast); a message may start once fewer than `rate` earlier messages
+//    can have arrived within the last second (plus a 2 ms guard). Whatever the network and scheduling jitter, no
+//    one-second window at the receiver holds more than `rate` messages. It costs the jitter, not the latency, and
+//    each late answer only once (its 100 ms round trip to Telegram itself costs nothing).
+// Waits end to within microseconds (preciseSleep): at the limit, every millisecond a timer oversleeps is lost.
+// A 429 pauses every acquire until its retry_after. redis-delivery.ts runs the same pacing in Lua, on Redis's clock,
+// for every worker process together, with a simpler cap keyed to the message `rate` places before.
 
 export interface SendPermit {
   /** the API answered (or the call failed): the moment the message is known to have arrived, if it did */
@@ -67,18 +67,48 @@ export const IN_FLIGHT_POLL_MS = 2;
 
 export const windowOf = (rate: number) => Math.max(1, Math.floor(rate));
 
-/** How long to wait before one more message may go at `now` (0 = now). The Lua script mirrors this. */
+/**
+ * The latest instant at which a send may have reached the Bot API: its answer minus the fastest round trip seen;
+ * +Infinity while it is in flight (it may still arrive), for at most MAX_IN_FLIGHT_MS.
+ */
+function arrivedBy(e: SentEntry, now: number, minRtt: number): number {
+  const done = e.done ?? (now - e.sent >= MAX_IN_FLIGHT_MS ? e.sent + MAX_IN_FLIGHT_MS : null);
+  return done === null ? Infinity : done - (Number.isFinite(minRtt) ? minRtt : 0);
+}
+
+/**
+ * How long to wait before one more message may go at `now` (0 = now). The hard cap counts: a message sent now
+ * arrives after now, so it may go once fewer than `rate` earlier messages can still have arrived within the last
+ * second (+ guard), i.e. at the rate-th latest "arrived by" instant + 1 s + guard. A late answer thus costs only
+ * while that one message may still be in the receiver's window — it does not push back every message a second
+ * later, as a rule keyed to the message `rate` places before would (each chain of such delays adds up).
+ */
 export function waitMs(s: LimiterState, now: number, r: LimiterRules): number {
   let wait = Math.max(0, s.pausedUntil - now, s.tat - CREDIT_MS - now);
   const w = windowOf(r.rate);
   if (s.history.length >= w) {
-    const e = s.history[s.history.length - w];
-    const done = e.done ?? (now - e.sent >= MAX_IN_FLIGHT_MS ? e.sent + MAX_IN_FLIGHT_MS : null);
-    // the extra time this message took over the fastest trip: how late it may have arrived
-    const late = done === null ? 0 : Math.max(0, done - e.sent - (Number.isFinite(s.minRtt) ? s.minRtt : 0));
-    wait = Math.max(wait, done === null ? IN_FLIGHT_POLL_MS : e.sent + late + 1000 + r.guardMs - now);
+    const latest = s.history.map((e) => arrivedBy(e, now, s.minRtt));
+    const nth = kthLargest(latest, w);
+    wait = Math.max(wait, nth === Infinity ? IN_FLIGHT_POLL_MS : nth + 1000 + r.guardMs - now);
   }
   return wait;
+}
+
+/** The k-th largest value (1-based) of xs: the largest of its m = n-k+1 smallest (m is small: sends beyond `rate`). */
+function kthLargest(xs: number[], k: number): number {
+  const m = xs.length - k + 1;
+  if (m <= 0) return -Infinity;
+  const smallest: number[] = []; // ascending, at most m
+  for (const x of xs) {
+    if (smallest.length === m && x >= smallest[m - 1]) continue;
+    let i = smallest.length === m ? m - 1 : smallest.length;
+    while (i > 0 && smallest[i - 1] > x) {
+      smallest[i] = smallest[i - 1];
+      i--;
+    }
+    smallest[i] = x;
+  }
+  return smallest[m - 1];
 }
 
 /** Marks a send answered at `at`. */
@@ -93,8 +123,10 @@ export function recordSend(s: LimiterState, now: number, r: LimiterRules): SentE
   s.tat = Math.max(s.tat, now) + 1000 / r.rate;
   const entry: SentEntry = { sent: now, done: null };
   s.history.push(entry);
-  const w = windowOf(r.rate);
-  if (s.history.length > w) s.history.splice(0, s.history.length - w);
+  // keep every send that may still be inside some receiver window: answered ones until their arrival bound is more
+  // than a second (+ guard) old — nothing sent from now on can share a window with them — and those in flight
+  const horizon = now - 1000 - r.guardMs;
+  if (s.history.length > windowOf(r.rate)) s.history = s.history.filter((e) => arrivedBy(e, now, s.minRtt) >= horizon);
   return entry;
 }
 
@@ -113,9 +145,48 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
 /** Sub-millisecond wall clock (epoch ms). */
 export const preciseNow = () => performance.timeOrigin + performance.now();
 
+/** The last stretch of a precise wait is spent yielding turns (setImmediate) rather than on a timer. */
+export const SPIN_MS = 1;
+
+/**
+ * Waits `ms` to within a few microseconds, or until `wake` is called, or the signal aborts. A timer alone wakes up
+ * to a millisecond or more late, and at the rate limit every such delay is a send slot lost for good (the hard cap
+ * counts from the previous sends): timers cover all but the last SPIN_MS, then the wait yields turns of the event
+ * loop (I/O keeps flowing) until the instant.
+ */
+export function preciseSleep(ms: number, signal?: AbortSignal): { done: Promise<void>; wake(): void } {
+  const deadline = preciseNow() + ms;
+  let wake!: () => void;
+  const done = new Promise<void>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve();
+    };
+    wake = finish;
+    if (signal?.aborted) return finish();
+    signal?.addEventListener("abort", finish, { once: true });
+    const step = () => {
+      if (settled) return;
+      const left = deadline - preciseNow();
+      if (left <= 0) finish();
+      else if (left > SPIN_MS) timer = setTimeout(step, left - SPIN_MS);
+      else setImmediate(step);
+    };
+    step();
+  });
+  return { done, wake };
+}
+
 export class MemoryRateLimiter implements RateLimiter {
   private readonly state: LimiterState = { tat: 0, history: [], pausedUntil: 0, minRtt: Infinity };
   private queue: Promise<unknown> = Promise.resolve();
+  /** ends the current wait early (one waiter at a time: acquires are served in order) */
+  private waking: (() => void) | null = null;
   constructor(private readonly rate: number, private readonly guardMs = 2, private readonly clock: () => number = preciseNow) {}
   acquire(signal?: AbortSignal): Promise<SendPermit | null> {
     // one waiter at a time, in arrival order
@@ -126,9 +197,17 @@ export class MemoryRateLimiter implements RateLimiter {
         const w = waitMs(this.state, this.clock(), rules);
         if (w <= 0) {
           const entry = recordSend(this.state, this.clock(), rules);
-          return { done: () => recordDone(this.state, entry, this.clock()) };
+          return {
+            done: () => {
+              recordDone(this.state, entry, this.clock());
+              this.waking?.(); // the answer the cap waited for: look again now, not at the next poll
+            },
+          };
         }
-        await sleep(w, signal);
+        const nap = preciseSleep(w, signal);
+        this.waking = nap.wake;
+        await nap.done;
+        this.waking = null;
       }
     });
     this.queue = turn.catch(() => undefined);

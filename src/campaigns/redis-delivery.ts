@@ -3,6 +3,8 @@
 // and every worker process sends under ONE global rate: the limiter's slot rule (rate-limiter.ts) runs as a Lua
 // script on Redis, with Redis's clock, so N workers together never exceed CAMPAIGN_RATE. A 429 seen by any worker
 // pauses all of them; the per-chat gap is a Redis key per chat (SET NX PX).
+// Transactional rows (order updates, staff cards) cannot wait for the minute sweep: each process also runs the same
+// pipeline continuously for those sources only (idle poll 200 ms), under the same shared limiter and chat gate.
 // The database stays the source of truth: jobs only say which rows to look at, rows are claimed with the same
 // conditional UPDATE as in-process, so a job run twice (BullMQ retries a stalled job) sends nothing twice.
 import { Queue, Worker } from "bullmq";
@@ -10,10 +12,11 @@ import { Redis } from "ioredis";
 import type { Db } from "../db/database.ts";
 import type { DeliveryConfig } from "./delivery-config.ts";
 import { drainOutbox } from "./delivery-pipeline.ts";
+import { TRANSACTIONAL_SOURCES } from "./delivery-rules.ts";
 import type { MessageSender } from "./message-sender.ts";
 import { CREDIT_MS, IN_FLIGHT_POLL_MS, MAX_IN_FLIGHT_MS, sleep, windowOf, type ChatGate, type RateLimiter, type SendPermit } from "./rate-limiter.ts";
 import type { Workers } from "./scheduler.ts";
-import { query } from "./sql.ts";
+import { query } from "../db/sql.ts";
 import type { TickResult } from "./tick.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
@@ -142,6 +145,8 @@ export interface RedisWorkerDeps {
   config: DeliveryConfig;
   redisUrl: string;
   sources?: string[];
+  producers?: (() => Promise<unknown>)[];
+  pollMs?: number;
   log?: Log;
   /** parallel jobs per process (each drains its own rows under the shared limit) */
   concurrency?: number;
@@ -197,6 +202,14 @@ export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers>
   );
   worker.on("failed", (job, err) => deps.log?.("delivery job failed", { jobId: job?.id, err: String(err) }));
 
+  // the transactional lane: order updates and staff cards within a poll period, not at the next sweep
+  const fast = deps.sources ? TRANSACTIONAL_SOURCES.filter((x) => deps.sources!.includes(x)) : [...TRANSACTIONAL_SOURCES];
+  const abort = new AbortController();
+  const lane = fast.length
+    ? drainOutbox({ ...pipeline, sources: fast, producers: deps.producers }, { idle: "wait", signal: abort.signal, pollMs: deps.pollMs ?? 200 })
+      .catch((e) => deps.log?.("transactional delivery lane stopped on an error", { err: String(e) }))
+    : Promise.resolve();
+
   // the sweep: once a minute, whoever adds it first (the job id is the minute)
   const sweep = async () => {
     const minute = Math.floor(Date.now() / 60_000);
@@ -212,6 +225,8 @@ export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers>
     },
     async stop() {
       clearInterval(timer);
+      abort.abort();
+      await lane;
       await worker.close();
       await closeQueue();
       connection.disconnect();

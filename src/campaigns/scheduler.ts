@@ -1,6 +1,7 @@
 // The campaign scheduler under `npm start`: node-cron fires every minute and runs the same pass as
-// `o2o campaign tick` (plan due occurrences, queue follow-ups), while delivery workers send the outbox continuously
-// under the rate limits. One process by default (in-process queue and limiter); with REDIS_URL, BullMQ carries the
+// `o2o campaign tick` (plan due occurrences, queue follow-ups), while delivery workers — the one delivery pipeline,
+// for every outbox source: campaigns, follow-ups, order updates, staff cards — send the outbox continuously under
+// the rate limits. One process by default (in-process queue and limiter); with REDIS_URL, BullMQ carries the
 // fan-out and every worker process shares one Redis rate limiter (redis-delivery.ts). Any number of instances may
 // run the minute trigger: the unique occurrence key lets exactly one of them plan each occurrence.
 import cron from "node-cron";
@@ -24,6 +25,10 @@ export interface WorkerDeps {
   config?: DeliveryConfig;
   redisUrl?: string;
   sources?: string[];
+  /** outbox producers the pipeline runs before its selections (the Telegram channel's staff cards) */
+  producers?: (() => Promise<unknown>)[];
+  /** idle poll period (default 200 ms: order updates and staff cards go out well within a second) */
+  pollMs?: number;
   log?: Log;
 }
 
@@ -44,11 +49,11 @@ export async function startDeliveryWorkers(deps: WorkerDeps): Promise<Workers> {
   const abort = new AbortController();
   const loop = drainOutbox(
     {
-      db: deps.db, sender: deps.sender, botIds: deps.botIds, sources: deps.sources, config, clock: deps.clock, log: deps.log,
+      db: deps.db, sender: deps.sender, botIds: deps.botIds, sources: deps.sources, producers: deps.producers, config, clock: deps.clock, log: deps.log,
       limiter: new MemoryRateLimiter(config.ratePerSecond, config.windowGuardMs),
       chatGate: new MemoryChatGate(config.perChatMs),
     },
-    { idle: "wait", signal: abort.signal, pollMs: 1000 },
+    { idle: "wait", signal: abort.signal, pollMs: deps.pollMs ?? 200 },
   ).catch((e) => deps.log?.("delivery worker stopped on an error", { err: String(e) }));
   return {
     announce: async () => undefined,
@@ -67,11 +72,13 @@ export interface SchedulerOptions {
   /** the Telegram bots' sender when the bots run in this process; default: one built from the bot tokens */
   sender?: MessageSender | null;
   botIds?: () => string[];
-  /**
-   * Outbox sources the workers send. Default: campaign and follow_up — order updates are sent by the Telegram
-   * channel's own loop when the bots run in this process (both claim rows conditionally, so sharing is safe).
-   */
+  /** outbox sources the workers send (default all) */
   sources?: string[];
+  /**
+   * Delivery workers already running in this process (the Telegram bots' own, startBots): the scheduler then only
+   * plans and announces, and starts no second pipeline. Default: start workers on `sender`.
+   */
+  workers?: Workers | null;
 }
 
 export interface Scheduler {
@@ -85,13 +92,15 @@ export async function startCampaignScheduler(opts: SchedulerOptions): Promise<Sc
   const log: Log = (msg, extra) => opts.logger?.info({ component: "campaigns", ...extra }, msg);
   const warn: Log = (msg, extra) => opts.logger?.warn({ component: "campaigns", ...extra }, msg);
   const config = loadDeliveryConfig();
-  const envSender = opts.sender === undefined ? telegramSenderFromEnv(opts.db) : null;
-  const sender = opts.sender ?? envSender;
+  const given = opts.workers ?? null;
+  const envSender = !given && opts.sender === undefined ? telegramSenderFromEnv(opts.db) : null;
+  const sender = given ? null : opts.sender ?? envSender;
   const botIds = opts.botIds ?? (envSender ? () => envSender.botIds() : undefined);
-  const workers = sender
-    ? await startDeliveryWorkers({ db: opts.db, sender, botIds, clock: opts.clock, config, redisUrl: opts.config.REDIS_URL, sources: opts.sources ?? ["campaign", "follow_up"], log: warn })
+  const own = sender
+    ? await startDeliveryWorkers({ db: opts.db, sender, botIds, clock: opts.clock, config, redisUrl: opts.config.REDIS_URL, sources: opts.sources, log: warn })
     : null;
-  if (!sender) log("no bot token set: campaign messages to Telegram members stay queued; local chat members see theirs in `o2o chat`");
+  const workers = given ?? own;
+  if (!workers) log("no bot token set: campaign messages to Telegram members stay queued; local chat members see theirs in `o2o chat`");
 
   const tick = async (): Promise<TickResult> => {
     const r = await runTick({ db: opts.db, config, sender: null, log: warn }, opts.clock(), { deliver: false });
@@ -107,7 +116,7 @@ export async function startCampaignScheduler(opts: SchedulerOptions): Promise<Sc
     stop: async () => {
       await task.stop();
       await task.destroy();
-      await workers?.stop();
+      await own?.stop();
     },
   };
 }

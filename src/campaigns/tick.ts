@@ -9,7 +9,7 @@ import { queueFeedbackRequests, queueUnpaidReminders } from "./follow-ups.ts";
 import type { MessageSender } from "./message-sender.ts";
 import { planDueCampaigns, type PlannedOccurrence } from "./plan-campaigns.ts";
 import { MemoryChatGate, MemoryRateLimiter, type ChatGate, type RateLimiter } from "./rate-limiter.ts";
-import { execute } from "./sql.ts";
+import { execute } from "../db/sql.ts";
 
 export interface TickDeps {
   db: Db;

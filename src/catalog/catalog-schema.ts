@@ -38,6 +38,10 @@ export const storeRow = z
     deliveryRadiusMeters: z.number().int("must be a whole number").min(0, "must not be negative").default(0),
     flagship: z.boolean().default(false),
     phone: z.string().optional(),
+    /** delivery tracking: the courier counts as arrived within this many metres of the customer (absent: STORE_DEFAULTS) */
+    arrivalMeters: z.number().int("must be a whole number").min(0, "must not be negative").max(5000, "must be at most 5000").optional(),
+    /** arrival completes the order by itself (else the courier confirms with one tap) */
+    autoCompleteOnArrival: z.boolean().optional(),
   })
   // A flagship ships nationwide (CONTRACT.md): make that explicit in its services.
   .transform((s) => (s.flagship && !s.services.includes("ship") ? { ...s, services: [...s.services, "ship" as const] } : s));

@@ -18,15 +18,15 @@ export interface ReadResult {
 export const CSV_KINDS = ["stores", "products", "inventory"] as const;
 
 const CSV_COLUMNS: Record<(typeof CSV_KINDS)[number], string[]> = {
-  stores: ["id", "brandId", "name", "lat", "lng", "address", "openHours", "timezone", "services", "deliveryRadiusMeters", "flagship", "phone"],
+  stores: ["id", "brandId", "name", "lat", "lng", "address", "openHours", "timezone", "services", "deliveryRadiusMeters", "flagship", "phone", "arrivalMeters", "autoCompleteOnArrival"],
   products: ["id", "brandId", "name", "aliases", "priceCents", "currency", "sizes", "tags", "photoUrl", "description"],
   inventory: ["storeId", "productId", "size", "quantity"],
 };
 
 /** CSV cells are text: these columns are converted (lists are separated by | or ;). */
 const CSV_TYPES: Record<string, "number" | "bool" | "list"> = {
-  lat: "number", lng: "number", deliveryRadiusMeters: "number", priceCents: "number", quantity: "number",
-  flagship: "bool", aliases: "list", services: "list", sizes: "list", tags: "list",
+  lat: "number", lng: "number", deliveryRadiusMeters: "number", arrivalMeters: "number", priceCents: "number", quantity: "number",
+  flagship: "bool", autoCompleteOnArrival: "bool", aliases: "list", services: "list", sizes: "list", tags: "list",
 };
 
 /** Decodes bytes as UTF-8 (BOM stripped); refuses anything that is not valid UTF-8 rather than guess. */

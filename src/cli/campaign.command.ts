@@ -1,6 +1,7 @@
 // `o2o campaign create|tick|list|cancel|worker`: merchant campaigns (CONTRACT.md "Merchant operations").
 import { Command, Option } from "commander";
-import { cancelCampaign, createCampaign } from "../app/campaigns/create-campaign.ts";
+import { cancelCampaign } from "../app/campaigns/cancel-campaign.ts";
+import { createCampaign } from "../app/campaigns/create-campaign.ts";
 import { loadDeliveryConfig, type DeliveryConfig } from "../campaigns/delivery-config.ts";
 import { runTick } from "../campaigns/tick.ts";
 import { startDeliveryWorkers } from "../campaigns/scheduler.ts";
@@ -126,7 +127,7 @@ export function registerCampaign(program: Command): void {
     .argument("<campaignId>")
     .action(async (id: string) => {
       await withDb(async (db) => {
-        const r = await cancelCampaign(db, id);
+        const r = await cancelCampaign(db, { campaignId: id });
         if (!r.ok) throw new CliError(r.error.message ?? r.error.code);
         console.log(JSON.stringify(r.value));
       });

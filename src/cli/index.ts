@@ -20,6 +20,7 @@ registerNlu(program);
 registerRedeem(program);
 registerOrder(program);
 registerReport(program);
+(await import("./member.command.ts")).registerMember(program);
 (await import("./campaign.command.ts")).registerCampaign(program);
 
 try {

@@ -1,4 +1,5 @@
-// `o2o report --brand BRAND [--json] [--from ISO] [--to ISO]`: per-store traffic, coupons, orders credited, unmet demand.
+// `o2o report --brand BRAND [--json] [--from ISO] [--to ISO]`: per-store and per-campaign funnels (traffic, coupons,
+// orders credited), out-of-stock events and unmet demand. Same use case as GET /admin/api/brands/:id/report.
 import { Command } from "commander";
 import { storeReport } from "../app/insight/store-report.ts";
 import { money } from "../conversation/messages.ts";
@@ -30,9 +31,12 @@ export function registerReport(program: Command): void {
           console.log(JSON.stringify(r));
           return;
         }
-        const head = ["store", "reach", "claimed", "redeemed", "orders", "revenue", "unmet demand (top)"];
-        const rows = r.stores.map((s) => [s.name, String(s.reach), String(s.claimed), String(s.redeemed), String(s.orders), money(s.revenueCents, r.currency, "zh"), s.unmetDemand.slice(0, 3).map((d) => `${d.name ?? d.productId}${d.size ? ` ${d.size}` : ""}×${d.count}`).join(", ")]);
-        rows.push(["TOTAL", String(r.totals.reach), String(r.totals.claimed), String(r.totals.redeemed), String(r.totals.orders), money(r.totals.revenueCents, r.currency, "zh"), ""]);
+        const head = ["store", "reach", "opened", "claimed", "redeemed", "orders", "revenue", "out of stock", "unmet demand (top)"];
+        const cells = (l: { reach: number; opened: number; claimed: number; redeemed: number; orders: number; revenueCents: number; outOfStock: number }) =>
+          [String(l.reach), String(l.opened), String(l.claimed), String(l.redeemed), String(l.orders), money(l.revenueCents, r.currency, "zh"), String(l.outOfStock)];
+        const rows = r.stores.map((s) => [s.name, ...cells(s), s.unmetDemand.slice(0, 3).map((d) => `${d.name ?? d.productId}${d.size ? ` ${d.size}` : ""}×${d.count}`).join(", ")]);
+        rows.push(["TOTAL", ...cells(r.totals), ""]);
+        for (const c of r.campaigns) rows.push([`campaign ${c.campaignId}: ${c.text.slice(0, 24)}`, ...cells({ ...c, outOfStock: 0 }).slice(0, 6), "", ""]);
         const width = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
         for (const row of [head, ...rows]) console.log(row.map((c, i) => c.padEnd(width[i])).join("  "));
       });

@@ -2,7 +2,9 @@
 import { loadCatalogView } from "../app/catalog-view.ts";
 import { claimCoupon, listWallet } from "../app/coupons/coupon-use-cases.ts";
 import { STATUS_TEXT } from "../app/ordering/order-lifecycle.ts";
+import { bumpTags } from "../app/crm/behaviour-tags.ts";
 import { forgetMember, unsubscribe } from "../app/privacy.ts";
+import { recordTouch } from "../app/touches.ts";
 import type { OrderStatus } from "../domain/orders/order-state.ts";
 import type { ParseResult } from "../nlu/intent.ts";
 import { errorText, money } from "./messages.ts";
@@ -29,6 +31,19 @@ export async function claim(turn: Turn, code: string | null, source = "chat"): P
   const { item, alreadyClaimed } = r.value;
   const t = couponTitle(item);
   return [{ type: "coupon", text: alreadyClaimed ? turn.m.alreadyClaimed(t) : turn.m.claimed(t), code: item.code, brandId: item.brandId, validTo: item.validTo.toISOString(), status: item.status }];
+}
+
+/**
+ * A campaign push's claim button (`claim:<CODE>:<campaignId>`): records the tap as a touch, remembers the campaign
+ * in the conversation (the claimed coupon and a following order carry it), then claims. The campaign id comes
+ * from a button, i.e. user input: one that does not exist or does not carry this coupon credits nothing.
+ */
+export async function claimFromCampaign(turn: Turn, code: string, campaignId: string): Promise<Reply[]> {
+  const campaign = await turn.deps.db.prisma.campaign.findUnique({ where: { id: campaignId }, select: { id: true, couponCode: true } });
+  if (!campaign || campaign.couponCode?.toUpperCase() !== code.toUpperCase()) return claim(turn, code, turn.state.campaignId ? "campaign" : "chat");
+  turn.state.campaignId = campaign.id;
+  await recordTouch(turn.deps.db, { memberId: turn.memberId, kind: "button", campaignId: campaign.id, source: `claim:${code}`, at: turn.now });
+  return claim(turn, code, "campaign");
 }
 
 export async function wallet(turn: Turn): Promise<Reply[]> {
@@ -114,11 +129,7 @@ export async function feedback(turn: Turn, parsed: ParseResult, text: string): P
   const last = await db.prisma.order.findFirst({ where: { memberId: turn.memberId, status: { in: ["completed", "paid", "accepted", "ready", "out_for_delivery", "shipped"] } }, orderBy: { createdAt: "desc" } });
   await db.prisma.chatMessage.create({ data: { memberId: turn.memberId, botId: turn.deps.bot.id, direction: "feedback", text: JSON.stringify({ rating: parsed.rating, orderId: last?.id ?? null, text: text.slice(0, 500) }) } });
   if (parsed.rating !== null) {
-    await db.prisma.memberTag.upsert({
-      where: { memberId_tag: { memberId: turn.memberId, tag: `rating:${parsed.rating}` } },
-      create: { memberId: turn.memberId, tag: `rating:${parsed.rating}`, source: "behaviour" },
-      update: { weight: { increment: 1 } },
-    });
+    await bumpTags(db.prisma, turn.memberId, [`rating:${parsed.rating}`]);
   }
   return [{ type: "text", text: turn.m.feedbackThanks(parsed.rating) }];
 }

@@ -1,10 +1,12 @@
 // "附近500米有尚品宅配吗？我想约设计师": the nearest store that takes appointments (within the radius, or the nearest
 // beyond it, said so), a slot with the right staff (at the time asked for, or offered as buttons), then a
 // recommendation from what the member bought before.
-import { bookAppointment, freeSlots, SLOT_MINUTES, type FreeSlot } from "../app/appointments.ts";
+import { bookAppointment, freeSlots, rescheduleAppointment, SLOT_MINUTES, type Booked, type FreeSlot } from "../app/appointments.ts";
 import { loadCatalogView, type StoreInfo } from "../app/catalog-view.ts";
 import { recommendFor } from "../app/recommend.ts";
 import { slotFor } from "../domain/appointments/slots.ts";
+import { normalizeText } from "../nlu/text.ts";
+import { parseWhen } from "../nlu/when.ts";
 import { offers } from "../domain/stores/store.ts";
 import { localDateTime } from "../domain/time/time-zone.ts";
 import { distanceText, errorText } from "./messages.ts";
@@ -75,21 +77,86 @@ export async function book(turn: Turn, storeId: string, staffId: string, start: 
     }
     return replies;
   }
-  const a = r.value;
-  const view = await loadCatalogView(turn.deps.db);
-  const store = view.stores.get(storeId)!;
   turn.state.booking = undefined;
   turn.state.awaiting = undefined;
-  const replies: Reply[] = [
-    {
-      type: "appointment",
-      text: turn.lang === "zh" ? `已预约：${store.name} ${a.staffName}，${when(turn, a.start, store.timezone)}。会在开始前提醒你。` : `Booked: ${a.staffName} at ${store.name}, ${when(turn, a.start, store.timezone)}. I'll remind you beforehand.`,
-      appointmentId: a.appointmentId, storeId, staffId: a.staffId, start: a.start.toISOString(), status: "booked",
-      buttons: [{ id: `unbook:${a.appointmentId}`, label: turn.lang === "zh" ? "取消预约" : "Cancel booking" }],
-    },
-  ];
+  const replies: Reply[] = [await appointmentReply(turn, r.value, "booked")];
+  const store = (await loadCatalogView(turn.deps.db)).stores.get(storeId)!;
   replies.push(...(await recommendReplies(turn, [store.brandId], storeId)));
   return replies;
+}
+
+async function appointmentReply(turn: Turn, a: Booked, how: "booked" | "moved"): Promise<Reply> {
+  const store = (await loadCatalogView(turn.deps.db)).stores.get(a.storeId)!;
+  const zh = turn.lang === "zh";
+  const at = when(turn, a.start, store.timezone);
+  const text = how === "booked"
+    ? zh ? `已预约：${store.name} ${a.staffName}，${at}。会在开始前提醒你。` : `Booked: ${a.staffName} at ${store.name}, ${at}. I'll remind you beforehand.`
+    : zh ? `已改到：${store.name} ${a.staffName}，${at}。门店已收到通知。` : `Moved to ${at}: ${a.staffName} at ${store.name}. The store has been told.`;
+  return {
+    type: "appointment", text, appointmentId: a.appointmentId, storeId: a.storeId, staffId: a.staffId, start: a.start.toISOString(), status: "booked",
+    buttons: [
+      { id: `rebook:${a.appointmentId}`, label: zh ? "改时间" : "Reschedule" },
+      { id: `unbook:${a.appointmentId}`, label: zh ? "取消预约" : "Cancel booking" },
+    ],
+  };
+}
+
+const RESCHEDULE_WORDS = /^(改约|改期|改时间|换个时间|预约改到|改到|reschedule|move my (booking|appointment)|change my (booking|appointment))/i;
+
+/** "改约" / "reschedule" (optionally with the new time): moves the member's next booking, or null when the text is something else. */
+export async function rescheduleCommand(turn: Turn, text: string): Promise<Reply[] | null> {
+  const m = RESCHEDULE_WORDS.exec(text);
+  if (!m) return null;
+  const next = await turn.deps.db.prisma.appointment.findFirst({ where: { memberId: turn.memberId, status: "booked", start: { gt: turn.now } }, orderBy: { start: "asc" } });
+  if (!next) return [{ type: "text", text: turn.lang === "zh" ? "你还没有待进行的预约。要约一位设计师吗？" : "You have no upcoming booking. Shall I book a designer?" }];
+  turn.state.rescheduling = next.id;
+  const rest = text.slice(m[0].length).trim();
+  return rest ? rescheduleTo(turn, rest) : offerNewSlots(turn, next.id);
+}
+
+/** The member picked a new time in words while a booking is being moved. */
+export async function rescheduleTo(turn: Turn, text: string): Promise<Reply[]> {
+  const id = turn.state.rescheduling!;
+  // the time alone ("明天下午4点") is no intent of its own, so the time resolver reads it directly
+  const iso = parseWhen(normalizeText(text).lower, turn.now, turn.deps.bot.timezone);
+  const a = iso ? await turn.deps.db.prisma.appointment.findUnique({ where: { id } }) : null;
+  if (!iso || !a) return offerNewSlots(turn, id);
+  const wanted = new Date(iso);
+  const r = await rescheduleAppointment(turn.deps.db, { memberId: turn.memberId, appointmentId: id, start: wanted, at: turn.now });
+  if (r.ok) return moved(turn, r.value);
+  const store = (await loadCatalogView(turn.deps.db)).stores.get(a.storeId);
+  const note = r.error.code === "SLOT_TAKEN" && store
+    ? turn.lang === "zh" ? `${when(turn, wanted, store.timezone)} 约满了。` : `${when(turn, wanted, store.timezone)} is taken.`
+    : errorText(r.error.code, turn.lang);
+  return [errorReply(note, r.error.code), ...(r.error.code === "NOT_FOUND" ? [] : await offerNewSlots(turn, id, wanted))];
+}
+
+/** Free slots of the booked staff member's role at the same store, nearest to `near` first, as buttons. */
+export async function offerNewSlots(turn: Turn, appointmentId: string, near?: Date): Promise<Reply[]> {
+  const a = await turn.deps.db.prisma.appointment.findFirst({ where: { id: appointmentId, memberId: turn.memberId, status: "booked" }, include: { staff: true } });
+  if (!a) {
+    turn.state.rescheduling = undefined;
+    return [errorReply(errorText("NOT_FOUND", turn.lang), "NOT_FOUND")];
+  }
+  turn.state.rescheduling = a.id;
+  const store = (await loadCatalogView(turn.deps.db)).stores.get(a.storeId)!;
+  const slots = (await freeSlots(turn.deps.db, { storeId: a.storeId, role: a.staff.role, from: turn.now, days: 7 })).filter((s) => s.start.getTime() !== a.start.getTime());
+  if (near) slots.sort((x, y) => Math.abs(x.start.getTime() - near.getTime()) - Math.abs(y.start.getTime() - near.getTime()));
+  if (!slots.length) return [{ type: "text", text: turn.lang === "zh" ? "这家店近7天没有别的空档了。" : "No other free slots at this store in the next 7 days." }];
+  const buttons = slotButtons(turn, slots, store.timezone).map((b) => ({ ...b, id: `reslot:${a.id}:${b.id.slice("slot:".length)}` }));
+  return [{ type: "choice", text: turn.lang === "zh" ? `现在是 ${when(turn, a.start, store.timezone)}。选一个新时间，或直接告诉我（如「明天下午4点」）：` : `Now booked for ${when(turn, a.start, store.timezone)}. Pick a new time, or tell me one (e.g. "tomorrow 4pm"):`, buttons }];
+}
+
+/** A tap on an offered slot while moving a booking: reslot:<appointment>:<staff>:<ms>. */
+export async function rescheduleToSlot(turn: Turn, appointmentId: string, staffId: string, ms: number): Promise<Reply[]> {
+  const r = await rescheduleAppointment(turn.deps.db, { memberId: turn.memberId, appointmentId, staffId, start: new Date(ms), at: turn.now });
+  if (!r.ok) return [errorReply(errorText(r.error.code, turn.lang), r.error.code), ...(r.error.code === "SLOT_TAKEN" ? await offerNewSlots(turn, appointmentId) : [])];
+  return moved(turn, r.value);
+}
+
+async function moved(turn: Turn, a: Booked): Promise<Reply[]> {
+  turn.state.rescheduling = undefined;
+  return [await appointmentReply(turn, a, "moved")];
 }
 
 /** One recommendation message, explained by the purchase it leans on. */
@@ -101,5 +168,6 @@ export async function recommendReplies(turn: Turn, brandIds: string[] | null, st
     const why = r.because ? (zh ? `（因为你买过${r.because.name}）` : ` (because you bought the ${r.because.name})`) : zh ? "（门店热销）" : " (a best seller here)";
     return `• ${r.product.name}${why}`;
   });
-  return [{ type: "choice", text: `${turn.m.recommendIntro}\n${lines.join("\n")}`, buttons: recs.map((r) => ({ id: `product:${r.product.id}`, label: r.product.name })) }];
+  const photoUrl = recs[0].product.photoUrl;
+  return [{ type: "choice", text: `${turn.m.recommendIntro}\n${lines.join("\n")}`, buttons: recs.map((r) => ({ id: `product:${r.product.id}`, label: r.product.name })), ...(photoUrl ? { photoUrl } : {}) }];
 }

@@ -2,21 +2,24 @@
 // It understands the message (NLU), fills what is missing from the conversation state, and calls the app layer's
 // use cases, the only way state changes. User text is data: nothing a member types can run a merchant command.
 import { z } from "zod";
-import { resolveMember, type IdentityRef } from "../app/members.ts";
+import type { IdentityRef } from "../app/members.ts";
 import { emptyResult, type ParseResult } from "../nlu/intent.ts";
 import { VoiceTooLarge } from "../nlu/transcriber.ts";
-import { askForget, claim, feedback, follow, followBrand, forget, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
+import { askForget, claim, claimFromCampaign, feedback, follow, followBrand, forget, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
 import { MESSAGES, detectLang, errorText } from "./messages.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
-import { loadState, saveState, type ConversationState } from "./state.ts";
+import { saveState, type ConversationState } from "./state.ts";
+import { loadTurnMember, logMessage } from "./turn-member.ts";
 import { findStores } from "./store-flow.ts";
 import type { EngineDeps, Turn } from "./turn.ts";
 import { loadCatalogView } from "../app/catalog-view.ts";
 import { cancelAppointment } from "../app/appointments.ts";
 import { creditedStoreIn } from "../domain/stores/dealer-credit.ts";
 import { recordMemberArea } from "../app/crm/member-area.ts";
-import { book, continueBooking, recommendReplies, roleFromText } from "./booking-flow.ts";
+import { recordTouch } from "../app/touches.ts";
+import { book, continueBooking, offerNewSlots, recommendReplies, rescheduleCommand, rescheduleTo, rescheduleToSlot, roleFromText } from "./booking-flow.ts";
+import { account, askPhone, identityCommand, onContact } from "./identity-flow.ts";
 
 export type { EngineDeps } from "./turn.ts";
 
@@ -28,20 +31,23 @@ export const inboundEventSchema = z.union([
   z.object({ pay: z.object({ orderId: z.string().min(1).max(100) }) }),
   z.object({ voice: z.object({ file: z.string().min(1) }) }),
   z.object({ start: z.string().max(64).nullable() }),
+  /** a shared phone contact (extension: Telegram's request_contact); userId = the contact's owner, checked against the sender */
+  z.object({ contact: z.object({ phone: z.string().min(3).max(40), userId: z.string().max(40).nullable().optional() }) }),
 ]);
 export type InboundEvent = z.infer<typeof inboundEventSchema>;
 
 export const MAX_TEXT = 2000;
 
 const CANCEL_WORDS = /^(取消|不要了|算了|重来|重新开始|cancel|stop it|never ?mind|start over|restart)[。.!！]?$/i;
+/** a time said on its own ("明天下午4点", "周六上午", "tomorrow 4pm", "Saturday 10am") while a booking is being moved */
+const WHEN_LIKE = /(今天|明天|后天|大后天|周[一二三四五六日天]|星期|礼拜|上午|下午|晚上|中午|早上|\d{1,2}[:点：]|\d{1,2}\s*(am|pm)|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|noon)/i;
 const YES_WORDS = /^(确认|确定|好的?|可以|是的?|对|下单|支付|付款|ok|okay|yes|yep|sure|confirm|pay|go ahead)[。.!！]?$/i;
 
 export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event: InboundEvent): Promise<Reply[]> {
-  const member = await resolveMember(deps.db, { ...identity, botId: deps.bot.id });
-  const state = await loadState(deps.db, member.id, deps.bot.id);
+  const { member, state } = await loadTurnMember(deps.db, identity, deps.bot.id);
   const lang0: Lang = deps.bot.locale === "en" ? "en" : deps.bot.locale === "zh-CN" ? "zh" : state.lang ?? (member.locale?.startsWith("en") ? "en" : "zh");
   const turn: Turn = {
-    deps, memberId: member.id, state, lang: lang0, now: deps.clock(),
+    deps, memberId: member.id, state, lang: lang0, now: deps.clock(), identity,
     scope: deps.bot.brands === "*" ? null : deps.bot.brands, m: MESSAGES[lang0],
   };
   let replies: Reply[];
@@ -54,7 +60,8 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
   if (turn.state.lang !== turn.lang && deps.bot.locale === "auto") turn.state.lang = turn.lang;
   // pushes (order updates, reminders) are written in the member's last language
   const locale = turn.lang === "zh" ? "zh-CN" : "en";
-  if (member.locale !== locale) await deps.db.prisma.member.updateMany({ where: { id: member.id, erasedAt: null }, data: { locale } });
+  // (a single UPDATE: updateMany would wrap it in a transaction of its own)
+  if (member.locale !== locale) await deps.db.prisma.$executeRaw`UPDATE "Member" SET "locale" = ${locale} WHERE "id" = ${member.id} AND "erasedAt" IS NULL`;
   // forget-me deletes the conversation; do not write it back
   if (!turn.forgotten) await saveState(deps.db, member.id, deps.bot.id, turn.state);
   return replies;
@@ -72,6 +79,7 @@ async function dispatch(turn: Turn, event: InboundEvent): Promise<Reply[]> {
   if ("tap" in event) return onTap(turn, event.tap);
   if ("pay" in event) return payInSandbox(turn, event.pay.orderId);
   if ("voice" in event) return onVoice(turn, event.voice.file);
+  if ("contact" in event) return onContact(turn, event.contact);
   return onStart(turn, event.start);
 }
 
@@ -105,6 +113,13 @@ async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
     const campaign = await turn.deps.db.prisma.campaign.findUnique({ where: { id: arg } });
     if (campaign?.couponCode) replies.push(...(await claim(turn, campaign.couponCode, "campaign")));
   }
+  // the "opened" step of the funnel: a campaign or coupon deep link, or a store's QR code
+  if (arg && (kind === "c" || kind === "coupon" || kind === "store")) {
+    await recordTouch(turn.deps.db, {
+      memberId: turn.memberId, kind: kind === "store" ? "store_qr" : "deep_link", source: p,
+      campaignId: kind === "c" ? arg : null, storeId: kind === "store" ? arg : null, couponCode: kind === "coupon" ? arg : null, at: turn.now,
+    });
+  }
   return replies;
 }
 
@@ -123,11 +138,14 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   setLang(turn, text);
   const notes: Reply[] = text.length > MAX_TEXT ? [{ type: "text", text: turn.m.tooLong }] : [];
   const input = text.slice(0, MAX_TEXT);
-  turn.deps.db.prisma.chatMessage
-    .create({ data: { memberId: turn.memberId, botId: turn.deps.bot.id, direction: "in", text: input.slice(0, 500) } })
-    .catch(() => undefined);
+  logMessage(turn.deps.db, turn.memberId, turn.deps.bot.id, input.slice(0, 500));
 
   if (CANCEL_WORDS.test(input)) return [...notes, ...(await cancel(turn))];
+  const bound = await identityCommand(turn, input);
+  if (bound) return [...notes, ...bound];
+  const moving = await rescheduleCommand(turn, input);
+  if (moving) return [...notes, ...moving];
+  if (turn.state.rescheduling && WHEN_LIKE.test(input)) return [...notes, ...(await rescheduleTo(turn, input))];
   if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...(await confirm(turn, undefined))];
   if (turn.state.awaiting === "forget" && YES_WORDS.test(input)) return [...notes, ...(await forget(turn))];
 
@@ -254,12 +272,18 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
     }
     case "product": {
       const view = await loadCatalogView(turn.deps.db);
-      const p = view.products.get(arg);
+      // product:<id> or product:<id>:<size> (a "your size is back" push names the size)
+      const [productId, size] = [arg.split(":")[0], arg.split(":").slice(1).join(":") || null];
+      const p = view.products.get(productId);
       if (!p || (turn.scope && !turn.scope.includes(p.brandId))) return [errorReply(turn.m.unknown, "NOT_FOUND")];
-      return handleOrderIntent(turn, { ...emptyResult("order", 1), brandId: p.brandId, items: [{ productId: p.id, quantity: 1, size: null }] }, "");
+      return handleOrderIntent(turn, { ...emptyResult("order", 1), brandId: p.brandId, items: [{ productId: p.id, quantity: 1, size: size && p.sizes.includes(size) ? size : null }] }, "");
     }
-    case "claim":
-      return claim(turn, arg || null, turn.state.campaignId ? "campaign" : "chat");
+    case "claim": {
+      // claim:<CODE>, or claim:<CODE>:<campaignId> from a campaign push (credited to the campaign)
+      const [code, campaignId] = arg.split(":");
+      if (code && campaignId) return claimFromCampaign(turn, code, campaignId);
+      return claim(turn, code || null, turn.state.campaignId ? "campaign" : "chat");
+    }
     case "coupons":
       return wallet(turn);
     case "orders":
@@ -268,6 +292,10 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
       return follow(turn, { ...emptyResult("follow", 1), brandId: arg || null });
     case "forget":
       return arg === "yes" ? forget(turn) : [{ type: "text", text: turn.m.cancelled }];
+    case "bind_phone":
+      return askPhone(turn);
+    case "account":
+      return account(turn);
     case "help":
       return [{ type: "text", text: turn.m.help, buttons: helpButtons(turn) }];
     case "book":
@@ -279,7 +307,15 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
       if (!staff || !/^\d+$/.test(ms ?? "")) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
       return book(turn, staff.storeId, staff.id, new Date(Number(ms)));
     }
+    case "rebook":
+      return offerNewSlots(turn, arg);
+    case "reslot": {
+      const [appointmentId, staffId, ms] = arg.split(":");
+      if (!appointmentId || !staffId || !/^\d+$/.test(ms ?? "")) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+      return rescheduleToSlot(turn, appointmentId, staffId, Number(ms));
+    }
     case "unbook": {
+      turn.state.rescheduling = undefined;
       const r = await cancelAppointment(turn.deps.db, { memberId: turn.memberId, appointmentId: arg });
       return r.ok ? [{ type: "text", text: turn.lang === "zh" ? "预约已取消。" : "Booking cancelled." }] : [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
     }

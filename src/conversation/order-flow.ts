@@ -194,6 +194,7 @@ function quoteReply(turn: Turn, q: Quote): Reply {
   if (q.fulfillment === "delivery") buttons.push({ id: "fulfil:pickup", label: turn.m.pickupInstead });
   buttons.push({ id: `cancel:${q.orderId}`, label: turn.m.cancelLabel });
   return {
+    ...(p.photoUrl ? { photoUrl: p.photoUrl } : {}),
     type: "quote", text: lines.join("\n"), buttons, orderId: q.orderId, storeId: q.store.id, subtotalCents: q.subtotalCents, discountCents: q.discountCents,
     totalCents: q.totalCents, currency: q.currency, couponCode: q.couponCode, fulfillment: q.fulfillment, creditedStoreId: q.creditedStoreId,
   };

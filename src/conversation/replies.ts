@@ -8,6 +8,8 @@ export interface Button {
 interface Base {
   text: string;
   buttons?: Button[];
+  /** a product photo (the catalog's photoUrl) that channels show with the text, as a product card */
+  photoUrl?: string;
 }
 
 export type Reply =

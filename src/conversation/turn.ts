@@ -1,6 +1,7 @@
 // What every flow of the engine gets for one inbound event.
 import type { BotConfig } from "../bot-config.ts";
 import type { Db } from "../db/database.ts";
+import type { IdentityRef } from "../app/members.ts";
 import type { LinkSigner } from "../app/ordering/order-lifecycle.ts";
 import type { IntentParser } from "../nlu/intent.ts";
 import type { ConversationState } from "./state.ts";
@@ -27,6 +28,8 @@ export interface Turn {
   /** the bot's brands, null = every brand */
   scope: string[] | null;
   m: (typeof MESSAGES)[Lang];
+  /** who sent the event (channel and external account), for checks such as "this contact is the sender's own" */
+  identity?: IdentityRef;
   /** set by "forget me": the member's data is gone, nothing is written back */
   forgotten?: boolean;
 }

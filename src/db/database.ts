@@ -19,6 +19,14 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/**
+ * The provider behind a client or transaction client (each provider has its own generated client, which knows it):
+ * raw SQL inside a transaction needs it for its placeholders.
+ */
+export function providerOf(client: Prisma | Tx): Provider {
+  return (client as unknown as { _activeProvider: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
+}
+
 export interface DbLocation {
   databaseUrl?: string;
   dataDir?: string;

@@ -83,10 +83,12 @@ export async function quoteCart(db: Db, input: CartInput): Promise<AppResult<Quo
   const view = await loadCatalogView(db);
   const store = view.stores.get(input.storeId)!;
   const items = mergeLines(input.items);
-  // the member chose this store: its own position is the location, so nothing about the member's position is stored
+  // the member chose this store: its own position is the location, so nothing about the member's position is stored;
+  // a campaign that brought the member (chat deep link, claim button or startapp link) is credited with the order
+  const { campaignId } = await loadState(db, input.memberId, input.botId);
   const r = await quoteOrder(db, {
     memberId: input.memberId, botId: input.botId, botBrandIds: input.brandIds, items, fulfillment: fulfillmentAt(store)!,
-    location: { lat: store.lat, lng: store.lng }, storeId: store.id, source: "miniapp", at: input.at,
+    location: { lat: store.lat, lng: store.lng }, storeId: store.id, source: "miniapp", campaignId: campaignId ?? null, at: input.at,
   });
   if (!r.ok) return quoteFailure(r);
   await shareWithChat(db, input.memberId, input.botId, { brandId: store.brandId, items, storeId: store.id, fulfillment: r.value.fulfillment, orderId: r.value.orderId, awaitingConfirm: true });

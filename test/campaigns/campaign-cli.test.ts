@@ -94,13 +94,13 @@ describe("o2o campaign (sqlite, real processes)", () => {
     expect(await db.prisma.delivery.count({ where: { status: "claimed" } })).toBeGreaterThanOrEqual(lost);
     expect(await db.prisma.member.findUnique({ where: { id: "t0" } })).toMatchObject({ unreachable: true });
     expect(await db.prisma.delivery.findFirst({ where: { memberId: "t0" } })).toMatchObject({ status: "failed" });
-    expect(api.received[0].buttons[0]).toMatchObject({ callback_data: "claim:C1" });
+    expect(api.received[0].buttons[0]).toMatchObject({ callback_data: `claim:C1:${campaignId}` });
     expect(api.maxPerSecond()).toBeLessThanOrEqual(100);
 
     // the local member sees the push once in the scripted chat; the unsubscribed one does not
     const chat = o2o(["chat", "--json", "--user", "local-l1"], { env, input: '{"text":"hi"}\n' });
     const first = JSON.parse(chat.stdout.split("\n")[0]);
-    expect(first).toMatchObject({ type: "push", source: "campaign", campaignId, buttons: [{ id: "claim:C1" }] });
+    expect(first).toMatchObject({ type: "push", source: "campaign", campaignId, buttons: [{ id: `claim:C1:${campaignId}` }] });
     expect(await db.prisma.delivery.findMany({ where: { memberId: "l2" }, select: { status: true, error: true } })).toEqual([{ status: "skipped", error: "unsubscribed" }]);
   }, 60_000);
 });

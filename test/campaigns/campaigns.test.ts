@@ -68,11 +68,11 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
     expect(await tick(NOON, sender)).toMatchObject({ due: 0, queued: 0, sent: 0, skipped: 0 });
     expect(await tick(new Date(NOON.getTime() + 3_600_000), sender)).toMatchObject({ due: 0, queued: 0, sent: 0 });
     expect(sender.sent).toHaveLength(1);
-    expect(sender.sent[0]).toMatchObject({ chatId: "chat-t1", text: "开业大促", buttons: [{ id: "claim:C1" }] });
+    expect(sender.sent[0]).toMatchObject({ chatId: "chat-t1", text: "开业大促", buttons: [{ id: `claim:C1:${r.value.campaignId}` }] });
     // local members see it once in the chat
     const shown = await takePendingPushes(db, "m1", new Date());
     expect(shown).toHaveLength(1);
-    expect(shown[0].payload).toMatchObject({ buttons: [{ id: "claim:C1" }], deepLink: `c-${r.value.campaignId}` });
+    expect(shown[0].payload).toMatchObject({ buttons: [{ id: `claim:C1:${r.value.campaignId}` }], deepLink: `c-${r.value.campaignId}` });
     expect(await takePendingPushes(db, "m1", new Date())).toHaveLength(0);
     expect(await db.prisma.campaign.findUnique({ where: { id: r.value.campaignId } })).toMatchObject({ status: "done" });
   });

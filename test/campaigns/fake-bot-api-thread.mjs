@@ -5,6 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 
 const times = [];
 const perChat = new Map();
+const firstAt = new Map();
 const blocked = new Set(workerData?.blockedChats ?? []);
 let id = 1;
 const server = createServer((req, res) => {
@@ -26,12 +27,13 @@ const server = createServer((req, res) => {
     }
     times.push(at);
     perChat.set(chat, (perChat.get(chat) ?? 0) + 1);
+    if (!firstAt.has(chat)) firstAt.set(chat, at);
     res.end(JSON.stringify({ ok: true, result: { message_id: id++, date: Math.floor(Date.now() / 1000), chat: { id: Number(chat) || 0, type: "private" }, text: body.text } }));
   });
 });
 server.keepAliveTimeout = 30_000;
 server.listen(0, "127.0.0.1", () => parentPort.postMessage({ type: "listening", port: server.address().port }));
 parentPort.on("message", (msg) => {
-  if (msg === "stats") parentPort.postMessage({ type: "stats", times, perChat: [...perChat.entries()] });
+  if (msg === "stats") parentPort.postMessage({ type: "stats", times, perChat: [...perChat.entries()], firstAt: [...firstAt.entries()] });
   if (msg === "close") server.close(() => process.exit(0));
 });

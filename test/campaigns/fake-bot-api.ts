@@ -83,8 +83,8 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
 
 export interface FakeBotApiThread {
   url: string;
-  /** arrival times (epoch ms) and messages per chat, so far */
-  stats(): Promise<{ times: number[]; perChat: Map<string, number> }>;
+  /** arrival times (epoch ms), messages per chat and each chat's first arrival, so far */
+  stats(): Promise<{ times: number[]; perChat: Map<string, number>; firstAt: Map<string, number> }>;
   close(): Promise<void>;
 }
 
@@ -100,10 +100,10 @@ export async function startFakeBotApiThread(opts: { blockedChats?: string[] } = 
     url: `http://127.0.0.1:${port}`,
     stats: () =>
       new Promise((resolve) => {
-        const on = (m: { type: string; times: number[]; perChat: [string, number][] }) => {
+        const on = (m: { type: string; times: number[]; perChat: [string, number][]; firstAt: [string, number][] }) => {
           if (m.type !== "stats") return;
           worker.off("message", on);
-          resolve({ times: m.times, perChat: new Map(m.perChat) });
+          resolve({ times: m.times, perChat: new Map(m.perChat), firstAt: new Map(m.firstAt) });
         };
         worker.on("message", on);
         worker.postMessage("stats");

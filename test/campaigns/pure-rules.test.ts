@@ -108,6 +108,9 @@ describe("send-time decisions", () => {
     ["a follow-up at 23:00", { ...base, source: "follow_up", stillFollowing: null }, night, { kind: "defer", until: new Date("2026-06-02T00:00:00Z") }],
     ["an order update at 23:00 to an unsubscribed member", { ...base, source: "order", marketingOptOut: true }, night, { kind: "send" }],
     ["an order update to an unreachable member", { ...base, source: "order", unreachable: true }, noon, { kind: "skip", reason: "unreachable" }],
+    ["an order update at 23:00 to a member past the frequency cap", { ...base, source: "order", promotionsSentToday: 9 }, night, { kind: "send" }],
+    ["a staff order card at 23:00", { ...base, source: "staff", marketingOptOut: true, stillFollowing: null }, night, { kind: "send" }],
+    ["an unpaid reminder to an unsubscribed member", { ...base, source: "follow_up", marketingOptOut: true, stillFollowing: null }, noon, { kind: "skip", reason: "unsubscribed" }],
   ])("%s", (_name, row, now, expected) => {
     expect(decideDelivery(row as DueRow, now as Date, policy)).toEqual(expected);
   });
@@ -160,6 +163,32 @@ describe("the rate rules", () => {
     const sent = simulate(rate, rate * 5, () => 0, (n) => (n % 7 === 0 ? 40 : 1));
     expect(maxInAnySecond(sent)).toBeLessThanOrEqual(rate);
     expect(achieved(sent)).toBeGreaterThanOrEqual(rate * 0.9); // each late message costs its lateness once
+  });
+
+  it.each([30, 100])("a late answer costs once, not again every second after it (%i/s)", (rate) => {
+    // one message's answer takes 400 ms (a retransmit); every other round trip is 2 ms
+    const sent = simulate(rate, rate * 10 + 1, () => 0, (n) => (n === 5 ? 200 : 1));
+    expect(maxInAnySecond(sent)).toBeLessThanOrEqual(rate);
+    expect(achieved(sent)).toBeGreaterThanOrEqual(rate * 0.99);
+  });
+
+  it("counts a late answer only while that message may still be in the receiver's window", () => {
+    // rate 10; message 0 is answered after 600 ms, so it may have arrived as late as 598 ms (the fastest trip is 2 ms)
+    const rules = { rate: 10, guardMs: 2 };
+    const s: LimiterState = { tat: 0, history: [], pausedUntil: 0, minRtt: Infinity };
+    const worstArrival: number[] = [];
+    let now = 0;
+    for (let n = 0; n < 40; n++) {
+      let w: number;
+      while ((w = waitMs(s, now, rules)) > 0) now += w;
+      const e = recordSend(s, now, rules);
+      worstArrival.push(n === 0 ? now + 598 : now);
+      recordDone(s, e, n === 0 ? now + 600 : now + 2);
+      // the 11th goes once fewer than 10 messages can have arrived in the last second: message 1 (at 50 ms) has
+      // left the window, message 0 has not — not a whole second after message 0's answer
+      if (n === 10) expect(now).toBeCloseTo(1052, 6);
+    }
+    expect(maxInAnySecond(worstArrival.sort((a, b) => a - b))).toBeLessThanOrEqual(10);
   });
 
   it("holds everything during a pause", async () => {

@@ -37,7 +37,7 @@ export const BLOCKED: Omit<Injection, "method"> = { status: 403, body: { ok: fal
 export const BAD_REQUEST: Omit<Injection, "method"> = { status: 400, body: { ok: false, error_code: 400, description: "Bad Request: refused by the test" } };
 
 // methods the emulator does not know: answered here with a plausible result
-const LOCAL_METHODS = new Set(["sendVenue", "sendLocation", "setMyCommands", "deleteMyCommands", "sendInvoice", "answerPreCheckoutQuery", "setChatMenuButton", "sendChatAction"]);
+const LOCAL_METHODS = new Set(["sendPhoto", "sendVenue", "sendLocation", "setMyCommands", "deleteMyCommands", "sendInvoice", "answerPreCheckoutQuery", "setChatMenuButton", "sendChatAction"]);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,6 +66,8 @@ export class FakeBotApi {
   // per token: the seq of the last getUpdates that handed out updates, and of the one being held now
   private delivered = new Map<string, number>();
   private waiting = new Map<string, number>();
+  // raw updates the emulator cannot make (edited_message): handed out by getUpdates beside the emulator's own
+  private raw: { token: string; update: Record<string, unknown>; read: boolean }[] = [];
 
   private constructor(
     readonly emulator: TelegramServer,
@@ -129,9 +131,19 @@ export class FakeBotApi {
   /** true once the bot fetched every update sent to it and came back for more (polling handles a batch fully first) */
   async settled(token: string, ms = 10_000): Promise<void> {
     await this.waitFor(() => {
-      const unread = this.emulator.storage.userMessages.some((u) => u.botToken === token && !u.isRead);
+      const unread = this.unread(token);
       return !unread && (this.waiting.get(token) ?? 0) > (this.delivered.get(token) ?? 0);
     }, ms, "the bot to handle its updates");
+  }
+
+  /** queues a raw update (e.g. an edited_message) for the bot, numbered in the emulator's update sequence */
+  pushUpdate(token: string, update: Record<string, unknown>): void {
+    const e = this.emulator as unknown as { updateId: number };
+    this.raw.push({ token, update: { ...update, update_id: e.updateId++ }, read: false });
+  }
+
+  private unread(token: string): boolean {
+    return this.emulator.storage.userMessages.some((u) => u.botToken === token && !u.isRead) || this.raw.some((r) => r.token === token && !r.read);
   }
 
   user(token: string, u: { id: number; firstName?: string; languageCode?: string }): TestUser {
@@ -179,11 +191,17 @@ export class FakeBotApi {
     const until = Date.now() + holdMs;
     for (;;) {
       if (closed) return;
-      const updates = this.emulator.storage.userMessages.some((u) => u.botToken === token && !u.isRead) ? this.emulator.getUpdates(token) : [];
+      const updates = this.unread(token) ? [...this.emulator.getUpdates(token), ...this.takeRaw(token)].sort((a, b) => a.update_id - b.update_id) : [];
       if (updates.length) this.delivered.set(token, mySeq);
       if (updates.length || Date.now() >= until) return json(res, 200, { ok: true, result: updates });
       await sleep(15);
     }
+  }
+
+  private takeRaw(token: string): { update_id: number }[] {
+    const mine = this.raw.filter((r) => r.token === token && !r.read);
+    for (const r of mine) r.read = true;
+    return mine.map((r) => r.update as { update_id: number });
   }
 
   private forward(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
@@ -247,6 +265,21 @@ export class TestUser {
 
   shareLocation(loc: { lat: number; lng: number }): Promise<BotApiCall[]> {
     return this.exchange(() => this.post("/sendMessage", { ...this.common(), location: { latitude: loc.lat, longitude: loc.lng } }));
+  }
+
+  /** starts sharing a live location (a location message with live_period); returns the bot's calls and the message id */
+  async shareLiveLocation(loc: { lat: number; lng: number }, livePeriod = 3600): Promise<{ calls: BotApiCall[]; messageId: number }> {
+    const calls = await this.exchange(() => this.post("/sendMessage", { ...this.common(), location: { latitude: loc.lat, longitude: loc.lng, live_period: livePeriod } }));
+    const sent = this.api.emulator.storage.userMessages.filter((u) => "message" in u && (u.message as { from?: { id: number }; location?: unknown }).from?.id === this.u.id && (u.message as { location?: unknown }).location);
+    return { calls, messageId: (sent.at(-1) as unknown as { messageId: number }).messageId };
+  }
+
+  /** the live location moved: Telegram sends an edited_message with the new location */
+  moveLiveLocation(loc: { lat: number; lng: number }, messageId: number, livePeriod = 3600): Promise<BotApiCall[]> {
+    const c = this.common();
+    const now = Math.floor(Date.now() / 1000);
+    const edited_message = { message_id: messageId, from: c.from, chat: c.chat, date: c.date, edit_date: now, location: { latitude: loc.lat, longitude: loc.lng, live_period: livePeriod } };
+    return this.exchange(async () => this.api.pushUpdate(this.token, { edited_message }));
   }
 
   /** taps an inline button (its callback_data) on one of the bot's messages */

@@ -54,7 +54,37 @@ export function parseAt(at: string, timeZone: string): Date | null {
   return t === undefined ? null : new Date(t + (s || 0) * 1000);
 }
 
+/** What a campaign would be if created now: everything createCampaign checks, nothing written (chat previews). */
+export interface CampaignPreview extends Omit<CreatedCampaign, "campaignId"> {
+  brandId: string;
+  text: string;
+  couponCode: string | null;
+  audience: Audience;
+  /** the once-only instant (ISO), or null for a cron schedule */
+  at: string | null;
+  cron: string | null;
+}
+
+/** Use case: a merchant schedules a campaign; refusals are values with a code, a field and one clear line. */
 export async function createCampaign(db: Db, raw: CreateCampaignInput, now: Date): Promise<AppResult<CreatedCampaign>> {
+  const checked = await checkCampaign(db, raw, now);
+  if (!checked.ok) return checked;
+  const p = checked.value;
+  const campaign = await db.prisma.campaign.create({
+    data: { brandId: p.brandId, text: p.text, couponCode: p.couponCode, audience: p.audience as never, at: p.at ? new Date(p.at) : null, cron: p.cron, timezone: p.timezone, status: "scheduled", createdBy: p.createdBy },
+  });
+  return okValue({ campaignId: campaign.id, audienceSize: p.audienceSize, nextRunAt: p.nextRunAt, timezone: p.timezone });
+}
+
+/** Use case: the same checks as createCampaign, without creating anything (the chat's preview before Confirm). */
+export async function previewCampaign(db: Db, raw: CreateCampaignInput, now: Date): Promise<AppResult<CampaignPreview>> {
+  const checked = await checkCampaign(db, raw, now);
+  if (!checked.ok) return checked;
+  const { createdBy: _createdBy, ...preview } = checked.value;
+  return okValue(preview);
+}
+
+async function checkCampaign(db: Db, raw: CreateCampaignInput, now: Date): Promise<AppResult<CampaignPreview & { createdBy: string | null }>> {
   const parsed = createCampaignInput.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
@@ -113,17 +143,8 @@ export async function createCampaign(db: Db, raw: CreateCampaignInput, now: Date
   const audienceSize = await countAudience(db, brand.id, audience);
   if (audienceSize === 0) return failWith("INVALID_INPUT", `the audience is empty: no reachable member matches (${describeAudience(brand.id, audience)})`, { field: "audience" });
 
-  const campaign = await db.prisma.campaign.create({
-    data: { brandId: brand.id, text, couponCode, audience: audience as never, at, cron, timezone, status: "scheduled", createdBy: input.createdBy ?? null },
+  return okValue({
+    brandId: brand.id, text, couponCode, audience, at: at?.toISOString() ?? null, cron, timezone, audienceSize,
+    nextRunAt: nextRunAt?.toISOString() ?? null, createdBy: input.createdBy ?? null,
   });
-  return okValue({ campaignId: campaign.id, audienceSize, nextRunAt: nextRunAt?.toISOString() ?? null, timezone });
-}
-
-/** Use case: stop a campaign's future occurrences (rows already queued stay queued unless `dropQueued`). */
-export async function cancelCampaign(db: Db, campaignId: string, dropQueued = true): Promise<AppResult<{ campaignId: string; dropped: number }>> {
-  const c = await db.prisma.campaign.findUnique({ where: { id: campaignId } });
-  if (!c) return failWith("NOT_FOUND", `unknown campaign "${campaignId}"`);
-  await db.prisma.campaign.update({ where: { id: campaignId }, data: { status: "cancelled" } });
-  const dropped = dropQueued ? (await db.prisma.delivery.updateMany({ where: { campaignId, status: "queued" }, data: { status: "skipped", error: "campaign cancelled" } })).count : 0;
-  return okValue({ campaignId, dropped });
 }

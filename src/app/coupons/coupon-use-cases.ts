@@ -4,7 +4,8 @@ import type { Db } from "../../db/database.ts";
 import { isUniqueViolation } from "../../db/write-transaction.ts";
 import { checkCoupon } from "../../domain/coupons/coupon-rules.ts";
 import { Rollback, failWith, okValue, type AppResult } from "../app-result.ts";
-import { findMember } from "../members.ts";
+import { tagCampaignClaim, tagStoreVisit } from "../crm/behaviour-tags.ts";
+import { tillMember } from "../crm/bind-identity.ts";
 import { runTx } from "../run-tx.ts";
 import { couponDef } from "./wallet.ts";
 import { markRedeemed, takeCouponUse } from "./coupon-ledger.ts";
@@ -46,6 +47,7 @@ export async function claimCoupon(
       const created = await runTx(db, async (tx) => {
         const mc = await tx.memberCoupon.create({ data: { memberId: input.memberId, couponCode: code, seq, source: input.source ?? "chat", campaignId: input.campaignId ?? null, claimedAt: input.at } });
         await tx.coupon.update({ where: { code }, data: { claimedCount: { increment: 1 } } });
+        await tagCampaignClaim(tx, input.memberId, input.campaignId);
         return okValue(mc);
       });
       if (created.ok) return okValue({ item: toItem(created.value.id, "claimed"), alreadyClaimed: false });
@@ -88,8 +90,10 @@ export async function redeemAtTill(db: Db, input: { storeId: string; code: strin
   if (!store) return failWith("NOT_FOUND", `no store "${input.storeId}"`);
   const coupon = await db.prisma.coupon.findUnique({ where: { code } });
   if (!coupon) return failWith("COUPON_NOT_FOUND", `no coupon "${code}"`);
-  const member = await findMember(db.prisma, input.memberRef);
-  if (!member) return failWith("NOT_FOUND", `no member "${input.memberRef}"`);
+  // an unknown phone number is a walk-in: the till creates the member, and the coupon is claimed on the spot
+  const found = await tillMember(db, input.memberRef);
+  if (!found) return failWith("NOT_FOUND", `no member "${input.memberRef}"`);
+  const member = found.member;
   if (input.amountCents != null && (!Number.isSafeInteger(input.amountCents) || input.amountCents < 0)) return failWith("INVALID_INPUT", "amount must be whole cents ≥ 0");
   const def = couponDef(coupon);
   const subtotal = input.amountCents ?? Math.max(coupon.minSpendCents, 0);
@@ -99,7 +103,11 @@ export async function redeemAtTill(db: Db, input: { storeId: string; code: strin
 
   return runTx(db, async (tx) => {
     const mine = await tx.memberCoupon.findMany({ where: { memberId: member.id, couponCode: code }, orderBy: { seq: "asc" } });
-    const claimed = mine.find((m) => m.status === "claimed");
+    let claimed = mine.find((m) => m.status === "claimed");
+    if (!claimed && found.created && mine.length === 0) {
+      claimed = await tx.memberCoupon.create({ data: { memberId: member.id, couponCode: code, seq: 1, source: "till", claimedAt: input.at } });
+      await tx.coupon.update({ where: { code }, data: { claimedCount: { increment: 1 } } });
+    }
     if (!claimed) {
       if (mine.some((m) => m.status === "reserved")) return failWith("COUPON_ALREADY_REDEEMED", "this coupon is held by an unpaid online order");
       if (mine.some((m) => m.status === "redeemed")) return failWith("COUPON_ALREADY_REDEEMED", "this coupon was already redeemed");
@@ -110,11 +118,7 @@ export async function redeemAtTill(db: Db, input: { storeId: string; code: strin
     }
     if (!(await takeCouponUse(tx, code))) throw new Rollback({ code: "COUPON_LIMIT_REACHED", message: "the coupon's total limit is reached" });
     const red = await tx.redemption.findUniqueOrThrow({ where: { memberCouponId: claimed.id } });
-    await tx.memberTag.upsert({
-      where: { memberId_tag: { memberId: member.id, tag: `visited:${store.id}` } },
-      create: { memberId: member.id, tag: `visited:${store.id}`, source: "behaviour" },
-      update: { weight: { increment: 1 } },
-    });
+    await tagStoreVisit(tx, member.id, store.id);
     return okValue({ code, memberId: member.id, storeId: store.id, discountCents: discount, payCents: input.amountCents != null ? input.amountCents - discount : null, redemptionId: red.id });
   });
 }

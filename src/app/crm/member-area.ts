@@ -4,6 +4,7 @@
 // "Forget me" clears it (privacy.ts); campaigns never message a member who unsubscribed, whatever the area or tags.
 import type { Db, Tx } from "../../db/database.ts";
 import { isValidLatLng } from "../../domain/geo/distance.ts";
+import { bumpTags } from "./behaviour-tags.ts";
 
 type Client = Tx | Db["prisma"];
 
@@ -17,11 +18,9 @@ export async function recordMemberArea(p: Client, memberId: string, at: { lat: n
   await p.member.update({ where: { id: memberId }, data: { ...cell, ...(areaStoreId ? { areaStoreId } : {}) } });
 }
 
-/** Use case: tag a member (manual tags from staff, behaviour tags such as `size:L`, `bought:coffee`, `campaign:<id>`). */
+/** Use case: a manual tag from staff (o2o member tag); behaviour tags come from behaviour-tags.ts. */
 export async function tagMember(p: Client, memberId: string, tag: string, source: "manual" | "behaviour" = "manual"): Promise<void> {
-  const t = tag.trim().slice(0, 100);
-  if (!t) return;
-  await p.memberTag.upsert({ where: { memberId_tag: { memberId, tag: t } }, create: { memberId, tag: t, source }, update: { weight: { increment: 1 } } });
+  await bumpTags(p, memberId, [tag], source);
 }
 
 export async function untagMember(p: Client, memberId: string, tag: string): Promise<void> {

@@ -6,6 +6,7 @@ import type { Db, Tx } from "../../db/database.ts";
 import { isUniqueViolation, writeTx } from "../../db/write-transaction.ts";
 import { Rollback } from "../app-result.ts";
 import { markRedeemed } from "../coupons/coupon-ledger.ts";
+import { tagPaidOrder } from "../crm/behaviour-tags.ts";
 import { enqueuePush } from "../outbox.ts";
 import { lockQuote, moveOrder, type OrderWithItems } from "./order-lifecycle.ts";
 
@@ -21,19 +22,6 @@ export interface PaymentEventInput {
 export type PaymentOutcome =
   | { result: "accepted"; orderId: string; duplicate: boolean }
   | { result: "rejected"; code: "ORDER_NOT_FOUND" | "ORDER_NOT_PAYABLE" | "ORDER_EXPIRED" | "PAYMENT_MISMATCH" | "OUT_OF_STOCK" | "ALREADY_PAID"; message: string; orderId: string; duplicate: boolean };
-
-/** CRM tags from behaviour: what was bought and its styles/categories, so recommendations and segments can use them. */
-async function tagPurchase(tx: Tx, memberId: string, productIds: string[]): Promise<void> {
-  const products = await tx.product.findMany({ where: { id: { in: productIds } }, select: { id: true, tags: true } });
-  const tags = new Set<string>();
-  for (const p of products) {
-    tags.add(`bought:${p.id}`);
-    for (const t of p.tags as string[]) tags.add(t.startsWith("style:") ? t : `category:${t}`);
-  }
-  for (const tag of tags) {
-    await tx.memberTag.upsert({ where: { memberId_tag: { memberId, tag } }, create: { memberId, tag, source: "behaviour" }, update: { weight: { increment: 1 } } });
-  }
-}
 
 function decode(stored: string, orderId: string): PaymentOutcome {
   if (stored === "accepted") return { result: "accepted", orderId, duplicate: true };
@@ -84,7 +72,7 @@ export async function applyPaymentEvent(db: Db, ev: PaymentEventInput, at: Date,
           channel: "online", orderId: order.id, amountCents: order.totalCents, discountCents: order.discountCents, campaignId: order.campaignId, at,
         });
       }
-      if (order.memberId) await tagPurchase(tx, order.memberId, order.items.map((i) => i.productId));
+      await tagPaidOrder(tx, order);
       if (opts.notifyMember && order.memberId) {
         await enqueuePush(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:paid`, text: `订单 ${order.id} 支付成功 / payment received`, payload: { orderId: order.id, status: "paid", storeId: order.storeId } });
       }

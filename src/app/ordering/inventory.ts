@@ -1,5 +1,6 @@
 // Stock moves, race-safe: a reservation is one conditional UPDATE per line (quantity >= wanted), never read-then-write.
 import type { Tx } from "../../db/database.ts";
+import { notifySizeBack, type Restock } from "../crm/size-back.ts";
 
 export interface StockLine {
   productId: string;
@@ -19,8 +20,15 @@ export async function reserveStock(tx: Tx, storeId: string, lines: StockLine[]):
   return null;
 }
 
-export async function releaseStock(tx: Tx, storeId: string, lines: StockLine[]): Promise<void> {
+/** Gives stock back (a cancelled or expired order). A line that was sold out is back: members who asked for it hear so (size-back.ts). */
+export async function releaseStock(tx: Tx, storeId: string, lines: StockLine[], at: Date = new Date()): Promise<void> {
+  const back: Restock[] = [];
   for (const l of lines) {
-    await tx.inventory.updateMany({ where: { storeId, productId: l.productId, size: l.size }, data: { quantity: { increment: l.quantity } } });
+    const where = { storeId, productId: l.productId, size: l.size };
+    // the sold-out case first, as its own conditional UPDATE: of two racing releases exactly one sees the zero
+    const wasOut = await tx.inventory.updateMany({ where: { ...where, quantity: { lte: 0 } }, data: { quantity: { increment: l.quantity } } });
+    if (wasOut.count === 1 && l.quantity > 0) back.push(where);
+    else await tx.inventory.updateMany({ where, data: { quantity: { increment: l.quantity } } });
   }
+  if (back.length) await notifySizeBack(tx, back, at);
 }

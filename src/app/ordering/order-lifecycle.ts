@@ -135,43 +135,48 @@ export interface MoveInput {
   notify?: boolean;
 }
 
+export type MoveResult = AppResult<{ orderId: string; from: string; status: OrderStatus; storeId: string; memberId: string | null }>;
+
 /** Use case: move an order along the state machine, applying what the move requires (refund, release, drop location). */
-export async function moveOrder(db: Db, input: MoveInput): Promise<AppResult<{ orderId: string; from: string; status: OrderStatus; storeId: string; memberId: string | null }>> {
-  return runTx(db, async (tx) => {
-    const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
-    if (!order || (input.memberId && order.memberId !== input.memberId)) return failWith("NOT_FOUND", "no such order");
-    if (input.storeId && order.storeId !== input.storeId) return failWith("NOT_ALLOWED", "this order belongs to another store");
-    let actions: OrderAction[];
-    let holdsStock = true;
-    if (order.status === "quote") {
-      if (input.to !== "cancelled") return failWith("INVALID_TRANSITION", "the order is not confirmed yet", { from: "quote", to: input.to });
-      actions = ["release_coupon", "drop_location"];
-      holdsStock = false;
-    } else {
-      const t = transition({ status: order.status as OrderStatus, fulfillment: order.fulfillment as "delivery" | "pickup" | "ship" }, input.to);
-      if (!t.ok) return { ok: false, error: { ...t.error } };
-      actions = t.value.actions;
-    }
-    const { count } = await tx.order.updateMany({
-      where: { id: order.id, status: order.status },
-      data: { status: input.to, ...(input.to === "completed" ? { completedAt: input.at } : {}) },
-    });
-    if (count !== 1) return failWith("INVALID_TRANSITION", "the order changed meanwhile; try again");
-    await applyActions(tx, order, actions, holdsStock);
-    if (actions.includes("refund_payment")) await tx.payment.updateMany({ where: { orderId: order.id, status: "paid" }, data: { status: "refunded" } });
-    await addHistory(tx, order.id, order.status, input.to, input.actor, input.at);
-    if (order.memberId && input.notify !== false && order.status !== "quote") {
-      const s = STATUS_TEXT[input.to];
-      const en = (await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale?.startsWith("en");
-      const done = input.to === "completed" ? (en ? " Your location for this order has been deleted." : "，这一单的位置信息已删除。") : "";
-      await enqueuePush(tx, {
-        memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${input.to}`,
-        text: en ? `Order ${order.id}: ${s.en}.${done}` : `订单 ${order.id}：${s.zh}${done}`,
-        payload: { orderId: order.id, status: input.to, storeId: order.storeId },
-      });
-    }
-    return okValue({ orderId: order.id, from: order.status, status: input.to, storeId: order.storeId, memberId: order.memberId });
+export async function moveOrder(db: Db, input: MoveInput): Promise<MoveResult> {
+  return runTx(db, (tx) => moveOrderIn(tx, input));
+}
+
+/** moveOrder inside the caller's transaction (a courier's arrival completes the order in the fix's transaction). Refusals come before any write. */
+export async function moveOrderIn(tx: Tx, input: MoveInput): Promise<MoveResult> {
+  const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
+  if (!order || (input.memberId && order.memberId !== input.memberId)) return failWith("NOT_FOUND", "no such order");
+  if (input.storeId && order.storeId !== input.storeId) return failWith("NOT_ALLOWED", "this order belongs to another store");
+  let actions: OrderAction[];
+  let holdsStock = true;
+  if (order.status === "quote") {
+    if (input.to !== "cancelled") return failWith("INVALID_TRANSITION", "the order is not confirmed yet", { from: "quote", to: input.to });
+    actions = ["release_coupon", "drop_location"];
+    holdsStock = false;
+  } else {
+    const t = transition({ status: order.status as OrderStatus, fulfillment: order.fulfillment as "delivery" | "pickup" | "ship" }, input.to);
+    if (!t.ok) return { ok: false, error: { ...t.error } };
+    actions = t.value.actions;
+  }
+  const { count } = await tx.order.updateMany({
+    where: { id: order.id, status: order.status },
+    data: { status: input.to, ...(input.to === "completed" ? { completedAt: input.at } : {}) },
   });
+  if (count !== 1) return failWith("INVALID_TRANSITION", "the order changed meanwhile; try again");
+  await applyActions(tx, order, actions, holdsStock);
+  if (actions.includes("refund_payment")) await tx.payment.updateMany({ where: { orderId: order.id, status: "paid" }, data: { status: "refunded" } });
+  await addHistory(tx, order.id, order.status, input.to, input.actor, input.at);
+  if (order.memberId && input.notify !== false && order.status !== "quote") {
+    const s = STATUS_TEXT[input.to];
+    const en = (await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale?.startsWith("en");
+    const done = input.to === "completed" ? (en ? " Your location for this order has been deleted." : "，这一单的位置信息已删除。") : "";
+    await enqueuePush(tx, {
+      memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${input.to}`,
+      text: en ? `Order ${order.id}: ${s.en}.${done}` : `订单 ${order.id}：${s.zh}${done}`,
+      payload: { orderId: order.id, status: input.to, storeId: order.storeId },
+    });
+  }
+  return okValue({ orderId: order.id, from: order.status, status: input.to, storeId: order.storeId, memberId: order.memberId });
 }
 
 /** Use case (scheduler): cancel quotes and unpaid orders past their expiry, giving back stock and coupons. */

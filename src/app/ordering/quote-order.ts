@@ -1,6 +1,7 @@
 // Use case: price a request at the nearest store that can serve it, with the best coupon in the member's wallet.
 // The quote is an Order row in status "quote" (no stock held yet); confirming it reserves stock (confirm-order.ts).
 // Consent: the location is stored only as a consent tied to this order, and dropped when the order ends.
+import { writeQuoteRows } from "./quote-rows.ts";
 import type { Db, Tx } from "../../db/database.ts";
 import { writeTx } from "../../db/write-transaction.ts";
 import { bestCoupon } from "../../domain/coupons/coupon-rules.ts";
@@ -9,6 +10,7 @@ import { creditedStoreIn, matchStores, type Alternative, type MatchReason, type 
 import { failWith, okValue, type AppResult } from "../app-result.ts";
 import { loadCatalogView, stockFor, type ProductInfo, type StoreInfo } from "../catalog-view.ts";
 import { claimedWallet } from "../coupons/wallet.ts";
+import { demandStyleOf } from "../insight/demand-style.ts";
 
 export const QUOTE_TTL_MS = 30 * 60_000;
 const ANY_SIZE = "\u0000any";
@@ -70,7 +72,7 @@ export async function recordDemand(tx: Tx, memberId: string | null, brandIdOf: (
   const round = (x: number) => Math.round(x * 100) / 100;
   await tx.demandEvent.createMany({
     data: unmet.map((u) => ({
-      brandId: brandIdOf(u.productId), productId: u.productId, productName: names.get(u.productId)?.name ?? null, size: u.size,
+      brandId: brandIdOf(u.productId), productId: u.productId, productName: names.get(u.productId)?.name ?? null, size: u.size, style: demandStyleOf(names.get(u.productId)?.tags),
       reason: u.reason === "NO_STORE_NEARBY" ? "no_store_nearby" : "out_of_stock", storeId: u.areaStoreId, memberId, lat: round(loc.lat), lng: round(loc.lng),
     })),
   });
@@ -139,22 +141,12 @@ export async function quoteOrder(db: Db, input: QuoteInput): Promise<AppResult<Q
     const best = [pick, pickServing].filter(Boolean).sort((a, b) => b!.discountCents - a!.discountCents)[0] ?? null;
     const price = priceOrder(lines, best?.discountCents ?? 0);
     // one open quote per member: a new quote replaces the previous one
-    const stale = await tx.order.findMany({ where: { memberId: input.memberId, status: "quote" }, select: { id: true } });
-    if (stale.length) {
-      await tx.order.updateMany({ where: { id: { in: stale.map((s) => s.id) }, status: "quote" }, data: { status: "cancelled" } });
-      await tx.consent.deleteMany({ where: { orderId: { in: stale.map((s) => s.id) }, purpose: "location" } });
-    }
-    const order = await tx.order.create({
-      data: {
-        memberId: input.memberId, brandId, botId: input.botId, storeId: store.id, creditedStoreId: credited, campaignId: input.campaignId ?? null,
-        source: input.source ?? null, status: "quote", fulfillment: input.fulfillment, subtotalCents: price.subtotalCents,
-        discountCents: price.discountCents, totalCents: price.totalCents, currency, couponCode: best?.coupon.code ?? null,
-        expiresAt: new Date(input.at.getTime() + QUOTE_TTL_MS),
-        items: { create: lines.map((l) => ({ productId: l.product.id, name: l.product.name, size: l.size, quantity: l.quantity, unitPriceCents: l.unitPriceCents })) },
-        history: { create: { from: null, to: "quote", actor: "member" } },
-      },
+    const order = await writeQuoteRows(tx, db.provider, {
+      memberId: input.memberId, brandId, botId: input.botId, storeId: store.id, creditedStoreId: credited, campaignId: input.campaignId ?? null,
+      source: input.source ?? null, fulfillment: input.fulfillment, ...price, currency, couponCode: best?.coupon.code ?? null,
+      expiresAt: new Date(input.at.getTime() + QUOTE_TTL_MS), at: input.at, location: input.location,
+      items: lines.map((l) => ({ productId: l.product.id, name: l.product.name, size: l.size, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
     });
-    await tx.consent.create({ data: { memberId: input.memberId, purpose: "location", orderId: order.id, lat: input.location.lat, lng: input.location.lng, grantedAt: input.at } });
     return okValue<Quote>({
       orderId: order.id, store, creditedStoreId: credited, distanceMeters: Math.round(chosen.distanceMeters), etaMinutes: chosen.etaMinutes,
       fulfillment: input.fulfillment, ...price, currency, couponCode: best?.coupon.code ?? null,

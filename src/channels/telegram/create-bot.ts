@@ -8,13 +8,15 @@ import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Telegraf, type Context } from "telegraf";
-import { message } from "telegraf/filters";
+import { editedMessage, message } from "telegraf/filters";
 import type { BotConfig } from "../../bot-config.ts";
 import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
 import { handleEvent, type EngineDeps, type InboundEvent } from "../../conversation/engine.ts";
 import type { IdentityRef } from "../../app/members.ts";
 import { callbackCodec, type CallbackCodec } from "./callback-data.ts";
+import { onCourierLocation } from "./courier-location.ts";
 import { ReplyKeyboards, renderReplies } from "./render-replies.ts";
+import { CAMPAIGN_TAP_PREFIX, merchantCampaigns } from "./merchant-campaign.ts";
 import { onRedeemCommand, onStaffCommand, onStaffTap, type StaffDeps } from "./staff-commands.ts";
 import { T, langFor } from "./telegram-texts.ts";
 
@@ -29,6 +31,8 @@ export interface BotDeps {
   codec?: CallbackCodec;
   /** Telegram Payments provider token (bots/*.json paymentProviderTokenEnv): payment links also go out as invoices */
   paymentProviderToken?: string;
+  /** the Mini App's https URL (mini-app-buttons.ts), null or absent when the server is not reachable over https */
+  miniAppUrl?: string | null;
   log?: Log;
 }
 
@@ -51,6 +55,8 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   const keyboards = new ReplyKeyboards();
   const serial = serialPerChat();
   const staffDeps: StaffDeps = { db, bot: botConfig, clock: engine.clock, codec, log };
+  // store managers' /campaign drafts (merchant-campaign.ts): their replies go there, not to the engine
+  const campaigns = merchantCampaigns(staffDeps);
 
   const bot = new Telegraf(deps.token, {
     // replies are real API calls, so a refused one is seen and handled, also in webhook mode
@@ -75,7 +81,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
       const replies = await handleEvent(engine, identity, event);
       // someone who writes again after blocking the bot is reachable again
       await db.prisma.member.updateMany({ where: { unreachable: true, identities: { some: { channel: "telegram", externalId: String(from.id) } } }, data: { unreachable: false } });
-      await renderReplies({ telegram: ctx.telegram, chatId: chat.id, codec, keyboards, log, invoiceProviderToken: deps.paymentProviderToken }, replies);
+      await renderReplies({ telegram: ctx.telegram, chatId: chat.id, codec, keyboards, log, invoiceProviderToken: deps.paymentProviderToken, miniAppUrl: deps.miniAppUrl }, replies);
     });
   }
 
@@ -83,19 +89,36 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   bot.help((ctx) => converse(ctx, { tap: "help" }));
   bot.command("coupons", (ctx) => converse(ctx, { tap: "coupons" }));
   bot.command("orders", (ctx) => converse(ctx, { tap: "orders" }));
+  bot.command("account", (ctx) => converse(ctx, { tap: "account" }));
   // said in the member's language: the engine follows the language of what it reads
   bot.command("unfollow", (ctx) => converse(ctx, { text: langOf(ctx) === "zh" ? "取消关注" : "unfollow" }));
   bot.command("staff", (ctx) => onStaffCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
   bot.command("redeem", (ctx) => onRedeemCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
+  bot.command("campaign", (ctx) => campaigns.onCommand(ctx, ctx.payload, langOf(ctx)));
 
-  bot.on(message("location"), (ctx) => converse(ctx, { location: { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude } }));
+  bot.on(message("location"), async (ctx) => {
+    const l = ctx.message.location;
+    // a bound staff member's live location tracks the order they carry; anyone else's is a customer's location
+    if (await onCourierLocation(ctx, staffDeps, { lat: l.latitude, lng: l.longitude, live: "live_period" in l && !!l.live_period, edited: false }, langOf(ctx))) return;
+    return converse(ctx, { location: { lat: l.latitude, lng: l.longitude } });
+  });
+  // a live location moving: courier fixes, one at a time per chat, in order (customers' edits are ignored)
+  bot.on(editedMessage("location"), (ctx) => {
+    const l = ctx.editedMessage.location;
+    return serial(`courier:${ctx.chat.id}`, () => onCourierLocation(ctx, staffDeps, { lat: l.latitude, lng: l.longitude, live: true, edited: true }, langOf(ctx)));
+  });
   bot.on(message("venue"), (ctx) => converse(ctx, { location: { lat: ctx.message.venue.location.latitude, lng: ctx.message.venue.location.longitude } }));
-  bot.on(message("text"), (ctx) => {
+  bot.on(message("text"), async (ctx) => {
     // a text button of the reply keyboard we showed ("取消" next to "send my location") acts as its button
     const tapped = keyboards.idFor(String(ctx.chat.id), ctx.message.text);
+    if (!tapped && (await campaigns.onText(ctx, ctx.message.text, langOf(ctx)))) return;
     return converse(ctx, tapped ? { tap: tapped } : { text: ctx.message.text });
   });
   bot.on(message("voice"), (ctx) => onVoice(ctx, ctx.message.voice.file_id));
+  // a shared phone contact: the engine binds it only when the contact's user_id is the sender's own (not a forwarded card)
+  bot.on(message("contact"), (ctx) =>
+    converse(ctx, { contact: { phone: ctx.message.contact.phone_number.slice(0, 40), userId: ctx.message.contact.user_id ? String(ctx.message.contact.user_id) : null } }),
+  );
 
   bot.on("callback_query", async (ctx) => {
     let answered = false;
@@ -110,6 +133,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
       const id = await codec.decode(data);
       if (!id) return await answer(T.buttonExpired[langOf(ctx)], true);
       if (id.startsWith("staff:")) return await onStaffTap(ctx, staffDeps, id, langOf(ctx), answer);
+      if (id.startsWith(CAMPAIGN_TAP_PREFIX)) return await campaigns.onTap(ctx, id, langOf(ctx), answer);
       // stop the button's spinner first; the engine's replies follow as messages
       await answer();
       await converse(ctx, { tap: id });

@@ -8,8 +8,11 @@ import type { Button, Reply } from "../../conversation/replies.ts";
 import type { CallbackCodec } from "./callback-data.ts";
 import { isApiError } from "./telegram-errors.ts";
 import { SHARE_CONTACT, SHARE_LOCATION, langOfText } from "./telegram-texts.ts";
+import { miniAppButtonFor, withButtonRow } from "./mini-app-buttons.ts";
 
 export const MAX_TEXT = 4096;
+/** Telegram's limit for a photo caption */
+export const MAX_CAPTION = 1024;
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 type Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
 
@@ -74,8 +77,8 @@ const hasUrlButton = (buttons?: Button[]) => !!buttons?.some((b) => b.id.startsW
  * sendMessage with an inline keyboard; when Telegram refuses the keyboard (a URL it will not accept, such as an
  * http://localhost payment link) the message goes again without URL buttons, their URLs written into the text.
  */
-export async function sendTextWithButtons(tg: Telegram, chatId: string | number, text: string, buttons: Button[] | undefined, codec: CallbackCodec, extraMarkup?: Markup) {
-  const markup = buttons?.length ? await inlineKeyboard(buttons, codec) : extraMarkup;
+export async function sendTextWithButtons(tg: Telegram, chatId: string | number, text: string, buttons: Button[] | undefined, codec: CallbackCodec, extraMarkup?: Markup, appButton: InlineKeyboardButton | null = null) {
+  const markup = buttons?.length || appButton ? withButtonRow(buttons?.length ? await inlineKeyboard(buttons, codec) : undefined, appButton) : extraMarkup;
   try {
     return await tg.sendMessage(chatId, fitText(text), markup ? { reply_markup: markup, link_preview_options: { is_disabled: true } } : { link_preview_options: { is_disabled: true } });
   } catch (e) {
@@ -94,6 +97,8 @@ export interface RenderOptions {
   log?: Log;
   /** a Telegram Payments provider token: payment links also go out as invoices */
   invoiceProviderToken?: string;
+  /** the Mini App's https URL: quotes and store cards get a button that opens it (mini-app-buttons.ts) */
+  miniAppUrl?: string | null;
 }
 
 /** Sends the replies in order. A reply that cannot be sent is logged and the rest still go out. */
@@ -136,8 +141,10 @@ export async function renderReplies(opts: RenderOptions, replies: Reply[]): Prom
       await sendStore(opts, r as Extract<Reply, { type: "store" }> & { lat: number; lng: number }, removal);
       return;
     }
+    const appButton = miniAppButtonFor(r, opts.miniAppUrl);
+    if (r.photoUrl && (await sendProductCard(opts, r, appButton))) return;
     const markup = r.buttons?.length ? undefined : removal();
-    await sendTextWithButtons(tg, chatId, r.text, r.buttons, codec, markup);
+    await sendTextWithButtons(tg, chatId, r.text, r.buttons, codec, markup, appButton);
     if (r.type === "payment_link" && opts.invoiceProviderToken) await sendInvoice(opts, r);
   }
 }
@@ -157,9 +164,29 @@ async function retryShortRateLimit(send: () => Promise<void>): Promise<void> {
   }
 }
 
+/**
+ * A product card: the photo with the text as its caption and the buttons under it (a text too long for a caption
+ * follows as its own message with the buttons). False when Telegram refuses the photo (a dead link, a format it
+ * will not fetch): the caller then sends the plain text, so the reply is never lost.
+ */
+async function sendProductCard(opts: RenderOptions, r: Reply, appButton: InlineKeyboardButton | null): Promise<boolean> {
+  const { telegram: tg, chatId, codec } = opts;
+  const markup = withButtonRow(r.buttons?.length ? await inlineKeyboard(r.buttons, codec) : undefined, appButton);
+  const fits = r.text.length <= MAX_CAPTION;
+  try {
+    await tg.sendPhoto(chatId, r.photoUrl!, { ...(fits ? { caption: r.text } : {}), ...(fits && markup ? { reply_markup: markup } : {}) });
+  } catch (e) {
+    if (isApiError(e, 429)) throw e;
+    opts.log?.("product photo refused, sending the text alone", { chatId, photoUrl: r.photoUrl, err: e instanceof Error ? e.message : String(e) });
+    return false;
+  }
+  if (!fits) await sendTextWithButtons(tg, chatId, r.text, r.buttons, codec, undefined, appButton);
+  return true;
+}
+
 async function sendStore(opts: RenderOptions, r: Extract<Reply, { type: "store" }> & { lat: number; lng: number }, removal: () => ReplyKeyboardRemove | undefined) {
   const { telegram: tg, chatId, codec } = opts;
-  const inline = r.buttons?.length ? await inlineKeyboard(r.buttons, codec) : undefined;
+  const inline = withButtonRow(r.buttons?.length ? await inlineKeyboard(r.buttons, codec) : undefined, miniAppButtonFor(r, opts.miniAppUrl));
   const markup = inline ?? removal();
   try {
     if (r.address) {
@@ -170,7 +197,7 @@ async function sendStore(opts: RenderOptions, r: Extract<Reply, { type: "store" 
     }
   } catch (e) {
     opts.log?.("venue failed, sending the store as text", { chatId, err: e instanceof Error ? e.message : String(e) });
-    await sendTextWithButtons(tg, chatId, [r.text, r.address].filter(Boolean).join("\n"), r.buttons, codec, markup && !inline ? markup : undefined);
+    await sendTextWithButtons(tg, chatId, [r.text, r.address].filter(Boolean).join("\n"), r.buttons, codec, markup && !inline ? markup : undefined, miniAppButtonFor(r, opts.miniAppUrl));
   }
 }
 

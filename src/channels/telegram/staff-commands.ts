@@ -4,11 +4,12 @@
 import type { Context } from "telegraf";
 import type { BotConfig } from "../../bot-config.ts";
 import { botBrandIds } from "../../bot-config.ts";
-import { bindStaff, isStaffMove, staffForTelegramUser, staffMoveOrder, staffRedeem } from "../../app/staff.ts";
+import { CAMPAIGN_ROLES, bindStaff, isStaffMove, staffForTelegramUser, staffMoveOrder, staffRedeem } from "../../app/staff.ts";
 import { errorText, money } from "../../conversation/messages.ts";
 import type { Lang } from "../../conversation/replies.ts";
 import type { Db } from "../../db/database.ts";
 import type { CallbackCodec } from "./callback-data.ts";
+import { CAMPAIGN_TEXTS } from "./merchant-campaign.ts";
 import { inlineKeyboard } from "./render-replies.ts";
 import { staffButtons } from "./staff-notifier.ts";
 import { INVITE_ERRORS, T } from "./telegram-texts.ts";
@@ -42,7 +43,7 @@ export async function onStaffCommand(ctx: Context, deps: StaffDeps, args: string
     return;
   }
   deps.log?.("staff bound", { staffId: r.value.staffId, storeId: r.value.storeId, botId: deps.bot.id });
-  await ctx.reply(T.staffBound[lang](r.value.storeName));
+  await ctx.reply(T.staffBound[lang](r.value.storeName) + (CAMPAIGN_ROLES.includes(r.value.role) ? `\n${CAMPAIGN_TEXTS.managerHint[lang]}` : ""));
 }
 
 /** `/redeem CODE MEMBER [AMOUNT]`: AMOUNT in cents (3200), or with a decimal point in yuan (32.00). */

@@ -1,14 +1,13 @@
 // Tells a store's bound staff about each new paid order, with buttons that move it along (staff-commands.ts).
-// Exactly once per order and staff member: the outbox row `staff:<orderId>:<staffId>` is created as the claim
-// (unique dedupeKey), before sending. Rows never sit in "queued", so campaign pipelines draining the outbox never
-// pick them up. A transient failure deletes the claim so the next tick tries again.
-import type { MessageSender } from "../../campaigns/message-sender.ts";
+// This only queues the card: an outbox row `staff:<orderId>:<staffId>` (unique dedupeKey: once per order and staff
+// member, whatever the instances) with source "staff", which the one delivery pipeline (src/campaigns/
+// delivery-pipeline.ts) sends as a transactional push — promptly, whatever the quiet hours — with its retries,
+// 429 pauses and at-most-once claims. The pipeline runs this as a producer before its selections.
 import type { Button } from "../../conversation/replies.ts";
 import type { Db } from "../../db/database.ts";
-import { isUniqueViolation } from "../../db/write-transaction.ts";
 import { money } from "../../conversation/messages.ts";
+import { isUniqueViolation } from "../../db/write-transaction.ts";
 import { boundStaff, type StaffMove } from "../../app/staff.ts";
-import type { BotPauses } from "./order-push-sender.ts";
 import { STAFF_MOVE_LABEL } from "./telegram-texts.ts";
 
 type Fulfillment = "delivery" | "pickup" | "ship";
@@ -33,20 +32,20 @@ const FULFILMENT_TEXT: Record<Fulfillment, string> = { delivery: "🛵 外送 de
 
 export interface StaffNotifierOptions {
   db: Db;
-  sender: MessageSender;
   /** bots running in this process; a staff member is written to through the bot they bound with */
   runningBots: () => Set<string>;
   /** the business clock (paidAt is written with it) */
   clock: () => Date;
   /** how far back a paid order still counts as new */
   windowMs?: number;
-  /** shared with the member push loop: a 429 parks the bot for both */
-  pauses?: BotPauses;
   log?: Log;
 }
 
-/** Sends every not yet notified paid order of the last day to each bound staff member of its store. Returns how many went out. */
-export async function notifyStaffOfPaidOrders(opts: StaffNotifierOptions): Promise<number> {
+/** Due at once (outbox.ts): ahead of any campaign backlog in the pipeline's notBefore order. */
+const IMMEDIATELY = new Date(0);
+
+/** Queues a card for every not yet notified paid order of the last day, per bound staff member of its store. Returns how many were queued. */
+export async function queueStaffCards(opts: StaffNotifierOptions): Promise<number> {
   const { db } = opts;
   const staff = await boundStaff(db);
   if (!staff.length) return 0;
@@ -62,36 +61,23 @@ export async function notifyStaffOfPaidOrders(opts: StaffNotifierOptions): Promi
   const done = new Set((await db.prisma.delivery.findMany({ where: { dedupeKey: { in: pairs.map((p) => p.key) } }, select: { dedupeKey: true } })).map((d) => d.dedupeKey));
   const running = opts.runningBots();
   const stores = new Map((await db.prisma.store.findMany({ where: { id: { in: [...new Set(orders.map((o) => o.storeId))] } } })).map((s) => [s.id, s]));
-  let sent = 0;
+  let queued = 0;
   for (const { order, staff: st, key } of pairs) {
     if (done.has(key)) continue;
     const botId = [st.botId, order.botId].find((b): b is string => !!b && running.has(b));
-    if (!botId || opts.pauses?.paused(botId)) continue;
+    if (!botId) continue;
     const text = await orderCard(db, order, stores.get(order.storeId)?.name ?? order.storeId);
     const buttons = staffButtons(order.id, order.fulfillment, order.status);
-    const now = new Date();
     try {
       await db.prisma.delivery.create({
-        data: { dedupeKey: key, memberId: `staff:${st.id}`, source: "staff", orderId: order.id, text, payload: { staffId: st.id, telegramUserId: st.telegramUserId, botId, buttons } as never, status: "claimed", claimedAt: now, attempts: 1, notBefore: now },
+        data: { dedupeKey: key, memberId: `staff:${st.id}`, source: "staff", orderId: order.id, text, payload: { staffId: st.id, telegramUserId: st.telegramUserId, botId, buttons } as never, notBefore: IMMEDIATELY },
       });
+      queued++;
     } catch (e) {
-      if (isUniqueViolation(e)) continue; // another instance claimed it
-      throw e;
-    }
-    const r = await opts.sender.send({ botId, chatId: st.telegramUserId, text, buttons });
-    if (r.ok) {
-      await db.prisma.delivery.update({ where: { dedupeKey: key }, data: { status: "sent", sentAt: new Date() } });
-      sent++;
-    } else if (r.kind === "rate_limited" || r.kind === "transient") {
-      await db.prisma.delivery.delete({ where: { dedupeKey: key } });
-      opts.log?.("staff notification deferred", { orderId: order.id, staffId: st.id, kind: r.kind });
-      if (r.kind === "rate_limited") opts.pauses?.pause(botId, r.retryAfterSeconds);
-    } else {
-      await db.prisma.delivery.update({ where: { dedupeKey: key }, data: { status: "failed", error: r.error.slice(0, 300) } });
-      opts.log?.("staff notification failed", { orderId: order.id, staffId: st.id, kind: r.kind, error: r.error });
+      if (!isUniqueViolation(e)) throw e; // else another instance queued it
     }
   }
-  return sent;
+  return queued;
 }
 
 async function orderCard(db: Db, order: { id: string; fulfillment: string; totalCents: number; currency: string; deliveryAddress: string | null; items: { name: string; size: string; quantity: number }[] }, storeName: string): Promise<string> {

@@ -1,7 +1,9 @@
 // `npm start`'s Telegram side: every bot in bots/ whose token variable is set, in one process. Polling by default;
-// webhooks on the fastify server when PUBLIC_URL is https. Beside the bots run two small loops: new paid orders to
-// the store's bound staff, and queued order updates to members. Nothing here blocks start-up: a Bot API that cannot
-// be reached is retried in the background with backoff, and `npm start` without any token starts no bot at all.
+// webhooks on the fastify server when PUBLIC_URL is https. Beside the bots runs the one delivery pipeline
+// (src/campaigns/delivery-pipeline.ts) on their clients, for every outbox source: order updates and staff cards
+// (queued by queueStaffCards, its producer) promptly, campaigns and follow-ups under their caps and quiet hours.
+// Nothing here blocks start-up: a Bot API that cannot be reached is retried in the background with backoff, and
+// `npm start` without any token starts no bot at all.
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Telegraf, Telegram } from "telegraf";
@@ -12,10 +14,14 @@ import type { Db } from "../../db/database.ts";
 import { engineDeps, systemClock } from "../../runtime.ts";
 import { callbackCodec } from "./callback-data.ts";
 import { createBot } from "./create-bot.ts";
-import { BotPauses, orderPushSender } from "./order-push-sender.ts";
-import { notifyStaffOfPaidOrders } from "./staff-notifier.ts";
+import { loadDeliveryConfig } from "../../campaigns/delivery-config.ts";
+import { drainOutbox } from "../../campaigns/delivery-pipeline.ts";
+import { MemoryChatGate, MemoryRateLimiter } from "../../campaigns/rate-limiter.ts";
+import { startDeliveryWorkers, type Workers } from "../../campaigns/scheduler.ts";
+import { queueStaffCards } from "./staff-notifier.ts";
 import { telegramSender, type TelegramSender } from "./telegram-sender.ts";
 import { COMMANDS } from "./telegram-texts.ts";
+import { miniAppUrlFor, setMiniAppMenuButton } from "./mini-app-buttons.ts";
 import { telegramWebhookRoutes, webhookPath, webhookSecret } from "./webhook-routes.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
@@ -34,7 +40,7 @@ export interface StartBotsOptions {
   server?: FastifyInstance;
   /** default: webhook when PUBLIC_URL is https, else polling */
   mode?: "polling" | "webhook";
-  /** period of the staff and member push loops; 0 turns them off (call tick() yourself) */
+  /** idle poll period of the delivery worker (default 200 ms); 0 starts none (call tick() yourself) */
   loopIntervalMs?: number;
 }
 
@@ -52,7 +58,9 @@ export interface RunningBots {
   routes: (app: FastifyInstance) => void;
   /** resolves once every bot has connected (getMe) and started polling or set its webhook */
   ready: Promise<void>;
-  /** one pass of both loops */
+  /** the delivery worker running on these bots (null without bots or with loopIntervalMs 0); the scheduler announces to it */
+  delivery: Workers | null;
+  /** one delivery pass: queue staff cards, send everything due */
   tick(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -95,7 +103,7 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
     const token = env[b.tokenEnv]!.trim();
     const engine = await engineDeps(db, config, b, { log: warn, ...opts.engine });
     const providerToken = b.paymentProviderTokenEnv ? env[b.paymentProviderTokenEnv]?.trim() || undefined : undefined;
-    const bot = createBot(b, { engine, token, apiRoot: config.TELEGRAM_API_ROOT, codec, paymentProviderToken: providerToken, log: warn });
+    const bot = createBot(b, { engine, token, apiRoot: config.TELEGRAM_API_ROOT, codec, paymentProviderToken: providerToken, miniAppUrl: miniAppUrlFor(config.publicUrl), log: warn });
     bots.set(b.id, { config: b, token, bot });
     clients.set(b.id, bot.telegram);
   }
@@ -124,6 +132,7 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
           })
           .catch((e) => warn("could not record the bot account", { err: String(e) }));
         await setBotCommands(r.bot.telegram, r.config, warn);
+        await setMiniAppMenuButton(r.bot.telegram, miniAppUrlFor(config.publicUrl), r.config.locale, warn);
         if (mode === "webhook") {
           const url = `${config.publicUrl}${webhookPath(r.config.id)}`;
           await r.bot.telegram.setWebhook(url, { secret_token: webhookSecret(r.token) });
@@ -146,30 +155,20 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
   }
 
   const clock = opts.engine?.clock ?? systemClock();
-  const pauses = new BotPauses();
   const runningBots = () => new Set(bots.keys());
-  const botsForBrand = (brandId: string) => [...bots.values()].filter((r) => r.config.brands === "*" || r.config.brands.includes(brandId)).map((r) => r.config.id);
-  const pushes = orderPushSender({ db, sender, runningBots, botsForBrand, clock, pauses, log: warn });
+  const pipeline = {
+    db, sender, clock, log: warn, botIds: () => [...bots.keys()],
+    producers: [() => queueStaffCards({ db, runningBots, clock, log: warn })],
+  };
 
   async function tick(): Promise<void> {
     if (!bots.size) return;
-    await notifyStaffOfPaidOrders({ db, sender, runningBots, clock, pauses, log: warn });
-    await pushes.tick();
+    const dc = loadDeliveryConfig();
+    await drainOutbox({ ...pipeline, config: dc, limiter: new MemoryRateLimiter(dc.ratePerSecond, dc.windowGuardMs), chatGate: new MemoryChatGate(dc.perChatMs) }, { idle: "stop" });
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
-  const interval = opts.loopIntervalMs ?? 2000;
-  if (bots.size && interval > 0) {
-    const loop = () => {
-      current = tick()
-        .catch((e) => warn("telegram delivery loop failed; next round continues", { err: e instanceof Error ? e.message : String(e) }))
-        .finally(() => {
-          if (!stopped) timer = setTimeout(loop, interval);
-        });
-    };
-    timer = setTimeout(loop, interval);
-  }
+  const interval = opts.loopIntervalMs ?? 200;
+  const delivery = bots.size && interval > 0 ? await startDeliveryWorkers({ ...pipeline, redisUrl: config.REDIS_URL ?? "", pollMs: interval }) : null;
 
   return {
     mode,
@@ -177,11 +176,11 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
     sender,
     routes,
     ready: Promise.all(readies).then(() => undefined),
+    delivery,
     tick,
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await current;
+      await delivery?.stop();
       for (const r of bots.values()) {
         try {
           r.bot.stop("shutdown");

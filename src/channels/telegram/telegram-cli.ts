@@ -4,7 +4,7 @@
 import { writeFile } from "node:fs/promises";
 import { Command } from "commander";
 import { loadBots, type BotConfig } from "../../bot-config.ts";
-import { createStaffInvite } from "../../app/staff.ts";
+import { STAFF_ROLES, createStaffInvite, isStaffRole } from "../../app/staff.ts";
 import { withDb } from "../../cli/with-db.ts";
 import { systemClock } from "../../runtime.ts";
 import type { Db } from "../../db/database.ts";
@@ -18,16 +18,18 @@ export function registerTelegramCommands(program: Command): void {
     .description("print a one-time invite code; the staff member sends `/staff CODE` to the brand's bot to bind their Telegram account to the store")
     .requiredOption("--store <id>", "the store the staff member works at")
     .option("--staff <id>", "bind to this existing staff row (default: a new one named after the Telegram account)")
+    .option("--role <role>", `the role the account gets: ${STAFF_ROLES.join(", ")} (manager and owner may also schedule campaigns with /campaign)`)
     .option("--ttl-hours <hours>", "how long the code stays valid", "72")
-    .option("--json", "print {code, storeId, staffId, expiresAt} as JSON")
-    .action(async (opts: { store: string; staff?: string; ttlHours: string; json?: boolean }) => {
+    .option("--json", "print {code, storeId, staffId, role, expiresAt} as JSON")
+    .action(async (opts: { store: string; staff?: string; role?: string; ttlHours: string; json?: boolean }) => {
+      if (opts.role !== undefined && !isStaffRole(opts.role)) throw new UsageError(`--role must be one of ${STAFF_ROLES.join(", ")}, got "${opts.role}"`);
       const hours = Number(opts.ttlHours);
       if (!Number.isFinite(hours) || hours <= 0) throw new UsageError(`--ttl-hours must be a positive number, got "${opts.ttlHours}"`);
       await withDb(async (db) => {
-        const r = await createStaffInvite(db, { storeId: opts.store, staffId: opts.staff ?? null, at: systemClock()(), ttlMs: hours * 3600_000 });
+        const r = await createStaffInvite(db, { storeId: opts.store, staffId: opts.staff ?? null, role: opts.role && isStaffRole(opts.role) ? opts.role : null, at: systemClock()(), ttlMs: hours * 3600_000 });
         if (!r.ok) throw new UsageError(r.error.message ?? r.error.code);
         const v = r.value;
-        if (opts.json) console.log(JSON.stringify({ code: v.code, storeId: v.storeId, staffId: v.staffId, expiresAt: v.expiresAt.toISOString() }));
+        if (opts.json) console.log(JSON.stringify({ code: v.code, storeId: v.storeId, staffId: v.staffId, role: v.role, expiresAt: v.expiresAt.toISOString() }));
         else console.log(`${v.code}\n(send "/staff ${v.code}" to the brand's Telegram bot before ${v.expiresAt.toISOString()}; the code works once)`);
       });
     });

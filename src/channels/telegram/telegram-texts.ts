@@ -66,6 +66,15 @@ export const T = {
   buttonExpired: { zh: "这个按钮已失效，请重新操作。", en: "This button has expired; please start again." },
   paidInvoice: { zh: (id: string) => `✅ 支付成功，订单 ${id} 已通知门店。`, en: (id: string) => `✅ Paid. Order ${id} has been sent to the store.` },
   invoiceRefused: { zh: "这个订单现在无法支付。", en: "This order cannot be paid now." },
+  // delivery tracking (courier-location.ts)
+  courierTracking: {
+    zh: (orderId: string, dist: string | null, eta: number | null) => (dist ? `🛵 正在跟踪订单 ${orderId}：距顾客 ${dist}，约 ${eta} 分钟。保持共享实时位置即可。` : `🛵 正在跟踪订单 ${orderId}（顾客未共享位置，无法计算距离）。`),
+    en: (orderId: string, dist: string | null, eta: number | null) => (dist ? `🛵 Tracking order ${orderId}: ${dist} from the customer, about ${eta} min. Keep sharing your live location.` : `🛵 Tracking order ${orderId} (the customer shared no location, so no distance).`),
+  },
+  courierArrivedCompleted: { zh: (orderId: string) => `🏁 已到达顾客位置，订单 ${orderId} 已自动完成。`, en: (orderId: string) => `🏁 You have arrived; order ${orderId} is completed.` },
+  courierArrivedConfirm: { zh: (orderId: string) => `📍 已到达顾客位置。交给顾客后请点「已送达」完成订单 ${orderId}。`, en: (orderId: string) => `📍 You have arrived. Tap Delivered once order ${orderId} is handed over.` },
+  courierDeliveredButton: "✅ 已送达 Delivered",
+  courierWhichOrder: { zh: "门店有多个配送中的订单：请先在你要送的订单卡片上点「配送中」，再共享实时位置。", en: "Several orders are out for delivery: tap Out for delivery on the card of the one you carry, then share your live location." },
 } as const;
 
 export const INVITE_ERRORS: Record<string, Record<Lang, string>> = {

@@ -29,7 +29,7 @@ export async function scriptedTurn(deps: EngineDeps, userId: string, line: strin
   }
   const parsed = inboundEventSchema.safeParse(event);
   if (!parsed.success) {
-    return [...pushes, errorReply('无法识别的事件 / unknown event: expected {"text"}, {"location"}, {"tap"}, {"pay"} or {"voice"}', "INVALID_EVENT")];
+    return [...pushes, errorReply('无法识别的事件 / unknown event: expected {"text"}, {"location"}, {"tap"}, {"pay"}, {"voice"} or {"contact"}', "INVALID_EVENT")];
   }
   return [...pushes, ...(await handleEvent(deps, { channel: "local", externalId: userId }, parsed.data))];
 }

@@ -1,7 +1,9 @@
 // Every admin API route module, in one list: a feature adds its module here.
 import type { Db } from "../../db/database.ts";
 import type { AdminRoute } from "./admin-api.ts";
+import { campaignRoutes } from "./campaign-routes.ts";
 import { catalogRoutes } from "./catalog-routes.ts";
+import { insightRoutes } from "./insight-routes.ts";
 
 export interface AdminRouteDeps {
   db: Db;
@@ -11,5 +13,7 @@ export interface AdminRouteDeps {
 export function allAdminRoutes(deps: AdminRouteDeps): AdminRoute[] {
   return [
     ...catalogRoutes(deps.db),
+    ...insightRoutes(deps.db),
+    ...campaignRoutes(deps.db, deps.clock),
   ];
 }

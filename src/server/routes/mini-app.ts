@@ -2,6 +2,7 @@
 // Catalog reads are public (scoped to the launching bot's brands inside Telegram); anything about a member needs
 // Telegram initData (Authorization: tma …) or the local web sign-in (session cookie or Authorization: Bearer …),
 // and a forged or stale credential gets 401 everywhere. Every change calls the same src/app use cases as the chat.
+import { recordMiniAppLaunch } from "../../miniapp/launch-attribution.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
@@ -120,6 +121,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     app.get("/me", async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
+      if (v.startParam) await recordMiniAppLaunch(deps.db, { memberId: v.memberId, botId: v.botId, startParam: v.startParam, at: deps.clock() });
       return { ok: true, member: { id: v.memberId, displayName: v.displayName, channel: v.channel }, botId: v.botId, brandIds: v.brandIds, startParam: v.startParam };
     });
 

@@ -1,8 +1,8 @@
-// Portable raw SQL for the campaign hot paths (audience snapshot, outbox claims): the same statement text on SQLite
-// and PostgreSQL, with `?` placeholders numbered for PostgreSQL and instants/JSON cast where PostgreSQL needs it.
-import type { Db } from "../db/database.ts";
-import { dbInstant } from "../db/bulk-upsert.ts";
-import type { Provider } from "../db/migrate.ts";
+// Portable raw SQL for hot paths (campaign audience snapshots, outbox claims, the chat turn): the same statement text on
+// SQLite and PostgreSQL, with `?` placeholders numbered for PostgreSQL and instants/JSON cast where PostgreSQL needs it.
+import type { Db } from "./database.ts";
+import { dbInstant } from "./bulk-upsert.ts";
+import type { Provider } from "./migrate.ts";
 
 /** Collects parameters while a statement is written: `q.ts(date)`, `q.v(value)`, `q.list(values)` return placeholders. */
 export class Params {
@@ -47,3 +47,19 @@ export async function execute(db: Db, build: (p: Params) => string): Promise<num
 
 /** Max bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 export const MAX_PARAMS = 30_000;
+
+/** A client that runs raw statements: the Prisma client, or the transaction client inside writeTx/runTx. */
+type RawClient = { $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>; $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number> };
+
+/** query() inside a transaction: the statement runs on the transaction's connection. */
+export async function queryIn<T>(tx: RawClient, provider: Provider, build: (p: Params) => string): Promise<T[]> {
+  const p = new Params(provider);
+  const sql = build(p);
+  return (await tx.$queryRawUnsafe(sql, ...p.values)) as T[];
+}
+
+/** execute() inside a transaction. */
+export async function executeIn(tx: RawClient, provider: Provider, build: (p: Params) => string): Promise<number> {
+  const p = new Params(provider);
+  return tx.$executeRawUnsafe(build(p), ...p.values);
+}

@@ -1,0 +1,56 @@
+// `o2o member tag MEMBER TAG [--remove]` and `o2o member show MEMBER [--json]`: manual CRM tags and one member's
+// profile. MEMBER is a member id, chat/Telegram user id, phone or member card code (merged records resolve to the survivor).
+import { Command } from "commander";
+import { memberProfile } from "../app/crm/member-profile.ts";
+import { tagMember, untagMember } from "../app/crm/member-area.ts";
+import { findMember } from "../app/members.ts";
+import { CliError } from "./cli-error.ts";
+import { withDb } from "./with-db.ts";
+
+const TAG = /^[^\s,]{1,100}$/u;
+
+export function registerMember(program: Command): void {
+  const member = program.command("member").description("members: manual tags and profiles (identities, tags, orders, coupons)");
+
+  member
+    .command("tag")
+    .description("add a manual tag to a member (campaign audiences select on tags with --tag), or remove it")
+    .argument("<member>", "member id, chat/Telegram user id, phone or member card code")
+    .argument("<tag>", "the tag, e.g. vip or style:欧式")
+    .option("--remove", "remove the tag instead")
+    .option("--json", "print the result as JSON")
+    .action(async (ref: string, tag: string, opts: { remove?: boolean; json?: boolean }) => {
+      if (!TAG.test(tag.trim())) throw new CliError(`a tag is 1-100 characters without spaces or commas, got "${tag}"`);
+      await withDb(async (db) => {
+        const m = await findMember(db.prisma, ref.trim());
+        if (!m || m.erasedAt) throw new CliError(`no member "${ref}"`);
+        if (opts.remove) await untagMember(db.prisma, m.id, tag);
+        else await tagMember(db.prisma, m.id, tag, "manual");
+        const t = await db.prisma.memberTag.findUnique({ where: { memberId_tag: { memberId: m.id, tag: tag.trim() } } });
+        if (opts.json) console.log(JSON.stringify({ ok: true, memberId: m.id, tag: tag.trim(), present: !!t, weight: t?.weight ?? 0 }));
+        else console.log(opts.remove ? `removed tag ${tag.trim()} from member ${m.id}` : `tagged member ${m.id} with ${tag.trim()} (weight ${t?.weight ?? 1})`);
+      });
+    });
+
+  member
+    .command("show")
+    .description("one member: identities, phone and card, tags, orders count, coupons")
+    .argument("<member>", "member id, chat/Telegram user id, phone or member card code")
+    .option("--json", "print JSON")
+    .action(async (ref: string, opts: { json?: boolean }) => {
+      await withDb(async (db) => {
+        const p = await memberProfile(db, ref);
+        if (!p) throw new CliError(`no member "${ref}"`);
+        if (opts.json) {
+          console.log(JSON.stringify(p));
+          return;
+        }
+        console.log(`member ${p.memberId}${p.displayName ? ` (${p.displayName})` : ""}`);
+        console.log(`  phone: ${p.phone ?? "-"}   card: ${p.memberCode ?? "-"}${p.mergedFrom.length ? `   merged from: ${p.mergedFrom.join(", ")}` : ""}`);
+        console.log(`  accounts: ${p.identities.map((i) => `${i.channel}:${i.externalId}`).join(", ") || "-"}`);
+        console.log(`  tags: ${p.tags.map((t) => `${t.tag}×${t.weight}`).join(", ") || "-"}`);
+        console.log(`  orders: ${p.orders.count} (${p.orders.paid} paid)`);
+        console.log(`  coupons: ${p.coupons.map((c) => `${c.code} ${c.status}`).join(", ") || "-"}`);
+      });
+    });
+}
