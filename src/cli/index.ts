@@ -1,11 +1,22 @@
 // `npx o2o <command>`: every command answers --help, exits 0 on success, non-zero with a one-line error.
 import { Command, CommanderError } from "commander";
-import { registerChat } from "./chat.command.ts";
-import { registerImport } from "./import.command.ts";
-import { registerNlu } from "./nlu.command.ts";
-import { registerOrder } from "./order.command.ts";
-import { registerRedeem } from "./redeem.command.ts";
-import { registerReport } from "./report.command.ts";
+
+type Register = (program: Command) => void;
+
+// Each top-level command and the module that registers it. Only the module of the command being run is loaded
+// (a report or a redeem at the till starts in well under a second); `--help` and unknown commands load them all.
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  import: async () => (await import("./import.command.ts")).registerImport,
+  chat: async () => (await import("./chat.command.ts")).registerChat,
+  staff: async () => (await import("../channels/telegram/telegram-cli.ts")).registerTelegramCommands,
+  qr: async () => (await import("../channels/telegram/telegram-cli.ts")).registerTelegramCommands,
+  nlu: async () => (await import("./nlu.command.ts")).registerNlu,
+  redeem: async () => (await import("./redeem.command.ts")).registerRedeem,
+  order: async () => (await import("./order.command.ts")).registerOrder,
+  report: async () => (await import("./report.command.ts")).registerReport,
+  member: async () => (await import("./member.command.ts")).registerMember,
+  campaign: async () => (await import("./campaign.command.ts")).registerCampaign,
+};
 
 const program = new Command("o2o")
   .description("o2o-chat: conversational commerce on Telegram (chat to order, nearest store, coupons, payments, campaigns)")
@@ -13,15 +24,14 @@ const program = new Command("o2o")
   // one line on bad input: commander's own message, prefixed like every other o2o error
   .configureOutput({ outputError: (str, write) => write(`o2o: ${str.replace(/^error: /, "").trim()} (see --help)\n`) });
 
-registerImport(program);
-registerChat(program);
-(await import("../channels/telegram/telegram-cli.ts")).registerTelegramCommands(program);
-registerNlu(program);
-registerRedeem(program);
-registerOrder(program);
-registerReport(program);
-(await import("./member.command.ts")).registerMember(program);
-(await import("./campaign.command.ts")).registerCampaign(program);
+const wanted = process.argv[2];
+const loaders = wanted && wanted in COMMANDS ? [COMMANDS[wanted]] : Object.values(COMMANDS);
+const registered = new Set<Register>();
+for (const load of loaders) {
+  const register = await load();
+  if (!registered.has(register)) register(program);
+  registered.add(register);
+}
 
 try {
   await program.parseAsync(process.argv);
