@@ -59,6 +59,18 @@ export interface AroundOptions<S> {
   flagship?: boolean;
   /** keep only stores this returns true for; called after the checks above, nearest first within a ring */
   filter?: (store: S, distanceMeters: number) => boolean;
+  /**
+   * Also find, in the same pass, the customer's area store (dealer-credit.ts: the nearest non-flagship store whose
+   * delivery radius holds the point), which the search sees anyway while it scans: filled in as `hit` when it lies
+   * within the distance the search covered, `null` when that distance already exceeds every delivery radius (there
+   * is none), and left undefined when the search stopped too early to tell (or searched several brands).
+   */
+  areaStore?: AreaStoreOut<S>;
+}
+
+/** Out-parameter of {@link AroundOptions.areaStore}. */
+export interface AreaStoreOut<S> {
+  hit?: StoreHit<S> | null;
 }
 
 interface HoursGroup {
@@ -108,6 +120,10 @@ interface Query<S> {
   /** haversine term of minDistanceMeters; -1 when none */
   minH: number;
   filter?: (store: S, distanceMeters: number) => boolean;
+  /** the area store seen so far (areaStore option): its ordinal (-1 none) and distance */
+  area: { i: number; d: number } | null;
+  /** set by ringSearch: every store this close was looked at */
+  scannedMeters?: number;
 }
 
 /** First ring of a bounded search; each further ring doubles the radius. */
@@ -193,9 +209,19 @@ export class StoreIndex<S extends GeoStore = GeoStore> {
       flagship: opts.flagship,
       minH: opts.minDistanceMeters ? haversineTermOfMeters(opts.minDistanceMeters) : -1,
       filter: opts.filter,
+      area: opts.areaStore && parts.length === 1 && !opts.minDistanceMeters ? { i: -1, d: Infinity } : null,
     };
     const maxMeters = Math.max(0, opts.maxDistanceMeters ?? Infinity);
-    if (parts.length === 1) return searchPartition(parts[0], q, maxMeters, maxResults);
+    if (parts.length === 1) {
+      const p = parts[0];
+      const hits = searchPartition(p, q, maxMeters, maxResults);
+      if (q.area && opts.areaStore) {
+        const scanned = q.scannedMeters ?? 0;
+        if (q.area.i >= 0) opts.areaStore.hit = { store: p.stores[q.area.i], distanceMeters: q.area.d };
+        else if (scanned >= p.maxDeliveryRadiusMeters) opts.areaStore.hit = null;
+      }
+      return hits;
+    }
     // several brands: nearest k of each, merged; still only touches those brands' trees
     const merged: StoreHit<S>[] = [];
     for (const p of parts) merged.push(...searchPartition(p, q, maxMeters, maxResults));
@@ -386,6 +412,7 @@ function ringSearch<S>(p: Partition<S>, q: Query<S>, maxMeters: number, maxResul
     innerH = outerH;
     radius = Math.min(radius * 2, maxMeters);
   }
+  q.scannedMeters = radius;
   return found;
 }
 
@@ -452,6 +479,7 @@ function collectRing<S>(p: Partition<S>, q: Query<S>, radius: number, innerH: nu
 function consider<S>(p: Partition<S>, q: Query<S>, i: number, innerH: number, outerH: number, n: number): number {
   const h = termAt(p.records, q, i);
   if (h > outerH || h <= innerH) return n;
+  if (q.area) trackArea(p, q.area, i, h);
   const d = accept(p, q, i, h);
   if (d < 0) return n;
   if (n === RING_I.length) {
@@ -463,6 +491,18 @@ function consider<S>(p: Partition<S>, q: Query<S>, i: number, innerH: number, ou
   RING_I[n] = i;
   RING_D[n] = d;
   return n + 1;
+}
+
+/** Keeps the nearest non-flagship store whose delivery radius holds the query point (ties: the smaller id, as creditedStoreFor). */
+function trackArea<S>(p: Partition<S>, area: { i: number; d: number }, i: number, h: number): void {
+  const r = i * RECORD;
+  if (p.records[r + SERVICES] & FLAGSHIP_BIT || !(p.records[r + RADIUS] > 0)) return;
+  const d = metersFromHaversineTerm(h);
+  if (d > p.records[r + RADIUS] || d > area.d) return;
+  if (d < area.d || (p.stores[i] as GeoStore).id < (p.stores[area.i] as GeoStore).id) {
+    area.i = i;
+    area.d = d;
+  }
 }
 
 /** The lng/lat box around a spherical cap (exact bounds; the whole longitude range near a pole or the antimeridian). */

@@ -2,7 +2,7 @@
 // holds the customer, so online sales never compete with the dealer for its own area (no channel conflict).
 // The same rule names the "area store" whose out-of-stock events feed demand reports.
 import { haversineMeters, type LatLng } from "../geo/distance.ts";
-import type { StoreIndex } from "../geo/store-index.ts";
+import type { AreaStoreOut, StoreIndex } from "../geo/store-index.ts";
 import type { Store } from "./store.ts";
 
 /** The fallback reach when no delivery area contains the customer. */
@@ -41,8 +41,9 @@ export function creditedStoreFor<S extends CreditCandidate>(user: LatLng, brandS
 }
 
 /** creditedStoreFor over a StoreIndex (brandIds null = any brand): the same rule, without scanning every store. */
-export function creditedStoreIn<S extends Store>(index: StoreIndex<S>, user: LatLng, brandIds: readonly string[] | null, opts: CreditOptions = {}): CreditedStore<S> | null {
-  const [area] = index.around(user.lat, user.lng, {
+export function creditedStoreIn<S extends Store>(index: StoreIndex<S>, user: LatLng, brandIds: readonly string[] | null, opts: CreditOptions = {}, known?: AreaStoreOut<S>): CreditedStore<S> | null {
+  // an earlier search over the same brands may already have seen the area store, or that there is none
+  const [area] = known?.hit ? [known.hit] : known?.hit === null ? [] : index.around(user.lat, user.lng, {
     brandIds,
     maxResults: 1,
     maxDistanceMeters: index.maxDeliveryRadiusMeters(brandIds),

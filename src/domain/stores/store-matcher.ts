@@ -2,7 +2,7 @@
 // A store serves a request when it is of a wanted brand, offers the fulfillment, is open now in its own zone
 // (delivery and pickup only: shipping and appointments are for later), has every item and size in stock,
 // and, for delivery, has the customer inside its delivery radius. Ranked by distance.
-import type { StoreIndex } from "../geo/store-index.ts";
+import type { AreaStoreOut, StoreIndex } from "../geo/store-index.ts";
 import { estimateEtaMinutes } from "./eta.ts";
 import { DEFAULT_SEARCH_RADIUS, diagnose, findAlternatives } from "./match-diagnosis.ts";
 import type { MatchOptions, MatchRequest, StoreMatch, StoreMatchResult } from "./match-types.ts";
@@ -37,6 +37,9 @@ export function matchStores<S extends Store>(input: {
   const checks = createStoreChecks<S>(stock, request, at);
   const radius = searchRadius(index, request, opts);
 
+  // the customer's area store (for demand events) is noted by the same scan when it can be (not for shipping,
+  // which searches the flagships only)
+  const area: AreaStoreOut<S> | undefined = fulfillment === "ship" ? undefined : {};
   // brand, service, open-now and delivery area are answered by the index from flat arrays; only stock
   // needs the store itself (checks.stockFilter, made once per request: no closure per call)
   const hits = index.around(lat, lng, {
@@ -47,10 +50,11 @@ export function matchStores<S extends Store>(input: {
     maxDistanceMeters: radius,
     maxResults: opts.maxResults ?? 5,
     filter: checks.stockFilter,
+    areaStore: area,
   });
   const matches: StoreMatch<S>[] = [];
   for (const h of hits) matches.push({ store: h.store, distanceMeters: h.distanceMeters, etaMinutes: estimateEtaMinutes(fulfillment, h.distanceMeters, opts.eta), fulfillment });
-  const unmet = unmetDemand(index, stock, request, matches[0]?.store.id ?? null, opts);
+  const unmet = unmetDemand(index, stock, request, matches[0]?.store.id ?? null, opts, area);
   if (matches.length > 0) return { ok: true, value: { matches }, unmet };
 
   const eta = (d: number, f: ServiceKind = fulfillment) => estimateEtaMinutes(f, d, opts.eta);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { haversineMeters, haversineTermOfMeters, metersFromHaversineTerm } from "../../../src/domain/geo/distance.ts";
-import { StoreIndex, type GeoStore } from "../../../src/domain/geo/store-index.ts";
+import { StoreIndex, type AreaStoreOut, type GeoStore } from "../../../src/domain/geo/store-index.ts";
 
 // a user at 天河城 and stores at known offsets (0.001° of latitude ≈ 111 m)
 const USER = { lat: 23.1317, lng: 113.3246 };
@@ -199,5 +199,47 @@ describe("haversine terms", () => {
 
   it.each([Infinity, 3e7])("%d m is past the antipode: term 1", (m) => {
     expect(haversineTermOfMeters(m)).toBe(1);
+  });
+});
+
+describe("StoreIndex.around areaStore (the customer's area store, noted by the same scan)", () => {
+  // a seeded town: stores of two brands, some flagships, radii from none to 3 km
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const stores = Array.from({ length: 600 }, (_, n) => ({
+    id: `s${String(n).padStart(3, "0")}`, brandId: n % 3 === 0 ? "b" : "a", lat: 23.05 + rnd() * 0.15, lng: 113.25 + rnd() * 0.15,
+    deliveryRadiusMeters: [0, 800, 1500, 3000][n % 4], flagship: n % 97 === 0, services: ["delivery", "pickup"] as ("delivery" | "pickup")[],
+  }));
+  const index = new StoreIndex(stores);
+  const areaByScan = (lat: number, lng: number, brand: string) => {
+    let best: { id: string; d: number } | null = null;
+    for (const s of stores) {
+      if (s.brandId !== brand || s.flagship || !(s.deliveryRadiusMeters > 0)) continue;
+      const d = haversineMeters(lat, lng, s.lat, s.lng);
+      if (d <= s.deliveryRadiusMeters && (!best || d < best.d || (d === best.d && s.id < best.id))) best = { id: s.id, d };
+    }
+    return best?.id ?? null;
+  };
+
+  it("agrees with a scan of every store whenever it answers, and says 'none' only when there is none", () => {
+    let answered = 0;
+    for (let k = 0; k < 400; k++) {
+      const [lat, lng, brand] = [23.03 + rnd() * 0.19, 113.23 + rnd() * 0.19, rnd() < 0.5 ? "a" : "b"];
+      const out: AreaStoreOut<(typeof stores)[number]> = {};
+      index.around(lat, lng, { brandIds: [brand], maxResults: 1 + Math.floor(rnd() * 5), maxDistanceMeters: 3000, deliversHere: rnd() < 0.5, areaStore: out });
+      if (out.hit === undefined) continue;
+      answered++;
+      expect(out.hit?.store.id ?? null).toBe(areaByScan(lat, lng, brand));
+    }
+    expect(answered).toBeGreaterThan(300);
+  });
+
+  it("does not answer for a search over several brands or one that skips the nearest stores", () => {
+    const several: { hit?: unknown } = {};
+    index.around(23.1, 113.3, { brandIds: ["a", "b"], maxResults: 3, maxDistanceMeters: 3000, areaStore: several });
+    expect(several.hit).toBeUndefined();
+    const beyond: { hit?: unknown } = {};
+    index.around(23.1, 113.3, { brandIds: ["a"], maxResults: 3, maxDistanceMeters: 3000, minDistanceMeters: 500, areaStore: beyond });
+    expect(beyond.hit).toBeUndefined();
   });
 });
