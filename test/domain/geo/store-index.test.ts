@@ -235,10 +235,10 @@ describe("StoreIndex.around areaStore (the customer's area store, noted by the s
   });
 
   it("does not answer for a search over several brands or one that skips the nearest stores", () => {
-    const several: { hit?: unknown } = {};
+    const several: AreaStoreOut<(typeof stores)[number]> = {};
     index.around(23.1, 113.3, { brandIds: ["a", "b"], maxResults: 3, maxDistanceMeters: 3000, areaStore: several });
     expect(several.hit).toBeUndefined();
-    const beyond: { hit?: unknown } = {};
+    const beyond: AreaStoreOut<(typeof stores)[number]> = {};
     index.around(23.1, 113.3, { brandIds: ["a"], maxResults: 3, maxDistanceMeters: 3000, minDistanceMeters: 500, areaStore: beyond });
     expect(beyond.hit).toBeUndefined();
   });
