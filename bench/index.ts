@@ -1,10 +1,11 @@
 // `npm run bench`: runs every benchmark and prints its figures. `npm run bench -- import nlu` runs a subset.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import type { Figure } from "./figure.ts";
-import { benchImport } from "./import.bench.ts";
 
 type Bench = () => Promise<Figure[]>;
 const benches: Record<string, () => Promise<Bench>> = {
-  import: async () => benchImport,
+  import: async () => (await import("./import.bench.ts")).benchImport,
   nlu: async () => (await import("./nlu.bench.ts")).benchRulesParser,
   "store-match": async () => (await import("./domain.bench.ts")).benchStoreMatch,
   "chat-turn": async () => (await import("./chat-turn.bench.ts")).benchChatTurn,
@@ -13,15 +14,25 @@ const benches: Record<string, () => Promise<Bench>> = {
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-for (const [name, load] of Object.entries(benches)) {
-  if (wanted.length && !wanted.includes(name)) continue;
-  let figures: Figure[];
-  try {
-    figures = await (await load())();
-  } catch (e) {
-    console.log(`${name}: failed: ${(e as Error).message}`);
-    process.exitCode = 1;
-    continue;
+const names = Object.keys(benches).filter((n) => !wanted.length || wanted.includes(n));
+
+if (names.length > 1) {
+  // each benchmark in a fresh process: one's heap (a 100k-store world, a million imported rows) must not slow
+  // down the next one's measurements with its garbage collection
+  for (const name of names) {
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], { stdio: "inherit" });
+    if (r.status !== 0) process.exitCode = 1;
   }
-  for (const f of figures) console.log(`${f.name.padEnd(64)} ${String(f.value).padStart(12)} ${f.unit}${f.note ? `  (${f.note})` : ""}`);
+} else {
+  for (const name of names) {
+    let figures: Figure[];
+    try {
+      figures = await (await benches[name]())();
+    } catch (e) {
+      console.log(`${name}: failed: ${(e as Error).message}`);
+      process.exitCode = 1;
+      continue;
+    }
+    for (const f of figures) console.log(`${f.name.padEnd(64)} ${String(f.value).padStart(12)} ${f.unit}${f.note ? `  (${f.note})` : ""}`);
+  }
 }

@@ -1,13 +1,12 @@
 // The phone binding on Telegram: "绑定手机" shows a request_contact keyboard; the shared contact binds the phone only
 // when its user_id is the sender's own (a forwarded contact of someone else is refused).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBot } from "../../src/bot-config.ts";
-import { loadConfig } from "../../src/config.ts";
 import { loadDemoIfEmpty } from "../../src/app/load-demo-catalog.ts";
 import { findMember } from "../../src/app/members.ts";
-import { startBots, type RunningBots } from "../../src/channels/telegram/start-bots.ts";
+import type { RunningBots } from "../../src/channels/telegram/start-bots.ts";
 import { freshDb, type TestDb } from "../support/databases.ts";
 import { NOON } from "../support/engine.ts";
+import { startTestBot } from "../support/telegram-bots.ts";
 import { FakeBotApi } from "../support/telegram-emulator.ts";
 
 const TOKEN = "400007:CONTACT-TEST";
@@ -21,15 +20,7 @@ describe("phone binding on Telegram", () => {
     db = await freshDb("sqlite");
     await loadDemoIfEmpty(db);
     api = await FakeBotApi.start();
-    bots = await startBots({
-      db,
-      config: loadConfig({ TELEGRAM_API_ROOT: api.url }),
-      env: { STARBUCKS_BOT_TOKEN: TOKEN },
-      bots: [findBot("starbucks")],
-      engine: { clock: () => NOON, signer: { publicUrl: "http://pay.test", secret: "s" } },
-      loopIntervalMs: 0,
-    });
-    await bots.ready;
+    bots = await startTestBot(db, api, { bot: "starbucks", token: TOKEN, loopIntervalMs: 0 });
   });
   afterAll(async () => {
     await bots?.stop();

@@ -1,20 +1,12 @@
 // The merchant dashboard: static files of web/admin/ under /admin/ (plain ES modules, no bundler, no CDN), and the
 // login that turns the admin token into the httpOnly `o2o_admin` cookie the admin API accepts (admin-api.ts).
-import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { projectRoot } from "../../paths.ts";
 import { safeEqualHex } from "../../payments/signing.ts";
 import { isAdmin } from "../admin/admin-api.ts";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-};
+import { staticFiles } from "./static-files.ts";
 
 // the dashboard is never framed and loads nothing from elsewhere
 const CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'"].join("; ");
@@ -32,34 +24,10 @@ export interface AdminDashboardDeps {
 }
 
 export function adminDashboardRoutes(deps: AdminDashboardDeps) {
-  const webDir = deps.webDir ?? join(projectRoot, "web", "admin");
-  const cache = new Map<string, { mtimeMs: number; body: Buffer; etag: string }>();
-
-  async function load(name: string) {
-    if (!SAFE_NAME.test(name) || !TYPES[extname(name)]) return null;
-    const file = join(webDir, name);
-    try {
-      const st = await stat(file);
-      if (!st.isFile()) return null;
-      const had = cache.get(file);
-      if (had && had.mtimeMs === st.mtimeMs) return had;
-      const body = await readFile(file);
-      const entry = { mtimeMs: st.mtimeMs, body, etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"` };
-      cache.set(file, entry);
-      return entry;
-    } catch {
-      return null;
-    }
-  }
-
-  async function send(name: string, ifNoneMatch: string | undefined, reply: FastifyReply) {
-    const f = await load(name);
-    if (!f) return reply.code(404).type("text/plain; charset=utf-8").send("not found");
-    reply.header("cache-control", "no-cache").header("etag", f.etag).header("x-content-type-options", "nosniff");
-    if (name.endsWith(".html")) reply.header("content-security-policy", CSP).header("referrer-policy", "same-origin").header("x-frame-options", "DENY");
-    if (ifNoneMatch === f.etag) return reply.code(304).send();
-    return reply.type(TYPES[extname(name)]).send(f.body);
-  }
+  const send = staticFiles({
+    dir: deps.webDir ?? join(projectRoot, "web", "admin"), safeName: SAFE_NAME, types: [".html", ".js", ".css", ".svg"],
+    htmlHeaders: { "content-security-policy": CSP, "referrer-policy": "same-origin", "x-frame-options": "DENY" },
+  });
 
   const cookie = (value: string, maxAge: number) =>
     `${ADMIN_COOKIE}=${encodeURIComponent(value)}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${deps.secureCookie ? "; Secure" : ""}`;

@@ -2,14 +2,13 @@
 // through a campaign deep link, orders a latte with a shared location, pays, bound staff move the order to
 // completion, and the fan hears about every step. Strangers and other stores' staff cannot touch the order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBot } from "../../../src/bot-config.ts";
-import { loadConfig } from "../../../src/config.ts";
 import { loadDemoIfEmpty } from "../../../src/app/load-demo-catalog.ts";
 import { applyPaymentEvent } from "../../../src/app/ordering/apply-payment-event.ts";
 import { createStaffInvite } from "../../../src/app/staff.ts";
-import { startBots, type RunningBots } from "../../../src/channels/telegram/start-bots.ts";
+import type { RunningBots } from "../../../src/channels/telegram/start-bots.ts";
 import { freshDb, type TestDb } from "../../support/databases.ts";
 import { NOON, TIANHE } from "../../support/engine.ts";
+import { startTestBot } from "../../support/telegram-bots.ts";
 import { BAD_REQUEST, BLOCKED, FakeBotApi, TOO_MANY_REQUESTS, TestUser, inlineButtons, type BotApiCall } from "../../support/telegram-emulator.ts";
 
 const TOKEN = "100001:STARBUCKS-TEST";
@@ -24,15 +23,7 @@ describe("a Starbucks brand account on Telegram", () => {
     await loadDemoIfEmpty(db);
     await db.prisma.campaign.create({ data: { id: "XYZ", brandId: "starbucks", text: "拿铁8折", couponCode: "LATTE8", audience: { kind: "followers" }, status: "done" } });
     api = await FakeBotApi.start();
-    bots = await startBots({
-      db,
-      config: loadConfig({ TELEGRAM_API_ROOT: api.url, PUBLIC_URL: "http://pay.test" }),
-      env: { STARBUCKS_BOT_TOKEN: TOKEN },
-      bots: [findBot("starbucks")],
-      engine: { clock: () => NOON, signer: { publicUrl: "http://pay.test", secret: "test-secret" } },
-      loopIntervalMs: 100,
-    });
-    await bots.ready;
+    bots = await startTestBot(db, api, { bot: "starbucks", token: TOKEN });
   });
 
   afterAll(async () => {

@@ -7,16 +7,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBot } from "../../../src/bot-config.ts";
-import { loadConfig } from "../../../src/config.ts";
 import { importCatalogFile } from "../../../src/app/import-catalog.ts";
 import { DEMO_CATALOG, loadDemoIfEmpty } from "../../../src/app/load-demo-catalog.ts";
 import { applyPaymentEvent } from "../../../src/app/ordering/apply-payment-event.ts";
 import { courierFix } from "../../../src/app/ordering/delivery-tracking.ts";
 import { createStaffInvite } from "../../../src/app/staff.ts";
-import { startBots, type RunningBots } from "../../../src/channels/telegram/start-bots.ts";
+import type { RunningBots } from "../../../src/channels/telegram/start-bots.ts";
 import { DATABASES, freshDb, type TestDb } from "../../support/databases.ts";
 import { NOON, TIANHE } from "../../support/engine.ts";
+import { startTestBot } from "../../support/telegram-bots.ts";
 import { FakeBotApi, inlineButtons, type BotApiCall, type TestUser } from "../../support/telegram-emulator.ts";
 
 const TOKEN = "100001:STARBUCKS-COURIER";
@@ -45,15 +44,7 @@ describe.each(DATABASES)("courier tracking on Telegram (%s)", (kind) => {
     db = await freshDb(kind);
     await loadDemoIfEmpty(db);
     api = await FakeBotApi.start();
-    bots = await startBots({
-      db,
-      config: loadConfig({ TELEGRAM_API_ROOT: api.url, PUBLIC_URL: "http://pay.test" }),
-      env: { STARBUCKS_BOT_TOKEN: TOKEN },
-      bots: [findBot("starbucks")],
-      engine: { clock: () => now, signer: { publicUrl: "http://pay.test", secret: "test-secret" } },
-      loopIntervalMs: 100,
-    });
-    await bots.ready;
+    bots = await startTestBot(db, api, { bot: "starbucks", token: TOKEN, clock: () => now });
   }, 60_000);
 
   afterAll(async () => {

@@ -3,13 +3,12 @@
 // for Confirm. Plain staff and consumers are refused; a bad cron, time zone, coupon or audience gets a clear answer
 // and nothing is scheduled until it is fixed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { findBot } from "../../../src/bot-config.ts";
-import { loadConfig } from "../../../src/config.ts";
 import { loadDemoIfEmpty } from "../../../src/app/load-demo-catalog.ts";
 import { bindStaff, createStaffInvite, type StaffRole } from "../../../src/app/staff.ts";
-import { startBots, type RunningBots } from "../../../src/channels/telegram/start-bots.ts";
+import type { RunningBots } from "../../../src/channels/telegram/start-bots.ts";
 import { DATABASES, freshDb, type TestDb } from "../../support/databases.ts";
 import { NOON } from "../../support/engine.ts";
+import { startTestBot } from "../../support/telegram-bots.ts";
 import { FakeBotApi, inlineButtons, type BotApiCall, type TestUser } from "../../support/telegram-emulator.ts";
 import { addMembers } from "../../campaigns/fixtures.ts";
 
@@ -44,15 +43,7 @@ describe.each(DATABASES)("merchant campaigns in the Telegram chat on %s", (kind)
       { id: "sb-1", channel: "telegram", follows: ["starbucks"] },
     ]);
     api = await FakeBotApi.start();
-    bots = await startBots({
-      db,
-      config: loadConfig({ TELEGRAM_API_ROOT: api.url, PUBLIC_URL: "http://pay.test" }),
-      env: { GXG_BOT_TOKEN: TOKEN },
-      bots: [findBot("gxg")],
-      engine: { clock: () => NOON, signer: { publicUrl: "http://pay.test", secret: "test-secret" } },
-      loopIntervalMs: 100,
-    });
-    await bots.ready;
+    bots = await startTestBot(db, api, { bot: "gxg", token: TOKEN });
     manager = api.user(TOKEN, { id: 5001, firstName: "店长" });
     clerk = api.user(TOKEN, { id: 5002, firstName: "店员" });
     consumer = api.user(TOKEN, { id: 5003, firstName: "顾客" });

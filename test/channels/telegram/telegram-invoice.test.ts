@@ -1,12 +1,11 @@
 // Telegram Payments next to the sandbox link: a bot with a provider token also sends an invoice; the pre-checkout
 // check and the successful_payment update pay the order through the same use case as the sandbox webhook.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBot } from "../../../src/bot-config.ts";
-import { loadConfig } from "../../../src/config.ts";
 import { loadDemoIfEmpty } from "../../../src/app/load-demo-catalog.ts";
-import { startBots, type RunningBots } from "../../../src/channels/telegram/start-bots.ts";
+import type { RunningBots } from "../../../src/channels/telegram/start-bots.ts";
 import { freshDb, type TestDb } from "../../support/databases.ts";
 import { NOON, TIANHE } from "../../support/engine.ts";
+import { startTestBot } from "../../support/telegram-bots.ts";
 import { FakeBotApi, inlineButtons } from "../../support/telegram-emulator.ts";
 
 const TOKEN = "400004:INVOICE-TEST";
@@ -20,15 +19,7 @@ describe("Telegram invoices", () => {
     db = await freshDb("sqlite");
     await loadDemoIfEmpty(db);
     api = await FakeBotApi.start();
-    bots = await startBots({
-      db,
-      config: loadConfig({ TELEGRAM_API_ROOT: api.url }),
-      env: { STARBUCKS_BOT_TOKEN: TOKEN, STARBUCKS_PAYMENT_PROVIDER_TOKEN: "provider:TEST" },
-      bots: [findBot("starbucks")],
-      engine: { clock: () => NOON, signer: { publicUrl: "http://pay.test", secret: "s" } },
-      loopIntervalMs: 0,
-    });
-    await bots.ready;
+    bots = await startTestBot(db, api, { bot: "starbucks", token: TOKEN, loopIntervalMs: 0, env: { STARBUCKS_PAYMENT_PROVIDER_TOKEN: "provider:TEST" } });
   });
   afterAll(async () => {
     await bots?.stop();
