@@ -13,9 +13,15 @@ interface Zone {
   epochs: number[];
   offsets: number[];
   next: number;
+  /** offset per UTC quarter hour (see zoneOffsetMs), bounded */
+  quarters: Map<number, number>;
 }
 
 const MEMO = 4;
+const QUARTER_HOUR = 15 * 60_000;
+const QUARTER_CACHE_FROM = Date.UTC(1980, 0, 1);
+/** about three months of quarter hours per zone */
+const MAX_QUARTERS = 10_000;
 const zones = new Map<string, Zone | null>();
 
 function zoneFor(timeZone: string): Zone | null {
@@ -26,7 +32,7 @@ function zoneFor(timeZone: string): Zone | null {
       const format = new Intl.DateTimeFormat("en-US", {
         timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
       });
-      z = { format, epochs: new Array(MEMO).fill(NaN), offsets: new Array(MEMO).fill(0), next: 0 };
+      z = { format, epochs: new Array(MEMO).fill(NaN), offsets: new Array(MEMO).fill(0), next: 0, quarters: new Map() };
     } catch {
       z = null;
     }
@@ -60,12 +66,23 @@ export function zoneOffsetMs(timeZone: string, epochMs: number): number {
   const z = zoneFor(timeZone);
   if (!z) throw new RangeError(`unknown time zone: ${timeZone}`);
   for (let i = 0; i < MEMO; i++) if (z.epochs[i] === epochMs) return z.offsets[i];
+  // Since 1980 every zone's offset is a multiple of 15 minutes and changes at a local time on the hour or half hour,
+  // so at a UTC quarter-hour boundary: one offset holds for a whole UTC quarter hour, and is asked of Intl once.
+  const quarter = epochMs >= QUARTER_CACHE_FROM ? Math.floor(epochMs / QUARTER_HOUR) : null;
+  if (quarter !== null) {
+    const known = z.quarters.get(quarter);
+    if (known !== undefined) return known;
+  }
   const wall = parseWall(z.format.format(epochMs), timeZone);
   // the formatted wall time has whole seconds; compare it with the instant truncated the same way
   const offset = wall - (epochMs - (((epochMs % 1000) + 1000) % 1000));
   z.epochs[z.next] = epochMs;
   z.offsets[z.next] = offset;
   z.next = (z.next + 1) % MEMO;
+  if (quarter !== null && offset % QUARTER_HOUR === 0) {
+    if (z.quarters.size >= MAX_QUARTERS) z.quarters.clear();
+    z.quarters.set(quarter, offset);
+  }
   return offset;
 }
 

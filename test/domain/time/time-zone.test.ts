@@ -79,3 +79,26 @@ describe("time zones through Intl", () => {
     expect(clock("Nowhere/Atall")).toBeNull();
   });
 });
+
+describe("zoneOffsetMs across transitions (offsets remembered per UTC quarter hour)", () => {
+  // the offset Intl gives for an instant, computed afresh
+  const fresh = (zone: string, t: number) => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(t).map((p) => [p.type, p.value]));
+    const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+    return wall - (t - (t % 1000));
+  };
+  it.each([
+    ["America/New_York", "2026-03-08T06:00:00Z"], // spring forward at 07:00Z
+    ["America/New_York", "2026-11-01T05:00:00Z"], // fall back at 06:00Z
+    ["Australia/Lord_Howe", "2026-04-04T14:00:00Z"], // a 30-minute change
+    ["Asia/Kathmandu", "2026-06-01T00:00:00Z"], // +05:45
+    ["Europe/London", "2026-03-29T00:30:00Z"],
+  ])("%s around %s: every minute, twice (the second time from memory), as Intl says", (zone, around) => {
+    const start = Date.parse(around) - 90 * 60_000;
+    for (let pass = 0; pass < 2; pass++)
+      for (let m = 0; m < 240; m++) {
+        const t = start + m * 60_000 + (m % 7) * 1000;
+        expect(zoneOffsetMs(zone, t)).toBe(fresh(zone, t));
+      }
+  });
+});
