@@ -19,6 +19,6 @@ export function registerChat(program: Command): void {
         const deps = await engineDeps(db, config, opts.bot, { log: (msg, extra) => process.env.O2O_DEBUG && console.error(msg, extra ?? "") });
         if (opts.json) await runScriptedChat(deps, opts.user, process.stdin, (l) => process.stdout.write(`${l}\n`));
         else await runInteractiveChat(deps, opts.user);
-      });
+      }, { needsCatalog: true });
     });
 }

@@ -48,7 +48,7 @@ export function registerNlu(program: Command): void {
         }
         const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
         for await (const line of rl) print(await parseSafely(parser, line, ctx()));
-      });
+      }, { needsCatalog: true });
     });
 
   nlu
@@ -63,6 +63,6 @@ export function registerNlu(program: Command): void {
       await withDb(async (db) => {
         const report = await evaluate(catalogParser(db, config), corpus);
         process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, { failures: Number(opts.failures) })}\n`);
-      });
+      }, { needsCatalog: true });
     });
 }
