@@ -9,7 +9,7 @@ import type { Context } from "telegraf";
 import { botBrandIds, type BotConfig } from "../../bot-config.ts";
 import type { AppError } from "../../app/app-result.ts";
 import { campaignManagerFor, createStaffCampaign, previewStaffCampaign, type CampaignManager, type StaffCampaignInput } from "../../app/campaigns/staff-campaign.ts";
-import type { CampaignPreview } from "../../app/campaigns/create-campaign.ts";
+import { parseAt, type CampaignPreview } from "../../app/campaigns/create-campaign.ts";
 import { mergeDrafts, missingParts, parseCampaignCommand, parseCampaignReply, type CampaignDraft, type CampaignProblem } from "../../domain/campaigns/campaign-command.ts";
 import { isValidTimeZone } from "../../domain/time/time-zone.ts";
 import type { Lang } from "../../conversation/replies.ts";
@@ -55,6 +55,7 @@ export const CAMPAIGN_TEXTS = {
     "Send a correction, e.g. \"coupon CODE\", \"no coupon\", \"near STORE_ID 3km\", \"all\", \"tz Asia/Shanghai\", \"cron 0 10 * * 1\", or tap Cancel.",
   ),
   badWhen: { zh: (t: string) => `❌ 没看懂发送时间「${t}」。`, en: (t: string) => `❌ I could not read the time "${t}".` },
+  pastWhen: { zh: (t: string) => `❌ 「${t}」已经过去了，请给一个将来的时间，或选「立即发送」。`, en: (t: string) => `❌ "${t}" has already passed: give a time ahead, or choose Now.` },
   cancelled: L("好的，活动已取消，没有发送任何消息。", "OK, the campaign was dropped; nothing will be sent."),
   expired: L("这个活动草稿已失效，请重新发送 /campaign。", "This campaign draft has expired; send /campaign again."),
   now: L("⚡ 立即发送", "⚡ Now"),
@@ -129,7 +130,7 @@ function previewText(p: CampaignPreview, m: CampaignManager, when: CampaignDraft
 const formatMeters = (m: number) => (m >= 1000 ? `${Math.round(m / 100) / 10} km` : `${m} m`);
 
 /** The use case input for a complete draft, or the "when" text the resolver could not read. */
-export function resolveDraft(d: CampaignDraft, zone: string, now: Date): { ok: true; input: StaffCampaignInput } | { ok: false; badWhen: string } {
+export function resolveDraft(d: CampaignDraft, zone: string, now: Date): { ok: true; input: StaffCampaignInput } | { ok: false; badWhen: string; past?: true } {
   const timezone = d.timezone ?? zone;
   const base: StaffCampaignInput = {
     text: d.text ?? "", couponCode: d.couponCode ?? undefined, audience: d.audience ?? "followers", tag: d.tag ?? undefined,
@@ -139,9 +140,14 @@ export function resolveDraft(d: CampaignDraft, zone: string, now: Date): { ok: t
   if (!w || w.kind === "now") return { ok: true, input: { ...base, at: now.toISOString() } };
   if (w.kind === "cron") return { ok: true, input: { ...base, cron: w.expression } };
   // ISO (with or without an offset) goes as typed: createCampaign reads a local one in the campaign's zone
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(w.text.trim())) return { ok: true, input: { ...base, at: w.text.trim().replace(" ", "T") } };
-  const at = parseWhen(w.text.toLowerCase(), now, isValidTimeZone(timezone) ? timezone : zone);
-  return at ? { ok: true, input: { ...base, at } } : { ok: false, badWhen: w.text };
+  const zoneOk = isValidTimeZone(timezone) ? timezone : zone;
+  const iso = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(w.text.trim());
+  const at = iso ? w.text.trim().replace(" ", "T") : parseWhen(w.text.toLowerCase(), now, zoneOk);
+  if (!at) return { ok: false, badWhen: w.text };
+  // a time typed in chat that has already passed is a slip, not a wish to send at once
+  const instant = parseAt(at, zoneOk);
+  if (instant && instant.getTime() < now.getTime() - 60_000) return { ok: false, badWhen: w.text, past: true };
+  return { ok: true, input: { ...base, at } };
 }
 
 export function merchantCampaigns(deps: MerchantCampaignDeps) {
@@ -192,7 +198,7 @@ export function merchantCampaigns(deps: MerchantCampaignDeps) {
     }
     const resolved = resolveDraft(flow.draft, m.timezone, deps.clock());
     if (!resolved.ok) {
-      await say(ctx, CAMPAIGN_TEXTS.badWhen[lang](resolved.badWhen));
+      await say(ctx, (resolved.past ? CAMPAIGN_TEXTS.pastWhen : CAMPAIGN_TEXTS.badWhen)[lang](resolved.badWhen));
       return advance(ctx, key, { ...flow, draft: { ...flow.draft, when: undefined } }, [], lang, m);
     }
     const r = await previewStaffCampaign(db, String(ctx.from!.id), resolved.input, deps.clock());

@@ -151,6 +151,7 @@ describe.each(DATABASES)("merchant campaigns in the Telegram chat on %s", (kind)
     ["an unknown coupon", "/campaign 新品 | now | coupon NOPE", /找不到优惠券 NOPE/, /请发送更正/],
     ["an audience of zero", "/campaign 新品 | now | tag nobody-has-this", /受众为空/, /请发送更正/],
     ["a time it cannot read", "/campaign 新品 | 时间：下下下个月圆之夜", /没看懂发送时间/, /什么时候发送/],
+    ["a time that has passed", "/campaign 新品 | 2020-01-01 10:00", /已经过去了/, /什么时候发送/],
     ["a store of another brand", "/campaign 新品 | now | near sb-tianhe 3km", /门店 sb-tianhe 不属于GXG/, /请发送更正/],
   ])("refuses %s with a clear message and schedules nothing", async (_what, line, error, next) => {
     const r = texts(await manager.say(line)).join("\n");
