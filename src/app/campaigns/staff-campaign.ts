@@ -4,6 +4,8 @@ import type { Db } from "../../db/database.ts";
 import { CAMPAIGN_ROLES, staffForTelegramUser } from "../staff.ts";
 import { failWith, okValue, type AppResult } from "../app-result.ts";
 import { createCampaign, previewCampaign, type CampaignPreview, type CreateCampaignInput, type CreatedCampaign } from "./create-campaign.ts";
+import { listCampaigns, type CampaignView } from "./campaign-view.ts";
+import { cancelCampaign, type CancelledCampaign } from "./cancel-campaign.ts";
 
 export interface CampaignManager {
   staffId: string;
@@ -39,4 +41,19 @@ export async function createStaffCampaign(db: Db, telegramUserId: string, input:
   const m = await campaignManagerFor(db, telegramUserId);
   if (!m.ok) return m;
   return createCampaign(db, { ...input, brandId: m.value.brandId, createdBy: `staff:${m.value.staffId}` }, now);
+}
+
+/** Use case: the manager's brand's latest campaigns, newest first. */
+export async function listStaffCampaigns(db: Db, telegramUserId: string, now: Date, limit = 5): Promise<AppResult<{ manager: CampaignManager; items: CampaignView[]; total: number }>> {
+  const m = await campaignManagerFor(db, telegramUserId);
+  if (!m.ok) return m;
+  const page = await listCampaigns(db, { brandId: m.value.brandId, limit, offset: 0 }, now);
+  return okValue({ manager: m.value, ...page });
+}
+
+/** Use case: the manager stops a campaign of their own brand (another brand's is NOT_FOUND to them). */
+export async function cancelStaffCampaign(db: Db, telegramUserId: string, campaignId: string): Promise<AppResult<CancelledCampaign>> {
+  const m = await campaignManagerFor(db, telegramUserId);
+  if (!m.ok) return m;
+  return cancelCampaign(db, { campaignId, brandId: m.value.brandId });
 }

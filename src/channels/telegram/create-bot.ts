@@ -95,6 +95,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   bot.command("staff", (ctx) => onStaffCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
   bot.command("redeem", (ctx) => onRedeemCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
   bot.command("campaign", (ctx) => campaigns.onCommand(ctx, ctx.payload, langOf(ctx)));
+  bot.command("campaigns", (ctx) => campaigns.onList(ctx, langOf(ctx)));
 
   bot.on(message("location"), async (ctx) => {
     const l = ctx.message.location;

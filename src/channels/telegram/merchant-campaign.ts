@@ -8,7 +8,7 @@
 import type { Context } from "telegraf";
 import { botBrandIds, type BotConfig } from "../../bot-config.ts";
 import type { AppError } from "../../app/app-result.ts";
-import { campaignManagerFor, createStaffCampaign, previewStaffCampaign, type CampaignManager, type StaffCampaignInput } from "../../app/campaigns/staff-campaign.ts";
+import { campaignManagerFor, cancelStaffCampaign, createStaffCampaign, listStaffCampaigns, previewStaffCampaign, type CampaignManager, type StaffCampaignInput } from "../../app/campaigns/staff-campaign.ts";
 import { parseAt, type CampaignPreview } from "../../app/campaigns/create-campaign.ts";
 import { mergeDrafts, missingParts, parseCampaignCommand, parseCampaignReply, type CampaignDraft, type CampaignProblem } from "../../domain/campaigns/campaign-command.ts";
 import { isValidTimeZone } from "../../domain/time/time-zone.ts";
@@ -23,7 +23,7 @@ type Log = (msg: string, extra?: Record<string, unknown>) => void;
 export const DRAFT_TTL_MS = 30 * 60_000;
 /** button ids of the flow (callback_data); create-bot routes every `mc:` tap here */
 export const CAMPAIGN_TAP_PREFIX = "mc:";
-const TAP = { confirm: "mc:ok", cancel: "mc:no", now: "mc:now" } as const;
+const TAP = { confirm: "mc:ok", cancel: "mc:no", now: "mc:now", stop: "mc:x:" } as const;
 
 export interface MerchantCampaignDeps {
   db: Db;
@@ -59,6 +59,9 @@ export const CAMPAIGN_TEXTS = {
   cancelled: L("好的，活动已取消，没有发送任何消息。", "OK, the campaign was dropped; nothing will be sent."),
   expired: L("这个活动草稿已失效，请重新发送 /campaign。", "This campaign draft has expired; send /campaign again."),
   now: L("⚡ 立即发送", "⚡ Now"),
+  stop: L("⏹ 停止", "⏹ Stop"),
+  noneYet: L("还没有活动。发送 /campaign 创建一个。", "No campaigns yet. Send /campaign to create one."),
+  stopped: { zh: (n: number) => `⏹ 活动已停止，${n} 条待发送的消息不再发送。`, en: (n: number) => `⏹ Campaign stopped; ${n} queued messages will not be sent.` },
   confirm: L("✅ 确认 Confirm", "✅ Confirm"),
   cancel: L("✖️ 取消 Cancel", "✖️ Cancel"),
   managerHint: L(
@@ -280,8 +283,32 @@ export function merchantCampaigns(deps: MerchantCampaignDeps) {
       return true;
     },
 
-    /** A tap on Now / Confirm / Cancel. */
+    /** `/campaigns`: the brand's latest campaigns, with a Stop button on those still to run. */
+    async onList(ctx: Context, lang: Lang): Promise<void> {
+      if (ctx.chat?.type !== "private" || !ctx.from) return;
+      if (!(await manager(ctx, lang))) return;
+      const r = await listStaffCampaigns(db, String(ctx.from.id), deps.clock());
+      if (!r.ok) return say(ctx, CAMPAIGN_TEXTS.refused[lang]);
+      if (!r.value.items.length) return say(ctx, CAMPAIGN_TEXTS.noneYet[lang]);
+      for (const c of r.value.items) {
+        // still to run, or still sending: Stop is offered
+        const live = c.status !== "cancelled" && (!!c.nextRunAt || c.deliveries.queued > 0);
+        const when = c.nextRunAt ? wallTime(c.nextRunAt, c.timezone) : "—";
+        const line = lang === "zh"
+          ? `📣 ${c.text.slice(0, 60)}\n状态：${c.status}　下次：${when}　已发送：${c.deliveries.sent}`
+          : `📣 ${c.text.slice(0, 60)}\nstatus: ${c.status}  next: ${when}  sent: ${c.deliveries.sent}`;
+        await say(ctx, line, live ? [{ id: `${TAP.stop}${c.campaignId}`, label: CAMPAIGN_TEXTS.stop[lang] }] : []);
+      }
+    },
+
+    /** A tap on Now / Confirm / Cancel, or Stop under a listed campaign. */
     async onTap(ctx: Context, id: string, lang: Lang, answer: (text?: string, alert?: boolean) => Promise<void>): Promise<void> {
+      if (id.startsWith(TAP.stop)) {
+        const r = await cancelStaffCampaign(db, String(ctx.from!.id), id.slice(TAP.stop.length));
+        if (!r.ok) return answer(r.error.code === "NOT_ALLOWED" ? CAMPAIGN_TEXTS.refused[lang] : CAMPAIGN_TEXTS.expired[lang], true);
+        await answer();
+        return say(ctx, CAMPAIGN_TEXTS.stopped[lang](r.value.skipped));
+      }
       const key = keyOf(ctx);
       const flow = live(key);
       if (!flow || (id === TAP.confirm && flow.asking !== "confirm")) return answer(CAMPAIGN_TEXTS.expired[lang], true);

@@ -134,6 +134,25 @@ describe.each(DATABASES)("merchant campaigns in the Telegram chat on %s", (kind)
     expect(await db.prisma.campaign.count()).toBe(1);
   });
 
+  it("/campaigns lists the brand's latest campaigns and Stop cancels one; plain staff can neither list nor stop", async () => {
+    expect(texts(await manager.say("/campaigns")).join("\n")).toMatch(/还没有活动/);
+    await manager.say("/campaign 明天10:00 | 周末上新 | near gxg-tianhe 3km");
+    await manager.tap("mc:ok");
+    const listed = await manager.say("/campaigns");
+    expect(texts(listed).join("\n")).toMatch(/周末上新[\s\S]*scheduled/);
+    const id = (await db.prisma.campaign.findFirstOrThrow()).id;
+    expect(buttonData(listed)).toEqual([`mc:x:${id}`]);
+
+    expect(texts(await clerk.say("/campaigns")).join("\n")).toMatch(/只有已绑定的门店经理或店长/);
+    await clerk.tap(`mc:x:${id}`);
+    expect((await db.prisma.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("scheduled");
+
+    const stopped = await manager.tap(`mc:x:${id}`);
+    expect(texts(stopped).join("\n")).toMatch(/活动已停止/);
+    expect((await db.prisma.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("cancelled");
+    expect(buttonData(await manager.say("/campaigns"))).toEqual([]);
+  });
+
   it("plain staff and consumers are refused politely, and their next message goes to the shop as usual", async () => {
     for (const user of [clerk, consumer]) {
       const r = await user.say("/campaign now | 全场1折 | to all");
