@@ -184,6 +184,8 @@ export async function enqueueOccurrenceJobs(db: Db, queue: Queue, occurrenceId: 
   }
 }
 
+const JOB_LOCK_MS = Math.max(2, Number(process.env.CAMPAIGN_JOB_LOCK_SECONDS) || 30) * 1000;
+
 export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers> {
   const prefix = deps.prefix ?? process.env.O2O_REDIS_PREFIX ?? "o2o";
   const connection = redisConnection(deps.redisUrl);
@@ -198,7 +200,9 @@ export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers>
       const stats = await drainOutbox(pipeline, { idle: "stop", onlyIds: job.data.sweep ? undefined : job.data.ids });
       return stats;
     },
-    { connection: workerConnection, prefix: `${prefix}:bull`, concurrency: deps.concurrency ?? 2 },
+    // a job held by a worker that died is handed to another one once its lock lapses (BullMQ's stalled check):
+    // CAMPAIGN_JOB_LOCK_SECONDS, default 30
+    { connection: workerConnection, prefix: `${prefix}:bull`, concurrency: deps.concurrency ?? 2, lockDuration: JOB_LOCK_MS, stalledInterval: JOB_LOCK_MS },
   );
   worker.on("failed", (job, err) => deps.log?.("delivery job failed", { jobId: job?.id, err: String(err) }));
 
