@@ -7,6 +7,7 @@ import { adminApiRoutes } from "../../src/server/admin/admin-api.ts";
 import { allAdminRoutes } from "../../src/server/admin/admin-routes.ts";
 import { buildServer } from "../../src/server/http-server.ts";
 import { adminDashboardRoutes } from "../../src/server/routes/admin-dashboard.ts";
+import { miniAppStaticRoutes } from "../../src/server/routes/mini-app-static.ts";
 import { freshDb, type TestDb } from "../support/databases.ts";
 
 const TOKEN = "dash-routes-token";
@@ -18,7 +19,7 @@ describe("the dashboard routes", () => {
     db = await freshDb("sqlite");
     app = await buildServer({
       logger: pino({ level: "silent" }), isReady: () => true,
-      routes: [adminApiRoutes({ token: TOKEN, routes: allAdminRoutes({ db, clock: () => new Date() }) }), adminDashboardRoutes({ token: TOKEN, secureCookie: true })],
+      routes: [adminApiRoutes({ token: TOKEN, routes: allAdminRoutes({ db, clock: () => new Date() }) }), adminDashboardRoutes({ token: TOKEN, secureCookie: true }), miniAppStaticRoutes()],
     });
   });
   afterAll(async () => {
@@ -33,8 +34,9 @@ describe("the dashboard routes", () => {
     expect(page.headers["content-type"]).toMatch(/text\/html/);
     expect(page.headers["content-security-policy"]).toMatch(/script-src 'self'(;|$)/);
     expect(page.body).not.toMatch(/https?:\/\//);
-    for (const f of ["admin.js", "charts.js", "dom.js", "i18n.js", "admin.css"]) {
-      const r = await app.inject(`/admin/${f}`);
+    // dom.js is the element builder the dashboard shares with the Mini App (web/dom.js, served as /app/dom.js)
+    for (const f of ["admin/admin.js", "admin/charts.js", "app/dom.js", "admin/i18n.js", "admin/admin.css"]) {
+      const r = await app.inject(`/${f}`);
       expect([f, r.statusCode]).toEqual([f, 200]);
       expect(r.body).not.toMatch(/(src|href|import)[^\n]*https?:\/\//);
     }

@@ -2,7 +2,7 @@
 // period, read the per-store funnel, the campaign funnel and timeline, and the heat grid of unmet demand with its top gaps.
 // Every figure comes from /admin/api (the same use cases as `o2o report`).
 import { heatGrid, SERIES, timelineChart } from "./charts.js";
-import { h, mount } from "./dom.js";
+import { h, mount } from "/app/dom.js";
 import { initialLang, saveLang, t } from "./i18n.js";
 
 const app = document.getElementById("app");

@@ -1,6 +1,6 @@
 // Inline SVG charts of the dashboard: the campaign timeline (one line per funnel step) and the heat grid of unmet
 // demand around the stores. No library: a few dozen elements each.
-import { svg } from "./dom.js";
+import { svg } from "/app/dom.js";
 
 export const SERIES = [
   { key: "sends", color: "#4e79a7" },
