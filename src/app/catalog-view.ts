@@ -1,6 +1,6 @@
 // A read model of the catalog for matching and parsing: stores in a geo index, products by id, an NLU snapshot.
 // Rebuilt when the catalog changes (imports bump the "catalogVersion" setting); stock is always read fresh.
-import { providerOf, type Db, type Tx } from "../db/database.ts";
+import type { Db, Tx } from "../db/database.ts";
 import { queryIn } from "../db/sql.ts";
 import { StoreIndex } from "../domain/geo/store-index.ts";
 import type { ServiceKind, Store } from "../domain/stores/store.ts";
@@ -92,7 +92,7 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
 /** Current stock of the given products in every store, as the matcher's lookup. */
 export async function stockFor(db: Db | { prisma: Tx }, productIds: string[]) {
   // read on every quote: plain SQL, without the query compiler's cost
-  const rows = await queryIn<{ storeId: string; productId: string; size: string; quantity: number }>(db.prisma, providerOf(db.prisma), (p) =>
+  const rows = await queryIn<{ storeId: string; productId: string; size: string; quantity: number }>(db.prisma, (p) =>
     `SELECT "storeId", "productId", "size", "quantity" FROM "Inventory" WHERE "productId" IN ${p.list(productIds)}`);
   return stockMapFrom(rows);
 }

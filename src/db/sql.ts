@@ -1,6 +1,6 @@
 // Portable raw SQL for hot paths (campaign audience snapshots, outbox claims, the chat turn): the same statement text on
 // SQLite and PostgreSQL, with `?` placeholders numbered for PostgreSQL and instants/JSON cast where PostgreSQL needs it.
-import type { Db } from "./database.ts";
+import { providerOf, type Db, type Prisma, type Tx } from "./database.ts";
 import { dbInstant } from "./bulk-upsert.ts";
 import type { Provider } from "./migrate.ts";
 
@@ -33,33 +33,27 @@ export class Params {
   }
 }
 
-export async function query<T>(db: Db, build: (p: Params) => string): Promise<T[]> {
-  const p = new Params(db.provider);
-  const sql = build(p);
-  return (await db.prisma.$queryRawUnsafe(sql, ...p.values)) as T[];
+/** A statement on the database's client. */
+export function query<T>(db: Db, build: (p: Params) => string): Promise<T[]> {
+  return queryIn<T>(db.prisma, build);
 }
 
-export async function execute(db: Db, build: (p: Params) => string): Promise<number> {
-  const p = new Params(db.provider);
-  const sql = build(p);
-  return db.prisma.$executeRawUnsafe(sql, ...p.values);
+export function execute(db: Db, build: (p: Params) => string): Promise<number> {
+  return executeIn(db.prisma, build);
 }
 
 /** Max bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 export const MAX_PARAMS = 30_000;
 
-/** A client that runs raw statements: the Prisma client, or the transaction client inside writeTx/runTx. */
-type RawClient = { $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>; $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number> };
-
-/** query() inside a transaction: the statement runs on the transaction's connection. */
-export async function queryIn<T>(tx: RawClient, provider: Provider, build: (p: Params) => string): Promise<T[]> {
-  const p = new Params(provider);
+/** A statement on a client or inside a transaction (the statement runs on the transaction's connection). */
+export async function queryIn<T>(tx: Prisma | Tx, build: (p: Params) => string): Promise<T[]> {
+  const p = new Params(providerOf(tx));
   const sql = build(p);
   return (await tx.$queryRawUnsafe(sql, ...p.values)) as T[];
 }
 
-/** execute() inside a transaction. */
-export async function executeIn(tx: RawClient, provider: Provider, build: (p: Params) => string): Promise<number> {
-  const p = new Params(provider);
+/** A statement without rows, on a client or inside a transaction. */
+export async function executeIn(tx: Prisma | Tx, build: (p: Params) => string): Promise<number> {
+  const p = new Params(providerOf(tx));
   return tx.$executeRawUnsafe(build(p), ...p.values);
 }

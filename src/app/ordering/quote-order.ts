@@ -141,7 +141,7 @@ export async function quoteOrder(db: Db, input: QuoteInput): Promise<AppResult<Q
     const best = [pick, pickServing].filter(Boolean).sort((a, b) => b!.discountCents - a!.discountCents)[0] ?? null;
     const price = priceOrder(lines, best?.discountCents ?? 0);
     // one open quote per member: a new quote replaces the previous one
-    const order = await writeQuoteRows(tx, db.provider, {
+    const order = await writeQuoteRows(tx, {
       memberId: input.memberId, brandId, botId: input.botId, storeId: store.id, creditedStoreId: credited, campaignId: input.campaignId ?? null,
       source: input.source ?? null, fulfillment: input.fulfillment, ...price, currency, couponCode: best?.coupon.code ?? null,
       expiresAt: new Date(input.at.getTime() + QUOTE_TTL_MS), at: input.at, location: input.location,
