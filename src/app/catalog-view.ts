@@ -6,6 +6,7 @@ import { StoreIndex } from "../domain/geo/store-index.ts";
 import type { ServiceKind, Store } from "../domain/stores/store.ts";
 import { stockMapFrom } from "../domain/stores/stock.ts";
 import type { CatalogSnapshot } from "../nlu/intent.ts";
+import { Lexicon } from "../nlu/lexicon.ts";
 
 export interface StoreInfo extends Store {
   name: string;
@@ -31,6 +32,10 @@ export interface CatalogView {
   products: Map<string, ProductInfo>;
   index: StoreIndex<StoreInfo>;
   snapshot: CatalogSnapshot;
+  /** the catalog's own words: roles with their titles and services, category words (src/nlu/lexicon.ts) */
+  lexicon: Lexicon;
+  /** store id → the staff roles working there (a booking goes to a store that has the role asked for) */
+  storeRoles: Map<string, Set<string>>;
 }
 
 let cached: { key: string; view: CatalogView } | null = null;
@@ -57,12 +62,13 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
   const version = await catalogVersion(db);
   const key = `${db.url}#${version}`;
   if (cached?.key === key) return cached.view;
-  const [brands, stores, products, coupons, staff] = await Promise.all([
+  const [brands, stores, products, coupons, staff, roles] = await Promise.all([
     db.prisma.brand.findMany(),
     db.prisma.store.findMany({ where: { active: true } }),
     db.prisma.product.findMany(),
     db.prisma.coupon.findMany({ select: { code: true, brandId: true } }),
-    db.prisma.staff.findMany({ select: { role: true }, distinct: ["role"] }),
+    db.prisma.staff.findMany({ where: { active: true }, select: { name: true, role: true, storeId: true } }),
+    db.prisma.staffRole.findMany(),
   ]);
   const storeInfos: StoreInfo[] = stores.map((s) => ({
     id: s.id, brandId: s.brandId, name: s.name, address: s.address, lat: s.lat, lng: s.lng, openHours: s.openHours, timezone: s.timezone,
@@ -72,18 +78,29 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
     id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases as string[], priceCents: p.priceCents, currency: p.currency,
     sizes: p.sizes as string[], tags: p.tags as string[], photoUrl: p.photoUrl,
   }));
+  const snapshot: CatalogSnapshot = {
+    brands: brands.map((b) => ({ id: b.id, name: b.name, aliases: b.aliases as string[] })),
+    products: productInfos.map((p) => ({ id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases, sizes: p.sizes, tags: p.tags })),
+    coupons,
+    staffRoles: [...new Set(staff.map((s) => s.role))],
+    staff: staff.map((s) => ({ name: s.name, role: s.role })),
+    roles: roles.map((r) => ({ role: r.role, labels: r.labels as { zh?: string[]; en?: string[] } })),
+  };
+  const storeRoles = new Map<string, Set<string>>();
+  for (const s of staff) {
+    let set = storeRoles.get(s.storeId);
+    if (!set) storeRoles.set(s.storeId, (set = new Set()));
+    set.add(s.role);
+  }
   const view: CatalogView = {
     version,
     brands: new Map(brands.map((b) => [b.id, { id: b.id, name: b.name, aliases: b.aliases as string[], timezone: b.timezone }])),
     stores: new Map(storeInfos.map((s) => [s.id, s])),
     products: new Map(productInfos.map((p) => [p.id, p])),
     index: new StoreIndex(storeInfos),
-    snapshot: {
-      brands: brands.map((b) => ({ id: b.id, name: b.name, aliases: b.aliases as string[] })),
-      products: productInfos.map((p) => ({ id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases, sizes: p.sizes, tags: p.tags })),
-      coupons,
-      staffRoles: staff.map((s) => s.role),
-    },
+    snapshot,
+    lexicon: new Lexicon(snapshot),
+    storeRoles,
   };
   cached = { key, view };
   return view;

@@ -29,6 +29,7 @@ const SPECS: Record<Kind, TableSpec> = {
     columns: { code: "text", brandId: "text", title: "text", kind: "text", value: "int", minSpendCents: "int", channels: "json", validFrom: "datetime", validTo: "datetime", maxRedemptions: "int", perMemberLimit: "int", storeIds: "json" },
   },
   staff: { table: "Staff", key: ["id"], columns: { id: "text", storeId: "text", name: "text", role: "text", workingHours: "json" }, stamps: STAMPS },
+  roles: { table: "StaffRole", key: ["role"], columns: { role: "text", labels: "json" }, stamps: STAMPS },
 };
 
 async function knownInDb(db: Db, c: Catalog): Promise<KnownInDb> {

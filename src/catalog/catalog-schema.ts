@@ -103,7 +103,17 @@ export const staffRow = z.object({
   workingHours: z.array(workingHoursRow).default([]),
 });
 
-export const KINDS = ["brands", "stores", "products", "inventory", "coupons", "staff"] as const;
+/**
+ * A staff role and the words customers use for it: titles, synonyms and the services it does, per language
+ * ({"role":"optometrist","labels":{"zh":["验光师","验光"],"en":["optometrist","eye test"]}}). Absent labels are
+ * inferred from the role id and from staff names that end in a title (see src/nlu/lexicon.ts).
+ */
+export const roleRow = z.object({
+  role: id,
+  labels: z.object({ zh: stringList, en: stringList }).partial().default({}),
+});
+
+export const KINDS = ["brands", "stores", "products", "inventory", "coupons", "staff", "roles"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const rowSchemas = {
@@ -113,6 +123,7 @@ export const rowSchemas = {
   inventory: inventoryRow,
   coupons: couponRow,
   staff: staffRow,
+  roles: roleRow,
 } as const;
 
 export type BrandRow = z.infer<typeof brandRow>;
@@ -121,6 +132,7 @@ export type ProductRow = z.infer<typeof productRow>;
 export type InventoryRow = z.infer<typeof inventoryRow>;
 export type CouponRow = z.infer<typeof couponRow>;
 export type StaffRow = z.infer<typeof staffRow>;
+export type RoleRow = z.infer<typeof roleRow>;
 
 export interface Catalog {
   brands: BrandRow[];
@@ -129,8 +141,9 @@ export interface Catalog {
   inventory: InventoryRow[];
   coupons: CouponRow[];
   staff: StaffRow[];
+  roles: RoleRow[];
 }
 
 export function emptyCatalog(): Catalog {
-  return { brands: [], stores: [], products: [], inventory: [], coupons: [], staff: [] };
+  return { brands: [], stores: [], products: [], inventory: [], coupons: [], staff: [], roles: [] };
 }

@@ -35,6 +35,7 @@ export function checkReferences(c: Catalog, where: Record<Kind, string[]>, db: K
   dup("products", (r: { id: string }) => r.id, "id");
   dup("coupons", (r: { code: string }) => r.code, "code");
   dup("staff", (r: { id: string }) => r.id, "id");
+  dup("roles", (r: { role: string }) => r.role, "role");
   dup("inventory", (r: { storeId: string; productId: string; size: string }) => `${r.storeId}/${r.productId}/${r.size}`, "store/product/size");
 
   const brands = new Set([...db.brandIds, ...c.brands.map((b) => b.id)]);

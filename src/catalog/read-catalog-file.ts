@@ -97,7 +97,7 @@ function validateRows(kind: Kind, rows: unknown[], label: (i: number) => string,
 
 export function readCatalogFile(path: string, opts: { kind?: Kind; encoding?: "utf8" | "gbk" } = {}): ReadResult {
   const name = basename(path);
-  const out: ReadResult = { catalog: emptyCatalog(), where: { brands: [], stores: [], products: [], inventory: [], coupons: [], staff: [] }, errors: [], invalidIds: new Set() };
+  const out: ReadResult = { catalog: emptyCatalog(), where: { brands: [], stores: [], products: [], inventory: [], coupons: [], staff: [], roles: [] }, errors: [], invalidIds: new Set() };
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

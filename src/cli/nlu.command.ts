@@ -3,8 +3,14 @@ import { createInterface } from "node:readline";
 import { Command } from "commander";
 import { botBrandIds, findBot } from "../bot-config.ts";
 import { loadConfig } from "../config.ts";
-import { evaluate, formatReport, loadCorpus } from "../nlu/eval.ts";
-import type { IntentParser, ParseContext, ParseResult } from "../nlu/intent.ts";
+import { statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { readCatalogFile } from "../catalog/read-catalog-file.ts";
+import { snapshotFromCatalog } from "../nlu/catalog-snapshot.ts";
+import { evaluate, formatReport, formatSummary, loadCorpus, type EvalReport } from "../nlu/eval.ts";
+import { buildParser } from "../nlu/parser-factory.ts";
+import { CliError } from "./cli-error.ts";
+import type { CatalogSnapshot, IntentParser, ParseContext, ParseResult } from "../nlu/intent.ts";
 import { catalogParser, systemClock } from "../runtime.ts";
 import { withDb } from "./with-db.ts";
 
@@ -53,16 +59,48 @@ export function registerNlu(program: Command): void {
 
   nlu
     .command("eval")
-    .description("score the parser on a labelled corpus (JSON lines with text, expect, split): accuracy per intent and entity, confusions")
-    .argument("<file>", "corpus file, e.g. test/nlu/corpus.jsonl")
-    .option("--failures <n>", "how many failures to list", "15")
-    .option("--json", "print the report as JSON")
-    .action(async (file: string, opts: { failures: string; json?: boolean }) => {
+    .description("score the parser on labelled corpora: a corpus file (against the catalog in the database) or a folder with catalog.json + corpus.jsonl (against that catalog, no database); accuracy per catalog, per intent and per entity")
+    .argument("<paths...>", "corpus files or catalog folders, e.g. test/nlu/corpus.jsonl test/nlu/catalogs/*")
+    .option("--failures <n>", "how many failures to list per corpus", "15")
+    .option("--json", "print the reports as JSON")
+    .action(async (paths: string[], opts: { failures: string; json?: boolean }) => {
       const config = loadConfig();
-      const corpus = loadCorpus(file);
-      await withDb(async (db) => {
-        const report = await evaluate(catalogParser(db, config), corpus);
-        process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, { failures: Number(opts.failures) })}\n`);
-      }, { needsCatalog: true });
+      const settings = { openaiApiKey: config.OPENAI_API_KEY, openaiBaseUrl: config.OPENAI_BASE_URL, openaiModel: config.OPENAI_MODEL };
+      const folders = paths.filter((p) => isFolder(p));
+      const files = paths.filter((p) => !isFolder(p));
+      const reports: { name: string; report: EvalReport }[] = [];
+      for (const dir of folders) {
+        const catalog = readCatalogFolder(dir);
+        reports.push({ name: basename(dir), report: await evaluate(await buildParser(catalog, settings), loadCorpus(join(dir, "corpus.jsonl"))) });
+      }
+      if (files.length) {
+        await withDb(async (db) => {
+          for (const f of files) reports.push({ name: basename(f), report: await evaluate(catalogParser(db, config), loadCorpus(f)) });
+        }, { needsCatalog: true });
+      }
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0].report : Object.fromEntries(reports.map((r) => [r.name, r.report])))}\n`);
+        return;
+      }
+      const out: string[] = [];
+      if (reports.length > 1) out.push(formatSummary(reports), "");
+      for (const r of reports) out.push(reports.length > 1 ? `== ${r.name} ==` : "", formatReport(r.report, { failures: Number(opts.failures) }), "");
+      process.stdout.write(`${out.join("\n").trim()}\n`);
     });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    throw new CliError(`cannot read ${path}`);
+  }
+}
+
+/** A catalog folder's catalog.json as the parser's snapshot (validated by the import schema's reader). */
+function readCatalogFolder(dir: string): CatalogSnapshot {
+  const file = join(dir, "catalog.json");
+  const read = readCatalogFile(file);
+  if (read.errors.length) throw new CliError(`${file}: ${read.errors[0]}${read.errors.length > 1 ? ` (and ${read.errors.length - 1} more)` : ""}`);
+  return snapshotFromCatalog(read.catalog);
 }

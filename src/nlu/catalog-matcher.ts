@@ -3,7 +3,6 @@
 // letters ("natie" → 拿铁, "xing ba ke" → 星巴克), and homophone typos in Chinese for long names
 // ("卡不奇诺" → 卡布奇诺). All indexes are built once per catalog snapshot.
 import { pinyin } from "pinyin-pro";
-import { CATEGORY_WORDS } from "./categories.ts";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
 import { sizeIndex } from "./sizes.ts";
@@ -99,8 +98,6 @@ export class CatalogMatcher {
   /** multi-word Latin surfaces by word count, then first letter ("european sofa" → 2 → e) */
   private readonly latinPhrases = new Map<number, Map<string, Surface[]>>();
   private readonly homophones = new Map<string, HomophoneSurface[]>(); // by first syllable
-  /** category index → brands that carry it (all brands) */
-  private readonly categoryProducts: { brandId: string; tags: string[] }[] = [];
 
   constructor(catalog: CatalogSnapshot) {
     const seen = new Set<string>();
@@ -130,7 +127,6 @@ export class CatalogMatcher {
     }
     for (const p of catalog.products ?? []) {
       this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []) });
-      this.categoryProducts.push({ brandId: p.brandId, tags: p.tags ?? [] });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
     }
     // Longest first, so 抹茶星冰乐 wins over 星冰乐 and "caffe latte" over "latte".
@@ -294,24 +290,5 @@ export class CatalogMatcher {
         if (match && same >= 1) found.push({ ...span, kind: h.kind, id: h.id, brandId: h.brandId, via: "homophone" });
       }
     }
-  }
-
-  /** The single brand implied by category words in the text (咖啡 → the only brand selling coffee), or null. */
-  categoryBrand(lower: string, allowed: Set<string> | null): string | null {
-    for (const c of CATEGORY_WORDS) {
-      if (!c.re.test(lower)) continue;
-      const brands = new Set<string>();
-      for (const p of this.categoryProducts) {
-        if (allowed && !allowed.has(p.brandId)) continue;
-        if (p.tags.some((t) => c.tags.includes(t))) brands.add(p.brandId);
-      }
-      if (brands.size === 1) return [...brands][0];
-    }
-    return null;
-  }
-
-  /** Whether any category word occurs (a generic "咖啡" is still a thing one can order). */
-  hasCategory(lower: string): boolean {
-    return CATEGORY_WORDS.some((c) => c.re.test(lower));
   }
 }

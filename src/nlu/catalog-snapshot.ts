@@ -6,7 +6,8 @@ interface CatalogFile {
   brands?: { id: string; name: string; aliases?: string[] | null }[];
   products?: { id: string; brandId: string; name: string; aliases?: string[] | null; sizes?: string[] | null; tags?: string[] | null }[];
   coupons?: { code: string; brandId: string }[];
-  staff?: { role?: string | null }[];
+  staff?: { name?: string; role?: string | null }[];
+  roles?: { role: string; labels?: { zh?: string[]; en?: string[] } }[];
 }
 
 export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
@@ -18,6 +19,8 @@ export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
       id: p.id, brandId: p.brandId, name: p.name, aliases: strings(p.aliases), sizes: strings(p.sizes), tags: strings(p.tags),
     })),
     coupons: (c.coupons ?? []).map((k) => ({ code: k.code, brandId: k.brandId })),
-    staffRoles: [...new Set((c.staff ?? []).map((s) => s.role).filter((r): r is string => typeof r === "string"))],
+    staffRoles: [...new Set((c.staff ?? []).map((s) => s.role ?? "staff"))],
+    staff: (c.staff ?? []).map((s) => ({ name: s.name ?? "", role: s.role ?? "staff" })),
+    roles: (c.roles ?? []).map((r) => ({ role: r.role, labels: { zh: strings(r.labels?.zh), en: strings(r.labels?.en) } })),
   };
 }

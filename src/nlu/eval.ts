@@ -15,13 +15,17 @@
 // - when: only for order, book_appointment, find_store (see when.ts for default hours).
 // - fulfillment: only for order and find_store. rating: only for feedback.
 // - radiusMeters: any intent; lengths under 20 m are sizes, not radii.
+// - role (optional in a line): for book_appointment, the catalog role asked for by title or service; else null.
+//
+// A catalog corpus is a folder with catalog.json (the import format) and corpus.jsonl: `o2o nlu eval FOLDER…`
+// scores each against its own catalog, with no database (test/nlu/catalogs/README.md).
 import { readFileSync } from "node:fs";
 import { INTENTS, type Intent, type IntentParser, type ParseContext, type ParsedItem, type ParseResult } from "./intent.ts";
 
 export const CORPUS_NOW = "2026-11-25T10:00:00+08:00";
 export const CORPUS_TIMEZONE = "Asia/Shanghai";
 
-export const ENTITY_FIELDS = ["brandId", "items", "fulfillment", "radiusMeters", "when", "couponCode", "orderId", "rating"] as const;
+export const ENTITY_FIELDS = ["brandId", "items", "fulfillment", "radiusMeters", "when", "couponCode", "orderId", "rating", "role"] as const;
 export type EntityField = (typeof ENTITY_FIELDS)[number];
 
 export type Expectation = Pick<ParseResult, "intent" | EntityField>;
@@ -123,6 +127,8 @@ export function sameItems(a: ParsedItem[] = [], b: ParsedItem[] = []): boolean {
 
 function fieldMatches(field: EntityField, expected: Expectation, got: ParseResult): boolean {
   if (field === "items") return sameItems(expected.items ?? [], got.items ?? []);
+  // role is scored only where the corpus labels it (catalog corpora do; the demo corpus predates roles)
+  if (field === "role" && !("role" in expected)) return true;
   return (expected[field] ?? null) === (got[field] ?? null);
 }
 
@@ -249,6 +255,16 @@ export function formatReport(report: EvalReport, opts: { failures?: number; fail
       out.push(`      expected ${JSON.stringify(f.expected)}`);
       out.push(`      got      ${JSON.stringify(f.got)}`);
     }
+  }
+  return out.join("\n");
+}
+
+/** One line per corpus (all, and its holdout lines when it has any), for several corpora at once. */
+export function formatSummary(reports: { name: string; report: EvalReport }[]): string {
+  const out = ["corpus                 n   intent  entities   full  | holdout n  intent  entities"];
+  for (const { name, report: r } of reports) {
+    const h = r.holdout.n ? `${String(r.holdout.n).padStart(9)}  ${pct(r.holdout.intentAccuracy)}   ${pct(r.holdout.allEntitiesExact)}` : "        -";
+    out.push(`${name.slice(0, 20).padEnd(20)} ${String(r.all.n).padStart(4)}  ${pct(r.all.intentAccuracy)}   ${pct(r.all.allEntitiesExact)}  ${pct(r.all.fullExact)}  | ${h}`);
   }
   return out.join("\n");
 }

@@ -57,11 +57,14 @@ export const CUES = {
     /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all )?(?:coupons|vouchers)\b/,
   ),
   helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|^帮助$/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bwhat can (?:you|this bot|this|it|the bot) do\b/),
+  // Booking in generic words only; who or what is booked (a role's title, a service) comes from the catalog lexicon.
   bookStrong: any(
-    /预约|(?:约|订|安排)(?:个|一个|一下|位|名)?(?:设计师|顾问|时间|量尺|量房|上门|咨询|造型师|搭配师)|设计师|量尺|量房|上门(?:测量|设计|服务|量)|到店(?:体验|咨询|看)|约个?时间|面谈/,
-    en("appointments?|appt|designers?|consultations?|consult|stylists?|home visit|house call|fitting"),
-    /\b(?:book|schedule|reserve|arrange|set up)\b.{0,30}\b(?:slot|session|visit|meeting|time|designer|appointment|consultation|fitting)\b|\bmeasure (?:my|the) (?:room|house|home|apartment|flat|space)\b/,
+    /预约|挂号|(?:排|取)(?:个|一个)?号|约(?:个|一个|一下)?(?:时间|档期)|面谈|上门服务|到店(?:体验|咨询)|(?:有|还有)(?:没有)?(?:空|空档|档期|位置)(?:吗|没)?/,
+    en("appointments?|appt|consultations?|booking for"),
+    /\b(?:book|schedule|reserve|arrange|set up|make)\b.{0,30}\b(?:slot|session|visit|meeting|time|appointment|consultation|class|lesson)\b/,
   ),
+  /** a verb of booking that needs a role, a service or a time to mean a booking ("约周敏下周三10点", "book Tony for 3pm") */
+  bookVerb: any(/(?<![大预])约|安排/, en("book(?:ing)?|reserve|schedule")),
   bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
   claim: any(
     /领(?:取|个|张|一张|一个|点|些)?(?:优惠)?券|抢(?:优惠)?券|(?:优惠|折扣|代金|满减|现金)券|优惠码|兑换码|券码|领取|打折|折扣|优惠|券|红包/,
@@ -115,6 +118,8 @@ export interface Signals {
   hasProduct: boolean;
   hasBrand: boolean;
   hasCategory: boolean;
+  /** a staff role or a service of the catalog is named (验光师, eye test) */
+  hasRole: boolean;
   /** a count is stated (两杯, two, x2) */
   hasQuantity: boolean;
   hasSize: boolean;
@@ -165,7 +170,7 @@ export function decideIntent(sig: Signals): Decision {
   if (sig.hasOrderId && !sig.hasProduct && !cue("claim")) return { intent: "order_status", confidence: conf(0.8) };
   if (cue("listCoupons")) return { intent: "list_coupons", confidence: conf(0.92) };
   const bookWeak = cue("bookWeak");
-  if (cue("bookStrong") || (bookWeak && !sig.hasProduct)) {
+  if (cue("bookStrong") || sig.hasRole || (bookWeak && !sig.hasProduct) || (sig.hasWhen && !sig.hasProduct && cue("bookVerb"))) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
   if (sig.hasCoupon || cue("claim")) {

@@ -30,6 +30,8 @@ export const parseResultSchema = z.object({
   orderId: z.string().nullable(),
   /** 1..5 */
   rating: z.number().int().min(1).max(5).nullable(),
+  /** book_appointment: the staff role asked for (by title or service), from the catalog lexicon; not in the contract's output */
+  role: z.string().nullable().optional(),
   confidence: z.number().min(0).max(1),
 });
 export type ParseResult = z.infer<typeof parseResultSchema>;
@@ -39,7 +41,12 @@ export interface CatalogSnapshot {
   brands: { id: string; name: string; aliases: string[] }[];
   products: { id: string; brandId: string; name: string; aliases: string[]; sizes: string[]; tags: string[] }[];
   coupons: { code: string; brandId: string }[];
+  /** role ids in use by staff */
   staffRoles?: string[];
+  /** the catalog's "roles" kind: words per language for each role */
+  roles?: { role: string; labels?: { zh?: string[]; en?: string[] } }[];
+  /** staff names and roles (a name ending in a title teaches the role's title: 张药师 → 药师) */
+  staff?: { name: string; role: string }[];
 }
 
 export interface ParseContext {

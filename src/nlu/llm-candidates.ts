@@ -3,6 +3,7 @@
 // the rules parser already resolved plus products and brands whose names, aliases or tags share
 // characters (Chinese) or words (Latin) with the utterance, best first, capped.
 import type { CatalogSnapshot, ParseContext, ParseResult } from "./intent.ts";
+import { roleWords } from "./lexicon.ts";
 
 type Brand = CatalogSnapshot["brands"][number];
 type Product = CatalogSnapshot["products"][number];
@@ -12,15 +13,18 @@ export interface Candidates {
   brands: Brand[];
   products: Product[];
   coupons: Coupon[];
+  /** every staff role of the catalog with its words (roles are few; the LLM needs them to read a booking) */
+  roles: { role: string; labels: string[] }[];
 }
 
 export interface CandidateLimits {
   products: number;
   brands: number;
   coupons: number;
+  roles: number;
 }
 
-export const DEFAULT_LIMITS: CandidateLimits = { products: 40, brands: 30, coupons: 20 };
+export const DEFAULT_LIMITS: CandidateLimits = { products: 40, brands: 30, coupons: 20, roles: 30 };
 
 // Characters too common in requests to say anything about a product ("我要一杯", "的", "有没有").
 const STOP_CHARS = new Set([..."我你他她它的了是在有没吗呢吧啊呀要想来去给帮请一二两三个杯件条份只双点些这那哪什么么和与也都还就不很好下上中大小多少买卖店家附近"]);
@@ -146,7 +150,8 @@ export function selectCandidates(
     .slice(0, limits.coupons)
     .map((x) => x.c);
 
-  return { brands, products: chosenProducts, coupons };
+  const roles = roleWords(catalog).slice(0, limits.roles).map((r) => ({ role: r.role, labels: r.labels.slice(0, 12) }));
+  return { brands, products: chosenProducts, coupons, roles };
 }
 
 /** Brand id → its most common product tags (a hint of what a brand sells: coffee, sofa, shoes). */

@@ -3,6 +3,7 @@
 // the user's own text, and anything that does not check out is replaced by the rules parser's value
 // for that field, or null. Nothing the LLM says can introduce a product, brand or coupon the catalog
 // does not have, nor an order id the user did not type.
+import { roleWords } from "./lexicon.ts";
 import {
   emptyResult, intentSchema, parseResultSchema, type CatalogSnapshot, type Intent, type ParseContext,
   type ParsedItem, type ParseResult,
@@ -27,11 +28,13 @@ export class CatalogIndex {
   readonly products = new Map<string, { brandId: string; sizes: Map<string, string> }>();
   /** UPPERCASE code → { catalog spelling, brand } */
   readonly coupons = new Map<string, { code: string; brandId: string }>();
+  readonly roles = new Set<string>();
 
   constructor(catalog: CatalogSnapshot) {
     for (const b of catalog.brands ?? []) this.brands.add(b.id);
     for (const p of catalog.products ?? []) this.products.set(p.id, { brandId: p.brandId, sizes: sizeIndex(p.sizes ?? []) });
     for (const c of catalog.coupons ?? []) this.coupons.set(c.code.toUpperCase(), { code: c.code, brandId: c.brandId });
+    for (const r of roleWords(catalog)) this.roles.add(r.role);
   }
 }
 
@@ -174,6 +177,12 @@ export function normalizeLlmResult(input: NormalizeInput): NormalizeOutput | nul
   }
   if (intent !== "feedback") rating = null;
 
+  // --- role: a catalog role, only for a booking; else what the rules read from the text.
+  const llmRole = str(raw.role);
+  let role: string | null = llmRole && index.roles.has(llmRole) ? llmRole : rules.role ?? null;
+  if (llmRole && !index.roles.has(llmRole)) repaired.push("role");
+  if (intent !== "book_appointment") role = null;
+
   // --- when: the LLM decides whether the message names a time; the date arithmetic is the rules'
   // (deterministic, and the conventions the contract documents: 周六 = next Saturday, 下午 = 15:00...)
   // whenever they can read the time; otherwise the LLM's ISO date-time, re-expressed in the bot's zone.
@@ -194,7 +203,7 @@ export function normalizeLlmResult(input: NormalizeInput): NormalizeOutput | nul
   if (!WHEN_INTENTS.has(intent)) when = null;
 
   const result: ParseResult = {
-    intent, brandId, items, fulfillment, radiusMeters, when, couponCode, orderId, rating,
+    intent, brandId, items, fulfillment, radiusMeters, when, couponCode, orderId, rating, role,
     // an answer that needed repairs is worth less
     confidence: repaired.length ? Math.round(confidence * 0.8 * 100) / 100 : confidence,
   };

@@ -15,16 +15,16 @@ export const REQUIRED_PLACEHOLDERS = ["now", "timezone", "catalog", "intents"] a
 const KNOWN_PLACEHOLDERS = new Set<string>([...REQUIRED_PLACEHOLDERS, "brandScope"]);
 
 const INTENT_HELP: Record<Intent, string> = {
-  order: "wants to buy/order products now (来杯拿铁, 买一条32码牛仔裤, I'd like a latte)",
+  order: "wants to buy/order catalog products now, with or without a quantity or size (来两份…, 买一条…, I'd like a …)",
   find_store: "looks for a store: nearest one, within a distance, address, opening hours, where to buy something",
-  book_appointment: "books a visit: designer, stylist, measuring, consultation (预约设计师, book a designer)",
+  book_appointment: "books a time with a staff role or a service listed under ROLES, or asks for a slot (预约…, 约个时间, book an appointment)",
   claim_coupon: "wants a coupon: claim/redeem a code, asks for a brand's coupons or deals (领券, 有什么优惠吗)",
   list_coupons: "asks which coupons they already have (我的券, my coupons)",
   order_status: "asks where/how their order is (我的订单到哪了, track my order)",
   cancel_order: "cancels an order or asks for a refund (取消订单, 我不要了, 退款)",
-  follow: "follows/subscribes to a brand (关注星巴克, follow GXG)",
+  follow: "follows/subscribes to a brand (关注…, follow …)",
   unfollow: "stops following a brand (取消关注, unfollow)",
-  recommend: "asks for a suggestion (有什么推荐, what's good, 推荐一款沙发)",
+  recommend: "asks for a suggestion (有什么推荐, what's good, 推荐一款…)",
   feedback: "rates or reviews (五星好评, 差评, 4 stars, 服务太差了)",
   unsubscribe: "wants no more messages/promotions (退订, 别再发了, stop, unsubscribe)",
   forget_me: "wants their personal data deleted or account closed (删除我的数据, forget me)",
@@ -91,6 +91,9 @@ export function renderCatalog(c: Candidates, categories: Map<string, string[]>):
   out.push("COUPONS");
   if (!c.coupons.length) out.push("(none)");
   for (const k of c.coupons) out.push(line({ code: k.code, brandId: k.brandId }));
+  out.push("ROLES");
+  if (!c.roles.length) out.push("(none)");
+  for (const r of c.roles) out.push(line({ role: r.role, words: r.labels }));
   return out.join("\n");
 }
 

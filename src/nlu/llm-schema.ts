@@ -22,6 +22,7 @@ export const llmResultSchema = z.object({
   couponCode: z.string().nullable().describe("a catalog coupon code or one the customer typed, or null"),
   orderId: z.string().nullable().describe("an order id the customer typed, or null"),
   rating: z.number().nullable().describe("1..5 for feedback, or null"),
+  role: z.string().nullable().describe("book_appointment: a role id from ROLES the customer asks for (by title or service), or null"),
   confidence: z.number().describe("0..1"),
 });
 export type LlmResult = z.infer<typeof llmResultSchema>;

@@ -1,7 +1,8 @@
 // Chooses the intent parser: the offline rules parser by default, the LLM parser (with the rules parser as its
 // fallback) when OPENAI_API_KEY is set. Parsers are rebuilt when the catalog version changes.
 import type { CatalogView } from "../app/catalog-view.ts";
-import type { IntentParser } from "./intent.ts";
+import type { CatalogSnapshot, IntentParser } from "./intent.ts";
+import { Lexicon } from "./lexicon.ts";
 import { RulesParser } from "./rules-parser.ts";
 
 export interface ParserSettings {
@@ -17,13 +18,16 @@ export async function parserFor(view: CatalogView, settings: ParserSettings = {}
   const key = `${view.version}|${settings.openaiApiKey ? `llm:${settings.openaiBaseUrl ?? ""}:${settings.openaiModel ?? ""}` : "rules"}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const rules = new RulesParser(view.snapshot);
-  let parser: IntentParser = rules;
-  if (settings.openaiApiKey) {
-    const { LlmParser } = await import("./llm-parser.ts");
-    parser = new LlmParser({ apiKey: settings.openaiApiKey, baseURL: settings.openaiBaseUrl, model: settings.openaiModel ?? "gpt-4o-mini", catalog: view.snapshot, fallback: rules, log: settings.log });
-  }
+  const parser = await buildParser(view.snapshot, settings, view.lexicon);
   cache.clear();
   cache.set(key, parser);
   return parser;
+}
+
+/** The parser for one catalog snapshot: rules, or the LLM with the rules as its fallback. */
+export async function buildParser(snapshot: CatalogSnapshot, settings: ParserSettings = {}, lexicon = new Lexicon(snapshot)): Promise<IntentParser> {
+  const rules = new RulesParser(snapshot, lexicon);
+  if (!settings.openaiApiKey) return rules;
+  const { LlmParser } = await import("./llm-parser.ts");
+  return new LlmParser({ apiKey: settings.openaiApiKey, baseURL: settings.openaiBaseUrl, model: settings.openaiModel ?? "gpt-4o-mini", catalog: snapshot, fallback: rules, log: settings.log });
 }

@@ -3,6 +3,7 @@
 import { CatalogMatcher } from "./catalog-matcher.ts";
 import { findCouponCode, findOrderId } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
+import { Lexicon } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent } from "./intent-rules.ts";
 import { buildItems, type ProductMention } from "./items.ts";
@@ -20,14 +21,16 @@ const FULFILLMENT_INTENTS = new Set<Intent>(["order", "find_store"]);
 
 export class RulesParser implements IntentParser {
   private readonly matcher: CatalogMatcher;
+  private readonly lexicon: Lexicon;
   /** UPPERCASE code → catalog spelling */
   private readonly couponCodes = new Map<string, string>();
   private readonly couponBrand = new Map<string, string>();
   private readonly couponKeys: Set<string>;
   private readonly allowedCache = new Map<string, Set<string>>();
 
-  constructor(catalog: CatalogSnapshot) {
+  constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog)) {
     this.matcher = new CatalogMatcher(catalog);
+    this.lexicon = lexicon;
     for (const c of catalog.coupons ?? []) {
       this.couponCodes.set(c.code.toUpperCase(), c.code);
       this.couponBrand.set(c.code, c.brandId);
@@ -81,7 +84,10 @@ export class RulesParser implements IntentParser {
     const orderId = findOrderId(lower, orig, this.couponKeys);
     const coupon = findCouponCode(lower, orig, this.couponCodes, orderId);
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
-    const categoryBrand = explicitBrand || productMentions.length ? null : this.matcher.categoryBrand(lower, allowed);
+    // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
+    const categories = this.lexicon.categoriesIn(lower, mentions);
+    const roles = this.lexicon.rolesIn(lower, mentions);
+    const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);
     const brandId =
       explicitBrand ??
       productMentions[0]?.product.brandId ??
@@ -98,7 +104,8 @@ export class RulesParser implements IntentParser {
       lower,
       hasProduct: productMentions.length > 0,
       hasBrand: brandId !== null,
-      hasCategory: categoryBrand !== null || this.matcher.hasCategory(lower),
+      hasCategory: categories.length > 0,
+      hasRole: roles.length > 0,
       hasQuantity: explicitQuantity || quantities.length > 0,
       hasSize: sizes.length > 0,
       hasCoupon: coupon !== null,
@@ -120,6 +127,7 @@ export class RulesParser implements IntentParser {
       couponCode: coupon?.value ?? null,
       orderId: orderId?.value ?? null,
       rating: intent === "feedback" ? rating : null,
+      role: intent === "book_appointment" ? roles[0]?.id ?? null : null,
       confidence: Math.round(decision.confidence * 100) / 100,
     };
   }

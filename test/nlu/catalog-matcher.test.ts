@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CatalogMatcher } from "../../src/nlu/catalog-matcher.ts";
+import { Lexicon } from "../../src/nlu/lexicon.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
 import { demoSnapshot } from "./fixtures.ts";
 
@@ -68,7 +69,9 @@ describe("brand restriction (a brand bot)", () => {
   });
 });
 
-describe("category words name a brand when only one brand sells them", () => {
+const lexicon = new Lexicon(demoSnapshot());
+
+describe("category words (the catalog's product tags) name a brand when only one brand sells them", () => {
   it.each([
     ["附近有咖啡店吗", null, "starbucks"],
     ["想买个沙发", null, "spzp"],
@@ -79,5 +82,5 @@ describe("category words name a brand when only one brand sells them", () => {
     ["咖啡", ["gxg"], null],
     ["你好", null, null],
   ])("%j (%j) → %j", (text, allowed, brand) =>
-    expect(matcher.categoryBrand(normalizeText(text).lower, allowed ? new Set(allowed as string[]) : null)).toBe(brand));
+    expect(lexicon.categoryBrand(lexicon.categoriesIn(normalizeText(text).lower), allowed ? new Set(allowed as string[]) : null)).toBe(brand));
 });

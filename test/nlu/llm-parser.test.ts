@@ -24,7 +24,7 @@ const ctx = (brandIds: string[] | null = null): ParseContext => ({
 function answer(partial: Record<string, unknown>): Record<string, unknown> {
   return {
     intent: "unknown", brandId: null, items: [], fulfillment: null, radiusMeters: null, when: null,
-    couponCode: null, orderId: null, rating: null, confidence: 0.9, ...partial,
+    couponCode: null, orderId: null, rating: null, role: null, confidence: 0.9, ...partial,
   };
 }
 
@@ -65,7 +65,7 @@ describe("LlmParser: a good answer", () => {
 
     expect(result).toEqual({
       intent: "order", brandId: "starbucks", items: [{ productId: "sb-latte", quantity: 1, size: null }],
-      fulfillment: null, radiusMeters: null, when: null, couponCode: null, orderId: null, rating: null, confidence: 0.95,
+      fulfillment: null, radiusMeters: null, when: null, couponCode: null, orderId: null, rating: null, role: null, confidence: 0.95,
     });
     expect(parseResultSchema.safeParse(result).success).toBe(true);
     const fromRules = await rules.parse("来杯拿铁", ctx());

@@ -1,0 +1,173 @@
+// The catalog lexicon: the domain words of whatever catalog is loaded, built from the data itself (never from
+// a word list in code). Staff roles with their titles and services, and category words (product tags). Brands and
+// products are resolved by the CatalogMatcher (names, aliases, typos, pinyin); this module adds the rest.
+//
+// Code keeps only generic language (booking verbs, times, numbers, ratings); a role such as an optometrist is
+// known because the catalog says so: its `roles` labels ({"zh":["验光师","验光"],"en":["optometrist","eye test"]}),
+// else its id ("hair_stylist" → "hair stylist") and the titles its staff names end in (张药师 → 药师).
+import type { CatalogSnapshot } from "./intent.ts";
+import { asciiLower, isLatinBoundary, overlaps, type Span } from "./text.ts";
+import { foldTraditional } from "./traditional.ts";
+
+export interface RoleWords {
+  role: string;
+  /** every word for this role, normalised (lowercase, NFKC), longest first */
+  labels: string[];
+  /** one display label per language, for examples and prompts (the catalog's first, else an inferred one) */
+  zh: string | null;
+  en: string | null;
+}
+
+export interface TermMention extends Span {
+  id: string;
+}
+
+const normalize = (s: string) => asciiLower(foldTraditional(s.normalize("NFKC"))).replace(/[\s_-]+/g, " ").trim();
+const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
+
+// Generic endings of Chinese job titles (…师, 医生, 顾问, 教练, 护士, 经理, 总监, 店长, 专员, 助理): grammar, not a
+// trade's vocabulary. A staff name that is a surname (or a Latin given name) followed by such a title teaches the
+// role's title: 张药师 → 药师, Tony老师 → 老师, 王小明（验光师） → 验光师.
+const TITLE_END = /(?:师|医生|医师|顾问|教练|护士|经理|总监|店长|专员|助理|管家)$/;
+const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;
+
+/** The title a staff name ends in, or null (a plain name such as 小林 or 王小明 has none). */
+export function titleInName(name: string): string | null {
+  const n = name.normalize("NFKC").trim();
+  const bracket = /[（(]\s*([\u3400-\u9fff]{2,6})\s*[）)]$/.exec(n);
+  if (bracket && TITLE_END.test(bracket[1])) return bracket[1];
+  const latin = /^[A-Za-z][A-Za-z.' ]*\s*([\u3400-\u9fff]{2,6})$/.exec(n);
+  if (latin) return TITLE_END.test(latin[1]) ? latin[1] : null;
+  if (!/^[\u3400-\u9fff]{3,8}$/.test(n)) return null;
+  const rest = n.slice(COMPOUND_SURNAMES.test(n) ? 2 : 1);
+  return rest.length >= 2 && TITLE_END.test(rest) ? rest : null;
+}
+
+/** Words for each staff role of the catalog: declared labels, the role id, and titles found in staff names. */
+export function roleWords(catalog: Pick<CatalogSnapshot, "roles" | "staff" | "staffRoles">): RoleWords[] {
+  const byRole = new Map<string, { zh: string[]; en: string[] }>();
+  const entry = (role: string) => {
+    let e = byRole.get(role);
+    if (!e) byRole.set(role, (e = { zh: [], en: [] }));
+    return e;
+  };
+  for (const r of catalog.roles ?? []) {
+    const e = entry(r.role);
+    e.zh.push(...(r.labels?.zh ?? []));
+    e.en.push(...(r.labels?.en ?? []));
+  }
+  for (const s of catalog.staff ?? []) {
+    const e = entry(s.role);
+    const title = titleInName(s.name);
+    if (title) e.zh.push(title);
+  }
+  for (const role of catalog.staffRoles ?? []) entry(role);
+  const out: RoleWords[] = [];
+  for (const [role, e] of byRole) {
+    // the id itself: "optometrist", "hair_stylist" → "hair stylist"; a Chinese id is a Chinese label
+    const fromId = role.replace(/[_-]+/g, " ").trim();
+    if (fromId && isCjk(fromId)) e.zh.push(fromId);
+    else if (/[a-z]{3,}/i.test(fromId) && fromId.toLowerCase() !== "staff") e.en.push(fromId);
+    const labels = [...new Set([...e.zh, ...e.en].map(normalize))].filter((l) => l.length >= 2).sort((a, b) => b.length - a.length);
+    out.push({ role, labels, zh: e.zh.find((l) => isCjk(l)) ?? null, en: e.en.find((l) => !isCjk(l)) ?? null });
+  }
+  return out;
+}
+
+/**
+ * Exact matching of a set of terms in normalised text: CJK terms anywhere, Latin terms on word boundaries (with an
+ * English plural). Longest match first, non-overlapping. Terms are indexed by first character, so a scan probes only
+ * what can start at each position, whatever the number of terms.
+ */
+export class TermMatcher {
+  private readonly byFirst = new Map<string, { text: string; id: string; latinEnd: boolean }[]>();
+  readonly size: number;
+
+  constructor(terms: Iterable<{ text: string; id: string }>) {
+    const seen = new Set<string>();
+    for (const t of terms) {
+      const text = normalize(t.text);
+      if (!text || seen.has(text)) continue;
+      seen.add(text);
+      const list = this.byFirst.get(text[0]) ?? [];
+      list.push({ text, id: t.id, latinEnd: /[a-z0-9]$/.test(text) });
+      this.byFirst.set(text[0], list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
+    this.size = seen.size;
+  }
+
+  /** Mentions in `lower` (already normalised by normalizeText), in text order. */
+  find(lower: string): TermMention[] {
+    const found: TermMention[] = [];
+    if (!this.size) return found;
+    for (let i = 0; i < lower.length; i++) {
+      const list = this.byFirst.get(lower[i]);
+      if (!list) continue;
+      const latinStart = /[a-z0-9]/.test(lower[i]);
+      if (latinStart && !isLatinBoundary(lower[i - 1])) continue;
+      for (const t of list) {
+        if (!lower.startsWith(t.text, i)) continue;
+        let end = i + t.text.length;
+        if (t.latinEnd) {
+          if (lower.startsWith("es", end) && isLatinBoundary(lower[end + 2])) end += 2;
+          else if (lower[end] === "s" && isLatinBoundary(lower[end + 1])) end += 1;
+          if (!isLatinBoundary(lower[end])) continue;
+        }
+        found.push({ start: i, end, id: t.id });
+        i = end - 1;
+        break;
+      }
+    }
+    return found;
+  }
+}
+
+/** Product tags that read as words ("咖啡", "cold medicine"); structured tags such as "style:北欧" are not category words. */
+const isCategoryWord = (tag: string) => !tag.includes(":") && tag.trim().length > 0;
+
+export class Lexicon {
+  readonly roles: RoleWords[];
+  readonly roleMatcher: TermMatcher;
+  readonly categoryMatcher: TermMatcher;
+  /** category word (normalised tag) → brands whose products carry it */
+  private readonly tagBrands = new Map<string, Set<string>>();
+
+  constructor(catalog: CatalogSnapshot) {
+    this.roles = roleWords(catalog);
+    this.roleMatcher = new TermMatcher(this.roles.flatMap((r) => r.labels.map((text) => ({ text, id: r.role }))));
+    for (const p of catalog.products ?? []) {
+      for (const tag of p.tags ?? []) {
+        if (!isCategoryWord(tag)) continue;
+        const key = normalize(tag);
+        if (key.length < 2 && !isCjk(key)) continue;
+        let set = this.tagBrands.get(key);
+        if (!set) this.tagBrands.set(key, (set = new Set()));
+        set.add(p.brandId);
+      }
+    }
+    this.categoryMatcher = new TermMatcher([...this.tagBrands.keys()].map((text) => ({ text, id: text })));
+  }
+
+  /** Role mentions (by title or service) that are not inside a brand or product name already found. */
+  rolesIn(lower: string, taken: Span[] = []): TermMention[] {
+    return this.roleMatcher.find(lower).filter((m) => !taken.some((t) => overlaps(t, m)));
+  }
+
+  categoriesIn(lower: string, taken: Span[] = []): TermMention[] {
+    return this.categoryMatcher.find(lower).filter((m) => !taken.some((t) => overlaps(t, m)));
+  }
+
+  /** The single brand the category words point to (咖啡 → the only brand selling coffee), or null. */
+  categoryBrand(categories: TermMention[], allowed: Set<string> | null): string | null {
+    for (const c of categories) {
+      const brands = [...(this.tagBrands.get(c.id) ?? [])].filter((b) => !allowed || allowed.has(b));
+      if (brands.length === 1) return brands[0];
+    }
+    return null;
+  }
+
+  role(id: string): RoleWords | undefined {
+    return this.roles.find((r) => r.role === id);
+  }
+}
