@@ -4,7 +4,7 @@
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { findQuantities, quantityAfter, quantityBefore, type QuantityMention } from "./numbers.ts";
-import { bareNumberSize, findSizes, resolveSize, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
 import type { Span } from "./text.ts";
 
 export interface ProductMention extends Span {
@@ -26,6 +26,9 @@ export function buildItems(
   quantities: QuantityMention[] = findQuantities(lower),
   sizes: SizeMention[] = findSizes(lower, orig),
 ): BuiltItems {
+  // counts are read from a copy where explicit sizes are blanked: the 36 of "36粒的来一盒" is a size, not a count
+  let counts = lower;
+  for (const s of sizes) if (!s.weak) counts = counts.slice(0, s.start) + "_".repeat(s.end - s.start) + counts.slice(s.end);
   if (!mentions.length) return { items: [], explicitQuantity: false };
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();
@@ -43,9 +46,9 @@ export function buildItems(
       usedQty.add(q);
       quantity = q.value;
     }
-    if (quantity === null) quantity = quantityBefore(lower.slice(prevEnd, mention.start));
+    if (quantity === null) quantity = quantityBefore(counts.slice(prevEnd, mention.start));
     if (quantity === null) {
-      const after = quantityAfter(lower.slice(mention.end, nextStart));
+      const after = quantityAfter(counts.slice(mention.end, nextStart));
       if (after) {
         quantity = after.value;
         const stop = mention.end + after.length;
@@ -69,6 +72,13 @@ export function buildItems(
       .map((s) => ({ s, d: s.end <= mention.start ? mention.start - s.end : s.start - mention.end }))
       .sort((a, b) => Number(usedSize.has(a.s)) - Number(usedSize.has(b.s)) || a.d - b.d)
       .map((x) => x.s);
+    // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
+    const lines = splitBySize(lower, mention, region.filter((s) => !usedSize.has(s)), quantities, usedQty);
+    if (lines) {
+      for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
+      for (const l of lines) items.push({ productId: mention.product.id, quantity: l.quantity, size: l.size, explicitQty: true });
+      return;
+    }
     let size = resolveSize(region, mention.product.sizes, mention.product.sizeIndex);
     if (size === null && mention.product.sizes.length) {
       size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex);
@@ -97,4 +107,31 @@ export function buildItems(
     items: items.map(({ productId, quantity, size }) => ({ productId, quantity, size })),
     explicitQuantity: items.some((it) => it.explicitQty),
   };
+}
+
+/**
+ * One line per size when a product's stretch names two or more of its sizes (explicit ones, not "large"): each size
+ * takes the count written right before it ("一杯大杯两杯中杯") or, failing that, the first one after it before the next
+ * size ("10粒的一盒，24粒的也来一盒"); 1 when none is written. Null when the stretch has fewer than two sizes.
+ */
+function splitBySize(
+  lower: string, mention: ProductMention, region: SizeMention[], quantities: QuantityMention[], used: Set<QuantityMention>,
+): { quantity: number; size: string; mention: SizeMention }[] | null {
+  const { sizes, sizeIndex } = mention.product;
+  if (!sizes.length) return null;
+  const sized = region
+    .filter((s) => !s.weak)
+    .map((s) => ({ s, size: resolveSize([s], sizes, sizeIndex) }))
+    .filter((x): x is { s: SizeMention; size: string } => x.size !== null && fitsProduct(x.size, sizes, sizeIndex))
+    .sort((a, b) => a.s.start - b.s.start);
+  if (new Set(sized.map((x) => x.size)).size < 2) return null;
+  return sized.map(({ s, size }, k) => {
+    const prevEnd = k > 0 ? sized[k - 1].s.end : mention.end;
+    const nextStart = k + 1 < sized.length ? sized[k + 1].s.start : lower.length;
+    const before = quantities.filter((q) => !used.has(q) && q.start >= Math.min(prevEnd, s.start) && q.end <= s.start && s.start - q.end <= 2).pop();
+    const after = before ? undefined : quantities.find((q) => !used.has(q) && q.start >= s.end && q.end <= nextStart);
+    const q = before ?? after;
+    if (q) used.add(q);
+    return { quantity: Math.min(MAX_QUANTITY, q?.value ?? 1), size, mention: s };
+  });
 }

@@ -10,7 +10,7 @@ import { buildItems, type ProductMention } from "./items.ts";
 import { findQuantities } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
-import { findSizes } from "./sizes.ts";
+import { catalogSizes, findSizes } from "./sizes.ts";
 import { normalizeText } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
@@ -77,8 +77,9 @@ export class RulesParser implements IntentParser {
         if (product) productMentions.push({ start: m.start, end: m.end, product });
       }
     }
-    const quantities = findQuantities(lower);
-    const sizes = productMentions.length ? findSizes(lower, orig) : [];
+    const sizes = productMentions.length ? findSizes(lower, orig, catalogSizes(lower, productMentions.map((m) => m.product))) : [];
+    // a number that is part of a size ("10只装", "19朵") is not a count
+    const quantities = findQuantities(lower).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end));
     const { items, explicitQuantity } = buildItems(lower, orig, productMentions, quantities, sizes);
 
     const orderId = findOrderId(lower, orig, this.couponKeys);

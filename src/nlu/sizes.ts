@@ -19,7 +19,8 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/毫升/g, "ml");
+  // 装 is "a pack of": 20粒装 and 20粒 are one size
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/毫升/g, "ml").replace(/装$/, "");
   let m = /^(\d+(?:\.\d+)?)(?:米|m)$/.exec(s);
   if (m) return `${Number(m[1])}m`;
   m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
@@ -106,9 +107,10 @@ const PATTERNS: Pattern[] = [
   } },
 ];
 
-/** Every size-like mention in the text, in order. `orig` is needed to tell "M" from "m". */
-export function findSizes(lower: string, orig: string): SizeMention[] {
-  const out: SizeMention[] = [];
+/** Every size-like mention in the text, in order. `orig` is needed to tell "M" from "m". `first` (the catalog's own
+ * size words, see catalogSizes) wins over the generic patterns where they overlap. */
+export function findSizes(lower: string, orig: string, first: SizeMention[] = []): SizeMention[] {
+  const out: SizeMention[] = [...first];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(lower); m; m = p.re.exec(lower)) {
@@ -161,4 +163,59 @@ export function bareNumberSize(region: string, index: Map<string, string>): stri
     for (const [k, v] of index) if (k.startsWith(`${m[1]}/`)) return v;
   }
   return null;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
+const NUMBER_UNIT = /^(\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
+
+/**
+ * Size words taken from the catalog, for the products the message names: each product's own sizes written in the
+ * text ("精装", "单层", "短发", "20粒装"), and a size in the same unit as the product's that it does not carry ("24粒"
+ * when it comes in 10粒 and 20粒), reported as written. Letter sizes and bare numbers are left to the generic patterns.
+ */
+/** The units of a product's number-and-unit sizes: 10粒, 20粒 → 粒. */
+export function sizeUnits(sizes: string[]): Set<string> {
+  const units = new Set<string>();
+  for (const raw of sizes) {
+    const unit = NUMBER_UNIT.exec(raw.normalize("NFKC").toLowerCase().trim());
+    if (unit) units.add(unit[2]);
+  }
+  return units;
+}
+
+/** Whether a size written by the user fits the product: one of its sizes, or a number in one of its units. */
+export function fitsProduct(size: string, sizes: string[], index: Map<string, string>): boolean {
+  if (index.has(sizeKey(size))) return true;
+  const unit = NUMBER_UNIT.exec(size.normalize("NFKC").toLowerCase().trim());
+  return !!unit && sizeUnits(sizes).has(unit[2]);
+}
+
+export function catalogSizes(lower: string, products: { sizes: string[] }[]): SizeMention[] {
+  const words = new Set<string>();
+  const units = new Set<string>();
+  for (const p of products) {
+    for (const u of sizeUnits(p.sizes)) units.add(u);
+    for (const raw of p.sizes) {
+      const size = raw.normalize("NFKC").toLowerCase().trim();
+      if (NUMBER_UNIT.test(size)) continue;
+      if (size.length >= 2 && !/^[a-z0-9]{1,4}$/.test(size)) words.add(size.replace(/装$/, ""));
+    }
+  }
+  const out: SizeMention[] = [];
+  const add = (start: number, end: number, text: string) => {
+    if (out.some((o) => o.start < end && start < o.end)) return;
+    out.push({ start, end, keys: [sizeKey(text)], display: text.replace(/\s+/g, ""), weak: false });
+  };
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+      const end = lower.startsWith("装", i + w.length) ? i + w.length + 1 : i + w.length;
+      add(i, end, lower.slice(i, end));
+    }
+  }
+  for (const u of units) {
+    const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRe(u)}(?:装)?`, "g");
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
