@@ -62,8 +62,9 @@ export function registerNlu(program: Command): void {
     .description("score the parser on labelled corpora: a corpus file (against the catalog in the database) or a folder with catalog.json + corpus.jsonl (against that catalog, no database); accuracy per catalog, per intent and per entity")
     .argument("<paths...>", "corpus files or catalog folders, e.g. test/nlu/corpus.jsonl test/nlu/catalogs/*")
     .option("--failures <n>", "how many failures to list per corpus", "15")
+    .option("--catalog <file>", "score corpus files against this catalog file instead of the database's")
     .option("--json", "print the reports as JSON")
-    .action(async (paths: string[], opts: { failures: string; json?: boolean }) => {
+    .action(async (paths: string[], opts: { failures: string; json?: boolean; catalog?: string }) => {
       const config = loadConfig();
       const settings = { openaiApiKey: config.OPENAI_API_KEY, openaiBaseUrl: config.OPENAI_BASE_URL, openaiModel: config.OPENAI_MODEL };
       const folders = paths.filter((p) => isFolder(p));
@@ -73,12 +74,16 @@ export function registerNlu(program: Command): void {
         const catalog = readCatalogFolder(dir);
         reports.push({ name: basename(dir), report: await evaluate(await buildParser(catalog, settings), loadCorpus(join(dir, "corpus.jsonl"))) });
       }
-      if (files.length) {
+      if (files.length && opts.catalog) {
+        const parser = await buildParser(readCatalog(opts.catalog), settings);
+        for (const f of files) reports.push({ name: basename(f), report: await evaluate(parser, loadCorpus(f)) });
+      } else if (files.length) {
         await withDb(async (db) => {
           for (const f of files) reports.push({ name: basename(f), report: await evaluate(catalogParser(db, config), loadCorpus(f)) });
         }, { needsCatalog: true });
       }
-      if (opts.json) {
+      // (the parent `nlu` command also has --json and may take the flag first)
+      if (opts.json || nlu.opts().json) {
         process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0].report : Object.fromEntries(reports.map((r) => [r.name, r.report])))}\n`);
         return;
       }
@@ -99,7 +104,10 @@ function isFolder(path: string): boolean {
 
 /** A catalog folder's catalog.json as the parser's snapshot (validated by the import schema's reader). */
 function readCatalogFolder(dir: string): CatalogSnapshot {
-  const file = join(dir, "catalog.json");
+  return readCatalog(join(dir, "catalog.json"));
+}
+
+function readCatalog(file: string): CatalogSnapshot {
   const read = readCatalogFile(file);
   if (read.errors.length) throw new CliError(`${file}: ${read.errors[0]}${read.errors.length > 1 ? ` (and ${read.errors.length - 1} more)` : ""}`);
   return snapshotFromCatalog(read.catalog);

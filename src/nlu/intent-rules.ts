@@ -38,10 +38,12 @@ export const CUES = {
   cancel: any(
     /取消(?:刚才|刚刚|之前|上一|那)|(?:不想要|不要)(?:这|那)?(?:个|杯|份|件)?.{0,8}了(?=[,，.。!！]|$)/,
     /取消(?:这个|这|那个|那|我的|刚才|刚刚|之前|上一个|上个)?的?(?:订单|单子|下单|这单|那单|订购|购买)/,
-    /(?:订单|单子|这单|那单).{0,6}(?:取消|不要了|撤销|作废)|退单|撤单|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
+    /(?:订单|单子|这单|那单|下的单).{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|撤销订单|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
     en("cancel|refund|call off|changed my mind|don'?t want (?:it|this|that|the order) any ?more"),
   ),
   orderStatus: any(
+    /(?:好了没|好了吗|好没好|做好了(?:吗|没)|配好了(?:吗|没)|发货了(?:吗|没)|发出(?:了)?(?:吗|没)|送出(?:了)?(?:吗|没)|送到了(?:吗|没)|寄出(?:了)?(?:吗|没)|(?:可以|能)(?:去)?(?:取|拿)了(?:吗|没)|还没(?:到|送到|发货|收到))/,
+    /\b(?:hasn'?t|has not|haven'?t|have not|still not|not yet|still hasn'?t|still hasnt|hasnt)\b.{0,12}\b(?:arrived?|come|shipped|been (?:sent|shipped|delivered)|delivered|ready)\b|\bis (?:my|the) .{0,30}\bready\b|\bready (?:for pick ?up|to collect)\b/,
     /(?:订单|单子|外卖|快递|包裹|货|东西|咖啡|我的).{0,10}(?:到哪|到了没|到了吗|在哪|什么时候到|何时到|多久到|怎么还没|还没到|还没送|还没来|进度|状态|送到哪|发货了[吗没]|发了[吗没]|几时到|到没到)/,
     /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送)|多久(?:能)?(?:到|送到)|还要多久/,
     /\bwhere(?:'?s| is| are)? my\b(?!.{0,12}\b(?:coupons?|vouchers?|data|account)\b)/,
@@ -51,10 +53,12 @@ export const CUES = {
     /\bmy orders?\b(?! (?:a|an|some|two|three|\d))|\border\b.{0,25}\bstatus\b|\b(?:check|see|show)(?: me)? (?:on )?my orders?\b|\bany updates? on\b.{0,20}\border\b/,
   ),
   listCoupons: any(
+    /我(?:领|拿|抢|存)(?:的|过的|了的|到的)|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,4}(?:券|卡券)|券(?:都)?在哪(?!领|拿|抢|里领)(?:看|查)?/,
+    en("coupon wallet|wallet|vouchers? i'?ve (?:claimed|got)|coupons? i'?ve (?:claimed|got)|(?:coupons?|vouchers?) i (?:have|own|saved)|saved (?:coupons?|vouchers?)"),
     /我的(?:优惠)?(?:券|卡券|优惠)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券)/,
-    /(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗|券(?:都)?在哪/,
+    /(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗/,
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
-    /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all )?(?:coupons|vouchers)\b/,
+    /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
   ),
   helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|^帮助$/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bwhat can (?:you|this bot|this|it|the bot) do\b/),
   // Booking in generic words only; who or what is booked (a role's title, a service) comes from the catalog lexicon.
@@ -72,14 +76,16 @@ export const CUES = {
   ),
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
   find: any(
-    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|哪里(?:能|可以)?(?:买|喝|找)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)/,
+    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|哪(?:个|一个|家|间)(?:门)?店|哪里(?:能|可以)?(?:买|喝|找)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)/,
     en("nearest|nearby|near (?:me|here|by|my)|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
     /\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
   ),
   /** a find cue that asks a question (where / is there), as opposed to "from the store near me" */
-  findQuestion: any(/哪|附近有|有没有|吗|\?|最近的/, en("where|nearest|closest|is there|any")),
+  findQuestion: any(/哪|附近有|有没有|吗|最近的/, en("where|which (?:shop|store|branch|outlet|one)|nearest|closest|is there|any")),
   storeNoun: any(/店|哪里|哪儿|在哪/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?")),
   recommend: any(
+    /(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑)(?:点|个|一个|一款)?(?:什么|啥|哪(?:个|种|款|一款))[\u4e00-\u9fff]{0,4}(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
+    /\bany good\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
     en("recommend(?:ation)?s?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
     /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
@@ -90,8 +96,8 @@ export const CUES = {
     /(?<![\d.])[1-5] ?(?:\/|out of) ?5(?![\d.])/,
   ),
   feedbackWeak: any(
-    /太好(?:喝|吃)了|好(?:喝|吃)|难(?:喝|吃)|很(?:好喝|好吃|棒|赞|差|满意|失望)|服务(?:很|太|真|非常|特别)?(?:好|差|棒|周到|慢|热情|糟)|态度(?:很|太|真|非常)?(?:好|差|恶劣)|不满意|满意|失望|体验(?:很|太)?(?:好|差|棒|不错)|味道(?:不错|很好|一般|很差|太淡|太甜)|(?:太|很|真|超)(?:棒|赞)|送(?:得)?(?:太)?慢|点赞|质量(?:很|太|真|非常)?(?:好|差|不错)|凉(?:的|了)|冷掉|粗鲁|不新鲜/,
-    /\b(?:was|were|is|tasted|tastes|looks|felt|arrived)\b.{0,15}\b(?:great|good|bad|terrible|awful|amazing|excellent|cold|delicious|slow|rude|nice|perfect|horrible|disappointing|lovely|fantastic|late)\b/,
+    /(?:就|都|已经)(?:坏|黄|枯|死|破|裂|漏|蔫|掉色|褪色|起球|脱线|开胶|过期)了|专业|耐心|细心|热情|不专业|敷衍|难(?:喝|吃)|很(?:好喝|好吃|棒|赞|差|满意|失望)|服务(?:很|太|真|非常|特别)?(?:好|差|棒|周到|慢|热情|糟)|态度(?:很|太|真|非常)?(?:好|差|恶劣)|不满意|满意|失望|体验(?:很|太)?(?:好|差|棒|不错)|味道(?:不错|很好|一般|很差|太淡|太甜)|(?:太|很|真|超)(?:棒|赞)|送(?:得)?(?:太)?慢|点赞|质量(?:很|太|真|非常)?(?:好|差|不错)|凉(?:的|了)|冷掉|粗鲁|不新鲜/,
+    /\b(?:was|were|is|tasted|tastes|looks|felt|arrived)\b.{0,15}\b(?:great|good|bad|terrible|awful|amazing|excellent|cold|delicious|slow|rude|nice|perfect|horrible|disappointing|lovely|fantastic|late|quick|fast|thorough|professional|friendly|helpful|patient|careful|unprofessional|careless|wrong|broken)\b/,
     en("loved (?:it|the)|hated|rude|thumbs up|well done|great job|(?:terrible|awful|disappointing|horrible|excellent|fantastic|amazing|great|bad) (?:service|coffee|experience|quality)"),
   ),
   help: any(
@@ -160,7 +166,8 @@ export function decideIntent(sig: Signals): Decision {
   if (cue("unfollow")) return { intent: "unfollow", confidence: conf(0.93) };
   if (cue("unsubscribe")) return { intent: "unsubscribe", confidence: conf(0.93) };
   if (cue("cancel")) return { intent: "cancel_order", confidence: conf(sig.hasOrderId ? 0.96 : 0.9) };
-  if (cue("feedbackStrong") || (sig.hasRating && cue("feedbackWeak"))) {
+  // a rating said in any way (给个2分, 4/5, ⭐⭐⭐⭐) is feedback
+  if (cue("feedbackStrong") || sig.hasRating) {
     return { intent: "feedback", confidence: conf(sig.hasRating ? 0.94 : 0.86) };
   }
   if (cue("orderStatus")) return { intent: "order_status", confidence: conf(sig.hasOrderId ? 0.96 : 0.9) };
@@ -170,7 +177,12 @@ export function decideIntent(sig: Signals): Decision {
   if (sig.hasOrderId && !sig.hasProduct && !cue("claim")) return { intent: "order_status", confidence: conf(0.8) };
   if (cue("listCoupons")) return { intent: "list_coupons", confidence: conf(0.92) };
   const bookWeak = cue("bookWeak");
-  if (cue("bookStrong") || sig.hasRole || (bookWeak && !sig.hasProduct) || (sig.hasWhen && !sig.hasProduct && cue("bookVerb"))) {
+  // A role or service named (验光师, eye test) is a booking, unless it is only the subject of another request: a
+  // store search ("附近有没有能测血糖的店"), a suggestion, a complaint or a coupon question, with no booking verb or time.
+  const bookingAsked = cue("bookStrong") || cue("bookVerb") || sig.hasWhen;
+  const roleBooking = sig.hasRole && (bookingAsked ||
+    !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon));
+  if (cue("bookStrong") || roleBooking || (bookWeak && !sig.hasProduct) || (sig.hasWhen && !sig.hasProduct && cue("bookVerb"))) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
   if (sig.hasCoupon || cue("claim")) {

@@ -18,6 +18,9 @@ const WORDS: [RegExp, number][] = [
 ];
 
 export function parseRating(lower: string): number | null {
+  // ⭐⭐⭐⭐ / ★★★: the number of stars
+  const stars = /(?:⭐|★|🌟){1,5}/u.exec(lower);
+  if (stars) return Math.min(5, [...stars[0]].filter((c) => c !== "\ufe0f").length);
   for (const re of NUMERIC) {
     const m = re.exec(lower);
     if (!m) continue;
