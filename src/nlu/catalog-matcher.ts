@@ -129,6 +129,12 @@ export class CatalogMatcher {
       this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []) });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
     }
+    // A Chinese brand name of four or more characters is often said by its first two (暖房花艺 → 暖房, 益康大药房 →
+    // 益康): a short form, added last so that any name or alias already spelled that way keeps it.
+    for (const b of catalog.brands ?? []) {
+      const name = normalizeSurface(b.name);
+      if (name.length >= 4 && isAllCjk(name.slice(0, 2)) && !seen.has(`${name.slice(0, 2)}|product`)) add(name.slice(0, 2), "brand", b.id, b.id);
+    }
     // Longest first, so 抹茶星冰乐 wins over 星冰乐 and "caffe latte" over "latte".
     this.surfaces.sort((a, b) => b.text.length - a.text.length);
     for (const s of this.surfaces) {

@@ -84,7 +84,7 @@ export const CUES = {
   findQuestion: any(/哪|附近有|有没有|吗|最近的/, en("where|which (?:shop|store|branch|outlet|one)|nearest|closest|is there|any")),
   storeNoun: any(/店|哪里|哪儿|在哪/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?")),
   recommend: any(
-    /(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑)(?:点|个|一个|一款)?(?:什么|啥|哪(?:个|种|款|一款))[\u4e00-\u9fff]{0,4}(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
+    /(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑)[\u4e00-\u9fff]{0,4}?(?:什么|啥|哪(?:个|种|款|一款))[\u4e00-\u9fff]{0,4}(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
     /\bany good\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
     en("recommend(?:ation)?s?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
@@ -101,7 +101,7 @@ export const CUES = {
     en("loved (?:it|the)|hated|rude|thumbs up|well done|great job|(?:terrible|awful|disappointing|horrible|excellent|fantastic|amazing|great|bad) (?:service|coffee|experience|quality)"),
   ),
   help: any(
-    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:下单|点单|领券|付款|支付|玩)|求教|求助|指令|命令|菜单|帮帮我/,
+    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:在这里?|在这儿|用这个)?(?:下单|点单|领券|付款|支付|预约|玩)|求教|求助|指令|命令|菜单|帮帮我/,
     /^\/help\b|^help\b|^[?？]+$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bwho are you\b|\bwhat are you\b/,
     en("help|commands|menu|instructions|tutorial"),
   ),

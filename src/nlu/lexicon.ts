@@ -123,6 +123,15 @@ export class TermMatcher {
   }
 }
 
+/**
+ * A Chinese service said as verb + object takes a measure between the two: 测度数 → 测一下度数, 剪头发 → 剪个头发.
+ * (Grammar of the language, applied to whatever services the catalog names.)
+ */
+function serviceForms(label: string): string[] {
+  if (!/^[\u3400-\u9fff]{2,4}$/.test(label)) return [label];
+  return [label, ...["一下", "个", "一个", "下"].map((m) => label[0] + m + label.slice(1))];
+}
+
 /** Product tags that read as words ("咖啡", "cold medicine"); structured tags such as "style:北欧" are not category words. */
 const isCategoryWord = (tag: string) => !tag.includes(":") && tag.trim().length > 0;
 
@@ -135,7 +144,7 @@ export class Lexicon {
 
   constructor(catalog: CatalogSnapshot) {
     this.roles = roleWords(catalog);
-    this.roleMatcher = new TermMatcher(this.roles.flatMap((r) => r.labels.map((text) => ({ text, id: r.role }))));
+    this.roleMatcher = new TermMatcher(this.roles.flatMap((r) => r.labels.flatMap((text) => serviceForms(text).map((t) => ({ text: t, id: r.role })))));
     for (const p of catalog.products ?? []) {
       for (const tag of p.tags ?? []) {
         if (!isCategoryWord(tag)) continue;

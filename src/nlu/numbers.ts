@@ -149,7 +149,8 @@ export function quantityBefore(prefix: string): number | null {
 
 // "拿铁两杯", "口红来一支", "拿铁要2杯": a measured quantity right after the item.
 const ZH_QTY_AFTER = new RegExp(
-  `^\\s*[,，]?\\s*(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]`,
+  // (a size blanked out by the caller may sit between: "日抛[600度]要四盒", "口罩[10只装]的来两包")
+  `^\\s*[,，]?\\s*_*\\s*(?:的)?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]`,
 );
 const MULT_AFTER_ANCHORED = /^\s*(?:x|×|\*)\s*(\d{1,3})(?![\d.])/;
 

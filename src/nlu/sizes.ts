@@ -85,6 +85,11 @@ const PATTERNS: Pattern[] = [
     return { keys: [s.toLowerCase()], display: s };
   } },
   { re: /(?<![\d.])(\d{2,4})\s*(ml|毫升)/g, make: (m) => ({ keys: [`${m[1]}ml`], display: `${m[1]}ml` }) },
+  // litres and weights: 1L, 2升, 500g, 1kg
+  { re: /(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(l|升|kg|g|克|公斤)(?![a-z])/g, make: (m, orig) => {
+    const unit = orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length);
+    return { keys: [sizeKey(m[1] + m[2])], display: `${m[1]}${unit}` };
+  } },
   // Lengths: 一米八 / 1米8 first (else "1米" is read), then 1.8米, 1.8m, 180cm. Distances (500米) are radii,
   // not sizes: keep < 10 m.
   { re: /([1-3一两二三])米([1-9一二三四五六七八九])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))/g, make: (m) => {
