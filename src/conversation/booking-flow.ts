@@ -4,7 +4,6 @@
 import { bookAppointment, freeSlots, rescheduleAppointment, SLOT_MINUTES, type Booked, type FreeSlot } from "../app/appointments.ts";
 import { loadCatalogView, type StoreInfo } from "../app/catalog-view.ts";
 import { recommendFor } from "../app/recommend.ts";
-import { slotFor } from "../domain/appointments/slots.ts";
 import { normalizeText } from "../nlu/text.ts";
 import { parseWhen } from "../nlu/when.ts";
 import { offers } from "../domain/stores/store.ts";
@@ -14,11 +13,41 @@ import { errorReply, type Reply } from "./replies.ts";
 import { DEFAULT_SEARCH_RADIUS_METERS, storeCard } from "./store-flow.ts";
 import type { Turn } from "./turn.ts";
 
-export function roleFromText(text: string): string | null {
-  if (/设计师|设计|designer|design/i.test(text)) return "designer";
-  if (/造型师|搭配师|导购|stylist/i.test(text)) return "stylist";
-  if (/咖啡师|barista/i.test(text)) return "barista";
-  return null;
+/** A time or role said in an earlier message that did not start a booking counts for this long. */
+const HEARD_TTL_MS = 30 * 60_000;
+
+/** What the member said earlier and a booking should keep: a time, a role (a misread first turn, a store search). */
+function heard(turn: Turn): { when: string | null; role: string | null } {
+  const h = turn.state.heard;
+  if (!h || turn.now.getTime() - Date.parse(h.at) > HEARD_TTL_MS) return { when: null, role: null };
+  return { when: h.when, role: h.role };
+}
+
+/** Remembers a time or role said in a message that is not (yet) a booking, for the booking that may follow. */
+export function noteHeard(turn: Turn, when: string | null, role: string | null): void {
+  if (!when && !role) return;
+  const before = heard(turn);
+  turn.state.heard = { when: when ?? before.when, role: role ?? before.role, at: turn.now.toISOString() };
+}
+
+/**
+ * "明天下午三点约验光师": starts a booking, or refines the one in progress. Whatever the member said before (a time,
+ * a role, a radius, a store they tapped) is kept unless this message says otherwise.
+ */
+export async function startBooking(turn: Turn, said: { brandId: string | null; when: string | null; role: string | null; radiusMeters: number | null; storeId?: string | null }): Promise<Reply[]> {
+  const prev = turn.state.booking;
+  const earlier = heard(turn);
+  const brandId = said.brandId ?? prev?.brandId ?? (turn.scope?.length === 1 ? turn.scope[0] : null);
+  turn.state.booking = {
+    brandId,
+    when: said.when ?? prev?.when ?? earlier.when,
+    radiusMeters: said.radiusMeters ?? prev?.radiusMeters ?? null,
+    storeId: said.storeId ?? (prev?.storeId && (!said.brandId || said.brandId === prev.brandId) ? prev.storeId : null),
+    role: said.role ?? prev?.role ?? earlier.role,
+  };
+  turn.state.heard = undefined;
+  turn.state.search = undefined;
+  return continueBooking(turn);
 }
 
 function when(turn: Turn, d: Date, tz: string): string {
@@ -45,7 +74,8 @@ export async function continueBooking(turn: Turn): Promise<Reply[]> {
     }
     const loc = turn.state.location;
     const brandIds = b.brandId ? [b.brandId] : turn.scope;
-    const filter = (s: StoreInfo) => !s.flagship && offers(s, "appointment");
+    // a store that takes appointments and has staff in the role asked for
+    const filter = (s: StoreInfo) => !s.flagship && offers(s, "appointment") && (!b.role || !!view.storeRoles.get(s.id)?.has(b.role));
     const radius = b.radiusMeters ?? DEFAULT_SEARCH_RADIUS_METERS;
     const [near] = view.index.around(loc.lat, loc.lng, { brandIds, maxDistanceMeters: radius, maxResults: 1, filter });
     const hit = near ?? view.index.around(loc.lat, loc.lng, { brandIds, maxResults: 1, filter })[0];
@@ -55,16 +85,34 @@ export async function continueBooking(turn: Turn): Promise<Reply[]> {
     b.storeId = store.id;
     replies.push(storeCard(turn, store, hit.distanceMeters));
   }
+  if (b.when) return [...replies, ...(await bookAt(turn, store, new Date(b.when)))];
   const slots = await freeSlots(turn.deps.db, { storeId: store.id, role: b.role, from: turn.now, days: 7 });
   if (!slots.length) return [...replies, { type: "text", text: turn.lang === "zh" ? "这家店近7天没有可预约的时间了。" : "No free slots at this store in the next 7 days." }];
-  if (b.when) {
-    const wanted = new Date(b.when);
-    const hit = slots.filter((s) => slotFor(wanted, [s.start], SLOT_MINUTES));
-    if (hit.length) return [...replies, ...(await book(turn, store.id, hit[0].staffId, hit[0].start))];
-    const around = [...slots].sort((x, y) => Math.abs(x.start.getTime() - wanted.getTime()) - Math.abs(y.start.getTime() - wanted.getTime()));
-    return [...replies, { type: "choice", text: turn.lang === "zh" ? `${when(turn, wanted, store.timezone)} 约满了，这些时间可以：` : `${when(turn, wanted, store.timezone)} is taken; these are free:`, buttons: slotButtons(turn, around, store.timezone) }];
-  }
   return [...replies, { type: "choice", text: turn.lang === "zh" ? "选一个时间：" : "Pick a time:", buttons: slotButtons(turn, slots, store.timezone) }];
+}
+
+/**
+ * Books exactly the time the member said, never another: when that time is not free, the nearest free slots of the
+ * same day are offered (or, when that day has none, the nearest ones in the week around it).
+ */
+async function bookAt(turn: Turn, store: StoreInfo, wanted: Date): Promise<Reply[]> {
+  const role = turn.state.booking?.role ?? null;
+  const local = localDateTime(store.timezone, wanted.getTime());
+  const dayStart = new Date(wanted.getTime() - local.minuteOfDay * 60_000 - (wanted.getTime() % 60_000));
+  const from = dayStart < turn.now ? turn.now : dayStart;
+  const sameDay = (d: Date) => { const l = localDateTime(store.timezone, d.getTime()); return l.year === local.year && l.month === local.month && l.day === local.day; };
+  const thatDay = (await freeSlots(turn.deps.db, { storeId: store.id, role, from, days: 1, max: 500 })).filter((s) => sameDay(s.start));
+  const exact = thatDay.find((s) => s.start.getTime() === wanted.getTime());
+  if (exact) return book(turn, store.id, exact.staffId, exact.start);
+  const near = (list: FreeSlot[]) => [...list].sort((x, y) => Math.abs(x.start.getTime() - wanted.getTime()) - Math.abs(y.start.getTime() - wanted.getTime()) || x.start.getTime() - y.start.getTime());
+  const zh = turn.lang === "zh";
+  const asked = when(turn, wanted, store.timezone);
+  if (thatDay.length) {
+    return [{ type: "choice", text: zh ? `${asked} 没有空档，当天最近的时间：` : `${asked} isn't free; the nearest times that day:`, buttons: slotButtons(turn, near(thatDay), store.timezone) }];
+  }
+  const week = await freeSlots(turn.deps.db, { storeId: store.id, role, from: turn.now, days: 7 });
+  if (!week.length) return [{ type: "text", text: zh ? "这家店近7天没有可预约的时间了。" : "No free slots at this store in the next 7 days." }];
+  return [{ type: "choice", text: zh ? `${asked} 那天没有空档，最近的时间：` : `Nothing is free on ${asked.split(" ")[0]}; the nearest times:`, buttons: slotButtons(turn, near(week), store.timezone) }];
 }
 
 export async function book(turn: Turn, storeId: string, staffId: string, start: Date): Promise<Reply[]> {
@@ -72,7 +120,8 @@ export async function book(turn: Turn, storeId: string, staffId: string, start: 
   if (!r.ok) {
     const replies: Reply[] = [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
     if (r.error.code === "SLOT_TAKEN") {
-      turn.state.booking = { brandId: null, when: null, radiusMeters: null, storeId, role: turn.state.booking?.role ?? null };
+      // taken a moment ago: offer that day's nearest free times instead
+      turn.state.booking = { brandId: null, when: start.toISOString(), radiusMeters: null, storeId, role: turn.state.booking?.role ?? null };
       replies.push(...(await continueBooking(turn)));
     }
     return replies;
@@ -108,7 +157,7 @@ export async function rescheduleCommand(turn: Turn, text: string): Promise<Reply
   const m = RESCHEDULE_WORDS.exec(text);
   if (!m) return null;
   const next = await turn.deps.db.prisma.appointment.findFirst({ where: { memberId: turn.memberId, status: "booked", start: { gt: turn.now } }, orderBy: { start: "asc" } });
-  if (!next) return [{ type: "text", text: turn.lang === "zh" ? "你还没有待进行的预约。要约一位设计师吗？" : "You have no upcoming booking. Shall I book a designer?" }];
+  if (!next) return [{ type: "text", text: turn.lang === "zh" ? "你还没有待进行的预约。想约的话，告诉我时间和想约谁。" : "You have no upcoming booking. To make one, tell me when and with whom." }];
   turn.state.rescheduling = next.id;
   const rest = text.slice(m[0].length).trim();
   return rest ? rescheduleTo(turn, rest) : offerNewSlots(turn, next.id);

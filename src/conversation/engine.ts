@@ -7,6 +7,7 @@ import { emptyResult, type ParseResult } from "../nlu/intent.ts";
 import { VoiceTooLarge } from "../nlu/transcriber.ts";
 import { askForget, claim, claimFromCampaign, feedback, follow, followBrand, forget, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
 import { MESSAGES, detectLang, errorText } from "./messages.ts";
+import { catalogExamples, renderWelcome } from "./examples.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
 import { saveState, type ConversationState } from "./state.ts";
@@ -18,7 +19,9 @@ import { cancelAppointment } from "../app/appointments.ts";
 import { creditedStoreIn } from "../domain/stores/dealer-credit.ts";
 import { recordMemberArea } from "../app/crm/member-area.ts";
 import { recordTouch } from "../app/touches.ts";
-import { book, continueBooking, offerNewSlots, recommendReplies, rescheduleCommand, rescheduleTo, rescheduleToSlot, roleFromText } from "./booking-flow.ts";
+import { book, continueBooking, noteHeard, offerNewSlots, recommendReplies, rescheduleCommand, rescheduleTo, rescheduleToSlot, startBooking } from "./booking-flow.ts";
+import { normalizeText } from "../nlu/text.ts";
+import { parseWhen } from "../nlu/when.ts";
 import { account, askPhone, identityCommand, onContact } from "./identity-flow.ts";
 
 export type { EngineDeps } from "./turn.ts";
@@ -84,16 +87,16 @@ async function dispatch(turn: Turn, event: InboundEvent): Promise<Reply[]> {
 }
 
 async function onVoice(turn: Turn, file: string): Promise<Reply[]> {
-  if (!turn.deps.transcribe) return [errorReply(turn.m.voiceNoKey, "VOICE_UNAVAILABLE")];
+  if (!turn.deps.transcribe) return [errorReply(turn.m.voiceNoKey(await examples(turn)), "VOICE_UNAVAILABLE")];
   let transcript: string;
   try {
     transcript = (await turn.deps.transcribe(file)).trim();
   } catch (e) {
     turn.deps.log?.("transcription failed", { err: String(e) });
     if (e instanceof VoiceTooLarge) return [errorReply(turn.lang === "zh" ? "语音太长了，请说短一点或直接打字。" : "That voice message is too long; please keep it short or type it.", "VOICE_TOO_LARGE")];
-    return [errorReply(turn.m.voiceNoKey, "VOICE_FAILED")];
+    return [errorReply(turn.m.voiceNoKey(await examples(turn)), "VOICE_FAILED")];
   }
-  if (!transcript) return [errorReply(turn.m.voiceNoKey, "VOICE_FAILED")];
+  if (!transcript) return [errorReply(turn.m.voiceNoKey(await examples(turn)), "VOICE_FAILED")];
   const replies = await onText(turn, transcript);
   return [{ type: "text", text: turn.lang === "zh" ? `🎤「${transcript}」` : `🎤 "${transcript}"` }, ...replies];
 }
@@ -107,7 +110,7 @@ async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
   if (p) turn.state.source = p.slice(0, 64);
   const scope = turn.scope ?? [];
   for (const b of scope) await followBrand(turn, b, p || "start");
-  replies.push({ type: "text", text: turn.deps.bot.welcome[turn.lang], buttons: helpButtons(turn) });
+  replies.push({ type: "text", text: renderWelcome(turn.deps.bot.welcome[turn.lang], await examples(turn), turn.lang), buttons: helpButtons(turn) });
   if (kind === "coupon" && arg) replies.push(...(await claim(turn, arg, "deep_link")));
   if (kind === "c" && arg) {
     const campaign = await turn.deps.db.prisma.campaign.findUnique({ where: { id: arg } });
@@ -121,6 +124,11 @@ async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
     });
   }
   return replies;
+}
+
+/** Example sentences for this bot's texts, from the loaded catalog (examples.ts). */
+async function examples(turn: Turn) {
+  return catalogExamples(await loadCatalogView(turn.deps.db), turn.scope);
 }
 
 function helpButtons(turn: Turn) {
@@ -161,13 +169,20 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
 
 async function onIntent(turn: Turn, parsed: ParseResult, text: string): Promise<Reply[]> {
   const draftOpen = !!turn.state.draft?.items.length;
+  if (parsed.intent === "unknown" || parsed.intent === "find_store") {
+    // a time or a role said outside a booking: while one is in progress it refines it ("明天下午三点" after "约验光师");
+    // otherwise it is kept for a booking that may follow (a misread first message, a store search then "预约")
+    const { when, role } = await timeAndRoleIn(turn, parsed, text);
+    if (turn.state.booking && parsed.intent === "unknown" && (when || role)) {
+      return startBooking(turn, { brandId: null, when, role, radiusMeters: null });
+    }
+    noteHeard(turn, when, role);
+  }
   switch (parsed.intent) {
     case "order":
       return handleOrderIntent(turn, parsed, text);
     case "book_appointment":
-      turn.state.booking = { brandId: parsed.brandId ?? (turn.scope?.length === 1 ? turn.scope[0] : null), when: parsed.when, radiusMeters: parsed.radiusMeters, storeId: null, role: roleFromText(text) };
-      turn.state.search = undefined;
-      return continueBooking(turn);
+      return startBooking(turn, { brandId: parsed.brandId, when: parsed.when, role: parsed.role ?? null, radiusMeters: parsed.radiusMeters });
     case "find_store": {
       const service = parsed.fulfillment === "pickup" ? "pickup" : null;
       const search = { brandId: parsed.brandId, radiusMeters: parsed.radiusMeters, service };
@@ -199,9 +214,9 @@ async function onIntent(turn: Turn, parsed: ParseResult, text: string): Promise<
     case "recommend":
       return recommend(turn, parsed);
     case "help":
-      return [{ type: "text", text: turn.m.help, buttons: helpButtons(turn) }];
+      return [{ type: "text", text: turn.m.help(await examples(turn)), buttons: helpButtons(turn) }];
     case "greeting":
-      return [{ type: "text", text: turn.m.greeting, buttons: helpButtons(turn) }];
+      return [{ type: "text", text: turn.m.greeting(await examples(turn)), buttons: helpButtons(turn) }];
     default:
       // a bare size or fulfilment while an order is open is a correction of that order
       if (draftOpen && (parsed.fulfillment || parsed.items.length === 0)) {
@@ -210,14 +225,22 @@ async function onIntent(turn: Turn, parsed: ParseResult, text: string): Promise<
         const r = await handleOrderIntent(turn, { ...parsed, intent: "order" }, text);
         if (parsed.fulfillment || JSON.stringify(turn.state.draft) !== before) return r;
       }
-      return [{ type: "text", text: turn.m.unknown, buttons: helpButtons(turn) }];
+      return [{ type: "text", text: turn.m.unknown(await examples(turn)), buttons: helpButtons(turn) }];
   }
+}
+
+/** The time and the staff role a message names, whatever its intent (the parser reports them only for some). */
+async function timeAndRoleIn(turn: Turn, parsed: ParseResult, text: string): Promise<{ when: string | null; role: string | null }> {
+  const { lower } = normalizeText(text);
+  const view = await loadCatalogView(turn.deps.db);
+  const when = parsed.when ?? parseWhen(lower, turn.now, turn.deps.bot.timezone);
+  return { when, role: view.lexicon.rolesIn(lower)[0]?.id ?? null };
 }
 
 async function recommend(turn: Turn, parsed: ParseResult): Promise<Reply[]> {
   const brandId = parsed.brandId ?? (turn.scope?.length === 1 ? turn.scope[0] : null);
   const replies = await recommendReplies(turn, brandId ? [brandId] : turn.scope, null);
-  return replies.length ? replies : [{ type: "text", text: turn.m.unknown }];
+  return replies.length ? replies : [{ type: "text", text: turn.m.unknown(await examples(turn)) }];
 }
 
 async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promise<Reply[]> {
@@ -247,7 +270,7 @@ async function rememberArea(turn: Turn, loc: { lat: number; lng: number }) {
 const tapSchema = z.string().regex(/^[a-z_]+(:[^\s]{0,180})?$/);
 
 async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
-  if (!tapSchema.safeParse(tap).success) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+  if (!tapSchema.safeParse(tap).success) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
   const i = tap.indexOf(":");
   const action = i < 0 ? tap : tap.slice(0, i);
   const arg = i < 0 ? "" : tap.slice(i + 1);
@@ -259,13 +282,13 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
     case "size":
       return setSize(turn, arg);
     case "fulfil":
-      if (!turn.state.draft || !["delivery", "pickup", "ship"].includes(arg)) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+      if (!turn.state.draft || !["delivery", "pickup", "ship"].includes(arg)) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
       turn.state.draft.fulfillment = arg as "delivery" | "pickup" | "ship";
       turn.state.draft.storeId = null;
       return continueDraft(turn);
     case "store": {
       const [storeId, fulfilment] = arg.split(":");
-      if (!turn.state.draft) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+      if (!turn.state.draft) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
       turn.state.draft.storeId = storeId;
       if (fulfilment === "delivery" || fulfilment === "pickup" || fulfilment === "ship") turn.state.draft.fulfillment = fulfilment;
       return continueDraft(turn);
@@ -275,7 +298,7 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
       // product:<id> or product:<id>:<size> (a "your size is back" push names the size)
       const [productId, size] = [arg.split(":")[0], arg.split(":").slice(1).join(":") || null];
       const p = view.products.get(productId);
-      if (!p || (turn.scope && !turn.scope.includes(p.brandId))) return [errorReply(turn.m.unknown, "NOT_FOUND")];
+      if (!p || (turn.scope && !turn.scope.includes(p.brandId))) return [errorReply(turn.m.unknown(await examples(turn)), "NOT_FOUND")];
       return handleOrderIntent(turn, { ...emptyResult("order", 1), brandId: p.brandId, items: [{ productId: p.id, quantity: 1, size: size && p.sizes.includes(size) ? size : null }] }, "");
     }
     case "claim": {
@@ -297,21 +320,21 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
     case "account":
       return account(turn);
     case "help":
-      return [{ type: "text", text: turn.m.help, buttons: helpButtons(turn) }];
+      return [{ type: "text", text: turn.m.help(await examples(turn)), buttons: helpButtons(turn) }];
     case "book":
-      turn.state.booking = { brandId: null, when: null, radiusMeters: null, storeId: arg || null, role: null };
-      return continueBooking(turn);
+      // a store card's "Book" keeps what the member already asked for (a time, a role)
+      return startBooking(turn, { brandId: null, when: null, role: null, radiusMeters: null, storeId: arg || null });
     case "slot": {
       const [staffId, ms] = arg.split(":");
       const staff = await turn.deps.db.prisma.staff.findUnique({ where: { id: staffId } });
-      if (!staff || !/^\d+$/.test(ms ?? "")) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+      if (!staff || !/^\d+$/.test(ms ?? "")) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
       return book(turn, staff.storeId, staff.id, new Date(Number(ms)));
     }
     case "rebook":
       return offerNewSlots(turn, arg);
     case "reslot": {
       const [appointmentId, staffId, ms] = arg.split(":");
-      if (!appointmentId || !staffId || !/^\d+$/.test(ms ?? "")) return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+      if (!appointmentId || !staffId || !/^\d+$/.test(ms ?? "")) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
       return rescheduleToSlot(turn, appointmentId, staffId, Number(ms));
     }
     case "unbook": {
@@ -320,7 +343,7 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
       return r.ok ? [{ type: "text", text: turn.lang === "zh" ? "预约已取消。" : "Booking cancelled." }] : [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
     }
     default:
-      return [errorReply(turn.m.unknown, "INVALID_INPUT")];
+      return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
   }
 }
 

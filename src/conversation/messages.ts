@@ -1,5 +1,6 @@
 // Everything the bot says, in zh-CN and en. Failure codes become friendly words here, never stack traces.
 import { formatMoney } from "../domain/money.ts";
+import { exampleSentences, type CatalogExamples } from "./examples.ts";
 import type { Lang } from "./replies.ts";
 
 export const money = (cents: number, currency: string, lang: Lang) => formatMoney(cents, currency, lang === "zh" ? "zh-CN" : "en");
@@ -17,10 +18,19 @@ export function detectLang(text: string, previous: Lang | undefined): Lang {
 }
 
 const zh = {
-  help:
-    "我可以帮你：\n• 点单：「来杯拿铁」「两杯大杯美式，自取」，再发送位置\n• 找门店：「附近500米有尚品宅配吗」\n• 预约：「约设计师 明天下午三点」\n• 优惠券：「领取GXG30」「我的优惠券」\n• 订单：「我的订单」「取消订单」\n• 隐私：「退订」停止推送，「删除我的数据」\n随时说「取消」重新开始。",
-  greeting: "你好！想要点什么？比如「来杯拿铁」，或者问我「附近有什么店」。",
-  unknown: "抱歉，我没太明白。可以说「来杯拿铁」「附近的星巴克」「我的优惠券」，或者说「帮助」。",
+  // help, greeting and the fallback quote examples from the loaded catalog (examples.ts), never fixed names
+  help: (ex: CatalogExamples) => [
+    "我可以帮你：",
+    `• 点单：${ex.product ? `「我要${ex.product.zh}」「两份${ex.product.zh}，自取」` : "直接说想要什么"}，再发送位置`,
+    `• 找门店：${ex.brand ? `「附近500米有${ex.brand.zh}吗」` : "「附近的门店」"}`,
+    ...(ex.role ? [`• 预约：「约${ex.role.zh} 明天下午三点」`] : []),
+    `• 优惠券：${ex.coupon ? `「领取${ex.coupon}」` : "「领券」"}「我的优惠券」`,
+    "• 订单：「我的订单」「取消订单」",
+    "• 隐私：「退订」停止推送，「删除我的数据」",
+    "随时说「取消」重新开始。",
+  ].join("\n"),
+  greeting: (ex: CatalogExamples) => `你好！想要点什么？${ex.product ? `比如「我要${ex.product.zh}」，` : "直接告诉我，"}或者问我「附近有什么店」。`,
+  unknown: (ex: CatalogExamples) => `抱歉，我没太明白。可以说${exampleSentences(ex, "zh").slice(0, 2).map((x) => `「${x}」`).join("")}「我的优惠券」，或者说「帮助」。`,
   askLocation: "请发送你的位置，我来找最近能服务你的门店。（位置只用于这一单，订单结束后自动删除）",
   askLocationSearch: "请发送你的位置，我来找附近的门店。",
   askWhat: "想要点什么？",
@@ -59,16 +69,24 @@ const zh = {
   recommendIntro: "为你推荐：",
   tooLong: "消息太长了，我只看了前面一部分。",
   empty: "你好像什么都没说。说「帮助」看看我能做什么。",
-  voiceNoKey: "暂时听不了语音，请直接打字告诉我，比如「来杯拿铁」。",
+  voiceNoKey: (ex: CatalogExamples) => `暂时听不了语音，请直接打字告诉我${ex.product ? `，比如「我要${ex.product.zh}」` : "你想要什么"}。`,
 };
 
 type Dict = typeof zh;
 
 const en: Dict = {
-  help:
-    "I can help you:\n• Order: \"a latte please\", \"two large americanos for pickup\", then share your location\n• Find a store: \"any GXG within 1 km?\"\n• Book: \"book the designer tomorrow 3pm\"\n• Coupons: \"claim GXG30\", \"my coupons\"\n• Orders: \"my orders\", \"cancel my order\"\n• Privacy: \"unsubscribe\" stops promotions, \"forget me\" deletes your data\nSay \"cancel\" at any time to start over.",
-  greeting: "Hi! What would you like? Try \"a latte please\" or \"stores near me\".",
-  unknown: "Sorry, I didn't get that. Try \"a latte please\", \"nearest Starbucks\", \"my coupons\" or \"help\".",
+  help: (ex: CatalogExamples) => [
+    "I can help you:",
+    `• Order: ${ex.product ? `"${ex.product.en} please", "two ${ex.product.en} for pickup"` : "just say what you'd like"}, then share your location`,
+    `• Find a store: ${ex.brand ? `"any ${ex.brand.en} within 1 km?"` : `"stores near me"`}`,
+    ...(ex.role ? [`• Book: "book a ${ex.role.en} tomorrow 3pm"`] : []),
+    `• Coupons: ${ex.coupon ? `"claim ${ex.coupon}"` : `"coupons"`}, "my coupons"`,
+    `• Orders: "my orders", "cancel my order"`,
+    `• Privacy: "unsubscribe" stops promotions, "forget me" deletes your data`,
+    `Say "cancel" at any time to start over.`,
+  ].join("\n"),
+  greeting: (ex: CatalogExamples) => `Hi! What would you like? ${ex.product ? `Try "${ex.product.en} please" or` : "Tell me, or try"} "stores near me".`,
+  unknown: (ex: CatalogExamples) => `Sorry, I didn't get that. Try ${exampleSentences(ex, "en").slice(0, 2).map((x) => `"${x}"`).join(", ")}, "my coupons" or "help".`,
   askLocation: "Please share your location so I can find the nearest store that can serve you. (It is used for this order only and deleted when the order is done.)",
   askLocationSearch: "Please share your location so I can find stores near you.",
   askWhat: "What would you like?",
@@ -107,7 +125,7 @@ const en: Dict = {
   recommendIntro: "Picked for you:",
   tooLong: "That message is very long; I only read the beginning.",
   empty: "You didn't say anything. Say \"help\" to see what I can do.",
-  voiceNoKey: "I can't listen to voice messages right now; please type it, e.g. \"a latte please\".",
+  voiceNoKey: (ex: CatalogExamples) => `I can't listen to voice messages right now; please type it${ex.product ? `, e.g. "${ex.product.en} please"` : ""}.`,
 };
 
 export const MESSAGES: Record<Lang, Dict> = { zh, en };

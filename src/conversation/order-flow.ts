@@ -14,15 +14,15 @@ import type { Turn } from "./turn.ts";
 
 type Draft = NonNullable<ConversationState["draft"]>;
 
-const DRINK_TAGS = /^(coffee|tea|drink|drinks|beverage|juice|milk|咖啡|茶|饮品|饮料|food|bakery)$/i;
-const CUP_SIZES = /杯|^(tall|grande|venti|short|small|medium|large|regular|小|中|大|超大)$|ml$/i;
+// Cup sizes, in the words of any menu (中杯, large cup, tall, grande): the measure word decides, not the product.
+const CUP_SIZES = /杯|^(tall|grande|venti|short|small|medium|large|regular|小|中|大|超大)$/i;
 
 /**
- * Drinks come in cup sizes where any size will do unless the member says otherwise: the quote takes the nearest
- * store with any size in stock (the catalog's first size preferred). Clothes and shoes must be asked.
+ * A product sold in cup sizes takes any size unless the member says otherwise: the quote takes the nearest store
+ * with any size in stock (the catalog's first size preferred). Every other size (shoes, clothes, pack sizes) is asked.
  */
 export function sizeIsFlexible(p: ProductInfo): boolean {
-  return p.sizes.length > 0 && (p.sizes.every((s) => CUP_SIZES.test(s)) || p.tags.some((t) => DRINK_TAGS.test(t)));
+  return p.sizes.length > 0 && p.sizes.every((s) => CUP_SIZES.test(s));
 }
 
 /** A size named in free text for this product ("不要大杯，中杯" → 中杯): the last one mentioned that is not negated. */

@@ -23,6 +23,8 @@ export const stateSchema = z.object({
   /** a booking being put together */
   booking: z.object({ brandId: z.string().nullable(), when: z.string().nullable(), radiusMeters: z.number().nullable(), storeId: z.string().nullable(), role: z.string().nullable() }).optional(),
   awaiting: z.enum(["location", "size", "confirm", "forget"]).optional(),
+  /** a time or role said in a message that did not start a booking, kept for a booking that follows (30 min) */
+  heard: z.object({ when: z.string().nullable(), role: z.string().nullable(), at: z.string() }).optional(),
   /** the appointment being moved to another time (a tap on "Reschedule" or "改约"); a time said next moves it */
   rescheduling: z.string().optional(),
   quoteOrderId: z.string().optional(),

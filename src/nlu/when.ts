@@ -127,8 +127,16 @@ function weekdayDelta(today: number, target: number, next: boolean): number {
   return next ? 7 - today + target : (target - today + 7) % 7;
 }
 
+// Written dates: 2026-12-10, 2026/12/10, 2026.12.10, 2026年12月10日
+const ISO_DATE = /(?<![\d.])(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])/;
+
 function findDay(s: string, today: LocalDate & { weekday: number }): LocalDate | null {
-  let m = ZH_MONTH_DAY.exec(s);
+  let m = ISO_DATE.exec(s);
+  if (m) {
+    const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+    if (isValidDate(date)) return date;
+  }
+  m = ZH_MONTH_DAY.exec(s);
   if (m) return yearFor(today, parseNumber(m[1]), parseNumber(m[2]));
   m = EN_MONTH_DAY.exec(s);
   if (m) return yearFor(today, EN_MONTH[m[1].slice(0, 3)], Number(m[2]));
