@@ -19,7 +19,7 @@ export const CUES = {
   ),
   forget: any(
     /(?:删除|删掉|清除|清空|抹掉|销毁|移除|删光).{0,8}(?:数据|资料|信息|记录|账号|账户|痕迹)/,
-    /(?:数据|资料|信息|记录|账号|账户).{0,6}(?:删除|删掉|删了|清除|清空|抹掉|删光|都删)/,
+    /(?:数据|资料|信息|记录|账号|账户|手机号|电话号码?|地址|个人信息).{0,14}(?:删除|删掉|删了|清除|清空|抹掉|删光|都删)/,
     /忘(?:记|掉|了)我|注销|被遗忘权/,
     /(?<!don't |do not |dont )\bforget\b.{0,25}\b(?:me|my)\b/,
     /\b(?:delete|erase|remove|wipe|purge|clear|destroy)\b.{0,25}\b(?:data|account|info|information|details|history|profile|records?|personal)\b/,
@@ -34,17 +34,18 @@ export const CUES = {
     /\bstop (?:sending|messaging|texting|spamming|pushing|notifying|the (?:messages|notifications|promos?|ads|spam)|notifications|these|this)\b/,
     /\bno more (?:messages|notifications|promos?|promotions|ads|spam|texts|marketing)\b|\bdon'?t (?:send|message|text|spam|push) me\b|\bturn off (?:notifications|messages|push)/,
   ),
-  unfollow: any(/取消关注|取关|(?:不想|不要|不再|别)(?:再)?关注|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t follow")),
+  unfollow: any(/取消关注|取关|(?:不想|不要|不再|别)(?:再)?关注|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
   cancel: any(
-    /取消(?:刚才|刚刚|之前|上一|那)|(?:不想要|不要)(?:这|那)?(?:个|杯|份|件)?.{0,8}了(?=[,，.。!！]|$)/,
+    /取消(?:刚才|刚刚|之前|上一|那)|把.{0,12}取消|(?:不想要|不要)(?:这|那)?(?:个|杯|份|件)?.{0,8}了(?=[,，.。!！]|$)/,
     /取消(?:这个|这|那个|那|我的|刚才|刚刚|之前|上一个|上个)?的?(?:订单|单子|下单|这单|那单|订购|购买)/,
     /(?:订单|单子|这单|那单|下的单).{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|撤销订单|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
     en("cancel|refund|call off|changed my mind|don'?t want (?:it|this|that|the order) any ?more"),
   ),
   orderStatus: any(
+    /(?:订|买|点|下单)的.{0,12}(?:什么时候|何时|多久|几时)(?:能|可以|才)?(?:到|送到|发货|寄到)/,
     /(?:好了没|好了吗|好没好|做好了(?:吗|没)|配好了(?:吗|没)|发货了(?:吗|没)|发出(?:了)?(?:吗|没)|送出(?:了)?(?:吗|没)|送到了(?:吗|没)|寄出(?:了)?(?:吗|没)|(?:可以|能)(?:去)?(?:取|拿)了(?:吗|没)|还没(?:到|送到|发货|收到))/,
     /\b(?:hasn'?t|has not|haven'?t|have not|still not|not yet|still hasn'?t|still hasnt|hasnt)\b.{0,12}\b(?:arrived?|come|shipped|been (?:sent|shipped|delivered)|delivered|ready)\b|\bis (?:my|the) .{0,30}\bready\b|\bready (?:for pick ?up|to collect)\b/,
-    /(?:订单|单子|外卖|快递|包裹|货|东西|咖啡|我的).{0,10}(?:到哪|到了没|到了吗|在哪|什么时候到|何时到|多久到|怎么还没|还没到|还没送|还没来|进度|状态|送到哪|发货了[吗没]|发了[吗没]|几时到|到没到)/,
+    /(?:订单|单子|外卖|快递|包裹|货|东西|我的|我(?:订|买|点|下单)的)(?!.{0,10}(?:券|coupon|voucher)).{0,10}(?:到哪|到了没|到了吗|在哪|什么时候到|何时到|多久到|怎么还没|还没到|还没送|还没来|进度|状态|送到哪|发货了[吗没]|发了[吗没]|几时到|到没到)/,
     /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送)|多久(?:能)?(?:到|送到)|还要多久/,
     /\bwhere(?:'?s| is| are)? my\b(?!.{0,12}\b(?:coupons?|vouchers?|data|account)\b)/,
     en("order status|track(?:ing)? (?:my )?(?:order|package|parcel|delivery)|status of (?:my )?(?:order|delivery|package)"),
@@ -53,14 +54,15 @@ export const CUES = {
     /\bmy orders?\b(?! (?:a|an|some|two|three|\d))|\border\b.{0,25}\bstatus\b|\b(?:check|see|show)(?: me)? (?:on )?my orders?\b|\bany updates? on\b.{0,20}\border\b/,
   ),
   listCoupons: any(
-    /我(?:领|拿|抢|存)(?:的|过的|了的|到的)|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,4}(?:券|卡券)|券(?:都)?在哪(?!领|拿|抢|里领)(?:看|查)?/,
+    /我(?:之前|刚才|已经|以前|上次)?(?:领|拿|抢|存)(?:的|过的|了的|到的)|我的\s*(?:coupons?|vouchers?)|我(?:还)?有.{0,8}券(?:没用|没有用|吗|没)|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,4}(?:券|卡券)|券(?:都)?在哪(?!领|拿|抢|里领)(?:看|查)?/,
+    /\bdo i (?:still )?have (?:any )?.{0,20}\b(?:coupons?|vouchers?)\b|\b(?:coupons?|vouchers?) left\b/,
     en("coupon wallet|wallet|vouchers? i'?ve (?:claimed|got)|coupons? i'?ve (?:claimed|got)|(?:coupons?|vouchers?) i (?:have|own|saved)|saved (?:coupons?|vouchers?)"),
     /我的(?:优惠)?(?:券|卡券|优惠)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券)/,
     /(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗/,
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
     /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
   ),
-  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|^帮助$/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bwhat can (?:you|this bot|this|it|the bot) do\b/),
+  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|^帮助$/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
   // Booking in generic words only; who or what is booked (a role's title, a service) comes from the catalog lexicon.
   bookStrong: any(
     /预约|挂号|(?:排|取)(?:个|一个)?号|约(?:个|一个|一下)?(?:时间|档期)|面谈|上门服务|到店(?:体验|咨询)|(?:有|还有)(?:没有)?(?:空|空档|档期|位置)(?:吗|没)?/,
@@ -76,9 +78,9 @@ export const CUES = {
   ),
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
   find: any(
-    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|哪(?:个|一个|家|间)(?:门)?店|哪里(?:能|可以)?(?:买|喝|找)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)/,
+    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|哪里(?:能|可以)?(?:买|喝|找)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)/,
     en("nearest|nearby|near (?:me|here|by|my)|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
-    /\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
+    /\bhow many (?:stores|shops|branches|outlets)\b|\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
   ),
   /** a find cue that asks a question (where / is there), as opposed to "from the store near me" */
   findQuestion: any(/哪|附近有|有没有|吗|最近的/, en("where|which (?:shop|store|branch|outlet|one)|nearest|closest|is there|any")),
@@ -87,7 +89,7 @@ export const CUES = {
     /(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑)[\u4e00-\u9fff]{0,4}?(?:什么|啥|哪(?:个|种|款|一款))[\u4e00-\u9fff]{0,4}(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
     /\bany good\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
-    en("recommend(?:ation)?s?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
+    en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
     /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
   feedbackStrong: any(
@@ -101,7 +103,7 @@ export const CUES = {
     en("loved (?:it|the)|hated|rude|thumbs up|well done|great job|(?:terrible|awful|disappointing|horrible|excellent|fantastic|amazing|great|bad) (?:service|coffee|experience|quality)"),
   ),
   help: any(
-    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:在这里?|在这儿|用这个)?(?:下单|点单|领券|付款|支付|预约|玩)|求教|求助|指令|命令|菜单|帮帮我/,
+    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:在这里?|在这儿|用这个)?(?:下单|点单|订|买|领券|付款|支付|预约|玩)|第一次用|求教|求助|指令|命令|菜单|帮帮我/,
     /^\/help\b|^help\b|^[?？]+$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bwho are you\b|\bwhat are you\b/,
     en("help|commands|menu|instructions|tutorial"),
   ),
@@ -148,7 +150,7 @@ const COMPETING: (keyof typeof CUES)[] = [
 
 export function decideIntent(sig: Signals): Decision {
   const s = sig.lower;
-  if (!/[\p{L}\p{N}?？]/u.test(s)) return { intent: "unknown", confidence: 0 };
+  if (!/[\p{L}\p{N}?？]/u.test(s) && !sig.hasRating) return { intent: "unknown", confidence: 0 };
   // Each cue group is tested at most once per utterance.
   const memo: Partial<Record<keyof typeof CUES, boolean>> = {};
   const cue = (k: keyof typeof CUES) => (memo[k] ??= CUES[k].test(s));
@@ -193,13 +195,16 @@ export function decideIntent(sig: Signals): Decision {
   if (cue("follow")) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };
   const recommend = cue("recommend");
   if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: conf(0.9) };
+  // "Great service at the X store": praise or a complaint that names a store asks for nothing
+  if (cue("feedbackWeak") && !cue("findQuestion") && !orderVerb && !sig.hasRadius) return { intent: "feedback", confidence: conf(0.7) };
   if (cue("find") || sig.hasRadius) {
     if (wantsProduct && orderVerb && !cue("findQuestion")) return { intent: "order", confidence: conf(0.85) };
     return { intent: "find_store", confidence: conf(sig.hasBrand || sig.hasProduct || sig.hasRadius ? 0.93 : 0.84) };
   }
   if (recommend) return { intent: "recommend", confidence: conf(0.88) };
   const weakFeedback = cue("feedbackWeak");
-  if (sig.hasProduct && !(weakFeedback && !wantsProduct)) {
+  // praise or a complaint about a product ("柠檬茶一杯全是冰，失望") is feedback unless an order verb asks for it
+  if (sig.hasProduct && !(weakFeedback && !orderVerb)) {
     return { intent: "order", confidence: conf(wantsProduct ? 0.94 : 0.75) };
   }
   if (orderVerb && (sig.hasCategory || sig.hasBrand) && !weakFeedback) return { intent: "order", confidence: conf(0.62) };

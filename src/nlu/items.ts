@@ -30,7 +30,7 @@ export function buildItems(
   let counts = lower;
   for (const s of sizes) if (!s.weak) counts = counts.slice(0, s.start) + "_".repeat(s.end - s.start) + counts.slice(s.end);
   // and so are ratings: "rated 4 stars for the tulips" orders nothing four times
-  counts = counts.replace(/(?<![\d.])[0-5](?:\.\d)?\s*(?:-\s*)?(?:stars?|颗星|星|分(?!钟))/g, (m) => "_".repeat(m.length));
+  counts = counts.replace(/(?<![\d.])[0-5](?:\.\d)?\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))/g, (m) => "_".repeat(m.length));
   if (!mentions.length) return { items: [], explicitQuantity: false };
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();
@@ -121,9 +121,10 @@ function splitBySize(
 ): { quantity: number; size: string; mention: SizeMention }[] | null {
   const { sizes, sizeIndex } = mention.product;
   if (!sizes.length) return null;
+  // explicit sizes, and adjectives ("medium", "large") that name one of this product's sizes
   const sized = region
-    .filter((s) => !s.weak)
     .map((s) => ({ s, size: resolveSize([s], sizes, sizeIndex) }))
+    .filter((x) => !x.s.weak || (x.size !== null && sizes.includes(x.size)))
     .filter((x): x is { s: SizeMention; size: string } => x.size !== null && fitsProduct(x.size, sizes, sizeIndex))
     .sort((a, b) => a.s.start - b.s.start);
   if (new Set(sized.map((x) => x.size)).size < 2) return null;
@@ -134,6 +135,8 @@ function splitBySize(
     const after = before ? undefined : quantities.find((q) => !used.has(q) && q.start >= s.end && q.end <= nextStart);
     const q = before ?? after;
     if (q) used.add(q);
-    return { quantity: Math.min(MAX_QUANTITY, q?.value ?? 1), size, mention: s };
+    // a bare count right before the size: "2 medium 1 large"
+    const bare = q ? null : quantityBefore(lower.slice(prevEnd, s.start));
+    return { quantity: Math.min(MAX_QUANTITY, q?.value ?? bare ?? 1), size, mention: s };
   });
 }

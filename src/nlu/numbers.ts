@@ -117,7 +117,8 @@ export function findQuantities(lower: string): QuantityMention[] {
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       // A digit glued to Latin letters is a code (GXG30) or a size (50ml), not a count.
-      if (/[a-z0-9.]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY) continue;
+      // (a Chinese numeral after a Latin word is a count: "egg tart两个")
+      if (/[a-z0-9.]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1])) continue;
       const value = parseNumber(m[1]);
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, value, kind });

@@ -86,8 +86,9 @@ export class RulesParser implements IntentParser {
     const coupon = findCouponCode(lower, orig, this.couponCodes, orderId);
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
-    const categories = this.lexicon.categoriesIn(lower, mentions);
     const roles = this.lexicon.rolesIn(lower, mentions);
+    // (a category word inside a role's title is the role's: "pastry chef" names no pastry)
+    const categories = this.lexicon.categoriesIn(lower, [...mentions, ...roles]);
     const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);
     const brandId =
       explicitBrand ??

@@ -170,6 +170,12 @@ export function bareNumberSize(region: string, index: Map<string, string>): stri
   return null;
 }
 
+// Units of measure and pack counts in English, by the Chinese unit a catalog writes (grammar, not any trade's words).
+const UNIT_WORDS: Record<string, string> = {
+  寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
+  粒: "capsules?|tablets?|pills?|caps", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "pieces?|pcs|sticks?",
+  朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?",
+};
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 const NUMBER_UNIT = /^(\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
@@ -212,6 +218,18 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[]): Si
     if (out.some((o) => o.start < end && start < o.end)) return;
     out.push({ start, end, keys: [sizeKey(text)], display: text.replace(/\s+/g, ""), weak: false });
   };
+  // numbered sizes (shoes 36-45, waist 29-34): a bare number that is one of them ("42和44各一双"), or one just
+  // outside them followed by 的 ("凌云，37的": a size it does not come in, reported as asked)
+  const numbers = products.flatMap((p) => (p.sizes.length && p.sizes.every((s) => /^\d{2,3}$/.test(s.trim())) ? p.sizes.map(Number) : []));
+  if (numbers.length) {
+    const lo = Math.min(...numbers) - 5;
+    const hi = Math.max(...numbers) + 5;
+    const re = /(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?))/g;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const n = Number(m[1]);
+      if (numbers.includes(n) || (n >= lo && n <= hi && lower[m.index + m[0].length] === "的")) add(m.index, m.index + m[1].length, m[1]);
+    }
+  }
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
     for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
       const end = lower.startsWith("装", i + w.length) ? i + w.length + 1 : i + w.length;
@@ -221,6 +239,14 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[]): Si
   for (const u of units) {
     const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRe(u)}(?:装)?`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+    // the same unit in English: "10 inch" is 10寸, "250 degrees" 250度, "120 capsules" 120粒
+    const english = UNIT_WORDS[u];
+    if (!english) continue;
+    const en = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*-?\\s*(?:${english})(?![a-z])`, "g");
+    for (let m = en.exec(lower); m; m = en.exec(lower)) {
+      if (out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: `${m[1]}${u}`, weak: false });
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }
