@@ -1,0 +1,113 @@
+// The catalog lexicon: roles, titles and category words come from the catalog data, whatever the trade.
+import { describe, expect, it } from "vitest";
+import type { CatalogSnapshot } from "../../src/nlu/intent.ts";
+import { Lexicon, roleWords, TermMatcher, titleInName } from "../../src/nlu/lexicon.ts";
+import { RulesParser } from "../../src/nlu/rules-parser.ts";
+import { normalizeText } from "../../src/nlu/text.ts";
+import { ctx } from "./fixtures.ts";
+
+describe("titles in staff names", () => {
+  it.each([
+    ["张药师", "药师"],
+    ["王设计师", "设计师"],
+    ["李验光师", "验光师"],
+    ["欧阳花艺师", "花艺师"],
+    ["Tony老师", "老师"],
+    ["Leo总监", "总监"],
+    ["王小明（验光师）", "验光师"],
+    ["陈医生", "医生"],
+    ["小林", null],
+    ["王小明", null],
+    ["阿杰", null],
+    ["Kevin", null],
+    ["", null],
+  ])("%j → %j", (name, title) => expect(titleInName(name)).toBe(title));
+});
+
+describe("role words", () => {
+  it("joins declared labels, the role id and titles from staff names, longest first", () => {
+    const [r] = roleWords({
+      roles: [{ role: "optometrist", labels: { zh: ["验光"], en: ["eye test"] } }],
+      staff: [{ name: "李验光师", role: "optometrist" }, { name: "周敏", role: "optometrist" }],
+    });
+    expect(r.role).toBe("optometrist");
+    expect(r.labels).toEqual(["optometrist", "eye test", "验光师", "验光"]);
+    expect(r).toMatchObject({ zh: "验光", en: "eye test" });
+  });
+
+  it("a role without labels is known by its id, and a staff-only catalog still has roles", () => {
+    const roles = roleWords({ staff: [{ name: "Sam", role: "hair_stylist" }, { name: "Ann", role: "staff" }] });
+    expect(roles.find((r) => r.role === "hair_stylist")?.labels).toEqual(["hair stylist"]);
+    // the default role "staff" is not a word anyone books by
+    expect(roles.find((r) => r.role === "staff")?.labels).toEqual([]);
+  });
+});
+
+describe("term matching", () => {
+  const m = new TermMatcher([{ text: "eye test", id: "a" }, { text: "验光", id: "b" }, { text: "test", id: "c" }]);
+  it.each([
+    ["book an eye test", ["a"]],
+    ["two eye tests", ["a"]],
+    ["明天验光", ["b"]],
+    ["contest", []],
+    ["testing", []],
+    ["test", ["c"]],
+  ])("%j → %j", (text, ids) => expect(m.find(normalizeText(text).lower).map((x) => x.id)).toEqual(ids));
+});
+
+const catalog = (over: Partial<CatalogSnapshot>): CatalogSnapshot => ({ brands: [], products: [], coupons: [], ...over });
+
+describe("catalogs that could trip the rules", () => {
+  it("a catalog with no staff books nobody and still understands orders", () => {
+    const p = new RulesParser(catalog({ brands: [{ id: "b", name: "小茶馆", aliases: [] }], products: [{ id: "p", brandId: "b", name: "乌龙茶", aliases: [], sizes: [], tags: [] }] }));
+    expect(p.parseSync("来两杯乌龙茶", ctx())).toMatchObject({ intent: "order", items: [{ productId: "p", quantity: 2, size: null }], role: null });
+    expect(p.parseSync("明天下午三点预约", ctx())).toMatchObject({ intent: "book_appointment", role: null });
+  });
+
+  it("products named with common words (茶, 水, 包) do not turn other sentences into orders", () => {
+    const p = new RulesParser(catalog({
+      brands: [{ id: "b", name: "街角小店", aliases: [] }],
+      products: ["茶", "水", "包"].map((n, i) => ({ id: `p${i}`, brandId: "b", name: n, aliases: [], sizes: [], tags: [] })),
+    }));
+    expect(p.parseSync("我的订单到哪了", ctx()).intent).toBe("order_status");
+    expect(p.parseSync("你好", ctx()).intent).toBe("greeting");
+    expect(p.parseSync("删除我的数据", ctx()).intent).toBe("forget_me");
+  });
+
+  it("a brand named like a role is a brand; the role is booked with a booking verb", () => {
+    const snap = catalog({
+      brands: [{ id: "florist-brand", name: "花艺师", aliases: [] }],
+      products: [{ id: "rose", brandId: "florist-brand", name: "玫瑰花束", aliases: [], sizes: [], tags: [] }],
+      roles: [{ role: "florist", labels: { zh: ["花艺师"] } }],
+      staff: [{ name: "林花艺师", role: "florist" }],
+    });
+    const p = new RulesParser(snap);
+    expect(p.parseSync("关注花艺师", ctx())).toMatchObject({ intent: "follow", brandId: "florist-brand" });
+    expect(p.parseSync("明天下午三点约花艺师", ctx()).intent).toBe("book_appointment");
+  });
+
+  it("a 2,000-character message of product names is parsed without a crash and books nothing", () => {
+    const p = new RulesParser(catalog({
+      brands: [{ id: "b", name: "书店", aliases: [] }],
+      products: Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, brandId: "b", name: `书名${i}号`, aliases: [], sizes: [], tags: [] })),
+      roles: [{ role: "host", labels: { zh: ["领读人"] } }],
+    }));
+    const text = Array.from({ length: 400 }, (_, i) => `书名${i % 50}号`).join("").slice(0, 2000);
+    const r = p.parseSync(text, ctx());
+    expect(r.intent).not.toBe("book_appointment");
+    expect(r.items.length).toBeGreaterThan(0);
+  });
+
+  it("category words come from product tags: one brand's tag names that brand", () => {
+    const lex = new Lexicon(catalog({
+      products: [
+        { id: "a", brandId: "eyes", name: "镜架", aliases: [], sizes: [], tags: ["眼镜", "glasses"] },
+        { id: "b", brandId: "flowers", name: "玫瑰", aliases: [], sizes: [], tags: ["鲜花", "glasses"] },
+      ],
+    }));
+    const brandOf = (t: string) => lex.categoryBrand(lex.categoriesIn(normalizeText(t).lower), null);
+    expect(brandOf("附近哪里配眼镜")).toBe("eyes");
+    expect(brandOf("想买鲜花")).toBe("flowers");
+    expect(brandOf("glasses")).toBe(null); // both brands carry it
+  });
+});
