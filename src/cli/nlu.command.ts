@@ -68,7 +68,8 @@ export function registerNlu(program: Command): void {
       const config = loadConfig();
       const settings = { openaiApiKey: config.OPENAI_API_KEY, openaiBaseUrl: config.OPENAI_BASE_URL, openaiModel: config.OPENAI_MODEL };
       const folders = paths.filter((p) => isFolder(p));
-      const files = paths.filter((p) => !isFolder(p));
+      // corpus files are JSON lines; anything else a glob brings along (a README) is not a corpus
+      const files = paths.filter((p) => !isFolder(p) && /\.jsonl?$/i.test(p));
       const reports: { name: string; report: EvalReport }[] = [];
       for (const dir of folders) {
         const catalog = readCatalogFolder(dir);

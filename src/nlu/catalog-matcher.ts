@@ -86,18 +86,41 @@ function pinyinOfChar(ch: string): string {
   return p;
 }
 
+/**
+ * The index key of whatever starts at `i`: the first two characters of Chinese text (one at the end), the first
+ * word of Latin text ("w:caffe"), else the character itself.
+ */
+function startKey(text: string, i: number): string {
+  const c = text[i];
+  if (isCjkChar(c)) return isCjkChar(text[i + 1] ?? "") ? text.slice(i, i + 2) : c;
+  if (/[a-z0-9]/.test(c)) {
+    let j = i;
+    while (j < text.length && /[a-z0-9]/.test(text[j]) && j - i < 40) j++;
+    return `w:${text.slice(i, j)}`;
+  }
+  return c;
+}
+
 export class CatalogMatcher {
   readonly products = new Map<string, ProductInfo>();
   private readonly surfaces: Surface[] = [];
-  /** surfaces by first character, longest first: exact matching probes only what can start here */
-  private readonly byFirstChar = new Map<string, Surface[]>();
-  /** single-word Latin surfaces by first letter, for typo matching */
+  /**
+   * Surfaces by where they start, longest first, so exact matching probes only what can start here: a Chinese
+   * surface by its first two characters, a Latin one by its first word (a 100k-product catalog keeps every bucket
+   * small: indexing by first character alone made each probe scan thousands).
+   */
+  private readonly byStart = new Map<string, Surface[]>();
+  /** single-word Latin surfaces by first letter and length, for typo matching */
   private readonly latinWordsByFirst = new Map<string, Surface[]>();
   /** pinyin surfaces, for pinyin typed with spaces ("na tie") */
   private readonly pinyinWords = new Map<string, Surface>();
-  /** multi-word Latin surfaces by word count, then first letter ("european sofa" → 2 → e) */
-  private readonly latinPhrases = new Map<number, Map<string, Surface[]>>();
-  private readonly homophones = new Map<string, HomophoneSurface[]>(); // by first syllable
+  /**
+   * Multi-word Latin surfaces by word count, position and word ("european sofa" → 2|0|european and 2|1|sofa): a
+   * phrase with one typo still has a word right, and the rarest word of a window finds its few candidates.
+   */
+  private readonly latinPhrases = new Map<string, Surface[]>();
+  private readonly phraseWordCounts = new Set<number>();
+  private readonly homophones = new Map<string, HomophoneSurface[]>(); // by first two syllables
 
   constructor(catalog: CatalogSnapshot) {
     const seen = new Set<string>();
@@ -116,9 +139,10 @@ export class CatalogMatcher {
           this.surfaces.push({ text: py, kind, id, brandId, latin: true, via: "pinyin", ...edges(py) });
         }
         if (syllables.length >= 3 && syllables.length === text.length) {
-          const list = this.homophones.get(syllables[0]) ?? [];
+          const key = `${syllables[0]} ${syllables[1]}`;
+          const list = this.homophones.get(key) ?? [];
           list.push({ chars: text, syllables, kind, id, brandId });
-          this.homophones.set(syllables[0], list);
+          this.homophones.set(key, list);
         }
       }
     };
@@ -138,19 +162,25 @@ export class CatalogMatcher {
     // Longest first, so 抹茶星冰乐 wins over 星冰乐 and "caffe latte" over "latte".
     this.surfaces.sort((a, b) => b.text.length - a.text.length);
     for (const s of this.surfaces) {
-      const bucket = this.byFirstChar.get(s.text[0]) ?? [];
+      const key = startKey(s.text, 0);
+      const bucket = this.byStart.get(key) ?? [];
       bucket.push(s);
-      this.byFirstChar.set(s.text[0], bucket);
+      this.byStart.set(key, bucket);
       if (!s.latin) continue;
       if (s.text.includes(" ")) {
-        const n = s.text.split(" ").length;
-        const byFirst = this.latinPhrases.get(n) ?? new Map<string, Surface[]>();
-        byFirst.set(s.text[0], [...(byFirst.get(s.text[0]) ?? []), s]);
-        this.latinPhrases.set(n, byFirst);
+        const words = s.text.split(" ");
+        this.phraseWordCounts.add(words.length);
+        words.forEach((w, pos) => {
+          const key = `${words.length}|${pos}|${w}`;
+          const list = this.latinPhrases.get(key);
+          if (list) list.push(s);
+          else this.latinPhrases.set(key, [s]);
+        });
       } else if (/^[a-z]+$/.test(s.text)) {
-        const list = this.latinWordsByFirst.get(s.text[0]) ?? [];
+        const key = `${s.text[0]}${s.text.length}`;
+        const list = this.latinWordsByFirst.get(key) ?? [];
         list.push(s);
-        this.latinWordsByFirst.set(s.text[0], list);
+        this.latinWordsByFirst.set(key, list);
         if (s.via === "pinyin" && !this.pinyinWords.has(s.text)) this.pinyinWords.set(s.text, s);
       }
     }
@@ -173,9 +203,12 @@ export class CatalogMatcher {
     for (let i = 0; i < lower.length; i++) {
       // Inside a Latin word nothing can start (every surface starting with a letter needs a boundary).
       if (!isLatinBoundary(lower[i - 1]) && !isLatinBoundary(lower[i])) continue;
-      const bucket = this.byFirstChar.get(lower[i]);
-      if (!bucket) continue;
-      for (const s of bucket) {
+      const bucket = this.byStart.get(startKey(lower, i));
+      // a Latin word may carry a plural ("lattes"): its singular's bucket too
+      const word = bucket || !/[a-z]/.test(lower[i]) ? null : /^[a-z]+/.exec(lower.slice(i, i + 40))?.[0];
+      const probe = bucket ?? (word ? this.byStart.get(`w:${word.replace(/e?s$/, "")}`) ?? this.byStart.get(`w:${word.replace(/s$/, "")}`) : undefined);
+      if (!probe) continue;
+      for (const s of probe) {
         if (!lower.startsWith(s.text, i) || !ok(s.brandId)) continue;
         let end = i + s.text.length;
         if (s.latinEnd) {
@@ -227,10 +260,15 @@ export class CatalogMatcher {
         }
       }
       // Multi-word names with a typo: "europian sofa", "cafe latte"
-      for (const [n, byFirst] of this.latinPhrases) {
+      for (const n of this.phraseWordCounts) {
         for (let i = 0; i + n <= tokens.length; i++) {
-          const phrases = byFirst.get(tokens[i].text[0]);
-          if (!phrases || !adjacent(i, n)) continue;
+          if (!adjacent(i, n)) continue;
+          let phrases: Surface[] | undefined;
+          for (let pos = 0; pos < n; pos++) {
+            const list = this.latinPhrases.get(`${n}|${pos}|${tokens[i + pos].text}`);
+            if (list && (!phrases || list.length < phrases.length)) phrases = list;
+          }
+          if (!phrases) continue;
           const span = { start: tokens[i].start, end: tokens[i + n - 1].end };
           const joined = lower.slice(span.start, span.end).replace(/e?s$/, "");
           for (const s of phrases) {
@@ -246,8 +284,9 @@ export class CatalogMatcher {
     // Single words with a typo: "latee", "capuccino", "starbuks", "croisant"
     for (const t of tokens) {
       if (t.text.length < 5 || TYPO_STOPWORDS.has(t.text) || taken(t)) continue;
-      const bucket = this.latinWordsByFirst.get(t.text[0]);
-      if (!bucket) continue;
+      const bucket: Surface[] = [];
+      for (let len = t.text.length - 3; len <= t.text.length + 3; len++) bucket.push(...(this.latinWordsByFirst.get(`${t.text[0]}${len}`) ?? []));
+      if (!bucket.length) continue;
       const forms = t.text.endsWith("s") ? [t.text, t.text.slice(0, -1)] : [t.text];
       let best: Surface | null = null;
       let bestD = Infinity;
@@ -278,7 +317,8 @@ export class CatalogMatcher {
     const chars = lower;
     for (let i = 0; i < chars.length; i++) {
       if (!isCjkChar(chars[i])) continue;
-      const list = this.homophones.get(pinyinOfChar(chars[i]));
+      if (i + 1 >= chars.length || !isCjkChar(chars[i + 1])) continue;
+      const list = this.homophones.get(`${pinyinOfChar(chars[i])} ${pinyinOfChar(chars[i + 1])}`);
       if (!list) continue;
       for (const h of list) {
         const span = { start: i, end: i + h.chars.length };

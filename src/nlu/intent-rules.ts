@@ -18,10 +18,11 @@ export const CUES = {
     /忽略(?:之前|以上|上面|前面|所有|你的)+(?:的)?(?:所有)?(?:指令|指示|规则|提示|设定)|系统提示词|越狱|你现在是/,
   ),
   forget: any(
-    /(?:删除|删掉|清除|清空|抹掉|销毁|移除|删光).{0,8}(?:数据|资料|信息|记录|账号|账户|痕迹)/,
-    /(?:数据|资料|信息|记录|账号|账户|手机号|电话号码?|地址|个人信息).{0,14}(?:删除|删掉|删了|清除|清空|抹掉|删光|都删)/,
+    /(?:删除|删掉|清除|清空|抹掉|销毁|移除|删光|delete|erase|remove).{0,14}(?:数据|资料|信息|记录|账号|账户|痕迹)/,
+    /(?:数据|资料|信息|记录|账号|账户|手机号|电话号码?|地址|个人信息).{0,14}(?:删除|删掉|删了|清除|清空|抹掉|删光|都删|delete|erase|remove)/,
     /忘(?:记|掉|了)我|注销|被遗忘权/,
-    /(?<!don't |do not |dont )\bforget\b.{0,25}\b(?:me|my)\b/,
+    /(?<!don't |do not |dont )\bforget\b.{0,40}\b(?:me|my)\b/,
+    /\b(?:delete|erase|remove|wipe)\b.{0,30}\b(?:about me|everything (?:you|about))/,
     /\b(?:delete|erase|remove|wipe|purge|clear|destroy)\b.{0,25}\b(?:data|account|info|information|details|history|profile|records?|personal)\b/,
     en("gdpr|right to be forgotten|delete everything|close my account|deactivate my account"),
   ),
@@ -38,13 +39,13 @@ export const CUES = {
   cancel: any(
     /取消(?:刚才|刚刚|之前|上一|那)|把.{0,12}取消|(?:不想要|不要)(?:这|那)?(?:个|杯|份|件)?.{0,8}了(?=[,，.。!！]|$)/,
     /取消(?:这个|这|那个|那|我的|刚才|刚刚|之前|上一个|上个)?的?(?:订单|单子|下单|这单|那单|订购|购买)/,
-    /(?:订单|单子|这单|那单|下的单).{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|撤销订单|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
-    en("cancel|refund|call off|changed my mind|don'?t want (?:it|this|that|the order) any ?more"),
+    /(?:订单|单子|这单|那单|下的单).{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|撤销订单|订单.{0,4}撤(?:了|掉|回)|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
+    en("cancel|cancle|cancell|refund|call off|changed my mind|don'?t want (?:it|this|that|the order) any ?more"),
   ),
   orderStatus: any(
     /(?:订|买|点|下单)的.{0,12}(?:什么时候|何时|多久|几时)(?:能|可以|才)?(?:到|送到|发货|寄到)/,
-    /(?:好了没|好了吗|好没好|做好了(?:吗|没)|配好了(?:吗|没)|发货了(?:吗|没)|发出(?:了)?(?:吗|没)|送出(?:了)?(?:吗|没)|送到了(?:吗|没)|寄出(?:了)?(?:吗|没)|(?:可以|能)(?:去)?(?:取|拿)了(?:吗|没)|还没(?:到|送到|发货|收到))/,
-    /\b(?:hasn'?t|has not|haven'?t|have not|still not|not yet|still hasn'?t|still hasnt|hasnt)\b.{0,12}\b(?:arrived?|come|shipped|been (?:sent|shipped|delivered)|delivered|ready)\b|\bis (?:my|the) .{0,30}\bready\b|\bready (?:for pick ?up|to collect)\b/,
+    /(?:好了没|好了吗|好没好|做好了(?:吗|没)|配好了(?:吗|没)|发货了(?:吗|没)|发出(?:了)?(?:吗|没)|送出(?:了)?(?:吗|没)|(?:送|发|寄)出来了(?:吗|没)|ready\s*了(?:吗|没)|能到(?:不|吗|么)|送到了(?:吗|没)|寄出(?:了)?(?:吗|没)|(?:可以|能)(?:去)?(?:取|拿)了(?:吗|没)|还没(?:到|送到|发货|收到))/,
+    /\b(?:hasn'?t|has not|haven'?t|have not|still not|not yet|still hasn'?t|still hasnt|hasnt)\b.{0,12}\b(?:arrived?|come|shipped|been (?:sent|shipped|delivered)|delivered|ready)\b|\bis (?:my|the) .{0,30}\bready\b|\bhow long (?:until|till|before|for)\b.{0,30}\b(?:arrives?|come|comes|get here|ready|delivered)\b|\bready (?:for pick ?up|to collect)\b/,
     /(?:订单|单子|外卖|快递|包裹|货|东西|我的|我(?:订|买|点|下单)的)(?!.{0,10}(?:券|coupon|voucher)).{0,10}(?:到哪|到了没|到了吗|在哪|什么时候到|何时到|多久到|怎么还没|还没到|还没送|还没来|进度|状态|送到哪|发货了[吗没]|发了[吗没]|几时到|到没到)/,
     /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送)|多久(?:能)?(?:到|送到)|还要多久/,
     /\bwhere(?:'?s| is| are)? my\b(?!.{0,12}\b(?:coupons?|vouchers?|data|account)\b)/,
@@ -54,9 +55,10 @@ export const CUES = {
     /\bmy orders?\b(?! (?:a|an|some|two|three|\d))|\border\b.{0,25}\bstatus\b|\b(?:check|see|show)(?: me)? (?:on )?my orders?\b|\bany updates? on\b.{0,20}\border\b/,
   ),
   listCoupons: any(
-    /我(?:之前|刚才|已经|以前|上次)?(?:领|拿|抢|存)(?:的|过的|了的|到的)|我的\s*(?:coupons?|vouchers?)|我(?:还)?有.{0,8}券(?:没用|没有用|吗|没)|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,4}(?:券|卡券)|券(?:都)?在哪(?!领|拿|抢|里领)(?:看|查)?/,
+    /我(?:之前|刚才|已经|以前|上次)?(?:领|拿|抢|存)(?:的|过的|了的|到的)|我的\s*(?:coupons?|vouchers?)|我(?:还)?有.{0,8}(?:券|coupons?|vouchers?)(?:没用|没有用|吗|没)|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,4}(?:券|卡券)|券(?:都)?在哪(?!领|拿|抢|里领)(?:看|查)?/,
     /\bdo i (?:still )?have (?:any )?.{0,20}\b(?:coupons?|vouchers?)\b|\b(?:coupons?|vouchers?) left\b/,
-    en("coupon wallet|wallet|vouchers? i'?ve (?:claimed|got)|coupons? i'?ve (?:claimed|got)|(?:coupons?|vouchers?) i (?:have|own|saved)|saved (?:coupons?|vouchers?)"),
+    /\b(?:show|see|check|view) (?:me )?my\b.{0,20}\b(?:coupons?|vouchers?)\b|\bmy (?:[a-z]+ ){1,2}(?:coupons?|vouchers?)\b|我(?:那|这)张.{0,12}(?:还在|还能用|还有效)/,
+    en("coupon wallet|my wallet|in my wallet|vouchers? i'?ve (?:claimed|got)|coupons? i'?ve (?:claimed|got)|(?:coupons?|vouchers?) i (?:have|own|saved)|saved (?:coupons?|vouchers?)"),
     /我的(?:优惠)?(?:券|卡券|优惠)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券)/,
     /(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗/,
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
@@ -78,7 +80,7 @@ export const CUES = {
   ),
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
   find: any(
-    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|哪里(?:能|可以)?(?:买|喝|找)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)/,
+    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的(?:门)?店|哪里(?:能|可以)?(?:买|喝|找)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)/,
     en("nearest|nearby|near (?:me|here|by|my)|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
     /\bhow many (?:stores|shops|branches|outlets)\b|\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
   ),
@@ -86,8 +88,8 @@ export const CUES = {
   findQuestion: any(/哪|附近有|有没有|吗|最近的/, en("where|which (?:shop|store|branch|outlet|one)|nearest|closest|is there|any")),
   storeNoun: any(/店|哪里|哪儿|在哪/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?")),
   recommend: any(
-    /(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑)[\u4e00-\u9fff]{0,4}?(?:什么|啥|哪(?:个|种|款|一款))[\u4e00-\u9fff]{0,4}(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
-    /\bany good\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
+    /(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
+    /\bany good\b|\bwhich\b.{0,25}\bshould i\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
     /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
@@ -103,7 +105,7 @@ export const CUES = {
     en("loved (?:it|the)|hated|rude|thumbs up|well done|great job|(?:terrible|awful|disappointing|horrible|excellent|fantastic|amazing|great|bad) (?:service|coffee|experience|quality)"),
   ),
   help: any(
-    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:在这里?|在这儿|用这个)?(?:下单|点单|订|买|领券|付款|支付|预约|玩)|第一次用|求教|求助|指令|命令|菜单|帮帮我/,
+    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:在这里?|在这儿|用这个)?(?:下单|点单|订|买|领券|付款|支付|预约|玩)|第一次用|(?:你|机器人)?能干(?:嘛|啥|什么)|咋(?:个)?用|求教|求助|指令|命令|菜单|帮帮我/,
     /^\/help\b|^help\b|^[?？]+$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bwho are you\b|\bwhat are you\b/,
     en("help|commands|menu|instructions|tutorial"),
   ),
@@ -113,6 +115,8 @@ export const CUES = {
     en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|what'?s up"),
     /^morning\b/,
   ),
+  /** asking whether a coupon one holds is still there or valid ("FRESH20还在吗", "is GXG30 still valid") */
+  couponCheck: any(/还在(?:吗|不|么)|还能用|还有效|过期了(?:吗|没)/, /\bstill (?:valid|there|good|works?|usable|have)\b|\bexpired?\b/),
   /** wanting to order without saying what: "我要下单", "I'd like to order" */
   orderOnly: any(/^(?:我要|我想|我想要|帮我|可以)?(?:下单|点单|点餐|下个单|点个单)[了吗呢啊吧]*$/, en("i want to order|i'?d like to order|place an order|make an order|ready to order")),
   orderVerb: any(
@@ -177,13 +181,13 @@ export function decideIntent(sig: Signals): Decision {
   if (cue("helpStrong") && !sig.hasProduct) return { intent: "help", confidence: conf(0.92) };
   // A bare order id ("order c123abc", "#ab12cd?") asks about that order.
   if (sig.hasOrderId && !sig.hasProduct && !cue("claim")) return { intent: "order_status", confidence: conf(0.8) };
-  if (cue("listCoupons")) return { intent: "list_coupons", confidence: conf(0.92) };
+  if (cue("listCoupons") || (sig.hasCoupon && cue("couponCheck"))) return { intent: "list_coupons", confidence: conf(0.92) };
   const bookWeak = cue("bookWeak");
   // A role or service named (验光师, eye test) is a booking, unless it is only the subject of another request: a
   // store search ("附近有没有能测血糖的店"), a suggestion, a complaint or a coupon question, with no booking verb or time.
   const bookingAsked = cue("bookStrong") || cue("bookVerb") || sig.hasWhen;
   const roleBooking = sig.hasRole && (bookingAsked ||
-    !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon));
+    !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon || (wantsProduct && orderVerb)));
   if (cue("bookStrong") || roleBooking || (bookWeak && !sig.hasProduct) || (sig.hasWhen && !sig.hasProduct && cue("bookVerb"))) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }

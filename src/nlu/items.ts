@@ -40,6 +40,19 @@ export function buildItems(
     const prevEnd = i > 0 ? mentions[i - 1].end : 0;
     const nextStart = i + 1 < mentions.length ? mentions[i + 1].start : lower.length;
 
+    // Size: candidates in this product's stretch, unused ones first, then the closest.
+    const region = sizes
+      .filter((s) => s.start >= prevEnd && s.end <= nextStart)
+      .map((s) => ({ s, d: s.end <= mention.start ? mention.start - s.end : s.start - mention.end }))
+      .sort((a, b) => Number(usedSize.has(a.s)) - Number(usedSize.has(b.s)) || a.d - b.d)
+      .map((x) => x.s);
+    // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
+    const lines = splitBySize(lower, mention, region.filter((s) => !usedSize.has(s)), quantities, usedQty);
+    if (lines) {
+      for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
+      for (const l of lines) items.push({ productId: mention.product.id, quantity: l.quantity, size: l.size, explicitQty: true });
+      return;
+    }
     // Quantity: a measured one before the product, else a number word before it, else one after it.
     let quantity: number | null = null;
     const before = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start);
@@ -68,19 +81,6 @@ export function buildItems(
       }
     }
 
-    // Size: candidates in this product's stretch, unused ones first, then the closest.
-    const region = sizes
-      .filter((s) => s.start >= prevEnd && s.end <= nextStart)
-      .map((s) => ({ s, d: s.end <= mention.start ? mention.start - s.end : s.start - mention.end }))
-      .sort((a, b) => Number(usedSize.has(a.s)) - Number(usedSize.has(b.s)) || a.d - b.d)
-      .map((x) => x.s);
-    // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
-    const lines = splitBySize(lower, mention, region.filter((s) => !usedSize.has(s)), quantities, usedQty);
-    if (lines) {
-      for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
-      for (const l of lines) items.push({ productId: mention.product.id, quantity: l.quantity, size: l.size, explicitQty: true });
-      return;
-    }
     let size = resolveSize(region, mention.product.sizes, mention.product.sizeIndex);
     if (size === null && mention.product.sizes.length) {
       size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex);

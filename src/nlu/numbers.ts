@@ -91,7 +91,7 @@ export function parseNumber(raw: string): number | null {
  * Measure words that count items (杯 cups, 件 garments, 双 pairs...). Not 位 (三人位 is a sofa size),
  * not 块 (also a currency: 30块), not 点/号/米 (times, dates and lengths).
  */
-export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴";
+export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆";
 
 export interface QuantityMention extends Span {
   value: number;
@@ -106,7 +106,7 @@ const EN_QTY = new RegExp(
   "g",
 );
 // "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).
-const MULT_AFTER = /(?<![a-z0-9])(?:x|×|\*)\s*(\d{1,3})(?![\d.])/g;
+const MULT_AFTER = /(?<![a-z0-9])(?:x|×|\*)\s*(\d{1,3})(?![\d.])|(?<![a-z0-9.])(\d{1,3}|two|three|four|five|six)\s+of\s+(?:them|those|these)(?![a-z])/g;
 const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
@@ -119,7 +119,7 @@ export function findQuantities(lower: string): QuantityMention[] {
       // A digit glued to Latin letters is a code (GXG30) or a size (50ml), not a count.
       // (a Chinese numeral after a Latin word is a count: "egg tart两个")
       if (/[a-z0-9.]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1])) continue;
-      const value = parseNumber(m[1]);
+      const value = parseNumber(m[1] ?? m[2]);
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, value, kind });
     }
@@ -151,7 +151,7 @@ export function quantityBefore(prefix: string): number | null {
 // "拿铁两杯", "口红来一支", "拿铁要2杯": a measured quantity right after the item.
 const ZH_QTY_AFTER = new RegExp(
   // (a size blanked out by the caller may sit between: "日抛[600度]要四盒", "口罩[10只装]的来两包")
-  `^\\s*[,，]?\\s*_*\\s*(?:的)?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]`,
+  `^\\s*[,，]?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*_*\\s*(?:的)?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]`,
 );
 const MULT_AFTER_ANCHORED = /^\s*(?:x|×|\*)\s*(\d{1,3})(?![\d.])/;
 

@@ -19,7 +19,9 @@ const WORDS: [RegExp, number][] = [
 ];
 
 export function parseRating(lower: string): number | null {
-  // ⭐⭐⭐⭐ / ★★★: the number of stars
+  // "4⭐" is four stars; ⭐⭐⭐⭐ / ★★★ count
+  const numbered = /(?<![\d.])([1-5])\s*(?:⭐|★|🌟)/u.exec(lower);
+  if (numbered) return Number(numbered[1]);
   const stars = /(?:⭐|★|🌟){1,5}/u.exec(lower);
   if (stars) return Math.min(5, [...stars[0]].filter((c) => c !== "\ufe0f").length);
   for (const re of NUMERIC) {

@@ -20,7 +20,7 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/毫升/g, "ml").replace(/装$/, "");
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/装$/, "");
   let m = /^(\d+(?:\.\d+)?)(?:米|m)$/.exec(s);
   if (m) return `${Number(m[1])}m`;
   m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
@@ -173,7 +173,7 @@ export function bareNumberSize(region: string, index: Map<string, string>): stri
 // Units of measure and pack counts in English, by the Chinese unit a catalog writes (grammar, not any trade's words).
 const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
-  粒: "capsules?|tablets?|pills?|caps", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "pieces?|pcs|sticks?",
+  粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?",
 };
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -235,6 +235,13 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[]): Si
       const end = lower.startsWith("装", i + w.length) ? i + w.length + 1 : i + w.length;
       add(i, end, lower.slice(i, end));
     }
+    // a model-like size ("iPhone 16 Pro", "Mate 60") written without spaces, or another model of the same line
+    // ("iPhone 14" when the case comes in 15 and 16): spaces optional, numbers free
+    if (/\d/.test(w) && /[a-z]/.test(w)) {
+      const shape = w.split(/(\d+)/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? "\\d{1,4}" : escapeRe(part.trim()).replace(/\s+/g, "\\s*"))).join("\\s*");
+      const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "g");
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+    }
   }
   for (const u of units) {
     const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRe(u)}(?:装)?`, "g");
@@ -245,7 +252,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[]): Si
     const en = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*-?\\s*(?:${english})(?![a-z])`, "g");
     for (let m = en.exec(lower); m; m = en.exec(lower)) {
       if (out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: `${m[1]}${u}`, weak: false });
+      // reported as written when the product does not come in it ("the 12 pack")
+      out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: m[0], weak: false });
     }
   }
   return out.sort((a, b) => a.start - b.start);
