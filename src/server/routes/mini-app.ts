@@ -17,6 +17,7 @@ import { findOwnOrder, listBrands, listOrders, listStores, storeShelf, walletVie
 import { botsWithTokens, resolveViewer, type TokenBot, type Viewer } from "../../miniapp/viewer.ts";
 import { clearedSessionCookie, sessionCookie, signSession, webIdentityOf } from "../../miniapp/web-session.ts";
 import { miniAppStaticRoutes } from "./mini-app-static.ts";
+import { PAGE_DEFAULT, PAGE_MAX } from "../../domain/limits.ts";
 
 export interface MiniAppDeps {
   db: Db;
@@ -41,8 +42,8 @@ const checkoutSchema = cartSchema.extend({
 const signInSchema = z.object({ name: z.string().trim().min(1).max(60) });
 const claimSchema = z.object({ code: z.string().trim().min(1).max(40) });
 const coord = (min: number, max: number) => z.coerce.number().min(min).max(max);
-const storesQuery = z.object({ brand: id.optional(), lat: coord(-90, 90).optional(), lng: coord(-180, 180).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
-const productsQuery = z.object({ store: id });
+const storesQuery = z.object({ brand: id.optional(), lat: coord(-90, 90).optional(), lng: coord(-180, 180).optional(), limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(50) });
+const productsQuery = z.object({ store: id, limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT), offset: z.coerce.number().int().min(0).max(10_000_000).default(0) });
 const walletQuery = z.object({ brand: id.optional(), store: id.optional() });
 const orderParams = z.object({ id });
 
@@ -147,7 +148,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       if (!q.ok) return reply;
       const s = await browsingScope(req, reply);
       if (!s) return reply;
-      const shelf = await storeShelf(deps.db, { scope: s.scope, storeId: q.value.store, at: deps.clock() });
+      const shelf = await storeShelf(deps.db, { scope: s.scope, storeId: q.value.store, at: deps.clock(), limit: q.value.limit, offset: q.value.offset });
       if (!shelf) return fail(req, reply, { code: "NOT_FOUND", reason: "UNKNOWN_STORE" });
       return { ok: true, ...shelf };
     });
