@@ -117,6 +117,24 @@ export function askForget(turn: Turn): Reply[] {
   return [{ type: "choice", text: turn.m.forgetAsk, buttons: [{ id: "forget:yes", label: turn.m.forgetConfirm }, { id: "cancel", label: turn.m.cancelLabel }] }];
 }
 
+/** typed confirmations of a pending forget-me, in both languages (besides the general yes words) */
+const FORGET_YES = /^(确认删除|确定删除|删除吧|确认|确定|是的?|yes,?\s*delete( it| my data)?|delete( it| my data)?|yes|confirm)[。.!！]?$/i;
+
+/** True when `text` confirms a forget-me that is waiting for confirmation. */
+export function confirmsForget(turn: Turn, text: string): boolean {
+  return turn.state.awaiting === "forget" && FORGET_YES.test(text.trim());
+}
+
+/** The `forget:<arg>` button: "yes" erases only while a confirmation is pending (an old or forged tap asks again). */
+export async function forgetTap(turn: Turn, arg: string): Promise<Reply[]> {
+  if (arg !== "yes") {
+    if (turn.state.awaiting === "forget") turn.state.awaiting = undefined;
+    return [{ type: "text", text: turn.m.cancelled }];
+  }
+  if (turn.state.awaiting !== "forget") return askForget(turn);
+  return forget(turn);
+}
+
 export async function forget(turn: Turn): Promise<Reply[]> {
   await forgetMember(turn.deps.db, turn.memberId, turn.now);
   turn.forgotten = true;

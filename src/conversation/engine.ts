@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { IdentityRef } from "../app/members.ts";
 import { emptyResult, type ParseResult } from "../nlu/intent.ts";
 import { VoiceTooLarge } from "../nlu/transcriber.ts";
-import { askForget, claim, claimFromCampaign, feedback, follow, followBrand, forget, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
+import { askForget, claim, claimFromCampaign, confirmsForget, feedback, follow, followBrand, forget, forgetTap, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
 import { MESSAGES, detectLang, errorText } from "./messages.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
@@ -64,6 +64,8 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
   if (member.locale !== locale) await deps.db.prisma.$executeRaw`UPDATE "Member" SET "locale" = ${locale} WHERE "id" = ${member.id} AND "erasedAt" IS NULL`;
   // forget-me deletes the conversation; do not write it back
   if (!turn.forgotten) await saveState(deps.db, member.id, deps.bot.id, turn.state);
+  // the turn's own message log is written without waiting; make sure it does not outlive the erasure
+  else await deps.db.prisma.chatMessage.deleteMany({ where: { memberId: member.id } });
   return replies;
 }
 
@@ -147,7 +149,7 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   if (moving) return [...notes, ...moving];
   if (turn.state.rescheduling && WHEN_LIKE.test(input)) return [...notes, ...(await rescheduleTo(turn, input))];
   if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...(await confirm(turn, undefined))];
-  if (turn.state.awaiting === "forget" && YES_WORDS.test(input)) return [...notes, ...(await forget(turn))];
+  if (confirmsForget(turn, input)) return [...notes, ...(await forget(turn))];
 
   let parsed: ParseResult;
   try {
@@ -291,7 +293,7 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
     case "follow":
       return follow(turn, { ...emptyResult("follow", 1), brandId: arg || null });
     case "forget":
-      return arg === "yes" ? forget(turn) : [{ type: "text", text: turn.m.cancelled }];
+      return forgetTap(turn, arg);
     case "bind_phone":
       return askPhone(turn);
     case "account":
