@@ -1,6 +1,6 @@
 // Slows guessing at a door (admin login, web sign-in) per client address: the first `free` attempts in a row pass, then
 // each further one locks the key for a delay that doubles up to `maxDelayMs`. A success resets the key; a key left
-// alone for `forgetAfterMs` starts over. In memory, per process: enough to make 300 guesses take hours, not seconds.
+// alone for `forgetAfterMs` starts over. (`free` attempts pass; the free-th failure already locks the next one.) In memory, per process: enough to make 300 guesses take hours, not seconds.
 // Warning: behind a proxy every client has the proxy's address unless fastify's trustProxy is set.
 
 export interface ThrottleOptions {
@@ -51,7 +51,7 @@ export class Throttle {
     const e = this.entry(key) ?? { count: 0, lockedUntil: 0, lastAt: now };
     e.count++;
     e.lastAt = now;
-    if (e.count > this.o.free) e.lockedUntil = now + Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** Math.min(30, e.count - this.o.free - 1));
+    if (e.count >= this.o.free) e.lockedUntil = now + Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** Math.min(30, e.count - this.o.free));
     this.keys.delete(key);
     this.keys.set(key, e);
     const max = this.o.maxKeys ?? 10_000;
