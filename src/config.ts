@@ -19,6 +19,8 @@ const envSchema = z.object({
   ADMIN_BRAND_TOKENS: z.string().optional(),
   /** "1": the Mini App's name-only web sign-in (a demo shop's convenience; anyone can be anyone) */
   LOCAL_SIGN_IN: z.string().optional(),
+  /** the bot username the Mini App's "Log in with Telegram" button uses (its domain set with @BotFather /setdomain) */
+  TELEGRAM_LOGIN_BOT: z.string().regex(/^[A-Za-z0-9_]{3,64}$/).optional(),
   LOG_LEVEL: z.string().default("info"),
 });
 

@@ -23,7 +23,10 @@ const clock = systemClock();
 const admin = await adminToken(db);
 const server = await buildServer({ logger, isReady: () => ready, routes: [
   paymentRoutes({ db, secret: await paymentSecret(db), clock }),
-  (await import("./server/routes/mini-app.ts")).miniAppRoutes({ db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db) }),
+  (await import("./server/routes/mini-app.ts")).miniAppRoutes({
+    db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db), localSignIn: config.localSignIn,
+    loginBotUsername: config.TELEGRAM_LOGIN_BOT ?? null,
+  }),
   adminApiRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, routes: allAdminRoutes({ db, clock }) }),
   (await import("./server/routes/admin-dashboard.ts")).adminDashboardRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, secureCookie: config.publicUrl.startsWith("https://") }),
 ] });

@@ -5,6 +5,8 @@ import { memberProfile } from "../app/crm/member-profile.ts";
 import { tagMember, untagMember } from "../app/crm/member-area.ts";
 import { findMember } from "../app/members.ts";
 import { forgetMember } from "../app/privacy.ts";
+import { createSignInLink } from "../app/sessions.ts";
+import { loadConfig } from "../config.ts";
 import { CliError } from "./cli-error.ts";
 import { withDb } from "./with-db.ts";
 
@@ -69,6 +71,19 @@ export function registerMember(program: Command): void {
         const out = { ok: true, memberId: m.id, ...r.value };
         if (opts.json) console.log(JSON.stringify(out));
         else console.log(`erased member ${m.id}: ${r.value.appointmentsCancelled} appointment(s) and ${r.value.ordersCancelled} open order(s) cancelled; kept records now belong to ${r.value.tombstoneId ?? "nobody"}`);
+      });
+    });
+
+  member
+    .command("signin-link")
+    .description("a one-time link that signs this member in to the Mini App in a browser (single use, 10 minutes)")
+    .argument("<member>", "member id, chat/Telegram user id, phone or member card code")
+    .action(async (ref: string) => {
+      await withDb(async (db) => {
+        const m = await findMember(db.prisma, ref.trim());
+        if (!m || m.erasedAt) throw new CliError(`no member "${ref}"`);
+        const link = await createSignInLink(db, { memberId: m.id, publicUrl: loadConfig().publicUrl, at: new Date() });
+        console.log(JSON.stringify({ memberId: m.id, url: link.url, expiresAt: link.expiresAt.toISOString() }));
       });
     });
 }

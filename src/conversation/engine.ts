@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { IdentityRef } from "../app/members.ts";
 import { emptyResult, type ParseResult } from "../nlu/intent.ts";
 import { VoiceTooLarge } from "../nlu/transcriber.ts";
-import { askForget, claim, claimFromCampaign, confirmsForget, feedback, follow, followBrand, forget, forgetTap, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
+import { askForget, claim, claimFromCampaign, confirmsForget, feedback, webSignIn, follow, followBrand, forget, forgetTap, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
 import { MESSAGES, detectLang, errorText } from "./messages.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
@@ -150,6 +150,8 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   if (turn.state.rescheduling && WHEN_LIKE.test(input)) return [...notes, ...(await rescheduleTo(turn, input))];
   if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...(await confirm(turn, undefined))];
   if (confirmsForget(turn, input)) return [...notes, ...(await forget(turn))];
+  const link = await webSignIn(turn, input);
+  if (link) return [...notes, ...link];
 
   let parsed: ParseResult;
   try {

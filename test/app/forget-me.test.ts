@@ -107,3 +107,18 @@ describe.each(DATABASES)("forget me on %s", (kind) => {
     expect(await forgetMember(db, m.id, NOON)).toMatchObject({ ok: true, value: { tombstoneId: null } });
   });
 });
+
+describe("open in browser", () => {
+  it("the bot hands out a one-time sign-in link for the member", async () => {
+    const db = await freshDb("sqlite");
+    try {
+      const say = chatter(testDeps(db), "web-link");
+      const r = await say({ text: "在浏览器打开" });
+      expect(r[0].text).toMatch(/http:\/\/pay\.test\/app\/\?signin=[A-Za-z0-9_-]{43}/);
+      const m = await resolveMember(db, { channel: "local", externalId: "web-link" });
+      expect(await db.prisma.signInLink.count({ where: { memberId: m.id } })).toBe(1);
+    } finally {
+      await db.drop();
+    }
+  });
+});
