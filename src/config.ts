@@ -15,10 +15,29 @@ const envSchema = z.object({
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
   REDIS_URL: z.string().optional(),
   ADMIN_TOKEN: z.string().optional(),
+  /** per-brand admin tokens, "brandId=token,brandId=token": a brand's manager sees only that brand */
+  ADMIN_BRAND_TOKENS: z.string().optional(),
+  /** "1": the Mini App's name-only web sign-in (a demo shop's convenience; anyone can be anyone) */
+  LOCAL_SIGN_IN: z.string().optional(),
+  /** the bot username the Mini App's "Log in with Telegram" button uses (its domain set with @BotFather /setdomain) */
+  TELEGRAM_LOGIN_BOT: z.string().regex(/^[A-Za-z0-9_]{3,64}$/).optional(),
   LOG_LEVEL: z.string().default("info"),
 });
 
-export type Config = z.infer<typeof envSchema> & { publicUrl: string };
+export type Config = z.infer<typeof envSchema> & { publicUrl: string; adminBrandTokens: Record<string, string>; localSignIn: boolean };
+
+/** "gxg=tok1,starbucks=tok2" as { gxg: "tok1", starbucks: "tok2" }; refuses short tokens, which could be guessed. */
+export function parseBrandTokens(text: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (text ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+    const i = part.indexOf("=");
+    const brand = part.slice(0, i).trim();
+    const token = part.slice(i + 1).trim();
+    if (i <= 0 || token.length < 16) throw new Error(`invalid environment: ADMIN_BRAND_TOKENS: "${brand || part}" needs brandId=token with a token of 16+ characters`);
+    out[brand] = token;
+  }
+  return out;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -27,5 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid environment: ${first.path.join(".")}: ${first.message}`);
   }
   const c = parsed.data;
-  return { ...c, publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, "") };
+  return {
+    ...c, publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ""),
+    adminBrandTokens: parseBrandTokens(c.ADMIN_BRAND_TOKENS), localSignIn: c.LOCAL_SIGN_IN === "1",
+  };
 }

@@ -23,9 +23,12 @@ const clock = systemClock();
 const admin = await adminToken(db);
 const server = await buildServer({ logger, isReady: () => ready, routes: [
   paymentRoutes({ db, secret: await paymentSecret(db), clock }),
-  (await import("./server/routes/mini-app.ts")).miniAppRoutes({ db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db) }),
-  adminApiRoutes({ token: admin, routes: allAdminRoutes({ db, clock }) }),
-  (await import("./server/routes/admin-dashboard.ts")).adminDashboardRoutes({ token: admin, secureCookie: config.publicUrl.startsWith("https://") }),
+  (await import("./server/routes/mini-app.ts")).miniAppRoutes({
+    db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db), localSignIn: config.localSignIn,
+    loginBotUsername: config.TELEGRAM_LOGIN_BOT ?? null,
+  }),
+  adminApiRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, routes: allAdminRoutes({ db, clock }) }),
+  (await import("./server/routes/admin-dashboard.ts")).adminDashboardRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, secureCookie: config.publicUrl.startsWith("https://") }),
 ] });
 const bots = await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
 // one delivery pipeline per process: the bots' (every outbox source), else one on the bot tokens from the environment

@@ -32,7 +32,7 @@ export function createApi({ initData, lang }) {
   return {
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body ?? {}),
-    del: (path) => call("DELETE", path),
+    del: (path, body) => call("DELETE", path, body),
   };
 }
 

@@ -89,6 +89,17 @@ const currentStore = () => (S.shelf && S.shelf.store.id === S.storeId ? S.shelf.
 // ---------------------------------------------------------------------------------------------------------------
 // loading
 async function loadMe() {
+  // a one-time link from the bot (?signin=…): spend it, then drop it from the address bar and the history
+  const link = !launch && query.get("signin");
+  if (link) {
+    history.replaceState(null, "", location.pathname + location.search.replace(/([?&])signin=[^&]*&?/, "$1").replace(/[?&]$/, ""));
+    try {
+      await api.post("session/link", { token: link });
+    } catch (e) {
+      S.authError = e.message;
+    }
+  }
+  if (!launch) S.auth = await api.get("auth").catch(() => null);
   try {
     const r = await api.get("me");
     S.me = r.member;
@@ -200,6 +211,18 @@ async function signIn(ev) {
     S.authError = null;
     if (S.tab === "wallet") await loadWallet();
     if (S.tab === "orders") await loadOrders();
+  });
+}
+
+async function forgetMe() {
+  if (!confirm(t("forgetConfirm"))) return;
+  await run(async () => {
+    await api.del("me", { confirm: true });
+    S.me = null;
+    S.wallet = null;
+    S.orders = null;
+    S.quote = null;
+    toast(t("forgotten"));
   });
 }
 
@@ -346,6 +369,10 @@ const openBadge = (s) => h("span", { class: `badge ${s.openNow ? "ok" : "muted"}
 
 function signInCard() {
   if (launch) return S.authError ? h("div", { class: "card error", id: "auth-error" }, S.authError) : null;
+  // without LOCAL_SIGN_IN=1 a name proves nothing: the page says how to sign in with proof instead
+  if (S.auth && !S.auth.localSignIn) {
+    return h("div", { class: "card signin", id: "signin-proof" }, h("h2", {}, t("signInProofTitle")), h("p", { class: "muted" }, S.authError || t("signInProofHint")));
+  }
   return h(
     "form",
     { class: "card signin", id: "signin-form", onsubmit: signIn },
@@ -361,7 +388,7 @@ function signInCard() {
 function header() {
   const brand = S.brands.find((b) => b.id === S.brandId) || (S.shelf && { name: S.shelf.store.brandName });
   const who = S.me
-    ? h("span", { class: "who", id: "who" }, t("hello", S.me.displayName || ""), !launch ? h("button", { class: "link", id: "signout", onclick: signOut }, t("signOut")) : null)
+    ? h("span", { class: "who", id: "who" }, t("hello", S.me.displayName || ""), !launch ? h("button", { class: "link", id: "signout", onclick: signOut }, t("signOut")) : null, h("button", { class: "link", id: "forget-me", onclick: forgetMe }, t("forgetMe")))
     : null;
   return h(
     "header",

@@ -76,7 +76,7 @@ async function queueReminder(tx: Tx, a: { id: string; memberId: string; storeId:
 }
 
 /** Drops the queued reminders of an appointment (cancelled or moved). */
-async function dropReminders(tx: Tx, appointmentId: string, why: string): Promise<void> {
+export async function dropReminders(tx: Tx, appointmentId: string, why: string): Promise<void> {
   await tx.delivery.updateMany({ where: { dedupeKey: { startsWith: `appt:${appointmentId}:reminder` }, status: "queued" }, data: { status: "skipped", error: why } });
 }
 

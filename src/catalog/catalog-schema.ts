@@ -1,8 +1,12 @@
 // The catalog file format (CONTRACT.md "Catalog import"), validated row by row with zod.
 import { z } from "zod";
+import { IMPORT_ROWS, TEXT } from "../domain/limits.ts";
 
-const id = z.string().trim().min(1, "must not be empty").max(100, "is longer than 100 characters");
-const stringList = z.array(z.string().trim().min(1)).default([]);
+const id = z.string().trim().min(1, "must not be empty").max(TEXT.id, `is longer than ${TEXT.id} characters`);
+const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
+const name = text(TEXT.name).trim().min(1, "must not be empty");
+const stringList = (each: number, count: number) =>
+  z.array(text(each).trim().min(1)).max(count, `has more than ${count} entries`).default([]);
 const HH_MM = "(?:[01]\\d|2[0-3]):[0-5]\\d|24:00";
 const openHoursPattern = new RegExp(`^\\s*(?:${HH_MM})-(?:${HH_MM})\\s*(?:,\\s*(?:${HH_MM})-(?:${HH_MM})\\s*)*$`);
 
@@ -19,25 +23,25 @@ export const SERVICES = ["delivery", "pickup", "appointment", "ship"] as const;
 
 export const brandRow = z.object({
   id,
-  name: z.string().trim().min(1, "must not be empty"),
-  aliases: stringList,
-  timezone: z.string().refine(isTimeZone, "is not a known IANA time zone").default("Asia/Shanghai"),
+  name,
+  aliases: stringList(TEXT.alias, TEXT.aliasesPerRow),
+  timezone: text(64).refine(isTimeZone, "is not a known IANA time zone").default("Asia/Shanghai"),
 });
 
 export const storeRow = z
   .object({
     id,
     brandId: id,
-    name: z.string().trim().min(1, "must not be empty"),
+    name,
     lat: z.number().min(-90, "must be between -90 and 90").max(90, "must be between -90 and 90"),
     lng: z.number().min(-180, "must be between -180 and 180").max(180, "must be between -180 and 180"),
-    address: z.string().default(""),
-    openHours: z.string().regex(openHoursPattern, 'must look like "07:00-22:00" (several ranges separated by commas)').default("00:00-24:00"),
-    timezone: z.string().refine(isTimeZone, "is not a known IANA time zone").default("Asia/Shanghai"),
+    address: text(TEXT.address).default(""),
+    openHours: text(200).regex(openHoursPattern, 'must look like "07:00-22:00" (several ranges separated by commas)').default("00:00-24:00"),
+    timezone: text(64).refine(isTimeZone, "is not a known IANA time zone").default("Asia/Shanghai"),
     services: z.array(z.enum(SERVICES)).default([]),
     deliveryRadiusMeters: z.number().int("must be a whole number").min(0, "must not be negative").default(0),
     flagship: z.boolean().default(false),
-    phone: z.string().optional(),
+    phone: text(TEXT.phone).optional(),
     /** delivery tracking: the courier counts as arrived within this many metres of the customer (absent: STORE_DEFAULTS) */
     arrivalMeters: z.number().int("must be a whole number").min(0, "must not be negative").max(5000, "must be at most 5000").optional(),
     /** arrival completes the order by itself (else the courier confirms with one tap) */
@@ -49,20 +53,20 @@ export const storeRow = z
 export const productRow = z.object({
   id,
   brandId: id,
-  name: z.string().trim().min(1, "must not be empty"),
-  aliases: stringList,
+  name,
+  aliases: stringList(TEXT.alias, TEXT.aliasesPerRow),
   priceCents: z.number().int("must be whole cents").min(0, "must not be negative"),
   currency: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter ISO code like CNY").default("CNY"),
-  sizes: stringList,
-  tags: stringList,
-  photoUrl: z.string().url().optional(),
-  description: z.string().optional(),
+  sizes: stringList(TEXT.size, TEXT.sizesPerRow),
+  tags: stringList(TEXT.tag, TEXT.tagsPerRow),
+  photoUrl: text(TEXT.url).url().optional(),
+  description: text(TEXT.description).optional(),
 });
 
 export const inventoryRow = z.object({
   storeId: id,
   productId: id,
-  size: z.string().trim().default(""),
+  size: text(TEXT.size).trim().default(""),
   quantity: z.number().int("must be a whole number").min(0, "must not be negative"),
 });
 
@@ -75,7 +79,7 @@ export const couponRow = z
   .object({
     code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,40}$/, "must be 2-40 letters, digits, - or _").transform((c) => c.toUpperCase()),
     brandId: id,
-    title: z.string().optional(),
+    title: text(TEXT.couponTitle).optional(),
     kind: z.enum(["percent", "amount"]),
     value: z.number().int("must be a whole number").positive("must be positive"),
     minSpendCents: z.number().int().min(0, "must not be negative").default(0),
@@ -84,7 +88,7 @@ export const couponRow = z
     validTo: instant,
     maxRedemptions: z.number().int().positive("must be positive").nullable().optional(),
     perMemberLimit: z.number().int().positive("must be positive").default(1),
-    storeIds: z.array(id).default([]),
+    storeIds: z.array(id).max(IMPORT_ROWS.stores, `has more than ${IMPORT_ROWS.stores} entries`).default([]),
   })
   .refine((c) => c.kind !== "percent" || c.value <= 100, { message: "a percent coupon's value is the percent paid, 1-100", path: ["value"] })
   .refine((c) => c.validFrom < c.validTo, { message: "must be after validFrom", path: ["validTo"] });
@@ -98,9 +102,9 @@ const workingHoursRow = z.object({
 export const staffRow = z.object({
   id,
   storeId: id,
-  name: z.string().trim().min(1, "must not be empty"),
-  role: z.string().trim().min(1).default("staff"),
-  workingHours: z.array(workingHoursRow).default([]),
+  name,
+  role: text(TEXT.role).trim().min(1).default("staff"),
+  workingHours: z.array(workingHoursRow).max(50, "has more than 50 entries").default([]),
 });
 
 /**

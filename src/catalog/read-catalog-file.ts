@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { z } from "zod";
+import { IMPORT_ROWS } from "../domain/limits.ts";
 import { KINDS, emptyCatalog, rowSchemas, type Catalog, type Kind } from "./catalog-schema.ts";
 
 export interface ReadResult {
@@ -76,6 +77,11 @@ function csvCell(field: string, raw: string): unknown {
 
 function validateRows(kind: Kind, rows: unknown[], label: (i: number) => string, out: ReadResult): void {
   const schema = rowSchemas[kind];
+  const max = IMPORT_ROWS[kind as keyof typeof IMPORT_ROWS];
+  if (max !== undefined && rows.length + out.catalog[kind].length > max) {
+    out.errors.push(`${label(0).split(":")[0]}: ${rows.length} ${kind} rows; one import takes at most ${max} (split the file)`);
+    return;
+  }
   rows.forEach((row, i) => {
     if (typeof row !== "object" || row === null || Array.isArray(row)) {
       out.errors.push(`${label(i)}: must be an object`);

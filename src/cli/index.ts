@@ -39,9 +39,19 @@ try {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode;
   } else {
-    const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`o2o: ${msg.split("\n")[0]}\n`);
+    process.stderr.write(`o2o: ${oneLineError(e)}\n`);
     if (process.env.O2O_DEBUG) console.error(e);
     process.exitCode = 1;
   }
+}
+
+/** The first line of an error, never empty: a driver error without a message still says what it is. */
+function oneLineError(e: unknown): string {
+  const err = e as { message?: unknown; code?: unknown; name?: unknown; cause?: unknown } | null;
+  const first = (v: unknown) => (typeof v === "string" ? v.split("\n").map((l) => l.trim()).find(Boolean) ?? "" : "");
+  const msg = first(err?.message) || first((err?.cause as { message?: unknown } | undefined)?.message) || (typeof e === "string" ? first(e) : "");
+  const code = typeof err?.code === "string" ? err.code : "";
+  if (msg) return code && !msg.includes(code) ? `${msg} (${code})` : msg;
+  const name = typeof err?.name === "string" && err.name !== "Error" ? err.name : "unexpected error";
+  return `${name}${code ? ` ${code}` : ""} (run with O2O_DEBUG=1 for details)`;
 }

@@ -1,9 +1,12 @@
-// `o2o member tag MEMBER TAG [--remove]` and `o2o member show MEMBER [--json]`: manual CRM tags and one member's
-// profile. MEMBER is a member id, chat/Telegram user id, phone or member card code (merged records resolve to the survivor).
+// `o2o member tag MEMBER TAG [--remove]`, `o2o member show MEMBER [--json]` and `o2o member forget MEMBER`: manual CRM
+// tags, one member's profile, and the erasure a member asked for by mail or at the counter (same use case as the chat's). MEMBER is a member id, chat/Telegram user id, phone or member card code (merged records resolve to the survivor).
 import { Command } from "commander";
 import { memberProfile } from "../app/crm/member-profile.ts";
 import { tagMember, untagMember } from "../app/crm/member-area.ts";
 import { findMember } from "../app/members.ts";
+import { forgetMember } from "../app/privacy.ts";
+import { createSignInLink } from "../app/sessions.ts";
+import { loadConfig } from "../config.ts";
 import { CliError } from "./cli-error.ts";
 import { withDb } from "./with-db.ts";
 
@@ -51,6 +54,36 @@ export function registerMember(program: Command): void {
         console.log(`  tags: ${p.tags.map((t) => `${t.tag}×${t.weight}`).join(", ") || "-"}`);
         console.log(`  orders: ${p.orders.count} (${p.orders.paid} paid)`);
         console.log(`  coupons: ${p.coupons.map((c) => `${c.code} ${c.status}`).join(", ") || "-"}`);
+      });
+    });
+
+  member
+    .command("forget")
+    .description("erase a member (forget me): cancels upcoming appointments and open orders, deletes personal data, keeps orders for the books under an anonymous id")
+    .argument("<member>", "member id, chat/Telegram user id, phone or member card code")
+    .option("--json", "print the result as JSON")
+    .action(async (ref: string, opts: { json?: boolean }) => {
+      await withDb(async (db) => {
+        const m = await findMember(db.prisma, ref.trim());
+        if (!m || m.erasedAt) throw new CliError(`no member "${ref}"`);
+        const r = await forgetMember(db, m.id, new Date());
+        if (!r.ok) throw new CliError(r.error.message ?? r.error.code);
+        const out = { ok: true, memberId: m.id, ...r.value };
+        if (opts.json) console.log(JSON.stringify(out));
+        else console.log(`erased member ${m.id}: ${r.value.appointmentsCancelled} appointment(s) and ${r.value.ordersCancelled} open order(s) cancelled; kept records now belong to ${r.value.tombstoneId ?? "nobody"}`);
+      });
+    });
+
+  member
+    .command("signin-link")
+    .description("a one-time link that signs this member in to the Mini App in a browser (single use, 10 minutes)")
+    .argument("<member>", "member id, chat/Telegram user id, phone or member card code")
+    .action(async (ref: string) => {
+      await withDb(async (db) => {
+        const m = await findMember(db.prisma, ref.trim());
+        if (!m || m.erasedAt) throw new CliError(`no member "${ref}"`);
+        const link = await createSignInLink(db, { memberId: m.id, publicUrl: loadConfig().publicUrl, at: new Date() });
+        console.log(JSON.stringify({ memberId: m.id, url: link.url, expiresAt: link.expiresAt.toISOString() }));
       });
     });
 }

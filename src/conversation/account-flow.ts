@@ -4,6 +4,7 @@ import { claimCoupon, listWallet } from "../app/coupons/coupon-use-cases.ts";
 import { STATUS_TEXT } from "../app/ordering/order-lifecycle.ts";
 import { bumpTags } from "../app/crm/behaviour-tags.ts";
 import { forgetMember, unsubscribe } from "../app/privacy.ts";
+import { createSignInLink } from "../app/sessions.ts";
 import { recordTouch } from "../app/touches.ts";
 import type { OrderStatus } from "../domain/orders/order-state.ts";
 import type { ParseResult } from "../nlu/intent.ts";
@@ -115,6 +116,37 @@ export async function stopPromotions(turn: Turn): Promise<Reply[]> {
 export function askForget(turn: Turn): Reply[] {
   turn.state.awaiting = "forget";
   return [{ type: "choice", text: turn.m.forgetAsk, buttons: [{ id: "forget:yes", label: turn.m.forgetConfirm }, { id: "cancel", label: turn.m.cancelLabel }] }];
+}
+
+/** "open in browser": the words that ask the bot for a one-time sign-in link to the shop on the web */
+const WEB_SIGN_IN = /^(\/web|在浏览器(里|中)?打开|浏览器打开|网页登录|电脑登录|open in (the )?browser|web (login|sign[- ]?in))[。.!！]?$/i;
+
+/** The one-time web sign-in link (src/app/sessions.ts), when `text` asks for it; null otherwise. */
+export async function webSignIn(turn: Turn, text: string): Promise<Reply[] | null> {
+  if (!WEB_SIGN_IN.test(text.trim())) return null;
+  const { url } = await createSignInLink(turn.deps.db, { memberId: turn.memberId, publicUrl: turn.deps.signer.publicUrl, at: turn.now });
+  const text2 = turn.lang === "zh"
+    ? `在浏览器里打开这个链接即可登录商城（10 分钟内有效，只能用一次，请勿转发）：\n${url}`
+    : `Open this link in a browser to sign in to the shop (works once, for 10 minutes; don't share it):\n${url}`;
+  return [{ type: "text", text: text2 }];
+}
+
+/** typed confirmations of a pending forget-me, in both languages (besides the general yes words) */
+const FORGET_YES = /^(确认删除|确定删除|删除吧|确认|确定|是的?|yes,?\s*delete( it| my data)?|delete( it| my data)?|yes|confirm)[。.!！]?$/i;
+
+/** True when `text` confirms a forget-me that is waiting for confirmation. */
+export function confirmsForget(turn: Turn, text: string): boolean {
+  return turn.state.awaiting === "forget" && FORGET_YES.test(text.trim());
+}
+
+/** The `forget:<arg>` button: "yes" erases only while a confirmation is pending (an old or forged tap asks again). */
+export async function forgetTap(turn: Turn, arg: string): Promise<Reply[]> {
+  if (arg !== "yes") {
+    if (turn.state.awaiting === "forget") turn.state.awaiting = undefined;
+    return [{ type: "text", text: turn.m.cancelled }];
+  }
+  if (turn.state.awaiting !== "forget") return askForget(turn);
+  return forget(turn);
 }
 
 export async function forget(turn: Turn): Promise<Reply[]> {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { IdentityRef } from "../app/members.ts";
 import { emptyResult, type ParseResult } from "../nlu/intent.ts";
 import { VoiceTooLarge } from "../nlu/transcriber.ts";
-import { askForget, claim, claimFromCampaign, feedback, follow, followBrand, forget, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
+import { askForget, claim, claimFromCampaign, confirmsForget, feedback, webSignIn, follow, followBrand, forget, forgetTap, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
 import { MESSAGES, detectLang, errorText } from "./messages.ts";
 import { catalogExamples, renderWelcome } from "./examples.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
@@ -67,6 +67,8 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
   if (member.locale !== locale) await deps.db.prisma.$executeRaw`UPDATE "Member" SET "locale" = ${locale} WHERE "id" = ${member.id} AND "erasedAt" IS NULL`;
   // forget-me deletes the conversation; do not write it back
   if (!turn.forgotten) await saveState(deps.db, member.id, deps.bot.id, turn.state);
+  // the turn's own message log is written without waiting; make sure it does not outlive the erasure
+  else await deps.db.prisma.chatMessage.deleteMany({ where: { memberId: member.id } });
   return replies;
 }
 
@@ -155,7 +157,9 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   if (moving) return [...notes, ...moving];
   if (turn.state.rescheduling && WHEN_LIKE.test(input)) return [...notes, ...(await rescheduleTo(turn, input))];
   if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...(await confirm(turn, undefined))];
-  if (turn.state.awaiting === "forget" && YES_WORDS.test(input)) return [...notes, ...(await forget(turn))];
+  if (confirmsForget(turn, input)) return [...notes, ...(await forget(turn))];
+  const link = await webSignIn(turn, input);
+  if (link) return [...notes, ...link];
 
   let parsed: ParseResult;
   try {
@@ -314,7 +318,7 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
     case "follow":
       return follow(turn, { ...emptyResult("follow", 1), brandId: arg || null });
     case "forget":
-      return arg === "yes" ? forget(turn) : [{ type: "text", text: turn.m.cancelled }];
+      return forgetTap(turn, arg);
     case "bind_phone":
       return askPhone(turn);
     case "account":

@@ -1,7 +1,9 @@
 // Read models for the Mini App: brands, stores near a point, a store's shelf with stock per size, the coupon wallet
 // with what can still be claimed, and the member's orders. Reads only; every change goes through src/app use cases.
 import type { Db } from "../db/database.ts";
-import { loadCatalogView, stockFor, type StoreInfo } from "../app/catalog-view.ts";
+import { loadCatalogView, type CatalogView, type ProductInfo, type StoreInfo } from "../app/catalog-view.ts";
+import { query } from "../db/sql.ts";
+import { PAGE_DEFAULT, PAGE_MAX } from "../domain/limits.ts";
 import { listWallet, type WalletItem } from "../app/coupons/coupon-use-cases.ts";
 import { couponDef } from "../app/coupons/wallet.ts";
 import { STATUS_TEXT } from "../app/ordering/order-lifecycle.ts";
@@ -10,7 +12,7 @@ import { distanceMeters } from "../domain/geo/distance.ts";
 import type { OrderStatus } from "../domain/orders/order-state.ts";
 import { isOpenAt } from "../domain/stores/open-hours.ts";
 import { offers } from "../domain/stores/store.ts";
-import { quantityInStock } from "../domain/stores/stock.ts";
+import { quantityInStock, stockMapFrom } from "../domain/stores/stock.ts";
 
 type Scope = string[] | null;
 const inScope = (scope: Scope, brandId: string) => !scope || scope.includes(brandId);
@@ -89,20 +91,47 @@ export interface ShelfProduct {
   inStock: boolean;
 }
 
-/** A store's shelf: the brand's products with stock per size at that store. Null when the store is unknown or out of scope. */
-export async function storeShelf(db: Db, input: { scope: Scope; storeId: string; at: Date }): Promise<{ store: StoreCard; products: ShelfProduct[] } | null> {
+/**
+ * A store's shelf, one page of it: the brand's products (catalog order) with stock per size at that store. Stock is
+ * read for that store and that page alone (at most PAGE_MAX products), never for a whole brand's catalog.
+ * Null when the store is unknown or out of scope.
+ */
+export async function storeShelf(db: Db, input: { scope: Scope; storeId: string; at: Date; limit?: number; offset?: number }): Promise<{ store: StoreCard; products: ShelfProduct[]; total: number; limit: number; offset: number; nextOffset: number | null } | null> {
   const view = await loadCatalogView(db);
   const store = view.stores.get(input.storeId);
   if (!store || !inScope(input.scope, store.brandId)) return null;
-  const products = [...view.products.values()].filter((p) => p.brandId === store.brandId);
-  const stock = await stockFor(db, products.map((p) => p.id));
+  const limit = Math.min(Math.max(1, input.limit ?? PAGE_DEFAULT), PAGE_MAX);
+  const offset = Math.max(0, input.offset ?? 0);
+  const all = brandProducts(view, store.brandId);
+  const page = all.slice(offset, offset + limit);
+  const rows = await query<{ productId: string; size: string; quantity: number }>(db, (p) =>
+    `SELECT "productId", "size", "quantity" FROM "Inventory" WHERE "storeId" = ${p.v(store.id)} AND "productId" IN ${p.list(page.map((x) => x.id))}`);
+  const stock = stockMapFrom(rows.map((r) => ({ ...r, storeId: store.id })));
+  const next = offset + page.length;
   return {
     store: storeCard(store, view.brands.get(store.brandId)?.name ?? store.brandId, input.at, null),
-    products: products.map((p) => {
+    products: page.map((p) => {
       const sizes = (p.sizes.length ? p.sizes : [""]).map((size) => ({ size, stock: quantityInStock(stock, store.id, p.id, size) }));
       return { id: p.id, name: p.name, aliases: p.aliases, priceCents: p.priceCents, currency: p.currency, photoUrl: p.photoUrl, tags: p.tags, sizes, inStock: sizes.some((s) => s.stock > 0) };
     }),
+    total: all.length, limit, offset, nextOffset: next < all.length ? next : null,
   };
+}
+
+// products per brand, computed once per catalog view (a 100,000-product shelf is not filtered on every request)
+const byBrandCache = new WeakMap<CatalogView, Map<string, ProductInfo[]>>();
+function brandProducts(view: CatalogView, brandId: string): ProductInfo[] {
+  let m = byBrandCache.get(view);
+  if (!m) {
+    m = new Map();
+    for (const p of view.products.values()) {
+      const list = m.get(p.brandId);
+      if (list) list.push(p);
+      else m.set(p.brandId, [p]);
+    }
+    byBrandCache.set(view, m);
+  }
+  return m.get(brandId) ?? [];
 }
 
 export type WalletCard = Omit<WalletItem, "validTo"> & { validTo: string; brandName: string; usableHere: boolean | null };

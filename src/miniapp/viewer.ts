@@ -1,10 +1,11 @@
-// Who is using the Mini App: a Telegram user proven by initData (signed by one of our bots' tokens), or a local web
-// sign-in proven by a signed session token. Every member read or write in the Mini App starts here.
+// Who is using the Mini App: a Telegram user proven by initData (signed by one of our bots' tokens), or a web browser
+// holding a signed token of a live session (web-session.ts, src/app/sessions.ts). Every member read or write in the Mini App starts here.
 import type { Db } from "../db/database.ts";
 import { botBrandIds, DEFAULT_BOT_ID, type BotConfig } from "../bot-config.ts";
 import { resolveMember } from "../app/members.ts";
 import { validateInitData, INIT_DATA_MAX_AGE_SECONDS } from "./init-data.ts";
-import { cookieValue, SESSION_COOKIE, verifySession } from "./web-session.ts";
+import { findWebSession } from "../app/sessions.ts";
+import { cookieValue, SESSION_COOKIE, unsignSessionToken } from "./web-session.ts";
 
 export interface TokenBot {
   bot: BotConfig;
@@ -43,11 +44,11 @@ export function botsWithTokens(bots: BotConfig[], env: NodeJS.ProcessEnv = proce
 
 /** Credentials of a request: `Authorization: tma <initData>` (Telegram), `Authorization: Bearer <token>` or the session cookie (web). */
 export function credentialsOf(headers: { authorization?: string; cookie?: string }): { initData?: string; session?: string } {
-  const auth = headers.authorization?.trim() ?? "";
+  const auth = typeof headers.authorization === "string" ? headers.authorization.trim() : "";
   const m = /^(tma|bearer)\s+(.+)$/i.exec(auth);
   if (m && m[1].toLowerCase() === "tma") return { initData: m[2] };
   if (m) return { session: m[2] };
-  const cookie = cookieValue(headers.cookie, SESSION_COOKIE);
+  const cookie = cookieValue(typeof headers.cookie === "string" ? headers.cookie : undefined, SESSION_COOKIE);
   return cookie ? { session: cookie } : {};
 }
 
@@ -74,10 +75,11 @@ export async function resolveViewer(deps: ViewerDeps, headers: { authorization?:
     return { ok: false, reason: stale ? "STALE_INIT_DATA" : "BAD_INIT_DATA" };
   }
   if (creds.session !== undefined) {
-    const s = verifySession(deps.sessionSecret, creds.session, now);
-    if (!s) return { ok: false, reason: "BAD_SESSION" };
-    const member = await resolveMember(deps.db, { channel: "web", externalId: s.sub, botId: DEFAULT_BOT_ID, displayName: s.name });
-    return { ok: true, viewer: { memberId: member.id, displayName: member.displayName ?? s.name, channel: "web", botId: DEFAULT_BOT_ID, brandIds: null, startParam: null, locale: member.locale } };
+    const secret = unsignSessionToken(deps.sessionSecret, creds.session);
+    const session = secret ? await findWebSession(deps.db, secret, now) : null;
+    const member = session ? await deps.db.prisma.member.findUnique({ where: { id: session.memberId } }) : null;
+    if (!member || member.erasedAt || member.mergedIntoId) return { ok: false, reason: "BAD_SESSION" };
+    return { ok: true, viewer: { memberId: member.id, displayName: member.displayName, channel: "web", botId: DEFAULT_BOT_ID, brandIds: null, startParam: null, locale: member.locale } };
   }
   return { ok: false, reason: "NO_CREDENTIALS" };
 }

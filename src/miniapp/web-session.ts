@@ -1,25 +1,34 @@
-// The local sign-in outside Telegram: a name or phone becomes a "web" identity, carried by a signed token (cookie or
-// bearer). The key is derived from PAYMENT_SECRET, so tokens survive restarts and nothing else needs configuring.
-// Warning (security): this is a local shop's sign-in, not an account system — whoever types a name or phone gets
-// that web identity. Telegram members are authenticated by initData instead (init-data.ts).
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+// Web sign-in outside Telegram: the browser holds a signed session token (the HttpOnly cookie, or a bearer token);
+// the token is a random session secret (src/app/sessions.ts keeps its hash, expiry and revocation) signed with
+// @fastify/cookie's signer under a key derived from PAYMENT_SECRET, so a tampered token is refused before any lookup.
+// How a browser earns a session: the Telegram Login Widget (login-widget.ts), a one-time link from the bot, or — only
+// when the operator sets LOCAL_SIGN_IN=1 — a name or phone typed in (a demo shop's convenience: anyone can be anyone).
+import { createHmac } from "node:crypto";
+import { sign, unsign } from "@fastify/cookie";
 
 export const SESSION_COOKIE = "o2o_session";
-export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
-const payloadSchema = z.object({ v: z.literal(1), sub: z.string().min(1).max(100), name: z.string().max(60), exp: z.number().int() });
-export type WebSession = z.infer<typeof payloadSchema>;
-
-function sessionKey(secret: string): Buffer {
-  return createHmac("sha256", secret).update("o2o.miniapp.web-session.v1").digest();
+/** The key the session tokens (and cookies) are signed with. */
+export function cookieKey(secret: string): string {
+  return createHmac("sha256", secret).update("o2o.miniapp.web-session.v2").digest("base64url");
 }
 
-function mac(secret: string, payload: string): Buffer {
-  return createHmac("sha256", sessionKey(secret)).update(payload).digest();
+export function signSessionToken(secret: string, sessionSecret: string): string {
+  return sign(sessionSecret, cookieKey(secret));
 }
 
-/** What the sign-in field identifies: a phone number (digits, optional +) or else a name, case-insensitively. */
+/** The session secret in a signed token, or null when it is malformed or forged. */
+export function unsignSessionToken(secret: string, token: string | undefined | null): string | null {
+  if (!token || token.length > 512) return null;
+  try {
+    const r = unsign(token, cookieKey(secret));
+    return r.valid && r.value ? r.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the local sign-in field identifies: a phone number (digits, optional +) or else a name, case-insensitively. */
 export function webIdentityOf(input: string): { externalId: string; displayName: string; phone: string | null } {
   const text = input.trim().replace(/\s+/g, " ");
   const compact = text.replace(/[\s()-]/g, "");
@@ -27,31 +36,9 @@ export function webIdentityOf(input: string): { externalId: string; displayName:
   return { externalId: `name:${text.toLowerCase()}`, displayName: text, phone: null };
 }
 
-export function signSession(secret: string, sub: string, name: string, now: Date): string {
-  const payload = Buffer.from(JSON.stringify({ v: 1, sub, name, exp: Math.floor(now.getTime() / 1000) + SESSION_TTL_SECONDS })).toString("base64url");
-  return `${payload}.${mac(secret, payload).toString("base64url")}`;
-}
-
-/** The session in a token, or null when it is malformed, forged or expired. */
-export function verifySession(secret: string, token: string | undefined | null, now: Date): WebSession | null {
-  if (!token || token.length > 2048) return null;
-  const [payload, sig, extra] = token.split(".");
-  if (!payload || !sig || extra !== undefined) return null;
-  const given = Buffer.from(sig, "base64url");
-  const expected = mac(secret, payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  try {
-    const parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
-    if (!parsed.success || parsed.data.exp * 1000 < now.getTime()) return null;
-    return parsed.data;
-  } catch {
-    return null;
-  }
-}
-
-/** One cookie's value from a Cookie header. */
+/** One cookie's value from a Cookie header; null when absent or not decodable (never throws). */
 export function cookieValue(header: string | undefined, name: string): string | null {
-  if (!header) return null;
+  if (!header || header.length > 16_384) return null;
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
     if (i > 0 && part.slice(0, i).trim() === name) {
@@ -63,12 +50,4 @@ export function cookieValue(header: string | undefined, name: string): string | 
     }
   }
   return null;
-}
-
-export function sessionCookie(token: string, secure: boolean): string {
-  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/app; HttpOnly; SameSite=Lax; Max-Age=${SESSION_TTL_SECONDS}${secure ? "; Secure" : ""}`;
-}
-
-export function clearedSessionCookie(): string {
-  return `${SESSION_COOKIE}=; Path=/app; HttpOnly; SameSite=Lax; Max-Age=0`;
 }

@@ -26,7 +26,7 @@ describe("Mini App in chromium", { timeout: 180_000 }, () => {
   beforeAll(async () => {
     // launch the browser first: a missing chromium fails here with the install command, before anything else
     browser = await launchChromium();
-    server = startServer({
+    server = startServer({ LOCAL_SIGN_IN: "1",
       DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: base, O2O_NOW: NOW,
       TELEGRAM_BOT_TOKEN: "", PAYMENT_SECRET: "browser-test-secret", REDIS_URL: "",
     });

@@ -19,7 +19,7 @@ describe("the dashboard routes", () => {
     db = await freshDb("sqlite");
     app = await buildServer({
       logger: pino({ level: "silent" }), isReady: () => true,
-      routes: [adminApiRoutes({ token: TOKEN, routes: allAdminRoutes({ db, clock: () => new Date() }) }), adminDashboardRoutes({ token: TOKEN, secureCookie: true }), miniAppStaticRoutes()],
+      routes: [adminApiRoutes({ token: TOKEN, db, routes: allAdminRoutes({ db, clock: () => new Date() }) }), adminDashboardRoutes({ token: TOKEN, db, secureCookie: true }), miniAppStaticRoutes()],
     });
   });
   afterAll(async () => {

@@ -39,7 +39,8 @@ describe.each(DATABASES)("the insight admin API on %s", { timeout: 60_000 }, (ki
       }
     }
     const cookie = await app.inject({ method: "GET", url: `/admin/api/brands/${BRAND}/funnel/stores`, headers: { cookie: `o2o_admin=${TOKEN}` } });
-    expect(cookie.statusCode).toBe(200);
+    // the token itself is never accepted from a cookie (the dashboard's cookie holds a session secret)
+    expect(cookie.statusCode).toBe(401);
   });
 
   it("serves the same report as the use case, with a period", async () => {

@@ -34,7 +34,7 @@ describe.each(DATABASES)("Mini App API on %s", (kind) => {
       routes: [
         paymentRoutes({ db, secret: SECRET, clock }),
         miniAppRoutes({
-          db, clock, publicUrl: "http://shop.test", secret: SECRET,
+          db, clock, publicUrl: "http://shop.test", secret: SECRET, localSignIn: true,
           bots: [{ bot: findBot("marketplace"), token: MARKET_TOKEN }, { bot: findBot("starbucks"), token: STARBUCKS_TOKEN }],
         }),
       ],

@@ -9,6 +9,8 @@
 // events are closed all the same); the push waits out the member's quiet hours and, as every follow-up, is checked
 // again by the delivery pipeline at send time.
 import type { Tx } from "../../db/database.ts";
+import { queryIn } from "../../db/sql.ts";
+import { chunks } from "../../domain/limits.ts";
 import { haversineMeters } from "../../domain/geo/distance.ts";
 import { isValidTimeZone } from "../../domain/time/time-zone.ts";
 import { loadDeliveryConfig } from "../../campaigns/delivery-config.ts";
@@ -63,7 +65,9 @@ export async function notifySizeBack(tx: Tx, restocks: Restock[], at: Date = new
     for (const e of near) byMember.set(e.memberId!, [...(byMember.get(e.memberId!) ?? []), e]);
     for (const [memberId, mine] of byMember) {
       // close exactly these events; a concurrent restock that closed them first wins and this one sends nothing
-      const { count } = await tx.demandEvent.updateMany({ where: { id: { in: mine.map((e) => e.id) }, notifiedAt: null }, data: { notifiedAt: at } });
+      // (in chunks under the query engine's 999 bound values on SQLite)
+      let count = 0;
+      for (const ids of chunks(mine.map((e) => e.id), 900)) count += (await tx.demandEvent.updateMany({ where: { id: { in: ids }, notifiedAt: null }, data: { notifiedAt: at } })).count;
       if (count === 0) continue;
       const member = await tx.member.findUnique({ where: { id: memberId } });
       if (!member || member.erasedAt || member.mergedIntoId || member.marketingOptOut || member.unreachable) continue;
@@ -95,23 +99,18 @@ export async function notifySizeBack(tx: Tx, restocks: Restock[], at: Date = new
 export async function soldOutLinesIn(tx: Tx, rows: { storeId: string; productId: string; size: string; quantity: number }[]): Promise<Restock[]> {
   const stocked = rows.filter((r) => r.quantity > 0);
   if (stocked.length === 0) return [];
-  const waiting = new Set<string>();
-  const productIds = [...new Set(stocked.map((r) => r.productId))];
-  for (let i = 0; i < productIds.length; i += 1000) {
-    const asked = await tx.demandEvent.findMany({
-      where: { productId: { in: productIds.slice(i, i + 1000) }, notifiedAt: null, memberId: { not: null } },
-      select: { productId: true, size: true },
-      distinct: ["productId", "size"],
-    });
-    for (const a of asked) waiting.add(`${a.productId}\n${a.size ?? ""}`);
-  }
+  // what members wait for: usually a short list, read without binding the file's (possibly 100,000) product ids
+  const asked = await queryIn<{ productId: string; size: string | null }>(tx, () =>
+    `SELECT DISTINCT "productId", "size" FROM "DemandEvent" WHERE "notifiedAt" IS NULL AND "memberId" IS NOT NULL AND "productId" IS NOT NULL`);
+  const waiting = new Set(asked.map((a) => `${a.productId}\n${a.size ?? ""}`));
   const candidates = stocked.filter((r) => waiting.has(`${r.productId}\n${r.size}`));
-  const out: Restock[] = [];
-  for (let i = 0; i < candidates.length; i += 500) {
-    const chunk = candidates.slice(i, i + 500);
-    const now = await tx.inventory.findMany({ where: { OR: chunk.map((c) => ({ storeId: c.storeId, productId: c.productId, size: c.size })) } });
-    const qty = new Map(now.map((n) => [`${n.storeId}\n${n.productId}\n${n.size}`, n.quantity]));
-    for (const c of chunk) if ((qty.get(`${c.storeId}\n${c.productId}\n${c.size}`) ?? 0) <= 0) out.push({ storeId: c.storeId, productId: c.productId, size: c.size });
+  const qty = new Map<string, number>();
+  for (const ids of chunks([...new Set(candidates.map((c) => c.productId))])) {
+    const now = await queryIn<{ storeId: string; productId: string; size: string; quantity: number }>(tx, (p) =>
+      `SELECT "storeId", "productId", "size", "quantity" FROM "Inventory" WHERE "productId" IN ${p.list(ids)}`);
+    for (const n of now) qty.set(`${n.storeId}\n${n.productId}\n${n.size}`, Number(n.quantity));
   }
-  return out;
+  return candidates
+    .filter((c) => (qty.get(`${c.storeId}\n${c.productId}\n${c.size}`) ?? 0) <= 0)
+    .map((c) => ({ storeId: c.storeId, productId: c.productId, size: c.size }));
 }

@@ -5,6 +5,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { safeEqualHex } from "../../payments/signing.ts";
+import type { Db } from "../../db/database.ts";
+import { findAdminSession } from "../../app/sessions.ts";
+import { cookieValue } from "../../miniapp/web-session.ts";
 
 export const ADMIN_PREFIX = "/admin/api";
 
@@ -22,6 +25,7 @@ export interface AdminInput<P, Q, B> {
   query: Q;
   body: B;
   req: FastifyRequest;
+  principal: AdminPrincipal;
 }
 
 export interface AdminRoute<P = any, Q = any, B = any> {
@@ -38,6 +42,13 @@ export interface AdminRoute<P = any, Q = any, B = any> {
   /** HTTP status of a success (200 unless e.g. 201) */
   status?: number;
   handler: (input: AdminInput<P, Q, B>) => Promise<unknown>;
+  /**
+   * The brand this request touches, for brand managers (per-brand admin tokens): undefined = a route about no single
+   * brand, which only head office may call (unless it filters by input.principal itself, like the brand list).
+   */
+  brandOf?: (input: AdminInput<P, Q, B>) => Promise<string | null | undefined> | string | null | undefined;
+  /** a route that scopes its own answer by input.principal (e.g. lists) and so is open to brand managers */
+  scopesItself?: boolean;
 }
 
 /** Declares a route with its types inferred from its schemas. */
@@ -77,25 +88,69 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
 // ---------- the plugin ----------
 
 export interface AdminApiDeps {
+  /** ADMIN_TOKEN; with brandTokens and db, what adminAuth is built from when `auth` is not given */
   token: string;
   routes: AdminRoute[];
   title?: string;
+  /** the dashboard's sessions live in the database: without it only the bearer token is accepted */
+  db?: Db;
+  brandTokens?: Record<string, string>;
+  auth?: AdminAuth;
+  clock?: () => Date;
 }
 
 const errorBody = (code: string, message: string) => ({ ok: false, error: { code, message } });
 
-/** Bearer token from the Authorization header, or the `o2o_admin` cookie the dashboard sets after login. */
-export function presentedToken(req: FastifyRequest): string | null {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith("Bearer ")) return auth.slice(7).trim();
-  const cookie = req.headers.cookie ?? "";
-  const m = /(?:^|;\s*)o2o_admin=([^;]+)/.exec(cookie);
-  return m ? decodeURIComponent(m[1]) : null;
+/** Who is calling: head office (every brand) or one brand's manager. */
+export interface AdminPrincipal {
+  brandId: string | null;
 }
 
-export function isAdmin(req: FastifyRequest, token: string): boolean {
-  const given = presentedToken(req);
-  return given !== null && safeEqualHex(given, token);
+export interface AdminAuth {
+  /** The caller, or null (no, wrong, malformed, expired or revoked credential: always a 401, never an exception). */
+  check(req: FastifyRequest): Promise<AdminPrincipal | null>;
+}
+
+export const ADMIN_COOKIE = "o2o_admin";
+
+/** The bearer token of an Authorization header; null for anything else or anything malformed. */
+export function bearerOf(req: FastifyRequest): string | null {
+  const auth = req.headers.authorization;
+  if (typeof auth !== "string" || auth.length > 1000) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+  return m ? m[1] : null;
+}
+
+/** Which principal a token stands for: ADMIN_TOKEN, or a brand's own token (ADMIN_BRAND_TOKENS). */
+export function principalOfToken(token: string, adminToken: string, brandTokens: Record<string, string> = {}): AdminPrincipal | null {
+  if (adminToken && safeEqualHex(token, adminToken)) return { brandId: null };
+  for (const [brandId, t] of Object.entries(brandTokens)) if (t && safeEqualHex(token, t)) return { brandId };
+  return null;
+}
+
+/**
+ * Admin authentication: `Authorization: Bearer <token>` for the API (tools, scripts), or the dashboard's session
+ * cookie, which holds only a random session secret (admin-dashboard.ts logs in and out). The token itself is never
+ * accepted from a cookie.
+ */
+export function adminAuth(deps: { token: string; brandTokens?: Record<string, string>; db?: Db; clock?: () => Date }): AdminAuth {
+  const clock = deps.clock ?? (() => new Date());
+  return {
+    async check(req) {
+      const bearer = bearerOf(req);
+      if (bearer) return principalOfToken(bearer, deps.token, deps.brandTokens);
+      const secret = cookieValue(typeof req.headers.cookie === "string" ? req.headers.cookie : undefined, ADMIN_COOKIE);
+      if (!secret || !deps.db) return null;
+      return findAdminSession(deps.db, secret, clock());
+    },
+  };
+}
+
+/** The brand a request is about, for a brand manager's scope: the :brandId in the path, or what the route says. */
+async function brandOfRequest(r: AdminRoute, input: AdminInput<unknown, unknown, unknown>): Promise<string | null | undefined> {
+  if (r.brandOf) return r.brandOf(input);
+  const p = input.params as { brandId?: unknown } | undefined;
+  return typeof p?.brandId === "string" ? p.brandId : undefined;
 }
 
 function issueText(e: z.ZodError, where: string): string {
@@ -104,6 +159,7 @@ function issueText(e: z.ZodError, where: string): string {
 }
 
 export function adminApiRoutes(deps: AdminApiDeps) {
+  const auth = deps.auth ?? adminAuth(deps);
   return async (app: FastifyInstance) => {
     await app.register(async (api) => {
       api.get("/openapi.json", async () => openApiDocument(deps));
@@ -112,9 +168,10 @@ export function adminApiRoutes(deps: AdminApiDeps) {
           method: r.method,
           url: r.path,
           handler: async (req, reply) => {
-            if (!isAdmin(req, deps.token)) return reply.code(401).send(errorBody("UNAUTHORIZED", "missing or wrong admin token (Authorization: Bearer <ADMIN_TOKEN>)"));
+            const principal = await auth.check(req);
+            if (!principal) return reply.code(401).send(errorBody("UNAUTHORIZED", "missing or wrong admin token (Authorization: Bearer <ADMIN_TOKEN>), or the session has ended"));
             const parts = { params: [r.params, req.params, "params"], query: [r.query, req.query, "query"], body: [r.body, req.body, "body"] } as const;
-            const input: Record<string, unknown> = { req };
+            const input: Record<string, unknown> = { req, principal };
             for (const [key, [schema, raw, where]] of Object.entries(parts)) {
               if (!schema) {
                 input[key] = raw;
@@ -125,7 +182,13 @@ export function adminApiRoutes(deps: AdminApiDeps) {
               input[key] = parsed.data;
             }
             try {
-              const out = await r.handler(input as unknown as AdminInput<unknown, unknown, unknown>);
+              const typed = input as unknown as AdminInput<unknown, unknown, unknown>;
+              if (principal.brandId !== null && !r.scopesItself) {
+                const brand = await brandOfRequest(r, typed);
+                if (brand === null) throw new AdminError(404, "NOT_FOUND", "not found");
+                if (brand !== principal.brandId) throw new AdminError(403, "FORBIDDEN", `this admin token is for brand ${principal.brandId} only`);
+              }
+              const out = await r.handler(typed);
               return reply.code(r.status ?? 200).send(out);
             } catch (e) {
               if (e instanceof AdminError) return reply.code(e.status).send(errorBody(e.code, e.message));

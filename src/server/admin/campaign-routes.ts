@@ -25,6 +25,8 @@ const listQuery = pageQuery.extend({ status: z.enum(["scheduled", "done", "cance
 const cancelledSchema = z.object({ campaignId: z.string(), status: z.literal("cancelled"), previousStatus: z.string(), skipped: z.number().int() });
 
 export function campaignRoutes(db: Db, clock: () => Date) {
+  const brandOfCampaign = async ({ params }: { params: { id: string } }) =>
+    (await db.prisma.campaign.findUnique({ where: { id: params.id }, select: { brandId: true } }))?.brandId ?? null;
   async function brandOrThrow(brandId: string) {
     if (!(await db.prisma.brand.findUnique({ where: { id: brandId } }))) throw new AdminError(404, "NOT_FOUND", `no brand ${brandId}`);
   }
@@ -51,7 +53,7 @@ export function campaignRoutes(db: Db, clock: () => Date) {
     }),
     adminRoute({
       method: "GET", path: "/campaigns/:id", tag: "campaigns", summary: "One campaign with its next run and delivery counts",
-      params: idParams, response: campaignSchema,
+      params: idParams, brandOf: brandOfCampaign, response: campaignSchema,
       handler: async ({ params }) => {
         const c = await getCampaign(db, params.id, clock());
         if (!c) throw new AdminError(404, "NOT_FOUND", `no campaign ${params.id}`);
@@ -61,7 +63,7 @@ export function campaignRoutes(db: Db, clock: () => Date) {
     adminRoute({
       method: "POST", path: "/campaigns/:id/cancel", tag: "campaigns",
       summary: "Cancel: no further occurrences, and its queued messages are skipped (already sent ones stay sent)",
-      params: idParams, response: cancelledSchema,
+      params: idParams, brandOf: brandOfCampaign, response: cancelledSchema,
       handler: async ({ params }) => {
         const r = await cancelCampaign(db, { campaignId: params.id });
         if (!r.ok) throw new AdminError(r.error.code === "NOT_FOUND" ? 404 : 400, r.error.code, r.error.message ?? r.error.code);

@@ -13,11 +13,13 @@ export function catalogRoutes(db: Db) {
   return [
     adminRoute({
       method: "GET", path: "/brands", tag: "catalog", summary: "Brands with their store and follower counts",
-      query: pageQuery, response: pageSchema(brandSchema),
-      handler: async ({ query }) => {
+      query: pageQuery, response: pageSchema(brandSchema), scopesItself: true,
+      handler: async ({ query, principal }) => {
+        // a brand manager sees only their brand
+        const where = principal.brandId ? { id: principal.brandId } : {};
         const [total, brands] = await Promise.all([
-          db.prisma.brand.count(),
-          db.prisma.brand.findMany({ orderBy: { id: "asc" }, skip: query.offset, take: query.limit, include: { _count: { select: { stores: true } } } }),
+          db.prisma.brand.count({ where }),
+          db.prisma.brand.findMany({ where, orderBy: { id: "asc" }, skip: query.offset, take: query.limit, include: { _count: { select: { stores: true } } } }),
         ]);
         const followers = await db.prisma.follow.groupBy({ by: ["brandId"], where: { brandId: { in: brands.map((b) => b.id) }, unfollowedAt: null }, _count: { _all: true } });
         const f = new Map(followers.map((x) => [x.brandId, x._count._all]));

@@ -1,26 +1,35 @@
 // The merchant dashboard: static files of web/admin/ under /admin/ (plain ES modules, no bundler, no CDN), and the
-// login that turns the admin token into the httpOnly `o2o_admin` cookie the admin API accepts (admin-api.ts).
+// login that turns the admin token into a server-side session (its random secret in the httpOnly `o2o_admin` cookie the
+// admin API accepts, admin-api.ts), throttled per client address; logout deletes the session.
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { projectRoot } from "../../paths.ts";
-import { safeEqualHex } from "../../payments/signing.ts";
-import { isAdmin } from "../admin/admin-api.ts";
+import type { Db } from "../../db/database.ts";
+import { ADMIN_SESSION_TTL_MS, endAdminSession, startAdminSession } from "../../app/sessions.ts";
+import { cookieValue } from "../../miniapp/web-session.ts";
+import { ADMIN_COOKIE, adminAuth, principalOfToken } from "../admin/admin-api.ts";
+import { Throttle, tooManyAttempts } from "../throttle.ts";
 import { staticFiles } from "./static-files.ts";
 
 // the dashboard is never framed and loads nothing from elsewhere
 const CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'"].join("; ");
 const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
-export const ADMIN_COOKIE = "o2o_admin";
-const SESSION_SECONDS = 12 * 3600;
 
 const loginBody = z.object({ token: z.string().min(1).max(500) });
 
 export interface AdminDashboardDeps {
   token: string;
+  /** per-brand admin tokens (ADMIN_BRAND_TOKENS): a brand's manager signs in to see that brand only */
+  brandTokens?: Record<string, string>;
+  /** where sessions are kept (server-side, revocable) */
+  db: Db;
   webDir?: string;
   /** add `Secure` to the cookie (PUBLIC_URL is https) */
   secureCookie?: boolean;
+  clock?: () => Date;
+  /** login guessing brake per client address (default: 5 free tries, then 1 s doubling up to 15 min) */
+  throttle?: Throttle;
 }
 
 export function adminDashboardRoutes(deps: AdminDashboardDeps) {
@@ -28,9 +37,13 @@ export function adminDashboardRoutes(deps: AdminDashboardDeps) {
     dir: deps.webDir ?? join(projectRoot, "web", "admin"), safeName: SAFE_NAME, types: [".html", ".js", ".css", ".svg"],
     htmlHeaders: { "content-security-policy": CSP, "referrer-policy": "same-origin", "x-frame-options": "DENY" },
   });
+  const clock = deps.clock ?? (() => new Date());
+  const auth = adminAuth(deps);
+  const throttle = deps.throttle ?? new Throttle({ free: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000 });
 
+  // the cookie holds a random session secret, never the admin token
   const cookie = (value: string, maxAge: number) =>
-    `${ADMIN_COOKIE}=${encodeURIComponent(value)}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${deps.secureCookie ? "; Secure" : ""}`;
+    `${ADMIN_COOKIE}=${value}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${deps.secureCookie ? "; Secure" : ""}`;
 
   return async (app: FastifyInstance) => {
     app.get("/admin", async (_req, reply) => reply.redirect("/admin/", 302));
@@ -41,15 +54,31 @@ export function adminDashboardRoutes(deps: AdminDashboardDeps) {
       return send(name, req.headers["if-none-match"], reply);
     });
     app.post("/admin/login", async (req, reply) => {
+      reply.header("cache-control", "no-store");
+      const key = `admin:${req.ip}`;
+      const allowed = throttle.check(key);
+      if (!allowed.ok) return reply.code(429).header("retry-after", String(allowed.retryAfterSeconds)).send(tooManyAttempts(allowed.retryAfterSeconds));
       const body = loginBody.safeParse(req.body);
       if (!body.success) return reply.code(400).send({ ok: false, error: { code: "INVALID_INPUT", message: "send {\"token\": \"<ADMIN_TOKEN>\"}" } });
-      if (!safeEqualHex(body.data.token.trim(), deps.token)) {
+      const who = principalOfToken(body.data.token.trim(), deps.token, deps.brandTokens);
+      if (!who) {
+        throttle.fail(key);
         return reply.code(401).send({ ok: false, error: { code: "UNAUTHORIZED", message: "wrong admin token" } });
       }
-      return reply.header("set-cookie", cookie(deps.token, SESSION_SECONDS)).header("cache-control", "no-store").send({ ok: true });
+      throttle.succeed(key);
+      const session = await startAdminSession(deps.db, { brandId: who.brandId, at: clock() });
+      return reply.header("set-cookie", cookie(session.secret, Math.floor(ADMIN_SESSION_TTL_MS / 1000))).send({ ok: true, brandId: who.brandId });
     });
-    app.post("/admin/logout", async (_req, reply) => reply.header("set-cookie", cookie("", 0)).send({ ok: true }));
+    // ends the session on the server too: the old cookie is refused afterwards, wherever it was copied
+    app.post("/admin/logout", async (req, reply) => {
+      const secret = cookieValue(typeof req.headers.cookie === "string" ? req.headers.cookie : undefined, ADMIN_COOKIE);
+      if (secret) await endAdminSession(deps.db, secret);
+      return reply.header("set-cookie", cookie("", 0)).header("cache-control", "no-store").send({ ok: true });
+    });
     // lets the page know whether its cookie is still good without loading data
-    app.get("/admin/session", async (req, reply) => reply.header("cache-control", "no-store").send({ ok: true, signedIn: isAdmin(req, deps.token) }));
+    app.get("/admin/session", async (req, reply) => {
+      const who = await auth.check(req);
+      return reply.header("cache-control", "no-store").send({ ok: true, signedIn: !!who, brandId: who?.brandId ?? null });
+    });
   };
 }

@@ -14,9 +14,15 @@ import { resolveMember } from "../../app/members.ts";
 import { checkoutCart, quoteCart } from "../../miniapp/cart.ts";
 import { AUTH_TEXT, appErrorText, langOf, statusFor, type Lang } from "../../miniapp/api-errors.ts";
 import { findOwnOrder, listBrands, listOrders, listStores, storeShelf, walletView } from "../../miniapp/storefront.ts";
-import { botsWithTokens, resolveViewer, type TokenBot, type Viewer } from "../../miniapp/viewer.ts";
-import { clearedSessionCookie, sessionCookie, signSession, webIdentityOf } from "../../miniapp/web-session.ts";
+import { botsWithTokens, credentialsOf, resolveViewer, type TokenBot, type Viewer } from "../../miniapp/viewer.ts";
+import { SESSION_COOKIE, cookieKey, cookieValue, signSessionToken, unsignSessionToken, webIdentityOf } from "../../miniapp/web-session.ts";
+import { validateLoginWidget } from "../../miniapp/login-widget.ts";
+import { endWebSession, redeemSignInLink, startWebSession, WEB_SESSION_TTL_MS, type WebSignInMethod } from "../../app/sessions.ts";
+import { forgetMember } from "../../app/privacy.ts";
+import { Throttle, tooManyAttempts } from "../throttle.ts";
+import fastifyCookie from "@fastify/cookie";
 import { miniAppStaticRoutes } from "./mini-app-static.ts";
+import { PAGE_DEFAULT, PAGE_MAX } from "../../domain/limits.ts";
 
 export interface MiniAppDeps {
   db: Db;
@@ -29,6 +35,12 @@ export interface MiniAppDeps {
   bots?: TokenBot[] | (() => TokenBot[]);
   maxInitDataAgeSeconds?: number;
   webDir?: string;
+  /** the name-only sign-in (POST /app/api/session {"name"}); default: LOCAL_SIGN_IN=1 in the environment */
+  localSignIn?: boolean;
+  /** the Login Widget's bot (its username shows the button); default: the marketplace bot when its token is set */
+  loginBotUsername?: string | null;
+  /** sign-in guessing brake per client address */
+  throttle?: Throttle;
 }
 
 const id = z.string().trim().min(1).max(100);
@@ -39,10 +51,12 @@ const checkoutSchema = cartSchema.extend({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).nullable().optional(),
 });
 const signInSchema = z.object({ name: z.string().trim().min(1).max(60) });
+const linkSchema = z.object({ token: z.string().trim().min(1).max(200) });
+const forgetSchema = z.object({ confirm: z.literal(true) });
 const claimSchema = z.object({ code: z.string().trim().min(1).max(40) });
 const coord = (min: number, max: number) => z.coerce.number().min(min).max(max);
-const storesQuery = z.object({ brand: id.optional(), lat: coord(-90, 90).optional(), lng: coord(-180, 180).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
-const productsQuery = z.object({ store: id });
+const storesQuery = z.object({ brand: id.optional(), lat: coord(-90, 90).optional(), lng: coord(-180, 180).optional(), limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(50) });
+const productsQuery = z.object({ store: id, limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT), offset: z.coerce.number().int().min(0).max(10_000_000).default(0) });
 const walletQuery = z.object({ brand: id.optional(), store: id.optional() });
 const orderParams = z.object({ id });
 
@@ -88,7 +102,18 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     return null;
   }
 
+  const localSignIn = deps.localSignIn ?? process.env.LOCAL_SIGN_IN === "1";
+  const throttle = deps.throttle ?? new Throttle({ free: 10, baseDelayMs: 2000, maxDelayMs: 15 * 60_000 });
+  const loginBot = deps.loginBotUsername ?? null;
+
+  /** The session secret a request carries (bearer token or signed cookie), or null when absent, forged or malformed. */
+  function sessionSecretOf(req: FastifyRequest): string | null {
+    const creds = credentialsOf(req.headers);
+    return creds.session ? unsignSessionToken(deps.secret, creds.session) : null;
+  }
+
   const api = async (app: FastifyInstance) => {
+    await app.register(fastifyCookie, { secret: cookieKey(deps.secret), parseOptions: {} });
     app.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
       if (status === 500) req.log.error({ err }, "mini app API failed");
@@ -102,20 +127,108 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     // --- session ---------------------------------------------------------------------------------------------
+    /** A throttled door: refused (429) while the address is locked; `attempt` says whether it succeeded. */
+    async function throttled<T>(req: FastifyRequest, reply: FastifyReply, door: string, attempt: () => Promise<T | null>, countEvery = false): Promise<T | null> {
+      const key = `${door}:${req.ip}`;
+      const allowed = throttle.check(key);
+      if (!allowed.ok) {
+        reply.code(429).header("retry-after", String(allowed.retryAfterSeconds)).send(tooManyAttempts(allowed.retryAfterSeconds, lang(req) === "en"));
+        return null;
+      }
+      const out = await attempt();
+      if (out === null || countEvery) throttle.fail(key);
+      else throttle.succeed(key);
+      return out;
+    }
+
+    /** Starts a session for a member who proved who they are, and sets the signed HttpOnly cookie. */
+    async function signIn(req: FastifyRequest, reply: FastifyReply, memberId: string, method: WebSignInMethod) {
+      const session = await startWebSession(deps.db, { memberId, method, at: deps.clock() });
+      const token = signSessionToken(deps.secret, session.secret);
+      reply.setCookie(SESSION_COOKIE, session.secret, {
+        signed: true, httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: "/app", maxAge: Math.floor(WEB_SESSION_TTL_MS / 1000),
+      });
+      const m = await deps.db.prisma.member.findUniqueOrThrow({ where: { id: memberId } });
+      return { ok: true, token, method, expiresAt: session.expiresAt.toISOString(), member: { id: m.id, displayName: m.displayName, channel: "web" } };
+    }
+
+    const authFailure = (req: FastifyRequest, reply: FastifyReply, code: string, zh: string, en: string, status = 401) =>
+      reply.code(status).send({ ok: false, error: { code, message: lang(req) === "en" ? en : zh } });
+
+    // how this server lets a browser sign in (the page shows only what works)
+    app.get("/auth", async () => ({ ok: true, localSignIn, telegramLogin: loginBot ? { botUsername: loginBot } : null, signInLink: true }));
+
+    // name-only sign-in: only when the operator turned it on (LOCAL_SIGN_IN=1); throttled all the same
     app.post("/session", async (req, reply) => {
+      if (!localSignIn) {
+        return authFailure(req, reply, "LOCAL_SIGN_IN_DISABLED",
+          "这里不能只凭名字登录：请在 Telegram 里打开小程序，用 Telegram 登录，或在机器人里发送“在浏览器打开”获取一次性登录链接。",
+          "Signing in with just a name is off here: open the shop in Telegram, log in with Telegram, or send \"open in browser\" to the bot for a one-time sign-in link.", 403);
+      }
       const body = parse(signInSchema, req.body, req, reply);
       if (!body.ok) return reply;
-      const who = webIdentityOf(body.value.name);
-      const now = deps.clock();
-      const token = signSession(deps.secret, who.externalId, who.displayName, now);
-      const member = await resolveMember(deps.db, { channel: "web", externalId: who.externalId, displayName: who.displayName, botId: "marketplace" });
-      reply.header("set-cookie", sessionCookie(token, req.protocol === "https"));
-      return { ok: true, token, member: { id: member.id, displayName: member.displayName ?? who.displayName, channel: "web" } };
+      const out = await throttled(req, reply, "local", async () => {
+        const who = webIdentityOf(body.value.name);
+        const member = await resolveMember(deps.db, { channel: "web", externalId: who.externalId, displayName: who.displayName, botId: "marketplace" });
+        return signIn(req, reply, member.id, "local");
+      }, true);
+      return out ?? reply;
     });
 
-    app.delete("/session", async (_req, reply) => {
-      reply.header("set-cookie", clearedSessionCookie());
+    // the Telegram Login Widget's callback data, checked with the bot token(s)
+    app.post("/session/telegram", async (req, reply) => {
+      const now = deps.clock();
+      const out = await throttled(req, reply, "telegram", async () => {
+        for (const { bot, token } of bots()) {
+          const check = validateLoginWidget(req.body, token, now);
+          if (!check.ok) continue;
+          const u = check.user;
+          const name = [u.first_name, u.last_name].filter(Boolean).join(" ") || u.username || undefined;
+          const member = await resolveMember(deps.db, { channel: "telegram", externalId: u.id, chatId: u.id, botId: bot.id, displayName: name });
+          return signIn(req, reply, member.id, "telegram_login");
+        }
+        return null;
+      });
+      if (out) return out;
+      if (reply.sent) return reply;
+      return authFailure(req, reply, "BAD_TELEGRAM_LOGIN", "无法验证 Telegram 登录，请重试。", "Your Telegram login could not be verified; please try again.");
+    });
+
+    // a one-time link the bot sent in chat (single use, 10 minutes)
+    app.post("/session/link", async (req, reply) => {
+      const body = parse(linkSchema, req.body, req, reply);
+      if (!body.ok) return reply;
+      const out = await throttled(req, reply, "link", async () => {
+        const r = await redeemSignInLink(deps.db, body.value.token, deps.clock());
+        return r ? signIn(req, reply, r.memberId, "link") : null;
+      });
+      if (out) return out;
+      if (reply.sent) return reply;
+      return authFailure(req, reply, "BAD_SIGN_IN_LINK", "这个登录链接无效、已用过或已过期（10 分钟内有效，只能用一次），请在机器人里重新获取。",
+        "This sign-in link is invalid, used or expired (it works once, for 10 minutes); ask the bot for a new one.");
+    });
+
+    // signing out ends the session on the server: the token stops working everywhere it was copied
+    app.delete("/session", async (req, reply) => {
+      const secret = sessionSecretOf(req);
+      if (secret) await endWebSession(deps.db, secret);
+      reply.clearCookie(SESSION_COOKIE, { path: "/app" });
       return { ok: true };
+    });
+
+    // forget me, from the browser: the same use case as the chat's, after an explicit confirmation
+    app.delete("/me", async (req, reply) => {
+      const v = await viewer(req, reply);
+      if (!v) return reply;
+      const r = forgetSchema.safeParse(req.body ?? {});
+      if (!r.success) {
+        return authFailure(req, reply, "CONFIRMATION_REQUIRED", "删除后无法恢复：请确认删除（发送 {\"confirm\": true}）。",
+          "This cannot be undone: confirm with {\"confirm\": true}.", 400);
+      }
+      const out = await forgetMember(deps.db, v.memberId, deps.clock());
+      if (!out.ok) return fail(req, reply, out.error);
+      reply.clearCookie(SESSION_COOKIE, { path: "/app" });
+      return { ok: true, forgotten: true, appointmentsCancelled: out.value.appointmentsCancelled, ordersCancelled: out.value.ordersCancelled };
     });
 
     app.get("/me", async (req, reply) => {
@@ -147,7 +260,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       if (!q.ok) return reply;
       const s = await browsingScope(req, reply);
       if (!s) return reply;
-      const shelf = await storeShelf(deps.db, { scope: s.scope, storeId: q.value.store, at: deps.clock() });
+      const shelf = await storeShelf(deps.db, { scope: s.scope, storeId: q.value.store, at: deps.clock(), limit: q.value.limit, offset: q.value.offset });
       if (!shelf) return fail(req, reply, { code: "NOT_FOUND", reason: "UNKNOWN_STORE" });
       return { ok: true, ...shelf };
     });

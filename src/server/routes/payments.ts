@@ -37,18 +37,18 @@ export function paymentRoutes(deps: PaymentRoutesDeps) {
       scoped.post("/payments/sandbox/webhook", async (req, reply) => {
         const raw = typeof req.body === "string" ? req.body : "";
         const check = verifyWebhookSignature(deps.secret, raw, req.headers["o2o-signature"] as string | undefined, Math.floor(deps.clock().getTime() / 1000));
-        if (!check.ok) return reply.code(400).send({ ok: false, error: check.reason });
+        if (!check.ok) return reply.code(400).send({ ok: false, error: { code: "BAD_SIGNATURE", message: check.reason } });
         let body: unknown;
         try {
           body = JSON.parse(raw);
         } catch {
-          return reply.code(400).send({ ok: false, error: "body is not JSON" });
+          return reply.code(400).send({ ok: false, error: { code: "INVALID_INPUT", message: "body is not JSON" } });
         }
         const ev = webhookBodySchema.safeParse(body);
-        if (!ev.success) return reply.code(400).send({ ok: false, error: `malformed event: ${ev.error.issues[0].path.join(".")} ${ev.error.issues[0].message}` });
+        if (!ev.success) return reply.code(400).send({ ok: false, error: { code: "INVALID_INPUT", message: `malformed event: ${ev.error.issues[0].path.join(".")} ${ev.error.issues[0].message}` } });
         const outcome = await applyPaymentEvent(deps.db, { ...ev.data, provider: "sandbox" }, deps.clock(), { notifyMember: true });
         if (outcome.result === "accepted") return reply.code(200).send({ ok: true, orderId: outcome.orderId, duplicate: outcome.duplicate });
-        return reply.code(409).send({ ok: false, error: outcome.code, message: outcome.message });
+        return reply.code(409).send({ ok: false, error: { code: outcome.code, message: outcome.message ?? outcome.code } });
       });
     });
 

@@ -57,7 +57,7 @@ export function staticFiles(opts: StaticFilesOptions) {
 
   return async function send(name: string, ifNoneMatch: string | undefined, reply: FastifyReply) {
     const f = await load(name);
-    if (!f) return reply.code(404).type("text/plain; charset=utf-8").send("not found");
+    if (!f) return reply.code(404).send({ ok: false, error: { code: "NOT_FOUND", message: "There is no such file." } });
     reply.header("cache-control", "no-cache").header("etag", f.etag).header("x-content-type-options", "nosniff");
     if (name.endsWith(".html")) for (const [k, v] of Object.entries(opts.htmlHeaders)) reply.header(k, v);
     if (ifNoneMatch === f.etag) return reply.code(304).send();
