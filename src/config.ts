@@ -1,6 +1,9 @@
 // Environment configuration, validated once at start-up (CONTRACT.md "Environment").
 import { z } from "zod";
 
+/** `VAR=` in an env file means "not set", as an absent variable does */
+const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
 const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default("./data"),
@@ -16,6 +19,10 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   ADMIN_TOKEN: z.string().optional(),
   LOG_LEVEL: z.string().default("info"),
+  /** serve GET /metrics on this port instead of PORT (keeps it off the public listener) */
+  METRICS_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(65535).optional()),
+  /** SIGTERM/SIGINT: the hard deadline of the graceful stop, seconds */
+  SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(20)),
 });
 
 export type Config = z.infer<typeof envSchema> & { publicUrl: string };

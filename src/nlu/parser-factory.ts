@@ -3,6 +3,7 @@
 import type { CatalogView } from "../app/catalog-view.ts";
 import type { IntentParser } from "./intent.ts";
 import { RulesParser } from "./rules-parser.ts";
+import { measureParse, noteParseFallback } from "../ops/metrics.ts";
 
 export interface ParserSettings {
   openaiApiKey?: string;
@@ -18,10 +19,16 @@ export async function parserFor(view: CatalogView, settings: ParserSettings = {}
   const hit = cache.get(key);
   if (hit) return hit;
   const rules = new RulesParser(view.snapshot);
-  let parser: IntentParser = rules;
+  // counted for o2o_nlu_parse_total (src/ops/metrics.ts); the LLM parser's "fell back" log marks its rules answers
+  let parser: IntentParser = { parse: (text, ctx) => measureParse("rules", () => rules.parse(text, ctx)) };
   if (settings.openaiApiKey) {
     const { LlmParser } = await import("./llm-parser.ts");
-    parser = new LlmParser({ apiKey: settings.openaiApiKey, baseURL: settings.openaiBaseUrl, model: settings.openaiModel ?? "gpt-4o-mini", catalog: view.snapshot, fallback: rules, log: settings.log });
+    const log = (msg: string, extra?: Record<string, unknown>) => {
+      if (msg === "llm parser fell back") noteParseFallback();
+      settings.log?.(msg, extra);
+    };
+    const llm = new LlmParser({ apiKey: settings.openaiApiKey, baseURL: settings.openaiBaseUrl, model: settings.openaiModel ?? "gpt-4o-mini", catalog: view.snapshot, fallback: rules, log });
+    parser = { parse: (text, ctx) => measureParse("llm", () => llm.parse(text, ctx)) };
   }
   cache.clear();
   cache.set(key, parser);
