@@ -21,8 +21,9 @@ function newestMtime(dir) {
 
 /** "current", "stale" (sources changed since), or "missing". */
 export function buildState() {
-  if (!existsSync(stamp) || !existsSync(join(distDir, "main.js"))) return "missing";
-  if (!existsSync(srcDir)) return "current";
+  if (!existsSync(join(distDir, "main.js"))) return "missing";
+  if (!existsSync(srcDir)) return "current"; // an image or a deployment: the build is all there is
+  if (!existsSync(stamp)) return "stale";
   return newestMtime(srcDir) <= statSync(stamp).mtimeMs ? "current" : "stale";
 }
 

@@ -1,9 +1,6 @@
 // Environment configuration, validated once at start-up (CONTRACT.md "Environment").
 import { z } from "zod";
 
-/** `VAR=` in an env file means "not set", as an absent variable does */
-const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
 const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default("./data"),
@@ -20,15 +17,16 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().optional(),
   LOG_LEVEL: z.string().default("info"),
   /** serve GET /metrics on this port instead of PORT (keeps it off the public listener) */
-  METRICS_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(65535).optional()),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** SIGTERM/SIGINT: the hard deadline of the graceful stop, seconds */
-  SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(20)),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(20),
 });
 
 export type Config = z.infer<typeof envSchema> & { publicUrl: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // `PUBLIC_URL=` in an env file (compose, systemd) means unset, not "an empty URL"
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v?.trim() !== "")));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new Error(`invalid environment: ${first.path.join(".")}: ${first.message}`);
