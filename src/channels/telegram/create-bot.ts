@@ -21,6 +21,7 @@ import { onRedeemCommand, onStaffCommand, onStaffTap, type StaffDeps } from "./s
 import { T, langFor } from "./telegram-texts.ts";
 import { memoryChatLock, type ChatLock, type InFlight } from "../../ops/chat-lock.ts";
 import { measureTurn } from "../../ops/metrics.ts";
+import { withLogContext } from "../../ops/log-context.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
@@ -71,6 +72,8 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
 
   // first: a shutdown waits for every update already being handled (polling and webhook alike)
   if (deps.inFlight) bot.use((_ctx, next) => deps.inFlight!.track(next()));
+  // every log line of this update carries its id and the sender's (src/ops/log-context.ts)
+  bot.use((ctx, next) => withLogContext({ updateId: ctx.update.update_id, botId: botConfig.id, telegramUserId: ctx.from ? String(ctx.from.id) : undefined }, next));
 
   /** One engine turn for the update's user, replies rendered into the chat. */
   async function converse(ctx: Context, event: InboundEvent): Promise<void> {
