@@ -284,7 +284,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
       const username = usernames.get(out.botId);
       const deepLink = (out.row.payload as { deepLink?: string } | null)?.deepLink;
       const text = username && deepLink ? `${out.row.text}\n\nhttps://t.me/${username}?start=${deepLink}` : out.row.text;
-      result = await deps.sender.send({ botId: out.botId, chatId: out.chatId, text, buttons: buttonsOf(out.row.payload) });
+      result = await deps.sender.send({ botId: out.botId, chatId: out.chatId, text, buttons: buttonsOf(out.row.payload), broadcast: !isTransactional(out.row.source) });
     } catch (e) {
       result = { ok: false, kind: "transient", error: `sender threw: ${(e as Error).message ?? e}` };
     }

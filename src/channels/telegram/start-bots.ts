@@ -28,6 +28,9 @@ import { Redis } from "ioredis";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
+/** Telegram's broadcast limit without paid broadcasts, messages per second (about 30). */
+export const FREE_BROADCAST_RATE = 30;
+
 export interface StartBotsOptions {
   db: Db;
   config: Config;
@@ -104,7 +107,7 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
   const codec = callbackCodec(db);
   const bots = new Map<string, RunningBot>();
   const clients = new Map<string, Telegram>();
-  const sender = telegramSender(clients, codec);
+  const sender = telegramSender(clients, codec, new Set(configs.filter((b) => b.allowPaidBroadcast).map((b) => b.id)));
   const mode: RunningBots["mode"] = !configs.length ? "off" : opts.mode ?? (config.publicUrl.startsWith("https://") ? "webhook" : "polling");
   // several instances (REDIS_URL): a chat's turns are kept apart across processes, not only within this one
   // (a command fails after a few retries while Redis is away, so a turn goes on without the lock instead of hanging)
@@ -182,6 +185,10 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
     await drainOutbox({ ...pipeline, config: dc, limiter: new MemoryRateLimiter(dc.ratePerSecond, dc.windowGuardMs), chatGate: new MemoryChatGate(dc.perChatMs) }, { idle: "stop" });
   }
 
+  const rate = loadDeliveryConfig(env).ratePerSecond;
+  if (configs.length && rate > FREE_BROADCAST_RATE && !configs.some((b) => b.allowPaidBroadcast)) {
+    warn("CAMPAIGN_RATE is above Telegram's free broadcast limit and no bot opted into paid broadcasts (bots/*.json allowPaidBroadcast): expect 429s", { rate, free: FREE_BROADCAST_RATE });
+  }
   const interval = opts.loopIntervalMs ?? 200;
   const delivery = bots.size && interval > 0 ? await startDeliveryWorkers({ ...pipeline, redisUrl: config.REDIS_URL ?? "", pollMs: interval }) : null;
 
