@@ -11,6 +11,9 @@ const benches: Record<string, () => Promise<Bench>> = {
   "chat-turn": async () => (await import("./chat-turn.bench.ts")).benchChatTurn,
   campaign: async () => (await import("./campaign.bench.ts")).benchCampaign,
   report: async () => (await import("./report.bench.ts")).benchReport,
+  "plan-10m": async () => (await import("./campaign.bench.ts")).benchPlanTenMillion,
+  "paid-broadcast": async () => (await import("./campaign.bench.ts")).benchPaidBroadcast,
+  "webhook-turn": async () => (await import("./webhook-turn.bench.ts")).benchWebhookTurn,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

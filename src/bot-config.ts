@@ -14,6 +14,11 @@ export const botConfigSchema = z.object({
   timezone: z.string().default("Asia/Shanghai"),
   tokenEnv: z.string(),
   paymentProviderTokenEnv: z.string().optional(),
+  /**
+   * Telegram paid broadcasts: campaign and follow-up messages go out with allow_paid_broadcast (up to 1000
+   * messages/s, billed in Stars by Telegram), so CAMPAIGN_RATE may exceed the free ~30/s. Off unless opted in.
+   */
+  allowPaidBroadcast: z.boolean().default(false),
   welcome: z.object({ zh: z.string(), en: z.string() }),
   menu: z.array(z.string()).default([]),
 });

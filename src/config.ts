@@ -22,6 +22,10 @@ const envSchema = z.object({
   /** the bot username the Mini App's "Log in with Telegram" button uses (its domain set with @BotFather /setdomain) */
   TELEGRAM_LOGIN_BOT: z.string().regex(/^[A-Za-z0-9_]{3,64}$/).optional(),
   LOG_LEVEL: z.string().default("info"),
+  /** serve GET /metrics on this port instead of PORT (keeps it off the public listener) */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** SIGTERM/SIGINT: the hard deadline of the graceful stop, seconds */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(20),
 });
 
 export type Config = z.infer<typeof envSchema> & { publicUrl: string; adminBrandTokens: Record<string, string>; localSignIn: boolean };
@@ -40,7 +44,8 @@ export function parseBrandTokens(text: string | undefined): Record<string, strin
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // `PUBLIC_URL=` in an env file (compose, systemd) means unset, not "an empty URL"
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v?.trim() !== "")));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new Error(`invalid environment: ${first.path.join(".")}: ${first.message}`);

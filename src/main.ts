@@ -1,38 +1,58 @@
 // `npm start`: the embedded default in one process — database (migrated, demo catalog on first start),
-// HTTP server, scheduler and every bot whose token is set.
-import pino from "pino";
+// HTTP server, scheduler and every bot whose token is set. SIGTERM/SIGINT stop it gracefully (src/ops/shutdown.ts).
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { loadDemoIfEmpty } from "./app/load-demo-catalog.ts";
-import { buildServer } from "./server/http-server.ts";
+import { buildServer, metricsRoute } from "./server/http-server.ts";
 import { paymentRoutes } from "./server/routes/payments.ts";
 import { adminToken, paymentSecret } from "./app/settings.ts";
 import { adminApiRoutes } from "./server/admin/admin-api.ts";
 import { allAdminRoutes } from "./server/admin/admin-routes.ts";
 import { systemClock } from "./runtime.ts";
 import { expireOrders } from "./app/ordering/order-lifecycle.ts";
+import { createLogger } from "./ops/logger.ts";
+import { setQueueDepthReader, startProcessMetrics } from "./ops/metrics.ts";
+import { readiness } from "./ops/readiness.ts";
+import { onShutdownSignals } from "./ops/shutdown.ts";
+import { query } from "./db/sql.ts";
 
 const config = loadConfig();
-const logger = pino({ level: config.LOG_LEVEL, base: undefined });
+const logger = createLogger(config.LOG_LEVEL);
 let ready = false;
+let stopping = false;
 
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 if (await loadDemoIfEmpty(db)) logger.info("loaded the demo catalog into the empty database");
 
+startProcessMetrics();
+// the outbox is the queue: its depth is read at scrape time
+setQueueDepthReader(async () =>
+  (await query<{ source: string; n: number | bigint }>(db, () => `SELECT "source", COUNT(*) AS "n" FROM "Delivery" WHERE "status" = 'queued' GROUP BY "source"`))
+    .map((r) => ({ source: r.source, n: Number(r.n) })),
+);
+
 const clock = systemClock();
 const admin = await adminToken(db);
-const server = await buildServer({ logger, isReady: () => ready, routes: [
-  paymentRoutes({ db, secret: await paymentSecret(db), clock }),
-  (await import("./server/routes/mini-app.ts")).miniAppRoutes({
-    db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db), localSignIn: config.localSignIn,
-    loginBotUsername: config.TELEGRAM_LOGIN_BOT ?? null,
-  }),
-  adminApiRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, routes: allAdminRoutes({ db, clock }) }),
-  (await import("./server/routes/admin-dashboard.ts")).adminDashboardRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, secureCookie: config.publicUrl.startsWith("https://") }),
-] });
+let botStatus = () => "starting";
+const checks = readiness({ db, redisUrl: config.REDIS_URL, bots: () => botStatus(), stopping: () => stopping });
+const server = await buildServer({
+  logger, isReady: () => ready, readiness: () => checks.check(), metrics: !config.METRICS_PORT,
+  routes: [
+    paymentRoutes({ db, secret: await paymentSecret(db), clock }),
+    (await import("./server/routes/mini-app.ts")).miniAppRoutes({
+      db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db), localSignIn: config.localSignIn,
+      loginBotUsername: config.TELEGRAM_LOGIN_BOT ?? null,
+    }),
+    adminApiRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, routes: allAdminRoutes({ db, clock }) }),
+    (await import("./server/routes/admin-dashboard.ts")).adminDashboardRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, secureCookie: config.publicUrl.startsWith("https://") }),
+  ],
+});
 const bots = await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
+botStatus = () => bots.status();
 // one delivery pipeline per process: the bots' (every outbox source), else one on the bot tokens from the environment
-void import("./campaigns/scheduler.ts").then((m) => m.startCampaignScheduler({ db, config, logger, clock, workers: bots.delivery })).catch((e) => logger.error({ err: String(e) }, "campaign scheduler failed to start"));
+const scheduler = await import("./campaigns/scheduler.ts")
+  .then((m) => m.startCampaignScheduler({ db, config, logger, clock, workers: bots.delivery }))
+  .catch((e) => (logger.error({ err: String(e) }, "campaign scheduler failed to start"), null));
 // unpaid orders past their payment window give their stock and coupons back
 const expiry = setInterval(() => {
   expireOrders(db, clock())
@@ -41,19 +61,38 @@ const expiry = setInterval(() => {
 }, 60_000);
 expiry.unref();
 await server.listen({ port: config.PORT, host: config.HOST });
-logger.info({ url: config.publicUrl, database: db.provider, miniApp: `${config.publicUrl}/app/` }, "o2o-chat is up");
+const metricsServer = config.METRICS_PORT
+  ? await (async () => {
+      const { default: Fastify } = await import("fastify");
+      const m = Fastify();
+      metricsRoute(m);
+      await m.listen({ port: config.METRICS_PORT, host: config.HOST });
+      return m;
+    })()
+  : null;
+logger.info({ url: config.publicUrl, database: db.provider, miniApp: `${config.publicUrl}/app/`, metrics: config.METRICS_PORT ? `:${config.METRICS_PORT}/metrics` : "/metrics" }, "o2o-chat is up");
 logger.info({ api: `${config.publicUrl}/admin/api/openapi.json`, dashboard: `${config.publicUrl}/admin/`, token: config.ADMIN_TOKEN ? "(ADMIN_TOKEN)" : admin }, "admin API");
 if (!config.TELEGRAM_BOT_TOKEN) {
   logger.info("no Telegram token set: chat locally with `npx o2o chat` (or `npx o2o chat --json --user me` for the scripted protocol)");
 }
 ready = true;
 
-async function shutdown(signal: string) {
-  logger.info({ signal }, "shutting down");
-  ready = false;
-  await server.close();
-  await db.close();
-  process.exit(0);
-}
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+onShutdownSignals({
+  logger,
+  timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+  steps: [
+    // stop taking work: readiness fails (the load balancer drains us), webhooks answer 503, polling stops; the
+    // scheduler finishes its pass; the delivery pipeline releases what it claimed; chat turns in progress finish
+    ["stop taking work", async () => {
+      stopping = true;
+      clearInterval(expiry);
+      await Promise.all([scheduler?.stop(), bots.stop()]);
+    }],
+    ["close the HTTP server", async () => {
+      await server.close();
+      await metricsServer?.close();
+      checks.close();
+    }],
+    ["close the database", () => db.close()],
+  ],
+});

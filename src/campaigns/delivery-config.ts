@@ -4,8 +4,8 @@ import { isValidTimeZone } from "../domain/time/time-zone.ts";
 import { parseQuietHours, type QuietHours } from "./quiet-hours.ts";
 
 const envSchema = z.object({
-  /** global send rate, messages per second (Telegram: about 30/s per bot; paid broadcasts allow more) */
-  CAMPAIGN_RATE: z.coerce.number().positive().max(10_000).default(30),
+  /** global send rate, messages per second (Telegram: about 30/s; up to 1000/s with paid broadcasts, bots/*.json allowPaidBroadcast) */
+  CAMPAIGN_RATE: z.coerce.number().positive().max(1000).default(30),
   /** minimum gap between two messages to the same chat, ms (Telegram: about 1/s per chat) */
   CAMPAIGN_PER_CHAT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** promotions per member per rolling 24 h */

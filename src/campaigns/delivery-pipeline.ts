@@ -25,6 +25,7 @@ import { decideDelivery, isTransactional, retryBackoffMs, TRANSACTIONAL_SOURCES,
 import type { MessageSender, SendResult } from "./message-sender.ts";
 import { preciseNow, sleep, type ChatGate, type RateLimiter, type SendPermit } from "./rate-limiter.ts";
 import { execute, query } from "../db/sql.ts";
+import { outboxMessages, rateLimitWaits } from "../ops/metrics.ts";
 
 export interface PipelineDeps {
   db: Db;
@@ -228,6 +229,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
     const { row } = out;
     if (r.ok) {
       stats.sent++;
+      outboxMessages.inc({ source: row.source, status: "sent" });
       if (row.source === "campaign") promoCounts.set(row.memberId, (promoCounts.get(row.memberId) ?? 0) + 1);
       sentBuffer.push(row.id);
       if (sentBuffer.length >= 200) await flushSent();
@@ -236,6 +238,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
     switch (r.kind) {
       case "rate_limited": {
         stats.rateLimited++;
+        outboxMessages.inc({ source: row.source, status: "429" });
         const until = wall() + Math.max(1, r.retryAfterSeconds) * 1000;
         await deps.limiter.pause(until);
         deps.log?.("429 from Telegram: pausing the sender", { retryAfterSeconds: r.retryAfterSeconds });
@@ -245,19 +248,22 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
       }
       case "blocked": {
         stats.failed++;
+        outboxMessages.inc({ source: row.source, status: "403" });
         await setStatus(row.id, "claimed", `"status" = 'failed', "error" = 'blocked: ' || `, (p) => p.v(r.error.slice(0, 200)));
         if (row.source === "staff") return; // an employee who blocked the bot: only this card fails
         await db.prisma.member.update({ where: { id: row.memberId }, data: { unreachable: true } });
         const n = await db.prisma.delivery.updateMany({ where: { memberId: row.memberId, status: "queued", id: { not: row.id } }, data: { status: "skipped", error: "unreachable" } });
-        stats.skipped += n.count;
+        stats.skipped += n.count; // (not in o2o_outbox_messages_total: the 403 that caused them is)
         return;
       }
       case "transient": {
         if (row.attempts + 1 >= config.maxAttempts) {
           stats.failed++;
+          outboxMessages.inc({ source: row.source, status: "failed" });
           await setStatus(row.id, "claimed", `"status" = 'failed', "error" = `, (p) => p.v(`gave up after ${row.attempts + 1} attempts: ${r.error}`.slice(0, 300)));
         } else {
           stats.retried++;
+          outboxMessages.inc({ source: row.source, status: "retried" });
           const from = isTransactional(row.source) ? Math.max(deps.clock().getTime(), wall()) : deps.clock().getTime();
           const at = new Date(from + retryBackoffMs(row.attempts + 1, row.source));
           await setStatus(row.id, "claimed", `"status" = 'queued', "claimedAt" = NULL, "notBefore" = `, (p) => `${p.ts(at)}, "error" = ${p.v(r.error.slice(0, 300))}`);
@@ -266,6 +272,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
       }
       case "permanent":
         stats.failed++;
+        outboxMessages.inc({ source: row.source, status: "failed" });
         await setStatus(row.id, "claimed", `"status" = 'failed', "error" = `, (p) => p.v(r.error.slice(0, 300)));
         return;
     }
@@ -277,7 +284,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
       const username = usernames.get(out.botId);
       const deepLink = (out.row.payload as { deepLink?: string } | null)?.deepLink;
       const text = username && deepLink ? `${out.row.text}\n\nhttps://t.me/${username}?start=${deepLink}` : out.row.text;
-      result = await deps.sender.send({ botId: out.botId, chatId: out.chatId, text, buttons: buttonsOf(out.row.payload) });
+      result = await deps.sender.send({ botId: out.botId, chatId: out.chatId, text, buttons: buttonsOf(out.row.payload), broadcast: !isTransactional(out.row.source) });
     } catch (e) {
       result = { ok: false, kind: "transient", error: `sender threw: ${(e as Error).message ?? e}` };
     }
@@ -309,11 +316,17 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
         sendable.push({ row, botId, chatId, chatKey: `${botId}:${chatId}` });
       }
     }
+    const sourceOf = new Map(decided.map((d) => [d.row.id, d.row.source]));
+    const countBySource = (ids: string[], status: string) => {
+      for (const id of ids) outboxMessages.inc({ source: sourceOf.get(id) ?? "any", status });
+    };
     for (const [reason, ids] of byReason) {
       stats.skipped += await execute(db, (p) => `UPDATE "Delivery" SET "status" = 'skipped', "error" = ${p.v(reason)} WHERE "id" IN ${p.list(ids)} AND "status" = 'queued'`);
+      countBySource(ids, "skipped");
     }
     for (const [until, ids] of deferrals) {
       stats.deferred += await execute(db, (p) => `UPDATE "Delivery" SET "notBefore" = ${p.ts(new Date(until))} WHERE "id" IN ${p.list(ids)} AND "status" = 'queued'`);
+      countBySource(ids, "deferred");
     }
     return sendable;
   }
@@ -437,12 +450,17 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
       drained.fire();
       if (opts.signal?.aborted || !(await deps.chatGate.tryTake(out.chatKey, preciseNow()))) {
         await unclaim(out.row.id);
+        // stopping (a deploy): claimed but not sent goes back to the queue for the next worker, never to failed
+        if (opts.signal?.aborted) outboxMessages.inc({ source: out.row.source, status: "released" });
         continue;
       }
       // a 429 seen meanwhile holds every acquire until its retry_after
+      const waited = rateLimitWaits.startTimer();
       const permit = await deps.limiter.acquire(opts.signal);
+      waited();
       if (!permit) {
         await unclaim(out.row.id);
+        outboxMessages.inc({ source: out.row.source, status: "released" });
         continue;
       }
       while (inFlight.size >= maxInFlight) await Promise.race(inFlight);

@@ -8,6 +8,8 @@ export interface OutboundMessage {
   chatId: string;
   text: string;
   buttons?: Button[];
+  /** a bulk message (campaign, follow-up): sent as a paid broadcast by bots that opted in (bots/*.json allowPaidBroadcast) */
+  broadcast?: boolean;
 }
 
 export type SendResult =

@@ -194,10 +194,14 @@ export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers>
   const limiter = new RedisRateLimiter(connection, deps.config.ratePerSecond, deps.config.windowGuardMs, `${prefix}:rate`);
   const chatGate = new RedisChatGate(connection, deps.config.perChatMs, `${prefix}:chat`);
   const pipeline = { db: deps.db, sender: deps.sender, botIds: deps.botIds, sources: deps.sources, config: deps.config, clock: deps.clock, log: deps.log, limiter, chatGate };
+  const abort = new AbortController();
   const worker = new Worker<JobData>(
     QUEUE_NAME,
     async (job) => {
-      const stats = await drainOutbox(pipeline, { idle: "stop", onlyIds: job.data.sweep ? undefined : job.data.ids });
+      const stats = await drainOutbox(pipeline, { idle: "stop", onlyIds: job.data.sweep ? undefined : job.data.ids, signal: abort.signal });
+      // stopped mid-job (a deploy): its unsent rows went back to queued; failing the job hands it to another
+      // worker now (BullMQ retries it) rather than at the next minute's sweep
+      if (abort.signal.aborted && !job.data.sweep) throw new Error("worker stopping: unsent rows released to the queue");
       return stats;
     },
     // a job held by a worker that died is handed to another one once its lock lapses (BullMQ's stalled check):
@@ -208,7 +212,6 @@ export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers>
 
   // the transactional lane: order updates and staff cards within a poll period, not at the next sweep
   const fast = deps.sources ? TRANSACTIONAL_SOURCES.filter((x) => deps.sources!.includes(x)) : [...TRANSACTIONAL_SOURCES];
-  const abort = new AbortController();
   const lane = fast.length
     ? drainOutbox({ ...pipeline, sources: fast, producers: deps.producers }, { idle: "wait", signal: abort.signal, pollMs: deps.pollMs ?? 200 })
       .catch((e) => deps.log?.("transactional delivery lane stopped on an error", { err: String(e) }))

@@ -14,6 +14,7 @@ import type { MessageSender } from "./message-sender.ts";
 import { MemoryChatGate, MemoryRateLimiter } from "./rate-limiter.ts";
 import { telegramSenderFromEnv } from "./telegram-env-sender.ts";
 import { runTick, type TickResult } from "./tick.ts";
+import { alwaysLeader, postgresLeader, redisLeader, type Leadership } from "../ops/leader.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
@@ -79,6 +80,8 @@ export interface SchedulerOptions {
    * plans and announces, and starts no second pipeline. Default: start workers on `sender`.
    */
   workers?: Workers | null;
+  /** who runs the minute's pass among several instances (default: Redis with REDIS_URL, else a PostgreSQL lock, else this one) */
+  leader?: Leadership;
 }
 
 export interface Scheduler {
@@ -108,14 +111,32 @@ export async function startCampaignScheduler(opts: SchedulerOptions): Promise<Sc
     if (r.due || r.queued) log("campaign pass", { due: r.due, queued: r.queued, skipped: r.skipped, deferred: r.deferred });
     return r;
   };
-  const guarded = () => tick().catch((e) => warn("campaign pass failed", { err: String(e) }));
+  const leader = opts.leader
+    ?? (opts.config.REDIS_URL ? redisLeader(opts.config.REDIS_URL, `${process.env.O2O_REDIS_PREFIX ?? "o2o"}:scheduler-leader`)
+      : opts.db.provider === "postgresql" ? postgresLeader(opts.db.url) : alwaysLeader);
+  let leading = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const guarded = () => {
+    if (stopped) return running;
+    running = (async () => {
+      const lead = await leader.check().catch(() => false);
+      if (lead !== leading) log(lead ? "this instance now runs the campaign passes" : "another instance runs the campaign passes");
+      leading = lead;
+      if (lead) await tick();
+    })().catch((e) => warn("campaign pass failed", { err: String(e) }));
+    return running;
+  };
   const task = cron.schedule("* * * * *", guarded, { name: "o2o-campaign-tick", noOverlap: true });
   void guarded(); // catch up at start rather than wait for the first minute
   return {
     tick,
     stop: async () => {
+      stopped = true;
       await task.stop();
       await task.destroy();
+      await running; // a pass in progress finishes (planning is transactional; it is never cut in half)
+      await leader.release();
       await own?.stop();
     },
   };

@@ -9,9 +9,11 @@ import type { Db } from "../db/database.ts";
 /** null when no bot token is set: Telegram members' rows then stay queued. */
 export function telegramSenderFromEnv(db: Db, env: NodeJS.ProcessEnv = process.env): TelegramSender | null {
   const clients = new Map<string, Telegram>();
+  const paid = new Set<string>();
   for (const b of loadBots()) {
     const token = env[b.tokenEnv]?.trim();
     if (token) clients.set(b.id, new Telegram(token, { ...(env.TELEGRAM_API_ROOT ? { apiRoot: env.TELEGRAM_API_ROOT } : {}), webhookReply: false }));
+    if (token && b.allowPaidBroadcast) paid.add(b.id);
   }
-  return clients.size ? telegramSender(clients, callbackCodec(db)) : null;
+  return clients.size ? telegramSender(clients, callbackCodec(db), paid) : null;
 }

@@ -4,6 +4,7 @@ import type { CatalogView } from "../app/catalog-view.ts";
 import type { CatalogSnapshot, IntentParser } from "./intent.ts";
 import { Lexicon } from "./lexicon.ts";
 import { RulesParser } from "./rules-parser.ts";
+import { measureParse, noteParseFallback } from "../ops/metrics.ts";
 
 export interface ParserSettings {
   openaiApiKey?: string;
@@ -27,7 +28,13 @@ export async function parserFor(view: CatalogView, settings: ParserSettings = {}
 /** The parser for one catalog snapshot: rules, or the LLM with the rules as its fallback. */
 export async function buildParser(snapshot: CatalogSnapshot, settings: ParserSettings = {}, lexicon = new Lexicon(snapshot)): Promise<IntentParser> {
   const rules = new RulesParser(snapshot, lexicon);
-  if (!settings.openaiApiKey) return rules;
+  // counted for o2o_nlu_parse_total (src/ops/metrics.ts); the LLM parser's "fell back" log marks its rules answers
+  if (!settings.openaiApiKey) return { parse: (text, ctx) => measureParse("rules", () => rules.parse(text, ctx)) };
   const { LlmParser } = await import("./llm-parser.ts");
-  return new LlmParser({ apiKey: settings.openaiApiKey, baseURL: settings.openaiBaseUrl, model: settings.openaiModel ?? "gpt-4o-mini", catalog: snapshot, fallback: rules, log: settings.log });
+  const log = (msg: string, extra?: Record<string, unknown>) => {
+    if (msg === "llm parser fell back") noteParseFallback();
+    settings.log?.(msg, extra);
+  };
+  const llm = new LlmParser({ apiKey: settings.openaiApiKey, baseURL: settings.openaiBaseUrl, model: settings.openaiModel ?? "gpt-4o-mini", catalog: snapshot, fallback: rules, log });
+  return { parse: (text, ctx) => measureParse("llm", () => llm.parse(text, ctx)) };
 }

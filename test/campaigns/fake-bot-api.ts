@@ -8,6 +8,8 @@ export interface ReceivedMessage {
   chatId: string;
   text: string;
   buttons: { text: string; callback_data?: string; url?: string }[];
+  /** sent with allow_paid_broadcast */
+  paidBroadcast: boolean;
   at: number;
 }
 
@@ -68,7 +70,7 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
       if (method === "getMe") return reply(200, { ok: true, result: { id: 1, is_bot: true, first_name: "fake", username: "fake_bot" } });
       if (method !== "sendMessage") return reply(200, { ok: true, result: true });
       const markup = body.reply_markup as { inline_keyboard?: { text: string; callback_data?: string; url?: string }[][] } | undefined;
-      const msg: ReceivedMessage = { token, chatId: String(body.chat_id), text: String(body.text ?? ""), buttons: (markup?.inline_keyboard ?? []).flat(), at };
+      const msg: ReceivedMessage = { token, chatId: String(body.chat_id), text: String(body.text ?? ""), buttons: (markup?.inline_keyboard ?? []).flat(), paidBroadcast: body.allow_paid_broadcast === true, at };
       const answer = api.respond(msg, received.length + 1);
       if (answer) return reply(answer.status, answer.body);
       received.push(msg);

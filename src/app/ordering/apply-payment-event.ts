@@ -9,6 +9,7 @@ import { markRedeemed } from "../coupons/coupon-ledger.ts";
 import { tagPaidOrder } from "../crm/behaviour-tags.ts";
 import { enqueuePush } from "../outbox.ts";
 import { lockQuote, moveOrder, type OrderWithItems } from "./order-lifecycle.ts";
+import { ordersTotal, paymentsTotal } from "../../ops/metrics.ts";
 
 export interface PaymentEventInput {
   id: string;
@@ -35,6 +36,13 @@ async function record(tx: Tx, ev: PaymentEventInput, result: string): Promise<vo
 
 /** notifyMember: also tell the member through the outbox (payments from outside the chat: webhook, hosted page). */
 export async function applyPaymentEvent(db: Db, ev: PaymentEventInput, at: Date, opts: { notifyMember?: boolean } = {}): Promise<PaymentOutcome> {
+  const outcome = await apply(db, ev, at, opts);
+  paymentsTotal.inc({ result: outcome.duplicate ? "duplicate" : outcome.result });
+  if (outcome.result === "accepted" && !outcome.duplicate) ordersTotal.inc({ status: "paid" });
+  return outcome;
+}
+
+async function apply(db: Db, ev: PaymentEventInput, at: Date, opts: { notifyMember?: boolean }): Promise<PaymentOutcome> {
   const seen = await db.prisma.paymentEvent.findUnique({ where: { id: ev.id } });
   if (seen) return decode(seen.result, ev.orderId);
   let expired = false;

@@ -11,6 +11,7 @@ import { giveCouponUseBack, releaseMemberCoupon, reserveMemberCoupon, takeCoupon
 import { enqueuePush } from "../outbox.ts";
 import { runTx } from "../run-tx.ts";
 import { releaseStock, reserveStock } from "./inventory.ts";
+import { ordersTotal } from "../../ops/metrics.ts";
 
 export const PAYMENT_TTL_MS = 15 * 60_000;
 
@@ -86,14 +87,18 @@ async function currentLink(tx: Tx, order: OrderRow, signer: LinkSigner, couponDr
 
 /** Use case: the member confirms a quote and gets a payment link. A second tap returns the same link. */
 export async function confirmOrder(db: Db, input: { memberId: string; orderId: string; at: Date; signer: LinkSigner }): Promise<AppResult<PaymentLink>> {
-  return runTx(db, async (tx) => {
+  let locked = false;
+  const r = await runTx(db, async (tx): Promise<AppResult<PaymentLink>> => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
     if (!order || order.memberId !== input.memberId) return failWith("NOT_FOUND", "no such order");
     if (order.status === "pending_payment") return okValue(await currentLink(tx, order, input.signer, false));
     if (order.status !== "quote") return failWith("ORDER_NOT_PAYABLE", `order is ${order.status}`, { status: order.status });
-    const locked = await lockQuote(tx, order, input.at);
-    return okValue(await currentLink(tx, locked.order, input.signer, locked.couponDropped));
+    const quote = await lockQuote(tx, order, input.at);
+    locked = true;
+    return okValue(await currentLink(tx, quote.order, input.signer, quote.couponDropped));
   });
+  if (r.ok && locked) ordersTotal.inc({ status: "pending_payment" });
+  return r;
 }
 
 /** Undo what a live order holds: stock, coupon, location consent. */
@@ -142,6 +147,9 @@ export async function moveOrder(db: Db, input: MoveInput): Promise<MoveResult> {
   return runTx(db, (tx) => moveOrderIn(tx, input));
 }
 
+// counted when the move is written (inside the caller's transaction: a caller that rolls back afterwards, rare,
+// leaves the counter one ahead — metrics are for rates and alerts, the OrderStatusChange rows are the record)
+
 /** moveOrder inside the caller's transaction (a courier's arrival completes the order in the fix's transaction). Refusals come before any write. */
 export async function moveOrderIn(tx: Tx, input: MoveInput): Promise<MoveResult> {
   const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
@@ -176,6 +184,7 @@ export async function moveOrderIn(tx: Tx, input: MoveInput): Promise<MoveResult>
       payload: { orderId: order.id, status: input.to, storeId: order.storeId },
     });
   }
+  ordersTotal.inc({ status: input.to });
   return okValue({ orderId: order.id, from: order.status, status: input.to, storeId: order.storeId, memberId: order.memberId });
 }
 

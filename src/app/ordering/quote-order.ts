@@ -11,6 +11,7 @@ import { failWith, okValue, type AppResult } from "../app-result.ts";
 import { loadCatalogView, stockFor, type ProductInfo, type StoreInfo } from "../catalog-view.ts";
 import { claimedWallet } from "../coupons/wallet.ts";
 import { demandStyleOf } from "../insight/demand-style.ts";
+import { ordersTotal } from "../../ops/metrics.ts";
 
 export const QUOTE_TTL_MS = 30 * 60_000;
 const ANY_SIZE = "\u0000any";
@@ -79,6 +80,12 @@ export async function recordDemand(tx: Tx, memberId: string | null, brandIdOf: (
 }
 
 export async function quoteOrder(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok: false; error: { code: MatchReason["code"]; message?: string } & NoMatch }> {
+  const r = await quote(db, input);
+  if (r.ok) ordersTotal.inc({ status: "quote" });
+  return r;
+}
+
+async function quote(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok: false; error: { code: MatchReason["code"]; message?: string } & NoMatch }> {
   const view = await loadCatalogView(db);
   const lines: Quote["lines"] = [];
   for (const it of input.items) {

@@ -19,6 +19,9 @@ import { ReplyKeyboards, renderReplies } from "./render-replies.ts";
 import { CAMPAIGN_TAP_PREFIX, merchantCampaigns } from "./merchant-campaign.ts";
 import { onRedeemCommand, onStaffCommand, onStaffTap, type StaffDeps } from "./staff-commands.ts";
 import { T, langFor } from "./telegram-texts.ts";
+import { memoryChatLock, type ChatLock, type InFlight } from "../../ops/chat-lock.ts";
+import { measureTurn } from "../../ops/metrics.ts";
+import { withLogContext } from "../../ops/log-context.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
@@ -34,17 +37,16 @@ export interface BotDeps {
   /** the Mini App's https URL (mini-app-buttons.ts), null or absent when the server is not reachable over https */
   miniAppUrl?: string | null;
   log?: Log;
+  /** one turn at a time per chat (default in-process; several instances share a Redis one: src/ops/chat-lock.ts) */
+  chatLock?: ChatLock;
+  /** every update being handled is tracked here, so a shutdown can let them finish */
+  inFlight?: InFlight;
 }
 
-/** Runs fn after the previous update of the same chat finished: a conversation's state is read and written whole. */
-function serialPerChat() {
-  const chains = new Map<string, Promise<unknown>>();
-  return <T>(key: string, fn: () => Promise<T>): Promise<T> => {
-    const next = (chains.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
-    chains.set(key, next);
-    void next.finally(() => chains.get(key) === next && chains.delete(key)).catch(() => undefined);
-    return next;
-  };
+/** What a turn is about when the parser does not say (o2o_chat_turns_total's intent label). */
+function eventKind(event: InboundEvent): string {
+  if ("text" in event) return "unknown";
+  return Object.keys(event)[0] ?? "other";
 }
 
 export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
@@ -53,7 +55,9 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   const log: Log = deps.log ?? engine.log ?? (() => undefined);
   const codec = deps.codec ?? callbackCodec(db);
   const keyboards = new ReplyKeyboards();
-  const serial = serialPerChat();
+  // a conversation's state is read and written whole: one turn per chat at a time, whichever instance has it
+  const chatLock = deps.chatLock ?? memoryChatLock();
+  const serial = <R>(key: string, fn: () => Promise<R>) => chatLock.run(key, fn);
   const staffDeps: StaffDeps = { db, bot: botConfig, clock: engine.clock, codec, log };
   // store managers' /campaign drafts (merchant-campaign.ts): their replies go there, not to the engine
   const campaigns = merchantCampaigns(staffDeps);
@@ -66,6 +70,11 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
 
   const langOf = (ctx: Context) => langFor(botConfig, ctx.from?.language_code);
 
+  // first: a shutdown waits for every update already being handled (polling and webhook alike)
+  if (deps.inFlight) bot.use((_ctx, next) => deps.inFlight!.track(next()));
+  // every log line of this update carries its id and the sender's (src/ops/log-context.ts)
+  bot.use((ctx, next) => withLogContext({ updateId: ctx.update.update_id, botId: botConfig.id, telegramUserId: ctx.from ? String(ctx.from.id) : undefined }, next));
+
   /** One engine turn for the update's user, replies rendered into the chat. */
   async function converse(ctx: Context, event: InboundEvent): Promise<void> {
     const from = ctx.from;
@@ -77,12 +86,12 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
       channel: "telegram", externalId: String(from.id), chatId: String(chat.id), botId: botConfig.id,
       displayName: [from.first_name, from.last_name].filter(Boolean).join(" ") || undefined, locale: from.language_code,
     };
-    await serial(`${chat.id}`, async () => {
+    await measureTurn("telegram", eventKind(event), () => serial(`${chat.id}`, async () => {
       const replies = await handleEvent(engine, identity, event);
       // someone who writes again after blocking the bot is reachable again
       await db.prisma.member.updateMany({ where: { unreachable: true, identities: { some: { channel: "telegram", externalId: String(from.id) } } }, data: { unreachable: false } });
       await renderReplies({ telegram: ctx.telegram, chatId: chat.id, codec, keyboards, log, invoiceProviderToken: deps.paymentProviderToken, miniAppUrl: deps.miniAppUrl }, replies);
-    });
+    }));
   }
 
   bot.start((ctx) => converse(ctx, { start: ctx.payload ? ctx.payload.trim().slice(0, 64) || null : null }));

@@ -77,15 +77,17 @@ const hasUrlButton = (buttons?: Button[]) => !!buttons?.some((b) => b.id.startsW
  * sendMessage with an inline keyboard; when Telegram refuses the keyboard (a URL it will not accept, such as an
  * http://localhost payment link) the message goes again without URL buttons, their URLs written into the text.
  */
-export async function sendTextWithButtons(tg: Telegram, chatId: string | number, text: string, buttons: Button[] | undefined, codec: CallbackCodec, extraMarkup?: Markup, appButton: InlineKeyboardButton | null = null) {
+export async function sendTextWithButtons(tg: Telegram, chatId: string | number, text: string, buttons: Button[] | undefined, codec: CallbackCodec, extraMarkup?: Markup, appButton: InlineKeyboardButton | null = null, paidBroadcast = false) {
   const markup = buttons?.length || appButton ? withButtonRow(buttons?.length ? await inlineKeyboard(buttons, codec) : undefined, appButton) : extraMarkup;
+  // Bot API allow_paid_broadcast (newer than telegraf's types, passed through as is)
+  const paid: object = paidBroadcast ? { allow_paid_broadcast: true } : {};
   try {
-    return await tg.sendMessage(chatId, fitText(text), markup ? { reply_markup: markup, link_preview_options: { is_disabled: true } } : { link_preview_options: { is_disabled: true } });
+    return await tg.sendMessage(chatId, fitText(text), markup ? { reply_markup: markup, link_preview_options: { is_disabled: true }, ...paid } : { link_preview_options: { is_disabled: true }, ...paid });
   } catch (e) {
     if (!(isApiError(e, 400) && hasUrlButton(buttons))) throw e;
     const urls = buttons!.filter((b) => b.id.startsWith("url:")).map((b) => b.id.slice(4)).filter((u) => !text.includes(u));
     const plain = await inlineKeyboard(buttons!, codec, { urls: false });
-    return tg.sendMessage(chatId, fitText([text, ...urls].join("\n")), plain ? { reply_markup: plain } : {});
+    return tg.sendMessage(chatId, fitText([text, ...urls].join("\n")), plain ? { reply_markup: plain, ...paid } : paid);
   }
 }
 

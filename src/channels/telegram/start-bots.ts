@@ -23,8 +23,13 @@ import { telegramSender, type TelegramSender } from "./telegram-sender.ts";
 import { COMMANDS } from "./telegram-texts.ts";
 import { miniAppUrlFor, setMiniAppMenuButton } from "./mini-app-buttons.ts";
 import { telegramWebhookRoutes, webhookPath, webhookSecret } from "./webhook-routes.ts";
+import { InFlight, memoryChatLock, redisChatLock, type ChatLock } from "../../ops/chat-lock.ts";
+import { Redis } from "ioredis";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
+
+/** Telegram's broadcast limit without paid broadcasts, messages per second (about 30). */
+export const FREE_BROADCAST_RATE = 30;
 
 export interface StartBotsOptions {
   db: Db;
@@ -58,10 +63,16 @@ export interface RunningBots {
   routes: (app: FastifyInstance) => void;
   /** resolves once every bot has connected (getMe) and started polling or set its webhook */
   ready: Promise<void>;
+  /** "ok" once every bot is up (also without bots), else which are not yet (readiness) */
+  status(): string;
   /** the delivery worker running on these bots (null without bots or with loopIntervalMs 0); the scheduler announces to it */
   delivery: Workers | null;
   /** one delivery pass: queue staff cards, send everything due */
   tick(): Promise<void>;
+  /**
+   * Graceful stop: no new updates (polling stops, webhooks answer 503), the delivery worker releases what it claimed
+   * and has not sent, and the updates being handled finish (bounded by the caller's deadline).
+   */
   stop(): Promise<void>;
 }
 
@@ -96,26 +107,33 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
   const codec = callbackCodec(db);
   const bots = new Map<string, RunningBot>();
   const clients = new Map<string, Telegram>();
-  const sender = telegramSender(clients, codec);
+  const sender = telegramSender(clients, codec, new Set(configs.filter((b) => b.allowPaidBroadcast).map((b) => b.id)));
   const mode: RunningBots["mode"] = !configs.length ? "off" : opts.mode ?? (config.publicUrl.startsWith("https://") ? "webhook" : "polling");
+  // several instances (REDIS_URL): a chat's turns are kept apart across processes, not only within this one
+  // (a command fails after a few retries while Redis is away, so a turn goes on without the lock instead of hanging)
+  const lockRedis = configs.length && config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  lockRedis?.on("error", (e) => warn("redis (chat lock) error", { err: String(e) }));
+  const chatLock: ChatLock = lockRedis ? redisChatLock(lockRedis, { prefix: `${env.O2O_REDIS_PREFIX ?? "o2o"}:turn`, log: warn }) : memoryChatLock();
+  const inFlight = new InFlight();
 
   for (const b of configs) {
     const token = env[b.tokenEnv]!.trim();
     const engine = await engineDeps(db, config, b, { log: warn, ...opts.engine });
     const providerToken = b.paymentProviderTokenEnv ? env[b.paymentProviderTokenEnv]?.trim() || undefined : undefined;
-    const bot = createBot(b, { engine, token, apiRoot: config.TELEGRAM_API_ROOT, codec, paymentProviderToken: providerToken, miniAppUrl: miniAppUrlFor(config.publicUrl), log: warn });
+    const bot = createBot(b, { engine, token, apiRoot: config.TELEGRAM_API_ROOT, codec, paymentProviderToken: providerToken, miniAppUrl: miniAppUrlFor(config.publicUrl), log: warn, chatLock, inFlight });
     bots.set(b.id, { config: b, token, bot });
     clients.set(b.id, bot.telegram);
   }
-  const routes = telegramWebhookRoutes([...bots.values()].map((r) => ({ botId: r.config.id, token: r.token, bot: r.bot })), warn);
+  let stopped = false;
+  const routes = telegramWebhookRoutes([...bots.values()].map((r) => ({ botId: r.config.id, token: r.token, bot: r.bot })), warn, () => !stopped);
   if (mode === "webhook" && opts.server) routes(opts.server);
 
-  let stopped = false;
   const launches: Promise<void>[] = [];
   const readies: Promise<void>[] = [];
+  const up = new Set<string>();
   for (const r of bots.values()) {
     let markReady!: () => void;
-    readies.push(new Promise<void>((res) => (markReady = res)));
+    readies.push(new Promise<void>((res) => (markReady = () => (up.add(r.config.id), res()))));
     launches.push(launchBot(r, markReady));
   }
 
@@ -167,6 +185,10 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
     await drainOutbox({ ...pipeline, config: dc, limiter: new MemoryRateLimiter(dc.ratePerSecond, dc.windowGuardMs), chatGate: new MemoryChatGate(dc.perChatMs) }, { idle: "stop" });
   }
 
+  const rate = loadDeliveryConfig(env).ratePerSecond;
+  if (configs.length && rate > FREE_BROADCAST_RATE && !configs.some((b) => b.allowPaidBroadcast)) {
+    warn("CAMPAIGN_RATE is above Telegram's free broadcast limit and no bot opted into paid broadcasts (bots/*.json allowPaidBroadcast): expect 429s", { rate, free: FREE_BROADCAST_RATE });
+  }
   const interval = opts.loopIntervalMs ?? 200;
   const delivery = bots.size && interval > 0 ? await startDeliveryWorkers({ ...pipeline, redisUrl: config.REDIS_URL ?? "", pollMs: interval }) : null;
 
@@ -176,11 +198,14 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
     sender,
     routes,
     ready: Promise.all(readies).then(() => undefined),
+    status: () => {
+      const waiting = [...bots.keys()].filter((id) => !up.has(id));
+      return waiting.length ? `not started yet: ${waiting.join(", ")}` : "ok";
+    },
     delivery,
     tick,
     async stop() {
       stopped = true;
-      await delivery?.stop();
       for (const r of bots.values()) {
         try {
           r.bot.stop("shutdown");
@@ -188,7 +213,10 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
           /* not polling (webhook mode, or never connected) */
         }
       }
+      // the pipeline releases its claimed rows while the chat turns in progress finish
+      await Promise.all([delivery?.stop(), inFlight.idle()]);
       await Promise.race([Promise.all(launches), sleep(3000)]);
+      lockRedis?.disconnect();
     },
   };
 }

@@ -11,14 +11,15 @@ export interface TelegramSender extends MessageSender {
   botIds(): string[];
 }
 
-export function telegramSender(clients: Map<string, Telegram>, codec: CallbackCodec): TelegramSender {
+/** paidBroadcastBots: the bots whose bulk messages go out as paid broadcasts (bots/*.json allowPaidBroadcast) */
+export function telegramSender(clients: Map<string, Telegram>, codec: CallbackCodec, paidBroadcastBots: ReadonlySet<string> = new Set()): TelegramSender {
   return {
     botIds: () => [...clients.keys()],
     async send(msg: OutboundMessage): Promise<SendResult> {
       const tg = clients.get(msg.botId);
       if (!tg) return { ok: false, kind: "permanent", error: `bot "${msg.botId}" is not running here` };
       try {
-        const sent = await sendTextWithButtons(tg, msg.chatId, msg.text, msg.buttons, codec);
+        const sent = await sendTextWithButtons(tg, msg.chatId, msg.text, msg.buttons, codec, undefined, null, !!msg.broadcast && paidBroadcastBots.has(msg.botId));
         return { ok: true, messageId: String(sent.message_id) };
       } catch (e) {
         return classifySendError(e);

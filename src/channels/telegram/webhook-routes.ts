@@ -30,13 +30,18 @@ export interface WebhookBot {
   bot: Telegraf;
 }
 
-/** A fastify route registration function (for buildServer's `routes`, or called on an instance before it listens). */
-export function telegramWebhookRoutes(bots: WebhookBot[], log?: Log) {
+/**
+ * A fastify route registration function (for buildServer's `routes`, or called on an instance before it listens).
+ * While `accepting()` is false (this instance is shutting down) updates are answered 503: Telegram redelivers them,
+ * to another instance behind the load balancer or to this one after its restart.
+ */
+export function telegramWebhookRoutes(bots: WebhookBot[], log?: Log, accepting: () => boolean = () => true) {
   return (app: FastifyInstance) => {
     for (const b of bots) {
       const secret = webhookSecret(b.token);
       app.post(webhookPath(b.botId), async (req, reply) => {
         if (!sameSecret(req.headers[SECRET_HEADER], secret)) return reply.code(401).send({ ok: false, error: "bad secret token" });
+        if (!accepting()) return reply.code(503).header("retry-after", "1").send({ ok: false, error: "shutting down: retry" });
         const update = req.body as Update | undefined;
         if (!update || typeof update !== "object" || typeof (update as { update_id?: unknown }).update_id !== "number") {
           return reply.code(400).send({ ok: false, error: "not a Telegram update" });
