@@ -55,7 +55,7 @@ const TYPO_STOPWORDS = new Set([
   "late", "later", "latter", "short", "shorts", "skirt", "skirts", "shift", "shire", "speaker", "speakers",
   "american", "americans", "native", "mochi", "jean", "means", "beans", "perfect", "match", "matches", "lattice",
   "moke", "sneak", "sneaky", "shirk", "please", "place", "there", "where", "these", "those", "store", "stores",
-  "order", "orders", "coupon", "coupons", "cancel", "follow", "unfollow", "design", "designer", "nearest", "nearby",
+  "order", "orders", "coupon", "coupons", "cancel", "follow", "unfollow", "nearest", "nearby",
   "hello", "thanks", "thank", "tomorrow", "today", "morning", "evening", "afternoon", "delivery", "deliver", "pickup",
   "would", "could", "should", "about", "after", "before", "again", "great", "good", "large", "small", "medium",
   "latest", "matter", "little", "bottle", "battle", "kettle", "cattle", "settle",

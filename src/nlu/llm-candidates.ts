@@ -117,7 +117,8 @@ export function selectCandidates(
     if (!inScope(p.brandId)) continue;
     let score = best([p.name, ...(p.aliases ?? [])], up) + 0.5 * best(p.tags ?? [], up);
     if (hintProducts.has(p.id)) score += 1000;
-    if (named.has(p.brandId)) score += 0.5; // "星巴克有什么推荐": the named brand's products
+    // "<brand>有什么推荐": the named brand's products
+    if (named.has(p.brandId)) score += 0.5;
     if (score > 0) products.push({ p, score });
   }
   products.sort((a, b) => b.score - a.score);
