@@ -28,6 +28,7 @@ export const IMPORT_ROWS = {
   inventory: 2_000_000,
   coupons: 10_000,
   staff: 50_000,
+  roles: 1_000,
 } as const;
 
 /** Characters of one chat message the engine reads (longer text is cut, with a note). */
