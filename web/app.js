@@ -512,7 +512,7 @@ function walletView() {
   if (!S.me) return signInCard();
   const w = S.wallet;
   const claimForm = h("form", { class: "card row", id: "claim-form", onsubmit: (ev) => { ev.preventDefault(); const v = ev.target.querySelector("input").value.trim(); if (v) claim(v); } },
-    h("input", { id: "claim-code", placeholder: t("claimPlaceholder"), autocapitalize: "characters", maxlength: 40 }),
+    h("input", { id: "claim-code", placeholder: t("claimPlaceholder", w?.claimable?.[0]?.code ?? null), autocapitalize: "characters", maxlength: 40 }),
     h("button", { id: "claim-submit", class: "primary", type: "submit" }, t("claim")),
   );
   if (!w) return [claimForm, h("p", { class: "muted" }, t("loading"))];

@@ -43,7 +43,8 @@ const zh = {
   current: "当前门店",
   away: (m) => (m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`),
   claimTitle: "领取优惠券",
-  claimPlaceholder: "输入券码，如 LATTE8",
+  // the example is a code this shop really offers (none: no example)
+  claimPlaceholder: (code) => (code ? `输入券码，如 ${code}` : "输入券码"),
   claim: "领取",
   claimed: (c) => `已领取 ${c}`,
   alreadyClaimed: (c) => `${c} 已在你的券包里`,
@@ -128,7 +129,7 @@ const en = {
   current: "Current store",
   away: (m) => (m < 1000 ? `${m} m` : `${(m / 1000).toFixed(1)} km`),
   claimTitle: "Claim a coupon",
-  claimPlaceholder: "Coupon code, e.g. LATTE8",
+  claimPlaceholder: (code) => (code ? `Coupon code, e.g. ${code}` : "Coupon code"),
   claim: "Claim",
   claimed: (c) => `Claimed ${c}`,
   alreadyClaimed: (c) => `${c} is already in your wallet`,
