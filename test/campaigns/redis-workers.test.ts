@@ -12,25 +12,13 @@ import { enqueueOccurrenceJobs, openDeliveryQueue } from "../../src/campaigns/re
 import { runTick } from "../../src/campaigns/tick.ts";
 import { openDatabase, type Db } from "../../src/db/database.ts";
 import { projectRoot } from "../../src/paths.ts";
+import { REDIS_URL, redisUp } from "../support/redis.ts";
 import { freshDatabaseUrl } from "../support/databases.ts";
 import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.ts";
 import { addMembers, seedCatalog } from "./fixtures.ts";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const RATE = 20;
 const MEMBERS = 80;
-
-async function redisUp(): Promise<boolean> {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  try {
-    await r.connect();
-    return (await r.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
-}
 
 describe.skipIf(!(await redisUp()))("delivery workers on Redis (postgresql)", () => {
   let db: Db;

@@ -9,29 +9,17 @@ import { createCampaign } from "../../src/app/campaigns/create-campaign.ts";
 import { loadDemoIfEmpty } from "../../src/app/load-demo-catalog.ts";
 import { openDatabase, type Db } from "../../src/db/database.ts";
 import { redisChatLock } from "../../src/ops/chat-lock.ts";
+import { REDIS_URL, redisUp } from "../support/redis.ts";
 import { freshDatabaseUrl } from "../support/databases.ts";
 import { postUpdate, startApp, updates, type AppProcess } from "../support/app-process.ts";
 import { maxInAnySecond, startFakeBotApi, type FakeBotApi } from "../campaigns/fake-bot-api.ts";
 import { addMembers } from "../campaigns/fixtures.ts";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const TOKEN = "777:TWO-INSTANCES";
 const NOW = "2026-11-25T12:00:00+08:00";
 const MEMBERS = 50;
 const CHATS = 12;
 const RATE = 20;
-
-async function redisUp(): Promise<boolean> {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  try {
-    await r.connect();
-    return (await r.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
-}
 
 const prefix = `o2o-two-${process.pid}-${Date.now().toString(36)}`;
 async function cleanRedis() {
