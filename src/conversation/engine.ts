@@ -10,7 +10,7 @@ import { MESSAGES, detectLang, errorText } from "./messages.ts";
 import { catalogExamples, renderWelcome } from "./examples.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
-import { saveState, type ConversationState } from "./state.ts";
+import { saveState, type ConversationState } from "../app/conversation-state.ts";
 import { loadTurnMember, logMessage } from "./turn-member.ts";
 import { findStores } from "./store-flow.ts";
 import type { EngineDeps, Turn } from "./turn.ts";
