@@ -1,4 +1,4 @@
-// `o2o campaign create|tick|list|cancel|worker`: merchant campaigns (CONTRACT.md "Merchant operations").
+// `o2o campaign create|tick|list|cancel|worker`: merchant campaigns (docs/chat-protocol.md "The other commands").
 import { Command, Option } from "commander";
 import { cancelCampaign } from "../app/campaigns/cancel-campaign.ts";
 import { createCampaign } from "../app/campaigns/create-campaign.ts";

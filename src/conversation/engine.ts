@@ -26,7 +26,7 @@ import { account, askPhone, identityCommand, onContact } from "./identity-flow.t
 
 export type { EngineDeps } from "./turn.ts";
 
-/** What a channel hands the engine (CONTRACT.md "Scripted chat" events, plus channel extras). */
+/** What a channel hands the engine (the scripted chat events of docs/chat-protocol.md, plus channel extras). */
 export const inboundEventSchema = z.union([
   z.object({ text: z.string() }),
   z.object({ location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }) }),

@@ -42,7 +42,7 @@ export interface Store extends GeoStore {
   timezone: string;
 }
 
-/** True when the store offers the service; a flagship always counts as shipping (CONTRACT: flagship ships nationwide). */
+/** True when the store offers the service; a flagship always counts as shipping (docs/catalog-format.md: a flagship ships nationwide). */
 export function offers(store: Pick<Store, "services" | "flagship">, service: ServiceKind): boolean {
   return store.services.includes(service) || (service === "ship" && store.flagship);
 }
