@@ -1,4 +1,4 @@
-// Environment configuration, validated once at start-up (CONTRACT.md "Environment").
+// Environment configuration, validated once at start-up (README.md "Configuration").
 import { z } from "zod";
 
 const envSchema = z.object({

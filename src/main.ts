@@ -51,7 +51,10 @@ const bots = await (await import("./channels/telegram/start-bots.ts")).startBots
 botStatus = () => bots.status();
 // one delivery pipeline per process: the bots' (every outbox source), else one on the bot tokens from the environment
 const scheduler = await import("./campaigns/scheduler.ts")
-  .then((m) => m.startCampaignScheduler({ db, config, logger, clock, workers: bots.delivery }))
+  .then(async (m) => {
+    const envSender = bots.delivery ? null : (await import("./channels/telegram/telegram-env-sender.ts")).telegramSenderFromEnv(db);
+    return m.startCampaignScheduler({ db, config, logger, clock, workers: bots.delivery, sender: envSender, botIds: envSender ? () => envSender.botIds() : undefined });
+  })
   .catch((e) => (logger.error({ err: String(e) }, "campaign scheduler failed to start"), null));
 // unpaid orders past their payment window give their stock and coupons back
 const expiry = setInterval(() => {

@@ -1,4 +1,4 @@
-// Expected failures of use cases, as values (STYLE.md): the domain's codes plus those only the app layer can know.
+// Expected failures of use cases, as values rather than exceptions: the domain's codes plus those only the app layer can know.
 import type { ErrorCode } from "../domain/errors.ts";
 
 export type AppErrorCode =

@@ -1,5 +1,5 @@
 // Loads the demo catalog (prisma/demo/catalog.json) into a database that has no brands yet.
-// Only `npm start` calls this (CONTRACT.md: no other command ever loads the demo catalog).
+// Only `npm start` calls this (no other command ever loads the demo catalog: an empty database stays empty for imports and tests).
 import { join } from "node:path";
 import type { Db } from "../db/database.ts";
 import { projectRoot } from "../paths.ts";

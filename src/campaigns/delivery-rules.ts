@@ -1,4 +1,4 @@
-// What to do with one due outbox row at send time, as a pure decision (STYLE.md: rules as tables). Consent is
+// What to do with one due outbox row at send time, as a pure decision (rules as tables). Consent is
 // checked again here, not only when the audience was snapshotted: a member who unsubscribed, blocked the bot, was
 // erased or unfollowed the brand in between gets nothing.
 import { isValidTimeZone } from "../domain/time/time-zone.ts";

@@ -15,7 +15,7 @@ import { drainOutbox } from "./delivery-pipeline.ts";
 import { TRANSACTIONAL_SOURCES } from "./delivery-rules.ts";
 import type { MessageSender } from "./message-sender.ts";
 import { CREDIT_MS, IN_FLIGHT_POLL_MS, MAX_IN_FLIGHT_MS, sleep, windowOf, type ChatGate, type RateLimiter, type SendPermit } from "./rate-limiter.ts";
-import type { Workers } from "./scheduler.ts";
+import type { Workers } from "./workers.ts";
 import { query } from "../db/sql.ts";
 import type { TickResult } from "./tick.ts";
 

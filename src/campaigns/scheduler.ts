@@ -12,8 +12,8 @@ import { loadDeliveryConfig, type DeliveryConfig } from "./delivery-config.ts";
 import { drainOutbox } from "./delivery-pipeline.ts";
 import type { MessageSender } from "./message-sender.ts";
 import { MemoryChatGate, MemoryRateLimiter } from "./rate-limiter.ts";
-import { telegramSenderFromEnv } from "./telegram-env-sender.ts";
 import { runTick, type TickResult } from "./tick.ts";
+import type { Workers } from "./workers.ts";
 import { alwaysLeader, postgresLeader, redisLeader, type Leadership } from "../ops/leader.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
@@ -31,12 +31,6 @@ export interface WorkerDeps {
   /** idle poll period (default 200 ms: order updates and staff cards go out well within a second) */
   pollMs?: number;
   log?: Log;
-}
-
-export interface Workers {
-  /** after planning: hand the new rows to the workers (BullMQ jobs; in-process workers poll and need nothing) */
-  announce(result: TickResult): Promise<void>;
-  stop(): Promise<void>;
 }
 
 /** Delivery workers: an in-process polling loop, or BullMQ workers sharing a Redis rate limit when redisUrl is set. */
@@ -70,7 +64,10 @@ export interface SchedulerOptions {
   config: Config;
   logger?: Logger;
   clock: () => Date;
-  /** the Telegram bots' sender when the bots run in this process; default: one built from the bot tokens */
+  /**
+   * What the workers this scheduler starts send through, when `workers` is not given (`npm start` without running
+   * bots passes the bot tokens' sender, channels/telegram/telegram-env-sender.ts); none: rows stay queued.
+   */
   sender?: MessageSender | null;
   botIds?: () => string[];
   /** outbox sources the workers send (default all) */
@@ -96,11 +93,9 @@ export async function startCampaignScheduler(opts: SchedulerOptions): Promise<Sc
   const warn: Log = (msg, extra) => opts.logger?.warn({ component: "campaigns", ...extra }, msg);
   const config = loadDeliveryConfig();
   const given = opts.workers ?? null;
-  const envSender = !given && opts.sender === undefined ? telegramSenderFromEnv(opts.db) : null;
-  const sender = given ? null : opts.sender ?? envSender;
-  const botIds = opts.botIds ?? (envSender ? () => envSender.botIds() : undefined);
+  const sender = given ? null : opts.sender ?? null;
   const own = sender
-    ? await startDeliveryWorkers({ db: opts.db, sender, botIds, clock: opts.clock, config, redisUrl: opts.config.REDIS_URL, sources: opts.sources, log: warn })
+    ? await startDeliveryWorkers({ db: opts.db, sender, botIds: opts.botIds, clock: opts.clock, config, redisUrl: opts.config.REDIS_URL, sources: opts.sources, log: warn })
     : null;
   const workers = given ?? own;
   if (!workers) log("no bot token set: campaign messages to Telegram members stay queued; local chat members see theirs in `o2o chat`");

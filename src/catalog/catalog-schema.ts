@@ -1,4 +1,4 @@
-// The catalog file format (CONTRACT.md "Catalog import"), validated row by row with zod.
+// The catalog file format (docs/catalog-format.md), validated row by row with zod.
 import { z } from "zod";
 import { IMPORT_ROWS, TEXT } from "../domain/limits.ts";
 
@@ -47,7 +47,7 @@ export const storeRow = z
     /** arrival completes the order by itself (else the courier confirms with one tap) */
     autoCompleteOnArrival: z.boolean().optional(),
   })
-  // A flagship ships nationwide (CONTRACT.md): make that explicit in its services.
+  // A flagship ships nationwide (docs/catalog-format.md): make that explicit in its services.
   .transform((s) => (s.flagship && !s.services.includes("ship") ? { ...s, services: [...s.services, "ship" as const] } : s));
 
 export const productRow = z.object({

@@ -1,11 +1,11 @@
-// `o2o campaign create|tick|list|cancel|worker`: merchant campaigns (CONTRACT.md "Merchant operations").
+// `o2o campaign create|tick|list|cancel|worker`: merchant campaigns (docs/chat-protocol.md "The other commands").
 import { Command, Option } from "commander";
 import { cancelCampaign } from "../app/campaigns/cancel-campaign.ts";
 import { createCampaign } from "../app/campaigns/create-campaign.ts";
 import { loadDeliveryConfig, type DeliveryConfig } from "../campaigns/delivery-config.ts";
 import { runTick } from "../campaigns/tick.ts";
 import { startDeliveryWorkers } from "../campaigns/scheduler.ts";
-import { telegramSenderFromEnv } from "../campaigns/telegram-env-sender.ts";
+import { telegramSenderFromEnv } from "../channels/telegram/telegram-env-sender.ts";
 import { systemClock } from "../runtime.ts";
 import { CliError } from "./cli-error.ts";
 import { withDb } from "./with-db.ts";

@@ -1,4 +1,4 @@
-// `o2o chat [--json] [--user ID] [--bot BOT]` — talk to a bot locally (CONTRACT.md "Scripted chat").
+// `o2o chat [--json] [--user ID] [--bot BOT]` — talk to a bot locally (docs/chat-protocol.md).
 import { Command } from "commander";
 import { runInteractiveChat } from "../channels/terminal/interactive-chat.ts";
 import { runScriptedChat } from "../channels/terminal/scripted-chat.ts";

@@ -39,7 +39,7 @@ export function registerNlu(program: Command): void {
     .command("nlu")
     .description("understand one utterance (or one per stdin line) against the catalog in the database")
     .argument("[utterance]", "the text; without it, reads one utterance per stdin line (batch mode)")
-    .option("--json", "print one JSON object per utterance (CONTRACT.md fields)")
+    .option("--json", "print one JSON object per utterance (the fields in docs/chat-protocol.md)")
     .option("--bot <id>", "speak as this bot (its brands and time zone); default: the marketplace bot")
     .action(async (utterance: string | undefined, opts: { json?: boolean; bot?: string }) => {
       const config = loadConfig();

@@ -10,7 +10,7 @@ import { MESSAGES, detectLang, errorText } from "./messages.ts";
 import { catalogExamples, renderWelcome } from "./examples.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
-import { saveState, type ConversationState } from "./state.ts";
+import { saveState, type ConversationState } from "../app/conversation-state.ts";
 import { loadTurnMember, logMessage } from "./turn-member.ts";
 import { findStores } from "./store-flow.ts";
 import type { EngineDeps, Turn } from "./turn.ts";
@@ -26,7 +26,7 @@ import { account, askPhone, identityCommand, onContact } from "./identity-flow.t
 
 export type { EngineDeps } from "./turn.ts";
 
-/** What a channel hands the engine (CONTRACT.md "Scripted chat" events, plus channel extras). */
+/** What a channel hands the engine (the scripted chat events of docs/chat-protocol.md, plus channel extras). */
 export const inboundEventSchema = z.union([
   z.object({ text: z.string() }),
   z.object({ location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }) }),

@@ -9,7 +9,7 @@ import { formatLocalTime } from "../domain/time/time-zone.ts";
 import type { ParseResult } from "../nlu/intent.ts";
 import { distanceText, errorText, money } from "./messages.ts";
 import { errorReply, type Button, type Reply } from "./replies.ts";
-import type { ConversationState } from "./state.ts";
+import type { ConversationState } from "../app/conversation-state.ts";
 import type { Turn } from "./turn.ts";
 
 type Draft = NonNullable<ConversationState["draft"]>;

@@ -1,4 +1,4 @@
-// The typed reply union every channel renders (CONTRACT.md "Scripted chat"): text for people, typed fields for programs.
+// The typed reply union every channel renders (docs/chat-protocol.md "Replies"): text for people, typed fields for programs.
 
 export interface Button {
   id: string;

@@ -5,7 +5,7 @@ import { resolveMember, type IdentityRef } from "../app/members.ts";
 import type { Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { execute, query } from "../db/sql.ts";
-import { loadState, parseState, type ConversationState } from "./state.ts";
+import { loadState, parseState, type ConversationState } from "../app/conversation-state.ts";
 
 export interface TurnMember {
   id: string;

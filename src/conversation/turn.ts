@@ -4,7 +4,7 @@ import type { Db } from "../db/database.ts";
 import type { IdentityRef } from "../app/members.ts";
 import type { LinkSigner } from "../app/ordering/order-lifecycle.ts";
 import type { IntentParser } from "../nlu/intent.ts";
-import type { ConversationState } from "./state.ts";
+import type { ConversationState } from "../app/conversation-state.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Lang } from "./replies.ts";
 

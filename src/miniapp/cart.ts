@@ -8,7 +8,7 @@ import { loadCatalogView, stockFor } from "../app/catalog-view.ts";
 import { getOrCreateSetting } from "../app/settings.ts";
 import { confirmOrder, type LinkSigner, type PaymentLink } from "../app/ordering/order-lifecycle.ts";
 import { quoteOrder, type Quote } from "../app/ordering/quote-order.ts";
-import { loadState, saveState } from "../conversation/state.ts";
+import { loadState, saveState } from "../app/conversation-state.ts";
 import { isOpenAt } from "../domain/stores/open-hours.ts";
 import { quantityInStock } from "../domain/stores/stock.ts";
 import { fulfillmentAt } from "./storefront.ts";

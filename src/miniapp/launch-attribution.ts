@@ -4,7 +4,7 @@
 // conversation, so an order from the Mini App or the chat is attributed to it.
 import type { Db } from "../db/database.ts";
 import { recordTouch } from "../app/touches.ts";
-import { loadState, saveState } from "../conversation/state.ts";
+import { loadState, saveState } from "../app/conversation-state.ts";
 
 export interface LaunchTarget {
   campaignId?: string;

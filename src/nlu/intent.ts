@@ -1,4 +1,4 @@
-// The NLU output: one schema for every parser (rules, LLM) and for `o2o nlu --json` (CONTRACT.md).
+// The NLU output: one schema for every parser (rules, LLM) and for `o2o nlu --json` (docs/chat-protocol.md).
 import { z } from "zod";
 
 export const INTENTS = [

@@ -1,4 +1,5 @@
-// The catalog example from CONTRACT.md, imported verbatim, drives the scenarios: acceptance tests may use it.
+// The catalog example of the interface specification, imported verbatim, drives the scenarios: acceptance tests may
+// use it (the format: docs/catalog-format.md).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importCatalogFile } from "../../src/app/import-catalog.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
@@ -21,7 +22,7 @@ const contractCatalog = {
   staff: [{ id: "spzp-d1", storeId: "spzp-zhujiang", name: "王设计师", role: "designer" }],
 };
 
-describe.each(DATABASES)("the CONTRACT.md example catalog on %s", (kind) => {
+describe.each(DATABASES)("the interface example catalog on %s", (kind) => {
   let db: TestDb;
   beforeAll(async () => {
     db = await freshDb(kind);

@@ -1,4 +1,4 @@
-// Things that must happen once, under concurrency and retries (DESIGN.md non-negotiables).
+// Things that must happen once, under concurrency and retries (README.md "What happens once, and how").
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importCatalogFile } from "../../src/app/import-catalog.ts";
 import { claimCoupon, redeemAtTill } from "../../src/app/coupons/coupon-use-cases.ts";

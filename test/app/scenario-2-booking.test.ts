@@ -1,4 +1,4 @@
-// Scenario 2 (DESIGN.md): "附近500米有尚品宅配吗？我想约设计师" → store in the radius → designer slot booked →
+// Scenario 2 of the product brief: "附近500米有尚品宅配吗？我想约设计师" → store in the radius → designer slot booked →
 // a recommendation that reflects a previous purchase → the online-claimed coupon redeemed at the till.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "../../src/app/appointments.ts";

@@ -20,7 +20,7 @@ export interface WalletItem {
   minSpendCents: number;
   validTo: Date;
   storeIds: string[];
-  /** as CONTRACT.md shows it: reserved (held by an unpaid order) counts as claimed */
+  /** as the chat's `coupon` reply shows it (docs/chat-protocol.md): reserved (held by an unpaid order) counts as claimed */
   status: "claimed" | "redeemed" | "expired";
 }
 

@@ -1,5 +1,5 @@
 // Use case: price a request at the nearest store that can serve it, with the best coupon in the member's wallet.
-// The quote is an Order row in status "quote" (no stock held yet); confirming it reserves stock (confirm-order.ts).
+// The quote is an Order row in status "quote" (no stock held yet); confirming it reserves stock (confirmOrder, order-lifecycle.ts).
 // Consent: the location is stored only as a consent tied to this order, and dropped when the order ends.
 import { writeQuoteRows } from "./quote-rows.ts";
 import type { Db, Tx } from "../../db/database.ts";

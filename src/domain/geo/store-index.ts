@@ -8,30 +8,14 @@
 import KDBush from "kdbush";
 import { around as geoAround } from "geokdbush";
 import { isOpenAtMinute, parseOpenHours, type OpenHours } from "../stores/open-hours.ts";
-import { offers, SERVICE_KINDS, type ServiceKind } from "../stores/store.ts";
+// GeoStore lives beside Store (stores/store.ts), which extends it: the index depends on the store, never back.
+import { offers, SERVICE_KINDS, type GeoStore, type ServiceKind } from "../stores/store.ts";
 import { createZoneClock } from "../time/time-zone.ts";
 import { EARTH_RADIUS_METERS, haversineMeters, haversineTermOfMeters, isValidLatLng, metersFromHaversineTerm } from "./distance.ts";
 
-const RAD = Math.PI / 180;
+export type { GeoStore };
 
-/** What the index needs from a store; any extra fields ride along untouched. */
-export interface GeoStore {
-  id: string;
-  brandId: string;
-  lat: number;
-  lng: number;
-  /** 0 or absent: the store does not deliver */
-  deliveryRadiusMeters?: number;
-  /** `false` keeps a store out of the index (closed down, suspended) */
-  active?: boolean;
-  /** what the store offers; absent = nothing (found only by searches without `service`) */
-  services?: readonly ServiceKind[];
-  /** a flagship ships nationwide even if `services` forgets to say so */
-  flagship?: boolean;
-  /** opening hours in `timezone` (open-hours.ts); absent or invalid = never open for `openAt` searches */
-  openHours?: string;
-  timezone?: string;
-}
+const RAD = Math.PI / 180;
 
 /** One search result: the store and how far it is from the query point. */
 export interface StoreHit<S> {

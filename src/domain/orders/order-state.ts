@@ -4,7 +4,7 @@
 import type { DomainError, Result } from "../errors.ts";
 import { fail, ok } from "../errors.ts";
 
-/** Every order status (CONTRACT.md). */
+/** Every order status (the `order` reply in docs/chat-protocol.md). */
 export const ORDER_STATUSES = ["pending_payment", "paid", "accepted", "ready", "out_for_delivery", "shipped", "completed", "cancelled"] as const;
 
 /** One order status. */
@@ -21,7 +21,7 @@ export type OrderAction =
   | "release_stock"
   /** the coupon used on the order becomes usable again */
   | "release_coupon"
-  /** consent: the location shared for this order is no longer needed (DESIGN.md) */
+  /** consent: the location shared for this order is no longer needed (it is kept only while the order is open) */
   | "drop_location";
 
 interface Edge {

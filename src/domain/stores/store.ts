@@ -1,11 +1,29 @@
 // What the domain knows about a store: the catalog's store row minus presentation (address, phone).
-import type { GeoStore } from "../geo/store-index.ts";
 
 /** The ways a store serves customers (catalog `services`). */
 export const SERVICE_KINDS = ["delivery", "pickup", "appointment", "ship"] as const;
 
 /** One way a store serves customers; also what a request asks for. */
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** What the spatial index (geo/store-index.ts) needs from a store; any extra fields ride along untouched. */
+export interface GeoStore {
+  id: string;
+  brandId: string;
+  lat: number;
+  lng: number;
+  /** 0 or absent: the store does not deliver */
+  deliveryRadiusMeters?: number;
+  /** `false` keeps a store out of the index (closed down, suspended) */
+  active?: boolean;
+  /** what the store offers; absent = nothing (found only by searches without `service`) */
+  services?: readonly ServiceKind[];
+  /** a flagship ships nationwide even if `services` forgets to say so */
+  flagship?: boolean;
+  /** opening hours in `timezone` (open-hours.ts); absent or invalid = never open for `openAt` searches */
+  openHours?: string;
+  timezone?: string;
+}
 
 /** A store as the matcher sees it; extra fields (name, address) pass through untouched. */
 export interface Store extends GeoStore {
@@ -24,7 +42,7 @@ export interface Store extends GeoStore {
   timezone: string;
 }
 
-/** True when the store offers the service; a flagship always counts as shipping (CONTRACT: flagship ships nationwide). */
+/** True when the store offers the service; a flagship always counts as shipping (docs/catalog-format.md: a flagship ships nationwide). */
 export function offers(store: Pick<Store, "services" | "flagship">, service: ServiceKind): boolean {
   return store.services.includes(service) || (service === "ship" && store.flagship);
 }

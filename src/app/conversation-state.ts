@@ -1,5 +1,7 @@
 // Per-member, per-bot dialogue state, persisted in the Conversation table and validated with zod on the way in
-// (a state from an older version that no longer parses is simply reset).
+// (a state from an older version that no longer parses is simply reset). The chat (src/conversation) and the Mini App
+// (src/miniapp: a cart quote the chat can confirm, the campaign a launch credits) both read and write it, so it sits
+// in the app layer below both.
 import { z } from "zod";
 import type { Db } from "../db/database.ts";
 import { execute, query } from "../db/sql.ts";

@@ -1,10 +1,11 @@
-// The Telegram MessageSender for processes that run no bot themselves (`o2o campaign tick`, the scheduler when the
-// bots are not wired in): one Bot API client per bot in bots/ whose token variable is set, via TELEGRAM_API_ROOT.
+// The Telegram MessageSender for processes that run no bot themselves (`o2o campaign tick|worker`, and `npm start`'s
+// scheduler when the bots are not wired in): one Bot API client per bot in bots/ whose token variable is set, via
+// TELEGRAM_API_ROOT. It lives with the channel; the entry points hand it to the delivery workers.
 import { Telegram } from "telegraf";
-import { loadBots } from "../bot-config.ts";
-import { callbackCodec } from "../channels/telegram/callback-data.ts";
-import { telegramSender, type TelegramSender } from "../channels/telegram/telegram-sender.ts";
-import type { Db } from "../db/database.ts";
+import { loadBots } from "../../bot-config.ts";
+import { callbackCodec } from "./callback-data.ts";
+import { telegramSender, type TelegramSender } from "./telegram-sender.ts";
+import type { Db } from "../../db/database.ts";
 
 /** null when no bot token is set: Telegram members' rows then stay queued. */
 export function telegramSenderFromEnv(db: Db, env: NodeJS.ProcessEnv = process.env): TelegramSender | null {
