@@ -153,6 +153,24 @@ export class CatalogMatcher {
       this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []) });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
     }
+    // A product name or alias of several words is often said by its first: "美孚1号" of "美孚1号 0W-40 全合成机油",
+    // "Prestone" of "Prestone antifreeze" (a proper name: capitalised or with a digit). Only when no other product
+    // starts that way, and added last so a full name spelled that way keeps it.
+    const firstWords = new Map<string, { id: string; brandId: string } | null>();
+    for (const p of catalog.products ?? []) {
+      for (const raw of [p.name, ...(p.aliases ?? [])]) {
+        const parts = raw.normalize("NFKC").trim().split(/\s+/);
+        if (parts.length < 2) continue;
+        const lead = parts[0];
+        const ok = isAllCjk(lead) ? lead.length >= 2 : lead.length >= 4 && (/^[A-Z]/.test(lead) || /\d/.test(lead)) && /[a-z]/i.test(lead);
+        if (!ok) continue;
+        const key = normalizeSurface(lead);
+        const prev = firstWords.get(key);
+        if (prev === undefined) firstWords.set(key, { id: p.id, brandId: p.brandId });
+        else if (prev && prev.id !== p.id) firstWords.set(key, null);
+      }
+    }
+    for (const [key, owner] of firstWords) if (owner && !seen.has(`${key}|brand`)) add(key, "product", owner.id, owner.brandId);
     // A Chinese brand name of four or more characters is often said by its first two (暖房花艺 → 暖房, 益康大药房 →
     // 益康): a short form, added last so that any name or alias already spelled that way keeps it.
     for (const b of catalog.brands ?? []) {

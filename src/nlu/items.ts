@@ -47,7 +47,8 @@ export function buildItems(
       .sort((a, b) => Number(usedSize.has(a.s)) - Number(usedSize.has(b.s)) || a.d - b.d)
       .map((x) => x.s);
     // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
-    const lines = splitBySize(lower, mention, region.filter((s) => !usedSize.has(s)), quantities, usedQty);
+    const free = region.filter((s) => !usedSize.has(s));
+    const lines = splitBySize(lower, mention, free, quantities, usedQty);
     if (lines) {
       for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
       for (const l of lines) items.push({ productId: mention.product.id, quantity: l.quantity, size: l.size, explicitQty: true });
@@ -81,7 +82,8 @@ export function buildItems(
       }
     }
 
-    let size = resolveSize(region, mention.product.sizes, mention.product.sizeIndex);
+    // (a size the previous product took is not this one's: "shaker 500ml + whey 2lb")
+    let size = resolveSize(free, mention.product.sizes, mention.product.sizeIndex);
     if (size === null && mention.product.sizes.length) {
       size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex);
     }

@@ -31,6 +31,11 @@ const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 const TITLE_END = /(?:师|医生|医师|顾问|教练|护士|经理|总监|店长|专员|助理|管家)$/;
 const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;
 
+/** Whether a role word names a person (验光师, pastry chef) rather than a service (验光, oil change): by its ending. */
+export function isTitle(word: string): boolean {
+  return TITLE_END.test(word) || /(?:员|老师|教练|技师)$|(?<![a-z])(?:[a-z]*(?:er|or|ist|ian)|chef|nurse|coach|host|tech)s?$/.test(word);
+}
+
 /** The title a staff name ends in, or null (a plain name such as 小林 or 王小明 has none). */
 export function titleInName(name: string): string | null {
   const n = name.normalize("NFKC").trim();

@@ -3,7 +3,7 @@
 import { CatalogMatcher } from "./catalog-matcher.ts";
 import { findCouponCode, findOrderId } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
-import { Lexicon } from "./lexicon.ts";
+import { isTitle, Lexicon, TermMatcher } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent } from "./intent-rules.ts";
 import { buildItems, type ProductMention } from "./items.ts";
@@ -27,6 +27,8 @@ export class RulesParser implements IntentParser {
   private readonly couponBrand = new Map<string, string>();
   private readonly couponKeys: Set<string>;
   private readonly allowedCache = new Map<string, Set<string>>();
+  /** size words that belong to one product only (年卡 of a membership card): saying the size names the product */
+  private readonly sizeWords: TermMatcher;
 
   constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog)) {
     this.matcher = new CatalogMatcher(catalog);
@@ -36,6 +38,16 @@ export class RulesParser implements IntentParser {
       this.couponBrand.set(c.code, c.brandId);
     }
     this.couponKeys = new Set(this.couponCodes.keys());
+    const owners = new Map<string, Set<string>>();
+    for (const p of catalog.products ?? []) {
+      for (const size of p.sizes ?? []) {
+        if (!/[\u3400-\u9fff]{2}/.test(size)) continue;
+        const set = owners.get(size) ?? new Set<string>();
+        set.add(p.id);
+        owners.set(size, set);
+      }
+    }
+    this.sizeWords = new TermMatcher([...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] })));
   }
 
   async parse(text: string, ctx: ParseContext): Promise<ParseResult> {
@@ -68,6 +80,14 @@ export class RulesParser implements IntentParser {
     const allowed = this.allowed(ctx);
 
     const mentions = this.matcher.findMentions(lower, allowed);
+    // a size only one product comes in stands for that product ("办一张年卡")
+    for (const w of this.sizeWords.find(lower)) {
+      const product = this.matcher.products.get(w.id);
+      if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end))) {
+        mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
+      }
+    }
+    mentions.sort((a, b) => a.start - b.start);
     const productMentions: ProductMention[] = [];
     let explicitBrand: string | null = null;
     for (const m of mentions) {
@@ -77,7 +97,7 @@ export class RulesParser implements IntentParser {
         if (product) productMentions.push({ start: m.start, end: m.end, product });
       }
     }
-    const sizes = productMentions.length ? findSizes(lower, orig, catalogSizes(lower, productMentions.map((m) => m.product))) : [];
+    const sizes = productMentions.length ? findSizes(lower, orig, catalogSizes(lower, productMentions.map((m) => m.product), orig)) : [];
     // a number that is part of a size ("10只装", "19朵") is not a count
     const quantities = findQuantities(lower).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end));
     const { items, explicitQuantity } = buildItems(lower, orig, productMentions, quantities, sizes);
@@ -86,9 +106,14 @@ export class RulesParser implements IntentParser {
     const coupon = findCouponCode(lower, orig, this.couponCodes, orderId);
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
-    const roles = this.lexicon.rolesIn(lower, mentions);
-    // (a category word inside a role's title is the role's: "pastry chef" names no pastry)
-    const categories = this.lexicon.categoriesIn(lower, [...mentions, ...roles]);
+    // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)
+    let roles = this.lexicon.rolesIn(lower, mentions);
+    if (!roles.length) roles = this.lexicon.rolesIn(lower).filter((r) => productMentions.some((p) => p.start < r.end && r.start < p.end));
+    // (a category word inside a person's title is the title's: "pastry chef" names no pastry; inside a service it
+    // still counts: "换轮胎" is about tyres)
+    const titles = roles.filter((r) => isTitle(lower.slice(r.start, r.end)));
+    const categories = this.lexicon.categoriesIn(lower, mentions)
+      .filter((c) => !titles.some((r) => r.start <= c.start && c.end <= r.end && r.end - r.start > c.end - c.start));
     const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);
     const brandId =
       explicitBrand ??

@@ -174,7 +174,7 @@ export function bareNumberSize(region: string, index: Map<string, string>): stri
 const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "pieces?|pcs|sticks?",
-  朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?",
+  朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
 };
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
@@ -202,7 +202,7 @@ export function fitsProduct(size: string, sizes: string[], index: Map<string, st
   return !!unit && sizeUnits(sizes).has(unit[2]);
 }
 
-export function catalogSizes(lower: string, products: { sizes: string[] }[]): SizeMention[] {
+export function catalogSizes(lower: string, products: { sizes: string[] }[], orig = lower): SizeMention[] {
   const words = new Set<string>();
   const units = new Set<string>();
   for (const p of products) {
@@ -210,13 +210,15 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[]): Si
     for (const raw of p.sizes) {
       const size = raw.normalize("NFKC").toLowerCase().trim();
       if (NUMBER_UNIT.test(size)) continue;
-      if (size.length >= 2 && !/^[a-z0-9]{1,4}$/.test(size)) words.add(size.replace(/装$/, ""));
+      // letter sizes (s, xl) and bare numbers are the generic patterns'; shade and model codes (n20, #999) are words
+      if (size.length >= 2 && !/^[a-z]{1,4}$/.test(size) && !/^\d+$/.test(size)) words.add(size.replace(/装$/, ""));
     }
   }
   const out: SizeMention[] = [];
   const add = (start: number, end: number, text: string) => {
     if (out.some((o) => o.start < end && start < o.end)) return;
-    out.push({ start, end, keys: [sizeKey(text)], display: text.replace(/\s+/g, ""), weak: false });
+    // reported as the user wrote it (casing and inner spaces of "iPhone 14") when the product does not come in it
+    out.push({ start, end, keys: [sizeKey(text)], display: /[a-z]/i.test(text) ? orig.slice(start, end).trim() : text.replace(/\s+/g, ""), weak: false });
   };
   // numbered sizes (shoes 36-45, waist 29-34): a bare number that is one of them ("42和44各一双"), or one just
   // outside them followed by 的 ("凌云，37的": a size it does not come in, reported as asked)
@@ -237,7 +239,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[]): Si
     }
     // a model-like size ("iPhone 16 Pro", "Mate 60") written without spaces, or another model of the same line
     // ("iPhone 14" when the case comes in 15 and 16): spaces optional, numbers free
-    if (/\d/.test(w) && /[a-z]/.test(w)) {
+    if (/\d/.test(w) && /[^\d\s]/.test(w)) {
       const shape = w.split(/(\d+)/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? "\\d{1,4}" : escapeRe(part.trim()).replace(/\s+/g, "\\s*"))).join("\\s*");
       const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "g");
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
