@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimCoupon } from "../../src/app/coupons/coupon-use-cases.ts";
 import { loadDemoIfEmpty } from "../../src/app/load-demo-catalog.ts";
 import { resolveMember } from "../../src/app/members.ts";
-import { createBill, openBill, payBill, showBill, voidBill } from "../../src/app/till/bills.ts";
+import { createBill, openBill, payBill, showBill, staffCreateBill, staffVoidBill, voidBill } from "../../src/app/till/bills.ts";
 import { disableOneTap, enableOneTap } from "../../src/app/till/one-tap-pay.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
 import { NOON } from "../support/engine.ts";
@@ -138,5 +138,15 @@ describe.each(DATABASES)("bills at the till on %s", (kind) => {
     expect(await enableOneTap(db, { memberId: gu, limitCents: 50000, dailyCapCents: 20000, at: NOON })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
     expect(await disableOneTap(db, { memberId: gu, at: NOON })).toMatchObject({ ok: true, value: { wasEnabled: true } });
     expect(await payBill(db, { billId: (await bill(100)).billId, memberId: gu, via: "one_tap", at: NOON })).toMatchObject({ ok: false, error: { code: "ONE_TAP_OFF" } });
+  });
+
+  it("/bill from the bot: bound staff open a bill at their own store and void only their store's bills; customers are refused", async () => {
+    // till-staff-1 (Telegram 7001) was bound to gxg-tianhe in the first test
+    const b = await staffCreateBill(db, { telegramUserId: "7001", amountCents: 39900, at: NOON });
+    expect(b).toMatchObject({ ok: true, value: { storeId: "gxg-tianhe", subtotalCents: 39900, status: "open" } });
+    expect(await staffCreateBill(db, { telegramUserId: "customer-1", amountCents: 100, at: NOON })).toMatchObject({ ok: false, error: { code: "NOT_ALLOWED" } });
+    const elsewhere = await createBill(db, { storeId: "sb-zhengjia", amountCents: 100, createdBy: "cli", at: NOON });
+    expect(await staffVoidBill(db, { telegramUserId: "7001", billId: elsewhere.ok ? elsewhere.value.billId : "", at: NOON })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await staffVoidBill(db, { telegramUserId: "7001", billId: b.ok ? b.value.billId : "", at: NOON })).toMatchObject({ ok: true, value: { status: "void" } });
   });
 });

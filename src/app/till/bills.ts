@@ -230,3 +230,17 @@ export function billLinks(botUsername: string, payload: string): { url: string; 
   const u = botUsername.replace(/^@/, "");
   return { url: `https://t.me/${u}?start=${payload}`, appUrl: `https://t.me/${u}?startapp=${payload}` };
 }
+
+/** Use case: a bound staff member opens a bill at their own store from the bot (`/bill 399`); customers are refused. */
+export async function staffCreateBill(db: Db, input: { telegramUserId: string; amountCents: number; at: Date }): Promise<AppResult<BillView>> {
+  const staff = await db.prisma.staff.findUnique({ where: { telegramUserId: input.telegramUserId } });
+  if (!staff || !staff.active) return failWith("NOT_ALLOWED", "only a store's bound staff can open bills");
+  return createBill(db, { storeId: staff.storeId, amountCents: input.amountCents, createdBy: `staff:${staff.id}`, at: input.at });
+}
+
+/** Use case: a bound staff member voids an unpaid bill of their own store (`/bill void ID`). */
+export async function staffVoidBill(db: Db, input: { telegramUserId: string; billId: string; at: Date }): Promise<AppResult<BillView>> {
+  const staff = await db.prisma.staff.findUnique({ where: { telegramUserId: input.telegramUserId } });
+  if (!staff || !staff.active) return failWith("NOT_ALLOWED", "only a store's bound staff can void bills");
+  return voidBill(db, { billId: input.billId, storeId: staff.storeId, at: input.at });
+}
