@@ -23,7 +23,7 @@ import { book, continueBooking, noteHeard, offerNewSlots, recommendReplies, resc
 import { normalizeText } from "../nlu/text.ts";
 import { parseWhen } from "../nlu/when.ts";
 import { account, askPhone, identityCommand, onContact } from "./identity-flow.ts";
-import { payBillInSandbox, startBill, storeQrPrompt, tillTap, tillText } from "./till-flow.ts";
+import { confirmWithHold, payBillInSandbox, startBill, storeQrPrompt, tillTap, tillText } from "./till-flow.ts";
 
 export type { EngineDeps } from "./turn.ts";
 
@@ -172,7 +172,7 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   const moving = await rescheduleCommand(turn, input);
   if (moving) return [...notes, ...moving];
   if (turn.state.rescheduling && WHEN_LIKE.test(input)) return [...notes, ...(await rescheduleTo(turn, input))];
-  if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...(await confirm(turn, undefined))];
+  if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...((await confirmWithHold(turn, undefined)) ?? (await confirm(turn, undefined)))];
   if (confirmsForget(turn, input)) return [...notes, ...(await forget(turn))];
   const link = await webSignIn(turn, input);
   if (link) return [...notes, ...link];
@@ -296,7 +296,8 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
   const arg = i < 0 ? "" : tap.slice(i + 1);
   switch (action) {
     case "confirm":
-      return confirm(turn, arg || undefined);
+      // (till-flow) password-free pay holds a delivery order's total instead of sending a link
+      return (await confirmWithHold(turn, arg || undefined)) ?? confirm(turn, arg || undefined);
     case "cancel":
       turn.state.awaitingTillStoreId = undefined;
       return cancel(turn, arg || undefined);

@@ -38,7 +38,7 @@ export type Reply =
   | (Base & { type: "error"; code?: string })
   | (Base & { type: "push"; source: "campaign" | "follow_up" | "order"; campaignId?: string });
 
-export type OrderStatus = "pending_payment" | "paid" | "accepted" | "ready" | "out_for_delivery" | "shipped" | "completed" | "cancelled";
+export type OrderStatus = "pending_payment" | "authorized" | "paid" | "accepted" | "ready" | "out_for_delivery" | "shipped" | "completed" | "cancelled";
 
 export type Lang = "zh" | "en";
 

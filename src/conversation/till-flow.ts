@@ -3,6 +3,7 @@
 // otherwise a sandbox payment link (the second tap). A store's static QR (start payload "store-<id>") asks for the
 // amount instead. Password-free pay is switched on (with a confirmation) and off by fixed phrases, before the NLU.
 import { openBill, payBill, createBill, type BillView } from "../app/till/bills.ts";
+import { authorizeOrder } from "../app/ordering/order-hold.ts";
 import { disableOneTap, enableOneTap, oneTapSettings } from "../app/till/one-tap-pay.ts";
 import { billIdFromPayload, parseTillAmount } from "../domain/till/bill.ts";
 import { linkToken } from "../payments/signing.ts";
@@ -167,6 +168,28 @@ export async function tillText(turn: Turn, text: string): Promise<Reply[] | null
     return openAndShow(turn, r.value.billId, true);
   }
   return null;
+}
+
+/**
+ * Confirming a delivery quote with password-free pay on: the total is held (order status authorized) and charged
+ * when the courier arrives. null when it does not apply (not opted in, above the limit or cap, not a delivery):
+ * the caller confirms as usual with a payment link.
+ */
+export async function confirmWithHold(turn: Turn, orderId: string | undefined): Promise<Reply[] | null> {
+  const id = orderId ?? turn.state.quoteOrderId;
+  if (!id || !(await oneTapSettings(turn.deps.db, turn.memberId)).enabled) return null;
+  const r = await authorizeOrder(turn.deps.db, { memberId: turn.memberId, orderId: id, at: turn.now });
+  if (!r.ok) return null;
+  // quoteOrderId stays: "取消" right after still finds this order (cancelling voids the hold)
+  turn.state.draft = undefined;
+  turn.state.awaiting = undefined;
+  turn.state.location = undefined;
+  const zh = turn.lang === "zh";
+  const total = money(r.value.totalCents, r.value.currency, turn.lang);
+  return [
+    ...(r.value.couponDropped ? [{ type: "text" as const, text: turn.m.couponDropped }] : []),
+    { type: "order", orderId: r.value.orderId, status: "authorized", storeId: r.value.storeId, text: zh ? `免密支付：已冻结 ${total}，门店开始准备；骑手送到你身边时自动扣款，位置授权随即删除。` : `One-tap pay: ${total} is held and the store is on it; you're charged when the courier reaches you, and your location is deleted then.` },
+  ];
 }
 
 export type { Lang };
