@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   "plan-10m": async () => (await import("./campaign.bench.ts")).benchPlanTenMillion,
   "paid-broadcast": async () => (await import("./campaign.bench.ts")).benchPaidBroadcast,
   "webhook-turn": async () => (await import("./webhook-turn.bench.ts")).benchWebhookTurn,
+  "scan-to-paid": async () => (await import("./scan-to-paid.bench.ts")).benchScanToPaid,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -15,7 +15,15 @@ export type AppErrorCode =
   | "COUPON_ALREADY_REDEEMED"
   | "SLOT_TAKEN"
   | "NEEDS_LOCATION"
-  | "CONFLICT";
+  | "CONFLICT"
+  // bills at the till and password-free pay (src/app/till/)
+  | "BILL_EXPIRED"
+  | "BILL_TAKEN"
+  | "BILL_VOID"
+  | "BILL_PAID"
+  | "ONE_TAP_OFF"
+  | "ONE_TAP_LIMIT"
+  | "ONE_TAP_DAILY_CAP";
 
 export interface AppError {
   code: AppErrorCode;

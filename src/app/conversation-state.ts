@@ -33,6 +33,8 @@ export const stateSchema = z.object({
   /** the location shared for the flow in progress; the durable record is the order's consent row */
   location: z.object({ lat: z.number(), lng: z.number() }).optional(),
   campaignId: z.string().optional(),
+  /** a store's static till QR was scanned: the next amount typed opens a bill there (till-flow.ts) */
+  awaitingTillStoreId: z.string().optional(),
   source: z.string().optional(),
 });
 export type ConversationState = z.infer<typeof stateSchema>;

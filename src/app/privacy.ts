@@ -73,6 +73,7 @@ export async function forgetMember(db: Db, memberId: string, at: Date): Promise<
     await tx.memberIdentity.deleteMany({ where: mine });
     await tx.webSession.deleteMany({ where: mine });
     await tx.signInLink.deleteMany({ where: mine });
+    await tx.oneTapPay.deleteMany({ where: mine });
     await tx.memberCoupon.deleteMany({ where: { ...mine, status: "claimed" } });
     await tx.delivery.deleteMany({ where: { ...mine, status: { in: ["queued", "claimed"] } } });
     await tx.demandEvent.updateMany({ where: mine, data: { memberId: null, lat: null, lng: null } });
@@ -82,6 +83,8 @@ export async function forgetMember(db: Db, memberId: string, at: Date): Promise<
     await tx.appointment.updateMany({ where: mine, data: { memberId: tomb.id, note: null } });
     await tx.redemption.updateMany({ where: mine, data: { memberId: tomb.id } });
     await tx.touch.updateMany({ where: mine, data: { memberId: tomb.id } });
+    // the till's bills are the store's books: kept, pointing at the anonymous record
+    await tx.bill.updateMany({ where: mine, data: { memberId: tomb.id } });
     // a person's several records may hold the same coupon: renumber so (memberId, couponCode, seq) stays unique
     const kept = await tx.memberCoupon.findMany({ where: mine, orderBy: [{ couponCode: "asc" }, { claimedAt: "asc" }] });
     const seq = new Map<string, number>();

@@ -23,6 +23,7 @@ import { book, continueBooking, noteHeard, offerNewSlots, recommendReplies, resc
 import { normalizeText } from "../nlu/text.ts";
 import { parseWhen } from "../nlu/when.ts";
 import { account, askPhone, identityCommand, onContact } from "./identity-flow.ts";
+import { confirmWithHold, payBillInSandbox, startBill, storeQrPrompt, tillTap, tillText } from "./till-flow.ts";
 
 export type { EngineDeps } from "./turn.ts";
 
@@ -82,7 +83,8 @@ async function dispatch(turn: Turn, event: InboundEvent): Promise<Reply[]> {
   if ("text" in event) return onText(turn, event.text);
   if ("location" in event) return onLocation(turn, event.location);
   if ("tap" in event) return onTap(turn, event.tap);
-  if ("pay" in event) return payInSandbox(turn, event.pay.orderId);
+  // (till-flow) a bill id pays the bill; anything else is an order
+  if ("pay" in event) return (await payBillInSandbox(turn, event.pay.orderId)) ?? payInSandbox(turn, event.pay.orderId);
   if ("voice" in event) return onVoice(turn, event.voice.file);
   if ("contact" in event) return onContact(turn, event.contact);
   return onStart(turn, event.start);
@@ -105,6 +107,9 @@ async function onVoice(turn: Turn, file: string): Promise<Reply[]> {
 
 /** /start with a deep-link payload: follow the brand, and remember where the member came from (campaign, coupon, store QR). */
 async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
+  // (till-flow) a scanned bill QR goes straight to the bill: the till is waiting
+  const bill = await startBill(turn, payload);
+  if (bill) return bill;
   const replies: Reply[] = [];
   const p = payload ?? "";
   const [kind, arg] = p.split(/[-_](.*)/s);
@@ -124,6 +129,11 @@ async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
       memberId: turn.memberId, kind: kind === "store" ? "store_qr" : "deep_link", source: p,
       campaignId: kind === "c" ? arg : null, storeId: kind === "store" ? arg : null, couponCode: kind === "coupon" ? arg : null, at: turn.now,
     });
+  }
+  // (till-flow) a store's static QR at the till also opens an amount entry
+  if (kind === "store" && arg) {
+    const store = await turn.deps.db.prisma.store.findUnique({ where: { id: arg }, select: { id: true, name: true } });
+    if (store) replies.push(storeQrPrompt(turn, store.id, store.name));
   }
   return replies;
 }
@@ -150,13 +160,19 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   const input = text.slice(0, MAX_TEXT);
   logMessage(turn.deps.db, turn.memberId, turn.deps.bot.id, input.slice(0, 500));
 
-  if (CANCEL_WORDS.test(input)) return [...notes, ...(await cancel(turn))];
+  if (CANCEL_WORDS.test(input)) {
+    turn.state.awaitingTillStoreId = undefined;
+    return [...notes, ...(await cancel(turn))];
+  }
+  // (till-flow) the password-free pay phrases, and an amount after a store's till QR
+  const till = await tillText(turn, input);
+  if (till) return [...notes, ...till];
   const bound = await identityCommand(turn, input);
   if (bound) return [...notes, ...bound];
   const moving = await rescheduleCommand(turn, input);
   if (moving) return [...notes, ...moving];
   if (turn.state.rescheduling && WHEN_LIKE.test(input)) return [...notes, ...(await rescheduleTo(turn, input))];
-  if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...(await confirm(turn, undefined))];
+  if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...((await confirmWithHold(turn, undefined)) ?? (await confirm(turn, undefined)))];
   if (confirmsForget(turn, input)) return [...notes, ...(await forget(turn))];
   const link = await webSignIn(turn, input);
   if (link) return [...notes, ...link];
@@ -280,9 +296,16 @@ async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
   const arg = i < 0 ? "" : tap.slice(i + 1);
   switch (action) {
     case "confirm":
-      return confirm(turn, arg || undefined);
+      // (till-flow) password-free pay holds a delivery order's total instead of sending a link
+      return (await confirmWithHold(turn, arg || undefined)) ?? confirm(turn, arg || undefined);
     case "cancel":
+      turn.state.awaitingTillStoreId = undefined;
       return cancel(turn, arg || undefined);
+    case "bill_pay":
+    case "bill_nocoupon":
+    case "bill_open":
+    case "one_tap_on":
+      return (await tillTap(turn, action, arg)) ?? [];
     case "size":
       return setSize(turn, arg);
     case "fulfil":

@@ -29,6 +29,8 @@ export type Reply =
       fulfillment: "delivery" | "pickup" | "ship";
       creditedStoreId?: string;
     })
+  /** a bill at a store's till (till-flow.ts): status open | paid | expired | void */
+  | (Base & { type: "bill"; billId: string; storeId: string; subtotalCents: number; discountCents: number; totalCents: number; currency: string; couponCode: string | null; status?: string })
   | (Base & { type: "payment_link"; orderId: string; url: string; totalCents: number; currency: string; expiresAt: string })
   | (Base & { type: "order"; orderId: string; status: OrderStatus; storeId: string })
   | (Base & { type: "coupon"; code: string; brandId: string; validTo: string; status: "claimed" | "redeemed" | "expired" })
@@ -36,7 +38,7 @@ export type Reply =
   | (Base & { type: "error"; code?: string })
   | (Base & { type: "push"; source: "campaign" | "follow_up" | "order"; campaignId?: string });
 
-export type OrderStatus = "pending_payment" | "paid" | "accepted" | "ready" | "out_for_delivery" | "shipped" | "completed" | "cancelled";
+export type OrderStatus = "pending_payment" | "authorized" | "paid" | "accepted" | "ready" | "out_for_delivery" | "shipped" | "completed" | "cancelled";
 
 export type Lang = "zh" | "en";
 

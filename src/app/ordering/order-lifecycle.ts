@@ -7,7 +7,7 @@ import { transition, type OrderAction, type OrderStatus } from "../../domain/ord
 import { priceOrder } from "../../domain/orders/pricing.ts";
 import { linkToken } from "../../payments/signing.ts";
 import { Rollback, failWith, okValue, type AppResult } from "../app-result.ts";
-import { giveCouponUseBack, releaseMemberCoupon, reserveMemberCoupon, takeCouponUse } from "../coupons/coupon-ledger.ts";
+import { giveCouponUseBack, markRedeemed, releaseMemberCoupon, reserveMemberCoupon, takeCouponUse } from "../coupons/coupon-ledger.ts";
 import { enqueuePush } from "../outbox.ts";
 import { runTx } from "../run-tx.ts";
 import { releaseStock, reserveStock } from "./inventory.ts";
@@ -102,7 +102,7 @@ export async function confirmOrder(db: Db, input: { memberId: string; orderId: s
 }
 
 /** Undo what a live order holds: stock, coupon, location consent. */
-async function applyActions(tx: Tx, order: OrderRow & { items: { productId: string; size: string; quantity: number }[] }, actions: OrderAction[], holdsStock: boolean) {
+async function applyActions(tx: Tx, order: OrderRow & { items: { productId: string; size: string; quantity: number }[] }, actions: OrderAction[], holdsStock: boolean, at: Date) {
   if (actions.includes("release_stock") && holdsStock) await releaseStock(tx, order.storeId, order.items);
   if (actions.includes("release_coupon") && order.memberCouponId && order.couponCode) {
     const mc = await tx.memberCoupon.findUnique({ where: { id: order.memberCouponId } });
@@ -112,12 +112,17 @@ async function applyActions(tx: Tx, order: OrderRow & { items: { productId: stri
     }
     await tx.order.update({ where: { id: order.id }, data: { memberCouponId: null } });
   }
+  // Password-free pay: the hold is voided on cancellation, and captured (the coupon redeemed with it) on completion,
+  // in this same transaction — the courier's arrival completes, charges and forgets the location at once.
+  if (actions.includes("void_hold")) await tx.payment.updateMany({ where: { orderId: order.id, status: "authorized" }, data: { status: "voided" } });
+  if (actions.includes("capture_hold")) await captureHold(tx, order, at);
   // Consent: the location was shared for this order only; once it is over the brand no longer keeps it.
   if (actions.includes("drop_location")) await tx.consent.deleteMany({ where: { orderId: order.id, purpose: "location" } });
 }
 
 export const STATUS_TEXT: Record<OrderStatus, { zh: string; en: string }> = {
   pending_payment: { zh: "待支付", en: "waiting for payment" },
+  authorized: { zh: "已冻结付款（免密支付），送达时扣款", en: "payment held (one-tap pay), charged on arrival" },
   paid: { zh: "已支付，等待门店接单", en: "paid, waiting for the store" },
   accepted: { zh: "门店已接单，正在准备", en: "accepted by the store, being prepared" },
   ready: { zh: "已备好", en: "ready" },
@@ -171,7 +176,7 @@ export async function moveOrderIn(tx: Tx, input: MoveInput): Promise<MoveResult>
     data: { status: input.to, ...(input.to === "completed" ? { completedAt: input.at } : {}) },
   });
   if (count !== 1) return failWith("INVALID_TRANSITION", "the order changed meanwhile; try again");
-  await applyActions(tx, order, actions, holdsStock);
+  await applyActions(tx, order, actions, holdsStock, input.at);
   if (actions.includes("refund_payment")) await tx.payment.updateMany({ where: { orderId: order.id, status: "paid" }, data: { status: "refunded" } });
   await addHistory(tx, order.id, order.status, input.to, input.actor, input.at);
   if (order.memberId && input.notify !== false && order.status !== "quote") {
@@ -188,9 +193,27 @@ export async function moveOrderIn(tx: Tx, input: MoveInput): Promise<MoveResult>
   return okValue({ orderId: order.id, from: order.status, status: input.to, storeId: order.storeId, memberId: order.memberId });
 }
 
+/** Takes a held payment: authorized -> captured, the order counts as paid now, the reserved coupon is redeemed. */
+async function captureHold(tx: Tx, order: OrderRow, at: Date): Promise<void> {
+  const held = await tx.payment.findFirst({ where: { orderId: order.id, status: "authorized" } });
+  if (!held) return;
+  const { count } = await tx.payment.updateMany({ where: { id: held.id, status: "authorized" }, data: { status: "captured", paidAt: at } });
+  if (count !== 1) return;
+  await tx.order.update({ where: { id: order.id }, data: { paidAt: at } });
+  if (order.memberCouponId && order.couponCode && order.memberId) {
+    await markRedeemed(tx, "reserved", {
+      memberCouponId: order.memberCouponId, couponCode: order.couponCode, memberId: order.memberId, storeId: order.creditedStoreId,
+      channel: "online", orderId: order.id, amountCents: order.totalCents, discountCents: order.discountCents, campaignId: order.campaignId, at,
+    });
+  }
+  // the provider's record of the capture, idempotent by id like every payment event
+  await tx.paymentEvent.create({ data: { id: `sandbox_capture_${held.id}`, provider: "sandbox", type: "payment.captured", orderId: order.id, amountCents: held.amountCents, currency: held.currency, result: "accepted" } });
+}
+
 /** Use case (scheduler): cancel quotes and unpaid orders past their expiry, giving back stock and coupons. */
 export async function expireOrders(db: Db, at: Date): Promise<number> {
-  const due = await db.prisma.order.findMany({ where: { status: { in: ["quote", "pending_payment"] }, expiresAt: { lt: at } }, select: { id: true }, take: 500 });
+  // an authorized order the store never accepted expires too: its hold is voided, stock and coupon released
+  const due = await db.prisma.order.findMany({ where: { status: { in: ["quote", "pending_payment", "authorized"] }, expiresAt: { lt: at } }, select: { id: true }, take: 500 });
   let n = 0;
   for (const o of due) {
     const r = await moveOrder(db, { orderId: o.id, to: "cancelled", actor: "system:expiry", at });

@@ -17,7 +17,7 @@ import { callbackCodec, type CallbackCodec } from "./callback-data.ts";
 import { onCourierLocation } from "./courier-location.ts";
 import { ReplyKeyboards, renderReplies } from "./render-replies.ts";
 import { CAMPAIGN_TAP_PREFIX, merchantCampaigns } from "./merchant-campaign.ts";
-import { onRedeemCommand, onStaffCommand, onStaffTap, type StaffDeps } from "./staff-commands.ts";
+import { onBillCommand, onRedeemCommand, onStaffCommand, onStaffTap, type StaffDeps } from "./staff-commands.ts";
 import { T, langFor } from "./telegram-texts.ts";
 import { memoryChatLock, type ChatLock, type InFlight } from "../../ops/chat-lock.ts";
 import { measureTurn } from "../../ops/metrics.ts";
@@ -103,6 +103,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   bot.command("unfollow", (ctx) => converse(ctx, { text: langOf(ctx) === "zh" ? "取消关注" : "unfollow" }));
   bot.command("staff", (ctx) => onStaffCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
   bot.command("redeem", (ctx) => onRedeemCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
+  bot.command("bill", (ctx) => onBillCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
   bot.command("campaign", (ctx) => campaigns.onCommand(ctx, ctx.payload, langOf(ctx)));
   bot.command("campaigns", (ctx) => campaigns.onList(ctx, langOf(ctx)));
 

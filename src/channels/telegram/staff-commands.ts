@@ -10,6 +10,8 @@ import type { Lang } from "../../conversation/replies.ts";
 import type { Db } from "../../db/database.ts";
 import type { CallbackCodec } from "./callback-data.ts";
 import { CAMPAIGN_TEXTS } from "./merchant-campaign.ts";
+import { billLinks, staffCreateBill, staffVoidBill } from "../../app/till/bills.ts";
+import { parseTillAmount } from "../../domain/till/bill.ts";
 import { inlineKeyboard } from "./render-replies.ts";
 import { staffButtons } from "./staff-notifier.ts";
 import { INVITE_ERRORS, T } from "./telegram-texts.ts";
@@ -98,4 +100,38 @@ export async function onStaffTap(ctx: Context, deps: StaffDeps, id: string, lang
     await ctx.telegram.editMessageReplyMarkup(msg.chat.id, msg.message_id, undefined, markup).catch((e) => deps.log?.("could not update the order card", { err: String(e) }));
   }
   await ctx.reply(T.moved[lang](orderId, to));
+}
+
+const BILL_USAGE = { zh: "用法：/bill 金额（元，如 /bill 399 或 /bill 39.90）；作废未付账单：/bill void 账单号", en: "Usage: /bill AMOUNT (in yuan: /bill 399 or /bill 39.90); void an unpaid bill: /bill void BILL_ID" };
+
+/**
+ * `/bill 399`: a bound staff member opens a bill at their store; the reply is the QR the customer scans (a t.me deep
+ * link to this bot). When the customer pays, this chat hears "paid ¥X, coupon Y" through the outbox. `/bill void ID`.
+ */
+export async function onBillCommand(ctx: Context, deps: StaffDeps, args: string, lang: Lang): Promise<void> {
+  const [first, second] = args.trim().split(/\s+/).filter(Boolean);
+  const zh = lang === "zh";
+  if (first === "void" || first === "作废") {
+    if (!second) return void (await ctx.reply(BILL_USAGE[lang]));
+    const r = await staffVoidBill(deps.db, { telegramUserId: String(ctx.from!.id), billId: second, at: deps.clock() });
+    if (!r.ok) return void (await ctx.reply(r.error.code === "NOT_ALLOWED" ? T.notStaff[lang] : r.error.code === "BILL_PAID" ? (zh ? "这张账单已支付，不能作废。" : "That bill is paid; it can't be voided.") : errorText(r.error.code, lang)));
+    return void (await ctx.reply(zh ? `账单 ${r.value.billId} 已作废。` : `Bill ${r.value.billId} voided.`));
+  }
+  const cents = first ? parseTillAmount(first) : null;
+  if (cents === null || cents <= 0) return void (await ctx.reply(BILL_USAGE[lang]));
+  const r = await staffCreateBill(deps.db, { telegramUserId: String(ctx.from!.id), amountCents: cents, at: deps.clock() });
+  if (!r.ok) return void (await ctx.reply(r.error.code === "NOT_ALLOWED" ? T.notStaff[lang] : `${errorText(r.error.code, lang)}${r.error.message ? ` (${r.error.message})` : ""}`));
+  const v = r.value;
+  const { url } = billLinks(ctx.botInfo?.username ?? deps.bot.id, v.payload);
+  const mins = Math.round((v.expiresAt.getTime() - deps.clock().getTime()) / 60_000);
+  const caption = zh
+    ? `🧾 账单 ${v.billId}：${money(v.subtotalCents, v.currency, lang)}（${v.storeName}）\n请顾客扫码支付，${mins} 分钟内有效；已领的优惠券会自动抵扣。\n${url}\n作废：/bill void ${v.billId}`
+    : `🧾 Bill ${v.billId}: ${money(v.subtotalCents, v.currency, lang)} (${v.storeName})\nLet the customer scan to pay within ${mins} min; their claimed coupon is applied.\n${url}\nVoid: /bill void ${v.billId}`;
+  try {
+    const qrcode = (await import("qrcode")).default;
+    await ctx.replyWithPhoto({ source: await qrcode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 512 }) }, { caption });
+  } catch (e) {
+    deps.log?.("bill QR could not be sent; sending the link", { err: String(e) });
+    await ctx.reply(caption);
+  }
 }

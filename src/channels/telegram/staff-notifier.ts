@@ -51,7 +51,8 @@ export async function queueStaffCards(opts: StaffNotifierOptions): Promise<numbe
   if (!staff.length) return 0;
   const since = new Date(opts.clock().getTime() - (opts.windowMs ?? 24 * 3600_000));
   const orders = await db.prisma.order.findMany({
-    where: { status: "paid", storeId: { in: [...new Set(staff.map((s) => s.storeId))] }, paidAt: { gte: since } },
+    // a held order (password-free pay, charged on arrival) goes to the store as soon as it is authorized (held at most HOLD_TTL_MS)
+    where: { storeId: { in: [...new Set(staff.map((s) => s.storeId))] }, OR: [{ status: "paid", paidAt: { gte: since } }, { status: "authorized" }] },
     include: { items: true },
     orderBy: { paidAt: "asc" },
     take: 100,

@@ -5,7 +5,7 @@ import type { DomainError, Result } from "../errors.ts";
 import { fail, ok } from "../errors.ts";
 
 /** Every order status (the `order` reply in docs/chat-protocol.md). */
-export const ORDER_STATUSES = ["pending_payment", "paid", "accepted", "ready", "out_for_delivery", "shipped", "completed", "cancelled"] as const;
+export const ORDER_STATUSES = ["pending_payment", "authorized", "paid", "accepted", "ready", "out_for_delivery", "shipped", "completed", "cancelled"] as const;
 
 /** One order status. */
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -22,7 +22,11 @@ export type OrderAction =
   /** the coupon used on the order becomes usable again */
   | "release_coupon"
   /** consent: the location shared for this order is no longer needed (it is kept only while the order is open) */
-  | "drop_location";
+  | "drop_location"
+  /** password-free pay held the money (authorized): release the hold, nothing was taken */
+  | "void_hold"
+  /** a held payment is taken now: the order is done (the courier arrived) */
+  | "capture_hold";
 
 interface Edge {
   to: OrderStatus;
@@ -32,7 +36,9 @@ interface Edge {
 
 /** The transition table: from → allowed next statuses. */
 const TRANSITIONS: Record<OrderStatus, readonly Edge[]> = {
-  pending_payment: [{ to: "paid" }, { to: "cancelled" }],
+  pending_payment: [{ to: "paid" }, { to: "authorized", only: "delivery" }, { to: "cancelled" }],
+  // password-free pay on a delivery order: the money is held at confirmation and taken when the courier arrives
+  authorized: [{ to: "accepted" }, { to: "cancelled" }],
   paid: [{ to: "accepted" }, { to: "cancelled" }],
   accepted: [{ to: "ready" }, { to: "cancelled" }],
   ready: [
@@ -78,8 +84,11 @@ export function transition(
   const actions: OrderAction[] = [];
   if (to === "cancelled") {
     if (PAID_AND_OPEN.has(from)) actions.push("refund_payment");
+    // a hold may still be open on an authorized order, or on one the store accepted before the courier arrived
+    if (from === "authorized" || from === "accepted") actions.push("void_hold");
     actions.push("release_stock", "release_coupon");
   }
+  if (to === "completed") actions.push("capture_hold");
   if (isTerminal(to)) actions.push("drop_location");
   return ok({ status: to, from, actions });
 }

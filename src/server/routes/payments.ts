@@ -4,8 +4,18 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
+import { applyBillPaymentEvent } from "../../app/till/bill-payment-event.ts";
 import { linkToken, safeEqualHex, verifyWebhookSignature } from "../../payments/signing.ts";
 import { money } from "../../conversation/messages.ts";
+
+/** A bill paid at the till (issue 18): the same event with "billId" instead of "orderId". */
+export const billWebhookBodySchema = z.object({
+  id: z.string().min(1).max(200),
+  type: z.literal("payment.succeeded"),
+  billId: z.string().min(1).max(100),
+  amountCents: z.number().int().min(0),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
 
 export const webhookBodySchema = z.object({
   id: z.string().min(1).max(200),
@@ -44,12 +54,43 @@ export function paymentRoutes(deps: PaymentRoutesDeps) {
         } catch {
           return reply.code(400).send({ ok: false, error: { code: "INVALID_INPUT", message: "body is not JSON" } });
         }
+        const bill = billWebhookBodySchema.safeParse(body);
+        if (bill.success) {
+          const out = await applyBillPaymentEvent(deps.db, bill.data, deps.clock());
+          if (out.result === "accepted") return reply.code(200).send({ ok: true, billId: out.billId, duplicate: out.duplicate });
+          return reply.code(409).send({ ok: false, error: { code: out.code, message: out.message } });
+        }
         const ev = webhookBodySchema.safeParse(body);
         if (!ev.success) return reply.code(400).send({ ok: false, error: { code: "INVALID_INPUT", message: `malformed event: ${ev.error.issues[0].path.join(".")} ${ev.error.issues[0].message}` } });
         const outcome = await applyPaymentEvent(deps.db, { ...ev.data, provider: "sandbox" }, deps.clock(), { notifyMember: true });
         if (outcome.result === "accepted") return reply.code(200).send({ ok: true, orderId: outcome.orderId, duplicate: outcome.duplicate });
         return reply.code(409).send({ ok: false, error: { code: outcome.code, message: outcome.message ?? outcome.code } });
       });
+    });
+
+    // A bill's hosted page (the second tap of a scan-to-pay without password-free pay): same look, same event.
+    const loadBill = async (id: string, token: string | undefined) => {
+      const bill = await deps.db.prisma.bill.findUnique({ where: { id } });
+      if (!bill || !token || !safeEqualHex(linkToken(deps.secret, bill.id, bill.expiresAt.getTime()), token)) return null;
+      return bill;
+    };
+    app.get<{ Params: { id: string }; Querystring: { token?: string } }>("/pay/bill/:id", async (req, reply) => {
+      const bill = await loadBill(req.params.id, req.query.token);
+      reply.type("text/html; charset=utf-8");
+      if (!bill) return reply.code(404).send(page("链接无效", "<h1>支付链接无效 / Invalid payment link</h1>"));
+      const total = money(bill.totalCents ?? bill.subtotalCents, bill.currency, "zh");
+      if (bill.status !== "open") return page("账单", `<h1>账单 ${esc(bill.id)}</h1><p class="total">${total}</p><p id="status" data-status="${esc(bill.status)}">${bill.status === "paid" ? "已支付 / paid" : "已取消 / void"}</p>`);
+      if (bill.expiresAt < deps.clock()) return page("已过期", `<h1>账单已过期 / This bill has expired</h1>`);
+      return page("支付", `<h1>o2o 沙箱支付 · Sandbox payment</h1>${bill.discountCents ? `<p class="muted">优惠 -${money(bill.discountCents, bill.currency, "zh")}${bill.couponCode ? ` (${esc(bill.couponCode)})` : ""}</p>` : ""}<p class="total">${total}</p>
+<form method="post" action="/pay/bill/${esc(bill.id)}?token=${esc(req.query.token!)}"><button id="pay" type="submit">支付 Pay ${total}</button></form><p class="muted">沙箱环境，不会真实扣款 · Sandbox: no real money moves.</p>`);
+    });
+    app.post<{ Params: { id: string }; Querystring: { token?: string } }>("/pay/bill/:id", async (req, reply) => {
+      const bill = await loadBill(req.params.id, req.query.token);
+      reply.type("text/html; charset=utf-8");
+      if (!bill) return reply.code(404).send(page("链接无效", "<h1>支付链接无效 / Invalid payment link</h1>"));
+      const out = await applyBillPaymentEvent(deps.db, { id: `sandbox_bill_${bill.id}`, billId: bill.id, amountCents: bill.totalCents ?? bill.subtotalCents, currency: bill.currency }, deps.clock());
+      if (out.result === "accepted") return page("支付成功", `<h1>支付成功 / Paid</h1><p id="status" data-status="paid">账单 ${esc(bill.id)} 已支付。</p>`);
+      return reply.code(409).send(page("支付失败", `<h1>未能支付 / Not paid</h1><p id="status" data-status="${esc(out.code)}">${esc(out.message)}</p>`));
     });
 
     const loadPayment = async (id: string, token: string | undefined) => {

@@ -9,16 +9,20 @@ const ANY = FULFILLMENTS;
 // the whole lifecycle: every allowed move, for which fulfillments, and what the caller must do
 const ALLOWED: { from: OrderStatus; to: OrderStatus; for: OrderFulfillment[]; actions: string[] }[] = [
   { from: "pending_payment", to: "paid", for: ANY, actions: [] },
+  { from: "pending_payment", to: "authorized", for: ["delivery"], actions: [] },
   { from: "pending_payment", to: "cancelled", for: ANY, actions: ["release_stock", "release_coupon", "drop_location"] },
+  // password-free pay: the held money is released on cancellation, taken on completion
+  { from: "authorized", to: "accepted", for: ANY, actions: [] },
+  { from: "authorized", to: "cancelled", for: ANY, actions: ["void_hold", "release_stock", "release_coupon", "drop_location"] },
   { from: "paid", to: "accepted", for: ANY, actions: [] },
   { from: "paid", to: "cancelled", for: ANY, actions: ["refund_payment", "release_stock", "release_coupon", "drop_location"] },
   { from: "accepted", to: "ready", for: ANY, actions: [] },
-  { from: "accepted", to: "cancelled", for: ANY, actions: ["refund_payment", "release_stock", "release_coupon", "drop_location"] },
+  { from: "accepted", to: "cancelled", for: ANY, actions: ["refund_payment", "void_hold", "release_stock", "release_coupon", "drop_location"] },
   { from: "ready", to: "out_for_delivery", for: ["delivery"], actions: [] },
-  { from: "ready", to: "completed", for: ["pickup"], actions: ["drop_location"] },
+  { from: "ready", to: "completed", for: ["pickup"], actions: ["capture_hold", "drop_location"] },
   { from: "ready", to: "shipped", for: ["ship"], actions: [] },
-  { from: "out_for_delivery", to: "completed", for: ["delivery"], actions: ["drop_location"] },
-  { from: "shipped", to: "completed", for: ["ship"], actions: ["drop_location"] },
+  { from: "out_for_delivery", to: "completed", for: ["delivery"], actions: ["capture_hold", "drop_location"] },
+  { from: "shipped", to: "completed", for: ["ship"], actions: ["capture_hold", "drop_location"] },
 ];
 const allowedRows = ALLOWED.flatMap((e) => e.for.map((fulfillment) => ({ ...e, fulfillment })));
 
