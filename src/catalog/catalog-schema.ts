@@ -114,7 +114,7 @@ export const staffRow = z.object({
  */
 export const roleRow = z.object({
   role: id,
-  labels: z.object({ zh: stringList, en: stringList }).partial().default({}),
+  labels: z.object({ zh: stringList(TEXT.alias, TEXT.aliasesPerRow), en: stringList(TEXT.alias, TEXT.aliasesPerRow) }).partial().default({}),
 });
 
 export const KINDS = ["brands", "stores", "products", "inventory", "coupons", "staff", "roles"] as const;
