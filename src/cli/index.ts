@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import("./report.command.ts")).registerReport,
   member: async () => (await import("./member.command.ts")).registerMember,
   campaign: async () => (await import("./campaign.command.ts")).registerCampaign,
+  demo: async () => (await import("./demo.command.ts")).registerDemo,
 };
 
 const program = new Command("o2o")
