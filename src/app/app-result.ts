@@ -13,6 +13,7 @@ export type AppErrorCode =
   | "COUPON_NOT_FOUND"
   | "COUPON_NOT_CLAIMED"
   | "COUPON_ALREADY_REDEEMED"
+  | "COUPON_PAUSED"
   | "SLOT_TAKEN"
   | "NEEDS_LOCATION"
   | "CONFLICT";

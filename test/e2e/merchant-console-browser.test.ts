@@ -109,11 +109,18 @@ describe("merchant console in chromium", { timeout: 300_000 }, () => {
     await page.click("#coupon-create");
     await page.waitForSelector('#coupons tr[data-coupon="WINTER85"]');
     expect(await db.prisma.coupon.findUnique({ where: { code: "WINTER85" } })).toMatchObject({ kind: "percent", value: 85, storeIds: ["gxg-tianhe"] });
+    // pause and resume: the row says so, the database keeps when
+    await page.click('#coupons tr[data-coupon="GXG30"] button.pause');
+    await page.waitForSelector('#coupons tr[data-coupon="GXG30"][data-paused="true"]');
+    expect((await db.prisma.coupon.findUniqueOrThrow({ where: { code: "GXG30" } })).pausedAt).not.toBeNull();
     await page.screenshot({ path: shot("coupons.png"), fullPage: true });
+    await page.click('#coupons tr[data-coupon="GXG30"] button.pause');
+    await page.waitForSelector('#coupons tr[data-coupon="GXG30"][data-paused="false"]');
   });
 
   it("edits stock, and a stale edit gets a conflict instead of overwriting", async () => {
     await go("stock");
+    await page.waitForSelector('#products tr[data-product="gxg-jeans"]');
     await page.selectOption("#stock-store", "gxg-wushan");
     await page.waitForSelector('body[data-ready] #stock tr[data-line="gxg-shirt|M"]');
     const row = page.locator('#stock tr[data-line="gxg-shirt|M"]');

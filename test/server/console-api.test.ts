@@ -3,6 +3,8 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { loadDemoIfEmpty } from "../../src/app/load-demo-catalog.ts";
+import { claimCoupon } from "../../src/app/coupons/coupon-use-cases.ts";
+import { resolveMember } from "../../src/app/members.ts";
 import { buildServer } from "../../src/server/http-server.ts";
 import { adminApiRoutes } from "../../src/server/admin/admin-api.ts";
 import { allAdminRoutes } from "../../src/server/admin/admin-routes.ts";
@@ -78,6 +80,21 @@ describe.each(DATABASES)("the console API on %s", (kind) => {
     expect((await call("POST", "/admin/api/brands/gxg/coupons", base)).statusCode).toBe(409);
   });
 
+  it("a paused coupon takes no new claims, one already claimed stays in the wallet, and resuming opens it again", async () => {
+    const early = await resolveMember(db, { channel: "local", externalId: "pause-early" });
+    const late = await resolveMember(db, { channel: "local", externalId: "pause-late" });
+    expect((await claimCoupon(db, { memberId: early.id, code: "COFFEE5", botBrandIds: null, at: NOON })).ok).toBe(true);
+    const paused = await call("POST", "/admin/api/coupons/coffee5/pause", { paused: true });
+    expect(paused.json()).toMatchObject({ code: "COFFEE5", paused: true });
+    const refused = await claimCoupon(db, { memberId: late.id, code: "COFFEE5", botBrandIds: null, at: NOON });
+    expect(refused).toMatchObject({ ok: false, error: { code: "COUPON_PAUSED" } });
+    expect(await claimCoupon(db, { memberId: early.id, code: "COFFEE5", botBrandIds: null, at: NOON })).toMatchObject({ ok: true, value: { alreadyClaimed: true } });
+    expect((await call("POST", "/admin/api/coupons/COFFEE5/pause", { paused: true }, "gxg-token")).statusCode).toBe(403);
+    expect((await call("POST", "/admin/api/coupons/NOPE/pause", { paused: true })).statusCode).toBe(404);
+    await call("POST", "/admin/api/coupons/COFFEE5/pause", { paused: false });
+    expect((await claimCoupon(db, { memberId: late.id, code: "COFFEE5", botBrandIds: null, at: NOON })).ok).toBe(true);
+  });
+
   it("refuses a campaign in the past; previews the audience of one near a store without writing it", async () => {
     const past = await call("POST", "/admin/api/brands/gxg/campaigns", { text: "hello", at: "2026-11-01T10:00:00+08:00" });
     expect(past.statusCode).toBe(400);
@@ -101,7 +118,7 @@ describe.each(DATABASES)("the console API on %s", (kind) => {
     expect(svg.link).toMatch(/start=store-gxg-tianhe$/);
     expect((await call("GET", "/admin/api/stores/gxg-tianhe/qr?format=png")).json().data).toMatch(/^data:image\/png;base64,/);
     const doc = (await app.inject({ method: "GET", url: "/admin/api/openapi.json" })).json();
-    for (const p of ["/admin/api/brands/{brandId}/orders", "/admin/api/orders/{id}/move", "/admin/api/stores/{storeId}/stock", "/admin/api/brands/{brandId}/stock/csv", "/admin/api/brands/{brandId}/coupons", "/admin/api/brands/{brandId}/campaigns/preview", "/admin/api/stores/{storeId}/staff/invites", "/admin/api/stores/{storeId}/qr"]) {
+    for (const p of ["/admin/api/brands/{brandId}/orders", "/admin/api/orders/{id}/move", "/admin/api/stores/{storeId}/stock", "/admin/api/brands/{brandId}/stock/csv", "/admin/api/brands/{brandId}/coupons", "/admin/api/coupons/{code}/pause", "/admin/api/brands/{brandId}/products", "/admin/api/brands/{brandId}/campaigns/preview", "/admin/api/stores/{storeId}/staff/invites", "/admin/api/stores/{storeId}/qr"]) {
       expect(doc.paths[p], p).toBeTruthy();
     }
   });

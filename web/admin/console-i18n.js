@@ -1,6 +1,6 @@
 // Words of the console pages (orders, stock, coupons, campaigns, staff) in zh-CN and en.
 const zh = {
-  pages: { insight: "看板", orders: "订单", stock: "库存", coupons: "优惠券", campaigns: "活动", staff: "店员" },
+  pages: { insight: "看板", orders: "订单", stock: "商品与库存", coupons: "优惠券", campaigns: "活动", staff: "店员" },
   status: { pending_payment: "待支付", authorized: "已授权", paid: "新订单", accepted: "已接单", ready: "已备好", out_for_delivery: "配送中", shipped: "已发货", completed: "已完成", cancelled: "已取消" },
   move: { accepted: "接单", ready: "备好", out_for_delivery: "开始配送", shipped: "已发货", completed: "完成" },
   live: "实时更新", noOrders: "暂无订单", allStores: "全部门店",
@@ -15,9 +15,10 @@ const zh = {
   invite: "生成邀请码", role: "角色", inviteHint: (c) => `把邀请码 ${c} 发给店员，让他在机器人里发送 /staff ${c}`, bound: "已绑定", notBound: "未绑定",
   qr: "门店二维码", download: "下载", usernameUnknown: "机器人尚未启动过，链接中的用户名是占位符。", invites: "待使用的邀请码", expires: "到期",
   claimButton: "领取优惠券", openButton: "打开",
+  pause: "暂停领取", resume: "恢复领取", aliases: "别名", tags: "标签", photo: "图片", stockOf: "门店库存",
 };
 const en = {
-  pages: { insight: "Insight", orders: "Orders", stock: "Stock", coupons: "Coupons", campaigns: "Campaigns", staff: "Staff" },
+  pages: { insight: "Insight", orders: "Orders", stock: "Catalog", coupons: "Coupons", campaigns: "Campaigns", staff: "Staff" },
   status: { pending_payment: "Awaiting payment", authorized: "Authorized", paid: "New", accepted: "Accepted", ready: "Ready", out_for_delivery: "Out for delivery", shipped: "Shipped", completed: "Completed", cancelled: "Cancelled" },
   move: { accepted: "Accept", ready: "Ready", out_for_delivery: "Out for delivery", shipped: "Shipped", completed: "Complete" },
   live: "Live", noOrders: "No orders yet", allStores: "All stores",
@@ -32,5 +33,6 @@ const en = {
   invite: "Create invite code", role: "Role", inviteHint: (c) => `Give code ${c} to the staff member; they send /staff ${c} to the bot`, bound: "Bound", notBound: "Not bound",
   qr: "Store QR code", download: "Download", usernameUnknown: "The bot has not started yet: the username in the link is a placeholder.", invites: "Open invite codes", expires: "Expires",
   claimButton: "Claim coupon", openButton: "Open",
+  pause: "Pause", resume: "Resume", aliases: "Aliases", tags: "Tags", photo: "Photo", stockOf: "Stock per store",
 };
 export const consoleWords = (lang) => (lang === "en" ? en : zh);

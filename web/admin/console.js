@@ -80,7 +80,7 @@ export async function ordersPage(ctx) {
 export async function stockPage(ctx) {
   const c = consoleWords(ctx.lang);
   const storeId = ctx.stockStore && ctx.stores.some((s) => s.id === ctx.stockStore) ? ctx.stockStore : ctx.stores[0]?.id;
-  const data = storeId ? await ctx.api(`/brands/${ctx.brandId}/stock`, { storeId }) : { items: [] };
+  const [data, products] = await Promise.all([storeId ? ctx.api(`/brands/${ctx.brandId}/stock`, { storeId }) : { items: [] }, ctx.api(`/brands/${ctx.brandId}/products`)]);
   const msg = alertBox("stock-error");
   const pick = h("select", { id: "stock-store", onchange: (e) => { ctx.setStockStore(e.target.value); ctx.rerender(); } },
     ctx.stores.map((s) => h("option", { value: s.id, selected: s.id === storeId }, s.name)));
@@ -114,8 +114,16 @@ export async function stockPage(ctx) {
       say(csvMsg, err.message);
     }
   } }, field(c.csvTitle, file), h("button", { type: "submit", id: "csv-upload" }, c.upload));
+  // photos from this server are shown inline; others are a link (the console's CSP loads nothing from elsewhere)
+  const photo = (p) => (p.photoUrl && p.photoUrl.startsWith("/") ? h("img", { src: p.photoUrl, alt: "", width: 40, height: 40, loading: "lazy" }) : null);
+  const catalog = h("div", { class: "scroll" }, h("table", { id: "products" },
+    h("thead", {}, h("tr", {}, [c.product, c.price, c.size, c.aliases, c.tags].map((x) => h("th", {}, x)))),
+    h("tbody", {}, products.items.map((p) => h("tr", { "data-product": p.id },
+      h("td", {}, h("span", { class: "product" }, photo(p), p.name), h("div", { class: "muted" }, p.photoUrl ? h("a", { href: p.photoUrl, rel: "noreferrer noopener", target: "_blank" }, c.photo) : null)),
+      h("td", { class: "num" }, ctx.fmtMoney(p.priceCents, p.currency)), h("td", {}, p.sizes.join(" / ") || "—"), h("td", {}, p.aliases.join(", ")), h("td", {}, p.tags.join(", ")))))));
   return h("section", { class: "card", id: "stock-page" },
-    h("div", { class: "row" }, h("h2", {}, c.pages.stock), pick), msg,
+    h("h2", {}, c.pages.stock), catalog,
+    h("div", { class: "row" }, h("h3", {}, c.stockOf), pick), msg,
     h("div", { class: "scroll" }, h("table", { id: "stock" },
       h("thead", {}, h("tr", {}, h("th", {}, c.product), h("th", {}, c.size), h("th", { class: "num" }, c.price), h("th", {}, c.quantity), h("th", {}))),
       h("tbody", {}, data.items.map(row)))),
@@ -168,11 +176,19 @@ export async function couponsPage(ctx) {
   const valueText = (k) => (k.kind === "percent" ? `${k.value}%` : ctx.fmtMoney(k.value, currency));
   return h("section", { class: "card", id: "coupons-page" }, h("h2", {}, c.pages.coupons), form, msg,
     h("div", { class: "scroll" }, h("table", { id: "coupons" },
-      h("thead", {}, h("tr", {}, [c.code, c.titleField, c.value, c.validTo, c.stores, c.claimed, c.redeemed].map((x) => h("th", {}, x)))),
-      h("tbody", {}, list.items.map((k) => h("tr", { "data-coupon": k.code },
+      h("thead", {}, h("tr", {}, [c.code, c.titleField, c.value, c.validTo, c.stores, c.claimed, c.redeemed, ""].map((x) => h("th", {}, x)))),
+      h("tbody", {}, list.items.map((k) => h("tr", { "data-coupon": k.code, "data-paused": k.paused ? "true" : "false" },
         h("td", {}, k.code), h("td", {}, k.title ?? ""), h("td", {}, valueText(k)), h("td", {}, new Date(k.validTo).toLocaleDateString(ctx.lang === "zh" ? "zh-CN" : "en")),
         h("td", {}, k.storeIds.length ? k.storeIds.map(name).join(", ") : c.allStores),
-        h("td", { class: "num", "data-field": "claimed" }, ctx.fmtInt(k.claimed)), h("td", { class: "num", "data-field": "redeemed" }, ctx.fmtInt(k.redeemed))))))));
+        h("td", { class: "num", "data-field": "claimed" }, ctx.fmtInt(k.claimed)), h("td", { class: "num", "data-field": "redeemed" }, ctx.fmtInt(k.redeemed)),
+        h("td", {}, h("button", { type: "button", class: "link pause", "aria-pressed": k.paused ? "true" : "false", onclick: async () => {
+          try {
+            await ctx.call("POST", `./api/coupons/${encodeURIComponent(k.code)}/pause`, { paused: !k.paused });
+            await ctx.rerender();
+          } catch (err) {
+            say(msg, err.message);
+          }
+        } }, k.paused ? c.resume : c.pause))))))));
 }
 
 // ---------- Campaigns ----------

@@ -21,12 +21,14 @@ export interface CouponOut {
   storeIds: string[];
   claimed: number;
   redeemed: number;
+  /** paused by the merchant: no new claims */
+  paused: boolean;
 }
 
 const out = (c: Awaited<ReturnType<Db["prisma"]["coupon"]["findMany"]>>[number]): CouponOut => ({
   code: c.code, brandId: c.brandId, title: c.title, kind: c.kind, value: c.value, minSpendCents: c.minSpendCents, channels: c.channels as string[],
   validFrom: c.validFrom.toISOString(), validTo: c.validTo.toISOString(), maxRedemptions: c.maxRedemptions, perMemberLimit: c.perMemberLimit,
-  storeIds: c.storeIds as string[], claimed: c.claimedCount, redeemed: c.redeemedCount,
+  storeIds: c.storeIds as string[], claimed: c.claimedCount, redeemed: c.redeemedCount, paused: c.pausedAt !== null,
 });
 
 export async function listCoupons(db: Db, brandId: string): Promise<CouponOut[]> {
@@ -50,4 +52,12 @@ export async function createCoupon(db: Db, raw: unknown): Promise<AppResult<Coup
   const r = await importCatalog(db, catalog, where);
   if (!r.ok) return failWith("INVALID_INPUT", r.errors[0]);
   return okValue(out(await db.prisma.coupon.findUniqueOrThrow({ where: { code: row.code } })));
+}
+
+/** Use case: pause a coupon (no new claims; claimed ones stay usable) or resume it. */
+export async function pauseCoupon(db: Db, input: { code: string; paused: boolean; at: Date }): Promise<AppResult<CouponOut>> {
+  const code = input.code.trim().toUpperCase();
+  const { count } = await db.prisma.coupon.updateMany({ where: { code }, data: { pausedAt: input.paused ? input.at : null } });
+  if (count !== 1) return failWith("NOT_FOUND", `no coupon ${code}`);
+  return okValue(out(await db.prisma.coupon.findUniqueOrThrow({ where: { code } })));
 }

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import { loadBots } from "../../bot-config.ts";
 import { previewCampaign } from "../../app/campaigns/create-campaign.ts";
-import { createCoupon, listCoupons } from "../../app/coupons/manage-coupons.ts";
+import { createCoupon, listCoupons, pauseCoupon } from "../../app/coupons/manage-coupons.ts";
 import { importCatalog } from "../../app/import-catalog.ts";
 import { brandOrderBoard } from "../../app/ordering/order-board.ts";
 import { moveOrder } from "../../app/ordering/order-lifecycle.ts";
@@ -43,6 +43,7 @@ const stockBody = z.object({
 const couponOut = z.object({
   code: z.string(), brandId: z.string(), title: z.string().nullable(), kind: z.string(), value: z.number().int(), minSpendCents: z.number().int(), channels: z.array(z.string()),
   validFrom: z.string(), validTo: z.string(), maxRedemptions: z.number().int().nullable(), perMemberLimit: z.number().int(), storeIds: z.array(z.string()), claimed: z.number().int(), redeemed: z.number().int(),
+  paused: z.boolean(),
 });
 const couponBody = z.object({
   code: z.string(), title: z.string().optional(), kind: z.enum(["percent", "amount"]), value: z.number(), minSpendCents: z.number().optional(),
@@ -96,6 +97,16 @@ export function consoleRoutes(db: Db, clock: () => Date) {
         const r = await moveOrder(db, { orderId: params.id, to: body.to, actor: "admin:console", at: clock() });
         if (!r.ok) refuse(r.error);
         return { orderId: r.value.orderId, from: r.value.from, status: r.value.status };
+      },
+    }),
+    adminRoute({
+      method: "GET", path: "/brands/:brandId/products", tag: "stock", summary: "The brand's products with price, sizes, photo, aliases and tags (as imported)",
+      params: brandParams,
+      response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), priceCents: z.number().int(), currency: z.string(), sizes: z.array(z.string()), aliases: z.array(z.string()), tags: z.array(z.string()), photoUrl: z.string().nullable() })) }),
+      handler: async ({ params }) => {
+        await brandOrThrow(params.brandId);
+        const rows = await db.prisma.product.findMany({ where: { brandId: params.brandId }, orderBy: { id: "asc" } });
+        return { items: rows.map((p) => ({ id: p.id, name: p.name, priceCents: p.priceCents, currency: p.currency, sizes: p.sizes as string[], aliases: p.aliases as string[], tags: p.tags as string[], photoUrl: p.photoUrl })) };
       },
     }),
     adminRoute({
@@ -155,6 +166,16 @@ export function consoleRoutes(db: Db, clock: () => Date) {
       handler: async ({ params, body }) => {
         await brandOrThrow(params.brandId);
         const r = await createCoupon(db, { ...body, brandId: params.brandId });
+        if (!r.ok) refuse(r.error);
+        return r.value;
+      },
+    }),
+    adminRoute({
+      method: "POST", path: "/coupons/:code/pause", tag: "coupons", summary: "Pause a coupon (no new claims; coupons already claimed stay usable) or resume it",
+      params: z.object({ code: z.string().min(1).max(40) }), body: z.object({ paused: z.boolean() }), response: couponOut,
+      brandOf: async ({ params }) => (await db.prisma.coupon.findUnique({ where: { code: params.code.trim().toUpperCase() }, select: { brandId: true } }))?.brandId ?? null,
+      handler: async ({ params, body }) => {
+        const r = await pauseCoupon(db, { code: params.code, paused: body.paused, at: clock() });
         if (!r.ok) refuse(r.error);
         return r.value;
       },
