@@ -19,6 +19,8 @@ const envSchema = z.object({
   ADMIN_BRAND_TOKENS: z.string().optional(),
   /** "1": the Mini App's name-only web sign-in (a demo shop's convenience; anyone can be anyone) */
   LOCAL_SIGN_IN: z.string().optional(),
+  /** "0": a first start stays empty (no demo catalog, no simulated week) */
+  DEMO: z.string().optional(),
   /** the bot username the Mini App's "Log in with Telegram" button uses (its domain set with @BotFather /setdomain) */
   TELEGRAM_LOGIN_BOT: z.string().regex(/^[A-Za-z0-9_]{3,64}$/).optional(),
   LOG_LEVEL: z.string().default("info"),
@@ -28,7 +30,7 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(20),
 });
 
-export type Config = z.infer<typeof envSchema> & { publicUrl: string; adminBrandTokens: Record<string, string>; localSignIn: boolean };
+export type Config = z.infer<typeof envSchema> & { publicUrl: string; adminBrandTokens: Record<string, string>; localSignIn: boolean; demo: boolean };
 
 /** "gxg=tok1,starbucks=tok2" as { gxg: "tok1", starbucks: "tok2" }; refuses short tokens, which could be guessed. */
 export function parseBrandTokens(text: string | undefined): Record<string, string> {
@@ -53,6 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   return {
     ...c, publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ""),
-    adminBrandTokens: parseBrandTokens(c.ADMIN_BRAND_TOKENS), localSignIn: c.LOCAL_SIGN_IN === "1",
+    adminBrandTokens: parseBrandTokens(c.ADMIN_BRAND_TOKENS), localSignIn: c.LOCAL_SIGN_IN === "1", demo: c.DEMO !== "0",
   };
 }

@@ -2,13 +2,13 @@
 // HTTP server, scheduler and every bot whose token is set. SIGTERM/SIGINT stop it gracefully (src/ops/shutdown.ts).
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
-import { loadDemoIfEmpty } from "./app/load-demo-catalog.ts";
+import { demoOnFirstStart } from "./app/demo/demo-on-first-start.ts";
 import { buildServer, metricsRoute } from "./server/http-server.ts";
 import { paymentRoutes } from "./server/routes/payments.ts";
 import { adminToken, paymentSecret } from "./app/settings.ts";
 import { adminApiRoutes } from "./server/admin/admin-api.ts";
 import { allAdminRoutes } from "./server/admin/admin-routes.ts";
-import { systemClock } from "./runtime.ts";
+import { engineDeps, systemClock } from "./runtime.ts";
 import { expireOrders } from "./app/ordering/order-lifecycle.ts";
 import { createLogger } from "./ops/logger.ts";
 import { setQueueDepthReader, startProcessMetrics } from "./ops/metrics.ts";
@@ -22,7 +22,8 @@ let ready = false;
 let stopping = false;
 
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-if (await loadDemoIfEmpty(db)) logger.info("loaded the demo catalog into the empty database");
+const demo = await demoOnFirstStart(db, { enabled: config.demo, end: systemClock()(), engine: (bot, clock) => engineDeps(db, config, bot, { clock }) });
+if (demo) logger.info(demo, "loaded the demo catalog and a simulated week into the empty database (DEMO=0 starts empty)");
 
 startProcessMetrics();
 // the outbox is the queue: its depth is read at scrape time

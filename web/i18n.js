@@ -179,9 +179,8 @@ export function pickLang(saved, telegramLang, browserLang) {
   return /^zh/i.test(l) ? "zh" : "en";
 }
 
-export function money(cents, currency, lang) {
-  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en", { style: "currency", currency: currency || "CNY" }).format(cents / 100);
-}
+// amounts are in the currency's minor unit (JPY and KRW have none): web/money.js
+export { formatMoney as money } from "./money.js";
 
 export function shortDate(iso, lang) {
   return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en", { dateStyle: "medium" }).format(new Date(iso));

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   member: async () => (await import("./member.command.ts")).registerMember,
   campaign: async () => (await import("./campaign.command.ts")).registerCampaign,
   till: async () => (await import("./till.command.ts")).registerTill,
+  demo: async () => (await import("./demo.command.ts")).registerDemo,
 };
 
 const program = new Command("o2o")

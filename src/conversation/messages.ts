@@ -141,6 +141,7 @@ const ERRORS: Record<string, { zh: string; en: string }> = {
   PAYMENT_MISMATCH: { zh: "支付金额与订单不符，未扣款。", en: "The payment amount doesn't match the order; nothing was charged." },
   COUPON_NOT_FOUND: { zh: "没有这张优惠券。", en: "There is no such coupon." },
   COUPON_EXPIRED: { zh: "这张券已过期。", en: "That coupon has expired." },
+  COUPON_PAUSED: { zh: "这张券暂停领取了，请稍后再试。", en: "That coupon is paused for now; please try again later." },
   COUPON_NOT_YET_VALID: { zh: "这张券还没到使用时间。", en: "That coupon isn't valid yet." },
   COUPON_MIN_SPEND: { zh: "还没达到这张券的最低消费。", en: "The order doesn't reach the coupon's minimum spend." },
   COUPON_WRONG_STORE: { zh: "这张券不能在这家门店使用。", en: "That coupon can't be used at this store." },

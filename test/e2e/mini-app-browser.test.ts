@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.ts";
 import { signInitData } from "../../src/miniapp/init-data.ts";
 import { artifactPath, launchChromium } from "../miniapp/browser.ts";
-import { freePort, startServer, waitForHealthy } from "../support/processes.ts";
+import { freePort, o2o, startServer, waitForHealthy } from "../support/processes.ts";
 
 const NOW = "2026-11-25T12:00:00+08:00";
 const NEAR_ZHUJIANG = { latitude: 23.1201, longitude: 113.3222 };
@@ -26,6 +26,9 @@ describe("Mini App in chromium", { timeout: 180_000 }, () => {
   beforeAll(async () => {
     // launch the browser first: a missing chromium fails here with the install command, before anything else
     browser = await launchChromium();
+    // the demo catalog as it ships, without the simulated week a first `npm start` adds (its sales move the stock)
+    const imported = o2o(["import", "prisma/demo/catalog.json"], { env: { DATA_DIR: dataDir, DATABASE_URL: "" } });
+    if (imported.code !== 0) throw new Error(imported.stderr);
     server = startServer({ LOCAL_SIGN_IN: "1",
       DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: base, O2O_NOW: NOW,
       TELEGRAM_BOT_TOKEN: "", PAYMENT_SECRET: "browser-test-secret", REDIS_URL: "",

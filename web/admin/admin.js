@@ -1,12 +1,20 @@
 // The merchant dashboard: sign in with the admin token (the server keeps it in an httpOnly cookie), pick a brand and a
 // period, read the per-store funnel, the campaign funnel and timeline, and the heat grid of unmet demand with its top gaps.
 // Every figure comes from /admin/api (the same use cases as `o2o report`).
-import { heatGrid, SERIES, timelineChart } from "./charts.js";
+import { heatGrid, heatLegend, SERIES, timelineChart } from "./charts.js";
 import { h, mount } from "/app/dom.js";
+import { formatMoney, minorDigits } from "/app/money.js";
+import { campaignsPage, couponsPage, ordersPage, staffPage, stockPage, stopLive } from "./console.js";
+import { consoleWords } from "./console-i18n.js";
 import { initialLang, saveLang, t } from "./i18n.js";
 
 const app = document.getElementById("app");
-const state = { lang: initialLang(), brands: [], brandId: null, from: "", to: "", campaignId: "", storeId: "", report: null, grid: null, timeline: null, gaps: null };
+const PAGES = { orders: ordersPage, stock: stockPage, coupons: couponsPage, campaigns: campaignsPage, staff: staffPage };
+const pageOf = () => {
+  const p = location.hash.replace(/^#/, "");
+  return p in PAGES ? p : "insight";
+};
+const state = { lang: initialLang(), page: pageOf(), stores: [], stockStore: "", brands: [], brandId: null, from: "", to: "", campaignId: "", storeId: "", report: null, grid: null, timeline: null, gaps: null };
 const w = () => t(state.lang);
 
 class ApiError extends Error {
@@ -33,7 +41,7 @@ const api = (path, params = {}) => {
 };
 
 const fmtInt = (n) => new Intl.NumberFormat(state.lang === "zh" ? "zh-CN" : "en-US").format(n);
-const fmtMoney = (cents, currency) => new Intl.NumberFormat(state.lang === "zh" ? "zh-CN" : "en-US", { style: "currency", currency: currency || "CNY" }).format(cents / 100);
+const fmtMoney = (minor, currency) => formatMoney(minor, currency, state.lang);
 // an <input type=date> day as the instant that day starts in the brand's time zone
 function zoneOffset(day) {
   const zone = state.brands.find((b) => b.id === state.brandId)?.timezone || "Asia/Shanghai";
@@ -58,7 +66,38 @@ function header() {
     h("div", {}, h("h1", {}, words.title), h("p", { class: "muted" }, words.subtitle)),
     h("div", { class: "tools" },
       h("button", { type: "button", id: "lang", class: "link", onclick: () => { state.lang = state.lang === "zh" ? "en" : "zh"; saveLang(state.lang); render(); } }, state.lang === "zh" ? "English" : "中文"),
-      state.brands.length ? h("button", { type: "button", id: "logout", class: "link", onclick: logout }, words.signOut) : null));
+      state.brands.length ? h("button", { type: "button", id: "logout", class: "link", onclick: logout }, words.signOut) : null),
+    state.brands.length ? nav() : null);
+}
+
+function nav() {
+  const c = consoleWords(state.lang);
+  return h("nav", { class: "pages", "aria-label": "console" }, ["insight", ...Object.keys(PAGES)].map((p) =>
+    h("a", { href: `#${p}`, id: `nav-${p}`, "aria-current": state.page === p ? "page" : null }, c.pages[p])));
+}
+
+window.addEventListener("hashchange", () => {
+  state.page = pageOf();
+  if (state.report) render();
+});
+
+/** A console page (everything but the insight dashboard), drawn from its own API calls. */
+async function renderPage() {
+  document.body.removeAttribute("data-ready");
+  const ctx = {
+    lang: state.lang, brandId: state.brandId, stores: state.stores, words: w(), currency: state.report?.currency ?? "CNY",
+    api, call, fmtMoney, fmtInt, minorDigits, page: () => state.page, rerender: render,
+    stockStore: state.stockStore, setStockStore: (id) => (state.stockStore = id),
+  };
+  try {
+    const page = await PAGES[state.page](ctx);
+    mount(app, header(), filters(), page);
+  } catch (err) {
+    if (err.status === 401) return mount(app, header(), loginView());
+    mount(app, header(), filters(), h("p", { class: "error", role: "alert" }, err.message));
+  }
+  document.body.setAttribute("data-ready", "");
+  document.body.dataset.page = state.page;
 }
 
 function loginView(error) {
@@ -83,7 +122,7 @@ function loginView(error) {
 
 function filters() {
   const words = w();
-  const brand = h("select", { id: "brand", onchange: (e) => { state.brandId = e.target.value; state.campaignId = ""; state.storeId = ""; localStorage.setItem("o2o-admin-brand", state.brandId); load(); } },
+  const brand = h("select", { id: "brand", onchange: (e) => { stopLive(); state.brandId = e.target.value; state.campaignId = ""; state.storeId = ""; state.stockStore = ""; localStorage.setItem("o2o-admin-brand", state.brandId); load(); } },
     state.brands.map((b) => h("option", { value: b.id, selected: b.id === state.brandId }, `${b.name} (${b.id})`)));
   const from = h("input", { type: "date", id: "from", value: state.from });
   const to = h("input", { type: "date", id: "to", value: state.to });
@@ -128,6 +167,7 @@ function demandCard() {
   const name = (id) => state.grid.stores.find((s) => s.storeId === id)?.name ?? id;
   const gaps = state.gaps.items;
   return h("section", { class: "card" }, h("h2", {}, words.heat), h("p", { class: "muted" }, words.heatHint),
+    heatLegend(words, fmtInt(Math.max(0, ...state.grid.cells.map((c) => c.count)))),
     h("div", { class: "heat-wrap" },
       heatGrid(state.grid, words, async (storeId) => { state.storeId = storeId; await loadGaps(); render(); }, state.storeId),
       h("div", { class: "gaps" },
@@ -151,10 +191,11 @@ async function load() {
   mount(app, header(), filters(), h("p", { class: "boot" }, w().loading));
   try {
     const b = state.brandId;
-    const [report, timeline, grid] = await Promise.all([
+    const [report, timeline, grid, stores] = await Promise.all([
       api(`/brands/${b}/report`, period()), api(`/brands/${b}/timeline`, period({ campaignId: state.campaignId })), api(`/brands/${b}/demand/grid`, period()),
+      api(`/brands/${b}/stores`, { limit: 500 }),
     ]);
-    Object.assign(state, { report, timeline, grid });
+    Object.assign(state, { report, timeline, grid, stores: stores.items });
     await loadGaps();
     render();
   } catch (err) {
@@ -163,10 +204,13 @@ async function load() {
   }
 }
 
-function render() {
+async function render() {
   if (!state.report) return mount(app, header(), loginView());
   document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
   document.title = `${w().title} · ${state.report.brandName}`;
+  if (state.page !== "orders") stopLive();
+  if (state.page !== "insight") return renderPage();
+  document.body.dataset.page = "insight";
   mount(app, header(), filters(), storeTable(state.report), h("div", { class: "two" }, timelineCard(), campaignTable(state.report)), demandCard());
   document.body.setAttribute("data-ready", "");
 }

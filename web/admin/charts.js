@@ -1,6 +1,6 @@
 // Inline SVG charts of the dashboard: the campaign timeline (one line per funnel step) and the heat grid of unmet
 // demand around the stores. No library: a few dozen elements each.
-import { svg } from "/app/dom.js";
+import { h, svg } from "/app/dom.js";
 
 export const SERIES = [
   { key: "sends", color: "#4e79a7" },
@@ -75,12 +75,28 @@ export function heatGrid(grid, words, onStore, selected) {
     root.appendChild(svg("rect", { x: px(c.lng) - S / 2, y: py(c.lat) - S / 2, width: S, height: S, fill: heat(c.count / top), "data-count": c.count, class: "cell" },
       svg("title", {}, `${c.lat.toFixed(2)}, ${c.lng.toFixed(2)}: ${words.requestsIn(c.count)}`)));
   }
+  // labels and dots keep their size on screen whatever the plane's extent (two stores next door or 1,000 across a
+  // country): sizes are in viewBox units scaled by how many units one screen pixel is; with many stores only the
+  // selected one is labelled (every dot keeps its name as a tooltip and for screen readers)
+  const screen = Math.max(280, Math.min(640, (globalThis.innerWidth || 1280) - 64));
+  const k = Math.max(cols, rows) * S / screen;
+  const many = grid.stores.length > 25;
+  const r = Math.max(2.5, 6 - 1.2 * Math.log10(Math.max(1, grid.stores.length))) * k;
   for (const s of grid.stores) {
-    const g = svg("g", { class: `store${selected === s.storeId ? " selected" : ""}`, "data-store": s.storeId, tabindex: 0, onclick: () => onStore(s.storeId) });
-    g.appendChild(svg("circle", { cx: px(s.lng), cy: py(s.lat), r: 6 }));
-    g.appendChild(svg("text", { x: px(s.lng) + 8, y: py(s.lat) - 8, class: "store-label" }, s.name));
+    const label = !many || selected === s.storeId;
+    const g = svg("g", { class: `store${selected === s.storeId ? " selected" : ""}`, "data-store": s.storeId, tabindex: 0, role: "button", "aria-label": s.name,
+      onclick: () => onStore(s.storeId), onkeydown: (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), onStore(s.storeId)) });
+    g.appendChild(svg("circle", { cx: px(s.lng), cy: py(s.lat), r: r.toFixed(2), "stroke-width": (1.5 * k).toFixed(2) }));
+    if (label) g.appendChild(svg("text", { x: px(s.lng) + r + 2 * k, y: py(s.lat) - r, class: "store-label", "font-size": (11 * k).toFixed(2), "stroke-width": (3 * k).toFixed(2) }, s.name));
     g.appendChild(svg("title", {}, s.name));
     root.appendChild(g);
   }
   return root;
+}
+
+/** The heat grid's legend: the colour ramp from few to many requests, and what a dot is. */
+export function heatLegend(words, top) {
+  return h("ul", { class: "heat-legend", id: "heat-legend" },
+    h("li", {}, words.legendFew, h("span", { class: "ramp", "aria-hidden": "true" }), words.legendMany(top)),
+    h("li", {}, h("span", { class: "dot", "aria-hidden": "true" }), words.legendStore));
 }

@@ -45,6 +45,9 @@ const zh = {
   noStore: "附近无门店",
   noData: "这段时间没有数据。",
   requestsIn: (n) => `${n} 次需求`,
+  legendFew: "少",
+  legendMany: (n) => `多（每格最多 ${n} 次）`,
+  legendStore: "门店（点一下看缺口）",
 };
 const en = {
   title: "Merchant insight",
@@ -92,6 +95,9 @@ const en = {
   noStore: "no store nearby",
   noData: "No data in this period.",
   requestsIn: (n) => `${n} requests`,
+  legendFew: "few",
+  legendMany: (n) => `many (up to ${n} per cell)`,
+  legendStore: "store (click for its gaps)",
 };
 const words = { zh, en };
 

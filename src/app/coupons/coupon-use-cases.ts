@@ -32,6 +32,11 @@ export async function claimCoupon(
   const coupon = await db.prisma.coupon.findUnique({ where: { code } });
   if (!coupon || (input.botBrandIds && !input.botBrandIds.includes(coupon.brandId))) return failWith("COUPON_NOT_FOUND", `no coupon ${code}`, { couponCode: code });
   if (coupon.validTo < input.at) return failWith("COUPON_EXPIRED", "expired", { validTo: coupon.validTo });
+  // paused by the merchant: no new claims (coupons already in a wallet stay usable)
+  if (coupon.pausedAt) {
+    const held = await db.prisma.memberCoupon.findFirst({ where: { memberId: input.memberId, couponCode: code, status: { in: ["claimed", "reserved"] } } });
+    if (!held) return failWith("COUPON_PAUSED", "the merchant paused this coupon");
+  }
   const toItem = (id: string, status: string): WalletItem => ({
     memberCouponId: id, code, brandId: coupon.brandId, title: coupon.title, kind: coupon.kind, value: coupon.value, minSpendCents: coupon.minSpendCents,
     validTo: coupon.validTo, storeIds: coupon.storeIds as string[], status: status === "redeemed" ? "redeemed" : coupon.validTo < input.at ? "expired" : "claimed",

@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.ts";
 import type { AdminRoute } from "./admin-api.ts";
 import { campaignRoutes } from "./campaign-routes.ts";
 import { catalogRoutes } from "./catalog-routes.ts";
+import { consoleRoutes } from "./console-routes.ts";
 import { insightRoutes } from "./insight-routes.ts";
 
 export interface AdminRouteDeps {
@@ -15,5 +16,6 @@ export function allAdminRoutes(deps: AdminRouteDeps): AdminRoute[] {
     ...catalogRoutes(deps.db),
     ...insightRoutes(deps.db),
     ...campaignRoutes(deps.db, deps.clock),
+    ...consoleRoutes(deps.db, deps.clock),
   ];
 }

@@ -11,7 +11,8 @@ import { AdminError, adminRoute, pageFrom, pageQuery, pageSchema } from "./admin
 const brandParams = z.object({ brandId: z.string().min(1) });
 const idParams = z.object({ id: z.string().min(1) });
 
-const createBody = createCampaignInput.omit({ brandId: true, createdBy: true }).strict();
+export const campaignBody = createCampaignInput.omit({ brandId: true, createdBy: true }).strict();
+const createBody = campaignBody;
 const createdSchema = z.object({ campaignId: z.string(), audienceSize: z.number().int(), nextRunAt: z.string().nullable(), timezone: z.string() });
 
 const campaignSchema = z.object({
@@ -23,6 +24,13 @@ const campaignSchema = z.object({
 });
 const listQuery = pageQuery.extend({ status: z.enum(["scheduled", "done", "cancelled"]).optional() });
 const cancelledSchema = z.object({ campaignId: z.string(), status: z.literal("cancelled"), previousStatus: z.string(), skipped: z.number().int() });
+
+/** A one-off campaign scheduled in the past would go out at once: from the console that is a typo, so it is refused. */
+function refusePast(at: string | undefined, now: Date) {
+  if (!at) return;
+  const t = Date.parse(at);
+  if (!Number.isNaN(t) && t < now.getTime() - 60_000) throw new AdminError(400, "INVALID_INPUT", `the send time ${at} is in the past; pick a time from now on`);
+}
 
 export function campaignRoutes(db: Db, clock: () => Date) {
   const brandOfCampaign = async ({ params }: { params: { id: string } }) =>
@@ -37,6 +45,7 @@ export function campaignRoutes(db: Db, clock: () => Date) {
       params: brandParams, body: createBody, response: createdSchema,
       handler: async ({ params, body }) => {
         await brandOrThrow(params.brandId);
+        refusePast(body.at, clock());
         const r = await createCampaign(db, { ...body, brandId: params.brandId, createdBy: "admin-api" }, clock());
         if (!r.ok) throw new AdminError(400, r.error.code, r.error.message ?? r.error.code);
         return r.value;

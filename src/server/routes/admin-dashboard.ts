@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { projectRoot } from "../../paths.ts";
 import type { Db } from "../../db/database.ts";
+import { boardFingerprint } from "../../app/ordering/order-board.ts";
 import { ADMIN_SESSION_TTL_MS, endAdminSession, startAdminSession } from "../../app/sessions.ts";
 import { cookieValue } from "../../miniapp/web-session.ts";
 import { ADMIN_COOKIE, adminAuth, principalOfToken } from "../admin/admin-api.ts";
@@ -46,6 +47,44 @@ export function adminDashboardRoutes(deps: AdminDashboardDeps) {
     `${ADMIN_COOKIE}=${value}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${deps.secureCookie ? "; Secure" : ""}`;
 
   return async (app: FastifyInstance) => {
+    // open event streams end when the server closes (they would otherwise hold a graceful shutdown until its timeout)
+    const streams = new Set<() => void>();
+    app.addHook("preClose", async () => {
+      for (const end of streams) end();
+    });
+    // the Orders page's live feed (server-sent events): an "orders" event whenever one of the brand's orders is
+    // created or moves, from any instance (the database is polled, one cheap aggregate every 2 s per open page)
+    app.get<{ Params: { brandId: string } }>("/admin/api/brands/:brandId/orders/events", async (req, reply) => {
+      const who = await auth.check(req);
+      if (!who) return reply.code(401).send({ ok: false, error: { code: "UNAUTHORIZED", message: "sign in again" } });
+      const brandId = String(req.params.brandId).slice(0, 100);
+      if (who.brandId !== null && who.brandId !== brandId) return reply.code(403).send({ ok: false, error: { code: "FORBIDDEN", message: `this session is for brand ${who.brandId} only` } });
+      reply.hijack();
+      reply.raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
+      let last = "";
+      let open = true;
+      const tick = async () => {
+        if (!open) return;
+        try {
+          const now = await boardFingerprint(deps.db, brandId);
+          reply.raw.write(now !== last ? `event: orders\ndata: ${JSON.stringify({ fingerprint: now })}\n\n` : ": keep-alive\n\n");
+          last = now;
+        } catch {
+          // the database is briefly away: the next tick tries again
+        }
+      };
+      const timer = setInterval(tick, 2000);
+      timer.unref();
+      const end = () => {
+        open = false;
+        clearInterval(timer);
+        streams.delete(end);
+        reply.raw.end();
+      };
+      streams.add(end);
+      req.raw.on("close", end);
+      await tick();
+    });
     app.get("/admin", async (_req, reply) => reply.redirect("/admin/", 302));
     app.get("/admin/", async (req, reply) => send("index.html", req.headers["if-none-match"], reply));
     app.get<{ Params: { "*": string } }>("/admin/*", async (req, reply) => {

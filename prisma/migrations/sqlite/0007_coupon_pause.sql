@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Coupon" ADD COLUMN "pausedAt" DATETIME;
+

@@ -1,0 +1,38 @@
+// Words of the console pages (orders, stock, coupons, campaigns, staff) in zh-CN and en.
+const zh = {
+  pages: { insight: "看板", orders: "订单", stock: "商品与库存", coupons: "优惠券", campaigns: "活动", staff: "店员" },
+  status: { pending_payment: "待支付", authorized: "已授权", paid: "新订单", accepted: "已接单", ready: "已备好", out_for_delivery: "配送中", shipped: "已发货", completed: "已完成", cancelled: "已取消" },
+  move: { accepted: "接单", ready: "备好", out_for_delivery: "开始配送", shipped: "已发货", completed: "完成" },
+  live: "实时更新", noOrders: "暂无订单", allStores: "全部门店",
+  product: "商品", size: "规格", quantity: "库存", save: "保存", saved: "已保存", price: "价格",
+  csvTitle: "批量上传库存 CSV", csvHint: "列：storeId,productId,size,quantity。有一行出错就整份不写入。", upload: "上传", uploaded: (n) => `已写入 ${n} 行`,
+  code: "券码", titleField: "名称", kind: "类型", percent: "折扣（实付百分比）", amount: "立减金额", value: "数值", minSpend: "最低消费",
+  validFrom: "开始", validTo: "结束", maxRedemptions: "总数上限", perMember: "每人限领", stores: "适用门店（不选 = 全部）", create: "创建",
+  claimed: "已领", redeemed: "已核销", created: "已创建",
+  text: "文案", coupon: "优惠券", none: "无", audience: "受众", followers: "关注者", all: "全部会员", nearStore: "门店附近", radius: "半径（米）", tag: "标签",
+  when: "发送时间", cron: "或 cron 表达式", audienceCount: (n) => `预计触达 ${n} 人`, preview: "预览", schedule: "排期发送", cancel: "取消", scheduled: "已排期",
+  status_: "状态", nextRun: "下次发送", funnel: "漏斗",
+  invite: "生成邀请码", role: "角色", inviteHint: (c) => `把邀请码 ${c} 发给店员，让他在机器人里发送 /staff ${c}`, bound: "已绑定", notBound: "未绑定",
+  qr: "门店二维码", download: "下载", usernameUnknown: "机器人尚未启动过，链接中的用户名是占位符。", invites: "待使用的邀请码", expires: "到期",
+  claimButton: "领取优惠券", openButton: "打开",
+  pause: "暂停领取", resume: "恢复领取", aliases: "别名", tags: "标签", photo: "图片", stockOf: "门店库存",
+};
+const en = {
+  pages: { insight: "Insight", orders: "Orders", stock: "Catalog", coupons: "Coupons", campaigns: "Campaigns", staff: "Staff" },
+  status: { pending_payment: "Awaiting payment", authorized: "Authorized", paid: "New", accepted: "Accepted", ready: "Ready", out_for_delivery: "Out for delivery", shipped: "Shipped", completed: "Completed", cancelled: "Cancelled" },
+  move: { accepted: "Accept", ready: "Ready", out_for_delivery: "Out for delivery", shipped: "Shipped", completed: "Complete" },
+  live: "Live", noOrders: "No orders yet", allStores: "All stores",
+  product: "Product", size: "Size", quantity: "Stock", save: "Save", saved: "Saved", price: "Price",
+  csvTitle: "Upload stock as CSV", csvHint: "Columns: storeId,productId,size,quantity. One bad row and nothing is written.", upload: "Upload", uploaded: (n) => `${n} rows written`,
+  code: "Code", titleField: "Title", kind: "Kind", percent: "Percent paid", amount: "Amount off", value: "Value", minSpend: "Minimum spend",
+  validFrom: "Starts", validTo: "Ends", maxRedemptions: "Total limit", perMember: "Per member", stores: "Valid stores (none = all)", create: "Create",
+  claimed: "Claimed", redeemed: "Redeemed", created: "Created",
+  text: "Text", coupon: "Coupon", none: "None", audience: "Audience", followers: "Followers", all: "All members", nearStore: "Near store", radius: "Radius (m)", tag: "Tag",
+  when: "Send at", cron: "or a cron expression", audienceCount: (n) => `Reaches about ${n} people`, preview: "Preview", schedule: "Schedule", cancel: "Cancel", scheduled: "Scheduled",
+  status_: "Status", nextRun: "Next run", funnel: "Funnel",
+  invite: "Create invite code", role: "Role", inviteHint: (c) => `Give code ${c} to the staff member; they send /staff ${c} to the bot`, bound: "Bound", notBound: "Not bound",
+  qr: "Store QR code", download: "Download", usernameUnknown: "The bot has not started yet: the username in the link is a placeholder.", invites: "Open invite codes", expires: "Expires",
+  claimButton: "Claim coupon", openButton: "Open",
+  pause: "Pause", resume: "Resume", aliases: "Aliases", tags: "Tags", photo: "Photo", stockOf: "Stock per store",
+};
+export const consoleWords = (lang) => (lang === "en" ? en : zh);
