@@ -210,7 +210,8 @@ export class CatalogMatcher {
     const ok = (brandId: string) => !allowed || allowed.has(brandId);
     this.exact(lower, ok, found);
     this.typos(lower, ok, found);
-    if (!found.length) this.homophoneMatches(lower, ok, found);
+    // (Chinese homophone typos of names not already found: "赤霞株" beside a correctly written name)
+    this.homophoneMatches(lower, ok, found);
     return found.sort((a, b) => a.start - b.start);
   }
 

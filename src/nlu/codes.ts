@@ -7,7 +7,7 @@ export interface CodeMatch extends Span {
 }
 
 const ORDER_CUE =
-  /(?:订单号|订单编号|单号|订单(?:状态|进度|详情)?|(?<![a-z])order(?:\s*(?:id|no\.?|number|#))?|(?<![a-z])id|(?<![a-z0-9&])#)\s*[:：#]?\s*(?:是|为|is\s+)?\s*([a-z0-9][a-z0-9_-]{3,39})(?![a-z0-9_-])/g;
+  /(?:订单号|订单编号|单号|订单(?:状态|进度|详情)?|(?<![a-z])(?:order|oder|ordr)(?:\s*(?:id|no\.?|number|#))?|(?<![a-z])id|(?<![a-z0-9&])#)\s*[:：#]?\s*(?:是|为|is\s+)?\s*([a-z0-9][a-z0-9_-]{3,39})(?![a-z0-9_-])/g;
 
 /**
  * An order id: a token after 订单/order/# that looks like an id, i.e. has a digit and either a letter

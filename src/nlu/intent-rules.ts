@@ -44,7 +44,7 @@ export const CUES = {
   ),
   orderStatus: any(
     /(?:订|买|点|下单)的.{0,12}(?:什么时候|何时|多久|几时)(?:能|可以|才)?(?:到|送到|发货|寄到)/,
-    /(?:好了没|好了吗|好没好|做好了(?:吗|没)|配好了(?:吗|没)|发货了(?:吗|没)|发出(?:了)?(?:吗|没)|送出(?:了)?(?:吗|没)|(?:送|发|寄)出来了(?:吗|没)|到(?:店|货)了(?:没|吗)|可以去(?:装|取|拿)了|ready\s*了(?:吗|没)|能到(?:不|吗|么)|送到了(?:吗|没)|寄出(?:了)?(?:吗|没)|(?:可以|能)(?:去)?(?:取|拿)了(?:吗|没)|还没(?:到|送到|发货|收到))/,
+    /什么时候(?:能|才)?到(?:啊|呀|呢|吗|了)?(?=[，,。!！?？\s]|$)|[修洗做改配装](?:完|好)了(?:吗|没)|到哪一步|(?:好了没|好了吗|好没好|做好了(?:吗|没)|配好了(?:吗|没)|发货了(?:吗|没)|发出(?:了)?(?:吗|没)|送出(?:了)?(?:吗|没)|(?:送|发|寄)出来了(?:吗|没)|到(?:店|货)了(?:没|吗)|可以去(?:装|取|拿)了|ready\s*了(?:吗|没)|能到(?:不|吗|么)|送到了(?:吗|没)|寄出(?:了)?(?:吗|没)|(?:可以|能)(?:去)?(?:取|拿)了(?:吗|没)|还没(?:到|送到|发货|收到))/,
     /\b(?:hasn'?t|has not|haven'?t|have not|still not|not yet|still hasn'?t|still hasnt|hasnt)\b.{0,12}\b(?:arrived?|come|shipped|been (?:sent|shipped|delivered)|delivered|ready)\b|\bis (?:my|the) .{0,30}\bready\b|\bhow long (?:until|till|before|for)\b.{0,30}\b(?:arrives?|come|comes|get here|ready|delivered)\b|\bready (?:for pick ?up|to collect)\b/,
     /(?:订单|单子|外卖|快递|包裹|货|东西|我的|我(?:订|买|点|下单)的)(?!.{0,10}(?:券|coupon|voucher)).{0,16}(?:到哪|到了没|到了吗|在哪|什么时候到|何时到|多久到|怎么还没|还没到|还没送|还没来|进度|状态|送到哪|发货了[吗没]|发了[吗没]|几时到|到没到)/,
     /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送)|多久(?:能)?(?:到|送到)|还要多久/,
@@ -55,7 +55,7 @@ export const CUES = {
     /\bmy orders?\b(?! (?:a|an|some|two|three|\d))|\border\b.{0,25}\bstatus\b|\b(?:check|see|show)(?: me)? (?:on )?my orders?\b|\bany updates? on\b.{0,20}\border\b/,
   ),
   listCoupons: any(
-    /我(?:之前|刚才|已经|以前|上次)?(?:领|拿|抢|存)(?:的|过的|了的|到的)|我的\s*(?:coupons?|vouchers?)|我(?:还)?有.{0,8}(?:券|coupons?|vouchers?)(?:没用|没有用|吗|没)|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,10}(?:券|卡券|coupons?|vouchers?)|券(?:都)?在哪(?!领|拿|抢|里领)(?:看|查)?/,
+    /我(?:在.{1,8}?)?(?:之前|刚才|已经|以前|上次)?(?:领|拿|抢|存)(?:的|过的|了的|到的)|我的\s*(?:coupons?|vouchers?)|我(?:在.{1,8}?)?(?:还)?有.{0,8}(?:券|coupons?|vouchers?)(?:没用|没有用|吗|没)|没用(?:完)?的(?:优惠)?券|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,10}(?:券|卡券|coupons?|vouchers?)|券(?:都)?在哪(?!领|拿|抢|里领)(?:看|查)?/,
     /\bdo i (?:still )?have (?:any )?.{0,20}\b(?:coupons?|vouchers?)\b|\b(?:coupons?|vouchers?) left\b/,
     /\b(?:show|see|check|view) (?:me )?my\b.{0,20}\b(?:coupons?|vouchers?)\b|\bmy\s+(?:\S{1,15}\s*){1,2}(?:coupons?|vouchers?)\b|我(?:那|这)张.{0,12}(?:还在|还能用|还有效)/,
     en("coupon wallet|my wallet|in my wallet|vouchers? i'?ve (?:claimed|got)|coupons? i'?ve (?:claimed|got)|(?:coupons?|vouchers?) i (?:have|own|saved)|saved (?:coupons?|vouchers?)"),
@@ -74,13 +74,15 @@ export const CUES = {
   /** a verb of booking that needs a role, a service or a time to mean a booking ("约周敏下周三10点", "book Tony for 3pm") */
   bookVerb: any(/(?<![大预])约|安排/, en("book(?:ing)?|reserve|schedule")),
   bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
+  /** asking to be given a coupon outright ("想领一张"): a claim even beside a product name */
+  claimStrong: any(/(?:想|要|帮我|给我)?领(?:一张|张|取|个)(?!.{0,3}(?:货|件|快递|包裹))/, en("claim|redeem")),
   claim: any(
     /领(?:取|个|张|一张|一个|点|些)?(?:优惠)?券|抢(?:优惠)?券|(?:优惠|折扣|代金|满减|现金)券|优惠码|兑换码|券码|领取|打折|折扣|优惠|券|红包/,
     en("coupons?|vouchers?|promo(?: codes?)?|discounts?|deals?|offers?|claim|redeem|promotions?"),
   ),
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
   find: any(
-    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的(?:门)?店|网店|网上商城|哪里(?:能|可以)?(?:买|喝|找)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)/,
+    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的(?:门)?店|网店|网上商城|哪里(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做)|有(?:你们|您们)?的?(?:门)?店(?:吗|没)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)/,
     en("still open|online (?:store|shop)|nearest|nearby|near (?:me|here|by|my)|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
     /\bhow many (?:stores|shops|branches|outlets)\b|\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
   ),
@@ -88,8 +90,8 @@ export const CUES = {
   findQuestion: any(/哪|附近有|有没有|吗|最近的/, en("where|which (?:shop|store|branch|outlet|one)|nearest|closest|is there|any")),
   storeNoun: any(/店|哪里|哪儿|在哪|地方/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?")),
   recommend: any(
-    /(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|还是.{1,12}(?:划算|好|合适)?[？?]$|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
-    /\bany good\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
+    /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|还是.{1,12}(?:划算|好|合适)?[？?]$|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
+    /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
     /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
@@ -105,8 +107,8 @@ export const CUES = {
     en("loved (?:it|the)|hated|rude|thumbs up|well done|great job|not happy|unhappy|disappointed|smells? (?:like|bad|weird)|(?:terrible|awful|disappointing|horrible|excellent|fantastic|amazing|great|bad) (?:service|coffee|experience|quality)"),
   ),
   help: any(
-    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:在这里?|在这儿|用这个|通过.{0,10})?(?:下单|点单|订|买|领券|付款|支付|预约|约|玩)|第一次用|(?:你|机器人)?能(?:帮我)?干(?:嘛|啥|什么)|咋(?:个)?用|求教|求助|指令|命令|菜单|帮帮我/,
-    /^\/help\b|^help\b|^[?？]+$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bwho are you\b|\bwhat are you\b/,
+    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:在这里?|在这儿|用这个|通过.{0,10})?(?:下单|点单|订|买|领券|付款|支付|预约|约|玩)|第一次用|(?:你|机器人)?能(?:帮我)?干(?:嘛|啥|什么)|咋(?:个)?用|怎么弄|求教|求助|指令|命令|菜单|帮帮我/,
+    /^\/help\b|^help\b|^[?？]+$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bhow does\b.{0,25}\bwork\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bwho are you\b|\bwhat are you\b/,
     en("help|commands|menu|instructions|tutorial"),
   ),
   greeting: any(
@@ -193,7 +195,7 @@ export function decideIntent(sig: Signals): Decision {
   }
   if (sig.hasCoupon || cue("claim")) {
     // "两杯拿铁，用LATTE8": an order that applies a coupon
-    if (wantsProduct && (orderVerb || sig.hasQuantity)) return { intent: "order", confidence: conf(0.9) };
+    if (wantsProduct && (orderVerb || sig.hasQuantity) && !cue("claimStrong")) return { intent: "order", confidence: conf(0.9) };
     return { intent: "claim_coupon", confidence: conf(sig.hasCoupon ? 0.96 : 0.87) };
   }
   if (cue("follow")) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };

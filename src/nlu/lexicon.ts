@@ -144,11 +144,16 @@ export class Lexicon {
   readonly roles: RoleWords[];
   readonly roleMatcher: TermMatcher;
   readonly categoryMatcher: TermMatcher;
+  /** words several roles share (医生 for a dentist and an orthodontist): the weakest evidence of which is meant */
+  private readonly sharedWords = new Set<string>();
   /** category word (normalised tag) → brands whose products carry it */
   private readonly tagBrands = new Map<string, Set<string>>();
 
   constructor(catalog: CatalogSnapshot) {
     this.roles = roleWords(catalog);
+    const owners = new Map<string, Set<string>>();
+    for (const r of this.roles) for (const l of r.labels) owners.set(l, (owners.get(l) ?? new Set()).add(r.role));
+    for (const [word, roles] of owners) if (roles.size > 1) this.sharedWords.add(word);
     this.roleMatcher = new TermMatcher(this.roles.flatMap((r) => r.labels.flatMap((text) => serviceForms(text).map((t) => ({ text: t, id: r.role })))));
     for (const p of catalog.products ?? []) {
       for (const tag of p.tags ?? []) {
@@ -166,6 +171,11 @@ export class Lexicon {
   /** Role mentions (by title or service) that are not inside a brand or product name already found. */
   rolesIn(lower: string, taken: Span[] = []): TermMention[] {
     return this.roleMatcher.find(lower).filter((m) => !taken.some((t) => overlaps(t, m)));
+  }
+
+  /** The role a message asks for: the first named by a word of its own, else the first named at all. */
+  pickRole(mentions: TermMention[], lower: string): string | null {
+    return (mentions.find((m) => !this.sharedWords.has(lower.slice(m.start, m.end))) ?? mentions[0])?.id ?? null;
   }
 
   categoriesIn(lower: string, taken: Span[] = []): TermMention[] {

@@ -91,7 +91,7 @@ export function parseNumber(raw: string): number | null {
  * Measure words that count items (杯 cups, 件 garments, 双 pairs...). Not 位 (三人位 is a sofa size),
  * not 块 (also a currency: 30块), not 点/号/米 (times, dates and lengths).
  */
-export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆";
+export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅";
 
 export interface QuantityMention extends Span {
   value: number;
@@ -102,7 +102,7 @@ export interface QuantityMention extends Span {
 const ZH_QTY = new RegExp(`(?<![周期拜])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}])`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of" (a number word before them is a count)
 const EN_QTY = new RegExp(
-  `(?<![a-z0-9.])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?)(?![a-z])`,
+  `(?<![a-z0-9.])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?)(?![a-z])`,
   "g",
 );
 // "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).

@@ -6,6 +6,7 @@ const NUMERIC: RegExp[] = [
   // (not 三分糖, 七分熟, 五分钟: sweetness, doneness and minutes)
   /(?<![\d.点:])([0-5]|[零一二两三四五])\s*(?:颗星|星|分)(?![巴冰期级钟座糖甜熟之])/,
   /(?<![\d.])([1-5])\s*(?:\/|out\s+of)\s*5(?![\d.])/,
+  /(?<![a-z])(one|two|three|four|five)\s+out\s+of\s+(?:five|5)(?![a-z])/,
   /(?<![\d.])([1-5])(?:\.\d)?\s*-?\s*stars?(?![a-z])/,
   /(?<![a-z])(one|two|three|four|five)\s*-?\s*stars?(?![a-z])/,
   /(?<![a-z])(?:rate|rating|rated|score|give\s+(?:it|them|this|you|us)(?:\s+an?)?)(?![a-z])\D{0,25}?(?<![\d.])([1-5])(?![\d.]|\s*(?:pm|am|点|km|米))/,
@@ -19,11 +20,9 @@ const WORDS: [RegExp, number][] = [
 ];
 
 export function parseRating(lower: string): number | null {
-  // "4⭐" is four stars; ⭐⭐⭐⭐ / ★★★ count
+  // "4⭐" is four stars
   const numbered = /(?<![\d.])([1-5])\s*(?:⭐|★|🌟)/u.exec(lower);
   if (numbered) return Number(numbered[1]);
-  const stars = /(?:⭐|★|🌟){1,5}/u.exec(lower);
-  if (stars) return Math.min(5, [...stars[0]].filter((c) => c !== "\ufe0f").length);
   for (const re of NUMERIC) {
     const m = re.exec(lower);
     if (!m) continue;
@@ -31,6 +30,9 @@ export function parseRating(lower: string): number | null {
     if (n === null) continue;
     return Math.min(5, Math.max(1, Math.round(n)));
   }
+  // ⭐⭐⭐⭐ / ★★★ count, when no number says otherwise ("五星好评⭐️" is five)
+  const stars = /(?:⭐|★|🌟){1,5}/u.exec(lower);
+  if (stars) return Math.min(5, [...stars[0]].filter((c) => c !== "\ufe0f").length);
   for (const [re, n] of WORDS) if (re.test(lower)) return n;
   return null;
 }

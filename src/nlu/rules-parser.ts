@@ -108,7 +108,10 @@ export class RulesParser implements IntentParser {
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
     // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)
     let roles = this.lexicon.rolesIn(lower, mentions);
-    if (!roles.length) roles = this.lexicon.rolesIn(lower).filter((r) => productMentions.some((p) => p.start < r.end && r.start < p.end));
+    if (!roles.length) {
+      roles = this.lexicon.rolesIn(lower).filter((r) =>
+        productMentions.some((p) => p.start < r.end && r.start < p.end && 2 * (r.end - r.start) >= p.end - p.start));
+    }
     // (a category word inside a person's title is the title's: "pastry chef" names no pastry; inside a service it
     // still counts: "换轮胎" is about tyres)
     const titles = roles.filter((r) => isTitle(lower.slice(r.start, r.end)));
@@ -154,7 +157,7 @@ export class RulesParser implements IntentParser {
       couponCode: coupon?.value ?? null,
       orderId: orderId?.value ?? null,
       rating: intent === "feedback" ? rating : null,
-      role: intent === "book_appointment" ? roles[0]?.id ?? null : null,
+      role: intent === "book_appointment" ? this.lexicon.pickRole(roles, lower) : null,
       confidence: Math.round(decision.confidence * 100) / 100,
     };
   }

@@ -173,7 +173,7 @@ export function bareNumberSize(region: string, index: Map<string, string>): stri
 // Units of measure and pack counts in English, by the Chinese unit a catalog writes (grammar, not any trade's words).
 const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
-  粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "pieces?|pcs|sticks?",
+  粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
 };
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -211,7 +211,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const size = raw.normalize("NFKC").toLowerCase().trim();
       if (NUMBER_UNIT.test(size)) continue;
       // letter sizes (s, xl) and bare numbers are the generic patterns'; shade and model codes (n20, #999) are words
-      if (size.length >= 2 && !/^[a-z]{1,4}$/.test(size) && !/^\d+$/.test(size)) words.add(size.replace(/装$/, ""));
+      // (letter sizes the generic patterns know, s to xxxl, are theirs; others such as ss or xxs are words)
+      if (size.length >= 2 && !/^(?:x{0,3}l|x{0,2}s|m|[2-4]xl)$/.test(size) && !/^\d+$/.test(size)) words.add(size.replace(/装$/, ""));
     }
   }
   const out: SizeMention[] = [];

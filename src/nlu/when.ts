@@ -97,7 +97,8 @@ function findClock(s: string, hasContext: boolean): Clock | null {
       if (m[3] === "半") min = 30;
       else if (m[3] === "一刻") min = 15;
       else if (m[3] === "三刻") min = 45;
-      else if (m[4]) min = parseNumber(m[4]) ?? 0;
+      // a lone Chinese digit after the hour is not minutes without 分 ("两点 五马街店" is 2:00 at 五马街)
+      else if (m[4] && !(/^[一二三四五六七八九]$/.test(m[4]) && !m[0].endsWith("分"))) min = parseNumber(m[4]) ?? 0;
       if (min < 60) return { h, min, meridiem: null };
     }
   }
@@ -163,7 +164,7 @@ function findDay(s: string, today: LocalDate & { weekday: number }): LocalDate |
   if (m) {
     const word = m[2];
     // "sat", "sun", "wed" are also ordinary words: short forms need "this/next/on" before them.
-    if (word.length > 3 || m[1]) return addDays(today, weekdayDelta(today.weekday, EN_WEEKDAY[word], m[1] === "next"));
+    if (word.length > 3 || m[1] || /^\s*(?:morning|afternoon|evening|night|noon|\d)/.test(s.slice(m.index + m[0].length))) return addDays(today, weekdayDelta(today.weekday, EN_WEEKDAY[word], m[1] === "next"));
   }
   m = EN_WEEKEND_RE.exec(s);
   if (m) return addDays(today, weekdayDelta(today.weekday, 6, m[1] === "next"));
