@@ -113,6 +113,16 @@ function refusal(b: BillRow, memberId: string, at: Date): AppResult<never> | nul
 }
 
 /** The member's best coupon for this bill (offline channel: the purchase happens in the store), or none. */
+/** The bill and the coupon it would take for this member (useCoupon false: none), or why they cannot pay it. */
+async function billFor(tx: Tx, input: { billId: string; memberId: string; useCoupon?: boolean; at: Date }) {
+  const b = await tx.bill.findUnique({ where: { id: input.billId } });
+  if (!b) return failWith("NOT_FOUND", "no such bill");
+  const no = refusal(b, input.memberId, input.at);
+  if (no) return no;
+  const pick = input.useCoupon === false ? null : await pickCoupon(tx, b, input.memberId, input.at);
+  return okValue({ b, pick, discountCents: pick?.discountCents ?? 0 });
+}
+
 async function pickCoupon(tx: Tx, b: BillRow, memberId: string, at: Date) {
   const wallet = await claimedWallet(tx, memberId, b.brandId);
   return bestCoupon(wallet, { channel: "offline", storeId: b.storeId, brandId: b.brandId, subtotalCents: b.subtotalCents, at });
@@ -124,12 +134,9 @@ async function pickCoupon(tx: Tx, b: BillRow, memberId: string, at: Date) {
  */
 export async function openBill(db: Db, input: { billId: string; memberId: string; useCoupon?: boolean; at: Date }): Promise<AppResult<BillView>> {
   return runTx(db, async (tx) => {
-    const b = await tx.bill.findUnique({ where: { id: input.billId } });
-    if (!b) return failWith("NOT_FOUND", "no such bill");
-    const no = refusal(b, input.memberId, input.at);
-    if (no) return no;
-    const pick = input.useCoupon === false ? null : await pickCoupon(tx, b, input.memberId, input.at);
-    const discountCents = pick?.discountCents ?? 0;
+    const found = await billFor(tx, input);
+    if (!found.ok) return found;
+    const { b, pick, discountCents } = found.value;
     // the conditional UPDATE decides a race between two members scanning at once
     const { count } = await tx.bill.updateMany({
       where: { id: b.id, status: "open", OR: [{ memberId: null }, { memberId: input.memberId }] },
@@ -160,12 +167,9 @@ export async function payBill(db: Db, input: PayBillInput): Promise<AppResult<Bi
   const bill0 = await db.prisma.bill.findUnique({ where: { id: input.billId }, select: { storeId: true } });
   const staff = bill0 ? await boundStaff(db, [bill0.storeId]) : [];
   return runTx(db, async (tx) => {
-    const b = await tx.bill.findUnique({ where: { id: input.billId } });
-    if (!b) return failWith("NOT_FOUND", "no such bill");
-    const no = refusal(b, input.memberId, input.at);
-    if (no) return no;
-    const pick = input.useCoupon === false ? null : await pickCoupon(tx, b, input.memberId, input.at);
-    const discountCents = pick?.discountCents ?? 0;
+    const found = await billFor(tx, input);
+    if (!found.ok) return found;
+    const { b, pick, discountCents } = found.value;
     const totalCents = b.subtotalCents - discountCents;
     if (input.via === "one_tap") {
       const allowed = await oneTapAllows(tx, input.memberId, totalCents, input.at);
