@@ -68,7 +68,7 @@ export function paymentRoutes(deps: PaymentRoutesDeps) {
         const outcome = type === "payment.succeeded"
           ? await applyPaymentEvent(deps.db, { ...ev.data, type, provider: "sandbox" }, deps.clock(), { notifyMember: true })
           : await applyHoldEvent(deps.db, { ...ev.data, type, provider: "sandbox" }, deps.clock(), { notifyMember: true });
-        if (outcome.result === "accepted") return reply.code(200).send({ ok: true, orderId: outcome.orderId, duplicate: outcome.duplicate });
+        if (outcome.result === "accepted") return reply.code(200).send({ ok: true, orderId: outcome.orderId, ...("status" in outcome ? { status: outcome.status } : {}), duplicate: outcome.duplicate });
         return reply.code(409).send({ ok: false, error: { code: outcome.code, message: outcome.message ?? outcome.code } });
       });
     });
