@@ -114,7 +114,13 @@ async function applyActions(tx: Tx, order: OrderRow & { items: { productId: stri
   }
   // Password-free pay: the hold is voided on cancellation, and captured (the coupon redeemed with it) on completion,
   // in this same transaction — the courier's arrival completes, charges and forgets the location at once.
-  if (actions.includes("void_hold")) await tx.payment.updateMany({ where: { orderId: order.id, status: "authorized" }, data: { status: "voided" } });
+  if (actions.includes("void_hold")) {
+    await tx.payment.updateMany({ where: { orderId: order.id, status: "authorized" }, data: { status: "voided" } });
+    // the provider may have captured the hold before the courier arrived (its payment.captured event): the money was
+    // taken, so cancelling gives it back
+    await tx.payment.updateMany({ where: { orderId: order.id, status: "captured" }, data: { status: "refunded" } });
+  }
+  // a hold the provider already captured is not captured again: captureHold finds no authorized payment
   if (actions.includes("capture_hold")) await captureHold(tx, order, at);
   // Consent: the location was shared for this order only; once it is over the brand no longer keeps it.
   if (actions.includes("drop_location")) await tx.consent.deleteMany({ where: { orderId: order.id, purpose: "location" } });
@@ -193,12 +199,16 @@ export async function moveOrderIn(tx: Tx, input: MoveInput): Promise<MoveResult>
   return okValue({ orderId: order.id, from: order.status, status: input.to, storeId: order.storeId, memberId: order.memberId });
 }
 
-/** Takes a held payment: authorized -> captured, the order counts as paid now, the reserved coupon is redeemed. */
-async function captureHold(tx: Tx, order: OrderRow, at: Date): Promise<void> {
+/**
+ * Takes a held payment: authorized -> captured, the order counts as paid now, the reserved coupon is redeemed.
+ * Callers: the order's completion (the courier's arrival), and the provider's payment.captured event, which passes
+ * its own event id (the caller records it). False when there was no hold left to take.
+ */
+export async function captureHold(tx: Tx, order: OrderRow, at: Date, event?: { id: string }): Promise<boolean> {
   const held = await tx.payment.findFirst({ where: { orderId: order.id, status: "authorized" } });
-  if (!held) return;
-  const { count } = await tx.payment.updateMany({ where: { id: held.id, status: "authorized" }, data: { status: "captured", paidAt: at } });
-  if (count !== 1) return;
+  if (!held) return false;
+  const { count } = await tx.payment.updateMany({ where: { id: held.id, status: "authorized" }, data: { status: "captured", paidAt: at, ...(event ? { providerRef: event.id } : {}) } });
+  if (count !== 1) return false;
   await tx.order.update({ where: { id: order.id }, data: { paidAt: at } });
   if (order.memberCouponId && order.couponCode && order.memberId) {
     await markRedeemed(tx, "reserved", {
@@ -207,7 +217,8 @@ async function captureHold(tx: Tx, order: OrderRow, at: Date): Promise<void> {
     });
   }
   // the provider's record of the capture, idempotent by id like every payment event
-  await tx.paymentEvent.create({ data: { id: `sandbox_capture_${held.id}`, provider: "sandbox", type: "payment.captured", orderId: order.id, amountCents: held.amountCents, currency: held.currency, result: "accepted" } });
+  if (!event) await tx.paymentEvent.create({ data: { id: `sandbox_capture_${held.id}`, provider: "sandbox", type: "payment.captured", orderId: order.id, amountCents: held.amountCents, currency: held.currency, result: "accepted" } });
+  return true;
 }
 
 /** Use case (scheduler): cancel quotes and unpaid orders past their expiry, giving back stock and coupons. */

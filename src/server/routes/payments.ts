@@ -1,8 +1,10 @@
 // Sandbox payment provider over HTTP: the hosted payment page (GET /pay/:id?token=…, with a Pay button) and the
-// signed webhook (POST /payments/sandbox/webhook). Both end in applyPaymentEvent, the same code as chat's {"pay"}.
+// signed webhook (POST /payments/sandbox/webhook). Both end in applyPaymentEvent, the same code as chat's {"pay"}; the
+// webhook's hold events (authorized, captured, voided: pay on arrival) go to applyHoldEvent.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
+import { HOLD_EVENT_TYPES, applyHoldEvent } from "../../app/ordering/apply-hold-event.ts";
 import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
 import { applyBillPaymentEvent } from "../../app/till/bill-payment-event.ts";
 import { linkToken, safeEqualHex, verifyWebhookSignature } from "../../payments/signing.ts";
@@ -19,7 +21,7 @@ export const billWebhookBodySchema = z.object({
 
 export const webhookBodySchema = z.object({
   id: z.string().min(1).max(200),
-  type: z.literal("payment.succeeded"),
+  type: z.enum(["payment.succeeded", ...HOLD_EVENT_TYPES]),
   orderId: z.string().min(1).max(100),
   amountCents: z.number().int().min(0),
   currency: z.string().regex(/^[A-Z]{3}$/),
@@ -62,8 +64,11 @@ export function paymentRoutes(deps: PaymentRoutesDeps) {
         }
         const ev = webhookBodySchema.safeParse(body);
         if (!ev.success) return reply.code(400).send({ ok: false, error: { code: "INVALID_INPUT", message: `malformed event: ${ev.error.issues[0].path.join(".")} ${ev.error.issues[0].message}` } });
-        const outcome = await applyPaymentEvent(deps.db, { ...ev.data, provider: "sandbox" }, deps.clock(), { notifyMember: true });
-        if (outcome.result === "accepted") return reply.code(200).send({ ok: true, orderId: outcome.orderId, duplicate: outcome.duplicate });
+        const { type } = ev.data;
+        const outcome = type === "payment.succeeded"
+          ? await applyPaymentEvent(deps.db, { ...ev.data, type, provider: "sandbox" }, deps.clock(), { notifyMember: true })
+          : await applyHoldEvent(deps.db, { ...ev.data, type, provider: "sandbox" }, deps.clock(), { notifyMember: true });
+        if (outcome.result === "accepted") return reply.code(200).send({ ok: true, orderId: outcome.orderId, ...("status" in outcome ? { status: outcome.status } : {}), duplicate: outcome.duplicate });
         return reply.code(409).send({ ok: false, error: { code: outcome.code, message: outcome.message ?? outcome.code } });
       });
     });
