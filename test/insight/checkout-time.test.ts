@@ -8,18 +8,11 @@ import { loadDemoIfEmpty } from "../../src/app/load-demo-catalog.ts";
 import { resolveMember } from "../../src/app/members.ts";
 import { createBill, openBill, payBill, voidBill } from "../../src/app/till/bills.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
+import { percentileCont } from "./insight-dataset.ts";
 
 const T0 = Date.parse("2026-11-20T10:00:00Z");
 const at = (ms: number) => new Date(T0 + ms);
 
-/** Linear interpolation between the nearest ranks (percentile_cont), written independently of the report's SQL. */
-function percentileCont(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  const pos = p * (s.length - 1);
-  const lo = Math.floor(pos + 1e-9);
-  const hi = Math.min(lo + 1, s.length - 1);
-  return Math.round(s[lo] + (s[hi] - s[lo]) * (pos - lo));
-}
 
 describe.each(DATABASES)("checkout time in the report on %s", { timeout: 60_000 }, (kind) => {
   let db: TestDb;
