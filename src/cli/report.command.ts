@@ -1,10 +1,18 @@
 // `o2o report --brand BRAND [--json] [--from ISO] [--to ISO]`: per-store and per-campaign funnels (traffic, coupons,
-// orders credited), out-of-stock events and unmet demand. Same use case as GET /admin/api/brands/:id/report.
+// orders credited), out-of-stock events, unmet demand and checkout time at the till (median / p90 of scan → paid).
+// Same use case as GET /admin/api/brands/:id/report.
 import { Command } from "commander";
 import { storeReport } from "../app/insight/store-report.ts";
 import { money } from "../conversation/messages.ts";
 import { CliError } from "./cli-error.ts";
 import { withDb } from "./with-db.ts";
+
+/** "8.0 s / 41.2 s (5 bills)", or "—" without paid bills (no figure, not 0). */
+function checkoutCell(l: { billsPaid: number; checkoutMedianMs: number | null; checkoutP90Ms: number | null }): string {
+  if (l.checkoutMedianMs === null || l.checkoutP90Ms === null) return "—";
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return `${s(l.checkoutMedianMs)} / ${s(l.checkoutP90Ms)} (${l.billsPaid} bill${l.billsPaid === 1 ? "" : "s"})`;
+}
 
 function instant(v: string | undefined, name: string): Date | undefined {
   if (v === undefined) return undefined;
@@ -16,7 +24,7 @@ function instant(v: string | undefined, name: string): Date | undefined {
 export function registerReport(program: Command): void {
   program
     .command("report")
-    .description("per store: campaign reach, coupons claimed and redeemed, orders and revenue credited, unmet demand")
+    .description("per store: campaign reach, coupons claimed and redeemed, orders and revenue credited, unmet demand, checkout time")
     .requiredOption("--brand <id>", "the brand")
     .option("--from <iso>", "from this instant (inclusive)")
     .option("--to <iso>", "until this instant (exclusive)")
@@ -31,12 +39,12 @@ export function registerReport(program: Command): void {
           console.log(JSON.stringify(r));
           return;
         }
-        const head = ["store", "reach", "opened", "claimed", "redeemed", "orders", "revenue", "out of stock", "unmet demand (top)"];
+        const head = ["store", "reach", "opened", "claimed", "redeemed", "orders", "revenue", "out of stock", "checkout median/p90", "unmet demand (top)"];
         const cells = (l: { reach: number; opened: number; claimed: number; redeemed: number; orders: number; revenueCents: number; outOfStock: number }) =>
           [String(l.reach), String(l.opened), String(l.claimed), String(l.redeemed), String(l.orders), money(l.revenueCents, r.currency, "zh"), String(l.outOfStock)];
-        const rows = r.stores.map((s) => [s.name, ...cells(s), s.unmetDemand.slice(0, 3).map((d) => `${d.name ?? d.productId}${d.size ? ` ${d.size}` : ""}×${d.count}`).join(", ")]);
-        rows.push(["TOTAL", ...cells(r.totals), ""]);
-        for (const c of r.campaigns) rows.push([`campaign ${c.campaignId}: ${c.text.slice(0, 24)}`, ...cells({ ...c, outOfStock: 0 }).slice(0, 6), "", ""]);
+        const rows = r.stores.map((s) => [s.name, ...cells(s), checkoutCell(s), s.unmetDemand.slice(0, 3).map((d) => `${d.name ?? d.productId}${d.size ? ` ${d.size}` : ""}×${d.count}`).join(", ")]);
+        rows.push(["TOTAL", ...cells(r.totals), checkoutCell(r.totals), ""]);
+        for (const c of r.campaigns) rows.push([`campaign ${c.campaignId}: ${c.text.slice(0, 24)}`, ...cells({ ...c, outOfStock: 0 }).slice(0, 6), "", "", ""]);
         const width = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
         for (const row of [head, ...rows]) console.log(row.map((c, i) => c.padEnd(width[i])).join("  "));
       });

@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db/database.ts";
 import { projectRoot } from "../../src/paths.ts";
-import { BRAND, CAMPAIGN_TARGETS, generateDataset, PAID, STORE_IDS } from "../insight/insight-dataset.ts";
+import { BRAND, CAMPAIGN_TARGETS, generateDataset, PAID, paidCheckoutMs, percentileCont, STORE_IDS, TILL_STORES } from "../insight/insight-dataset.ts";
 import { launchChromium } from "../miniapp/browser.ts";
 import { freePort, startServer, waitForHealthy } from "../support/processes.ts";
 
@@ -90,6 +90,18 @@ describe("merchant dashboard in chromium", { timeout: 180_000 }, () => {
       expect(Number(totalOrders)).toBe(STORE_IDS.reduce((n, s) => n + (orders.get(s)?.n ?? 0), 0));
       // what the merchant reads is the formatted figure
       expect(await page.textContent('#funnel tr[data-store="ins-0"] [data-field="revenueCents"]')).toMatch(/¥[\d,]+\.\d\d/);
+
+      // checkout time: each store's median and p90 of scan → paid at its till; a store without paid bills shows —, not 0
+      const checkout = await paidCheckoutMs(db);
+      const figure = (field: string) =>
+        page.$$eval("#funnel tbody tr", (rows, f) => Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.store, r.querySelector(`[data-field="${f}"]`)!.getAttribute("data-value")])), field);
+      const [medians, p90s] = [await figure("checkoutMedianMs"), await figure("checkoutP90Ms")];
+      for (const s of STORE_IDS) {
+        const ms = checkout.get(s) ?? [];
+        expect([s, medians[s], p90s[s]]).toEqual([s, ...(ms.length ? [String(percentileCont(ms, 0.5)), String(percentileCont(ms, 0.9))] : [null, null])]);
+      }
+      expect(await page.textContent(`#funnel tr[data-store="${TILL_STORES[0]}"] [data-field="checkoutMedianMs"]`)).toMatch(/^\d+\.\d 秒$/);
+      expect(await page.textContent('#funnel tr[data-store="ins-0"] [data-field="checkoutMedianMs"]')).toBe("—");
 
       // campaign funnel and timeline
       const sent = await counts(`SELECT d."campaignId" AS k, COUNT(*) AS n FROM "Delivery" d WHERE d."status" = 'sent' GROUP BY d."campaignId"`);

@@ -8,7 +8,7 @@ import { adminApiRoutes } from "../../src/server/admin/admin-api.ts";
 import { allAdminRoutes } from "../../src/server/admin/admin-routes.ts";
 import { buildServer } from "../../src/server/http-server.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
-import { BRAND, generateDataset, STORE_IDS } from "./insight-dataset.ts";
+import { BRAND, generateDataset, paidCheckoutMs, percentileCont, STORE_IDS, TILL_STORES } from "./insight-dataset.ts";
 
 const TOKEN = "insight-admin-token";
 const ROUTES = ["report", "funnel/stores", "funnel/campaigns", "demand", "demand/grid", "timeline"];
@@ -49,6 +49,22 @@ describe.each(DATABASES)("the insight admin API on %s", { timeout: 60_000 }, (ki
     const want = await storeReport(db, { brandId: BRAND, from: new Date("2026-11-03T00:00:00Z"), to: new Date("2026-11-07T00:00:00Z") });
     expect(r.body).toEqual(JSON.parse(JSON.stringify(want)));
     expect(r.body.totals.orders).toBeGreaterThan(0);
+  });
+
+  it("reports each store's checkout time as the median and p90 of its bills' scan → paid, none for a store without bills", async () => {
+    const period = { from: new Date("2026-11-02T00:00:00Z"), to: new Date("2026-11-09T00:00:00Z") };
+    const r = await get(`/brands/${BRAND}/report?from=${period.from.toISOString()}&to=${period.to.toISOString()}`);
+    const want = await paidCheckoutMs(db, period);
+    for (const id of STORE_IDS) {
+      const ms = want.get(id) ?? [];
+      const line = r.body.stores.find((s: { storeId: string }) => s.storeId === id);
+      expect(line).toMatchObject(ms.length
+        ? { billsPaid: ms.length, checkoutMedianMs: percentileCont(ms, 0.5), checkoutP90Ms: percentileCont(ms, 0.9) }
+        : { billsPaid: 0, checkoutMedianMs: null, checkoutP90Ms: null });
+      expect(ms.length > 0).toBe(TILL_STORES.includes(id));
+    }
+    const all = [...want.values()].flat();
+    expect(r.body.totals).toMatchObject({ billsPaid: all.length, checkoutMedianMs: percentileCont(all, 0.5), checkoutP90Ms: percentileCont(all, 0.9) });
   });
 
   it("pages through the store funnel and the campaign funnel", async () => {

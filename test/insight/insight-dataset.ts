@@ -24,6 +24,23 @@ export interface DatasetSize {
 }
 export const FULL: DatasetSize = { members: 10_000, orders: 20_000, demand: 3_000 };
 
+/** Linear interpolation between the nearest ranks (PostgreSQL's percentile_cont), written apart from the report's SQL. */
+export function percentileCont(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const pos = p * (s.length - 1);
+  const lo = Math.floor(pos + 1e-9);
+  const hi = Math.min(lo + 1, s.length - 1);
+  return Math.round(s[lo] + (s[hi] - s[lo]) * (pos - lo));
+}
+
+/** Each dealer store's scan → paid durations (ms) of the bills paid in [from, to), straight from the Bill rows. */
+export async function paidCheckoutMs(db: Db, period: { from?: Date; to?: Date } = {}): Promise<Map<string, number[]>> {
+  const rows = await db.prisma.bill.findMany({ where: { brandId: BRAND, status: "paid", storeId: { in: STORE_IDS }, paidAt: { gte: period.from, lt: period.to } } });
+  const out = new Map<string, number[]>();
+  for (const b of rows) if (b.scannedAt && b.paidAt) out.set(b.storeId, [...(out.get(b.storeId) ?? []), b.paidAt.getTime() - b.scannedAt.getTime()]);
+  return out;
+}
+
 /** mulberry32: the same numbers every run. */
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -56,6 +73,9 @@ const ORDER: Cols = {
   subtotalCents: "int", totalCents: "int", couponCode: "text", memberCouponId: "text", paidAt: "datetime", createdAt: "datetime",
 };
 const REDEMPTION: Cols = { id: "text", memberCouponId: "text", couponCode: "text", memberId: "text", storeId: "text", channel: "text", orderId: "text", amountCents: "int", discountCents: "int", campaignId: "text", createdAt: "datetime" };
+const BILL: Cols = { id: "text", storeId: "text", brandId: "text", subtotalCents: "int", totalCents: "int", status: "text", paidVia: "text", scannedAt: "datetime", paidAt: "datetime", expiresAt: "datetime", createdAt: "datetime" };
+/** dealer stores whose tills take bills in the data set (the others have no checkout time) */
+export const TILL_STORES = STORE_IDS.slice(3, 9);
 const DEMAND: Cols = { id: "text", brandId: "text", productId: "text", productName: "text", size: "text", style: "text", reason: "text", storeId: "text", memberId: "text", lat: "float", lng: "float", createdAt: "datetime" };
 
 /** Multi-row INSERTs (Prisma's createMany goes row by row through the driver adapter: 20 s for this set). */
@@ -181,4 +201,21 @@ export async function generateDataset(db: Db, size: DatasetSize = FULL, seed = 8
   });
   demand.push(...Array.from({ length: 40 }, () => ({ brandId: "other", productId: "other-p", productName: "Other", size: "", style: null, reason: "out_of_stock", storeId: "other-0", memberId: null, lat: 23.1, lng: 113.3, createdAt: at(r) })));
   await put(db, "DemandEvent", DEMAND, demand.map((d, i) => ({ ...d, id: `ie${i}` })));
+
+  // bills at the tills: scan → paid mostly 3–40 s, now and then a slow one; some never paid, some at the flagship and
+  // the other brand (neither in the dealer report). Their own generator, so the figures above stay what they were.
+  const rb = prng(seed + 1);
+  const bills = Array.from({ length: Math.ceil(size.orders / 5) }, (_, i) => {
+    const storeId = rb.chance(0.05) ? FLAGSHIP : rb.chance(0.05) ? "other-0" : rb.pick(TILL_STORES);
+    const scannedAt = at(rb);
+    const ms = 3000 + rb.int(37_000) + (rb.chance(0.08) ? rb.int(300_000) : 0);
+    const paid = rb.chance(0.9);
+    const subtotalCents = 1000 + rb.int(50_000);
+    return {
+      id: `ib${i}`, storeId, brandId: storeId === "other-0" ? "other" : BRAND, subtotalCents, totalCents: subtotalCents, status: paid ? "paid" : rb.pick(["open", "void"]),
+      paidVia: paid ? rb.pick(["sandbox", "one_tap"]) : null, scannedAt, paidAt: paid ? new Date(scannedAt.getTime() + ms) : null,
+      expiresAt: new Date(scannedAt.getTime() + 300_000), createdAt: new Date(scannedAt.getTime() - 20_000),
+    };
+  });
+  await put(db, "Bill", BILL, bills, { updated: "updatedAt" });
 }

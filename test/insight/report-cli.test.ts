@@ -16,6 +16,13 @@ describe("o2o report", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     db = await openDatabase({ databaseUrl: env.DATABASE_URL });
     await generateDataset(db, { members: 500, orders: 1000, demand: 200 });
+    // three bills paid at 门店 2's till, scanned → paid in 4 s, 6 s and 30 s
+    await db.prisma.bill.createMany({
+      data: [4000, 6000, 30_000].map((ms, i) => ({
+        id: `cli-bill-${i}`, storeId: STORE_IDS[2], brandId: BRAND, subtotalCents: 1000, totalCents: 1000, status: "paid", paidVia: "sandbox",
+        scannedAt: new Date("2026-11-05T10:00:00Z"), paidAt: new Date(Date.parse("2026-11-05T10:00:00Z") + ms), expiresAt: new Date("2026-11-05T11:00:00Z"),
+      })),
+    });
   }, 60_000);
   afterAll(async () => {
     await db.close();
@@ -31,6 +38,8 @@ describe("o2o report", { timeout: 120_000 }, () => {
       expect(printed).toEqual(JSON.parse(JSON.stringify(want)));
       // the contract's fields per store
       for (const k of ["storeId", "name", "reach", "claimed", "redeemed", "orders", "revenueCents", "unmetDemand"]) expect(printed.stores[0]).toHaveProperty(k);
+      expect(printed.stores.find((s: { storeId: string }) => s.storeId === STORE_IDS[2])).toMatchObject({ billsPaid: 3, checkoutMedianMs: 6000, checkoutP90Ms: 25_200 });
+      expect(printed.stores.find((s: { storeId: string }) => s.storeId === STORE_IDS[1])).toMatchObject({ billsPaid: 0, checkoutMedianMs: null, checkoutP90Ms: null });
     });
   });
 
@@ -42,6 +51,10 @@ describe("o2o report", { timeout: 120_000 }, () => {
     for (let i = 0; i < STORE_IDS.length; i++) expect(lines.some((l) => l.startsWith(`门店 ${i} `))).toBe(true);
     expect(lines.some((l) => l.startsWith("TOTAL"))).toBe(true);
     expect(lines.filter((l) => l.startsWith("campaign "))).toHaveLength(3);
+    // checkout time: median 6 s, p90 at rank 1.8 = 6 + 0.8 × 24 = 25.2 s; a store without paid bills shows no figure
+    expect(lines[0]).toMatch(/checkout median\/p90/);
+    expect(lines.find((l) => l.startsWith("门店 2 "))).toContain("6.0 s / 25.2 s (3 bills)");
+    expect(lines.find((l) => l.startsWith("门店 1 "))).toMatch(/\s—\s/);
   });
 
   it("says what is wrong with a bad date or an unknown brand", () => {

@@ -132,14 +132,23 @@ function filters() {
 
 const FIELDS = ["reach", "opened", "claimed", "redeemed", "orders"];
 
+// scan → paid at the store's till in seconds; a store without paid bills has no figure (—), which is not 0 s
+function checkoutCell(field, ms, bills) {
+  const words = w();
+  if (ms === null || ms === undefined) return h("td", { class: "num", "data-field": field, title: words.noBills }, "—");
+  return h("td", { class: "num", "data-field": field, "data-value": ms, title: words.billsPaid(bills) }, words.seconds(ms / 1000));
+}
+
 function storeTable(r) {
   const words = w();
   const row = (l, id) => h("tr", { "data-store": id },
     h("th", { scope: "row" }, l.name ?? words.total), ...FIELDS.map((f) => num(f, l[f])), num("revenueCents", l.revenueCents, fmtMoney(l.revenueCents, r.currency)),
-    num("ordersServedElsewhere", l.ordersServedElsewhere), num("outOfStock", l.outOfStock));
+    num("ordersServedElsewhere", l.ordersServedElsewhere), num("outOfStock", l.outOfStock),
+    checkoutCell("checkoutMedianMs", l.checkoutMedianMs, l.billsPaid), checkoutCell("checkoutP90Ms", l.checkoutP90Ms, l.billsPaid));
   return h("section", { class: "card" }, h("h2", {}, words.storeFunnel),
     h("div", { class: "scroll" }, h("table", { id: "funnel", "data-brand": r.brandId },
-      h("thead", {}, h("tr", {}, h("th", {}, words.store), ...FIELDS.map((f) => h("th", { class: "num" }, words[f])), h("th", { class: "num" }, words.revenue), h("th", { class: "num" }, words.servedElsewhere), h("th", { class: "num" }, words.outOfStock))),
+      h("thead", {}, h("tr", {}, h("th", {}, words.store), ...FIELDS.map((f) => h("th", { class: "num" }, words[f])), h("th", { class: "num" }, words.revenue), h("th", { class: "num" }, words.servedElsewhere), h("th", { class: "num" }, words.outOfStock),
+        h("th", { class: "num", title: words.checkoutHint }, words.checkoutMedian), h("th", { class: "num", title: words.checkoutHint }, words.checkoutP90))),
       h("tbody", {}, r.stores.map((l) => row(l, l.storeId))),
       h("tfoot", {}, row({ ...r.totals, name: words.total }, "total")))));
 }

@@ -29,11 +29,16 @@ const storeFunnelSchema = z.object({
 const campaignFunnelSchema = z.object({
   campaignId: z.string(), text: z.string(), status: z.string(), couponCode: z.string().nullable(), targetStoreId: z.string().nullable(), createdAt: z.string(), ...counts,
 });
+const checkoutTime = {
+  billsPaid: z.number().int().describe("bills paid at the till after a scan"),
+  checkoutMedianMs: z.number().int().nullable().describe("median scan → paid in milliseconds; null without paid bills"),
+  checkoutP90Ms: z.number().int().nullable().describe("90th percentile of scan → paid in milliseconds; null without paid bills"),
+};
 const gap = z.object({ productId: z.string().nullable(), name: z.string().nullable(), size: z.string().nullable(), count: z.number().int() });
 const reportSchema = z.object({
   brandId: z.string(), brandName: z.string(), from: z.string().nullable(), to: z.string().nullable(), currency: z.string(),
-  stores: z.array(storeFunnelSchema.extend({ unmetDemand: z.array(gap) })),
-  totals: z.object({ ...counts, ordersServedElsewhere: z.number().int(), outOfStock: z.number().int() }),
+  stores: z.array(storeFunnelSchema.extend({ ...checkoutTime, unmetDemand: z.array(gap) })),
+  totals: z.object({ ...counts, ...checkoutTime, ordersServedElsewhere: z.number().int(), outOfStock: z.number().int() }),
   campaigns: z.array(campaignFunnelSchema),
 });
 const demandSchema = z.object({
@@ -61,7 +66,7 @@ export function insightRoutes(db: Db) {
   };
   return [
     adminRoute({
-      method: "GET", path: "/brands/:brandId/report", tag: "insight", summary: "The merchant report: per-store and per-campaign funnels, top unmet demand (same as `o2o report --json`)",
+      method: "GET", path: "/brands/:brandId/report", tag: "insight", summary: "The merchant report: per-store and per-campaign funnels, top unmet demand, checkout time at the till (same as `o2o report --json`)",
       params: brandParams, query: period, response: reportSchema,
       handler: async ({ params, query }) => {
         const r = await storeReport(db, { brandId: params.brandId, from: query.from, to: query.to });
