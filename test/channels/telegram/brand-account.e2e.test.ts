@@ -35,12 +35,12 @@ describe("a Starbucks brand account on Telegram", () => {
   const member = (telegramId: number) => db.prisma.member.findFirstOrThrow({ where: { identities: { some: { channel: "telegram", externalId: String(telegramId) } } } });
   const withText = (calls: BotApiCall[], re: RegExp) => calls.find((c) => re.test(String(c.body.text ?? c.body.title ?? "")));
 
-  it("starts in polling mode and sets its command menu in Chinese and English", () => {
+  it("starts in polling mode and sets its command menu (/start, then the bot's menu) in Chinese and English", () => {
     expect(bots.mode).toBe("polling");
     const langs = api.calls.filter((c) => c.method === "setMyCommands").map((c) => c.body.language_code ?? "default");
     expect(langs).toEqual(expect.arrayContaining(["zh", "en", "default"]));
     const zh = api.calls.find((c) => c.method === "setMyCommands" && c.body.language_code === "zh")!;
-    expect(zh.body.commands.map((c: { command: string }) => c.command)).toEqual(["start", "help", "coupons", "orders", "unfollow"]);
+    expect(zh.body.commands.map((c: { command: string }) => c.command)).toEqual(["start", "order", "stores", "coupons", "orders", "help"]);
   });
 
   it("scenario 1 end to end: campaign deep link → latte + location → quote → pay → staff accept…complete → every update reaches the fan", async () => {
