@@ -4,6 +4,26 @@ import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "./paths.ts";
 
+/**
+ * The menu buttons a bot can offer (Telegram's command list, src/channels/telegram/telegram-texts.ts): each is a
+ * command every bot answers, so a menu only chooses and orders them. The console edits the menu from this list.
+ */
+export const MENU_KEYS = ["order", "stores", "book", "recommend", "coupons", "orders", "account", "help", "unfollow"] as const;
+export type MenuKey = (typeof MENU_KEYS)[number];
+/** Each menu button's label, as Telegram's command list and the console show it. */
+export const MENU_LABELS: Record<MenuKey, { zh: string; en: string }> = {
+  order: { zh: "点单", en: "Order" },
+  stores: { zh: "附近门店", en: "Stores near me" },
+  book: { zh: "预约", en: "Book" },
+  recommend: { zh: "为我推荐", en: "Recommend" },
+  coupons: { zh: "我的优惠券", en: "My coupons" },
+  orders: { zh: "我的订单", en: "My orders" },
+  account: { zh: "我的账户", en: "My account" },
+  help: { zh: "帮助", en: "Help" },
+  unfollow: { zh: "取消关注", en: "Unfollow" },
+};
+export const isMenuKey = (s: string): s is MenuKey => (MENU_KEYS as readonly string[]).includes(s);
+
 export const botConfigSchema = z.object({
   id: z.string().regex(/^[a-z0-9_-]+$/),
   name: z.string(),

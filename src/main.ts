@@ -35,6 +35,8 @@ setQueueDepthReader(async () =>
 const clock = systemClock();
 const admin = await adminToken(db);
 let botStatus = () => "starting";
+// the bots start after the server: a menu saved in the console reaches whichever of them runs here
+let refreshBotMenu: (botId: string) => Promise<void> = async () => {};
 const checks = readiness({ db, redisUrl: config.REDIS_URL, bots: () => botStatus(), stopping: () => stopping });
 const server = await buildServer({
   logger, isReady: () => ready, readiness: () => checks.check(), metrics: !config.METRICS_PORT,
@@ -44,12 +46,16 @@ const server = await buildServer({
       db, clock, publicUrl: config.publicUrl, secret: await paymentSecret(db), localSignIn: config.localSignIn,
       loginBotUsername: config.TELEGRAM_LOGIN_BOT ?? null,
     }),
-    adminApiRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, routes: allAdminRoutes({ db, clock }) }),
+    adminApiRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, routes: allAdminRoutes({
+      db, clock,
+      botSettingsSaved: (botId) => void refreshBotMenu(botId).catch((e) => logger.warn({ err: String(e), botId }, "could not update the bot's Telegram menu")),
+    }) }),
     (await import("./server/routes/admin-dashboard.ts")).adminDashboardRoutes({ token: admin, brandTokens: config.adminBrandTokens, db, clock, secureCookie: config.publicUrl.startsWith("https://") }),
   ],
 });
 const bots = await (await import("./channels/telegram/start-bots.ts")).startBots({ db, config, logger, server });
 botStatus = () => bots.status();
+refreshBotMenu = (botId) => bots.refreshMenu(botId);
 // one delivery pipeline per process: the bots' (every outbox source), else one on the bot tokens from the environment
 const scheduler = await import("./campaigns/scheduler.ts")
   .then(async (m) => {

@@ -11,6 +11,7 @@ import { catalogExamples, renderWelcome } from "./examples.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
 import { saveState, type ConversationState } from "../app/conversation-state.ts";
+import { botWithSettings } from "../app/bot-settings.ts";
 import { loadTurnMember, logMessage } from "./turn-member.ts";
 import { findStores } from "./store-flow.ts";
 import type { EngineDeps, Turn } from "./turn.ts";
@@ -117,7 +118,9 @@ async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
   if (p) turn.state.source = p.slice(0, 64);
   const scope = turn.scope ?? [];
   for (const b of scope) await followBrand(turn, b, p || "start");
-  replies.push({ type: "text", text: renderWelcome(turn.deps.bot.welcome[turn.lang], await examples(turn), turn.lang), buttons: helpButtons(turn) });
+  // the welcome as the merchant last edited it in the console (else the bot file's)
+  const { welcome } = await botWithSettings(turn.deps.db, turn.deps.bot);
+  replies.push({ type: "text", text: renderWelcome(welcome[turn.lang], await examples(turn), turn.lang), buttons: helpButtons(turn) });
   if (kind === "coupon" && arg) replies.push(...(await claim(turn, arg, "deep_link")));
   if (kind === "c" && arg) {
     const campaign = await turn.deps.db.prisma.campaign.findUnique({ where: { id: arg } });

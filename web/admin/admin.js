@@ -4,12 +4,12 @@
 import { heatGrid, heatLegend, SERIES, timelineChart } from "./charts.js";
 import { h, mount } from "/app/dom.js";
 import { formatMoney, minorDigits } from "/app/money.js";
-import { campaignsPage, couponsPage, ordersPage, staffPage, stockPage, stopLive } from "./console.js";
+import { botsPage, campaignsPage, couponsPage, ordersPage, staffPage, stockPage, stopLive } from "./console.js";
 import { consoleWords } from "./console-i18n.js";
 import { initialLang, saveLang, t } from "./i18n.js";
 
 const app = document.getElementById("app");
-const PAGES = { orders: ordersPage, stock: stockPage, coupons: couponsPage, campaigns: campaignsPage, staff: staffPage };
+const PAGES = { orders: ordersPage, stock: stockPage, coupons: couponsPage, campaigns: campaignsPage, staff: staffPage, bots: botsPage };
 const pageOf = () => {
   const p = location.hash.replace(/^#/, "");
   return p in PAGES ? p : "insight";

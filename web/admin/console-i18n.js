@@ -1,6 +1,6 @@
-// Words of the console pages (orders, stock, coupons, campaigns, staff) in zh-CN and en.
+// Words of the console pages (orders, stock, coupons, campaigns, staff, bots) in zh-CN and en.
 const zh = {
-  pages: { insight: "看板", orders: "订单", stock: "商品与库存", coupons: "优惠券", campaigns: "活动", staff: "店员" },
+  pages: { insight: "看板", orders: "订单", stock: "商品与库存", coupons: "优惠券", campaigns: "活动", staff: "店员", bots: "机器人" },
   status: { pending_payment: "待支付", authorized: "已授权", paid: "新订单", accepted: "已接单", ready: "已备好", out_for_delivery: "配送中", shipped: "已发货", completed: "已完成", cancelled: "已取消" },
   move: { accepted: "接单", ready: "备好", out_for_delivery: "开始配送", shipped: "已发货", completed: "完成" },
   live: "实时更新", noOrders: "暂无订单", allStores: "全部门店",
@@ -16,9 +16,14 @@ const zh = {
   qr: "门店二维码", download: "下载", usernameUnknown: "机器人尚未启动过，链接中的用户名是占位符。", invites: "待使用的邀请码", expires: "到期",
   claimButton: "领取优惠券", openButton: "打开",
   pause: "暂停领取", resume: "恢复领取", aliases: "别名", tags: "标签", photo: "图片", stockOf: "门店库存",
+  bot: "机器人", noBots: "这个令牌没有可编辑的机器人。", welcomeZh: "欢迎语（中文）", welcomeEn: "欢迎语（英文）",
+  welcomeHint: "用户发送 /start 时看到的第一条消息，每种语言 1–1000 字。{examples} 会换成目录里的示例说法，{brand} 换成品牌名。",
+  menu: "菜单按钮（最多 10 个，按顺序显示）", moveUp: "上移", startCommand: "关注 / 开始", commandsPreview: "Telegram 命令菜单",
+  botSaved: "已保存：用户下次发送 /start 时就会看到新的欢迎语。", fileDefaults: "恢复为配置文件中的内容", previewHint: "用户发送 /start 时看到的样子",
+  lastEdit: (who, when) => `最后由 ${who} 于 ${when} 修改`, fromFile: "当前使用 bots/ 配置文件中的内容",
 };
 const en = {
-  pages: { insight: "Insight", orders: "Orders", stock: "Catalog", coupons: "Coupons", campaigns: "Campaigns", staff: "Staff" },
+  pages: { insight: "Insight", orders: "Orders", stock: "Catalog", coupons: "Coupons", campaigns: "Campaigns", staff: "Staff", bots: "Bot" },
   status: { pending_payment: "Awaiting payment", authorized: "Authorized", paid: "New", accepted: "Accepted", ready: "Ready", out_for_delivery: "Out for delivery", shipped: "Shipped", completed: "Completed", cancelled: "Cancelled" },
   move: { accepted: "Accept", ready: "Ready", out_for_delivery: "Out for delivery", shipped: "Shipped", completed: "Complete" },
   live: "Live", noOrders: "No orders yet", allStores: "All stores",
@@ -34,5 +39,10 @@ const en = {
   qr: "Store QR code", download: "Download", usernameUnknown: "The bot has not started yet: the username in the link is a placeholder.", invites: "Open invite codes", expires: "Expires",
   claimButton: "Claim coupon", openButton: "Open",
   pause: "Pause", resume: "Resume", aliases: "Aliases", tags: "Tags", photo: "Photo", stockOf: "Stock per store",
+  bot: "Bot", noBots: "This token may edit no bot.", welcomeZh: "Welcome (Chinese)", welcomeEn: "Welcome (English)",
+  welcomeHint: "The first message a member sees on /start, 1–1000 characters per language. {examples} becomes sample sentences from the catalog, {brand} the brand's name.",
+  menu: "Menu buttons (up to 10, in this order)", moveUp: "Move up", startCommand: "Follow / start", commandsPreview: "Telegram command menu",
+  botSaved: "Saved: members see the new welcome at their next /start.", fileDefaults: "Restore the bot file's texts", previewHint: "As a member sees it on /start",
+  lastEdit: (who, when) => `Last edited by ${who} on ${when}`, fromFile: "Using the texts of the bot's file in bots/",
 };
 export const consoleWords = (lang) => (lang === "en" ? en : zh);

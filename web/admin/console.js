@@ -326,3 +326,92 @@ export async function staffPage(ctx) {
   if (data.stores.length) showQr().catch((err) => say(msg, err.message));
   return page;
 }
+
+// ---------- Bot ----------
+
+/** The chosen bot survives re-renders (switching language, saving). */
+let botChoice = "";
+
+export async function botsPage(ctx) {
+  const c = consoleWords(ctx.lang);
+  const data = await ctx.api("/bots");
+  const msg = alertBox("bot-result");
+  if (!data.items.length) return h("section", { class: "card", id: "bots-page" }, h("h2", {}, c.pages.bots), h("p", { class: "muted" }, c.noBots));
+  // the brand's own bot first, else the first this token may edit
+  const mine = data.items.find((b) => b.botId === botChoice) ?? data.items.find((b) => Array.isArray(b.brands) && b.brands.includes(ctx.brandId)) ?? data.items[0];
+  botChoice = mine.botId;
+  let version = mine.version;
+  const label = (k) => data.menuKeys.find((m) => m.key === k)?.[ctx.lang === "en" ? "en" : "zh"] ?? k;
+  const pick = h("select", { id: "bot-select", onchange: (e) => { botChoice = e.target.value; ctx.rerender(); } },
+    data.items.map((b) => h("option", { value: b.botId, selected: b.botId === mine.botId }, `${b.name} (${b.botId})`)));
+  const zh = h("textarea", { id: "bot-welcome-zh", rows: 4, maxlength: 1000, required: true }, mine.welcome.zh);
+  const en = h("textarea", { id: "bot-welcome-en", rows: 4, maxlength: 1000, required: true }, mine.welcome.en);
+  // the menu: every known button, the chosen ones first in their order; a checkbox chooses, ↑ moves up
+  let order = [...mine.menu, ...data.menuKeys.map((m) => m.key).filter((k) => !mine.menu.includes(k))];
+  const chosen = new Set(mine.menu);
+  const menuList = h("ol", { id: "bot-menu", class: "menu-keys" });
+  const commands = h("ul", { id: "bot-commands", class: "tg-commands", "aria-label": c.commandsPreview });
+  const drawMenu = () => {
+    menuList.replaceChildren(...order.map((k, i) => h("li", { "data-key": k },
+      h("label", {}, h("input", { type: "checkbox", checked: chosen.has(k), onchange: (e) => { e.target.checked ? chosen.add(k) : chosen.delete(k); drawCommands(); } }), ` /${k} · ${label(k)}`),
+      i > 0 ? h("button", { type: "button", class: "link up", "aria-label": `${c.moveUp}: ${label(k)}`, onclick: () => {
+        order = [...order.slice(0, i - 1), k, order[i - 1], ...order.slice(i + 1)];
+        drawMenu();
+        menuList.querySelector(`li[data-key="${k}"] button.up`)?.focus();
+      } }, "↑") : null)));
+    drawCommands();
+  };
+  const menu = () => order.filter((k) => chosen.has(k));
+  const drawCommands = () => commands.replaceChildren(...["start", ...menu()].map((k) => h("li", {}, h("code", {}, `/${k}`), " ", k === "start" ? c.startCommand : label(k))));
+  const bubbles = { zh: h("div", { class: "tg-message", id: "bot-preview-zh", lang: "zh-CN" }), en: h("div", { class: "tg-message", id: "bot-preview-en", lang: "en" }) };
+  let seq = 0;
+  const preview = async () => {
+    const mineSeq = ++seq;
+    try {
+      const r = await ctx.call("POST", `./api/bots/${encodeURIComponent(mine.botId)}/preview`, { welcome: { zh: zh.value, en: en.value } });
+      if (mineSeq !== seq) return;
+      bubbles.zh.textContent = r.zh || "…";
+      bubbles.en.textContent = r.en || "…";
+    } catch (err) {
+      if (mineSeq === seq) say(msg, err.message);
+    }
+  };
+  let timer = null;
+  for (const x of [zh, en]) x.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(preview, 250); });
+  const form = h("form", { id: "bot-form", class: "bot-form", onsubmit: async (e) => {
+    e.preventDefault();
+    const save = document.getElementById("bot-save");
+    save.disabled = true;
+    try {
+      const r = await ctx.call("PUT", `./api/bots/${encodeURIComponent(mine.botId)}`, { welcome: { zh: zh.value, en: en.value }, menu: menu(), expectedVersion: version });
+      version = r.version;
+      say(msg, c.botSaved, true);
+      msg.dataset.version = String(r.version);
+    } catch (err) {
+      say(msg, err.message);
+    } finally {
+      save.disabled = false;
+    }
+  } },
+  field(c.welcomeZh, zh), field(c.welcomeEn, en), h("p", { class: "muted" }, c.welcomeHint),
+  h("fieldset", {}, h("legend", {}, c.menu), menuList),
+  h("div", { class: "row" },
+    h("button", { type: "submit", id: "bot-save" }, c.save),
+    h("button", { type: "button", class: "link", id: "bot-defaults", onclick: () => {
+      zh.value = mine.defaults.welcome.zh;
+      en.value = mine.defaults.welcome.en;
+      order = [...mine.defaults.menu, ...data.menuKeys.map((m) => m.key).filter((k) => !mine.defaults.menu.includes(k))];
+      chosen.clear();
+      for (const k of mine.defaults.menu) chosen.add(k);
+      drawMenu();
+      preview();
+    } }, c.fileDefaults)));
+  drawMenu();
+  preview();
+  const edited = mine.updatedAt ? c.lastEdit(mine.updatedBy, new Date(mine.updatedAt).toLocaleString(ctx.lang === "zh" ? "zh-CN" : "en")) : c.fromFile;
+  return h("section", { class: "card", id: "bots-page" },
+    h("div", { class: "row" }, h("h2", {}, c.pages.bots), field(c.bot, pick)), h("p", { class: "muted", id: "bot-edited" }, edited),
+    h("div", { class: "composer" }, form,
+      h("div", {}, h("h3", {}, c.preview), h("p", { class: "muted" }, c.previewHint), bubbles.zh, h("p", {}), bubbles.en, h("h3", {}, c.commandsPreview), commands)),
+    msg);
+}

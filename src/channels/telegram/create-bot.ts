@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Telegraf, type Context } from "telegraf";
 import { editedMessage, message } from "telegraf/filters";
-import type { BotConfig } from "../../bot-config.ts";
+import { MENU_KEYS, type BotConfig } from "../../bot-config.ts";
 import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
 import { handleEvent, type EngineDeps, type InboundEvent } from "../../conversation/engine.ts";
 import type { IdentityRef } from "../../app/members.ts";
@@ -18,7 +18,7 @@ import { onCourierLocation } from "./courier-location.ts";
 import { ReplyKeyboards, renderReplies } from "./render-replies.ts";
 import { CAMPAIGN_TAP_PREFIX, merchantCampaigns } from "./merchant-campaign.ts";
 import { onBillCommand, onRedeemCommand, onStaffCommand, onStaffTap, type StaffDeps } from "./staff-commands.ts";
-import { T, langFor } from "./telegram-texts.ts";
+import { T, langFor, menuEvent } from "./telegram-texts.ts";
 import { memoryChatLock, type ChatLock, type InFlight } from "../../ops/chat-lock.ts";
 import { measureTurn } from "../../ops/metrics.ts";
 import { withLogContext } from "../../ops/log-context.ts";
@@ -96,11 +96,8 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
 
   bot.start((ctx) => converse(ctx, { start: ctx.payload ? ctx.payload.trim().slice(0, 64) || null : null }));
   bot.help((ctx) => converse(ctx, { tap: "help" }));
-  bot.command("coupons", (ctx) => converse(ctx, { tap: "coupons" }));
-  bot.command("orders", (ctx) => converse(ctx, { tap: "orders" }));
-  bot.command("account", (ctx) => converse(ctx, { tap: "account" }));
-  // said in the member's language: the engine follows the language of what it reads
-  bot.command("unfollow", (ctx) => converse(ctx, { text: langOf(ctx) === "zh" ? "取消关注" : "unfollow" }));
+  // every menu button is a command every bot answers, whether or not its menu shows it (telegram-texts.ts)
+  for (const key of MENU_KEYS.filter((k) => k !== "help")) bot.command(key, (ctx) => converse(ctx, menuEvent(key, langOf(ctx))));
   bot.command("staff", (ctx) => onStaffCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
   bot.command("redeem", (ctx) => onRedeemCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));
   bot.command("bill", (ctx) => onBillCommand(ctx, staffDeps, ctx.payload, langOf(ctx)));

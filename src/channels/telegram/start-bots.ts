@@ -21,7 +21,9 @@ import { startDeliveryWorkers } from "../../campaigns/scheduler.ts";
 import type { Workers } from "../../campaigns/workers.ts";
 import { queueStaffCards } from "./staff-notifier.ts";
 import { telegramSender, type TelegramSender } from "./telegram-sender.ts";
-import { COMMANDS } from "./telegram-texts.ts";
+import { menuCommands } from "./telegram-texts.ts";
+import { botWithSettings } from "../../app/bot-settings.ts";
+import type { Lang } from "../../conversation/replies.ts";
 import { miniAppUrlFor, setMiniAppMenuButton } from "./mini-app-buttons.ts";
 import { telegramWebhookRoutes, webhookPath, webhookSecret } from "./webhook-routes.ts";
 import { InFlight, memoryChatLock, redisChatLock, type ChatLock } from "../../ops/chat-lock.ts";
@@ -70,6 +72,8 @@ export interface RunningBots {
   delivery: Workers | null;
   /** one delivery pass: queue staff cards, send everything due */
   tick(): Promise<void>;
+  /** Sets a running bot's Telegram command menu again (after its menu was edited in the console); other ids: nothing. */
+  refreshMenu(botId: string): Promise<void>;
   /**
    * Graceful stop: no new updates (polling stops, webhooks answer 503), the delivery worker releases what it claimed
    * and has not sent, and the updates being handled finish (bounded by the caller's deadline).
@@ -79,18 +83,21 @@ export interface RunningBots {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** setMyCommands in Chinese and English, and a default list in the bot's own language. A refusal is only logged. */
+/**
+ * setMyCommands in Chinese and English, and a default list in the bot's own language, from the bot's menu (give the
+ * bot with its console edits applied: botWithSettings). A refusal is only logged.
+ */
 export async function setBotCommands(tg: Telegram, bot: BotConfig, log: Log): Promise<void> {
-  const calls: [typeof COMMANDS.zh, string | undefined][] = [
-    [COMMANDS.zh, "zh"],
-    [COMMANDS.en, "en"],
-    [bot.locale === "en" ? COMMANDS.en : COMMANDS.zh, undefined],
+  const calls: [Lang, string | undefined][] = [
+    ["zh", "zh"],
+    ["en", "en"],
+    [bot.locale === "en" ? "en" : "zh", undefined],
   ];
   const failed: string[] = [];
   let error = "";
-  for (const [commands, language_code] of calls) {
+  for (const [lang, language_code] of calls) {
     try {
-      await tg.setMyCommands(commands, language_code ? { language_code } : {});
+      await tg.setMyCommands(menuCommands(bot.menu, lang), language_code ? { language_code } : {});
     } catch (e) {
       failed.push(language_code ?? "default");
       error = e instanceof Error ? e.message : String(e);
@@ -150,7 +157,7 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
             update: { username: r.bot.botInfo.username },
           })
           .catch((e) => warn("could not record the bot account", { err: String(e) }));
-        await setBotCommands(r.bot.telegram, r.config, warn);
+        await setBotCommands(r.bot.telegram, await botWithSettings(db, r.config), warn);
         await setMiniAppMenuButton(r.bot.telegram, miniAppUrlFor(config.publicUrl), r.config.locale, warn);
         if (mode === "webhook") {
           const url = `${config.publicUrl}${webhookPath(r.config.id)}`;
@@ -205,6 +212,10 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
     },
     delivery,
     tick,
+    async refreshMenu(botId) {
+      const r = bots.get(botId);
+      if (r && up.has(botId)) await setBotCommands(r.bot.telegram, await botWithSettings(db, r.config), warn);
+    },
     async stop() {
       stopped = true;
       for (const r of bots.values()) {

@@ -1,5 +1,5 @@
 // Words only the Telegram channel says (command menu, location button, staff side), in both languages.
-import type { BotConfig } from "../../bot-config.ts";
+import { MENU_LABELS, isMenuKey, type BotConfig, type MenuKey } from "../../bot-config.ts";
 import type { Lang } from "../../conversation/replies.ts";
 import { STATUS_TEXT } from "../../app/ordering/order-lifecycle.ts";
 import type { StaffMove } from "../../app/staff.ts";
@@ -14,22 +14,30 @@ export function langFor(bot: BotConfig, languageCode: string | undefined): Lang 
 /** A reply's language, guessed from its words (the engine picks the language; the channel only labels buttons). */
 export const langOfText = (text: string): Lang => (/[\u3400-\u9fff]/.test(text) ? "zh" : "en");
 
-export const COMMANDS: Record<Lang, { command: string; description: string }[]> = {
-  zh: [
-    { command: "start", description: "关注 / 开始" },
-    { command: "help", description: "帮助" },
-    { command: "coupons", description: "我的优惠券" },
-    { command: "orders", description: "我的订单" },
-    { command: "unfollow", description: "取消关注" },
-  ],
-  en: [
-    { command: "start", description: "Follow / start" },
-    { command: "help", description: "Help" },
-    { command: "coupons", description: "My coupons" },
-    { command: "orders", description: "My orders" },
-    { command: "unfollow", description: "Unfollow" },
-  ],
-};
+/** The bot's command list: /start first (Telegram's convention), then its menu in the merchant's order. */
+export function menuCommands(menu: readonly string[], lang: Lang): { command: string; description: string }[] {
+  const start = { command: "start", description: lang === "zh" ? "关注 / 开始" : "Follow / start" };
+  return [start, ...menu.filter(isMenuKey).map((k) => ({ command: k, description: MENU_LABELS[k][lang] }))];
+}
+
+/**
+ * What a menu command does in the chat: the same as a tap or a sentence the engine already understands, said in
+ * the member's language (the engine follows the language of what it reads).
+ */
+export function menuEvent(key: MenuKey, lang: Lang): { tap: string } | { text: string } {
+  switch (key) {
+    case "order":
+      return { text: lang === "zh" ? "我要点单" : "I want to order" };
+    case "stores":
+      return { text: lang === "zh" ? "附近的门店" : "stores near me" };
+    case "recommend":
+      return { text: lang === "zh" ? "给我推荐" : "recommend something" };
+    case "unfollow":
+      return { text: lang === "zh" ? "取消关注" : "unfollow" };
+    default:
+      return { tap: key };
+  }
+}
 
 export const SHARE_LOCATION: Record<Lang, string> = { zh: "📍 发送我的位置", en: "📍 Send my location" };
 export const SHARE_CONTACT: Record<Lang, string> = { zh: "📱 发送手机号", en: "📱 Send my phone number" };

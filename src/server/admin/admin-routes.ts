@@ -2,6 +2,7 @@
 import type { Db } from "../../db/database.ts";
 import type { AdminRoute } from "./admin-api.ts";
 import { campaignRoutes } from "./campaign-routes.ts";
+import { botRoutes } from "./bot-routes.ts";
 import { catalogRoutes } from "./catalog-routes.ts";
 import { consoleRoutes } from "./console-routes.ts";
 import { insightRoutes } from "./insight-routes.ts";
@@ -9,6 +10,8 @@ import { insightRoutes } from "./insight-routes.ts";
 export interface AdminRouteDeps {
   db: Db;
   clock: () => Date;
+  /** a bot's welcome and menu were saved: its running Telegram bot sets its command menu again */
+  botSettingsSaved?: (botId: string) => void;
 }
 
 export function allAdminRoutes(deps: AdminRouteDeps): AdminRoute[] {
@@ -17,5 +20,6 @@ export function allAdminRoutes(deps: AdminRouteDeps): AdminRoute[] {
     ...insightRoutes(deps.db),
     ...campaignRoutes(deps.db, deps.clock),
     ...consoleRoutes(deps.db, deps.clock),
+    ...botRoutes(deps.db, deps.clock, deps.botSettingsSaved),
   ];
 }

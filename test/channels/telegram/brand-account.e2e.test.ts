@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoIfEmpty } from "../../../src/app/load-demo-catalog.ts";
 import { applyPaymentEvent } from "../../../src/app/ordering/apply-payment-event.ts";
 import { createStaffInvite } from "../../../src/app/staff.ts";
+import { updateBotSettings } from "../../../src/app/bot-settings.ts";
 import type { RunningBots } from "../../../src/channels/telegram/start-bots.ts";
 import { freshDb, type TestDb } from "../../support/databases.ts";
 import { NOON, TIANHE } from "../../support/engine.ts";
@@ -35,12 +36,12 @@ describe("a Starbucks brand account on Telegram", () => {
   const member = (telegramId: number) => db.prisma.member.findFirstOrThrow({ where: { identities: { some: { channel: "telegram", externalId: String(telegramId) } } } });
   const withText = (calls: BotApiCall[], re: RegExp) => calls.find((c) => re.test(String(c.body.text ?? c.body.title ?? "")));
 
-  it("starts in polling mode and sets its command menu in Chinese and English", () => {
+  it("starts in polling mode and sets its command menu (/start, then the bot's menu) in Chinese and English", () => {
     expect(bots.mode).toBe("polling");
     const langs = api.calls.filter((c) => c.method === "setMyCommands").map((c) => c.body.language_code ?? "default");
     expect(langs).toEqual(expect.arrayContaining(["zh", "en", "default"]));
     const zh = api.calls.find((c) => c.method === "setMyCommands" && c.body.language_code === "zh")!;
-    expect(zh.body.commands.map((c: { command: string }) => c.command)).toEqual(["start", "help", "coupons", "orders", "unfollow"]);
+    expect(zh.body.commands.map((c: { command: string }) => c.command)).toEqual(["start", "order", "stores", "coupons", "orders", "help"]);
   });
 
   it("scenario 1 end to end: campaign deep link → latte + location → quote → pay → staff accept…complete → every update reaches the fan", async () => {
@@ -216,5 +217,21 @@ describe("a Starbucks brand account on Telegram", () => {
     await fan.say("/start");
     const again = await fan.say("/help");
     expect(again.some((c) => c.method === "sendMessage" && c.status === 200)).toBe(true);
+  }, 30_000);
+
+  it("a welcome and menu edited in the console: the command menu is set again, /start welcomes with the new text, /stores finds stores", async () => {
+    const saved = await updateBotSettings(db, {
+      botId: "starbucks", actor: { brandId: "starbucks" }, by: "brand manager (starbucks)", at: NOON,
+      settings: { welcome: { zh: "冬日暖饮上新，欢迎光临！", en: "Winter drinks are here, welcome!" }, menu: ["stores", "order", "help"], expectedVersion: 0 },
+    });
+    expect(saved.ok).toBe(true);
+    const before = api.calls.length;
+    await bots.refreshMenu("starbucks");
+    const zh = api.calls.slice(before).find((c) => c.method === "setMyCommands" && c.body.language_code === "zh")!;
+    expect(zh.body.commands).toEqual([{ command: "start", description: "关注 / 开始" }, { command: "stores", description: "附近门店" }, { command: "order", description: "点单" }, { command: "help", description: "帮助" }]);
+    const fan = api.user(TOKEN, { id: 9119 });
+    expect(withText(await fan.say("/start"), /冬日暖饮上新/)).toBeDefined();
+    const stores = await fan.say("/stores");
+    expect(stores.some((c) => c.method === "sendMessage" && c.status === 200)).toBe(true);
   }, 30_000);
 });
