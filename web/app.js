@@ -502,9 +502,9 @@ function storesView() {
 
 function couponFace(c) {
   return h("div", { class: "face" },
-    h("strong", {}, c.kind === "percent" ? t("percentOff", c.value) : t("amountOff", fmt(c.value, "CNY"))),
+    h("strong", {}, c.kind === "percent" ? t("percentOff", c.value) : t("amountOff", fmt(c.value, c.currency))),
     h("div", { class: "small" }, c.title || c.code),
-    h("div", { class: "muted small" }, `${c.brandName} · ${c.code}${c.minSpendCents ? ` · ${t("minSpend", fmt(c.minSpendCents, "CNY"))}` : ""} · ${t("until", shortDate(c.validTo, S.lang))}`),
+    h("div", { class: "muted small" }, `${c.brandName} · ${c.code}${c.minSpendCents ? ` · ${t("minSpend", fmt(c.minSpendCents, c.currency))}` : ""} · ${t("until", shortDate(c.validTo, S.lang))}`),
   );
 }
 

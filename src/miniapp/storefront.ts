@@ -134,7 +134,7 @@ function brandProducts(view: CatalogView, brandId: string): ProductInfo[] {
   return m.get(brandId) ?? [];
 }
 
-export type WalletCard = Omit<WalletItem, "validTo"> & { validTo: string; brandName: string; usableHere: boolean | null };
+export type WalletCard = Omit<WalletItem, "validTo"> & { validTo: string; brandName: string; currency: string; usableHere: boolean | null };
 
 /** The wallet (claimed, redeemed, expired) and the brand's coupons still to claim; usableHere answers for the chosen store online. */
 export async function walletView(db: Db, input: { memberId: string; scope: Scope; brandId?: string | null; storeId?: string | null; at: Date }) {
@@ -150,6 +150,10 @@ export async function walletView(db: Db, input: { memberId: string; scope: Scope
     const r = checkCoupon(couponDef(c), { channel: "online", storeId: store.id, brandId: store.brandId, subtotalCents: c.minSpendCents, at: input.at });
     return r.ok || r.error.code === "COUPON_LIMIT_REACHED";
   };
+  // an amount coupon is money of its brand: shown in the currency the brand's products are priced in (JPY has no cents)
+  const currencyOf = new Map<string, string>();
+  for (const p of view.products.values()) if (!currencyOf.has(p.brandId)) currencyOf.set(p.brandId, p.currency);
+  const currency = (brandId: string) => currencyOf.get(brandId) ?? "CNY";
   const held = new Set(items.filter((i) => i.status === "claimed").map((i) => i.code));
   const usedUp = new Map<string, number>();
   for (const i of items) usedUp.set(i.code, (usedUp.get(i.code) ?? 0) + 1);
@@ -157,10 +161,10 @@ export async function walletView(db: Db, input: { memberId: string; scope: Scope
     .filter((c) => c.validFrom <= input.at && c.validTo >= input.at && !held.has(c.code) && (usedUp.get(c.code) ?? 0) < c.perMemberLimit && (c.maxRedemptions === null || c.redeemedCount < c.maxRedemptions))
     .sort((a, b) => a.brandId.localeCompare(b.brandId) || a.code.localeCompare(b.code))
     .map((c) => ({
-      code: c.code, brandId: c.brandId, brandName: view.brands.get(c.brandId)?.name ?? c.brandId, title: c.title, kind: c.kind, value: c.value,
+      code: c.code, brandId: c.brandId, brandName: view.brands.get(c.brandId)?.name ?? c.brandId, currency: currency(c.brandId), title: c.title, kind: c.kind, value: c.value,
       minSpendCents: c.minSpendCents, validTo: c.validTo.toISOString(), storeIds: c.storeIds as string[], channels: c.channels as string[], usableHere: usableAt(c.code),
     }));
-  const wallet: WalletCard[] = items.map((i) => ({ ...i, validTo: i.validTo.toISOString(), brandName: view.brands.get(i.brandId)?.name ?? i.brandId, usableHere: i.status === "claimed" ? usableAt(i.code) : false }));
+  const wallet: WalletCard[] = items.map((i) => ({ ...i, validTo: i.validTo.toISOString(), brandName: view.brands.get(i.brandId)?.name ?? i.brandId, currency: currency(i.brandId), usableHere: i.status === "claimed" ? usableAt(i.code) : false }));
   return { wallet, claimable };
 }
 
