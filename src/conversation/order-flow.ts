@@ -133,6 +133,8 @@ function reasonText(turn: Turn, reasons: MatchReason[], view: Awaited<ReturnType
         const s = view.stores.get(r.storeId);
         return zh ? `${s?.name ?? "最近的门店"}距离你${distanceText(r.distanceMeters, "zh")}，超出了它的配送范围（${distanceText(r.deliveryRadiusMeters, "zh")}）。` : `${s?.name ?? "The nearest store"} is ${distanceText(r.distanceMeters, "en")} away, beyond its delivery range (${distanceText(r.deliveryRadiusMeters, "en")}).`;
       }
+      case "PROMISE_BROKEN":
+        return turn.m.promiseBroken(view.stores.get(r.storeId)?.name ?? (zh ? "最近的门店" : "The nearest store"), r.etaMinutes, r.promiseMinutes);
       case "SERVICE_UNAVAILABLE":
         return zh ? "附近的门店不提供这种服务方式。" : "The stores near you don't offer that service.";
       case "NO_STORE_NEARBY": {
@@ -175,7 +177,7 @@ async function quote(turn: Turn): Promise<Reply[]> {
 
 function storeReply(turn: Turn, q: Quote): Reply {
   const zh = turn.lang === "zh";
-  const how = q.fulfillment === "delivery" ? (zh ? `约${q.etaMinutes}分钟送达` : `about ${q.etaMinutes} min delivery`) : q.fulfillment === "pickup" ? (zh ? `到店自取，约${q.etaMinutes}分钟备好` : `pickup, ready in about ${q.etaMinutes} min`) : zh ? "快递到家" : "shipped to your home";
+  const how = q.fulfillment === "delivery" ? turn.m.deliveryEta(q.etaMinutes) : q.fulfillment === "pickup" ? (zh ? `到店自取，约${q.etaMinutes}分钟备好` : `pickup, ready in about ${q.etaMinutes} min`) : zh ? "快递到家" : "shipped to your home";
   const dist = q.fulfillment === "ship" ? "" : zh ? `距你${distanceText(q.distanceMeters, "zh")}，` : `${distanceText(q.distanceMeters, "en")} away, `;
   return { type: "store", text: `${q.store.name}（${dist}${how}）`, storeId: q.store.id, name: q.store.name, distanceMeters: q.distanceMeters, address: q.store.address, lat: q.store.lat, lng: q.store.lng, openHours: q.store.openHours };
 }
