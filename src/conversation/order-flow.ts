@@ -187,6 +187,7 @@ function quoteReply(turn: Turn, q: Quote): Reply {
   const lines = q.lines.map((l) => `${l.product.name}${l.size ? ` ${l.size}` : ""} ×${l.quantity}  ${money(l.unitPriceCents * l.quantity, q.currency, turn.lang)}`);
   if (q.couponCode) lines.push(`${zh ? "优惠券" : "Coupon"} ${q.couponTitle ?? q.couponCode}  -${money(q.discountCents, q.currency, turn.lang)}`);
   lines.push(`${zh ? "合计" : "Total"} ${money(q.totalCents, q.currency, turn.lang)}`);
+  if (q.fulfillment === "delivery") lines.push(turn.m.deliveryEta(q.etaMinutes));
   if (q.creditedStoreId !== q.store.id) lines.push(zh ? "（由旗舰店发货，业绩计入你附近的门店）" : "(shipped by the flagship; credited to your local store)");
   lines.push(turn.m.quoteConsent);
   const buttons: Button[] = [{ id: `confirm:${q.orderId}`, label: `${turn.m.confirmLabel} ${money(q.totalCents, q.currency, turn.lang)}` }];
@@ -199,6 +200,7 @@ function quoteReply(turn: Turn, q: Quote): Reply {
     ...(p.photoUrl ? { photoUrl: p.photoUrl } : {}),
     type: "quote", text: lines.join("\n"), buttons, orderId: q.orderId, storeId: q.store.id, subtotalCents: q.subtotalCents, discountCents: q.discountCents,
     totalCents: q.totalCents, currency: q.currency, couponCode: q.couponCode, fulfillment: q.fulfillment, creditedStoreId: q.creditedStoreId,
+    etaMinutes: q.etaMinutes,
   };
 }
 
