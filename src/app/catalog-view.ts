@@ -71,9 +71,13 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
     db.prisma.staff.findMany({ where: { active: true }, select: { name: true, role: true, storeId: true } }),
     db.prisma.staffRole.findMany(),
   ]);
+  const brandById = new Map(brands.map((b) => [b.id, b]));
   const storeInfos: StoreInfo[] = stores.map((s) => ({
     id: s.id, brandId: s.brandId, name: s.name, address: s.address, lat: s.lat, lng: s.lng, openHours: s.openHours, timezone: s.timezone,
     services: s.services as ServiceKind[], deliveryRadiusMeters: s.deliveryRadiusMeters, flagship: s.flagship, active: s.active,
+    // a store's own promise and preparation time win over its brand's
+    deliveryPromiseMinutes: s.deliveryPromiseMinutes ?? brandById.get(s.brandId)?.deliveryPromiseMinutes ?? null,
+    prepMinutes: s.prepMinutes ?? brandById.get(s.brandId)?.prepMinutes ?? null,
   }));
   const productInfos: ProductInfo[] = products.map((p) => ({
     id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases as string[], priceCents: p.priceCents, currency: p.currency,

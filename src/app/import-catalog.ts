@@ -14,10 +14,10 @@ export type ImportResult =
 
 const STAMPS = { created: "createdAt", updated: "updatedAt" };
 const SPECS: Record<Kind, TableSpec> = {
-  brands: { table: "Brand", key: ["id"], columns: { id: "text", name: "text", aliases: "json", timezone: "text" }, stamps: STAMPS },
+  brands: { table: "Brand", key: ["id"], columns: { id: "text", name: "text", aliases: "json", timezone: "text", deliveryPromiseMinutes: "int", prepMinutes: "int" }, stamps: STAMPS },
   stores: {
     table: "Store", key: ["id"], stamps: STAMPS,
-    columns: { id: "text", brandId: "text", name: "text", lat: "float", lng: "float", address: "text", openHours: "text", timezone: "text", services: "json", deliveryRadiusMeters: "int", flagship: "bool", phone: "text", arrivalMeters: "int", autoCompleteOnArrival: "bool" },
+    columns: { id: "text", brandId: "text", name: "text", lat: "float", lng: "float", address: "text", openHours: "text", timezone: "text", services: "json", deliveryRadiusMeters: "int", flagship: "bool", phone: "text", arrivalMeters: "int", autoCompleteOnArrival: "bool", deliveryPromiseMinutes: "int", prepMinutes: "int" },
   },
   products: {
     table: "Product", key: ["id"], stamps: STAMPS,

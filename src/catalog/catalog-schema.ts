@@ -1,6 +1,6 @@
 // The catalog file format (docs/catalog-format.md), validated row by row with zod.
 import { z } from "zod";
-import { IMPORT_ROWS, TEXT } from "../domain/limits.ts";
+import { IMPORT_ROWS, MINUTES, TEXT } from "../domain/limits.ts";
 
 const id = z.string().trim().min(1, "must not be empty").max(TEXT.id, `is longer than ${TEXT.id} characters`);
 const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
@@ -9,6 +9,13 @@ const stringList = (each: number, count: number) =>
   z.array(text(each).trim().min(1)).max(count, `has more than ${count} entries`).default([]);
 const HH_MM = "(?:[01]\\d|2[0-3]):[0-5]\\d|24:00";
 const openHoursPattern = new RegExp(`^\\s*(?:${HH_MM})-(?:${HH_MM})\\s*(?:,\\s*(?:${HH_MM})-(?:${HH_MM})\\s*)*$`);
+
+const wholeMinutes = (min: number, max: number) =>
+  z.number().int("must be a whole number of minutes").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+/** the delivery promise ("within 15 minutes"): delivery is offered only from stores whose estimate keeps it */
+const deliveryPromiseMinutes = wholeMinutes(1, MINUTES.deliveryPromiseMax).optional();
+/** minutes to make an order, before the ride (absent: the estimate's default) */
+const prepMinutes = wholeMinutes(0, MINUTES.prepMax).optional();
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -26,6 +33,8 @@ export const brandRow = z.object({
   name,
   aliases: stringList(TEXT.alias, TEXT.aliasesPerRow),
   timezone: text(64).refine(isTimeZone, "is not a known IANA time zone").default("Asia/Shanghai"),
+  deliveryPromiseMinutes,
+  prepMinutes,
 });
 
 export const storeRow = z
@@ -46,6 +55,9 @@ export const storeRow = z
     arrivalMeters: z.number().int("must be a whole number").min(0, "must not be negative").max(5000, "must be at most 5000").optional(),
     /** arrival completes the order by itself (else the courier confirms with one tap) */
     autoCompleteOnArrival: z.boolean().optional(),
+    /** the store's own promise and preparation time win over its brand's */
+    deliveryPromiseMinutes,
+    prepMinutes,
   })
   // A flagship ships nationwide (docs/catalog-format.md): make that explicit in its services.
   .transform((s) => (s.flagship && !s.services.includes("ship") ? { ...s, services: [...s.services, "ship" as const] } : s));

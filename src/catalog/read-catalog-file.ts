@@ -19,14 +19,14 @@ export interface ReadResult {
 export const CSV_KINDS = ["stores", "products", "inventory"] as const;
 
 const CSV_COLUMNS: Record<(typeof CSV_KINDS)[number], string[]> = {
-  stores: ["id", "brandId", "name", "lat", "lng", "address", "openHours", "timezone", "services", "deliveryRadiusMeters", "flagship", "phone", "arrivalMeters", "autoCompleteOnArrival"],
+  stores: ["id", "brandId", "name", "lat", "lng", "address", "openHours", "timezone", "services", "deliveryRadiusMeters", "flagship", "phone", "arrivalMeters", "autoCompleteOnArrival", "deliveryPromiseMinutes", "prepMinutes"],
   products: ["id", "brandId", "name", "aliases", "priceCents", "currency", "sizes", "tags", "photoUrl", "description"],
   inventory: ["storeId", "productId", "size", "quantity"],
 };
 
 /** CSV cells are text: these columns are converted (lists are separated by | or ;). */
 const CSV_TYPES: Record<string, "number" | "bool" | "list"> = {
-  lat: "number", lng: "number", deliveryRadiusMeters: "number", arrivalMeters: "number", priceCents: "number", quantity: "number",
+  lat: "number", lng: "number", deliveryRadiusMeters: "number", arrivalMeters: "number", deliveryPromiseMinutes: "number", prepMinutes: "number", priceCents: "number", quantity: "number",
   flagship: "bool", autoCompleteOnArrival: "bool", aliases: "list", services: "list", sizes: "list", tags: "list",
 };
 
@@ -54,7 +54,7 @@ function issueText(issues: z.core.$ZodIssue[], row: Record<string, unknown>): st
     .map((i) => {
       const field = i.path.join(".");
       let msg = i.message;
-      if (i.code === "invalid_type") msg = row[String(i.path[0])] === undefined ? "is required" : `must be a ${i.expected}`;
+      if (i.code === "invalid_type") msg = row[String(i.path[0])] === undefined ? "is required" : i.expected === "int" ? "must be a whole number" : `must be a ${i.expected}`; // zod reports .int() as a type
       return field ? `${field}: ${msg}` : msg;
     })
     .join("; ");

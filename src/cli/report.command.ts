@@ -1,5 +1,6 @@
 // `o2o report --brand BRAND [--json] [--from ISO] [--to ISO]`: per-store and per-campaign funnels (traffic, coupons,
-// orders credited), out-of-stock events, unmet demand and checkout time at the till (median / p90 of scan → paid).
+// orders credited), out-of-stock events, unmet demand, checkout time at the till (median / p90 of scan → paid) and the
+// share of completed deliveries on time against the store's delivery promise.
 // Same use case as GET /admin/api/brands/:id/report.
 import { Command } from "commander";
 import { storeReport } from "../app/insight/store-report.ts";
@@ -14,6 +15,13 @@ function checkoutCell(l: { billsPaid: number; checkoutMedianMs: number | null; c
   return `${s(l.checkoutMedianMs)} / ${s(l.checkoutP90Ms)} (${l.billsPaid} bill${l.billsPaid === 1 ? "" : "s"})`;
 }
 
+/** "92% (23 of 25, ≤15 min)", or "—" without a promise or completed deliveries (no figure, not 0). */
+function onTimeCell(l: { onTimeShare: number | null; deliveriesOnTime: number; deliveriesCompleted: number; deliveryPromiseMinutes: number | null }): string {
+  if (l.onTimeShare === null) return "—";
+  const promise = l.deliveryPromiseMinutes === null ? "" : `, ≤${l.deliveryPromiseMinutes} min`;
+  return `${Math.round(l.onTimeShare * 100)}% (${l.deliveriesOnTime} of ${l.deliveriesCompleted}${promise})`;
+}
+
 function instant(v: string | undefined, name: string): Date | undefined {
   if (v === undefined) return undefined;
   const d = new Date(v);
@@ -24,7 +32,7 @@ function instant(v: string | undefined, name: string): Date | undefined {
 export function registerReport(program: Command): void {
   program
     .command("report")
-    .description("per store: campaign reach, coupons claimed and redeemed, orders and revenue credited, unmet demand, checkout time")
+    .description("per store: campaign reach, coupons claimed and redeemed, orders and revenue credited, unmet demand, checkout time, on-time deliveries")
     .requiredOption("--brand <id>", "the brand")
     .option("--from <iso>", "from this instant (inclusive)")
     .option("--to <iso>", "until this instant (exclusive)")
@@ -39,12 +47,12 @@ export function registerReport(program: Command): void {
           console.log(JSON.stringify(r));
           return;
         }
-        const head = ["store", "reach", "opened", "claimed", "redeemed", "orders", "revenue", "out of stock", "checkout median/p90", "unmet demand (top)"];
+        const head = ["store", "reach", "opened", "claimed", "redeemed", "orders", "revenue", "out of stock", "checkout median/p90", "on time", "unmet demand (top)"];
         const cells = (l: { reach: number; opened: number; claimed: number; redeemed: number; orders: number; revenueCents: number; outOfStock: number }) =>
           [String(l.reach), String(l.opened), String(l.claimed), String(l.redeemed), String(l.orders), money(l.revenueCents, r.currency, "zh"), String(l.outOfStock)];
-        const rows = r.stores.map((s) => [s.name, ...cells(s), checkoutCell(s), s.unmetDemand.slice(0, 3).map((d) => `${d.name ?? d.productId}${d.size ? ` ${d.size}` : ""}×${d.count}`).join(", ")]);
-        rows.push(["TOTAL", ...cells(r.totals), checkoutCell(r.totals), ""]);
-        for (const c of r.campaigns) rows.push([`campaign ${c.campaignId}: ${c.text.slice(0, 24)}`, ...cells({ ...c, outOfStock: 0 }).slice(0, 6), "", "", ""]);
+        const rows = r.stores.map((s) => [s.name, ...cells(s), checkoutCell(s), onTimeCell(s), s.unmetDemand.slice(0, 3).map((d) => `${d.name ?? d.productId}${d.size ? ` ${d.size}` : ""}×${d.count}`).join(", ")]);
+        rows.push(["TOTAL", ...cells(r.totals), checkoutCell(r.totals), onTimeCell(r.totals), ""]);
+        for (const c of r.campaigns) rows.push([`campaign ${c.campaignId}: ${c.text.slice(0, 24)}`, ...cells({ ...c, outOfStock: 0 }).slice(0, 6), "", "", "", ""]);
         const width = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
         for (const row of [head, ...rows]) console.log(row.map((c, i) => c.padEnd(width[i])).join("  "));
       });

@@ -133,6 +133,8 @@ function reasonText(turn: Turn, reasons: MatchReason[], view: Awaited<ReturnType
         const s = view.stores.get(r.storeId);
         return zh ? `${s?.name ?? "最近的门店"}距离你${distanceText(r.distanceMeters, "zh")}，超出了它的配送范围（${distanceText(r.deliveryRadiusMeters, "zh")}）。` : `${s?.name ?? "The nearest store"} is ${distanceText(r.distanceMeters, "en")} away, beyond its delivery range (${distanceText(r.deliveryRadiusMeters, "en")}).`;
       }
+      case "PROMISE_BROKEN":
+        return turn.m.promiseBroken(view.stores.get(r.storeId)?.name ?? (zh ? "最近的门店" : "The nearest store"), r.etaMinutes, r.promiseMinutes);
       case "SERVICE_UNAVAILABLE":
         return zh ? "附近的门店不提供这种服务方式。" : "The stores near you don't offer that service.";
       case "NO_STORE_NEARBY": {
@@ -175,7 +177,7 @@ async function quote(turn: Turn): Promise<Reply[]> {
 
 function storeReply(turn: Turn, q: Quote): Reply {
   const zh = turn.lang === "zh";
-  const how = q.fulfillment === "delivery" ? (zh ? `约${q.etaMinutes}分钟送达` : `about ${q.etaMinutes} min delivery`) : q.fulfillment === "pickup" ? (zh ? `到店自取，约${q.etaMinutes}分钟备好` : `pickup, ready in about ${q.etaMinutes} min`) : zh ? "快递到家" : "shipped to your home";
+  const how = q.fulfillment === "delivery" ? turn.m.deliveryEta(q.etaMinutes) : q.fulfillment === "pickup" ? (zh ? `到店自取，约${q.etaMinutes}分钟备好` : `pickup, ready in about ${q.etaMinutes} min`) : zh ? "快递到家" : "shipped to your home";
   const dist = q.fulfillment === "ship" ? "" : zh ? `距你${distanceText(q.distanceMeters, "zh")}，` : `${distanceText(q.distanceMeters, "en")} away, `;
   return { type: "store", text: `${q.store.name}（${dist}${how}）`, storeId: q.store.id, name: q.store.name, distanceMeters: q.distanceMeters, address: q.store.address, lat: q.store.lat, lng: q.store.lng, openHours: q.store.openHours };
 }
@@ -185,6 +187,7 @@ function quoteReply(turn: Turn, q: Quote): Reply {
   const lines = q.lines.map((l) => `${l.product.name}${l.size ? ` ${l.size}` : ""} ×${l.quantity}  ${money(l.unitPriceCents * l.quantity, q.currency, turn.lang)}`);
   if (q.couponCode) lines.push(`${zh ? "优惠券" : "Coupon"} ${q.couponTitle ?? q.couponCode}  -${money(q.discountCents, q.currency, turn.lang)}`);
   lines.push(`${zh ? "合计" : "Total"} ${money(q.totalCents, q.currency, turn.lang)}`);
+  if (q.fulfillment === "delivery") lines.push(turn.m.deliveryEta(q.etaMinutes));
   if (q.creditedStoreId !== q.store.id) lines.push(zh ? "（由旗舰店发货，业绩计入你附近的门店）" : "(shipped by the flagship; credited to your local store)");
   lines.push(turn.m.quoteConsent);
   const buttons: Button[] = [{ id: `confirm:${q.orderId}`, label: `${turn.m.confirmLabel} ${money(q.totalCents, q.currency, turn.lang)}` }];
@@ -197,6 +200,7 @@ function quoteReply(turn: Turn, q: Quote): Reply {
     ...(p.photoUrl ? { photoUrl: p.photoUrl } : {}),
     type: "quote", text: lines.join("\n"), buttons, orderId: q.orderId, storeId: q.store.id, subtotalCents: q.subtotalCents, discountCents: q.discountCents,
     totalCents: q.totalCents, currency: q.currency, couponCode: q.couponCode, fulfillment: q.fulfillment, creditedStoreId: q.creditedStoreId,
+    etaMinutes: q.etaMinutes,
   };
 }
 

@@ -28,6 +28,8 @@ export type Reply =
       couponCode: string | null;
       fulfillment: "delivery" | "pickup" | "ship";
       creditedStoreId?: string;
+      /** the estimate in minutes (delivery: the store's preparation plus the ride) */
+      etaMinutes?: number;
     })
   /** a bill at a store's till (till-flow.ts): status open | paid | expired | void */
   | (Base & { type: "bill"; billId: string; storeId: string; subtotalCents: number; discountCents: number; totalCents: number; currency: string; couponCode: string | null; status?: string })

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "OUT_OF_RADIUS",
   "ALL_CLOSED",
   "OUT_OF_STOCK",
+  "PROMISE_BROKEN",
   // coupons
   "COUPON_EXPIRED",
   "COUPON_NOT_YET_VALID",

@@ -20,6 +20,12 @@ export const TEXT = {
   role: 60,
 } as const;
 
+/** Minutes a brand or store may declare: a delivery promise (1..a day) and its preparation time (0..a day). */
+export const MINUTES = {
+  deliveryPromiseMax: 24 * 60,
+  prepMax: 24 * 60,
+} as const;
+
 /** Rows of one kind in one import (a file or a catalog section). 100,000 products in one brand must fit. */
 export const IMPORT_ROWS = {
   brands: 1_000,

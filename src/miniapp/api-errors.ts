@@ -54,6 +54,8 @@ export function appErrorText(e: AppError, lang: Lang): string {
         : zh ? "门店现在不营业。" : "The store is closed now.";
     case "SERVICE_UNAVAILABLE":
       return zh ? "这家门店暂不支持线上下单。" : "This store doesn't take online orders.";
+    case "PROMISE_BROKEN":
+      return zh ? "附近的门店都无法在承诺时间内送达，可以改为到店自取。" : "No store near you can deliver within its promised time; you can pick up instead.";
     case "NO_STORE_NEARBY":
     case "OUT_OF_RADIUS":
       return zh ? "附近没有能接这单的门店。" : "No store nearby can take this order.";

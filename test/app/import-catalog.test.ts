@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importCatalogFile } from "../../src/app/import-catalog.ts";
+import { loadCatalogView } from "../../src/app/catalog-view.ts";
 import { loadDemoIfEmpty, DEMO_CATALOG } from "../../src/app/load-demo-catalog.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
 import { tempFile } from "../support/catalog.ts";
@@ -63,6 +64,9 @@ describe.each(DATABASES)("catalog import on %s", (kind) => {
     ["negative stock", JSON.stringify({ inventory: [{ storeId: "sb-tianhe", productId: "sb-croissant", quantity: -5 }] }), "c.json", /inventory\[0\]: quantity: must not be negative/],
     ["duplicate ids", JSON.stringify({ stores: [{ ...store, id: "x4" }, { ...store, id: "x4" }] }), "c.json", /stores\[1\]: duplicate id \(also at c\.json:stores\[0\]\)/],
     ["a size the product does not have", JSON.stringify({ inventory: [{ storeId: "sb-tianhe", productId: "sb-latte", size: "XXL", quantity: 1 }] }), "c.json", /size: "XXL" is not a size of "sb-latte"/],
+    ["a delivery promise of 0 minutes", JSON.stringify({ stores: [{ ...store, id: "x10", brandId: "starbucks", deliveryPromiseMinutes: 0 }] }), "c.json", /stores\[0\]: deliveryPromiseMinutes: must be at least 1/],
+    ["a fractional preparation time", JSON.stringify({ brands: [{ ...brand, id: "x11", prepMinutes: 2.5 }] }), "c.json", /brands\[0\]: prepMinutes: must be a whole number/],
+    ["a promise longer than a day", JSON.stringify({ brands: [{ ...brand, id: "x12", deliveryPromiseMinutes: 100000 }] }), "c.json", /deliveryPromiseMinutes: must be at most 1440/],
     ["bad open hours", JSON.stringify({ stores: [{ ...store, id: "x5", openHours: "9am-5pm" }] }), "c.json", /openHours: must look like/],
     ["an unknown time zone", JSON.stringify({ stores: [{ ...store, id: "x6", timezone: "Mars/Olympus" }] }), "c.json", /timezone: is not a known IANA time zone/],
     ["an empty file", "", "c.json", /c\.json: the file is empty/],
@@ -104,5 +108,21 @@ describe.each(DATABASES)("catalog import on %s", (kind) => {
     expect(r.ok).toBe(true);
     const rows = await db.prisma.inventory.findMany({ where: { storeId: "sb-tianhe", productId: { in: ["sb-croissant", "sb-mocha"] } }, orderBy: { productId: "asc" } });
     expect(rows.map((i) => [i.productId, i.size, i.quantity])).toEqual([["sb-croissant", "", 12], ["sb-mocha", "大杯", 7]]);
+  });
+
+  it("a store's own delivery promise and preparation time win over its brand's; a re-import without them clears them", async () => {
+    const promised = { id: "quick", name: "Quick 咖啡", deliveryPromiseMinutes: 15, prepMinutes: 4 };
+    const own = { ...store, id: "quick-own", brandId: "quick", deliveryPromiseMinutes: 30, prepMinutes: 10 };
+    const inherits = { ...store, id: "quick-inherits", brandId: "quick" };
+    expect((await importCatalogFile(db, json({ brands: [promised], stores: [own, inherits] }))).ok).toBe(true);
+    let view = await loadCatalogView(db);
+    expect(view.stores.get("quick-own")).toMatchObject({ deliveryPromiseMinutes: 30, prepMinutes: 10 });
+    expect(view.stores.get("quick-inherits")).toMatchObject({ deliveryPromiseMinutes: 15, prepMinutes: 4 });
+    expect(view.stores.get("sb-tianhe")).toMatchObject({ deliveryPromiseMinutes: null, prepMinutes: null });
+
+    const csv = "id,brandId,name,lat,lng,deliveryPromiseMinutes,prepMinutes\nquick-own,quick,Quick 一号店,23.13,113.32,,\n";
+    expect((await importCatalogFile(db, tempFile("stores.csv", csv), { kind: "stores" })).ok).toBe(true);
+    view = await loadCatalogView(db);
+    expect(view.stores.get("quick-own")).toMatchObject({ deliveryPromiseMinutes: 15, prepMinutes: 4 });
   });
 });

@@ -1,5 +1,7 @@
-// A rough time-to-customer for ranking and for the reply text; not a promise, so simple constants do.
-import type { ServiceKind } from "./store.ts";
+// A rough time-to-customer for ranking, for the reply text and for checking a store's delivery promise:
+// the store's preparation time plus the ride at an average city speed. Simple constants do: the promise is the
+// brand's own claim, and the estimate only keeps the matcher from offering what the store cannot keep.
+import type { ServiceKind, Store } from "./store.ts";
 
 /** Tunables of the estimate. */
 export interface EtaOptions {
@@ -29,4 +31,16 @@ export function estimateEtaMinutes(fulfillment: ServiceKind, distanceMeters: num
     case "ship":
       return opts.shipMinutes ?? DEFAULT_SHIP_MINUTES;
   }
+}
+
+/** The estimate for one store: its own preparation time (the store's, else its brand's, resolved in the catalog view) wins over the default. */
+export function storeEtaMinutes(
+  store: Pick<Store, "prepMinutes">, fulfillment: ServiceKind, distanceMeters: number, opts: EtaOptions = {},
+): number {
+  return estimateEtaMinutes(fulfillment, distanceMeters, store.prepMinutes == null ? opts : { ...opts, prepMinutes: store.prepMinutes });
+}
+
+/** True when a delivery from this store, this far away, keeps its promise (always true without a promise). */
+export function keepsPromise(store: Pick<Store, "prepMinutes" | "deliveryPromiseMinutes">, distanceMeters: number, opts: EtaOptions = {}): boolean {
+  return store.deliveryPromiseMinutes == null || storeEtaMinutes(store, "delivery", distanceMeters, opts) <= store.deliveryPromiseMinutes;
 }

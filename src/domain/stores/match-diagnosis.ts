@@ -1,7 +1,8 @@
 // When no store can serve a request: why (a funnel over the nearest stores: nearby → offers the service →
-// in delivery range → has the goods / is open), and what the customer could do instead.
+// in delivery range → has the goods / is open → keeps its delivery promise), and what the customer could do instead.
 import type { StoreIndex } from "../geo/store-index.ts";
 import type { Alternative, MatchOptions, MatchReason, MatchRequest, MissingItem } from "./match-types.ts";
+import { storeEtaMinutes } from "./eta.ts";
 import { nextOpeningAt } from "./open-hours.ts";
 import type { StockLookup } from "./stock.ts";
 import { createStoreChecks, needsOpenNow, type StoreChecks } from "./store-checks.ts";
@@ -47,6 +48,19 @@ export function diagnose<S extends Store>(
     const reopen = earliestReopening(pool.map((h) => h.store), at);
     reasons.push({ code: "ALL_CLOSED", storeId: reopen.storeId, reopensAt: reopen.at });
   }
+  // everything else holds for some store: the delivery promise is what rules them out; name the one closest to keeping it
+  if (reasons.length === 0 && fulfillment === "delivery") {
+    let best: Extract<MatchReason, { code: "PROMISE_BROKEN" }> | null = null;
+    for (const h of stocked) {
+      const promiseMinutes = h.store.deliveryPromiseMinutes;
+      if (promiseMinutes == null || !checks.open(h.store) || checks.promise(h.store, h.distanceMeters)) continue;
+      const etaMinutes = storeEtaMinutes(h.store, "delivery", h.distanceMeters, opts.eta);
+      if (!best || etaMinutes - promiseMinutes < best.etaMinutes - best.promiseMinutes) {
+        best = { code: "PROMISE_BROKEN", storeId: h.store.id, distanceMeters: h.distanceMeters, etaMinutes, promiseMinutes };
+      }
+    }
+    if (best) reasons.push(best);
+  }
   // defensive: the diagnosis sees only the nearest stores, so it could in theory find nothing to blame
   if (reasons.length === 0) reasons.push({ code: "NO_STORE_NEARBY", searchedRadiusMeters: Number.isFinite(nearbyRadius) ? nearbyRadius : null, nearest: null });
   return reasons;
@@ -80,21 +94,21 @@ function earliestReopening<S extends Store>(stores: S[], at: Date): { storeId: s
 /** What to offer instead, at most one of each kind: a farther store (pickup, appointment), pickup instead (delivery, ship), or shipping from a flagship. */
 export function findAlternatives<S extends Store>(
   index: StoreIndex<S>, request: MatchRequest, at: Date, stock: StockLookup, radius: number, opts: MatchOptions,
-  eta: (d: number, f?: ServiceKind) => number,
+  eta: (s: S, d: number, f?: ServiceKind) => number,
 ): Alternative<S>[] {
   const { lat, lng, fulfillment, brandIds } = request;
   const out: Alternative<S>[] = [];
   const nearestWhere = (f: ServiceKind, maxDistanceMeters: number, minDistanceMeters?: number) => {
-    const checks = createStoreChecks<S>(stock, { ...request, fulfillment: f }, at);
+    const checks = createStoreChecks<S>(stock, { ...request, fulfillment: f }, at, opts.eta);
     return index.around(lat, lng, {
       brandIds, service: f, maxResults: 1, maxDistanceMeters, minDistanceMeters,
       openAt: needsOpenNow(f) ? at : undefined,
       deliversHere: f === "delivery",
-      filter: (s) => checks.stocked(s),
+      filter: checks.storeFilter,
     })[0];
   };
   const push = (kind: Alternative<S>["kind"], f: ServiceKind, hit: { store: S; distanceMeters: number } | undefined) => {
-    if (hit) out.push({ kind, fulfillment: f, store: hit.store, distanceMeters: hit.distanceMeters, etaMinutes: eta(hit.distanceMeters, f) });
+    if (hit) out.push({ kind, fulfillment: f, store: hit.store, distanceMeters: hit.distanceMeters, etaMinutes: eta(hit.store, hit.distanceMeters, f) });
   };
 
   if (fulfillment === "pickup" || fulfillment === "appointment") {

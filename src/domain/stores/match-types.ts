@@ -59,6 +59,8 @@ export type MatchReason =
   | { code: "SERVICE_UNAVAILABLE"; fulfillment: ServiceKind; storeIds: string[] }
   | { code: "OUT_OF_RADIUS"; storeId: string; distanceMeters: number; deliveryRadiusMeters: number }
   | { code: "ALL_CLOSED"; storeId: string; reopensAt: Date | null }
+  /** every store that could deliver (in range, stocked, open) would break its delivery promise; the one closest to keeping it */
+  | { code: "PROMISE_BROKEN"; storeId: string; distanceMeters: number; etaMinutes: number; promiseMinutes: number }
   | { code: "OUT_OF_STOCK"; items: MissingItem[] };
 
 /** The reason codes the matcher can return. */

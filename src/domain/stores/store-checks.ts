@@ -3,6 +3,7 @@
 // the benchmark's linear scan uses all of them, so both sides apply exactly the same rules.
 import { haversineMeters } from "../geo/distance.ts";
 import { createZoneClock } from "../time/time-zone.ts";
+import { keepsPromise, type EtaOptions } from "./eta.ts";
 import type { MatchRequest } from "./match-types.ts";
 import { isOpenAtMinute, parseOpenHours } from "./open-hours.ts";
 import { lineKey, normalizeSize, quantityInStock, StockTable, type StockLookup } from "./stock.ts";
@@ -16,12 +17,14 @@ export interface StoreChecks<S> {
   service(s: S): boolean;
   /** delivery: the customer is inside the store's radius; other fulfillments: always */
   inRange(s: S, distanceMeters: number): boolean;
+  /** delivery: the store's estimate at this distance keeps its promise (or it has none); other fulfillments: always */
+  promise(s: S, distanceMeters: number): boolean;
   /** open now in its zone, when the fulfillment needs it (delivery, pickup) */
   open(s: S): boolean;
   /** has every requested item and size in the requested quantity */
   stocked(s: S): boolean;
-  /** stocked() as a standalone function, for StoreIndex's filter option */
-  readonly stockFilter: (s: S) => boolean;
+  /** stocked() (and, for delivery, promise()) as a standalone function, for StoreIndex's filter option */
+  readonly storeFilter: (s: S, distanceMeters: number) => boolean;
   /** quantity on hand of the request's nth item */
   quantityOf(s: S, item: number): number;
   /** every check above; pass the distance when known, else it is computed for delivery */
@@ -34,8 +37,8 @@ export function needsOpenNow(fulfillment: ServiceKind): boolean {
 }
 
 /** Builds the per-store checks of one request at one instant (open-hours and zone lookups memoised per query). */
-export function createStoreChecks<S extends Store>(stock: StockLookup, request: MatchRequest, at: Date): StoreChecks<S> {
-  return new RequestChecks<S>(stock, request, at);
+export function createStoreChecks<S extends Store>(stock: StockLookup, request: MatchRequest, at: Date, eta: EtaOptions = {}): StoreChecks<S> {
+  return new RequestChecks<S>(stock, request, at, eta);
 }
 
 const alwaysTrue = () => true;
@@ -49,19 +52,22 @@ class RequestChecks<S extends Store> implements StoreChecks<S> {
   private readonly lines: ReadonlyMap<string, number>[] | null;
   private readonly clock: (timeZone: string) => number | null;
   private readonly openNeeded: boolean;
-  readonly stockFilter: (s: S) => boolean;
+  readonly storeFilter: (s: S, distanceMeters: number) => boolean;
 
   constructor(
     private readonly stock: StockLookup,
     private readonly request: MatchRequest,
     at: Date,
+    private readonly eta: EtaOptions,
   ) {
     this.brands = request.brandIds ? new Set(request.brandIds) : null;
     this.items = request.items.map((i) => ({ productId: i.productId, size: normalizeSize(i.size), quantity: i.quantity }));
     this.lines = stock instanceof StockTable ? request.items.map((i) => stock.line(lineKey(i.productId, i.size))) : null;
     this.clock = createZoneClock(at);
     this.openNeeded = needsOpenNow(request.fulfillment);
-    this.stockFilter = this.items.length === 0 ? alwaysTrue : this.stocked.bind(this);
+    const stockOnly = this.items.length === 0 ? alwaysTrue : this.stocked.bind(this);
+    // the promise depends on the distance, which the index hands its filter
+    this.storeFilter = request.fulfillment === "delivery" ? (s, d) => stockOnly(s) && this.promise(s, d) : stockOnly;
   }
 
   brand(s: S): boolean {
@@ -74,6 +80,10 @@ class RequestChecks<S extends Store> implements StoreChecks<S> {
 
   inRange(s: S, d: number): boolean {
     return this.request.fulfillment !== "delivery" || (s.deliveryRadiusMeters > 0 && d <= s.deliveryRadiusMeters);
+  }
+
+  promise(s: S, d: number): boolean {
+    return this.request.fulfillment !== "delivery" || keepsPromise(s, d, this.eta);
   }
 
   open(s: S): boolean {
@@ -96,12 +106,11 @@ class RequestChecks<S extends Store> implements StoreChecks<S> {
 
   eligible(s: S, d?: number): boolean {
     const { fulfillment, lat, lng } = this.request;
-    return (
-      this.brand(s) &&
-      this.service(s) &&
-      (fulfillment !== "delivery" || this.inRange(s, d ?? haversineMeters(lat, lng, s.lat, s.lng))) &&
-      this.open(s) &&
-      this.stocked(s)
-    );
+    if (!this.brand(s) || !this.service(s)) return false;
+    if (fulfillment === "delivery") {
+      const distance = d ?? haversineMeters(lat, lng, s.lat, s.lng);
+      if (!this.inRange(s, distance) || !this.promise(s, distance)) return false;
+    }
+    return this.open(s) && this.stocked(s);
   }
 }

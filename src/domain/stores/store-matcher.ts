@@ -1,9 +1,10 @@
 // "来杯拿铁" + a location → the nearest stores that can serve it now, or why none can and what to do instead.
 // A store serves a request when it is of a wanted brand, offers the fulfillment, is open now in its own zone
 // (delivery and pickup only: shipping and appointments are for later), has every item and size in stock,
-// and, for delivery, has the customer inside its delivery radius. Ranked by distance.
+// and, for delivery, has the customer inside its delivery radius and an estimate (preparation plus ride) within
+// its delivery promise, if it declares one. Ranked by distance.
 import type { AreaStoreOut, StoreIndex } from "../geo/store-index.ts";
-import { estimateEtaMinutes } from "./eta.ts";
+import { storeEtaMinutes } from "./eta.ts";
 import { DEFAULT_SEARCH_RADIUS, diagnose, findAlternatives } from "./match-diagnosis.ts";
 import type { MatchOptions, MatchRequest, StoreMatch, StoreMatchResult } from "./match-types.ts";
 import type { StockLookup } from "./stock.ts";
@@ -34,14 +35,14 @@ export function matchStores<S extends Store>(input: {
   const { index, stock, request, at } = input;
   const opts = input.options ?? {};
   const { lat, lng, fulfillment } = request;
-  const checks = createStoreChecks<S>(stock, request, at);
+  const checks = createStoreChecks<S>(stock, request, at, opts.eta);
   const radius = searchRadius(index, request, opts);
 
   // the customer's area store (for demand events) is noted by the same scan when it can be (not for shipping,
   // which searches the flagships only)
   const area: AreaStoreOut<S> | undefined = fulfillment === "ship" ? undefined : {};
-  // brand, service, open-now and delivery area are answered by the index from flat arrays; only stock
-  // needs the store itself (checks.stockFilter, made once per request: no closure per call)
+  // brand, service, open-now and delivery area are answered by the index from flat arrays; only stock and the
+  // delivery promise need the store itself (checks.storeFilter, made once per request: no closure per call)
   const hits = index.around(lat, lng, {
     brandIds: request.brandIds,
     service: fulfillment,
@@ -49,15 +50,15 @@ export function matchStores<S extends Store>(input: {
     deliversHere: fulfillment === "delivery",
     maxDistanceMeters: radius,
     maxResults: opts.maxResults ?? 5,
-    filter: checks.stockFilter,
+    filter: checks.storeFilter,
     areaStore: area,
   });
   const matches: StoreMatch<S>[] = [];
-  for (const h of hits) matches.push({ store: h.store, distanceMeters: h.distanceMeters, etaMinutes: estimateEtaMinutes(fulfillment, h.distanceMeters, opts.eta), fulfillment });
+  for (const h of hits) matches.push({ store: h.store, distanceMeters: h.distanceMeters, etaMinutes: storeEtaMinutes(h.store, fulfillment, h.distanceMeters, opts.eta), fulfillment });
   const unmet = unmetDemand(index, stock, request, matches[0]?.store.id ?? null, opts, area);
   if (matches.length > 0) return { ok: true, value: { matches }, unmet };
 
-  const eta = (d: number, f: ServiceKind = fulfillment) => estimateEtaMinutes(f, d, opts.eta);
+  const eta = (s: S, d: number, f: ServiceKind = fulfillment) => storeEtaMinutes(s, f, d, opts.eta);
   const reasons = diagnose(index, request, at, checks, radius, opts);
   const alternatives = findAlternatives(index, request, at, stock, radius, opts, eta);
   const message = `no store can serve this ${fulfillment} request: ${reasons.map((r) => r.code).join(", ")}`;

@@ -40,6 +40,10 @@ export interface Store extends GeoStore {
   openHours: string;
   /** IANA zone of the store, e.g. Asia/Shanghai */
   timezone: string;
+  /** delivery promise in minutes, the store's own or else its brand's; absent or null = no promise */
+  deliveryPromiseMinutes?: number | null;
+  /** minutes to make an order before the ride, the store's own or else its brand's; absent or null = the estimate's default */
+  prepMinutes?: number | null;
 }
 
 /** True when the store offers the service; a flagship always counts as shipping (docs/catalog-format.md: a flagship ships nationwide). */

@@ -34,11 +34,17 @@ const checkoutTime = {
   checkoutMedianMs: z.number().int().nullable().describe("median scan → paid in milliseconds; null without paid bills"),
   checkoutP90Ms: z.number().int().nullable().describe("90th percentile of scan → paid in milliseconds; null without paid bills"),
 };
+const onTime = {
+  deliveryPromiseMinutes: z.number().int().nullable().describe("the store's delivery promise in minutes (its own, else its brand's); null without one (and on the total line)"),
+  deliveriesCompleted: z.number().int().describe("completed delivery orders paid in the period"),
+  deliveriesOnTime: z.number().int().describe("of those, completed within the promise after payment"),
+  onTimeShare: z.number().nullable().describe("deliveriesOnTime / deliveriesCompleted (0..1); null without a promise or without completed deliveries"),
+};
 const gap = z.object({ productId: z.string().nullable(), name: z.string().nullable(), size: z.string().nullable(), count: z.number().int() });
 const reportSchema = z.object({
   brandId: z.string(), brandName: z.string(), from: z.string().nullable(), to: z.string().nullable(), currency: z.string(),
-  stores: z.array(storeFunnelSchema.extend({ ...checkoutTime, unmetDemand: z.array(gap) })),
-  totals: z.object({ ...counts, ...checkoutTime, ordersServedElsewhere: z.number().int(), outOfStock: z.number().int() }),
+  stores: z.array(storeFunnelSchema.extend({ ...checkoutTime, ...onTime, unmetDemand: z.array(gap) })),
+  totals: z.object({ ...counts, ...checkoutTime, ...onTime, ordersServedElsewhere: z.number().int(), outOfStock: z.number().int() }),
   campaigns: z.array(campaignFunnelSchema),
 });
 const demandSchema = z.object({
@@ -66,7 +72,7 @@ export function insightRoutes(db: Db) {
   };
   return [
     adminRoute({
-      method: "GET", path: "/brands/:brandId/report", tag: "insight", summary: "The merchant report: per-store and per-campaign funnels, top unmet demand, checkout time at the till (same as `o2o report --json`)",
+      method: "GET", path: "/brands/:brandId/report", tag: "insight", summary: "The merchant report: per-store and per-campaign funnels, top unmet demand, checkout time at the till, on-time delivery share (same as `o2o report --json`)",
       params: brandParams, query: period, response: reportSchema,
       handler: async ({ params, query }) => {
         const r = await storeReport(db, { brandId: params.brandId, from: query.from, to: query.to });

@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "Brand" ADD COLUMN "deliveryPromiseMinutes" INTEGER;
+ALTER TABLE "Brand" ADD COLUMN "prepMinutes" INTEGER;
+
+-- AlterTable
+ALTER TABLE "Store" ADD COLUMN "deliveryPromiseMinutes" INTEGER;
+ALTER TABLE "Store" ADD COLUMN "prepMinutes" INTEGER;
+
