@@ -9,7 +9,8 @@
 // Each event is one transaction and happens once, like payment.succeeded (apply-payment-event.ts): the event id is
 // the PaymentEvent primary key, which stores the outcome, so a replay gets the first outcome back and changes nothing.
 import type { Db, Tx } from "../../db/database.ts";
-import { isUniqueViolation, writeTx } from "../../db/write-transaction.ts";
+import { writeTx } from "../../db/write-transaction.ts";
+import { outcomeOfWinner } from "./payment-ledger.ts";
 import { Rollback } from "../app-result.ts";
 import { enqueuePush } from "../outbox.ts";
 import { holdOrderIn } from "./order-hold.ts";
@@ -93,15 +94,14 @@ async function apply(db: Db, ev: HoldEventInput, at: Date, opts: { notifyMember?
         await record(db.prisma, ev, `rejected:${refusal.code}:${refusal.message}`);
         return { result: "rejected", ...refusal, orderId: ev.orderId, duplicate: false };
       } catch (again) {
-        if (isUniqueViolation(again)) return decode((await db.prisma.paymentEvent.findUniqueOrThrow({ where: { id: ev.id } })).result, ev.orderId);
+        const first = await outcomeOfWinner(db, ev.id, again);
+        if (first !== null) return decode(first, ev.orderId);
         throw again;
       }
     }
     // the same event delivered twice at once: the loser of the primary-key race reports the winner's outcome
-    if (isUniqueViolation(e)) {
-      const row = await db.prisma.paymentEvent.findUnique({ where: { id: ev.id } });
-      if (row) return decode(row.result, ev.orderId);
-    }
+    const first = await outcomeOfWinner(db, ev.id, e);
+    if (first !== null) return decode(first, ev.orderId);
     throw e;
   }
 }

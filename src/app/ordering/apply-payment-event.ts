@@ -3,7 +3,8 @@
 // (a replay returns the first outcome), and the order moves pending_payment -> paid with a conditional UPDATE,
 // so a second event for the same order is refused instead of charging twice.
 import type { Db, Tx } from "../../db/database.ts";
-import { isUniqueViolation, writeTx } from "../../db/write-transaction.ts";
+import { writeTx } from "../../db/write-transaction.ts";
+import { outcomeOfWinner } from "./payment-ledger.ts";
 import { Rollback } from "../app-result.ts";
 import { markRedeemed } from "../coupons/coupon-ledger.ts";
 import { tagPaidOrder } from "../crm/behaviour-tags.ts";
@@ -97,15 +98,14 @@ async function apply(db: Db, ev: PaymentEventInput, at: Date, opts: { notifyMemb
       try {
         return await reject(code as never, e.error.message ?? code);
       } catch (again) {
-        if (isUniqueViolation(again)) return decode((await db.prisma.paymentEvent.findUniqueOrThrow({ where: { id: ev.id } })).result, ev.orderId);
+        const first = await outcomeOfWinner(db, ev.id, again);
+        if (first !== null) return decode(first, ev.orderId);
         throw again;
       }
     }
     // the same event delivered twice at once: the loser of the primary-key race reports the winner's outcome
-    if (isUniqueViolation(e)) {
-      const row = await db.prisma.paymentEvent.findUnique({ where: { id: ev.id } });
-      if (row) return decode(row.result, ev.orderId);
-    }
+    const first = await outcomeOfWinner(db, ev.id, e);
+    if (first !== null) return decode(first, ev.orderId);
     throw e;
   }
 }
