@@ -108,11 +108,16 @@ const EN_QTY = new RegExp(
 // "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).
 const MULT_AFTER = /(?<![a-z0-9])(?:x|×|\*)\s*(\d{1,3})(?![\d.])|(?<![a-z0-9.])(\d{1,3}|two|three|four|five|six)\s+of\s+(?:them|those|these)(?![a-z])/g;
 const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
+// A count of people is a count of what each of them gets: "两位", "3人", "for 2 ppl", "for two".
+const PEOPLE = new RegExp(
+  `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))`,
+  "g",
+);
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
 export function findQuantities(lower: string): QuantityMention[] {
   const out: QuantityMention[] = [];
-  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"]]);
+  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "measure"]]);
   for (const [re, kind] of kinds) {
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {

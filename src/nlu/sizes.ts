@@ -20,7 +20,7 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/装$/, "");
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/装$/, "");
   let m = /^(\d+(?:\.\d+)?)(?:米|m)$/.exec(s);
   if (m) return `${Number(m[1])}m`;
   m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
@@ -150,6 +150,17 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (hit) return hit;
       // "175" names the jacket 175/92A
       if (/^\d{3}$/.test(key)) for (const [k, v] of index) if (k.startsWith(`${key}/`)) return v;
+      // "700x25" names 700x25C: the same size without its trailing letters
+      if (/\d$/.test(key)) {
+        const near = [...index].filter(([k]) => k.startsWith(key) && /^[a-z]+$/.test(k.slice(key.length)));
+        if (near.length === 1) return near[0][1];
+      }
+    }
+    // "the large one" of a product sold in 大壶/小壶 or 大份/小份
+    if (m.weak) {
+      const mark = ({ L: "大", S: "小", M: "中", XL: "超大" } as Record<string, string>)[m.display];
+      const near = mark ? [...index].filter(([k]) => k.startsWith(mark) && !/\d/.test(k) && k.length <= mark.length + 2) : [];
+      if (near.length === 1) return near[0][1];
     }
   }
   const explicit = mentions.find((m) => !m.weak);
@@ -174,8 +185,13 @@ export function bareNumberSize(region: string, index: Map<string, string>): stri
 const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
-  朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
+  朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
+  课时: "lessons?|classes|sessions?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?|分", 小时: "h(?:ou)?rs?|hours?|h",
 };
+for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
+// durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
+const HOURS = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})?\\s*(?:个)?\\s*(半)?\\s*(?:小时|钟头|hours?|hrs?|h)(?![a-z])`, "g");
+const HALF_HOUR = /半(?:个)?(?:小时|钟头)|half an? hour/g;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 const NUMBER_UNIT = /^(\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
@@ -257,6 +273,46 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       if (out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) continue;
       // reported as written when the product does not come in it ("the 12 pack")
       out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: m[0], weak: false });
+    }
+    // a Chinese numeral before the unit: 二十寸, 五年陈
+    const zh = new RegExp(`(${ZH_NUM_RE})\\s*${escapeRe(u)}(?:装)?`, "g");
+    for (let m = zh.exec(lower); m; m = zh.exec(lower)) {
+      const n = parseChineseInt(m[1]);
+      if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n}${u}`);
+    }
+  }
+  // durations in the other unit: "一个半小时" or "1.5 hours" is 90分钟 when the product is sold in minutes
+  const minutes = [...units].find((u) => /^(?:分钟|分|mins?|minutes?)$/.test(u));
+  if (minutes) {
+    const push = (start: number, end: number, n: number) => {
+      if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, keys: [sizeKey(`${n}${minutes}`)], display: `${n}${minutes}`, weak: false });
+    };
+    for (let m = HALF_HOUR.exec(lower); m; m = HALF_HOUR.exec(lower)) push(m.index, m.index + m[0].length, 30);
+    for (let m = HOURS.exec(lower); m; m = HOURS.exec(lower)) {
+      if (!m[1] && !m[2]) continue;
+      const n = m[1] ? (/\d/.test(m[1]) ? Number(m[1]) : parseChineseInt(m[1])) : 0;
+      if (n === null || n > 12) continue;
+      const total = Math.round(n * 60 + (m[2] ? 30 : 0));
+      if (total > 0) push(m.index, m.index + m[0].length, total);
+    }
+  }
+  // a bare number that a product's size starts with ("R1 53的" → 53cm, "foot massage 60" → 60分钟, "27.5的" → 27.5x2.25)
+  const leading = new Map<string, Set<string>>();
+  for (const p of products) {
+    for (const raw of p.sizes) {
+      const lead = /^(\d+(?:\.\d+)?)(?=\D)/.exec(raw.normalize("NFKC").toLowerCase().trim());
+      if (lead && (lead[1].length >= 2 || lead[1].includes("."))) (leading.get(lead[1]) ?? leading.set(lead[1], new Set()).get(lead[1])!).add(sizeKey(raw));
+    }
+  }
+  if (leading.size) {
+    const re = /(?<![\d.a-z:\/#])(\d+(?:\.\d+)?)(?![\d.:\/x*×]|\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|号|块|元|rmb|yuan|k\b))/g;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const keys = leading.get(m[1]);
+      if (keys && !/(?:no\.?|number|第)\s*$/.test(lower.slice(Math.max(0, m.index - 8), m.index))) {
+        if (!out.some((o) => o.start < m!.index + m![1].length && m!.index < o.end)) {
+          out.push({ start: m.index, end: m.index + m[1].length, keys: [...keys], display: m[1], weak: false });
+        }
+      }
     }
   }
   return out.sort((a, b) => a.start - b.start);
