@@ -20,15 +20,17 @@ export function findOrderId(lower: string, orig: string, couponCodes: Set<string
     if (!/\d/.test(token)) continue;
     // after a cue that can only introduce an id (订单号, order no., #) four digits are enough
     const idCue = /单号|编号|(?:id|no\.?|number|#)\s*[:：#]?\s*(?:是|为|is\s+)?\s*[a-z0-9_-]+$/.test(m[0]);
-    if (!/[a-z]/.test(token) && token.length < (idCue ? 4 : 6)) continue;
+    if (!/[a-z]/.test(token) && token.length < (idCue ? 4 : 5)) continue;
     if (couponCodes.has(token.toUpperCase())) continue;
     const start = m.index + m[0].length - token.length;
     return { start, end: start + token.length, value: orig.slice(start, start + token.length) };
   }
   // "order status pls 1127394": a long number in a message about an order
   if (/订单|单号|(?<![a-z])order/.test(lower)) {
-    const loose = /(?<![a-z0-9.#:])(\d{6,20})(?![a-z0-9.:])/.exec(lower);
-    if (loose && !/^1\d{10}$/.test(loose[1])) return { start: loose.index, end: loose.index + loose[1].length, value: loose[1] };
+    const loose = /(?<![a-z0-9.#:-])((?:[a-z]{1,4}-?)?\d{6,20}(?:-\d{2,8})?)(?![a-z0-9.:])/.exec(lower);
+    if (loose && !/^1\d{10}$/.test(loose[1]) && !couponCodes.has(loose[1].toUpperCase())) {
+      return { start: loose.index, end: loose.index + loose[1].length, value: orig.slice(loose.index, loose.index + loose[1].length) };
+    }
   }
   return null;
 }

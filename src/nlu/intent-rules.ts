@@ -47,7 +47,7 @@ export const CUES = {
     /什么时候(?:能|才)?到(?:啊|呀|呢|吗|了)?(?=[，,。!！?？\s]|$)|[修洗做改配装](?:完|好)了(?:吗|没)|到哪一步|(?:好了没|好了吗|好没好|做好了(?:吗|没)|配好了(?:吗|没)|发货了(?:吗|没)|发出(?:了)?(?:吗|没)|送出(?:了)?(?:吗|没)|(?:送|发|寄)出来了(?:吗|没)|到(?:店|货)了(?:没|吗)|可以去(?:装|取|拿)了|ready\s*了(?:吗|没)|能到(?:不|吗|么)|送到了(?:吗|没)|寄出(?:了)?(?:吗|没)|(?:可以|能)(?:去)?(?:取|拿)了(?:吗|没)|还没(?:到|送到|发货|收到))/,
     /\b(?:hasn'?t|has not|haven'?t|have not|still not|not yet|still hasn'?t|still hasnt|hasnt)\b.{0,12}\b(?:arrived?|come|shipped|been (?:sent|shipped|delivered)|delivered|ready)\b|\bis (?:my|the) .{0,30}\bready\b|\bhow long (?:until|till|before|for)\b.{0,30}\b(?:arrives?|come|comes|get here|ready|delivered)\b|\bready (?:for pick ?up|to collect)\b/,
     /(?:订单|单子|外卖|快递|包裹|货|东西|我的|我(?:订|买|点|下单)的)(?!.{0,10}(?:券|coupon|voucher)).{0,16}(?:到哪|到了没|到了吗|在哪|什么时候到|何时到|多久到|怎么还没|还没到|还没送|还没来|进度|状态|送到哪|发货了[吗没]|发了[吗没]|几时到|到没到)/,
-    /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送|上|好)|多久(?:能)?(?:到|送到)|还要多久|(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:到货|提车|送到|送来|发货)/,
+    /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送|上|好)|到家了(?:没|吗)|多久(?:能)?(?:到|送到)|还要多久|(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:到货|提车|送到|送来|发货)/,
     /\bwhere(?:'?s| is| are)? my\b(?!.{0,12}\b(?:coupons?|vouchers?|data|account)\b)/,
     en("order status|track(?:ing)? (?:my )?(?:order|package|parcel|delivery)|status of (?:my )?(?:order|delivery|package)"),
     /\b(?:has|have|did|is) my .{0,25}\b(?:ship|shipped|arrive|arrived|come|left|been sent|on (?:its|the) way|ready)\b/,
@@ -60,7 +60,7 @@ export const CUES = {
     /\b(?:show|see|check|view) (?:me )?my\b.{0,20}\b(?:coupons?|vouchers?)\b|\bmy\s+(?:\S{1,15}\s*){1,2}(?:coupons?|vouchers?)\b|我(?:那|这)张.{0,12}(?:还在|还能用|还有效)/,
     en("coupon wallet|my wallet|in my wallet|vouchers? i'?ve (?:claimed|got)|coupons? i'?ve (?:claimed|got)|(?:coupons?|vouchers?) i (?:have|own|saved)|saved (?:coupons?|vouchers?)"),
     /我的(?:优惠)?(?:券|卡券|优惠)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券|coupons?|vouchers?)/,
-    /(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗/,
+    /还剩(?:几|多少)张|券.{0,4}还剩|(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗/,
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
     /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
   ),
@@ -75,7 +75,11 @@ export const CUES = {
   bookVerb: any(/(?<![大预])约|安排/, en("book(?:ing)?|reserve|schedule")),
   bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
   /** asking to be given a coupon outright ("想领一张"): a claim even beside a product name */
-  claimStrong: any(/(?:想|要|帮我|给我)?领(?:一张|张|取|个)(?!.{0,3}(?:货|件|快递|包裹))/, en("claim|redeem")),
+  claimStrong: any(
+    /(?:想|要|帮我|给我)?领(?:一张|张|取|个)(?!.{0,3}(?:货|件|快递|包裹))|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|(?:有|有没有)(?:优惠)?券(?:吗|没|不).{0,4}给我/,
+    en("claim|redeem"),
+    /\b(?:get|give me|send me|want) (?:a|an|the|me a|some)\b.{0,25}\b(?:coupons?|vouchers?)\b(?! (?:i|in my))/,
+  ),
   claim: any(
     /领(?:取|个|张|一张|一个|点|些)?(?:优惠)?券|抢(?:优惠)?券|(?:优惠|折扣|代金|满减|现金)券|优惠码|兑换码|券码|领取|打折|折扣|优惠|券|红包/,
     en("coupons?|vouchers?|promo(?: codes?)?|discounts?|deals?|offers?|claim|redeem|promotions?"),
@@ -90,7 +94,7 @@ export const CUES = {
   findQuestion: any(/哪|附近有|有没有|吗|最近的|(?:店|stores?|shops?|branch(?:es)?|km|公里|米)[^?？]{0,12}[?？]/, en("where|which|nearest|closest|is there|any")),
   storeNoun: any(/店|哪里|哪儿|在哪|地方/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?")),
   recommend: any(
-    /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑|做|学)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|选|用|配)(?:几|多大|多长|多少)|哪(?:个|款|种)更[\u4e00-\u9fff]{1,3}|还是.{1,12}(?:划算|好|合适)?[？?]$|[用买选做学].{1,10}还是.{1,12}(?:好|划算|合适)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
+    /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑|做|学)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|选|用|配)(?:几|多大|多长|多少)|哪(?:个|款|种)更[\u4e00-\u9fff]{1,3}|还是.{1,12}(?:划算|好|合适)?[？?]$|[用买选做学].{1,10}还是.{1,12}(?:好|划算|合适)|好还是.{1,10}好|(?:哪个|哪款|which).{0,20}(?:比较好|更好|好用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
     /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
@@ -136,6 +140,8 @@ export interface Signals {
   hasCategory: boolean;
   /** a staff role or a service of the catalog is named (验光师, eye test) */
   hasRole: boolean;
+  /** the role is named by a person's title (验光师, locksmith), not only by a service */
+  hasTitle?: boolean;
   /** a count is stated (两杯, two, x2) */
   hasQuantity: boolean;
   hasSize: boolean;
@@ -194,11 +200,14 @@ export function decideIntent(sig: Signals): Decision {
   // buying a service outright ("买两张足疗90分钟的券，周六用") is an order, not a booking
   const buying = wantsProduct && cue("buy") && !cue("bookStrong") && !cue("bookVerb");
   const bookingAsked = !buying && (cue("bookStrong") || cue("bookVerb") || (sig.hasWhen && !storeQuestion));
+  // (needing a person — "need a locksmith" — is a booking even with a verb of wanting)
   const roleBooking = sig.hasRole && (bookingAsked ||
-    !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon || (wantsProduct && orderVerb)));
+    !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon || (wantsProduct && orderVerb && !sig.hasTitle)));
   if (cue("bookStrong") || roleBooking || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying)) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
+  // "follow 百固, 想看deals": a request that starts by following is a follow
+  if (/^(?:关注|follow|subscribe)/.test(s) && cue("follow")) return { intent: "follow", confidence: conf(0.9) };
   if (sig.hasCoupon || cue("claim")) {
     // "两杯拿铁，用LATTE8": an order that applies a coupon
     if (wantsProduct && (orderVerb || sig.hasQuantity) && !cue("claimStrong")) return { intent: "order", confidence: conf(0.9) };

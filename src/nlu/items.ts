@@ -48,7 +48,8 @@ export function buildItems(
       .map((x) => x.s);
     // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
     const free = region.filter((s) => !usedSize.has(s));
-    const lines = splitBySize(lower, mention, free, quantities, usedQty);
+    const lead = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start).pop() ?? null;
+    const lines = splitBySize(lower, mention, free, quantities, usedQty, lead);
     if (lines) {
       for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
       for (const l of lines) items.push({ productId: mention.product.id, quantity: l.quantity, size: l.size, explicitQty: true });
@@ -120,6 +121,7 @@ export function buildItems(
  */
 function splitBySize(
   lower: string, mention: ProductMention, region: SizeMention[], quantities: QuantityMention[], used: Set<QuantityMention>,
+  lead: QuantityMention | null = null,
 ): { quantity: number; size: string; mention: SizeMention }[] | null {
   const { sizes, sizeIndex } = mention.product;
   if (!sizes.length) return null;
@@ -130,7 +132,25 @@ function splitBySize(
     .filter((x): x is { s: SizeMention; size: string } => x.size !== null && fitsProduct(x.size, sizes, sizeIndex))
     .sort((a, b) => a.s.start - b.s.start);
   if (new Set(sized.map((x) => x.size)).size < 2) return null;
-  return sized.map(({ s, size }, k) => {
+  // "2寸3寸各两把", "S and M, 2 each": one count for every size
+  const last = sized[sized.length - 1].s;
+  const each = quantities.find((q) => !used.has(q) && q.start >= last.end && (/各\s*$/.test(lower.slice(Math.max(0, q.start - 2), q.start)) || /^\s*each\b/.test(lower.slice(q.end))));
+  if (each) {
+    used.add(each);
+    const seen = new Set<string>();
+    return sized.filter((x) => !seen.has(x.size) && seen.add(x.size)).map(({ s, size }) => ({ quantity: Math.min(MAX_QUANTITY, each.value), size, mention: s }));
+  }
+  const seen = new Set<string>();
+  return sized.filter((x) => !seen.has(x.size) && seen.add(x.size)).map(({ s, size }, k, kept) => {
+    // the count before the product is the first size's ("4 LED bulbs 9W and 2 of the 12W ones")
+    if (k === 0 && lead && !used.has(lead)) {
+      const own = quantities.some((q) => !used.has(q) && q.start >= s.end && q.end <= (kept[1]?.s.start ?? lower.length) && q.start - s.end <= 2);
+      if (!own) {
+        used.add(lead);
+        return { quantity: Math.min(MAX_QUANTITY, lead.value), size, mention: s };
+      }
+    }
+    const sized = kept;
     const prevEnd = k > 0 ? sized[k - 1].s.end : mention.end;
     const nextStart = k + 1 < sized.length ? sized[k + 1].s.start : lower.length;
     const before = quantities.filter((q) => !used.has(q) && q.start >= Math.min(prevEnd, s.start) && q.end <= s.start && s.start - q.end <= 2).pop();

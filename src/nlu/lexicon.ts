@@ -28,7 +28,7 @@ const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 // Generic endings of Chinese job titles (…师, 医生, 顾问, 教练, 护士, 经理, 总监, 店长, 专员, 助理): grammar, not a
 // trade's vocabulary. A staff name that is a surname (or a Latin given name) followed by such a title teaches the
 // role's title: 张药师 → 药师, Tony老师 → 老师, 王小明（验光师） → 验光师.
-const TITLE_END = /(?:师|医生|医师|顾问|教练|护士|经理|总监|店长|专员|助理|管家)$/;
+const TITLE_END = /(?:师|师傅|医生|医师|顾问|教练|护士|经理|总监|店长|专员|助理|管家|(?<!员)工|匠)$/;
 const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;
 
 /** Whether a role word names a person (验光师, pastry chef) rather than a service (验光, oil change): by its ending. */

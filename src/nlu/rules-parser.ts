@@ -91,6 +91,8 @@ export class RulesParser implements IntentParser {
     const productMentions: ProductMention[] = [];
     let explicitBrand: string | null = null;
     for (const m of mentions) {
+      // a brand named like a delivery phrase ("送到家" is not the brand 到家) is the phrase
+      if (m.kind === "brand" && /[送寄带拿回]$/.test(lower.slice(Math.max(0, m.start - 1), m.start))) continue;
       if (m.kind === "brand") explicitBrand ??= m.id;
       else {
         const product = this.matcher.products.get(m.id);
@@ -136,6 +138,7 @@ export class RulesParser implements IntentParser {
       hasBrand: brandId !== null,
       hasCategory: categories.length > 0,
       hasRole: roles.length > 0,
+      hasTitle: titles.length > 0,
       hasQuantity: explicitQuantity || quantities.length > 0,
       hasSize: sizes.length > 0,
       hasCoupon: coupon !== null,

@@ -20,7 +20,7 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/装$/, "");
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/瓦$/, "w").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "");
   let m = /^(\d+(?:\.\d+)?)(?:米|m)$/.exec(s);
   if (m) return `${Number(m[1])}m`;
   m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
@@ -186,7 +186,7 @@ const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
-  课时: "lessons?|classes|sessions?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?|分", 小时: "h(?:ou)?rs?|hours?|h",
+  课时: "lessons?|classes|sessions?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?|分", 小时: "h(?:ou)?rs?|hours?|h",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 // durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
