@@ -32,6 +32,8 @@ export function sizeKey(raw: string): string {
   m = /^(\d)xl$/.exec(s);
   if (m) return "x".repeat(Number(m[1])) + "l";
   s = s.replace(/[码号]$/, "");
+  // shoe systems: EU42 and 42码 are one size in a catalog that uses one system
+  s = s.replace(/^(?:eu|us|uk)(?=\d)/, "");
   return s;
 }
 
@@ -74,7 +76,11 @@ const PATTERNS: Pattern[] = [
     if (/号$/.test(m[0]) && (DATE_FOLLOWS.test(orig.slice(m.index + m[0].length)) || /月\s*$/.test(orig.slice(0, m.index)))) return null;
     return { keys: [m[1]], display: m[1] };
   } },
-  { re: /(?:size|尺码|码数|腰围|waist|(?<![a-z])w|eu|us)\s*:?\s*(\d{2,3})(?![\d./])/g, make: (m) => ({ keys: [m[1]], display: m[1] }) },
+  { re: /(?:size|尺码|码数|腰围|waist|(?<![a-z])w|eu|us|uk)\s*:?\s*(\d{2,3})(?![\d./])/g, make: (m) => ({ keys: [m[1]], display: m[1] }) },
+  { re: /(?<![a-z])(eu|us|uk)\s*(\d{1,2}(?:\.5)?)(?![\d./])|(?<![\d.])(\d{1,2}(?:\.5)?)\s*(eu|us|uk)(?![a-z])/g, make: (m) => {
+    const n = m[2] ?? m[3];
+    return { keys: [n], display: `${(m[1] ?? m[4]).toUpperCase()}${n}` };
+  } },
   { re: new RegExp(`(${ZH_NUM_RE})码`, "g"), make: (m) => {
     const n = parseChineseInt(m[1]);
     return n && n >= 20 ? { keys: [String(n)], display: String(n) } : null;
@@ -99,7 +105,8 @@ const PATTERNS: Pattern[] = [
   { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(米|m|cm|厘米|公分)(?![a-z])/g, make: (m) => {
     const key = sizeKey(m[1] + m[2]);
     const meters = Number(key.slice(0, -1));
-    return meters > 0 && meters < 10 ? { keys: [key], display: `${meters}米` } : null;
+    if (!(meters > 0 && meters < 10)) return null;
+    return { keys: [key], display: meters < 1 && /cm|厘米|公分/.test(m[2]) ? `${m[1]}${m[2]}` : `${meters}米` };
   } },
   // Seats: 三人位, 双人沙发, 3-seater.
   { re: /([\d一二两三四五六双单])人(?=位|座|沙发)(?:位|座)?/g, make: (m) => {
@@ -192,6 +199,10 @@ for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 // durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
 const HOURS = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})?\\s*(?:个)?\\s*(半)?\\s*(?:小时|钟头|hours?|hrs?|h)(?![a-z])`, "g");
 const HALF_HOUR = /半(?:个)?(?:小时|钟头)|half an? hour/g;
+const COLOURS: Record<string, string> = {
+  黑: "black", 白: "white", 棕: "brown", 红: "red", 蓝: "blue", 绿: "green", 灰: "gr[ae]y", 黄: "yellow", 粉: "pink",
+  紫: "purple", 橙: "orange", 金: "gold(?:en)?", 银: "silver", 咖: "coffee|brown", 米: "beige", 青: "cyan|teal",
+};
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 const NUMBER_UNIT = /^(\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
@@ -247,6 +258,18 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       const n = Number(m[1]);
       if (numbers.includes(n) || (n >= lo && n <= hi && lower[m.index + m[0].length] === "的")) add(m.index, m.index + m[1].length, m[1]);
+    }
+  }
+  // colours: "白的" or "white" for 白色, "black" for 黑色 (the colour words of Chinese and English, not any trade's)
+  for (const w of words) {
+    const stem = /^([\u4e00-\u9fff]{1,3})色$/.exec(w)?.[1];
+    if (!stem) continue;
+    const zh = new RegExp(`${escapeRe(stem)}(?:色)?的`, "g");
+    for (let m = zh.exec(lower); m; m = zh.exec(lower)) add(m.index, m.index + m[0].length - 1, w);
+    const english = COLOURS[stem.slice(-1)];
+    if (english) {
+      const en = new RegExp(`(?<![a-z])(?:${english})(?![a-z])`, "g");
+      for (let m = en.exec(lower); m; m = en.exec(lower)) add(m.index, m.index + m[0].length, w);
     }
   }
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
