@@ -53,7 +53,7 @@ export const CUES = {
     en("order status|track(?:ing)? (?:my )?(?:order|package|parcel|delivery)|status of (?:my )?(?:order|delivery|package)"),
     /\b(?:has|have|did|is) my .{0,25}\b(?:ship|shipped|arrive|arrived|come|left|been sent|on (?:its|the) way|ready)\b/,
     /\bwhen (?:will|does|do|is|can) (?:my|it|the order|the package|the delivery)\b.{0,25}\b(?:arrive|come|get here|be here|be delivered|ship|be ready)\b/,
-    /\bmy orders?\b(?! (?:a|an|some|two|three|\d))|\border\b.{0,25}\bstatus\b|\b(?:check|see|show)(?: me)? (?:on )?my orders?\b|\bany updates? on\b.{0,20}\border\b/,
+    /(?<!\b(?:to|into|in) )\bmy orders?\b(?! (?:a|an|some|two|three|\d))|\border\b.{0,25}\bstatus\b|\b(?:check|see|show)(?: me)? (?:on )?my orders?\b|\bany updates? on\b.{0,20}\border\b/,
   ),
   listCoupons: any(
     /我(?:在.{1,8}?)?(?:之前|刚才|已经|以前|上次)?(?:领|拿|抢|存)(?:的|过的|了的|到的)|我的\s*(?:coupons?|vouchers?)|我(?:在.{1,8}?)?(?:还)?有.{0,8}(?:券|coupons?|vouchers?)(?:没用|没有用|吗|没)|没用(?:完)?的(?:优惠)?券|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,10}(?:券|卡券|coupons?|vouchers?)|券(?:都)?在哪(?!领|拿|抢|里领)(?:看|查)?/,

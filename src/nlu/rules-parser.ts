@@ -47,7 +47,19 @@ export class RulesParser implements IntentParser {
         owners.set(size, set);
       }
     }
-    this.sizeWords = new TermMatcher([...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] })));
+    // (not a size word that other products' names or a role's words also use: 钢琴 as a variant of a trial lesson is
+    // still the common noun of 钢琴课时包 and 钢琴老师)
+    const single = [...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }));
+    const singleMatcher = new TermMatcher(single);
+    const common = new Set<string>();
+    for (const p of catalog.products ?? []) {
+      for (const name of [p.name, ...(p.aliases ?? [])]) {
+        // (a name that starts with the word: 小提琴课时包 is a kind of 小提琴 thing; 吊灯灯泡 in an alias is not 吊灯)
+        for (const m of singleMatcher.find(name.normalize("NFKC").toLowerCase())) if (m.id !== p.id && m.start === 0) common.add(name.toLowerCase().slice(m.start, m.end));
+      }
+    }
+    for (const r of this.lexicon.roles) for (const l of r.labels) for (const m of singleMatcher.find(l)) common.add(l.slice(m.start, m.end));
+    this.sizeWords = new TermMatcher(single.filter((w) => !common.has(w.text.toLowerCase())));
   }
 
   async parse(text: string, ctx: ParseContext): Promise<ParseResult> {
