@@ -74,6 +74,8 @@ const PATTERNS: Pattern[] = [
   // Numeric sizes with a cue: 42码, 32号, size 42, 尺码32, 腰围32, 32腰, W32, waist 32.
   { re: /(?<![\d.])(\d{2,3})\s*(?:码|号|寸腰|腰|waist|yards?)/g, make: (m, orig) => {
     if (/号$/.test(m[0]) && (DATE_FOLLOWS.test(orig.slice(m.index + m[0].length)) || /月\s*$/.test(orig.slice(0, m.index)))) return null;
+    // "12号足疗师", "约18号": a staff member's number, not a size
+    if (/号$/.test(m[0]) && (/^[\u4e00-\u9fff]{0,4}(?:师|员|工|匠)/.test(orig.slice(m.index + m[0].length)) || /约\s*$/.test(orig.slice(0, m.index)))) return null;
     return { keys: [m[1]], display: m[1] };
   } },
   { re: /(?:size|尺码|码数|腰围|waist|(?<![a-z])w|eu|us|uk)\s*:?\s*(\d{2,3})(?![\d./])/g, make: (m) => ({ keys: [m[1]], display: m[1] }) },
@@ -193,7 +195,7 @@ const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
-  课时: "lessons?|classes|sessions?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?|分", 小时: "h(?:ou)?rs?|hours?|h",
+  课时: "lessons?|classes|sessions?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 // durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
@@ -288,6 +290,12 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   for (const u of units) {
     const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRe(u)}(?:装)?`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+    // a Chinese numeral before the unit: 二十寸, 五年陈
+    const zh = new RegExp(`(${ZH_NUM_RE})\\s*${escapeRe(u)}(?:装)?`, "g");
+    for (let m = zh.exec(lower); m; m = zh.exec(lower)) {
+      const n = parseChineseInt(m[1]);
+      if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n}${u}`);
+    }
     // the same unit in English: "10 inch" is 10寸, "250 degrees" 250度, "120 capsules" 120粒
     const english = UNIT_WORDS[u];
     if (!english) continue;
@@ -297,12 +305,6 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       // reported as written when the product does not come in it ("the 12 pack")
       out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: m[0], weak: false });
     }
-    // a Chinese numeral before the unit: 二十寸, 五年陈
-    const zh = new RegExp(`(${ZH_NUM_RE})\\s*${escapeRe(u)}(?:装)?`, "g");
-    for (let m = zh.exec(lower); m; m = zh.exec(lower)) {
-      const n = parseChineseInt(m[1]);
-      if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n}${u}`);
-    }
   }
   // durations in the other unit: "一个半小时" or "1.5 hours" is 90分钟 when the product is sold in minutes
   const minutes = [...units].find((u) => /^(?:分钟|分|mins?|minutes?)$/.test(u));
@@ -310,7 +312,6 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const push = (start: number, end: number, n: number) => {
       if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, keys: [sizeKey(`${n}${minutes}`)], display: `${n}${minutes}`, weak: false });
     };
-    for (let m = HALF_HOUR.exec(lower); m; m = HALF_HOUR.exec(lower)) push(m.index, m.index + m[0].length, 30);
     for (let m = HOURS.exec(lower); m; m = HOURS.exec(lower)) {
       if (!m[1] && !m[2]) continue;
       const n = m[1] ? (/\d/.test(m[1]) ? Number(m[1]) : parseChineseInt(m[1])) : 0;
@@ -318,6 +319,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const total = Math.round(n * 60 + (m[2] ? 30 : 0));
       if (total > 0) push(m.index, m.index + m[0].length, total);
     }
+    for (let m = HALF_HOUR.exec(lower); m; m = HALF_HOUR.exec(lower)) push(m.index, m.index + m[0].length, 30);
   }
   // a bare number that a product's size starts with ("R1 53的" → 53cm, "foot massage 60" → 60分钟, "27.5的" → 27.5x2.25)
   const leading = new Map<string, Set<string>>();
