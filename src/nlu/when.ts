@@ -91,7 +91,10 @@ function findClock(s: string, hasContext: boolean): Clock | null {
     const h = parseNumber(m[1]);
     const tail = s.slice(m.index + m[0].length);
     // "一点" also means "a little" (便宜一点, 快一点): only a time when something else says so.
-    const ambiguous = m[1] === "一" && !m[2] && !m[3] && !hasContext;
+    // ("手法重一点的", "快一点儿": after an adjective or before 的/儿 it is "a little" whatever else is said)
+    const before = s[m.index - 1] ?? "";
+    const little = /^[的儿些]/.test(tail) || (/[\u4e00-\u9fff]/.test(before) && !/[午上晨夜天日号早晚到至前后约在是点时周末今明一二三四五六七八九十]/.test(before));
+    const ambiguous = m[1] === "一" && !m[2] && !m[3] && (!hasContext || little);
     if (h !== null && h <= 24 && !ambiguous && !/^点/.test(tail)) {
       let min = 0;
       if (m[3] === "半") min = 30;
