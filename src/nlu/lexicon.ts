@@ -148,6 +148,8 @@ export class Lexicon {
   private readonly sharedWords = new Set<string>();
   /** category word (normalised tag) → brands whose products carry it */
   private readonly tagBrands = new Map<string, Set<string>>();
+  /** a service product whose name, aliases or tags use the words of exactly one role (大保养 → the mechanic's 保养) */
+  private readonly productRoles = new Map<string, string>();
 
   constructor(catalog: CatalogSnapshot) {
     this.roles = roleWords(catalog);
@@ -166,6 +168,17 @@ export class Lexicon {
       }
     }
     this.categoryMatcher = new TermMatcher([...this.tagBrands.keys()].map((text) => ({ text, id: text })));
+    if (this.roles.length) {
+      for (const p of catalog.products ?? []) {
+        const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));
+        if (found.size === 1) this.productRoles.set(p.id, [...found][0]);
+      }
+    }
+  }
+
+  /** The role that performs a service product, when its words name exactly one role. */
+  roleOfProduct(productId: string): string | null {
+    return this.productRoles.get(productId) ?? null;
   }
 
   /** Role mentions (by title or service) that are not inside a brand or product name already found. */

@@ -8,7 +8,7 @@ const UNIT_METERS: Record<string, number> = {
 };
 
 const RADIUS = new RegExp(
-  `(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半)\\s*(公里|千米|米|(?:km|kms|kilometers?|kilometres?|meters?|metres?|miles?|mi|m)(?![a-z]))`,
+  `(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半)\\s*(公里|千米|米|(?:km|kms|kilometers?|kilometres?|meters?|metres?|miles?|mi|m)(?![a-z0-9]))`,
   "g",
 );
 
@@ -24,6 +24,8 @@ export function parseRadius(lower: string): number | null {
     if (/[a-z]/.test(lower[m.index - 1] ?? "")) continue;
     // "一米八" is a bed length, not one metre.
     if (m[2] === "米" && /^[一二三四五六七八九\d]/.test(lower.slice(m.index + m[0].length))) continue;
+    // a distance travelled ("骑了40km", "通勤10公里", "ran 5 km") is not a search radius
+    if (/(?:骑|跑|走|开|游|通勤|骑行|徒步)了?\s*$|(?:rode|ran|cycled|walked|drove|hiked|commute|ride|run)\s*(?:about |around )?$/.test(lower.slice(Math.max(0, m.index - 12), m.index))) continue;
     const n = parseNumber(m[1]);
     if (n === null) continue;
     const meters = Math.round(n * UNIT_METERS[m[2]]);

@@ -86,6 +86,15 @@ export class RulesParser implements IntentParser {
     return set;
   }
 
+  /** booking a service without naming who ("约个大保养"): the one role the service's words name */
+  private roleOfItems(items: { productId: string }[]): string | null {
+    for (const i of items) {
+      const role = this.lexicon.roleOfProduct(i.productId);
+      if (role) return role;
+    }
+    return null;
+  }
+
   private run(text: string, ctx: ParseContext): ParseResult {
     const { orig, lower } = normalizeText(text);
     if (!lower) return emptyResult("unknown", 0);
@@ -172,7 +181,7 @@ export class RulesParser implements IntentParser {
       couponCode: coupon?.value ?? null,
       orderId: orderId?.value ?? null,
       rating: intent === "feedback" ? rating : null,
-      role: intent === "book_appointment" ? this.lexicon.pickRole(roles, lower) : null,
+      role: intent === "book_appointment" ? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) : null,
       confidence: Math.round(decision.confidence * 100) / 100,
     };
   }
