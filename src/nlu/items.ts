@@ -49,7 +49,7 @@ export function buildItems(
     // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
     const free = region.filter((s) => !usedSize.has(s));
     const lead = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start).pop() ?? null;
-    const lines = splitBySize(lower, mention, free, quantities, usedQty, lead);
+    const lines = splitBySize(lower, mention, free, quantities, usedQty, lead ?? bareLead(counts.slice(prevEnd, mention.start), prevEnd));
     if (lines) {
       for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
       for (const l of lines) items.push({ productId: mention.product.id, quantity: l.quantity, size: l.size, explicitQty: true });
@@ -119,6 +119,12 @@ export function buildItems(
  * takes the count written right before it ("一杯大杯两杯中杯") or, failing that, the first one after it before the next
  * size ("10粒的一盒，24粒的也来一盒"); 1 when none is written. Null when the stretch has fewer than two sizes.
  */
+/** "4 LED bulbs 9W and …": a bare number written just before the product, as a quantity mention */
+function bareLead(prefix: string, offset: number): QuantityMention | null {
+  const value = quantityBefore(prefix);
+  return value === null ? null : { start: offset + prefix.length, end: offset + prefix.length, value, kind: "measure" };
+}
+
 function splitBySize(
   lower: string, mention: ProductMention, region: SizeMention[], quantities: QuantityMention[], used: Set<QuantityMention>,
   lead: QuantityMention | null = null,
@@ -144,7 +150,8 @@ function splitBySize(
   return sized.filter((x) => !seen.has(x.size) && seen.add(x.size)).map(({ s, size }, k, kept) => {
     // the count before the product is the first size's ("4 LED bulbs 9W and 2 of the 12W ones")
     if (k === 0 && lead && !used.has(lead)) {
-      const own = quantities.some((q) => !used.has(q) && q.start >= s.end && q.end <= (kept[1]?.s.start ?? lower.length) && q.start - s.end <= 2);
+      const own = quantities.some((q) => !used.has(q) && ((q.start >= s.end && q.end <= (kept[1]?.s.start ?? lower.length) && q.start - s.end <= 2) || (q.start >= mention.end && q.end <= s.start)))
+        || quantityBefore(lower.slice(mention.end, s.start)) !== null;
       if (!own) {
         used.add(lead);
         return { quantity: Math.min(MAX_QUANTITY, lead.value), size, mention: s };

@@ -262,6 +262,29 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       if (numbers.includes(n) || (n >= lo && n <= hi && lower[m.index + m[0].length] === "的")) add(m.index, m.index + m[1].length, m[1]);
     }
   }
+  // a size that combines a word and a measure ("白色5L", "奶咖1L"): both parts said anywhere ("白色乳胶漆5L的")
+  for (const p of products) {
+    for (const raw of p.sizes) {
+      const size = raw.normalize("NFKC").toLowerCase().trim();
+      const parts = /^([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})$/.exec(size);
+      if (!parts) continue;
+      const stem = parts[1].replace(/色$/, "");
+      const english = /^[\u4e00-\u9fff]$/.test(stem) ? COLOURS[stem] : undefined;
+      const named = lower.includes(stem) || (english && new RegExp(`(?<![a-z])(?:${english})(?![a-z])`).test(lower));
+      if (!named) continue;
+      const measure = sizeKey(parts[2]);
+      const re = /(\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]{1,3})/g;
+      for (let m = re.exec(lower); m; m = re.exec(lower)) {
+        const len = m[1].length + m[0].slice(m[1].length).replace(/[^\s]*$/, "").length;
+        for (let k = m[0].length; k > len; k--) {
+          if (sizeKey(m[0].slice(0, k)) === measure) {
+            if (!out.some((o) => o.start < m!.index + k && m!.index < o.end)) out.push({ start: m.index, end: m.index + k, keys: [sizeKey(raw)], display: raw, weak: false });
+            break;
+          }
+        }
+      }
+    }
+  }
   // colours: "白的" or "white" for 白色, "black" for 黑色 (the colour words of Chinese and English, not any trade's)
   for (const w of words) {
     const stem = /^([\u4e00-\u9fff]{1,3})色$/.exec(w)?.[1];
