@@ -150,6 +150,8 @@ export class Lexicon {
   private readonly tagBrands = new Map<string, Set<string>>();
   /** a service product whose name, aliases or tags use the words of exactly one role (大保养 → the mechanic's 保养) */
   private readonly productRoles = new Map<string, string>();
+  /** staff members by name: naming one (苏老师, Kevin老师) asks for their role */
+  private readonly staffMatcher: TermMatcher;
 
   constructor(catalog: CatalogSnapshot) {
     this.roles = roleWords(catalog);
@@ -168,12 +170,24 @@ export class Lexicon {
       }
     }
     this.categoryMatcher = new TermMatcher([...this.tagBrands.keys()].map((text) => ({ text, id: text })));
+    const staffRoles = new Map<string, Set<string>>();
+    for (const s of catalog.staff ?? []) {
+      const name = normalize(s.name);
+      if (name.length >= 2) staffRoles.set(name, (staffRoles.get(name) ?? new Set()).add(s.role));
+    }
+    this.staffMatcher = new TermMatcher([...staffRoles].filter(([, r]) => r.size === 1).map(([text, r]) => ({ text, id: [...r][0] })));
     if (this.roles.length) {
       for (const p of catalog.products ?? []) {
         const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));
         if (found.size === 1) this.productRoles.set(p.id, [...found][0]);
       }
     }
+  }
+
+  /** The role of a staff member named with their title ("约苏老师" where 老师 is several roles' title), or null: a
+   * name alone ("约周敏") asks for a person, not a role. */
+  staffRoleIn(lower: string, titles: Span[]): string | null {
+    return this.staffMatcher.find(lower).find((m) => titles.some((t) => overlaps(t, m)))?.id ?? null;
   }
 
   /** The role that performs a service product, when its words name exactly one role. */

@@ -149,6 +149,8 @@ const DIGIT_BEFORE = /(?:^|[^a-z0-9.])(\d{1,3})\s*$/;
 export function quantityBefore(prefix: string): number | null {
   const m = EN_QTY_BEFORE.exec(prefix) ?? DIGIT_BEFORE.exec(prefix);
   if (!m) return null;
+  // a height, weight or age is not a count ("身高140 入门小提琴")
+  if (/(?:身高|体重|高|重|年龄|height|weight|age|aged|i'?m)\s*:?\s*$/.test(prefix.slice(0, m.index + m[0].indexOf(m[1])))) return null;
   const v = parseNumber(m[1]);
   return v !== null && v >= 1 && Number.isInteger(v) ? v : null;
 }

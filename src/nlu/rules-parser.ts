@@ -181,7 +181,7 @@ export class RulesParser implements IntentParser {
       couponCode: coupon?.value ?? null,
       orderId: orderId?.value ?? null,
       rating: intent === "feedback" ? rating : null,
-      role: intent === "book_appointment" ? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) : null,
+      role: intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) : null,
       confidence: Math.round(decision.confidence * 100) / 100,
     };
   }

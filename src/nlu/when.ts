@@ -55,7 +55,8 @@ const EN_MONTH_DAY = /(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|d
 const EN_DAY_MONTH = /(?<![\d:])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(?![a-z])/;
 const EN_THE_NTH = /(?<![a-z])the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z])/;
 
-const ZH_WEEKDAY_RE = /(下下个?|下个?|这个?|本|这一)?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])/;
+// (not the 下 of 一下: "体验一下 周日" is this Sunday)
+const ZH_WEEKDAY_RE = /(下下个?|(?<!一)下个?|这个?|本|这一)?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])/;
 const ZH_WEEKEND_RE = /(下个?|这个?|本)?\s*周末/;
 const EN_WEEKDAY_RE =
   /(?<![a-z])(?:(this|next|coming|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?![a-z])/;
