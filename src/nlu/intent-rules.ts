@@ -170,6 +170,8 @@ export function decideIntent(sig: Signals): Decision {
   const memo: Partial<Record<keyof typeof CUES, boolean>> = {};
   const cue = (k: keyof typeof CUES) => (memo[k] ??= CUES[k].test(s));
   if (cue("injection")) return { intent: "unknown", confidence: 0.05 };
+  // "逆风翻盘是什么意思": asking what words mean is not asking the shop for anything
+  if (!sig.hasProduct && /(?:是)?什么意思|\bwhat does\b.{1,30}\bmean\b|\bmeaning of\b/.test(s)) return { intent: "unknown", confidence: 0.3 };
 
   // Each extra competing cue costs confidence: the user may be asking two things.
   const conf = (base: number) => {
