@@ -28,9 +28,9 @@ export async function campaignCoupon(db: Db, campaignId: string): Promise<{ id: 
   return db.prisma.campaign.findUnique({ where: { id: campaignId }, select: { id: true, couponCode: true } });
 }
 
-/** A store's id and name (a store QR names the store). */
-export async function storeName(db: Db, storeId: string): Promise<{ id: string; name: string } | null> {
-  return db.prisma.store.findUnique({ where: { id: storeId }, select: { id: true, name: true } });
+/** A store's id, name and brand (a store QR names the store). */
+export async function storeSummary(db: Db, storeId: string): Promise<{ id: string; name: string; brandId: string } | null> {
+  return db.prisma.store.findUnique({ where: { id: storeId }, select: { id: true, name: true, brandId: true } });
 }
 
 /** Coupons on offer now (of these brands; null: every brand), soonest to expire first. */
@@ -56,4 +56,21 @@ export async function orderForPayment(db: Db, orderId: string) {
 /** The latest sandbox payment of an order (its id names the sandbox event). */
 export async function latestSandboxPayment(db: Db, orderId: string): Promise<{ id: string } | null> {
   return db.prisma.payment.findFirst({ where: { orderId, provider: "sandbox" }, orderBy: { createdAt: "desc" }, select: { id: true } });
+}
+
+/** The currency amounts of a redemption are shown in: the store's brand's (else the coupon's brand's) price currency. */
+export async function redemptionCurrency(db: Db, input: { code: string; storeId: string }): Promise<string> {
+  const coupon = await db.prisma.coupon.findUnique({ where: { code: input.code }, select: { brandId: true } });
+  const store = await db.prisma.store.findUnique({ where: { id: input.storeId }, select: { brandId: true } });
+  return (await db.prisma.product.findFirst({ where: { brandId: store?.brandId ?? coupon?.brandId }, select: { currency: true } }))?.currency ?? "CNY";
+}
+
+/** What a staff order card's buttons depend on: how the order is received and where it stands. */
+export async function orderForStaffCard(db: Db, orderId: string): Promise<{ id: string; fulfillment: string; status: string } | null> {
+  return db.prisma.order.findUnique({ where: { id: orderId }, select: { id: true, fulfillment: true, status: true } });
+}
+
+/** True before any catalog is loaded (no brand yet). */
+export async function catalogIsEmpty(db: Db): Promise<boolean> {
+  return (await db.prisma.brand.count()) === 0;
 }

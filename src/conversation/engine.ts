@@ -14,7 +14,7 @@ import { IDLE, leaveStep, saveState, type ConversationState } from "../app/conve
 import { botWithSettings } from "../app/bot-settings.ts";
 import { loadTurnMember, rememberLocale } from "../app/turn-member.ts";
 import { eraseChatLog, logChatMessage } from "../app/chat-log.ts";
-import { campaignCoupon, storeName } from "../app/chat-lookups.ts";
+import { campaignCoupon, storeSummary } from "../app/chat-lookups.ts";
 import { followBrand } from "../app/crm/follows.ts";
 import { findStores } from "./store-flow.ts";
 import type { EngineDeps, Turn } from "./turn.ts";
@@ -139,7 +139,7 @@ async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
   }
   // (till-flow) a store's static QR at the till also opens an amount entry
   if (kind === "store" && arg) {
-    const store = await storeName(turn.deps.db, arg);
+    const store = await storeSummary(turn.deps.db, arg);
     if (store) replies.push(storeQrPrompt(turn, store.id, store.name));
   }
   return replies;

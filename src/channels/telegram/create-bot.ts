@@ -11,6 +11,8 @@ import { Telegraf, type Context } from "telegraf";
 import { editedMessage, message } from "telegraf/filters";
 import { MENU_KEYS, type BotConfig } from "../../bot-config.ts";
 import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
+import { orderForPayment } from "../../app/chat-lookups.ts";
+import { markReachable } from "../../app/crm/reachable.ts";
 import { handleEvent, type EngineDeps, type InboundEvent } from "../../conversation/engine.ts";
 import type { IdentityRef } from "../../app/members.ts";
 import { callbackCodec, type CallbackCodec } from "./callback-data.ts";
@@ -89,7 +91,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
     await measureTurn("telegram", eventKind(event), () => serial(`${chat.id}`, async () => {
       const replies = await handleEvent(engine, identity, event);
       // someone who writes again after blocking the bot is reachable again
-      await db.prisma.member.updateMany({ where: { unreachable: true, identities: { some: { channel: "telegram", externalId: String(from.id) } } }, data: { unreachable: false } });
+      await markReachable(db, { channel: "telegram", externalId: String(from.id) });
       await renderReplies({ telegram: ctx.telegram, chatId: chat.id, codec, keyboards, log, invoiceProviderToken: deps.paymentProviderToken, miniAppUrl: deps.miniAppUrl }, replies);
     }));
   }
@@ -155,7 +157,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   // as the sandbox webhook (idempotent by the charge id)
   bot.on("pre_checkout_query", async (ctx) => {
     const q = ctx.preCheckoutQuery;
-    const order = await db.prisma.order.findUnique({ where: { id: q.invoice_payload } });
+    const order = await orderForPayment(db, q.invoice_payload);
     const ok = !!order && ["quote", "pending_payment"].includes(order.status) && order.totalCents === q.total_amount && order.currency === q.currency;
     await ctx.answerPreCheckoutQuery(ok, ok ? undefined : T.invoiceRefused[langOf(ctx)]);
   });

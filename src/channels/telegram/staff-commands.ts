@@ -8,6 +8,7 @@ import { CAMPAIGN_ROLES, bindStaff, isStaffMove, staffForTelegramUser, staffMove
 import { errorText, money } from "../../conversation/messages.ts";
 import type { Lang } from "../../conversation/replies.ts";
 import type { Db } from "../../db/database.ts";
+import { orderForStaffCard, redemptionCurrency, storeSummary } from "../../app/chat-lookups.ts";
 import type { CallbackCodec } from "./callback-data.ts";
 import { CAMPAIGN_TEXTS } from "./merchant-campaign.ts";
 import { billLinks, staffCreateBill, staffVoidBill } from "../../app/till/bills.ts";
@@ -32,7 +33,7 @@ export async function onStaffCommand(ctx: Context, deps: StaffDeps, args: string
   const code = args.trim().split(/\s+/)[0] ?? "";
   if (!code) {
     const staff = await staffForTelegramUser(deps.db, String(from.id));
-    const store = staff ? await deps.db.prisma.store.findUnique({ where: { id: staff.storeId } }) : null;
+    const store = staff ? await storeSummary(deps.db, staff.storeId) : null;
     await ctx.reply(store ? `${T.staffStatus[lang](store.name)}\n${T.staffUsage[lang]}` : T.staffUsage[lang]);
     return;
   }
@@ -70,9 +71,7 @@ export async function onRedeemCommand(ctx: Context, deps: StaffDeps, args: strin
     return;
   }
   const v = r.value;
-  const coupon = await deps.db.prisma.coupon.findUnique({ where: { code: v.code } });
-  const store = await deps.db.prisma.store.findUnique({ where: { id: v.storeId } });
-  const currency = (await deps.db.prisma.product.findFirst({ where: { brandId: store?.brandId ?? coupon?.brandId } }))?.currency ?? "CNY";
+  const currency = await redemptionCurrency(deps.db, { code: v.code, storeId: v.storeId });
   await ctx.reply(T.redeemed[lang](v.code, money(v.discountCents, currency, lang), v.payCents != null ? money(v.payCents, currency, lang) : null));
 }
 
@@ -93,7 +92,7 @@ export async function onStaffTap(ctx: Context, deps: StaffDeps, id: string, lang
   }
   await answer(T.moved[lang](orderId, to));
   // the card keeps only the steps still ahead
-  const order = await deps.db.prisma.order.findUnique({ where: { id: orderId } });
+  const order = await orderForStaffCard(deps.db, orderId);
   const msg = ctx.callbackQuery?.message;
   if (order && msg) {
     const markup = await inlineKeyboard(staffButtons(order.id, order.fulfillment, order.status), deps.codec);
