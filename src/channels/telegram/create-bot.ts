@@ -20,6 +20,7 @@ import { onCourierLocation } from "./courier-location.ts";
 import { ReplyKeyboards, renderReplies } from "./render-replies.ts";
 import { CAMPAIGN_TAP_PREFIX, merchantCampaigns } from "./merchant-campaign.ts";
 import { onBillCommand, onRedeemCommand, onStaffCommand, onStaffTap, type StaffDeps } from "./staff-commands.ts";
+import { STAFF_TAP_PREFIX } from "./staff-taps.ts";
 import { T, langFor, menuEvent } from "./telegram-texts.ts";
 import { memoryChatLock, type ChatLock, type InFlight } from "../../ops/chat-lock.ts";
 import { measureTurn } from "../../ops/metrics.ts";
@@ -142,7 +143,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
       if (!data) return;
       const id = await codec.decode(data);
       if (!id) return await answer(T.buttonExpired[langOf(ctx)], true);
-      if (id.startsWith("staff:")) return await onStaffTap(ctx, staffDeps, id, langOf(ctx), answer);
+      if (id.startsWith(STAFF_TAP_PREFIX)) return await onStaffTap(ctx, staffDeps, id, langOf(ctx), answer);
       if (id.startsWith(CAMPAIGN_TAP_PREFIX)) return await campaigns.onTap(ctx, id, langOf(ctx), answer);
       // stop the button's spinner first; the engine's replies follow as messages
       await answer();

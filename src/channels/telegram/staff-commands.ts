@@ -4,7 +4,7 @@
 import type { Context } from "telegraf";
 import type { BotConfig } from "../../bot-config.ts";
 import { botBrandIds } from "../../bot-config.ts";
-import { CAMPAIGN_ROLES, bindStaff, isStaffMove, staffForTelegramUser, staffMoveOrder, staffRedeem } from "../../app/staff.ts";
+import { CAMPAIGN_ROLES, bindStaff, staffForTelegramUser, staffMoveOrder, staffRedeem } from "../../app/staff.ts";
 import { errorText, money } from "../../conversation/messages.ts";
 import type { Lang } from "../../conversation/replies.ts";
 import type { Db } from "../../db/database.ts";
@@ -15,6 +15,7 @@ import { billLinks, staffCreateBill, staffVoidBill } from "../../app/till/bills.
 import { parseTillAmount } from "../../domain/till/bill.ts";
 import { inlineKeyboard } from "./render-replies.ts";
 import { staffButtons } from "./staff-notifier.ts";
+import { readStaffTap } from "./staff-taps.ts";
 import { INVITE_ERRORS, T } from "./telegram-texts.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
@@ -77,11 +78,12 @@ export async function onRedeemCommand(ctx: Context, deps: StaffDeps, args: strin
 
 /** A tap on a step button of a new-order card: `staff:<status>:<orderId>`. */
 export async function onStaffTap(ctx: Context, deps: StaffDeps, id: string, lang: Lang, answer: (text?: string, alert?: boolean) => Promise<void>): Promise<void> {
-  const [, to, orderId] = /^staff:([a-z_]+):(.+)$/.exec(id) ?? [];
-  if (!to || !orderId || !isStaffMove(to)) {
+  const tap = readStaffTap(id);
+  if (!tap) {
     await answer(T.buttonExpired[lang], true);
     return;
   }
+  const { to, orderId } = tap;
   const r = await staffMoveOrder(deps.db, { telegramUserId: String(ctx.from!.id), orderId, to, at: deps.clock() });
   if (!r.ok) {
     const text = r.error.code === "NOT_ALLOWED" ? (r.error.message?.includes("another store") ? T.wrongStore[lang] : T.notStaff[lang]) : r.error.code === "NOT_FOUND" ? errorText("NOT_FOUND", lang) : errorText(r.error.code, lang);
