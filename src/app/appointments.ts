@@ -4,6 +4,7 @@
 import type { Db } from "../db/database.ts";
 import { isUniqueViolation } from "../db/write-transaction.ts";
 import { availableSlots, type WorkingHours } from "../domain/appointments/slots.ts";
+import { tapId } from "../domain/chat/taps.ts";
 import { failWith, okValue, type AppResult } from "./app-result.ts";
 import { enqueuePush } from "./outbox.ts";
 import { runTx } from "./run-tx.ts";
@@ -71,7 +72,7 @@ async function queueReminder(tx: Tx, a: { id: string; memberId: string; storeId:
   const when = localSlotText(a.start, store.timezone);
   await enqueuePush(tx, {
     memberId: a.memberId, source: "follow_up", dedupeKey: reminderKey(a.id, a.start), notBefore: new Date(a.start.getTime() - REMINDER_BEFORE_MS),
-    text: `⏰ 预约提醒：${when} ${store.name} ${staff.name}\nReminder: ${store.name}, ${staff.name}, ${when}`, payload: { appointmentId: a.id, buttons: [{ id: `unbook:${a.id}`, label: "取消预约 / Cancel" }] },
+    text: `⏰ 预约提醒：${when} ${store.name} ${staff.name}\nReminder: ${store.name}, ${staff.name}, ${when}`, payload: { appointmentId: a.id, buttons: [{ id: tapId("unbook", { appointmentId: a.id }), label: "取消预约 / Cancel" }] },
   });
 }
 

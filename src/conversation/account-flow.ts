@@ -2,11 +2,15 @@
 import { loadCatalogView } from "../app/catalog-view.ts";
 import { claimCoupon, listWallet } from "../app/coupons/coupon-use-cases.ts";
 import { STATUS_TEXT } from "../app/ordering/order-lifecycle.ts";
-import { bumpTags } from "../app/crm/behaviour-tags.ts";
+import { recordFeedback } from "../app/chat-log.ts";
+import { campaignCoupon, couponsOnOffer } from "../app/chat-lookups.ts";
+import { followBrand, unfollowBrands } from "../app/crm/follows.ts";
 import { forgetMember, unsubscribe } from "../app/privacy.ts";
 import { createSignInLink } from "../app/sessions.ts";
 import { recordTouch } from "../app/touches.ts";
 import type { OrderStatus } from "../domain/orders/order-state.ts";
+import { tapId } from "../domain/chat/taps.ts";
+import { leaveStep, newState } from "../app/conversation-state.ts";
 import type { ParseResult } from "../nlu/intent.ts";
 import { errorText, money } from "./messages.ts";
 import { errorReply, type Reply } from "./replies.ts";
@@ -19,13 +23,9 @@ function couponTitle(c: { title: string | null; code: string }) {
 export async function claim(turn: Turn, code: string | null, source = "chat"): Promise<Reply[]> {
   const { db } = turn.deps;
   if (!code) {
-    const available = await db.prisma.coupon.findMany({
-      where: { validTo: { gte: turn.now }, ...(turn.scope ? { brandId: { in: turn.scope } } : {}) },
-      orderBy: { validTo: "asc" },
-      take: 8,
-    });
+    const available = await couponsOnOffer(db, turn.now, turn.scope);
     if (!available.length) return [{ type: "text", text: turn.m.noCoupons }];
-    return [{ type: "choice", text: turn.m.whichCoupon, buttons: available.map((c) => ({ id: `claim:${c.code}`, label: couponTitle(c) })) }];
+    return [{ type: "choice", text: turn.m.whichCoupon, buttons: available.map((c) => ({ id: tapId("claim", { code: c.code, campaignId: null }), label: couponTitle(c) })) }];
   }
   const r = await claimCoupon(db, { memberId: turn.memberId, code, botBrandIds: turn.scope, source, campaignId: turn.state.campaignId ?? null, at: turn.now });
   if (!r.ok) return [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
@@ -40,7 +40,7 @@ export async function claim(turn: Turn, code: string | null, source = "chat"): P
  * from a button, i.e. user input: one that does not exist or does not carry this coupon credits nothing.
  */
 export async function claimFromCampaign(turn: Turn, code: string, campaignId: string): Promise<Reply[]> {
-  const campaign = await turn.deps.db.prisma.campaign.findUnique({ where: { id: campaignId }, select: { id: true, couponCode: true } });
+  const campaign = await campaignCoupon(turn.deps.db, campaignId);
   if (!campaign || campaign.couponCode?.toUpperCase() !== code.toUpperCase()) return claim(turn, code, turn.state.campaignId ? "campaign" : "chat");
   turn.state.campaignId = campaign.id;
   await recordTouch(turn.deps.db, { memberId: turn.memberId, kind: "button", campaignId: campaign.id, source: `claim:${code}`, at: turn.now });
@@ -49,7 +49,7 @@ export async function claimFromCampaign(turn: Turn, code: string, campaignId: st
 
 export async function wallet(turn: Turn): Promise<Reply[]> {
   const items = await listWallet(turn.deps.db, turn.memberId, turn.now, turn.scope);
-  if (!items.length) return [{ type: "text", text: turn.m.walletEmpty, buttons: [{ id: "claim", label: turn.lang === "zh" ? "领券" : "Coupons" }] }];
+  if (!items.length) return [{ type: "text", text: turn.m.walletEmpty, buttons: [{ id: tapId("claim", { code: null, campaignId: null }), label: turn.lang === "zh" ? "领券" : "Coupons" }] }];
   const zh = turn.lang === "zh";
   return items.map((c) => ({
     type: "coupon" as const,
@@ -70,7 +70,7 @@ export async function orders(turn: Turn, orderId: string | null): Promise<Reply[
     type: "order" as const,
     text: turn.m.orderLine(o.id, STATUS_TEXT[o.status as OrderStatus]?.[turn.lang] ?? o.status, money(o.totalCents, o.currency, turn.lang)),
     orderId: o.id, status: o.status as OrderStatus, storeId: o.storeId,
-    ...(o.status === "pending_payment" ? { buttons: [{ id: `confirm:${o.id}`, label: turn.m.payLabel }, { id: `cancel:${o.id}`, label: turn.m.cancelLabel }] } : {}),
+    ...(o.status === "pending_payment" ? { buttons: [{ id: tapId("confirm", { orderId: o.id }), label: turn.m.payLabel }, { id: tapId("cancel", { orderId: o.id }), label: turn.m.cancelLabel }] } : {}),
   }));
 }
 
@@ -84,27 +84,15 @@ export async function follow(turn: Turn, parsed: ParseResult, source = "chat"): 
   const brand = await brandFor(turn, parsed);
   if (!brand) {
     const view = await loadCatalogView(turn.deps.db);
-    return [{ type: "choice", text: turn.lang === "zh" ? "想关注哪个品牌？" : "Which brand would you like to follow?", buttons: [...view.brands.values()].filter((b) => !turn.scope || turn.scope.includes(b.id)).map((b) => ({ id: `follow:${b.id}`, label: b.name })) }];
+    return [{ type: "choice", text: turn.lang === "zh" ? "想关注哪个品牌？" : "Which brand would you like to follow?", buttons: [...view.brands.values()].filter((b) => !turn.scope || turn.scope.includes(b.id)).map((b) => ({ id: tapId("follow", { brandId: b.id }), label: b.name })) }];
   }
-  await followBrand(turn, brand.id, source);
+  await followBrand(turn.deps.db, { memberId: turn.memberId, brandId: brand.id, botId: turn.deps.bot.id, source, at: turn.now });
   return [{ type: "text", text: turn.m.followed(brand.name) }];
-}
-
-export async function followBrand(turn: Turn, brandId: string, source: string): Promise<void> {
-  const { db } = turn.deps;
-  await db.prisma.follow.upsert({
-    where: { memberId_brandId: { memberId: turn.memberId, brandId } },
-    create: { memberId: turn.memberId, brandId, botId: turn.deps.bot.id, source, followedAt: turn.now },
-    update: { unfollowedAt: null },
-  });
-  await db.prisma.member.update({ where: { id: turn.memberId }, data: { marketingOptOut: false } });
 }
 
 export async function unfollow(turn: Turn, parsed: ParseResult): Promise<Reply[]> {
   const brand = await brandFor(turn, parsed);
-  const { db } = turn.deps;
-  const where = { memberId: turn.memberId, unfollowedAt: null, ...(brand ? { brandId: brand.id } : turn.scope ? { brandId: { in: turn.scope } } : {}) };
-  await db.prisma.follow.updateMany({ where, data: { unfollowedAt: turn.now } });
+  await unfollowBrands(turn.deps.db, { memberId: turn.memberId, brandIds: brand ? [brand.id] : turn.scope, at: turn.now });
   return [{ type: "text", text: turn.m.unfollowed(brand?.name ?? (turn.lang === "zh" ? "全部品牌" : "all brands")) }];
 }
 
@@ -114,8 +102,8 @@ export async function stopPromotions(turn: Turn): Promise<Reply[]> {
 }
 
 export function askForget(turn: Turn): Reply[] {
-  turn.state.awaiting = "forget";
-  return [{ type: "choice", text: turn.m.forgetAsk, buttons: [{ id: "forget:yes", label: turn.m.forgetConfirm }, { id: "cancel", label: turn.m.cancelLabel }] }];
+  turn.state.step = { at: "forget" };
+  return [{ type: "choice", text: turn.m.forgetAsk, buttons: [{ id: tapId("forget", { answer: "yes" }), label: turn.m.forgetConfirm }, { id: tapId("cancel", { orderId: null }), label: turn.m.cancelLabel }] }];
 }
 
 /** "open in browser": the words that ask the bot for a one-time sign-in link to the shop on the web */
@@ -136,32 +124,27 @@ const FORGET_YES = /^(确认删除|确定删除|删除吧|确认|确定|是的?|
 
 /** True when `text` confirms a forget-me that is waiting for confirmation. */
 export function confirmsForget(turn: Turn, text: string): boolean {
-  return turn.state.awaiting === "forget" && FORGET_YES.test(text.trim());
+  return turn.state.step.at === "forget" && FORGET_YES.test(text.trim());
 }
 
-/** The `forget:<arg>` button: "yes" erases only while a confirmation is pending (an old or forged tap asks again). */
-export async function forgetTap(turn: Turn, arg: string): Promise<Reply[]> {
-  if (arg !== "yes") {
-    if (turn.state.awaiting === "forget") turn.state.awaiting = undefined;
+/** The `forget:<answer>` button: "yes" erases only while a confirmation is pending (an old or forged tap asks again). */
+export async function forgetTap(turn: Turn, answer: string): Promise<Reply[]> {
+  if (answer !== "yes") {
+    leaveStep(turn.state, "forget");
     return [{ type: "text", text: turn.m.cancelled }];
   }
-  if (turn.state.awaiting !== "forget") return askForget(turn);
+  if (turn.state.step.at !== "forget") return askForget(turn);
   return forget(turn);
 }
 
 export async function forget(turn: Turn): Promise<Reply[]> {
   await forgetMember(turn.deps.db, turn.memberId, turn.now);
   turn.forgotten = true;
-  for (const k of Object.keys(turn.state)) delete (turn.state as Record<string, unknown>)[k];
+  turn.state = newState();
   return [{ type: "text", text: turn.m.forgotten }];
 }
 
 export async function feedback(turn: Turn, parsed: ParseResult, text: string): Promise<Reply[]> {
-  const { db } = turn.deps;
-  const last = await db.prisma.order.findFirst({ where: { memberId: turn.memberId, status: { in: ["completed", "paid", "accepted", "ready", "out_for_delivery", "shipped"] } }, orderBy: { createdAt: "desc" } });
-  await db.prisma.chatMessage.create({ data: { memberId: turn.memberId, botId: turn.deps.bot.id, direction: "feedback", text: JSON.stringify({ rating: parsed.rating, orderId: last?.id ?? null, text: text.slice(0, 500) }) } });
-  if (parsed.rating !== null) {
-    await bumpTags(db.prisma, turn.memberId, [`rating:${parsed.rating}`]);
-  }
+  await recordFeedback(turn.deps.db, { memberId: turn.memberId, botId: turn.deps.bot.id, rating: parsed.rating, text });
   return [{ type: "text", text: turn.m.feedbackThanks(parsed.rating) }];
 }

@@ -11,6 +11,9 @@ import { localDateTime } from "../domain/time/time-zone.ts";
 import { distanceText, errorText } from "./messages.ts";
 import { errorReply, type Reply } from "./replies.ts";
 import { DEFAULT_SEARCH_RADIUS_METERS, storeCard } from "./store-flow.ts";
+import { ORDER_QUESTIONS, leaveStep, type BookingDraft } from "../app/conversation-state.ts";
+import { nextAppointment, memberAppointment } from "../app/chat-lookups.ts";
+import { tapId } from "../domain/chat/taps.ts";
 import type { Turn } from "./turn.ts";
 
 /** A time or role said in an earlier message that did not start a booking counts for this long. */
@@ -35,10 +38,10 @@ export function noteHeard(turn: Turn, when: string | null, role: string | null):
  * a role, a radius, a store they tapped) is kept unless this message says otherwise.
  */
 export async function startBooking(turn: Turn, said: { brandId: string | null; when: string | null; role: string | null; radiusMeters: number | null; storeId?: string | null }): Promise<Reply[]> {
-  const prev = turn.state.booking;
+  const prev = bookingInProgress(turn);
   const earlier = heard(turn);
   const brandId = said.brandId ?? prev?.brandId ?? (turn.scope?.length === 1 ? turn.scope[0] : null);
-  turn.state.booking = {
+  const booking: BookingDraft = {
     brandId,
     when: said.when ?? prev?.when ?? earlier.when,
     radiusMeters: said.radiusMeters ?? prev?.radiusMeters ?? null,
@@ -46,8 +49,12 @@ export async function startBooking(turn: Turn, said: { brandId: string | null; w
     role: said.role ?? prev?.role ?? earlier.role,
   };
   turn.state.heard = undefined;
-  turn.state.search = undefined;
-  return continueBooking(turn);
+  return continueBooking(turn, booking);
+}
+
+/** The booking being put together, if that is the member's step. */
+export function bookingInProgress(turn: Turn): BookingDraft | null {
+  return turn.state.step.at === "booking" ? turn.state.step.booking : null;
 }
 
 function when(turn: Turn, d: Date, tz: string): string {
@@ -57,21 +64,22 @@ function when(turn: Turn, d: Date, tz: string): string {
   return turn.lang === "zh" ? `${l.month}月${l.day}日${wd} ${hm}` : `${wd} ${l.month}/${l.day} ${hm}`;
 }
 
-function slotButtons(turn: Turn, slots: FreeSlot[], tz: string) {
-  return slots.slice(0, 4).map((s) => ({ id: `slot:${s.staffId}:${s.start.getTime()}`, label: `${when(turn, s.start, tz)} ${s.staffName}` }));
+/** The first free slots as buttons: `slot:<staff>:<ms>`, or `reslot:<appointment>:<staff>:<ms>` when moving a booking. */
+function slotButtons(turn: Turn, slots: FreeSlot[], tz: string, moving: string | null = null) {
+  return slots.slice(0, 4).map((s) => ({
+    id: moving ? tapId("reslot", { appointmentId: moving, staffId: s.staffId, startMs: s.start.getTime() }) : tapId("slot", { staffId: s.staffId, startMs: s.start.getTime() }),
+    label: `${when(turn, s.start, tz)} ${s.staffName}`,
+  }));
 }
 
-/** Start or continue a booking; needs a location unless a store was picked. */
-export async function continueBooking(turn: Turn): Promise<Reply[]> {
-  const b = turn.state.booking!;
+/** Start or continue a booking (it becomes the member's step); needs a location unless a store was picked. */
+export async function continueBooking(turn: Turn, b: BookingDraft): Promise<Reply[]> {
+  turn.state.step = { at: "booking", booking: b };
   const view = await loadCatalogView(turn.deps.db);
   let store: StoreInfo | undefined = b.storeId ? view.stores.get(b.storeId) : undefined;
   const replies: Reply[] = [];
   if (!store) {
-    if (!turn.state.location) {
-      turn.state.awaiting = "location";
-      return [{ type: "choice", text: turn.m.askLocationSearch, request: "location", buttons: [{ id: "cancel", label: turn.m.cancelLabel }] }];
-    }
+    if (!turn.state.location) return [{ type: "choice", text: turn.m.askLocationSearch, request: "location", buttons: [{ id: tapId("cancel", { orderId: null }), label: turn.m.cancelLabel }] }];
     const loc = turn.state.location;
     const brandIds = b.brandId ? [b.brandId] : turn.scope;
     // a store that takes appointments and has staff in the role asked for
@@ -85,7 +93,7 @@ export async function continueBooking(turn: Turn): Promise<Reply[]> {
     b.storeId = store.id;
     replies.push(storeCard(turn, store, hit.distanceMeters));
   }
-  if (b.when) return [...replies, ...(await bookAt(turn, store, new Date(b.when)))];
+  if (b.when) return [...replies, ...(await bookAt(turn, store, new Date(b.when), b.role))];
   const slots = await freeSlots(turn.deps.db, { storeId: store.id, role: b.role, from: turn.now, days: 7 });
   if (!slots.length) return [...replies, { type: "text", text: turn.lang === "zh" ? "这家店近7天没有可预约的时间了。" : "No free slots at this store in the next 7 days." }];
   return [...replies, { type: "choice", text: turn.lang === "zh" ? "选一个时间：" : "Pick a time:", buttons: slotButtons(turn, slots, store.timezone) }];
@@ -95,8 +103,7 @@ export async function continueBooking(turn: Turn): Promise<Reply[]> {
  * Books exactly the time the member said, never another: when that time is not free, the nearest free slots of the
  * same day are offered (or, when that day has none, the nearest ones in the week around it).
  */
-async function bookAt(turn: Turn, store: StoreInfo, wanted: Date): Promise<Reply[]> {
-  const role = turn.state.booking?.role ?? null;
+async function bookAt(turn: Turn, store: StoreInfo, wanted: Date, role: string | null): Promise<Reply[]> {
   const local = localDateTime(store.timezone, wanted.getTime());
   const dayStart = new Date(wanted.getTime() - local.minuteOfDay * 60_000 - (wanted.getTime() % 60_000));
   const from = dayStart < turn.now ? turn.now : dayStart;
@@ -121,13 +128,11 @@ export async function book(turn: Turn, storeId: string, staffId: string, start: 
     const replies: Reply[] = [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
     if (r.error.code === "SLOT_TAKEN") {
       // taken a moment ago: offer that day's nearest free times instead
-      turn.state.booking = { brandId: null, when: start.toISOString(), radiusMeters: null, storeId, role: turn.state.booking?.role ?? null };
-      replies.push(...(await continueBooking(turn)));
+      replies.push(...(await continueBooking(turn, { brandId: null, when: start.toISOString(), radiusMeters: null, storeId, role: bookingInProgress(turn)?.role ?? null })));
     }
     return replies;
   }
-  turn.state.booking = undefined;
-  turn.state.awaiting = undefined;
+  leaveStep(turn.state, "booking", ...ORDER_QUESTIONS);
   const replies: Reply[] = [await appointmentReply(turn, r.value, "booked")];
   const store = (await loadCatalogView(turn.deps.db)).stores.get(storeId)!;
   replies.push(...(await recommendReplies(turn, [store.brandId], storeId)));
@@ -144,8 +149,8 @@ async function appointmentReply(turn: Turn, a: Booked, how: "booked" | "moved"):
   return {
     type: "appointment", text, appointmentId: a.appointmentId, storeId: a.storeId, staffId: a.staffId, start: a.start.toISOString(), status: "booked",
     buttons: [
-      { id: `rebook:${a.appointmentId}`, label: zh ? "改时间" : "Reschedule" },
-      { id: `unbook:${a.appointmentId}`, label: zh ? "取消预约" : "Cancel booking" },
+      { id: tapId("rebook", { appointmentId: a.appointmentId }), label: zh ? "改时间" : "Reschedule" },
+      { id: tapId("unbook", { appointmentId: a.appointmentId }), label: zh ? "取消预约" : "Cancel booking" },
     ],
   };
 }
@@ -156,19 +161,18 @@ const RESCHEDULE_WORDS = /^(改约|改期|改时间|换个时间|预约改到|�
 export async function rescheduleCommand(turn: Turn, text: string): Promise<Reply[] | null> {
   const m = RESCHEDULE_WORDS.exec(text);
   if (!m) return null;
-  const next = await turn.deps.db.prisma.appointment.findFirst({ where: { memberId: turn.memberId, status: "booked", start: { gt: turn.now } }, orderBy: { start: "asc" } });
+  const next = await nextAppointment(turn.deps.db, turn.memberId, turn.now);
   if (!next) return [{ type: "text", text: turn.lang === "zh" ? "你还没有待进行的预约。想约的话，告诉我时间和想约谁。" : "You have no upcoming booking. To make one, tell me when and with whom." }];
-  turn.state.rescheduling = next.id;
+  turn.state.step = { at: "reschedule", appointmentId: next.id };
   const rest = text.slice(m[0].length).trim();
-  return rest ? rescheduleTo(turn, rest) : offerNewSlots(turn, next.id);
+  return rest ? rescheduleTo(turn, next.id, rest) : offerNewSlots(turn, next.id);
 }
 
-/** The member picked a new time in words while a booking is being moved. */
-export async function rescheduleTo(turn: Turn, text: string): Promise<Reply[]> {
-  const id = turn.state.rescheduling!;
+/** The member picked a new time in words while the booking `id` is being moved. */
+export async function rescheduleTo(turn: Turn, id: string, text: string): Promise<Reply[]> {
   // the time alone ("明天下午4点") is no intent of its own, so the time resolver reads it directly
   const iso = parseWhen(normalizeText(text).lower, turn.now, turn.deps.bot.timezone);
-  const a = iso ? await turn.deps.db.prisma.appointment.findUnique({ where: { id } }) : null;
+  const a = iso ? await memberAppointment(turn.deps.db, id) : null;
   if (!iso || !a) return offerNewSlots(turn, id);
   const wanted = new Date(iso);
   const r = await rescheduleAppointment(turn.deps.db, { memberId: turn.memberId, appointmentId: id, start: wanted, at: turn.now });
@@ -182,17 +186,17 @@ export async function rescheduleTo(turn: Turn, text: string): Promise<Reply[]> {
 
 /** Free slots of the booked staff member's role at the same store, nearest to `near` first, as buttons. */
 export async function offerNewSlots(turn: Turn, appointmentId: string, near?: Date): Promise<Reply[]> {
-  const a = await turn.deps.db.prisma.appointment.findFirst({ where: { id: appointmentId, memberId: turn.memberId, status: "booked" }, include: { staff: true } });
+  const a = await memberAppointment(turn.deps.db, appointmentId, { memberId: turn.memberId, booked: true });
   if (!a) {
-    turn.state.rescheduling = undefined;
+    leaveStep(turn.state, "reschedule");
     return [errorReply(errorText("NOT_FOUND", turn.lang), "NOT_FOUND")];
   }
-  turn.state.rescheduling = a.id;
+  turn.state.step = { at: "reschedule", appointmentId: a.id };
   const store = (await loadCatalogView(turn.deps.db)).stores.get(a.storeId)!;
-  const slots = (await freeSlots(turn.deps.db, { storeId: a.storeId, role: a.staff.role, from: turn.now, days: 7 })).filter((s) => s.start.getTime() !== a.start.getTime());
+  const slots = (await freeSlots(turn.deps.db, { storeId: a.storeId, role: a.staffRole, from: turn.now, days: 7 })).filter((s) => s.start.getTime() !== a.start.getTime());
   if (near) slots.sort((x, y) => Math.abs(x.start.getTime() - near.getTime()) - Math.abs(y.start.getTime() - near.getTime()));
   if (!slots.length) return [{ type: "text", text: turn.lang === "zh" ? "这家店近7天没有别的空档了。" : "No other free slots at this store in the next 7 days." }];
-  const buttons = slotButtons(turn, slots, store.timezone).map((b) => ({ ...b, id: `reslot:${a.id}:${b.id.slice("slot:".length)}` }));
+  const buttons = slotButtons(turn, slots, store.timezone, a.id);
   return [{ type: "choice", text: turn.lang === "zh" ? `现在是 ${when(turn, a.start, store.timezone)}。选一个新时间，或直接告诉我（如「明天下午4点」）：` : `Now booked for ${when(turn, a.start, store.timezone)}. Pick a new time, or tell me one (e.g. "tomorrow 4pm"):`, buttons }];
 }
 
@@ -204,7 +208,7 @@ export async function rescheduleToSlot(turn: Turn, appointmentId: string, staffI
 }
 
 async function moved(turn: Turn, a: Booked): Promise<Reply[]> {
-  turn.state.rescheduling = undefined;
+  leaveStep(turn.state, "reschedule");
   return [await appointmentReply(turn, a, "moved")];
 }
 
@@ -218,5 +222,5 @@ export async function recommendReplies(turn: Turn, brandIds: string[] | null, st
     return `• ${r.product.name}${why}`;
   });
   const photoUrl = recs[0].product.photoUrl;
-  return [{ type: "choice", text: `${turn.m.recommendIntro}\n${lines.join("\n")}`, buttons: recs.map((r) => ({ id: `product:${r.product.id}`, label: r.product.name })), ...(photoUrl ? { photoUrl } : {}) }];
+  return [{ type: "choice", text: `${turn.m.recommendIntro}\n${lines.join("\n")}`, buttons: recs.map((r) => ({ id: tapId("product", { productId: r.product.id, size: null }), label: r.product.name })), ...(photoUrl ? { photoUrl } : {}) }];
 }

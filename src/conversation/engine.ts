@@ -5,26 +5,31 @@ import { z } from "zod";
 import type { IdentityRef } from "../app/members.ts";
 import { emptyResult, type ParseResult } from "../nlu/intent.ts";
 import { VoiceTooLarge } from "../nlu/transcriber.ts";
-import { askForget, claim, claimFromCampaign, confirmsForget, feedback, webSignIn, follow, followBrand, forget, forgetTap, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
-import { MESSAGES, detectLang, errorText } from "./messages.ts";
-import { catalogExamples, renderWelcome } from "./examples.ts";
-import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox, setSize } from "./order-flow.ts";
+import { askForget, claim, confirmsForget, feedback, webSignIn, follow, forget, orders, stopPromotions, unfollow, wallet } from "./account-flow.ts";
+import { MESSAGES, detectLang } from "./messages.ts";
+import { renderWelcome } from "./examples.ts";
+import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
-import { saveState, type ConversationState } from "../app/conversation-state.ts";
+import { IDLE, leaveStep, saveState, type ConversationState } from "../app/conversation-state.ts";
 import { botWithSettings } from "../app/bot-settings.ts";
-import { loadTurnMember, logMessage } from "./turn-member.ts";
+import { loadTurnMember, rememberLocale } from "../app/turn-member.ts";
+import { eraseChatLog, logChatMessage } from "../app/chat-log.ts";
+import { campaignCoupon, storeSummary } from "../app/chat-lookups.ts";
+import { followBrand } from "../app/crm/follows.ts";
 import { findStores } from "./store-flow.ts";
 import type { EngineDeps, Turn } from "./turn.ts";
 import { loadCatalogView } from "../app/catalog-view.ts";
-import { cancelAppointment } from "../app/appointments.ts";
 import { creditedStoreIn } from "../domain/stores/dealer-credit.ts";
+import { tapId } from "../domain/chat/taps.ts";
 import { recordMemberArea } from "../app/crm/member-area.ts";
 import { recordTouch } from "../app/touches.ts";
-import { book, continueBooking, noteHeard, offerNewSlots, recommendReplies, rescheduleCommand, rescheduleTo, rescheduleToSlot, startBooking } from "./booking-flow.ts";
+import { bookingInProgress, continueBooking, noteHeard, recommendReplies, rescheduleCommand, rescheduleTo, startBooking } from "./booking-flow.ts";
 import { normalizeText } from "../nlu/text.ts";
 import { parseWhen } from "../nlu/when.ts";
-import { account, askPhone, identityCommand, onContact } from "./identity-flow.ts";
-import { confirmWithHold, payBillInSandbox, startBill, storeQrPrompt, tillTap, tillText } from "./till-flow.ts";
+import { identityCommand, onContact } from "./identity-flow.ts";
+import { confirmWithHold, payBillInSandbox, startBill, storeQrPrompt, tillText } from "./till-flow.ts";
+import { examples, helpButtons, helpReply } from "./help-replies.ts";
+import { onTap } from "./tap-handlers.ts";
 
 export type { EngineDeps } from "./turn.ts";
 
@@ -65,12 +70,11 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
   if (turn.state.lang !== turn.lang && deps.bot.locale === "auto") turn.state.lang = turn.lang;
   // pushes (order updates, reminders) are written in the member's last language
   const locale = turn.lang === "zh" ? "zh-CN" : "en";
-  // (a single UPDATE: updateMany would wrap it in a transaction of its own)
-  if (member.locale !== locale) await deps.db.prisma.$executeRaw`UPDATE "Member" SET "locale" = ${locale} WHERE "id" = ${member.id} AND "erasedAt" IS NULL`;
+  if (member.locale !== locale) await rememberLocale(deps.db, member.id, locale);
   // forget-me deletes the conversation; do not write it back
   if (!turn.forgotten) await saveState(deps.db, member.id, deps.bot.id, turn.state);
   // the turn's own message log is written without waiting; make sure it does not outlive the erasure
-  else await deps.db.prisma.chatMessage.deleteMany({ where: { memberId: member.id } });
+  else await eraseChatLog(deps.db, member.id);
   return replies;
 }
 
@@ -117,13 +121,13 @@ async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
   if (kind === "c" && arg) turn.state.campaignId = arg;
   if (p) turn.state.source = p.slice(0, 64);
   const scope = turn.scope ?? [];
-  for (const b of scope) await followBrand(turn, b, p || "start");
+  for (const b of scope) await followBrand(turn.deps.db, { memberId: turn.memberId, brandId: b, botId: turn.deps.bot.id, source: p || "start", at: turn.now });
   // the welcome as the merchant last edited it in the console (else the bot file's)
   const { welcome } = await botWithSettings(turn.deps.db, turn.deps.bot);
   replies.push({ type: "text", text: renderWelcome(welcome[turn.lang], await examples(turn), turn.lang), buttons: helpButtons(turn) });
   if (kind === "coupon" && arg) replies.push(...(await claim(turn, arg, "deep_link")));
   if (kind === "c" && arg) {
-    const campaign = await turn.deps.db.prisma.campaign.findUnique({ where: { id: arg } });
+    const campaign = await campaignCoupon(turn.deps.db, arg);
     if (campaign?.couponCode) replies.push(...(await claim(turn, campaign.couponCode, "campaign")));
   }
   // the "opened" step of the funnel: a campaign or coupon deep link, or a store's QR code
@@ -135,24 +139,10 @@ async function onStart(turn: Turn, payload: string | null): Promise<Reply[]> {
   }
   // (till-flow) a store's static QR at the till also opens an amount entry
   if (kind === "store" && arg) {
-    const store = await turn.deps.db.prisma.store.findUnique({ where: { id: arg }, select: { id: true, name: true } });
+    const store = await storeSummary(turn.deps.db, arg);
     if (store) replies.push(storeQrPrompt(turn, store.id, store.name));
   }
   return replies;
-}
-
-/** Example sentences for this bot's texts, from the loaded catalog (examples.ts). */
-async function examples(turn: Turn) {
-  return catalogExamples(await loadCatalogView(turn.deps.db), turn.scope);
-}
-
-function helpButtons(turn: Turn) {
-  const zh = turn.lang === "zh";
-  return [
-    { id: "coupons", label: zh ? "我的优惠券" : "My coupons" },
-    { id: "orders", label: zh ? "我的订单" : "My orders" },
-    { id: "claim", label: zh ? "领券" : "Get coupons" },
-  ];
 }
 
 async function onText(turn: Turn, raw: string): Promise<Reply[]> {
@@ -161,10 +151,10 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   setLang(turn, text);
   const notes: Reply[] = text.length > MAX_TEXT ? [{ type: "text", text: turn.m.tooLong }] : [];
   const input = text.slice(0, MAX_TEXT);
-  logMessage(turn.deps.db, turn.memberId, turn.deps.bot.id, input.slice(0, 500));
+  logChatMessage(turn.deps.db, turn.memberId, turn.deps.bot.id, input.slice(0, 500));
 
   if (CANCEL_WORDS.test(input)) {
-    turn.state.awaitingTillStoreId = undefined;
+    leaveStep(turn.state, "till_amount");
     return [...notes, ...(await cancel(turn))];
   }
   // (till-flow) the password-free pay phrases, and an amount after a store's till QR
@@ -174,8 +164,9 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   if (bound) return [...notes, ...bound];
   const moving = await rescheduleCommand(turn, input);
   if (moving) return [...notes, ...moving];
-  if (turn.state.rescheduling && WHEN_LIKE.test(input)) return [...notes, ...(await rescheduleTo(turn, input))];
-  if (turn.state.awaiting === "confirm" && YES_WORDS.test(input)) return [...notes, ...((await confirmWithHold(turn, undefined)) ?? (await confirm(turn, undefined)))];
+  const step = turn.state.step;
+  if (step.at === "reschedule" && WHEN_LIKE.test(input)) return [...notes, ...(await rescheduleTo(turn, step.appointmentId, input))];
+  if (step.at === "confirm" && YES_WORDS.test(input)) return [...notes, ...((await confirmWithHold(turn, undefined)) ?? (await confirm(turn, undefined)))];
   if (confirmsForget(turn, input)) return [...notes, ...(await forget(turn))];
   const link = await webSignIn(turn, input);
   if (link) return [...notes, ...link];
@@ -196,7 +187,7 @@ async function onIntent(turn: Turn, parsed: ParseResult, text: string): Promise<
     // a time or a role said outside a booking: while one is in progress it refines it ("明天下午三点" after "约验光师");
     // otherwise it is kept for a booking that may follow (a misread first message, a store search then "预约")
     const { when, role } = await timeAndRoleIn(turn, parsed, text);
-    if (turn.state.booking && parsed.intent === "unknown" && (when || role)) {
+    if (bookingInProgress(turn) && parsed.intent === "unknown" && (when || role)) {
       return startBooking(turn, { brandId: null, when, role, radiusMeters: null });
     }
     noteHeard(turn, when, role);
@@ -210,9 +201,8 @@ async function onIntent(turn: Turn, parsed: ParseResult, text: string): Promise<
       const service = parsed.fulfillment === "pickup" ? "pickup" : null;
       const search = { brandId: parsed.brandId, radiusMeters: parsed.radiusMeters, service };
       if (!turn.state.location) {
-        turn.state.search = search;
-        turn.state.awaiting = "location";
-        return [{ type: "choice", text: turn.m.askLocationSearch, request: "location", buttons: [{ id: "cancel", label: turn.m.cancelLabel }] }];
+        turn.state.step = { at: "search", search };
+        return [{ type: "choice", text: turn.m.askLocationSearch, request: "location", buttons: [{ id: tapId("cancel", { orderId: null }), label: turn.m.cancelLabel }] }];
       }
       return findStores(turn, search, turn.state.location);
     }
@@ -237,7 +227,7 @@ async function onIntent(turn: Turn, parsed: ParseResult, text: string): Promise<
     case "recommend":
       return recommend(turn, parsed);
     case "help":
-      return [{ type: "text", text: turn.m.help(await examples(turn)), buttons: helpButtons(turn) }];
+      return [await helpReply(turn)];
     case "greeting":
       return [{ type: "text", text: turn.m.greeting(await examples(turn)), buttons: helpButtons(turn) }];
     default:
@@ -269,12 +259,11 @@ async function recommend(turn: Turn, parsed: ParseResult): Promise<Reply[]> {
 async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promise<Reply[]> {
   turn.state.location = loc;
   await rememberArea(turn, loc);
-  if (turn.state.booking) return continueBooking(turn);
-  if (turn.state.search && (!turn.state.draft?.items.length || turn.state.awaiting !== "size")) {
-    const search = turn.state.search;
-    turn.state.search = undefined;
-    turn.state.awaiting = undefined;
-    return findStores(turn, search, loc);
+  const step = turn.state.step;
+  if (step.at === "booking") return continueBooking(turn, step.booking);
+  if (step.at === "search") {
+    turn.state.step = IDLE;
+    return findStores(turn, step.search, loc);
   }
   if (turn.state.draft?.items.length) return continueDraft(turn);
   // a location with nothing in progress: show what is around, the member can order from there
@@ -288,93 +277,6 @@ async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promis
 async function rememberArea(turn: Turn, loc: { lat: number; lng: number }) {
   const view = await loadCatalogView(turn.deps.db);
   await recordMemberArea(turn.deps.db.prisma, turn.memberId, loc, creditedStoreIn(view.index, loc, turn.scope)?.store.id ?? null);
-}
-
-const tapSchema = z.string().regex(/^[a-z_]+(:[^\s]{0,180})?$/);
-
-async function onTap(turn: Turn, tap: string): Promise<Reply[]> {
-  if (!tapSchema.safeParse(tap).success) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
-  const i = tap.indexOf(":");
-  const action = i < 0 ? tap : tap.slice(0, i);
-  const arg = i < 0 ? "" : tap.slice(i + 1);
-  switch (action) {
-    case "confirm":
-      // (till-flow) password-free pay holds a delivery order's total instead of sending a link
-      return (await confirmWithHold(turn, arg || undefined)) ?? confirm(turn, arg || undefined);
-    case "cancel":
-      turn.state.awaitingTillStoreId = undefined;
-      return cancel(turn, arg || undefined);
-    case "bill_pay":
-    case "bill_nocoupon":
-    case "bill_open":
-    case "one_tap_on":
-      return (await tillTap(turn, action, arg)) ?? [];
-    case "size":
-      return setSize(turn, arg);
-    case "fulfil":
-      if (!turn.state.draft || !["delivery", "pickup", "ship"].includes(arg)) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
-      turn.state.draft.fulfillment = arg as "delivery" | "pickup" | "ship";
-      turn.state.draft.storeId = null;
-      return continueDraft(turn);
-    case "store": {
-      const [storeId, fulfilment] = arg.split(":");
-      if (!turn.state.draft) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
-      turn.state.draft.storeId = storeId;
-      if (fulfilment === "delivery" || fulfilment === "pickup" || fulfilment === "ship") turn.state.draft.fulfillment = fulfilment;
-      return continueDraft(turn);
-    }
-    case "product": {
-      const view = await loadCatalogView(turn.deps.db);
-      // product:<id> or product:<id>:<size> (a "your size is back" push names the size)
-      const [productId, size] = [arg.split(":")[0], arg.split(":").slice(1).join(":") || null];
-      const p = view.products.get(productId);
-      if (!p || (turn.scope && !turn.scope.includes(p.brandId))) return [errorReply(turn.m.unknown(await examples(turn)), "NOT_FOUND")];
-      return handleOrderIntent(turn, { ...emptyResult("order", 1), brandId: p.brandId, items: [{ productId: p.id, quantity: 1, size: size && p.sizes.includes(size) ? size : null }] }, "");
-    }
-    case "claim": {
-      // claim:<CODE>, or claim:<CODE>:<campaignId> from a campaign push (credited to the campaign)
-      const [code, campaignId] = arg.split(":");
-      if (code && campaignId) return claimFromCampaign(turn, code, campaignId);
-      return claim(turn, code || null, turn.state.campaignId ? "campaign" : "chat");
-    }
-    case "coupons":
-      return wallet(turn);
-    case "orders":
-      return orders(turn, null);
-    case "follow":
-      return follow(turn, { ...emptyResult("follow", 1), brandId: arg || null });
-    case "forget":
-      return forgetTap(turn, arg);
-    case "bind_phone":
-      return askPhone(turn);
-    case "account":
-      return account(turn);
-    case "help":
-      return [{ type: "text", text: turn.m.help(await examples(turn)), buttons: helpButtons(turn) }];
-    case "book":
-      // a store card's "Book" keeps what the member already asked for (a time, a role)
-      return startBooking(turn, { brandId: null, when: null, role: null, radiusMeters: null, storeId: arg || null });
-    case "slot": {
-      const [staffId, ms] = arg.split(":");
-      const staff = await turn.deps.db.prisma.staff.findUnique({ where: { id: staffId } });
-      if (!staff || !/^\d+$/.test(ms ?? "")) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
-      return book(turn, staff.storeId, staff.id, new Date(Number(ms)));
-    }
-    case "rebook":
-      return offerNewSlots(turn, arg);
-    case "reslot": {
-      const [appointmentId, staffId, ms] = arg.split(":");
-      if (!appointmentId || !staffId || !/^\d+$/.test(ms ?? "")) return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
-      return rescheduleToSlot(turn, appointmentId, staffId, Number(ms));
-    }
-    case "unbook": {
-      turn.state.rescheduling = undefined;
-      const r = await cancelAppointment(turn.deps.db, { memberId: turn.memberId, appointmentId: arg });
-      return r.ok ? [{ type: "text", text: turn.lang === "zh" ? "预约已取消。" : "Booking cancelled." }] : [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
-    }
-    default:
-      return [errorReply(turn.m.unknown(await examples(turn)), "INVALID_INPUT")];
-  }
 }
 
 export type { ConversationState };

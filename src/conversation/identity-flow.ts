@@ -4,6 +4,8 @@
 // A contact proves a phone only when it is the sender's own: Telegram puts the owner's user_id on a shared contact,
 // and a contact forwarded from someone else (another user_id, or none) is refused.
 import { bindMemberCode, bindPhone, type BindResult } from "../app/crm/bind-identity.ts";
+import { memberAccount } from "../app/chat-lookups.ts";
+import { tapId } from "../domain/chat/taps.ts";
 import { errorText } from "./messages.ts";
 import { errorReply, type Reply } from "./replies.ts";
 import type { Turn } from "./turn.ts";
@@ -29,20 +31,20 @@ export function askPhone(turn: Turn): Reply[] {
   return [{
     type: "choice", request: "contact",
     text: zh ? "点下面的按钮发送你的手机号，门店会员卡、线下消费和线上券包就合在一起了。" : "Tap the button below to share your phone number: your store card, in-store purchases and online wallet become one.",
-    buttons: [{ id: "cancel", label: turn.m.cancelLabel }],
+    buttons: [{ id: tapId("cancel", { orderId: null }), label: turn.m.cancelLabel }],
   }];
 }
 
 /** The member's account: phone and card bound or not, with the buttons to bind them. */
 export async function account(turn: Turn): Promise<Reply[]> {
   const zh = turn.lang === "zh";
-  const me = await turn.deps.db.prisma.member.findUnique({ where: { id: turn.memberId } });
+  const me = await memberAccount(turn.deps.db, turn.memberId);
   const phone = me?.phone ? mask(me.phone) : zh ? "未绑定" : "not linked";
   const card = me?.memberCode ?? (zh ? "未绑定（发送「绑定会员卡 卡号」）" : 'not linked (send "link member card NUMBER")');
   return [{
     type: "text",
     text: zh ? `我的账户\n手机：${phone}\n会员卡：${card}` : `My account\nPhone: ${phone}\nMember card: ${card}`,
-    buttons: [...(me?.phone ? [] : [{ id: "bind_phone", label: zh ? "📱 绑定手机" : "📱 Link my phone" }]), { id: "coupons", label: zh ? "我的优惠券" : "My coupons" }, { id: "orders", label: zh ? "我的订单" : "My orders" }],
+    buttons: [...(me?.phone ? [] : [{ id: tapId("bind_phone", {}), label: zh ? "📱 绑定手机" : "📱 Link my phone" }]), { id: tapId("coupons", {}), label: zh ? "我的优惠券" : "My coupons" }, { id: tapId("orders", {}), label: zh ? "我的订单" : "My orders" }],
   }];
 }
 
@@ -65,7 +67,7 @@ export async function onContact(turn: Turn, contact: { phone: string; userId?: s
   if (!r.ok) return [errorReply(r.error.code === "INVALID_INPUT" ? (zh ? "这不是有效的手机号。" : "That is not a valid phone number.") : errorText(r.error.code, turn.lang), r.error.code)];
   const v = r.value;
   const text = v.alreadyBound ? (zh ? `手机 ${mask(v.phone!)} 已经绑定在你的账户上了。` : `${mask(v.phone!)} is already linked to your account.`) : (zh ? `已绑定手机 ${mask(v.phone!)}，门店和线上的会员权益通用。` : `Linked ${mask(v.phone!)}: your membership now works in store and online.`);
-  return [{ type: "text", text: text + mergedNote(turn, v), buttons: [{ id: "coupons", label: zh ? "我的优惠券" : "My coupons" }] }];
+  return [{ type: "text", text: text + mergedNote(turn, v), buttons: [{ id: tapId("coupons", {}), label: zh ? "我的优惠券" : "My coupons" }] }];
 }
 
 async function bindCard(turn: Turn, code: string): Promise<Reply[]> {
@@ -82,5 +84,5 @@ async function bindCard(turn: Turn, code: string): Promise<Reply[]> {
   }
   const v = r.value;
   const text = v.alreadyBound ? (zh ? `会员卡 ${v.memberCode} 已经绑定在你的账户上了。` : `Card ${v.memberCode} is already linked to your account.`) : (zh ? `已绑定会员卡 ${v.memberCode}，到店出示卡号或手机号即可使用券包里的优惠券。` : `Linked member card ${v.memberCode}: show the card or your phone in store to use your wallet's coupons.`);
-  return [{ type: "text", text: text + mergedNote(turn, v), buttons: [{ id: "coupons", label: zh ? "我的优惠券" : "My coupons" }] }];
+  return [{ type: "text", text: text + mergedNote(turn, v), buttons: [{ id: tapId("coupons", {}), label: zh ? "我的优惠券" : "My coupons" }] }];
 }

@@ -9,10 +9,10 @@ import { formatLocalTime } from "../domain/time/time-zone.ts";
 import type { ParseResult } from "../nlu/intent.ts";
 import { distanceText, errorText, money } from "./messages.ts";
 import { errorReply, type Button, type Reply } from "./replies.ts";
-import type { ConversationState } from "../app/conversation-state.ts";
+import { ORDER_QUESTIONS, endOrder, leaveStep, type Draft } from "../app/conversation-state.ts";
+import { tapId } from "../domain/chat/taps.ts";
+import { latestSandboxPayment, orderForPayment } from "../app/chat-lookups.ts";
 import type { Turn } from "./turn.ts";
-
-type Draft = NonNullable<ConversationState["draft"]>;
 
 // Cup sizes, in the words of any menu (中杯, large cup, tall, grande): the measure word decides, not the product.
 const CUP_SIZES = /杯|^(tall|grande|venti|short|small|medium|large|regular|小|中|大|超大)$/i;
@@ -43,7 +43,7 @@ export function sizeFromText(text: string, p: ProductInfo): string | null {
 }
 
 function sizeButtons(p: ProductInfo): Button[] {
-  return p.sizes.map((s) => ({ id: `size:${s}`, label: s }));
+  return p.sizes.map((s) => ({ id: tapId("size", { size: s }), label: s }));
 }
 
 /** Starts or updates the draft from a parse, then asks for what is missing or quotes. */
@@ -62,7 +62,7 @@ export async function handleOrderIntent(turn: Turn, parsed: ParseResult, text: s
     const brandId = parsed.brandId ?? (turn.scope?.length === 1 ? turn.scope[0] : null);
     const picks = [...view.products.values()].filter((p) => (brandId ? p.brandId === brandId : !turn.scope || turn.scope.includes(p.brandId))).slice(0, 8);
     turn.state.draft = { brandId, items: [], fulfillment: parsed.fulfillment, radiusMeters: parsed.radiusMeters, storeId: null };
-    return [{ type: "choice", text: turn.m.askWhat, buttons: picks.map((p) => ({ id: `product:${p.id}`, label: p.name })) }];
+    return [{ type: "choice", text: turn.m.askWhat, buttons: picks.map((p) => ({ id: tapId("product", { productId: p.id, size: null }), label: p.name })) }];
   }
   for (const it of items) {
     const p = view.products.get(it.productId);
@@ -91,13 +91,13 @@ export async function continueDraft(turn: Turn): Promise<Reply[]> {
   for (const it of draft.items) {
     const p = view.products.get(it.productId);
     if (p && p.sizes.length && !it.size && !sizeIsFlexible(p)) {
-      turn.state.awaiting = "size";
+      turn.state.step = { at: "size" };
       return [{ type: "choice", text: turn.m.askSize(p.name), buttons: sizeButtons(p) }];
     }
   }
   if (!turn.state.location) {
-    turn.state.awaiting = "location";
-    return [{ type: "choice", text: turn.m.askLocation, request: "location", buttons: [{ id: "cancel", label: turn.m.cancelLabel }] }];
+    turn.state.step = { at: "location" };
+    return [{ type: "choice", text: turn.m.askLocation, request: "location", buttons: [{ id: tapId("cancel", { orderId: null }), label: turn.m.cancelLabel }] }];
   }
   return quote(turn);
 }
@@ -155,24 +155,31 @@ async function quote(turn: Turn): Promise<Reply[]> {
     location: turn.state.location!, storeId: draft.storeId, radiusMeters: draft.radiusMeters, campaignId: turn.state.campaignId ?? null,
     source: turn.state.source ?? null, at: turn.now,
   });
-  turn.state.awaiting = undefined;
+  leaveStep(turn.state, ...ORDER_QUESTIONS);
   if (!r.ok) {
     const view = await loadCatalogView(db);
     const e = r.error as { code: string; reasons?: MatchReason[]; alternatives?: { kind: string; store: { id: string; name: string }; distanceMeters: number; fulfillment: string }[] };
     if (!e.reasons) return [errorReply(errorText(e.code, turn.lang), e.code)];
     const buttons: Button[] = [];
+    const [pickup, ship] = [tapId("fulfil", { fulfillment: "pickup" }), tapId("fulfil", { fulfillment: "ship" })];
     for (const a of e.alternatives ?? []) {
-      if (a.kind === "PICKUP_INSTEAD" && !buttons.some((b) => b.id === "fulfil:pickup")) buttons.push({ id: "fulfil:pickup", label: `${turn.m.pickupInstead}（${a.store.name} ${distanceText(a.distanceMeters, turn.lang)}）` });
-      if (a.kind === "SHIP_FROM_FLAGSHIP" && !buttons.some((b) => b.id === "fulfil:ship")) buttons.push({ id: "fulfil:ship", label: turn.m.shipInstead });
-      if (a.kind === "FARTHER_STORE" && buttons.length < 4) buttons.push({ id: `store:${a.store.id}:${a.fulfillment}`, label: turn.m.changeStore(`${a.store.name} ${distanceText(a.distanceMeters, turn.lang)}`) });
+      if (a.kind === "PICKUP_INSTEAD" && !buttons.some((b) => b.id === pickup)) buttons.push({ id: pickup, label: `${turn.m.pickupInstead}（${a.store.name} ${distanceText(a.distanceMeters, turn.lang)}）` });
+      if (a.kind === "SHIP_FROM_FLAGSHIP" && !buttons.some((b) => b.id === ship)) buttons.push({ id: ship, label: turn.m.shipInstead });
+      if (a.kind === "FARTHER_STORE" && buttons.length < 4) buttons.push({ id: storeTap(a.store.id, a.fulfillment), label: turn.m.changeStore(`${a.store.name} ${distanceText(a.distanceMeters, turn.lang)}`) });
     }
-    buttons.push({ id: "cancel", label: turn.m.cancelLabel });
+    buttons.push({ id: tapId("cancel", { orderId: null }), label: turn.m.cancelLabel });
     return [errorReply(reasonText(turn, e.reasons, view), e.code, buttons)];
   }
   const q = r.value;
   turn.state.quoteOrderId = q.orderId;
-  turn.state.awaiting = "confirm";
+  turn.state.step = { at: "confirm" };
   return [storeReply(turn, q), quoteReply(turn, q)];
+}
+
+/** `store:<id>:<fulfilment>`: a store the quote could come from instead. */
+function storeTap(storeId: string, fulfillment: string): string {
+  const how = fulfillment === "delivery" || fulfillment === "pickup" || fulfillment === "ship" ? fulfillment : null;
+  return tapId("store", { storeId, fulfillment: how });
 }
 
 function storeReply(turn: Turn, q: Quote): Reply {
@@ -190,12 +197,12 @@ function quoteReply(turn: Turn, q: Quote): Reply {
   if (q.fulfillment === "delivery") lines.push(turn.m.deliveryEta(q.etaMinutes));
   if (q.creditedStoreId !== q.store.id) lines.push(zh ? "（由旗舰店发货，业绩计入你附近的门店）" : "(shipped by the flagship; credited to your local store)");
   lines.push(turn.m.quoteConsent);
-  const buttons: Button[] = [{ id: `confirm:${q.orderId}`, label: `${turn.m.confirmLabel} ${money(q.totalCents, q.currency, turn.lang)}` }];
+  const buttons: Button[] = [{ id: tapId("confirm", { orderId: q.orderId }), label: `${turn.m.confirmLabel} ${money(q.totalCents, q.currency, turn.lang)}` }];
   const p = q.lines[0].product;
-  for (const s of p.sizes.filter((s) => s !== q.lines[0].size).slice(0, 3)) buttons.push({ id: `size:${s}`, label: s });
-  for (const o of q.others.slice(0, 2)) buttons.push({ id: `store:${o.store.id}:${q.fulfillment}`, label: turn.m.changeStore(`${o.store.name} ${distanceText(o.distanceMeters, turn.lang)}`) });
-  if (q.fulfillment === "delivery") buttons.push({ id: "fulfil:pickup", label: turn.m.pickupInstead });
-  buttons.push({ id: `cancel:${q.orderId}`, label: turn.m.cancelLabel });
+  for (const s of p.sizes.filter((s) => s !== q.lines[0].size).slice(0, 3)) buttons.push({ id: tapId("size", { size: s }), label: s });
+  for (const o of q.others.slice(0, 2)) buttons.push({ id: storeTap(o.store.id, q.fulfillment), label: turn.m.changeStore(`${o.store.name} ${distanceText(o.distanceMeters, turn.lang)}`) });
+  if (q.fulfillment === "delivery") buttons.push({ id: tapId("fulfil", { fulfillment: "pickup" }), label: turn.m.pickupInstead });
+  buttons.push({ id: tapId("cancel", { orderId: q.orderId }), label: turn.m.cancelLabel });
   return {
     ...(p.photoUrl ? { photoUrl: p.photoUrl } : {}),
     type: "quote", text: lines.join("\n"), buttons, orderId: q.orderId, storeId: q.store.id, subtotalCents: q.subtotalCents, discountCents: q.discountCents,
@@ -211,7 +218,7 @@ export async function confirm(turn: Turn, orderId: string | undefined): Promise<
   const r = await confirmOrder(turn.deps.db, { memberId: turn.memberId, orderId: id, at: turn.now, signer: turn.deps.signer });
   if (!r.ok) return [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
   const link = r.value;
-  turn.state.awaiting = undefined;
+  leaveStep(turn.state, ...ORDER_QUESTIONS);
   const mins = Math.max(1, Math.round((link.expiresAt.getTime() - turn.now.getTime()) / 60_000));
   const replies: Reply[] = [];
   if (link.couponDropped) replies.push({ type: "text", text: turn.m.couponDropped });
@@ -226,20 +233,17 @@ export async function confirm(turn: Turn, orderId: string | undefined): Promise<
 /** {"pay": {"orderId"}}: the member pays in the sandbox — the same event the hosted page and webhook produce. */
 export async function payInSandbox(turn: Turn, orderId: string): Promise<Reply[]> {
   const { db } = turn.deps;
-  const order = await db.prisma.order.findUnique({ where: { id: orderId } });
+  const order = await orderForPayment(db, orderId);
   if (!order || order.memberId !== turn.memberId) return [errorReply(errorText("NOT_FOUND", turn.lang), "NOT_FOUND")];
-  const payment = await db.prisma.payment.findFirst({ where: { orderId, provider: "sandbox" }, orderBy: { createdAt: "desc" } });
+  const payment = await latestSandboxPayment(db, orderId);
   const outcome = await applyPaymentEvent(
     db,
     { id: `sandbox_${payment?.id ?? order.id}`, provider: "sandbox", type: "payment.succeeded", orderId, amountCents: order.totalCents, currency: order.currency },
     turn.now,
   );
-  const fresh = await db.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+  const fresh = (await orderForPayment(db, orderId))!;
   if (outcome.result === "accepted") {
-    turn.state.draft = undefined;
-    turn.state.quoteOrderId = undefined;
-    turn.state.awaiting = undefined;
-    turn.state.location = undefined;
+    endOrder(turn.state);
     const text = outcome.duplicate ? turn.m.alreadyPaid : turn.m.paid(orderId);
     return [{ type: "order", text, orderId, status: fresh.status as never, storeId: fresh.storeId }];
   }
@@ -254,10 +258,7 @@ export async function cancel(turn: Turn, orderId?: string): Promise<Reply[]> {
     orderId ??
     turn.state.quoteOrderId ??
     (await db.prisma.order.findFirst({ where: { memberId: turn.memberId, status: { in: ["quote", "pending_payment"] } }, orderBy: { createdAt: "desc" } }))?.id;
-  turn.state.draft = undefined;
-  turn.state.awaiting = undefined;
-  turn.state.quoteOrderId = undefined;
-  turn.state.location = undefined;
+  endOrder(turn.state);
   if (!id) return [{ type: "text", text: turn.m.cancelled }];
   const r = await moveOrder(db, { orderId: id, to: "cancelled", actor: "member", at: turn.now, memberId: turn.memberId, notify: false });
   if (!r.ok) return [errorReply(errorText(r.error.code, turn.lang), r.error.code)];

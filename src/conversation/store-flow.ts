@@ -2,6 +2,7 @@
 import { loadCatalogView, type StoreInfo } from "../app/catalog-view.ts";
 import { isOpenAt } from "../domain/stores/open-hours.ts";
 import { offers, type ServiceKind } from "../domain/stores/store.ts";
+import { tapId } from "../domain/chat/taps.ts";
 import { distanceText } from "./messages.ts";
 import type { Reply } from "./replies.ts";
 import type { Turn } from "./turn.ts";
@@ -34,7 +35,7 @@ export async function findStores(turn: Turn, search: StoreSearch, loc: { lat: nu
   const filter = (s: StoreInfo) => !s.flagship && (!service || offers(s, service));
   const radius = search.radiusMeters ?? DEFAULT_SEARCH_RADIUS_METERS;
   const hits = view.index.around(loc.lat, loc.lng, { brandIds, maxDistanceMeters: radius, maxResults: 5, filter });
-  const buttonsFor = (s: StoreInfo) => (offers(s, "appointment") ? [{ id: `book:${s.id}`, label: turn.lang === "zh" ? "预约" : "Book" }] : []);
+  const buttonsFor = (s: StoreInfo) => (offers(s, "appointment") ? [{ id: tapId("book", { storeId: s.id }), label: turn.lang === "zh" ? "预约" : "Book" }] : []);
   if (hits.length) {
     return [{ type: "text", text: turn.m.storesNear(hits.length, distanceText(radius, turn.lang)) }, ...hits.map((h) => storeCard(turn, h.store, h.distanceMeters, buttonsFor(h.store)))];
   }

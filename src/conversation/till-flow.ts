@@ -7,6 +7,9 @@ import { authorizeOrder } from "../app/ordering/order-hold.ts";
 import { disableOneTap, enableOneTap, oneTapSettings } from "../app/till/one-tap-pay.ts";
 import { billIdFromPayload, parseTillAmount } from "../domain/till/bill.ts";
 import { linkToken } from "../payments/signing.ts";
+import { endOrder, leaveStep } from "../app/conversation-state.ts";
+import { billCouponCode } from "../app/chat-lookups.ts";
+import { tapId } from "../domain/chat/taps.ts";
 import { errorText, money } from "./messages.ts";
 import { errorReply, type Button, type Lang, type Reply } from "./replies.ts";
 import type { Turn } from "./turn.ts";
@@ -45,10 +48,9 @@ async function showOpenBill(turn: Turn, b: BillView, usingCoupon: boolean): Prom
   lines.push(`${zh ? "应付" : "To pay"} ${m(b.totalCents)}`);
   const oneTap = await oneTapSettings(turn.deps.db, turn.memberId);
   const quick = oneTap.enabled && b.totalCents <= oneTap.limitCents;
-  const suffix = usingCoupon ? "" : ":0";
-  const buttons: Button[] = [{ id: `bill_pay:${b.billId}${suffix}`, label: `${quick ? (zh ? "免密支付" : "One-tap pay") : zh ? "支付" : "Pay"} ${m(b.totalCents)}` }];
-  if (b.couponCode) buttons.push({ id: `bill_nocoupon:${b.billId}`, label: zh ? "不使用优惠券" : "Don't use the coupon" });
-  else if (!usingCoupon) buttons.push({ id: `bill_open:${b.billId}`, label: zh ? "使用优惠券" : "Use my coupon" });
+  const buttons: Button[] = [{ id: tapId("bill_pay", { billId: b.billId, useCoupon: usingCoupon }), label: `${quick ? (zh ? "免密支付" : "One-tap pay") : zh ? "支付" : "Pay"} ${m(b.totalCents)}` }];
+  if (b.couponCode) buttons.push({ id: tapId("bill_nocoupon", { billId: b.billId }), label: zh ? "不使用优惠券" : "Don't use the coupon" });
+  else if (!usingCoupon) buttons.push({ id: tapId("bill_open", { billId: b.billId }), label: zh ? "使用优惠券" : "Use my coupon" });
   return [billReply(turn, b, lines.join("\n"), buttons)];
 }
 
@@ -56,21 +58,23 @@ async function showOpenBill(turn: Turn, b: BillView, usingCoupon: boolean): Prom
 export async function startBill(turn: Turn, payload: string | null): Promise<Reply[] | null> {
   const billId = payload ? billIdFromPayload(payload) : null;
   if (!billId) return null;
-  return openAndShow(turn, billId, true);
+  return showBill(turn, billId, true);
 }
 
-async function openAndShow(turn: Turn, billId: string, useCoupon: boolean): Promise<Reply[]> {
+/** The bill with the member's best coupon (useCoupon) or without: after the scan, and the bill_open / bill_nocoupon taps. */
+export async function showBill(turn: Turn, billId: string, useCoupon: boolean): Promise<Reply[]> {
+  if (!billId) return [billError(turn, { code: "NOT_FOUND" })];
   const r = await openBill(turn.deps.db, { billId, memberId: turn.memberId, useCoupon, at: turn.now });
   if (!r.ok) return [billError(turn, r.error)];
-  turn.state.awaitingTillStoreId = undefined;
+  leaveStep(turn.state, "till_amount");
   return showOpenBill(turn, r.value, useCoupon);
 }
 
 /** The words after a store's static QR: it opens an amount entry (the member types what the till shows). */
 export function storeQrPrompt(turn: Turn, storeId: string, storeName: string): Reply {
-  turn.state.awaitingTillStoreId = storeId;
+  turn.state.step = { at: "till_amount", storeId };
   const zh = turn.lang === "zh";
-  return { type: "choice", text: zh ? `在 ${storeName} 付款？请输入金额（例如 399）。` : `Paying at ${storeName}? Type the amount (e.g. 399).`, buttons: [{ id: "cancel", label: zh ? "取消" : "Cancel" }] };
+  return { type: "choice", text: zh ? `在 ${storeName} 付款？请输入金额（例如 399）。` : `Paying at ${storeName}? Type the amount (e.g. 399).`, buttons: [{ id: tapId("cancel", { orderId: null }), label: zh ? "取消" : "Cancel" }] };
 }
 
 function paidText(turn: Turn, b: BillView): string {
@@ -91,7 +95,8 @@ function billLink(turn: Turn, b: BillView): Reply {
 }
 
 /** Pay tap: one tap with password-free pay under its limit and cap; otherwise the sandbox link (fallback with a word why). */
-async function payTap(turn: Turn, billId: string, useCoupon: boolean): Promise<Reply[]> {
+export async function payBillTap(turn: Turn, billId: string, useCoupon: boolean): Promise<Reply[]> {
+  if (!billId) return [billError(turn, { code: "NOT_FOUND" })];
   const zh = turn.lang === "zh";
   const oneTap = await oneTapSettings(turn.deps.db, turn.memberId);
   let note: string | null = null;
@@ -110,31 +115,15 @@ async function payTap(turn: Turn, billId: string, useCoupon: boolean): Promise<R
 
 /** {"pay": {"orderId": BILL_ID}}: the member pays a bill on the sandbox page. null when the id is not a bill. */
 export async function payBillInSandbox(turn: Turn, id: string): Promise<Reply[] | null> {
-  const bill = await turn.deps.db.prisma.bill.findUnique({ where: { id }, select: { id: true, couponCode: true } });
+  const bill = await billCouponCode(turn.deps.db, id);
   if (!bill) return null;
   const r = await payBill(turn.deps.db, { billId: id, memberId: turn.memberId, useCoupon: bill.couponCode !== null, via: "sandbox", at: turn.now });
   if (!r.ok) return [billError(turn, r.error)];
   return [billReply(turn, r.value, paidText(turn, r.value), [])];
 }
 
-/** Taps of this flow: bill_pay:<id>[:0], bill_nocoupon:<id>, bill_open:<id>, one_tap_on. null when not ours. */
-export async function tillTap(turn: Turn, action: string, arg: string): Promise<Reply[] | null> {
-  const [billId, flag] = arg.split(":");
-  switch (action) {
-    case "bill_pay":
-      return billId ? payTap(turn, billId, flag !== "0") : [billError(turn, { code: "NOT_FOUND" })];
-    case "bill_nocoupon":
-      return billId ? openAndShow(turn, billId, false) : [billError(turn, { code: "NOT_FOUND" })];
-    case "bill_open":
-      return billId ? openAndShow(turn, billId, true) : [billError(turn, { code: "NOT_FOUND" })];
-    case "one_tap_on":
-      return confirmOneTap(turn);
-    default:
-      return null;
-  }
-}
-
-async function confirmOneTap(turn: Turn): Promise<Reply[]> {
+/** The one_tap_on tap: the member confirmed switching password-free pay on. */
+export async function confirmOneTap(turn: Turn): Promise<Reply[]> {
   const r = await enableOneTap(turn.deps.db, { memberId: turn.memberId, at: turn.now });
   if (!r.ok) return [errorReply(errorText(r.error.code, turn.lang), r.error.code)];
   const zh = turn.lang === "zh";
@@ -151,7 +140,7 @@ export async function tillText(turn: Turn, text: string): Promise<Reply[] | null
     return [{
       type: "choice",
       text: zh ? `开通免密支付后，单笔 ${limit} 以内、每天累计 ${cap} 以内无需确认即可支付；外送订单先冻结金额，送达时扣款。随时可以说"关闭免密支付"。确认开通？` : `With one-tap pay, payments up to ${limit} each and ${cap} a day go through without a confirmation; delivery orders are held and charged on arrival. Say "disable one-tap pay" at any time. Turn it on?`,
-      buttons: [{ id: "one_tap_on", label: zh ? "确认开通" : "Turn it on" }, { id: "cancel", label: turn.m.cancelLabel }],
+      buttons: [{ id: tapId("one_tap_on", {}), label: zh ? "确认开通" : "Turn it on" }, { id: tapId("cancel", { orderId: null }), label: turn.m.cancelLabel }],
     }];
   }
   if (ONE_TAP_OFF_WORDS.test(text)) {
@@ -159,13 +148,14 @@ export async function tillText(turn: Turn, text: string): Promise<Reply[] | null
     const was = r.ok && r.value.wasEnabled;
     return [{ type: "text", text: zh ? (was ? "免密支付已关闭，之后每笔付款都会先请你确认。" : "你没有开通免密支付。") : was ? "One-tap pay is off; every payment will ask you to confirm." : "One-tap pay wasn't on." }];
   }
-  const storeId = turn.state.awaitingTillStoreId;
-  if (storeId) {
+  const step = turn.state.step;
+  if (step.at === "till_amount") {
+    const storeId = step.storeId;
     const cents = parseTillAmount(text);
     if (cents === null) return null;
     const r = await createBill(turn.deps.db, { storeId, amountCents: cents, createdBy: `member:${turn.memberId}`, at: turn.now });
     if (!r.ok) return [errorReply(zh ? "这个金额不对，请输入例如 399 或 39.90。" : "That amount doesn't work; type e.g. 399 or 39.90.", r.error.code)];
-    return openAndShow(turn, r.value.billId, true);
+    return showBill(turn, r.value.billId, true);
   }
   return null;
 }
@@ -180,10 +170,8 @@ export async function confirmWithHold(turn: Turn, orderId: string | undefined): 
   if (!id || !(await oneTapSettings(turn.deps.db, turn.memberId)).enabled) return null;
   const r = await authorizeOrder(turn.deps.db, { memberId: turn.memberId, orderId: id, at: turn.now });
   if (!r.ok) return null;
-  // quoteOrderId stays: "取消" right after still finds this order (cancelling voids the hold)
-  turn.state.draft = undefined;
-  turn.state.awaiting = undefined;
-  turn.state.location = undefined;
+  // the quote's id stays: "取消" right after still finds this order (cancelling voids the hold)
+  endOrder(turn.state, { keepQuote: true });
   const zh = turn.lang === "zh";
   const total = money(r.value.totalCents, r.value.currency, turn.lang);
   return [

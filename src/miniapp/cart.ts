@@ -8,7 +8,7 @@ import { loadCatalogView, stockFor } from "../app/catalog-view.ts";
 import { getOrCreateSetting } from "../app/settings.ts";
 import { confirmOrder, type LinkSigner, type PaymentLink } from "../app/ordering/order-lifecycle.ts";
 import { quoteOrder, type Quote } from "../app/ordering/quote-order.ts";
-import { loadState, saveState } from "../app/conversation-state.ts";
+import { IDLE, ORDER_QUESTIONS, leaveStep, loadState, saveState } from "../app/conversation-state.ts";
 import { isOpenAt } from "../domain/stores/open-hours.ts";
 import { quantityInStock } from "../domain/stores/stock.ts";
 import { fulfillmentAt } from "./storefront.ts";
@@ -100,7 +100,8 @@ async function shareWithChat(db: Db, memberId: string, botId: string, q: { brand
   const state = await loadState(db, memberId, botId);
   state.draft = { brandId: q.brandId, items: q.items, fulfillment: q.fulfillment, radiusMeters: null, storeId: q.storeId };
   state.quoteOrderId = q.orderId;
-  state.awaiting = q.awaitingConfirm ? "confirm" : undefined;
+  if (q.awaitingConfirm) state.step = { at: "confirm" };
+  else leaveStep(state, ...ORDER_QUESTIONS);
   await saveState(db, memberId, botId, state);
 }
 
@@ -181,8 +182,8 @@ export async function checkoutCart(db: Db, input: CheckoutInput): Promise<AppRes
     if (!link.ok) return link;
     const fresh = await db.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
     const chat = await loadState(db, input.memberId, input.botId);
-    if (chat.quoteOrderId === orderId && chat.awaiting === "confirm") {
-      chat.awaiting = undefined;
+    if (chat.quoteOrderId === orderId && chat.step.at === "confirm") {
+      chat.step = IDLE;
       await saveState(db, input.memberId, input.botId, chat);
     }
     return okValue({ orderId, status: fresh.status, quote: summary(fresh), payment: link.value });

@@ -11,6 +11,7 @@
 import type { Tx } from "../../db/database.ts";
 import { queryIn } from "../../db/sql.ts";
 import { chunks } from "../../domain/limits.ts";
+import { tapId } from "../../domain/chat/taps.ts";
 import { haversineMeters } from "../../domain/geo/distance.ts";
 import { isValidTimeZone } from "../../domain/time/time-zone.ts";
 import { loadDeliveryConfig } from "../../campaigns/delivery-config.ts";
@@ -73,14 +74,13 @@ export async function notifySizeBack(tx: Tx, restocks: Restock[], at: Date = new
       if (!member || member.erasedAt || member.mergedIntoId || member.marketingOptOut || member.unreachable) continue;
       const en = member.locale?.startsWith("en") ?? false;
       const tz = member.timezone && isValidTimeZone(member.timezone) ? member.timezone : defaultZone;
-      const sizeArg = r.size ? `:${r.size}` : "";
       await enqueuePush(tx, {
         memberId, source: "follow_up",
         dedupeKey: `size_back:${memberId}:${r.productId}:${r.size}:${store.id}:${mine[0].id}`,
         text: pushText(en, product.name, r.size, store.name),
         payload: {
           kind: "size_back", productId: r.productId, size: r.size, storeId: store.id,
-          buttons: [{ id: `product:${r.productId}${sizeArg}`, label: en ? `Order ${product.name}${r.size ? ` ${r.size}` : ""}` : `立即下单 ${product.name}${r.size ? ` ${r.size}` : ""}` }],
+          buttons: [{ id: tapId("product", { productId: r.productId, size: r.size || null }), label: en ? `Order ${product.name}${r.size ? ` ${r.size}` : ""}` : `立即下单 ${product.name}${r.size ? ` ${r.size}` : ""}` }],
         },
         // due at once (epoch: a pinned demo clock may lag the wall clock), or when the member's quiet hours end
         notBefore: quietUntil(at, tz, quietHours) ?? new Date(0),

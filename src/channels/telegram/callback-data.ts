@@ -3,10 +3,10 @@
 // and in the Setting table, so a tap still resolves after a restart or on another instance behind the load balancer.
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/database.ts";
+import { callbackTokenId, rememberCallbackToken } from "../../app/callback-tokens.ts";
 
 export const MAX_CALLBACK_BYTES = 64;
 const TOKEN_PREFIX = "~";
-const SETTING_PREFIX = "tg-cb:";
 
 export interface CallbackCodec {
   /** the callback_data for a button id */
@@ -31,7 +31,7 @@ export function callbackCodec(db?: Db): CallbackCodec {
       if (!memory.has(token)) {
         memory.set(token, id);
         // the same id always gives the same token: upsert is idempotent across instances
-        await db?.prisma.setting.upsert({ where: { key: SETTING_PREFIX + token }, create: { key: SETTING_PREFIX + token, value: id }, update: {} });
+        if (db) await rememberCallbackToken(db, token, id);
       }
       return token;
     },
@@ -39,9 +39,9 @@ export function callbackCodec(db?: Db): CallbackCodec {
       if (!data.startsWith(TOKEN_PREFIX)) return data;
       const hit = memory.get(data);
       if (hit) return hit;
-      const row = await db?.prisma.setting.findUnique({ where: { key: SETTING_PREFIX + data } });
-      if (row) memory.set(data, row.value);
-      return row?.value ?? null;
+      const id = db ? await callbackTokenId(db, data) : null;
+      if (id) memory.set(data, id);
+      return id;
     },
   };
 }

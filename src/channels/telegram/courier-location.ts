@@ -11,6 +11,7 @@ import type { Lang } from "../../conversation/replies.ts";
 import { formatDistance } from "../../domain/delivery/tracking.ts";
 import { inlineKeyboard } from "./render-replies.ts";
 import type { StaffDeps } from "./staff-commands.ts";
+import { staffTapId } from "./staff-taps.ts";
 import { T } from "./telegram-texts.ts";
 
 export interface LocationUpdate {
@@ -23,7 +24,7 @@ export interface LocationUpdate {
 }
 
 /** The "Delivered" button: the staff step to completed, authorized like every staff tap. */
-export const deliveredButton = (orderId: string) => ({ id: `staff:completed:${orderId}`, label: T.courierDeliveredButton });
+export const deliveredButton = (orderId: string) => ({ id: staffTapId("completed", orderId), label: T.courierDeliveredButton });
 
 /**
  * Handles a location if it is a courier's fix; returns false when it is not (the caller treats it as a customer's).

@@ -11,6 +11,8 @@ import { Telegraf, type Context } from "telegraf";
 import { editedMessage, message } from "telegraf/filters";
 import { MENU_KEYS, type BotConfig } from "../../bot-config.ts";
 import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
+import { orderForPayment } from "../../app/chat-lookups.ts";
+import { markReachable } from "../../app/crm/reachable.ts";
 import { handleEvent, type EngineDeps, type InboundEvent } from "../../conversation/engine.ts";
 import type { IdentityRef } from "../../app/members.ts";
 import { callbackCodec, type CallbackCodec } from "./callback-data.ts";
@@ -18,6 +20,7 @@ import { onCourierLocation } from "./courier-location.ts";
 import { ReplyKeyboards, renderReplies } from "./render-replies.ts";
 import { CAMPAIGN_TAP_PREFIX, merchantCampaigns } from "./merchant-campaign.ts";
 import { onBillCommand, onRedeemCommand, onStaffCommand, onStaffTap, type StaffDeps } from "./staff-commands.ts";
+import { STAFF_TAP_PREFIX } from "./staff-taps.ts";
 import { T, langFor, menuEvent } from "./telegram-texts.ts";
 import { memoryChatLock, type ChatLock, type InFlight } from "../../ops/chat-lock.ts";
 import { measureTurn } from "../../ops/metrics.ts";
@@ -89,7 +92,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
     await measureTurn("telegram", eventKind(event), () => serial(`${chat.id}`, async () => {
       const replies = await handleEvent(engine, identity, event);
       // someone who writes again after blocking the bot is reachable again
-      await db.prisma.member.updateMany({ where: { unreachable: true, identities: { some: { channel: "telegram", externalId: String(from.id) } } }, data: { unreachable: false } });
+      await markReachable(db, { channel: "telegram", externalId: String(from.id) });
       await renderReplies({ telegram: ctx.telegram, chatId: chat.id, codec, keyboards, log, invoiceProviderToken: deps.paymentProviderToken, miniAppUrl: deps.miniAppUrl }, replies);
     }));
   }
@@ -140,7 +143,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
       if (!data) return;
       const id = await codec.decode(data);
       if (!id) return await answer(T.buttonExpired[langOf(ctx)], true);
-      if (id.startsWith("staff:")) return await onStaffTap(ctx, staffDeps, id, langOf(ctx), answer);
+      if (id.startsWith(STAFF_TAP_PREFIX)) return await onStaffTap(ctx, staffDeps, id, langOf(ctx), answer);
       if (id.startsWith(CAMPAIGN_TAP_PREFIX)) return await campaigns.onTap(ctx, id, langOf(ctx), answer);
       // stop the button's spinner first; the engine's replies follow as messages
       await answer();
@@ -155,7 +158,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   // as the sandbox webhook (idempotent by the charge id)
   bot.on("pre_checkout_query", async (ctx) => {
     const q = ctx.preCheckoutQuery;
-    const order = await db.prisma.order.findUnique({ where: { id: q.invoice_payload } });
+    const order = await orderForPayment(db, q.invoice_payload);
     const ok = !!order && ["quote", "pending_payment"].includes(order.status) && order.totalCents === q.total_amount && order.currency === q.currency;
     await ctx.answerPreCheckoutQuery(ok, ok ? undefined : T.invoiceRefused[langOf(ctx)]);
   });

@@ -4,16 +4,18 @@
 import type { Context } from "telegraf";
 import type { BotConfig } from "../../bot-config.ts";
 import { botBrandIds } from "../../bot-config.ts";
-import { CAMPAIGN_ROLES, bindStaff, isStaffMove, staffForTelegramUser, staffMoveOrder, staffRedeem } from "../../app/staff.ts";
+import { CAMPAIGN_ROLES, bindStaff, staffForTelegramUser, staffMoveOrder, staffRedeem } from "../../app/staff.ts";
 import { errorText, money } from "../../conversation/messages.ts";
 import type { Lang } from "../../conversation/replies.ts";
 import type { Db } from "../../db/database.ts";
+import { orderForStaffCard, redemptionCurrency, storeSummary } from "../../app/chat-lookups.ts";
 import type { CallbackCodec } from "./callback-data.ts";
 import { CAMPAIGN_TEXTS } from "./merchant-campaign.ts";
 import { billLinks, staffCreateBill, staffVoidBill } from "../../app/till/bills.ts";
 import { parseTillAmount } from "../../domain/till/bill.ts";
 import { inlineKeyboard } from "./render-replies.ts";
 import { staffButtons } from "./staff-notifier.ts";
+import { readStaffTap } from "./staff-taps.ts";
 import { INVITE_ERRORS, T } from "./telegram-texts.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
@@ -32,7 +34,7 @@ export async function onStaffCommand(ctx: Context, deps: StaffDeps, args: string
   const code = args.trim().split(/\s+/)[0] ?? "";
   if (!code) {
     const staff = await staffForTelegramUser(deps.db, String(from.id));
-    const store = staff ? await deps.db.prisma.store.findUnique({ where: { id: staff.storeId } }) : null;
+    const store = staff ? await storeSummary(deps.db, staff.storeId) : null;
     await ctx.reply(store ? `${T.staffStatus[lang](store.name)}\n${T.staffUsage[lang]}` : T.staffUsage[lang]);
     return;
   }
@@ -70,19 +72,18 @@ export async function onRedeemCommand(ctx: Context, deps: StaffDeps, args: strin
     return;
   }
   const v = r.value;
-  const coupon = await deps.db.prisma.coupon.findUnique({ where: { code: v.code } });
-  const store = await deps.db.prisma.store.findUnique({ where: { id: v.storeId } });
-  const currency = (await deps.db.prisma.product.findFirst({ where: { brandId: store?.brandId ?? coupon?.brandId } }))?.currency ?? "CNY";
+  const currency = await redemptionCurrency(deps.db, { code: v.code, storeId: v.storeId });
   await ctx.reply(T.redeemed[lang](v.code, money(v.discountCents, currency, lang), v.payCents != null ? money(v.payCents, currency, lang) : null));
 }
 
 /** A tap on a step button of a new-order card: `staff:<status>:<orderId>`. */
 export async function onStaffTap(ctx: Context, deps: StaffDeps, id: string, lang: Lang, answer: (text?: string, alert?: boolean) => Promise<void>): Promise<void> {
-  const [, to, orderId] = /^staff:([a-z_]+):(.+)$/.exec(id) ?? [];
-  if (!to || !orderId || !isStaffMove(to)) {
+  const tap = readStaffTap(id);
+  if (!tap) {
     await answer(T.buttonExpired[lang], true);
     return;
   }
+  const { to, orderId } = tap;
   const r = await staffMoveOrder(deps.db, { telegramUserId: String(ctx.from!.id), orderId, to, at: deps.clock() });
   if (!r.ok) {
     const text = r.error.code === "NOT_ALLOWED" ? (r.error.message?.includes("another store") ? T.wrongStore[lang] : T.notStaff[lang]) : r.error.code === "NOT_FOUND" ? errorText("NOT_FOUND", lang) : errorText(r.error.code, lang);
@@ -93,7 +94,7 @@ export async function onStaffTap(ctx: Context, deps: StaffDeps, id: string, lang
   }
   await answer(T.moved[lang](orderId, to));
   // the card keeps only the steps still ahead
-  const order = await deps.db.prisma.order.findUnique({ where: { id: orderId } });
+  const order = await orderForStaffCard(deps.db, orderId);
   const msg = ctx.callbackQuery?.message;
   if (order && msg) {
     const markup = await inlineKeyboard(staffButtons(order.id, order.fulfillment, order.status), deps.codec);

@@ -23,6 +23,7 @@ import { queueStaffCards } from "./staff-notifier.ts";
 import { telegramSender, type TelegramSender } from "./telegram-sender.ts";
 import { menuCommands } from "./telegram-texts.ts";
 import { botWithSettings } from "../../app/bot-settings.ts";
+import { recordBotAccount } from "../../app/bot-accounts.ts";
 import type { Lang } from "../../conversation/replies.ts";
 import { miniAppUrlFor, setMiniAppMenuButton } from "./mini-app-buttons.ts";
 import { telegramWebhookRoutes, webhookPath, webhookSecret } from "./webhook-routes.ts";
@@ -150,12 +151,7 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
     while (!stopped) {
       try {
         r.bot.botInfo = await r.bot.telegram.getMe();
-        await db.prisma.botAccount
-          .upsert({
-            where: { id: r.config.id },
-            create: { id: r.config.id, brandId: r.config.brands === "*" || r.config.brands.length !== 1 ? null : r.config.brands[0], username: r.bot.botInfo.username },
-            update: { username: r.bot.botInfo.username },
-          })
+        await recordBotAccount(db, { botId: r.config.id, brandId: r.config.brands === "*" || r.config.brands.length !== 1 ? null : r.config.brands[0], username: r.bot.botInfo.username })
           .catch((e) => warn("could not record the bot account", { err: String(e) }));
         await setBotCommands(r.bot.telegram, await botWithSettings(db, r.config), warn);
         await setMiniAppMenuButton(r.bot.telegram, miniAppUrlFor(config.publicUrl), r.config.locale, warn);

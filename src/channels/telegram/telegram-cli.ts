@@ -5,6 +5,8 @@ import { writeFile } from "node:fs/promises";
 import { Command } from "commander";
 import { loadBots, type BotConfig } from "../../bot-config.ts";
 import { STAFF_ROLES, createStaffInvite, isStaffRole } from "../../app/staff.ts";
+import { botAccountUsername } from "../../app/bot-accounts.ts";
+import { storeSummary } from "../../app/chat-lookups.ts";
 import { withDb } from "../../cli/with-db.ts";
 import { systemClock } from "../../runtime.ts";
 import type { Db } from "../../db/database.ts";
@@ -43,7 +45,7 @@ export function registerTelegramCommands(program: Command): void {
     .option("--out <file>", "where to write the PNG (default: qr-<store>.png)")
     .action(async (opts: { store: string; bot?: string; username?: string; out?: string }) => {
       await withDb(async (db) => {
-        const store = await db.prisma.store.findUnique({ where: { id: opts.store } });
+        const store = await storeSummary(db, opts.store);
         if (!store) throw new UsageError(`no store "${opts.store}"`);
         const bots = loadBots();
         const bot = opts.bot ? bots.find((b) => b.id === opts.bot) : bots.find((b) => b.brands !== "*" && b.brands.includes(store.brandId)) ?? bots.find((b) => b.brands === "*");
@@ -59,8 +61,8 @@ export function registerTelegramCommands(program: Command): void {
 }
 
 async function botUsername(db: Db, bot: BotConfig): Promise<string | null> {
-  const known = await db.prisma.botAccount.findUnique({ where: { id: bot.id } });
-  if (known?.username) return known.username;
+  const known = await botAccountUsername(db, bot.id);
+  if (known) return known;
   const token = process.env[bot.tokenEnv]?.trim();
   if (!token) return null;
   const { Telegram } = await import("telegraf");

@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import type { EngineDeps } from "../../conversation/engine.ts";
 import type { Reply } from "../../conversation/replies.ts";
 import { scriptedTurn } from "./scripted-chat.ts";
+import { catalogIsEmpty } from "../../app/chat-lookups.ts";
 
 const DEMO_LOCATION = { lat: 23.1325, lng: 113.3262 }; // 天河路, Guangzhou
 
@@ -18,7 +19,7 @@ export async function runInteractiveChat(deps: EngineDeps, userId: string): Prom
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const zh = deps.bot.locale !== "en";
   console.log(zh ? `${deps.bot.name} · 输入消息开始聊天；数字=点按钮，/loc 发送位置，/pay 订单号 支付，/quit 退出` : `${deps.bot.name} · type to chat; a number taps a button, /loc shares a location, /pay ORDER pays, /quit exits`);
-  if ((await deps.db.prisma.brand.count()) === 0) {
+  if (await catalogIsEmpty(deps.db)) {
     console.log(zh ? "（目录是空的：先运行一次 `npm start` 载入演示目录，或 `npx o2o import 目录.json`）" : "(The catalog is empty: run `npm start` once to load the demo catalog, or `npx o2o import catalog.json`.)");
   }
   let buttons: { id: string }[] = [];

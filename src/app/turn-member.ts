@@ -1,11 +1,10 @@
 // Who is talking, and where their conversation stands, in one statement: the identity, its member and the member's
 // state with this bot. This runs on every message; a first contact or a merged member takes the full path
 // (resolveMember follows merges and creates members).
-import { resolveMember, type IdentityRef } from "../app/members.ts";
 import type { Db } from "../db/database.ts";
-import { newId } from "../db/ids.ts";
 import { execute, query } from "../db/sql.ts";
-import { loadState, parseState, type ConversationState } from "../app/conversation-state.ts";
+import { resolveMember, type IdentityRef } from "./members.ts";
+import { loadState, parseState, type ConversationState } from "./conversation-state.ts";
 
 export interface TurnMember {
   id: string;
@@ -25,7 +24,10 @@ export async function loadTurnMember(db: Db, identity: IdentityRef, botId: strin
   return { member, state: await loadState(db, member.id, botId) };
 }
 
-/** Keeps what the member said (erased by forget-me). Not awaited by the turn: a lost log line must not cost a reply. */
-export function logMessage(db: Db, memberId: string, botId: string, text: string): void {
-  execute(db, (p) => `INSERT INTO "ChatMessage" ("id", "memberId", "botId", "direction", "text", "createdAt") VALUES (${p.v(newId())}, ${p.v(memberId)}, ${p.v(botId)}, 'in', ${p.v(text)}, ${p.ts(new Date())})`).catch(() => undefined);
+/**
+ * Use case: the language the member last wrote in (pushes, order updates and reminders are written in it). A single
+ * UPDATE (updateMany would wrap it in a transaction of its own); an erased member is left alone.
+ */
+export async function rememberLocale(db: Db, memberId: string, locale: string): Promise<void> {
+  await execute(db, (p) => `UPDATE "Member" SET "locale" = ${p.v(locale)} WHERE "id" = ${p.v(memberId)} AND "erasedAt" IS NULL`);
 }
