@@ -22,6 +22,7 @@ import { T, langFor, menuEvent } from "./telegram-texts.ts";
 import { memoryChatLock, type ChatLock, type InFlight } from "../../ops/chat-lock.ts";
 import { measureTurn } from "../../ops/metrics.ts";
 import { withLogContext } from "../../ops/log-context.ts";
+import { execute } from "../../db/sql.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
@@ -88,8 +89,9 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
     };
     await measureTurn("telegram", eventKind(event), () => serial(`${chat.id}`, async () => {
       const replies = await handleEvent(engine, identity, event);
-      // someone who writes again after blocking the bot is reachable again
-      await db.prisma.member.updateMany({ where: { unreachable: true, identities: { some: { channel: "telegram", externalId: String(from.id) } } }, data: { unreachable: false } });
+      // someone who writes again after blocking the bot is reachable again (portable SQL: this runs on every turn)
+      await execute(db, (p) => `UPDATE "Member" SET "unreachable" = false, "updatedAt" = ${p.ts(new Date())} WHERE "unreachable" = true
+        AND "id" IN (SELECT "memberId" FROM "MemberIdentity" WHERE "channel" = 'telegram' AND "externalId" = ${p.v(String(from.id))})`);
       await renderReplies({ telegram: ctx.telegram, chatId: chat.id, codec, keyboards, log, invoiceProviderToken: deps.paymentProviderToken, miniAppUrl: deps.miniAppUrl }, replies);
     }));
   }
