@@ -12,7 +12,7 @@ import { editedMessage, message } from "telegraf/filters";
 import { MENU_KEYS, type BotConfig } from "../../bot-config.ts";
 import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
 import { handleEvent, type EngineDeps, type InboundEvent } from "../../conversation/engine.ts";
-import type { IdentityRef } from "../../app/members.ts";
+import { resolveMember, type IdentityRef } from "../../app/members.ts";
 import { callbackCodec, type CallbackCodec } from "./callback-data.ts";
 import { onCourierLocation } from "./courier-location.ts";
 import { ReplyKeyboards, renderReplies } from "./render-replies.ts";
@@ -21,8 +21,8 @@ import { onBillCommand, onRedeemCommand, onStaffCommand, onStaffTap, type StaffD
 import { T, langFor, menuEvent } from "./telegram-texts.ts";
 import { memoryChatLock, type ChatLock, type InFlight } from "../../ops/chat-lock.ts";
 import { measureTurn } from "../../ops/metrics.ts";
-import { withLogContext } from "../../ops/log-context.ts";
-import { execute } from "../../db/sql.ts";
+import { addLogContext, withLogContext } from "../../ops/log-context.ts";
+import { execute, query } from "../../db/sql.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
@@ -76,6 +76,21 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   // every log line of this update carries its id and the sender's (src/ops/log-context.ts)
   bot.use((ctx, next) => withLogContext({ updateId: ctx.update.update_id, botId: botConfig.id, telegramUserId: ctx.from ? String(ctx.from.id) : undefined }, next));
 
+  /**
+   * The member behind a Telegram account (one indexed read on every turn; the first contact creates the member, as
+   * the engine would), and whether they were marked unreachable (they had blocked the bot).
+   */
+  async function senderOf(identity: IdentityRef): Promise<{ memberId: string; unreachable: boolean }> {
+    const [row] = await query<{ id: string; mergedIntoId: string | null; unreachable: boolean | number }>(
+      db,
+      (p) => `SELECT m."id", m."mergedIntoId", m."unreachable" FROM "MemberIdentity" i JOIN "Member" m ON m."id" = i."memberId"
+        WHERE i."channel" = 'telegram' AND i."externalId" = ${p.v(identity.externalId)}`,
+    );
+    if (row && !row.mergedIntoId) return { memberId: row.id, unreachable: Boolean(row.unreachable) };
+    const member = await resolveMember(db, identity);
+    return { memberId: member.id, unreachable: Boolean(row?.unreachable) || member.unreachable };
+  }
+
   /** One engine turn for the update's user, replies rendered into the chat. */
   async function converse(ctx: Context, event: InboundEvent): Promise<void> {
     const from = ctx.from;
@@ -88,10 +103,15 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
       displayName: [from.first_name, from.last_name].filter(Boolean).join(" ") || undefined, locale: from.language_code,
     };
     await measureTurn("telegram", eventKind(event), () => serial(`${chat.id}`, async () => {
+      // who is writing, before anything else: every log line of the turn carries their member id
+      const sender = await senderOf(identity);
+      addLogContext({ memberId: sender.memberId });
       const replies = await handleEvent(engine, identity, event);
-      // someone who writes again after blocking the bot is reachable again (portable SQL: this runs on every turn)
-      await execute(db, (p) => `UPDATE "Member" SET "unreachable" = false, "updatedAt" = ${p.ts(new Date())} WHERE "unreachable" = true
-        AND "id" IN (SELECT "memberId" FROM "MemberIdentity" WHERE "channel" = 'telegram' AND "externalId" = ${p.v(String(from.id))})`);
+      // someone who writes again after blocking the bot is reachable again
+      if (sender.unreachable) {
+        await execute(db, (p) => `UPDATE "Member" SET "unreachable" = false, "updatedAt" = ${p.ts(new Date())} WHERE "unreachable" = true
+          AND "id" IN (SELECT "memberId" FROM "MemberIdentity" WHERE "channel" = 'telegram' AND "externalId" = ${p.v(identity.externalId)})`);
+      }
       await renderReplies({ telegram: ctx.telegram, chatId: chat.id, codec, keyboards, log, invoiceProviderToken: deps.paymentProviderToken, miniAppUrl: deps.miniAppUrl }, replies);
     }));
   }
