@@ -130,8 +130,8 @@ export async function benchWebhookTurn(
   thinkMs = Number(process.env.BENCH_WEBHOOK_THINK_MS ?? 1000),
 ): Promise<Figure[]> {
   const load = { chats, rounds, thinkMs };
-  const base = await trivialTurns(load);
   const real = await realTurns(load);
+  const base = await trivialTurns(load); // second: it finds the HTTP code compiled, not the real run
   const label = `${chats} concurrent chats, ${thinkMs} ms between messages, postgresql`;
   const p99 = pct(real.times, 99);
   const baseP99 = pct(base.times, 99);
