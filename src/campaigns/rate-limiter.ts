@@ -40,15 +40,25 @@ export interface SentEntry {
   done: number | null;
 }
 
+/**
+ * What the rules remember. Kept so that deciding one more send costs O(1) at any rate (1000/s asks it 1000 times a
+ * second): answered sends only as their answer times, ascending; sends in flight in the order they left.
+ */
 export interface LimiterState {
   /** theoretical arrival time of the next message (GCRA) */
   tat: number;
-  /** the last `window` sends, oldest first */
-  history: SentEntry[];
+  /** answer times of the answered sends that may still share a receiver window with a new one, ascending */
+  answered: number[];
+  /** where `answered` starts (entries before it have left every window; dropped in batches) */
+  head: number;
+  /** sends awaiting their answer, oldest first */
+  inFlight: Set<SentEntry>;
   pausedUntil: number;
   /** the fastest round trip seen so far (Infinity before the first answer) */
   minRtt: number;
 }
+
+export const newLimiterState = (): LimiterState => ({ tat: 0, answered: [], head: 0, inFlight: new Set(), pausedUntil: 0, minRtt: Infinity });
 
 export interface LimiterRules {
   rate: number;
@@ -67,66 +77,71 @@ export const IN_FLIGHT_POLL_MS = 2;
 
 export const windowOf = (rate: number) => Math.max(1, Math.floor(rate));
 
-/**
- * The latest instant at which a send may have reached the Bot API: its answer minus the fastest round trip seen;
- * +Infinity while it is in flight (it may still arrive), for at most MAX_IN_FLIGHT_MS.
- */
-function arrivedBy(e: SentEntry, now: number, minRtt: number): number {
-  const done = e.done ?? (now - e.sent >= MAX_IN_FLIGHT_MS ? e.sent + MAX_IN_FLIGHT_MS : null);
-  return done === null ? Infinity : done - (Number.isFinite(minRtt) ? minRtt : 0);
+/** Inserts t into the ascending answer times (answers mostly come in order: almost always an append). */
+function insertAnswer(s: LimiterState, t: number): void {
+  const a = s.answered;
+  let i = a.length;
+  while (i > s.head && a[i - 1] > t) i--;
+  if (i === a.length) a.push(t);
+  else a.splice(i, 0, t);
+}
+
+/** Sends unanswered for MAX_IN_FLIGHT_MS count as answered then (oldest first: only the front can have expired). */
+function expireInFlight(s: LimiterState, now: number): void {
+  for (const e of s.inFlight) {
+    if (now - e.sent < MAX_IN_FLIGHT_MS) break;
+    s.inFlight.delete(e);
+    e.done = e.sent + MAX_IN_FLIGHT_MS;
+    insertAnswer(s, e.done);
+  }
 }
 
 /**
  * How long to wait before one more message may go at `now` (0 = now). The hard cap counts: a message sent now
  * arrives after now, so it may go once fewer than `rate` earlier messages can still have arrived within the last
- * second (+ guard), i.e. at the rate-th latest "arrived by" instant + 1 s + guard. A late answer thus costs only
- * while that one message may still be in the receiver's window — it does not push back every message a second
- * later, as a rule keyed to the message `rate` places before would (each chain of such delays adds up).
+ * second (+ guard). Each earlier message has arrived by its answer minus the fastest round trip seen (messages travel
+ * at least that fast), or may still arrive while in flight; so the new one waits for the rate-th latest of those
+ * instants + 1 s + guard. A late answer thus costs only while that one message may still be in the receiver's
+ * window — it does not push back every message a second later, as a rule keyed to the message `rate` places before
+ * would (each chain of such delays adds up).
  */
 export function waitMs(s: LimiterState, now: number, r: LimiterRules): number {
+  expireInFlight(s, now);
   let wait = Math.max(0, s.pausedUntil - now, s.tat - CREDIT_MS - now);
   const w = windowOf(r.rate);
-  if (s.history.length >= w) {
-    const latest = s.history.map((e) => arrivedBy(e, now, s.minRtt));
-    const nth = kthLargest(latest, w);
-    wait = Math.max(wait, nth === Infinity ? IN_FLIGHT_POLL_MS : nth + 1000 + r.guardMs - now);
+  const flying = s.inFlight.size;
+  if (flying >= w) return Math.max(wait, IN_FLIGHT_POLL_MS); // the rate-th latest may still arrive any moment
+  const answeredCount = s.answered.length - s.head;
+  if (flying + answeredCount >= w) {
+    // in flight count as latest; then the answered ones, latest first
+    const nth = s.answered[s.answered.length - (w - flying)] - (Number.isFinite(s.minRtt) ? s.minRtt : 0);
+    wait = Math.max(wait, nth + 1000 + r.guardMs - now);
   }
   return wait;
-}
-
-/** The k-th largest value (1-based) of xs: the largest of its m = n-k+1 smallest (m is small: sends beyond `rate`). */
-function kthLargest(xs: number[], k: number): number {
-  const m = xs.length - k + 1;
-  if (m <= 0) return -Infinity;
-  const smallest: number[] = []; // ascending, at most m
-  for (const x of xs) {
-    if (smallest.length === m && x >= smallest[m - 1]) continue;
-    let i = smallest.length === m ? m - 1 : smallest.length;
-    while (i > 0 && smallest[i - 1] > x) {
-      smallest[i] = smallest[i - 1];
-      i--;
-    }
-    smallest[i] = x;
-  }
-  return smallest[m - 1];
 }
 
 /** Marks a send answered at `at`. */
 export function recordDone(s: LimiterState, e: SentEntry, at: number): void {
   if (e.done !== null) return;
   e.done = at;
+  s.inFlight.delete(e);
   s.minRtt = Math.min(s.minRtt, at - e.sent);
+  insertAnswer(s, at);
 }
 
 /** Records a send at `now` (call only when waitMs was 0); returns its entry, to be marked done. */
 export function recordSend(s: LimiterState, now: number, r: LimiterRules): SentEntry {
   s.tat = Math.max(s.tat, now) + 1000 / r.rate;
   const entry: SentEntry = { sent: now, done: null };
-  s.history.push(entry);
-  // keep every send that may still be inside some receiver window: answered ones until their arrival bound is more
-  // than a second (+ guard) old — nothing sent from now on can share a window with them — and those in flight
+  s.inFlight.add(entry);
+  // forget answers more than a second (+ guard) old: those messages arrived before that, so nothing sent from now on
+  // can share a receiver window with them, whatever the fastest round trip turns out to be
   const horizon = now - 1000 - r.guardMs;
-  if (s.history.length > windowOf(r.rate)) s.history = s.history.filter((e) => arrivedBy(e, now, s.minRtt) >= horizon);
+  while (s.head < s.answered.length && s.answered[s.head] < horizon) s.head++;
+  if (s.head > 1024 && s.head * 2 > s.answered.length) {
+    s.answered = s.answered.slice(s.head);
+    s.head = 0;
+  }
   return entry;
 }
 
@@ -183,7 +198,7 @@ export function preciseSleep(ms: number, signal?: AbortSignal): { done: Promise<
 }
 
 export class MemoryRateLimiter implements RateLimiter {
-  private readonly state: LimiterState = { tat: 0, history: [], pausedUntil: 0, minRtt: Infinity };
+  private readonly state: LimiterState = newLimiterState();
   private queue: Promise<unknown> = Promise.resolve();
   /** ends the current wait early (one waiter at a time: acquires are served in order) */
   private waking: (() => void) | null = null;

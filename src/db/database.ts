@@ -4,9 +4,14 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient, type Prisma as PrismaNs } from "./generated/sqlite/client.ts";
 import { PrismaClient as PgClient } from "./generated/postgresql/client.ts";
 import { migratePostgres, migrateSqlite, type Provider } from "./migrate.ts";
+import { registerDirectPool } from "./direct-sql.ts";
+
+/** PostgreSQL connections per process, shared by Prisma and the direct raw statements (direct-sql.ts). */
+export const PG_POOL_SIZE = 10;
 
 export type Prisma = SqliteClient;
 /** The transaction client handed to `db.prisma.$transaction(async (tx) => …)`. */
@@ -56,6 +61,16 @@ export async function openDatabase(location: DbLocation = { databaseUrl: process
     return { prisma, provider, url, close: () => prisma.$disconnect() };
   }
   await migratePostgres(url);
-  const prisma = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Prisma;
-  return { prisma, provider, url, close: () => prisma.$disconnect() };
+  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE });
+  // a connection dropped while idle (a database restart) leaves the pool; the next statement opens a new one
+  pool.on("error", () => undefined);
+  const prisma = new PgClient({ adapter: new PrismaPg(pool) }) as unknown as Prisma;
+  registerDirectPool(prisma, pool);
+  return {
+    prisma, provider, url,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
 }

@@ -3,6 +3,7 @@
 import { providerOf, type Db, type Prisma, type Tx } from "./database.ts";
 import { dbInstant } from "./bulk-upsert.ts";
 import type { Provider } from "./migrate.ts";
+import { directExecute, directPoolOf, directQuery } from "./direct-sql.ts";
 
 /** Collects parameters while a statement is written: `q.ts(date)`, `q.v(value)`, `q.list(values)` return placeholders. */
 export class Params {
@@ -33,13 +34,21 @@ export class Params {
   }
 }
 
-/** A statement on the database's client. */
+/** A statement on the database's client (on PostgreSQL straight through the driver: direct-sql.ts). */
 export function query<T>(db: Db, build: (p: Params) => string): Promise<T[]> {
-  return queryIn<T>(db.prisma, build);
+  const pool = directPoolOf(db.prisma);
+  if (!pool) return queryIn<T>(db.prisma, build);
+  const p = new Params("postgresql");
+  const sql = build(p);
+  return directQuery<T>(pool, sql, p.values);
 }
 
 export function execute(db: Db, build: (p: Params) => string): Promise<number> {
-  return executeIn(db.prisma, build);
+  const pool = directPoolOf(db.prisma);
+  if (!pool) return executeIn(db.prisma, build);
+  const p = new Params("postgresql");
+  const sql = build(p);
+  return directExecute(pool, sql, p.values);
 }
 
 /** Max bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */

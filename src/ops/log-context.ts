@@ -1,6 +1,7 @@
 // Which update a log line belongs to: the Telegram channel runs each update inside a context (update id, bot, the
-// sender's Telegram id), and the server's logger adds it to every line written meanwhile, whoever writes it (the
-// engine, the parser, a use case). Ids only: message text, phones and addresses never enter the context.
+// sender's Telegram id, and their member id as soon as the turn has looked it up), and the server's logger adds it
+// to every line written meanwhile, whoever writes it (the engine, the parser, a use case). Ids only: message text,
+// phones and addresses never enter the context.
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export interface LogContext {
@@ -8,6 +9,7 @@ export interface LogContext {
   botId?: string;
   /** the sender's Telegram user id: the member's identity (MemberIdentity.externalId) */
   telegramUserId?: string;
+  /** the member the turn is for (set once the channel has resolved the sender) */
   memberId?: string;
 }
 

@@ -4,7 +4,7 @@ import { nextOccurrences, occurrencesBetween, parseCron } from "../../src/campai
 import { decideDelivery, type DueRow } from "../../src/campaigns/delivery-rules.ts";
 import { dueInstants } from "../../src/campaigns/plan-campaigns.ts";
 import { DEFAULT_QUIET_HOURS, parseQuietHours, quietUntil } from "../../src/campaigns/quiet-hours.ts";
-import { MemoryRateLimiter, recordDone, recordSend, waitMs, type LimiterState } from "../../src/campaigns/rate-limiter.ts";
+import { MemoryRateLimiter, newLimiterState, recordDone, recordSend, waitMs } from "../../src/campaigns/rate-limiter.ts";
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -131,7 +131,7 @@ describe("the rate rules", () => {
    */
   function simulate(rate: number, messages: number, stall: (n: number) => number = () => 0, delay: (n: number) => number = () => 1): number[] {
     const rules = { rate, guardMs: 2 };
-    const s: LimiterState = { tat: 0, history: [], pausedUntil: 0, minRtt: Infinity };
+    const s = newLimiterState();
     const arrivals: number[] = [];
     let now = 1_000_000;
     for (let n = 0; n < messages; n++) {
@@ -175,7 +175,7 @@ describe("the rate rules", () => {
   it("counts a late answer only while that message may still be in the receiver's window", () => {
     // rate 10; message 0 is answered after 600 ms, so it may have arrived as late as 598 ms (the fastest trip is 2 ms)
     const rules = { rate: 10, guardMs: 2 };
-    const s: LimiterState = { tat: 0, history: [], pausedUntil: 0, minRtt: Infinity };
+    const s = newLimiterState();
     const worstArrival: number[] = [];
     let now = 0;
     for (let n = 0; n < 40; n++) {
@@ -189,6 +189,48 @@ describe("the rate rules", () => {
       if (n === 10) expect(now).toBeCloseTo(1052, 6);
     }
     expect(maxInAnySecond(worstArrival.sort((a, b) => a - b))).toBeLessThanOrEqual(10);
+  });
+
+  it("at 1000/s with answers out of order, never more than 1000 in any second of the latest possible arrivals", () => {
+    // round trips of 1-40 ms in a fixed pseudo-random order: answers overtake each other all the time
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rules = { rate: 1000, guardMs: 2 };
+    const s = newLimiterState();
+    const latest: number[] = [];
+    const answers: { at: number; e: ReturnType<typeof recordSend> }[] = [];
+    let now = 0;
+    for (let n = 0; n < 10_000; n++) {
+      let w: number;
+      while ((w = waitMs(s, now, rules)) > 0) {
+        now += Math.min(w, 0.25); // answers arrive while the sender waits
+        for (const a of answers.filter((x) => x.at <= now)) recordDone(s, a.e, a.at);
+        answers.splice(0, answers.length, ...answers.filter((x) => x.at > now));
+      }
+      const rtt = 1 + Math.floor(random() * 40);
+      const e = recordSend(s, now, rules);
+      answers.push({ at: now + rtt, e });
+      latest.push(now + rtt - 1); // the latest it can have arrived: its answer minus the fastest trip (1 ms)
+    }
+    expect(maxInAnySecond(latest.sort((a, b) => a - b))).toBeLessThanOrEqual(1000);
+    // it remembers about a second of sends, not all of them
+    expect(s.answered.length - s.head + s.inFlight.size).toBeLessThan(1200);
+    expect(s.answered.length).toBeLessThan(3000);
+  });
+
+  it("takes a send never answered (a dead worker) as answered 10 s after it left", () => {
+    const rules = { rate: 10, guardMs: 2 };
+    const s = newLimiterState();
+    let now = 0;
+    for (let n = 0; n < 10; n++) {
+      let w: number;
+      while ((w = waitMs(s, now, rules)) > 0) now += w;
+      recordSend(s, now, rules); // never answered
+    }
+    // ten in flight: the eleventh waits until the first counts as answered at 10 s, then one second (+ guard) more
+    let w: number;
+    while ((w = waitMs(s, now, rules)) > 0) now += w;
+    expect(now).toBeCloseTo(10_000 + 1000 + 2, 0);
   });
 
   it("holds everything during a pause", async () => {
