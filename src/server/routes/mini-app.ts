@@ -183,7 +183,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       reply.code(status).send({ ok: false, error: { code, message: lang(req) === "en" ? en : zh } });
 
     // how this server lets a browser sign in (the page shows only what works)
-    app.get("/auth", { schema: { tags: ["session"], summary: "How this server lets a browser sign in: name only (LOCAL_SIGN_IN=1), the Telegram Login Widget, one-time links", querystring: langQuery } }, async () => ({ ok: true, localSignIn, telegramLogin: loginBot ? { botUsername: loginBot } : null, signInLink: true }));
+    app.get("/auth", { schema: { tags: ["session"], summary: "How this server lets a browser sign in: name only (LOCAL_SIGN_IN=1), the Telegram Login Widget, one-time links", querystring: langQuery, response: failures() } }, async () => ({ ok: true, localSignIn, telegramLogin: loginBot ? { botUsername: loginBot } : null, signInLink: true }));
 
     // name-only sign-in: only when the operator turned it on (LOCAL_SIGN_IN=1); throttled all the same
     app.post("/session", {
@@ -251,7 +251,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     // signing out ends the session on the server: the token stops working everywhere it was copied
-    app.delete("/session", { schema: { tags: ["session"], summary: "Sign out: the session ends on the server, wherever its token was copied", querystring: langQuery } }, async (req, reply) => {
+    app.delete("/session", { schema: { tags: ["session"], summary: "Sign out: the session ends on the server, wherever its token was copied", querystring: langQuery, response: failures() } }, async (req, reply) => {
       const secret = sessionSecretOf(req);
       if (secret) await endWebSession(deps.db, secret);
       reply.clearCookie(SESSION_COOKIE, { path: "/app" });
