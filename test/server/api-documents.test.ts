@@ -1,7 +1,8 @@
 // The admin and Mini App APIs describe themselves from the zod schemas that validate them: Swagger UI at
 // /admin/api/docs (served from the package, public), one OpenAPI document per API listing every route with its
 // request schema, and bad input still answered with the same friendly JSON error as before the schemas moved into
-// fastify (exact bodies), after the credential check where that came first.
+// fastify (exact bodies), after the credential check where that came first. And the documents tell the truth: what the
+// routes really answer matches the success schemas they document, field for field.
 import pino from "pino";
 import type { FastifyInstance, RouteOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import { allAdminRoutes } from "../../src/server/admin/admin-routes.ts";
 import { miniAppRoutes } from "../../src/server/routes/mini-app.ts";
 import { freshDb, type TestDb } from "../support/databases.ts";
 import { NOON } from "../support/engine.ts";
+import { BRAND, generateDataset } from "../insight/insight-dataset.ts";
 
 const TOKEN = "docs-admin-token";
 const admin = { authorization: `Bearer ${TOKEN}` };
@@ -27,6 +29,17 @@ type Operation = {
 };
 type Document = { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } };
 
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; additionalProperties?: unknown };
+
+/** Fields of a value its documented JSON schema does not name (the zod check below only catches missing or wrong ones). */
+function undocumented(schema: JsonSchema, value: unknown, at = "$"): string[] {
+  if (schema.anyOf) return schema.anyOf.some((s) => undocumented(s, value, at).length === 0) ? [] : undocumented(schema.anyOf[0], value, at);
+  if (Array.isArray(value)) return schema.items ? value.flatMap((v, i) => undocumented(schema.items!, v, `${at}[${i}]`)) : [];
+  // an object closed to other fields (what zod's objects document) names every field it may have
+  if (value === null || typeof value !== "object" || !schema.properties || schema.additionalProperties !== false) return [];
+  return Object.entries(value).flatMap(([k, v]) => (schema.properties![k] ? undocumented(schema.properties![k], v, `${at}.${k}`) : [`${at}.${k}`]));
+}
+
 const keysOf = (s: unknown) => (s instanceof z.ZodObject ? Object.keys(s.shape) : []);
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, "{$1}");
 
@@ -38,6 +51,7 @@ describe("the API documents", () => {
   beforeAll(async () => {
     db = await freshDb("sqlite");
     await loadDemoIfEmpty(db);
+    await generateDataset(db, { members: 150, orders: 300, demand: 80 });
     const clock = () => NOON;
     const miniApp = (localSignIn: boolean) => miniAppRoutes({ db, clock, publicUrl: "http://shop.test", secret: "docs-secret", localSignIn, bots: [{ bot: findBot("marketplace"), token: "1:docs" }] });
     app = await buildServer({
@@ -165,5 +179,58 @@ describe("the API documents", () => {
     expect([unconfirmed.statusCode, unconfirmed.json().error.code]).toEqual([400, "CONFIRMATION_REQUIRED"]);
     const widget = await app.inject({ method: "POST", url: "/app/api/session/telegram", payload: { id: "not a number" } });
     expect([widget.statusCode, widget.json().error.code]).toEqual([401, "BAD_TELEGRAM_LOGIN"]);
+  });
+
+  it("answers what the documents say: every admin read and a whole Mini App visit, field for field", async () => {
+    const documents = { admin: await documentAt("/admin/api/openapi.json"), mini: await documentAt("/app/api/openapi.json") };
+    const checked: string[] = [];
+    const problems: string[] = [];
+    const check = (doc: Document, method: string, url: string, body: unknown, status: number) => {
+      const route = routes.find((r) => r.method === method && new RegExp(`^${r.url!.replace(/:\w+/g, "[^/]+")}$`).test(url.split("?")[0]));
+      const schema = (route?.schema as { response?: Record<number, z.ZodType> } | undefined)?.response?.[status];
+      const documented = doc.paths[openApiPath(route?.url ?? "")]?.[method.toLowerCase()]?.responses[String(status)] as { content?: Record<string, { schema: JsonSchema }> } | undefined;
+      if (!schema || !documented?.content) return void problems.push(`${method} ${url} → ${status}: not documented`);
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) problems.push(`${method} ${url}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+      problems.push(...undocumented(documented.content["application/json"].schema, body).map((f) => `${method} ${url}: ${f} is not documented`));
+      checked.push(`${method} ${route!.url}`);
+    };
+
+    // every admin read, on a brand with a generated history (orders, campaigns, demand)
+    const ids: Record<string, string> = { brandId: BRAND, storeId: "ins-3", id: (await db.prisma.campaign.findFirstOrThrow({ where: { brandId: BRAND } })).id };
+    for (const r of routes.filter((r) => r.method === "GET" && r.url!.startsWith("/admin/api/") && !(r.schema as { hide?: boolean }).hide)) {
+      const url = r.url!.replace(/:(\w+)/g, (_, name: string) => ids[name]);
+      const res = await app.inject({ url, headers: admin });
+      expect(res.statusCode, url).toBe(200);
+      check(documents.admin, "GET", url, res.json(), 200);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(17);
+
+    // a member's whole visit to the shop
+    const visit = async (method: string, url: string, payload?: object, headers: Record<string, string> = {}) => {
+      const res = await app.inject({ method: method as "GET", url, headers, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url} ${res.body.slice(0, 200)}`).toBe(200);
+      check(documents.mini, method, url, res.json(), 200);
+      return res;
+    };
+    await visit("GET", "/app/api/auth");
+    const signIn = await visit("POST", "/app/api/session", { name: "truthful" });
+    const h = { cookie: String(signIn.headers["set-cookie"]).split(";")[0] };
+    await visit("GET", "/app/api/me", undefined, h);
+    await visit("GET", "/app/api/brands");
+    await visit("GET", "/app/api/stores?lat=23.12&lng=113.32&limit=3");
+    await visit("GET", "/app/api/products?store=sb-zhujiang&limit=3");
+    await visit("POST", "/app/api/claim", { code: "latte8" }, h);
+    await visit("GET", "/app/api/wallet?store=sb-zhujiang", undefined, h);
+    const cart = { storeId: "sb-zhujiang", items: [{ productId: "sb-latte", size: "大杯", quantity: 1 }] };
+    const quote = (await visit("POST", "/app/api/quote", cart, h)).json().quote;
+    await visit("POST", "/app/api/checkout", { ...cart, quoteId: quote.orderId, idempotencyKey: "truthful-0001" }, h);
+    await visit("GET", "/app/api/orders", undefined, h);
+    await visit("GET", `/app/api/orders/${quote.orderId}`, undefined, h);
+    await visit("POST", `/app/api/orders/${quote.orderId}/pay`, undefined, h);
+    await visit("DELETE", "/app/api/me", { confirm: true }, h);
+    await visit("DELETE", "/app/api/session", undefined, h);
+    expect(problems).toEqual([]);
+    expect(new Set(checked.filter((c) => c.includes("/app/api/"))).size).toBe(15);
   });
 });

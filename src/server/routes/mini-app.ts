@@ -7,7 +7,6 @@
 import { recordMiniAppLaunch } from "../../miniapp/launch-attribution.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import { loadBots } from "../../bot-config.ts";
 import type { AppError } from "../../app/app-result.ts";
@@ -25,8 +24,12 @@ import { forgetMember } from "../../app/privacy.ts";
 import { Throttle, tooManyAttempts } from "../throttle.ts";
 import fastifyCookie from "@fastify/cookie";
 import { miniAppStaticRoutes } from "./mini-app-static.ts";
-import { PAGE_DEFAULT, PAGE_MAX } from "../../domain/limits.ts";
-import { apiErrorSchema, checkedByHandler, invalidInputOf, validateAndDescribe } from "../openapi.ts";
+import { checkedByHandler, invalidInputOf, validateAndDescribe } from "../openapi.ts";
+import {
+  ANYONE, MEMBER, NOT_SIGNED_IN, answers, authOut, brandsOut, cartSchema, checkoutOut, checkoutSchema, claimOut, claimSchema, forgetSchema, forgottenOut,
+  langQuery, linkSchema, meOut, orderOut, orderParams, ordersOut, payOut, productsQuery, quoteOut, sessionOut, shelfOut, signInSchema, signedOutOut, storesOut,
+  storesQuery, walletOut, walletQuery,
+} from "./mini-app-schemas.ts";
 
 export interface MiniAppDeps {
   db: Db;
@@ -47,39 +50,7 @@ export interface MiniAppDeps {
   throttle?: Throttle;
 }
 
-/** Every route takes ?lang=en (else Accept-Language, else Chinese) for its messages. */
-const langQuery = z.object({ lang: z.string().optional().describe("en: messages in English (default: Accept-Language, else Chinese)") });
-const id = z.string().trim().min(1).max(100);
-const cartItem = z.object({ productId: id, size: z.string().max(40).nullable().optional(), quantity: z.number().int().min(1).max(99) });
-const cartSchema = z.object({ storeId: id, items: z.array(cartItem).min(1).max(30) });
-const checkoutSchema = cartSchema.extend({
-  quoteId: id.nullable().optional(),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).nullable().optional(),
-});
-const signInSchema = z.object({ name: z.string().trim().min(1).max(60) });
-const linkSchema = z.object({ token: z.string().trim().min(1).max(200) });
-const forgetSchema = z.object({ confirm: z.literal(true) });
-const claimSchema = z.object({ code: z.string().trim().min(1).max(40) });
-const coord = (min: number, max: number) => z.coerce.number().min(min).max(max);
-const storesQuery = langQuery.extend({
-  brand: id.optional(), lat: coord(-90, 90).optional(), lng: coord(-180, 180).optional(), limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(50),
-});
-const productsQuery = langQuery.extend({
-  store: id, limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT), offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-});
-const walletQuery = langQuery.extend({ brand: id.optional(), store: id.optional() });
-const orderParams = z.object({ id });
-
 const INPUT_TEXT = { zh: "请求的内容有误", en: "The request is not valid" };
-
-// how a member proves who they are (securitySchemes of the document); catalog reads take one optionally
-const MEMBER: Record<string, string[]>[] = [{ telegramInitData: [] }, { sessionToken: [] }, { sessionCookie: [] }];
-const ANYONE = [{}, ...MEMBER];
-/** The failures a route documents (success bodies are not described: their shapes are the handlers'). */
-const failures = (more: Record<number, string> = {}): Record<number, z.ZodType<unknown>> => Object.fromEntries(
-  Object.entries({ 400: "invalid input", ...more }).map(([status, text]) => [status, apiErrorSchema.describe(text)]),
-);
-const signedIn = failures({ 401: "not signed in, or the credential is forged, stale or ended" });
 
 export function miniAppRoutes(deps: MiniAppDeps) {
   const bots = typeof deps.bots === "function" ? deps.bots : deps.bots ? () => deps.bots as TokenBot[] : (() => {
@@ -183,13 +154,13 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       reply.code(status).send({ ok: false, error: { code, message: lang(req) === "en" ? en : zh } });
 
     // how this server lets a browser sign in (the page shows only what works)
-    app.get("/auth", { schema: { tags: ["session"], summary: "How this server lets a browser sign in: name only (LOCAL_SIGN_IN=1), the Telegram Login Widget, one-time links", querystring: langQuery, response: failures() } }, async () => ({ ok: true, localSignIn, telegramLogin: loginBot ? { botUsername: loginBot } : null, signInLink: true }));
+    app.get("/auth", { schema: { tags: ["session"], summary: "How this server lets a browser sign in: name only (LOCAL_SIGN_IN=1), the Telegram Login Widget, one-time links", querystring: langQuery, response: answers(authOut) } }, async () => ({ ok: true, localSignIn, telegramLogin: loginBot ? { botUsername: loginBot } : null, signInLink: true }));
 
     // name-only sign-in: only when the operator turned it on (LOCAL_SIGN_IN=1); throttled all the same
     app.post("/session", {
       schema: {
         tags: ["session"], summary: "Sign in by name only (a local demo shop: LOCAL_SIGN_IN=1; else 403 LOCAL_SIGN_IN_DISABLED); sets the session cookie and answers a token",
-        querystring: langQuery, body: signInSchema, response: failures({ 403: "name-only sign-in is off here", 429: "too many attempts; retry-after says when" }),
+        querystring: langQuery, body: signInSchema, response: answers(sessionOut, { 403: "name-only sign-in is off here", 429: "too many attempts; retry-after says when" }),
       },
       // refused before the input is looked at
       preValidation: async (req, reply) => {
@@ -211,7 +182,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     app.post("/session/telegram", {
       schema: {
         tags: ["session"], summary: "Sign in with the Telegram Login Widget's callback fields, checked against the bot token(s); a malformed or forged login is 401 BAD_TELEGRAM_LOGIN",
-        querystring: langQuery, body: loginWidgetSchema, response: failures({ 401: "the login could not be verified", 429: "too many attempts" }),
+        querystring: langQuery, body: loginWidgetSchema, response: answers(sessionOut, { 401: "the login could not be verified", 429: "too many attempts" }),
       },
       // the fields are hashed as sent, so the handler checks them against each bot's token itself
       validatorCompiler: checkedByHandler,
@@ -237,7 +208,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     app.post("/session/link", {
       schema: {
         tags: ["session"], summary: "Sign in with the one-time link the bot sent in chat (single use, 10 minutes)",
-        querystring: langQuery, body: linkSchema, response: failures({ 401: "the link is invalid, used or expired", 429: "too many attempts" }),
+        querystring: langQuery, body: linkSchema, response: answers(sessionOut, { 401: "the link is invalid, used or expired", 429: "too many attempts" }),
       },
     }, async (req, reply) => {
       const out = await throttled(req, reply, "link", async () => {
@@ -251,7 +222,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     // signing out ends the session on the server: the token stops working everywhere it was copied
-    app.delete("/session", { schema: { tags: ["session"], summary: "Sign out: the session ends on the server, wherever its token was copied", querystring: langQuery, response: failures() } }, async (req, reply) => {
+    app.delete("/session", { schema: { tags: ["session"], summary: "Sign out: the session ends on the server, wherever its token was copied", querystring: langQuery, response: answers(signedOutOut) } }, async (req, reply) => {
       const secret = sessionSecretOf(req);
       if (secret) await endWebSession(deps.db, secret);
       reply.clearCookie(SESSION_COOKIE, { path: "/app" });
@@ -262,7 +233,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     app.delete("/me", {
       schema: {
         tags: ["member"], summary: "Forget me: the member and their data are deleted (the chat's use case), only with {\"confirm\": true}; else 400 CONFIRMATION_REQUIRED",
-        security: MEMBER, querystring: langQuery, body: forgetSchema, response: signedIn,
+        security: MEMBER, querystring: langQuery, body: forgetSchema, response: answers(forgottenOut, NOT_SIGNED_IN),
       },
       // signed in first, then the confirmation (its own 400 CONFIRMATION_REQUIRED)
       validatorCompiler: checkedByHandler,
@@ -280,7 +251,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       return { ok: true, forgotten: true, appointmentsCancelled: out.value.appointmentsCancelled, ordersCancelled: out.value.ordersCancelled };
     });
 
-    app.get("/me", { schema: { tags: ["member"], summary: "The signed-in member, the bot the app was opened from and its brands", security: MEMBER, querystring: langQuery, response: signedIn } }, async (req, reply) => {
+    app.get("/me", { schema: { tags: ["member"], summary: "The signed-in member, the bot the app was opened from and its brands", security: MEMBER, querystring: langQuery, response: answers(meOut, NOT_SIGNED_IN) } }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
       if (v.startParam) await recordMiniAppLaunch(deps.db, { memberId: v.memberId, botId: v.botId, startParam: v.startParam, at: deps.clock() });
@@ -288,14 +259,14 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     // --- catalog (public) --------------------------------------------------------------------------------------
-    app.get("/brands", { schema: { tags: ["catalog"], summary: "The brands (inside Telegram: the launching bot's)", security: ANYONE, querystring: langQuery, response: signedIn } }, async (req, reply) => {
+    app.get("/brands", { schema: { tags: ["catalog"], summary: "The brands (inside Telegram: the launching bot's)", security: ANYONE, querystring: langQuery, response: answers(brandsOut, NOT_SIGNED_IN) } }, async (req, reply) => {
       const s = await browsingScope(req, reply);
       if (!s) return reply;
       return { ok: true, brands: await listBrands(deps.db, s.scope) };
     });
 
     app.get("/stores", {
-      schema: { tags: ["catalog"], summary: "Stores, nearest first when lat and lng are given, with whether each is open now", security: ANYONE, querystring: storesQuery, response: signedIn },
+      schema: { tags: ["catalog"], summary: "Stores, nearest first when lat and lng are given, with whether each is open now", security: ANYONE, querystring: storesQuery, response: answers(storesOut, NOT_SIGNED_IN) },
     }, async (req, reply) => {
       const s = await browsingScope(req, reply);
       if (!s) return reply;
@@ -305,7 +276,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     app.get("/products", {
-      schema: { tags: ["catalog"], summary: "A store's shelf: products with price and stock per size, a page at a time", security: ANYONE, querystring: productsQuery, response: failures({ 401: "a presented credential is forged or stale", 404: "no such store (in this bot's brands)" }) },
+      schema: { tags: ["catalog"], summary: "A store's shelf: products with price and stock per size, a page at a time", security: ANYONE, querystring: productsQuery, response: answers(shelfOut, { 401: "a presented credential is forged or stale", 404: "no such store (in this bot's brands)" }) },
     }, async (req, reply) => {
       const s = await browsingScope(req, reply);
       if (!s) return reply;
@@ -316,7 +287,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
 
     // --- member --------------------------------------------------------------------------------------------------
     app.get("/wallet", {
-      schema: { tags: ["member"], summary: "The member's coupons, and which of them apply at a brand or store", security: MEMBER, querystring: walletQuery, response: signedIn },
+      schema: { tags: ["member"], summary: "The member's coupons, and which of them apply at a brand or store", security: MEMBER, querystring: walletQuery, response: answers(walletOut, NOT_SIGNED_IN) },
     }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
@@ -324,7 +295,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     app.post("/claim", {
-      schema: { tags: ["member"], summary: "Claim a coupon by its code into the wallet (claiming twice is not an error)", security: MEMBER, querystring: langQuery, body: claimSchema, response: signedIn },
+      schema: { tags: ["member"], summary: "Claim a coupon by its code into the wallet (claiming twice is not an error)", security: MEMBER, querystring: langQuery, body: claimSchema, response: answers(claimOut, { ...NOT_SIGNED_IN, 404: "no such coupon", 409: "the coupon cannot be claimed now" }) },
     }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
@@ -334,7 +305,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     app.post("/quote", {
-      schema: { tags: ["orders"], summary: "Price a cart at a store (the best coupon of the wallet applied); writes a quote the checkout can confirm", security: MEMBER, querystring: langQuery, body: cartSchema, response: signedIn },
+      schema: { tags: ["orders"], summary: "Price a cart at a store (the best coupon of the wallet applied); writes a quote the checkout can confirm", security: MEMBER, querystring: langQuery, body: cartSchema, response: answers(quoteOut, { ...NOT_SIGNED_IN, 404: "no such store", 409: "out of stock or closed" }) },
     }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
@@ -355,7 +326,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     app.post("/checkout", {
       schema: {
         tags: ["orders"], summary: "Check out a cart (or confirm its quote): stock and coupon reserved, a payment link; the same idempotencyKey answers the same order",
-        security: MEMBER, querystring: langQuery, body: checkoutSchema, response: signedIn,
+        security: MEMBER, querystring: langQuery, body: checkoutSchema, response: answers(checkoutOut, { ...NOT_SIGNED_IN, 404: "no such store", 409: "out of stock or closed" }),
       },
     }, async (req, reply) => {
       const v = await viewer(req, reply);
@@ -373,14 +344,14 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       };
     });
 
-    app.get("/orders", { schema: { tags: ["orders"], summary: "The member's orders, newest first", security: MEMBER, querystring: langQuery, response: signedIn } }, async (req, reply) => {
+    app.get("/orders", { schema: { tags: ["orders"], summary: "The member's orders, newest first", security: MEMBER, querystring: langQuery, response: answers(ordersOut, NOT_SIGNED_IN) } }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
       return { ok: true, orders: await listOrders(deps.db, v.memberId) };
     });
 
     app.get("/orders/:id", {
-      schema: { tags: ["orders"], summary: "One of the member's orders with its lines and status", security: MEMBER, params: orderParams, querystring: langQuery, response: signedIn },
+      schema: { tags: ["orders"], summary: "One of the member's orders with its lines and status", security: MEMBER, params: orderParams, querystring: langQuery, response: answers(orderOut, { ...NOT_SIGNED_IN, 404: "no such order of this member" }) },
     }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
@@ -390,7 +361,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     app.post("/orders/:id/pay", {
-      schema: { tags: ["orders"], summary: "A payment link for an order awaiting payment (a new one if the last expired)", security: MEMBER, params: orderParams, querystring: langQuery, response: signedIn },
+      schema: { tags: ["orders"], summary: "A payment link for an order awaiting payment (a new one if the last expired)", security: MEMBER, params: orderParams, querystring: langQuery, response: answers(payOut, { ...NOT_SIGNED_IN, 404: "no such order of this member", 409: "the order cannot be paid now" }) },
     }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
