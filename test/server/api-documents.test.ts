@@ -10,7 +10,7 @@ import { z } from "zod";
 import { findBot } from "../../src/bot-config.ts";
 import { loadDemoIfEmpty } from "../../src/app/load-demo-catalog.ts";
 import { buildServer } from "../../src/server/http-server.ts";
-import { adminApiRoutes } from "../../src/server/admin/admin-api.ts";
+import { adminApiRoutes, adminRoute } from "../../src/server/admin/admin-api.ts";
 import { allAdminRoutes } from "../../src/server/admin/admin-routes.ts";
 import { miniAppRoutes } from "../../src/server/routes/mini-app.ts";
 import { freshDb, type TestDb } from "../support/databases.ts";
@@ -154,6 +154,14 @@ describe("the API documents", () => {
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, "NOT_FOUND"]);
     const broken = await app.inject({ method: "PUT", url: "/admin/api/stores/gxg-tianhe/stock", headers: { ...admin, "content-type": "application/json" }, payload: "{" });
     expect([broken.statusCode, broken.json().error.code]).toEqual([400, "INVALID_INPUT"]);
+  });
+
+  it("leaves an unexpected admin failure to the server: a 500 with its JSON, no stack trace", async () => {
+    const boom = adminRoute({ method: "GET", path: "/boom", tag: "test", summary: "fails", handler: async () => { throw new Error("secret detail"); } });
+    const server = await buildServer({ logger: pino({ level: "silent" }), isReady: () => true, routes: [adminApiRoutes({ token: TOKEN, routes: [boom] })] });
+    const r = await server.inject({ url: "/admin/api/boom", headers: admin });
+    expect([r.statusCode, r.json()]).toEqual([500, { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side; please try again." } }]);
+    await server.close();
   });
 
   it("answers bad Mini App input with the same friendly JSON as before, in the member's language", async () => {
