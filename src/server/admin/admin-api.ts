@@ -1,9 +1,12 @@
-// The merchant's admin HTTP API under /admin/api: every route needs `Authorization: Bearer <ADMIN_TOKEN>`, validates
-// its params, query and body with zod, and is described in the OpenAPI document at /admin/api/openapi.json (public,
-// so tools can read it). Feature modules (reports, campaigns, members…) contribute AdminRoute lists; this file owns
-// auth, validation, errors and the document, so each feature only states its inputs and its use case call.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+// The merchant's admin HTTP API under /admin/api: every route needs `Authorization: Bearer <ADMIN_TOKEN>` (or the
+// dashboard's session), has its params, query and body validated by fastify from its zod schemas, and is described
+// by the same schemas in the OpenAPI document at /admin/api/openapi.json, shown by Swagger UI at /admin/api/docs
+// (both public, so tools can read them). Feature modules (reports, campaigns, members…) contribute AdminRoute lists;
+// this file owns auth, errors and the document, so each feature only states its inputs and its use case call.
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { FastifyInstance, FastifyRequest, FastifySchema } from "fastify";
 import { z } from "zod";
+import { API_DOCUMENTS, apiErrorSchema, invalidInputOf, validateAndDescribe } from "../openapi.ts";
 import { safeEqualHex } from "../../payments/signing.ts";
 import type { Db } from "../../db/database.ts";
 import { findAdminSession } from "../../app/sessions.ts";
@@ -153,97 +156,74 @@ async function brandOfRequest(r: AdminRoute, input: AdminInput<unknown, unknown,
   return typeof p?.brandId === "string" ? p.brandId : undefined;
 }
 
-function issueText(e: z.ZodError, where: string): string {
-  const i = e.issues[0];
-  return `${where}${i.path.length ? `.${i.path.join(".")}` : ""}: ${i.message}`;
+/** Where in the request the first problem is and what it is, as the API has always said it ("body.text: …"). */
+function invalidInputText(err: unknown): string | null {
+  const bad = invalidInputOf(err);
+  return bad && `${bad.part}${bad.field ? `.${bad.field}` : ""}: ${bad.message}`;
 }
+
+const failure = (description: string) => apiErrorSchema.describe(description);
 
 export function adminApiRoutes(deps: AdminApiDeps) {
   const auth = deps.auth ?? adminAuth(deps);
   return async (app: FastifyInstance) => {
     await app.register(async (api) => {
-      api.get("/openapi.json", async () => openApiDocument(deps));
+      await validateAndDescribe(api, {
+        title: deps.title ?? "o2o-chat admin API",
+        description: "The merchant's admin API. Every route needs the admin token (`Authorization: Bearer <ADMIN_TOKEN>`, or a brand's own token) or the dashboard's session cookie.",
+        securitySchemes: {
+          adminToken: { type: "http", scheme: "bearer", description: "ADMIN_TOKEN (printed by npm start when generated), or a brand manager's token from ADMIN_BRAND_TOKENS" },
+          adminSession: { type: "apiKey", in: "cookie", name: ADMIN_COOKIE, description: "the dashboard's session, after POST /admin/login" },
+        },
+      });
+      // failures as { ok: false, error: { code, message } }: use-case refusals and bad input here, the rest by the server
+      api.setErrorHandler((err, _req, reply) => {
+        if (err instanceof AdminError) return reply.code(err.status).send(errorBody(err.code, err.message));
+        const invalid = invalidInputText(err);
+        if (invalid) return reply.code(400).send(errorBody("INVALID_INPUT", invalid));
+        throw err;
+      });
+      // the documents and the page that shows them are public: they describe the routes and hold no data
+      api.get("/openapi.json", { schema: { hide: true } }, async () => api.swagger());
+      await api.register(fastifySwaggerUi, { routePrefix: "/docs", indexPrefix: ADMIN_PREFIX, uiConfig: { urls: API_DOCUMENTS, deepLinking: true } });
+
+      const principals = new WeakMap<FastifyRequest, AdminPrincipal>();
       for (const r of deps.routes) {
+        const schema: FastifySchema = {
+          summary: r.summary,
+          tags: [r.tag],
+          security: [{ adminToken: [] }, { adminSession: [] }],
+          ...(r.params ? { params: r.params } : {}),
+          ...(r.query ? { querystring: r.query } : {}),
+          ...(r.body ? { body: r.body } : {}),
+          response: {
+            ...(r.response ? { [r.status ?? 200]: r.response.describe("success") } : {}),
+            400: failure("invalid input"),
+            401: failure("missing or wrong admin token, or the session has ended"),
+          },
+        };
         api.route({
           method: r.method,
           url: r.path,
-          handler: async (req, reply) => {
+          schema,
+          // the credential is checked before the input: a caller without one learns nothing about the route
+          preValidation: async (req, reply) => {
             const principal = await auth.check(req);
             if (!principal) return reply.code(401).send(errorBody("UNAUTHORIZED", "missing or wrong admin token (Authorization: Bearer <ADMIN_TOKEN>), or the session has ended"));
-            const parts = { params: [r.params, req.params, "params"], query: [r.query, req.query, "query"], body: [r.body, req.body, "body"] } as const;
-            const input: Record<string, unknown> = { req, principal };
-            for (const [key, [schema, raw, where]] of Object.entries(parts)) {
-              if (!schema) {
-                input[key] = raw;
-                continue;
-              }
-              const parsed = schema.safeParse(raw ?? (key === "body" ? undefined : {}));
-              if (!parsed.success) return reply.code(400).send(errorBody("INVALID_INPUT", issueText(parsed.error, where)));
-              input[key] = parsed.data;
+            principals.set(req, principal);
+          },
+          handler: async (req, reply) => {
+            const principal = principals.get(req)!;
+            const input: AdminInput<unknown, unknown, unknown> = { params: req.params, query: req.query, body: req.body, req, principal };
+            if (principal.brandId !== null && !r.scopesItself) {
+              const brand = await brandOfRequest(r, input);
+              if (brand === null) throw new AdminError(404, "NOT_FOUND", "not found");
+              if (brand !== principal.brandId) throw new AdminError(403, "FORBIDDEN", `this admin token is for brand ${principal.brandId} only`);
             }
-            try {
-              const typed = input as unknown as AdminInput<unknown, unknown, unknown>;
-              if (principal.brandId !== null && !r.scopesItself) {
-                const brand = await brandOfRequest(r, typed);
-                if (brand === null) throw new AdminError(404, "NOT_FOUND", "not found");
-                if (brand !== principal.brandId) throw new AdminError(403, "FORBIDDEN", `this admin token is for brand ${principal.brandId} only`);
-              }
-              const out = await r.handler(typed);
-              return reply.code(r.status ?? 200).send(out);
-            } catch (e) {
-              if (e instanceof AdminError) return reply.code(e.status).send(errorBody(e.code, e.message));
-              throw e;
-            }
+            return reply.code(r.status ?? 200).send(await r.handler(input));
           },
         });
       }
     }, { prefix: ADMIN_PREFIX });
-  };
-}
-
-// ---------- OpenAPI 3.1 ----------
-
-function jsonSchema(s: z.ZodType): Record<string, unknown> {
-  const out = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-  delete out.$schema;
-  return out;
-}
-
-function parameters(s: z.ZodType | undefined, where: "path" | "query") {
-  if (!s) return [];
-  const js = jsonSchema(s) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
-  return Object.entries(js.properties ?? {}).map(([name, schema]) => ({
-    name, in: where, required: where === "path" || (js.required ?? []).includes(name) && !("default" in schema), schema,
-    ...(schema.description ? { description: schema.description } : {}),
-  }));
-}
-
-export function openApiDocument(deps: AdminApiDeps) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of deps.routes) {
-    const path = ADMIN_PREFIX + r.path.replace(/:(\w+)/g, "{$1}");
-    paths[path] ??= {};
-    paths[path][r.method.toLowerCase()] = {
-      summary: r.summary,
-      tags: [r.tag],
-      security: [{ adminToken: [] }],
-      parameters: [...parameters(r.params, "path"), ...parameters(r.query, "query")],
-      ...(r.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(r.body) } } } } : {}),
-      responses: {
-        [String(r.status ?? 200)]: { description: "success", ...(r.response ? { content: { "application/json": { schema: jsonSchema(r.response) } } } : {}) },
-        400: { description: "invalid input", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-        401: { description: "missing or wrong admin token", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-      },
-    };
-  }
-  return {
-    openapi: "3.1.0",
-    info: { title: deps.title ?? "o2o-chat admin API", version: "1" },
-    servers: [{ url: "/" }],
-    components: {
-      securitySchemes: { adminToken: { type: "http", scheme: "bearer", description: "ADMIN_TOKEN (printed by npm start when generated)" } },
-      schemas: { Error: { type: "object", properties: { ok: { const: false }, error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } }, required: ["code", "message"] } }, required: ["ok", "error"] } },
-    },
-    paths,
   };
 }

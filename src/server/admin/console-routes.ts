@@ -195,6 +195,11 @@ export function consoleRoutes(db: Db, clock: () => Date) {
     adminRoute({
       method: "GET", path: "/brands/:brandId/staff", tag: "staff", summary: "Staff of the brand's stores (bound Telegram accounts marked) and open invites",
       params: brandParams,
+      response: z.object({
+        stores: z.array(z.object({ id: z.string(), name: z.string() })), roles: z.array(z.string()),
+        staff: z.array(z.object({ id: z.string(), storeId: z.string(), name: z.string(), role: z.string(), bound: z.boolean().describe("a Telegram account is bound"), active: z.boolean() })),
+        invites: z.array(z.object({ code: z.string(), storeId: z.string(), staffId: z.string().nullable(), expiresAt: z.string() })),
+      }),
       handler: async ({ params }) => {
         await brandOrThrow(params.brandId);
         const stores = await db.prisma.store.findMany({ where: { brandId: params.brandId }, orderBy: { id: "asc" }, select: { id: true, name: true } });

@@ -2,9 +2,11 @@
 // Catalog reads are public (scoped to the launching bot's brands inside Telegram); anything about a member needs
 // Telegram initData (Authorization: tma …) or the local web sign-in (session cookie or Authorization: Bearer …),
 // and a forged or stale credential gets 401 everywhere. Every change calls the same src/app use cases as the chat.
+// Each route's params, query and body are validated by fastify from its zod schemas (a friendly 400 in the member's
+// language), and the same schemas make the OpenAPI document at /app/api/openapi.json.
 import { recordMiniAppLaunch } from "../../miniapp/launch-attribution.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "../../db/database.ts";
 import { loadBots } from "../../bot-config.ts";
 import type { AppError } from "../../app/app-result.ts";
@@ -16,13 +18,18 @@ import { AUTH_TEXT, appErrorText, langOf, statusFor, type Lang } from "../../min
 import { findOwnOrder, listBrands, listOrders, listStores, storeShelf, walletView } from "../../miniapp/storefront.ts";
 import { botsWithTokens, credentialsOf, resolveViewer, type TokenBot, type Viewer } from "../../miniapp/viewer.ts";
 import { SESSION_COOKIE, cookieKey, cookieValue, signSessionToken, unsignSessionToken, webIdentityOf } from "../../miniapp/web-session.ts";
-import { validateLoginWidget } from "../../miniapp/login-widget.ts";
+import { loginWidgetSchema, validateLoginWidget } from "../../miniapp/login-widget.ts";
 import { endWebSession, redeemSignInLink, startWebSession, WEB_SESSION_TTL_MS, type WebSignInMethod } from "../../app/sessions.ts";
 import { forgetMember } from "../../app/privacy.ts";
 import { Throttle, tooManyAttempts } from "../throttle.ts";
 import fastifyCookie from "@fastify/cookie";
 import { miniAppStaticRoutes } from "./mini-app-static.ts";
-import { PAGE_DEFAULT, PAGE_MAX } from "../../domain/limits.ts";
+import { checkedByHandler, invalidInputOf, validateAndDescribe } from "../openapi.ts";
+import {
+  ANYONE, MEMBER, NOT_SIGNED_IN, answers, authOut, brandsOut, cartSchema, checkoutOut, checkoutSchema, claimOut, claimSchema, forgetSchema, forgottenOut,
+  langQuery, linkSchema, meOut, orderOut, orderParams, ordersOut, payOut, productsQuery, quoteOut, sessionOut, shelfOut, signInSchema, signedOutOut, storesOut,
+  storesQuery, walletOut, walletQuery,
+} from "./mini-app-schemas.ts";
 
 export interface MiniAppDeps {
   db: Db;
@@ -43,26 +50,7 @@ export interface MiniAppDeps {
   throttle?: Throttle;
 }
 
-const id = z.string().trim().min(1).max(100);
-const cartItem = z.object({ productId: id, size: z.string().max(40).nullable().optional(), quantity: z.number().int().min(1).max(99) });
-const cartSchema = z.object({ storeId: id, items: z.array(cartItem).min(1).max(30) });
-const checkoutSchema = cartSchema.extend({
-  quoteId: id.nullable().optional(),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).nullable().optional(),
-});
-const signInSchema = z.object({ name: z.string().trim().min(1).max(60) });
-const linkSchema = z.object({ token: z.string().trim().min(1).max(200) });
-const forgetSchema = z.object({ confirm: z.literal(true) });
-const claimSchema = z.object({ code: z.string().trim().min(1).max(40) });
-const coord = (min: number, max: number) => z.coerce.number().min(min).max(max);
-const storesQuery = z.object({ brand: id.optional(), lat: coord(-90, 90).optional(), lng: coord(-180, 180).optional(), limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(50) });
-const productsQuery = z.object({ store: id, limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT), offset: z.coerce.number().int().min(0).max(10_000_000).default(0) });
-const walletQuery = z.object({ brand: id.optional(), store: id.optional() });
-const orderParams = z.object({ id });
-
 const INPUT_TEXT = { zh: "请求的内容有误", en: "The request is not valid" };
-
-type Parsed<T> = { ok: true; value: T } | { ok: false };
 
 export function miniAppRoutes(deps: MiniAppDeps) {
   const bots = typeof deps.bots === "function" ? deps.bots : deps.bots ? () => deps.bots as TokenBot[] : (() => {
@@ -75,15 +63,6 @@ export function miniAppRoutes(deps: MiniAppDeps) {
 
   const fail = (req: FastifyRequest, reply: FastifyReply, e: AppError) =>
     reply.code(statusFor(e)).send({ ok: false, error: { code: e.code, ...(e.reason ? { reason: e.reason } : {}), message: appErrorText(e, lang(req)) } });
-
-  function parse<T>(schema: z.ZodType<T>, data: unknown, req: FastifyRequest, reply: FastifyReply): Parsed<T> {
-    const r = schema.safeParse(data ?? {});
-    if (r.success) return { ok: true, value: r.data };
-    const issue = r.error.issues[0];
-    const where = issue.path.join(".");
-    reply.code(400).send({ ok: false, error: { code: "INVALID_INPUT", message: `${INPUT_TEXT[lang(req)]}${where ? `: ${where}` : ""} (${issue.message})` } });
-    return { ok: false };
-  }
 
   /** The signed-in member, or a 401 already sent. */
   async function viewer(req: FastifyRequest, reply: FastifyReply): Promise<Viewer | null> {
@@ -112,18 +91,37 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     return creds.session ? unsignSessionToken(deps.secret, creds.session) : null;
   }
 
-  const api = async (app: FastifyInstance) => {
+  const api = async (fastify: FastifyInstance) => {
+    await validateAndDescribe(fastify, {
+      title: "o2o-chat Mini App API",
+      description: "The Mini App's JSON API. Catalog reads are public; anything about a member needs Telegram initData or a web sign-in session. Failures are { ok: false, error: { code, message } } in the member's language.",
+      securitySchemes: {
+        telegramInitData: { type: "apiKey", in: "header", name: "Authorization", description: "`tma <initData>` as Telegram gives it to the Mini App" },
+        sessionToken: { type: "http", scheme: "bearer", description: "the token a sign-in (POST /app/api/session…) answers with" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "the signed HttpOnly cookie a sign-in sets" },
+      },
+    });
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     await app.register(fastifyCookie, { secret: cookieKey(deps.secret), parseOptions: {} });
     app.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {
+      const l = lang(req);
+      const invalid = invalidInputOf(err);
+      if (invalid) {
+        return reply.code(400).send({ ok: false, error: { code: "INVALID_INPUT", message: `${INPUT_TEXT[l]}${invalid.field ? `: ${invalid.field}` : ""} (${invalid.message})` } });
+      }
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
       if (status === 500) req.log.error({ err }, "mini app API failed");
-      const l = lang(req);
       const message = status === 500 ? (l === "zh" ? "出了点问题，请稍后再试。" : "Something went wrong; please try again.") : `${INPUT_TEXT[l]} (${err.message})`;
       return reply.code(status).send({ ok: false, error: { code: status === 500 ? "INTERNAL" : "INVALID_INPUT", message } });
     });
     app.addHook("onSend", async (_req, reply, payload) => {
       reply.header("cache-control", "no-store");
       return payload;
+    });
+    // a request without a body is checked as an empty object: the answer names the missing field
+    app.addHook("preValidation", async (req) => {
+      if (req.body === undefined || req.body === null) req.body = {};
     });
 
     // --- session ---------------------------------------------------------------------------------------------
@@ -156,19 +154,24 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       reply.code(status).send({ ok: false, error: { code, message: lang(req) === "en" ? en : zh } });
 
     // how this server lets a browser sign in (the page shows only what works)
-    app.get("/auth", async () => ({ ok: true, localSignIn, telegramLogin: loginBot ? { botUsername: loginBot } : null, signInLink: true }));
+    app.get("/auth", { schema: { tags: ["session"], summary: "How this server lets a browser sign in: name only (LOCAL_SIGN_IN=1), the Telegram Login Widget, one-time links", querystring: langQuery, response: answers(authOut) } }, async () => ({ ok: true, localSignIn, telegramLogin: loginBot ? { botUsername: loginBot } : null, signInLink: true }));
 
     // name-only sign-in: only when the operator turned it on (LOCAL_SIGN_IN=1); throttled all the same
-    app.post("/session", async (req, reply) => {
-      if (!localSignIn) {
+    app.post("/session", {
+      schema: {
+        tags: ["session"], summary: "Sign in by name only (a local demo shop: LOCAL_SIGN_IN=1; else 403 LOCAL_SIGN_IN_DISABLED); sets the session cookie and answers a token",
+        querystring: langQuery, body: signInSchema, response: answers(sessionOut, { 403: "name-only sign-in is off here", 429: "too many attempts; retry-after says when" }),
+      },
+      // refused before the input is looked at
+      preValidation: async (req, reply) => {
+        if (localSignIn) return;
         return authFailure(req, reply, "LOCAL_SIGN_IN_DISABLED",
           "这里不能只凭名字登录：请在 Telegram 里打开小程序，用 Telegram 登录，或在机器人里发送“在浏览器打开”获取一次性登录链接。",
           "Signing in with just a name is off here: open the shop in Telegram, log in with Telegram, or send \"open in browser\" to the bot for a one-time sign-in link.", 403);
-      }
-      const body = parse(signInSchema, req.body, req, reply);
-      if (!body.ok) return reply;
+      },
+    }, async (req, reply) => {
       const out = await throttled(req, reply, "local", async () => {
-        const who = webIdentityOf(body.value.name);
+        const who = webIdentityOf(req.body.name);
         const member = await resolveMember(deps.db, { channel: "web", externalId: who.externalId, displayName: who.displayName, botId: "marketplace" });
         return signIn(req, reply, member.id, "local");
       }, true);
@@ -176,7 +179,14 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     // the Telegram Login Widget's callback data, checked with the bot token(s)
-    app.post("/session/telegram", async (req, reply) => {
+    app.post("/session/telegram", {
+      schema: {
+        tags: ["session"], summary: "Sign in with the Telegram Login Widget's callback fields, checked against the bot token(s); a malformed or forged login is 401 BAD_TELEGRAM_LOGIN",
+        querystring: langQuery, body: loginWidgetSchema, response: answers(sessionOut, { 401: "the login could not be verified", 429: "too many attempts" }),
+      },
+      // the fields are hashed as sent, so the handler checks them against each bot's token itself
+      validatorCompiler: checkedByHandler,
+    }, async (req, reply) => {
       const now = deps.clock();
       const out = await throttled(req, reply, "telegram", async () => {
         for (const { bot, token } of bots()) {
@@ -195,11 +205,14 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     // a one-time link the bot sent in chat (single use, 10 minutes)
-    app.post("/session/link", async (req, reply) => {
-      const body = parse(linkSchema, req.body, req, reply);
-      if (!body.ok) return reply;
+    app.post("/session/link", {
+      schema: {
+        tags: ["session"], summary: "Sign in with the one-time link the bot sent in chat (single use, 10 minutes)",
+        querystring: langQuery, body: linkSchema, response: answers(sessionOut, { 401: "the link is invalid, used or expired", 429: "too many attempts" }),
+      },
+    }, async (req, reply) => {
       const out = await throttled(req, reply, "link", async () => {
-        const r = await redeemSignInLink(deps.db, body.value.token, deps.clock());
+        const r = await redeemSignInLink(deps.db, req.body.token, deps.clock());
         return r ? signIn(req, reply, r.memberId, "link") : null;
       });
       if (out) return out;
@@ -209,7 +222,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     // signing out ends the session on the server: the token stops working everywhere it was copied
-    app.delete("/session", async (req, reply) => {
+    app.delete("/session", { schema: { tags: ["session"], summary: "Sign out: the session ends on the server, wherever its token was copied", querystring: langQuery, response: answers(signedOutOut) } }, async (req, reply) => {
       const secret = sessionSecretOf(req);
       if (secret) await endWebSession(deps.db, secret);
       reply.clearCookie(SESSION_COOKIE, { path: "/app" });
@@ -217,7 +230,14 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     // forget me, from the browser: the same use case as the chat's, after an explicit confirmation
-    app.delete("/me", async (req, reply) => {
+    app.delete("/me", {
+      schema: {
+        tags: ["member"], summary: "Forget me: the member and their data are deleted (the chat's use case), only with {\"confirm\": true}; else 400 CONFIRMATION_REQUIRED",
+        security: MEMBER, querystring: langQuery, body: forgetSchema, response: answers(forgottenOut, NOT_SIGNED_IN),
+      },
+      // signed in first, then the confirmation (its own 400 CONFIRMATION_REQUIRED)
+      validatorCompiler: checkedByHandler,
+    }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
       const r = forgetSchema.safeParse(req.body ?? {});
@@ -231,7 +251,7 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       return { ok: true, forgotten: true, appointmentsCancelled: out.value.appointmentsCancelled, ordersCancelled: out.value.ordersCancelled };
     });
 
-    app.get("/me", async (req, reply) => {
+    app.get("/me", { schema: { tags: ["member"], summary: "The signed-in member, the bot the app was opened from and its brands", security: MEMBER, querystring: langQuery, response: answers(meOut, NOT_SIGNED_IN) } }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
       if (v.startParam) await recordMiniAppLaunch(deps.db, { memberId: v.memberId, botId: v.botId, startParam: v.startParam, at: deps.clock() });
@@ -239,58 +259,58 @@ export function miniAppRoutes(deps: MiniAppDeps) {
     });
 
     // --- catalog (public) --------------------------------------------------------------------------------------
-    app.get("/brands", async (req, reply) => {
+    app.get("/brands", { schema: { tags: ["catalog"], summary: "The brands (inside Telegram: the launching bot's)", security: ANYONE, querystring: langQuery, response: answers(brandsOut, NOT_SIGNED_IN) } }, async (req, reply) => {
       const s = await browsingScope(req, reply);
       if (!s) return reply;
       return { ok: true, brands: await listBrands(deps.db, s.scope) };
     });
 
-    app.get("/stores", async (req, reply) => {
-      const q = parse(storesQuery, req.query, req, reply);
-      if (!q.ok) return reply;
+    app.get("/stores", {
+      schema: { tags: ["catalog"], summary: "Stores, nearest first when lat and lng are given, with whether each is open now", security: ANYONE, querystring: storesQuery, response: answers(storesOut, NOT_SIGNED_IN) },
+    }, async (req, reply) => {
       const s = await browsingScope(req, reply);
       if (!s) return reply;
-      const { brand, lat, lng, limit } = q.value;
+      const { brand, lat, lng, limit } = req.query;
       const near = lat !== undefined && lng !== undefined ? { lat, lng } : null;
       return { ok: true, near, stores: await listStores(deps.db, { scope: s.scope, brandId: brand ?? null, near, limit, at: deps.clock() }) };
     });
 
-    app.get("/products", async (req, reply) => {
-      const q = parse(productsQuery, req.query, req, reply);
-      if (!q.ok) return reply;
+    app.get("/products", {
+      schema: { tags: ["catalog"], summary: "A store's shelf: products with price and stock per size, a page at a time", security: ANYONE, querystring: productsQuery, response: answers(shelfOut, { 401: "a presented credential is forged or stale", 404: "no such store (in this bot's brands)" }) },
+    }, async (req, reply) => {
       const s = await browsingScope(req, reply);
       if (!s) return reply;
-      const shelf = await storeShelf(deps.db, { scope: s.scope, storeId: q.value.store, at: deps.clock(), limit: q.value.limit, offset: q.value.offset });
+      const shelf = await storeShelf(deps.db, { scope: s.scope, storeId: req.query.store, at: deps.clock(), limit: req.query.limit, offset: req.query.offset });
       if (!shelf) return fail(req, reply, { code: "NOT_FOUND", reason: "UNKNOWN_STORE" });
       return { ok: true, ...shelf };
     });
 
     // --- member --------------------------------------------------------------------------------------------------
-    app.get("/wallet", async (req, reply) => {
-      const q = parse(walletQuery, req.query, req, reply);
-      if (!q.ok) return reply;
+    app.get("/wallet", {
+      schema: { tags: ["member"], summary: "The member's coupons, and which of them apply at a brand or store", security: MEMBER, querystring: walletQuery, response: answers(walletOut, NOT_SIGNED_IN) },
+    }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
-      return { ok: true, ...(await walletView(deps.db, { memberId: v.memberId, scope: v.brandIds, brandId: q.value.brand ?? null, storeId: q.value.store ?? null, at: deps.clock() })) };
+      return { ok: true, ...(await walletView(deps.db, { memberId: v.memberId, scope: v.brandIds, brandId: req.query.brand ?? null, storeId: req.query.store ?? null, at: deps.clock() })) };
     });
 
-    app.post("/claim", async (req, reply) => {
-      const body = parse(claimSchema, req.body, req, reply);
-      if (!body.ok) return reply;
+    app.post("/claim", {
+      schema: { tags: ["member"], summary: "Claim a coupon by its code into the wallet (claiming twice is not an error)", security: MEMBER, querystring: langQuery, body: claimSchema, response: answers(claimOut, { ...NOT_SIGNED_IN, 404: "no such coupon", 409: "the coupon cannot be claimed now" }) },
+    }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
-      const r = await claimCoupon(deps.db, { memberId: v.memberId, code: body.value.code, botBrandIds: v.brandIds, source: "miniapp", at: deps.clock() });
+      const r = await claimCoupon(deps.db, { memberId: v.memberId, code: req.body.code, botBrandIds: v.brandIds, source: "miniapp", at: deps.clock() });
       if (!r.ok) return fail(req, reply, r.error);
       return { ok: true, alreadyClaimed: r.value.alreadyClaimed, coupon: { ...r.value.item, validTo: r.value.item.validTo.toISOString() } };
     });
 
-    app.post("/quote", async (req, reply) => {
-      const body = parse(cartSchema, req.body, req, reply);
-      if (!body.ok) return reply;
+    app.post("/quote", {
+      schema: { tags: ["orders"], summary: "Price a cart at a store (the best coupon of the wallet applied); writes a quote the checkout can confirm", security: MEMBER, querystring: langQuery, body: cartSchema, response: answers(quoteOut, { ...NOT_SIGNED_IN, 404: "no such store", 409: "out of stock or closed" }) },
+    }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
-      const items = body.value.items.map((i) => ({ productId: i.productId, size: i.size ?? null, quantity: i.quantity }));
-      const r = await quoteCart(deps.db, { memberId: v.memberId, botId: v.botId, brandIds: v.brandIds, storeId: body.value.storeId, items, at: deps.clock() });
+      const items = req.body.items.map((i) => ({ productId: i.productId, size: i.size ?? null, quantity: i.quantity }));
+      const r = await quoteCart(deps.db, { memberId: v.memberId, botId: v.botId, brandIds: v.brandIds, storeId: req.body.storeId, items, at: deps.clock() });
       if (!r.ok) return fail(req, reply, r.error);
       const q = r.value;
       return {
@@ -303,15 +323,18 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       };
     });
 
-    app.post("/checkout", async (req, reply) => {
-      const body = parse(checkoutSchema, req.body, req, reply);
-      if (!body.ok) return reply;
+    app.post("/checkout", {
+      schema: {
+        tags: ["orders"], summary: "Check out a cart (or confirm its quote): stock and coupon reserved, a payment link; the same idempotencyKey answers the same order",
+        security: MEMBER, querystring: langQuery, body: checkoutSchema, response: answers(checkoutOut, { ...NOT_SIGNED_IN, 404: "no such store", 409: "out of stock or closed" }),
+      },
+    }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
-      const items = body.value.items.map((i) => ({ productId: i.productId, size: i.size ?? null, quantity: i.quantity }));
+      const items = req.body.items.map((i) => ({ productId: i.productId, size: i.size ?? null, quantity: i.quantity }));
       const r = await checkoutCart(deps.db, {
-        memberId: v.memberId, botId: v.botId, brandIds: v.brandIds, storeId: body.value.storeId, items, quoteId: body.value.quoteId ?? null,
-        idempotencyKey: body.value.idempotencyKey ?? null, at: deps.clock(), signer,
+        memberId: v.memberId, botId: v.botId, brandIds: v.brandIds, storeId: req.body.storeId, items, quoteId: req.body.quoteId ?? null,
+        idempotencyKey: req.body.idempotencyKey ?? null, at: deps.clock(), signer,
       });
       if (!r.ok) return fail(req, reply, r.error);
       const c = r.value;
@@ -321,28 +344,28 @@ export function miniAppRoutes(deps: MiniAppDeps) {
       };
     });
 
-    app.get("/orders", async (req, reply) => {
+    app.get("/orders", { schema: { tags: ["orders"], summary: "The member's orders, newest first", security: MEMBER, querystring: langQuery, response: answers(ordersOut, NOT_SIGNED_IN) } }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
       return { ok: true, orders: await listOrders(deps.db, v.memberId) };
     });
 
-    app.get("/orders/:id", async (req, reply) => {
-      const p = parse(orderParams, req.params, req, reply);
-      if (!p.ok) return reply;
+    app.get("/orders/:id", {
+      schema: { tags: ["orders"], summary: "One of the member's orders with its lines and status", security: MEMBER, params: orderParams, querystring: langQuery, response: answers(orderOut, { ...NOT_SIGNED_IN, 404: "no such order of this member" }) },
+    }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
-      const order = await findOwnOrder(deps.db, v.memberId, p.value.id);
+      const order = await findOwnOrder(deps.db, v.memberId, req.params.id);
       if (!order) return fail(req, reply, { code: "NOT_FOUND" });
       return { ok: true, order };
     });
 
-    app.post("/orders/:id/pay", async (req, reply) => {
-      const p = parse(orderParams, req.params, req, reply);
-      if (!p.ok) return reply;
+    app.post("/orders/:id/pay", {
+      schema: { tags: ["orders"], summary: "A payment link for an order awaiting payment (a new one if the last expired)", security: MEMBER, params: orderParams, querystring: langQuery, response: answers(payOut, { ...NOT_SIGNED_IN, 404: "no such order of this member", 409: "the order cannot be paid now" }) },
+    }, async (req, reply) => {
       const v = await viewer(req, reply);
       if (!v) return reply;
-      const r = await confirmOrder(deps.db, { memberId: v.memberId, orderId: p.value.id, at: deps.clock(), signer });
+      const r = await confirmOrder(deps.db, { memberId: v.memberId, orderId: req.params.id, at: deps.clock(), signer });
       if (!r.ok) return fail(req, reply, r.error);
       return { ok: true, orderId: r.value.orderId, payment: { url: r.value.url, totalCents: r.value.totalCents, currency: r.value.currency, expiresAt: r.value.expiresAt.toISOString(), couponDropped: r.value.couponDropped } };
     });
