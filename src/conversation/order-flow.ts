@@ -4,6 +4,7 @@ import { loadCatalogView, type ProductInfo } from "../app/catalog-view.ts";
 import { applyPaymentEvent } from "../app/ordering/apply-payment-event.ts";
 import { confirmOrder, moveOrder } from "../app/ordering/order-lifecycle.ts";
 import { quoteOrder, type Quote } from "../app/ordering/quote-order.ts";
+import { PAYABLE_STATUSES, QUOTE } from "../domain/orders/order-state.ts";
 import type { MatchReason } from "../domain/stores/store-matcher.ts";
 import { formatLocalTime } from "../domain/time/time-zone.ts";
 import type { ParseResult } from "../nlu/intent.ts";
@@ -198,7 +199,7 @@ function quoteReply(turn: Turn, q: Quote): Reply {
   buttons.push({ id: `cancel:${q.orderId}`, label: turn.m.cancelLabel });
   return {
     ...(p.photoUrl ? { photoUrl: p.photoUrl } : {}),
-    type: "quote", text: lines.join("\n"), buttons, orderId: q.orderId, storeId: q.store.id, subtotalCents: q.subtotalCents, discountCents: q.discountCents,
+    type: QUOTE, text: lines.join("\n"), buttons, orderId: q.orderId, storeId: q.store.id, subtotalCents: q.subtotalCents, discountCents: q.discountCents,
     totalCents: q.totalCents, currency: q.currency, couponCode: q.couponCode, fulfillment: q.fulfillment, creditedStoreId: q.creditedStoreId,
     etaMinutes: q.etaMinutes,
   };
@@ -253,7 +254,7 @@ export async function cancel(turn: Turn, orderId?: string): Promise<Reply[]> {
   const id =
     orderId ??
     turn.state.quoteOrderId ??
-    (await db.prisma.order.findFirst({ where: { memberId: turn.memberId, status: { in: ["quote", "pending_payment"] } }, orderBy: { createdAt: "desc" } }))?.id;
+    (await db.prisma.order.findFirst({ where: { memberId: turn.memberId, status: { in: PAYABLE_STATUSES } }, orderBy: { createdAt: "desc" } }))?.id;
   turn.state.draft = undefined;
   turn.state.awaiting = undefined;
   turn.state.quoteOrderId = undefined;

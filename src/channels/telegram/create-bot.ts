@@ -12,6 +12,7 @@ import { editedMessage, message } from "telegraf/filters";
 import { MENU_KEYS, type BotConfig } from "../../bot-config.ts";
 import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
 import { handleEvent, type EngineDeps, type InboundEvent } from "../../conversation/engine.ts";
+import { isPayable } from "../../domain/orders/order-state.ts";
 import type { IdentityRef } from "../../app/members.ts";
 import { callbackCodec, type CallbackCodec } from "./callback-data.ts";
 import { onCourierLocation } from "./courier-location.ts";
@@ -156,7 +157,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   bot.on("pre_checkout_query", async (ctx) => {
     const q = ctx.preCheckoutQuery;
     const order = await db.prisma.order.findUnique({ where: { id: q.invoice_payload } });
-    const ok = !!order && ["quote", "pending_payment"].includes(order.status) && order.totalCents === q.total_amount && order.currency === q.currency;
+    const ok = !!order && isPayable(order) && order.totalCents === q.total_amount && order.currency === q.currency;
     await ctx.answerPreCheckoutQuery(ok, ok ? undefined : T.invoiceRefused[langOf(ctx)]);
   });
   bot.on(message("successful_payment"), async (ctx) => {
