@@ -5,6 +5,7 @@
 import type { Db, Tx } from "../db/database.ts";
 import { executeIn } from "../db/sql.ts";
 import { writeTx } from "../db/write-transaction.ts";
+import { PAYABLE_STATUSES } from "../domain/orders/order-state.ts";
 import { okValue, type AppResult } from "./app-result.ts";
 import { dropReminders } from "./appointments.ts";
 import { queueBookingNotice } from "./appointment-notices.ts";
@@ -59,7 +60,7 @@ export async function forgetMember(db: Db, memberId: string, at: Date): Promise<
     }
     // 2. open orders are cancelled through the order use case: their stock and reserved coupons come back
     let ordersCancelled = 0;
-    for (const o of await tx.order.findMany({ where: { ...mine, status: { in: ["quote", "pending_payment"] } }, select: { id: true } })) {
+    for (const o of await tx.order.findMany({ where: { ...mine, status: { in: PAYABLE_STATUSES } }, select: { id: true } })) {
       const r = await moveOrderIn(tx, { orderId: o.id, to: "cancelled", actor: "member:erased", at, notify: false });
       if (r.ok) ordersCancelled++;
     }

@@ -1,5 +1,6 @@
 // Use case: recommend a brand's products to a member from their purchases and stated styles (deterministic ranking).
 import type { Db } from "../db/database.ts";
+import { QUOTE } from "../domain/orders/order-state.ts";
 import { rankProducts, type Candidate, type Purchase, type Ranked } from "../domain/recommend/rank-products.ts";
 import { loadCatalogView, type ProductInfo } from "./catalog-view.ts";
 
@@ -14,7 +15,7 @@ export async function recommendFor(db: Db, input: { memberId: string; brandIds: 
   const [items, stockRows, sold, tags] = await Promise.all([
     db.prisma.orderItem.findMany({ where: { order: { memberId: input.memberId, status: { in: ["paid", "accepted", "ready", "out_for_delivery", "shipped", "completed"] } } }, orderBy: { id: "desc" }, take: 50 }),
     db.prisma.inventory.groupBy({ by: ["productId"], where: { productId: { in: ids }, ...(input.storeId ? { storeId: input.storeId } : {}) }, _sum: { quantity: true } }),
-    db.prisma.orderItem.groupBy({ by: ["productId"], where: { productId: { in: ids }, order: { status: { notIn: ["quote", "cancelled"] } } }, _sum: { quantity: true } }),
+    db.prisma.orderItem.groupBy({ by: ["productId"], where: { productId: { in: ids }, order: { status: { notIn: [QUOTE, "cancelled"] } } }, _sum: { quantity: true } }),
     db.prisma.memberTag.findMany({ where: { memberId: input.memberId, tag: { startsWith: "style:" } } }),
   ]);
   const stock = new Map(stockRows.map((r) => [r.productId, r._sum.quantity ?? 0]));

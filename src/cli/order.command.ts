@@ -2,7 +2,7 @@
 // state machine store staff drive from Telegram (accepted, ready, out_for_delivery, shipped, completed, cancelled).
 import { Argument, Command, Option } from "commander";
 import { expireOrders, moveOrder } from "../app/ordering/order-lifecycle.ts";
-import { ORDER_STATUSES, type OrderStatus } from "../domain/orders/order-state.ts";
+import { CONFIRMED_STATUSES, type ConfirmedStatus } from "../domain/orders/order-state.ts";
 import { errorText } from "../conversation/messages.ts";
 import { systemClock } from "../runtime.ts";
 import { CliError } from "./cli-error.ts";
@@ -25,9 +25,9 @@ export function registerOrder(program: Command): void {
     .command("move")
     .description("move an order to its next status; the customer is notified")
     .argument("<orderId>")
-    .addArgument(new Argument("<status>", "the new status").choices(ORDER_STATUSES as unknown as string[]))
+    .addArgument(new Argument("<status>", "the new status").choices(CONFIRMED_STATUSES as unknown as string[]))
     .addOption(new Option("--store <id>", "act as this store's staff (refused for another store's order)"))
-    .action(async (id: string, status: OrderStatus, opts: { store?: string }) => {
+    .action(async (id: string, status: ConfirmedStatus, opts: { store?: string }) => {
       await withDb(async (db) => {
         const r = await moveOrder(db, { orderId: id, to: status, actor: opts.store ? `store:${opts.store}` : "operator", at: systemClock()(), storeId: opts.store });
         if (!r.ok) throw new CliError(`${r.error.code}: ${r.error.message ?? errorText(r.error.code, "en")}`);

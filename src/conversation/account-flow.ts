@@ -1,14 +1,13 @@
 // Coupons, follows, orders, feedback, privacy: the member's own account in chat.
 import { loadCatalogView } from "../app/catalog-view.ts";
 import { claimCoupon, listWallet } from "../app/coupons/coupon-use-cases.ts";
-import { STATUS_TEXT } from "../app/ordering/order-lifecycle.ts";
 import { recordFeedback } from "../app/chat-log.ts";
 import { campaignCoupon, couponsOnOffer } from "../app/chat-lookups.ts";
 import { followBrand, unfollowBrands } from "../app/crm/follows.ts";
 import { forgetMember, unsubscribe } from "../app/privacy.ts";
 import { createSignInLink } from "../app/sessions.ts";
 import { recordTouch } from "../app/touches.ts";
-import type { OrderStatus } from "../domain/orders/order-state.ts";
+import { QUOTE, type ConfirmedStatus } from "../domain/orders/order-state.ts";
 import { tapId } from "../domain/chat/taps.ts";
 import { leaveStep, newState } from "../app/conversation-state.ts";
 import type { ParseResult } from "../nlu/intent.ts";
@@ -60,7 +59,7 @@ export async function wallet(turn: Turn): Promise<Reply[]> {
 
 export async function orders(turn: Turn, orderId: string | null): Promise<Reply[]> {
   const rows = await turn.deps.db.prisma.order.findMany({
-    where: { memberId: turn.memberId, status: { not: "quote" }, ...(orderId ? { id: orderId } : {}) },
+    where: { memberId: turn.memberId, status: { not: QUOTE }, ...(orderId ? { id: orderId } : {}) },
     orderBy: { createdAt: "desc" },
     take: 5,
   });
@@ -68,8 +67,8 @@ export async function orders(turn: Turn, orderId: string | null): Promise<Reply[
   if (!list.length) return [{ type: "text", text: turn.m.noOrders }];
   return list.map((o) => ({
     type: "order" as const,
-    text: turn.m.orderLine(o.id, STATUS_TEXT[o.status as OrderStatus]?.[turn.lang] ?? o.status, money(o.totalCents, o.currency, turn.lang)),
-    orderId: o.id, status: o.status as OrderStatus, storeId: o.storeId,
+    text: turn.m.orderLine(o.id, o.status, money(o.totalCents, o.currency, turn.lang)),
+    orderId: o.id, status: o.status as ConfirmedStatus, storeId: o.storeId,
     ...(o.status === "pending_payment" ? { buttons: [{ id: tapId("confirm", { orderId: o.id }), label: turn.m.payLabel }, { id: tapId("cancel", { orderId: o.id }), label: turn.m.cancelLabel }] } : {}),
   }));
 }

@@ -1,5 +1,6 @@
 // Everything the bot says, in zh-CN and en. Failure codes become friendly words here, never stack traces.
 import { formatMoney } from "../domain/money.ts";
+import { statusText } from "../messages/order-texts.ts";
 import { exampleSentences, type CatalogExamples } from "./examples.ts";
 import type { Lang } from "./replies.ts";
 
@@ -67,7 +68,7 @@ const zh = {
   storesNear: (n: number, r: string) => `附近${r}内有 ${n} 家门店：`,
   noStoreInRadius: (r: string, nearest: string, d: string) => `${r}内没有门店，最近的是 ${nearest}，距离${d}。`,
   noStoreAtAll: "附近没有找到门店。",
-  orderLine: (id: string, status: string, total: string) => `订单 ${id}：${status}，${total}`,
+  orderLine: (id: string, status: string, total: string) => `订单 ${id}：${statusText(status, "zh")}，${total}`,
   recommendIntro: "为你推荐：",
   tooLong: "消息太长了，我只看了前面一部分。",
   empty: "你好像什么都没说。说「帮助」看看我能做什么。",
@@ -125,7 +126,7 @@ const en: Dict = {
   storesNear: (n: number, r: string) => `${n} store(s) within ${r}:`,
   noStoreInRadius: (r: string, nearest: string, d: string) => `No store within ${r}; the nearest is ${nearest}, ${d} away.`,
   noStoreAtAll: "No store found near you.",
-  orderLine: (id: string, status: string, total: string) => `Order ${id}: ${status}, ${total}`,
+  orderLine: (id: string, status: string, total: string) => `Order ${id}: ${statusText(status, "en")}, ${total}`,
   recommendIntro: "Picked for you:",
   tooLong: "That message is very long; I only read the beginning.",
   empty: "You didn't say anything. Say \"help\" to see what I can do.",

@@ -4,6 +4,7 @@ import { loadCatalogView, type ProductInfo } from "../app/catalog-view.ts";
 import { applyPaymentEvent } from "../app/ordering/apply-payment-event.ts";
 import { confirmOrder, moveOrder } from "../app/ordering/order-lifecycle.ts";
 import { quoteOrder, type Quote } from "../app/ordering/quote-order.ts";
+import { PAYABLE_STATUSES, QUOTE } from "../domain/orders/order-state.ts";
 import type { MatchReason } from "../domain/stores/store-matcher.ts";
 import { formatLocalTime } from "../domain/time/time-zone.ts";
 import type { ParseResult } from "../nlu/intent.ts";
@@ -205,7 +206,7 @@ function quoteReply(turn: Turn, q: Quote): Reply {
   buttons.push({ id: tapId("cancel", { orderId: q.orderId }), label: turn.m.cancelLabel });
   return {
     ...(p.photoUrl ? { photoUrl: p.photoUrl } : {}),
-    type: "quote", text: lines.join("\n"), buttons, orderId: q.orderId, storeId: q.store.id, subtotalCents: q.subtotalCents, discountCents: q.discountCents,
+    type: QUOTE, text: lines.join("\n"), buttons, orderId: q.orderId, storeId: q.store.id, subtotalCents: q.subtotalCents, discountCents: q.discountCents,
     totalCents: q.totalCents, currency: q.currency, couponCode: q.couponCode, fulfillment: q.fulfillment, creditedStoreId: q.creditedStoreId,
     etaMinutes: q.etaMinutes,
   };
@@ -257,7 +258,7 @@ export async function cancel(turn: Turn, orderId?: string): Promise<Reply[]> {
   const id =
     orderId ??
     turn.state.quoteOrderId ??
-    (await db.prisma.order.findFirst({ where: { memberId: turn.memberId, status: { in: ["quote", "pending_payment"] } }, orderBy: { createdAt: "desc" } }))?.id;
+    (await db.prisma.order.findFirst({ where: { memberId: turn.memberId, status: { in: PAYABLE_STATUSES } }, orderBy: { createdAt: "desc" } }))?.id;
   endOrder(turn.state);
   if (!id) return [{ type: "text", text: turn.m.cancelled }];
   const r = await moveOrder(db, { orderId: id, to: "cancelled", actor: "member", at: turn.now, memberId: turn.memberId, notify: false });

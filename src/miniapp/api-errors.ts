@@ -3,7 +3,9 @@
 import { errorText } from "../conversation/messages.ts";
 import type { AppError } from "../app/app-result.ts";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "../messages/lang.ts";
+
+export type { Lang };
 
 /** zh unless the client asks for English (Accept-Language or ?lang=en). */
 export function langOf(acceptLanguage: string | undefined, override?: string): Lang {

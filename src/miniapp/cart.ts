@@ -9,6 +9,7 @@ import { getOrCreateSetting } from "../app/settings.ts";
 import { confirmOrder, type LinkSigner, type PaymentLink } from "../app/ordering/order-lifecycle.ts";
 import { quoteOrder, type Quote } from "../app/ordering/quote-order.ts";
 import { IDLE, ORDER_QUESTIONS, leaveStep, loadState, saveState } from "../app/conversation-state.ts";
+import { isPayable } from "../domain/orders/order-state.ts";
 import { isOpenAt } from "../domain/stores/open-hours.ts";
 import { quantityInStock } from "../domain/stores/stock.ts";
 import { fulfillmentAt } from "./storefront.ts";
@@ -113,10 +114,21 @@ export interface CheckoutInput extends CartInput {
   signer: LinkSigner;
 }
 
+/** The priced order a checkout pays. */
+export interface CheckoutPrice {
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  currency: string;
+  couponCode: string | null;
+  storeId: string;
+  fulfillment: string;
+}
+
 export interface Checkout {
   orderId: string;
   status: string;
-  quote: { subtotalCents: number; discountCents: number; totalCents: number; currency: string; couponCode: string | null; storeId: string; fulfillment: string };
+  quote: CheckoutPrice;
   /** null when the order is already paid (a repeated checkout after paying) */
   payment: PaymentLink | null;
 }
@@ -157,7 +169,7 @@ export async function checkoutCart(db: Db, input: CheckoutInput): Promise<AppRes
       if (problem) return { ok: false, error: problem };
       if (input.quoteId) {
         const shown = await db.prisma.order.findUnique({ where: { id: input.quoteId }, include: { items: true } });
-        const usable = shown && shown.memberId === input.memberId && shown.storeId === input.storeId && (shown.status === "quote" || shown.status === "pending_payment") && sameLines(input.items, shown.items);
+        const usable = shown && shown.memberId === input.memberId && shown.storeId === input.storeId && isPayable(shown) && sameLines(input.items, shown.items);
         if (usable) orderId = shown.id;
       }
       if (!orderId) {
@@ -171,10 +183,10 @@ export async function checkoutCart(db: Db, input: CheckoutInput): Promise<AppRes
 
     const order = await db.prisma.order.findUnique({ where: { id: orderId } });
     if (!order || order.memberId !== input.memberId) return failWith("NOT_FOUND", "no such order");
-    const summary = (o: typeof order): Checkout["quote"] => ({
+    const summary = (o: typeof order): CheckoutPrice => ({
       subtotalCents: o.subtotalCents, discountCents: o.discountCents, totalCents: o.totalCents, currency: o.currency, couponCode: o.couponCode, storeId: o.storeId, fulfillment: o.fulfillment,
     });
-    if (order.status !== "quote" && order.status !== "pending_payment") {
+    if (!isPayable(order)) {
       if (order.status === "cancelled") return failWith("ORDER_NOT_PAYABLE", "this checkout was cancelled; check out again", { status: order.status, orderId });
       return okValue({ orderId, status: order.status, quote: summary(order), payment: null });
     }

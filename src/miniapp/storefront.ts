@@ -6,10 +6,10 @@ import { query } from "../db/sql.ts";
 import { PAGE_DEFAULT, PAGE_MAX } from "../domain/limits.ts";
 import { listWallet, type WalletItem } from "../app/coupons/coupon-use-cases.ts";
 import { couponDef } from "../app/coupons/wallet.ts";
-import { STATUS_TEXT } from "../app/ordering/order-lifecycle.ts";
+import { STATUS_TEXT } from "../messages/order-texts.ts";
 import { checkCoupon } from "../domain/coupons/coupon-rules.ts";
 import { distanceMeters } from "../domain/geo/distance.ts";
-import type { OrderStatus } from "../domain/orders/order-state.ts";
+import { isQuote, QUOTE, type OrderStatus } from "../domain/orders/order-state.ts";
 import { isOpenAt } from "../domain/stores/open-hours.ts";
 import { offers } from "../domain/stores/store.ts";
 import { quantityInStock, stockMapFrom } from "../domain/stores/stock.ts";
@@ -202,13 +202,13 @@ export async function orderCard(db: Db, o: OrderRow): Promise<OrderCard> {
 
 /** The member's orders, newest first; open quotes (carts) are not orders yet. */
 export async function listOrders(db: Db, memberId: string, limit = 50): Promise<OrderCard[]> {
-  const rows = await db.prisma.order.findMany({ where: { memberId, status: { not: "quote" } }, include: { items: true }, orderBy: { createdAt: "desc" }, take: limit });
+  const rows = await db.prisma.order.findMany({ where: { memberId, status: { not: QUOTE } }, include: { items: true }, orderBy: { createdAt: "desc" }, take: limit });
   return Promise.all(rows.map((o) => orderCard(db, o)));
 }
 
 /** One of the member's orders; null for someone else's (the caller answers 404, never 403, so ids don't leak). */
 export async function findOwnOrder(db: Db, memberId: string, orderId: string): Promise<OrderCard | null> {
   const o = await db.prisma.order.findUnique({ where: { id: orderId }, include: { items: true } });
-  if (!o || o.memberId !== memberId || o.status === "quote") return null;
+  if (!o || o.memberId !== memberId || isQuote(o)) return null;
   return orderCard(db, o);
 }

@@ -10,7 +10,7 @@ import {
 } from "./intent.ts";
 import { sizeIndex, sizeKey } from "./sizes.ts";
 import { parseWhen } from "./when.ts";
-import { formatZoned, isValidTimeZone } from "./zoned-time.ts";
+import { formatZoned, isValidTimeZone } from "../domain/time/time-zone.ts";
 
 /** Intents for which a date-time means something (same rule as the rules parser). */
 const WHEN_INTENTS = new Set<Intent>(["order", "book_appointment", "find_store"]);
@@ -194,7 +194,7 @@ export function normalizeLlmResult(input: NormalizeInput): NormalizeOutput | nul
     const ruled = safeParseWhen(lower, now, tz);
     const ms = ISO_WITH_OFFSET.test(w) ? Date.parse(w) : Number.NaN;
     if (ruled) when = ruled;
-    else if (Number.isFinite(ms) && Math.abs(ms - now.getTime()) <= MAX_WHEN_DISTANCE_MS) when = formatZoned(ms, tz);
+    else if (Number.isFinite(ms) && Math.abs(ms - now.getTime()) <= MAX_WHEN_DISTANCE_MS) when = formatZoned(tz, ms);
     else {
       repaired.push("when");
       when = rules.when;

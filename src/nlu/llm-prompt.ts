@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { projectRoot } from "../paths.ts";
 import type { Candidates } from "./llm-candidates.ts";
 import { INTENTS, type Intent } from "./intent.ts";
-import { formatZoned, isValidTimeZone } from "./zoned-time.ts";
+import { formatZoned, isValidTimeZone } from "../domain/time/time-zone.ts";
 
 export const DEFAULT_PROMPT_FILE = join(projectRoot, "prompts/intent-parser.v1.txt");
 
@@ -72,7 +72,7 @@ export function renderSystemPrompt(template: PromptTemplate, input: SystemPrompt
   const nowMs = input.now instanceof Date && !Number.isNaN(input.now.getTime()) ? input.now.getTime() : Date.now();
   const weekday = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: tz }).format(new Date(nowMs));
   return template.render({
-    now: `${formatZoned(nowMs, tz)} (${weekday})`,
+    now: `${formatZoned(tz, nowMs)} (${weekday})`,
     timezone: tz,
     brandScope: input.brandIds ? input.brandIds.join(", ") || "(none)" : "all brands in the catalog",
     intents: INTENTS.map((i) => `- ${i}: ${INTENT_HELP[i]}`).join("\n"),

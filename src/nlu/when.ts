@@ -10,8 +10,8 @@
 // - A time without a day is today if still ahead of `now`, otherwise tomorrow.
 import { parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import {
-  addDays, formatZoned, isValidDate, isValidTimeZone, localDate, zonedInstant, type LocalDate,
-} from "./zoned-time.ts";
+  addDays, formatZoned, isoWeekday, isValidDate, isValidTimeZone, localDateTime, zonedInstant, type CalendarDate,
+} from "../domain/time/time-zone.ts";
 
 type PeriodKind = "am" | "noon" | "pm" | "night" | "early";
 interface Period {
@@ -135,10 +135,11 @@ function weekdayDelta(today: number, target: number, next: boolean): number {
 // Written dates: 2026-12-10, 2026/12/10, 2026.12.10, 2026年12月10日
 const ISO_DATE = /(?<![\d.])(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])/;
 
-function findDay(s: string, today: LocalDate & { weekday: number }): LocalDate | null {
+function findDay(s: string, today: CalendarDate): CalendarDate | null {
+  const weekday = isoWeekday(today);
   let m = ISO_DATE.exec(s);
   if (m) {
-    const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+    const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     if (isValidDate(date)) return date;
   }
   m = ZH_MONTH_DAY.exec(s);
@@ -151,8 +152,8 @@ function findDay(s: string, today: LocalDate & { weekday: number }): LocalDate |
   if (m) {
     const d = parseNumber(m[1]);
     if (d !== null) {
-      let date = { y: today.y, m: today.m, d };
-      if (d < today.d) date = { y: today.m === 12 ? today.y + 1 : today.y, m: today.m === 12 ? 1 : today.m + 1, d };
+      let date = { year: today.year, month: today.month, day: d };
+      if (d < today.day) date = { year: today.month === 12 ? today.year + 1 : today.year, month: today.month === 12 ? 1 : today.month + 1, day: d };
       if (isValidDate(date)) return date;
     }
   }
@@ -160,27 +161,27 @@ function findDay(s: string, today: LocalDate & { weekday: number }): LocalDate |
   if (m) {
     const prefix = m[1] ?? "";
     const extra = prefix.startsWith("下下") ? 7 : 0;
-    return addDays(today, weekdayDelta(today.weekday, ZH_WEEKDAY[m[2]], prefix.startsWith("下")) + extra);
+    return addDays(today, weekdayDelta(weekday, ZH_WEEKDAY[m[2]], prefix.startsWith("下")) + extra);
   }
   m = ZH_WEEKEND_RE.exec(s);
-  if (m) return addDays(today, weekdayDelta(today.weekday, 6, (m[1] ?? "").startsWith("下")));
+  if (m) return addDays(today, weekdayDelta(weekday, 6, (m[1] ?? "").startsWith("下")));
   m = EN_WEEKDAY_RE.exec(s);
   if (m) {
     const word = m[2];
     // "sat", "sun", "wed" are also ordinary words: short forms need "this/next/on" before them.
-    if (word.length > 3 || m[1] || /^\s*(?:morning|afternoon|evening|night|noon|\d)/.test(s.slice(m.index + m[0].length))) return addDays(today, weekdayDelta(today.weekday, EN_WEEKDAY[word], m[1] === "next"));
+    if (word.length > 3 || m[1] || /^\s*(?:morning|afternoon|evening|night|noon|\d)/.test(s.slice(m.index + m[0].length))) return addDays(today, weekdayDelta(weekday, EN_WEEKDAY[word], m[1] === "next"));
   }
   m = EN_WEEKEND_RE.exec(s);
-  if (m) return addDays(today, weekdayDelta(today.weekday, 6, m[1] === "next"));
+  if (m) return addDays(today, weekdayDelta(weekday, 6, m[1] === "next"));
   for (const [re, delta] of RELATIVE_DAYS) if (re.test(s)) return addDays(today, delta);
   return null;
 }
 
-function yearFor(today: LocalDate, month: number | null, day: number | null): LocalDate | null {
+function yearFor(today: CalendarDate, month: number | null, day: number | null): CalendarDate | null {
   if (!month || !day) return null;
-  let date = { y: today.y, m: month, d: day };
+  let date = { year: today.year, month, day };
   // A date already past this year is next year's ("1月5号" said in November).
-  if (month < today.m || (month === today.m && day < today.d)) date = { ...date, y: today.y + 1 };
+  if (month < today.month || (month === today.month && day < today.day)) date = { ...date, year: today.year + 1 };
   return isValidDate(date) ? date : null;
 }
 
@@ -211,7 +212,7 @@ export function parseWhen(lower: string, now: Date, timeZone: string): string | 
   if (!MAYBE_TIME.test(lower)) return null;
   const tz = isValidTimeZone(timeZone) ? timeZone : "UTC";
   const s = lower.replace(GREETINGS, " ");
-  const today = localDate(now, tz);
+  const today = localDateTime(tz, now.getTime());
   const day = findDay(s, today);
   const period = findPeriod(s);
   const clock = findClock(s, !!day || !!period);
@@ -227,13 +228,13 @@ export function parseWhen(lower: string, now: Date, timeZone: string): string | 
   } else {
     hour = 10;
   }
-  let date: LocalDate = day ?? today;
+  let date: CalendarDate = day ?? today;
   if (hour >= 24) {
     date = addDays(date, Math.floor(hour / 24));
     hour %= 24;
   }
-  let ms = zonedInstant(date, hour, minute, tz);
-  if (!day && ms <= now.getTime()) ms = zonedInstant(addDays(date, 1), hour, minute, tz);
-  return formatZoned(ms, tz);
+  let ms = zonedInstant(tz, date, hour * 60 + minute);
+  if (!day && ms <= now.getTime()) ms = zonedInstant(tz, addDays(date, 1), hour * 60 + minute);
+  return formatZoned(tz, ms);
 }
 

@@ -78,8 +78,13 @@ describe("time zones", () => {
     expect(when("tomorrow 3pm", now, "America/New_York")).toBe("2026-07-01T15:00:00-04:00");
     expect(when("明天下午三点", now, "Asia/Shanghai")).toBe("2026-07-02T15:00:00+08:00");
   });
-  it("moves a time inside a DST gap forward", () => {
+  it("moves a time inside a DST gap forward, east of UTC too", () => {
     expect(when("tomorrow 2:30am", new Date("2026-03-07T15:00:00Z"), "America/New_York")).toBe("2026-03-08T03:30:00-04:00");
+    expect(when("tomorrow 2:30am", new Date("2026-03-28T10:00:00Z"), "Europe/Berlin")).toBe("2026-03-29T03:30:00+02:00");
+  });
+  it("reads a time in a repeated (fall-back) hour as the first one, west and east of UTC", () => {
+    expect(when("tomorrow 1:30am", new Date("2026-10-31T15:00:00Z"), "America/New_York")).toBe("2026-11-01T01:30:00-04:00");
+    expect(when("tomorrow 2:30am", new Date("2026-10-24T10:00:00Z"), "Europe/Berlin")).toBe("2026-10-25T02:30:00+02:00");
   });
   it("falls back to UTC for an unknown zone", () => {
     expect(when("tomorrow 3pm", NOW, "Not/AZone")).toBe("2026-11-26T15:00:00+00:00");

@@ -2,6 +2,7 @@
 // weight, orders and coupons. Looked up by member id, chat/Telegram user id, phone or card code; a merged record
 // shows the member it was merged into.
 import type { Db } from "../../db/database.ts";
+import { QUOTE } from "../../domain/orders/order-state.ts";
 import { findMember } from "../members.ts";
 
 export interface MemberProfile {
@@ -28,7 +29,7 @@ export async function memberProfile(db: Db, ref: string): Promise<MemberProfile 
   const [identities, tags, count, paid, coupons, merged] = await Promise.all([
     p.memberIdentity.findMany({ where: { memberId: m.id }, orderBy: { createdAt: "asc" } }),
     p.memberTag.findMany({ where: { memberId: m.id }, orderBy: [{ weight: "desc" }, { tag: "asc" }] }),
-    p.order.count({ where: { memberId: m.id, status: { notIn: ["quote"] } } }),
+    p.order.count({ where: { memberId: m.id, status: { notIn: [QUOTE] } } }),
     p.order.count({ where: { memberId: m.id, status: { in: PAID } } }),
     p.memberCoupon.findMany({ where: { memberId: m.id }, orderBy: [{ couponCode: "asc" }, { seq: "asc" }] }),
     p.member.findMany({ where: { mergedIntoId: m.id }, select: { id: true } }),

@@ -10,6 +10,8 @@
 // the PaymentEvent primary key, which stores the outcome, so a replay gets the first outcome back and changes nothing.
 import type { Db, Tx } from "../../db/database.ts";
 import { writeTx } from "../../db/write-transaction.ts";
+import { isPayable } from "../../domain/orders/order-state.ts";
+import { inBothLanguages } from "../../messages/order-texts.ts";
 import { outcomeOfWinner } from "./payment-ledger.ts";
 import { Rollback } from "../app-result.ts";
 import { enqueuePush } from "../outbox.ts";
@@ -71,7 +73,7 @@ async function apply(db: Db, ev: HoldEventInput, at: Date, opts: { notifyMember?
       if (!order) throw new Refused("ORDER_NOT_FOUND", "no such order");
       let status: string;
       if (ev.type === "payment.authorized") {
-        if (order.expiresAt && order.expiresAt < at && (order.status === "quote" || order.status === "pending_payment")) {
+        if (order.expiresAt && order.expiresAt < at && isPayable(order)) {
           expired = true;
           throw new Refused("ORDER_EXPIRED", "the payment window has closed");
         }
@@ -116,13 +118,13 @@ async function authorize(tx: Tx, order: OrderWithItems, ev: HoldEventInput, at: 
   if (order.totalCents !== ev.amountCents || order.currency !== ev.currency) throw new Refused("PAYMENT_MISMATCH", `expected ${order.totalCents} ${order.currency}, got ${ev.amountCents} ${ev.currency}`);
   const held = await holdOrderIn(tx, order, at, { actor: `payment:${ev.provider}`, providerRef: ev.id });
   if (held.couponDropped) throw new Refused("PAYMENT_MISMATCH", "the quoted coupon is no longer available; the total changed");
-  if (opts.notifyMember) await notify(tx, order, "authorized", "已冻结付款，送达时扣款", "payment held, charged on arrival");
+  if (opts.notifyMember) await notify(tx, order, "authorized", inBothLanguages((t) => t.held(order.id)));
   return "authorized";
 }
 
 async function capture(tx: Tx, order: OrderWithItems, ev: HoldEventInput, at: Date, opts: { notifyMember?: boolean }): Promise<string> {
   if (!(await captureHold(tx, order, at, { id: ev.id }))) throw new Refused("ALREADY_PAID", "the hold was captured by another event");
-  if (opts.notifyMember) await notify(tx, order, "captured", "已扣款", "payment taken");
+  if (opts.notifyMember) await notify(tx, order, "captured", inBothLanguages((t) => t.taken(order.id)));
   return order.status;
 }
 
@@ -142,7 +144,7 @@ async function notHeld(tx: Tx, order: OrderWithItems): Promise<Refused> {
   return new Refused("NOT_HELD", `the order holds no authorized payment (it is ${order.status})`);
 }
 
-async function notify(tx: Tx, order: OrderWithItems, what: "authorized" | "captured", zh: string, en: string): Promise<void> {
+async function notify(tx: Tx, order: OrderWithItems, what: "authorized" | "captured", text: string): Promise<void> {
   if (!order.memberId) return;
-  await enqueuePush(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${what}`, text: `订单 ${order.id} ${zh} / ${en}`, payload: { orderId: order.id, status: what === "authorized" ? "authorized" : order.status, storeId: order.storeId } });
+  await enqueuePush(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${what}`, text, payload: { orderId: order.id, status: what === "authorized" ? "authorized" : order.status, storeId: order.storeId } });
 }

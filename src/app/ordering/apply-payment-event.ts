@@ -4,6 +4,8 @@
 // so a second event for the same order is refused instead of charging twice.
 import type { Db, Tx } from "../../db/database.ts";
 import { writeTx } from "../../db/write-transaction.ts";
+import { isPayable, isQuote } from "../../domain/orders/order-state.ts";
+import { inBothLanguages } from "../../messages/order-texts.ts";
 import { outcomeOfWinner } from "./payment-ledger.ts";
 import { Rollback } from "../app-result.ts";
 import { markRedeemed } from "../coupons/coupon-ledger.ts";
@@ -56,7 +58,7 @@ async function apply(db: Db, ev: PaymentEventInput, at: Date, opts: { notifyMemb
       const found = await tx.order.findUnique({ where: { id: ev.orderId }, include: { items: true } });
       if (!found) return null;
       let order: OrderWithItems = found;
-      if (order.status !== "quote" && order.status !== "pending_payment") {
+      if (!isPayable(order)) {
         throw new Rollback({ code: "ORDER_NOT_PAYABLE", message: order.status === "cancelled" ? "the order was cancelled" : `the order is already ${order.status}`, status: order.status });
       }
       if (order.expiresAt && order.expiresAt < at) {
@@ -66,7 +68,7 @@ async function apply(db: Db, ev: PaymentEventInput, at: Date, opts: { notifyMemb
       if (order.totalCents !== ev.amountCents || order.currency !== ev.currency) {
         throw new Rollback({ code: "PAYMENT_MISMATCH", message: `expected ${order.totalCents} ${order.currency}, got ${ev.amountCents} ${ev.currency}` });
       }
-      if (order.status === "quote") {
+      if (isQuote(order)) {
         const locked = await lockQuote(tx, order, at);
         if (locked.couponDropped) throw new Rollback({ code: "PAYMENT_MISMATCH", message: "the quoted coupon is no longer available; the total changed" });
         order = locked.order;
@@ -83,7 +85,7 @@ async function apply(db: Db, ev: PaymentEventInput, at: Date, opts: { notifyMemb
       }
       await tagPaidOrder(tx, order);
       if (opts.notifyMember && order.memberId) {
-        await enqueuePush(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:paid`, text: `订单 ${order.id} 支付成功 / payment received`, payload: { orderId: order.id, status: "paid", storeId: order.storeId } });
+        await enqueuePush(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:paid`, text: inBothLanguages((t) => t.paid(order.id)), payload: { orderId: order.id, status: "paid", storeId: order.storeId } });
       }
       await record(tx, ev, "accepted");
       return { result: "accepted", orderId: order.id, duplicate: false };

@@ -6,7 +6,9 @@
 import { z } from "zod";
 import type { Db, Tx } from "../../db/database.ts";
 import { isValidLatLng } from "../../domain/geo/distance.ts";
-import { formatDistance, trackDelivery, trackingStep, type LastNotified, type TrackingDecision, type TrackingOptions } from "../../domain/delivery/tracking.ts";
+import { trackDelivery, trackingStep, type LastNotified, type TrackingDecision, type TrackingOptions } from "../../domain/delivery/tracking.ts";
+import { langOfLocale, type Lang } from "../../messages/lang.ts";
+import { ORDER_PUSHES } from "../../messages/order-texts.ts";
 import { failWith, okValue, type AppResult } from "../app-result.ts";
 import { enqueuePush } from "../outbox.ts";
 import { runTx } from "../run-tx.ts";
@@ -58,10 +60,9 @@ async function lastNotified(tx: Tx, orderId: string): Promise<LastNotified | nul
   return p.success ? { distanceMeters: p.data.distanceMeters, etaMinutes: p.data.etaMinutes, at: new Date(p.data.at) } : null;
 }
 
-function consumerText(orderId: string, d: TrackingDecision, en: boolean): string {
-  if (d.arrived) return en ? `🛵 Order ${orderId}: the courier has arrived.` : `🛵 订单 ${orderId}：骑手已到达，请准备取餐。`;
-  const dist = formatDistance(d.distanceMeters ?? 0, en ? "en" : "zh");
-  return en ? `🛵 Order ${orderId}: the courier is ${dist} away, about ${d.etaMinutes} min.` : `🛵 订单 ${orderId}：骑手距你约 ${dist}，预计 ${d.etaMinutes} 分钟送达。`;
+function consumerText(orderId: string, d: TrackingDecision, lang: Lang): string {
+  const texts = ORDER_PUSHES[lang];
+  return d.arrived ? texts.courierArrived(orderId) : texts.courierNear(orderId, d.distanceMeters ?? 0, d.etaMinutes);
 }
 
 /** The orders this courier carries: theirs by "Out for delivery", else the store's single unassigned one (claimed now). */
@@ -101,8 +102,8 @@ export async function courierFix(db: Db, input: CourierFixInput): Promise<AppRes
 
       let text: string | null = null;
       if (d.notify && order.memberId) {
-        const en = !!(await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale?.startsWith("en");
-        text = consumerText(order.id, d, en);
+        const lang = langOfLocale((await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale);
+        text = consumerText(order.id, d, lang);
         await enqueuePush(tx, {
           memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: trackingDedupeKey(order.id, trackingStep(d)), text,
           payload: { kind: "tracking", orderId: order.id, storeId: order.storeId, distanceMeters: d.distanceMeters, etaMinutes: d.etaMinutes, arrived: d.arrived, at: input.at.toISOString() },

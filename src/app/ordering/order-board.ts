@@ -2,6 +2,7 @@
 // of them that the server-sent-events stream polls, so every open console sees a new or moved order within seconds,
 // whichever instance wrote it.
 import type { Db } from "../../db/database.ts";
+import { QUOTE } from "../../domain/orders/order-state.ts";
 
 export interface BoardOrder {
   orderId: string;
@@ -18,7 +19,7 @@ export interface BoardOrder {
 }
 
 /** Statuses a merchant still has to act on, then the latest finished ones. Quotes (never confirmed) are not shown. */
-export const BOARD_HIDDEN = ["quote"];
+export const BOARD_HIDDEN = [QUOTE];
 
 /** Use case: a brand's orders for the board, newest first: every open one, and the most recent `recent` closed ones. */
 export async function brandOrderBoard(db: Db, q: { brandId: string; storeId?: string; recent?: number }): Promise<BoardOrder[]> {

@@ -6,6 +6,7 @@
 // (apply-hold-event.ts: the provider decided, so no one-tap limits). Telegram invoices cannot hold, so they keep
 // paying up front.
 import type { Db, Tx } from "../../db/database.ts";
+import { isPayable, isQuote } from "../../domain/orders/order-state.ts";
 import { Rollback, failWith, okValue, type AppError, type AppResult } from "../app-result.ts";
 import { runTx } from "../run-tx.ts";
 import { oneTapAllows } from "../till/one-tap-pay.ts";
@@ -37,10 +38,10 @@ export async function holdOrderIn(
   opts: { actor: string; providerRef?: string; allow?: (locked: OrderWithItems) => Promise<AppError | null> },
 ): Promise<{ order: OrderWithItems; couponDropped: boolean; paymentId: string; amountCents: number; currency: string }> {
   if (order.fulfillment !== "delivery") throw new Rollback({ code: "ORDER_NOT_PAYABLE", message: "only delivery orders are paid on arrival" });
-  if (order.status !== "quote" && order.status !== "pending_payment") throw new Rollback({ code: "ORDER_NOT_PAYABLE", message: order.status === "cancelled" ? "the order was cancelled" : `the order is already ${order.status}` });
+  if (!isPayable(order)) throw new Rollback({ code: "ORDER_NOT_PAYABLE", message: order.status === "cancelled" ? "the order was cancelled" : `the order is already ${order.status}` });
   let locked = order;
   let couponDropped = false;
-  if (order.status === "quote") ({ order: locked, couponDropped } = await lockQuote(tx, order, at));
+  if (isQuote(order)) ({ order: locked, couponDropped } = await lockQuote(tx, order, at));
   const refused = opts.allow ? await opts.allow(locked) : null;
   if (refused) throw new Rollback(refused);
   const { count } = await tx.order.updateMany({ where: { id: order.id, status: "pending_payment" }, data: { status: "authorized", expiresAt: new Date(at.getTime() + HOLD_TTL_MS) } });
@@ -56,7 +57,7 @@ export async function authorizeOrder(db: Db, input: { memberId: string; orderId:
   const r = await runTx(db, async (tx): Promise<AppResult<HeldOrder>> => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
     if (!order || order.memberId !== input.memberId) return failWith("NOT_FOUND", "no such order");
-    if (order.status !== "quote") return failWith("ORDER_NOT_PAYABLE", `order is ${order.status}`, { status: order.status });
+    if (!isQuote(order)) return failWith("ORDER_NOT_PAYABLE", `order is ${order.status}`, { status: order.status });
     if (order.fulfillment !== "delivery") return failWith("NOT_ALLOWED", "only delivery orders are paid on arrival");
     const held = await holdOrderIn(tx, order, input.at, {
       actor: "payment:sandbox",

@@ -3,8 +3,10 @@
 // transition table and is applied with a conditional UPDATE on the current status, so two racing moves cannot both win.
 import { randomBytes } from "node:crypto";
 import type { Db, Tx } from "../../db/database.ts";
-import { transition, type OrderAction, type OrderStatus } from "../../domain/orders/order-state.ts";
+import { isQuote, QUOTE, transition, type OrderAction, type OrderFulfillment, type OrderStatus } from "../../domain/orders/order-state.ts";
 import { priceOrder } from "../../domain/orders/pricing.ts";
+import { langOfLocale } from "../../messages/lang.ts";
+import { ORDER_PUSHES } from "../../messages/order-texts.ts";
 import { linkToken } from "../../payments/signing.ts";
 import { Rollback, failWith, okValue, type AppResult } from "../app-result.ts";
 import { giveCouponUseBack, markRedeemed, releaseMemberCoupon, reserveMemberCoupon, takeCouponUse } from "../coupons/coupon-ledger.ts";
@@ -49,8 +51,11 @@ async function addHistory(tx: Tx, orderId: string, from: string | null, to: stri
  */
 export async function lockQuote(tx: Tx, order: OrderWithItems, at: Date): Promise<{ order: OrderWithItems; couponDropped: boolean }> {
   if (order.expiresAt && order.expiresAt < at) throw new Rollback({ code: "ORDER_EXPIRED", message: "the quote expired" });
-  const { count } = await tx.order.updateMany({ where: { id: order.id, status: "quote" }, data: { status: "pending_payment", expiresAt: new Date(at.getTime() + PAYMENT_TTL_MS) } });
-  if (count !== 1) throw new Rollback({ code: "ORDER_NOT_PAYABLE", message: "the quote was already confirmed or cancelled" });
+  const gone = () => new Rollback({ code: "ORDER_NOT_PAYABLE", message: "the quote was already confirmed or cancelled" });
+  const confirmed = transition(fulfilled(order), "pending_payment", "confirm");
+  if (!confirmed.ok) throw gone();
+  const { count } = await tx.order.updateMany({ where: { id: order.id, status: QUOTE }, data: { status: confirmed.value.status, expiresAt: new Date(at.getTime() + PAYMENT_TTL_MS) } });
+  if (count !== 1) throw gone();
   const short = await reserveStock(tx, order.storeId, order.items);
   if (short) throw new Rollback({ code: "OUT_OF_STOCK", message: `${short.productId} ${short.size} sold out`, productId: short.productId, size: short.size });
 
@@ -75,7 +80,7 @@ export async function lockQuote(tx: Tx, order: OrderWithItems, at: Date): Promis
   await tx.payment.create({
     data: { orderId: order.id, provider: "sandbox", amountCents: updated.totalCents, currency: updated.currency, linkNonce: randomBytes(12).toString("hex"), expiresAt: updated.expiresAt },
   });
-  await addHistory(tx, order.id, "quote", "pending_payment", "member", at);
+  await addHistory(tx, order.id, QUOTE, "pending_payment", "member", at);
   return { order: updated, couponDropped };
 }
 
@@ -92,7 +97,7 @@ export async function confirmOrder(db: Db, input: { memberId: string; orderId: s
     const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
     if (!order || order.memberId !== input.memberId) return failWith("NOT_FOUND", "no such order");
     if (order.status === "pending_payment") return okValue(await currentLink(tx, order, input.signer, false));
-    if (order.status !== "quote") return failWith("ORDER_NOT_PAYABLE", `order is ${order.status}`, { status: order.status });
+    if (!isQuote(order)) return failWith("ORDER_NOT_PAYABLE", `order is ${order.status}`, { status: order.status });
     const quote = await lockQuote(tx, order, input.at);
     locked = true;
     return okValue(await currentLink(tx, quote.order, input.signer, quote.couponDropped));
@@ -101,9 +106,12 @@ export async function confirmOrder(db: Db, input: { memberId: string; orderId: s
   return r;
 }
 
+/** The order as the domain's transition table reads it. */
+const fulfilled = (order: OrderRow) => ({ status: order.status as OrderStatus, fulfillment: order.fulfillment as OrderFulfillment });
+
 /** Undo what a live order holds: stock, coupon, location consent. */
-async function applyActions(tx: Tx, order: OrderRow & { items: { productId: string; size: string; quantity: number }[] }, actions: OrderAction[], holdsStock: boolean, at: Date) {
-  if (actions.includes("release_stock") && holdsStock) await releaseStock(tx, order.storeId, order.items);
+async function applyActions(tx: Tx, order: OrderRow & { items: { productId: string; size: string; quantity: number }[] }, actions: OrderAction[], at: Date) {
+  if (actions.includes("release_stock")) await releaseStock(tx, order.storeId, order.items);
   if (actions.includes("release_coupon") && order.memberCouponId && order.couponCode) {
     const mc = await tx.memberCoupon.findUnique({ where: { id: order.memberCouponId } });
     if (mc?.status === "reserved") {
@@ -125,18 +133,6 @@ async function applyActions(tx: Tx, order: OrderRow & { items: { productId: stri
   // Consent: the location was shared for this order only; once it is over the brand no longer keeps it.
   if (actions.includes("drop_location")) await tx.consent.deleteMany({ where: { orderId: order.id, purpose: "location" } });
 }
-
-export const STATUS_TEXT: Record<OrderStatus, { zh: string; en: string }> = {
-  pending_payment: { zh: "待支付", en: "waiting for payment" },
-  authorized: { zh: "已冻结付款（免密支付），送达时扣款", en: "payment held (one-tap pay), charged on arrival" },
-  paid: { zh: "已支付，等待门店接单", en: "paid, waiting for the store" },
-  accepted: { zh: "门店已接单，正在准备", en: "accepted by the store, being prepared" },
-  ready: { zh: "已备好", en: "ready" },
-  out_for_delivery: { zh: "配送中", en: "out for delivery" },
-  shipped: { zh: "已发货", en: "shipped" },
-  completed: { zh: "已完成", en: "completed" },
-  cancelled: { zh: "已取消", en: "cancelled" },
-};
 
 export interface MoveInput {
   orderId: string;
@@ -166,32 +162,23 @@ export async function moveOrderIn(tx: Tx, input: MoveInput): Promise<MoveResult>
   const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
   if (!order || (input.memberId && order.memberId !== input.memberId)) return failWith("NOT_FOUND", "no such order");
   if (input.storeId && order.storeId !== input.storeId) return failWith("NOT_ALLOWED", "this order belongs to another store");
-  let actions: OrderAction[];
-  let holdsStock = true;
-  if (order.status === "quote") {
-    if (input.to !== "cancelled") return failWith("INVALID_TRANSITION", "the order is not confirmed yet", { from: "quote", to: input.to });
-    actions = ["release_coupon", "drop_location"];
-    holdsStock = false;
-  } else {
-    const t = transition({ status: order.status as OrderStatus, fulfillment: order.fulfillment as "delivery" | "pickup" | "ship" }, input.to);
-    if (!t.ok) return { ok: false, error: { ...t.error } };
-    actions = t.value.actions;
-  }
+  const t = transition(fulfilled(order), input.to);
+  if (!t.ok) return { ok: false, error: { ...t.error } };
+  const { actions } = t.value;
   const { count } = await tx.order.updateMany({
     where: { id: order.id, status: order.status },
     data: { status: input.to, ...(input.to === "completed" ? { completedAt: input.at } : {}) },
   });
   if (count !== 1) return failWith("INVALID_TRANSITION", "the order changed meanwhile; try again");
-  await applyActions(tx, order, actions, holdsStock, input.at);
+  await applyActions(tx, order, actions, input.at);
   if (actions.includes("refund_payment")) await tx.payment.updateMany({ where: { orderId: order.id, status: "paid" }, data: { status: "refunded" } });
   await addHistory(tx, order.id, order.status, input.to, input.actor, input.at);
-  if (order.memberId && input.notify !== false && order.status !== "quote") {
-    const s = STATUS_TEXT[input.to];
-    const en = (await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale?.startsWith("en");
-    const done = input.to === "completed" ? (en ? " Your location for this order has been deleted." : "，这一单的位置信息已删除。") : "";
+  // the member hears of every move of an order they confirmed; a quote they dropped needs no news
+  if (order.memberId && input.notify !== false && !isQuote(order)) {
+    const lang = langOfLocale((await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale);
     await enqueuePush(tx, {
       memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${input.to}`,
-      text: en ? `Order ${order.id}: ${s.en}.${done}` : `订单 ${order.id}：${s.zh}${done}`,
+      text: ORDER_PUSHES[lang].moved(order.id, input.to),
       payload: { orderId: order.id, status: input.to, storeId: order.storeId },
     });
   }
@@ -224,7 +211,7 @@ export async function captureHold(tx: Tx, order: OrderRow, at: Date, event?: { i
 /** Use case (scheduler): cancel quotes and unpaid orders past their expiry, giving back stock and coupons. */
 export async function expireOrders(db: Db, at: Date): Promise<number> {
   // an authorized order the store never accepted expires too: its hold is voided, stock and coupon released
-  const due = await db.prisma.order.findMany({ where: { status: { in: ["quote", "pending_payment", "authorized"] }, expiresAt: { lt: at } }, select: { id: true }, take: 500 });
+  const due = await db.prisma.order.findMany({ where: { status: { in: [QUOTE, "pending_payment", "authorized"] }, expiresAt: { lt: at } }, select: { id: true }, take: 500 });
   let n = 0;
   for (const o of due) {
     const r = await moveOrder(db, { orderId: o.id, to: "cancelled", actor: "system:expiry", at });

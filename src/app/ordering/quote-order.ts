@@ -1,10 +1,11 @@
 // Use case: price a request at the nearest store that can serve it, with the best coupon in the member's wallet.
-// The quote is an Order row in status "quote" (no stock held yet); confirming it reserves stock (confirmOrder, order-lifecycle.ts).
+// The quote is an Order row in status QUOTE (no stock held yet); confirming it reserves stock (confirmOrder, order-lifecycle.ts).
 // Consent: the location is stored only as a consent tied to this order, and dropped when the order ends.
 import { writeQuoteRows } from "./quote-rows.ts";
 import type { Db, Tx } from "../../db/database.ts";
 import { writeTx } from "../../db/write-transaction.ts";
 import { bestCoupon } from "../../domain/coupons/coupon-rules.ts";
+import { QUOTE } from "../../domain/orders/order-state.ts";
 import { priceOrder } from "../../domain/orders/pricing.ts";
 import { creditedStoreIn, matchStores, type Alternative, type MatchReason, type UnmetDemand } from "../../domain/stores/store-matcher.ts";
 import { failWith, okValue, type AppResult } from "../app-result.ts";
@@ -81,7 +82,7 @@ export async function recordDemand(tx: Tx, memberId: string | null, brandIdOf: (
 
 export async function quoteOrder(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok: false; error: { code: MatchReason["code"]; message?: string } & NoMatch }> {
   const r = await quote(db, input);
-  if (r.ok) ordersTotal.inc({ status: "quote" });
+  if (r.ok) ordersTotal.inc({ status: QUOTE });
   return r;
 }
 

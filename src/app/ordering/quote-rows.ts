@@ -5,6 +5,7 @@
 import type { Tx } from "../../db/database.ts";
 import { newId } from "../../db/ids.ts";
 import { executeIn, queryIn } from "../../db/sql.ts";
+import { QUOTE } from "../../domain/orders/order-state.ts";
 
 export interface QuoteRows {
   memberId: string;
@@ -29,16 +30,16 @@ export interface QuoteRows {
 export async function writeQuoteRows(tx: Tx, q: QuoteRows): Promise<{ id: string }> {
   const now = new Date();
   const stale = await queryIn<{ id: string }>(tx, (p) =>
-    `UPDATE "Order" SET "status" = 'cancelled', "updatedAt" = ${p.ts(now)} WHERE "memberId" = ${p.v(q.memberId)} AND "status" = 'quote' RETURNING "id"`);
+    `UPDATE "Order" SET "status" = 'cancelled', "updatedAt" = ${p.ts(now)} WHERE "memberId" = ${p.v(q.memberId)} AND "status" = ${p.v(QUOTE)} RETURNING "id"`);
   if (stale.length) await executeIn(tx, (p) => `DELETE FROM "Consent" WHERE "purpose" = 'location' AND "orderId" IN ${p.list(stale.map((s) => s.id))}`);
   const id = newId();
   await executeIn(tx, (p) => `INSERT INTO "Order" ("id", "memberId", "brandId", "botId", "storeId", "creditedStoreId", "campaignId", "source", "status",
       "fulfillment", "subtotalCents", "discountCents", "totalCents", "currency", "couponCode", "expiresAt", "createdAt", "updatedAt")
-    VALUES (${p.v(id)}, ${p.v(q.memberId)}, ${p.v(q.brandId)}, ${p.v(q.botId ?? null)}, ${p.v(q.storeId)}, ${p.v(q.creditedStoreId)}, ${p.v(q.campaignId)}, ${p.v(q.source)}, 'quote',
+    VALUES (${p.v(id)}, ${p.v(q.memberId)}, ${p.v(q.brandId)}, ${p.v(q.botId ?? null)}, ${p.v(q.storeId)}, ${p.v(q.creditedStoreId)}, ${p.v(q.campaignId)}, ${p.v(q.source)}, ${p.v(QUOTE)},
       ${p.v(q.fulfillment)}, ${p.v(q.subtotalCents)}, ${p.v(q.discountCents)}, ${p.v(q.totalCents)}, ${p.v(q.currency)}, ${p.v(q.couponCode)}, ${p.ts(q.expiresAt)}, ${p.ts(now)}, ${p.ts(now)})`);
   await executeIn(tx, (p) => `INSERT INTO "OrderItem" ("id", "orderId", "productId", "name", "size", "quantity", "unitPriceCents") VALUES
     ${q.items.map((i) => `(${p.v(newId())}, ${p.v(id)}, ${p.v(i.productId)}, ${p.v(i.name)}, ${p.v(i.size)}, ${p.v(i.quantity)}, ${p.v(i.unitPriceCents)})`).join(", ")}`);
-  await executeIn(tx, (p) => `INSERT INTO "OrderStatusChange" ("id", "orderId", "from", "to", "actor", "at") VALUES (${p.v(newId())}, ${p.v(id)}, NULL, 'quote', 'member', ${p.ts(now)})`);
+  await executeIn(tx, (p) => `INSERT INTO "OrderStatusChange" ("id", "orderId", "from", "to", "actor", "at") VALUES (${p.v(newId())}, ${p.v(id)}, NULL, ${p.v(QUOTE)}, 'member', ${p.ts(now)})`);
   await executeIn(tx, (p) => `INSERT INTO "Consent" ("id", "memberId", "purpose", "orderId", "lat", "lng", "grantedAt") VALUES
     (${p.v(newId())}, ${p.v(q.memberId)}, 'location', ${p.v(id)}, ${p.v(q.location.lat)}, ${p.v(q.location.lng)}, ${p.ts(q.at)})`);
   return { id };

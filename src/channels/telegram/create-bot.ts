@@ -15,6 +15,7 @@ import { orderForPayment } from "../../app/chat-lookups.ts";
 import { markReachable } from "../../app/crm/reachable.ts";
 import { handleEvent, type EngineDeps, type InboundEvent } from "../../conversation/engine.ts";
 import { resolveMember, type IdentityRef } from "../../app/members.ts";
+import { isPayable } from "../../domain/orders/order-state.ts";
 import { callbackCodec, type CallbackCodec } from "./callback-data.ts";
 import { onCourierLocation } from "./courier-location.ts";
 import { ReplyKeyboards, renderReplies } from "./render-replies.ts";
@@ -178,7 +179,7 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   bot.on("pre_checkout_query", async (ctx) => {
     const q = ctx.preCheckoutQuery;
     const order = await orderForPayment(db, q.invoice_payload);
-    const ok = !!order && ["quote", "pending_payment"].includes(order.status) && order.totalCents === q.total_amount && order.currency === q.currency;
+    const ok = !!order && isPayable(order) && order.totalCents === q.total_amount && order.currency === q.currency;
     await ctx.answerPreCheckoutQuery(ok, ok ? undefined : T.invoiceRefused[langOf(ctx)]);
   });
   bot.on(message("successful_payment"), async (ctx) => {

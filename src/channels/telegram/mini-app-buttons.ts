@@ -4,6 +4,7 @@
 import type { Telegram } from "telegraf";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
 import type { Reply } from "../../conversation/replies.ts";
+import { QUOTE } from "../../domain/orders/order-state.ts";
 import { langOfText } from "./telegram-texts.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
@@ -21,7 +22,7 @@ const LABEL = {
 
 /** The web_app button a reply gets, if any: quotes and store cards open the Mini App at their store. */
 export function miniAppButtonFor(r: Reply, miniAppUrl: string | null | undefined): InlineKeyboardButton | null {
-  if (!miniAppUrl || (r.type !== "quote" && r.type !== "store")) return null;
+  if (!miniAppUrl || (r.type !== QUOTE && r.type !== "store")) return null;
   const lang = langOfText(r.text);
   return { text: LABEL[r.type][lang], web_app: { url: `${miniAppUrl}?store=${encodeURIComponent(r.storeId)}` } };
 }

@@ -1,7 +1,7 @@
 // Words only the Telegram channel says (command menu, location button, staff side), in both languages.
 import { MENU_LABELS, isMenuKey, type BotConfig, type MenuKey } from "../../bot-config.ts";
 import type { Lang } from "../../conversation/replies.ts";
-import { STATUS_TEXT } from "../../app/ordering/order-lifecycle.ts";
+import { STATUS_TEXT } from "../../messages/order-texts.ts";
 import type { StaffMove } from "../../app/staff.ts";
 
 /** The language for channel-only words: the bot's fixed locale, else the Telegram client's language. */

@@ -1,5 +1,10 @@
-// Wall-clock arithmetic in IANA time zones with nothing but Intl: the offset of a zone at an instant, the
-// instant(s) a local wall time names, and offset transitions (DST). Instants are epoch milliseconds (UTC).
+// Wall-clock arithmetic in IANA time zones with nothing but Intl, the one time module of the program (stores'
+// hours, slots, quiet hours, campaign schedules and the language layer's "明天下午三点"): the offset of a zone at an
+// instant, the local date and time of an instant, the instant(s) a local wall time names, offset transitions (DST),
+// calendar-date arithmetic and ISO 8601 with the zone's offset. Instants are epoch milliseconds (UTC).
+// Local times that DST makes ambiguous are read one way everywhere: a repeated (fall-back) time is its earlier
+// instant; a skipped (spring-forward) time is the jump itself for schedules (wallTimeToEpochs), and for a time a
+// person names, the reading with the offset before the jump, i.e. moved forward by the jump (zonedInstant).
 // Intl is slow (microseconds per call) and formatter construction slower still, so formatters are cached
 // per zone, recent answers are memoised, and callers in hot loops use createZoneClock.
 
@@ -86,12 +91,16 @@ export function zoneOffsetMs(timeZone: string, epochMs: number): number {
   return offset;
 }
 
-/** Local calendar fields of an instant in a zone. */
-export interface LocalDateTime {
+/** A calendar date, no zone involved. */
+export interface CalendarDate {
   year: number;
   /** 1..12 */
   month: number;
   day: number;
+}
+
+/** Local calendar fields of an instant in a zone. */
+export interface LocalDateTime extends CalendarDate {
   hour: number;
   minute: number;
   /** 0..1439 */
@@ -169,4 +178,49 @@ export function createZoneClock(instant: Date): (timeZone: string) => number | n
     }
     return m;
   };
+}
+
+/** ISO weekday of a calendar date: Monday = 1 … Sunday = 7. */
+export function isoWeekday(date: CalendarDate): number {
+  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+/** Calendar arithmetic: 2026-11-30 + 2 days = 2026-12-02. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** True for a date the calendar has (2026-02-29 is not one). */
+export function isValidDate(date: CalendarDate): boolean {
+  const t = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  return t.getUTCFullYear() === date.year && t.getUTCMonth() + 1 === date.month && t.getUTCDate() === date.day;
+}
+
+/**
+ * The one instant a person means by a local date and time in a zone: a repeated (fall-back) time is the earlier
+ * instant; a skipped (spring-forward) time is read with the offset before the jump, so 02:30 on New York's
+ * spring-forward night is 03:30 EDT. Minutes past the end of the day roll into the next day.
+ */
+export function zonedInstant(timeZone: string, date: CalendarDate, minuteOfDay: number): number {
+  const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
+  const [first] = wallTimeToEpochs(timeZone, date.year, date.month, date.day, minuteOfDay);
+  if (first === undefined) return wall - zoneOffsetMs(timeZone, wall);
+  // wallTimeToEpochs gives the jump itself for a skipped time: its offset does not read as the wall time asked for
+  return zoneOffsetMs(timeZone, first) === wall - first ? first : wall - zoneOffsetMs(timeZone, first - 1);
+}
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
+
+/** ISO 8601 with the zone's offset at that instant, to the second: 2026-11-27T15:00:00+08:00. */
+export function formatZoned(timeZone: string, epochMs: number): string {
+  const offsetMinutes = Math.round(zoneOffsetMs(timeZone, epochMs) / MINUTE);
+  const w = new Date(epochMs + offsetMinutes * MINUTE); // its UTC fields are the zone's wall clock
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  return (
+    `${pad(w.getUTCFullYear(), 4)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}` +
+    `T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}` +
+    `${sign}${pad(Math.trunc(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`
+  );
 }

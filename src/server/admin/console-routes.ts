@@ -15,7 +15,7 @@ import { moveOrder } from "../../app/ordering/order-lifecycle.ts";
 import { setStock } from "../../app/ordering/set-stock.ts";
 import { createStaffInvite, STAFF_ROLES } from "../../app/staff.ts";
 import { readCatalogFile } from "../../catalog/read-catalog-file.ts";
-import { ORDER_STATUSES } from "../../domain/orders/order-state.ts";
+import { CONFIRMED_STATUSES } from "../../domain/orders/order-state.ts";
 import type { AppError } from "../../app/app-result.ts";
 import { AdminError, adminRoute } from "./admin-api.ts";
 import { campaignBody } from "./campaign-routes.ts";
@@ -86,12 +86,12 @@ export function consoleRoutes(db: Db, clock: () => Date) {
       params: brandParams, query: z.object({ storeId: z.string().min(1).optional() }), response: z.object({ items: z.array(boardOrder), statuses: z.array(z.string()) }),
       handler: async ({ params, query }) => {
         await brandOrThrow(params.brandId);
-        return { items: await brandOrderBoard(db, { brandId: params.brandId, storeId: query.storeId }), statuses: [...ORDER_STATUSES] };
+        return { items: await brandOrderBoard(db, { brandId: params.brandId, storeId: query.storeId }), statuses: [...CONFIRMED_STATUSES] };
       },
     }),
     adminRoute({
       method: "POST", path: "/orders/:id/move", tag: "orders", summary: "Move an order (accepted, ready, out_for_delivery, shipped, completed, cancelled) through the order state machine; the member is told",
-      params: idParams, body: z.object({ to: z.enum(ORDER_STATUSES) }), brandOf: brandOfOrder,
+      params: idParams, body: z.object({ to: z.enum(CONFIRMED_STATUSES) }), brandOf: brandOfOrder,
       response: z.object({ orderId: z.string(), from: z.string(), status: z.string() }),
       handler: async ({ params, body }) => {
         const r = await moveOrder(db, { orderId: params.id, to: body.to, actor: "admin:console", at: clock() });

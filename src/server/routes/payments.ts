@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import { HOLD_EVENT_TYPES, applyHoldEvent } from "../../app/ordering/apply-hold-event.ts";
 import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
+import { isPayable } from "../../domain/orders/order-state.ts";
 import { applyBillPaymentEvent } from "../../app/till/bill-payment-event.ts";
 import { linkToken, safeEqualHex, verifyWebhookSignature } from "../../payments/signing.ts";
 import { money } from "../../conversation/messages.ts";
@@ -111,7 +112,7 @@ export function paymentRoutes(deps: PaymentRoutesDeps) {
       const o = payment.order;
       const items = o.items.map((i) => `<li>${esc(i.name)} ${esc(i.size)} ×${i.quantity}</li>`).join("");
       const total = money(o.totalCents, o.currency, "zh");
-      if (o.status !== "pending_payment" && o.status !== "quote") {
+      if (!isPayable(o)) {
         return page("订单", `<h1>订单 ${esc(o.id)}</h1><p class="total">${total}</p><p id="status" data-status="${esc(o.status)}">${o.status === "cancelled" ? "订单已取消 / cancelled" : "已支付 / paid"}</p>`);
       }
       if (payment.expiresAt! < deps.clock()) return page("已过期", `<h1>支付链接已过期 / This link has expired</h1>`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  allowedTransitions, isOrderStatus, isTerminal, ORDER_STATUSES, transition, type OrderFulfillment, type OrderStatus,
+  allowedTransitions, CONFIRMED_STATUSES, isOrderStatus, isPayable, isQuote, isTerminal, ORDER_STATUSES, QUOTE, transition, type OrderFulfillment, type OrderStatus,
 } from "../../../src/domain/orders/order-state.ts";
 
 const FULFILLMENTS: OrderFulfillment[] = ["delivery", "pickup", "ship"];
@@ -8,6 +8,8 @@ const ANY = FULFILLMENTS;
 
 // the whole lifecycle: every allowed move, for which fulfillments, and what the caller must do
 const ALLOWED: { from: OrderStatus; to: OrderStatus; for: OrderFulfillment[]; actions: string[] }[] = [
+  // a quote holds no stock and no coupon yet; cancelling it (the member, a newer quote, the expiry) only forgets the location
+  { from: "quote", to: "cancelled", for: ANY, actions: ["drop_location"] },
   { from: "pending_payment", to: "paid", for: ANY, actions: [] },
   { from: "pending_payment", to: "authorized", for: ["delivery"], actions: [] },
   { from: "pending_payment", to: "cancelled", for: ANY, actions: ["release_stock", "release_coupon", "drop_location"] },
@@ -62,6 +64,31 @@ describe("order state machine", () => {
     expect(allowed).toBe(allowedRows.length);
   });
 
+  it("confirms a quote only by the confirm use case, which reserves stock and coupon and opens the payment", () => {
+    for (const fulfillment of FULFILLMENTS) {
+      expect(transition({ status: QUOTE, fulfillment }, "pending_payment", "confirm")).toEqual({ ok: true, value: { status: "pending_payment", from: "quote", actions: [] } });
+      expect(allowedTransitions({ status: QUOTE, fulfillment }, "confirm")).toEqual(["pending_payment"]);
+      // a plain move (staff, console, CLI) cannot skip the confirmation
+      expect(transition({ status: QUOTE, fulfillment }, "pending_payment")).toMatchObject({
+        ok: false, error: { code: "INVALID_TRANSITION", message: "the order is not confirmed yet", from: "quote", to: "pending_payment", allowed: ["cancelled"] },
+      });
+    }
+    // confirming is the quote's move only
+    expect(transition({ status: "pending_payment", fulfillment: "delivery" }, "paid", "confirm")).toMatchObject({ ok: false, error: { code: "INVALID_TRANSITION" } });
+    expect(transition({ status: QUOTE, fulfillment: "delivery" }, "cancelled", "confirm")).toMatchObject({ ok: false, error: { code: "INVALID_TRANSITION" } });
+  });
+
+  it("never moves an order back into a quote", () => {
+    for (const from of ORDER_STATUSES) expect(transition({ status: from, fulfillment: "delivery" }, QUOTE).ok).toBe(false);
+  });
+
+  it("tells a quote and a payable order from the rest", () => {
+    expect(ORDER_STATUSES).toEqual([QUOTE, ...CONFIRMED_STATUSES]);
+    expect(CONFIRMED_STATUSES).not.toContain(QUOTE);
+    expect(ORDER_STATUSES.filter((status) => isQuote({ status }))).toEqual(["quote"]);
+    expect(ORDER_STATUSES.filter((status) => isPayable({ status }))).toEqual(["quote", "pending_payment"]);
+  });
+
   it("refuses an unknown status read from storage", () => {
     const r = transition({ status: "lost" as OrderStatus, fulfillment: "delivery" }, "paid");
     expect(r).toMatchObject({ ok: false, error: { code: "INVALID_TRANSITION", allowed: [] } });
@@ -73,6 +100,7 @@ describe("order state machine", () => {
     { status: "ready", fulfillment: "ship", next: ["shipped"] },
     { status: "paid", fulfillment: "ship", next: ["accepted", "cancelled"] },
     { status: "completed", fulfillment: "pickup", next: [] },
+    { status: "quote", fulfillment: "delivery", next: ["cancelled"] },
   ] as { status: OrderStatus; fulfillment: OrderFulfillment; next: OrderStatus[] }[])(
     "$fulfillment order in $status may go to $next",
     ({ status, fulfillment, next }) => {
