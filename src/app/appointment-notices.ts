@@ -43,7 +43,7 @@ export async function queueBookingNotice(tx: Tx, a: { id: string; storeId: strin
   let queued = 0;
   for (const to of await staffAddressees(tx, a.storeId, a.staffId)) {
     const dedupeKey = `appt:${a.id}:${change}${step ? `:${step}` : ""}:${to.staffId}`;
-    await tx.delivery.upsert({
+    await tx.outboxMessage.upsert({
       where: { dedupeKey },
       create: { dedupeKey, memberId: `staff:${to.staffId}`, source: "staff", text, payload: { staffId: to.staffId, telegramUserId: to.telegramUserId, botId: to.botId, buttons: [] } as never, notBefore: new Date(0) },
       update: {},

@@ -5,7 +5,7 @@ import type { Db } from "../db/database.ts";
 import { isUniqueViolation } from "../db/write-transaction.ts";
 import { availableSlots, type WorkingHours } from "../domain/appointments/slots.ts";
 import { failWith, okValue, type AppResult } from "./app-result.ts";
-import { enqueuePush } from "./outbox.ts";
+import { enqueuePush } from "../outbox/local-pushes.ts";
 import { runTx } from "./run-tx.ts";
 import { localSlotText, queueBookingNotice } from "./appointment-notices.ts";
 import type { Tx } from "../db/database.ts";
@@ -77,7 +77,7 @@ async function queueReminder(tx: Tx, a: { id: string; memberId: string; storeId:
 
 /** Drops the queued reminders of an appointment (cancelled or moved). */
 export async function dropReminders(tx: Tx, appointmentId: string, why: string): Promise<void> {
-  await tx.delivery.updateMany({ where: { dedupeKey: { startsWith: `appt:${appointmentId}:reminder` }, status: "queued" }, data: { status: "skipped", error: why } });
+  await tx.outboxMessage.updateMany({ where: { dedupeKey: { startsWith: `appt:${appointmentId}:reminder` }, status: "queued" }, data: { status: "skipped", error: why } });
 }
 
 /** Use case: book one slot. Refuses a slot outside the staff member's hours, in the past, or already taken. */

@@ -25,8 +25,8 @@ describe.each(DATABASES)("rescheduling on %s", (kind) => {
   afterAll(async () => db.drop());
 
   const staffNotes = (appointmentId: string) =>
-    db.prisma.delivery.findMany({ where: { source: "staff", dedupeKey: { startsWith: `appt:${appointmentId}:` } }, orderBy: { createdAt: "asc" } });
-  const reminders = (appointmentId: string) => db.prisma.delivery.findMany({ where: { source: "follow_up", dedupeKey: { startsWith: `appt:${appointmentId}:reminder` } } });
+    db.prisma.outboxMessage.findMany({ where: { source: "staff", dedupeKey: { startsWith: `appt:${appointmentId}:` } }, orderBy: { createdAt: "asc" } });
+  const reminders = (appointmentId: string) => db.prisma.outboxMessage.findMany({ where: { source: "follow_up", dedupeKey: { startsWith: `appt:${appointmentId}:reminder` } } });
 
   it("moves a booking by tapping a new slot: the store is told, the reminder moves with it", async () => {
     const say = chatter(testDeps(db), "moving-1");

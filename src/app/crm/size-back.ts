@@ -13,9 +13,9 @@ import { queryIn } from "../../db/sql.ts";
 import { chunks } from "../../domain/limits.ts";
 import { haversineMeters } from "../../domain/geo/distance.ts";
 import { isValidTimeZone } from "../../domain/time/time-zone.ts";
-import { loadDeliveryConfig } from "../../campaigns/delivery-config.ts";
-import { DEFAULT_QUIET_HOURS, quietUntil, type QuietHours } from "../../campaigns/quiet-hours.ts";
-import { enqueuePush } from "../outbox.ts";
+import { loadOutboxConfig } from "../../outbox/outbox-config.ts";
+import { DEFAULT_QUIET_HOURS, quietUntil, type QuietHours } from "../../outbox/quiet-hours.ts";
+import { enqueuePush } from "../../outbox/local-pushes.ts";
 
 export interface Restock {
   storeId: string;
@@ -26,7 +26,7 @@ export interface Restock {
 
 function policy(): { quietHours: QuietHours; zone: string } {
   try {
-    const c = loadDeliveryConfig();
+    const c = loadOutboxConfig();
     return { quietHours: c.quietHours, zone: c.defaultTimeZone };
   } catch {
     return { quietHours: DEFAULT_QUIET_HOURS, zone: "Asia/Shanghai" };

@@ -12,7 +12,7 @@ import type { Db, Tx } from "../../db/database.ts";
 import { writeTx } from "../../db/write-transaction.ts";
 import { outcomeOfWinner } from "./payment-ledger.ts";
 import { Rollback } from "../app-result.ts";
-import { enqueuePush } from "../outbox.ts";
+import { enqueuePush } from "../../outbox/local-pushes.ts";
 import { holdOrderIn } from "./order-hold.ts";
 import { captureHold, moveOrder, moveOrderIn, type OrderWithItems } from "./order-lifecycle.ts";
 import { ordersTotal, paymentsTotal } from "../../ops/metrics.ts";

@@ -8,7 +8,7 @@ import { outcomeOfWinner } from "./payment-ledger.ts";
 import { Rollback } from "../app-result.ts";
 import { markRedeemed } from "../coupons/coupon-ledger.ts";
 import { tagPaidOrder } from "../crm/behaviour-tags.ts";
-import { enqueuePush } from "../outbox.ts";
+import { enqueuePush } from "../../outbox/local-pushes.ts";
 import { lockQuote, moveOrder, type OrderWithItems } from "./order-lifecycle.ts";
 import { ordersTotal, paymentsTotal } from "../../ops/metrics.ts";
 

@@ -8,7 +8,7 @@ import type { Db, Tx } from "../../db/database.ts";
 import { isValidLatLng } from "../../domain/geo/distance.ts";
 import { formatDistance, trackDelivery, trackingStep, type LastNotified, type TrackingDecision, type TrackingOptions } from "../../domain/delivery/tracking.ts";
 import { failWith, okValue, type AppResult } from "../app-result.ts";
-import { enqueuePush } from "../outbox.ts";
+import { enqueuePush } from "../../outbox/local-pushes.ts";
 import { runTx } from "../run-tx.ts";
 import { moveOrderIn } from "./order-lifecycle.ts";
 
@@ -53,7 +53,7 @@ const trackingPayload = z.object({ kind: z.literal("tracking"), distanceMeters: 
 
 /** The update the customer last received, read back from the outbox (zod at the JSON column). */
 async function lastNotified(tx: Tx, orderId: string): Promise<LastNotified | null> {
-  const row = await tx.delivery.findFirst({ where: { orderId, source: "order", dedupeKey: { startsWith: trackingDedupeKey(orderId, "") } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const row = await tx.outboxMessage.findFirst({ where: { orderId, source: "order", dedupeKey: { startsWith: trackingDedupeKey(orderId, "") } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   const p = trackingPayload.safeParse(row?.payload);
   return p.success ? { distanceMeters: p.data.distanceMeters, etaMinutes: p.data.etaMinutes, at: new Date(p.data.at) } : null;
 }

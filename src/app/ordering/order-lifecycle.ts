@@ -8,7 +8,7 @@ import { priceOrder } from "../../domain/orders/pricing.ts";
 import { linkToken } from "../../payments/signing.ts";
 import { Rollback, failWith, okValue, type AppResult } from "../app-result.ts";
 import { giveCouponUseBack, markRedeemed, releaseMemberCoupon, reserveMemberCoupon, takeCouponUse } from "../coupons/coupon-ledger.ts";
-import { enqueuePush } from "../outbox.ts";
+import { enqueuePush } from "../../outbox/local-pushes.ts";
 import { runTx } from "../run-tx.ts";
 import { releaseStock, reserveStock } from "./inventory.ts";
 import { ordersTotal } from "../../ops/metrics.ts";

@@ -206,7 +206,7 @@ async function tellTill(tx: Tx, b: BillRow, name: string, staff: Awaited<ReturnT
   const text = `✅ 已收款 ${total}${coupon}\n🧾 ${b.id} · ${name}`;
   for (const s of staff) {
     if (!s.botId) continue;
-    await tx.delivery.upsert({
+    await tx.outboxMessage.upsert({
       where: { dedupeKey: `bill:${b.id}:${s.id}` },
       create: {
         dedupeKey: `bill:${b.id}:${s.id}`, memberId: `staff:${s.id}`, source: "staff", text,

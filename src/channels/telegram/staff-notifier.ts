@@ -59,7 +59,7 @@ export async function queueStaffCards(opts: StaffNotifierOptions): Promise<numbe
   });
   if (!orders.length) return 0;
   const pairs = orders.flatMap((o) => staff.filter((s) => s.storeId === o.storeId).map((s) => ({ order: o, staff: s, key: staffDedupeKey(o.id, s.id) })));
-  const done = new Set((await db.prisma.delivery.findMany({ where: { dedupeKey: { in: pairs.map((p) => p.key) } }, select: { dedupeKey: true } })).map((d) => d.dedupeKey));
+  const done = new Set((await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { in: pairs.map((p) => p.key) } }, select: { dedupeKey: true } })).map((d) => d.dedupeKey));
   const running = opts.runningBots();
   const stores = new Map((await db.prisma.store.findMany({ where: { id: { in: [...new Set(orders.map((o) => o.storeId))] } } })).map((s) => [s.id, s]));
   let queued = 0;
@@ -70,7 +70,7 @@ export async function queueStaffCards(opts: StaffNotifierOptions): Promise<numbe
     const text = await orderCard(db, order, stores.get(order.storeId)?.name ?? order.storeId);
     const buttons = staffButtons(order.id, order.fulfillment, order.status);
     try {
-      await db.prisma.delivery.create({
+      await db.prisma.outboxMessage.create({
         data: { dedupeKey: key, memberId: `staff:${st.id}`, source: "staff", orderId: order.id, text, payload: { staffId: st.id, telegramUserId: st.telegramUserId, botId, buttons } as never, notBefore: IMMEDIATELY },
       });
       queued++;

@@ -39,7 +39,7 @@ export async function insertOutboxRows(db: Db, rows: OutboxRow[]): Promise<numbe
           p.v(r.text), db.provider === "sqlite" ? p.v(json) : `${p.v(json)}::jsonb`, p.v(r.status ?? "queued"), p.v(r.error ?? null), p.ts(r.notBefore), p.ts(r.createdAt),
         ].join(", ")})`;
       });
-      return `INSERT INTO "Delivery" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")} ON CONFLICT ("dedupeKey") DO NOTHING`;
+      return `INSERT INTO "OutboxMessage" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")} ON CONFLICT ("dedupeKey") DO NOTHING`;
     });
   }
   return inserted;

@@ -17,22 +17,22 @@
 // The loss window of a crash is the rows claimed and not yet sent at that moment — at most two chunks (2 × rate/10,
 // about 0.2 s of traffic) plus the requests awaiting Telegram's answer. Answers received but not yet written
 // (flushed every 100 ms) also stay `claimed`, but those messages did arrive. Nothing is ever sent twice.
-import type { Db } from "../db/database.ts";
-import { DEFAULT_BOT_ID } from "../bot-config.ts";
-import type { Button } from "../conversation/replies.ts";
-import type { DeliveryConfig } from "./delivery-config.ts";
-import { decideDelivery, isTransactional, retryBackoffMs, TRANSACTIONAL_SOURCES, type DeliveryAction } from "./delivery-rules.ts";
-import type { MessageSender, SendResult } from "./message-sender.ts";
-import { preciseNow, sleep, type ChatGate, type RateLimiter, type SendPermit } from "./rate-limiter.ts";
-import { execute, query } from "../db/sql.ts";
-import { outboxMessages, rateLimitWaits } from "../ops/metrics.ts";
+import type { Db } from "../../db/database.ts";
+import { DEFAULT_BOT_ID } from "../../bot-config.ts";
+import type { Button } from "../../conversation/replies.ts";
+import type { OutboxConfig } from "../outbox-config.ts";
+import { decideDelivery, isTransactional, retryBackoffMs, TRANSACTIONAL_SOURCES, type DeliveryAction } from "../send-rules.ts";
+import type { MessageSender, SendResult } from "../message-sender.ts";
+import { preciseNow, sleep, type ChatGate, type RateLimiter, type SendPermit } from "../rate-limiter.ts";
+import { execute, query } from "../../db/sql.ts";
+import { outboxMessages, rateLimitWaits } from "../../ops/metrics.ts";
 
 export interface PipelineDeps {
   db: Db;
   sender: MessageSender;
   limiter: RateLimiter;
   chatGate: ChatGate;
-  config: DeliveryConfig;
+  config: OutboxConfig;
   /** the logical clock: notBefore, quiet hours and the frequency cap are judged at this instant (transactional rows:
    *  at the later of it and the wall clock) */
   clock: () => Date;
@@ -132,7 +132,7 @@ export const emptyStats = (): DrainStats => ({ sent: 0, failed: 0, skipped: 0, d
 export async function recoverStaleClaims(db: Db, wallNow: number, leaseMs: number): Promise<number> {
   return execute(
     db,
-    (p) => `UPDATE "Delivery" SET "status" = 'failed', "error" = 'unconfirmed: the worker stopped while sending; not resent (at most once)'
+    (p) => `UPDATE "OutboxMessage" SET "status" = 'failed', "error" = 'unconfirmed: the worker stopped while sending; not resent (at most once)'
       WHERE "status" = 'claimed' AND "claimedAt" < ${p.ts(new Date(wallNow - leaseMs))}`,
   );
 }
@@ -149,7 +149,7 @@ function selectDue(db: Db, now: Date, wallNow: Date, limit: number, onlyIds: str
         i."externalId", i."chatId", i."botId" AS "identityBotId", f."botId" AS "followBotId", o."botId" AS "orderBotId",
         m."timezone", m."marketingOptOut", m."unreachable", (m."erasedAt" IS NOT NULL) AS "erased",
         c."audience", c."status" AS "campaignStatus", (f."memberId" IS NOT NULL AND f."unfollowedAt" IS NULL) AS "following"
-      FROM "Delivery" d
+      FROM "OutboxMessage" d
       LEFT JOIN "MemberIdentity" i ON i."memberId" = d."memberId" AND i."channel" = 'telegram'
       LEFT JOIN "Member" m ON m."id" = d."memberId"
       LEFT JOIN "Campaign" c ON c."id" = d."campaignId"
@@ -175,7 +175,7 @@ async function promotionsSince(db: Db, memberIds: string[], since: Date): Promis
   if (!memberIds.length) return new Map();
   const rows = await query<{ memberId: string; n: number | bigint }>(
     db,
-    (p) => `SELECT "memberId", COUNT(*) AS "n" FROM "Delivery" WHERE "memberId" IN ${p.list(memberIds)} AND "source" = 'campaign'
+    (p) => `SELECT "memberId", COUNT(*) AS "n" FROM "OutboxMessage" WHERE "memberId" IN ${p.list(memberIds)} AND "source" = 'campaign'
       AND "status" = 'sent' AND "sentAt" > ${p.ts(since)} GROUP BY "memberId"`,
   );
   return new Map(rows.map((r) => [r.memberId, Number(r.n)]));
@@ -216,14 +216,14 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
     sentBuffer = [];
     const at = deps.clock();
     flushing = flushing.then(async () => {
-      await execute(db, (p) => `UPDATE "Delivery" SET "status" = 'sent', "sentAt" = ${p.ts(at)}, "error" = NULL WHERE "id" IN ${p.list(ids)} AND "status" = 'claimed'`);
+      await execute(db, (p) => `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${p.ts(at)}, "error" = NULL WHERE "id" IN ${p.list(ids)} AND "status" = 'claimed'`);
     });
     return flushing;
   };
   const flushTimer = setInterval(() => void flushSent().catch((e) => deps.log?.("recording sent rows failed", { err: String(e) })), 100);
 
-  const setStatus = (id: string, from: string, data: string, extra: (p: import("../db/sql.ts").Params) => string = () => "") =>
-    execute(db, (p) => `UPDATE "Delivery" SET ${data}${extra(p)} WHERE "id" = ${p.v(id)} AND "status" = ${p.v(from)}`);
+  const setStatus = (id: string, from: string, data: string, extra: (p: import("../../db/sql.ts").Params) => string = () => "") =>
+    execute(db, (p) => `UPDATE "OutboxMessage" SET ${data}${extra(p)} WHERE "id" = ${p.v(id)} AND "status" = ${p.v(from)}`);
 
   async function onResult(out: Outgoing, r: SendResult): Promise<void> {
     const { row } = out;
@@ -252,7 +252,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
         await setStatus(row.id, "claimed", `"status" = 'failed', "error" = 'blocked: ' || `, (p) => p.v(r.error.slice(0, 200)));
         if (row.source === "staff") return; // an employee who blocked the bot: only this card fails
         await db.prisma.member.update({ where: { id: row.memberId }, data: { unreachable: true } });
-        const n = await db.prisma.delivery.updateMany({ where: { memberId: row.memberId, status: "queued", id: { not: row.id } }, data: { status: "skipped", error: "unreachable" } });
+        const n = await db.prisma.outboxMessage.updateMany({ where: { memberId: row.memberId, status: "queued", id: { not: row.id } }, data: { status: "skipped", error: "unreachable" } });
         stats.skipped += n.count; // (not in o2o_outbox_messages_total: the 403 that caused them is)
         return;
       }
@@ -321,11 +321,11 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
       for (const id of ids) outboxMessages.inc({ source: sourceOf.get(id) ?? "any", status });
     };
     for (const [reason, ids] of byReason) {
-      stats.skipped += await execute(db, (p) => `UPDATE "Delivery" SET "status" = 'skipped', "error" = ${p.v(reason)} WHERE "id" IN ${p.list(ids)} AND "status" = 'queued'`);
+      stats.skipped += await execute(db, (p) => `UPDATE "OutboxMessage" SET "status" = 'skipped', "error" = ${p.v(reason)} WHERE "id" IN ${p.list(ids)} AND "status" = 'queued'`);
       countBySource(ids, "skipped");
     }
     for (const [until, ids] of deferrals) {
-      stats.deferred += await execute(db, (p) => `UPDATE "Delivery" SET "notBefore" = ${p.ts(new Date(until))} WHERE "id" IN ${p.list(ids)} AND "status" = 'queued'`);
+      stats.deferred += await execute(db, (p) => `UPDATE "OutboxMessage" SET "notBefore" = ${p.ts(new Date(until))} WHERE "id" IN ${p.list(ids)} AND "status" = 'queued'`);
       countBySource(ids, "deferred");
     }
     return sendable;
@@ -424,7 +424,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
         const claimedIds = new Set(
           (await query<{ id: string }>(
             db,
-            (p) => `UPDATE "Delivery" SET "status" = 'claimed', "claimedAt" = ${p.ts(new Date(wall()))}, "attempts" = "attempts" + 1
+            (p) => `UPDATE "OutboxMessage" SET "status" = 'claimed', "claimedAt" = ${p.ts(new Date(wall()))}, "attempts" = "attempts" + 1
               WHERE "id" IN ${p.list(chunk.map((o) => o.row.id))} AND "status" = 'queued' RETURNING "id"`,
           )).map((r) => r.id),
         );

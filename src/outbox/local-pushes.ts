@@ -22,7 +22,7 @@ export interface PushInput {
 
 /** Queues a push inside the caller's transaction; a second push with the same dedupeKey is ignored. */
 export async function enqueuePush(tx: Tx, p: PushInput): Promise<void> {
-  await tx.delivery.upsert({
+  await tx.outboxMessage.upsert({
     where: { dedupeKey: p.dedupeKey },
     create: {
       dedupeKey: p.dedupeKey, memberId: p.memberId, source: p.source, text: p.text, campaignId: p.campaignId ?? null,
@@ -37,14 +37,14 @@ export async function enqueuePush(tx: Tx, p: PushInput): Promise<void> {
  * marking them sent in the same statement set so each is shown once.
  */
 export async function takePendingPushes(db: Db, memberId: string, now: Date) {
-  const due = await db.prisma.delivery.findMany({
+  const due = await db.prisma.outboxMessage.findMany({
     where: { memberId, status: "queued", notBefore: { lte: now } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 50,
   });
   const shown = [];
   for (const d of due) {
-    const { count } = await db.prisma.delivery.updateMany({ where: { id: d.id, status: "queued" }, data: { status: "sent", sentAt: now, shownAt: now } });
+    const { count } = await db.prisma.outboxMessage.updateMany({ where: { id: d.id, status: "queued" }, data: { status: "sent", sentAt: now, shownAt: now } });
     if (count === 1) shown.push(d);
   }
   return shown;
