@@ -11,7 +11,7 @@ import { loadOutboxConfig } from "../src/outbox/outbox-config.ts";
 import { drainOutbox } from "../src/outbox/pipeline/drain.ts";
 import { planDueCampaigns } from "../src/app/campaigns/plan-campaigns.ts";
 import { MemoryChatGate, MemoryRateLimiter, preciseNow } from "../src/outbox/rate-limiter.ts";
-import { enqueuePush } from "../src/outbox/local-pushes.ts";
+import { enqueue } from "../src/outbox/enqueue.ts";
 import { writeTx } from "../src/db/write-transaction.ts";
 import { callbackCodec } from "../src/channels/telegram/callback-data.ts";
 import { telegramSender } from "../src/channels/telegram/telegram-sender.ts";
@@ -92,7 +92,7 @@ export async function benchCampaignSend(messages: number, rate: number, kind: "s
     const orders = (async () => {
       for (const b of buyers) {
         await new Promise((r) => setTimeout(r, 1000));
-        await writeTx(db, (tx) => enqueuePush(tx, { memberId: b.id, source: "order", dedupeKey: `order:bench-${b.id}:paid`, text: "订单支付成功 / payment received" }));
+        await writeTx(db, (tx) => enqueue(tx, { memberId: b.id, source: "order", dedupeKey: `order:bench-${b.id}:paid`, text: "订单支付成功 / payment received" }));
         queuedAt.set(b.chat, preciseNow());
       }
     })();

@@ -5,7 +5,7 @@ import type { Db } from "../db/database.ts";
 import { isUniqueViolation } from "../db/write-transaction.ts";
 import { availableSlots, type WorkingHours } from "../domain/appointments/slots.ts";
 import { failWith, okValue, type AppResult } from "./app-result.ts";
-import { enqueuePush } from "../outbox/local-pushes.ts";
+import { enqueue } from "../outbox/enqueue.ts";
 import { runTx } from "./run-tx.ts";
 import { localSlotText, queueBookingNotice } from "./appointment-notices.ts";
 import type { Tx } from "../db/database.ts";
@@ -69,7 +69,7 @@ const reminderKey = (appointmentId: string, start: Date) => `appt:${appointmentI
 async function queueReminder(tx: Tx, a: { id: string; memberId: string; storeId: string; staffId: string; start: Date }): Promise<void> {
   const [store, staff] = await Promise.all([tx.store.findUniqueOrThrow({ where: { id: a.storeId } }), tx.staff.findUniqueOrThrow({ where: { id: a.staffId } })]);
   const when = localSlotText(a.start, store.timezone);
-  await enqueuePush(tx, {
+  await enqueue(tx, {
     memberId: a.memberId, source: "follow_up", dedupeKey: reminderKey(a.id, a.start), notBefore: new Date(a.start.getTime() - REMINDER_BEFORE_MS),
     text: `⏰ 预约提醒：${when} ${store.name} ${staff.name}\nReminder: ${store.name}, ${staff.name}, ${when}`, payload: { appointmentId: a.id, buttons: [{ id: `unbook:${a.id}`, label: "取消预约 / Cancel" }] },
   });

@@ -7,7 +7,7 @@
 import type { Db } from "../db/database.ts";
 import { isValidTimeZone } from "../domain/time/time-zone.ts";
 import type { OutboxConfig } from "../outbox/outbox-config.ts";
-import { insertOutboxRows, type OutboxRow } from "../outbox/enqueue.ts";
+import { enqueue, type OutboxMessage } from "../outbox/enqueue.ts";
 import { quietUntil } from "../outbox/quiet-hours.ts";
 import { query } from "../db/sql.ts";
 
@@ -33,9 +33,9 @@ function memberZone(tz: string | null, config: OutboxConfig): string {
 }
 
 /** Queues one follow-up per order, skipping members who opted out or are unreachable (counted as skipped). */
-async function queueFor<O extends OrderRow>(db: Db, orders: O[], build: (o: O) => OutboxRow): Promise<FollowUpResult> {
+async function queueFor<O extends OrderRow>(db: Db, orders: O[], build: (o: O) => OutboxMessage): Promise<FollowUpResult> {
   const rows = orders.filter((o) => !o.marketingOptOut && !o.unreachable).map(build);
-  return { queued: await insertOutboxRows(db, rows), skipped: orders.length - rows.length };
+  return { queued: await enqueue(db.prisma, rows), skipped: orders.length - rows.length };
 }
 
 /** Use case (scheduler): queue a feedback request for orders completed at least the configured delay ago. */

@@ -47,7 +47,7 @@ describe.each(DATABASES)("bills at the till on %s", (kind) => {
     const redemptions = await db.prisma.redemption.findMany({ where: { memberId: ann } });
     expect(redemptions).toMatchObject([{ couponCode: "GXG30", channel: "offline", storeId: "gxg-tianhe", amountCents: 39900, discountCents: 27930 }]);
     const card = await db.prisma.outboxMessage.findFirstOrThrow({ where: { dedupeKey: `bill:${b.billId}:till-staff-1` } });
-    expect(card).toMatchObject({ source: "staff", status: "queued", memberId: "staff:till-staff-1" });
+    expect(card).toMatchObject({ source: "staff", status: "queued", memberId: null, staffId: "till-staff-1" });
     expect(card.text).toContain("119.70");
     expect(card.text).toContain("GXG30");
 

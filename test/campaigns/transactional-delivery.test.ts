@@ -3,7 +3,7 @@
 // keep their quiet hours, frequency cap and unsubscribe.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCampaign } from "../../src/app/campaigns/create-campaign.ts";
-import { enqueuePush, type PushInput } from "../../src/outbox/local-pushes.ts";
+import { enqueue } from "../../src/outbox/enqueue.ts";
 import { retryBackoffMs } from "../../src/outbox/send-rules.ts";
 import { startDeliveryWorkers } from "../../src/workers/delivery-workers.ts";
 import { runTick } from "../../src/app/campaigns/tick.ts";
@@ -23,7 +23,7 @@ describe.each(DATABASES)("transactional and promotional pushes through one pipel
   afterAll(async () => db?.drop());
   beforeEach(async () => resetCrm(db));
 
-  const push = (p: Omit<PushInput, "text"> & { text?: string }) => writeTx(db, (tx) => enqueuePush(tx, { text: `${p.source} ${p.dedupeKey}`, ...p }));
+  const push = (p: { memberId: string; source: "order" | "follow_up"; dedupeKey: string; text?: string }) => writeTx(db, (tx) => enqueue(tx, { text: `${p.source} ${p.dedupeKey}`, payload: {}, ...p }));
   const statusOf = async (dedupeKey: string) => (await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey } })).status;
 
   it("at night, to an unsubscribed and a capped member: order updates and staff cards go out, promotions and follow-ups wait or stop", async () => {
@@ -36,7 +36,7 @@ describe.each(DATABASES)("transactional and promotional pushes through one pipel
     await push({ memberId: "capped", source: "order", dedupeKey: "order:o2:ready" });
     await push({ memberId: "capped", source: "follow_up", dedupeKey: "feedback:o0" });
     await db.prisma.outboxMessage.create({
-      data: { dedupeKey: "staff:o2:st1", memberId: "staff:st1", source: "staff", orderId: "o2", text: "🆕 新订单 o2", payload: { staffId: "st1", telegramUserId: "777", botId: "marketplace", buttons: [{ id: "staff:accepted:o2", label: "Accept" }] }, notBefore: new Date(0) },
+      data: { dedupeKey: "staff:o2:st1", staffId: "st1", source: "staff", orderId: "o2", text: "🆕 新订单 o2", payload: { staffId: "st1", telegramUserId: "777", botId: "marketplace", buttons: [{ id: "staff:accepted:o2", label: "Accept" }] }, notBefore: new Date(0) },
     });
     const created = await createCampaign(db, { brandId: "b1", text: "夜间促销", at: NIGHT.toISOString() }, NIGHT);
     expect(created.ok).toBe(true);
@@ -58,7 +58,7 @@ describe.each(DATABASES)("transactional and promotional pushes through one pipel
   it("a member who blocked the bot gets no order update; a staff member who blocked it fails only that card", async () => {
     await addMembers(db, [{ id: "gone", channel: "telegram", unreachable: true }]);
     await push({ memberId: "gone", source: "order", dedupeKey: "order:o3:paid" });
-    await db.prisma.outboxMessage.create({ data: { dedupeKey: "staff:o3:st2", memberId: "staff:st2", source: "staff", orderId: "o3", text: "card", payload: { telegramUserId: "888", botId: "marketplace" }, notBefore: new Date(0) } });
+    await db.prisma.outboxMessage.create({ data: { dedupeKey: "staff:o3:st2", staffId: "st2", source: "staff", orderId: "o3", text: "card", payload: { telegramUserId: "888", botId: "marketplace" }, notBefore: new Date(0) } });
     const sender = new FakeSender((m) => (m.chatId === "888" ? { ok: false, kind: "blocked", error: "Forbidden: bot was blocked by the user" } : { ok: true }));
     const r = await runTick({ db, config: testConfig(), sender }, NOON);
     expect(r).toMatchObject({ sent: 0, failed: 1, skipped: 1 });

@@ -8,7 +8,7 @@ import { isValidTimeZone } from "../../domain/time/time-zone.ts";
 import { audienceBatches, audienceFrom, audienceSchema, nextBoundary, type Audience } from "./audience.ts";
 import { occurrencesBetween, parseCron } from "./cron-schedule.ts";
 import type { OutboxConfig } from "../../outbox/outbox-config.ts";
-import { insertOutboxRows, type OutboxRow } from "../../outbox/enqueue.ts";
+import { enqueue, enqueueSelected, jsonParam, type CampaignPayload, type OutboxMessage } from "../../outbox/enqueue.ts";
 import { quietUntil } from "../../outbox/quiet-hours.ts";
 import { execute, query, type Params } from "../../db/sql.ts";
 
@@ -65,8 +65,8 @@ export function dueInstants(c: Pick<CampaignRow, "at" | "cron" | "timezone" | "c
  * cuid campaign id it fits Telegram's 64-byte callback_data for codes up to 32 bytes, longer ones travel as a token
  * (src/channels/telegram/callback-data.ts).
  */
-export function campaignMessage(c: Pick<CampaignRow, "id" | "text" | "couponCode">, couponTitle?: string | null): { text: string; payload: Record<string, unknown> } {
-  const payload: Record<string, unknown> = { campaignId: c.id };
+export function campaignMessage(c: Pick<CampaignRow, "id" | "text" | "couponCode">, couponTitle?: string | null): { text: string; payload: CampaignPayload } {
+  const payload: CampaignPayload = { campaignId: c.id };
   if (c.couponCode) {
     payload.buttons = [{ id: `claim:${c.couponCode}:${c.id}`, label: `领取优惠券 ${couponTitle ?? c.couponCode} / Claim` }];
     payload.deepLink = `c-${c.id}`;
@@ -154,27 +154,27 @@ async function snapshotThroughProcess(db: Db, c: CampaignRow, audience: Audience
   for await (const batch of audienceBatches(db, c.brandId, audience, opts.batchSize ?? 5000)) {
     const reachable = batch.filter((m) => !m.marketingOptOut && !m.unreachable);
     const recent = reachable.length ? await recentPromotions(db, reachable.map((m) => m.id), capSince, occurrenceId) : new Map<string, number>();
-    const rows: OutboxRow[] = [];
+    const rows: OutboxMessage[] = [];
     // members who opted out or blocked the bot get a skipped row, as in the database path: the reach report shows why
-    const capped: OutboxRow[] = batch
+    const capped: OutboxMessage[] = batch
       .filter((m) => m.marketingOptOut || m.unreachable)
       .map((m) => ({
         dedupeKey: `campaign:${occurrenceId}:${m.id}`, memberId: m.id, source: "campaign", campaignId: c.id, occurrenceId, text, payload,
         status: "skipped", error: m.marketingOptOut ? "unsubscribed" : "unreachable", notBefore: immediate, createdAt: now,
       }));
     for (const m of reachable) {
-      const row: OutboxRow = {
+      const row: OutboxMessage = {
         dedupeKey: `campaign:${occurrenceId}:${m.id}`, memberId: m.id, source: "campaign", campaignId: c.id, occurrenceId,
         text, payload, notBefore: deferUntil(m.timezone) ?? immediate, createdAt: now,
       };
       if ((recent.get(m.id) ?? 0) >= config.frequencyCap) capped.push({ ...row, status: "skipped", error: "frequency_cap" });
       else rows.push(row);
     }
-    const n = await insertOutboxRows(db, rows);
+    const n = await enqueue(db.prisma, rows);
     queued += n;
-    if (n === rows.length) deferred += rows.filter((r) => r.notBefore.getTime() > now.getTime()).length;
+    if (n === rows.length) deferred += rows.filter((r) => r.notBefore!.getTime() > now.getTime()).length;
     skipped += capped.length;
-    await insertOutboxRows(db, capped);
+    await enqueue(db.prisma, capped);
     await db.prisma.campaignOccurrence.update({ where: { id: occurrenceId }, data: { plannedAt: new Date(wall()) } });
   }
   const recipients = resumed ? await db.prisma.outboxMessage.count({ where: { occurrenceId, status: { not: "skipped" } } }) : queued;
@@ -222,14 +222,12 @@ async function snapshotInDatabase(db: Db, c: CampaignRow, audience: Audience, oc
   for (;;) {
     const boundary = await nextBoundary(db, c.brandId, audience, after, batchSize);
     // placeholders are written in textual order (SQLite's `?` are positional)
-    await execute(db, (p) => {
+    await enqueueSelected(db.prisma, (p) => {
       const json = JSON.stringify(payload);
-      const head = `INSERT INTO "OutboxMessage" ("id", "dedupeKey", "memberId", "source", "campaignId", "occurrenceId", "text", "payload", "status", "error", "notBefore", "createdAt", "attempts")
-        SELECT ${p.v(prefix)} || x."id", ${p.v(prefix)} || x."id", x."id", 'campaign', ${p.v(c.id)}, ${p.v(occurrenceId)}, ${p.v(text)},
-          ${db.provider === "sqlite" ? p.v(json) : `${p.v(json)}::jsonb`},
+      const head = `SELECT ${p.v(prefix)} || x."id", ${p.v(prefix)} || x."id", x."id", 'campaign', ${p.v(c.id)}, ${p.v(occurrenceId)}, ${p.v(text)}, ${jsonParam(p, json)},
           CASE WHEN x."optOut" OR x."unreachable" OR x."recent" >= ${p.v(config.frequencyCap)} THEN 'skipped' ELSE 'queued' END,
           CASE WHEN x."optOut" THEN 'unsubscribed' WHEN x."unreachable" THEN 'unreachable' WHEN x."recent" >= ${p.v(config.frequencyCap)} THEN 'frequency_cap' ELSE NULL END,
-          x."notBefore", ${p.ts(now)}, 0
+          x."notBefore", ${p.ts(now)}
         FROM (SELECT m."id" AS "id", ${releaseCase(p, release)} AS "notBefore", COALESCE(r."n", 0) AS "recent",
             m."marketingOptOut" AS "optOut", m."unreachable" AS "unreachable"`;
       // promotions each member of the batch already has in the cap window, aggregated over the batch's id range
@@ -237,7 +235,7 @@ async function snapshotInDatabase(db: Db, c: CampaignRow, audience: Audience, oc
           AND ${db.provider === "sqlite" ? "+" : ""}d."status" IN ('queued', 'claimed', 'sent') AND d."source" = 'campaign' AND d."createdAt" > ${q.ts(capSince)} GROUP BY d."memberId") r ON r."memberId" = m."id"`;
       const { from } = audienceFrom(p, c.brandId, audience, null, after, boundary, recent);
       // members who opted out or blocked the bot get a skipped row: the campaign's reach report shows why
-      return `${head} ${from}) x WHERE true ON CONFLICT ("dedupeKey") DO NOTHING`;
+      return `${head} ${from}) x`;
     });
     await db.prisma.campaignOccurrence.update({ where: { id: occurrenceId }, data: { plannedAt: new Date(wall()) } });
     if (boundary === null) break;

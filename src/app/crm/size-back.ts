@@ -15,7 +15,7 @@ import { haversineMeters } from "../../domain/geo/distance.ts";
 import { isValidTimeZone } from "../../domain/time/time-zone.ts";
 import { loadOutboxConfig } from "../../outbox/outbox-config.ts";
 import { DEFAULT_QUIET_HOURS, quietUntil, type QuietHours } from "../../outbox/quiet-hours.ts";
-import { enqueuePush } from "../../outbox/local-pushes.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 
 export interface Restock {
   storeId: string;
@@ -74,7 +74,7 @@ export async function notifySizeBack(tx: Tx, restocks: Restock[], at: Date = new
       const en = member.locale?.startsWith("en") ?? false;
       const tz = member.timezone && isValidTimeZone(member.timezone) ? member.timezone : defaultZone;
       const sizeArg = r.size ? `:${r.size}` : "";
-      await enqueuePush(tx, {
+      await enqueue(tx, {
         memberId, source: "follow_up",
         dedupeKey: `size_back:${memberId}:${r.productId}:${r.size}:${store.id}:${mine[0].id}`,
         text: pushText(en, product.name, r.size, store.name),

@@ -12,7 +12,7 @@ import type { Db, Tx } from "../../db/database.ts";
 import { writeTx } from "../../db/write-transaction.ts";
 import { outcomeOfWinner } from "./payment-ledger.ts";
 import { Rollback } from "../app-result.ts";
-import { enqueuePush } from "../../outbox/local-pushes.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 import { holdOrderIn } from "./order-hold.ts";
 import { captureHold, moveOrder, moveOrderIn, type OrderWithItems } from "./order-lifecycle.ts";
 import { ordersTotal, paymentsTotal } from "../../ops/metrics.ts";
@@ -144,5 +144,5 @@ async function notHeld(tx: Tx, order: OrderWithItems): Promise<Refused> {
 
 async function notify(tx: Tx, order: OrderWithItems, what: "authorized" | "captured", zh: string, en: string): Promise<void> {
   if (!order.memberId) return;
-  await enqueuePush(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${what}`, text: `订单 ${order.id} ${zh} / ${en}`, payload: { orderId: order.id, status: what === "authorized" ? "authorized" : order.status, storeId: order.storeId } });
+  await enqueue(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${what}`, text: `订单 ${order.id} ${zh} / ${en}`, payload: { orderId: order.id, status: what === "authorized" ? "authorized" : order.status, storeId: order.storeId } });
 }

@@ -8,7 +8,7 @@ import type { Db, Tx } from "../../db/database.ts";
 import { isValidLatLng } from "../../domain/geo/distance.ts";
 import { formatDistance, trackDelivery, trackingStep, type LastNotified, type TrackingDecision, type TrackingOptions } from "../../domain/delivery/tracking.ts";
 import { failWith, okValue, type AppResult } from "../app-result.ts";
-import { enqueuePush } from "../../outbox/local-pushes.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 import { runTx } from "../run-tx.ts";
 import { moveOrderIn } from "./order-lifecycle.ts";
 
@@ -103,7 +103,7 @@ export async function courierFix(db: Db, input: CourierFixInput): Promise<AppRes
       if (d.notify && order.memberId) {
         const en = !!(await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale?.startsWith("en");
         text = consumerText(order.id, d, en);
-        await enqueuePush(tx, {
+        await enqueue(tx, {
           memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: trackingDedupeKey(order.id, trackingStep(d)), text,
           payload: { kind: "tracking", orderId: order.id, storeId: order.storeId, distanceMeters: d.distanceMeters, etaMinutes: d.etaMinutes, arrived: d.arrived, at: input.at.toISOString() },
         });

@@ -8,7 +8,7 @@ import { priceOrder } from "../../domain/orders/pricing.ts";
 import { linkToken } from "../../payments/signing.ts";
 import { Rollback, failWith, okValue, type AppResult } from "../app-result.ts";
 import { giveCouponUseBack, markRedeemed, releaseMemberCoupon, reserveMemberCoupon, takeCouponUse } from "../coupons/coupon-ledger.ts";
-import { enqueuePush } from "../../outbox/local-pushes.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 import { runTx } from "../run-tx.ts";
 import { releaseStock, reserveStock } from "./inventory.ts";
 import { ordersTotal } from "../../ops/metrics.ts";
@@ -189,7 +189,7 @@ export async function moveOrderIn(tx: Tx, input: MoveInput): Promise<MoveResult>
     const s = STATUS_TEXT[input.to];
     const en = (await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale?.startsWith("en");
     const done = input.to === "completed" ? (en ? " Your location for this order has been deleted." : "，这一单的位置信息已删除。") : "";
-    await enqueuePush(tx, {
+    await enqueue(tx, {
       memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${input.to}`,
       text: en ? `Order ${order.id}: ${s.en}.${done}` : `订单 ${order.id}：${s.zh}${done}`,
       payload: { orderId: order.id, status: input.to, storeId: order.storeId },
