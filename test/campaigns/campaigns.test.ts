@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCampaign } from "../../src/app/campaigns/create-campaign.ts";
 import { takePendingPushes } from "../../src/outbox/local-pushes.ts";
 import { unsubscribe } from "../../src/app/privacy.ts";
-import { recoverStaleClaims } from "../../src/outbox/pipeline/drain.ts";
+import { recoverStaleClaims } from "../../src/outbox/pipeline/claim.ts";
 import { runTick } from "../../src/app/campaigns/tick.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
 import { addMembers, FakeSender, resetCrm, seedCatalog, testConfig, type MemberSpec } from "./fixtures.ts";

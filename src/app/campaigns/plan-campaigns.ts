@@ -10,7 +10,7 @@ import { occurrencesBetween, parseCron } from "./cron-schedule.ts";
 import type { OutboxConfig } from "../../outbox/outbox-config.ts";
 import { enqueue, enqueueSelected, jsonParam, type CampaignPayload, type OutboxMessage } from "../../outbox/enqueue.ts";
 import { quietUntil } from "../../outbox/quiet-hours.ts";
-import { execute, query, type Params } from "../../db/sql.ts";
+import { query, type Params } from "../../db/sql.ts";
 
 type CampaignRow = NonNullable<Awaited<ReturnType<Db["prisma"]["campaign"]["findFirst"]>>>;
 

@@ -4,7 +4,9 @@
 // queued (unique keys), so it plans, queues and sends nothing new.
 import type { Db } from "../../db/database.ts";
 import type { OutboxConfig } from "../../outbox/outbox-config.ts";
-import { drainOutbox, emptyStats, recoverStaleClaims, type DrainStats } from "../../outbox/pipeline/drain.ts";
+import { recoverStaleClaims } from "../../outbox/pipeline/claim.ts";
+import { drainOutbox } from "../../outbox/pipeline/drain.ts";
+import { emptyStats, type DrainStats } from "../../outbox/pipeline/state.ts";
 import { queueFeedbackRequests, queueUnpaidReminders } from "../follow-ups.ts";
 import type { MessageSender } from "../../outbox/message-sender.ts";
 import { planDueCampaigns, type PlannedOccurrence } from "./plan-campaigns.ts";
