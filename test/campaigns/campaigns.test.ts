@@ -77,6 +77,25 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
     expect(await db.prisma.campaign.findUnique({ where: { id: r.value.campaignId } })).toMatchObject({ status: "done" });
   });
 
+  it("a snapshot interrupted by a crash resumes after the last batch it committed, queuing every member once", async () => {
+    await members({ id: "m1" }, { id: "m2" }, { id: "m3" }, { id: "m4" }, { id: "m5", optOut: true }, { id: "m6" });
+    const r = await create({});
+    if (!r.ok) throw new Error(r.error.message);
+    expect(await tick(NOON)).toMatchObject({ due: 1, queued: 5, skipped: 1 });
+    // as if the planner died after committing the batch that ended at m3
+    const occ = await db.prisma.campaignOccurrence.findFirstOrThrow({ where: { campaignId: r.value.campaignId } });
+    await db.prisma.outboxMessage.deleteMany({ where: { occurrenceId: occ.id, memberId: { gt: "m3" } } });
+    await db.prisma.campaignOccurrence.update({ where: { id: occ.id }, data: { status: "planning", recipients: 0, plannedAt: new Date(NOON.getTime() - 3_600_000) } });
+
+    const logged: [string, Record<string, unknown> | undefined][] = [];
+    const again = await runTick({ db, config: testConfig(), sender: null, wallClock: () => NOON.getTime(), log: (msg, extra) => logged.push([msg, extra]) }, NOON);
+    expect(again).toMatchObject({ due: 0, occurrences: [{ occurrenceId: occ.id, queued: 5, skipped: 1 }] });
+    expect(logged).toContainEqual(["resuming a campaign snapshot after the last planned member", { occurrenceId: occ.id, after: "m3" }]);
+    const rows = await db.prisma.outboxMessage.findMany({ where: { occurrenceId: occ.id }, orderBy: { memberId: "asc" }, select: { memberId: true, status: true } });
+    expect(rows.map((x) => `${x.memberId}:${x.status}`)).toEqual(["m1:queued", "m2:queued", "m3:queued", "m4:queued", "m5:skipped", "m6:queued"]);
+    expect(await db.prisma.campaignOccurrence.findUniqueOrThrow({ where: { id: occ.id } })).toMatchObject({ status: "planned", recipients: 5 });
+  });
+
   it("a cron campaign runs once per occurrence in its time zone", async () => {
     await members({ id: "m1" });
     const r = await create({ at: undefined, cron: "0 10 * * *", timezone: "Asia/Shanghai" });

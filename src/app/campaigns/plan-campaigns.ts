@@ -2,7 +2,7 @@
 // audience snapshot written into the outbox (one Delivery row per recipient, dedupeKey
 // `campaign:<occurrenceId>:<memberId>`). Exactly one instance plans an occurrence: the unique
 // (campaignId, dueAt) of CampaignOccurrence decides, whatever the number of schedulers racing.
-import type { Db } from "../../db/database.ts";
+import type { Db, Tx } from "../../db/database.ts";
 import { isUniqueViolation } from "../../db/write-transaction.ts";
 import { isValidTimeZone } from "../../domain/time/time-zone.ts";
 import { audienceBatches, audienceFrom, audienceSchema, nextBoundary, type Audience } from "./audience.ts";
@@ -206,6 +206,31 @@ function releaseCase(p: Params, r: { zones: [string, Date][]; fallback: Date }):
   return `CASE m."timezone" ${r.zones.map(([z, d]) => `WHEN ${p.v(z)} THEN ${p.ts(d)}`).join(" ")} ELSE ${p.ts(r.fallback)} END`;
 }
 
+/**
+ * The last member an interrupted run of this snapshot committed (or ""): batches commit one at a time in member
+ * order, so every member up to it is planned. Read through the dedupeKey index (the occurrence's rows share a prefix).
+ */
+async function lastPlannedMember(db: Db, prefix: string): Promise<string> {
+  const rows = await query<{ memberId: string }>(
+    db,
+    (p) => `SELECT "memberId" FROM "OutboxMessage" WHERE "dedupeKey" >= ${p.v(prefix)} AND "dedupeKey" < ${p.v(prefix.slice(0, -1) + ";")} ORDER BY "dedupeKey" DESC LIMIT 1`,
+  );
+  return rows[0]?.memberId ?? "";
+}
+
+/**
+ * One batch of a snapshot in a transaction of its own. On PostgreSQL without waiting for its commit to reach the
+ * disk (synchronous_commit off, this transaction only): a crash can lose the last batches committed, never half of one,
+ * and the resumed snapshot plans them again (lastPlannedMember, ON CONFLICT DO NOTHING).
+ */
+function inBatch(db: Db, write: (client: Db["prisma"] | Tx) => Promise<number>): Promise<number> {
+  if (db.provider !== "postgresql") return write(db.prisma);
+  return db.prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL synchronous_commit = off");
+    return write(tx);
+  }, { timeout: 600_000, maxWait: 60_000 });
+}
+
 async function snapshotInDatabase(db: Db, c: CampaignRow, audience: Audience, occurrenceId: string, dueAt: Date, now: Date, config: OutboxConfig, opts: PlanOptions): Promise<PlannedOccurrence> {
   const wall = opts.wallClock ?? Date.now;
   const coupon = c.couponCode ? await db.prisma.coupon.findUnique({ where: { code: c.couponCode }, select: { title: true } }) : null;
@@ -213,16 +238,18 @@ async function snapshotInDatabase(db: Db, c: CampaignRow, audience: Audience, oc
   const immediate = new Date(Math.min(now.getTime(), wall()));
   const capSince = new Date(now.getTime() - 86_400_000);
   const prefix = `campaign:${occurrenceId}:`;
-  const batchSize = opts.batchSize ?? 20_000;
+  const batchSize = opts.batchSize ?? (db.provider === "postgresql" ? 50_000 : 20_000);
   const release = await releaseByZone(db, now, immediate, config);
   // WARNING (PostgreSQL): without fresh statistics the planner takes a grown table for empty and joins the batch
   // with nested loops, which turns a snapshot quadratic; a sampled ANALYZE costs well under a second.
   if (db.provider === "postgresql") await db.prisma.$executeRawUnsafe(`ANALYZE "Follow", "Member", "MemberTag", "OutboxMessage"`).catch(() => undefined);
-  let after = "";
+  // a snapshot interrupted by a crash resumes after the last batch it committed
+  let after = await lastPlannedMember(db, prefix);
+  if (after) opts.log?.("resuming a campaign snapshot after the last planned member", { occurrenceId, after });
   for (;;) {
     const boundary = await nextBoundary(db, c.brandId, audience, after, batchSize);
     // placeholders are written in textual order (SQLite's `?` are positional)
-    await enqueueSelected(db.prisma, (p) => {
+    await inBatch(db, (client) => enqueueSelected(client, (p) => {
       const json = JSON.stringify(payload);
       const head = `SELECT ${p.v(prefix)} || x."id", ${p.v(prefix)} || x."id", x."id", 'campaign', ${p.v(c.id)}, ${p.v(occurrenceId)}, ${p.v(text)}, ${jsonParam(p, json)},
           CASE WHEN x."optOut" OR x."unreachable" OR x."recent" >= ${p.v(config.frequencyCap)} THEN 'skipped' ELSE 'queued' END,
@@ -236,7 +263,7 @@ async function snapshotInDatabase(db: Db, c: CampaignRow, audience: Audience, oc
       const { from } = audienceFrom(p, c.brandId, audience, null, after, boundary, recent);
       // members who opted out or blocked the bot get a skipped row: the campaign's reach report shows why
       return `${head} ${from}) x`;
-    });
+    }));
     await db.prisma.campaignOccurrence.update({ where: { id: occurrenceId }, data: { plannedAt: new Date(wall()) } });
     if (boundary === null) break;
     after = boundary;
