@@ -41,7 +41,7 @@ describe.each(DATABASES)("insight on a generated data set on %s", { timeout: 120
   });
 
   it("reach per store: pushes sent, credited to the campaign's target store, else the member's area store", async () => {
-    const want = await sql(`SELECT COALESCE(${TARGET}, m."areaStoreId") AS k, COUNT(*) AS n FROM "Delivery" x JOIN "Member" m ON m."id" = x."memberId"
+    const want = await sql(`SELECT COALESCE(${TARGET}, m."areaStoreId") AS k, COUNT(*) AS n FROM "OutboxMessage" x JOIN "Member" m ON m."id" = x."memberId"
       WHERE x."status" = 'sent' AND x."campaignId" IN (${CAMPAIGNS}) GROUP BY COALESCE(${TARGET}, m."areaStoreId")`);
     for (const s of report.stores) expect([s.storeId, s.reach]).toEqual([s.storeId, want.get(s.storeId)?.n ?? 0]);
     expect(report.totals.reach).toBeGreaterThan(10_000);
@@ -87,7 +87,7 @@ describe.each(DATABASES)("insight on a generated data set on %s", { timeout: 120
   });
 
   it("every campaign's funnel equals counts by campaign id", async () => {
-    const sent = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "Delivery" x WHERE x."status" = 'sent' GROUP BY x."campaignId"`);
+    const sent = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "OutboxMessage" x WHERE x."status" = 'sent' GROUP BY x."campaignId"`);
     const opens = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "Touch" x GROUP BY x."campaignId"`);
     const claims = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "MemberCoupon" x GROUP BY x."campaignId"`);
     const reds = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "Redemption" x GROUP BY x."campaignId"`);
