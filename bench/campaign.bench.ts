@@ -7,11 +7,11 @@
 import { randomUUID } from "node:crypto";
 import { Telegram } from "telegraf";
 import { createCampaign } from "../src/app/campaigns/create-campaign.ts";
-import { loadDeliveryConfig } from "../src/campaigns/delivery-config.ts";
-import { drainOutbox } from "../src/campaigns/delivery-pipeline.ts";
-import { planDueCampaigns } from "../src/campaigns/plan-campaigns.ts";
-import { MemoryChatGate, MemoryRateLimiter, preciseNow } from "../src/campaigns/rate-limiter.ts";
-import { enqueuePush } from "../src/app/outbox.ts";
+import { loadOutboxConfig } from "../src/outbox/outbox-config.ts";
+import { drainOutbox } from "../src/outbox/pipeline/drain.ts";
+import { planDueCampaigns } from "../src/app/campaigns/plan-campaigns.ts";
+import { MemoryChatGate, MemoryRateLimiter, preciseNow } from "../src/outbox/rate-limiter.ts";
+import { enqueue } from "../src/outbox/enqueue.ts";
 import { writeTx } from "../src/db/write-transaction.ts";
 import { callbackCodec } from "../src/channels/telegram/callback-data.ts";
 import { telegramSender } from "../src/channels/telegram/telegram-sender.ts";
@@ -44,7 +44,7 @@ async function sendWithoutOutbox(messages: number, rate: number, paid: boolean):
     const tg = new Telegram("1:bench", { apiRoot: api.url, webhookReply: false });
     const sender = telegramSender(new Map([["marketplace", tg]]), callbackCodec(), new Set(paid ? ["marketplace"] : []));
     await warmUp(tg);
-    const limiter = new MemoryRateLimiter(rate, loadDeliveryConfig({}).windowGuardMs);
+    const limiter = new MemoryRateLimiter(rate, loadOutboxConfig({}).windowGuardMs);
     const cpu0 = process.cpuUsage();
     const inFlight = new Set<Promise<void>>();
     for (let i = 0; i < messages; i++) {
@@ -102,7 +102,7 @@ async function planFigure(kind: "sqlite" | "postgresql", followers: number, seed
   try {
     if (seed === "sql" && kind === "postgresql") await seedFollowersPg(db, followers);
     else await seedFollowers(db, followers, false);
-    const config = loadDeliveryConfig({});
+    const config = loadOutboxConfig({});
     const created = await createCampaign(db, { brandId: "bench", text: "GXG 天河店今天开业，全场3折，先在线领券再到店提货", at: NOON.toISOString() }, NOON);
     if (!created.ok) throw new Error(created.error.message);
     const t0 = performance.now();
@@ -126,7 +126,7 @@ export async function benchCampaignSend(messages: number, rate: number, kind: "s
     const buyers = Array.from({ length: ORDER_PUSHES }, (_, k) => ({ id: `buyer${k}`, chat: String(900_000 + k) }));
     await db.prisma.member.createMany({ data: buyers.map((b) => ({ id: b.id })) });
     await db.prisma.memberIdentity.createMany({ data: buyers.map((b) => ({ memberId: b.id, channel: "telegram", externalId: b.chat, chatId: b.chat, botId: "marketplace" })) });
-    const config = loadDeliveryConfig({}, { ratePerSecond: rate });
+    const config = loadOutboxConfig({}, { ratePerSecond: rate });
     const created = await createCampaign(db, { brandId: "bench", text: "benchmark promotion", at: NOON.toISOString() }, NOON);
     if (!created.ok) throw new Error(created.error.message);
     await planDueCampaigns(db, NOON, config);
@@ -138,7 +138,7 @@ export async function benchCampaignSend(messages: number, rate: number, kind: "s
     const orders = (async () => {
       for (const b of buyers) {
         await new Promise((r) => setTimeout(r, 1000));
-        await writeTx(db, (tx) => enqueuePush(tx, { memberId: b.id, source: "order", dedupeKey: `order:bench-${b.id}:paid`, text: "订单支付成功 / payment received" }));
+        await writeTx(db, (tx) => enqueue(tx, { memberId: b.id, source: "order", dedupeKey: `order:bench-${b.id}:paid`, text: "订单支付成功 / payment received" }));
         queuedAt.set(b.chat, preciseNow());
       }
     })();

@@ -67,7 +67,7 @@ export async function generate(db: Db, s: Size): Promise<void> {
     paidAt: `CASE WHEN ${paid} THEN ${ts("i * 2 + 60")} END`, createdAt: ts("i * 2"), updatedAt: ts("i * 2"),
   }, s.orders);
   const perCampaign = s.deliveries / 3;
-  await fill(db, "Delivery", {
+  await fill(db, "OutboxMessage", {
     id: `'d' || i`, dedupeKey: `'k' || i`, memberId: member(`i % ${s.members}`), source: `'campaign'`, campaignId: `'bc' || (i / ${perCampaign})`, text: `'push'`, payload: json("{}"),
     status: `CASE WHEN i % 10 = 0 THEN 'failed' ELSE 'sent' END`, sentAt: `CASE WHEN i % 10 = 0 THEN NULL ELSE ${ts(`i % 864000`)} END`, notBefore: ts("0"), createdAt: ts("0"),
   }, s.deliveries);

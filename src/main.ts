@@ -28,7 +28,7 @@ if (demo) logger.info(demo, "loaded the demo catalog and a simulated week into t
 startProcessMetrics();
 // the outbox is the queue: its depth is read at scrape time
 setQueueDepthReader(async () =>
-  (await query<{ source: string; n: number | bigint }>(db, () => `SELECT "source", COUNT(*) AS "n" FROM "Delivery" WHERE "status" = 'queued' GROUP BY "source"`))
+  (await query<{ source: string; n: number | bigint }>(db, () => `SELECT "source", COUNT(*) AS "n" FROM "OutboxMessage" WHERE "status" = 'queued' GROUP BY "source"`))
     .map((r) => ({ source: r.source, n: Number(r.n) })),
 );
 
@@ -57,7 +57,7 @@ const bots = await (await import("./channels/telegram/start-bots.ts")).startBots
 botStatus = () => bots.status();
 refreshBotMenu = (botId) => bots.refreshMenu(botId);
 // one delivery pipeline per process: the bots' (every outbox source), else one on the bot tokens from the environment
-const scheduler = await import("./campaigns/scheduler.ts")
+const scheduler = await import("./workers/campaign-scheduler.ts")
   .then(async (m) => {
     const envSender = bots.delivery ? null : (await import("./channels/telegram/telegram-env-sender.ts")).telegramSenderFromEnv(db);
     return m.startCampaignScheduler({ db, config, logger, clock, workers: bots.delivery, sender: envSender, botIds: envSender ? () => envSender.botIds() : undefined });

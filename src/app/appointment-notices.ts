@@ -3,6 +3,7 @@
 // outbox rows of source "staff", sent by the one delivery pipeline like new-order cards (promptly, once each).
 import type { Tx } from "../db/database.ts";
 import { localDateTime } from "../domain/time/time-zone.ts";
+import { enqueue } from "../outbox/enqueue.ts";
 
 export type BookingChange = "booked" | "rescheduled" | "cancelled";
 
@@ -43,11 +44,7 @@ export async function queueBookingNotice(tx: Tx, a: { id: string; storeId: strin
   let queued = 0;
   for (const to of await staffAddressees(tx, a.storeId, a.staffId)) {
     const dedupeKey = `appt:${a.id}:${change}${step ? `:${step}` : ""}:${to.staffId}`;
-    await tx.delivery.upsert({
-      where: { dedupeKey },
-      create: { dedupeKey, memberId: `staff:${to.staffId}`, source: "staff", text, payload: { staffId: to.staffId, telegramUserId: to.telegramUserId, botId: to.botId, buttons: [] } as never, notBefore: new Date(0) },
-      update: {},
-    });
+    await enqueue(tx, { dedupeKey, source: "staff", staffId: to.staffId, text, payload: { telegramUserId: to.telegramUserId, botId: to.botId, buttons: [] } });
     queued++;
   }
   return queued;

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../db/write-transaction.ts";
 import { availableSlots, type WorkingHours } from "../domain/appointments/slots.ts";
 import { tapId } from "../domain/chat/taps.ts";
 import { failWith, okValue, type AppResult } from "./app-result.ts";
-import { enqueuePush } from "./outbox.ts";
+import { enqueue } from "../outbox/enqueue.ts";
 import { runTx } from "./run-tx.ts";
 import { localSlotText, queueBookingNotice } from "./appointment-notices.ts";
 import type { Tx } from "../db/database.ts";
@@ -70,7 +70,7 @@ const reminderKey = (appointmentId: string, start: Date) => `appt:${appointmentI
 async function queueReminder(tx: Tx, a: { id: string; memberId: string; storeId: string; staffId: string; start: Date }): Promise<void> {
   const [store, staff] = await Promise.all([tx.store.findUniqueOrThrow({ where: { id: a.storeId } }), tx.staff.findUniqueOrThrow({ where: { id: a.staffId } })]);
   const when = localSlotText(a.start, store.timezone);
-  await enqueuePush(tx, {
+  await enqueue(tx, {
     memberId: a.memberId, source: "follow_up", dedupeKey: reminderKey(a.id, a.start), notBefore: new Date(a.start.getTime() - REMINDER_BEFORE_MS),
     text: `⏰ 预约提醒：${when} ${store.name} ${staff.name}\nReminder: ${store.name}, ${staff.name}, ${when}`, payload: { appointmentId: a.id, buttons: [{ id: tapId("unbook", { appointmentId: a.id }), label: "取消预约 / Cancel" }] },
   });
@@ -78,7 +78,7 @@ async function queueReminder(tx: Tx, a: { id: string; memberId: string; storeId:
 
 /** Drops the queued reminders of an appointment (cancelled or moved). */
 export async function dropReminders(tx: Tx, appointmentId: string, why: string): Promise<void> {
-  await tx.delivery.updateMany({ where: { dedupeKey: { startsWith: `appt:${appointmentId}:reminder` }, status: "queued" }, data: { status: "skipped", error: why } });
+  await tx.outboxMessage.updateMany({ where: { dedupeKey: { startsWith: `appt:${appointmentId}:reminder` }, status: "queued" }, data: { status: "skipped", error: why } });
 }
 
 /** Use case: book one slot. Refuses a slot outside the staff member's hours, in the past, or already taken. */

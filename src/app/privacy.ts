@@ -17,7 +17,7 @@ export async function unsubscribe(db: Db, memberId: string, at: Date): Promise<v
     await tx.member.update({ where: { id: memberId }, data: { marketingOptOut: true } });
     await tx.consent.updateMany({ where: { memberId, purpose: "marketing", revokedAt: null }, data: { revokedAt: at } });
     // queued promotions and follow-ups are dropped now, not just skipped at send time
-    await tx.delivery.updateMany({ where: { memberId, source: { in: ["campaign", "follow_up"] }, status: "queued" }, data: { status: "skipped", error: "unsubscribed" } });
+    await tx.outboxMessage.updateMany({ where: { memberId, source: { in: ["campaign", "follow_up"] }, status: "queued" }, data: { status: "skipped", error: "unsubscribed" } });
   });
 }
 
@@ -76,7 +76,7 @@ export async function forgetMember(db: Db, memberId: string, at: Date): Promise<
     await tx.signInLink.deleteMany({ where: mine });
     await tx.oneTapPay.deleteMany({ where: mine });
     await tx.memberCoupon.deleteMany({ where: { ...mine, status: "claimed" } });
-    await tx.delivery.deleteMany({ where: { ...mine, status: { in: ["queued", "claimed"] } } });
+    await tx.outboxMessage.deleteMany({ where: { ...mine, status: { in: ["queued", "claimed"] } } });
     await tx.demandEvent.updateMany({ where: mine, data: { memberId: null, lat: null, lng: null } });
 
     // 4. what the books need stays, tied to the tombstone; delivery keys embed member ids, so they are rewritten too
@@ -94,9 +94,9 @@ export async function forgetMember(db: Db, memberId: string, at: Date): Promise<
       seq.set(c.couponCode, n);
       await tx.memberCoupon.update({ where: { id: c.id }, data: { memberId: tomb.id, seq: n } });
     }
-    await tx.delivery.updateMany({ where: mine, data: { text: "", payload: {} } });
+    await tx.outboxMessage.updateMany({ where: mine, data: { text: "", payload: {} } });
     for (const id of ids) {
-      await executeIn(tx, (p) => `UPDATE "Delivery" SET "memberId" = ${p.v(tomb.id)}, "dedupeKey" = REPLACE("dedupeKey", ${p.v(id)}, ${p.v(tomb.id)}) WHERE "memberId" = ${p.v(id)}`);
+      await executeIn(tx, (p) => `UPDATE "OutboxMessage" SET "memberId" = ${p.v(tomb.id)}, "dedupeKey" = REPLACE("dedupeKey", ${p.v(id)}, ${p.v(tomb.id)}) WHERE "memberId" = ${p.v(id)}`);
     }
 
     // 5. the person's own rows

@@ -2,9 +2,9 @@
 import { Command, Option } from "commander";
 import { cancelCampaign } from "../app/campaigns/cancel-campaign.ts";
 import { createCampaign } from "../app/campaigns/create-campaign.ts";
-import { loadDeliveryConfig, type DeliveryConfig } from "../campaigns/delivery-config.ts";
-import { runTick } from "../campaigns/tick.ts";
-import { startDeliveryWorkers } from "../campaigns/scheduler.ts";
+import { loadOutboxConfig, type OutboxConfig } from "../outbox/outbox-config.ts";
+import { runTick } from "../app/campaigns/tick.ts";
+import { startDeliveryWorkers } from "../workers/delivery-workers.ts";
 import { telegramSenderFromEnv } from "../channels/telegram/telegram-env-sender.ts";
 import { systemClock } from "../runtime.ts";
 import { CliError } from "./cli-error.ts";
@@ -23,8 +23,8 @@ interface CreateOpts {
   tz?: string;
 }
 
-async function sharedLimits(redisUrl: string, config: DeliveryConfig) {
-  const { RedisChatGate, RedisRateLimiter, redisConnection } = await import("../campaigns/redis-delivery.ts");
+async function sharedLimits(redisUrl: string, config: OutboxConfig) {
+  const { RedisChatGate, RedisRateLimiter, redisConnection } = await import("../outbox/redis-workers.ts");
   const redis = redisConnection(redisUrl);
   const prefix = process.env.O2O_REDIS_PREFIX ?? "o2o";
   return {
@@ -83,7 +83,7 @@ export function registerCampaign(program: Command): void {
     .option("--no-send", "plan and queue only; send nothing")
     .action(async (opts: { now?: string; send: boolean }) => {
       const now = opts.now ? parseInstant(opts.now, "--now") : systemClock()();
-      const config = loadDeliveryConfig();
+      const config = loadOutboxConfig();
       await withDb(async (db) => {
         const sender = opts.send ? telegramSenderFromEnv(db) : null;
         // with REDIS_URL the pass sends under the same global limit as the running workers
@@ -112,7 +112,7 @@ export function registerCampaign(program: Command): void {
     .action(async (opts: { brand?: string; json?: boolean }) => {
       await withDb(async (db) => {
         const rows = await db.prisma.campaign.findMany({ where: opts.brand ? { brandId: opts.brand } : {}, orderBy: { createdAt: "asc" } });
-        const counts = await db.prisma.delivery.groupBy({ by: ["campaignId", "status"], _count: { _all: true }, where: { campaignId: { in: rows.map((r) => r.id) } } });
+        const counts = await db.prisma.outboxMessage.groupBy({ by: ["campaignId", "status"], _count: { _all: true }, where: { campaignId: { in: rows.map((r) => r.id) } } });
         for (const c of rows) {
           const byStatus = Object.fromEntries(counts.filter((x) => x.campaignId === c.id).map((x) => [x.status, x._count._all]));
           const item = { campaignId: c.id, brandId: c.brandId, status: c.status, at: c.at?.toISOString() ?? null, cron: c.cron, timezone: c.timezone, couponCode: c.couponCode, audience: c.audience, deliveries: byStatus };

@@ -46,7 +46,7 @@ describe("a brand with 100,000 products (sqlite)", () => {
     });
     const restock = await importCatalog(db, ...Object.values(bigCatalog(5)) as [Catalog, Record<Kind, string[]>], undefined, { at: NOON });
     expect(restock.ok).toBe(true);
-    expect(await db.prisma.delivery.count({ where: { memberId: member.id, source: "follow_up" } })).toBe(waiting);
+    expect(await db.prisma.outboxMessage.count({ where: { memberId: member.id, source: "follow_up" } })).toBe(waiting);
 
     await storeShelf(db, { scope: null, storeId: "big-1", at: NOON, limit: 50 }); // warms the catalog view
     const t0 = performance.now();

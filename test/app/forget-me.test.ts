@@ -79,7 +79,7 @@ describe.each(DATABASES)("forget me on %s", (kind) => {
     // the slot is free, the staff's calendar shows it cancelled, the stock is back
     expect(await db.prisma.appointment.findUniqueOrThrow({ where: { id: appt.appointmentId } })).toMatchObject({ status: "cancelled", slotKey: null });
     expect((await db.prisma.inventory.findUniqueOrThrow({ where: stockKey })).quantity).toBe(before);
-    const notice = await db.prisma.delivery.findUniqueOrThrow({ where: { dedupeKey: `appt:${appt.appointmentId}:cancelled:${appt.staffId}` } });
+    const notice = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `appt:${appt.appointmentId}:cancelled:${appt.staffId}` } });
     expect(notice.text).toMatch(/预约取消/);
     expect((await db.prisma.order.findUniqueOrThrow({ where: { id: open.orderId } })).status).toBe("cancelled");
     // the paid order is kept for the books, under an anonymous member with no identity

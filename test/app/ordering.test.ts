@@ -38,7 +38,7 @@ describe.each(DATABASES)("ordering in chat on %s", (kind) => {
     }
     expect(await db.prisma.consent.count({ where: { orderId: quote.orderId } })).toBe(0);
     const member = await resolveMember(db, { channel: "local", externalId: "alice" });
-    const pushes = await db.prisma.delivery.findMany({ where: { memberId: member.id, source: "order" }, orderBy: { createdAt: "asc" } });
+    const pushes = await db.prisma.outboxMessage.findMany({ where: { memberId: member.id, source: "order" }, orderBy: { createdAt: "asc" } });
     expect(pushes.map((p) => (p.payload as { status: string }).status)).toEqual(["accepted", "ready", "out_for_delivery", "completed"]);
   });
 

@@ -26,7 +26,7 @@ describe.each(DATABASES)("the quote and the order news on %s", (kind) => {
     return { say, quote, member };
   };
   const stockOf = (storeId: string) => db.prisma.inventory.findMany({ where: { storeId }, orderBy: [{ productId: "asc" }, { size: "asc" }], select: { productId: true, size: true, quantity: true } });
-  const orderPushes = (orderId: string) => db.prisma.delivery.findMany({ where: { orderId, source: "order" }, orderBy: { createdAt: "asc" } });
+  const orderPushes = (orderId: string) => db.prisma.outboxMessage.findMany({ where: { orderId, source: "order" }, orderBy: { createdAt: "asc" } });
 
   it("a quote moves on only by being confirmed; cancelling it releases nothing, forgets the location and tells nobody", async () => {
     const { quote, member } = await quoteFor("quinn");

@@ -25,8 +25,8 @@ describe.each(DATABASES)("rescheduling on %s", (kind) => {
   afterAll(async () => db.drop());
 
   const staffNotes = (appointmentId: string) =>
-    db.prisma.delivery.findMany({ where: { source: "staff", dedupeKey: { startsWith: `appt:${appointmentId}:` } }, orderBy: { createdAt: "asc" } });
-  const reminders = (appointmentId: string) => db.prisma.delivery.findMany({ where: { source: "follow_up", dedupeKey: { startsWith: `appt:${appointmentId}:reminder` } } });
+    db.prisma.outboxMessage.findMany({ where: { source: "staff", dedupeKey: { startsWith: `appt:${appointmentId}:` } }, orderBy: { createdAt: "asc" } });
+  const reminders = (appointmentId: string) => db.prisma.outboxMessage.findMany({ where: { source: "follow_up", dedupeKey: { startsWith: `appt:${appointmentId}:reminder` } } });
 
   it("moves a booking by tapping a new slot: the store is told, the reminder moves with it", async () => {
     const say = chatter(testDeps(db), "moving-1");
@@ -35,7 +35,7 @@ describe.each(DATABASES)("rescheduling on %s", (kind) => {
     if (!booked.ok) throw new Error(booked.error.code);
     const id = booked.value.appointmentId;
     const [note] = await staffNotes(id);
-    expect(note).toMatchObject({ memberId: "staff:spzp-d1", source: "staff", payload: expect.objectContaining({ telegramUserId: "9001", botId: "spzp" }) });
+    expect(note).toMatchObject({ memberId: null, staffId: "spzp-d1", source: "staff", payload: expect.objectContaining({ telegramUserId: "9001", botId: "spzp" }) });
     expect(note.text).toMatch(/新预约[\s\S]*11月27日 周五 11:00/);
     expect((await reminders(id))[0].text).toMatch(/预约提醒：11月27日 周五 11:00/);
 

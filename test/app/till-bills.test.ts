@@ -46,8 +46,8 @@ describe.each(DATABASES)("bills at the till on %s", (kind) => {
     expect(mc.status).toBe("redeemed");
     const redemptions = await db.prisma.redemption.findMany({ where: { memberId: ann } });
     expect(redemptions).toMatchObject([{ couponCode: "GXG30", channel: "offline", storeId: "gxg-tianhe", amountCents: 39900, discountCents: 27930 }]);
-    const card = await db.prisma.delivery.findFirstOrThrow({ where: { dedupeKey: `bill:${b.billId}:till-staff-1` } });
-    expect(card).toMatchObject({ source: "staff", status: "queued", memberId: "staff:till-staff-1" });
+    const card = await db.prisma.outboxMessage.findFirstOrThrow({ where: { dedupeKey: `bill:${b.billId}:till-staff-1` } });
+    expect(card).toMatchObject({ source: "staff", status: "queued", memberId: null, staffId: "till-staff-1" });
     expect(card.text).toContain("119.70");
     expect(card.text).toContain("GXG30");
 

@@ -91,9 +91,9 @@ describe("o2o campaign (sqlite, real processes)", () => {
     const lost = TELEGRAM_MEMBERS - 1 - api.received.length;
     expect(lost).toBeGreaterThanOrEqual(0);
     expect(lost).toBeLessThanOrEqual(2 * 10 + 5);
-    expect(await db.prisma.delivery.count({ where: { status: "claimed" } })).toBeGreaterThanOrEqual(lost);
+    expect(await db.prisma.outboxMessage.count({ where: { status: "claimed" } })).toBeGreaterThanOrEqual(lost);
     expect(await db.prisma.member.findUnique({ where: { id: "t0" } })).toMatchObject({ unreachable: true });
-    expect(await db.prisma.delivery.findFirst({ where: { memberId: "t0" } })).toMatchObject({ status: "failed" });
+    expect(await db.prisma.outboxMessage.findFirst({ where: { memberId: "t0" } })).toMatchObject({ status: "failed" });
     expect(api.received[0].buttons[0]).toMatchObject({ callback_data: `claim:C1:${campaignId}` });
     expect(api.maxPerSecond()).toBeLessThanOrEqual(100);
 
@@ -101,6 +101,6 @@ describe("o2o campaign (sqlite, real processes)", () => {
     const chat = o2o(["chat", "--json", "--user", "local-l1"], { env, input: '{"text":"hi"}\n' });
     const first = JSON.parse(chat.stdout.split("\n")[0]);
     expect(first).toMatchObject({ type: "push", source: "campaign", campaignId, buttons: [{ id: `claim:C1:${campaignId}` }] });
-    expect(await db.prisma.delivery.findMany({ where: { memberId: "l2" }, select: { status: true, error: true } })).toEqual([{ status: "skipped", error: "unsubscribed" }]);
+    expect(await db.prisma.outboxMessage.findMany({ where: { memberId: "l2" }, select: { status: true, error: true } })).toEqual([{ status: "skipped", error: "unsubscribed" }]);
   }, 60_000);
 });

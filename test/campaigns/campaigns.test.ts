@@ -2,10 +2,10 @@
 // audience honours consent, quiet hours defer, the sender obeys 429 and 403, and a crash never sends twice.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCampaign } from "../../src/app/campaigns/create-campaign.ts";
-import { takePendingPushes } from "../../src/app/outbox.ts";
+import { takePendingPushes } from "../../src/outbox/local-pushes.ts";
 import { unsubscribe } from "../../src/app/privacy.ts";
-import { recoverStaleClaims } from "../../src/campaigns/delivery-pipeline.ts";
-import { runTick } from "../../src/campaigns/tick.ts";
+import { recoverStaleClaims } from "../../src/outbox/pipeline/claim.ts";
+import { runTick } from "../../src/app/campaigns/tick.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
 import { addMembers, FakeSender, resetCrm, seedCatalog, testConfig, type MemberSpec } from "./fixtures.ts";
 
@@ -77,6 +77,25 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
     expect(await db.prisma.campaign.findUnique({ where: { id: r.value.campaignId } })).toMatchObject({ status: "done" });
   });
 
+  it("a snapshot interrupted by a crash resumes after the last batch it committed, queuing every member once", async () => {
+    await members({ id: "m1" }, { id: "m2" }, { id: "m3" }, { id: "m4" }, { id: "m5", optOut: true }, { id: "m6" });
+    const r = await create({});
+    if (!r.ok) throw new Error(r.error.message);
+    expect(await tick(NOON)).toMatchObject({ due: 1, queued: 5, skipped: 1 });
+    // as if the planner died after committing the batch that ended at m3
+    const occ = await db.prisma.campaignOccurrence.findFirstOrThrow({ where: { campaignId: r.value.campaignId } });
+    await db.prisma.outboxMessage.deleteMany({ where: { occurrenceId: occ.id, memberId: { gt: "m3" } } });
+    await db.prisma.campaignOccurrence.update({ where: { id: occ.id }, data: { status: "planning", recipients: 0, plannedAt: new Date(NOON.getTime() - 3_600_000) } });
+
+    const logged: [string, Record<string, unknown> | undefined][] = [];
+    const again = await runTick({ db, config: testConfig(), sender: null, wallClock: () => NOON.getTime(), log: (msg, extra) => logged.push([msg, extra]) }, NOON);
+    expect(again).toMatchObject({ due: 0, occurrences: [{ occurrenceId: occ.id, queued: 5, skipped: 1 }] });
+    expect(logged).toContainEqual(["resuming a campaign snapshot after the last planned member", { occurrenceId: occ.id, after: "m3" }]);
+    const rows = await db.prisma.outboxMessage.findMany({ where: { occurrenceId: occ.id }, orderBy: { memberId: "asc" }, select: { memberId: true, status: true } });
+    expect(rows.map((x) => `${x.memberId}:${x.status}`)).toEqual(["m1:queued", "m2:queued", "m3:queued", "m4:queued", "m5:skipped", "m6:queued"]);
+    expect(await db.prisma.campaignOccurrence.findUniqueOrThrow({ where: { id: occ.id } })).toMatchObject({ status: "planned", recipients: 5 });
+  });
+
   it("a cron campaign runs once per occurrence in its time zone", async () => {
     await members({ id: "m1" });
     const r = await create({ at: undefined, cron: "0 10 * * *", timezone: "Asia/Shanghai" });
@@ -95,7 +114,7 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
     await create({});
     const results = await Promise.all([tick(NOON), tick(NOON), tick(NOON)]);
     expect(results.map((r) => r.due).reduce((a, b) => a + b)).toBe(1);
-    expect(await db.prisma.delivery.count({ where: { source: "campaign" } })).toBe(20);
+    expect(await db.prisma.outboxMessage.count({ where: { source: "campaign" } })).toBe(20);
   });
 
   it("leaves out the unsubscribed, the unreachable, the erased and those who unfollowed, also at send time", async () => {
@@ -130,7 +149,7 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
     const r = await create({ nearStoreId: "s1", radiusMeters: 1000, tag: "vip" });
     expect(r.ok && r.value.audienceSize).toBe(2);
     await tick(NOON);
-    const rows = await db.prisma.delivery.findMany({ orderBy: { memberId: "asc" } });
+    const rows = await db.prisma.outboxMessage.findMany({ orderBy: { memberId: "asc" } });
     expect(rows.map((d) => d.memberId)).toEqual(["near", "near-store"]);
   });
 
@@ -149,7 +168,7 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
     expect(r).toMatchObject({ due: 1, queued: 3, sent: 1, deferred: 2 }); // Berlin is at 17:00
     expect(sender.sent.map((m) => m.chatId)).toEqual(["chat-berlin"]);
     const morning = new Date("2026-06-02T00:00:00Z");
-    const local = await db.prisma.delivery.findFirstOrThrow({ where: { memberId: "local-sh" } });
+    const local = await db.prisma.outboxMessage.findFirstOrThrow({ where: { memberId: "local-sh" } });
     expect(local.notBefore.getTime()).toBe(morning.getTime());
     expect(await takePendingPushes(db, "local-sh", new Date(NIGHT.getTime() + 3_600_000))).toHaveLength(0);
     expect(await tick(new Date(morning.getTime() - 60_000), sender)).toMatchObject({ sent: 0 });
@@ -166,7 +185,7 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
       await tick(new Date(NOON.getTime() + i * 60_000), sender);
     }
     expect(sender.sent.map((m) => m.text)).toEqual(["promo 0", "promo 1"]);
-    expect(await db.prisma.delivery.findFirst({ where: { text: "promo 2" } })).toMatchObject({ status: "skipped", error: "frequency_cap" });
+    expect(await db.prisma.outboxMessage.findFirst({ where: { text: "promo 2" } })).toMatchObject({ status: "skipped", error: "frequency_cap" });
   });
 
   it("pauses the whole sender on 429 for retry_after, then sends everything once", async () => {
@@ -185,7 +204,7 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
 
   it("marks a member who blocked the bot (403) unreachable and sends them nothing more", async () => {
     await members({ id: "t1", channel: "telegram" }, { id: "t2", channel: "telegram" });
-    await db.prisma.delivery.create({ data: { dedupeKey: "order:x:paid", memberId: "t1", source: "order", text: "paid", payload: {}, notBefore: NOON } });
+    await db.prisma.outboxMessage.create({ data: { dedupeKey: "order:x:paid", memberId: "t1", source: "order", text: "paid", payload: {}, notBefore: NOON } });
     await create({});
     const sender = new FakeSender((m) => (m.chatId === "chat-t1" ? { ok: false, kind: "blocked", error: "Forbidden: bot was blocked by the user" } : { ok: true }));
     const r = await tick(NOON, sender);
@@ -209,10 +228,10 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
     await create({});
     await tick(NOON, null); // plan only
     // what a worker killed mid-campaign leaves: 5 rows recorded sent, 3 claimed (their requests were in flight)
-    const rows = await db.prisma.delivery.findMany({ orderBy: { memberId: "asc" } });
+    const rows = await db.prisma.outboxMessage.findMany({ orderBy: { memberId: "asc" } });
     const crashAt = new Date();
-    await db.prisma.delivery.updateMany({ where: { id: { in: rows.slice(0, 5).map((r) => r.id) } }, data: { status: "sent", sentAt: NOON } });
-    await db.prisma.delivery.updateMany({ where: { id: { in: rows.slice(5, 8).map((r) => r.id) } }, data: { status: "claimed", claimedAt: crashAt, attempts: 1 } });
+    await db.prisma.outboxMessage.updateMany({ where: { id: { in: rows.slice(0, 5).map((r) => r.id) } }, data: { status: "sent", sentAt: NOON } });
+    await db.prisma.outboxMessage.updateMany({ where: { id: { in: rows.slice(5, 8).map((r) => r.id) } }, data: { status: "claimed", claimedAt: crashAt, attempts: 1 } });
     // the restarted worker sends the rest, once, and leaves the in-flight rows alone
     const sender = new FakeSender();
     const config = testConfig();
@@ -224,7 +243,7 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
     expect(await recoverStaleClaims(db, crashAt.getTime() + config.claimLeaseMs - 1000, config.claimLeaseMs)).toBe(0);
     expect(await recoverStaleClaims(db, crashAt.getTime() + config.claimLeaseMs + 1000, config.claimLeaseMs)).toBe(3);
     expect(await runTick({ db, config, sender }, NOON)).toMatchObject({ sent: 0 });
-    expect(await db.prisma.delivery.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } })).toEqual([
+    expect(await db.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } })).toEqual([
       { status: "failed", _count: { _all: 3 } },
       { status: "sent", _count: { _all: 27 } },
     ]);
@@ -241,7 +260,7 @@ describe.each(DATABASES)("campaigns on %s", (kind) => {
     await order("unpaid-later", "m1", { status: "pending_payment", expiresAt: new Date(NOON.getTime() + 14 * 60_000) });
     expect(await tick(NOON)).toMatchObject({ queued: 2, skipped: 1 });
     expect(await tick(NOON)).toMatchObject({ queued: 0 });
-    const rows = await db.prisma.delivery.findMany({ orderBy: { dedupeKey: "asc" } });
+    const rows = await db.prisma.outboxMessage.findMany({ orderBy: { dedupeKey: "asc" } });
     expect(rows.map((r) => r.dedupeKey)).toEqual(["feedback:done1", "unpaid:unpaid"]);
     expect(rows[1].payload).toMatchObject({ buttons: [{ id: "confirm:unpaid" }] });
   });

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCampaign } from "../../src/app/campaigns/create-campaign.ts";
 import { loadDemoIfEmpty } from "../../src/app/load-demo-catalog.ts";
-import { takePendingPushes } from "../../src/app/outbox.ts";
-import { runTick } from "../../src/campaigns/tick.ts";
+import { takePendingPushes } from "../../src/outbox/local-pushes.ts";
+import { runTick } from "../../src/app/campaigns/tick.ts";
 import { callbackCodec, fitsCallbackData, MAX_CALLBACK_BYTES } from "../../src/channels/telegram/callback-data.ts";
-import { campaignMessage } from "../../src/campaigns/plan-campaigns.ts";
+import { campaignMessage } from "../../src/app/campaigns/plan-campaigns.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
 import { NOON, TIANHE, chatter, one, testDeps } from "../support/engine.ts";
 import { testConfig } from "./fixtures.ts";

@@ -1,7 +1,7 @@
 // Small campaign fixtures written straight through Prisma (the demo catalog takes a second to import; this is instant).
 import type { Db } from "../../src/db/database.ts";
-import { loadDeliveryConfig, type DeliveryConfig } from "../../src/campaigns/delivery-config.ts";
-import type { MessageSender, OutboundMessage, SendResult } from "../../src/campaigns/message-sender.ts";
+import { loadOutboxConfig, type OutboxConfig } from "../../src/outbox/outbox-config.ts";
+import type { MessageSender, OutboundMessage, SendResult } from "../../src/outbox/message-sender.ts";
 
 export async function seedCatalog(db: Db): Promise<void> {
   await db.prisma.brand.createMany({ data: [{ id: "b1", name: "B1", aliases: [] }, { id: "b2", name: "B2", aliases: [] }] });
@@ -16,7 +16,7 @@ export async function seedCatalog(db: Db): Promise<void> {
 
 /** Removes what a test adds, keeping the catalog. */
 export async function resetCrm(db: Db): Promise<void> {
-  await db.prisma.delivery.deleteMany();
+  await db.prisma.outboxMessage.deleteMany();
   await db.prisma.campaignOccurrence.deleteMany();
   await db.prisma.campaign.deleteMany();
   await db.prisma.orderStatusChange.deleteMany();
@@ -64,8 +64,8 @@ export async function addMembers(db: Db, specs: MemberSpec[]): Promise<void> {
 
 export const addMember = (db: Db, m: MemberSpec) => addMembers(db, [m]);
 
-export function testConfig(overrides: Partial<DeliveryConfig> = {}): DeliveryConfig {
-  return loadDeliveryConfig({}, { ratePerSecond: 1000, perChatMs: 0, ...overrides });
+export function testConfig(overrides: Partial<OutboxConfig> = {}): OutboxConfig {
+  return loadOutboxConfig({}, { ratePerSecond: 1000, perChatMs: 0, ...overrides });
 }
 
 /** A sender that records every message and answers with a script (default: ok). */

@@ -1,10 +1,10 @@
 // Pure campaign rules as tables: cron occurrences in a zone, quiet hours, send-time decisions, the slot rule.
 import { describe, expect, it } from "vitest";
-import { nextOccurrences, occurrencesBetween, parseCron } from "../../src/campaigns/cron-schedule.ts";
-import { decideDelivery, type DueRow } from "../../src/campaigns/delivery-rules.ts";
-import { dueInstants } from "../../src/campaigns/plan-campaigns.ts";
-import { DEFAULT_QUIET_HOURS, parseQuietHours, quietUntil } from "../../src/campaigns/quiet-hours.ts";
-import { MemoryRateLimiter, newLimiterState, recordDone, recordSend, waitMs } from "../../src/campaigns/rate-limiter.ts";
+import { nextOccurrences, occurrencesBetween, parseCron } from "../../src/app/campaigns/cron-schedule.ts";
+import { decideDelivery, type DueRow } from "../../src/outbox/send-rules.ts";
+import { dueInstants } from "../../src/app/campaigns/plan-campaigns.ts";
+import { DEFAULT_QUIET_HOURS, parseQuietHours, quietUntil } from "../../src/outbox/quiet-hours.ts";
+import { MemoryRateLimiter, newLimiterState, recordDone, recordSend, waitMs } from "../../src/outbox/rate-limiter.ts";
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 

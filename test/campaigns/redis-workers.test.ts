@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCampaign } from "../../src/app/campaigns/create-campaign.ts";
-import { loadDeliveryConfig } from "../../src/campaigns/delivery-config.ts";
-import { enqueueOccurrenceJobs, openDeliveryQueue } from "../../src/campaigns/redis-delivery.ts";
-import { runTick } from "../../src/campaigns/tick.ts";
+import { loadOutboxConfig } from "../../src/outbox/outbox-config.ts";
+import { enqueueOccurrenceJobs, openDeliveryQueue } from "../../src/outbox/redis-workers.ts";
+import { runTick } from "../../src/app/campaigns/tick.ts";
 import { openDatabase, type Db } from "../../src/db/database.ts";
 import { projectRoot } from "../../src/paths.ts";
 import { REDIS_URL, redisUp } from "../support/redis.ts";
@@ -55,7 +55,7 @@ describe.skipIf(!(await redisUp()))("delivery workers on Redis (postgresql)", ()
     const now = new Date("2026-06-01T04:00:00Z");
     const created = await createCampaign(db, { brandId: "b1", text: "shared limit", at: now.toISOString() }, now);
     expect(created.ok).toBe(true);
-    const planned = await runTick({ db, config: loadDeliveryConfig({}), sender: null }, now, { deliver: false });
+    const planned = await runTick({ db, config: loadOutboxConfig({}), sender: null }, now, { deliver: false });
     expect(planned.queued).toBe(MEMBERS);
     const { queue, close } = openDeliveryQueue(REDIS_URL, prefix);
     await enqueueOccurrenceJobs(db, queue, planned.occurrences[0].occurrenceId, planned.occurrences[0].campaignId, 5);
@@ -93,7 +93,7 @@ describe.skipIf(!(await redisUp()))("delivery workers on Redis (postgresql)", ()
     const now = new Date("2026-06-02T04:00:00Z");
     const created = await createCampaign(db, { brandId: "b1", text: "killed worker", at: now.toISOString() }, now);
     if (!created.ok) throw new Error(created.error.code);
-    const planned = await runTick({ db, config: loadDeliveryConfig({}), sender: null }, now, { deliver: false });
+    const planned = await runTick({ db, config: loadOutboxConfig({}), sender: null }, now, { deliver: false });
     expect(planned.queued).toBe(MEMBERS);
     const { queue, close } = openDeliveryQueue(REDIS_URL, prefix);
     await enqueueOccurrenceJobs(db, queue, planned.occurrences[0].occurrenceId, planned.occurrences[0].campaignId, 5);
@@ -124,7 +124,7 @@ describe.skipIf(!(await redisUp()))("delivery workers on Redis (postgresql)", ()
     let seen = -1;
     while (Date.now() < settle) {
       await new Promise((r) => setTimeout(r, 1500));
-      const queued = await db.prisma.delivery.count({ where: { campaignId: created.value.campaignId, status: "queued" } });
+      const queued = await db.prisma.outboxMessage.count({ where: { campaignId: created.value.campaignId, status: "queued" } });
       if (queued === 0 && mine().length === seen) break;
       seen = mine().length;
     }
@@ -137,7 +137,7 @@ describe.skipIf(!(await redisUp()))("delivery workers on Redis (postgresql)", ()
     const lost = MEMBERS - mine().length;
     expect(lost).toBeGreaterThanOrEqual(0);
     expect(lost).toBeLessThanOrEqual(2 * Math.max(1, RATE / 10) + 5);
-    const rows = await db.prisma.delivery.findMany({ where: { campaignId: created.value.campaignId } });
+    const rows = await db.prisma.outboxMessage.findMany({ where: { campaignId: created.value.campaignId } });
     // the lost ones are the rows the dead worker left claimed (or, once the lease sweep ran, failed): never sent again
     expect(rows.filter((r) => r.status === "claimed" || r.status === "failed").length).toBeGreaterThanOrEqual(lost);
     expect(rows.filter((r) => r.memberId === "optout" || r.memberId === "gone").map((r) => r.status)).toEqual(["skipped", "skipped"]);

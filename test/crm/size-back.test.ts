@@ -22,7 +22,7 @@ describe.each(DATABASES)("size back in stock on %s", (kind) => {
   afterAll(async () => db.drop());
 
   const member = (user: string) => resolveMember(db, { channel: "local", externalId: user });
-  const pushesOf = async (user: string) => db.prisma.delivery.findMany({ where: { memberId: (await member(user)).id, source: "follow_up" } });
+  const pushesOf = async (user: string) => db.prisma.outboxMessage.findMany({ where: { memberId: (await member(user)).id, source: "follow_up" } });
 
   it("an out-of-stock chat order records the demand; the import that restocks it queues exactly one push per member, none on re-import", async () => {
     const deps = testDeps(db);
@@ -68,7 +68,7 @@ describe.each(DATABASES)("size back in stock on %s", (kind) => {
     expect((await importCatalogFile(db, restockFile([{ storeId: "gxg-tianhe", productId: "gxg-sneakers", size: "42", quantity: 0 }]), { at: NOON })).ok).toBe(true);
     expect((await importCatalogFile(db, file, { at: NOON })).ok).toBe(true);
     expect(await pushesOf("shoe-fan")).toHaveLength(1);
-    expect(await db.prisma.delivery.count({ where: { source: "follow_up", dedupeKey: { startsWith: "size_back:" } } })).toBe(2);
+    expect(await db.prisma.outboxMessage.count({ where: { source: "follow_up", dedupeKey: { startsWith: "size_back:" } } })).toBe(2);
 
     // the member sees it once, before the reply to their next message, and its button orders that size there
     const next = await turn("shoe-fan", { text: "你好" });

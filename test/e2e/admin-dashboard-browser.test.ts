@@ -80,7 +80,7 @@ describe("merchant dashboard in chromium", { timeout: 180_000 }, () => {
       const orders = await counts(`SELECT o."creditedStoreId" AS k, COUNT(*) AS n, SUM(o."totalCents") AS v FROM "Order" o WHERE ${paid} GROUP BY o."creditedStoreId"`);
       const redeemed = await counts(`SELECT r."storeId" AS k, COUNT(*) AS n FROM "Redemption" r GROUP BY r."storeId"`);
       const target = `CASE d."campaignId" ${Object.entries(CAMPAIGN_TARGETS).filter(([, s]) => s).map(([c, s]) => `WHEN '${c}' THEN '${s}'`).join(" ")} END`;
-      const reach = await counts(`SELECT COALESCE(${target}, m."areaStoreId") AS k, COUNT(*) AS n FROM "Delivery" d JOIN "Member" m ON m."id" = d."memberId" WHERE d."status" = 'sent' GROUP BY COALESCE(${target}, m."areaStoreId")`);
+      const reach = await counts(`SELECT COALESCE(${target}, m."areaStoreId") AS k, COUNT(*) AS n FROM "OutboxMessage" d JOIN "Member" m ON m."id" = d."memberId" WHERE d."status" = 'sent' GROUP BY COALESCE(${target}, m."areaStoreId")`);
       const shown = { orders: await cells(page, "funnel", "orders"), revenue: await cells(page, "funnel", "revenueCents"), redeemed: await cells(page, "funnel", "redeemed"), reach: await cells(page, "funnel", "reach") };
       expect(Object.keys(shown.orders)).toEqual(STORE_IDS);
       for (const s of STORE_IDS) {
@@ -104,7 +104,7 @@ describe("merchant dashboard in chromium", { timeout: 180_000 }, () => {
       expect(await page.textContent('#funnel tr[data-store="ins-0"] [data-field="checkoutMedianMs"]')).toBe("—");
 
       // campaign funnel and timeline
-      const sent = await counts(`SELECT d."campaignId" AS k, COUNT(*) AS n FROM "Delivery" d WHERE d."status" = 'sent' GROUP BY d."campaignId"`);
+      const sent = await counts(`SELECT d."campaignId" AS k, COUNT(*) AS n FROM "OutboxMessage" d WHERE d."status" = 'sent' GROUP BY d."campaignId"`);
       const campaignReach = await cells(page, "campaigns", "reach");
       for (const c of Object.keys(CAMPAIGN_TARGETS)) expect([c, campaignReach[c]]).toEqual([c, sent.get(c)?.n]);
       expect(await page.locator("#timeline-svg polyline").count()).toBe(4);

@@ -107,7 +107,7 @@ describe.each(DATABASES)("the insight admin API on %s", { timeout: 60_000 }, (ki
     expect(all.days.length).toBeGreaterThan(5);
     const one = (await get(`/brands/${BRAND}/timeline?campaignId=ins-c1`)).body;
     const sends = (b: { days: { sends: number }[] }) => b.days.reduce((s, d) => s + d.sends, 0);
-    expect(sends(one)).toBe(await db.prisma.delivery.count({ where: { campaignId: "ins-c1", status: "sent" } }));
+    expect(sends(one)).toBe(await db.prisma.outboxMessage.count({ where: { campaignId: "ins-c1", status: "sent" } }));
     expect(sends(all)).toBeGreaterThan(sends(one));
   });
 

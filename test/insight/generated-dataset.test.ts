@@ -41,7 +41,7 @@ describe.each(DATABASES)("insight on a generated data set on %s", { timeout: 120
   });
 
   it("reach per store: pushes sent, credited to the campaign's target store, else the member's area store", async () => {
-    const want = await sql(`SELECT COALESCE(${TARGET}, m."areaStoreId") AS k, COUNT(*) AS n FROM "Delivery" x JOIN "Member" m ON m."id" = x."memberId"
+    const want = await sql(`SELECT COALESCE(${TARGET}, m."areaStoreId") AS k, COUNT(*) AS n FROM "OutboxMessage" x JOIN "Member" m ON m."id" = x."memberId"
       WHERE x."status" = 'sent' AND x."campaignId" IN (${CAMPAIGNS}) GROUP BY COALESCE(${TARGET}, m."areaStoreId")`);
     for (const s of report.stores) expect([s.storeId, s.reach]).toEqual([s.storeId, want.get(s.storeId)?.n ?? 0]);
     expect(report.totals.reach).toBeGreaterThan(10_000);
@@ -87,7 +87,7 @@ describe.each(DATABASES)("insight on a generated data set on %s", { timeout: 120
   });
 
   it("every campaign's funnel equals counts by campaign id", async () => {
-    const sent = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "Delivery" x WHERE x."status" = 'sent' GROUP BY x."campaignId"`);
+    const sent = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "OutboxMessage" x WHERE x."status" = 'sent' GROUP BY x."campaignId"`);
     const opens = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "Touch" x GROUP BY x."campaignId"`);
     const claims = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "MemberCoupon" x GROUP BY x."campaignId"`);
     const reds = await sql(`SELECT x."campaignId" AS k, COUNT(*) AS n FROM "Redemption" x GROUP BY x."campaignId"`);
@@ -152,7 +152,7 @@ describe.each(DATABASES)("insight on a generated data set on %s", { timeout: 120
       // a Shanghai day is [D-8h, D+16h) in UTC
       const start = new Date(Date.parse(`${d.day}T00:00:00+08:00`));
       const end = new Date(start.getTime() + 86_400_000);
-      expect(d.sends).toBe(await db.prisma.delivery.count({ where: { campaignId: { in: Object.keys(CAMPAIGN_TARGETS) }, status: "sent", sentAt: { gte: start, lt: end } } }));
+      expect(d.sends).toBe(await db.prisma.outboxMessage.count({ where: { campaignId: { in: Object.keys(CAMPAIGN_TARGETS) }, status: "sent", sentAt: { gte: start, lt: end } } }));
       expect(d.opens).toBe(await db.prisma.touch.count({ where: { campaignId: { in: Object.keys(CAMPAIGN_TARGETS) }, createdAt: { gte: start, lt: end } } }));
     }
     const c2 = (await campaignTimeline(db, ctx, { campaignId: "ins-c2" }))!;
@@ -167,7 +167,7 @@ describe.each(DATABASES)("insight on a generated data set on %s", { timeout: 120
     const orders = await db.prisma.order.aggregate({ where: { brandId: BRAND, status: { in: PAID }, paidAt: { gte: from, lt: to }, creditedStoreId: { in: STORE_IDS } }, _count: { _all: true }, _sum: { totalCents: true } });
     expect([r.totals.orders, r.totals.revenueCents]).toEqual([orders._count._all, orders._sum.totalCents]);
     expect(r.totals.orders).toBeLessThan(report.totals.orders);
-    const sent = await db.prisma.delivery.count({ where: { campaignId: { in: Object.keys(CAMPAIGN_TARGETS) }, status: "sent", sentAt: { gte: from, lt: to } } });
+    const sent = await db.prisma.outboxMessage.count({ where: { campaignId: { in: Object.keys(CAMPAIGN_TARGETS) }, status: "sent", sentAt: { gte: from, lt: to } } });
     expect(r.campaigns.reduce((s, c) => s + c.reach, 0)).toBe(sent);
     expect(r.totals.outOfStock).toBe(await db.prisma.demandEvent.count({ where: { brandId: BRAND, reason: "out_of_stock", storeId: { in: STORE_IDS }, createdAt: { gte: from, lt: to } } }));
     expect(r.from).toBe(from.toISOString());

@@ -181,7 +181,7 @@ export async function generateDataset(db: Db, size: DatasetSize = FULL, seed = 8
     }
   }
 
-  await put(db, "Delivery", DELIVERY, deliveries.map((d) => ({ ...d, notBefore: d.createdAt })));
+  await put(db, "OutboxMessage", DELIVERY, deliveries.map((d) => ({ ...d, notBefore: d.createdAt })));
   await put(db, "Touch", TOUCH, touches.map((t, i) => ({ ...t, id: `it${i}` })));
   await put(db, "MemberCoupon", CLAIM, claims);
   await put(db, "Order", ORDER, orders, { updated: "updatedAt" });

@@ -54,7 +54,7 @@ describe("SIGTERM in the middle of a campaign (postgresql)", { timeout: 120_000 
     expect(first.output()).toMatch(/shutting down gracefully/);
 
     // between the two processes: nothing claimed, nothing failed; what was not sent is queued again
-    const byStatus = Object.fromEntries((await db.prisma.delivery.groupBy({ by: ["status"], _count: true })).map((g) => [g.status, g._count]));
+    const byStatus = Object.fromEntries((await db.prisma.outboxMessage.groupBy({ by: ["status"], _count: true })).map((g) => [g.status, g._count]));
     expect(byStatus.claimed ?? 0).toBe(0);
     expect(byStatus.failed ?? 0).toBe(0);
     const sentBefore = mine().length;
@@ -73,6 +73,6 @@ describe("SIGTERM in the middle of a campaign (postgresql)", { timeout: 120_000 
     for (const m of mine()) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
     expect(perChat.size).toBe(MEMBERS);
     expect([...perChat.values()].every((n) => n === 1)).toBe(true);
-    expect(await db.prisma.delivery.count({ where: { status: "sent" } })).toBe(MEMBERS);
+    expect(await db.prisma.outboxMessage.count({ where: { status: "sent" } })).toBe(MEMBERS);
   });
 });

@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { buildServer } from "../../src/server/http-server.ts";
 import { adminApiRoutes } from "../../src/server/admin/admin-api.ts";
 import { allAdminRoutes } from "../../src/server/admin/admin-routes.ts";
-import { runTick } from "../../src/campaigns/tick.ts";
+import { runTick } from "../../src/app/campaigns/tick.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
 import { addMembers, FakeSender, resetCrm, seedCatalog, testConfig } from "../campaigns/fixtures.ts";
 
@@ -127,7 +127,7 @@ describe.each(DATABASES)("campaigns in the admin API on %s", (kind) => {
     expect(r.json()).toEqual({ campaignId, status: "cancelled", previousStatus: "scheduled", skipped: 2 });
     const after = (await call("GET", `/campaigns/${campaignId}`)).json();
     expect(after).toMatchObject({ status: "cancelled", nextRunAt: null, deliveries: { queued: 0, skipped: 2 } });
-    expect(await db.prisma.delivery.count({ where: { campaignId, error: "campaign_cancelled" } })).toBe(2);
+    expect(await db.prisma.outboxMessage.count({ where: { campaignId, error: "campaign_cancelled" } })).toBe(2);
 
     // the next day's occurrence is never planned
     const tick = await runTick({ db, config: testConfig(), sender: null }, new Date(NIGHT.getTime() + 86_400_000), { deliver: false });
@@ -142,11 +142,11 @@ describe.each(DATABASES)("campaigns in the admin API on %s", (kind) => {
     const { campaignId } = (await create({ at: "2026-06-02T10:00:00+08:00" })).json();
     expect((await call("POST", `/campaigns/${campaignId}/cancel`)).json()).toMatchObject({ skipped: 0 });
     // what another instance's snapshot, already running when the cancel landed, would still write
-    await db.prisma.delivery.create({ data: { dedupeKey: `c:${campaignId}:late:m1`, memberId: "m1", source: "campaign", campaignId, text: "开业大促", payload: { campaignId }, notBefore: NOON } });
+    await db.prisma.outboxMessage.create({ data: { dedupeKey: `c:${campaignId}:late:m1`, memberId: "m1", source: "campaign", campaignId, text: "开业大促", payload: { campaignId }, notBefore: NOON } });
     const sender = new FakeSender();
     await runTick({ db, config: testConfig(), sender }, new Date("2026-06-02T04:00:00Z"));
     expect(sender.sent).toHaveLength(0);
-    expect(await db.prisma.delivery.findFirstOrThrow({ where: { campaignId } })).toMatchObject({ status: "skipped", error: "campaign_cancelled" });
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { campaignId } })).toMatchObject({ status: "skipped", error: "campaign_cancelled" });
   });
 
   it("documents the campaign routes in OpenAPI", async () => {

@@ -77,7 +77,7 @@ describe.each(DATABASES)("sandbox hold events over HTTP on %s", (kind) => {
     expect((await coupon(memberId)).status).toBe("reserved");
     expect(await db.prisma.orderStatusChange.count({ where: { orderId, to: "authorized" } })).toBe(1);
     // the member hears it once
-    expect(await db.prisma.delivery.count({ where: { memberId, dedupeKey: `order:${orderId}:authorized` } })).toBe(1);
+    expect(await db.prisma.outboxMessage.count({ where: { memberId, dedupeKey: `order:${orderId}:authorized` } })).toBe(1);
   });
 
   it("payment.authorized also holds an order already waiting on its payment link, without the member's one-tap limits", async () => {

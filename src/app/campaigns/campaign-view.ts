@@ -1,7 +1,7 @@
 // Read model of campaigns for merchants (admin API, chat): schedule, status, the next run and how its messages
 // fared, counted per delivery status (queued, claimed, sent, failed, skipped).
 import type { Db } from "../../db/database.ts";
-import { nextOccurrences, parseCron } from "../../campaigns/cron-schedule.ts";
+import { nextOccurrences, parseCron } from "./cron-schedule.ts";
 
 interface Campaign {
   id: string;
@@ -50,7 +50,7 @@ async function deliveryCounts(db: Db, ids: string[]): Promise<Map<string, Delive
   const out = new Map<string, DeliveryCounts>();
   for (const id of ids) out.set(id, Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as DeliveryCounts);
   if (!ids.length) return out;
-  const rows = await db.prisma.delivery.groupBy({ by: ["campaignId", "status"], where: { campaignId: { in: ids } }, _count: { _all: true } });
+  const rows = await db.prisma.outboxMessage.groupBy({ by: ["campaignId", "status"], where: { campaignId: { in: ids } }, _count: { _all: true } });
   for (const r of rows) {
     const counts = out.get(r.campaignId!);
     if (counts && r.status in counts) counts[r.status as keyof DeliveryCounts] = r._count._all;

@@ -27,7 +27,7 @@ export async function cancelCampaign(db: Db, input: { campaignId: string; brandI
     await tx.campaignOccurrence.updateMany({ where: { campaignId: c.id, status: "planning" }, data: { status: "cancelled" } });
     // a snapshot running at this very moment on another instance may still insert rows after this update: the
     // pipeline skips rows of a cancelled campaign at send time too (decideDelivery), so they are never sent either
-    const { count } = await tx.delivery.updateMany({ where: { campaignId: c.id, status: "queued" }, data: { status: "skipped", error: CANCELLED_REASON } });
+    const { count } = await tx.outboxMessage.updateMany({ where: { campaignId: c.id, status: "queued" }, data: { status: "skipped", error: CANCELLED_REASON } });
     return okValue({ campaignId: c.id, status: "cancelled", previousStatus: c.status, skipped: count });
   });
 }

@@ -4,8 +4,8 @@
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import { isValidTimeZone, wallTimeToEpochs } from "../../domain/time/time-zone.ts";
-import { audienceSchema, countAudience, describeAudience, type Audience } from "../../campaigns/audience.ts";
-import { nextOccurrences, parseCron } from "../../campaigns/cron-schedule.ts";
+import { audienceSchema, countAudience, describeAudience, type Audience } from "./audience.ts";
+import { nextOccurrences, parseCron } from "./cron-schedule.ts";
 import { failWith, okValue, type AppResult } from "../app-result.ts";
 
 /** Telegram caps a message at 4096 characters; leave room for the deep link. */

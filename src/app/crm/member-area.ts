@@ -1,4 +1,4 @@
-// CRM: the member's last consented area and tags, the data campaign audiences select on (src/campaigns/audience.ts).
+// CRM: the member's last consented area and tags, the data campaign audiences select on (src/app/campaigns/audience.ts).
 // Consent: the area is a coarse cell (two decimals, about 1 km), taken from a location the member shared, kept
 // after the order is done only as this cell and the store whose area holds it — never a live or exact location.
 // "Forget me" clears it (privacy.ts); campaigns never message a member who unsubscribed, whatever the area or tags.

@@ -35,7 +35,7 @@ export async function mergeMembers(tx: Tx, survivorId: string, absorbedId: strin
   const orders = (await tx.order.updateMany(move)).count;
   const redemptions = (await tx.redemption.updateMany(move)).count;
   const identities = (await tx.memberIdentity.updateMany(move)).count;
-  for (const m of [tx.consent, tx.appointment, tx.delivery, tx.demandEvent, tx.touch, tx.chatMessage] as unknown as { updateMany(a: typeof move): Promise<unknown> }[]) {
+  for (const m of [tx.consent, tx.appointment, tx.outboxMessage, tx.demandEvent, tx.touch, tx.chatMessage] as unknown as { updateMany(a: typeof move): Promise<unknown> }[]) {
     await m.updateMany(move);
   }
 

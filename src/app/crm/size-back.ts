@@ -14,9 +14,9 @@ import { chunks } from "../../domain/limits.ts";
 import { tapId } from "../../domain/chat/taps.ts";
 import { haversineMeters } from "../../domain/geo/distance.ts";
 import { isValidTimeZone } from "../../domain/time/time-zone.ts";
-import { loadDeliveryConfig } from "../../campaigns/delivery-config.ts";
-import { DEFAULT_QUIET_HOURS, quietUntil, type QuietHours } from "../../campaigns/quiet-hours.ts";
-import { enqueuePush } from "../outbox.ts";
+import { loadOutboxConfig } from "../../outbox/outbox-config.ts";
+import { DEFAULT_QUIET_HOURS, quietUntil, type QuietHours } from "../../outbox/quiet-hours.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 
 export interface Restock {
   storeId: string;
@@ -27,7 +27,7 @@ export interface Restock {
 
 function policy(): { quietHours: QuietHours; zone: string } {
   try {
-    const c = loadDeliveryConfig();
+    const c = loadOutboxConfig();
     return { quietHours: c.quietHours, zone: c.defaultTimeZone };
   } catch {
     return { quietHours: DEFAULT_QUIET_HOURS, zone: "Asia/Shanghai" };
@@ -74,7 +74,7 @@ export async function notifySizeBack(tx: Tx, restocks: Restock[], at: Date = new
       if (!member || member.erasedAt || member.mergedIntoId || member.marketingOptOut || member.unreachable) continue;
       const en = member.locale?.startsWith("en") ?? false;
       const tz = member.timezone && isValidTimeZone(member.timezone) ? member.timezone : defaultZone;
-      await enqueuePush(tx, {
+      await enqueue(tx, {
         memberId, source: "follow_up",
         dedupeKey: `size_back:${memberId}:${r.productId}:${r.size}:${store.id}:${mine[0].id}`,
         text: pushText(en, product.name, r.size, store.name),

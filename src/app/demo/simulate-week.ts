@@ -8,13 +8,13 @@
 import type { BotConfig } from "../../bot-config.ts";
 import { findBot, loadBots } from "../../bot-config.ts";
 import type { Db } from "../../db/database.ts";
-import { loadDeliveryConfig } from "../../campaigns/delivery-config.ts";
-import { runTick } from "../../campaigns/tick.ts";
+import { loadOutboxConfig } from "../../outbox/outbox-config.ts";
+import { runTick } from "../campaigns/tick.ts";
 import { handleEvent, type EngineDeps } from "../../conversation/engine.ts";
 import { createCampaign } from "../campaigns/create-campaign.ts";
 import { redeemAtTill } from "../coupons/coupon-use-cases.ts";
 import { recordMemberArea } from "../crm/member-area.ts";
-import { takePendingPushes } from "../outbox.ts";
+import { takePendingPushes } from "../../outbox/local-pushes.ts";
 import { resolveMember } from "../members.ts";
 import { bookAppointment, freeSlots } from "../appointments.ts";
 import { applyPaymentEvent } from "../ordering/apply-payment-event.ts";
@@ -83,7 +83,7 @@ export async function simulateDemo(db: Db, input: SimulateInput): Promise<Simula
   const brands = await db.prisma.brand.findMany({ orderBy: { id: "asc" }, include: { stores: { where: { active: true }, orderBy: { id: "asc" } }, products: { orderBy: { id: "asc" } }, coupons: { orderBy: { code: "asc" } } } });
   const inventory = await db.prisma.inventory.findMany({ orderBy: [{ storeId: "asc" }, { productId: "asc" }, { size: "asc" }] });
   const staffStores = new Set((await db.prisma.staff.findMany({ where: { active: true }, select: { storeId: true } })).map((s) => s.storeId));
-  const delivery = loadDeliveryConfig();
+  const delivery = loadOutboxConfig();
 
   for (const brand of brands) {
     const local = brand.stores.filter((s) => !s.flagship && s.deliveryRadiusMeters > 0);

@@ -40,7 +40,7 @@ export function bigAggregates(db: Db, ctx: BrandContext, period: Period): BigAgg
       GROUP BY o."creditedStoreId", o."campaignId"`)),
     // the member's area only matters when the campaign names no store: the join is skipped for the others
     deliveries: () => (deliveries ??= query<DeliveryGroup>(db, (p) => `SELECT d."campaignId" AS "c", m."areaLat" AS "lat", m."areaLng" AS "lng", m."areaStoreId" AS "areaStoreId", COUNT(*) AS "n"
-      FROM "Delivery" d LEFT JOIN "Member" m ON m."id" = d."memberId" AND d."campaignId" IN ${p.list(untargeted)}
+      FROM "OutboxMessage" d LEFT JOIN "Member" m ON m."id" = d."memberId" AND d."campaignId" IN ${p.list(untargeted)}
       WHERE d."campaignId" IN ${p.list(ctx.campaignIds)} AND d."status" = 'sent'${inPeriod(p, `d."sentAt"`, period)}
       GROUP BY d."campaignId", m."areaLat", m."areaLng", m."areaStoreId"`)),
   };

@@ -48,7 +48,7 @@ export async function campaignTimeline(db: Db, ctx: BrandContext, q: Period & { 
   const off = utcOffsetMinutes(ctx.timezone, q.to ?? new Date());
   type Row = { d: string; n: unknown; v?: unknown };
   const series = await Promise.all([
-    query<Row>(db, (p) => `SELECT ${dayOf(p, `d."sentAt"`, off)} AS "d", COUNT(*) AS "n" FROM "Delivery" d
+    query<Row>(db, (p) => `SELECT ${dayOf(p, `d."sentAt"`, off)} AS "d", COUNT(*) AS "n" FROM "OutboxMessage" d
       WHERE d."campaignId" IN ${p.list(ids)} AND d."status" = 'sent' AND d."sentAt" IS NOT NULL${inPeriod(p, `d."sentAt"`, q)} GROUP BY 1`),
     query<Row>(db, (p) => `SELECT ${dayOf(p, `t."createdAt"`, off)} AS "d", COUNT(*) AS "n" FROM "Touch" t
       WHERE t."campaignId" IN ${p.list(ids)}${inPeriod(p, `t."createdAt"`, q)} GROUP BY 1`),

@@ -14,7 +14,7 @@ import { isPayable } from "../../domain/orders/order-state.ts";
 import { inBothLanguages } from "../../messages/order-texts.ts";
 import { outcomeOfWinner } from "./payment-ledger.ts";
 import { Rollback } from "../app-result.ts";
-import { enqueuePush } from "../outbox.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 import { holdOrderIn } from "./order-hold.ts";
 import { captureHold, moveOrder, moveOrderIn, type OrderWithItems } from "./order-lifecycle.ts";
 import { ordersTotal, paymentsTotal } from "../../ops/metrics.ts";
@@ -146,5 +146,5 @@ async function notHeld(tx: Tx, order: OrderWithItems): Promise<Refused> {
 
 async function notify(tx: Tx, order: OrderWithItems, what: "authorized" | "captured", text: string): Promise<void> {
   if (!order.memberId) return;
-  await enqueuePush(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${what}`, text, payload: { orderId: order.id, status: what === "authorized" ? "authorized" : order.status, storeId: order.storeId } });
+  await enqueue(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${what}`, text, payload: { orderId: order.id, status: what === "authorized" ? "authorized" : order.status, storeId: order.storeId } });
 }

@@ -10,7 +10,7 @@ import { outcomeOfWinner } from "./payment-ledger.ts";
 import { Rollback } from "../app-result.ts";
 import { markRedeemed } from "../coupons/coupon-ledger.ts";
 import { tagPaidOrder } from "../crm/behaviour-tags.ts";
-import { enqueuePush } from "../outbox.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 import { lockQuote, moveOrder, type OrderWithItems } from "./order-lifecycle.ts";
 import { ordersTotal, paymentsTotal } from "../../ops/metrics.ts";
 
@@ -85,7 +85,7 @@ async function apply(db: Db, ev: PaymentEventInput, at: Date, opts: { notifyMemb
       }
       await tagPaidOrder(tx, order);
       if (opts.notifyMember && order.memberId) {
-        await enqueuePush(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:paid`, text: inBothLanguages((t) => t.paid(order.id)), payload: { orderId: order.id, status: "paid", storeId: order.storeId } });
+        await enqueue(tx, { memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:paid`, text: inBothLanguages((t) => t.paid(order.id)), payload: { orderId: order.id, status: "paid", storeId: order.storeId } });
       }
       await record(tx, ev, "accepted");
       return { result: "accepted", orderId: order.id, duplicate: false };

@@ -10,7 +10,7 @@ import { trackDelivery, trackingStep, type LastNotified, type TrackingDecision, 
 import { langOfLocale, type Lang } from "../../messages/lang.ts";
 import { ORDER_PUSHES } from "../../messages/order-texts.ts";
 import { failWith, okValue, type AppResult } from "../app-result.ts";
-import { enqueuePush } from "../outbox.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 import { runTx } from "../run-tx.ts";
 import { moveOrderIn } from "./order-lifecycle.ts";
 
@@ -55,7 +55,7 @@ const trackingPayload = z.object({ kind: z.literal("tracking"), distanceMeters: 
 
 /** The update the customer last received, read back from the outbox (zod at the JSON column). */
 async function lastNotified(tx: Tx, orderId: string): Promise<LastNotified | null> {
-  const row = await tx.delivery.findFirst({ where: { orderId, source: "order", dedupeKey: { startsWith: trackingDedupeKey(orderId, "") } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const row = await tx.outboxMessage.findFirst({ where: { orderId, source: "order", dedupeKey: { startsWith: trackingDedupeKey(orderId, "") } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   const p = trackingPayload.safeParse(row?.payload);
   return p.success ? { distanceMeters: p.data.distanceMeters, etaMinutes: p.data.etaMinutes, at: new Date(p.data.at) } : null;
 }
@@ -104,7 +104,7 @@ export async function courierFix(db: Db, input: CourierFixInput): Promise<AppRes
       if (d.notify && order.memberId) {
         const lang = langOfLocale((await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale);
         text = consumerText(order.id, d, lang);
-        await enqueuePush(tx, {
+        await enqueue(tx, {
           memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: trackingDedupeKey(order.id, trackingStep(d)), text,
           payload: { kind: "tracking", orderId: order.id, storeId: order.storeId, distanceMeters: d.distanceMeters, etaMinutes: d.etaMinutes, arrived: d.arrived, at: input.at.toISOString() },
         });

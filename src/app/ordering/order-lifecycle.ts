@@ -10,7 +10,7 @@ import { ORDER_PUSHES } from "../../messages/order-texts.ts";
 import { linkToken } from "../../payments/signing.ts";
 import { Rollback, failWith, okValue, type AppResult } from "../app-result.ts";
 import { giveCouponUseBack, markRedeemed, releaseMemberCoupon, reserveMemberCoupon, takeCouponUse } from "../coupons/coupon-ledger.ts";
-import { enqueuePush } from "../outbox.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 import { runTx } from "../run-tx.ts";
 import { releaseStock, reserveStock } from "./inventory.ts";
 import { ordersTotal } from "../../ops/metrics.ts";
@@ -176,7 +176,7 @@ export async function moveOrderIn(tx: Tx, input: MoveInput): Promise<MoveResult>
   // the member hears of every move of an order they confirmed; a quote they dropped needs no news
   if (order.memberId && input.notify !== false && !isQuote(order)) {
     const lang = langOfLocale((await tx.member.findUnique({ where: { id: order.memberId }, select: { locale: true } }))?.locale);
-    await enqueuePush(tx, {
+    await enqueue(tx, {
       memberId: order.memberId, source: "order", orderId: order.id, dedupeKey: `order:${order.id}:${input.to}`,
       text: ORDER_PUSHES[lang].moved(order.id, input.to),
       payload: { orderId: order.id, status: input.to, storeId: order.storeId },

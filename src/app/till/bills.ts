@@ -12,6 +12,7 @@ import { Rollback, failWith, okValue, type AppResult } from "../app-result.ts";
 import { markRedeemed, takeCouponUse } from "../coupons/coupon-ledger.ts";
 import { claimedWallet } from "../coupons/wallet.ts";
 import { tagStoreVisit } from "../crm/behaviour-tags.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 import { runTx } from "../run-tx.ts";
 import { boundStaff } from "../staff.ts";
 import { oneTapAllows } from "./one-tap-pay.ts";
@@ -206,14 +207,7 @@ async function tellTill(tx: Tx, b: BillRow, name: string, staff: Awaited<ReturnT
   const text = `✅ 已收款 ${total}${coupon}\n🧾 ${b.id} · ${name}`;
   for (const s of staff) {
     if (!s.botId) continue;
-    await tx.delivery.upsert({
-      where: { dedupeKey: `bill:${b.id}:${s.id}` },
-      create: {
-        dedupeKey: `bill:${b.id}:${s.id}`, memberId: `staff:${s.id}`, source: "staff", text,
-        payload: { staffId: s.id, telegramUserId: s.telegramUserId, botId: s.botId, buttons: [], billId: b.id } as never, notBefore: new Date(0),
-      },
-      update: {},
-    });
+    await enqueue(tx, { dedupeKey: `bill:${b.id}:${s.id}`, source: "staff", staffId: s.id, text, payload: { telegramUserId: s.telegramUserId, botId: s.botId, buttons: [], billId: b.id } });
   }
 }
 

@@ -1,13 +1,13 @@
 // Tells a store's bound staff about each new paid order, with buttons that move it along (staff-commands.ts).
-// This only queues the card: an outbox row `staff:<orderId>:<staffId>` (unique dedupeKey: once per order and staff
-// member, whatever the instances) with source "staff", which the one delivery pipeline (src/campaigns/
-// delivery-pipeline.ts) sends as a transactional push — promptly, whatever the quiet hours — with its retries,
-// 429 pauses and at-most-once claims. The pipeline runs this as a producer before its selections.
+// This only queues the card: an outbox message `staff:<orderId>:<staffId>` (unique dedupeKey: once per order and staff
+// member, whatever the instances) with source "staff", which the one outbox pipeline (src/outbox/pipeline/) sends as
+// a transactional push — promptly, whatever the quiet hours — with its retries, 429 pauses and at-most-once claims.
+// The pipeline runs this as a producer before its selections.
 import type { Button } from "../../conversation/replies.ts";
 import type { Db } from "../../db/database.ts";
 import { money } from "../../conversation/messages.ts";
-import { isUniqueViolation } from "../../db/write-transaction.ts";
 import { boundStaff, type StaffMove } from "../../app/staff.ts";
+import { enqueue } from "../../outbox/enqueue.ts";
 import { STAFF_MOVE_LABEL } from "./telegram-texts.ts";
 
 type Fulfillment = "delivery" | "pickup" | "ship";
@@ -41,9 +41,6 @@ export interface StaffNotifierOptions {
   log?: Log;
 }
 
-/** Due at once (outbox.ts): ahead of any campaign backlog in the pipeline's notBefore order. */
-const IMMEDIATELY = new Date(0);
-
 /** Queues a card for every not yet notified paid order of the last day, per bound staff member of its store. Returns how many were queued. */
 export async function queueStaffCards(opts: StaffNotifierOptions): Promise<number> {
   const { db } = opts;
@@ -59,7 +56,7 @@ export async function queueStaffCards(opts: StaffNotifierOptions): Promise<numbe
   });
   if (!orders.length) return 0;
   const pairs = orders.flatMap((o) => staff.filter((s) => s.storeId === o.storeId).map((s) => ({ order: o, staff: s, key: staffDedupeKey(o.id, s.id) })));
-  const done = new Set((await db.prisma.delivery.findMany({ where: { dedupeKey: { in: pairs.map((p) => p.key) } }, select: { dedupeKey: true } })).map((d) => d.dedupeKey));
+  const done = new Set((await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { in: pairs.map((p) => p.key) } }, select: { dedupeKey: true } })).map((d) => d.dedupeKey));
   const running = opts.runningBots();
   const stores = new Map((await db.prisma.store.findMany({ where: { id: { in: [...new Set(orders.map((o) => o.storeId))] } } })).map((s) => [s.id, s]));
   let queued = 0;
@@ -69,14 +66,8 @@ export async function queueStaffCards(opts: StaffNotifierOptions): Promise<numbe
     if (!botId) continue;
     const text = await orderCard(db, order, stores.get(order.storeId)?.name ?? order.storeId);
     const buttons = staffButtons(order.id, order.fulfillment, order.status);
-    try {
-      await db.prisma.delivery.create({
-        data: { dedupeKey: key, memberId: `staff:${st.id}`, source: "staff", orderId: order.id, text, payload: { staffId: st.id, telegramUserId: st.telegramUserId, botId, buttons } as never, notBefore: IMMEDIATELY },
-      });
-      queued++;
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e; // else another instance queued it
-    }
+    // due at once (the default), ahead of any campaign backlog; 0 when another instance queued it meanwhile
+    queued += await enqueue(db.prisma, { dedupeKey: key, source: "staff", staffId: st.id, orderId: order.id, text, payload: { telegramUserId: st.telegramUserId, botId, buttons } });
   }
   return queued;
 }

@@ -1,6 +1,6 @@
 // `npm start`'s Telegram side: every bot in bots/ whose token variable is set, in one process. Polling by default;
 // webhooks on the fastify server when PUBLIC_URL is https. Beside the bots runs the one delivery pipeline
-// (src/campaigns/delivery-pipeline.ts) on their clients, for every outbox source: order updates and staff cards
+// (src/outbox/pipeline/drain.ts) on their clients, for every outbox source: order updates and staff cards
 // (queued by queueStaffCards, its producer) promptly, campaigns and follow-ups under their caps and quiet hours.
 // Nothing here blocks start-up: a Bot API that cannot be reached is retried in the background with backoff, and
 // `npm start` without any token starts no bot at all.
@@ -14,11 +14,11 @@ import type { Db } from "../../db/database.ts";
 import { engineDeps, systemClock } from "../../runtime.ts";
 import { callbackCodec } from "./callback-data.ts";
 import { createBot } from "./create-bot.ts";
-import { loadDeliveryConfig } from "../../campaigns/delivery-config.ts";
-import { drainOutbox } from "../../campaigns/delivery-pipeline.ts";
-import { MemoryChatGate, MemoryRateLimiter } from "../../campaigns/rate-limiter.ts";
-import { startDeliveryWorkers } from "../../campaigns/scheduler.ts";
-import type { Workers } from "../../campaigns/workers.ts";
+import { loadOutboxConfig } from "../../outbox/outbox-config.ts";
+import { drainOutbox } from "../../outbox/pipeline/drain.ts";
+import { MemoryChatGate, MemoryRateLimiter } from "../../outbox/rate-limiter.ts";
+import { startDeliveryWorkers } from "../../workers/delivery-workers.ts";
+import type { Workers } from "../../outbox/workers.ts";
 import { queueStaffCards } from "./staff-notifier.ts";
 import { telegramSender, type TelegramSender } from "./telegram-sender.ts";
 import { menuCommands } from "./telegram-texts.ts";
@@ -185,11 +185,11 @@ export async function startBots(opts: StartBotsOptions): Promise<RunningBots> {
 
   async function tick(): Promise<void> {
     if (!bots.size) return;
-    const dc = loadDeliveryConfig();
+    const dc = loadOutboxConfig();
     await drainOutbox({ ...pipeline, config: dc, limiter: new MemoryRateLimiter(dc.ratePerSecond, dc.windowGuardMs), chatGate: new MemoryChatGate(dc.perChatMs) }, { idle: "stop" });
   }
 
-  const rate = loadDeliveryConfig(env).ratePerSecond;
+  const rate = loadOutboxConfig(env).ratePerSecond;
   if (configs.length && rate > FREE_BROADCAST_RATE && !configs.some((b) => b.allowPaidBroadcast)) {
     warn("CAMPAIGN_RATE is above Telegram's free broadcast limit and no bot opted into paid broadcasts (bots/*.json allowPaidBroadcast): expect 429s", { rate, free: FREE_BROADCAST_RATE });
   }

@@ -1,7 +1,7 @@
 // What a failed Bot API call means for whoever sent it, split by origin like grammY's errors: the API refused
 // (TelegramError with an HTTP-like code) or the network failed (anything else thrown by the transport).
 import { TelegramError } from "telegraf";
-import type { SendResult } from "../../campaigns/message-sender.ts";
+import type { SendResult } from "../../outbox/message-sender.ts";
 
 export type SendFailure = Exclude<SendResult, { ok: true }>;
 

@@ -1,7 +1,7 @@
-// The MessageSender port (src/campaigns/message-sender.ts) over telegraf's Telegram clients, one per running bot.
+// The MessageSender port (src/outbox/message-sender.ts) over telegraf's Telegram clients, one per running bot.
 // It only sends and classifies: what a 429 or a 403 means for the queue is the pipeline's decision.
 import type { Telegram } from "telegraf";
-import type { MessageSender, OutboundMessage, SendResult } from "../../campaigns/message-sender.ts";
+import type { MessageSender, OutboundMessage, SendResult } from "../../outbox/message-sender.ts";
 import type { CallbackCodec } from "./callback-data.ts";
 import { sendTextWithButtons } from "./render-replies.ts";
 import { classifySendError } from "./telegram-errors.ts";

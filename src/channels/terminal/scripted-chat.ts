@@ -1,7 +1,7 @@
 // `o2o chat --json`: one JSON event per stdin line in, the bot's replies as JSON lines out, then {"type":"turn_end"}.
 // Pushes queued for the member while they were away (campaigns, order updates) are printed first, once each.
 import { createInterface } from "node:readline";
-import { takePendingPushes } from "../../app/outbox.ts";
+import { takePendingPushes } from "../../outbox/local-pushes.ts";
 import { resolveMember } from "../../app/members.ts";
 import { handleEvent, inboundEventSchema, type EngineDeps } from "../../conversation/engine.ts";
 import { errorReply, type Reply } from "../../conversation/replies.ts";

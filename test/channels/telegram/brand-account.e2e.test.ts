@@ -131,12 +131,12 @@ describe("a Starbucks brand account on Telegram", () => {
     expect(await db.prisma.consent.count({ where: { orderId } })).toBe(0);
     // the last push is marked sent just after Telegram accepted it: wait for that row, do not race it
     const pushes = await api.waitFor(async () => {
-      const rows = await db.prisma.delivery.findMany({ where: { memberId: m.id, source: "order" } });
+      const rows = await db.prisma.outboxMessage.findMany({ where: { memberId: m.id, source: "order" } });
       return rows.length === 5 && rows.every((d) => d.status === "sent") && rows;
     }, 10_000, "every order push marked sent");
     expect(pushes.map((d) => (d.payload as { status: string }).status).sort()).toEqual(["accepted", "completed", "out_for_delivery", "paid", "ready"]);
     // exactly one card per order and staff member
-    expect(await db.prisma.delivery.count({ where: { dedupeKey: `staff:${orderId}:${(await db.prisma.staff.findUniqueOrThrow({ where: { telegramUserId: "2002" } })).id}` } })).toBe(1);
+    expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: `staff:${orderId}:${(await db.prisma.staff.findUniqueOrThrow({ where: { telegramUserId: "2002" } })).id}` } })).toBe(1);
   }, 60_000);
 
   it("staff redeem a claimed coupon at the till from the chat; customers cannot", async () => {
@@ -170,12 +170,12 @@ describe("a Starbucks brand account on Telegram", () => {
     await fan.say("/start");
     const m = await member(6006);
     api.inject({ method: "sendMessage", chatId: 6006, ...BLOCKED });
-    await db.prisma.delivery.create({ data: { dedupeKey: "test:blocked:6006", memberId: m.id, source: "order", text: "订单更新 / order update", payload: {} } });
+    await db.prisma.outboxMessage.create({ data: { dedupeKey: "test:blocked:6006", memberId: m.id, source: "order", text: "订单更新 / order update", payload: {} } });
     await api.waitFor(async () => (await member(6006)).unreachable, 10_000, "the member to be marked unreachable");
-    expect(await db.prisma.delivery.findUniqueOrThrow({ where: { dedupeKey: "test:blocked:6006" } })).toMatchObject({ status: "failed" });
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "test:blocked:6006" } })).toMatchObject({ status: "failed" });
     // while unreachable, further pushes are skipped rather than sent
-    await db.prisma.delivery.create({ data: { dedupeKey: "test:blocked:6006:2", memberId: m.id, source: "order", text: "again", payload: {} } });
-    await api.waitFor(async () => (await db.prisma.delivery.findUniqueOrThrow({ where: { dedupeKey: "test:blocked:6006:2" } })).status === "skipped", 10_000, "the skip");
+    await db.prisma.outboxMessage.create({ data: { dedupeKey: "test:blocked:6006:2", memberId: m.id, source: "order", text: "again", payload: {} } });
+    await api.waitFor(async () => (await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "test:blocked:6006:2" } })).status === "skipped", 10_000, "the skip");
     await fan.say("你好");
     expect((await member(6006)).unreachable).toBe(false);
   }, 30_000);
@@ -185,8 +185,8 @@ describe("a Starbucks brand account on Telegram", () => {
     await fan.say("/start");
     const m = await member(7007);
     api.inject({ method: "sendMessage", chatId: 7007, ...TOO_MANY_REQUESTS(1) });
-    await db.prisma.delivery.create({ data: { dedupeKey: "test:429:7007", memberId: m.id, source: "order", text: "订单已接单 / order accepted", payload: {} } });
-    await api.waitFor(async () => (await db.prisma.delivery.findUniqueOrThrow({ where: { dedupeKey: "test:429:7007" } })).status === "sent", 15_000, "the push after the pause");
+    await db.prisma.outboxMessage.create({ data: { dedupeKey: "test:429:7007", memberId: m.id, source: "order", text: "订单已接单 / order accepted", payload: {} } });
+    await api.waitFor(async () => (await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "test:429:7007" } })).status === "sent", 15_000, "the push after the pause");
     const tries = api.calls.filter((c) => c.method === "sendMessage" && String(c.body.chat_id) === "7007" && c.body.text === "订单已接单 / order accepted");
     expect(tries.map((t) => t.status)).toEqual([429, 200]);
     expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(1000);

@@ -126,10 +126,10 @@ describe.each(DATABASES)("courier tracking on Telegram (%s)", (kind) => {
     // the live location keeps coming after completion: nothing moves, nobody is told anything
     later(1);
     expect(await staff.moveLiveLocation(north(5), live.messageId)).toEqual([]);
-    const steps = await db.prisma.delivery.findMany({ where: { orderId, dedupeKey: { startsWith: `track:${orderId}:` } } });
+    const steps = await db.prisma.outboxMessage.findMany({ where: { orderId, dedupeKey: { startsWith: `track:${orderId}:` } } });
     expect(steps).toHaveLength(5); // 3 km, 2.4 km, 1.2 km, 400 m, arrived
     const rows = await api.waitFor(async () => {
-      const all = await db.prisma.delivery.findMany({ where: { orderId, source: "order" } });
+      const all = await db.prisma.outboxMessage.findMany({ where: { orderId, source: "order" } });
       return all.every((d) => d.status === "sent") && all;
     }, 10_000, "every push sent");
     expect(rows.filter((d) => d.dedupeKey.startsWith("track:")).map((d) => d.dedupeKey).sort()).toEqual(
@@ -151,7 +151,7 @@ describe.each(DATABASES)("courier tracking on Telegram (%s)", (kind) => {
       expect(await who.moveLiveLocation(north(20), l.messageId)).toEqual([]);
     }
     expect(await order(orderId)).toMatchObject({ status: "out_for_delivery", courierLat: null, arrivedAt: null });
-    expect(await db.prisma.delivery.count({ where: { dedupeKey: { startsWith: `track:${orderId}:` } } })).toBe(0);
+    expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `track:${orderId}:` } } })).toBe(0);
 
     // the courier rides up; within 50 m they get the Delivered button, once
     later(1);
@@ -233,7 +233,7 @@ describe.each(DATABASES)("courierFix (%s)", (kind) => {
     const orderId = await outForDelivery("sb-zhengjia", `${kind}-r`);
     const same = await Promise.all([1, 2, 3, 4].map(() => fix(`tg-${kind}-r`, 2000)));
     expect(same.every((r) => r.ok)).toBe(true);
-    expect(await db.prisma.delivery.count({ where: { dedupeKey: { startsWith: `track:${orderId}:` } } })).toBe(1);
+    expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `track:${orderId}:` } } })).toBe(1);
 
     const door = await Promise.all([1, 2, 3].map(() => fix(`tg-${kind}-r`, 5, new Date(NOON.getTime() + 600_000))));
     const results = door.map((r) => (r.ok ? r.value.orders[0] : null));
@@ -242,6 +242,6 @@ describe.each(DATABASES)("courierFix (%s)", (kind) => {
     expect(await db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "completed" });
     expect(await db.prisma.consent.count({ where: { orderId } })).toBe(0);
     expect(await db.prisma.orderStatusChange.count({ where: { orderId, to: "completed" } })).toBe(1);
-    expect((await db.prisma.delivery.findMany({ where: { orderId } })).map((d) => d.dedupeKey).sort()).toEqual([`order:${orderId}:completed`, `track:${orderId}:arrived`, `track:${orderId}:eta8-d20`].sort());
+    expect((await db.prisma.outboxMessage.findMany({ where: { orderId } })).map((d) => d.dedupeKey).sort()).toEqual([`order:${orderId}:completed`, `track:${orderId}:arrived`, `track:${orderId}:eta8-d20`].sort());
   });
 });

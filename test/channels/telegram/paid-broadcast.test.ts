@@ -4,7 +4,7 @@
 import { Telegram } from "telegraf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botConfigSchema, loadBots } from "../../../src/bot-config.ts";
-import { loadDeliveryConfig } from "../../../src/campaigns/delivery-config.ts";
+import { loadOutboxConfig } from "../../../src/outbox/outbox-config.ts";
 import { callbackCodec } from "../../../src/channels/telegram/callback-data.ts";
 import { telegramSender } from "../../../src/channels/telegram/telegram-sender.ts";
 import { startFakeBotApi, type FakeBotApi } from "../../campaigns/fake-bot-api.ts";
@@ -29,7 +29,7 @@ describe("paid broadcasts", () => {
     expect(loadBots().every((b) => b.allowPaidBroadcast === false)).toBe(true);
     const base = { id: "x", name: "x", brands: "*", tokenEnv: "X", welcome: { zh: "", en: "" } };
     expect(botConfigSchema.parse({ ...base, allowPaidBroadcast: true }).allowPaidBroadcast).toBe(true);
-    expect(loadDeliveryConfig({ CAMPAIGN_RATE: "1000" }).ratePerSecond).toBe(1000);
-    expect(() => loadDeliveryConfig({ CAMPAIGN_RATE: "1001" })).toThrow(/CAMPAIGN_RATE/);
+    expect(loadOutboxConfig({ CAMPAIGN_RATE: "1000" }).ratePerSecond).toBe(1000);
+    expect(() => loadOutboxConfig({ CAMPAIGN_RATE: "1001" })).toThrow(/CAMPAIGN_RATE/);
   });
 });

@@ -28,7 +28,7 @@ const envSchema = z.object({
   CAMPAIGN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
-export interface DeliveryConfig {
+export interface OutboxConfig {
   ratePerSecond: number;
   perChatMs: number;
   frequencyCap: number;
@@ -45,7 +45,7 @@ export interface DeliveryConfig {
 
 
 
-export function loadDeliveryConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<DeliveryConfig> = {}): DeliveryConfig {
+export function loadOutboxConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<OutboxConfig> = {}): OutboxConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

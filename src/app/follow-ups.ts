@@ -6,9 +6,9 @@
 // past the link's expiry it would be useless.
 import type { Db } from "../db/database.ts";
 import { isValidTimeZone } from "../domain/time/time-zone.ts";
-import type { DeliveryConfig } from "./delivery-config.ts";
-import { insertOutboxRows, type OutboxRow } from "./outbox-rows.ts";
-import { quietUntil } from "./quiet-hours.ts";
+import type { OutboxConfig } from "../outbox/outbox-config.ts";
+import { enqueue, type OutboxMessage } from "../outbox/enqueue.ts";
+import { quietUntil } from "../outbox/quiet-hours.ts";
 import { query } from "../db/sql.ts";
 
 export interface FollowUpResult {
@@ -28,18 +28,18 @@ interface OrderRow {
   unreachable: boolean | number;
 }
 
-function memberZone(tz: string | null, config: DeliveryConfig): string {
+function memberZone(tz: string | null, config: OutboxConfig): string {
   return tz && isValidTimeZone(tz) ? tz : config.defaultTimeZone;
 }
 
 /** Queues one follow-up per order, skipping members who opted out or are unreachable (counted as skipped). */
-async function queueFor<O extends OrderRow>(db: Db, orders: O[], build: (o: O) => OutboxRow): Promise<FollowUpResult> {
+async function queueFor<O extends OrderRow>(db: Db, orders: O[], build: (o: O) => OutboxMessage): Promise<FollowUpResult> {
   const rows = orders.filter((o) => !o.marketingOptOut && !o.unreachable).map(build);
-  return { queued: await insertOutboxRows(db, rows), skipped: orders.length - rows.length };
+  return { queued: await enqueue(db.prisma, rows), skipped: orders.length - rows.length };
 }
 
 /** Use case (scheduler): queue a feedback request for orders completed at least the configured delay ago. */
-export async function queueFeedbackRequests(db: Db, now: Date, config: DeliveryConfig, wallNow = Date.now()): Promise<FollowUpResult> {
+export async function queueFeedbackRequests(db: Db, now: Date, config: OutboxConfig, wallNow = Date.now()): Promise<FollowUpResult> {
   const upTo = new Date(now.getTime() - config.feedbackDelayMs);
   const from = new Date(upTo.getTime() - FEEDBACK_LOOKBACK_MS);
   const orders = await query<OrderRow>(
@@ -47,7 +47,7 @@ export async function queueFeedbackRequests(db: Db, now: Date, config: DeliveryC
     (p) => `SELECT o."id", o."memberId", o."storeId", m."timezone", m."marketingOptOut", m."unreachable"
       FROM "Order" o JOIN "Member" m ON m."id" = o."memberId"
       WHERE o."status" = 'completed' AND o."completedAt" <= ${p.ts(upTo)} AND o."completedAt" > ${p.ts(from)} AND m."erasedAt" IS NULL
-        AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."dedupeKey" = 'feedback:' || o."id")
+        AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" d WHERE d."dedupeKey" = 'feedback:' || o."id")
       LIMIT 1000`,
   );
   const immediate = new Date(Math.min(now.getTime(), wallNow));
@@ -61,14 +61,14 @@ export async function queueFeedbackRequests(db: Db, now: Date, config: DeliveryC
 }
 
 /** Use case (scheduler): one reminder per unpaid order when its payment link is about to expire. */
-export async function queueUnpaidReminders(db: Db, now: Date, config: DeliveryConfig, wallNow = Date.now()): Promise<FollowUpResult> {
+export async function queueUnpaidReminders(db: Db, now: Date, config: OutboxConfig, wallNow = Date.now()): Promise<FollowUpResult> {
   const until = new Date(now.getTime() + config.unpaidLeadMs);
   const orders = await query<OrderRow & { expiresAt: Date }>(
     db,
     (p) => `SELECT o."id", o."memberId", o."storeId", o."expiresAt", m."timezone", m."marketingOptOut", m."unreachable"
       FROM "Order" o JOIN "Member" m ON m."id" = o."memberId"
       WHERE o."status" = 'pending_payment' AND o."expiresAt" > ${p.ts(now)} AND o."expiresAt" <= ${p.ts(until)} AND m."erasedAt" IS NULL
-        AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."dedupeKey" = 'unpaid:' || o."id")
+        AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" d WHERE d."dedupeKey" = 'unpaid:' || o."id")
       LIMIT 1000`,
   );
   const immediate = new Date(Math.min(now.getTime(), wallNow));

@@ -3,7 +3,7 @@
 // expression means here what it means to the node-cron trigger; like node-cron, every field must match (day of
 // month AND day of week). Pure: no clock, no I/O.
 import cron from "node-cron";
-import { isValidTimeZone, localDateTime, wallTimeToEpochs } from "../domain/time/time-zone.ts";
+import { isValidTimeZone, localDateTime, wallTimeToEpochs } from "../../domain/time/time-zone.ts";
 
 export interface CronSchedule {
   expression: string;

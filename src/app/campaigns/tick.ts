@@ -2,18 +2,20 @@
 // worker left claimed, plan the campaign occurrences due at `now`, queue follow-ups, then send what is due.
 // Deterministic in `now`: a second pass at the same instant finds every occurrence planned and every follow-up
 // queued (unique keys), so it plans, queues and sends nothing new.
-import type { Db } from "../db/database.ts";
-import type { DeliveryConfig } from "./delivery-config.ts";
-import { drainOutbox, emptyStats, recoverStaleClaims, type DrainStats } from "./delivery-pipeline.ts";
-import { queueFeedbackRequests, queueUnpaidReminders } from "./follow-ups.ts";
-import type { MessageSender } from "./message-sender.ts";
+import type { Db } from "../../db/database.ts";
+import type { OutboxConfig } from "../../outbox/outbox-config.ts";
+import { recoverStaleClaims } from "../../outbox/pipeline/claim.ts";
+import { drainOutbox } from "../../outbox/pipeline/drain.ts";
+import { emptyStats, type DrainStats } from "../../outbox/pipeline/state.ts";
+import { queueFeedbackRequests, queueUnpaidReminders } from "../follow-ups.ts";
+import type { MessageSender } from "../../outbox/message-sender.ts";
 import { planDueCampaigns, type PlannedOccurrence } from "./plan-campaigns.ts";
-import { MemoryChatGate, MemoryRateLimiter, type ChatGate, type RateLimiter } from "./rate-limiter.ts";
-import { execute } from "../db/sql.ts";
+import { MemoryChatGate, MemoryRateLimiter, type ChatGate, type RateLimiter } from "../../outbox/rate-limiter.ts";
+import { execute } from "../../db/sql.ts";
 
 export interface TickDeps {
   db: Db;
-  config: DeliveryConfig;
+  config: OutboxConfig;
   /** null: no bot can send here; Telegram members' rows stay queued */
   sender: MessageSender | null;
   botIds?: () => string[];
@@ -51,7 +53,7 @@ export interface TickOptions {
  */
 async function releaseDue(db: Db, now: Date, wallNow: number): Promise<void> {
   if (now.getTime() <= wallNow) return;
-  await execute(db, (p) => `UPDATE "Delivery" SET "notBefore" = ${p.ts(new Date(wallNow))} WHERE "status" = 'queued' AND "notBefore" <= ${p.ts(now)} AND "notBefore" > ${p.ts(new Date(wallNow))}`);
+  await execute(db, (p) => `UPDATE "OutboxMessage" SET "notBefore" = ${p.ts(new Date(wallNow))} WHERE "status" = 'queued' AND "notBefore" <= ${p.ts(now)} AND "notBefore" > ${p.ts(new Date(wallNow))}`);
 }
 
 export async function runTick(deps: TickDeps, now: Date, opts: TickOptions = {}): Promise<TickResult> {

@@ -4,9 +4,9 @@
 // the bot (unreachable), who were erased or merged away are never messaged; the delivery pipeline checks again at
 // send time. Members are read in keyset batches (by member id) so a million followers never sit in memory at once.
 import { z } from "zod";
-import type { Db } from "../db/database.ts";
-import { haversineMeters } from "../domain/geo/distance.ts";
-import { query, type Params } from "../db/sql.ts";
+import type { Db } from "../../db/database.ts";
+import { haversineMeters } from "../../domain/geo/distance.ts";
+import { query, type Params } from "../../db/sql.ts";
 
 /** The Campaign.audience JSON column. */
 export const audienceSchema = z.object({

@@ -1,63 +1,19 @@
 // The campaign scheduler under `npm start`: node-cron fires every minute and runs the same pass as
-// `o2o campaign tick` (plan due occurrences, queue follow-ups), while delivery workers — the one delivery pipeline,
-// for every outbox source: campaigns, follow-ups, order updates, staff cards — send the outbox continuously under
-// the rate limits. One process by default (in-process queue and limiter); with REDIS_URL, BullMQ carries the
-// fan-out and every worker process shares one Redis rate limiter (redis-delivery.ts). Any number of instances may
-// run the minute trigger: the unique occurrence key lets exactly one of them plan each occurrence.
+// `o2o campaign tick` (app/campaigns/tick.ts: plan due occurrences, queue follow-ups), while the delivery workers
+// (delivery-workers.ts) send the outbox continuously under the rate limits. Any number of instances may run the
+// minute trigger: one leader runs the pass, and the unique occurrence key lets exactly one of them plan each occurrence.
 import cron from "node-cron";
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
-import { loadDeliveryConfig, type DeliveryConfig } from "./delivery-config.ts";
-import { drainOutbox } from "./delivery-pipeline.ts";
-import type { MessageSender } from "./message-sender.ts";
-import { MemoryChatGate, MemoryRateLimiter } from "./rate-limiter.ts";
-import { runTick, type TickResult } from "./tick.ts";
-import type { Workers } from "./workers.ts";
+import { loadOutboxConfig } from "../outbox/outbox-config.ts";
+import type { MessageSender } from "../outbox/message-sender.ts";
+import { runTick, type TickResult } from "../app/campaigns/tick.ts";
+import type { Workers } from "../outbox/workers.ts";
+import { startDeliveryWorkers } from "./delivery-workers.ts";
 import { alwaysLeader, postgresLeader, redisLeader, type Leadership } from "../ops/leader.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
-
-export interface WorkerDeps {
-  db: Db;
-  sender: MessageSender;
-  botIds?: () => string[];
-  clock: () => Date;
-  config?: DeliveryConfig;
-  redisUrl?: string;
-  sources?: string[];
-  /** outbox producers the pipeline runs before its selections (the Telegram channel's staff cards) */
-  producers?: (() => Promise<unknown>)[];
-  /** idle poll period (default 200 ms: order updates and staff cards go out well within a second) */
-  pollMs?: number;
-  log?: Log;
-}
-
-/** Delivery workers: an in-process polling loop, or BullMQ workers sharing a Redis rate limit when redisUrl is set. */
-export async function startDeliveryWorkers(deps: WorkerDeps): Promise<Workers> {
-  const config = deps.config ?? loadDeliveryConfig();
-  const redisUrl = deps.redisUrl ?? process.env.REDIS_URL;
-  if (redisUrl) {
-    const { startRedisWorkers } = await import("./redis-delivery.ts");
-    return startRedisWorkers({ ...deps, config, redisUrl });
-  }
-  const abort = new AbortController();
-  const loop = drainOutbox(
-    {
-      db: deps.db, sender: deps.sender, botIds: deps.botIds, sources: deps.sources, producers: deps.producers, config, clock: deps.clock, log: deps.log,
-      limiter: new MemoryRateLimiter(config.ratePerSecond, config.windowGuardMs),
-      chatGate: new MemoryChatGate(config.perChatMs),
-    },
-    { idle: "wait", signal: abort.signal, pollMs: deps.pollMs ?? 200 },
-  ).catch((e) => deps.log?.("delivery worker stopped on an error", { err: String(e) }));
-  return {
-    announce: async () => undefined,
-    stop: async () => {
-      abort.abort();
-      await loop;
-    },
-  };
-}
 
 export interface SchedulerOptions {
   db: Db;
@@ -91,7 +47,7 @@ export interface Scheduler {
 export async function startCampaignScheduler(opts: SchedulerOptions): Promise<Scheduler> {
   const log: Log = (msg, extra) => opts.logger?.info({ component: "campaigns", ...extra }, msg);
   const warn: Log = (msg, extra) => opts.logger?.warn({ component: "campaigns", ...extra }, msg);
-  const config = loadDeliveryConfig();
+  const config = loadOutboxConfig();
   const given = opts.workers ?? null;
   const sender = given ? null : opts.sender ?? null;
   const own = sender

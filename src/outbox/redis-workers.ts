@@ -10,14 +10,13 @@
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Db } from "../db/database.ts";
-import type { DeliveryConfig } from "./delivery-config.ts";
-import { drainOutbox } from "./delivery-pipeline.ts";
-import { TRANSACTIONAL_SOURCES } from "./delivery-rules.ts";
+import type { OutboxConfig } from "./outbox-config.ts";
+import { drainOutbox } from "./pipeline/drain.ts";
+import { TRANSACTIONAL_SOURCES } from "./send-rules.ts";
 import type { MessageSender } from "./message-sender.ts";
 import { CREDIT_MS, IN_FLIGHT_POLL_MS, MAX_IN_FLIGHT_MS, sleep, windowOf, type ChatGate, type RateLimiter, type SendPermit } from "./rate-limiter.ts";
-import type { Workers } from "./workers.ts";
+import type { PlannedWork, Workers } from "./workers.ts";
 import { query } from "../db/sql.ts";
-import type { TickResult } from "./tick.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
@@ -142,7 +141,7 @@ export interface RedisWorkerDeps {
   sender: MessageSender;
   botIds?: () => string[];
   clock: () => Date;
-  config: DeliveryConfig;
+  config: OutboxConfig;
   redisUrl: string;
   sources?: string[];
   producers?: (() => Promise<unknown>)[];
@@ -172,7 +171,7 @@ export async function enqueueOccurrenceJobs(db: Db, queue: Queue, occurrenceId: 
   for (;;) {
     const rows = await query<{ id: string }>(
       db,
-      (p) => `SELECT "id" FROM "Delivery" WHERE "campaignId" = ${p.v(campaignId)} AND "occurrenceId" = ${p.v(occurrenceId)} AND "status" = 'queued' AND "id" > ${p.v(after)} ORDER BY "id" LIMIT ${p.v(rowsPerJob * 20)}`,
+      (p) => `SELECT "id" FROM "OutboxMessage" WHERE "campaignId" = ${p.v(campaignId)} AND "occurrenceId" = ${p.v(occurrenceId)} AND "status" = 'queued' AND "id" > ${p.v(after)} ORDER BY "id" LIMIT ${p.v(rowsPerJob * 20)}`,
     );
     if (!rows.length) return page;
     after = rows[rows.length - 1].id;
@@ -226,7 +225,7 @@ export async function startRedisWorkers(deps: RedisWorkerDeps): Promise<Workers>
   const timer = setInterval(() => void sweep().catch((e) => deps.log?.("sweep enqueue failed", { err: String(e) })), 60_000);
 
   return {
-    async announce(result: TickResult) {
+    async announce(result: PlannedWork) {
       for (const o of result.occurrences) await enqueueOccurrenceJobs(deps.db, queue, o.occurrenceId, o.campaignId);
       if (result.queued) await sweep();
     },
