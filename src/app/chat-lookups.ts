@@ -1,6 +1,7 @@
 // Reads the chat flows need, in one place below them: the conversation and channel layers ask here instead of
 // querying the database themselves (they change nothing; the use cases do that).
 import type { Db } from "../db/database.ts";
+import { PAYABLE_STATUSES, QUOTE } from "../domain/orders/order-state.ts";
 
 /** A staff member and their store (a slot tap names the staff member). */
 export async function staffMember(db: Db, staffId: string): Promise<{ id: string; storeId: string } | null> {
@@ -73,4 +74,19 @@ export async function orderForStaffCard(db: Db, orderId: string): Promise<{ id: 
 /** True before any catalog is loaded (no brand yet). */
 export async function catalogIsEmpty(db: Db): Promise<boolean> {
   return (await db.prisma.brand.count()) === 0;
+}
+
+/** The member's latest order still waiting to be paid (a quote or a confirmed, unpaid order), for "取消". */
+export async function latestPayableOrderId(db: Db, memberId: string): Promise<string | null> {
+  const row = await db.prisma.order.findFirst({ where: { memberId, status: { in: PAYABLE_STATUSES } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** The member's five latest orders past the quote (or the one asked for), newest first, for "我的订单". */
+export async function recentOrders(db: Db, memberId: string, orderId: string | null) {
+  return db.prisma.order.findMany({
+    where: { memberId, status: { not: QUOTE }, ...(orderId ? { id: orderId } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: 5,
+  });
 }

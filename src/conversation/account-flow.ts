@@ -2,12 +2,12 @@
 import { loadCatalogView } from "../app/catalog-view.ts";
 import { claimCoupon, listWallet } from "../app/coupons/coupon-use-cases.ts";
 import { recordFeedback } from "../app/chat-log.ts";
-import { campaignCoupon, couponsOnOffer } from "../app/chat-lookups.ts";
+import { campaignCoupon, couponsOnOffer, recentOrders } from "../app/chat-lookups.ts";
 import { followBrand, unfollowBrands } from "../app/crm/follows.ts";
 import { forgetMember, unsubscribe } from "../app/privacy.ts";
 import { createSignInLink } from "../app/sessions.ts";
 import { recordTouch } from "../app/touches.ts";
-import { QUOTE, type ConfirmedStatus } from "../domain/orders/order-state.ts";
+import type { ConfirmedStatus } from "../domain/orders/order-state.ts";
 import { tapId } from "../domain/chat/taps.ts";
 import { leaveStep, newState } from "../app/conversation-state.ts";
 import type { ParseResult } from "../nlu/intent.ts";
@@ -58,11 +58,7 @@ export async function wallet(turn: Turn): Promise<Reply[]> {
 }
 
 export async function orders(turn: Turn, orderId: string | null): Promise<Reply[]> {
-  const rows = await turn.deps.db.prisma.order.findMany({
-    where: { memberId: turn.memberId, status: { not: QUOTE }, ...(orderId ? { id: orderId } : {}) },
-    orderBy: { createdAt: "desc" },
-    take: 5,
-  });
+  const rows = await recentOrders(turn.deps.db, turn.memberId, orderId);
   const list = rows.filter((o) => !(o.status === "cancelled" && !o.paidAt && rows.length > 1));
   if (!list.length) return [{ type: "text", text: turn.m.noOrders }];
   return list.map((o) => ({

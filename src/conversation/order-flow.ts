@@ -4,7 +4,7 @@ import { loadCatalogView, type ProductInfo } from "../app/catalog-view.ts";
 import { applyPaymentEvent } from "../app/ordering/apply-payment-event.ts";
 import { confirmOrder, moveOrder } from "../app/ordering/order-lifecycle.ts";
 import { quoteOrder, type Quote } from "../app/ordering/quote-order.ts";
-import { PAYABLE_STATUSES, QUOTE } from "../domain/orders/order-state.ts";
+import { QUOTE } from "../domain/orders/order-state.ts";
 import type { MatchReason } from "../domain/stores/store-matcher.ts";
 import { formatLocalTime } from "../domain/time/time-zone.ts";
 import type { ParseResult } from "../nlu/intent.ts";
@@ -12,7 +12,7 @@ import { distanceText, errorText, money } from "./messages.ts";
 import { errorReply, type Button, type Reply } from "./replies.ts";
 import { ORDER_QUESTIONS, endOrder, leaveStep, type Draft } from "../app/conversation-state.ts";
 import { tapId } from "../domain/chat/taps.ts";
-import { latestSandboxPayment, orderForPayment } from "../app/chat-lookups.ts";
+import { latestPayableOrderId, latestSandboxPayment, orderForPayment } from "../app/chat-lookups.ts";
 import type { Turn } from "./turn.ts";
 
 // Cup sizes, in the words of any menu (中杯, large cup, tall, grande): the measure word decides, not the product.
@@ -258,7 +258,7 @@ export async function cancel(turn: Turn, orderId?: string): Promise<Reply[]> {
   const id =
     orderId ??
     turn.state.quoteOrderId ??
-    (await db.prisma.order.findFirst({ where: { memberId: turn.memberId, status: { in: PAYABLE_STATUSES } }, orderBy: { createdAt: "desc" } }))?.id;
+    (await latestPayableOrderId(db, turn.memberId));
   endOrder(turn.state);
   if (!id) return [{ type: "text", text: turn.m.cancelled }];
   const r = await moveOrder(db, { orderId: id, to: "cancelled", actor: "member", at: turn.now, memberId: turn.memberId, notify: false });
