@@ -65,7 +65,7 @@ export const CUES = {
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
     /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
   ),
-  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|^帮助$|教程|怎么(?:在这里?|在这儿|通过.{0,10})(?:预约|下单|约)/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
+  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|通过.{0,10})(?:预约|下单|约)/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
   // Booking in generic words only; who or what is booked (a role's title, a service) comes from the catalog lexicon.
   bookStrong: any(
     /预约|挂号|(?:排|取)(?:个|一个)?号|约(?:个|一个|一下)?(?:时间|档期)|面谈|上门服务|到店(?:体验|咨询)|(?:有|还有)(?:没有)?(?:空|空档|档期|位置)(?:吗|没)?/,
@@ -107,7 +107,7 @@ export const CUES = {
     /(?<![\d.])[1-5] ?(?:\/|out of) ?5(?![\d.])/,
   ),
   feedbackWeak: any(
-    /(?:就|都|已经)(?:坏|黄|枯|死|破|裂|漏|蔫|掉色|褪色|起球|脱线|开胶|过期)了|专业|耐心|细心|热情|不专业|敷衍|难(?:喝|吃)|很(?:好喝|好吃|棒|赞|差|满意|失望)|服务(?:很|太|真|非常|特别)?(?:好|差|棒|周到|慢|热情|糟)|态度(?:很|太|真|非常)?(?:好|差|恶劣)|不满意|满意|失望|体验(?:很|太)?(?:好|差|棒|不错)|味道(?:不错|很好|一般|很差|太淡|太甜)|(?:太|很|真|超)(?:棒|赞)|送(?:得)?(?:太)?慢|点赞|质量(?:很|太|真|非常)?(?:好|差|不错)|凉(?:的|了)|冷掉|粗鲁|不新鲜/,
+    /(?:就|都|已经)(?:坏|黄|枯|死|破|裂|漏|蔫|掉色|褪色|起球|脱线|开胶|过期)了|太(?:咸|淡|甜|辣|酸|苦|油|腻|难吃|难喝|凉|烫)了|专业|耐心|细心|热情|不专业|敷衍|难(?:喝|吃)|很(?:好喝|好吃|棒|赞|差|满意|失望)|服务(?:很|太|真|非常|特别)?(?:好|差|棒|周到|慢|热情|糟)|态度(?:很|太|真|非常)?(?:好|差|恶劣)|不满意|满意|失望|体验(?:很|太)?(?:好|差|棒|不错)|味道(?:不错|很好|一般|很差|太淡|太甜)|(?:太|很|真|超)(?:棒|赞)|送(?:得)?(?:太)?慢|点赞|质量(?:很|太|真|非常)?(?:好|差|不错)|凉(?:的|了)|冷掉|粗鲁|不新鲜/,
     /\b(?:was|were|is|tasted|tastes|looks|felt|arrived)\b.{0,15}\b(?:great|good|bad|terrible|awful|amazing|excellent|cold|delicious|slow|rude|nice|perfect|horrible|disappointing|lovely|fantastic|late|quick|fast|thorough|professional|friendly|helpful|patient|careful|unprofessional|careless|wrong|broken)\b/,
     en("loved (?:it|the)|hated|rude|thumbs up|well done|great job|not happy|unhappy|disappointed|smells? (?:like|bad|weird)|(?:terrible|awful|disappointing|horrible|excellent|fantastic|amazing|great|bad) (?:service|coffee|experience|quality)"),
   ),
@@ -143,6 +143,8 @@ export interface Signals {
   hasRole: boolean;
   /** the role is named by a person's title (验光师, locksmith), not only by a service */
   hasTitle?: boolean;
+  /** delivery, pickup or shipping is asked for */
+  hasFulfillment?: boolean;
   /** a count is stated (两杯, two, x2) */
   hasQuantity: boolean;
   hasSize: boolean;
@@ -209,7 +211,9 @@ export function decideIntent(sig: Signals): Decision {
     return { intent: "follow", confidence: conf(0.88) };
   }
   const roleBooking = sig.hasRole && (bookingAsked ||
-    !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon || sig.hasRadius || (wantsProduct && orderVerb && !sig.hasTitle)));
+    !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon || sig.hasRadius ||
+      // a service counted or sized without a verb of booking ("肩颈一个小时的一个") is bought, like any product
+      (wantsProduct && (orderVerb || cue("buy") || sig.hasSize || sig.hasQuantity) && !sig.hasTitle)));
   if (cue("bookStrong") || roleBooking || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying)) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
@@ -226,7 +230,7 @@ export function decideIntent(sig: Signals): Decision {
   // "Great service at the X store": praise or a complaint that names a store asks for nothing
   if (cue("feedbackWeak") && !cue("findQuestion") && !orderVerb && !sig.hasRadius) return { intent: "feedback", confidence: conf(0.7) };
   if (cue("find") || sig.hasRadius) {
-    if (wantsProduct && orderVerb && !cue("findQuestion")) return { intent: "order", confidence: conf(0.85) };
+    if (wantsProduct && (orderVerb || sig.hasFulfillment) && !cue("findQuestion")) return { intent: "order", confidence: conf(0.85) };
     return { intent: "find_store", confidence: conf(sig.hasBrand || sig.hasProduct || sig.hasRadius ? 0.93 : 0.84) };
   }
   if (recommend) return { intent: "recommend", confidence: conf(0.88) };

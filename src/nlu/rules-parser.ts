@@ -160,6 +160,7 @@ export class RulesParser implements IntentParser {
       hasCategory: categories.length > 0,
       hasRole: roles.length > 0,
       hasTitle: titles.length > 0,
+      hasFulfillment: fulfillment !== null,
       hasQuantity: explicitQuantity || quantities.length > 0,
       hasSize: sizes.length > 0,
       hasCoupon: coupon !== null,
