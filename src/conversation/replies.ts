@@ -1,10 +1,9 @@
 // The typed reply union every channel renders (docs/chat-protocol.md "Replies"): text for people, typed fields for programs.
 import type { ConfirmedStatus, QUOTE } from "../domain/orders/order-state.ts";
 
-export interface Button {
-  id: string;
-  label: string;
-}
+import type { Button } from "../domain/chat/button.ts";
+
+export type { Button };
 
 interface Base {
   text: string;

@@ -7,7 +7,7 @@
 import type { Prisma, Tx } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { executeIn, MAX_PARAMS, type Params } from "../db/sql.ts";
-import type { Button } from "../conversation/replies.ts";
+import type { Button } from "../domain/chat/button.ts";
 
 export type OutboxSource = "campaign" | "follow_up" | "order" | "staff";
 

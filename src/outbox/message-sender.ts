@@ -1,6 +1,6 @@
 // The port the delivery pipeline sends through. Telegram implements it (src/channels/telegram); tests use a fake
 // Bot API server. Results are values: the pipeline decides what a 429 or a 403 means for the rest of the queue.
-import type { Button } from "../conversation/replies.ts";
+import type { Button } from "../domain/chat/button.ts";
 
 export interface OutboundMessage {
   /** the bot account that sends (bots/<id>.json); the member's chat with that bot */

@@ -1,6 +1,6 @@
 // The send step of the outbox pipeline: one claimed row through the MessageSender port, under a rate permit already
 // taken. The answer is a value (SendResult); record.ts decides what it means for the row and the rest of the queue.
-import type { Button } from "../../conversation/replies.ts";
+import type { Button } from "../../domain/chat/button.ts";
 import type { SendResult } from "../message-sender.ts";
 import { preciseNow, type ChatGate, type SendPermit } from "../rate-limiter.ts";
 import { isTransactional } from "../send-rules.ts";
