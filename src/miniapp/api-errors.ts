@@ -1,6 +1,6 @@
 // Friendly words for the Mini App API's failures, in the member's language, with the HTTP status each one gets.
 // Codes are the app layer's (app-result.ts) plus the cart check's reasons; the chat's texts are reused where they fit.
-import { errorText } from "../conversation/messages.ts";
+import { errorText } from "../messages/error-texts.ts";
 import type { AppError } from "../app/app-result.ts";
 
 import type { Lang } from "../messages/lang.ts";
