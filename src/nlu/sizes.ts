@@ -310,7 +310,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
     }
   }
-  for (const u of units) {
+  for (const u of [...units].sort((a, b) => b.length - a.length)) {
     const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRe(u)}(?:装)?`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
     // a Chinese numeral before the unit: 二十寸, 五年陈
