@@ -142,9 +142,9 @@ export interface Signals {
   /** a staff role or a service of the catalog is named (验光师, eye test) */
   hasRole: boolean;
   /** the role is named by a person's title (验光师, locksmith), not only by a service */
-  hasTitle?: boolean;
+  hasTitle: boolean;
   /** delivery, pickup or shipping is asked for */
-  hasFulfillment?: boolean;
+  hasFulfillment: boolean;
   /** a count is stated (两杯, two, x2) */
   hasQuantity: boolean;
   hasSize: boolean;

@@ -205,6 +205,12 @@ const COLOURS: Record<string, string> = {
   黑: "black", 白: "white", 棕: "brown", 红: "red", 蓝: "blue", 绿: "green", 灰: "gr[ae]y", 黄: "yellow", 粉: "pink",
   紫: "purple", 橙: "orange", 金: "gold(?:en)?", 银: "silver", 咖: "coffee|brown", 米: "beige", 青: "cyan|teal",
 };
+// What may follow a bare number for it to be a size: not a counter, a currency, a time or a unit of its own.
+const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|rmb|yuan|k\b)`;
+/** a two- or three-digit number: one of a product's numbered sizes (shoes 36-45) */
+const NUMBERED_SIZE = new RegExp(String.raw`(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|${NOT_A_SIZE_AFTER})`, "g");
+/** a number a product's size starts with (53 of 53cm, 27.5 of 27.5x2.25) */
+const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#])(\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 const NUMBER_UNIT = /^(\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
@@ -256,7 +262,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   if (numbers.length) {
     const lo = Math.min(...numbers) - 5;
     const hi = Math.max(...numbers) + 5;
-    const re = /(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?))/g;
+    const re = NUMBERED_SIZE;
+    re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       const n = Number(m[1]);
       if (numbers.includes(n) || (n >= lo && n <= hi && lower[m.index + m[0].length] === "的")) add(m.index, m.index + m[1].length, m[1]);
@@ -353,7 +360,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     }
   }
   if (leading.size) {
-    const re = /(?<![\d.a-z:\/#])(\d+(?:\.\d+)?)(?![\d.:\/x*×]|\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|号|块|元|rmb|yuan|k\b))/g;
+    const re = LEADING_NUMBER;
+    re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       const keys = leading.get(m[1]);
       if (keys && !/(?:no\.?|number|第)\s*$/.test(lower.slice(Math.max(0, m.index - 8), m.index))) {
