@@ -19,6 +19,15 @@ export interface CatalogMention extends Span {
   via: MatchVia;
 }
 
+/**
+ * A head noun said alone: "小提琴" where the catalog sells 入门小提琴 and 手工小提琴, "violin" for "student violin" and
+ * "handmade violin". It stands for one of the products whose names end in it (`ids`, catalog order); the parser picks
+ * the one a size in the sentence fits.
+ */
+export interface HeadMention extends Span {
+  ids: string[];
+}
+
 export interface ProductInfo {
   id: string;
   brandId: string;
@@ -58,7 +67,7 @@ const TYPO_STOPWORDS = new Set([
   "order", "orders", "coupon", "coupons", "cancel", "follow", "unfollow", "nearest", "nearby",
   "hello", "thanks", "thank", "tomorrow", "today", "morning", "evening", "afternoon", "delivery", "deliver", "pickup",
   "would", "could", "should", "about", "after", "before", "again", "great", "good", "large", "small", "medium",
-  "latest", "matter", "little", "bottle", "battle", "kettle", "cattle", "settle",
+  "latest", "matter", "little", "bottle", "battle", "kettle", "cattle", "settle", "start", "starts", "started", "starting",
 ]);
 
 const normalizeSurface = (s: string) => asciiLower(s.normalize("NFKC")).replace(/\s+/g, " ").trim();
@@ -121,6 +130,8 @@ export class CatalogMatcher {
   private readonly latinPhrases = new Map<string, Surface[]>();
   private readonly phraseWordCounts = new Set<number>();
   private readonly homophones = new Map<string, HomophoneSurface[]>(); // by first two syllables
+  /** head nouns by start key, longest first (see HeadMention) */
+  private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean }[]>();
 
   constructor(catalog: CatalogSnapshot) {
     const seen = new Set<string>();
@@ -177,6 +188,7 @@ export class CatalogMatcher {
       const name = normalizeSurface(b.name);
       if (name.length >= 4 && isAllCjk(name.slice(0, 2)) && !seen.has(`${name.slice(0, 2)}|product`)) add(name.slice(0, 2), "brand", b.id, b.id);
     }
+    this.indexHeads(catalog, seen);
     // Longest first, so 抹茶星冰乐 wins over 星冰乐 and "caffe latte" over "latte".
     this.surfaces.sort((a, b) => b.text.length - a.text.length);
     for (const s of this.surfaces) {
@@ -202,6 +214,68 @@ export class CatalogMatcher {
         if (s.via === "pinyin" && !this.pinyinWords.has(s.text)) this.pinyinWords.set(s.text, s);
       }
     }
+  }
+
+  /**
+   * The head nouns of product names: the last two to four characters of a Chinese name (after dropping a bracketed
+   * note) or the last word of an English one of several words, when at least two of the catalog's names or aliases
+   * end in it and it is not itself a name. Each stands for the products whose names end in it.
+   */
+  private indexHeads(catalog: CatalogSnapshot, seen: Set<string>): void {
+    const heads = new Map<string, { ids: string[]; surfaces: number }>();
+    const note = (head: string, id: string) => {
+      const h = heads.get(head) ?? { ids: [], surfaces: 0 };
+      h.surfaces++;
+      if (!h.ids.includes(id)) h.ids.push(id);
+      heads.set(head, h);
+    };
+    for (const p of catalog.products ?? []) {
+      const done = new Set<string>();
+      for (const raw of [p.name, ...(p.aliases ?? [])]) {
+        const text = normalizeSurface(raw.replace(/[（(][^）)]*[）)]/g, " "));
+        const cjk = /[\u3400-\u9fff]+$/.exec(text)?.[0] ?? "";
+        for (let n = 2; n <= 4 && n < cjk.length; n++) if (!done.has(cjk.slice(-n))) done.add(cjk.slice(-n)), note(cjk.slice(-n), p.id);
+        const words = isLatin(text) ? text.split(" ") : [];
+        const last = words.length >= 2 ? words[words.length - 1] : "";
+        if (/^[a-z]{3,}$/.test(last) && !done.has(last)) done.add(last), note(last, p.id);
+      }
+    }
+    for (const [text, h] of heads) {
+      if (h.surfaces < 2 || seen.has(`${text}|product`) || seen.has(`${text}|brand`)) continue;
+      const key = startKey(text, 0);
+      const bucket = this.headsByStart.get(key) ?? [];
+      bucket.push({ text, ids: h.ids, latin: isLatin(text) });
+      bucket.sort((a, b) => b.text.length - a.text.length);
+      this.headsByStart.set(key, bucket);
+    }
+  }
+
+  /** Head nouns in the parts of the text no span in `taken` covers, in text order. */
+  findHeads(lower: string, taken: Span[], allowed: Set<string> | null): HeadMention[] {
+    const out: HeadMention[] = [];
+    if (!this.headsByStart.size) return out;
+    for (let i = 0; i < lower.length; i++) {
+      if (!isLatinBoundary(lower[i - 1]) && !isLatinBoundary(lower[i])) continue;
+      let bucket = this.headsByStart.get(startKey(lower, i));
+      if (!bucket && /[a-z]/.test(lower[i])) {
+        const word = /^[a-z]+/.exec(lower.slice(i, i + 40))?.[0] ?? "";
+        bucket = this.headsByStart.get(`w:${word.replace(/e?s$/, "")}`) ?? this.headsByStart.get(`w:${word.replace(/s$/, "")}`);
+      }
+      for (const h of bucket ?? []) {
+        if (!lower.startsWith(h.text, i)) continue;
+        let end = i + h.text.length;
+        if (h.latin) {
+          if (lower.startsWith("es", end) && isLatinBoundary(lower[end + 2])) end += 2;
+          else if (lower[end] === "s" && isLatinBoundary(lower[end + 1])) end += 1;
+          if (!isLatinBoundary(lower[end])) continue;
+        }
+        const span = { start: i, end };
+        const ids = h.ids.filter((id) => { const b = this.products.get(id)?.brandId; return !!b && (!allowed || allowed.has(b)); });
+        if (ids.length && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids });
+        break;
+      }
+    }
+    return out;
   }
 
   /** Brand and product mentions, non-overlapping, in text order. `allowed` restricts to some brands. */

@@ -9,6 +9,8 @@ import type { Span } from "./text.ts";
 
 export interface ProductMention extends Span {
   product: ProductInfo;
+  /** named by a head noun shared by several products and picked by its size (catalog-matcher.ts HeadMention) */
+  head?: boolean;
 }
 
 const MAX_QUANTITY = 999;

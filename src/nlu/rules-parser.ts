@@ -10,7 +10,7 @@ import { buildItems, type ProductMention } from "./items.ts";
 import { findQuantities } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
-import { catalogSizes, findSizes } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, resolveSize, sizeKey } from "./sizes.ts";
 import { normalizeText } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
@@ -120,10 +120,31 @@ export class RulesParser implements IntentParser {
         if (product) productMentions.push({ start: m.start, end: m.end, product });
       }
     }
-    const sizes = productMentions.length ? findSizes(lower, orig, catalogSizes(lower, productMentions.map((m) => m.product), orig)) : [];
+    // a head noun said alone ("要把小提琴 1/4的"), where no name, role or category word is written: the product of
+    // those ending in it that a size in the sentence fits
+    const heads = this.matcher.findHeads(lower, [...mentions, ...this.lexicon.rolesIn(lower), ...this.lexicon.categoriesIn(lower)], allowed)
+      // (not a word of a longer name: "music theory class", "guitar trial lesson")
+      .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(lower.slice(m.end, h.start))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))));
+    const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
+    const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];
+    const sizes = sized.length ? findSizes(lower, orig, catalogSizes(lower, sized, orig)) : [];
+    if (heads.length) {
+      const all = [...productMentions, ...heads].sort((a, b) => a.start - b.start);
+      heads.forEach((h, k) => {
+        const i = all.indexOf(h);
+        const from = i > 0 ? all[i - 1].end : 0;
+        const to = i + 1 < all.length ? all[i + 1].start : lower.length;
+        const near = sizes.filter((s) => s.start >= from && s.end <= to);
+        const fits = candidates[k].find((p) => p.sizes.length && (near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && p.sizeIndex.has(sizeKey(size)); }) || bareNumberSize(lower.slice(from, to), p.sizeIndex) !== null));
+        // (said without a size that picks one, it is the customer's own thing or a general word: "my guitar", "买把吉他")
+        if (fits) productMentions.push({ start: h.start, end: h.end, product: fits, head: true });
+      });
+      productMentions.sort((a, b) => a.start - b.start);
+    }
     // a number that is part of a size ("10只装", "19朵") is not a count
     const quantities = findQuantities(lower).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end));
-    const { items, explicitQuantity } = buildItems(lower, orig, productMentions, quantities, sizes);
+    const built = buildItems(lower, orig, productMentions, quantities, sizes);
+    const { explicitQuantity } = built;
 
     const orderId = findOrderId(lower, orig, this.couponKeys);
     const coupon = findCouponCode(lower, orig, this.couponCodes, orderId);
@@ -141,11 +162,9 @@ export class RulesParser implements IntentParser {
     const categories = this.lexicon.categoriesIn(lower, mentions)
       .filter((c) => !titles.some((r) => r.start <= c.start && c.end <= r.end && r.end - r.start > c.end - c.start));
     const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);
-    const brandId =
-      explicitBrand ??
-      productMentions[0]?.product.brandId ??
-      (couponBrand && (!allowed || allowed.has(couponBrand)) ? couponBrand : null) ??
-      categoryBrand;
+    const brandOf = (named: ProductMention[]) =>
+      explicitBrand ?? named[0]?.product.brandId ?? (couponBrand && (!allowed || allowed.has(couponBrand)) ? couponBrand : null) ?? categoryBrand;
+    let brandId = brandOf(productMentions);
 
     const now = ctx?.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
     const when = parseWhen(lower, now, ctx?.timezone || "UTC");
@@ -171,6 +190,13 @@ export class RulesParser implements IntentParser {
     });
     const intent = decision.intent;
     if (intent === "unknown") return emptyResult("unknown", decision.confidence);
+    // a head noun names a product only in an order ("which case is best for a Mate 60 Pro?" asks about cases)
+    let items = built.items;
+    if (intent !== "order" && productMentions.some((m) => m.head)) {
+      const named = productMentions.filter((m) => !m.head);
+      items = buildItems(lower, orig, named, quantities, sizes).items;
+      brandId = brandOf(named);
+    }
 
     return {
       intent,

@@ -116,3 +116,30 @@ describe("robustness: always a valid result, never a throw", () => {
     expect(empty.parseSync("退订", ctx()).intent).toBe("unsubscribe");
   });
 });
+
+describe("a head noun several products share", () => {
+  // a catalog the code has never seen: two violins and a violin case; "小提琴"/"violin" alone names none of them
+  const strings = new RulesParser({
+    brands: [{ id: "qin", name: "琴行", aliases: [] }],
+    products: [
+      { id: "student", brandId: "qin", name: "入门练习小提琴", aliases: ["学生小提琴", "student violin"], sizes: ["1/8", "1/4", "1/2"] },
+      { id: "master", brandId: "qin", name: "手工演奏级小提琴", aliases: ["手工小提琴", "handmade violin"], sizes: ["3/4", "4/4"] },
+      { id: "rosin", brandId: "qin", name: "松香", aliases: ["rosin"], sizes: [] },
+    ],
+    stores: [], coupons: [],
+  } as never);
+  const p = (text: string) => strings.parseSync(text, ctx(null));
+  it("names the product whose size the sentence gives", () => {
+    expect(p("孩子学小提琴 要1/4的 再配一块松香").items).toEqual([
+      { productId: "student", quantity: 1, size: "1/4" }, { productId: "rosin", quantity: 1, size: null },
+    ]);
+    expect(p("order: violin 3/4 x1").items).toEqual([{ productId: "master", quantity: 1, size: "3/4" }]);
+  });
+  it("names nothing without a size that picks one, or outside an order", () => {
+    expect(p("我家小提琴的弦断了").items).toEqual([]);
+    expect(p("which violin is best for 1/2 size?")).toMatchObject({ intent: "recommend", items: [], brandId: null });
+  });
+  it("a full name still wins", () => {
+    expect(p("手工小提琴 4/4 一把").items).toEqual([{ productId: "master", quantity: 1, size: "4/4" }]);
+  });
+});
