@@ -164,6 +164,11 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
         const near = [...index].filter(([k]) => k.startsWith(key) && /^[a-z]+$/.test(k.slice(key.length)));
         if (near.length === 1) return near[0][1];
       }
+      // "32c" names 700x32C: the last dimension said alone, when only one size ends in it
+      if (/^\d+(?:\.\d+)?[a-z]*$/.test(key)) {
+        const tail = [...index].filter(([k]) => new RegExp(`x${key.replace(".", "\\.")}[a-z]*$`).test(k) && (/[a-z]$/.test(key) || /\d$/.test(k)));
+        if (tail.length === 1) return tail[0][1];
+      }
     }
     // "the large one" of a product sold in 大壶/小壶 or 大份/小份
     if (m.weak) {
@@ -312,9 +317,22 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // a model-like size ("iPhone 16 Pro", "Mate 60") written without spaces, or another model of the same line
     // ("iPhone 14" when the case comes in 15 and 16): spaces optional, numbers free
     if (/\d/.test(w) && /[^\d\s]/.test(w)) {
-      const shape = w.split(/(\d+)/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? "\\d{1,4}" : escapeRe(part.trim()).replace(/\s+/g, "\\s*"))).join("\\s*");
+      // (a dimension's "x" may be written * or ×, and its trailing letters left out: 700*25c, 700x25 for 700x25C)
+      const parts = w.split(/(\d+(?:\.\d+)?)/).filter(Boolean);
+      const shape = parts.map((part, k) => {
+        if (/^\d/.test(part)) return "\\d{1,4}(?:\\.\\d+)?";
+        if (/^\s*[x*×]\s*$/.test(part) && k > 0 && k + 1 < parts.length) return "[x*×]";
+        const text = escapeRe(part.trim()).replace(/\s+/g, "\\s*");
+        return k === parts.length - 1 && k > 0 && /^[a-z]{1,2}$/.test(part) ? `(?:${text})?` : text;
+      }).join("\\s*");
       const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "g");
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+      // its last dimension alone when it carries the letters ("32c" of 700x32C)
+      const tail = /^\d+(?:\.\d+)?\s*[x*×]\s*(\d+(?:\.\d+)?)([a-z]{1,2})$/.exec(w);
+      if (tail) {
+        const alone = new RegExp(`(?<![a-z0-9.x*×])${escapeRe(tail[1])}\\s*${tail[2]}(?![a-z0-9])`, "g");
+        for (let m = alone.exec(lower); m; m = alone.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+      }
     }
   }
   for (const u of [...units].sort((a, b) => b.length - a.length)) {

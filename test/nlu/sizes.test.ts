@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bareNumberSize, findSizes, resolveSize, sizeIndex, sizeKey } from "../../src/nlu/sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, resolveSize, sizeIndex, sizeKey } from "../../src/nlu/sizes.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
 
 const CUP = ["中杯", "大杯", "超大杯"];
@@ -78,4 +78,17 @@ describe("distances and dates are not sizes", () => {
   it.each(["附近500米", "28号下午", "12月3号"])("%j", (text) => {
     expect(sizeFor(text, [...BED, ...JEANS])).toBeNull();
   });
+});
+
+describe("dimensions written the way people type them", () => {
+  const TYRE = ["700x25C", "700x28C", "700x32C"];
+  const tyre = (text: string) => {
+    const { lower, orig } = normalizeText(text);
+    return resolveSize(findSizes(lower, orig, catalogSizes(lower, [{ sizes: TYRE }], orig)), TYRE);
+  };
+  it.each([
+    ["两条700*25c的内胎", "700x25C"], ["700×28c", "700x28C"], ["外胎700x32", "700x32C"], // another sign, no letter
+    ["外胎 32c 要一对", "700x32C"], ["the 28c road tyre", "700x28C"], // the last dimension alone, with its letter
+  ])("%j → %s", (text, size) => expect(tyre(text)).toBe(size));
+  it("a bare number is not the last dimension", () => expect(tyre("外胎 要 28 条")).toBeNull());
 });
