@@ -37,14 +37,19 @@ export function buildItems(
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();
   const items: (ParsedItem & { explicitQty: boolean })[] = [];
+  const each = countsForEach(lower, mentions, quantities, usedQty);
 
   mentions.forEach((mention, i) => {
     const prevEnd = i > 0 ? mentions[i - 1].end : 0;
     const nextStart = i + 1 < mentions.length ? mentions[i + 1].start : lower.length;
 
     // Size: candidates in this product's stretch, unused ones first, then the closest.
+    // (a size set off from this product by a pause and written against the next one is the next one's: "毛肚各一份
+    // 再来个半份黄喉"; one written against this product and set off from the previous one is not the previous one's)
+    const side = (span: Span) => sideOf(lower, span.start >= mention.end ? mention.end : prevEnd, span, span.start >= mention.end ? nextStart : mention.start);
+    const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || side(span) !== "right" : i === 0 || side(span) !== "left");
     const region = sizes
-      .filter((s) => s.start >= prevEnd && s.end <= nextStart)
+      .filter((s) => s.start >= prevEnd && s.end <= nextStart && mine(s))
       .map((s) => ({ s, d: s.end <= mention.start ? mention.start - s.end : s.start - mention.end }))
       .sort((a, b) => Number(usedSize.has(a.s)) - Number(usedSize.has(b.s)) || a.d - b.d)
       .map((x) => x.s);
@@ -58,8 +63,8 @@ export function buildItems(
       return;
     }
     // Quantity: a measured one before the product, else a number word before it, else one after it.
-    let quantity: number | null = null;
-    const before = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start);
+    let quantity: number | null = each.get(mention) ?? null;
+    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start);
     if (before.length) {
       const q = before[before.length - 1];
       usedQty.add(q);
@@ -68,7 +73,8 @@ export function buildItems(
     if (quantity === null) quantity = quantityBefore(counts.slice(prevEnd, mention.start));
     if (quantity === null) {
       const after = quantityAfter(counts.slice(mention.end, nextStart));
-      if (after) {
+      const taken = after && quantities.find((q) => q.start >= mention.end && q.end <= mention.end + after.length);
+      if (after && (!taken || mine(taken))) {
         quantity = after.value;
         const stop = mention.end + after.length;
         for (const q of quantities) if (q.start >= mention.end && q.start < stop) usedQty.add(q);
@@ -114,6 +120,44 @@ export function buildItems(
     items: items.map(({ productId, quantity, size }) => ({ productId, quantity, size })),
     explicitQuantity: items.some((it) => it.explicitQty),
   };
+}
+
+// A pause between two stretches of an order: punctuation, a space between Chinese words, or 再/另外/还要.
+const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\d])|再|另外|还要|还有/;
+
+/**
+ * Which product a span between two of them goes with when a pause says so: "right" when the pause is between the
+ * left product and the span and none between the span and the right product, "left" in the mirror case, else null.
+ */
+function sideOf(lower: string, leftEnd: number, span: Span, rightStart: number): "left" | "right" | null {
+  // (one character of each side is kept so that a space is seen between its neighbours)
+  const before = PAUSE.test(lower.slice(Math.max(0, leftEnd - 1), span.start + 1));
+  const after = PAUSE.test(lower.slice(span.end - 1, rightStart + 1));
+  return before && !after ? "right" : after && !before ? "left" : null;
+}
+
+/**
+ * "毛肚鸭肠各一份", "烤韭菜 烤茄子 各两份": a count after 各 is every product's listed right before it (back to a
+ * punctuation mark or another count). Returns the count of each product so listed; the quantity is used up.
+ */
+function countsForEach(lower: string, mentions: ProductMention[], quantities: QuantityMention[], used: Set<QuantityMention>): Map<ProductMention, number> {
+  const out = new Map<ProductMention, number>();
+  for (const q of quantities) {
+    if (!/各\s*(?:来|要|拿)?\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start))) continue;
+    const listed: ProductMention[] = [];
+    let to = q.start;
+    for (let j = mentions.length - 1; j >= 0; j--) {
+      const m = mentions[j];
+      if (m.end > q.start) continue;
+      if (/[，,。;；!！?？]/.test(lower.slice(m.end, to)) || quantities.some((o) => o !== q && o.start >= m.end && o.end <= to)) break;
+      listed.push(m);
+      to = m.start;
+    }
+    if (listed.length < 2) continue;
+    used.add(q);
+    for (const m of listed) out.set(m, q.value);
+  }
+  return out;
 }
 
 /**

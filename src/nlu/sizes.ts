@@ -72,7 +72,8 @@ const PATTERNS: Pattern[] = [
     return { keys: [key], display: key.toUpperCase() };
   } },
   // Numeric sizes with a cue: 42码, 32号, size 42, 尺码32, 腰围32, 32腰, W32, waist 32.
-  { re: /(?<![\d.])(\d{2,3})\s*(?:码|号|寸腰|腰|waist|yards?)/g, make: (m, orig) => {
+  // (腰 ends the word: "32腰", not the 腰 of 腰子 after a count "x10 腰子")
+  { re: /(?<![\d.])(\d{2,3})(?:\s*(?:码|号|寸腰|waist|yards?)|腰(?![\u4e00-\u9fff](?<!的)))/g, make: (m, orig) => {
     if (/号$/.test(m[0]) && (DATE_FOLLOWS.test(orig.slice(m.index + m[0].length)) || /月\s*$/.test(orig.slice(0, m.index)))) return null;
     // "12号足疗师", "约18号": a staff member's number, not a size
     if (/号$/.test(m[0]) && (/^[\u4e00-\u9fff]{0,4}(?:师|员|工|匠)/.test(orig.slice(m.index + m[0].length)) || /约\s*$/.test(orig.slice(0, m.index)))) return null;

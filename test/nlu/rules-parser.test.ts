@@ -143,3 +143,26 @@ describe("a head noun several products share", () => {
     expect(p("手工小提琴 4/4 一把").items).toEqual([{ productId: "master", quantity: 1, size: "4/4" }]);
   });
 });
+
+describe("several dishes in one message (a trade the demo does not have)", () => {
+  const dish = (id: string, name: string, sizes: string[] = []) => ({ id, brandId: "pot", name, aliases: [], sizes });
+  const pot = new RulesParser({
+    brands: [{ id: "pot", name: "老灶火锅", aliases: [] }],
+    products: [dish("tripe", "毛肚", ["整份", "半份"]), dish("duck", "鸭肠", ["整份", "半份"]), dish("aorta", "黄喉", ["整份", "半份"]),
+      dish("shrimp", "虾滑", ["整份", "半份"]), dish("wings", "鸡翅"), dish("kidney", "腰子")],
+    stores: [], coupons: [],
+  } as never);
+  const items = (text: string) => pot.parseSync(text, ctx(null)).items;
+  it("a count after 各 is each listed dish's", () => {
+    expect(items("毛肚鸭肠各两份")).toEqual([{ productId: "tripe", quantity: 2, size: null }, { productId: "duck", quantity: 2, size: null }]);
+  });
+  it("a size set off by a pause goes with the dish it is written against", () => {
+    expect(items("毛肚鸭肠各一份 再来个半份黄喉")).toEqual([
+      { productId: "tripe", quantity: 1, size: null }, { productId: "duck", quantity: 1, size: null }, { productId: "aorta", quantity: 1, size: "半份" },
+    ]);
+    expect(items("一份黄喉 半份虾滑")).toEqual([{ productId: "aorta", quantity: 1, size: null }, { productId: "shrimp", quantity: 1, size: "半份" }]);
+  });
+  it("the 腰 of 腰子 after a count is no waist size", () => {
+    expect(items("鸡翅x10 腰子x5")).toEqual([{ productId: "wings", quantity: 10, size: null }, { productId: "kidney", quantity: 5, size: null }]);
+  });
+});
