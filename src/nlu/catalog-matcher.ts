@@ -218,16 +218,15 @@ export class CatalogMatcher {
 
   /**
    * The head nouns of product names: the last two to four characters of a Chinese name (after dropping a bracketed
-   * note) or the last word of an English one of several words, when at least two of the catalog's names or aliases
+   * note) or the last word of an English one of several words, when the names or aliases of at least two products
    * end in it and it is not itself a name. Each stands for the products whose names end in it.
    */
   private indexHeads(catalog: CatalogSnapshot, seen: Set<string>): void {
-    const heads = new Map<string, { ids: string[]; surfaces: number }>();
+    const heads = new Map<string, string[]>();
     const note = (head: string, id: string) => {
-      const h = heads.get(head) ?? { ids: [], surfaces: 0 };
-      h.surfaces++;
-      if (!h.ids.includes(id)) h.ids.push(id);
-      heads.set(head, h);
+      const ids = heads.get(head) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      heads.set(head, ids);
     };
     for (const p of catalog.products ?? []) {
       const done = new Set<string>();
@@ -240,11 +239,11 @@ export class CatalogMatcher {
         if (/^[a-z]{3,}$/.test(last) && !done.has(last)) done.add(last), note(last, p.id);
       }
     }
-    for (const [text, h] of heads) {
-      if (h.surfaces < 2 || seen.has(`${text}|product`) || seen.has(`${text}|brand`)) continue;
+    for (const [text, ids] of heads) {
+      if (ids.length < 2 || seen.has(`${text}|product`) || seen.has(`${text}|brand`)) continue;
       const key = startKey(text, 0);
       const bucket = this.headsByStart.get(key) ?? [];
-      bucket.push({ text, ids: h.ids, latin: isLatin(text) });
+      bucket.push({ text, ids, latin: isLatin(text) });
       bucket.sort((a, b) => b.text.length - a.text.length);
       this.headsByStart.set(key, bucket);
     }

@@ -220,8 +220,8 @@ export function decideIntent(sig: Signals): Decision {
   // "follow 百固, 想看deals": a request that starts by following is a follow
   if (/^(?:关注|follow|subscribe)/.test(s) && cue("follow")) return { intent: "follow", confidence: conf(0.9) };
   if (sig.hasCoupon || cue("claim")) {
-    // "两杯拿铁，用LATTE8": an order that applies a coupon
-    if (wantsProduct && (orderVerb || sig.hasQuantity) && !cue("claimStrong")) return { intent: "order", confidence: conf(0.9) };
+    // "两杯拿铁，用LATTE8", "皮肤衣M码 用X85": an order that applies a coupon
+    if (wantsProduct && (orderVerb || sig.hasQuantity || (sig.hasSize && !cue("findQuestion"))) && !cue("claimStrong")) return { intent: "order", confidence: conf(0.9) };
     return { intent: "claim_coupon", confidence: conf(sig.hasCoupon ? 0.96 : 0.87) };
   }
   if (cue("follow")) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };

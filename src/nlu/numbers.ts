@@ -99,10 +99,10 @@ export interface QuantityMention extends Span {
   kind: "measure" | "times-after" | "times-before";
 }
 
-const ZH_QTY = new RegExp(`(?<![周期拜])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}])`, "g");
+const ZH_QTY = new RegExp(`(?<![周期拜:：])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}])`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of" (a number word before them is a count)
 const EN_QTY = new RegExp(
-  `(?<![a-z0-9.])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?)(?![a-z])`,
+  `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?)(?![a-z])`,
   "g",
 );
 // "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).
@@ -140,10 +140,10 @@ export function findQuantities(lower: string): QuantityMention[] {
 // "2 lattes", "two large lattes", "a couple of croissants": a number word right before the item,
 // allowing up to three words (sizes, adjectives) in between. Anchored at the end of the prefix.
 const EN_QTY_BEFORE = new RegExp(
-  `(?:^|[^a-z0-9.])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:[a-z][a-z'/-]*\\s+){0,3}$`,
+  `(?:^|[^a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:[a-z][a-z'/-]*\\s+){0,3}$`,
 );
 // "2拿铁": a digit directly before a Chinese item name.
-const DIGIT_BEFORE = /(?:^|[^a-z0-9.])(\d{1,3})\s*$/;
+const DIGIT_BEFORE = /(?:^|[^a-z0-9.:])(\d{1,3})\s*$/; // (not the minutes of 7:30)
 
 /** A quantity written just before an item (the text between the previous item and this one). */
 export function quantityBefore(prefix: string): number | null {

@@ -10,7 +10,7 @@ import { buildItems, type ProductMention } from "./items.ts";
 import { findQuantities } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
-import { bareNumberSize, catalogSizes, findSizes, resolveSize, sizeKey } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeUnits } from "./sizes.ts";
 import { normalizeText } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
@@ -29,6 +29,8 @@ export class RulesParser implements IntentParser {
   private readonly allowedCache = new Map<string, Set<string>>();
   /** size words that belong to one product only (年卡 of a membership card): saying the size names the product */
   private readonly sizeWords: TermMatcher;
+  /** the units the catalog's sizes are counted in (寸 of 5寸, 张 of 精修3张) */
+  private readonly units: string[];
 
   constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog)) {
     this.matcher = new CatalogMatcher(catalog);
@@ -38,6 +40,9 @@ export class RulesParser implements IntentParser {
       this.couponBrand.set(c.code, c.brandId);
     }
     this.couponKeys = new Set(this.couponCodes.keys());
+    const units = new Set<string>();
+    for (const p of catalog.products ?? []) for (const u of sizeUnits(p.sizes ?? [])) if (/[\u4e00-\u9fff]/.test(u)) units.add(u);
+    this.units = [...units];
     const owners = new Map<string, Set<string>>();
     for (const p of catalog.products ?? []) {
       for (const size of p.sizes ?? []) {
@@ -100,7 +105,9 @@ export class RulesParser implements IntentParser {
     if (!lower) return emptyResult("unknown", 0);
     const allowed = this.allowed(ctx);
 
-    const mentions = this.matcher.findMentions(lower, allowed);
+    // (a name that starts with the unit of a number before it is not said: the 寸照 of "5寸照片" is 5寸 + 照片)
+    const mentions = this.matcher.findMentions(lower, allowed).filter((m) =>
+      m.kind !== "product" || !/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start)));
     // a size only one product comes in stands for that product ("办一张年卡")
     for (const w of this.sizeWords.find(lower)) {
       const product = this.matcher.products.get(w.id);
@@ -128,6 +135,11 @@ export class RulesParser implements IntentParser {
     const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
     const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];
     const sizes = sized.length ? findSizes(lower, orig, catalogSizes(lower, sized, orig)) : [];
+    // (a name inside a longer size of another product is a word of that size: the 精修 of "形象照 精修3张")
+    for (let k = productMentions.length - 1; k >= 0; k--) {
+      const m = productMentions[k];
+      if (productMentions.length > 1 && sizes.some((z) => !z.weak && z.start <= m.start && m.end <= z.end && z.end - z.start > m.end - m.start)) productMentions.splice(k, 1);
+    }
     if (heads.length) {
       const all = [...productMentions, ...heads].sort((a, b) => a.start - b.start);
       heads.forEach((h, k) => {
@@ -135,7 +147,8 @@ export class RulesParser implements IntentParser {
         const from = i > 0 ? all[i - 1].end : 0;
         const to = i + 1 < all.length ? all[i + 1].start : lower.length;
         const near = sizes.filter((s) => s.start >= from && s.end <= to);
-        const fits = candidates[k].find((p) => p.sizes.length && (near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && p.sizeIndex.has(sizeKey(size)); }) || bareNumberSize(lower.slice(from, to), p.sizeIndex) !== null));
+        // (one of its sizes, or a size in one of its units: "10寸照片" is a print of a size the shop may not have)
+        const fits = candidates[k].find((p) => p.sizes.length && (near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && fitsProduct(size, p.sizes, p.sizeIndex); }) || bareNumberSize(lower.slice(from, to), p.sizeIndex) !== null));
         // (said without a size that picks one, it is the customer's own thing or a general word: "my guitar", "买把吉他")
         if (fits) productMentions.push({ start: h.start, end: h.end, product: fits, head: true });
       });

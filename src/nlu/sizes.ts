@@ -217,6 +217,44 @@ const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日�
 const NUMBERED_SIZE = new RegExp(String.raw`(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|${NOT_A_SIZE_AFTER})`, "g");
 /** a number a product's size starts with (53 of 53cm, 27.5 of 27.5x2.25) */
 const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#])(\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
+const EN_SMALL = "two|three|four|five|six|seven|eight|nine|ten";
+/**
+ * Sizes that are a count or a range of something ("3人", "4-5人", "2人份", "2-6岁"): a number said with that unit is
+ * the size whose range holds it ("我女儿4岁" → 2-6岁, "6个人" → 6-8人), and for sizes counted in people, a count of
+ * people however it is said ("一家三口", "我们三个人", "for 6 people").
+ */
+function countedSizes(lower: string, products: { sizes: string[] }[], add: (start: number, end: number, text: string) => void): void {
+  const ranged: { lo: number; hi: number; unit: string; size: string }[] = [];
+  for (const p of products) {
+    for (const raw of p.sizes) {
+      const r = /^(\d+)\s*(?:[-~～至到]\s*(\d+))?\s*([\u4e00-\u9fff]{1,2})$/.exec(raw.normalize("NFKC").trim());
+      // (a single amount in another unit, 5斤, is the unit patterns' to read: "5斤装的两份")
+      if (r && (r[2] || r[3].startsWith("人"))) ranged.push({ lo: Number(r[1]), hi: Number(r[2] ?? r[1]), unit: r[3], size: raw });
+    }
+  }
+  if (!ranged.length) return;
+  const num = `(\\d{1,3}|${ZH_NUM_RE})`;
+  for (const unit of new Set(ranged.map((r) => r.unit))) {
+    const patterns = [new RegExp(`${num}\\s*(?:个)?\\s*${escapeRe(unit)}`, "g")];
+    if (unit.startsWith("人")) {
+      patterns.push(
+        new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个|位|人)(?:[的吃用])?`, "g"),
+        new RegExp(`(?<![a-z0-9])(?:for|of)\\s+(\\d{1,2}|${EN_SMALL})(?:\\s+(?:people|ppl|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|点|hours?|mins?))|(?<![a-z0-9])(\\d{1,2}|${EN_SMALL})\\s+(?:people|ppl|persons|pax)(?![a-z])`, "g"),
+      );
+    }
+    for (const re of patterns) {
+      for (let m = re.exec(lower); m; m = re.exec(lower)) {
+        const raw = m[1] ?? m[2];
+        const n = raw ? parseNumber(raw) : null;
+        const hit = n === null ? undefined : ranged.find((r) => r.unit === unit && n >= r.lo && n <= r.hi);
+        if (hit) add(m.index, m.index + m[0].length, hit.size);
+      }
+    }
+  }
+}
+
+/** Chinese numerals in a size word as digits: 三服三造 → 3服3造 */
+const digitsOf = (s: string) => (/[一二两三四五六七八九十]/.test(s) ? s.replace(new RegExp(ZH_NUM_RE, "g"), (n) => String(parseChineseInt(n) ?? n)) : s);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 const NUMBER_UNIT = /^(\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
@@ -321,13 +359,14 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       // (a dimension's "x" may be written * or ×, and its trailing letters left out: 700*25c, 700x25 for 700x25C)
       const parts = w.split(/(\d+(?:\.\d+)?)/).filter(Boolean);
       const shape = parts.map((part, k) => {
-        if (/^\d/.test(part)) return "\\d{1,4}(?:\\.\\d+)?";
+        // (a digit may be written as a Chinese numeral: 三服三造 for 3服3造)
+        if (/^\d/.test(part)) return /[\u4e00-\u9fff]/.test(w) ? `(?:\\d{1,4}(?:\\.\\d+)?|${ZH_NUM_RE})` : "\\d{1,4}(?:\\.\\d+)?";
         if (/^\s*[x*×]\s*$/.test(part) && k > 0 && k + 1 < parts.length) return "[x*×]";
         const text = escapeRe(part.trim()).replace(/\s+/g, "\\s*");
         return k === parts.length - 1 && k > 0 && /^[a-z]{1,2}$/.test(part) ? `(?:${text})?` : text;
       }).join("\\s*");
       const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "g");
-      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, digitsOf(m[0]));
       // its last dimension alone when it carries the letters ("32c" of 700x32C)
       const tail = /^\d+(?:\.\d+)?\s*[x*×]\s*(\d+(?:\.\d+)?)([a-z]{1,2})$/.exec(w);
       if (tail) {
@@ -336,11 +375,14 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       }
     }
   }
+  countedSizes(lower, products, add);
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
-    const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRe(u)}(?:装)?`, "g");
+    // (a unit ending in a letter ends there: the "2p" of "2pm" is no page count)
+    const end = /[a-z]$/.test(u) ? "(?![a-z])" : "";
+    const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRe(u)}(?:装)?${end}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
     // a Chinese numeral before the unit: 二十寸, 五年陈
-    const zh = new RegExp(`(${ZH_NUM_RE})\\s*${escapeRe(u)}(?:装)?`, "g");
+    const zh = new RegExp(`(${ZH_NUM_RE})\\s*${escapeRe(u)}(?:装)?${end}`, "g");
     for (let m = zh.exec(lower); m; m = zh.exec(lower)) {
       const n = parseChineseInt(m[1]);
       if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n}${u}`);

@@ -166,3 +166,27 @@ describe("several dishes in one message (a trade the demo does not have)", () =>
     expect(items("鸡翅x10 腰子x5")).toEqual([{ productId: "wings", quantity: 10, size: null }, { productId: "kidney", quantity: 5, size: null }]);
   });
 });
+
+describe("sizes counted in people, ages or pages (a photo studio the demo does not have)", () => {
+  const studio = new RulesParser({
+    brands: [{ id: "st", name: "光影照相馆", aliases: [] }],
+    products: [
+      { id: "family", brandId: "st", name: "全家福", aliases: [], sizes: ["3人", "4-5人", "6-8人"] },
+      { id: "kids", brandId: "st", name: "儿童照", aliases: [], sizes: ["百天", "2-6岁"] },
+      { id: "idphoto", brandId: "st", name: "证件照", aliases: ["寸照"], sizes: ["1寸", "2寸"] },
+      { id: "print", brandId: "st", name: "照片冲印", aliases: ["洗照片", "冲印照片"], sizes: ["5寸", "6寸", "7寸"] },
+      { id: "polaroid", brandId: "st", name: "拍立得照片", aliases: [], sizes: [] },
+      { id: "portrait", brandId: "st", name: "个人写真", aliases: [], sizes: ["1服1造", "3服3造"] },
+    ],
+    stores: [], coupons: [],
+  } as never);
+  const items = (text: string) => studio.parseSync(text, ctx(null)).items;
+  it.each([
+    ["全家福 一家三口", "3人"], ["全家福 我们五个人", "4-5人"], ["全家福 for 6 people", "6-8人"],
+  ])("%j: a count of people picks the size that holds it", (text, size) => expect(items(text)).toEqual([{ productId: "family", quantity: 1, size }]));
+  it("an age picks the range that holds it", () => expect(items("儿童照 我女儿4岁")).toEqual([{ productId: "kids", quantity: 1, size: "2-6岁" }]));
+  it("a name that starts with the unit of the number before it is not said (5寸照片 is no 寸照)", () => {
+    expect(items("来5寸照片30张")).toEqual([{ productId: "print", quantity: 30, size: "5寸" }]);
+  });
+  it("Chinese numerals inside a size word", () => expect(items("个人写真三服三造")).toEqual([{ productId: "portrait", quantity: 1, size: "3服3造" }]));
+});
