@@ -29,6 +29,8 @@ const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 // trade's vocabulary. A staff name that is a surname (or a Latin given name) followed by such a title teaches the
 // role's title: 张药师 → 药师, Tony老师 → 老师, 王小明（验光师） → 验光师.
 const TITLE_END = /(?:师|师傅|医生|医师|顾问|教练|护士|经理|总监|店长|专员|助理|管家|(?<!员)工|匠)$/;
+/** A title alone, naming no trade: 师傅, 老师, 工 (a word of every trade's staff names). */
+const BARE_TITLE = /^(?:师傅|老师|师|工|医生|顾问|教练|技师|管家|经理|店长|助理|专员)$/;
 const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;
 
 /** Whether a role word names a person (验光师, pastry chef) rather than a service (验光, oil change): by its ending. */
@@ -202,7 +204,12 @@ export class Lexicon {
 
   /** The role a message asks for: the first named by a word of its own, else the first named at all. */
   pickRole(mentions: TermMention[], lower: string): string | null {
-    return (mentions.find((m) => !this.sharedWords.has(lower.slice(m.start, m.end))) ?? mentions[0])?.id ?? null;
+    // (a bare title — 师傅, 老师 — says less than a service: "约个师傅上门检修" asks for whoever does 检修)
+    const rank = (m: TermMention) => {
+      const word = lower.slice(m.start, m.end);
+      return (BARE_TITLE.test(word) ? 2 : 0) + (this.sharedWords.has(word) ? 1 : 0);
+    };
+    return [...mentions].sort((a, b) => rank(a) - rank(b))[0]?.id ?? null;
   }
 
   categoriesIn(lower: string, taken: Span[] = []): TermMention[] {

@@ -111,7 +111,8 @@ export class RulesParser implements IntentParser {
     // a size only one product comes in stands for that product ("办一张年卡")
     for (const w of this.sizeWords.find(lower)) {
       const product = this.matcher.products.get(w.id);
-      if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end))) {
+      // (not right after another product, which it then describes: the 挂机 of "云佳挂机" is that air conditioner's)
+      if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && /^\s*$/.test(lower.slice(m.end, w.start))))) {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }
@@ -182,7 +183,10 @@ export class RulesParser implements IntentParser {
     const now = ctx?.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
     const when = parseWhen(lower, now, ctx?.timezone || "UTC");
     const radiusMeters = parseRadius(lower);
-    const rating = parseRating(lower);
+    // (a size is no rating: the 4分 of a pipe fitting)
+    let unsized = lower;
+    for (const z of sizes) if (!z.weak) unsized = unsized.slice(0, z.start) + " ".repeat(z.end - z.start) + unsized.slice(z.end);
+    const rating = parseRating(unsized);
     const fulfillment = parseFulfillment(lower);
 
     const decision = decideIntent({

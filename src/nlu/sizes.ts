@@ -379,6 +379,12 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     // (a unit ending in a letter ends there: the "2p" of "2pm" is no page count)
     const end = /[a-z]$/.test(u) ? "(?![a-z])" : "";
+    // a number and a half: 一匹半, 2斤半
+    const half = new RegExp(`(\\d+|${ZH_NUM_RE})\\s*${escapeRe(u)}半`, "g");
+    for (let m = half.exec(lower); m; m = half.exec(lower)) {
+      const n = /\d/.test(m[1]) ? Number(m[1]) : parseChineseInt(m[1]);
+      if (n !== null) add(m.index, m.index + m[0].length, `${n + 0.5}${u}`);
+    }
     const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRe(u)}(?:装)?${end}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
     // a Chinese numeral before the unit: 二十寸, 五年陈

@@ -190,3 +190,22 @@ describe("sizes counted in people, ages or pages (a photo studio the demo does n
   });
   it("Chinese numerals inside a size word", () => expect(items("个人写真三服三造")).toEqual([{ productId: "portrait", quantity: 1, size: "3服3造" }]));
 });
+
+describe("an appliance shop the demo does not have", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "ap", name: "苏合电器", aliases: [] }],
+    products: [
+      { id: "ac", brandId: "ap", name: "云佳空调", aliases: ["云佳"], sizes: ["1匹", "1.5匹", "2匹"] },
+      { id: "clean", brandId: "ap", name: "空调清洗套餐", aliases: [], sizes: ["挂机", "柜机"] },
+      { id: "filter", brandId: "ap", name: "前置过滤器", aliases: [], sizes: ["4分", "6分"] },
+    ],
+    stores: [], coupons: [],
+    staff: [{ id: "s1", storeId: "x", name: "王师傅", role: "installer" }, { id: "s2", storeId: "x", name: "陈工", role: "repair" }],
+    roles: [{ role: "installer", labels: { zh: ["安装"], en: [] } }, { role: "repair", labels: { zh: ["维修", "检修"], en: [] } }],
+  } as never);
+  const p = (text: string) => shop.parseSync(text, ctx(null));
+  it("a number and a half of the unit", () => expect(p("三台云佳 都是一匹半").items).toEqual([{ productId: "ac", quantity: 3, size: "1.5匹" }]));
+  it("a size word right after another product describes it", () => expect(p("云佳挂机1.5匹 来一台").items).toEqual([{ productId: "ac", quantity: 1, size: "1.5匹" }]));
+  it("a size is no rating", () => expect(p("下单 前置过滤器4分").rating).toBeNull());
+  it("a service named beats a bare title", () => expect(p("想约个师傅上门检修一下 周六下午").role).toBe("repair"));
+});
