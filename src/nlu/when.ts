@@ -102,7 +102,11 @@ function findClock(s: string, hasContext: boolean): Clock | null {
       else if (m[3] === "一刻") min = 15;
       else if (m[3] === "三刻") min = 45;
       // a lone Chinese digit after the hour is not minutes without 分 ("两点 五马街店" is 2:00 at 五马街)
-      else if (m[4] && !(/^[一二三四五六七八九]$/.test(m[4]) && !m[0].endsWith("分"))) min = parseNumber(m[4]) ?? 0;
+      // nor is a number set off by a space or counting something ("今晚7点 4个人", "9点8个人"): minutes are written
+      // against the hour ("7点30") or with 分
+      else if (m[4] && (m[0].endsWith("分") || (!/^[一二三四五六七八九]$/.test(m[4]) && !/\s$/.test(m[0].slice(0, m[0].length - m[3].length)) && !/^\s*[个位人名桌台]/.test(tail)))) {
+        min = parseNumber(m[4]) ?? 0;
+      }
       if (min < 60) return { h, min, meridiem: null };
     }
   }
