@@ -3,7 +3,7 @@
 // "两杯大杯拿铁和一个牛角包" gives 2 × 大杯 latte and 1 croissant.
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
-import { findQuantities, quantityAfter, quantityBefore, type QuantityMention } from "./numbers.ts";
+import { findQuantities, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
 import type { Span } from "./text.ts";
 
@@ -94,7 +94,7 @@ export function buildItems(
     // (a size the previous product took is not this one's: "shaker 500ml + whey 2lb")
     let size = resolveSize(free, mention.product.sizes, mention.product.sizeIndex);
     if (size === null && mention.product.sizes.length) {
-      size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex);
+      size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex) ?? servingSize(lower.slice(prevEnd, nextStart), mention.product.sizes);
     }
     const usedMention = region.find((s) => s.display === size || s.keys.some((k) => mention.product.sizeIndex.get(k) === size));
     if (usedMention) usedSize.add(usedMention);
@@ -120,6 +120,13 @@ export function buildItems(
     items: items.map(({ productId, quantity, size }) => ({ productId, quantity, size })),
     explicitQuantity: items.some((it) => it.explicitQty),
   };
+}
+
+/** A size that is a measure word ("杯", "扎" of a drink): counted in it ("来三扎", "4杯") names it. */
+function servingSize(region: string, sizes: string[]): string | null {
+  const measures = sizes.filter((z) => /^[\u4e00-\u9fff]$/.test(z));
+  if (!measures.length) return null;
+  return new RegExp(`(?:\\d{1,3}|${ZH_NUM_RE})\\s*([${measures.join("")}])`).exec(region)?.[1] ?? null;
 }
 
 // A pause between two stretches of an order: punctuation, a space between Chinese words, or 再/另外/还要.

@@ -91,7 +91,7 @@ export function parseNumber(raw: string): number | null {
  * Measure words that count items (杯 cups, 件 garments, 双 pairs...). Not 位 (三人位 is a sofa size),
  * not 块 (also a currency: 30块), not 点/号/米 (times, dates and lengths).
  */
-export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇";
+export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎";
 
 export interface QuantityMention extends Span {
   value: number;
@@ -128,6 +128,12 @@ export function findQuantities(lower: string): QuantityMention[] {
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, value, kind });
     }
+  }
+  // a dozen: "来一打啤酒", "两打"
+  const dozen = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*打(?![车折包卡电开算听扰])`, "g");
+  for (let m = dozen.exec(lower); m; m = dozen.exec(lower)) {
+    const n = parseNumber(m[1]);
+    if (n !== null && n >= 1 && Number.isInteger(n)) out.push({ start: m.index, end: m.index + m[0].length, value: n * 12, kind: "measure" });
   }
   // Also 俩 / 仨 alone ("来俩拿铁"): they already imply a count.
   const bare = /[俩仨](?![个杯份件条双瓶盒支只])/g;

@@ -60,6 +60,8 @@ const PATTERNS: Pattern[] = [
     const map: Record<string, string[]> = { 大: ["l", "大杯"], 中: ["m", "中杯"], 小: ["s", "小杯"], 加大: ["xl", "超大杯"] };
     return { keys: map[m[1]], display: map[m[1]][0].toUpperCase() };
   } },
+  // "小的", "大的来两个", "来个大份": the big or small one of whatever the product comes in (大钵 / 小钵), weak
+  { re: /([大小])(?=的|份)/g, make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
   // Letter sizes. Single letters need a cue (uppercase, 码/号, "size") because "m" and "s" are common.
   { re: /(?<![a-z0-9])(xxxl|xxl|xl|xs|[2-4]xl|s|m|l)(?![a-z0-9])(\s*[码号])?/g, make: (m, orig) => {
     const token = m[1];

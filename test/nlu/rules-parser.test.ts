@@ -162,6 +162,17 @@ describe("several dishes in one message (a trade the demo does not have)", () =>
     ]);
     expect(items("一份黄喉 半份虾滑")).toEqual([{ productId: "aorta", quantity: 1, size: null }, { productId: "shrimp", quantity: 1, size: "半份" }]);
   });
+  it("a dozen, and a serving that is a size", () => {
+    const bar = new RulesParser({
+      brands: [{ id: "pot", name: "老灶火锅", aliases: [] }],
+      products: [dish("beer", "山城啤酒"), dish("juice", "酸梅汤", ["杯", "扎"]), dish("bowl", "钵钵鸡", ["小钵", "大钵"])],
+      stores: [], coupons: [],
+    } as never);
+    const its = (text: string) => bar.parseSync(text, ctx(null)).items;
+    expect(its("来一打山城啤酒")).toEqual([{ productId: "beer", quantity: 12, size: null }]);
+    expect(its("来三扎酸梅汤")).toEqual([{ productId: "juice", quantity: 3, size: "扎" }]);
+    expect(its("钵钵鸡 大的 2个")).toEqual([{ productId: "bowl", quantity: 2, size: "大钵" }]);
+  });
   it("the 腰 of 腰子 after a count is no waist size", () => {
     expect(items("鸡翅x10 腰子x5")).toEqual([{ productId: "wings", quantity: 10, size: null }, { productId: "kidney", quantity: 5, size: null }]);
   });
