@@ -298,7 +298,9 @@ export class CatalogMatcher {
       const bucket = this.byStart.get(startKey(lower, i));
       // a Latin word may carry a plural ("lattes"): its singular's bucket too
       const word = bucket || !/[a-z]/.test(lower[i]) ? null : /^[a-z]+/.exec(lower.slice(i, i + 40))?.[0];
-      const probe = bucket ?? (word ? this.byStart.get(`w:${word.replace(/e?s$/, "")}`) ?? this.byStart.get(`w:${word.replace(/s$/, "")}`) : undefined);
+      // (and a service its participle: "pants hemmed", "shoes polished"; an -ing form is often a noun of its own)
+      const probe = bucket ?? (word ? this.byStart.get(`w:${word.replace(/e?s$/, "")}`) ?? this.byStart.get(`w:${word.replace(/s$/, "")}`) ??
+        this.byStart.get(`w:${word.replace(/ed$/, "")}`) ?? this.byStart.get(`w:${word.replace(/([a-z])\1ed$/, "$1")}`) : undefined);
       if (!probe) continue;
       for (const s of probe) {
         if (!lower.startsWith(s.text, i) || !ok(s.brandId)) continue;
@@ -308,6 +310,11 @@ export class CatalogMatcher {
           if (s.letterEnd) {
             if (lower.startsWith("es", end) && isLatinBoundary(lower[end + 2])) end += 2;
             else if (lower[end] === "s" && isLatinBoundary(lower[end + 1])) end += 1;
+            // a service said as a verb: "pants hemmed" ("hem" → hemmed)
+            else if (s.text.length >= 3 && !isLatinBoundary(lower[end])) {
+              const verb = new RegExp(`^${s.text.slice(-1)}?ed(?![a-z])`).exec(lower.slice(end, end + 6));
+              if (verb) end += verb[0].length;
+            }
           }
           if (!isLatinBoundary(lower[end])) continue;
         }

@@ -84,3 +84,16 @@ describe("category words (the catalog's product tags) name a brand when only one
   ])("%j (%j) → %j", (text, allowed, brand) =>
     expect(lexicon.categoryBrand(lexicon.categoriesIn(normalizeText(text).lower), allowed ? new Set(allowed as string[]) : null)).toBe(brand));
 });
+
+describe("a service said as a verb", () => {
+  const tailor = new CatalogMatcher({
+    brands: [], stores: [], coupons: [],
+    products: [{ id: "hem", brandId: "t", name: "改裤长", aliases: ["hem"], sizes: [] }, { id: "polish", brandId: "t", name: "擦鞋", aliases: ["polish"], sizes: [] }],
+  } as never);
+  const found = (text: string) => tailor.findMentions(normalizeText(text).lower, null).map((m) => m.id);
+  it("takes its participle", () => {
+    expect(found("3 pairs of pants hemmed")).toEqual(["hem"]);
+    expect(found("shoes polished by friday")).toEqual(["polish"]);
+  });
+  it("not a longer word that starts the same", () => expect(found("hemisphere")).toEqual([]));
+});
