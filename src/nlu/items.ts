@@ -71,6 +71,12 @@ export function buildItems(
       quantity = q.value;
     }
     if (quantity === null) quantity = quantityBefore(counts.slice(prevEnd, mention.start));
+    // ("a" is a count only when no other is written: "book a tuina session for 2")
+    const article = quantity === 1 && /(?:^|[^a-z])an?\s+(?:[a-z][a-z'/-]*\s+){0,3}$/.test(counts.slice(prevEnd, mention.start));
+    if (article && i + 1 === mentions.length) {
+      const later = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end);
+      if (later) quantity = null;
+    }
     if (quantity === null) {
       const after = quantityAfter(counts.slice(mention.end, nextStart));
       const taken = after && quantities.find((q) => q.start >= mention.end && q.end <= mention.end + after.length);

@@ -127,6 +127,8 @@ function findPeriod(s: string): Period | null {
   for (const [re, p] of PERIODS) {
     const m = re.exec(s);
     if (m && (!best || m.index < best.at)) best = { at: m.index, p };
+    // (凌晨 is the more precise of two: "今晚凌晨1点" is 1 am)
+    if (m && p.kind === "early") return p;
   }
   return best?.p ?? null;
 }
@@ -233,6 +235,8 @@ export function parseWhen(lower: string, now: Date, timeZone: string): string | 
     hour = 10;
   }
   let date: CalendarDate = day ?? today;
+  // "今晚凌晨1点": the small hours after tonight
+  if (period?.kind === "early" && hour < 6 && /今晚|今天晚上|(?<![a-z])tonight(?![a-z])/.test(s)) date = addDays(date, 1);
   if (hour >= 24) {
     date = addDays(date, Math.floor(hour / 24));
     hour %= 24;

@@ -219,4 +219,5 @@ describe("an appliance shop the demo does not have", () => {
   it("a size word right after another product describes it", () => expect(p("云佳挂机1.5匹 来一台").items).toEqual([{ productId: "ac", quantity: 1, size: "1.5匹" }]));
   it("a size is no rating", () => expect(p("下单 前置过滤器4分").rating).toBeNull());
   it("a service named beats a bare title", () => expect(p("想约个师傅上门检修一下 周六下午").role).toBe("repair"));
+  it("'a' is a count only when no other is written", () => expect(p("I want a 云佳 for 2").items).toEqual([{ productId: "ac", quantity: 2, size: null }]));
 });
