@@ -11,7 +11,7 @@ import { findQuantities } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeUnits } from "./sizes.ts";
-import { normalizeText } from "./text.ts";
+import { normalizeText, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
 /** Intents for which a date-time means something (a pickup time, a booking, opening hours). */
@@ -173,8 +173,13 @@ export class RulesParser implements IntentParser {
     // (a category word inside a person's title is the title's: "pastry chef" names no pastry; inside a service it
     // still counts: "换轮胎" is about tyres)
     const titles = roles.filter((r) => isTitle(lower.slice(r.start, r.end)));
+    // (nor is a one-character word inside any role's words: the 书 of 读书会; nor "book" said as the verb of booking:
+    // "book a reading host")
+    const inside = (c: Span, r: Span) => r.start <= c.start && c.end <= r.end && r.end - r.start > c.end - c.start;
     const categories = this.lexicon.categoriesIn(lower, mentions)
-      .filter((c) => !titles.some((r) => r.start <= c.start && c.end <= r.end && r.end - r.start > c.end - c.start));
+      .filter((c) => !titles.some((r) => inside(c, r)))
+      .filter((c) => c.end - c.start > 1 || !roles.some((r) => inside(c, r)))
+      .filter((c) => !(/^books?$/.test(lower.slice(c.start, c.end)) && /^\s+(?:a|an|the|me|my|us|him|her|for|with|in|at|some|one|two|\d)\b/.test(lower.slice(c.end))));
     const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);
     const brandOf = (named: ProductMention[]) =>
       explicitBrand ?? named[0]?.product.brandId ?? (couponBrand && (!allowed || allowed.has(couponBrand)) ? couponBrand : null) ?? categoryBrand;

@@ -221,3 +221,20 @@ describe("an appliance shop the demo does not have", () => {
   it("a service named beats a bare title", () => expect(p("想约个师傅上门检修一下 周六下午").role).toBe("repair"));
   it("'a' is a count only when no other is written", () => expect(p("I want a 云佳 for 2").items).toEqual([{ productId: "ac", quantity: 2, size: null }]));
 });
+
+describe("category words that are not what is asked for", () => {
+  const books = new RulesParser({
+    brands: [{ id: "shop", name: "页边书房", aliases: [] }, { id: "cafe", name: "页边咖啡", aliases: [] }],
+    products: [
+      { id: "novel", brandId: "shop", name: "长篇小说", aliases: [], sizes: [], tags: ["书", "book"] },
+      { id: "latte", brandId: "cafe", name: "拿铁", aliases: [], sizes: [], tags: ["咖啡", "coffee"] },
+    ],
+    stores: [], coupons: [],
+    staff: [{ id: "h", storeId: "s", name: "苏晴", role: "reading_host" }],
+    roles: [{ role: "reading_host", labels: { zh: ["读书会", "领读人"], en: ["reading host", "book club"] } }],
+  } as never);
+  const p = (text: string) => books.parseSync(text, ctx(null));
+  it("the one-character 书 of a role's 读书会 names no brand", () => expect(p("周六下午的读书会还能报名吗").brandId).toBeNull());
+  it("book said as the verb of booking names no brand", () => expect(p("book a reading host for saturday 3pm").brandId).toBeNull());
+  it("a category word still names its brand", () => expect(p("附近哪里能买书").brandId).toBe("shop"));
+});
