@@ -218,8 +218,8 @@ export class CatalogMatcher {
 
   /**
    * The head nouns of product names: the last two to four characters of a Chinese name (after dropping a bracketed
-   * note) or the last word of an English one of several words, when the names or aliases of at least two products
-   * end in it and it is not itself a name. Each stands for the products whose names end in it.
+   * note) or the last word of an English one of several words, when it is not itself a name. Each stands for the
+   * products whose names end in it (the parser takes one only when a size in the sentence fits it).
    */
   private indexHeads(catalog: CatalogSnapshot, seen: Set<string>): void {
     const heads = new Map<string, string[]>();
@@ -240,13 +240,13 @@ export class CatalogMatcher {
       }
     }
     for (const [text, ids] of heads) {
-      if (ids.length < 2 || seen.has(`${text}|product`) || seen.has(`${text}|brand`)) continue;
+      if (seen.has(`${text}|product`) || seen.has(`${text}|brand`)) continue;
       const key = startKey(text, 0);
-      const bucket = this.headsByStart.get(key) ?? [];
-      bucket.push({ text, ids, latin: isLatin(text) });
-      bucket.sort((a, b) => b.text.length - a.text.length);
-      this.headsByStart.set(key, bucket);
+      const bucket = this.headsByStart.get(key);
+      if (bucket) bucket.push({ text, ids, latin: isLatin(text) });
+      else this.headsByStart.set(key, [{ text, ids, latin: isLatin(text) }]);
     }
+    for (const bucket of this.headsByStart.values()) if (bucket.length > 1) bucket.sort((a, b) => b.text.length - a.text.length);
   }
 
   /** Head nouns in the parts of the text no span in `taken` covers, in text order. */

@@ -117,6 +117,13 @@ export class RulesParser implements IntentParser {
       }
     }
     mentions.sort((a, b) => a.start - b.start);
+    // one product named twice in a row is one mention: "T8灯管" (T8 and 灯管 are both its names)
+    for (let k = mentions.length - 1; k > 0; k--) {
+      const [a, b] = [mentions[k - 1], mentions[k]];
+      if (a.kind === "product" && b.kind === "product" && a.id === b.id && /^\s*$/.test(lower.slice(a.end, b.start))) {
+        mentions.splice(k - 1, 2, { ...a, end: b.end });
+      }
+    }
     const productMentions: ProductMention[] = [];
     let explicitBrand: string | null = null;
     for (const m of mentions) {

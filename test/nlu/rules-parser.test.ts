@@ -238,3 +238,21 @@ describe("category words that are not what is asked for", () => {
   it("book said as the verb of booking names no brand", () => expect(p("book a reading host for saturday 3pm").brandId).toBeNull());
   it("a category word still names its brand", () => expect(p("附近哪里能买书").brandId).toBe("shop"));
 });
+
+describe("a hardware shop the demo does not have", () => {
+  const hw = new RulesParser({
+    brands: [{ id: "hw", name: "百固五金", aliases: [] }],
+    products: [
+      { id: "tube", brandId: "hw", name: "T8 LED灯管", aliases: ["灯管", "T8"], sizes: ["0.6米", "1.2米"] },
+      { id: "anchor", brandId: "hw", name: "膨胀螺丝", aliases: ["wall anchor"], sizes: ["M6", "M8", "M10"] },
+    ],
+    stores: [], coupons: [],
+  } as never);
+  const items = (text: string) => hw.parseSync(text, ctx(null)).items;
+  it("one product named twice in a row is one line", () => {
+    expect(items("T8灯管 0.6m x4 and 1.2m x4")).toEqual([{ productId: "tube", quantity: 4, size: "0.6米" }, { productId: "tube", quantity: 4, size: "1.2米" }]);
+  });
+  it("the last word of a product's name, with a size it comes in", () => {
+    expect(items("order: 20 M10 anchors")).toEqual([{ productId: "anchor", quantity: 20, size: "M10" }]);
+  });
+});
