@@ -135,8 +135,8 @@ function servingSize(region: string, sizes: string[]): string | null {
   return new RegExp(`(?:\\d{1,3}|${ZH_NUM_RE})\\s*([${measures.join("")}])`).exec(region)?.[1] ?? null;
 }
 
-// A pause between two stretches of an order: punctuation, a space between Chinese words, or 再/另外/还要.
-const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\d])|再|另外|还要|还有/;
+// A pause between two stretches of an order: punctuation, a space between Chinese words, 再/另外/还要, and/plus.
+const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\d])|再|另外|还要|还有|(?<![a-z])(?:and|plus|also)(?![a-z])/;
 
 /**
  * Which product a span between two of them goes with when a pause says so: "right" when the pause is between the

@@ -146,7 +146,7 @@ export function findQuantities(lower: string): QuantityMention[] {
 // "2 lattes", "two large lattes", "a couple of croissants": a number word right before the item,
 // allowing up to three words (sizes, adjectives) in between. Anchored at the end of the prefix.
 const EN_QTY_BEFORE = new RegExp(
-  `(?:^|[^a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:[a-z][a-z'/-]*\\s+){0,3}$`,
+  `(?:^|[^a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:[a-z_][a-z0-9_'/.-]*\\s+){0,3}$`, // (a word may be a size, blanked: "20 M10 anchors")
 );
 // "2拿铁": a digit directly before a Chinese item name.
 const DIGIT_BEFORE = /(?:^|[^a-z0-9.:])(\d{1,3})\s*$/; // (not the minutes of 7:30)
@@ -155,6 +155,8 @@ const DIGIT_BEFORE = /(?:^|[^a-z0-9.:])(\d{1,3})\s*$/; // (not the minutes of 7:
 export function quantityBefore(prefix: string): number | null {
   const m = EN_QTY_BEFORE.exec(prefix) ?? DIGIT_BEFORE.exec(prefix);
   if (!m) return null;
+  // a number that names something is no count: "therapist No. 18 for a foot massage"
+  if (/(?:no\.?|number|#|第)\s*$/.test(prefix.slice(0, m.index + m[0].indexOf(m[1])))) return null;
   // a height, weight or age is not a count ("身高140 入门小提琴")
   if (/(?:身高|体重|高|重|年龄|height|weight|age|aged|i'?m)\s*:?\s*$/.test(prefix.slice(0, m.index + m[0].indexOf(m[1])))) return null;
   const v = parseNumber(m[1]);
