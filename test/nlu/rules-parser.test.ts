@@ -27,6 +27,8 @@ describe("examples from the brief and the contract", () => {
     ["领券", "claim_coupon"], ["领取GXG30", "claim_coupon"], ["claim coupon COFFEE5", "claim_coupon"], ["我要优惠券", "claim_coupon"],
     ["我的优惠券", "list_coupons"], ["my coupons", "list_coupons"], ["券包", "list_coupons"],
     ["我的订单到哪了", "order_status"], ["where is my order", "order_status"], ["订单状态", "order_status"],
+    ["冰箱下单三天了还没送", "order_status"], ["我的滤芯发货没有", "order_status"], ["昨天下的单 啥时候来装", "order_status"],
+    ["小太阳和油汀哪个安全", "recommend"], ["两个人吃 点什么划算", "recommend"], ["必点的是啥", "recommend"],
     ["取消订单", "cancel_order"], ["cancel my order", "cancel_order"],
     ["关注", "follow"], ["follow", "follow"], ["取消关注", "unfollow"], ["unfollow", "unfollow"],
     ["推荐", "recommend"], ["有什么推荐", "recommend"], ["recommend something", "recommend"], ["适合我的", "recommend"],
