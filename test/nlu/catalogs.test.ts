@@ -1,6 +1,7 @@
 // Every catalog corpus under test/nlu/catalogs, scored against its own catalog (no database), held above its floor.
-// The tuned corpora must stay at intent ≥ 97% and entities ≥ 95%. The held-out corpus (bookshop) was never used to
-// tune the rules: its floor records where it stands, and its failures are never printed (that would make it tuning data).
+// The tuned corpora must stay at intent ≥ 97% and entities ≥ 95%. The held-out corpora (bookshop, home-services) are
+// never used to tune the rules: their floors record where they stand, and their failures are never printed (that would
+// make them tuning data).
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,25 +13,27 @@ import { ROOT } from "./fixtures.ts";
 
 const DIR = join(ROOT, "test/nlu/catalogs");
 const folders = readdirSync(DIR).filter((f) => existsSync(join(DIR, f, "corpus.jsonl")) && existsSync(join(DIR, f, "catalog.json")));
-const HELD_OUT = "bookshop";
-/** where the held-out corpus stood when this floor was set (see test/nlu/catalogs/README.md) */
-const HELD_OUT_FLOOR = { intent: 0.93, entities: 0.88 };
+/** where each held-out corpus stood when its floor was set (see test/nlu/catalogs/README.md) */
+const HELD_OUT: Record<string, { intent: number; entities: number }> = {
+  bookshop: { intent: 0.94, entities: 0.91 },
+  "home-services": { intent: 0.82, entities: 0.74 },
+};
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
-  "massage-spa": { intent: 0.97, entities: 0.92 },
-  "bike-shop": { intent: 0.95, entities: 0.85 },
-  "music-store": { intent: 0.94, entities: 0.83 },
-  "hardware-store": { intent: 0.96, entities: 0.85 },
-  "tailor-shoes": { intent: 0.94, entities: 0.82 },
-  hotpot: { intent: 0.91, entities: 0.72 },
-  "appliance-store": { intent: 0.9, entities: 0.84 },
-  "photo-studio": { intent: 0.86, entities: 0.75 },
+  "massage-spa": { intent: 0.98, entities: 0.94 },
+  "bike-shop": { intent: 0.96, entities: 0.88 },
+  "music-store": { intent: 0.95, entities: 0.86 },
+  "hardware-store": { intent: 0.97, entities: 0.87 },
+  "tailor-shoes": { intent: 0.95, entities: 0.84 },
+  hotpot: { intent: 0.93, entities: 0.79 },
+  "appliance-store": { intent: 0.93, entities: 0.88 },
+  "photo-studio": { intent: 0.88, entities: 0.82 },
 };
 
 describe("catalog corpora", () => {
   it("are there: at least four verticals besides the demo, one held out", () => {
     expect(folders.length).toBeGreaterThanOrEqual(4);
-    expect(folders).toContain(HELD_OUT);
+    for (const name of Object.keys(HELD_OUT)) expect(folders).toContain(name);
   });
 
   it.each(folders)("%s: every line is labelled against its own catalog", (name) => {
@@ -45,17 +48,18 @@ describe("catalog corpora", () => {
       if (l.expect.brandId) expect(brands.has(l.expect.brandId), l.text).toBe(true);
     }
     // the held-out corpus is all holdout, the others all tune
-    expect(new Set(corpus.map((l) => l.split))).toEqual(new Set([name === HELD_OUT ? "holdout" : "tune"]));
+    expect(new Set(corpus.map((l) => l.split))).toEqual(new Set([name in HELD_OUT ? "holdout" : "tune"]));
   });
 
   it.each(folders)("%s: the rules parser stays above its floor", async (name) => {
     const read = readCatalogFile(join(DIR, name, "catalog.json"));
     const parser = new RulesParser(snapshotFromCatalog(read.catalog));
     const report = await evaluate(parser, loadCorpus(join(DIR, name, "corpus.jsonl")));
-    if (name === HELD_OUT) {
+    const held = HELD_OUT[name];
+    if (held) {
       const summary = formatReport(report, { failures: 0 });
-      expect(report.all.intentAccuracy, summary).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.intent);
-      expect(report.all.allEntitiesExact, summary).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.entities);
+      expect(report.all.intentAccuracy, summary).toBeGreaterThanOrEqual(held.intent);
+      expect(report.all.allEntitiesExact, summary).toBeGreaterThanOrEqual(held.entities);
       return;
     }
     const summary = formatReport(report, { failures: 20, failuresFrom: "tune" });
