@@ -5,6 +5,7 @@
 // wins (forgetting data beats everything; booking beats finding a store; a greeting only wins when
 // nothing else is asked). Confidence falls when competing cues fire.
 import type { Intent } from "./intent.ts";
+import { ZH_NUM_RE } from "./numbers.ts";
 
 const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z])`);
 // One regex per cue group: V8 scans one alternation faster than several separate patterns.
@@ -73,6 +74,8 @@ export const CUES = {
     en("appointments?|appt|consultations?|booking for|book me in|book in"),
     /\b(?:book|schedule|reserve|arrange|set up|make)\b.{0,30}\b(?:slot|session|visit|meeting|time|appointment|consultation|class|lesson)\b/,
   ),
+  /** a party of people: "8个人", "两位", "a table for 4" */
+  party: any(new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置子])|人(?![份民气]))`), /\b(?:table|party|group) (?:of|for) (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b/),
   /** a verb of booking that needs a role, a service or a time to mean a booking ("约周敏下周三10点", "book Tony for 3pm") */
   bookVerb: any(/(?<![大预])约|安排/, en("book(?:ing)?|reserve|schedule")),
   bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
@@ -215,7 +218,9 @@ export function decideIntent(sig: Signals): Decision {
     !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon || sig.hasRadius ||
       // a service counted or sized without a verb of booking ("肩颈一个小时的一个") is bought, like any product
       (wantsProduct && (orderVerb || cue("buy") || sig.hasSize || sig.hasQuantity) && !sig.hasTitle)));
-  if (cue("bookStrong") || roleBooking || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying)) {
+  // a time and a party ("周六晚上9点 8个人", "明天中午12点两位") reserve a place, unless something is bought
+  const party = sig.hasWhen && cue("party") && !sig.hasProduct && !cue("find");
+  if (cue("bookStrong") || roleBooking || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying)) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
   // "follow 百固, 想看deals": a request that starts by following is a follow
