@@ -68,6 +68,23 @@ export function roleWords(catalog: Pick<CatalogSnapshot, "roles" | "staff" | "st
     const title = titleInName(s.name);
     if (title) e.zh.push(title);
   }
+  // a title the grammar does not know, learned from the names themselves: the same two or three characters ending
+  // the names of two or more staff of one role (周领骑, 邓领骑 → 领骑), and no other role's
+  const endings = new Map<string, Set<string>>();
+  const counts = new Map<string, number>();
+  for (const s of catalog.staff ?? []) {
+    const name = s.name.normalize("NFKC").trim();
+    for (const n of [2, 3]) {
+      const end = name.length > n ? name.slice(-n) : "";
+      if (!/^[\u3400-\u9fff]+$/.test(end)) continue;
+      endings.set(end, (endings.get(end) ?? new Set()).add(s.role));
+      counts.set(`${end}|${s.role}`, (counts.get(`${end}|${s.role}`) ?? 0) + 1);
+    }
+  }
+  for (const [end, roles] of endings) {
+    const [role] = roles;
+    if (roles.size === 1 && (counts.get(`${end}|${role}`) ?? 0) >= 2) entry(role).zh.push(end);
+  }
   for (const role of catalog.staffRoles ?? []) entry(role);
   const out: RoleWords[] = [];
   for (const [role, e] of byRole) {

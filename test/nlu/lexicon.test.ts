@@ -111,3 +111,15 @@ describe("catalogs that could trip the rules", () => {
     expect(brandOf("glasses")).toBe(null); // both brands carry it
   });
 });
+
+describe("a title the grammar does not know", () => {
+  it("is learned from the names of two staff of one role", () => {
+    const [leader] = roleWords({ staff: [{ name: "周领骑", role: "ride_leader" }, { name: "邓领骑", role: "ride_leader" }] });
+    expect(leader.labels).toContain("领骑");
+  });
+  it("not from one name, nor from an ending two roles share", () => {
+    const roles = roleWords({ staff: [{ name: "周领骑", role: "ride_leader" }, { name: "王小明", role: "a" }, { name: "李小明", role: "b" }] });
+    expect(roles.flatMap((r) => r.labels)).not.toContain("领骑");
+    expect(roles.flatMap((r) => r.labels)).not.toContain("小明");
+  });
+});
