@@ -229,9 +229,13 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   const ranged: { lo: number; hi: number; unit: string; size: string }[] = [];
   for (const p of products) {
     for (const raw of p.sizes) {
-      const r = /^(\d+)\s*(?:[-~～至到]\s*(\d+))?\s*([\u4e00-\u9fff]{1,2})$/.exec(raw.normalize("NFKC").trim());
+      const text = raw.normalize("NFKC").trim();
+      const r = /^(\d+)\s*(?:[-~～至到]\s*(\d+))?\s*([\u4e00-\u9fff]{1,2})$/.exec(text);
       // (a single amount in another unit, 5斤, is the unit patterns' to read: "5斤装的两份")
       if (r && (r[2] || r[3].startsWith("人"))) ranged.push({ lo: Number(r[1]), hi: Number(r[2] ?? r[1]), unit: r[3], size: raw });
+      // open ranges: 60平以内, 150平以上
+      const open = /^(\d+)\s*([\u4e00-\u9fff]{1,2}?)\s*(以内|以下|之内|内|以上|及以上)$/.exec(text);
+      if (open) ranged.push(/上/.test(open[3]) ? { lo: Number(open[1]), hi: Infinity, unit: open[2], size: raw } : { lo: 0, hi: Number(open[1]), unit: open[2], size: raw });
     }
   }
   if (!ranged.length) return;

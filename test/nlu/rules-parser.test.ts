@@ -199,6 +199,11 @@ describe("sizes counted in people, ages or pages (a photo studio the demo does n
     ["全家福 一家三口", "3人"], ["全家福 我们五个人", "4-5人"], ["全家福 for 6 people", "6-8人"],
   ])("%j: a count of people picks the size that holds it", (text, size) => expect(items(text)).toEqual([{ productId: "family", quantity: 1, size }]));
   it("an age picks the range that holds it", () => expect(items("儿童照 我女儿4岁")).toEqual([{ productId: "kids", quantity: 1, size: "2-6岁" }]));
+  it("an open range holds what is below or above it", () => {
+    const clean = new RulesParser({ brands: [{ id: "b", name: "好家政", aliases: [] }], products: [{ id: "deep", brandId: "b", name: "深度保洁", aliases: [], sizes: ["60平以内", "60-90平", "120平以上"] }], stores: [], coupons: [] } as never);
+    const size = (text: string) => clean.parseSync(text, ctx(null)).items[0]?.size;
+    expect([size("深度保洁 我家50平"), size("深度保洁 85平的房子"), size("深度保洁 150平")]).toEqual(["60平以内", "60-90平", "120平以上"]);
+  });
   it("a name that starts with the unit of the number before it is not said (5寸照片 is no 寸照)", () => {
     expect(items("来5寸照片30张")).toEqual([{ productId: "print", quantity: 30, size: "5寸" }]);
   });
