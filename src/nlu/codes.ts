@@ -26,8 +26,9 @@ export function findOrderId(lower: string, orig: string, couponCodes: Set<string
     return { start, end: start + token.length, value: orig.slice(start, start + token.length) };
   }
   // "order status pls 1127394": a long number in a message about an order
-  if (/订单|单号|(?<![a-z])order/.test(lower)) {
-    const loose = /(?<![a-z0-9.#:-])((?:[a-z]{1,4}-?)?\d{6,20}(?:-\d{2,8})?)(?![a-z0-9.:])/.exec(lower);
+  // (or a prefixed id, "ord_77ab1", in a message about an order or cancelling one)
+  if (/订单|单号|下的单|[这那]单|单子|取消|(?<![a-z])(?:order|cancel)/.test(lower)) {
+    const loose = /(?<![a-z0-9.#:-])((?:[a-z]{1,4}-?)?\d{6,20}(?:-\d{2,8})?|[a-z]{1,5}[_-](?=[a-z0-9]*\d)[a-z0-9]{4,20})(?![a-z0-9.:_-])/.exec(lower);
     if (loose && !/^1\d{10}$/.test(loose[1]) && !couponCodes.has(loose[1].toUpperCase())) {
       return { start: loose.index, end: loose.index + loose[1].length, value: orig.slice(loose.index, loose.index + loose[1].length) };
     }

@@ -61,3 +61,13 @@ describe("fulfillment", () => {
     ["快递", "ship"], ["寄到北京", "ship"], ["邮寄", "ship"], ["ship it", "ship"], ["来杯拿铁", null], ["领取优惠券", null],
   ])("%j → %j", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
 });
+
+describe("more ways to say how and which order", () => {
+  it.each([
+    ["今晚能送吗", "delivery"], ["8寸照片20张 体育西店取", "pickup"], ["明信片3套 寄", "ship"],
+  ])("%j → %s", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
+  it("a prefixed order id in a cancellation", () => {
+    const t = n("刚才下的单下错了 取消 ord_77ab1");
+    expect(findOrderId(t.lower, t.orig, new Set())?.value).toBe("ord_77ab1");
+  });
+});
