@@ -335,7 +335,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         const len = m[1].length + m[0].slice(m[1].length).replace(/[^\s]*$/, "").length;
         for (let k = m[0].length; k > len; k--) {
           if (sizeKey(m[0].slice(0, k)) === measure) {
-            if (!out.some((o) => o.start < m!.index + k && m!.index < o.end)) out.push({ start: m.index, end: m.index + k, keys: [sizeKey(raw)], display: raw, weak: false });
+            // (the word written right before the measure is part of the size: the 精修 of "精修3张")
+            const start = lower.slice(Math.max(0, m.index - stem.length), m.index) === stem ? m.index - stem.length : m.index;
+            if (!out.some((o) => o.start < m!.index + k && start < o.end)) out.push({ start, end: m.index + k, keys: [sizeKey(raw)], display: raw, weak: false });
             break;
           }
         }

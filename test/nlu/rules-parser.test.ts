@@ -207,6 +207,13 @@ describe("sizes counted in people, ages or pages (a photo studio the demo does n
   it("a name that starts with the unit of the number before it is not said (5寸照片 is no 寸照)", () => {
     expect(items("来5寸照片30张")).toEqual([{ productId: "print", quantity: 30, size: "5寸" }]);
   });
+  it("a size that starts with another product's name is the size (精修3张 of a headshot, not the retouch)", () => {
+    const shots = new RulesParser({ brands: [{ id: "st", name: "光影照相馆", aliases: [] }], products: [
+      { id: "headshot", brandId: "st", name: "职业形象照", aliases: [], sizes: ["精修1张", "精修3张"] },
+      { id: "retouch", brandId: "st", name: "精修", aliases: [], sizes: [] },
+    ], stores: [], coupons: [] } as never);
+    expect(shots.parseSync("职业形象照 精修3张的那个 下单", ctx(null)).items).toEqual([{ productId: "headshot", quantity: 1, size: "精修3张" }]);
+  });
   it("Chinese numerals inside a size word", () => expect(items("个人写真三服三造")).toEqual([{ productId: "portrait", quantity: 1, size: "3服3造" }]));
 });
 
