@@ -70,6 +70,9 @@ const TYPO_STOPWORDS = new Set([
   "latest", "matter", "little", "bottle", "battle", "kettle", "cattle", "settle", "start", "starts", "started", "starting",
 ]);
 
+/** the most products a head noun may stand for */
+const MAX_HEAD_PRODUCTS = 12;
+
 const normalizeSurface = (s: string) => asciiLower(s.normalize("NFKC")).replace(/\s+/g, " ").trim();
 const isLatin = (s: string) => /^[a-z0-9][a-z0-9 '&.-]*$/.test(s);
 const edges = (s: string) => ({
@@ -228,7 +231,9 @@ export class CatalogMatcher {
       if (!ids.includes(id)) ids.push(id);
       heads.set(head, ids);
     };
+    // (only products with sizes: a head names one only through a size it comes in)
     for (const p of catalog.products ?? []) {
+      if (!p.sizes?.length) continue;
       const done = new Set<string>();
       for (const raw of [p.name, ...(p.aliases ?? [])]) {
         const text = normalizeSurface(raw.replace(/[（(][^）)]*[）)]/g, " "));
@@ -240,7 +245,8 @@ export class CatalogMatcher {
       }
     }
     for (const [text, ids] of heads) {
-      if (seen.has(`${text}|product`) || seen.has(`${text}|brand`)) continue;
+      // (a word dozens of names end in — 礼盒 — is too general for a size to pick one)
+      if (ids.length > MAX_HEAD_PRODUCTS || seen.has(`${text}|product`) || seen.has(`${text}|brand`)) continue;
       const key = startKey(text, 0);
       const bucket = this.headsByStart.get(key);
       if (bucket) bucket.push({ text, ids, latin: isLatin(text) });
