@@ -31,6 +31,8 @@ export class RulesParser implements IntentParser {
   private readonly sizeWords: TermMatcher;
   /** the units the catalog's sizes are counted in (寸 of 5寸, 张 of 精修3张) */
   private readonly units: string[];
+  /** the words of roles that name a person (月嫂, 阿姨, makeup artist): said alone, they ask for that person */
+  private readonly titles = new Set<string>();
 
   constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog)) {
     this.matcher = new CatalogMatcher(catalog);
@@ -43,6 +45,9 @@ export class RulesParser implements IntentParser {
     const units = new Set<string>();
     for (const p of catalog.products ?? []) for (const u of sizeUnits(p.sizes ?? [])) if (/[\u4e00-\u9fff]/.test(u)) units.add(u);
     this.units = [...units];
+    // (a title by its ending, 验光师, or by ending staff names: 王月嫂 and 李月嫂 make 月嫂 one)
+    const names = (catalog.staff ?? []).map((x) => x.name.normalize("NFKC").toLowerCase());
+    for (const r of this.lexicon.roles) for (const l of r.labels) if (isTitle(l) || names.some((n) => n.length > l.length && n.endsWith(l))) this.titles.add(l);
     const owners = new Map<string, Set<string>>();
     for (const p of catalog.products ?? []) {
       for (const size of p.sizes ?? []) {
@@ -106,8 +111,11 @@ export class RulesParser implements IntentParser {
     const allowed = this.allowed(ctx);
 
     // (a name that starts with the unit of a number before it is not said: the 寸照 of "5寸照片" is 5寸 + 照片)
+    // (nor is a product named like a person's title: "约个月嫂" asks for a maternity nurse, whatever the catalog sells
+    // under that name)
     const mentions = this.matcher.findMentions(lower, allowed).filter((m) =>
-      m.kind !== "product" || !/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start)));
+      m.kind !== "product" || ((!/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start))) &&
+        !this.titles.has(lower.slice(m.start, m.end))));
     // a size only one product comes in stands for that product ("办一张年卡")
     for (const w of this.sizeWords.find(lower)) {
       const product = this.matcher.products.get(w.id);

@@ -271,3 +271,15 @@ describe("a hardware shop the demo does not have", () => {
     expect(items("order: 20 M10 anchors")).toEqual([{ productId: "anchor", quantity: 20, size: "M10" }]);
   });
 });
+
+describe("a product named like a person's title", () => {
+  const home = new RulesParser({
+    brands: [{ id: "hs", name: "好帮手家政", aliases: [] }],
+    products: [{ id: "nurse-pack", brandId: "hs", name: "月嫂服务", aliases: ["月嫂"], sizes: ["26天", "42天"] }],
+    stores: [], coupons: [],
+    staff: [{ id: "a", storeId: "s", name: "王月嫂", role: "maternity_nurse" }, { id: "b", storeId: "s", name: "李月嫂", role: "maternity_nurse" }],
+  } as never);
+  const p = (text: string) => home.parseSync(text, ctx(null));
+  it("said alone asks for the person", () => expect(p("下周一想约个月嫂来家里看看")).toMatchObject({ intent: "book_appointment", role: "maternity_nurse", items: [] }));
+  it("the product's full name still buys it", () => expect(p("月嫂服务 42天 下单").items).toEqual([{ productId: "nurse-pack", quantity: 1, size: "42天" }]));
+});
