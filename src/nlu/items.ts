@@ -55,7 +55,7 @@ export function buildItems(
       .map((x) => x.s);
     // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
     const free = region.filter((s) => !usedSize.has(s));
-    const lead = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start).pop() ?? null;
+    const lead = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q)).pop() ?? null;
     const lines = splitBySize(lower, mention, free, quantities, usedQty, lead ?? bareLead(counts.slice(prevEnd, mention.start), prevEnd));
     if (lines) {
       for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
@@ -64,7 +64,7 @@ export function buildItems(
     }
     // Quantity: a measured one before the product, else a number word before it, else one after it.
     let quantity: number | null = each.get(mention) ?? null;
-    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start);
+    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q));
     if (before.length) {
       const q = before[before.length - 1];
       usedQty.add(q);
@@ -90,7 +90,8 @@ export function buildItems(
       // Further after the item: "x2" always belongs to what precedes it ("jeans W31 x2"); any other
       // count only when no other item follows ("拿铁，大杯，两杯").
       const last = i + 1 === mentions.length;
-      const q = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end && q.end <= nextStart && (last || q.kind === "times-after"));
+      // (or one set off from the next item by a pause: "鞋带白色的来3根，再要个鞋撑")
+      const q = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end && q.end <= nextStart && (last || q.kind === "times-after" || side(q) === "left"));
       if (q) {
         usedQty.add(q);
         quantity = q.value;
@@ -206,7 +207,14 @@ function splitBySize(
     return sized.filter((x) => !seen.has(x.size) && seen.add(x.size)).map(({ s, size }) => ({ quantity: Math.min(MAX_QUANTITY, each.value), size, mention: s }));
   }
   const seen = new Set<string>();
-  return sized.filter((x) => !seen.has(x.size) && seen.add(x.size)).map(({ s, size }, k, kept) => {
+  const distinct = sized.filter((x) => !seen.has(x.size) && seen.add(x.size));
+  // "2 pairs of insoles, US 9 and US 11": a count before the product as large as the number of sizes, and no count of
+  // their own, is one of each
+  if (lead && !used.has(lead) && lead.value === distinct.length && !quantities.some((q) => !used.has(q) && q !== lead && q.start >= mention.end && q.start < lower.length)) {
+    used.add(lead);
+    return distinct.map(({ s, size }) => ({ quantity: 1, size, mention: s }));
+  }
+  return distinct.map(({ s, size }, k, kept) => {
     // the count before the product is the first size's ("4 LED bulbs 9W and 2 of the 12W ones")
     if (k === 0 && lead && !used.has(lead)) {
       const own = quantities.some((q) => !used.has(q) && ((q.start >= s.end && q.end <= (kept[1]?.s.start ?? lower.length) && q.start - s.end <= 2) || (q.start >= mention.end && q.end <= s.start)))

@@ -176,6 +176,12 @@ describe("several dishes in one message (a trade the demo does not have)", () =>
     expect(its("来三扎酸梅汤")).toEqual([{ productId: "juice", quantity: 3, size: "扎" }]);
     expect(its("钵钵鸡 大的 2个")).toEqual([{ productId: "bowl", quantity: 2, size: "大钵" }]);
   });
+  it("a count set off from the next dish by a pause is the one before's", () => {
+    expect(items("毛肚白的来3份，再要个鸭肠")).toEqual([{ productId: "tripe", quantity: 3, size: null }, { productId: "duck", quantity: 1, size: null }]);
+  });
+  it("a count as large as the number of sizes, and none of their own, is one of each", () => {
+    expect(items("2份毛肚 整份和半份")).toEqual([{ productId: "tripe", quantity: 1, size: "整份" }, { productId: "tripe", quantity: 1, size: "半份" }]);
+  });
   it("the 腰 of 腰子 after a count is no waist size", () => {
     expect(items("鸡翅x10 腰子x5")).toEqual([{ productId: "wings", quantity: 10, size: null }, { productId: "kidney", quantity: 5, size: null }]);
   });
