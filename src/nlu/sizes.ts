@@ -213,6 +213,11 @@ const COLOURS: Record<string, string> = {
   黑: "black", 白: "white", 棕: "brown", 红: "red", 蓝: "blue", 绿: "green", 灰: "gr[ae]y", 黄: "yellow", 粉: "pink",
   紫: "purple", 橙: "orange", 金: "gold(?:en)?", 银: "silver", 咖: "coffee|brown", 米: "beige", 青: "cyan|teal",
 };
+const ADJECTIVES: [string, string][] = [
+  ["长", "long"], ["短", "short"], ["半", "half"], ["整", "full|whole"], ["全", "full|whole"], ["单", "single"], ["双", "double"],
+  ["热", "hot"], ["冷", "cold|iced"], ["冰", "iced|cold"], ["重", "heavy"], ["轻", "light"], ["厚", "thick"], ["薄", "thin"],
+  ["深", "dark"], ["浅", "pale"], ["豪华", "deluxe|luxury"], ["标准", "standard"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
+];
 // What may follow a bare number for it to be a size: not a counter, a currency, a time or a unit of its own.
 const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|rmb|yuan|k\b)`;
 /** a two- or three-digit number: one of a product's numbered sizes (shoes 36-45) */
@@ -355,6 +360,20 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const en = new RegExp(`(?<![a-z])(?:${english})(?![a-z])`, "g");
       for (let m = en.exec(lower); m; m = en.exec(lower)) add(m.index, m.index + m[0].length, w);
     }
+  }
+  // a size named by its adjective in English or with 的 ("short one" / "短的" for 短款, "long boots" for 长靴, "half
+  // portion" for 半份, "deluxe" for 豪华款): the adjectives of Chinese and English, not any trade's
+  for (const [stem, english] of ADJECTIVES) {
+    const sized = [...words].filter((w) => w.startsWith(stem) && w.length > stem.length && !/\d/.test(w));
+    if (!sized.length) continue;
+    const push = (start: number, end: number) => {
+      if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, keys: sized.map(sizeKey), display: sized[0], weak: false });
+    };
+    const en = new RegExp(`(?<![a-z])(?:${english})(?![a-z])`, "g");
+    for (let m = en.exec(lower); m; m = en.exec(lower)) push(m.index, m.index + m[0].length);
+    // (the adjective starts a word: not the 单 of 下单的)
+    const zh = new RegExp(`(?:(?<![\\u4e00-\\u9fff])|(?<=[要来个买选拿是那这]))${escapeRe(stem)}的`, "g");
+    for (let m = zh.exec(lower); m; m = zh.exec(lower)) push(m.index, m.index + stem.length);
   }
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
     for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {

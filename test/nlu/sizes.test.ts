@@ -92,3 +92,15 @@ describe("dimensions written the way people type them", () => {
   ])("%j → %s", (text, size) => expect(tyre(text)).toBe(size));
   it("a bare number is not the last dimension", () => expect(tyre("外胎 要 28 条")).toBeNull());
 });
+
+describe("a size named by its adjective", () => {
+  const size = (text: string, sizes: string[]) => {
+    const { lower, orig } = normalizeText(text);
+    return resolveSize(findSizes(lower, orig, catalogSizes(lower, [{ sizes }], orig)), sizes);
+  };
+  it.each([
+    ["down jacket cleaning, short one", ["短款", "长款"], "短款"], ["boot care for long boots", ["短靴", "长靴"], "长靴"],
+    ["2 beef tripe (half portion)", ["整份", "半份"], "半份"], ["the deluxe gift box", ["标准款", "豪华款"], "豪华款"], ["要短的", ["短款", "长款"], "短款"],
+  ])("%j → %s", (text, sizes, want) => expect(size(text, sizes)).toBe(want));
+  it("not inside another word", () => expect(size("把刚才下单的花篮取消掉", ["单层", "双层"])).toBeNull());
+});
