@@ -2,9 +2,9 @@
 import type { Fulfillment } from "./intent.ts";
 
 const CUES: [RegExp, Fulfillment][] = [
-  [/外送|外卖|送到|送.{0,10}到(?:家|公司|楼下|办公室|门口|府上)|送过来|送来|送上门|送货|配送|派送|送我|送一下|帮我送|送家里|(?:尽快|快点|马上|赶紧|麻烦)送|送.{0,12}过来|送.{0,8}上门|能送(?:吗|不|么)|送回(?:家|来|去)|(?<![a-z])(?:send|bring)\b.{0,40}\bto my (?:flat|place|home|house|apartment|office|door)|(?:今天|明天|后天|今晚|晚上|早上|上午|中午|下午|周[一二三四五六日天])送(?!到店)|(?<![a-z])deli(?:v|ev|ver)[a-z]*(?![a-z])|(?<![a-z])(?:deliver(?:ed|y|ing|s)?|delivered)(?![a-z])/, "delivery"],
+  [/外送|外卖|送到|送.{0,10}到(?:家|公司|楼下|办公室|门口|府上)|送过来|送来|送上门|送货|配送|派送|送我|送一下|帮我送|送家里|(?:尽快|快点|马上|赶紧|麻烦)送|送.{0,12}过来|送.{0,8}上门|能送(?:吗|不|么)|送回(?:家|来|去)|(?<![a-z])(?:send|bring)\b.{0,40}\bto my (?:flat|place|home|house|apartment|office|door)|(?:今天|明天|后天|今晚|晚上|早上|上午|中午|下午|周[一二三四五六日天]|\d{1,2}\s*[号日])送(?!到店)|(?<![a-z])deli(?:v|ev|ver)[a-z]*(?![a-z])|(?<![a-z])(?:deliver(?:ed|y|ing|s)?|delivered)(?![a-z])/, "delivery"],
   [/自取|自提|到店取|门店取|店里取|到店拿|店里拿|来取|过来取|去取|去拿|过来拿|来拿|(?:去|到|来).{0,10}店(?:里)?(?:拿|取|自提)|店取|取餐|提车|提货|取货|拿货|(?<![a-z])(?:pick(?:ing)?\s?-?up|pick\s+(?:it|them)\s+up|collect(?:ion)?|take\s?-?away|takeout|in-store pickup)(?![a-z])/, "pickup"],
-  [/快递|寄到|寄(?=[\u4e00-\u9fff]{2}(?:市|省)?(?:$|[，,。.!！\s]))|(?:^|[\s，,])寄(?:$|[，,。.!！\s])|寄给|寄回|邮寄|寄.{0,6}(?:给|到)我|寄过去|寄回去|寄修|顺丰|寄过来|寄送|发快递|包邮|(?<![a-z])(?:ship(?:ped|ping)?|mail\s+(?:it|them)|post\s+(?:it|them)|courier)(?![a-z])/, "ship"],
+  [/快递|寄到|寄(?=[\u4e00-\u9fff]{2}(?:市|省)?(?:$|[，,。.!！\s]))|(?:^|[\s，,])寄(?:$|[，,。.!！\s])|寄给|寄回|邮寄|(?:帮我|给我|麻烦)寄|寄(?:[一两几]|\d{1,3})[个套件盒箱份台瓶袋包本]|寄.{0,6}(?:给|到)我|寄过去|寄回去|寄修|顺丰|寄过来|寄送|发快递|包邮|(?<![a-z])(?:ship(?:ped|ping)?|mail\s+(?:it|them)|post\s+(?:it|them)|courier)(?![a-z])/, "ship"],
 ];
 
 export function parseFulfillment(lower: string): Fulfillment | null {

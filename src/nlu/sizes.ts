@@ -3,6 +3,7 @@
 //
 // Every spelling is reduced to a comparison key by `sizeKey` (大杯, l, 42, 175/92a, 50ml, 1.8m, seat3),
 // and the catalog's sizes are keyed the same way, so "1米8", "1.8m" and "180cm" all find "1.8米".
+import { pinyin } from "pinyin-pro";
 import { parseChineseInt, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import type { Span } from "./text.ts";
 
@@ -264,6 +265,14 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   }
 }
 
+const initials = new Map<string, string>();
+/** The first letter of a character's pinyin (匹 → p), memoised. */
+function pinyinInitial(ch: string): string {
+  let i = initials.get(ch);
+  if (i === undefined) initials.set(ch, (i = (pinyin(ch, { pattern: "first", toneType: "none" }) || "").toLowerCase().replace(/[^a-z]/g, "").slice(0, 1)));
+  return i;
+}
+
 /** Chinese numerals in a size word as digits: 三服三造 → 3服3造 */
 const digitsOf = (s: string) => (/[一二两三四五六七八九十]/.test(s) ? s.replace(new RegExp(ZH_NUM_RE, "g"), (n) => String(parseChineseInt(n) ?? n)) : s);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -406,6 +415,13 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     // (a unit ending in a letter ends there: the "2p" of "2pm" is no page count)
     const end = /[a-z]$/.test(u) ? "(?![a-z])" : "";
+    // the unit typed as its pinyin initial: 1.5p for 1.5匹 (after a number, never before more letters: not 3pm)
+    // (not a letter the catalog's own sizes write after a number: the C of 700C is not 寸)
+    const initial = /^[\u4e00-\u9fff]$/.test(u) ? pinyinInitial(u) : "";
+    if (initial && !products.some((p) => p.sizes.some((z) => new RegExp(`\\d\\s*${initial}(?![a-z])`, "i").test(z)))) {
+      const typed = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)\\s*${initial}(?![a-z])`, "g");
+      for (let m = typed.exec(lower); m; m = typed.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
+    }
     // a number and a half: 一匹半, 2斤半
     const half = new RegExp(`(\\d+|${ZH_NUM_RE})\\s*${escapeRe(u)}半`, "g");
     for (let m = half.exec(lower); m; m = half.exec(lower)) {

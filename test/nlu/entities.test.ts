@@ -65,6 +65,7 @@ describe("fulfillment", () => {
 describe("more ways to say how and which order", () => {
   it.each([
     ["今晚能送吗", "delivery"], ["8寸照片20张 体育西店取", "pickup"], ["明信片3套 寄", "ship"],
+    ["电视一台 11月28号送", "delivery"], ["帮我寄一套滤芯", "ship"],
   ])("%j → %s", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
   it("a prefixed order id in a cancellation", () => {
     const t = n("刚才下的单下错了 取消 ord_77ab1");

@@ -28,6 +28,7 @@ describe("examples from the brief and the contract", () => {
     ["我的优惠券", "list_coupons"], ["my coupons", "list_coupons"], ["券包", "list_coupons"],
     ["我的订单到哪了", "order_status"], ["where is my order", "order_status"], ["订单状态", "order_status"],
     ["冰箱下单三天了还没送", "order_status"], ["我的滤芯发货没有", "order_status"], ["昨天下的单 啥时候来装", "order_status"],
+    ["订单SH20261124018取消 买重了", "cancel_order"], ["满3000减200的券帮我领一下", "claim_coupon"],
     ["周六晚上9点 8个人", "book_appointment"], ["明天中午12点两位 有位子吗", "book_appointment"], ["a table for 4 tonight at 7", "book_appointment"],
     ["小太阳和油汀哪个安全", "recommend"], ["两个人吃 点什么划算", "recommend"], ["必点的是啥", "recommend"],
     ["取消订单", "cancel_order"], ["cancel my order", "cancel_order"],

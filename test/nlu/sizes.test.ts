@@ -104,3 +104,15 @@ describe("a size named by its adjective", () => {
   ])("%j → %s", (text, sizes, want) => expect(size(text, sizes)).toBe(want));
   it("not inside another word", () => expect(size("把刚才下单的花篮取消掉", ["单层", "双层"])).toBeNull());
 });
+
+describe("a unit typed as its pinyin initial", () => {
+  const size = (text: string, sizes: string[]) => {
+    const { lower, orig } = normalizeText(text);
+    return resolveSize(findSizes(lower, orig, catalogSizes(lower, [{ sizes }], orig)), sizes);
+  };
+  it("1.5p is 1.5匹", () => expect(size("云佳 1.5p 一台", ["1匹", "1.5匹", "2匹"])).toBe("1.5匹"));
+  it("not 3pm, nor a letter the sizes write themselves", () => {
+    expect(size("明天3pm送", ["1匹", "3匹"])).toBeNull();
+    expect(size("c1 700c 一台", ["700C", "26寸"])).toBe("700C");
+  });
+});
