@@ -6,6 +6,7 @@
 // known because the catalog says so: its `roles` labels ({"zh":["验光师","验光"],"en":["optometrist","eye test"]}),
 // else its id ("hair_stylist" → "hair stylist") and the titles its staff names end in (张药师 → 药师).
 import type { CatalogSnapshot } from "./intent.ts";
+import { boundedEditDistance } from "./edit-distance.ts";
 import { asciiLower, isLatinBoundary, overlaps, type Span } from "./text.ts";
 import { foldTraditional } from "./traditional.ts";
 
@@ -157,6 +158,8 @@ function serviceForms(label: string): string[] {
 }
 
 /** Product tags that read as words ("咖啡", "cold medicine"); structured tags such as "style:北欧" are not category words. */
+/** whether a label is several roles' (then a typo of it names none) */
+const sharedLatin = (roles: RoleWords[], label: string) => roles.filter((r) => r.labels.includes(label)).length > 1;
 const isCategoryWord = (tag: string) => !tag.includes(":") && tag.trim().length > 0;
 
 export class Lexicon {
@@ -171,6 +174,8 @@ export class Lexicon {
   private readonly productRoles = new Map<string, string>();
   /** staff members by name: naming one (苏老师, Kevin老师) asks for their role */
   private readonly staffMatcher: TermMatcher;
+  /** one-word English titles of six letters or more, for typos ("dentst"; a service's word is left exact) */
+  private readonly latinRoleWords: { text: string; id: string }[];
 
   constructor(catalog: CatalogSnapshot) {
     this.roles = roleWords(catalog);
@@ -178,6 +183,7 @@ export class Lexicon {
     for (const r of this.roles) for (const l of r.labels) owners.set(l, (owners.get(l) ?? new Set()).add(r.role));
     for (const [word, roles] of owners) if (roles.size > 1) this.sharedWords.add(word);
     this.roleMatcher = new TermMatcher(this.roles.flatMap((r) => r.labels.flatMap((text) => serviceForms(text).map((t) => ({ text: t, id: r.role })))));
+    this.latinRoleWords = this.roles.flatMap((r) => r.labels.filter((l) => /^[a-z]{6,}$/.test(l) && isTitle(l) && !sharedLatin(this.roles, l)).map((text) => ({ text, id: r.role })));
     for (const p of catalog.products ?? []) {
       for (const tag of p.tags ?? []) {
         if (!isCategoryWord(tag)) continue;
@@ -214,9 +220,21 @@ export class Lexicon {
     return this.productRoles.get(productId) ?? null;
   }
 
-  /** Role mentions (by title or service) that are not inside a brand or product name already found. */
+  /**
+   * Role mentions (by title or service) that are not inside a brand or product name already found. When none is
+   * written exactly, an English word one typo away from a one-word role label ("dentst" for dentist) counts.
+   */
   rolesIn(lower: string, taken: Span[] = []): TermMention[] {
-    return this.roleMatcher.find(lower).filter((m) => !taken.some((t) => overlaps(t, m)));
+    const found = this.roleMatcher.find(lower).filter((m) => !taken.some((t) => overlaps(t, m)));
+    if (found.length || !this.latinRoleWords.length || !/[a-z]{5}/.test(lower)) return found;
+    const word = /[a-z]{5,}/g;
+    for (let m = word.exec(lower); m; m = word.exec(lower)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (taken.some((t) => overlaps(t, span))) continue;
+      const hit = this.latinRoleWords.find((w) => Math.abs(w.text.length - m![0].length) <= 1 && boundedEditDistance(m![0], w.text, 1) <= 1);
+      if (hit) found.push({ ...span, id: hit.id });
+    }
+    return found;
   }
 
   /** The role a message asks for: the first named by a word of its own, else the first named at all. */

@@ -123,3 +123,10 @@ describe("a title the grammar does not know", () => {
     expect(roles.flatMap((r) => r.labels)).not.toContain("小明");
   });
 });
+
+describe("an English title with a typo", () => {
+  const lx = new Lexicon({ brands: [], products: [], coupons: [], roles: [{ role: "dentist", labels: { en: ["dentist", "whitening"] } }] } as never);
+  const roles = (t: string) => lx.rolesIn(normalizeText(t).lower).map((m) => m.id);
+  it("is still the title", () => expect(roles("can i see a dentst today at 4")).toEqual(["dentist"]));
+  it("a service's word is left exact", () => expect(roles("2 whitning strips")).toEqual([]));
+});
