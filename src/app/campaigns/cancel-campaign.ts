@@ -4,6 +4,7 @@
 import type { Db } from "../../db/database.ts";
 import { failWith, okValue, type AppResult } from "../app-result.ts";
 import { runTx } from "../run-tx.ts";
+import { queryIn } from "../../db/sql.ts";
 
 /** the skip reason, the same the pipeline records for a row it finds cancelled at send time */
 export const CANCELLED_REASON = "campaign_cancelled";
@@ -27,7 +28,17 @@ export async function cancelCampaign(db: Db, input: { campaignId: string; brandI
     await tx.campaignOccurrence.updateMany({ where: { campaignId: c.id, status: "planning" }, data: { status: "cancelled" } });
     // a snapshot running at this very moment on another instance may still insert rows after this update: the
     // pipeline skips rows of a cancelled campaign at send time too (decideDelivery), so they are never sent either
+    // recipients still in the snapshot are never fed (campaign-feed.ts): the feed stops here. On PostgreSQL this
+    // waits for a window being moved at this moment (its occurrence row is locked); the update below then skips its rows
+    const stopped = await queryIn<{ id: string }>(
+      tx,
+      (p) => `UPDATE "CampaignOccurrence" SET "fedAt" = ${p.ts(new Date())} WHERE "campaignId" = ${p.v(c.id)} AND "fedAt" IS NULL RETURNING "id"`,
+    );
+    const unfed = await queryIn<{ n: number | bigint | null }>(
+      tx,
+      (p) => `SELECT SUM("members") AS "n" FROM "CampaignRecipientBlock" WHERE "occurrenceId" IN ${p.list(stopped.map((o) => o.id))} AND "skipReason" IS NULL`,
+    );
     const { count } = await tx.outboxMessage.updateMany({ where: { campaignId: c.id, status: "queued" }, data: { status: "skipped", error: CANCELLED_REASON } });
-    return okValue({ campaignId: c.id, status: "cancelled", previousStatus: c.status, skipped: count });
+    return okValue({ campaignId: c.id, status: "cancelled", previousStatus: c.status, skipped: count + Number(unfed[0]?.n ?? 0) });
   });
 }

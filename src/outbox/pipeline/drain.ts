@@ -23,6 +23,7 @@
 // (claim.ts); the consumer takes a chat-gap and rate permit per row, sends it (send.ts) and records the answer
 // (record.ts). The database work never holds up a send slot.
 import { rateLimitWaits, outboxMessages } from "../../ops/metrics.ts";
+import { feedCampaigns, keepCampaignsFed } from "../campaign-feed.ts";
 import { preciseNow, sleep, type SendPermit } from "../rate-limiter.ts";
 import { claim, unclaim } from "./claim.ts";
 import { flushSent, recordDecisions, recordResult } from "./record.ts";
@@ -71,6 +72,27 @@ async function runProducers(deps: PipelineDeps, state: DrainState, opts: DrainOp
   for (const p of deps.producers) await p().catch((e) => deps.log?.("an outbox producer failed", { err: String(e) }));
 }
 
+/** How often a run looks whether the campaign snapshots need moving into the outbox. */
+const FEED_CHECK_MS = 1000;
+
+/**
+ * Campaign recipients reach the outbox a window at a time (campaign-feed.ts): a run that sends campaigns tops the
+ * outbox up once a second and, before going idle, moves what is left of a snapshot. Never for a job's fixed batch.
+ * Returns the rows queued.
+ */
+async function feed(deps: PipelineDeps, state: DrainState, opts: DrainOptions, idle: boolean): Promise<number> {
+  const wall = deps.wallClock ?? Date.now;
+  if (opts.onlyIds || (deps.sources && !deps.sources.includes("campaign"))) return 0;
+  if (!idle && wall() - state.fedAt < FEED_CHECK_MS) return 0;
+  state.fedAt = wall();
+  try {
+    return idle ? await feedCampaigns(deps.db, deps.config, { wallNow: wall() }) : await keepCampaignsFed(deps.db, deps.config, deps.clock(), wall());
+  } catch (e) {
+    deps.log?.("feeding campaign recipients into the outbox failed", { err: String(e) });
+    return 0;
+  }
+}
+
 /** Selects, decides, routes and claims rows into the queue (one chunk ahead of the sender) until nothing is due. */
 async function produce(deps: PipelineDeps, state: DrainState, opts: DrainOptions, sizes: { chunkSize: number; selectLimit: number; pollMs: number }): Promise<void> {
   const { db, config } = deps;
@@ -82,9 +104,11 @@ async function produce(deps: PipelineDeps, state: DrainState, opts: DrainOptions
       continue;
     }
     await runProducers(deps, state, opts, sizes.pollMs);
+    await feed(deps, state, opts, false);
     const now = deps.clock();
     const candidates = await selectCandidates(deps, state, now, new Date(wall()), sizes.selectLimit, opts.onlyIds);
     if (!candidates.length) {
+      if (await feed(deps, state, opts, true)) continue; // more of a campaign's snapshot: look again
       if (state.queue.length || state.inFlight.size) await Promise.race([...state.inFlight, state.drained.wait(opts.signal)]); // answers may requeue rows
       else if (opts.idle === "wait") {
         state.passed.clear(); // a bot may have started here meanwhile

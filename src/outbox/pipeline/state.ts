@@ -137,6 +137,8 @@ export interface DrainState {
   producing: boolean;
   /** wall-clock ms of the last producers' run */
   producedAt: number;
+  /** wall-clock ms of the last look at whether campaign snapshots need feeding into the outbox (campaign-feed.ts) */
+  fedAt: number;
 }
 
 export function newDrainState(usernames: Map<string, string>): DrainState {
@@ -155,5 +157,6 @@ export function newDrainState(usernames: Map<string, string>): DrainState {
     flushing: Promise.resolve(),
     producing: true,
     producedAt: -Infinity,
+    fedAt: -Infinity,
   };
 }
