@@ -58,6 +58,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
     await Promise.all(state.inFlight);
   } finally {
     clearInterval(flushTimer);
+    await state.feeding; // a window being moved alongside ends with the run
     await Promise.all(state.inFlight);
     await flushSent(deps, state);
   }
@@ -76,21 +77,27 @@ async function runProducers(deps: PipelineDeps, state: DrainState, opts: DrainOp
 const FEED_CHECK_MS = 1000;
 
 /**
- * Campaign recipients reach the outbox a window at a time (campaign-feed.ts): a run that sends campaigns tops the
- * outbox up once a second and, before going idle, moves what is left of a snapshot. Never for a job's fixed batch.
- * Returns the rows queued.
+ * Campaign recipients reach the outbox a window at a time (campaign-feed.ts). A run that sends campaigns looks once a
+ * second whether the outbox needs the next window and moves it alongside, without holding up the selections (a
+ * window is a minute of sending; moving it takes well under a second on PostgreSQL); before going idle it waits for
+ * that move and moves what is left of a snapshot. Never for a job's fixed batch. Returns the rows queued.
  */
 async function feed(deps: PipelineDeps, state: DrainState, opts: DrainOptions, idle: boolean): Promise<number> {
   const wall = deps.wallClock ?? Date.now;
   if (opts.onlyIds || (deps.sources && !deps.sources.includes("campaign"))) return 0;
-  if (!idle && wall() - state.fedAt < FEED_CHECK_MS) return 0;
-  state.fedAt = wall();
-  try {
-    return idle ? await feedCampaigns(deps.db, deps.config, { wallNow: wall() }) : await keepCampaignsFed(deps.db, deps.config, deps.clock(), wall());
-  } catch (e) {
+  const failed = (e: unknown) => {
     deps.log?.("feeding campaign recipients into the outbox failed", { err: String(e) });
     return 0;
+  };
+  if (!idle) {
+    if (state.feeding || wall() - state.fedAt < FEED_CHECK_MS) return 0;
+    state.fedAt = wall();
+    state.feeding = keepCampaignsFed(deps.db, deps.config, deps.clock(), wall()).catch(failed).finally(() => (state.feeding = null));
+    return 0;
   }
+  const alongside = (await state.feeding) ?? 0;
+  state.fedAt = wall();
+  return alongside + (await feedCampaigns(deps.db, deps.config, { wallNow: wall() }).catch(failed));
 }
 
 /** Selects, decides, routes and claims rows into the queue (one chunk ahead of the sender) until nothing is due. */
@@ -104,7 +111,7 @@ async function produce(deps: PipelineDeps, state: DrainState, opts: DrainOptions
       continue;
     }
     await runProducers(deps, state, opts, sizes.pollMs);
-    await feed(deps, state, opts, false);
+    void feed(deps, state, opts, false);
     const now = deps.clock();
     const candidates = await selectCandidates(deps, state, now, new Date(wall()), sizes.selectLimit, opts.onlyIds);
     if (!candidates.length) {

@@ -139,6 +139,8 @@ export interface DrainState {
   producedAt: number;
   /** wall-clock ms of the last look at whether campaign snapshots need feeding into the outbox (campaign-feed.ts) */
   fedAt: number;
+  /** that window's move, while it runs alongside the selections */
+  feeding: Promise<number> | null;
 }
 
 export function newDrainState(usernames: Map<string, string>): DrainState {
@@ -158,5 +160,6 @@ export function newDrainState(usernames: Map<string, string>): DrainState {
     producing: true,
     producedAt: -Infinity,
     fedAt: -Infinity,
+    feeding: null,
   };
 }
