@@ -96,8 +96,12 @@ async function feed(deps: PipelineDeps, state: DrainState, opts: DrainOptions, i
     return 0;
   }
   const alongside = (await state.feeding) ?? 0;
+  // an idle worker polls every pollMs: after a look that found nothing to move, the next one waits a second
+  if (!alongside && state.idleFeedEmpty && wall() - state.fedAt < FEED_CHECK_MS) return 0;
   state.fedAt = wall();
-  return alongside + (await feedCampaigns(deps.db, deps.config, { wallNow: wall() }).catch(failed));
+  const moved = alongside + (await feedCampaigns(deps.db, deps.config, { wallNow: wall() }).catch(failed));
+  state.idleFeedEmpty = moved === 0;
+  return moved;
 }
 
 /** Selects, decides, routes and claims rows into the queue (one chunk ahead of the sender) until nothing is due. */

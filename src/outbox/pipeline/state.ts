@@ -141,6 +141,8 @@ export interface DrainState {
   fedAt: number;
   /** that window's move, while it runs alongside the selections */
   feeding: Promise<number> | null;
+  /** the last look before going idle found nothing to move */
+  idleFeedEmpty: boolean;
 }
 
 export function newDrainState(usernames: Map<string, string>): DrainState {
@@ -161,5 +163,6 @@ export function newDrainState(usernames: Map<string, string>): DrainState {
     producedAt: -Infinity,
     fedAt: -Infinity,
     feeding: null,
+    idleFeedEmpty: false,
   };
 }
