@@ -101,7 +101,7 @@ async function moveWindow(db: Db, o: Feeding, upTo: string, last: boolean, wallN
 
 /**
  * Moves up to about `rows` snapshot members into the outbox (default one window), oldest occurrence first, and stops the
- * feed of cancelled campaigns. Returns how many outbox rows it wrote. Safe to call from any number of instances at once.
+ * feed of cancelled campaigns. Returns how many snapshot members it moved. Safe to call from any number of instances at once.
  */
 export async function feedCampaigns(db: Db, config: Pick<OutboxConfig, "ratePerSecond" | "feedWindow">, opts: { rows?: number; occurrenceIds?: string[]; wallNow?: number } = {}): Promise<number> {
   let budget = opts.rows ?? feedWindow(config);
@@ -120,7 +120,8 @@ export async function feedCampaigns(db: Db, config: Pick<OutboxConfig, "ratePerS
     }
     const queued = await moveWindow(db, o, next.upTo, next.last, wallNow);
     if (queued === null) continue; // another feeder moved it
-    moved += queued;
+    // members moved, whether or not they made a new row (one erased since, a key already in the outbox)
+    moved += next.members;
     budget -= next.members;
   }
   return moved;
@@ -128,7 +129,7 @@ export async function feedCampaigns(db: Db, config: Pick<OutboxConfig, "ratePerS
 
 /**
  * The pipeline's look (at most once a second): when fewer than half a window of campaign rows are queued and due in
- * the outbox, the next window moves in. Returns the rows it queued.
+ * the outbox, the next window moves in. Returns the snapshot members it moved.
  */
 export async function keepCampaignsFed(db: Db, config: Pick<OutboxConfig, "ratePerSecond" | "feedWindow">, now: Date, wallNow: number): Promise<number> {
   const half = Math.ceil(feedWindow(config) / 2);

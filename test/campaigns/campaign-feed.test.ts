@@ -7,6 +7,7 @@ import { cancelCampaign } from "../../src/app/campaigns/cancel-campaign.ts";
 import { getCampaign } from "../../src/app/campaigns/campaign-view.ts";
 import { planDueCampaigns } from "../../src/app/campaigns/plan-campaigns.ts";
 import { runTick } from "../../src/app/campaigns/tick.ts";
+import { forgetMember } from "../../src/app/privacy.ts";
 import { feedCampaigns } from "../../src/outbox/campaign-feed.ts";
 import { DATABASES, freshDb, type TestDb } from "../support/databases.ts";
 import { addMembers, FakeSender, resetCrm, seedCatalog, testConfig } from "./fixtures.ts";
@@ -84,6 +85,22 @@ describe.each(DATABASES)("campaign snapshot and feed on %s", (kind) => {
     expect(await runTick({ db, config, sender }, NOON)).toMatchObject({ sent: 0 });
     expect(sender.sent).toEqual([]);
     expect((await getCampaign(db, campaignId, NOON))?.deliveries).toEqual({ queued: 0, claimed: 0, sent: 0, failed: 0, skipped: 10 });
+  });
+
+  it("a member erased while still in the snapshot is never fed nor sent, and leaves no row with their id", async () => {
+    await addMembers(db, telegram(6));
+    await create();
+    const config = testConfig({ feedWindow: 2 });
+    await planDueCampaigns(db, NOON, config, { batchSize: 2 });
+    expect((await outboxRows()).map((x) => x.memberId).sort()).toEqual(["t00", "t01"]);
+    const forgotten = await forgetMember(db, "t04", NOON);
+    expect(forgotten.ok).toBe(true);
+    const sender = new FakeSender();
+    expect(await runTick({ db, config, sender }, NOON)).toMatchObject({ sent: 5 });
+    expect(sender.sent.map((m) => m.chatId)).not.toContain("chat-t04");
+    const rows = await outboxRows();
+    expect(rows).toHaveLength(5);
+    expect(rows.some((x) => x.memberId === "t04" || x.dedupeKey.includes("t04"))).toBe(false);
   });
 
   it("the frequency cap counts promotions still waiting in another occurrence's snapshot", async () => {

@@ -80,7 +80,7 @@ const FEED_CHECK_MS = 1000;
  * Campaign recipients reach the outbox a window at a time (campaign-feed.ts). A run that sends campaigns looks once a
  * second whether the outbox needs the next window and moves it alongside, without holding up the selections (a
  * window is a minute of sending; moving it takes well under a second on PostgreSQL); before going idle it waits for
- * that move and moves what is left of a snapshot. Never for a job's fixed batch. Returns the rows queued.
+ * that move and moves what is left of a snapshot. Never for a job's fixed batch. Returns the members moved.
  */
 async function feed(deps: PipelineDeps, state: DrainState, opts: DrainOptions, idle: boolean): Promise<number> {
   const wall = deps.wallClock ?? Date.now;
