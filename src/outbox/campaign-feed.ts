@@ -132,6 +132,7 @@ export async function feedCampaigns(db: Db, config: Pick<OutboxConfig, "ratePerS
  * the outbox, the next window moves in. Returns the snapshot members it moved.
  */
 export async function keepCampaignsFed(db: Db, config: Pick<OutboxConfig, "ratePerSecond" | "feedWindow">, now: Date, wallNow: number): Promise<number> {
+  if (!(await feeding(db)).length) return 0; // nothing to move: no need to count the outbox
   const half = Math.ceil(feedWindow(config) / 2);
   const due = await query<{ n: number | bigint }>(
     db,
