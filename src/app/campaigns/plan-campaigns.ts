@@ -183,6 +183,9 @@ async function snapshot(db: Db, c: CampaignRow, occurrenceId: string, dueAt: Dat
   await db.prisma.campaignOccurrence.update({ where: { id: occurrenceId }, data: { status: "planned", recipients: queued, plannedAt: new Date(wall()) } });
   // the first window goes into the outbox now; the pipeline moves the rest as it sends (campaign-feed.ts)
   await feedCampaigns(db, config, { occurrenceIds: [occurrenceId], wallNow: wall() });
+  // the outbox may just have grown from nearly nothing: fresh statistics keep the senders' queries on their indexes
+  // (without them a selection took 0.4 s, a nested loop over every identity; autovacuum catches up within a minute)
+  if (db.provider === "postgresql") await db.prisma.$executeRawUnsafe(`ANALYZE "OutboxMessage"`).catch(() => undefined);
   return { campaignId: c.id, occurrenceId, dueAt, queued, skipped, deferred };
 }
 
