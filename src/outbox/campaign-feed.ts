@@ -15,8 +15,9 @@
 // What the snapshot decided travels with the row: planning's skips (unsubscribed, unreachable, frequency_cap) become
 // skipped outbox rows with that reason, so the reach report reads the outbox as before (plus the blocks not yet fed:
 // app/campaigns/campaign-view.ts). A member erased since the snapshot is left out (the feed joins Member); one merged
-// away is fed to the record that absorbed them, as a merge moves queued rows. A cancelled campaign's feed stops
-// (fedAt set): its blocks left count as skipped.
+// away is fed to the record that absorbed them, as a merge moves queued rows. A cancelled campaign's blocks are moved
+// all the same, as skipped rows ("campaign_cancelled", the pipeline's reason for it): the outbox ends up with every
+// recipient and its fate, as before the snapshot, and no block is left behind.
 import type { Db } from "../db/database.ts";
 import { executeIn, query, type Params } from "../db/sql.ts";
 import { enqueueSelected, jsonParam } from "./enqueue.ts";
@@ -89,9 +90,11 @@ async function moveWindow(db: Db, o: Feeding, upTo: string, last: boolean, wallN
     if (db.provider === "postgresql") await tx.$executeRawUnsafe("SET LOCAL synchronous_commit = off");
     const claimed = await tx.campaignOccurrence.updateMany({ where: { id: o.id, fedUpTo: o.fedUpTo, fedAt: null }, data: { fedUpTo: upTo, ...(last ? { fedAt: wallNow } : {}) } });
     if (claimed.count !== 1) return null;
+    const cancelled = o.campaignStatus === "cancelled";
     const queued = await enqueueSelected(tx, (p) => `SELECT ${p.v(prefix)} || e."value", ${p.v(prefix)} || e."value", COALESCE(m."mergedIntoId", m."id"), 'campaign',
         ${p.v(o.campaignId)}, ${p.v(o.id)}, ${p.v(o.text ?? "")}, ${jsonParam(p, json)},
-        CASE WHEN b."skipReason" IS NULL THEN 'queued' ELSE 'skipped' END, b."skipReason", b."notBefore", ${p.ts(instant(o.queuedAt))}
+        ${cancelled ? `'skipped', COALESCE(b."skipReason", 'campaign_cancelled')` : `CASE WHEN b."skipReason" IS NULL THEN 'queued' ELSE 'skipped' END, b."skipReason"`},
+        b."notBefore", ${p.ts(instant(o.queuedAt))}
       FROM "CampaignRecipientBlock" b ${blockMembers(p, "b")} JOIN "Member" m ON m."id" = e."value"
       WHERE ${blocks(p, "b.")} AND m."erasedAt" IS NULL`);
     await executeIn(tx, (p) => `DELETE FROM "CampaignRecipientBlock" WHERE ${blocks(p, "")}`);
@@ -100,8 +103,8 @@ async function moveWindow(db: Db, o: Feeding, upTo: string, last: boolean, wallN
 }
 
 /**
- * Moves up to about `rows` snapshot members into the outbox (default one window), oldest occurrence first, and stops the
- * feed of cancelled campaigns. Returns how many snapshot members it moved. Safe to call from any number of instances at once.
+ * Moves up to about `rows` snapshot members into the outbox (default one window), oldest occurrence first (a cancelled
+ * campaign's as skipped rows). Returns how many snapshot members it moved. Safe to call from any number of instances at once.
  */
 export async function feedCampaigns(db: Db, config: Pick<OutboxConfig, "ratePerSecond" | "feedWindow">, opts: { rows?: number; occurrenceIds?: string[]; wallNow?: number } = {}): Promise<number> {
   let budget = opts.rows ?? feedWindow(config);
@@ -109,10 +112,6 @@ export async function feedCampaigns(db: Db, config: Pick<OutboxConfig, "ratePerS
   let moved = 0;
   for (const o of await feeding(db, opts.occurrenceIds)) {
     if (budget <= 0) break;
-    if (o.campaignStatus === "cancelled") {
-      await db.prisma.campaignOccurrence.updateMany({ where: { id: o.id, fedAt: null }, data: { fedAt: wallNow } });
-      continue;
-    }
     const next = await nextWindow(db, o.id, o.fedUpTo, budget);
     if (!next) {
       await db.prisma.campaignOccurrence.updateMany({ where: { id: o.id, fedUpTo: o.fedUpTo, fedAt: null }, data: { fedAt: wallNow } });

@@ -1,6 +1,7 @@
 // The campaign snapshot and its feed into the outbox, on both databases: a snapshot bigger than a window reaches the
 // outbox a window at a time as it is sent, every member exactly once (also with feeders racing), the reach report
-// counts what is not fed yet, a cancel stops the feed, and the frequency cap counts promotions still in a snapshot.
+// counts what is not fed yet, a cancel turns the rest into skipped rows, an erased member is never fed, and the
+// frequency cap counts promotions still in a snapshot.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCampaign } from "../../src/app/campaigns/create-campaign.ts";
 import { cancelCampaign } from "../../src/app/campaigns/cancel-campaign.ts";
@@ -74,7 +75,7 @@ describe.each(DATABASES)("campaign snapshot and feed on %s", (kind) => {
     expect(await db.prisma.campaignRecipientBlock.count()).toBe(0);
   });
 
-  it("a cancel stops the feed: recipients still in the snapshot are never sent and count as skipped", async () => {
+  it("a cancel reaches the snapshot: recipients not yet in the outbox are never sent and count as skipped", async () => {
     await addMembers(db, telegram(10));
     const campaignId = await create();
     const config = testConfig({ feedWindow: 2 });
@@ -85,6 +86,24 @@ describe.each(DATABASES)("campaign snapshot and feed on %s", (kind) => {
     expect(await runTick({ db, config, sender }, NOON)).toMatchObject({ sent: 0 });
     expect(sender.sent).toEqual([]);
     expect((await getCampaign(db, campaignId, NOON))?.deliveries).toEqual({ queued: 0, claimed: 0, sent: 0, failed: 0, skipped: 10 });
+    // the rest of the snapshot went into the outbox as skipped rows: every recipient once, no block left behind
+    const rows = await outboxRows();
+    expect(rows).toHaveLength(10);
+    expect(new Set(rows.map((x) => `${x.status}:${x.error}`))).toEqual(new Set(["skipped:campaign_cancelled"]));
+    expect(await db.prisma.campaignRecipientBlock.count()).toBe(0);
+  });
+
+  it("a cancel drops the partial snapshot of an occurrence whose planning was interrupted", async () => {
+    await addMembers(db, telegram(4));
+    const campaignId = await create();
+    const occ = await db.prisma.campaignOccurrence.create({ data: { campaignId, dueAt: NOON, status: "planning", plannedAt: new Date(NOON.getTime() - 3_600_000) } });
+    await db.prisma.campaignRecipientBlock.create({ data: { occurrenceId: occ.id, firstMemberId: "t00", lastMemberId: "t01", notBefore: NOON, members: 2, memberIds: JSON.stringify(["t00", "t01"]) } });
+    const cancelled = await cancelCampaign(db, { campaignId });
+    expect(cancelled.ok && cancelled.value.skipped).toBe(2);
+    expect(await db.prisma.campaignRecipientBlock.count()).toBe(0);
+    expect(await db.prisma.campaignOccurrence.findUniqueOrThrow({ where: { id: occ.id } })).toMatchObject({ status: "cancelled" });
+    const sender = new FakeSender();
+    expect(await runTick({ db, config: testConfig(), sender, wallClock: () => NOON.getTime() }, NOON)).toMatchObject({ due: 0, sent: 0 });
   });
 
   it("a member erased while still in the snapshot is never fed nor sent, and leaves no row with their id", async () => {

@@ -59,7 +59,7 @@ export async function deliveryCounts(db: Db, ids: string[]): Promise<Map<string,
   const unfed = await query<{ campaignId: string; status: string; n: number | bigint }>(
     db,
     (p) => `SELECT "campaignId", "status", SUM("members") AS "n" FROM (SELECT o."campaignId" AS "campaignId", b."members" AS "members",
-        CASE WHEN b."skipReason" IS NULL AND o."fedAt" IS NULL AND o."status" <> 'cancelled' AND c."status" <> 'cancelled' THEN 'queued' ELSE 'skipped' END AS "status"
+        CASE WHEN b."skipReason" IS NULL AND c."status" <> 'cancelled' THEN 'queued' ELSE 'skipped' END AS "status"
         FROM "CampaignOccurrence" o JOIN "Campaign" c ON c."id" = o."campaignId" JOIN "CampaignRecipientBlock" b ON b."occurrenceId" = o."id"
         WHERE o."campaignId" IN ${p.list(ids)}) x GROUP BY "campaignId", "status"`,
   );

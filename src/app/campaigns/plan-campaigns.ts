@@ -207,14 +207,15 @@ interface SnapshotContext {
 /**
  * `SELECT "memberId"` of the promotions already on their way to some members within the cap window, other occurrences:
  * outbox rows queued, in flight or sent, and members of snapshot blocks not yet fed (the feed deletes the blocks it
- * moves). `member(col)` is the condition on a member id column; [lo, hi] bounds the members asked about.
+ * moves) of campaigns not cancelled. `member(col)` is the condition on a member id column; [lo, hi] bounds the members asked about.
  */
 function promotionsInWindow(p: Params, ctx: SnapshotContext, member: (col: string) => string, lo: string, hi: string | null): string {
   const sqlite = ctx.db.provider === "sqlite" ? "+" : "";
   return `SELECT d."memberId" AS "memberId" FROM "OutboxMessage" d WHERE ${member(`d."memberId"`)} AND ${sqlite}d."status" IN ('queued', 'claimed', 'sent')
       AND d."source" = 'campaign' AND d."createdAt" > ${p.ts(ctx.capSince)} AND d."occurrenceId" <> ${p.v(ctx.occurrenceId)}
     UNION ALL
-    SELECT e."value" AS "memberId" FROM "CampaignOccurrence" o JOIN "CampaignRecipientBlock" q ON q."occurrenceId" = o."id" ${blockMembers(p, "q")}
+    SELECT e."value" AS "memberId" FROM "CampaignOccurrence" o JOIN "Campaign" k ON k."id" = o."campaignId" AND k."status" <> 'cancelled'
+      JOIN "CampaignRecipientBlock" q ON q."occurrenceId" = o."id" ${blockMembers(p, "q")}
     WHERE o."id" <> ${p.v(ctx.occurrenceId)} AND o."status" IN ('planning', 'planned') AND o."fedAt" IS NULL AND o."queuedAt" > ${p.ts(ctx.capSince)}
       AND q."skipReason" IS NULL AND q."lastMemberId" >= ${p.v(lo)}${hi === null ? "" : ` AND q."firstMemberId" <= ${p.v(hi)}`} AND ${member(`e."value"`)}`;
 }
