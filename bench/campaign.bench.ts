@@ -184,7 +184,7 @@ export async function benchCampaign(opts = { followers: Number(process.env.BENCH
 /**
  * The previous planning path, as the baseline: the same members written straight into the outbox as full rows (two
  * ~45-character keys, text and JSON payload, five indexes), INSERT … SELECT per 50,000-member keyset batch with the
- * frequency-cap join, synchronous_commit off — what plan-campaigns.ts did before the snapshot blocks.
+ * frequency-cap join, synchronous_commit off, after an ANALYZE — what plan-campaigns.ts did before the snapshot blocks.
  */
 async function previousPath(db: Db, campaignId: string, members: number): Promise<number> {
   const occurrenceId = "baseline-occurrence-0000000";
@@ -194,6 +194,8 @@ async function previousPath(db: Db, campaignId: string, members: number): Promis
   let after = "";
   let written = 0;
   const t0 = performance.now();
+  // as the previous path began: statistics of the tables it joins (the outbox has grown by the feed's windows)
+  await db.prisma.$executeRawUnsafe(`ANALYZE "Follow", "Member", "MemberTag", "OutboxMessage"`);
   while (written < members) {
     const boundary = await nextBoundary(db, "bench", audience, after, Math.min(50_000, members - written));
     written += await db.prisma.$transaction(async (tx) => {
