@@ -1,6 +1,7 @@
 // `o2o campaign create|tick|list|cancel|worker`: merchant campaigns (docs/chat-protocol.md "The other commands").
 import { Command, Option } from "commander";
 import { cancelCampaign } from "../app/campaigns/cancel-campaign.ts";
+import { deliveryCounts } from "../app/campaigns/campaign-view.ts";
 import { createCampaign } from "../app/campaigns/create-campaign.ts";
 import { loadOutboxConfig, type OutboxConfig } from "../outbox/outbox-config.ts";
 import { runTick } from "../app/campaigns/tick.ts";
@@ -112,9 +113,9 @@ export function registerCampaign(program: Command): void {
     .action(async (opts: { brand?: string; json?: boolean }) => {
       await withDb(async (db) => {
         const rows = await db.prisma.campaign.findMany({ where: opts.brand ? { brandId: opts.brand } : {}, orderBy: { createdAt: "asc" } });
-        const counts = await db.prisma.outboxMessage.groupBy({ by: ["campaignId", "status"], _count: { _all: true }, where: { campaignId: { in: rows.map((r) => r.id) } } });
+        const counts = await deliveryCounts(db, rows.map((r) => r.id));
         for (const c of rows) {
-          const byStatus = Object.fromEntries(counts.filter((x) => x.campaignId === c.id).map((x) => [x.status, x._count._all]));
+          const byStatus = Object.fromEntries(Object.entries(counts.get(c.id)!).filter(([, n]) => n > 0));
           const item = { campaignId: c.id, brandId: c.brandId, status: c.status, at: c.at?.toISOString() ?? null, cron: c.cron, timezone: c.timezone, couponCode: c.couponCode, audience: c.audience, deliveries: byStatus };
           console.log(opts.json ? JSON.stringify(item) : `${c.id}  ${c.brandId}  ${c.status}  ${c.at ? c.at.toISOString() : `cron "${c.cron}" ${c.timezone}`}  ${JSON.stringify(byStatus)}  ${c.text.slice(0, 40)}`);
         }

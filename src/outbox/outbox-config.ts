@@ -41,6 +41,9 @@ export interface OutboxConfig {
   maxAttempts: number;
   /** margin added to every one-second window of the rate limiter (rate-limiter.ts), ms */
   windowGuardMs: number;
+  /** campaign recipients moved from a snapshot into the outbox at a time (campaign-feed.ts); default: a minute of
+   *  sending at ratePerSecond, at least 10,000 */
+  feedWindow?: number;
 }
 
 

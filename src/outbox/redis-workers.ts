@@ -164,7 +164,11 @@ export function openDeliveryQueue(redisUrl: string, prefix = "o2o"): { queue: Qu
   return { queue, close: async () => (await queue.close(), connection.disconnect()) };
 }
 
-/** Enqueues a planned occurrence's rows as jobs (idempotent: job ids derive from the occurrence and page). */
+/**
+ * Enqueues a planned occurrence's rows as jobs (idempotent: job ids derive from the occurrence and page): the rows in
+ * the outbox, i.e. its snapshot's first window (campaign-feed.ts). The rest is moved into the outbox and sent by the
+ * sweep jobs, whose pipeline runs feed the snapshot as they send.
+ */
 export async function enqueueOccurrenceJobs(db: Db, queue: Queue, occurrenceId: string, campaignId: string, rowsPerJob = JOB_ROWS): Promise<number> {
   let after = "";
   let page = 0;

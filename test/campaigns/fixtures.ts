@@ -17,6 +17,7 @@ export async function seedCatalog(db: Db): Promise<void> {
 /** Removes what a test adds, keeping the catalog. */
 export async function resetCrm(db: Db): Promise<void> {
   await db.prisma.outboxMessage.deleteMany();
+  await db.prisma.campaignRecipientBlock.deleteMany();
   await db.prisma.campaignOccurrence.deleteMany();
   await db.prisma.campaign.deleteMany();
   await db.prisma.orderStatusChange.deleteMany();

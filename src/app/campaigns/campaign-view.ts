@@ -1,7 +1,8 @@
 // Read model of campaigns for merchants (admin API, chat): schedule, status, the next run and how its messages
-// fared, counted per delivery status (queued, claimed, sent, failed, skipped).
+// fared, counted per delivery status (queued, claimed, sent, failed, skipped), recipients not yet in the outbox included.
 import type { Db } from "../../db/database.ts";
 import { nextOccurrences, parseCron } from "./cron-schedule.ts";
+import { query } from "../../db/sql.ts";
 
 interface Campaign {
   id: string;
@@ -46,14 +47,25 @@ export function nextRunOf(c: Pick<Campaign, "status" | "at" | "cron" | "timezone
   return parsed.ok ? (nextOccurrences(parsed.value, c.timezone, now, 1)[0] ?? null) : null;
 }
 
-async function deliveryCounts(db: Db, ids: string[]): Promise<Map<string, DeliveryCounts>> {
+/**
+ * Per campaign, its messages by delivery status: the outbox rows, and the members of snapshot blocks not yet fed into
+ * the outbox (campaign-feed.ts) — queued, or skipped when the snapshot skipped them or the campaign was cancelled.
+ */
+export async function deliveryCounts(db: Db, ids: string[]): Promise<Map<string, DeliveryCounts>> {
   const out = new Map<string, DeliveryCounts>();
   for (const id of ids) out.set(id, Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as DeliveryCounts);
   if (!ids.length) return out;
   const rows = await db.prisma.outboxMessage.groupBy({ by: ["campaignId", "status"], where: { campaignId: { in: ids } }, _count: { _all: true } });
-  for (const r of rows) {
-    const counts = out.get(r.campaignId!);
-    if (counts && r.status in counts) counts[r.status as keyof DeliveryCounts] = r._count._all;
+  const unfed = await query<{ campaignId: string; status: string; n: number | bigint }>(
+    db,
+    (p) => `SELECT "campaignId", "status", SUM("members") AS "n" FROM (SELECT o."campaignId" AS "campaignId", b."members" AS "members",
+        CASE WHEN b."skipReason" IS NULL AND c."status" <> 'cancelled' THEN 'queued' ELSE 'skipped' END AS "status"
+        FROM "CampaignOccurrence" o JOIN "Campaign" c ON c."id" = o."campaignId" JOIN "CampaignRecipientBlock" b ON b."occurrenceId" = o."id"
+        WHERE o."campaignId" IN ${p.list(ids)}) x GROUP BY "campaignId", "status"`,
+  );
+  for (const r of [...rows.map((r) => ({ campaignId: r.campaignId!, status: r.status, n: r._count._all })), ...unfed]) {
+    const counts = out.get(r.campaignId);
+    if (counts && r.status in counts) counts[r.status as keyof DeliveryCounts] += Number(r.n);
   }
   return out;
 }

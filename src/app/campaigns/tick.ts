@@ -1,10 +1,12 @@
 // One scheduler pass (`o2o campaign tick --now ISO`, and every minute under `npm start`): recover rows a dead
-// worker left claimed, plan the campaign occurrences due at `now`, queue follow-ups, then send what is due.
+// worker left claimed, plan the campaign occurrences due at `now` (each snapshot's first window goes into the outbox),
+// queue follow-ups, then send what is due (the pipeline moves the snapshots' next windows as it goes).
 // Deterministic in `now`: a second pass at the same instant finds every occurrence planned and every follow-up
 // queued (unique keys), so it plans, queues and sends nothing new.
 import type { Db } from "../../db/database.ts";
 import type { OutboxConfig } from "../../outbox/outbox-config.ts";
 import { recoverStaleClaims } from "../../outbox/pipeline/claim.ts";
+import { keepCampaignsFed } from "../../outbox/campaign-feed.ts";
 import { drainOutbox } from "../../outbox/pipeline/drain.ts";
 import { emptyStats, type DrainStats } from "../../outbox/pipeline/state.ts";
 import { queueFeedbackRequests, queueUnpaidReminders } from "../follow-ups.ts";
@@ -66,6 +68,9 @@ export async function runTick(deps: TickDeps, now: Date, opts: TickOptions = {})
   const feedback = await queueFeedbackRequests(db, now, config, wall());
   const unpaid = await queueUnpaidReminders(db, now, config, wall());
   let drained: DrainStats = emptyStats();
+  // a pass that sends nothing still moves the next window of a campaign's snapshot when the outbox runs short of it
+  // (local chat members' pushes, or the server's delivery worker being behind); the pipeline does it as it sends
+  if (opts.deliver === false || !deps.sender) await keepCampaignsFed(db, config, now, wall());
   if (opts.deliver !== false && deps.sender) {
     drained = await drainOutbox(
       {

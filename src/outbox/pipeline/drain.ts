@@ -23,6 +23,7 @@
 // (claim.ts); the consumer takes a chat-gap and rate permit per row, sends it (send.ts) and records the answer
 // (record.ts). The database work never holds up a send slot.
 import { rateLimitWaits, outboxMessages } from "../../ops/metrics.ts";
+import { feedCampaigns, keepCampaignsFed } from "../campaign-feed.ts";
 import { preciseNow, sleep, type SendPermit } from "../rate-limiter.ts";
 import { claim, unclaim } from "./claim.ts";
 import { flushSent, recordDecisions, recordResult } from "./record.ts";
@@ -57,6 +58,7 @@ export async function drainOutbox(deps: PipelineDeps, opts: DrainOptions = {}): 
     await Promise.all(state.inFlight);
   } finally {
     clearInterval(flushTimer);
+    await state.feeding; // a window being moved alongside ends with the run
     await Promise.all(state.inFlight);
     await flushSent(deps, state);
   }
@@ -71,6 +73,37 @@ async function runProducers(deps: PipelineDeps, state: DrainState, opts: DrainOp
   for (const p of deps.producers) await p().catch((e) => deps.log?.("an outbox producer failed", { err: String(e) }));
 }
 
+/** How often a run looks whether the campaign snapshots need moving into the outbox. */
+const FEED_CHECK_MS = 1000;
+
+/**
+ * Campaign recipients reach the outbox a window at a time (campaign-feed.ts). A run that sends campaigns looks once a
+ * second whether the outbox needs the next window and moves it alongside, without holding up the selections (a
+ * window is a minute of sending; moving it takes well under a second on PostgreSQL); before going idle it waits for
+ * that move and moves what is left of a snapshot. Never for a job's fixed batch. Returns the members moved.
+ */
+async function feed(deps: PipelineDeps, state: DrainState, opts: DrainOptions, idle: boolean): Promise<number> {
+  const wall = deps.wallClock ?? Date.now;
+  if (opts.onlyIds || (deps.sources && !deps.sources.includes("campaign"))) return 0;
+  const failed = (e: unknown) => {
+    deps.log?.("feeding campaign recipients into the outbox failed", { err: String(e) });
+    return 0;
+  };
+  if (!idle) {
+    if (state.feeding || wall() - state.fedAt < FEED_CHECK_MS) return 0;
+    state.fedAt = wall();
+    state.feeding = keepCampaignsFed(deps.db, deps.config, deps.clock(), wall()).catch(failed).finally(() => (state.feeding = null));
+    return 0;
+  }
+  const alongside = (await state.feeding) ?? 0;
+  // an idle worker polls every pollMs: after a look that found nothing to move, the next one waits a second
+  if (!alongside && state.idleFeedEmpty && wall() - state.fedAt < FEED_CHECK_MS) return 0;
+  state.fedAt = wall();
+  const moved = alongside + (await feedCampaigns(deps.db, deps.config, { wallNow: wall() }).catch(failed));
+  state.idleFeedEmpty = moved === 0;
+  return moved;
+}
+
 /** Selects, decides, routes and claims rows into the queue (one chunk ahead of the sender) until nothing is due. */
 async function produce(deps: PipelineDeps, state: DrainState, opts: DrainOptions, sizes: { chunkSize: number; selectLimit: number; pollMs: number }): Promise<void> {
   const { db, config } = deps;
@@ -82,9 +115,11 @@ async function produce(deps: PipelineDeps, state: DrainState, opts: DrainOptions
       continue;
     }
     await runProducers(deps, state, opts, sizes.pollMs);
+    void feed(deps, state, opts, false);
     const now = deps.clock();
     const candidates = await selectCandidates(deps, state, now, new Date(wall()), sizes.selectLimit, opts.onlyIds);
     if (!candidates.length) {
+      if (await feed(deps, state, opts, true)) continue; // more of a campaign's snapshot: look again
       if (state.queue.length || state.inFlight.size) await Promise.race([...state.inFlight, state.drained.wait(opts.signal)]); // answers may requeue rows
       else if (opts.idle === "wait") {
         state.passed.clear(); // a bot may have started here meanwhile

@@ -137,6 +137,12 @@ export interface DrainState {
   producing: boolean;
   /** wall-clock ms of the last producers' run */
   producedAt: number;
+  /** wall-clock ms of the last look at whether campaign snapshots need feeding into the outbox (campaign-feed.ts) */
+  fedAt: number;
+  /** that window's move, while it runs alongside the selections */
+  feeding: Promise<number> | null;
+  /** the last look before going idle found nothing to move */
+  idleFeedEmpty: boolean;
 }
 
 export function newDrainState(usernames: Map<string, string>): DrainState {
@@ -155,5 +161,8 @@ export function newDrainState(usernames: Map<string, string>): DrainState {
     flushing: Promise.resolve(),
     producing: true,
     producedAt: -Infinity,
+    fedAt: -Infinity,
+    feeding: null,
+    idleFeedEmpty: false,
   };
 }
