@@ -4,12 +4,12 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { migratePostgres, migrateSqlite, migrationsFor } from "../../src/db/migrate.ts";
+import { migratePostgres, migrateSqlite } from "../../src/db/migrate.ts";
 import { sqliteFile } from "../../src/db/database.ts";
 import { freshDatabaseUrl } from "../support/databases.ts";
+import { postgresBefore, sqliteBefore } from "../support/migrated-before.ts";
 
 const BEFORE = "0011_campaign_recipients";
-const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_o2o_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`;
 const ROWS = [
   `INSERT INTO "Brand" ("id", "name", "aliases", "updatedAt") VALUES ('b1', 'B1', '[]', CURRENT_TIMESTAMP)`,
   `INSERT INTO "Campaign" ("id", "brandId", "text", "audience", "updatedAt") VALUES ('c1', 'b1', 'hello', '{}', CURRENT_TIMESTAMP)`,
@@ -25,14 +25,7 @@ describe("migration 0011 (campaign snapshot blocks)", () => {
   it("marks occurrences already planned as fed on SQLite", async () => {
     const { url, drop } = await freshDatabaseUrl("sqlite");
     drops.push(drop);
-    const db = new Database(sqliteFile(url));
-    db.exec(BOOKKEEPING);
-    for (const m of migrationsFor("sqlite").filter((m) => m.name < BEFORE)) {
-      db.exec(m.sql);
-      db.prepare(`INSERT INTO "_o2o_migrations" ("name", "appliedAt") VALUES (?, ?)`).run(m.name, new Date().toISOString());
-    }
-    for (const sql of ROWS) db.exec(sql);
-    db.close();
+    sqliteBefore(url, BEFORE, ROWS);
     expect(migrateSqlite(sqliteFile(url))).toContain(BEFORE);
     const after = new Database(sqliteFile(url));
     expect(after.prepare(READ).all()).toEqual([{ id: "o1", status: "planned", fedUpTo: "", fed: 1 }, { id: "o2", status: "planning", fedUpTo: "", fed: 0 }]);
@@ -46,12 +39,7 @@ describe("migration 0011 (campaign snapshot blocks)", () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
-      await c.query(BOOKKEEPING);
-      for (const m of migrationsFor("postgresql").filter((m) => m.name < BEFORE)) {
-        await c.query(m.sql);
-        await c.query(`INSERT INTO "_o2o_migrations" ("name", "appliedAt") VALUES ($1, $2)`, [m.name, new Date().toISOString()]);
-      }
-      for (const sql of ROWS) await c.query(sql);
+      await postgresBefore(c, BEFORE, ROWS);
       expect(await migratePostgres(url)).toContain(BEFORE);
       expect((await c.query(READ)).rows).toEqual([{ id: "o1", status: "planned", fedUpTo: "", fed: true }, { id: "o2", status: "planning", fedUpTo: "", fed: false }]);
       const { rows: indexes } = await c.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'CampaignRecipientBlock'`);

@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { migratePostgres, migrateSqlite, migrationsFor } from "../../src/db/migrate.ts";
 import { sqliteFile } from "../../src/db/database.ts";
 import { freshDatabaseUrl } from "../support/databases.ts";
+import { postgresBefore, sqliteBefore } from "../support/migrated-before.ts";
 
 const BEFORE = "0010_outbox_message";
-const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_o2o_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`;
 const ROWS = [
   `INSERT INTO "Delivery" ("id", "dedupeKey", "memberId", "source", "campaignId", "text", "payload", "status", "attempts", "sentAt") VALUES ('d1', 'campaign:o1:m1', 'm1', 'campaign', 'c1', 'hello', '{"campaignId":"c1"}', 'sent', 1, CURRENT_TIMESTAMP)`,
   `INSERT INTO "Delivery" ("id", "dedupeKey", "memberId", "source", "orderId", "text", "payload") VALUES ('d2', 'staff:o9:st7', 'staff:st7', 'staff', 'o9', 'new order', '{"telegramUserId":"77","botId":"b"}')`,
@@ -26,14 +26,7 @@ describe("migration 0010 (Delivery → OutboxMessage)", () => {
   it("keeps every row on SQLite", async () => {
     const { url, drop } = await freshDatabaseUrl("sqlite");
     drops.push(drop);
-    const db = new Database(sqliteFile(url));
-    db.exec(BOOKKEEPING);
-    for (const m of migrationsFor("sqlite").filter((m) => m.name < BEFORE)) {
-      db.exec(m.sql);
-      db.prepare(`INSERT INTO "_o2o_migrations" ("name", "appliedAt") VALUES (?, ?)`).run(m.name, new Date().toISOString());
-    }
-    for (const sql of ROWS) db.exec(sql);
-    db.close();
+    sqliteBefore(url, BEFORE, ROWS);
     expect(migrateSqlite(sqliteFile(url))).toEqual(migrationsFor("sqlite").map((m) => m.name).filter((n) => n >= BEFORE));
     const after = new Database(sqliteFile(url));
     expect(after.prepare(READ).all()).toEqual(EXPECTED);
@@ -47,12 +40,7 @@ describe("migration 0010 (Delivery → OutboxMessage)", () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
-      await c.query(BOOKKEEPING);
-      for (const m of migrationsFor("postgresql").filter((m) => m.name < BEFORE)) {
-        await c.query(m.sql);
-        await c.query(`INSERT INTO "_o2o_migrations" ("name", "appliedAt") VALUES ($1, $2)`, [m.name, new Date().toISOString()]);
-      }
-      for (const sql of ROWS) await c.query(sql);
+      await postgresBefore(c, BEFORE, ROWS);
       const { rows: [{ oid }] } = await c.query(`SELECT 'public."Delivery"'::regclass::oid AS oid`);
       expect(await migratePostgres(url)).toEqual(migrationsFor("postgresql").map((m) => m.name).filter((n) => n >= BEFORE));
       expect((await c.query(READ)).rows).toEqual(EXPECTED);
