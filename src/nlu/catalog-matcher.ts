@@ -6,7 +6,7 @@ import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
 import { sizeIndex } from "./sizes.ts";
-import { asciiLower, isCjkChar, isLatinBoundary, overlaps, type Span } from "./text.ts";
+import { asciiLower, isCjkChar, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
 
 export type MentionKind = "brand" | "product";
 export type MatchVia = "exact" | "typo" | "pinyin" | "homophone";
@@ -268,12 +268,8 @@ export class CatalogMatcher {
       }
       for (const h of bucket ?? []) {
         if (!lower.startsWith(h.text, i)) continue;
-        let end = i + h.text.length;
-        if (h.latin) {
-          if (lower.startsWith("es", end) && isLatinBoundary(lower[end + 2])) end += 2;
-          else if (lower[end] === "s" && isLatinBoundary(lower[end + 1])) end += 1;
-          if (!isLatinBoundary(lower[end])) continue;
-        }
+        const end = h.latin ? pluralEnd(lower, i + h.text.length) : i + h.text.length;
+        if (end < 0) continue;
         const span = { start: i, end };
         const ids = h.ids.filter((id) => { const b = this.products.get(id)?.brandId; return !!b && (!allowed || allowed.has(b)); });
         if (ids.length && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids });

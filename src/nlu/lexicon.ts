@@ -7,7 +7,7 @@
 // else its id ("hair_stylist" → "hair stylist") and the titles its staff names end in (张药师 → 药师).
 import type { CatalogSnapshot } from "./intent.ts";
 import { boundedEditDistance } from "./edit-distance.ts";
-import { asciiLower, isLatinBoundary, overlaps, type Span } from "./text.ts";
+import { asciiLower, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
 import { foldTraditional } from "./traditional.ts";
 
 export interface RoleWords {
@@ -133,12 +133,8 @@ export class TermMatcher {
       if (latinStart && !isLatinBoundary(lower[i - 1])) continue;
       for (const t of list) {
         if (!lower.startsWith(t.text, i)) continue;
-        let end = i + t.text.length;
-        if (t.latinEnd) {
-          if (lower.startsWith("es", end) && isLatinBoundary(lower[end + 2])) end += 2;
-          else if (lower[end] === "s" && isLatinBoundary(lower[end + 1])) end += 1;
-          if (!isLatinBoundary(lower[end])) continue;
-        }
+        const end = t.latinEnd ? pluralEnd(lower, i + t.text.length) : i + t.text.length;
+        if (end < 0) continue;
         found.push({ start: i, end, id: t.id });
         i = end - 1;
         break;

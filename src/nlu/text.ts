@@ -70,3 +70,10 @@ export interface Span {
 export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
+
+/** Where an English word that ends at `end` really ends: after an "s" or "es" plural; -1 when more letters follow. */
+export function pluralEnd(lower: string, end: number): number {
+  if (lower.startsWith("es", end) && isLatinBoundary(lower[end + 2])) return end + 2;
+  if (lower[end] === "s" && isLatinBoundary(lower[end + 1])) return end + 1;
+  return isLatinBoundary(lower[end]) ? end : -1;
+}
