@@ -12,7 +12,7 @@ import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox } from 
 import { errorReply, type Lang, type Reply } from "./replies.ts";
 import { IDLE, leaveStep, saveState, type ConversationState } from "../app/conversation-state.ts";
 import { botWithSettings } from "../app/bot-settings.ts";
-import { loadTurnMember, rememberLocale } from "../app/turn-member.ts";
+import { loadTurnMember, rememberLocale, type LoadedTurn } from "../app/turn-member.ts";
 import { eraseChatLog, logChatMessage } from "../app/chat-log.ts";
 import { campaignCoupon, storeSummary } from "../app/chat-lookups.ts";
 import { followBrand } from "../app/crm/follows.ts";
@@ -53,8 +53,12 @@ const CANCEL_WORDS = /^(取消|不要了|算了|重来|重新开始|cancel|stop 
 const WHEN_LIKE = /(今天|明天|后天|大后天|周[一二三四五六日天]|星期|礼拜|上午|下午|晚上|中午|早上|\d{1,2}[:点：]|\d{1,2}\s*(am|pm)|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|noon)/i;
 const YES_WORDS = /^(确认|确定|好的?|可以|是的?|对|下单|支付|付款|ok|okay|yes|yep|sure|confirm|pay|go ahead)[。.!！]?$/i;
 
-export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event: InboundEvent): Promise<Reply[]> {
-  const { member, state } = await loadTurnMember(deps.db, identity, deps.bot.id);
+/**
+ * One turn. `loaded`: the member and state the channel already read for this identity and bot (loadTurnMember, in
+ * the same per-chat lock), so the turn does not read them twice.
+ */
+export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event: InboundEvent, loaded?: LoadedTurn): Promise<Reply[]> {
+  const { member, state } = loaded ?? (await loadTurnMember(deps.db, identity, deps.bot.id));
   const lang0: Lang = deps.bot.locale === "en" ? "en" : deps.bot.locale === "zh-CN" ? "zh" : state.lang ?? (member.locale?.startsWith("en") ? "en" : "zh");
   const turn: Turn = {
     deps, memberId: member.id, state, lang: lang0, now: deps.clock(), identity,
@@ -70,11 +74,14 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
   if (turn.state.lang !== turn.lang && deps.bot.locale === "auto") turn.state.lang = turn.lang;
   // pushes (order updates, reminders) are written in the member's last language
   const locale = turn.lang === "zh" ? "zh-CN" : "en";
-  if (member.locale !== locale) await rememberLocale(deps.db, member.id, locale);
-  // forget-me deletes the conversation; do not write it back
-  if (!turn.forgotten) await saveState(deps.db, member.id, deps.bot.id, turn.state);
-  // the turn's own message log is written without waiting; make sure it does not outlive the erasure
-  else await eraseChatLog(deps.db, member.id);
+  // two independent single-statement writes: side by side, on two connections
+  await Promise.all([
+    member.locale !== locale ? rememberLocale(deps.db, member.id, locale) : null,
+    // forget-me deletes the conversation; do not write it back
+    !turn.forgotten ? saveState(deps.db, member.id, deps.bot.id, turn.state)
+    // the turn's own message log is written without waiting; make sure it does not outlive the erasure
+    : eraseChatLog(deps.db, member.id),
+  ]);
   return replies;
 }
 

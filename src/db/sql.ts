@@ -34,18 +34,31 @@ export class Params {
   }
 }
 
-/** A statement on the database's client (on PostgreSQL straight through the driver: direct-sql.ts). */
-export function query<T>(db: Db, build: (p: Params) => string): Promise<T[]> {
-  const pool = directPoolOf(db.prisma);
-  if (!pool) return queryIn<T>(db.prisma, build);
+/**
+ * Where a statement runs: a database (its own client), or a transaction client (the transaction's connection). Reads
+ * and single-statement writes that may run either way take one of these.
+ */
+export type SqlTarget = Db | Prisma | Tx;
+
+const clientOf = (on: SqlTarget): Prisma | Tx => (typeof (on as Db).provider === "string" && "url" in on ? (on as Db).prisma : (on as Prisma | Tx));
+
+/** The provider behind a database or a (transaction) client. */
+export const providerOfTarget = (on: SqlTarget): Provider => providerOf(clientOf(on));
+
+/** A statement on a database's client (on PostgreSQL straight through the driver: direct-sql.ts) or in a transaction. */
+export function query<T>(on: SqlTarget, build: (p: Params) => string): Promise<T[]> {
+  const client = clientOf(on);
+  const pool = directPoolOf(client);
+  if (!pool) return queryIn<T>(client, build);
   const p = new Params("postgresql");
   const sql = build(p);
   return directQuery<T>(pool, sql, p.values);
 }
 
-export function execute(db: Db, build: (p: Params) => string): Promise<number> {
-  const pool = directPoolOf(db.prisma);
-  if (!pool) return executeIn(db.prisma, build);
+export function execute(on: SqlTarget, build: (p: Params) => string): Promise<number> {
+  const client = clientOf(on);
+  const pool = directPoolOf(client);
+  if (!pool) return executeIn(client, build);
   const p = new Params("postgresql");
   const sql = build(p);
   return directExecute(pool, sql, p.values);

@@ -3,6 +3,7 @@
 // after the order is done only as this cell and the store whose area holds it — never a live or exact location.
 // "Forget me" clears it (privacy.ts); campaigns never message a member who unsubscribed, whatever the area or tags.
 import type { Db, Tx } from "../../db/database.ts";
+import { execute } from "../../db/sql.ts";
 import { isValidLatLng } from "../../domain/geo/distance.ts";
 import { bumpTags } from "./behaviour-tags.ts";
 
@@ -11,11 +12,21 @@ type Client = Tx | Db["prisma"];
 /** Rounds a coordinate to the ~1 km cell the CRM keeps. */
 export const coarse = (deg: number) => Math.round(deg * 100) / 100;
 
-/** Use case: remember where the member roughly is (a shared location), and the store whose area that is, if any. */
+/**
+ * Use case: remember where the member roughly is (a shared location), and the store whose area that is, if any.
+ * One plain UPDATE: it runs on every location a member shares in chat.
+ */
 export async function recordMemberArea(p: Client, memberId: string, at: { lat: number; lng: number } | null, areaStoreId: string | null = null): Promise<void> {
-  const cell = at && isValidLatLng(at.lat, at.lng) ? { areaLat: coarse(at.lat), areaLng: coarse(at.lng) } : {};
-  if (!("areaLat" in cell) && !areaStoreId) return;
-  await p.member.update({ where: { id: memberId }, data: { ...cell, ...(areaStoreId ? { areaStoreId } : {}) } });
+  const cell = at && isValidLatLng(at.lat, at.lng) ? { areaLat: coarse(at.lat), areaLng: coarse(at.lng) } : null;
+  if (!cell && !areaStoreId) return;
+  await execute(p, (q) => {
+    const set = [
+      ...(cell ? [`"areaLat" = ${q.v(cell.areaLat)}`, `"areaLng" = ${q.v(cell.areaLng)}`] : []),
+      ...(areaStoreId ? [`"areaStoreId" = ${q.v(areaStoreId)}`] : []),
+      `"updatedAt" = ${q.ts(new Date())}`,
+    ];
+    return `UPDATE "Member" SET ${set.join(", ")} WHERE "id" = ${q.v(memberId)}`;
+  });
 }
 
 /** Use case: a manual tag from staff (o2o member tag); behaviour tags come from behaviour-tags.ts. */
