@@ -103,7 +103,12 @@ async function quote(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok
   if (lines.some((l) => l.product.brandId !== brandId)) return failWith("INVALID_INPUT", "one brand per order", { reason: "MIXED_BRANDS" });
   const currency = lines[0].product.currency;
 
-  const stock = await stockFor(db, lines.map((l) => l.product.id));
+  // On PostgreSQL the wallet is read beside the stock, outside any transaction: inside a READ COMMITTED one it
+  // would see nothing more (SQLite reads it in the write transaction, which takes the write lock first)
+  const [stock, walletRead] = await Promise.all([
+    stockFor(db, lines.map((l) => l.product.id)),
+    db.provider === "postgresql" ? claimedWallet(db, input.memberId, brandId) : null,
+  ]);
   const matchWith = (sized: typeof lines) =>
     matchStores({
       index: view.index,
@@ -141,7 +146,7 @@ async function quote(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok
 
   const subtotal = priceOrder(lines).subtotalCents;
   const write = async (on: Db | Tx): Promise<AppResult<Quote>> => {
-    const wallet = await claimedWallet(on, input.memberId, brandId);
+    const wallet = walletRead ?? (await claimedWallet(on, input.memberId, brandId));
     const pick = bestCoupon(wallet, { channel: "online", storeId: credited === store.id ? store.id : credited, brandId, subtotalCents: subtotal, at: input.at });
     // a coupon limited to the credited store also counts when its flagship ships to that store's area
     const pickServing = credited !== store.id ? bestCoupon(wallet, { channel: "online", storeId: store.id, brandId, subtotalCents: subtotal, at: input.at }) : null;
@@ -161,9 +166,8 @@ async function quote(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok
       others: matches.filter((m) => m.store.id !== store.id).map((m) => ({ store: m.store, distanceMeters: Math.round(m.distanceMeters) })),
     });
   };
-  // On PostgreSQL the quote's rows are one atomic statement (writeQuoteRows), and the wallet read before it would
-  // see nothing more inside a READ COMMITTED transaction: two round trips, no transaction. A quote with unmet demand
-  // to record, and SQLite (whose transaction takes the write lock first), write in one transaction.
+  // On PostgreSQL the quote's rows are one atomic statement (writeQuoteRows): no transaction around it. A quote with
+  // unmet demand to record, and SQLite, write in one transaction.
   if (db.provider === "postgresql" && !match.unmet.length) return write(db);
   return writeTx(db, async (tx) => {
     await recordDemand(tx, input.memberId, brandOf, match.unmet, input.location, view.products);
