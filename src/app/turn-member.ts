@@ -1,10 +1,13 @@
-// Who is talking, and where their conversation stands, in one statement: the identity, its member (and whether it
-// was marked unreachable) and the member's state with this bot. This runs on every message; a first contact or a merged member takes the full path
-// (resolveMember follows merges and creates members).
+// A chat turn's reads and writes of the member and the conversation, one statement each way on PostgreSQL: who is
+// talking and where their conversation stands (the identity, its member, whether it was marked unreachable, the
+// member's state with this bot) at the start; the state, the language and what the member said at the end. This
+// runs on every message; a first contact or a merged member takes the full path (resolveMember follows merges and
+// creates members).
 import type { Db } from "../db/database.ts";
-import { execute, query } from "../db/sql.ts";
+import { execute, query, type Params } from "../db/sql.ts";
+import { insertChatMessage } from "./chat-log.ts";
 import { resolveMember, type IdentityRef } from "./members.ts";
-import { loadState, parseState, type ConversationState } from "./conversation-state.ts";
+import { loadState, parseState, upsertState, type ConversationState } from "./conversation-state.ts";
 
 export interface TurnMember {
   id: string;
@@ -32,9 +35,38 @@ export async function loadTurnMember(db: Db, identity: IdentityRef, botId: strin
 }
 
 /**
- * Use case: the language the member last wrote in (pushes, order updates and reminders are written in it). A single
- * UPDATE (updateMany would wrap it in a transaction of its own); an erased member is left alone.
+ * The language the member last wrote in (pushes, order updates and reminders are written in it); an erased member is
+ * left alone.
  */
-export async function rememberLocale(db: Db, memberId: string, locale: string): Promise<void> {
-  await execute(db, (p) => `UPDATE "Member" SET "locale" = ${p.v(locale)} WHERE "id" = ${p.v(memberId)} AND "erasedAt" IS NULL`);
+const updateLocale = (p: Params, memberId: string, locale: string) =>
+  `UPDATE "Member" SET "locale" = ${p.v(locale)} WHERE "id" = ${p.v(memberId)} AND "erasedAt" IS NULL`;
+
+export interface TurnWrite {
+  memberId: string;
+  botId: string;
+  state: ConversationState;
+  /** the member's language, when the turn changed it */
+  locale?: string | null;
+  /** what the member said (kept in ChatMessage), and when it came in */
+  said?: { text: string; at: Date } | null;
+}
+
+/**
+ * Use case: what a turn leaves behind — the conversation state, the member's language when it changed, what the member
+ * said. On PostgreSQL one statement (data-modifying CTEs: one round trip, one commit, where three separate writes were
+ * three of each on every message); on SQLite one statement each.
+ */
+export async function saveTurn(db: Db, t: TurnWrite): Promise<void> {
+  const said = t.said ? (p: Params) => insertChatMessage(p, t.memberId, t.botId, t.said!.text, t.said!.at) : null;
+  const locale = t.locale ? (p: Params) => updateLocale(p, t.memberId, t.locale!) : null;
+  if (db.provider === "postgresql") {
+    await execute(db, (p) => {
+      const parts = [said && `said AS (${said(p)})`, locale && `lang AS (${locale(p)})`].filter(Boolean);
+      return `${parts.length ? `WITH ${parts.join(", ")} ` : ""}${upsertState(p, t.memberId, t.botId, t.state)}`;
+    });
+    return;
+  }
+  if (said) await execute(db, said);
+  if (locale) await execute(db, locale);
+  await execute(db, (p) => upsertState(p, t.memberId, t.botId, t.state));
 }

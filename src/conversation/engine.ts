@@ -10,10 +10,9 @@ import { MESSAGES, detectLang } from "./messages.ts";
 import { renderWelcome } from "./examples.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
-import { IDLE, leaveStep, saveState, type ConversationState } from "../app/conversation-state.ts";
+import { IDLE, leaveStep, type ConversationState } from "../app/conversation-state.ts";
 import { botWithSettings } from "../app/bot-settings.ts";
-import { loadTurnMember, rememberLocale, type LoadedTurn } from "../app/turn-member.ts";
-import { eraseChatLog, logChatMessage } from "../app/chat-log.ts";
+import { loadTurnMember, saveTurn, type LoadedTurn } from "../app/turn-member.ts";
 import { campaignCoupon, storeSummary } from "../app/chat-lookups.ts";
 import { followBrand } from "../app/crm/follows.ts";
 import { findStores } from "./store-flow.ts";
@@ -74,14 +73,10 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
   if (turn.state.lang !== turn.lang && deps.bot.locale === "auto") turn.state.lang = turn.lang;
   // pushes (order updates, reminders) are written in the member's last language
   const locale = turn.lang === "zh" ? "zh-CN" : "en";
-  // two independent single-statement writes: side by side, on two connections
-  await Promise.all([
-    member.locale !== locale ? rememberLocale(deps.db, member.id, locale) : null,
-    // forget-me deletes the conversation; do not write it back
-    !turn.forgotten ? saveState(deps.db, member.id, deps.bot.id, turn.state)
-    // the turn's own message log is written without waiting; make sure it does not outlive the erasure
-    : eraseChatLog(deps.db, member.id),
-  ]);
+  // forget-me deleted the member and the conversation: nothing is written back, not even what they just said
+  if (!turn.forgotten) {
+    await saveTurn(deps.db, { memberId: member.id, botId: deps.bot.id, state: turn.state, locale: member.locale !== locale ? locale : null, said: turn.said });
+  }
   return replies;
 }
 
@@ -158,7 +153,8 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   setLang(turn, text);
   const notes: Reply[] = text.length > MAX_TEXT ? [{ type: "text", text: turn.m.tooLong }] : [];
   const input = text.slice(0, MAX_TEXT);
-  logChatMessage(turn.deps.db, turn.memberId, turn.deps.bot.id, input.slice(0, 500));
+  // kept in the member's message log with the turn's state (saveTurn)
+  turn.said = { text: input.slice(0, 500), at: new Date() };
 
   if (CANCEL_WORDS.test(input)) {
     leaveStep(turn.state, "till_amount");

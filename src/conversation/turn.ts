@@ -32,4 +32,6 @@ export interface Turn {
   identity?: IdentityRef;
   /** set by "forget me": the member's data is gone, nothing is written back */
   forgotten?: boolean;
+  /** what the member said in this turn (text and voice), for their message log, and when it came in */
+  said?: { text: string; at: Date };
 }
