@@ -1,11 +1,12 @@
 // A chat turn's reads and writes of the member and the conversation, one statement each way on PostgreSQL: who is
 // talking and where their conversation stands (the identity, its member, whether it was marked unreachable, the
-// member's state with this bot) at the start; the state, the language and what the member said at the end. This
+// member's state with this bot) at the start; the state, the member's language and area, and what they said at the end. This
 // runs on every message; a first contact or a merged member takes the full path (resolveMember follows merges and
 // creates members).
 import type { Db } from "../db/database.ts";
 import { execute, query, type Params } from "../db/sql.ts";
 import { insertChatMessage } from "./chat-log.ts";
+import { setMemberArea, type MemberArea } from "./crm/member-area.ts";
 import { resolveMember, type IdentityRef } from "./members.ts";
 import { loadState, parseState, upsertState, type ConversationState } from "./conversation-state.ts";
 
@@ -34,39 +35,39 @@ export async function loadTurnMember(db: Db, identity: IdentityRef, botId: strin
   return { member: { id: member.id, locale: member.locale, unreachable: Boolean(row?.unreachable) || member.unreachable }, state: await loadState(db, member.id, botId) };
 }
 
-/**
- * The language the member last wrote in (pushes, order updates and reminders are written in it); an erased member is
- * left alone.
- */
-const updateLocale = (p: Params, memberId: string, locale: string) =>
-  `UPDATE "Member" SET "locale" = ${p.v(locale)} WHERE "id" = ${p.v(memberId)} AND "erasedAt" IS NULL`;
-
 export interface TurnWrite {
   memberId: string;
   botId: string;
   state: ConversationState;
-  /** the member's language, when the turn changed it */
+  /** the member's language, when the turn changed it (pushes, order updates and reminders are written in it) */
   locale?: string | null;
+  /** where the member roughly is, from a location they shared in the turn (CRM: crm/member-area.ts) */
+  area?: MemberArea | null;
   /** what the member said (kept in ChatMessage), and when it came in */
   said?: { text: string; at: Date } | null;
 }
 
 /**
- * Use case: what a turn leaves behind — the conversation state, the member's language when it changed, what the member
- * said. On PostgreSQL one statement (data-modifying CTEs: one round trip, one commit, where three separate writes were
- * three of each on every message); on SQLite one statement each.
+ * Use case: what a turn leaves behind — the conversation state, the member's language when it changed and their area
+ * when they shared a location, what the member said. On PostgreSQL one statement (data-modifying CTEs: one round trip
+ * and one commit, where these were up to four of each); on SQLite one statement each. An erased member is left alone.
  */
 export async function saveTurn(db: Db, t: TurnWrite): Promise<void> {
   const said = t.said ? (p: Params) => insertChatMessage(p, t.memberId, t.botId, t.said!.text, t.said!.at) : null;
-  const locale = t.locale ? (p: Params) => updateLocale(p, t.memberId, t.locale!) : null;
+  const member = t.locale || t.area
+    ? (p: Params) => {
+      const set = [...(t.locale ? [`"locale" = ${p.v(t.locale)}`] : []), ...(t.area ? [...setMemberArea(p, t.area), `"updatedAt" = ${p.ts(new Date())}`] : [])];
+      return `UPDATE "Member" SET ${set.join(", ")} WHERE "id" = ${p.v(t.memberId)} AND "erasedAt" IS NULL`;
+    }
+    : null;
   if (db.provider === "postgresql") {
     await execute(db, (p) => {
-      const parts = [said && `said AS (${said(p)})`, locale && `lang AS (${locale(p)})`].filter(Boolean);
+      const parts = [said && `said AS (${said(p)})`, member && `member AS (${member(p)})`].filter(Boolean);
       return `${parts.length ? `WITH ${parts.join(", ")} ` : ""}${upsertState(p, t.memberId, t.botId, t.state)}`;
     });
     return;
   }
   if (said) await execute(db, said);
-  if (locale) await execute(db, locale);
+  if (member) await execute(db, member);
   await execute(db, (p) => upsertState(p, t.memberId, t.botId, t.state));
 }

@@ -20,7 +20,7 @@ import type { EngineDeps, Turn } from "./turn.ts";
 import { loadCatalogView } from "../app/catalog-view.ts";
 import { creditedStoreIn } from "../domain/stores/dealer-credit.ts";
 import { tapId } from "../domain/chat/taps.ts";
-import { recordMemberArea } from "../app/crm/member-area.ts";
+import { memberArea } from "../app/crm/member-area.ts";
 import { recordTouch } from "../app/touches.ts";
 import { bookingInProgress, continueBooking, noteHeard, recommendReplies, rescheduleCommand, rescheduleTo, startBooking } from "./booking-flow.ts";
 import { normalizeText } from "../nlu/text.ts";
@@ -75,7 +75,7 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
   const locale = turn.lang === "zh" ? "zh-CN" : "en";
   // forget-me deleted the member and the conversation: nothing is written back, not even what they just said
   if (!turn.forgotten) {
-    await saveTurn(deps.db, { memberId: member.id, botId: deps.bot.id, state: turn.state, locale: member.locale !== locale ? locale : null, said: turn.said });
+    await saveTurn(deps.db, { memberId: member.id, botId: deps.bot.id, state: turn.state, locale: member.locale !== locale ? locale : null, area: turn.area, said: turn.said });
   }
   return replies;
 }
@@ -279,7 +279,8 @@ async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promis
  */
 async function rememberArea(turn: Turn, loc: { lat: number; lng: number }) {
   const view = await loadCatalogView(turn.deps.db);
-  await recordMemberArea(turn.deps.db.prisma, turn.memberId, loc, creditedStoreIn(view.index, loc, turn.scope)?.store.id ?? null);
+  // written with the rest of the turn (saveTurn): nothing in the turn reads it back
+  turn.area = memberArea(loc, creditedStoreIn(view.index, loc, turn.scope)?.store.id ?? null);
 }
 
 export type { ConversationState };

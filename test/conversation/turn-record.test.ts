@@ -1,5 +1,5 @@
-// What a chat turn leaves behind (src/app/turn-member.ts saveTurn): the conversation state, the member's language, and
-// what the member said in their message log — on both databases (one statement on PostgreSQL, several on SQLite).
+// What a chat turn leaves behind (src/app/turn-member.ts saveTurn): the conversation state, the member's language and
+// area, and what the member said in their message log — on both databases (one statement on PostgreSQL, several on SQLite).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoIfEmpty } from "../../src/app/load-demo-catalog.ts";
 import { resolveMember } from "../../src/app/members.ts";
@@ -25,7 +25,8 @@ describe.each(DATABASES)("what a chat turn leaves behind, on %s", (kind) => {
     const logged = await db.prisma.chatMessage.findMany({ where: { memberId: member.id }, orderBy: { createdAt: "asc" } });
     // a location is not words: only the two messages are kept
     expect(logged.map((m) => [m.direction, m.text])).toEqual([["in", "hello"], ["in", "来杯拿铁"]]);
-    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).locale).toBe("zh-CN");
+    // the language of the last message, and the shared location only as the coarse cell (about 1 km) and its store
+    expect(await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ locale: "zh-CN", areaLat: 23.13, areaLng: 113.33, areaStoreId: expect.any(String) });
     const conversation = await db.prisma.conversation.findFirstOrThrow({ where: { memberId: member.id } });
     expect(conversation.state).toMatchObject({ lang: "zh", step: { at: "confirm" }, draft: { items: [{ productId: "sb-latte" }] } });
   });
