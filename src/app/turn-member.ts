@@ -4,7 +4,7 @@
 // runs on every message; a first contact or a merged member takes the full path (resolveMember follows merges and
 // creates members).
 import type { Db } from "../db/database.ts";
-import { execute, query, type Params } from "../db/sql.ts";
+import { execute, executeAsyncCommit, query, type Params } from "../db/sql.ts";
 import { insertChatMessage } from "./chat-log.ts";
 import { setMemberArea, type MemberArea } from "./crm/member-area.ts";
 import { resolveMember, type IdentityRef } from "./members.ts";
@@ -50,7 +50,8 @@ export interface TurnWrite {
 /**
  * Use case: what a turn leaves behind — the conversation state, the member's language when it changed and their area
  * when they shared a location, what the member said. On PostgreSQL one statement (data-modifying CTEs: one round trip
- * and one commit, where these were up to four of each); on SQLite one statement each. An erased member is left alone.
+ * and one commit, where these were up to four of each), committed asynchronously; on SQLite one statement each. An
+ * erased member is left alone.
  */
 export async function saveTurn(db: Db, t: TurnWrite): Promise<void> {
   const said = t.said ? (p: Params) => insertChatMessage(p, t.memberId, t.botId, t.said!.text, t.said!.at) : null;
@@ -61,7 +62,8 @@ export async function saveTurn(db: Db, t: TurnWrite): Promise<void> {
     }
     : null;
   if (db.provider === "postgresql") {
-    await execute(db, (p) => {
+    // committed asynchronously (sql.ts): another session's bulk writes must not hold up every chat turn
+    await executeAsyncCommit(db, (p) => {
       const parts = [said && `said AS (${said(p)})`, member && `member AS (${member(p)})`].filter(Boolean);
       return `${parts.length ? `WITH ${parts.join(", ")} ` : ""}${upsertState(p, t.memberId, t.botId, t.state)}`;
     });

@@ -3,7 +3,7 @@
 import { providerOf, type Db, type Prisma, type Tx } from "./database.ts";
 import { dbInstant } from "./bulk-upsert.ts";
 import type { Provider } from "./migrate.ts";
-import { directExecute, directPoolOf, directQuery } from "./direct-sql.ts";
+import { asyncCommitPoolOf, directExecute, directPoolOf, directQuery } from "./direct-sql.ts";
 
 /** Collects parameters while a statement is written: `q.ts(date)`, `q.v(value)`, `q.list(values)` return placeholders. */
 export class Params {
@@ -59,6 +59,22 @@ export function execute(on: SqlTarget, build: (p: Params) => string): Promise<nu
   const client = clientOf(on);
   const pool = directPoolOf(client);
   if (!pool) return executeIn(client, build);
+  const p = new Params("postgresql");
+  const sql = build(p);
+  return directExecute(pool, sql, p.values);
+}
+
+/**
+ * A write committed asynchronously on PostgreSQL (synchronous_commit off, on connections of their own): visible to
+ * everyone at once, but its commit does not wait for the WAL to reach the disk, which behind another session's bulk
+ * writes (an import, a campaign's audience) takes tens of milliseconds. What a database or OS crash may then lose is
+ * the last fraction of a second of such writes, never half of one and never one without those before it (the WAL
+ * is written in order, and a synchronous commit flushes everything before it). For the chat turn's own writes: the
+ * conversation's state and log, a quote. Outside PostgreSQL, or inside a transaction, an ordinary statement.
+ */
+export function executeAsyncCommit(on: SqlTarget, build: (p: Params) => string): Promise<number> {
+  const pool = asyncCommitPoolOf(clientOf(on));
+  if (!pool) return execute(on, build);
   const p = new Params("postgresql");
   const sql = build(p);
   return directExecute(pool, sql, p.values);

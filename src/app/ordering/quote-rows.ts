@@ -3,7 +3,7 @@
 // for it. This runs on most chat turns that order something, where Prisma's query compiler cost several times the
 // statements themselves.
 import { newId } from "../../db/ids.ts";
-import { execute, providerOfTarget, query, type Params, type SqlTarget } from "../../db/sql.ts";
+import { execute, executeAsyncCommit, providerOfTarget, query, type Params, type SqlTarget } from "../../db/sql.ts";
 import { QUOTE } from "../../domain/orders/order-state.ts";
 
 export interface QuoteRows {
@@ -47,8 +47,10 @@ export async function writeQuoteRows(on: SqlTarget, q: QuoteRows): Promise<{ id:
 
   if (providerOfTarget(on) === "postgresql") {
     // every part sees the snapshot from before the statement: the new order is not among the stale ones, and the
-    // foreign keys of its lines are checked at the end of the statement, once the order is in
-    await execute(on, (p) => `WITH stale AS (${cancelStale(p)}),
+    // foreign keys of its lines are checked at the end of the statement, once the order is in. Committed
+    // asynchronously (sql.ts executeAsyncCommit): a quote holds no stock and no money, and confirming it commits
+    // synchronously, which makes the quote durable too
+    await executeAsyncCommit(on, (p) => `WITH stale AS (${cancelStale(p)}),
       stale_consent AS (DELETE FROM "Consent" WHERE "purpose" = 'location' AND "orderId" IN (SELECT "id" FROM stale)),
       new_order AS (${order(p)}),
       new_items AS (${items(p)}),
