@@ -47,7 +47,9 @@ let versionSeen: { url: string; value: string; at: number } | null = null;
 export async function catalogVersion(db: Db): Promise<string> {
   const now = Date.now();
   if (versionSeen && versionSeen.url === db.url && now - versionSeen.at < CATALOG_VERSION_TTL_MS) return versionSeen.value;
-  const value = (await db.prisma.setting.findUnique({ where: { key: "catalogVersion" } }))?.value ?? "0";
+  // plain SQL: a chat turn waits for this read once a second, where Prisma's query compiler cost several times it
+  const [row] = await query<{ value: string }>(db, (p) => `SELECT "value" FROM "Setting" WHERE "key" = ${p.v("catalogVersion")}`);
+  const value = row?.value ?? "0";
   versionSeen = { url: db.url, value, at: now };
   return value;
 }
