@@ -7,9 +7,12 @@
 // before it, and p99 would be 50 / throughput whatever a turn costs. BENCH_WEBHOOK_THINK_MS=0 measures that.)
 // Baseline, same run, same load: the same route, telegraf and fake Bot API with a handler that only answers one
 // message — what this machine's HTTP and scheduling cost right now — and the ratio of the two p99s. The CPU time per
-// turn counts the whole process (the handler, the posting client and the fake Bot API thread).
+// turn counts the whole process (the handler, the posting client and the fake Bot API thread). The SQL statements per
+// turn count every statement sent to PostgreSQL while measuring (direct and through Prisma, BEGIN/COMMIT included):
+// each is a round trip and, on a loaded machine, a wait for the database process to be scheduled.
 import Fastify, { type FastifyInstance } from "fastify";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { Telegraf } from "telegraf";
 import { findBot } from "../src/bot-config.ts";
 import { loadConfig } from "../src/config.ts";
@@ -36,7 +39,16 @@ interface Run {
   times: number[];
   turnsPerSecond: number;
   cpuMsPerTurn: number;
+  statementsPerTurn: number;
 }
+
+/** Statements sent to PostgreSQL by this process (every pool and Prisma's adapter go through pg.Client#query). */
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
 
 /** The script every chat follows, `rounds` times: an order, a location, a change, coupons, a store question, small talk. */
 const script = (u: number, id: number) => [
@@ -56,6 +68,7 @@ async function drive(app: FastifyInstance, botId: string, load: Load): Promise<R
   let measuring = 0;
   let cpu0 = process.cpuUsage();
   let t0 = performance.now();
+  let statements0 = statements;
   const pause = () => new Promise((r) => setTimeout(r, load.thinkMs * (0.5 + Math.random())));
   await Promise.all(
     Array.from({ length: load.chats }, async (_, c) => {
@@ -66,6 +79,7 @@ async function drive(app: FastifyInstance, botId: string, load: Load): Promise<R
         if (r === 1 && ++measuring === 1) {
           cpu0 = process.cpuUsage();
           t0 = performance.now();
+          statements0 = statements;
         }
         for (const u of script(user, (c * load.rounds + r) * 10 + 1)) {
           const t = performance.now();
@@ -83,7 +97,7 @@ async function drive(app: FastifyInstance, botId: string, load: Load): Promise<R
   const s = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   times.sort((a, b) => a - b);
-  return { times, turnsPerSecond: measured / s, cpuMsPerTurn: (cpu.user + cpu.system) / 1000 / measured };
+  return { times, turnsPerSecond: measured / s, cpuMsPerTurn: (cpu.user + cpu.system) / 1000 / measured, statementsPerTurn: (statements - statements0) / measured };
 }
 
 /** The real bot: engine, NLU, PostgreSQL, replies rendered to the fake Bot API. */
@@ -139,6 +153,7 @@ export async function benchWebhookTurn(
     { name: `webhook chat turn p50 (${label})`, value: r2(pct(real.times, 50)), unit: "ms" },
     { name: `webhook chat turn p99 (${label})`, value: r2(p99), unit: "ms", note: `${real.times.length} turns measured, ${Math.round(real.turnsPerSecond)} turns/s; goal < 30 ms` },
     { name: "webhook chat turn CPU per turn (whole process)", value: r2(real.cpuMsPerTurn), unit: "ms" },
+    { name: "webhook chat turn SQL statements per turn (postgresql)", value: r2(real.statementsPerTurn), unit: "" },
     { name: "baseline: trivial handler on the same route, p99", value: r2(baseP99), unit: "ms", note: `p50 ${r2(pct(base.times, 50))} ms, CPU ${r2(base.cpuMsPerTurn)} ms per turn` },
     { name: "webhook chat turn p99 / baseline p99", value: r2(p99 / baseP99), unit: "×" },
   ];

@@ -1,7 +1,7 @@
 // A read model of the catalog for matching and parsing: stores in a geo index, products by id, an NLU snapshot.
 // Rebuilt when the catalog changes (imports bump the "catalogVersion" setting); stock is always read fresh.
 import type { Db, Tx } from "../db/database.ts";
-import { queryIn } from "../db/sql.ts";
+import { query } from "../db/sql.ts";
 import { chunks } from "../domain/limits.ts";
 import { StoreIndex } from "../domain/geo/store-index.ts";
 import type { ServiceKind, Store } from "../domain/stores/store.ts";
@@ -47,7 +47,9 @@ let versionSeen: { url: string; value: string; at: number } | null = null;
 export async function catalogVersion(db: Db): Promise<string> {
   const now = Date.now();
   if (versionSeen && versionSeen.url === db.url && now - versionSeen.at < CATALOG_VERSION_TTL_MS) return versionSeen.value;
-  const value = (await db.prisma.setting.findUnique({ where: { key: "catalogVersion" } }))?.value ?? "0";
+  // plain SQL: a chat turn waits for this read once a second, where Prisma's query compiler cost several times it
+  const [row] = await query<{ value: string }>(db, (p) => `SELECT "value" FROM "Setting" WHERE "key" = ${p.v("catalogVersion")}`);
+  const value = row?.value ?? "0";
   versionSeen = { url: db.url, value, at: now };
   return value;
 }
@@ -113,11 +115,11 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
 
 /** Current stock of the given products in every store, as the matcher's lookup. */
 export async function stockFor(db: Db | { prisma: Tx }, productIds: string[]) {
-  // read on every quote: plain SQL, without the query compiler's cost; the IN list in chunks (a whole brand's shelf
-  // is far more products than one statement may bind)
+  // read on every quote: plain SQL, without the query compiler's cost (straight through the driver outside a
+  // transaction); the IN list in chunks (a whole brand's shelf is far more products than one statement may bind)
   const rows: { storeId: string; productId: string; size: string; quantity: number }[] = [];
   for (const ids of chunks([...new Set(productIds)])) {
-    rows.push(...(await queryIn<(typeof rows)[number]>(db.prisma, (p) =>
+    rows.push(...(await query<(typeof rows)[number]>(db.prisma, (p) =>
       `SELECT "storeId", "productId", "size", "quantity" FROM "Inventory" WHERE "productId" IN ${p.list(ids)}`)));
   }
   return stockMapFrom(rows);

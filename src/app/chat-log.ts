@@ -2,21 +2,15 @@
 // and feedback with its rating.
 import type { Db } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
-import { execute } from "../db/sql.ts";
+import type { Params } from "../db/sql.ts";
 import { bumpTags } from "./crm/behaviour-tags.ts";
 
 /**
- * Use case: keep what the member said. One INSERT in portable SQL (it runs on every message); not awaited by the
- * turn: a lost log line must not cost a reply.
+ * The statement that keeps what the member said in a turn (written with the turn's state: turn-member.ts saveTurn).
+ * `at`: when the message came in.
  */
-export function logChatMessage(db: Db, memberId: string, botId: string, text: string): void {
-  execute(db, (p) => `INSERT INTO "ChatMessage" ("id", "memberId", "botId", "direction", "text", "createdAt") VALUES (${p.v(newId())}, ${p.v(memberId)}, ${p.v(botId)}, 'in', ${p.v(text)}, ${p.ts(new Date())})`).catch(() => undefined);
-}
-
-/** Use case: after forget-me, erase a message log line of the turn that may have been written after the erasure. */
-export async function eraseChatLog(db: Db, memberId: string): Promise<void> {
-  await db.prisma.chatMessage.deleteMany({ where: { memberId } });
-}
+export const insertChatMessage = (p: Params, memberId: string, botId: string, text: string, at: Date) =>
+  `INSERT INTO "ChatMessage" ("id", "memberId", "botId", "direction", "text", "createdAt") VALUES (${p.v(newId())}, ${p.v(memberId)}, ${p.v(botId)}, 'in', ${p.v(text)}, ${p.ts(at)})`;
 
 const SERVED = ["completed", "paid", "accepted", "ready", "out_for_delivery", "shipped"];
 

@@ -8,7 +8,7 @@
 // campaign and deep link that brought the member, a time or role heard earlier, the language.
 import { z } from "zod";
 import type { Db } from "../db/database.ts";
-import { execute, query } from "../db/sql.ts";
+import { execute, query, type Params } from "../db/sql.ts";
 
 const draftItem = z.object({ productId: z.string(), quantity: z.number().int().positive(), size: z.string().nullable() });
 
@@ -141,7 +141,11 @@ export async function loadState(db: Db, memberId: string, botId: string): Promis
   return parseState(row?.state);
 }
 
+/** The statement that writes a conversation's state (also the last part of a chat turn's write: turn-member.ts). */
+export const upsertState = (p: Params, memberId: string, botId: string, state: ConversationState) =>
+  `INSERT INTO "Conversation" ("memberId", "botId", "state", "updatedAt") VALUES (${p.v(memberId)}, ${p.v(botId)}, ${p.json(state)}, ${p.ts(new Date())})
+    ON CONFLICT ("memberId", "botId") DO UPDATE SET "state" = excluded."state", "updatedAt" = excluded."updatedAt"`;
+
 export async function saveState(db: Db, memberId: string, botId: string, state: ConversationState): Promise<void> {
-  await execute(db, (p) => `INSERT INTO "Conversation" ("memberId", "botId", "state", "updatedAt") VALUES (${p.v(memberId)}, ${p.v(botId)}, ${p.json(state)}, ${p.ts(new Date())})
-    ON CONFLICT ("memberId", "botId") DO UPDATE SET "state" = excluded."state", "updatedAt" = excluded."updatedAt"`);
+  await execute(db, (p) => upsertState(p, memberId, botId, state));
 }

@@ -10,10 +10,9 @@ import { MESSAGES, detectLang } from "./messages.ts";
 import { renderWelcome } from "./examples.ts";
 import { cancel, confirm, continueDraft, handleOrderIntent, payInSandbox } from "./order-flow.ts";
 import { errorReply, type Lang, type Reply } from "./replies.ts";
-import { IDLE, leaveStep, saveState, type ConversationState } from "../app/conversation-state.ts";
+import { IDLE, leaveStep, type ConversationState } from "../app/conversation-state.ts";
 import { botWithSettings } from "../app/bot-settings.ts";
-import { loadTurnMember, rememberLocale } from "../app/turn-member.ts";
-import { eraseChatLog, logChatMessage } from "../app/chat-log.ts";
+import { loadTurnMember, saveTurn, type LoadedTurn } from "../app/turn-member.ts";
 import { campaignCoupon, storeSummary } from "../app/chat-lookups.ts";
 import { followBrand } from "../app/crm/follows.ts";
 import { findStores } from "./store-flow.ts";
@@ -21,7 +20,7 @@ import type { EngineDeps, Turn } from "./turn.ts";
 import { loadCatalogView } from "../app/catalog-view.ts";
 import { creditedStoreIn } from "../domain/stores/dealer-credit.ts";
 import { tapId } from "../domain/chat/taps.ts";
-import { recordMemberArea } from "../app/crm/member-area.ts";
+import { memberArea } from "../app/crm/member-area.ts";
 import { recordTouch } from "../app/touches.ts";
 import { bookingInProgress, continueBooking, noteHeard, recommendReplies, rescheduleCommand, rescheduleTo, startBooking } from "./booking-flow.ts";
 import { normalizeText } from "../nlu/text.ts";
@@ -53,8 +52,12 @@ const CANCEL_WORDS = /^(取消|不要了|算了|重来|重新开始|cancel|stop 
 const WHEN_LIKE = /(今天|明天|后天|大后天|周[一二三四五六日天]|星期|礼拜|上午|下午|晚上|中午|早上|\d{1,2}[:点：]|\d{1,2}\s*(am|pm)|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|noon)/i;
 const YES_WORDS = /^(确认|确定|好的?|可以|是的?|对|下单|支付|付款|ok|okay|yes|yep|sure|confirm|pay|go ahead)[。.!！]?$/i;
 
-export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event: InboundEvent): Promise<Reply[]> {
-  const { member, state } = await loadTurnMember(deps.db, identity, deps.bot.id);
+/**
+ * One turn. `loaded`: the member and state the channel already read for this identity and bot (loadTurnMember, in
+ * the same per-chat lock), so the turn does not read them twice.
+ */
+export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event: InboundEvent, loaded?: LoadedTurn): Promise<Reply[]> {
+  const { member, state } = loaded ?? (await loadTurnMember(deps.db, identity, deps.bot.id));
   const lang0: Lang = deps.bot.locale === "en" ? "en" : deps.bot.locale === "zh-CN" ? "zh" : state.lang ?? (member.locale?.startsWith("en") ? "en" : "zh");
   const turn: Turn = {
     deps, memberId: member.id, state, lang: lang0, now: deps.clock(), identity,
@@ -70,11 +73,10 @@ export async function handleEvent(deps: EngineDeps, identity: IdentityRef, event
   if (turn.state.lang !== turn.lang && deps.bot.locale === "auto") turn.state.lang = turn.lang;
   // pushes (order updates, reminders) are written in the member's last language
   const locale = turn.lang === "zh" ? "zh-CN" : "en";
-  if (member.locale !== locale) await rememberLocale(deps.db, member.id, locale);
-  // forget-me deletes the conversation; do not write it back
-  if (!turn.forgotten) await saveState(deps.db, member.id, deps.bot.id, turn.state);
-  // the turn's own message log is written without waiting; make sure it does not outlive the erasure
-  else await eraseChatLog(deps.db, member.id);
+  // forget-me deleted the member and the conversation: nothing is written back, not even what they just said
+  if (!turn.forgotten) {
+    await saveTurn(deps.db, { memberId: member.id, botId: deps.bot.id, state: turn.state, locale: member.locale !== locale ? locale : null, area: turn.area, said: turn.said });
+  }
   return replies;
 }
 
@@ -151,7 +153,8 @@ async function onText(turn: Turn, raw: string): Promise<Reply[]> {
   setLang(turn, text);
   const notes: Reply[] = text.length > MAX_TEXT ? [{ type: "text", text: turn.m.tooLong }] : [];
   const input = text.slice(0, MAX_TEXT);
-  logChatMessage(turn.deps.db, turn.memberId, turn.deps.bot.id, input.slice(0, 500));
+  // kept in the member's message log with the turn's state (saveTurn)
+  turn.said = { text: input.slice(0, 500), at: new Date() };
 
   if (CANCEL_WORDS.test(input)) {
     leaveStep(turn.state, "till_amount");
@@ -276,7 +279,8 @@ async function onLocation(turn: Turn, loc: { lat: number; lng: number }): Promis
  */
 async function rememberArea(turn: Turn, loc: { lat: number; lng: number }) {
   const view = await loadCatalogView(turn.deps.db);
-  await recordMemberArea(turn.deps.db.prisma, turn.memberId, loc, creditedStoreIn(view.index, loc, turn.scope)?.store.id ?? null);
+  // written with the rest of the turn (saveTurn): nothing in the turn reads it back
+  turn.area = memberArea(loc, creditedStoreIn(view.index, loc, turn.scope)?.store.id ?? null);
 }
 
 export type { ConversationState };

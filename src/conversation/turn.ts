@@ -5,6 +5,7 @@ import type { IdentityRef } from "../app/members.ts";
 import type { LinkSigner } from "../app/ordering/order-lifecycle.ts";
 import type { IntentParser } from "../nlu/intent.ts";
 import type { ConversationState } from "../app/conversation-state.ts";
+import type { MemberArea } from "../app/crm/member-area.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Lang } from "./replies.ts";
 
@@ -32,4 +33,8 @@ export interface Turn {
   identity?: IdentityRef;
   /** set by "forget me": the member's data is gone, nothing is written back */
   forgotten?: boolean;
+  /** what the member said in this turn (text and voice), for their message log, and when it came in */
+  said?: { text: string; at: Date };
+  /** the coarse area of a location shared in this turn, for the CRM (written with the turn: saveTurn) */
+  area?: MemberArea | null;
 }

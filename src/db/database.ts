@@ -12,6 +12,8 @@ import { registerDirectPool } from "./direct-sql.ts";
 
 /** PostgreSQL connections per process, shared by Prisma and the direct raw statements (direct-sql.ts). */
 export const PG_POOL_SIZE = 10;
+/** More connections per process, opened when first used, for the writes committed asynchronously (sql.ts executeAsyncCommit). */
+export const PG_ASYNC_COMMIT_POOL_SIZE = 4;
 
 export type Prisma = SqliteClient;
 /** The transaction client handed to `db.prisma.$transaction(async (tx) => …)`. */
@@ -62,15 +64,17 @@ export async function openDatabase(location: DbLocation = { databaseUrl: process
   }
   await migratePostgres(url);
   const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE });
+  const asyncCommit = new pg.Pool({ connectionString: url, max: PG_ASYNC_COMMIT_POOL_SIZE, options: "-c synchronous_commit=off" });
   // a connection dropped while idle (a database restart) leaves the pool; the next statement opens a new one
   pool.on("error", () => undefined);
+  asyncCommit.on("error", () => undefined);
   const prisma = new PgClient({ adapter: new PrismaPg(pool) }) as unknown as Prisma;
-  registerDirectPool(prisma, pool);
+  registerDirectPool(prisma, pool, asyncCommit);
   return {
     prisma, provider, url,
     close: async () => {
       await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([pool.end(), asyncCommit.end()]);
     },
   };
 }

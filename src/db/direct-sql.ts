@@ -8,15 +8,23 @@
 import pg from "pg";
 import { Prisma as PgNamespace } from "./generated/postgresql/client.ts";
 
-const pools = new WeakMap<object, pg.Pool>();
+const pools = new WeakMap<object, { pool: pg.Pool; asyncCommit?: pg.Pool }>();
 
-/** Statements on `client` (a Prisma client) may go straight to `pool` when they are not in a transaction. */
-export function registerDirectPool(client: object, pool: pg.Pool): void {
-  pools.set(client, pool);
+/**
+ * Statements on `client` (a Prisma client) may go straight to `pool` when they are not in a transaction, and the
+ * writes that may commit asynchronously (sql.ts executeAsyncCommit) to `asyncCommit`, whose sessions run with
+ * synchronous_commit off.
+ */
+export function registerDirectPool(client: object, pool: pg.Pool, asyncCommit?: pg.Pool): void {
+  pools.set(client, { pool, asyncCommit });
 }
 
 export function directPoolOf(client: object): pg.Pool | undefined {
-  return pools.get(client);
+  return pools.get(client)?.pool;
+}
+
+export function asyncCommitPoolOf(client: object): pg.Pool | undefined {
+  return pools.get(client)?.asyncCommit;
 }
 
 const { builtins } = pg.types;

@@ -3,7 +3,7 @@
 import { providerOf, type Db, type Prisma, type Tx } from "./database.ts";
 import { dbInstant } from "./bulk-upsert.ts";
 import type { Provider } from "./migrate.ts";
-import { directExecute, directPoolOf, directQuery } from "./direct-sql.ts";
+import { asyncCommitPoolOf, directExecute, directPoolOf, directQuery } from "./direct-sql.ts";
 
 /** Collects parameters while a statement is written: `q.ts(date)`, `q.v(value)`, `q.list(values)` return placeholders. */
 export class Params {
@@ -34,18 +34,47 @@ export class Params {
   }
 }
 
-/** A statement on the database's client (on PostgreSQL straight through the driver: direct-sql.ts). */
-export function query<T>(db: Db, build: (p: Params) => string): Promise<T[]> {
-  const pool = directPoolOf(db.prisma);
-  if (!pool) return queryIn<T>(db.prisma, build);
+/**
+ * Where a statement runs: a database (its own client), or a transaction client (the transaction's connection). Reads
+ * and single-statement writes that may run either way take one of these.
+ */
+export type SqlTarget = Db | Prisma | Tx;
+
+const clientOf = (on: SqlTarget): Prisma | Tx => (typeof (on as Db).provider === "string" && "url" in on ? (on as Db).prisma : (on as Prisma | Tx));
+
+/** The provider behind a database or a (transaction) client. */
+export const providerOfTarget = (on: SqlTarget): Provider => providerOf(clientOf(on));
+
+/** A statement on a database's client (on PostgreSQL straight through the driver: direct-sql.ts) or in a transaction. */
+export function query<T>(on: SqlTarget, build: (p: Params) => string): Promise<T[]> {
+  const client = clientOf(on);
+  const pool = directPoolOf(client);
+  if (!pool) return queryIn<T>(client, build);
   const p = new Params("postgresql");
   const sql = build(p);
   return directQuery<T>(pool, sql, p.values);
 }
 
-export function execute(db: Db, build: (p: Params) => string): Promise<number> {
-  const pool = directPoolOf(db.prisma);
-  if (!pool) return executeIn(db.prisma, build);
+export function execute(on: SqlTarget, build: (p: Params) => string): Promise<number> {
+  const client = clientOf(on);
+  const pool = directPoolOf(client);
+  if (!pool) return executeIn(client, build);
+  const p = new Params("postgresql");
+  const sql = build(p);
+  return directExecute(pool, sql, p.values);
+}
+
+/**
+ * A write committed asynchronously on PostgreSQL (synchronous_commit off, on connections of their own): visible to
+ * everyone at once, but its commit does not wait for the WAL to reach the disk, which behind another session's bulk
+ * writes (an import, a campaign's audience) takes tens of milliseconds. What a database or OS crash may then lose is
+ * the last fraction of a second of such writes, never half of one and never one without those before it (the WAL
+ * is written in order, and a synchronous commit flushes everything before it). For the chat turn's own writes: the
+ * conversation's state and log, a quote. Outside PostgreSQL, or inside a transaction, an ordinary statement.
+ */
+export function executeAsyncCommit(on: SqlTarget, build: (p: Params) => string): Promise<number> {
+  const pool = asyncCommitPoolOf(clientOf(on));
+  if (!pool) return execute(on, build);
   const p = new Params("postgresql");
   const sql = build(p);
   return directExecute(pool, sql, p.values);

@@ -64,6 +64,11 @@ describe.each(DATABASES)("ordering in chat on %s", (kind) => {
     const order = await db.prisma.order.findUniqueOrThrow({ where: { id: again.orderId }, include: { items: true } });
     expect(order.items[0]).toMatchObject({ productId: "sb-americano", size: "中杯" });
     expect((await db.prisma.order.findUniqueOrThrow({ where: { id: first.orderId } })).status).toBe("cancelled");
+    // one open quote per member: the replaced quote's location consent goes with it, the new one has its own and its history
+    expect(await db.prisma.consent.count({ where: { orderId: first.orderId } })).toBe(0);
+    expect(await db.prisma.consent.count({ where: { orderId: again.orderId, purpose: "location" } })).toBe(1);
+    expect(await db.prisma.orderStatusChange.findMany({ where: { orderId: again.orderId } })).toMatchObject([{ from: null, to: "quote", actor: "member" }]);
+    expect(await db.prisma.order.count({ where: { member: { identities: { some: { externalId: "carol" } } }, status: "quote" } })).toBe(1);
   });
 
   it("scenario 3: a size out of stock nearby → ship from the flagship, credited to the local store", async () => {

@@ -3,7 +3,7 @@
 // inside a transaction.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directPoolOf } from "../../src/db/direct-sql.ts";
-import { execute, query, queryIn } from "../../src/db/sql.ts";
+import { execute, executeAsyncCommit, query, queryIn } from "../../src/db/sql.ts";
 import { writeTx } from "../../src/db/write-transaction.ts";
 import { freshDb, type TestDb } from "../support/databases.ts";
 
@@ -51,6 +51,17 @@ describe("direct raw SQL on PostgreSQL", () => {
   it("reports a unique violation with the driver's code", async () => {
     const err = await execute(db, (p) => `INSERT INTO "Member" ("id", "updatedAt") VALUES (${p.v("m1")}, now())`).catch((e) => e);
     expect((err as { code?: string }).code).toBe("23505");
+  });
+
+  it("commits asynchronously only the writes that ask for it, and sees them at once", async () => {
+    // each statement records the synchronous_commit its own session commits with
+    const record = (key: string) => (p: import("../../src/db/sql.ts").Params) =>
+      `INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${p.v(key)}, current_setting('synchronous_commit'), now())`;
+    await executeAsyncCommit(db, record("async"));
+    await execute(db, record("plain"));
+    await writeTx(db, (tx) => executeAsyncCommit(tx, record("in-transaction")));
+    const rows = await query<{ key: string; value: string }>(db, () => `SELECT "key", "value" FROM "Setting" WHERE "key" IN ('async', 'plain', 'in-transaction') ORDER BY "key"`);
+    expect(rows).toEqual([{ key: "async", value: "off" }, { key: "in-transaction", value: "on" }, { key: "plain", value: "on" }]);
   });
 
   it("keeps statements inside a transaction on the transaction's connection", async () => {

@@ -1,6 +1,5 @@
 // The member's coupon wallet as the coupon rules see it: claimed (usable) coupons with their definitions and counts.
-import type { Tx } from "../../db/database.ts";
-import { queryIn } from "../../db/sql.ts";
+import { query, type SqlTarget } from "../../db/sql.ts";
 import type { Coupon as CouponDef, CouponChannel, WalletCoupon } from "../../domain/coupons/coupon-rules.ts";
 
 export type WalletEntry = WalletCoupon<CouponDef & { memberCouponId: string; title: string | null }>;
@@ -22,9 +21,9 @@ export function couponDef(c: CouponRow): CouponDef & { title: string | null } {
  * Claimed coupons of a member (optionally of one brand). Per-member limits are enforced at claim time
  * (one wallet entry per allowed use), so a claimed entry is always one usable redemption.
  */
-export async function claimedWallet(tx: Tx, memberId: string, brandId?: string | null): Promise<WalletEntry[]> {
+export async function claimedWallet(on: SqlTarget, memberId: string, brandId?: string | null): Promise<WalletEntry[]> {
   // one join in SQL (a Prisma include is two queries, and this runs in every quote)
-  const rows = await queryIn<CouponRow & { memberCouponId: string }>(tx, (p) => `SELECT mc."id" AS "memberCouponId", c."code", c."brandId", c."kind", c."value", c."minSpendCents",
+  const rows = await query<CouponRow & { memberCouponId: string }>(on, (p) => `SELECT mc."id" AS "memberCouponId", c."code", c."brandId", c."kind", c."value", c."minSpendCents",
       c."channels", c."validFrom", c."validTo", c."maxRedemptions", c."perMemberLimit", c."storeIds", c."redeemedCount", c."title"
     FROM "MemberCoupon" mc JOIN "Coupon" c ON c."code" = mc."couponCode"
     WHERE mc."memberId" = ${p.v(memberId)} AND mc."status" = 'claimed'${brandId ? ` AND c."brandId" = ${p.v(brandId)}` : ""}

@@ -103,7 +103,12 @@ async function quote(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok
   if (lines.some((l) => l.product.brandId !== brandId)) return failWith("INVALID_INPUT", "one brand per order", { reason: "MIXED_BRANDS" });
   const currency = lines[0].product.currency;
 
-  const stock = await stockFor(db, lines.map((l) => l.product.id));
+  // On PostgreSQL the wallet is read beside the stock, outside any transaction: inside a READ COMMITTED one it
+  // would see nothing more (SQLite reads it in the write transaction, which takes the write lock first)
+  const [stock, walletRead] = await Promise.all([
+    stockFor(db, lines.map((l) => l.product.id)),
+    db.provider === "postgresql" ? claimedWallet(db, input.memberId, brandId) : null,
+  ]);
   const matchWith = (sized: typeof lines) =>
     matchStores({
       index: view.index,
@@ -140,16 +145,15 @@ async function quote(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok
   const credited = store.flagship || input.fulfillment === "ship" ? creditedStoreIn(view.index, input.location, [brandId])?.store.id ?? store.id : store.id;
 
   const subtotal = priceOrder(lines).subtotalCents;
-  return writeTx(db, async (tx) => {
-    await recordDemand(tx, input.memberId, brandOf, match.unmet, input.location, view.products);
-    const wallet = await claimedWallet(tx, input.memberId, brandId);
+  const write = async (on: Db | Tx): Promise<AppResult<Quote>> => {
+    const wallet = walletRead ?? (await claimedWallet(on, input.memberId, brandId));
     const pick = bestCoupon(wallet, { channel: "online", storeId: credited === store.id ? store.id : credited, brandId, subtotalCents: subtotal, at: input.at });
     // a coupon limited to the credited store also counts when its flagship ships to that store's area
     const pickServing = credited !== store.id ? bestCoupon(wallet, { channel: "online", storeId: store.id, brandId, subtotalCents: subtotal, at: input.at }) : null;
     const best = [pick, pickServing].filter(Boolean).sort((a, b) => b!.discountCents - a!.discountCents)[0] ?? null;
     const price = priceOrder(lines, best?.discountCents ?? 0);
     // one open quote per member: a new quote replaces the previous one
-    const order = await writeQuoteRows(tx, {
+    const order = await writeQuoteRows(on, {
       memberId: input.memberId, brandId, botId: input.botId, storeId: store.id, creditedStoreId: credited, campaignId: input.campaignId ?? null,
       source: input.source ?? null, fulfillment: input.fulfillment, ...price, currency, couponCode: best?.coupon.code ?? null,
       expiresAt: new Date(input.at.getTime() + QUOTE_TTL_MS), at: input.at, location: input.location,
@@ -161,5 +165,12 @@ async function quote(db: Db, input: QuoteInput): Promise<AppResult<Quote> | { ok
       couponTitle: (best?.coupon as { title?: string | null } | undefined)?.title ?? null, lines,
       others: matches.filter((m) => m.store.id !== store.id).map((m) => ({ store: m.store, distanceMeters: Math.round(m.distanceMeters) })),
     });
+  };
+  // On PostgreSQL the quote's rows are one atomic statement (writeQuoteRows): no transaction around it. A quote with
+  // unmet demand to record, and SQLite, write in one transaction.
+  if (db.provider === "postgresql" && !match.unmet.length) return write(db);
+  return writeTx(db, async (tx) => {
+    await recordDemand(tx, input.memberId, brandOf, match.unmet, input.location, view.products);
+    return write(tx);
   });
 }

@@ -14,7 +14,8 @@ import { applyPaymentEvent } from "../../app/ordering/apply-payment-event.ts";
 import { orderForPayment } from "../../app/chat-lookups.ts";
 import { markReachable } from "../../app/crm/reachable.ts";
 import { handleEvent, type EngineDeps, type InboundEvent } from "../../conversation/engine.ts";
-import { resolveMember, type IdentityRef } from "../../app/members.ts";
+import type { IdentityRef } from "../../app/members.ts";
+import { loadTurnMember } from "../../app/turn-member.ts";
 import { isPayable } from "../../domain/orders/order-state.ts";
 import { callbackCodec, type CallbackCodec } from "./callback-data.ts";
 import { onCourierLocation } from "./courier-location.ts";
@@ -26,7 +27,6 @@ import { T, langFor, menuEvent } from "./telegram-texts.ts";
 import { memoryChatLock, type ChatLock, type InFlight } from "../../ops/chat-lock.ts";
 import { measureTurn } from "../../ops/metrics.ts";
 import { addLogContext, withLogContext } from "../../ops/log-context.ts";
-import { query } from "../../db/sql.ts";
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
@@ -80,21 +80,6 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
   // every log line of this update carries its id and the sender's (src/ops/log-context.ts)
   bot.use((ctx, next) => withLogContext({ updateId: ctx.update.update_id, botId: botConfig.id, telegramUserId: ctx.from ? String(ctx.from.id) : undefined }, next));
 
-  /**
-   * The member behind a Telegram account (one indexed read on every turn; the first contact creates the member, as
-   * the engine would), and whether they were marked unreachable (they had blocked the bot).
-   */
-  async function senderOf(identity: IdentityRef): Promise<{ memberId: string; unreachable: boolean }> {
-    const [row] = await query<{ id: string; mergedIntoId: string | null; unreachable: boolean | number }>(
-      db,
-      (p) => `SELECT m."id", m."mergedIntoId", m."unreachable" FROM "MemberIdentity" i JOIN "Member" m ON m."id" = i."memberId"
-        WHERE i."channel" = 'telegram' AND i."externalId" = ${p.v(identity.externalId)}`,
-    );
-    if (row && !row.mergedIntoId) return { memberId: row.id, unreachable: Boolean(row.unreachable) };
-    const member = await resolveMember(db, identity);
-    return { memberId: member.id, unreachable: Boolean(row?.unreachable) || member.unreachable };
-  }
-
   /** One engine turn for the update's user, replies rendered into the chat. */
   async function converse(ctx: Context, event: InboundEvent): Promise<void> {
     const from = ctx.from;
@@ -107,12 +92,13 @@ export function createBot(botConfig: BotConfig, deps: BotDeps): Telegraf {
       displayName: [from.first_name, from.last_name].filter(Boolean).join(" ") || undefined, locale: from.language_code,
     };
     await measureTurn("telegram", eventKind(event), () => serial(`${chat.id}`, async () => {
-      // who is writing, before anything else: every log line of the turn carries their member id
-      const sender = await senderOf(identity);
-      addLogContext({ memberId: sender.memberId });
-      const replies = await handleEvent(engine, identity, event);
+      // who is writing, before anything else: every log line of the turn carries their member id (one indexed read,
+      // which the engine's turn then uses; the first contact creates the member)
+      const loaded = await loadTurnMember(db, identity, botConfig.id);
+      addLogContext({ memberId: loaded.member.id });
+      const replies = await handleEvent(engine, identity, event, loaded);
       // someone who writes again after blocking the bot is reachable again
-      if (sender.unreachable) await markReachable(db, { channel: "telegram", externalId: String(from.id) });
+      if (loaded.member.unreachable) await markReachable(db, { channel: "telegram", externalId: String(from.id) });
       await renderReplies({ telegram: ctx.telegram, chatId: chat.id, codec, keyboards, log, invoiceProviderToken: deps.paymentProviderToken, miniAppUrl: deps.miniAppUrl }, replies);
     }));
   }
