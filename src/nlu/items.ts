@@ -3,7 +3,7 @@
 // "两杯大杯拿铁和一个牛角包" gives 2 × 大杯 latte and 1 croissant.
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
-import { findQuantities, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
+import { findQuantities, MEASURE_WORDS, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
 import type { Span } from "./text.ts";
 
@@ -63,8 +63,16 @@ export function buildItems(
       return;
     }
     // Quantity: a measured one before the product, else a number word before it, else one after it.
-    let quantity: number | null = each.get(mention) ?? null;
-    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q));
+    // a measure word with no number right before the product is one ("再加份肥牛", "来杯拿铁")
+    let quantity: number | null = each.get(mention) ?? (BARE_MEASURE.test(counts.slice(prevEnd, mention.start)) ? 1 : null);
+    // (not a count of something else: one followed at once by another word and then a pause before this product, the
+    // 两个 of "两个包间 锅底九宫格", the 4 of "4个人吃 够不够 再加份肥牛")
+    const counted = (q: QuantityMention) => {
+      const next = counts[q.end] ?? "";
+      const glued = /[\u4e00-\u9fff]/.test(next) && !/[哈啊呀吧嘛了的哦呢人]/.test(next);
+      return !(glued && PAUSE.test(counts.slice(q.end - 1, mention.start + 1)));
+    };
+    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counted(q));
     if (before.length) {
       const q = before[before.length - 1];
       usedQty.add(q);
@@ -135,6 +143,8 @@ function servingSize(region: string, sizes: string[]): string | null {
   if (!measures.length) return null;
   return new RegExp(`(?:\\d{1,3}|${ZH_NUM_RE})\\s*([${measures.join("")}])`).exec(region)?.[1] ?? null;
 }
+
+const BARE_MEASURE = new RegExp(`(?:加|来|要|点|再|整|买)[${MEASURE_WORDS}]\\s*$`);
 
 // A pause between two stretches of an order: punctuation, a space between Chinese words, 再/另外/还要, and/plus.
 const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\d])|再|另外|还要|还有|(?<![a-z])(?:and|plus|also)(?![a-z])/;

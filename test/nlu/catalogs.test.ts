@@ -20,12 +20,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
-  "massage-spa": { intent: 0.98, entities: 0.94 },
   "bike-shop": { intent: 0.98, entities: 0.89 },
   "music-store": { intent: 0.95, entities: 0.87 },
   "hardware-store": { intent: 0.97, entities: 0.88 },
   "tailor-shoes": { intent: 0.95, entities: 0.85 },
-  hotpot: { intent: 0.94, entities: 0.79 },
+  hotpot: { intent: 0.94, entities: 0.8 },
   "appliance-store": { intent: 0.93, entities: 0.9 },
   "photo-studio": { intent: 0.88, entities: 0.85 },
 };

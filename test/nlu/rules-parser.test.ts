@@ -183,6 +183,10 @@ describe("several dishes in one message (a trade the demo does not have)", () =>
   it("a count as large as the number of sizes, and none of their own, is one of each", () => {
     expect(items("2份毛肚 整份和半份")).toEqual([{ productId: "tripe", quantity: 1, size: "整份" }, { productId: "tripe", quantity: 1, size: "半份" }]);
   });
+  it("a count of something else is not the next dish's; a bare measure word is one", () => {
+    expect(items("下周三中午 两个包间 锅底要毛肚")).toEqual([{ productId: "tripe", quantity: 1, size: null }]);
+    expect(items("4个人吃 够不够 不够再加份鸭肠")).toEqual([{ productId: "duck", quantity: 1, size: null }]);
+  });
   it("the 腰 of 腰子 after a count is no waist size", () => {
     expect(items("鸡翅x10 腰子x5")).toEqual([{ productId: "wings", quantity: 10, size: null }, { productId: "kidney", quantity: 5, size: null }]);
   });
