@@ -72,6 +72,20 @@ export class RulesParser implements IntentParser {
     this.sizeWords = new TermMatcher(single.filter((w) => !common.has(w.text.toLowerCase())));
   }
 
+  /**
+   * Whether a product's name here says a person: a role's longer English words around it ("piano tuner"), or a title
+   * (月嫂; an English one only without a count near it: "tuner x2" is the clip-on tuner, "can the tuner come" the
+   * person).
+   */
+  private personNamed(lower: string, m: Span): boolean {
+    const word = lower.slice(m.start, m.end).replace(/e?s$/, "");
+    // (in Chinese a service inside a title is still the service: 艾灸 of 艾灸师 is what is booked)
+    if (/^[a-z]/.test(word) && this.lexicon.rolesIn(lower).some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start)) return true;
+    if (!this.titles.has(lower.slice(m.start, m.end)) && !this.titles.has(word)) return false;
+    if (/[\u4e00-\u9fff]/.test(word)) return true;
+    return !/(?:\d|\b(?:one|two|three|four|five|a couple|x\s*\d))/.test(lower.slice(Math.max(0, m.start - 12), m.end + 6));
+  }
+
   async parse(text: string, ctx: ParseContext): Promise<ParseResult> {
     return this.parseSync(text, ctx);
   }
@@ -112,10 +126,11 @@ export class RulesParser implements IntentParser {
 
     // (a name that starts with the unit of a number before it is not said: the 寸照 of "5寸照片" is 5寸 + 照片)
     // (nor is a product named like a person's title: "约个月嫂" asks for a maternity nurse, whatever the catalog sells
-    // under that name)
+    // under that name; nor the "pick" of "pick them up")
+    const pickUp = /(?<![a-z])pick(?:ing)?\s+(?:(?:it|them|this|these|those|my|the|it all)\s+)?up(?![a-z])/.exec(lower);
     const mentions = this.matcher.findMentions(lower, allowed).filter((m) =>
       m.kind !== "product" || ((!/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start))) &&
-        !this.titles.has(lower.slice(m.start, m.end))));
+        !this.personNamed(lower, m) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
     // a size only one product comes in stands for that product ("办一张年卡")
     for (const w of this.sizeWords.find(lower)) {
       const product = this.matcher.products.get(w.id);

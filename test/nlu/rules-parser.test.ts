@@ -294,3 +294,19 @@ describe("a product named like a person's title", () => {
   it("said alone asks for the person", () => expect(p("下周一想约个月嫂来家里看看")).toMatchObject({ intent: "book_appointment", role: "maternity_nurse", items: [] }));
   it("the product's full name still buys it", () => expect(p("月嫂服务 42天 下单").items).toEqual([{ productId: "nurse-pack", quantity: 1, size: "42天" }]));
 });
+
+describe("an English product named like the person who does the work", () => {
+  const music = new RulesParser({
+    brands: [{ id: "m", name: "和弦琴行", aliases: [] }],
+    products: [{ id: "tuner", brandId: "m", name: "夹式调音器", aliases: ["tuner"], sizes: [] }, { id: "picks", brandId: "m", name: "拨片", aliases: ["pick", "picks"], sizes: [] }],
+    stores: [], coupons: [],
+    roles: [{ role: "tuner", labels: { zh: ["调音师"], en: ["piano tuner"] } }],
+  } as never);
+  const p = (text: string) => music.parseSync(text, ctx(null));
+  it("with a count it is the product", () => expect(p("tuner x2, picks x1").items).toEqual([{ productId: "tuner", quantity: 2, size: null }, { productId: "picks", quantity: 1, size: null }]));
+  it("without one, or inside the role's words, it is the person", () => {
+    expect(p("can the tuner come over tonight? 8pm works").items).toEqual([]);
+    expect(p("Need a piano tuner tomorrow 10am").items).toEqual([]);
+  });
+  it("the pick of 'pick them up' is no product", () => expect(p("3 tuners, I'll pick them up tomorrow").items).toEqual([{ productId: "tuner", quantity: 3, size: null }]));
+});
