@@ -177,10 +177,17 @@ async function consume(deps: PipelineDeps, state: DrainState, opts: DrainOptions
       await state.filled.wait();
       continue;
     }
+    // the chat counts as busy from here, not only once the send starts: between the two the producer would see it
+    // free and claim a second row for it, which a 403 on this one would then not skip (it skips queued rows)
+    state.busyChats.add(out.chatKey);
     state.queuedChats.delete(out.chatKey);
     state.drained.fire();
+    const release = () => {
+      state.busyChats.delete(out.chatKey);
+      state.drained.fire();
+    };
     if (opts.signal?.aborted || !(await deps.chatGate.tryTake(out.chatKey, preciseNow()))) {
-      await unclaim(db, out.row.id);
+      await unclaim(db, out.row.id).finally(release);
       // stopping (a deploy): claimed but not sent goes back to the queue for the next worker, never to failed
       if (opts.signal?.aborted) outboxMessages.inc({ source: out.row.source, status: "released" });
       continue;
@@ -190,12 +197,11 @@ async function consume(deps: PipelineDeps, state: DrainState, opts: DrainOptions
     const permit = await deps.limiter.acquire(opts.signal);
     waited();
     if (!permit) {
-      await unclaim(db, out.row.id);
+      await unclaim(db, out.row.id).finally(release);
       outboxMessages.inc({ source: out.row.source, status: "released" });
       continue;
     }
     while (state.inFlight.size >= maxInFlight) await Promise.race(state.inFlight);
-    state.busyChats.add(out.chatKey);
     const p: Promise<void> = dispatch(deps, state, out, permit)
       .catch((e) => deps.log?.("recording a delivery failed", { id: out.row.id, err: String(e) }))
       .finally(() => {
