@@ -3,7 +3,7 @@
 import { CatalogMatcher } from "./catalog-matcher.ts";
 import { findCouponCode, findOrderId } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
-import { isTitle, Lexicon, TermMatcher } from "./lexicon.ts";
+import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent } from "./intent-rules.ts";
 import { buildItems, type ProductMention } from "./items.ts";
@@ -11,7 +11,7 @@ import { findQuantities } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeUnits } from "./sizes.ts";
-import { normalizeText, type Span } from "./text.ts";
+import { normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
 /** Intents for which a date-time means something (a pickup time, a booking, opening hours). */
@@ -77,10 +77,10 @@ export class RulesParser implements IntentParser {
    * (月嫂; an English one only without a count near it: "tuner x2" is the clip-on tuner, "can the tuner come" the
    * person).
    */
-  private personNamed(lower: string, m: Span): boolean {
+  private personNamed(lower: string, m: Span, roles: TermMention[]): boolean {
     const word = lower.slice(m.start, m.end).replace(/e?s$/, "");
     // (in Chinese a service inside a title is still the service: 艾灸 of 艾灸师 is what is booked)
-    if (/^[a-z]/.test(word) && this.lexicon.rolesIn(lower).some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start)) return true;
+    if (/^[a-z]/.test(word) && roles.some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start)) return true;
     if (!this.titles.has(lower.slice(m.start, m.end)) && !this.titles.has(word)) return false;
     if (/[\u4e00-\u9fff]/.test(word)) return true;
     return !/(?:\d|\b(?:one|two|three|four|five|a couple|x\s*\d))/.test(lower.slice(Math.max(0, m.start - 12), m.end + 6));
@@ -127,10 +127,13 @@ export class RulesParser implements IntentParser {
     // (a name that starts with the unit of a number before it is not said: the 寸照 of "5寸照片" is 5寸 + 照片)
     // (nor is a product named like a person's title: "约个月嫂" asks for a maternity nurse, whatever the catalog sells
     // under that name; nor the "pick" of "pick them up")
+    // every role word and category word in the text, found once (names and heads are checked against them)
+    const allRoles = this.lexicon.rolesIn(lower);
+    const allCategories = this.lexicon.categoriesIn(lower);
     const pickUp = /(?<![a-z])pick(?:ing)?\s+(?:(?:it|them|this|these|those|my|the|it all)\s+)?up(?![a-z])/.exec(lower);
     const mentions = this.matcher.findMentions(lower, allowed).filter((m) =>
       m.kind !== "product" || ((!/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start))) &&
-        !this.personNamed(lower, m) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
+        !this.personNamed(lower, m, allRoles) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
     // a size only one product comes in stands for that product ("办一张年卡")
     for (const w of this.sizeWords.find(lower)) {
       const product = this.matcher.products.get(w.id);
@@ -160,7 +163,7 @@ export class RulesParser implements IntentParser {
     }
     // a head noun said alone ("要把小提琴 1/4的"), where no name, role or category word is written: the product of
     // those ending in it that a size in the sentence fits
-    const heads = this.matcher.findHeads(lower, [...mentions, ...this.lexicon.rolesIn(lower), ...this.lexicon.categoriesIn(lower)], allowed)
+    const heads = this.matcher.findHeads(lower, [...mentions, ...allRoles, ...allCategories], allowed)
       // (not a word of a longer name: "music theory class", "guitar trial lesson")
       .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(lower.slice(m.end, h.start))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))));
     const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
@@ -197,7 +200,7 @@ export class RulesParser implements IntentParser {
     // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)
     let roles = this.lexicon.rolesIn(lower, mentions);
     if (!roles.length) {
-      roles = this.lexicon.rolesIn(lower).filter((r) =>
+      roles = allRoles.filter((r) =>
         productMentions.some((p) => p.start < r.end && r.start < p.end && 2 * (r.end - r.start) >= p.end - p.start));
     }
     // (a category word inside a person's title is the title's: "pastry chef" names no pastry; inside a service it
@@ -206,8 +209,8 @@ export class RulesParser implements IntentParser {
     // (nor is a one-character word inside any role's words: the 书 of 读书会; nor "book" said as the verb of booking:
     // "book a reading host")
     const inside = (c: Span, r: Span) => r.start <= c.start && c.end <= r.end && r.end - r.start > c.end - c.start;
-    const categories = this.lexicon.categoriesIn(lower, mentions)
-      .filter((c) => !titles.some((r) => inside(c, r)))
+    const categories = allCategories
+      .filter((c) => !mentions.some((m) => overlaps(m, c)) && !titles.some((r) => inside(c, r)))
       .filter((c) => c.end - c.start > 1 || !roles.some((r) => inside(c, r)))
       .filter((c) => !(/^books?$/.test(lower.slice(c.start, c.end)) && /^\s+(?:a|an|the|me|my|us|him|her|for|with|in|at|some|one|two|\d)\b/.test(lower.slice(c.end))));
     const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);

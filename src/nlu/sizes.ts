@@ -418,7 +418,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // the unit typed as its pinyin initial: 1.5p for 1.5匹 (after a number, never before more letters: not 3pm)
     // (not a letter the catalog's own sizes write after a number: the C of 700C is not 寸)
     const initial = /^[\u4e00-\u9fff]$/.test(u) ? pinyinInitial(u) : "";
-    if (initial && !products.some((p) => p.sizes.some((z) => new RegExp(`\\d\\s*${initial}(?![a-z])`, "i").test(z)))) {
+    const ownLetter = initial ? new RegExp(`\\d\\s*${initial}(?![a-z])`, "i") : null;
+    if (ownLetter && !products.some((p) => p.sizes.some((z) => ownLetter.test(z)))) {
       const typed = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)\\s*${initial}(?![a-z])`, "g");
       for (let m = typed.exec(lower); m; m = typed.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
     }
