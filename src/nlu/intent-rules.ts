@@ -7,7 +7,8 @@
 import type { Intent } from "./intent.ts";
 import { ZH_NUM_RE } from "./numbers.ts";
 
-const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z])`);
+// (a word glued to digits is a code, not the word: BOOK85 is no booking)
+const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z\\d])`);
 // One regex per cue group: V8 scans one alternation faster than several separate patterns.
 const any = (...res: RegExp[]) => new RegExp(res.map((r) => `(?:${r.source})`).join("|"));
 
@@ -32,6 +33,7 @@ export const CUES = {
     /(?:不要|别|不用)(?:再)?(?:给我)?(?:发|推|推送|打扰|push)/,
     /(?:不想|不要|不再|拒绝)(?:再)?(?:收到|接收)|(?:关闭|停止)(?:消息|通知|推送|发送)|广告.{0,4}(?:别|不要)/,
     /^stop[.!\s]*$|^停[止]?[.!\s]*$|^(?:回复)?td[.!\s]*$/,
+    /(?:营销|推送|广告|促销|活动)(?:的)?(?:消息|短信|通知|推送)?.{0,6}(?:关掉|关了|关闭|停掉|太多了?)|(?:消息|通知|推送)(?:能|可以)?关(?:掉|了|闭)/,
     en("unsubscribe|opt[- ]?out|mute|leave me alone|spam(?:ming)?|cancel (?:my |the )?subscriptions?"),
     /\bstop (?:sending|messaging|texting|spamming|pushing|notifying|the (?:messages|notifications|promos?|ads|spam)|notifications|these|this)\b/,
     /\bno more (?:messages|notifications|promos?|promotions|ads|spam|texts|marketing)\b|\bdon'?t (?:send|message|text|spam|push) me\b|\bturn off (?:notifications|messages|push)/,
@@ -40,7 +42,7 @@ export const CUES = {
   cancel: any(
     /取消(?:刚才|刚刚|之前|上一|那)|把.{0,12}取消|(?:不想要|不要)(?:这|那)?(?:个|杯|份|件)?.{0,8}了(?=[,，.。!！]|$)/,
     /取消(?:这个|这|那个|那|我的|刚才|刚刚|之前|上一个|上个)?的?(?:订单|单子|下单|这单|那单|订购|购买)/,
-    /(?:订单|单子|这单|那单|下的单)[a-z0-9_-]{0,24}.{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|(?:能|可以)退(?:吗|不|么|嘛)|撤销订单|订单.{0,4}撤(?:了|掉|回)|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
+    /(?:订单|单子|这单|那单|下的单)[a-z0-9_-]{0,24}.{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|(?:那|这)(?:个)?单.{0,6}撤(?:了|掉|回|销)?|(?:能|可以)退(?:吗|不|么|嘛)|撤销订单|订单.{0,4}撤(?:了|掉|回)|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
     en("cancel|cancle|cancell|refund|call off|changed my mind|don'?t want (?:it|this|that|the order) any ?more"),
   ),
   orderStatus: any(
@@ -67,10 +69,10 @@ export const CUES = {
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
     /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
   ),
-  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|通过.{0,10})(?:预约|下单|约)/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
+  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|通过.{0,10})(?:预约|下单|约)/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bhow (?:does|do) (?:the )?\w+ work\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
   // Booking in generic words only; who or what is booked (a role's title, a service) comes from the catalog lexicon.
   bookStrong: any(
-    /预约|挂号|(?:排|取)(?:个|一个)?号|约(?:个|一个|一下)?(?:时间|档期)|面谈|上门服务|到店(?:体验|咨询)|(?:有|还有)(?:没有)?(?:空|空档|档期|位置)(?:吗|没)?/,
+    /预约|挂号|(?:排|取)(?:个|一个)?号|约(?:个|一个|一下)?(?:时间|档期)|面谈|上门服务|到店(?:体验|咨询)|(?:有|还有)(?:没有)?(?:空(?![调气间腹])|空档|档期|位置)(?:吗|没)?/,
     en("appointments?|appt|consultations?|booking for|book me in|book in"),
     /\b(?:book|schedule|reserve|arrange|set up|make)\b.{0,30}\b(?:slot|session|visit|meeting|time|appointment|consultation|class|lesson)\b/,
   ),
@@ -81,12 +83,12 @@ export const CUES = {
   bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
   /** asking to be given a coupon outright ("想领一张"): a claim even beside a product name */
   claimStrong: any(
-    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|(?:有|有没有)(?:优惠)?券(?:吗|没|不).{0,4}给我/,
+    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|(?:有|有没有)(?:优惠)?券(?:吗|没|不).{0,4}给我/,
     en("claim|redeem"),
     /\b(?:get|give me|send me|want) (?:a|an|the|me a|some)\b.{0,25}\b(?:coupons?|vouchers?)\b(?! (?:i|in my))/,
   ),
   claim: any(
-    /领(?:取|个|张|一张|一个|点|些)?(?:优惠)?券|抢(?:优惠)?券|(?:优惠|折扣|代金|满减|现金)券|优惠码|兑换码|券码|领取|打折|折扣|优惠|券|红包/,
+    /领(?:取|个|张|一张|一个|点|些)?(?:优惠)?券|抢(?:优惠)?券|满\d+减\d+|(?:优惠|折扣|代金|满减|现金)券|优惠码|兑换码|券码|领取|打折|折扣|优惠|券|红包/,
     en("coupons?|vouchers?|promo(?: codes?)?|discounts?|deals?|offers?|claim|redeem|promotions?"),
   ),
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
@@ -214,6 +216,8 @@ export function decideIntent(sig: Signals): Decision {
   if (sig.hasBrand && /关注|(?<![a-z])(?:follow|subscribe)(?![a-z])/.test(s) && !cue("bookStrong") && !cue("bookVerb") && !sig.hasWhen) {
     return { intent: "follow", confidence: conf(0.88) };
   }
+  // "follow 百固, 想看deals", "关注一下 以后有活动通知我": a request that starts by following is a follow
+  if (/^(?:关注|follow|subscribe)/.test(s) && cue("follow") && !cue("bookStrong") && !sig.hasWhen) return { intent: "follow", confidence: conf(0.9) };
   const roleBooking = sig.hasRole && (bookingAsked ||
     !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon || sig.hasRadius ||
       // a service counted or sized without a verb of booking ("肩颈一个小时的一个") is bought, like any product
@@ -223,8 +227,6 @@ export function decideIntent(sig: Signals): Decision {
   if (cue("bookStrong") || roleBooking || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying)) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
-  // "follow 百固, 想看deals": a request that starts by following is a follow
-  if (/^(?:关注|follow|subscribe)/.test(s) && cue("follow")) return { intent: "follow", confidence: conf(0.9) };
   if (sig.hasCoupon || cue("claim")) {
     // "两杯拿铁，用LATTE8", "皮肤衣M码 用X85": an order that applies a coupon
     if (wantsProduct && (orderVerb || sig.hasQuantity || (sig.hasSize && !cue("findQuestion"))) && !cue("claimStrong")) return { intent: "order", confidence: conf(0.9) };

@@ -19,7 +19,18 @@ const WORDS: [RegExp, number][] = [
   [/好评/, 5],
 ];
 
+// A score out of ten (8/10, 9 out of 10, 8分（满分10）) is halved to the five-point scale: 7 → 4, 6 → 3.
+const TEN_SCALE: RegExp[] = [
+  /(?<![\d.])(10|[0-9](?:\.\d)?)\s*(?:\/|out\s+of)\s*10(?![\d.])/,
+  /(?<![\d.点])(10|[0-9]|十|[零一二两三四五六七八九])\s*分[^。！!？?]{0,6}?满分\s*(?:10|十)\s*分?/,
+];
+
 export function parseRating(lower: string): number | null {
+  for (const re of TEN_SCALE) {
+    const m = re.exec(lower);
+    const n = m ? parseNumber(m[1]) : null;
+    if (n !== null) return Math.min(5, Math.max(1, Math.round(n / 2)));
+  }
   // "4⭐" is four stars
   const numbered = /(?<![\d.])([1-5])\s*(?:⭐|★|🌟)/u.exec(lower);
   if (numbered) return Number(numbered[1]);

@@ -19,6 +19,8 @@ const WHEN_INTENTS = new Set<Intent>(["order", "book_appointment", "find_store"]
 /** Intents for which delivery/pickup/shipping is a choice the user is making. */
 const FULFILLMENT_INTENTS = new Set<Intent>(["order", "find_store"]);
 
+const ORDER_INTENTS = new Set<Intent>(["order", "cancel_order", "order_status"]);
+
 export class RulesParser implements IntentParser {
   private readonly matcher: CatalogMatcher;
   private readonly lexicon: Lexicon;
@@ -245,9 +247,10 @@ export class RulesParser implements IntentParser {
     });
     const intent = decision.intent;
     if (intent === "unknown") return emptyResult("unknown", decision.confidence);
-    // a head noun names a product only in an order ("which case is best for a Mate 60 Pro?" asks about cases)
+    // a head noun names a product only in an order, or in a question about one ("6寸照片那单帮我撤了");
+    // "which case is best for a Mate 60 Pro?" asks about cases
     let items = built.items;
-    if (intent !== "order" && productMentions.some((m) => m.head)) {
+    if (!ORDER_INTENTS.has(intent) && productMentions.some((m) => m.head)) {
       const named = productMentions.filter((m) => !m.head);
       items = buildItems(lower, orig, named, quantities, sizes).items;
       brandId = brandOf(named);
