@@ -93,7 +93,7 @@ export const CUES = {
   ),
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
   find: any(
-    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪里(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做)|有(?:你们|您们)?的?(?:门)?店(?:吗|没)|在哪|哪家|门店|店铺|分店|实体店|地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)/,
+    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪里(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做)|有(?:你们|您们)?的?(?:门)?店(?:吗|没)|在哪|哪家|门店|店铺|分店|实体店|(?<![寄送](?:到|给|去)[^，,。]{0,8})地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)/,
     en("still open|online (?:store|shop)|nearest|nearby|near|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
     /\bhow many (?:stores|shops|branches|outlets)\b|\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
   ),
