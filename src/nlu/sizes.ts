@@ -62,7 +62,7 @@ const PATTERNS: Pattern[] = [
     return { keys: map[m[1]], display: map[m[1]][0].toUpperCase() };
   } },
   // "小的", "大的来两个", "来个大份": the big or small one of whatever the product comes in (大钵 / 小钵), weak
-  { re: /([大小])(?=的|份)/g, make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
+  { re: /([大小])(?=的|份|包|袋|瓶|盒|罐|桶|碗|盘|箱)/g, make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
   // Letter sizes. Single letters need a cue (uppercase, 码/号, "size") because "m" and "s" are common.
   { re: /(?<![a-z0-9])(xxxl|xxl|xl|xs|[2-4]xl|s|m|l)(?![a-z0-9])(\s*[码号])?/g, make: (m, orig) => {
     const token = m[1];
@@ -97,10 +97,12 @@ const PATTERNS: Pattern[] = [
     return { keys: [s.toLowerCase()], display: s };
   } },
   { re: /(?<![\d.])(\d{2,4})\s*(ml|毫升)/g, make: (m) => ({ keys: [`${m[1]}ml`], display: `${m[1]}ml` }) },
-  // litres and weights: 1L, 2升, 500g, 1kg
-  { re: /(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(l|升|kg|g|克|公斤)(?![a-z])/g, make: (m, orig) => {
+  // litres and weights: 1L, 2升, 500g, 1kg, 一斤装 (a weight matches its equal in another unit: 1公斤 is 2斤)
+  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})\\s*(l|升|kg|g|克|公斤|千克|斤)(?![a-z])`, "g"), make: (m, orig) => {
+    const n = parseNumber(m[1]);
+    if (n === null || n <= 0) return null;
     const unit = orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length);
-    return { keys: [sizeKey(m[1] + m[2])], display: `${m[1]}${unit}` };
+    return { keys: [sizeKey(n + m[2])], display: `${n}${unit}` };
   } },
   // Lengths: 一米八 / 1米8 first (else "1米" is read), then 1.8米, 1.8m, 180cm. Distances (500米) are radii,
   // not sizes: keep < 10 m.
@@ -174,15 +176,50 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
         if (tail.length === 1) return tail[0][1];
       }
     }
+    // a weight in another unit: 1公斤 is the 2斤 one, 一斤 the 500g one
+    for (const key of m.keys) {
+      const g = grams(key);
+      const same = g === null ? undefined : [...index].find(([k]) => grams(k) === g);
+      if (same) return same[1];
+    }
     // "the large one" of a product sold in 大壶/小壶 or 大份/小份
     if (m.weak) {
       const mark = ({ L: "大", S: "小", M: "中", XL: "超大" } as Record<string, string>)[m.display];
       const near = mark ? [...index].filter(([k]) => k.startsWith(mark) && !/\d/.test(k) && k.length <= mark.length + 2) : [];
       if (near.length === 1) return near[0][1];
+      const ends = extremes(index);
+      if (ends && (m.display === "L" || m.display === "S")) return m.display === "L" ? ends.large : ends.small;
     }
   }
   const explicit = mentions.find((m) => !m.weak);
   return explicit ? explicit.display : null;
+}
+
+const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500 };
+
+/** A size key's weight in grams (500g, 1kg, 2斤), or null. */
+function grams(key: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)(g|kg|千克|斤)$/.exec(key);
+  return m ? Number(m[1]) * GRAMS[m[2]] : null;
+}
+
+/**
+ * The small and the large of a product sold in two kinds of one thing: a half and a whole (半份 / 整份), or
+ * two or three numbers in one unit (150g / 500g: the smallest and the largest). Null when its sizes are not like that.
+ */
+function extremes(index: Map<string, string>): { small: string; large: string } | null {
+  const keys = [...index.keys()];
+  if (keys.length < 2) return null;
+  const half = keys.filter((k) => /^半/.test(k));
+  if (half.length === 1 && keys.length === 2) {
+    const other = keys.find((k) => k !== half[0])!;
+    if (/^[整全大]/.test(other)) return { small: index.get(half[0])!, large: index.get(other)! };
+  }
+  const measured = keys.map((k) => ({ k, n: grams(k) ?? Number(/^(\d+(?:\.\d+)?)/.exec(k)?.[1] ?? NaN), unit: grams(k) !== null ? "g" : k.replace(/^[\d.]+/, "") }));
+  // (numbers with a unit only, and few of them: the smallest of shoe sizes 36–45 is no "small")
+  if (keys.length > 3 || measured.some((x) => Number.isNaN(x.n) || !x.unit) || new Set(measured.map((x) => x.unit)).size !== 1) return null;
+  measured.sort((a, b) => a.n - b.n);
+  return { small: index.get(measured[0].k)!, large: index.get(measured[measured.length - 1].k)! };
 }
 
 /**
@@ -389,6 +426,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const end = lower.startsWith("装", i + w.length) ? i + w.length + 1 : i + w.length;
       add(i, end, lower.slice(i, end));
     }
+    // 份 typed as its homophone 分: 半分 for 半份
+    const typo = w.includes("份") ? w.replace(/份/g, "分") : "";
+    for (let i = typo ? lower.indexOf(typo) : -1; i >= 0; i = lower.indexOf(typo, i + 1)) add(i, i + typo.length, w);
     // a model-like size ("iPhone 16 Pro", "Mate 60") written without spaces, or another model of the same line
     // ("iPhone 14" when the case comes in 15 and 16): spaces optional, numbers free
     if (/\d/.test(w) && /[^\d\s]/.test(w)) {
