@@ -65,6 +65,10 @@ export function buildItems(
     // Quantity: a measured one before the product, else a number word before it, else one after it.
     // a measure word with no number right before the product is one ("再加份肥牛", "来杯拿铁")
     let quantity: number | null = each.get(mention) ?? (BARE_MEASURE.test(counts.slice(prevEnd, mention.start)) ? 1 : null);
+    // a count the product is given after it, when it is the last one named ("买个底料 150g的来10包", "12个人 烤鱼先备两条"):
+    // it beats a bare measure word and a count of people before it
+    const own = i + 1 === mentions.length ? quantities.find((q) => !usedQty.has(q) && q.kind === "measure" && q.start >= mention.end && q.end <= nextStart) : undefined;
+    if (own && quantity === 1 && !each.has(mention)) quantity = null;
     // (not a count of something else: one followed at once by another word and then a pause before this product, the
     // 两个 of "两个包间 锅底九宫格", the 4 of "4个人吃 够不够 再加份肥牛")
     const counted = (q: QuantityMention) => {
@@ -72,7 +76,7 @@ export function buildItems(
       const glued = /[\u4e00-\u9fff]/.test(next) && !/[哈啊呀吧嘛了的哦呢人]/.test(next);
       return !(glued && PAUSE.test(counts.slice(q.end - 1, mention.start + 1)));
     };
-    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counted(q));
+    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counted(q) && !(own && q.kind === "people"));
     if (before.length) {
       const q = before[before.length - 1];
       usedQty.add(q);
@@ -174,6 +178,9 @@ function countsForEach(lower: string, mentions: ProductMention[], quantities: Qu
       const m = mentions[j];
       if (m.end > q.start) continue;
       if (/[，,。;；!！?？]/.test(lower.slice(m.end, to)) || quantities.some((o) => o !== q && o.start >= m.end && o.end <= to)) break;
+      // (nor one with a count of its own before it: the 一个 of "来一个牛油锅 毛肚肥牛各两份")
+      const from = j > 0 ? mentions[j - 1].end : 0;
+      if (listed.length && quantities.some((o) => o !== q && o.start >= from && o.end <= m.start)) break;
       listed.push(m);
       to = m.start;
     }

@@ -96,7 +96,7 @@ export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐�
 export interface QuantityMention extends Span {
   value: number;
   /** "x2"/"×2" written after an item belongs to that item, whatever comes in between ("jeans W31 x2") */
-  kind: "measure" | "times-after" | "times-before";
+  kind: "measure" | "times-after" | "times-before" | "people";
 }
 
 const ZH_QTY = new RegExp(`(?<![周期拜:：])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}])`, "g");
@@ -117,7 +117,7 @@ const PEOPLE = new RegExp(
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
 export function findQuantities(lower: string): QuantityMention[] {
   const out: QuantityMention[] = [];
-  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "measure"]]);
+  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "people"]]);
   for (const [re, kind] of kinds) {
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
@@ -126,7 +126,9 @@ export function findQuantities(lower: string): QuantityMention[] {
       if (/[a-z0-9.]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1])) continue;
       const value = parseNumber(m[1] ?? m[2]);
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, value, kind });
+      // (两个人 counts people)
+      const people = re === ZH_QTY && m[2] === "个" && lower[m.index + m[0].length] === "人";
+      out.push({ start: m.index, end: m.index + m[0].length, value, kind: people ? "people" : kind });
     }
   }
   // a dozen: "来一打啤酒", "两打"
