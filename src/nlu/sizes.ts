@@ -21,7 +21,9 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/瓦$/, "w").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "");
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/瓦$/, "w").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
+    // temperatures: -10℃, -10度, -10°C, 零下10度 are one size
+    .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-");
   let m = /^(\d+(?:\.\d+)?)(?:米|m)$/.exec(s);
   if (m) return `${Number(m[1])}m`;
   m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
@@ -76,7 +78,7 @@ const PATTERNS: Pattern[] = [
   } },
   // Numeric sizes with a cue: 42码, 32号, size 42, 尺码32, 腰围32, 32腰, W32, waist 32.
   // (腰 ends the word: "32腰", not the 腰 of 腰子 after a count "x10 腰子")
-  { re: /(?<![\d.])(\d{2,3})(?:\s*(?:码|号|寸腰|waist|yards?)|腰(?![\u4e00-\u9fff](?<!的)))/g, make: (m, orig) => {
+  { re: /(?<![\d.])(\d{2,3}(?:\.5)?)(?:\s*(?:码|号|寸腰|waist|yards?)|腰(?![\u4e00-\u9fff](?<!的)))/g, make: (m, orig) => {
     if (/号$/.test(m[0]) && (DATE_FOLLOWS.test(orig.slice(m.index + m[0].length)) || /月\s*$/.test(orig.slice(0, m.index)))) return null;
     // "12号足疗师", "约18号": a staff member's number, not a size
     if (/号$/.test(m[0]) && (/^[\u4e00-\u9fff]{0,4}(?:师|员|工|匠)/.test(orig.slice(m.index + m[0].length)) || /约\s*$/.test(orig.slice(0, m.index)))) return null;
@@ -261,7 +263,7 @@ const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日�
 /** a two- or three-digit number: one of a product's numbered sizes (shoes 36-45) */
 const NUMBERED_SIZE = new RegExp(String.raw`(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|${NOT_A_SIZE_AFTER})`, "g");
 /** a number a product's size starts with (53 of 53cm, 27.5 of 27.5x2.25) */
-const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#])(\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
+const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#-])(-?\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
 const EN_SMALL = "two|three|four|five|six|seven|eight|nine|ten";
 /**
  * Sizes that are a count or a range of something ("3人", "4-5人", "2人份", "2-6岁"): a number said with that unit is
@@ -287,14 +289,16 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     const patterns = [new RegExp(`${num}\\s*(?:个)?\\s*${escapeRe(unit)}`, "g")];
     if (unit.startsWith("人")) {
       patterns.push(
-        new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个|位|人)(?:[的吃用])?`, "g"),
+        new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个|位|人)(?:[的吃用])?|(双|单)人(?:[的吃用])?`, "g"),
+        // "1 person", "a 6-person tent", typed in pinyin "3 ren"
+        new RegExp(`(?<![a-z0-9])(\\d{1,2}|one|${EN_SMALL})[\\s-]*(?:person|persons|people|man|ren)(?![a-z])`, "g"),
         new RegExp(`(?<![a-z0-9])(?:for|of)\\s+(\\d{1,2}|${EN_SMALL})(?:\\s+(?:people|ppl|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|点|hours?|mins?))|(?<![a-z0-9])(\\d{1,2}|${EN_SMALL})\\s+(?:people|ppl|persons|pax)(?![a-z])`, "g"),
       );
     }
     for (const re of patterns) {
       for (let m = re.exec(lower); m; m = re.exec(lower)) {
-        const raw = m[1] ?? m[2];
-        const n = raw ? parseNumber(raw) : null;
+        const raw = m[1] ?? m[2] ?? m[3];
+        const n = raw ? SEAT_DIGIT[raw] ?? parseNumber(raw) : null;
         const hit = n === null ? undefined : ranged.find((r) => r.unit === unit && n >= r.lo && n <= r.hi);
         if (hit) add(m.index, m.index + m[0].length, hit.size);
       }
@@ -314,7 +318,9 @@ function pinyinInitial(ch: string): string {
 const digitsOf = (s: string) => (/[一二两三四五六七八九十]/.test(s) ? s.replace(new RegExp(ZH_NUM_RE, "g"), (n) => String(parseChineseInt(n) ?? n)) : s);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
-const NUMBER_UNIT = /^(\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
+/** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees. */
+const UNIT_SPELLINGS: Record<string, string> = { "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])" };
+const NUMBER_UNIT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
 
 /**
  * Size words taken from the catalog, for the products the message names: each product's own sizes written in the
@@ -469,13 +475,16 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const n = /\d/.test(m[1]) ? Number(m[1]) : parseChineseInt(m[1]);
       if (n !== null) add(m.index, m.index + m[0].length, `${n + 0.5}${u}`);
     }
-    const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRe(u)}(?:装)?${end}`, "g");
-    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
-    // a Chinese numeral before the unit: 二十寸, 五年陈
-    const zh = new RegExp(`(${ZH_NUM_RE})\\s*${escapeRe(u)}(?:装)?${end}`, "g");
+    // (a temperature may be written in any of its spellings, below zero with a minus or 零下)
+    const unitRe = UNIT_SPELLINGS[u] ?? escapeRe(u);
+    const sign = u in UNIT_SPELLINGS ? "(-|零下\\s*)?" : "()";
+    const re = new RegExp(`(?<![\\d.])${sign}(\\d+(?:\\.\\d+)?)\\s*(?:${unitRe})(?:装)?${end}`, "g");
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[1] ? `-${m[2]}${u}` : u in UNIT_SPELLINGS ? `${m[2]}${u}` : m[0]);
+    // a Chinese numeral before the unit: 二十寸, 五年陈, 零下十度
+    const zh = new RegExp(`${sign}(${ZH_NUM_RE})\\s*(?:${unitRe})(?:装)?${end}`, "g");
     for (let m = zh.exec(lower); m; m = zh.exec(lower)) {
-      const n = parseChineseInt(m[1]);
-      if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n}${u}`);
+      const n = parseChineseInt(m[2]);
+      if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${m[1] ? "-" : ""}${n}${u}`);
     }
     // the same unit in English: "10 inch" is 10寸, "250 degrees" 250度, "120 capsules" 120粒
     const english = UNIT_WORDS[u];
@@ -506,7 +515,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   const leading = new Map<string, Set<string>>();
   for (const p of products) {
     for (const raw of p.sizes) {
-      const lead = /^(\d+(?:\.\d+)?)(?=\D)/.exec(raw.normalize("NFKC").toLowerCase().trim());
+      const lead = /^(-?\d+(?:\.\d+)?)(?=\D)/.exec(raw.normalize("NFKC").toLowerCase().trim());
       if (lead && (lead[1].length >= 2 || lead[1].includes("."))) (leading.get(lead[1]) ?? leading.set(lead[1], new Set()).get(lead[1])!).add(sizeKey(raw));
     }
   }
