@@ -69,7 +69,7 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
     db.prisma.brand.findMany(),
     db.prisma.store.findMany({ where: { active: true } }),
     db.prisma.product.findMany(),
-    db.prisma.coupon.findMany({ select: { code: true, brandId: true } }),
+    db.prisma.coupon.findMany({ select: { code: true, brandId: true, title: true } }),
     db.prisma.staff.findMany({ where: { active: true }, select: { name: true, role: true, storeId: true } }),
     db.prisma.staffRole.findMany(),
   ]);

@@ -5,7 +5,7 @@ import type { CatalogSnapshot } from "./intent.ts";
 interface CatalogFile {
   brands?: { id: string; name: string; aliases?: string[] | null }[];
   products?: { id: string; brandId: string; name: string; aliases?: string[] | null; sizes?: string[] | null; tags?: string[] | null }[];
-  coupons?: { code: string; brandId: string }[];
+  coupons?: { code: string; brandId: string; title?: string | null }[];
   staff?: { name?: string; role?: string | null }[];
   roles?: { role: string; labels?: { zh?: string[]; en?: string[] } }[];
 }
@@ -18,7 +18,7 @@ export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
     products: (c.products ?? []).map((p) => ({
       id: p.id, brandId: p.brandId, name: p.name, aliases: strings(p.aliases), sizes: strings(p.sizes), tags: strings(p.tags),
     })),
-    coupons: (c.coupons ?? []).map((k) => ({ code: k.code, brandId: k.brandId })),
+    coupons: (c.coupons ?? []).map((k) => ({ code: k.code, brandId: k.brandId, title: k.title ?? null })),
     staffRoles: [...new Set((c.staff ?? []).map((s) => s.role ?? "staff"))],
     staff: (c.staff ?? []).map((s) => ({ name: s.name ?? "", role: s.role ?? "staff" })),
     roles: (c.roles ?? []).map((r) => ({ role: r.role, labels: { zh: strings(r.labels?.zh), en: strings(r.labels?.en) } })),

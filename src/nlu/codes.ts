@@ -63,3 +63,58 @@ export function findCouponCode(lower: string, orig: string, known: Map<string, s
   }
   return null;
 }
+
+// ---- a coupon named by its title ("那个满300减50的券", "新人首单8折怎么领", "85折的券 岭风的") ----
+
+/** A coupon's discount as people write it: 满300减50, 立减100, 8折 / 八折 / 85折 / 8.5折, 半价, "20% off". */
+function discounts(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/满\s*(\d+)\s*(?:元)?\s*减\s*(\d+)/g)) out.push(`满${m[1]}减${m[2]}`, `减${m[2]}`);
+  for (const m of text.matchAll(/(?<!满\s*\d*\s*)(?:立减|立省|减|省)\s*(\d+)/g)) out.push(`减${m[1]}`);
+  for (const m of text.matchAll(/(\d+(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折/g)) {
+    const n = /\d/.test(m[1]) ? Number(m[1]) : Number([...m[1]].map((c) => "一二三四五六七八九".indexOf(c) + 1).join(""));
+    // 85折 is 8.5折
+    out.push(`${n >= 10 ? n / 10 : n}折`);
+  }
+  for (const m of text.matchAll(/(\d{1,2})\s*%\s*off/g)) out.push(`${(100 - Number(m[1])) / 10}折`);
+  if (/半价|half price/.test(text)) out.push("5折");
+  return out;
+}
+
+/** What makes a message about coupons, so that a title's words count */
+const COUPON_TALK = /券|折|减|优惠|活动|红包|(?<![a-z])(?:coupons?|vouchers?|discounts?|promo|deals?|off)(?![a-z])/;
+
+export interface CouponTitle {
+  code: string;
+  title: string;
+}
+
+/**
+ * The coupon a message names by its title: its discount said (满300减50, 8折), or at least three of the title's
+ * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons. Null unless exactly one coupon fits best.
+ * `names` are words that are not the coupon's own (brand names): they do not count.
+ */
+export function couponByTitle(lower: string, coupons: CouponTitle[], names: string[] = []): string | null {
+  if (!COUPON_TALK.test(lower)) return null;
+  const said = new Set(discounts(lower));
+  let best: { code: string; score: number } | null = null;
+  let tie = false;
+  for (const c of coupons) {
+    let title = c.title.normalize("NFKC").toLowerCase();
+    const own = discounts(title);
+    let score = own.some((d) => said.has(d)) ? 10 : 0;
+    for (const n of names) if (n.length >= 2) title = title.split(n).join(" ");
+    title = title.replace(/满\s*\d+\s*(?:元)?\s*减\s*\d+|(?:立减|立省|减|省)\s*\d+\s*元?|\d+(?:\.\d)?\s*折|[\d\s]+/g, " ");
+    const pieces = new Set<string>();
+    for (const run of title.match(/[\u4e00-\u9fff]{2,}/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) pieces.add(run.slice(i, i + 2));
+    let words = 0;
+    for (const p of pieces) if (p !== "优惠" && lower.includes(p)) words++;
+    if (words >= 3 || (score && words)) score += words;
+    if (score < 3) continue;
+    if (!best || score > best.score) {
+      best = { code: c.code, score };
+      tie = false;
+    } else if (score === best.score) tie = true;
+  }
+  return best && !tie ? best.code : null;
+}

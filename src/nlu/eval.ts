@@ -15,6 +15,9 @@
 // - when: only for order, book_appointment, find_store (see when.ts for default hours).
 // - fulfillment: only for order and find_store. rating: only for feedback.
 // - radiusMeters: any intent; lengths under 20 m are sizes, not radii.
+// - couponCode: the code said, or the one coupon the message names by its title (its discount, 满300减50 or 8折, or
+//   its own words, 新人首单); else null. (Corpora written before session 6 labelled only codes; their lines that name
+//   a coupon by its title were relabelled when the parser learned titles.)
 // - role (optional in a line): for book_appointment, the catalog role asked for by title or service; else null.
 //
 // A catalog corpus is a folder with catalog.json (the import format) and corpus.jsonl: `o2o nlu eval FOLDER…`

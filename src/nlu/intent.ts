@@ -40,7 +40,8 @@ export type ParseResult = z.infer<typeof parseResultSchema>;
 export interface CatalogSnapshot {
   brands: { id: string; name: string; aliases: string[] }[];
   products: { id: string; brandId: string; name: string; aliases: string[]; sizes: string[]; tags: string[] }[];
-  coupons: { code: string; brandId: string }[];
+  /** a coupon's title ("满300减50", "新人首单8折") lets a customer name it without its code */
+  coupons: { code: string; brandId: string; title?: string | null }[];
   /** role ids in use by staff */
   staffRoles?: string[];
   /** the catalog's "roles" kind: words per language for each role */

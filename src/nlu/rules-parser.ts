@@ -1,7 +1,7 @@
 // The offline parser: pure rules over a catalog snapshot, no I/O. Every extractor lives in its own
 // module; this file only wires them together and decides which fields an intent carries.
 import { CatalogMatcher } from "./catalog-matcher.ts";
-import { findCouponCode, findOrderId } from "./codes.ts";
+import { couponByTitle, findCouponCode, findOrderId, type CouponTitle } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
@@ -28,6 +28,9 @@ export class RulesParser implements IntentParser {
   private readonly couponCodes = new Map<string, string>();
   private readonly couponBrand = new Map<string, string>();
   private readonly couponKeys: Set<string>;
+  private readonly couponTitles: CouponTitle[];
+  /** brand names and aliases: inside a coupon's title they do not name the coupon */
+  private readonly brandNames: string[];
   private readonly allowedCache = new Map<string, Set<string>>();
   /** size words that belong to one product only (年卡 of a membership card): saying the size names the product */
   private readonly sizeWords: TermMatcher;
@@ -44,6 +47,8 @@ export class RulesParser implements IntentParser {
       this.couponBrand.set(c.code, c.brandId);
     }
     this.couponKeys = new Set(this.couponCodes.keys());
+    this.couponTitles = (catalog.coupons ?? []).filter((c) => c.title).map((c) => ({ code: c.code, title: c.title! }));
+    this.brandNames = (catalog.brands ?? []).flatMap((b) => [b.name, ...(b.aliases ?? [])]).map((n) => n.normalize("NFKC").toLowerCase());
     const units = new Set<string>();
     for (const p of catalog.products ?? []) for (const u of sizeUnits(p.sizes ?? [])) if (/[\u4e00-\u9fff]/.test(u)) units.add(u);
     this.units = [...units];
@@ -196,7 +201,8 @@ export class RulesParser implements IntentParser {
     const { explicitQuantity } = built;
 
     const orderId = findOrderId(lower, orig, this.couponKeys);
-    const coupon = findCouponCode(lower, orig, this.couponCodes, orderId);
+    const titled = this.couponTitles.length ? couponByTitle(lower, this.couponTitles.filter((c) => !allowed || allowed.has(this.couponBrand.get(c.code)!)), this.brandNames) : null;
+    const coupon = findCouponCode(lower, orig, this.couponCodes, orderId) ?? (titled ? { start: 0, end: 0, value: titled } : null);
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
     // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCouponCode, findOrderId } from "../../src/nlu/codes.ts";
+import { couponByTitle, findCouponCode, findOrderId } from "../../src/nlu/codes.ts";
 import { parseFulfillment } from "../../src/nlu/fulfillment.ts";
 import { parseRating } from "../../src/nlu/rating.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
@@ -24,6 +24,30 @@ describe("coupon codes", () => {
   ])("%j → %j", (text, code) => {
     const { lower, orig } = n(text);
     expect(findCouponCode(lower, orig, KNOWN, findOrderId(lower, orig, new Set(KNOWN.keys())))?.value ?? null).toBe(code);
+  });
+});
+
+describe("a coupon named by its title", () => {
+  const COUPONS = [
+    { code: "SPRING50", title: "春日茶园 满300减50" },
+    { code: "NEW8", title: "新人首单8折" },
+    { code: "TEA85", title: "春日茶园 乌龙茶85折" },
+    { code: "CAKE20", title: "生日蛋糕立减20元" },
+    { code: "CAKE30", title: "蛋糕满200减30" },
+  ];
+  it.each([
+    ["那个满300减50的券怎么领", "SPRING50"],
+    ["新人首单八折怎么领", "NEW8"],
+    ["我要领乌龙那个8.5折的券", "TEA85"],
+    ["15% off coupon for oolong", "TEA85"],
+    ["生日蛋糕立减那个券还有吗", "CAKE20"],
+    // the brand's name is in two titles: it names neither
+    ["春日茶园有什么券", null],
+    // a discount no coupon gives, and words without coupon talk
+    ["有满500减80的吗", null],
+    ["想订个生日蛋糕", null],
+  ])("%j → %j", (text, code) => {
+    expect(couponByTitle(n(text).lower, COUPONS, ["春日茶园"])).toBe(code);
   });
 });
 
