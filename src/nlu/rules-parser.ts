@@ -227,7 +227,10 @@ export class RulesParser implements IntentParser {
     let brandId = brandOf(productMentions);
 
     const now = ctx?.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
-    const when = parseWhen(lower, now, ctx?.timezone || "UTC");
+    // (a time word inside a name is no time: the "Night" of a bar called Night Flight, a product called 午场)
+    let named = lower;
+    for (const m of mentions) if (/[a-z]/.test(lower.slice(m.start, m.end))) named = named.slice(0, m.start) + " ".repeat(m.end - m.start) + named.slice(m.end);
+    const when = parseWhen(named, now, ctx?.timezone || "UTC");
     const radiusMeters = parseRadius(lower);
     // (a size is no rating: the 4分 of a pipe fitting)
     let unsized = lower;

@@ -38,7 +38,8 @@ const PERIODS: [RegExp, Period][] = [
   [/中午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])/, { defaultHour: 12, kind: "noon" }],
   [/下午|午后|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
   [/傍晚|黄昏/, { defaultHour: 18, kind: "pm" }],
-  [/晚上|今晚|明晚|夜里|夜晚|当晚|今夜|(?<![a-z])(?:evening|tonight|night)(?![a-z])/, { defaultHour: 19, kind: "night" }],
+  // (晚 alone before an hour: 周六晚7点)
+  [new RegExp(`晚上|今晚|明晚|夜里|夜晚|当晚|今夜|晚(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|(?<![a-z])(?:evening|tonight|night)(?![a-z])`), { defaultHour: 19, kind: "night" }],
 ];
 
 const RELATIVE_DAYS: [RegExp, number][] = [
