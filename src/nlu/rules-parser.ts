@@ -7,7 +7,7 @@ import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent } from "./intent-rules.ts";
 import { buildItems, type ProductMention } from "./items.ts";
-import { findQuantities } from "./numbers.ts";
+import { findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeUnits } from "./sizes.ts";
@@ -19,6 +19,25 @@ const WHEN_INTENTS = new Set<Intent>(["order", "book_appointment", "find_store"]
 /** Intents for which delivery/pickup/shipping is a choice the user is making. */
 const FULFILLMENT_INTENTS = new Set<Intent>(["order", "find_store"]);
 
+/** An amount and its unit: 3小时, 三个小时, "3 hours", 3h (a unit of one or two characters, or one English word). */
+const AMOUNT = new RegExp(`(?<![\\d.a-z])(?:\\d{1,3}|${ZH_NUM_RE})\\s*个?\\s*(?:[\\u4e00-\\u9fff]{1,2}|[a-z]+)`, "g");
+/** a number (and 个) right before a word: the word is a unit counted ("三个小时"), not a product's head noun */
+const COUNTED_BEFORE = new RegExp(`(?<![a-z])(?:\\d|${ZH_NUM_RE})\\s*个?$`);
+const EN_UNIT: Record<string, string> = { h: "hour", hr: "hour", hrs: "hour", hours: "hour", mins: "min", minutes: "min", minute: "min" };
+
+/**
+ * The amount and unit a name starts with, as one key ("3小时欢唱套餐" → 3|小时, "三个小时" → 3|小时, "3 hour package" and
+ * "3h" → 3|hour), or null. A Chinese unit is compared by its first two characters.
+ */
+function amountKey(text: string): string | null {
+  const m = new RegExp(`^(\\d{1,3}|${ZH_NUM_RE})\\s*个?\\s*([\\u4e00-\\u9fff]{2}|[\\u4e00-\\u9fff]|[a-z]+)`).exec(text.trim());
+  if (!m) return null;
+  const n = parseNumber(m[1]);
+  if (n === null || n < 1) return null;
+  const unit = /^[a-z]/.test(m[2]) ? EN_UNIT[m[2]] ?? m[2].replace(/s$/, "") : m[2];
+  return `${n}|${unit}`;
+}
+
 const ORDER_INTENTS = new Set<Intent>(["order", "cancel_order", "order_status"]);
 
 export class RulesParser implements IntentParser {
@@ -29,6 +48,8 @@ export class RulesParser implements IntentParser {
   private readonly couponBrand = new Map<string, string>();
   private readonly couponKeys: Set<string>;
   private readonly couponTitles: CouponTitle[];
+  /** amount-and-unit keys ("3小时", "3 hour") of names that start with them, to the one product so named */
+  private readonly amounts = new Map<string, string>();
   /** brand names and aliases: inside a coupon's title they do not name the coupon */
   private readonly brandNames: string[];
   private readonly allowedCache = new Map<string, Set<string>>();
@@ -77,6 +98,28 @@ export class RulesParser implements IntentParser {
     }
     for (const r of this.lexicon.roles) for (const l of r.labels) for (const m of singleMatcher.find(l)) common.add(l.slice(m.start, m.end));
     this.sizeWords = new TermMatcher(single.filter((w) => !common.has(w.text.toLowerCase())));
+    // names that start with an amount and a unit (3小时欢唱套餐, "3 hour package"), by that amount and unit, when one
+    // product's names start so
+    const byAmount = new Map<string, Set<string>>();
+    for (const p of catalog.products ?? []) {
+      for (const name of [p.name, ...(p.aliases ?? [])]) {
+        const key = amountKey(name.normalize("NFKC").toLowerCase());
+        if (key) (byAmount.get(key) ?? byAmount.set(key, new Set()).get(key)!).add(p.id);
+      }
+    }
+    for (const [key, ids] of byAmount) if (ids.size === 1) this.amounts.set(key, [...ids][0]);
+  }
+
+  /** Where the text says an amount and unit that one product's names start with (see `amountKey`). */
+  private amountNames(lower: string): { start: number; end: number; id: string }[] {
+    if (!this.amounts.size) return [];
+    const out: { start: number; end: number; id: string }[] = [];
+    for (const m of lower.matchAll(AMOUNT)) {
+      const key = amountKey(m[0]);
+      const id = key ? this.amounts.get(key) : undefined;
+      if (id) out.push({ start: m.index!, end: m.index! + m[0].length, id });
+    }
+    return out;
   }
 
   /**
@@ -149,6 +192,13 @@ export class RulesParser implements IntentParser {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }
+    // a name that starts with an amount, said by that amount and its unit ("大包3小时", "唱三个小时" for 3小时欢唱套餐)
+    for (const w of this.amountNames(lower)) {
+      const product = this.matcher.products.get(w.id);
+      if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end))) {
+        mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
+      }
+    }
     mentions.sort((a, b) => a.start - b.start);
     // one product named twice in a row is one mention: "T8灯管" (T8 and 灯管 are both its names)
     for (let k = mentions.length - 1; k > 0; k--) {
@@ -171,7 +221,8 @@ export class RulesParser implements IntentParser {
     // a head noun said alone ("要把小提琴 1/4的"), where no name, role or category word is written: the product of
     // those ending in it that a size in the sentence fits
     const heads = this.matcher.findHeads(lower, [...mentions, ...allRoles, ...allCategories], allowed)
-      // (not a word of a longer name: "music theory class", "guitar trial lesson")
+      // (not a word of a longer name: "music theory class", "guitar trial lesson"; nor a unit counted: "三个小时")
+      .filter((h) => /^[a-z]/.test(lower[h.start]) || !COUNTED_BEFORE.test(lower.slice(Math.max(0, h.start - 6), h.start)))
       .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(lower.slice(m.end, h.start))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))));
     const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
     const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];
