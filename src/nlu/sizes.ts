@@ -264,6 +264,8 @@ const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日�
 const NUMBERED_SIZE = new RegExp(String.raw`(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|${NOT_A_SIZE_AFTER})`, "g");
 /** a number a product's size starts with (53 of 53cm, 27.5 of 27.5x2.25) */
 const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#-])(-?\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
+/** Units English writes before the number: grade 3 (三年级), level 2 (2级), age 5 (5岁) */
+const UNIT_BEFORE: Record<string, string> = { 年级: "grade|gr\\.?|year", 级: "level|lvl|grade", 岁: "age|aged" };
 const EN_SMALL = "two|three|four|five|six|seven|eight|nine|ten";
 /**
  * Sizes that are a count or a range of something ("3人", "4-5人", "2人份", "2-6岁"): a number said with that unit is
@@ -275,9 +277,11 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   for (const p of products) {
     for (const raw of p.sizes) {
       const text = raw.normalize("NFKC").trim();
-      const r = /^(\d+)\s*(?:[-~～至到]\s*(\d+))?\s*([\u4e00-\u9fff]{1,2})$/.exec(text);
-      // (a single amount in another unit, 5斤, is the unit patterns' to read: "5斤装的两份")
-      if (r && (r[2] || r[3].startsWith("人"))) ranged.push({ lo: Number(r[1]), hi: Number(r[2] ?? r[1]), unit: r[3], size: raw });
+      const r = new RegExp(`^(\\d+|${ZH_NUM_RE})\\s*(?:[-~～至到]\\s*(\\d+))?\\s*([\\u4e00-\\u9fff]{1,2})$`).exec(text);
+      // (a single amount in another unit, 5斤, is the unit patterns' to read: "5斤装的两份"; one written in Chinese
+      // numerals, 三年级, is read here, in digits too)
+      const lo = r ? parseNumber(r[1]) : null;
+      if (r && lo !== null && (r[2] || r[3].startsWith("人") || !/^\d/.test(r[1]))) ranged.push({ lo, hi: Number(r[2] ?? lo), unit: r[3], size: raw });
       // open ranges: 60平以内, 150平以上
       const open = /^(\d+)\s*([\u4e00-\u9fff]{1,2}?)\s*(以内|以下|之内|内|以上|及以上)$/.exec(text);
       if (open) ranged.push(/上/.test(open[3]) ? { lo: Number(open[1]), hi: Infinity, unit: open[2], size: raw } : { lo: 0, hi: Number(open[1]), unit: open[2], size: raw });
@@ -287,6 +291,13 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   const num = `(\\d{1,3}|${ZH_NUM_RE})`;
   for (const unit of new Set(ranged.map((r) => r.unit))) {
     const patterns = [new RegExp(`${num}\\s*(?:个)?\\s*${escapeRe(unit)}`, "g")];
+    // the unit in English before the number ("grade 3", "level 2", "age 5") or after it ("5 yo"), or typed in pinyin
+    // ("3 nianji")
+    const english = UNIT_BEFORE[unit];
+    if (english) patterns.push(new RegExp(`(?<![a-z])(?:${english})\\s*(\\d{1,2})(?![\\d.])`, "g"));
+    if (unit === "岁") patterns.push(/(?<![\d.])(\d{1,2})\s*-?\s*(?:yo|y\/o|yrs?(?: old)?|years?(?:[- ]old)?)(?![a-z])/g);
+    const spelled = pinyin(unit, { toneType: "none", type: "array" }).join("");
+    if (/^[a-z]{3,}$/.test(spelled)) patterns.push(new RegExp(`(?<![\\d.])(\\d{1,2})\\s*${spelled}(?![a-z])`, "g"));
     if (unit.startsWith("人")) {
       patterns.push(
         new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个|位|人)(?:[的吃用])?|(双|单)人(?:[的吃用])?`, "g"),
@@ -485,6 +496,11 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (let m = zh.exec(lower); m; m = zh.exec(lower)) {
       const n = parseChineseInt(m[2]);
       if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${m[1] ? "-" : ""}${n}${u}`);
+    }
+    // a unit English writes before the number: "level 2" is 2级
+    if (UNIT_BEFORE[u]) {
+      const before = new RegExp(`(?<![a-z])(?:${UNIT_BEFORE[u]})\\s*(\\d{1,2})(?![\\d.])`, "g");
+      for (let m = before.exec(lower); m; m = before.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
     }
     // the same unit in English: "10 inch" is 10寸, "250 degrees" 250度, "120 capsules" 120粒
     const english = UNIT_WORDS[u];
