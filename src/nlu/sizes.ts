@@ -443,6 +443,12 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const end = lower.startsWith("装", i + w.length) ? i + w.length + 1 : i + w.length;
       add(i, end, lower.slice(i, end));
     }
+    // a Latin name with a Chinese kind-word after it said alone: "Pro" for Pro版
+    const latin = /^([a-z][a-z0-9+]*(?: [a-z0-9+]+)*)\s*[版款型]$/.exec(w)?.[1];
+    if (latin && latin.length >= 2) {
+      const re = new RegExp(`(?<![a-z0-9])${escapeRe(latin)}(?![a-z0-9])`, "g");
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
+    }
     // 份 typed as its homophone 分: 半分 for 半份
     const typo = w.includes("份") ? w.replace(/份/g, "分") : "";
     for (let i = typo ? lower.indexOf(typo) : -1; i >= 0; i = lower.indexOf(typo, i + 1)) add(i, i + typo.length, w);
