@@ -33,6 +33,8 @@ export interface ProductInfo {
   brandId: string;
   sizes: string[];
   sizeIndex: Map<string, string>;
+  /** the Chinese characters of its name and aliases (to tell apart products a head noun and a size both fit) */
+  chars?: Set<string>;
 }
 
 interface Surface {
@@ -164,7 +166,8 @@ export class CatalogMatcher {
       for (const s of [b.name, b.id, ...(b.aliases ?? [])]) if (s) add(s, "brand", b.id, b.id);
     }
     for (const p of catalog.products ?? []) {
-      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []) });
+      const chars = new Set([p.name, ...(p.aliases ?? [])].join("").normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]/g) ?? []);
+      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
     }
     // A product name or alias of several words is often said by its first: "美孚1号" of "美孚1号 0W-40 全合成机油",

@@ -1,6 +1,6 @@
 // The offline parser: pure rules over a catalog snapshot, no I/O. Every extractor lives in its own
 // module; this file only wires them together and decides which fields an intent carries.
-import { CatalogMatcher } from "./catalog-matcher.ts";
+import { CatalogMatcher, type ProductInfo } from "./catalog-matcher.ts";
 import { couponByTitle, findCouponCode, findOrderId, type CouponTitle } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
@@ -218,9 +218,11 @@ export class RulesParser implements IntentParser {
         if (product) productMentions.push({ start: m.start, end: m.end, product });
       }
     }
-    // a head noun said alone ("要把小提琴 1/4的"), where no name, role or category word is written: the product of
+    // a head noun said alone ("要把小提琴 1/4的"), where no name or role word is written: the product of
     // those ending in it that a size in the sentence fits
-    const heads = this.matcher.findHeads(lower, [...mentions, ...allRoles, ...allCategories], allowed)
+    // (a Chinese head noun may also be a category word, 帐篷 of "6人帐篷"; an English category word is the category:
+    // "11 roses each")
+    const heads = this.matcher.findHeads(lower, [...mentions, ...allRoles, ...allCategories.filter((c) => /[a-z]/.test(lower[c.start]))], allowed)
       // (not a word of a longer name: "music theory class", "guitar trial lesson"; nor a unit counted: "三个小时")
       .filter((h) => /^[a-z]/.test(lower[h.start]) || !COUNTED_BEFORE.test(lower.slice(Math.max(0, h.start - 6), h.start)))
       .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(lower.slice(m.end, h.start))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))));
@@ -240,7 +242,13 @@ export class RulesParser implements IntentParser {
         const to = i + 1 < all.length ? all[i + 1].start : lower.length;
         const near = sizes.filter((s) => s.start >= from && s.end <= to);
         // (one of its sizes, or a size in one of its units: "10寸照片" is a print of a size the shop may not have)
-        const fits = candidates[k].find((p) => p.sizes.length && (near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && fitsProduct(size, p.sizes, p.sizeIndex); }) || bareNumberSize(lower.slice(from, to), p.sizeIndex) !== null));
+        // (one that comes in the size said beats one whose sizes are only in its unit: "6人帐篷" is the tent sold in
+        // 6人, not the one in 1–3人; among several, the one more of whose name the text says: 租 of "租个4人帐篷")
+        const said = (p: ProductInfo) => [...(p.chars ?? [])].filter((c) => lower.includes(c) && !lower.slice(h.start, h.end).includes(c)).length;
+        const has = (p: ProductInfo) => near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && p.sizes.includes(size); }) || bareNumberSize(lower.slice(from, to), p.sizeIndex) !== null;
+        const inUnit = (p: ProductInfo) => near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && fitsProduct(size, p.sizes, p.sizeIndex); });
+        const exact = candidates[k].filter((p) => p.sizes.length && has(p));
+        const fits = exact.length ? exact.reduce((a, b) => (said(b) > said(a) ? b : a)) : candidates[k].find((p) => p.sizes.length && inUnit(p));
         // (said without a size that picks one, it is the customer's own thing or a general word: "my guitar", "买把吉他")
         if (fits) productMentions.push({ start: h.start, end: h.end, product: fits, head: true });
       });
