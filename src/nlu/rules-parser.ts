@@ -38,6 +38,8 @@ function amountKey(text: string): string | null {
   return `${n}|${unit}`;
 }
 
+const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
+
 const ORDER_INTENTS = new Set<Intent>(["order", "cancel_order", "order_status"]);
 
 export class RulesParser implements IntentParser {
@@ -229,6 +231,12 @@ export class RulesParser implements IntentParser {
     const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
     const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];
     const sizes = sized.length ? findSizes(lower, orig, catalogSizes(lower, sized, orig)) : [];
+    // 大/中/小 written right before a product's name is its size ("一个大果盘", "两个中果盘"): weak, like "large"
+    for (const m of productMentions) {
+      const mark = WEAK_MARKS[lower[m.start - 1] ?? ""];
+      if (mark && m.product.sizes.length && !sizes.some((z) => z.start < m.start && m.start - 1 < z.end)) sizes.push({ start: m.start - 1, end: m.start, ...mark, weak: true });
+    }
+    sizes.sort((a, b) => a.start - b.start);
     // (a name inside a longer size of another product is a word of that size: the 精修 of "形象照 精修3张")
     for (let k = productMentions.length - 1; k >= 0; k--) {
       const m = productMentions[k];
