@@ -90,7 +90,7 @@ export function renderCatalog(c: Candidates, categories: Map<string, string[]>):
   for (const p of c.products) out.push(line({ id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases ?? [], sizes: p.sizes ?? [], tags: p.tags ?? [] }));
   out.push("COUPONS");
   if (!c.coupons.length) out.push("(none)");
-  for (const k of c.coupons) out.push(line({ code: k.code, brandId: k.brandId }));
+  for (const k of c.coupons) out.push(line({ code: k.code, brandId: k.brandId, ...(k.title ? { title: k.title } : {}) }));
   out.push("ROLES");
   if (!c.roles.length) out.push("(none)");
   for (const r of c.roles) out.push(line({ role: r.role, words: r.labels }));
