@@ -32,7 +32,7 @@ export function buildItems(
   let counts = lower;
   for (const s of sizes) if (!s.weak) counts = counts.slice(0, s.start) + "_".repeat(s.end - s.start) + counts.slice(s.end);
   // and so are ratings: "rated 4 stars for the tulips" orders nothing four times
-  counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))/g, (m) => "_".repeat(m.length));
+  counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))|(?<![\d.])(?:10|\d)\s*\/\s*(?:5|10)(?![\d.])/g, (m) => "_".repeat(m.length));
   if (!mentions.length) return { items: [], explicitQuantity: false };
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();

@@ -209,6 +209,9 @@ export class RulesParser implements IntentParser {
         mentions.splice(k - 1, 2, { ...a, end: b.end });
       }
     }
+    // (a name inside an order id is part of the id: the OAK of "订单OAK-1126-0107")
+    const orderId = findOrderId(lower, orig, this.couponKeys);
+    if (orderId) for (let k = mentions.length - 1; k >= 0; k--) if (overlaps(mentions[k], orderId)) mentions.splice(k, 1);
     const productMentions: ProductMention[] = [];
     let explicitBrand: string | null = null;
     for (const m of mentions) {
@@ -267,7 +270,6 @@ export class RulesParser implements IntentParser {
     const built = buildItems(lower, orig, productMentions, quantities, sizes);
     const { explicitQuantity } = built;
 
-    const orderId = findOrderId(lower, orig, this.couponKeys);
     const titled = this.couponTitles.length ? couponByTitle(lower, this.couponTitles.filter((c) => !allowed || allowed.has(this.couponBrand.get(c.code)!)), this.brandNames) : null;
     const coupon = findCouponCode(lower, orig, this.couponCodes, orderId) ?? (titled ? { start: 0, end: 0, value: titled } : null);
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
