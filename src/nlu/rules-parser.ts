@@ -239,6 +239,13 @@ export class RulesParser implements IntentParser {
       const mark = WEAK_MARKS[lower[m.start - 1] ?? ""];
       if (mark && m.product.sizes.length && !sizes.some((z) => z.start < m.start && m.start - 1 < z.end)) sizes.push({ start: m.start - 1, end: m.start, ...mark, weak: true });
     }
+    // (a size inside a product's name that is not one of its sizes is part of the name: the 四人 of 四人套餐; one that is
+    // names the size: "报KET班")
+    for (let k = sizes.length - 1; k >= 0; k--) {
+      const z = sizes[k];
+      const within = productMentions.find((m) => m.start <= z.start && z.end <= m.end && m.end - m.start > z.end - z.start);
+      if (within && !within.product.sizes.includes(resolveSize([z], within.product.sizes, within.product.sizeIndex) ?? "")) sizes.splice(k, 1);
+    }
     sizes.sort((a, b) => a.start - b.start);
     // (a name inside a longer size of another product is a word of that size: the 精修 of "形象照 精修3张")
     for (let k = productMentions.length - 1; k >= 0; k--) {
@@ -286,8 +293,9 @@ export class RulesParser implements IntentParser {
     // (nor is a one-character word inside any role's words: the 书 of 读书会; nor "book" said as the verb of booking:
     // "book a reading host")
     const inside = (c: Span, r: Span) => r.start <= c.start && c.end <= r.end && r.end - r.start > c.end - c.start;
+    // (nor a tag that is a way of receiving an order: "外卖" tagged on one brand's kit is no category)
     const categories = allCategories
-      .filter((c) => !mentions.some((m) => overlaps(m, c)) && !titles.some((r) => inside(c, r)))
+      .filter((c) => !mentions.some((m) => overlaps(m, c)) && !titles.some((r) => inside(c, r)) && parseFulfillment(lower.slice(c.start, c.end)) === null)
       .filter((c) => c.end - c.start > 1 || !roles.some((r) => inside(c, r)))
       .filter((c) => !(/^books?$/.test(lower.slice(c.start, c.end)) && /^\s+(?:a|an|the|me|my|us|him|her|for|with|in|at|some|one|two|\d)\b/.test(lower.slice(c.end))));
     const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);

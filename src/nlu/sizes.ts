@@ -449,6 +449,13 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const re = new RegExp(`(?<![a-z0-9])${escapeRe(latin)}(?![a-z0-9])`, "g");
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
     }
+    // a size said without its last character, a kind-word: "鸳鸯的" or "套餐鸳鸯 外卖" for 鸳鸯锅 (with 的 after it, or
+    // at the end of a word)
+    const stem = /^([\u4e00-\u9fff]{2,})[锅款版装型份杯碗套包]$/.exec(w)?.[1];
+    if (stem && ![...words].some((o) => o !== w && o.startsWith(stem))) {
+      const re = new RegExp(`${escapeRe(stem)}(?=的|[^\\u4e00-\\u9fff]|$)`, "g");
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + stem.length, w);
+    }
     // 份 typed as its homophone 分: 半分 for 半份
     const typo = w.includes("份") ? w.replace(/份/g, "分") : "";
     for (let i = typo ? lower.indexOf(typo) : -1; i >= 0; i = lower.indexOf(typo, i + 1)) add(i, i + typo.length, w);
