@@ -38,6 +38,10 @@ function amountKey(text: string): string | null {
   return `${n}|${unit}`;
 }
 
+// Reserving a place, in general words: 订位/订桌/订座/留位 and "book a table", "reservation"; a party of people or a seat.
+const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:book (?:a )?|reserve (?:a )?)?(?:table|reservations?|seating)(?![a-z])/;
+const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
+
 const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
 
 const ORDER_INTENTS = new Set<Intent>(["order", "cancel_order", "order_status"]);
@@ -52,6 +56,8 @@ export class RulesParser implements IntentParser {
   private readonly couponTitles: CouponTitle[];
   /** amount-and-unit keys ("3小时", "3 hour") of names that start with them, to the one product so named */
   private readonly amounts = new Map<string, string>();
+  /** roles whose words say reserving a place: a party's booking asks for them */
+  private readonly placeRoles: string[];
   /** brand names and aliases: inside a coupon's title they do not name the coupon */
   private readonly brandNames: string[];
   private readonly allowedCache = new Map<string, Set<string>>();
@@ -110,6 +116,16 @@ export class RulesParser implements IntentParser {
       }
     }
     for (const [key, ids] of byAmount) if (ids.size === 1) this.amounts.set(key, [...ids][0]);
+    this.placeRoles = this.lexicon.roles.filter((r) => r.labels.some((l) => PLACE_WORDS.test(l))).map((r) => r.role);
+  }
+
+  /**
+   * A booking that names no role but reserves a place for a party ("周六晚上9点 8个人", "约个桌", "有位子吗"): the one role
+   * whose words say reserving a place (订位, 订桌, "book a table"), when the catalog has exactly one.
+   */
+  private placeRole(lower: string): string | null {
+    if (this.placeRoles.length !== 1 || !PLACE_ASKED.test(lower)) return null;
+    return this.placeRoles[0];
   }
 
   /** Where the text says an amount and unit that one product's names start with (see `amountKey`). */
@@ -352,7 +368,7 @@ export class RulesParser implements IntentParser {
       couponCode: coupon?.value ?? null,
       orderId: orderId?.value ?? null,
       rating: intent === "feedback" ? rating : null,
-      role: intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) : null,
+      role: intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) : null,
       confidence: Math.round(decision.confidence * 100) / 100,
     };
   }
