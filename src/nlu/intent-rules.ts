@@ -235,7 +235,8 @@ export function decideIntent(sig: Signals): Decision {
     if (wantsProduct && (orderVerb || sig.hasQuantity || (sig.hasSize && !cue("findQuestion"))) && !cue("claimStrong")) return { intent: "order", confidence: conf(0.9) };
     return { intent: "claim_coupon", confidence: conf(sig.hasCoupon ? 0.96 : 0.87) };
   }
-  if (cue("follow")) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };
+  // "sign me up for the theory class": enrolling in a product is buying it
+  if (cue("follow") && !(sig.hasProduct && /\bsign (?:me |us )?up for\b|\benrol+ (?:me |us )?in\b/.test(s))) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };
   const recommend = cue("recommend") || (cue("enough") && !orderVerb);
   if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: conf(0.9) };
   // "Great service at the X store": praise or a complaint that names a store asks for nothing

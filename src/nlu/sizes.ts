@@ -329,8 +329,10 @@ function pinyinInitial(ch: string): string {
 const digitsOf = (s: string) => (/[一二两三四五六七八九十]/.test(s) ? s.replace(new RegExp(ZH_NUM_RE, "g"), (n) => String(parseChineseInt(n) ?? n)) : s);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
-/** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees. */
-const UNIT_SPELLINGS: Record<string, string> = { "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])" };
+/** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
+const UNIT_SPELLINGS: Record<string, string> = { "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课" };
+/** units that may be below zero */
+const SIGNED = new Set(["°c"]);
 const NUMBER_UNIT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
 
 /**
@@ -501,7 +503,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     }
     // (a temperature may be written in any of its spellings, below zero with a minus or 零下)
     const unitRe = UNIT_SPELLINGS[u] ?? escapeRe(u);
-    const sign = u in UNIT_SPELLINGS ? "(-|零下\\s*)?" : "()";
+    const sign = SIGNED.has(u) ? "(-|零下\\s*)?" : "()";
     const re = new RegExp(`(?<![\\d.])${sign}(\\d+(?:\\.\\d+)?)\\s*(?:${unitRe})(?:装)?${end}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[1] ? `-${m[2]}${u}` : u in UNIT_SPELLINGS ? `${m[2]}${u}` : m[0]);
     // a Chinese numeral before the unit: 二十寸, 五年陈, 零下十度
