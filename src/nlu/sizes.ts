@@ -108,7 +108,7 @@ const PATTERNS: Pattern[] = [
   } },
   // Lengths: 一米八 / 1米8 first (else "1米" is read), then 1.8米, 1.8m, 180cm. Distances (500米) are radii,
   // not sizes: keep < 10 m.
-  { re: /([1-3一两二三])米([1-9一二三四五六七八九])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))/g, make: (m) => {
+  { re: /([1-9一两二三四五六七八九])米([1-9一二三四五六七八九])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))/g, make: (m) => {
     const meters = Number(`${parseNumber(m[1])}.${parseNumber(m[2])}`);
     return { keys: [`${meters}m`], display: `${meters}米` };
   } },
@@ -171,6 +171,17 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (/\d$/.test(key)) {
         const near = [...index].filter(([k]) => k.startsWith(key) && /^[a-z]+$/.test(k.slice(key.length)));
         if (near.length === 1) return near[0][1];
+      }
+      // "4.2米" names 4.2米厢货, "100cm" 100cm宽: a measure said without the word the catalog writes after it
+      if (/^-?\d/.test(key)) {
+        const worded = [...index.values()].filter((v) => {
+          for (let i = v.length - 1; i > 0 && /[\u4e00-\u9fff]/.test(v[i]); i--) {
+            const head = v.slice(0, i).trim();
+            if (/^-?\d/.test(head) && /\D$/.test(head) && sizeKey(head) === key) return true;
+          }
+          return false;
+        });
+        if (worded.length === 1) return worded[0];
       }
       // "32c" names 700x32C: the last dimension said alone, when only one size ends in it
       if (/^\d+(?:\.\d+)?[a-z]*$/.test(key)) {
@@ -293,6 +304,7 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     const patterns = [new RegExp(`${num}\\s*(?:个)?\\s*${escapeRe(unit)}`, "g")];
     // the unit in English before the number ("grade 3", "level 2", "age 5") or after it ("5 yo"), or typed in pinyin
     // ("3 nianji")
+    if (UNIT_SPELLINGS[unit]) patterns.push(new RegExp(`(?<![\\d.a-z])(\\d{1,2}|one|${EN_SMALL})\\s*-?\\s*(?:${UNIT_SPELLINGS[unit]})`, "g"));
     const english = UNIT_BEFORE[unit];
     if (english) patterns.push(new RegExp(`(?<![a-z])(?:${english})\\s*(\\d{1,2})(?![\\d.])`, "g"));
     if (unit === "岁") patterns.push(/(?<![\d.])(\d{1,2})\s*-?\s*(?:yo|y\/o|yrs?(?: old)?|years?(?:[- ]old)?)(?![a-z])/g);
@@ -330,7 +342,10 @@ const digitsOf = (s: string) => (/[一二两三四五六七八九十]/.test(s) ?
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
-const UNIT_SPELLINGS: Record<string, string> = { "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课" };
+const UNIT_SPELLINGS: Record<string, string> = {
+  "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
+  立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
+};
 /** units that may be below zero */
 const SIGNED = new Set(["°c"]);
 const NUMBER_UNIT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
@@ -504,10 +519,12 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // (a temperature may be written in any of its spellings, below zero with a minus or 零下)
     const unitRe = UNIT_SPELLINGS[u] ?? escapeRe(u);
     const sign = SIGNED.has(u) ? "(-|零下\\s*)?" : "()";
-    const re = new RegExp(`(?<![\\d.])${sign}(\\d+(?:\\.\\d+)?)\\s*(?:${unitRe})(?:装)?${end}`, "g");
-    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[1] ? `-${m[2]}${u}` : u in UNIT_SPELLINGS ? `${m[2]}${u}` : m[0]);
+    // (a count of the unit may put 个 between: "4个立方"; a length in 米 may go on in its tenths: the 1米 of 1米8 is not one)
+    const tenths = u === "米" ? "(?![\\d一二三四五六七八九])" : "";
+    const re = new RegExp(`(?<![\\d.])${sign}(\\d+(?:\\.\\d+)?)\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[1] ? `-${m[2]}${u}` : u in UNIT_SPELLINGS || m[0].includes("个") ? `${m[2]}${u}` : m[0]);
     // a Chinese numeral before the unit: 二十寸, 五年陈, 零下十度
-    const zh = new RegExp(`${sign}(${ZH_NUM_RE})\\s*(?:${unitRe})(?:装)?${end}`, "g");
+    const zh = new RegExp(`${sign}(${ZH_NUM_RE})\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
     for (let m = zh.exec(lower); m; m = zh.exec(lower)) {
       const n = parseChineseInt(m[2]);
       if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${m[1] ? "-" : ""}${n}${u}`);
