@@ -10,7 +10,7 @@ import { buildItems, type ProductMention } from "./items.ts";
 import { findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
-import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeUnits } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeUnits, type SizeMention } from "./sizes.ts";
 import { normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
@@ -41,6 +41,13 @@ function amountKey(text: string): string | null {
 // Reserving a place, in general words: 订位/订桌/订座/留位 and "book a table", "reservation"; a party of people or a seat.
 const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:book (?:a )?|reserve (?:a )?)?(?:table|reservations?|seating)(?![a-z])/;
 const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
+
+/** The text with its sizes blanked out. */
+function unsizedText(lower: string, sizes: SizeMention[]): string {
+  let out = lower;
+  for (const z of sizes) if (!z.weak) out = out.slice(0, z.start) + " ".repeat(z.end - z.start) + out.slice(z.end);
+  return out;
+}
 
 const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
 
@@ -85,17 +92,20 @@ export class RulesParser implements IntentParser {
     const names = (catalog.staff ?? []).map((x) => x.name.normalize("NFKC").toLowerCase());
     for (const r of this.lexicon.roles) for (const l of r.labels) if (isTitle(l) || names.some((n) => n.length > l.length && n.endsWith(l))) this.titles.add(l);
     const owners = new Map<string, Set<string>>();
+    const inside = new Map<string, Set<string>>();
     for (const p of catalog.products ?? []) {
       for (const size of p.sizes ?? []) {
         if (!/[\u3400-\u9fff]{2}/.test(size)) continue;
         const set = owners.get(size) ?? new Set<string>();
         set.add(p.id);
         owners.set(size, set);
+        // (a word inside another product's size is shared: the 黑色 of "128GB 黑色" is no earbuds' own)
+        for (const word of size.match(/[\u3400-\u9fff]{2,}/g) ?? []) if (word !== size) (inside.get(word) ?? inside.set(word, new Set()).get(word)!).add(p.id);
       }
     }
     // (not a size word that other products' names or a role's words also use: 钢琴 as a variant of a trial lesson is
     // still the common noun of 钢琴课时包 and 钢琴老师)
-    const single = [...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }));
+    const single = [...owners].filter(([text, ids]) => ids.size === 1 && [...(inside.get(text) ?? [])].every((id) => ids.has(id))).map(([text, ids]) => ({ text, id: [...ids][0] }));
     const singleMatcher = new TermMatcher(single);
     const common = new Set<string>();
     for (const p of catalog.products ?? []) {
@@ -266,7 +276,9 @@ export class RulesParser implements IntentParser {
     // (a name inside a longer size of another product is a word of that size: the 精修 of "形象照 精修3张")
     for (let k = productMentions.length - 1; k >= 0; k--) {
       const m = productMentions[k];
-      if (productMentions.length > 1 && sizes.some((z) => !z.weak && z.start <= m.start && m.end <= z.end && z.end - z.start > m.end - m.start)) productMentions.splice(k, 1);
+      // (also one said as another named product's size: the phone of "mate70的手机壳" is the case's size)
+      const sizeOfOther = (z: SizeMention) => productMentions.some((o) => o !== m && o.product.sizes.includes(resolveSize([z], o.product.sizes, o.product.sizeIndex) ?? ""));
+      if (productMentions.length > 1 && sizes.some((z) => !z.weak && z.start <= m.start && m.end <= z.end && (z.end - z.start > m.end - m.start || sizeOfOther(z)))) productMentions.splice(k, 1);
     }
     if (heads.length) {
       const all = [...productMentions, ...heads].sort((a, b) => a.start - b.start);
@@ -324,11 +336,10 @@ export class RulesParser implements IntentParser {
     let named = lower;
     for (const m of mentions) if (/[a-z]/.test(lower.slice(m.start, m.end))) named = named.slice(0, m.start) + " ".repeat(m.end - m.start) + named.slice(m.end);
     const when = parseWhen(named, now, ctx?.timezone || "UTC");
-    const radiusMeters = parseRadius(lower);
+    // (a size is no radius either: the 300M of broadband)
+    const radiusMeters = parseRadius(unsizedText(lower, sizes));
     // (a size is no rating: the 4分 of a pipe fitting)
-    let unsized = lower;
-    for (const z of sizes) if (!z.weak) unsized = unsized.slice(0, z.start) + " ".repeat(z.end - z.start) + unsized.slice(z.end);
-    const rating = parseRating(unsized);
+    const rating = parseRating(unsizedText(lower, sizes));
     const fulfillment = parseFulfillment(lower);
 
     const decision = decideIntent({

@@ -23,7 +23,9 @@ export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
   let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/瓦$/, "w").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
     // temperatures: -10℃, -10度, -10°C, 零下10度 are one size
-    .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-");
+    .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-")
+    // storage: 10G is 10GB, 1T 1TB
+    .replace(/(?<=\d)([gt])b$/, "$1");
   let m = /^(\d+(?:\.\d+)?)(?:米|m)$/.exec(s);
   if (m) return `${Number(m[1])}m`;
   m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
@@ -254,7 +256,7 @@ const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
-  课时: "lessons?|classes|sessions?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
+  课时: "lessons?|classes|sessions?", 天: "days?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 // durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
@@ -408,13 +410,24 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   for (const p of products) {
     for (const raw of p.sizes) {
       const size = raw.normalize("NFKC").toLowerCase().trim();
-      const parts = /^([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})$/.exec(size);
+      // (or the measure first: "256GB 白色", said "256GB white", "512的银色")
+      const after = /^(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})\s+([\u4e00-\u9fff]{1,5})$/.exec(size);
+      const parts = /^([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})$/.exec(size) ?? (after ? [after[0], after[2], after[1]] : null);
       if (!parts) continue;
       const stem = parts[1].replace(/色$/, "");
-      const english = /^[\u4e00-\u9fff]$/.test(stem) ? COLOURS[stem] : undefined;
+      const english = COLOURS[stem] ?? (stem.length > 1 ? COLOURS[stem.slice(-1)] : undefined);
       const named = lower.includes(stem) || (english && new RegExp(`(?<![a-z])(?:${english})(?![a-z])`).test(lower));
       if (!named) continue;
       const measure = sizeKey(parts[2]);
+      if (after) {
+        // the measure's number said alone, its unit left out ("256 white"), or in a shorter unit (256G for 256GB)
+        const n = /^\d+(?:\.\d+)?/.exec(measure)![0];
+        const bare = new RegExp(`(?<![\\d.a-z])${n.replace(".", "\\.")}\\s*(?:${escapeRe(measure.slice(n.length))}|${escapeRe(measure.slice(n.length, n.length + 1))})?(?![\\d.a-z])`, "g");
+        for (let m = bare.exec(lower); m; m = bare.exec(lower)) {
+          if (!out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(raw)], display: raw, weak: false });
+        }
+        continue;
+      }
       const re = /(\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]{1,3})/g;
       for (let m = re.exec(lower); m; m = re.exec(lower)) {
         const len = m[1].length + m[0].slice(m[1].length).replace(/[^\s]*$/, "").length;
