@@ -134,7 +134,7 @@ export const CUES = {
   /** asking whether something is enough ("128G够用吗", "够两个人用两天吗", "is 45L enough"): advice, unless it orders */
   enough: any(/够(?:不够|用吗|用么|吗)|够[^，,。]{1,8}用[^，,。]{0,4}(?:吗|么|不)/, /\b(?:is|are|will)\b.{0,25}\b(?:enough|big enough|sufficient)\b/),
   /** a verb of buying: buying a service is an order even with a time */
-  buy: any(/买|购买|下单|下个单|拍(?:一|两|个)/, en("buy|buying|purchase|purchasing|order")),
+  buy: any(/买|购买|下单|下个单|拍(?:一|两|个)|租(?:个|一|两|辆|台|套)/, en("buy|buying|purchase|purchasing|order")),
   /** wanting to order without saying what: "我要下单", "I'd like to order" */
   orderOnly: any(/^(?:我要|我想|我想要|帮我|可以)?(?:下单|点单|点餐|下个单|点个单)[了吗呢啊吧]*$/, en("i want to order|i'?d like to order|place an order|make an order|ready to order")),
   orderVerb: any(

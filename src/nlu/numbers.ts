@@ -99,7 +99,8 @@ export interface QuantityMention extends Span {
   kind: "measure" | "times-after" | "times-before" | "people";
 }
 
-const ZH_QTY = new RegExp(`(?<![周期拜:：])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}])`, "g");
+// (次 counts sessions — "单次 两次" — but not 第一次 or 一次性)
+const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡]))`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of" (a number word before them is a count)
 const EN_QTY = new RegExp(
   `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?)(?![a-z])`,
@@ -140,7 +141,7 @@ export function findQuantities(lower: string): QuantityMention[] {
   // Also 俩 / 仨 alone ("来俩拿铁"): they already imply a count.
   const bare = /[俩仨](?![个杯份件条双瓶盒支只])/g;
   for (let m = bare.exec(lower); m; m = bare.exec(lower)) {
-    out.push({ start: m.index, end: m.index + 1, value: m[0] === "俩" ? 2 : 3, kind: "measure" });
+    out.push({ start: m.index, end: m.index + 1, value: m[0] === "俩" ? 2 : 3, kind: lower[m.index + 1] === "人" ? "people" : "measure" });
   }
   return out.sort((a, b) => a.start - b.start);
 }
