@@ -33,7 +33,7 @@ export const CUES = {
     /(?:不要|别|不用)(?:再)?(?:给我)?(?:发|推|推送|打扰|push)/,
     /(?:不想|不要|不再|拒绝)(?:再)?(?:收到|接收)|(?:关闭|停止)(?:消息|通知|推送|发送)|广告.{0,4}(?:别|不要)/,
     /^stop[.!\s]*$|^停[止]?[.!\s]*$|^(?:回复)?td[.!\s]*$/,
-    /(?:营销|推送|广告|促销|活动)(?:的)?(?:消息|短信|通知|推送)?.{0,6}(?:关掉|关了|关闭|停掉|太多了?)|(?:消息|通知|推送)(?:能|可以)?关(?:掉|了|闭)/,
+    /(?:营销|推送|广告|促销|活动)(?:的)?(?:消息|短信|通知|推送)?.{0,6}(?:关掉|关了|关闭|停掉|太多了?)|(?:消息|通知|推送)(?:能|可以)?关(?:掉|了|闭)|取消(?:推送|通知|消息提醒)|(?:不想|不要|不再)(?:再)?收(?:到)?.{0,4}(?:消息|通知|推送|广告|短信)/,
     en("unsubscribe|opt[- ]?out|mute|leave me alone|spam(?:ming)?|cancel (?:my |the )?subscriptions?"),
     /\bstop (?:sending|messaging|texting|spamming|pushing|notifying|the (?:messages|notifications|promos?|ads|spam)|notifications|these|this)\b/,
     /\bno more (?:messages|notifications|promos?|promotions|ads|spam|texts|marketing)\b|\bdon'?t (?:send|message|text|spam|push) me\b|\bturn off (?:notifications|messages|push)/,
@@ -42,7 +42,7 @@ export const CUES = {
   cancel: any(
     /取消(?:刚才|刚刚|之前|上一|那)|把.{0,12}取消|(?:不想要|不要)(?:这|那)?(?:个|杯|份|件)?.{0,8}了(?=[,，.。!！\s]|$)|(?:能|可以)(?:不能)?取消(?:吗|么|不|嘛)|退了吧/,
     /取消(?:这个|这|那个|那|我的|刚才|刚刚|之前|上一个|上个)?的?(?:订单|单子|下单|这单|那单|订购|购买)/,
-    /(?:订单|单子|这单|那单|下的单)[a-z0-9_-]{0,24}.{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|^取消(?!关注|订阅|推送|收藏|会员)|(?:^|\s)取消[!！。.吧]*$|把.{0,16}退(?:了|掉)|帮我退(?:了|掉)?(?!货|款)|退掉|别送了|不用送了|(?:那|这)(?:个)?单.{0,6}撤(?:了|掉|回|销)?|(?:能|可以)退(?:吗|不|么|嘛)|撤销订单|订单.{0,4}撤(?:了|掉|回)|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
+    /(?:订单|单子|这单|那单|下的单)[a-z0-9_-]{0,24}.{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|^取消(?!关注|订阅|推送|收藏|会员|通知|消息)|退一下|(?:想|要)退(?!货|出)|(?:^|\s)取消[!！。.吧]*$|把.{0,16}退(?:了|掉)|帮我退(?:了|掉)?(?!货|款)|退掉|别送了|不用送了|(?:那|这)(?:个)?单.{0,6}撤(?:了|掉|回|销)?|(?:能|可以)退(?:吗|不|么|嘛)|撤销订单|订单.{0,4}撤(?:了|掉|回)|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
     en("cancel|cancle|cancell|refund|call off|changed my mind|don'?t want (?:it|this|that|the order) any ?more"),
   ),
   orderStatus: any(
@@ -51,7 +51,7 @@ export const CUES = {
     /\b(?:hasn'?t|has not|haven'?t|have not|still not|not yet|still hasn'?t|still hasnt|hasnt)\b.{0,12}\b(?:arrived?|come|shipped|been (?:sent|shipped|delivered)|delivered|ready)\b|\bis (?:my|the) .{0,30}\bready\b|\bhow long (?:until|till|before|for)\b.{0,30}\b(?:arrives?|come|comes|get here|ready|delivered)\b|\bready (?:for pick ?up|to collect)\b/,
     /(?:订单|单子|外卖|快递|包裹|货|东西|我的|下单|下的单|我?(?:订|买|点|下单)的)(?!.{0,10}(?:券|coupon|voucher)).{0,16}(?:到哪|到了没|到了吗|在哪|什么时候到|何时到|多久到|怎么还没|还没到|还没送|还没来|进度|状态|送到哪|发货了?[吗没]|发了[吗没]|几时到|到没到|(?:什么时候|啥时候|几时)(?:能|可以|才)?(?:来|发|到|送|装))/,
     /发货(?:了)?没(?:有)?|(?:什么时候|啥时候|几时)(?:能|可以|才)?(?:发(?:给)?我|出片)/,
-    /(?:订|约|报|买|付款|支付|下单)(?:好|上|成功)了(?:没|吗|么)|\b(?:shipment|delivery|parcel|package) status\b/,
+    /(?:订|约|报|买|付款|支付|下单)(?:好|上|成功)了(?:没|吗|么)|\b(?:shipment|delivery|parcel|package) status\b|(?:送|发|寄)出来(?:了)?(?:吗|没)|出发了(?:没|吗|么)|查.{0,4}我的.{0,6}订单|\bdid my\b.{0,40}\bgo through\b|(?:什么时候|啥时候|几时)(?:能|可以|才)?来(?:装|送|修|取)|都等了?[\d一二两三四五六七八九十几]+(?:天|个小时|小时|周)了/,
     /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送|上|好)|到家了(?:没|吗)|多久(?:能)?(?:到|送到)|还要多久|(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:到货|提车|送到|送来|发货)/,
     /\b(?:done|ready|finished) yet\b|(?:你们|店里)收到了(?:吗|没)/,
     /\bwhere(?:'?s| is| are)? my\b(?!.{0,12}\b(?:coupons?|vouchers?|data|account)\b)/,
@@ -65,12 +65,12 @@ export const CUES = {
     /\bdo i (?:still )?have (?:any )?.{0,20}\b(?:coupons?|vouchers?)\b|\b(?:coupons?|vouchers?) left\b/,
     /\b(?:show|see|check|view) (?:me )?my\b.{0,20}\b(?:coupons?|vouchers?)\b|\bmy\s+(?:\S{1,15}\s*){1,2}(?:coupons?|vouchers?)\b|我(?:那|这)张.{0,12}(?:还在|还能用|还有效)/,
     en("coupon wallet|my wallet|in my wallet|vouchers? i'?ve (?:claimed|got)|coupons? i'?ve (?:claimed|got)|(?:coupons?|vouchers?) i (?:have|own|saved)|saved (?:coupons?|vouchers?)"),
-    /我的(?:优惠)?(?:券|卡券|优惠)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券|coupons?|vouchers?)/,
+    /我的(?:优惠)?(?:券|卡券|优惠)|我的[^，,。\s]{1,8}券(?!码)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券|coupons?|vouchers?)/,
     /还剩(?:几|多少)张|券.{0,4}还剩|(?:之前|刚才|已经|以前|上次)(?:领|拿|抢|存)(?:的|过的|了的|到的)|还在我?的?(?:账户|账号|卡包|券包|钱包)|(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗/,
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
-    /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
+    /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\b(?:coupons?|vouchers?) i (?:already )?(?:claimed|have|got|saved)\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
   ),
-  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|在这上面?|通过.{0,10})(?:预约|下单|约|订)/, /^\/help\b|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bhow (?:does|do) (?:the )?\w+ work\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
+  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|在这上面?|通过.{0,10})(?:预约|下单|约|订)|^(?:请问)?(?:怎么|如何)(?:预约|下单|约|订|买|领券|付款|支付)(?:啊|呀|呢|吗|呐)?[?？]*$/, /^\/help\b|\bhow (?:do|can) (?:i|we) (?:book|order|claim|pay|use)\b.{0,40}\b(?:this bot|this app|here|through|via|on this)\b|^how (?:do|can) (?:i|we) (?:book|order|claim|pay)\b[^,.]{0,30}\?\s*$|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bhow (?:does|do) (?:the )?\w+ work\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
   // Booking in generic words only; who or what is booked (a role's title, a service) comes from the catalog lexicon.
   bookStrong: any(
     /预约|挂号|(?:排|取)(?:个|一个)?号|约(?:个|一个|一下)?(?:时间|档期)|面谈|上门服务|到店(?:体验|咨询)|(?:有|还有)(?:没有)?(?:空(?![调气间腹])|空档|档期|位置)(?:吗|没)?/,
@@ -80,11 +80,11 @@ export const CUES = {
   /** a party of people: "8个人", "两位", "a table for 4" */
   party: any(new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置子])|人(?![份民气]))`), /\b(?:table|party|group) (?:of|for) (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b/),
   /** a verb of booking that needs a role, a service or a time to mean a booking ("约周敏下周三10点", "book Tony for 3pm") */
-  bookVerb: any(/(?<![大预])约|安排/, en("book(?:ing)?|reserve|schedule")),
+  bookVerb: any(/(?<![大预])约|安排|找(?:个)?人(?:帮|来)/, en("book(?:ing)?|reserve|schedule"), /\b(?:need|want) someone to\b/),
   bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
   /** asking to be given a coupon outright ("想领一张"): a claim even beside a product name */
   claimStrong: any(
-    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|(?:有|有没有)(?:优惠)?券(?:吗|没|不).{0,4}给我/,
+    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|券还有(?:吗|没|么)|有(?:没有)?(?:立减|满减|折扣|优惠)(?:的|券|活动)?(?:吗|没|么)?(?=[?？\s]|$)|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|(?:有|有没有)(?:优惠)?券(?:吗|没|不).{0,4}给我/,
     en("claim|redeem"),
     /\b(?:get|give me|send me|want) (?:a|an|the|me a|some)\b.{0,25}\b(?:coupons?|vouchers?)\b(?! (?:i|in my))/,
   ),
@@ -94,7 +94,7 @@ export const CUES = {
   ),
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
   find: any(
-    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪里(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做)|有(?:你们|您们)?的?(?:门)?店(?:吗|没)|在哪|哪家|门店|店铺|分店|实体店|(?:几|多少)(?:个|家)(?:校区|网点|营业厅|场馆)|(?<![寄送](?:到|给|去)[^，,。]{0,8})地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)/,
+    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪里(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做)|有(?:你们|您们)?的?(?:门)?店(?:吗|没)|在哪|哪家|门店|店铺|分店|实体店|店还在(?:吗|不|么)|(?:几|多少)(?:个|家)(?:校区|网点|营业厅|场馆)|(?<![寄送](?:到|给|去)[^，,。]{0,8})地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)/,
     en("still open|online (?:store|shop)|nearest|nearby|near|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
     /\bhow many (?:stores|shops|branches|outlets)\b|\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
   ),
@@ -106,7 +106,7 @@ export const CUES = {
     /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are) (?:good|best|better|right)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
-    /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
+    /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
   feedbackStrong: any(
     /评价|好评|差评|中评|打分|评分|投诉|吐槽|反馈|满分|(?<![\d.点:])(?:[1-5]|[一二两三四五])\s*(?:颗)?星(?![巴冰期级座])|给(?:你们|你|他们)?(?:打)?[1-5一二三四五]分/,
@@ -132,7 +132,9 @@ export const CUES = {
   /** asking whether a coupon one holds is still there or valid ("FRESH20还在吗", "is GXG30 still valid") */
   couponCheck: any(/还在(?:吗|不|么)|还能用|还有效|过期了(?:吗|没)/, /\bstill (?:valid|there|good|works?|usable|have)\b|\bexpired?\b/),
   /** asking whether something is enough ("128G够用吗", "够两个人用两天吗", "is 45L enough"): advice, unless it orders */
-  enough: any(/够(?:不够|用吗|用么|吗)|够[^，,。]{1,8}用[^，,。]{0,4}(?:吗|么|不)/, /\b(?:is|are|will)\b.{0,25}\b(?:enough|big enough|sufficient)\b/),
+  enough: any(/够(?:不够|用吗|用么|吗)|够[^，,。]{1,8}用[^，,。]{0,4}(?:吗|么|不)|(?:大概|一般)?(?:要|需要|得)多少(?:个|张|卷|箱|袋|包|盒|件)|(?:选|买|要|租|订)多大|靠谱(?:吗|不|么)|值不值|\bwhat size\b.{0,30}\bneed\b/, /\b(?:is|are|will)\b.{0,25}\b(?:enough|big enough|sufficient)\b/),
+  /** the same, asked at the end of a message that orders: "科三路线练习买1小时够不够" */
+  enoughAsked: any(/够不够[?？]*$|够(?:用)?(?:吗|么)[?？]*$/),
   /** a verb of buying: buying a service is an order even with a time */
   buy: any(/买|购买|下单|下个单|拍(?:一|两|个)|租(?:个|一|两|辆|台|套)/, en("buy|buying|purchase|purchasing|order")),
   /** wanting to order without saying what: "我要下单", "I'd like to order" */
@@ -200,6 +202,8 @@ export function decideIntent(sig: Signals): Decision {
   if (cue("feedbackStrong") || sig.hasRating) {
     return { intent: "feedback", confidence: conf(sig.hasRating ? 0.94 : 0.86) };
   }
+  // "use code LX200 on my order": a code to apply is a coupon request, whatever it is applied to
+  if (sig.hasCoupon && !sig.hasProduct && /(?<![a-z])(?:use|apply|redeem)(?![a-z])/.test(s)) return { intent: "claim_coupon", confidence: conf(0.9) };
   if (cue("orderStatus")) return { intent: "order_status", confidence: conf(sig.hasOrderId ? 0.96 : 0.9) };
   // "我的优惠券怎么用": a how-to question about something, not the thing itself
   if (cue("helpStrong") && !sig.hasProduct) return { intent: "help", confidence: conf(0.92) };
@@ -237,7 +241,7 @@ export function decideIntent(sig: Signals): Decision {
   }
   // "sign me up for the theory class": enrolling in a product is buying it
   if (cue("follow") && !(sig.hasProduct && /\bsign (?:me |us )?up for\b|\benrol+ (?:me |us )?in\b/.test(s))) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };
-  const recommend = cue("recommend") || (cue("enough") && !orderVerb);
+  const recommend = cue("recommend") || (cue("enough") && !orderVerb) || cue("enoughAsked");
   if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: conf(0.9) };
   // "Great service at the X store": praise or a complaint that names a store asks for nothing
   if (cue("feedbackWeak") && !cue("findQuestion") && !orderVerb && !sig.hasRadius) return { intent: "feedback", confidence: conf(0.7) };

@@ -23,6 +23,7 @@ const WORDS: [RegExp, number][] = [
 const TEN_SCALE: RegExp[] = [
   /(?<![\d.])(10|[0-9](?:\.\d)?)\s*(?:\/|out\s+of)\s*10(?![\d.])/,
   /(?<![\d.点])(10|[0-9]|十|[零一二两三四五六七八九])\s*分[^。！!？?]{0,6}?满分\s*(?:10|十)\s*分?/,
+  /(?:10|十)分制[^。！!？?\d]{0,6}?(10|[0-9]|十|[零一二两三四五六七八九])\s*分/,
 ];
 
 export function parseRating(lower: string): number | null {
