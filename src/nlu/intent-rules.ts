@@ -154,6 +154,8 @@ export interface Signals {
   hasRole: boolean;
   /** the role is named by a person's title (验光师, locksmith), not only by a service */
   hasTitle: boolean;
+  /** a role's word is written outside every product name (包间 beside 九宫格), not only as the service a product is */
+  hasRoleWord?: boolean;
   /** delivery, pickup or shipping is asked for */
   hasFulfillment: boolean;
   /** a count is stated (两杯, two, x2) */
@@ -217,7 +219,9 @@ export function decideIntent(sig: Signals): Decision {
   const storeQuestion = cue("find") && cue("storeNoun") && cue("findQuestion");
   // buying a service outright ("买两张足疗90分钟的券，周六用") is an order, not a booking
   const buying = wantsProduct && cue("buy") && !cue("bookStrong") && !cue("bookVerb");
-  const bookingAsked = !buying && (cue("bookStrong") || cue("bookVerb") || (sig.hasWhen && !storeQuestion));
+  // (a service said with its size and a time, and no verb of booking, is bought: "上门打包 三居室 后天")
+  const sizedService = sig.hasProduct && sig.hasSize && !sig.hasTitle && !sig.hasRoleWord;
+  const bookingAsked = !buying && (cue("bookStrong") || cue("bookVerb") || (sig.hasWhen && !storeQuestion && !sizedService));
   // (needing a person — "need a locksmith" — is a booking even with a verb of wanting)
   // "I wanna follow the tailor brand, Heshen": following a named brand, not booking its tailor
   if (sig.hasBrand && /关注|(?<![a-z])(?:follow|subscribe)(?![a-z])/.test(s) && !cue("bookStrong") && !cue("bookVerb") && !sig.hasWhen) {

@@ -311,6 +311,8 @@ export class RulesParser implements IntentParser {
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
     // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)
     let roles = this.lexicon.rolesIn(lower, mentions);
+    // (a service said as a person, "来个开锁的", is the role's word too)
+    const roleWord = roles.length > 0 || allRoles.some((r) => /个\s*$/.test(lower.slice(0, r.start)) && lower[r.end] === "的");
     if (!roles.length) {
       roles = allRoles.filter((r) =>
         productMentions.some((p) => p.start < r.end && r.start < p.end && 2 * (r.end - r.start) >= p.end - p.start));
@@ -349,6 +351,7 @@ export class RulesParser implements IntentParser {
       hasCategory: categories.length > 0,
       hasRole: roles.length > 0,
       hasTitle: titles.length > 0,
+      hasRoleWord: roleWord,
       hasFulfillment: fulfillment !== null,
       hasQuantity: explicitQuantity || quantities.length > 0,
       hasSize: sizes.length > 0,
