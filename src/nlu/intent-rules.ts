@@ -89,7 +89,7 @@ export const CUES = {
     /\b(?:get|give me|send me|want) (?:a|an|the|me a|some)\b.{0,25}\b(?:coupons?|vouchers?)\b(?! (?:i|in my))/,
   ),
   claim: any(
-    /领(?:取|个|张|一张|一个|点|些)?(?:优惠)?券|抢(?:优惠)?券|满\d+减\d+|(?:优惠|折扣|代金|满减|现金)券|优惠码|兑换码|券码|领取|打折|折扣|优惠|券|红包/,
+    /领(?:取|个|张|一张|一个|点|些)?(?:优惠)?券|抢(?:优惠)?券|满\d+减\d+|(?:优惠|折扣|代金|满减|现金)券|优惠码|兑换码|券码|领取|打折|折扣|优惠|券|红包|满减|立减/,
     en("coupons?|vouchers?|promo(?: codes?)?|discounts?|deals?|offers?|claim|redeem|promotions?"),
   ),
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
