@@ -310,3 +310,60 @@ describe("an English product named like the person who does the work", () => {
   });
   it("the pick of 'pick them up' is no product", () => expect(p("3 tuners, I'll pick them up tomorrow").items).toEqual([{ productId: "tuner", quantity: 3, size: null }]));
 });
+
+describe("a trade no corpus has: a camping and boat-hire shop (session 6's general rules)", () => {
+  const p = (id: string, name: string, sizes: string[] = [], aliases: string[] = [], brandId = "lake") => ({ id, brandId, name, aliases, sizes, tags: [] });
+  const shop = new RulesParser({
+    brands: [{ id: "lake", name: "湖光露营", aliases: ["湖光"] }, { id: "gear", name: "野趣装备", aliases: [] }],
+    products: [
+      p("quilt", "羽绒被", ["0℃", "-15℃"]), p("stove", "卡式炉", ["小号", "大号"]), p("fuel", "丁烷气", ["220g", "500g"]),
+      p("boat2h", "2小时游船套票", ["双人船", "四人船"], ["2小时游船"]), p("fish", "鲜鱼", ["1斤", "2斤"]),
+      p("phone", "对讲机", ["128GB 黑色", "128GB 白色", "256GB 黑色"]), p("case", "对讲机套", ["X1", "X2"], [], "gear"),
+      p("x1", "X1对讲机", [], ["X1"], "gear"), p("cabin", "木屋", ["一居室", "两居室"]), p("raft", "充气筏", ["4.2米款", "6米款"]),
+    ],
+    coupons: [{ code: "LAKE30", brandId: "lake", title: "湖光露营 满300减30" }, { code: "NEW8", brandId: "lake", title: "新人首单8折" }],
+    staff: [{ name: "小周", role: "host", brandId: "lake" }, { name: "老陈", role: "guide", brandId: "lake" }],
+    staffRoles: ["host", "guide"],
+    roles: [{ role: "host", labels: { zh: ["订位", "留位"], en: ["book a table"] } }, { role: "guide", labels: { zh: ["向导"], en: ["guide"] } }],
+  } as never);
+  const parse = (text: string) => shop.parseSync(text, ctx(null));
+  it("a temperature in any spelling, below zero", () => {
+    expect(parse("羽绒被零下十五度的来一床").items).toEqual([{ productId: "quilt", quantity: 1, size: "-15℃" }]);
+    expect(parse("quilt? no: 羽绒被 -15 degrees").items[0]?.size).toBe("-15℃");
+  });
+  it("a weight in another unit, and the bigger of two sizes", () => {
+    expect(parse("鲜鱼一公斤的来两条").items).toEqual([{ productId: "fish", quantity: 2, size: "2斤" }]);
+    expect(parse("丁烷气 大罐的 3罐").items).toEqual([{ productId: "fuel", quantity: 3, size: "500g" }]);
+  });
+  it("a name that starts with an amount, said by the amount", () => {
+    expect(parse("周六下午 游船两个小时 四人船").items).toEqual([{ productId: "boat2h", quantity: 1, size: "四人船" }]);
+  });
+  it("a size of a number and a colour, in either language", () => {
+    expect(parse("对讲机 128 white 一台").items).toEqual([{ productId: "phone", quantity: 1, size: "128GB 白色" }]);
+  });
+  it("a product said as another's size is that size", () => {
+    expect(parse("X1的对讲机套 来两个").items).toEqual([{ productId: "case", quantity: 2, size: "X1" }]);
+  });
+  it("a measure without the word after it, and rooms in English", () => {
+    expect(parse("充气筏4.2m的").items).toEqual([{ productId: "raft", quantity: 1, size: "4.2米款" }]);
+    expect(parse("木屋 for a 2br please").items).toEqual([{ productId: "cabin", quantity: 1, size: "两居室" }]);
+  });
+  it("a coupon named by its title", () => {
+    expect(parse("满300减30那张券怎么领")).toMatchObject({ intent: "claim_coupon", couponCode: "LAKE30", brandId: "lake" });
+    expect(parse("新人首单八折的券还有吗")).toMatchObject({ intent: "claim_coupon", couponCode: "NEW8" });
+  });
+  it("a party's booking asks for the role that reserves places", () => {
+    expect(parse("周六晚上7点 6个人")).toMatchObject({ intent: "book_appointment", role: "host" });
+  });
+  it("a service said with its size and a time, and no verb of booking, is bought", () => {
+    expect(parse("木屋 两居室 周六")).toMatchObject({ intent: "order", items: [{ productId: "cabin", quantity: 1, size: "两居室" }] });
+    expect(parse("约向导 周六上午")).toMatchObject({ intent: "book_appointment", role: "guide" });
+  });
+  it("advice, cancelling, help and unsubscribing in plain words", () => {
+    expect(parse("卡式炉选多大的")).toMatchObject({ intent: "recommend" });
+    expect(parse("丁烷气220g的够两个人用三天吗")).toMatchObject({ intent: "recommend" });
+    expect(parse("木屋那单帮我退了吧")).toMatchObject({ intent: "cancel_order" });
+    expect(parse("how do I book a guide through this bot?")).toMatchObject({ intent: "help" });
+    expect(parse("取消推送 不想收活动消息了")).toMatchObject({ intent: "unsubscribe" });
+  });
+});
