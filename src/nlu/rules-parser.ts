@@ -334,9 +334,9 @@ export class RulesParser implements IntentParser {
     let brandId = brandOf(productMentions);
 
     const now = ctx?.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
-    // (a time word inside a name is no time: the "Night" of a bar called Night Flight, a product called 午场)
+    // (a time word inside a name is no time: the "Night" of a bar called Night Flight, the 周末 of 周末班)
     let named = lower;
-    for (const m of mentions) if (/[a-z]/.test(lower.slice(m.start, m.end))) named = named.slice(0, m.start) + " ".repeat(m.end - m.start) + named.slice(m.end);
+    for (const m of mentions) named = named.slice(0, m.start) + "_".repeat(m.end - m.start) + named.slice(m.end);
     const when = parseWhen(named, now, ctx?.timezone || "UTC");
     // (a size is no radius either: the 300M of broadband)
     const radiusMeters = parseRadius(unsizedText(lower, sizes));

@@ -511,6 +511,13 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       }
     }
   }
+  // a one-letter size that is no letter size (D and E licences, A and B cups): typed as a capital on its own ("D照",
+  // "E证的")
+  const letters = new Set(products.flatMap((p) => p.sizes.map((z) => z.trim())).filter((z) => /^[A-Z]$/i.test(z) && !/^[SML]$/i.test(z)).map((z) => z.toUpperCase()));
+  for (const l of letters) {
+    const re = new RegExp(`(?<![A-Za-z0-9])${l}(?![A-Za-z0-9])`, "g");
+    for (let m = re.exec(orig); m; m = re.exec(orig)) add(m.index, m.index + 1, l);
+  }
   countedSizes(lower, products, add);
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     // (a unit ending in a letter ends there: the "2p" of "2pm" is no page count)
