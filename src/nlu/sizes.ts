@@ -549,6 +549,20 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const n = parseChineseInt(m[2]);
       if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${m[1] ? "-" : ""}${n}${u}`);
     }
+    // the unit typed in pinyin after the number: "3 tian" is 3天
+    const spelled = /^[\u4e00-\u9fff]+$/.test(u) ? pinyin(u, { toneType: "none", type: "array" }).join("") : "";
+    if (/^[a-z]{3,}$/.test(spelled)) {
+      const py = new RegExp(`(?<![\\d.])(\\d{1,3})\\s*${spelled}(?![a-z])`, "g");
+      for (let m = py.exec(lower); m; m = py.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
+    }
+    // weeks for a product sold by the day: 一周 is 7天
+    if (u === "天") {
+      const weeks = new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*个?\\s*(?:周|星期|礼拜)(?![一二三四五六日天1-7])|(\\d{1,2}|one|${EN_SMALL}|a)\\s+weeks?(?![a-z])`, "g");
+      for (let m = weeks.exec(lower); m; m = weeks.exec(lower)) {
+        const n = parseNumber(m[1] ?? (m[2] === "a" ? "1" : m[2]));
+        if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n * 7}天`);
+      }
+    }
     // a unit English writes before the number: "level 2" is 2级
     if (UNIT_BEFORE[u]) {
       const before = new RegExp(`(?<![a-z])(?:${UNIT_BEFORE[u]})\\s*(\\d{1,2})(?![\\d.])`, "g");
