@@ -126,7 +126,7 @@ function simulate(policy: CombinePolicy, f: Fold, old?: { intent: string; confid
   return right;
 }
 if (args.includes("--sweep")) {
-  const ps = [0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99];
+  const ps = [0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99, 1.01];
   const cs = [0.15, 0.5, 0.62, 0.75, 0.86, 0.88, 0.9, 0.93, 0.96, 0.99];
   const out = [];
   for (const c1 of cs) for (const p1 of ps) for (const c2 of cs) for (const p2 of ps) {

@@ -29,7 +29,7 @@ export interface MaskSpan extends Span {
 }
 
 /** Bumped whenever masking or features change: the committed model is then stale (test/nlu/intent-model.test.ts). */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 const ZH_DIGIT = "[一二两三四五六七八九十半]";
 // generic words of time (days, parts of the day, clock times, dates): grammar, not a trade's words
@@ -66,30 +66,44 @@ export function maskText(lower: string, spans: MaskSpan[]): string {
 
 const TOKEN_RE = /⟨[A-Z]⟩|[\u3400-\u9fff]|[a-z][a-z']*|[?？]|[!！]|[^\s\p{P}\p{S}a-z\u3400-\u9fff\d]|[\p{S}]/gu;
 const BREAK_RE = /[,，。.;；:：、~～()（）"“”'‘’\[\]【】《》\-—…/\\|]/;
+const isLatinToken = (t: string) => t.charCodeAt(0) >= 97 && t.charCodeAt(0) <= 122;
 
-/** Features of a masked message: Chinese 1–3-grams (placeholders count as characters), Latin word 1–2-grams. */
-export function featuresOf(masked: string): string[] {
-  const out = new Set<string>();
-  // segments: stretches between punctuation that breaks a phrase
-  const segments = masked.split(BREAK_RE);
-  let first = true;
-  let lastToken: string | null = null;
-  for (const seg of segments) {
-    const tokens = seg.match(TOKEN_RE)?.map((t) => (t === "？" ? "?" : t === "！" ? "!" : t)) ?? [];
-    if (!tokens.length) continue;
-    if (first) {
-      out.add(`^${tokens[0]}`);
-      first = false;
-    }
-    lastToken = tokens[tokens.length - 1];
-    const latin = tokens.map((t) => /^[a-z]/.test(t));
+/** The tokens of a masked message, by segment (stretches between punctuation that breaks a phrase). */
+export function tokenize(masked: string): string[][] {
+  const out: string[][] = [];
+  for (const seg of masked.split(BREAK_RE)) {
+    const tokens = seg.match(TOKEN_RE);
+    if (tokens) out.push(tokens.map((t) => (t === "？" ? "?" : t === "！" ? "!" : t)));
+  }
+  return out;
+}
+
+/** The n-grams a message has, as callbacks (kind, tokens): the one definition both the features and the scorer use. */
+function forEachGram(segments: string[][], visit: (kind: GramKind, a: string, b?: string, c?: string) => void): void {
+  if (!segments.length) return;
+  visit("^", segments[0][0]);
+  for (const tokens of segments) {
     for (let i = 0; i < tokens.length; i++) {
-      out.add(tokens[i]);
-      if (i + 1 < tokens.length) out.add(`${tokens[i]}${latin[i] || latin[i + 1] ? " " : ""}${tokens[i + 1]}`);
-      if (i + 2 < tokens.length && !latin[i] && !latin[i + 1] && !latin[i + 2]) out.add(`${tokens[i]}${tokens[i + 1]}${tokens[i + 2]}`);
+      visit("u", tokens[i]);
+      if (i + 1 < tokens.length) visit("b", tokens[i], tokens[i + 1]);
+      if (i + 2 < tokens.length && !isLatinToken(tokens[i]) && !isLatinToken(tokens[i + 1]) && !isLatinToken(tokens[i + 2])) visit("t", tokens[i], tokens[i + 1], tokens[i + 2]);
     }
   }
-  if (lastToken) out.add(`${lastToken}$`);
+  const last = segments[segments.length - 1];
+  visit("$", last[last.length - 1]);
+}
+
+type GramKind = "u" | "b" | "t" | "^" | "$";
+const KIND: Record<GramKind, number> = { u: 0, b: 1, t: 2, "^": 3, $: 4 };
+
+/**
+ * Features of a masked message, as "kind:tokens": Chinese 1–3-grams (u:来, b:来 一, t:来 一 杯; placeholders count as
+ * characters), Latin word 1–2-grams (u:please, b:⟨P⟩ please; no trigram has a Latin word), the first and last token
+ * (^:来, $:please).
+ */
+export function featuresOf(masked: string): string[] {
+  const out = new Set<string>();
+  forEachGram(tokenize(masked), (kind, a, b, c) => out.add(`${kind}:${c !== undefined ? `${a} ${b} ${c}` : b !== undefined ? `${a} ${b}` : a}`));
   return [...out];
 }
 
@@ -149,6 +163,15 @@ export interface CombinePolicy {
   floor?: number;
 }
 
+function softmax(z: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let k = 0; k < z.length; k++) sum += z[k] = Math.exp(z[k] - max);
+  for (let k = 0; k < z.length; k++) z[k] /= sum;
+  return z;
+}
+
 /** Whether the model's prediction replaces the rules' decision under a policy. */
 export function overrides(policy: CombinePolicy, rules: { intent: string; confidence: number }, m: { intent: string; p: number }): boolean {
   if (m.intent === rules.intent || policy.never?.includes(m.intent as Intent) || rules.confidence <= (policy.floor ?? 0.1)) return false;
@@ -159,6 +182,12 @@ export class IntentModel {
   private readonly intents: Intent[];
   private readonly bias: Float64Array;
   private readonly weights: Map<string, number[]>;
+  /** the fast path: tokens as numbers, n-grams as numeric keys (no string is built per n-gram) */
+  private readonly vocab = new Map<string, number>();
+  /** n-gram weights by (kind, first token) then (second, third token): every key a small integer */
+  private readonly keyed = new Map<number, Map<number, number[]>>();
+  /** the weights added for this message (an n-gram said twice counts once) */
+  private readonly seen = new Set<number[]>();
 
   constructor(data: IntentModelData, readonly policy: CombinePolicy = { steps: [] }) {
     this.intents = data.intents.map((i) => {
@@ -167,26 +196,74 @@ export class IntentModel {
     });
     this.bias = Float64Array.from(data.bias);
     this.weights = new Map(Object.entries(data.weights));
+    for (const f of this.weights.keys()) for (const t of f.slice(2).split(" ")) if (!this.vocab.has(t)) this.vocab.set(t, this.vocab.size + 1);
+    for (const [f, w] of this.weights) {
+      const [a, b, c] = f.slice(2).split(" ").map((t) => this.vocab.get(t)!);
+      const head = KIND[f[0] as GramKind] * (this.vocab.size + 1) + a;
+      let tail = this.keyed.get(head);
+      if (!tail) this.keyed.set(head, (tail = new Map()));
+      tail.set((b ?? 0) * (this.vocab.size + 1) + (c ?? 0), w);
+    }
   }
 
-  /** Probabilities per intent (the model's intents, in order). */
+  /** adds one n-gram's weights, once per message */
+  private add(z: Float64Array, kind: GramKind, a: number, b: number, c: number): void {
+    const v = this.vocab.size + 1;
+    const w = this.keyed.get(KIND[kind] * v + a)?.get(b * v + c);
+    if (!w || this.seen.has(w)) return;
+    this.seen.add(w);
+    for (let k = 0; k < w.length; k += 2) z[w[k]] += w[k + 1];
+  }
+
+  /** Probabilities per intent (the model's intents, in order) from feature strings (featuresOf). */
   scores(features: string[]): Float64Array {
     const z = Float64Array.from(this.bias);
     for (const f of features) {
       const w = this.weights.get(f);
-      if (!w) continue;
-      for (let k = 0; k < w.length; k += 2) z[w[k]] += w[k + 1];
+      if (w) for (let k = 0; k < w.length; k += 2) z[w[k]] += w[k + 1];
     }
-    let max = -Infinity;
-    for (const v of z) if (v > max) max = v;
-    let sum = 0;
-    for (let k = 0; k < z.length; k++) sum += z[k] = Math.exp(z[k] - max);
-    for (let k = 0; k < z.length; k++) z[k] /= sum;
-    return z;
+    return softmax(z);
+  }
+
+  /**
+   * The same probabilities from a masked message, without building feature strings: tokens become numbers and
+   * n-grams numeric keys (the n-grams of forEachGram, written out as loops: this runs on every message).
+   */
+  scoresOf(masked: string): Float64Array {
+    const z = Float64Array.from(this.bias);
+    const seen = this.seen;
+    seen.clear();
+    const segments = tokenize(masked);
+    if (!segments.length) return softmax(z);
+    const first = this.vocab.get(segments[0][0]);
+    if (first) this.add(z, "^", first, 0, 0);
+    let last = 0;
+    for (const tokens of segments) {
+      const n = tokens.length;
+      const ids = new Array<number>(n);
+      const latin = new Array<boolean>(n);
+      for (let i = 0; i < n; i++) {
+        ids[i] = this.vocab.get(tokens[i]) ?? 0;
+        latin[i] = isLatinToken(tokens[i]);
+      }
+      for (let i = 0; i < n; i++) {
+        const a = ids[i];
+        if (!a) continue;
+        this.add(z, "u", a, 0, 0);
+        const b = i + 1 < n ? ids[i + 1] : 0;
+        if (!b) continue;
+        this.add(z, "b", a, b, 0);
+        const c = i + 2 < n ? ids[i + 2] : 0;
+        if (c && !latin[i] && !latin[i + 1] && !latin[i + 2]) this.add(z, "t", a, b, c);
+      }
+      last = ids[n - 1];
+    }
+    if (last) this.add(z, "$", last, 0, 0);
+    return softmax(z);
   }
 
   predict(masked: string): ModelPrediction {
-    const p = this.scores(featuresOf(masked));
+    const p = this.scoresOf(masked);
     let best = 0;
     for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
     return { intent: this.intents[best], p: p[best] };

@@ -37,8 +37,15 @@ describe("masking", () => {
 
   it("features are Chinese 1–3-grams with placeholders as characters, and Latin word 1–2-grams", () => {
     const f = featuresOf(maskText("来一杯拿铁 please", [{ start: 3, end: 5, tag: "product" }]));
-    expect(f).toEqual(expect.arrayContaining(["来", "来一", "来一杯", "杯⟨P⟩", "一杯⟨P⟩", "please", "⟨P⟩ please", "^来", "please$"]));
-    expect(f.some((x) => /please \S+ \S+/.test(x))).toBe(false);
+    expect(f).toEqual(expect.arrayContaining(["u:来", "b:来 一", "t:来 一 杯", "b:杯 ⟨P⟩", "t:一 杯 ⟨P⟩", "u:please", "b:⟨P⟩ please", "^:来", "$:please"]));
+    expect(f.some((x) => x.startsWith("t:") && x.includes("please"))).toBe(false);
+  });
+
+  it("the fast scorer gives the same probabilities as the feature strings", () => {
+    const model = new IntentModel(INTENT_MODEL);
+    for (const text of ["来两杯 ⟨P⟩ 明天 ⟨T⟩ 送到 ⟨S⟩", "can i get a ⟨P⟩ , pick up at ⟨S⟩ ?", "⟨B⟩ 这个名字好好听 谁取的", "", "!!! ^_^ ⟨R⟩"]) {
+      expect([...model.scoresOf(text)].map((x) => x.toFixed(9))).toEqual([...model.scores(featuresOf(text))].map((x) => x.toFixed(9)));
+    }
   });
 });
 
@@ -52,9 +59,10 @@ describe("the feature rule", () => {
       ex("d", "店在哪", "find_store"),
     ];
     const data = trainIntentModel(examples, { prune: 0 });
-    expect(Object.keys(data.weights)).toContain("我要");
-    expect(Object.keys(data.weights)).toContain("附近");
+    expect(Object.keys(data.weights)).toContain("b:我 要");
+    expect(Object.keys(data.weights)).toContain("b:附 近");
     for (const f of Object.keys(data.weights)) expect(f).not.toContain("毛");
+    expect(Object.keys(data.weights)).toContain("u:我");
     expect(genericFeatures([{ catalog: "a", features: ["x"] }, { catalog: "b", features: ["x"] }], 3).has("x")).toBe(false);
   });
 
