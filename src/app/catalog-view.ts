@@ -92,6 +92,7 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
     staffRoles: [...new Set(staff.map((s) => s.role))],
     staff: staff.map((s) => ({ name: s.name, role: s.role })),
     roles: roles.map((r) => ({ role: r.role, labels: r.labels as { zh?: string[]; en?: string[] } })),
+    stores: storeInfos.map((s) => ({ name: s.name, brandId: s.brandId })),
   };
   const storeRoles = new Map<string, Set<string>>();
   for (const s of staff) {

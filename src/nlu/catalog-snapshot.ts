@@ -8,6 +8,7 @@ interface CatalogFile {
   coupons?: { code: string; brandId: string; title?: string | null }[];
   staff?: { name?: string; role?: string | null }[];
   roles?: { role: string; labels?: { zh?: string[]; en?: string[] } }[];
+  stores?: { name?: string; brandId?: string }[];
 }
 
 export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
@@ -22,5 +23,6 @@ export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
     staffRoles: [...new Set((c.staff ?? []).map((s) => s.role ?? "staff"))],
     staff: (c.staff ?? []).map((s) => ({ name: s.name ?? "", role: s.role ?? "staff" })),
     roles: (c.roles ?? []).map((r) => ({ role: r.role, labels: { zh: strings(r.labels?.zh), en: strings(r.labels?.en) } })),
+    stores: (c.stores ?? []).filter((s) => typeof s.name === "string").map((s) => ({ name: s.name!, brandId: s.brandId ?? "" })),
   };
 }

@@ -48,6 +48,8 @@ export interface CatalogSnapshot {
   roles?: { role: string; labels?: { zh?: string[]; en?: string[] } }[];
   /** staff names and roles (a name ending in a title teaches the role's title: 张药师 → 药师) */
   staff?: { name: string; role: string }[];
+  /** store names (masked as places by the intent model, intent-model.ts) */
+  stores?: { name: string; brandId: string }[];
 }
 
 export interface ParseContext {

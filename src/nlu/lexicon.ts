@@ -211,6 +211,11 @@ export class Lexicon {
     return this.staffMatcher.find(lower).find((m) => titles.some((t) => overlaps(t, m)))?.id ?? null;
   }
 
+  /** Staff members named in the text (any of them, whatever their role): the intent model masks them as roles. */
+  staffIn(lower: string): TermMention[] {
+    return this.staffMatcher.find(lower);
+  }
+
   /** The role that performs a service product, when its words name exactly one role. */
   roleOfProduct(productId: string): string | null {
     return this.productRoles.get(productId) ?? null;

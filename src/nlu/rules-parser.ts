@@ -5,7 +5,8 @@ import { couponByTitle, findCouponCode, findOrderId, type CouponTitle } from "./
 import { parseFulfillment } from "./fulfillment.ts";
 import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
-import { decideIntent } from "./intent-rules.ts";
+import { decideIntent, type Decision } from "./intent-rules.ts";
+import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
 import { buildItems, type ProductMention } from "./items.ts";
 import { findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
@@ -53,6 +54,17 @@ const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: {
 
 const ORDER_INTENTS = new Set<Intent>(["order", "cancel_order", "order_status"]);
 
+export interface RulesParserOptions {
+  /** the learned intent model combined with the rules (intent-model.ts); null for the rules alone */
+  intentModel?: IntentModel | null;
+}
+
+/** What one parse went through: the rules' own decision and the masked text the intent model reads. */
+export interface ParseTrace {
+  rules?: Decision;
+  masked?: string;
+}
+
 export class RulesParser implements IntentParser {
   private readonly matcher: CatalogMatcher;
   private readonly lexicon: Lexicon;
@@ -74,10 +86,15 @@ export class RulesParser implements IntentParser {
   private readonly units: string[];
   /** the words of roles that name a person (月嫂, 阿姨, makeup artist): said alone, they ask for that person */
   private readonly titles = new Set<string>();
+  private readonly intentModel: IntentModel | null;
+  /** store names and their place words, masked for the intent model */
+  private readonly stores: TermMatcher;
 
-  constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog)) {
+  constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog), options: RulesParserOptions = {}) {
     this.matcher = new CatalogMatcher(catalog);
     this.lexicon = lexicon;
+    this.intentModel = options.intentModel === undefined ? defaultIntentModel() : options.intentModel;
+    this.stores = new TermMatcher(storeWords(catalog).map((text) => ({ text, id: text })));
     for (const c of catalog.coupons ?? []) {
       this.couponCodes.set(c.code.toUpperCase(), c.code);
       this.couponBrand.set(c.code, c.brandId);
@@ -197,7 +214,19 @@ export class RulesParser implements IntentParser {
     return null;
   }
 
-  private run(text: string, ctx: ParseContext): ParseResult {
+  /** One parse with what it went through (the rules' decision, the masked text): for training and evaluation. */
+  traceSync(text: string, ctx: ParseContext): { result: ParseResult; trace: ParseTrace } {
+    const trace: ParseTrace = {};
+    let result: ParseResult;
+    try {
+      result = this.run(text, ctx, trace);
+    } catch {
+      result = emptyResult("unknown", 0);
+    }
+    return { result, trace };
+  }
+
+  private run(text: string, ctx: ParseContext, trace?: ParseTrace): ParseResult {
     const { orig, lower } = normalizeText(text);
     if (!lower) return emptyResult("unknown", 0);
     const allowed = this.allowed(ctx);
@@ -361,8 +390,31 @@ export class RulesParser implements IntentParser {
       hasWhen: when !== null,
       hasRadius: radiusMeters !== null,
     });
-    const intent = decision.intent;
-    if (intent === "unknown") return emptyResult("unknown", decision.confidence);
+    // the catalog's words, times and numbers masked: what the intent model reads (only when it is asked)
+    const masked = () => {
+      const spans: MaskSpan[] = [
+        ...mentions.map((m) => ({ start: m.start, end: m.end, tag: m.kind === "brand" ? ("brand" as const) : ("product" as const) })),
+        ...heads.map((h) => ({ start: h.start, end: h.end, tag: "product" as const })),
+        ...allRoles.map((r) => ({ start: r.start, end: r.end, tag: "role" as const })),
+        ...this.lexicon.staffIn(lower).map((r) => ({ start: r.start, end: r.end, tag: "role" as const })),
+        ...allCategories.map((c) => ({ start: c.start, end: c.end, tag: "category" as const })),
+        ...this.stores.find(lower).map((c) => ({ start: c.start, end: c.end, tag: "store" as const })),
+        ...sizes.filter((z) => !z.weak).map((z) => ({ start: z.start, end: z.end, tag: "size" as const })),
+        ...(coupon ? [{ start: coupon.start, end: coupon.end, tag: "coupon" as const }] : []),
+        ...(orderId ? [{ start: orderId.start, end: orderId.end, tag: "orderId" as const }] : []),
+      ];
+      return maskText(lower, spans);
+    };
+    if (trace) {
+      trace.rules = decision;
+      trace.masked = masked();
+    }
+    // the one place the learned model is combined with the rules: it may answer where the rules are unsure
+    const combined = this.intentModel ? this.intentModel.combine(decision, masked) : decision;
+    const intent = combined.intent;
+    // (the rules' own unknown carries nothing; an unknown the model answers keeps what was named, as the corpora label
+    // it: "拾光这个名字好好听" names the brand)
+    if (intent === "unknown" && decision.intent === "unknown") return emptyResult("unknown", combined.confidence);
     // a head noun names a product only in an order, or in a question about one ("6寸照片那单帮我撤了");
     // "which case is best for a Mate 60 Pro?" asks about cases
     let items = built.items;
@@ -383,7 +435,7 @@ export class RulesParser implements IntentParser {
       orderId: orderId?.value ?? null,
       rating: intent === "feedback" ? rating : null,
       role: intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) : null,
-      confidence: Math.round(decision.confidence * 100) / 100,
+      confidence: Math.round(combined.confidence * 100) / 100,
     };
   }
 }
