@@ -42,7 +42,7 @@ function catalogCorpora(): string[] {
 }
 
 /** The demo catalog plus `n` generated products over 50 brands: Chinese names, Latin aliases, tags, sizes, roles. */
-function grow(demo: CatalogSnapshot, n: number): CatalogSnapshot {
+export function grow(demo: CatalogSnapshot, n: number): CatalogSnapshot {
   const chars = "安百宝北贝必博彩灿晨城川春纯达丹德东朵繁飞丰福富港高格光广海航禾和恒红鸿华欢辉佳家嘉金锦晶景久聚俊凯康科可蓝朗乐立丽联良林灵龙隆美梦明铭南宁诺鹏品平奇庆秋瑞润森尚盛诗舒顺思泰天田通童万旺威文香祥新鑫星兴秀雅阳亿逸银盈永悠优雨源远悦云泽展臻正之志智中众卓子";
   const words = ["soft", "classic", "urban", "smart", "green", "royal", "pure", "swift", "bright", "cozy", "prime", "lite"];
   let seed = 7;

@@ -89,26 +89,40 @@ export interface CouponTitle {
   title: string;
 }
 
-/**
- * The coupon a message names by its title: its discount said (满300减50, 8折), or at least three of the title's
- * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons. Null unless exactly one coupon fits best.
- * `names` are words that are not the coupon's own (brand names): they do not count.
- */
-export function couponByTitle(lower: string, coupons: CouponTitle[], names: string[] = []): string | null {
-  if (!COUPON_TALK.test(lower)) return null;
-  const said = new Set(discounts(lower));
-  let best: { code: string; score: number } | null = null;
-  let tie = false;
-  for (const c of coupons) {
+/** A coupon's title read once: its discounts and the two-character pieces of its own words. */
+export interface CouponSignature {
+  code: string;
+  discounts: string[];
+  pieces: string[];
+}
+
+/** `names` are words that are not a coupon's own (brand names): they are left out of its pieces. */
+export function couponSignatures(coupons: CouponTitle[], names: string[] = []): CouponSignature[] {
+  return coupons.map((c) => {
     let title = c.title.normalize("NFKC").toLowerCase();
     const own = discounts(title);
-    let score = own.some((d) => said.has(d)) ? 10 : 0;
     for (const n of names) if (n.length >= 2) title = title.split(n).join(" ");
     title = title.replace(/满\s*\d+\s*(?:元)?\s*减\s*\d+|(?:立减|立省|减|省)\s*\d+\s*元?|\d+(?:\.\d)?\s*折|[\d\s]+/g, " ");
     const pieces = new Set<string>();
     for (const run of title.match(/[\u4e00-\u9fff]{2,}/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) pieces.add(run.slice(i, i + 2));
+    pieces.delete("优惠");
+    return { code: c.code, discounts: own, pieces: [...pieces] };
+  });
+}
+
+/**
+ * The coupon a message names by its title: its discount said (满300减50, 8折), or at least three of the title's
+ * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons. Null unless exactly one coupon fits best.
+ */
+export function couponByTitle(lower: string, coupons: CouponSignature[]): string | null {
+  if (!coupons.length || !COUPON_TALK.test(lower)) return null;
+  const said = new Set(discounts(lower));
+  let best: { code: string; score: number } | null = null;
+  let tie = false;
+  for (const c of coupons) {
+    let score = c.discounts.some((d) => said.has(d)) ? 10 : 0;
     let words = 0;
-    for (const p of pieces) if (p !== "优惠" && lower.includes(p)) words++;
+    for (const p of c.pieces) if (lower.includes(p)) words++;
     if (words >= 3 || (score && words)) score += words;
     if (score < 3) continue;
     if (!best || score > best.score) {

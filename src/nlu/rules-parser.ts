@@ -1,7 +1,7 @@
 // The offline parser: pure rules over a catalog snapshot, no I/O. Every extractor lives in its own
 // module; this file only wires them together and decides which fields an intent carries.
 import { CatalogMatcher, type ProductInfo } from "./catalog-matcher.ts";
-import { couponByTitle, findCouponCode, findOrderId, type CouponTitle } from "./codes.ts";
+import { couponByTitle, couponSignatures, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
@@ -30,8 +30,9 @@ const EN_UNIT: Record<string, string> = { h: "hour", hr: "hour", hrs: "hour", ho
  * The amount and unit a name starts with, as one key ("3小时欢唱套餐" → 3|小时, "三个小时" → 3|小时, "3 hour package" and
  * "3h" → 3|hour), or null. A Chinese unit is compared by its first two characters.
  */
+const AMOUNT_START = new RegExp(`^(\\d{1,3}|${ZH_NUM_RE})\\s*个?\\s*([\\u4e00-\\u9fff]{2}|[\\u4e00-\\u9fff]|[a-z]+)`);
 function amountKey(text: string): string | null {
-  const m = new RegExp(`^(\\d{1,3}|${ZH_NUM_RE})\\s*个?\\s*([\\u4e00-\\u9fff]{2}|[\\u4e00-\\u9fff]|[a-z]+)`).exec(text.trim());
+  const m = AMOUNT_START.exec(text.trim());
   if (!m) return null;
   const n = parseNumber(m[1]);
   if (n === null || n < 1) return null;
@@ -72,13 +73,12 @@ export class RulesParser implements IntentParser {
   private readonly couponCodes = new Map<string, string>();
   private readonly couponBrand = new Map<string, string>();
   private readonly couponKeys: Set<string>;
-  private readonly couponTitles: CouponTitle[];
+  /** coupons with a title, read once (brand names inside a title do not name the coupon), and each one's brand */
+  private readonly couponTitles: (CouponSignature & { brandId: string })[];
   /** amount-and-unit keys ("3小时", "3 hour") of names that start with them, to the one product so named */
   private readonly amounts = new Map<string, string>();
   /** roles whose words say reserving a place: a party's booking asks for them */
   private readonly placeRoles: string[];
-  /** brand names and aliases: inside a coupon's title they do not name the coupon */
-  private readonly brandNames: string[];
   private readonly allowedCache = new Map<string, Set<string>>();
   /** size words that belong to one product only (年卡 of a membership card): saying the size names the product */
   private readonly sizeWords: TermMatcher;
@@ -100,8 +100,9 @@ export class RulesParser implements IntentParser {
       this.couponBrand.set(c.code, c.brandId);
     }
     this.couponKeys = new Set(this.couponCodes.keys());
-    this.couponTitles = (catalog.coupons ?? []).filter((c) => c.title).map((c) => ({ code: c.code, title: c.title! }));
-    this.brandNames = (catalog.brands ?? []).flatMap((b) => [b.name, ...(b.aliases ?? [])]).map((n) => n.normalize("NFKC").toLowerCase());
+    const titled = (catalog.coupons ?? []).filter((c) => c.title);
+    const brandNames = (catalog.brands ?? []).flatMap((b) => [b.name, ...(b.aliases ?? [])]).map((n) => n.normalize("NFKC").toLowerCase());
+    this.couponTitles = couponSignatures(titled.map((c) => ({ code: c.code, title: c.title! })), brandNames).map((sig, k) => ({ ...sig, brandId: titled[k].brandId }));
     const units = new Set<string>();
     for (const p of catalog.products ?? []) for (const u of sizeUnits(p.sizes ?? [])) if (/[\u4e00-\u9fff]/.test(u)) units.add(u);
     this.units = [...units];
@@ -334,7 +335,7 @@ export class RulesParser implements IntentParser {
     const built = buildItems(lower, orig, productMentions, quantities, sizes);
     const { explicitQuantity } = built;
 
-    const titled = this.couponTitles.length ? couponByTitle(lower, this.couponTitles.filter((c) => !allowed || allowed.has(this.couponBrand.get(c.code)!)), this.brandNames) : null;
+    const titled = this.couponTitles.length ? couponByTitle(lower, allowed ? this.couponTitles.filter((c) => allowed.has(c.brandId)) : this.couponTitles) : null;
     const coupon = findCouponCode(lower, orig, this.couponCodes, orderId) ?? (titled ? { start: 0, end: 0, value: titled } : null);
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog

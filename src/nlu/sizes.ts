@@ -310,7 +310,7 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     const english = UNIT_BEFORE[unit];
     if (english) patterns.push(new RegExp(`(?<![a-z])(?:${english})\\s*(\\d{1,2})(?![\\d.])`, "g"));
     if (unit === "岁") patterns.push(/(?<![\d.])(\d{1,2})\s*-?\s*(?:yo|y\/o|yrs?(?: old)?|years?(?:[- ]old)?)(?![a-z])/g);
-    const spelled = pinyin(unit, { toneType: "none", type: "array" }).join("");
+    const spelled = spelledUnit(unit);
     if (/^[a-z]{3,}$/.test(spelled)) patterns.push(new RegExp(`(?<![\\d.])(\\d{1,2})\\s*${spelled}(?![a-z])`, "g"));
     if (unit.startsWith("人")) {
       patterns.push(
@@ -329,6 +329,14 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
       }
     }
   }
+}
+
+const spellings = new Map<string, string>();
+/** A Chinese unit in toneless pinyin (天 → tian, 年级 → nianji), memoised. */
+function spelledUnit(unit: string): string {
+  let s = spellings.get(unit);
+  if (s === undefined) spellings.set(unit, (s = pinyin(unit, { toneType: "none", type: "array" }).join("")));
+  return s;
 }
 
 const initials = new Map<string, string>();
@@ -550,7 +558,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${m[1] ? "-" : ""}${n}${u}`);
     }
     // the unit typed in pinyin after the number: "3 tian" is 3天
-    const spelled = /^[\u4e00-\u9fff]+$/.test(u) ? pinyin(u, { toneType: "none", type: "array" }).join("") : "";
+    const spelled = /^[\u4e00-\u9fff]+$/.test(u) ? spelledUnit(u) : "";
     if (/^[a-z]{3,}$/.test(spelled)) {
       const py = new RegExp(`(?<![\\d.])(\\d{1,3})\\s*${spelled}(?![a-z])`, "g");
       for (let m = py.exec(lower); m; m = py.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
