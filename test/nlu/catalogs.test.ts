@@ -28,7 +28,7 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "appliance-store": { intent: 0.99, entities: 0.91 },
   "photo-studio": { intent: 0.96, entities: 0.85 },
   outdoor: { intent: 0.99, entities: 0.84 },
-  tutoring: { intent: 0.99, entities: 0.91 },
+  tutoring: { intent: 0.98, entities: 0.9 },
   ktv: { intent: 0.97, entities: 0.9 },
   "driving-school": { intent: 0.98, entities: 0.9 },
   moving: { intent: 0.97, entities: 0.9 },
