@@ -91,7 +91,7 @@ export function parseNumber(raw: string): number | null {
  * Measure words that count items (杯 cups, 件 garments, 双 pairs...). Not 位 (三人位 is a sofa size),
  * not 块 (also a currency: 30块), not 点/号/米 (times, dates and lengths).
  */
-export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂";
+export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂筒";
 
 export interface QuantityMention extends Span {
   value: number;
