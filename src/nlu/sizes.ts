@@ -270,6 +270,8 @@ const ADJECTIVES: [string, string][] = [
   ["长", "long"], ["短", "short"], ["半", "half"], ["整", "full|whole"], ["全", "full|whole"], ["单", "single"], ["双", "double"],
   ["热", "hot"], ["冷", "cold|iced"], ["冰", "iced|cold"], ["重", "heavy"], ["轻", "light"], ["厚", "thick"], ["薄", "thin"],
   ["深", "dark"], ["浅", "pale"], ["豪华", "deluxe|luxury"], ["标准", "standard"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
+  // who it is for: adults and children, men and women
+  ["成人", "adults?|grown-?ups?"], ["儿童", "kids?|child(?:ren)?|children's"], ["男", "men'?s|male"], ["女", "women'?s|ladies|female"],
 ];
 // What may follow a bare number for it to be a size: not a counter, a currency, a time or a unit of its own.
 const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|rmb|yuan|k\b)`;
@@ -278,7 +280,7 @@ const NUMBERED_SIZE = new RegExp(String.raw`(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]
 /** a number a product's size starts with (53 of 53cm, 27.5 of 27.5x2.25) */
 const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#-])(-?\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
 /** Units English writes before the number: grade 3 (三年级), level 2 (2级), age 5 (5岁) */
-const UNIT_BEFORE: Record<string, string> = { 年级: "grade|gr\\.?|year", 级: "level|lvl|grade", 岁: "age|aged" };
+const UNIT_BEFORE: Record<string, string> = { 年级: "grade|gr\\.?|year", 级: "level|lvl|grade", 岁: "age|aged", 号: "size|no\\.?" };
 const EN_SMALL = "two|three|four|five|six|seven|eight|nine|ten";
 /**
  * Sizes that are a count or a range of something ("3人", "4-5人", "2人份", "2-6岁"): a number said with that unit is
@@ -465,7 +467,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   // a size named by its adjective in English or with 的 ("short one" / "短的" for 短款, "long boots" for 长靴, "half
   // portion" for 半份, "deluxe" for 豪华款): the adjectives of Chinese and English, not any trade's
   for (const [stem, english] of ADJECTIVES) {
-    const sized = [...words].filter((w) => w.startsWith(stem) && w.length > stem.length && !/\d/.test(w));
+    const sized = [...words].filter((w) => w.startsWith(stem) && (w.length > stem.length || stem.length > 1) && !/\d/.test(w));
     if (!sized.length) continue;
     const push = (start: number, end: number) => {
       if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, keys: sized.map(sizeKey), display: sized[0], weak: false });
