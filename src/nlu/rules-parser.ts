@@ -424,6 +424,8 @@ export class RulesParser implements IntentParser {
       items = buildItems(lower, orig, named, quantities, sizes).items;
       brandId = brandOf(named);
     }
+    // asking to be forgotten concerns the member, not a brand a word of theirs happens to be sold by
+    if (intent === "forget_me" && brandId !== null && brandId === categoryBrand) brandId = null;
 
     return {
       intent,
