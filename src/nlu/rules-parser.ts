@@ -361,7 +361,7 @@ export class RulesParser implements IntentParser {
     const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);
     const brandOf = (named: ProductMention[]) =>
       explicitBrand ?? named[0]?.product.brandId ?? (couponBrand && (!allowed || allowed.has(couponBrand)) ? couponBrand : null) ?? categoryBrand;
-    let brandId = brandOf(productMentions);
+    let brandId: string | null = brandOf(productMentions);
 
     const now = ctx?.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
     // (a time word inside a name is no time: the "Night" of a bar called Night Flight, the 周末 of 周末班)
