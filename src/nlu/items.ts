@@ -5,7 +5,7 @@ import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { findQuantities, MEASURE_WORDS, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
-import type { Span } from "./text.ts";
+import { blankSpans, type Span } from "./text.ts";
 
 export interface ProductMention extends Span {
   product: ProductInfo;
@@ -29,8 +29,7 @@ export function buildItems(
   sizes: SizeMention[] = findSizes(lower, orig),
 ): BuiltItems {
   // counts are read from a copy where explicit sizes are blanked: the 36 of "36粒的来一盒" is a size, not a count
-  let counts = lower;
-  for (const s of sizes) if (!s.weak) counts = counts.slice(0, s.start) + "_".repeat(s.end - s.start) + counts.slice(s.end);
+  let counts = blankSpans(lower, sizes.filter((s) => !s.weak));
   // and so are ratings: "rated 4 stars for the tulips" orders nothing four times
   counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))|(?<![\d.])(?:10|\d)\s*\/\s*(?:5|10)(?![\d.])/g, (m) => "_".repeat(m.length));
   if (!mentions.length) return { items: [], explicitQuantity: false };

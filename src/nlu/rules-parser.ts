@@ -12,7 +12,7 @@ import { findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeUnits, type SizeMention } from "./sizes.ts";
-import { normalizeText, overlaps, type Span } from "./text.ts";
+import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
 /** Intents for which a date-time means something (a pickup time, a booking, opening hours). */
@@ -43,13 +43,6 @@ function amountKey(text: string): string | null {
 // Reserving a place, in general words: 订位/订桌/订座/留位 and "book a table", "reservation"; a party of people or a seat.
 const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:book (?:a )?|reserve (?:a )?)?(?:table|reservations?|seating)(?![a-z])/;
 const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
-
-/** The text with its sizes blanked out. */
-function unsizedText(lower: string, sizes: SizeMention[]): string {
-  let out = lower;
-  for (const z of sizes) if (!z.weak) out = out.slice(0, z.start) + " ".repeat(z.end - z.start) + out.slice(z.end);
-  return out;
-}
 
 const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
 
@@ -365,13 +358,11 @@ export class RulesParser implements IntentParser {
 
     const now = ctx?.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
     // (a time word inside a name is no time: the "Night" of a bar called Night Flight, the 周末 of 周末班)
-    let named = lower;
-    for (const m of mentions) named = named.slice(0, m.start) + "_".repeat(m.end - m.start) + named.slice(m.end);
-    const when = parseWhen(named, now, ctx?.timezone || "UTC");
-    // (a size is no radius either: the 300M of broadband)
-    const radiusMeters = parseRadius(unsizedText(lower, sizes));
-    // (a size is no rating: the 4分 of a pipe fitting)
-    const rating = parseRating(unsizedText(lower, sizes));
+    const when = parseWhen(blankSpans(lower, mentions), now, ctx?.timezone || "UTC");
+    // (a size is no rating and no radius: the 4分 of a pipe fitting, the 300M of broadband)
+    const unsized = blankSpans(lower, sizes.filter((z) => !z.weak), " ");
+    const radiusMeters = parseRadius(unsized);
+    const rating = parseRating(unsized);
     const fulfillment = parseFulfillment(lower);
 
     const decision = decideIntent({

@@ -71,6 +71,13 @@ export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** The text with each span overwritten by `fill` (same length, so every other span keeps its place). */
+export function blankSpans(text: string, spans: Span[], fill = "_"): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + fill.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}
+
 /** Where an English word that ends at `end` really ends: after an "s" or "es" plural; -1 when more letters follow. */
 export function pluralEnd(lower: string, end: number): number {
   if (lower.startsWith("es", end) && isLatinBoundary(lower[end + 2])) return end + 2;
