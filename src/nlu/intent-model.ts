@@ -188,6 +188,8 @@ export class IntentModel {
   private readonly keyed = new Map<number, Map<number, number[]>>();
   /** the weights added for this message (an n-gram said twice counts once) */
   private readonly seen = new Set<number[]>();
+  /** the radix of the numeric n-gram keys: one more than the number of tokens */
+  private readonly base: number;
 
   constructor(data: IntentModelData, readonly policy: CombinePolicy = { steps: [] }) {
     this.intents = data.intents.map((i) => {
@@ -197,19 +199,19 @@ export class IntentModel {
     this.bias = Float64Array.from(data.bias);
     this.weights = new Map(Object.entries(data.weights));
     for (const f of this.weights.keys()) for (const t of f.slice(2).split(" ")) if (!this.vocab.has(t)) this.vocab.set(t, this.vocab.size + 1);
+    this.base = this.vocab.size + 1;
     for (const [f, w] of this.weights) {
       const [a, b, c] = f.slice(2).split(" ").map((t) => this.vocab.get(t)!);
-      const head = KIND[f[0] as GramKind] * (this.vocab.size + 1) + a;
+      const head = KIND[f[0] as GramKind] * this.base + a;
       let tail = this.keyed.get(head);
       if (!tail) this.keyed.set(head, (tail = new Map()));
-      tail.set((b ?? 0) * (this.vocab.size + 1) + (c ?? 0), w);
+      tail.set((b ?? 0) * this.base + (c ?? 0), w);
     }
   }
 
   /** adds one n-gram's weights, once per message */
   private add(z: Float64Array, kind: GramKind, a: number, b: number, c: number): void {
-    const v = this.vocab.size + 1;
-    const w = this.keyed.get(KIND[kind] * v + a)?.get(b * v + c);
+    const w = this.keyed.get(KIND[kind] * this.base + a)?.get(b * this.base + c);
     if (!w || this.seen.has(w)) return;
     this.seen.add(w);
     for (let k = 0; k < w.length; k += 2) z[w[k]] += w[k + 1];

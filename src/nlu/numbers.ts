@@ -103,7 +103,7 @@ export interface QuantityMention extends Span {
 const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of" (a number word before them is a count)
 const EN_QTY = new RegExp(
-  `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?|tubes?|cans?)(?![a-z])`,
+  `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?)(?![a-z])`,
   "g",
 );
 // "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).
@@ -114,6 +114,8 @@ const PEOPLE = new RegExp(
   `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))`,
   "g",
 );
+
+const DOZEN = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*打(?![车折包卡电开算听扰])`, "g");
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
 export function findQuantities(lower: string): QuantityMention[] {
@@ -133,7 +135,8 @@ export function findQuantities(lower: string): QuantityMention[] {
     }
   }
   // a dozen: "来一打啤酒", "两打"
-  const dozen = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*打(?![车折包卡电开算听扰])`, "g");
+  const dozen = DOZEN;
+  dozen.lastIndex = 0;
   for (let m = dozen.exec(lower); m; m = dozen.exec(lower)) {
     const n = parseNumber(m[1]);
     if (n !== null && n >= 1 && Number.isInteger(n)) out.push({ start: m.index, end: m.index + m[0].length, value: n * 12, kind: "measure" });

@@ -309,11 +309,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     // the unit in English before the number ("grade 3", "level 2", "age 5") or after it ("5 yo"), or typed in pinyin
     // ("3 nianji")
     if (UNIT_SPELLINGS[unit]) patterns.push(new RegExp(`(?<![\\d.a-z])(\\d{1,2}|one|${EN_SMALL})\\s*-?\\s*(?:${UNIT_SPELLINGS[unit]})`, "g"));
-    const english = UNIT_BEFORE[unit];
-    if (english) patterns.push(new RegExp(`(?<![a-z])(?:${english})\\s*(\\d{1,2})(?![\\d.])`, "g"));
+    patterns.push(...spelledAmounts(unit));
     if (unit === "岁") patterns.push(/(?<![\d.])(\d{1,2})\s*-?\s*(?:yo|y\/o|yrs?(?: old)?|years?(?:[- ]old)?)(?![a-z])/g);
-    const spelled = spelledUnit(unit);
-    if (/^[a-z]{3,}$/.test(spelled)) patterns.push(new RegExp(`(?<![\\d.])(\\d{1,2})\\s*${spelled}(?![a-z])`, "g"));
     if (unit.startsWith("人")) {
       patterns.push(
         new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个|位|人)(?:[的吃用])?|(双|单)人(?:[的吃用])?`, "g"),
@@ -323,6 +320,7 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
       );
     }
     for (const re of patterns) {
+      re.lastIndex = 0;
       for (let m = re.exec(lower); m; m = re.exec(lower)) {
         const raw = m[1] ?? m[2] ?? m[3];
         const n = raw ? SEAT_DIGIT[raw] ?? parseNumber(raw) : null;
@@ -333,13 +331,25 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   }
 }
 
-const spellings = new Map<string, string>();
-/** A Chinese unit in toneless pinyin (天 → tian, 年级 → nianji), memoised. */
-function spelledUnit(unit: string): string {
-  let s = spellings.get(unit);
-  if (s === undefined) spellings.set(unit, (s = pinyin(unit, { toneType: "none", type: "array" }).join("")));
-  return s;
+const spelled = new Map<string, RegExp[]>();
+/**
+ * Other ways to write an amount of a unit, each with the number as its first group, compiled once per unit: the unit in
+ * English before the number ("grade 3" for 3年级, "level 2" for 2级, "size 7" for 7号) and the unit typed in toneless
+ * pinyin after it ("3 tian" for 3天, "3 nianji" for 三年级).
+ */
+function spelledAmounts(unit: string): RegExp[] {
+  let out = spelled.get(unit);
+  if (out) return out;
+  out = [];
+  if (UNIT_BEFORE[unit]) out.push(new RegExp(`(?<![a-z])(?:${UNIT_BEFORE[unit]})\\s*(\\d{1,2})(?![\\d.])`, "g"));
+  const py = /^[\u4e00-\u9fff]+$/.test(unit) ? pinyin(unit, { toneType: "none", type: "array" }).join("") : "";
+  if (/^[a-z]{3,}$/.test(py)) out.push(new RegExp(`(?<![\\d.])(\\d{1,3})\\s*${py}(?![a-z])`, "g"));
+  spelled.set(unit, out);
+  return out;
 }
+
+/** weeks, for a product sold by the day: 一周, "2 weeks" */
+const WEEKS = new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*个?\\s*(?:周|星期|礼拜)(?![一二三四五六日天1-7])|(\\d{1,2}|one|${EN_SMALL}|a)\\s+weeks?(?![a-z])`, "g");
 
 const initials = new Map<string, string>();
 /** The first letter of a character's pinyin (匹 → p), memoised. */
@@ -559,24 +569,18 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const n = parseChineseInt(m[2]);
       if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${m[1] ? "-" : ""}${n}${u}`);
     }
-    // the unit typed in pinyin after the number: "3 tian" is 3天
-    const spelled = /^[\u4e00-\u9fff]+$/.test(u) ? spelledUnit(u) : "";
-    if (/^[a-z]{3,}$/.test(spelled)) {
-      const py = new RegExp(`(?<![\\d.])(\\d{1,3})\\s*${spelled}(?![a-z])`, "g");
-      for (let m = py.exec(lower); m; m = py.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
+    // the unit in English before the number or typed in pinyin after it: "level 2" is 2级, "3 tian" 3天
+    for (const re of spelledAmounts(u)) {
+      re.lastIndex = 0;
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
     }
     // weeks for a product sold by the day: 一周 is 7天
     if (u === "天") {
-      const weeks = new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*个?\\s*(?:周|星期|礼拜)(?![一二三四五六日天1-7])|(\\d{1,2}|one|${EN_SMALL}|a)\\s+weeks?(?![a-z])`, "g");
-      for (let m = weeks.exec(lower); m; m = weeks.exec(lower)) {
+      WEEKS.lastIndex = 0;
+      for (let m = WEEKS.exec(lower); m; m = WEEKS.exec(lower)) {
         const n = parseNumber(m[1] ?? (m[2] === "a" ? "1" : m[2]));
         if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n * 7}天`);
       }
-    }
-    // a unit English writes before the number: "level 2" is 2级
-    if (UNIT_BEFORE[u]) {
-      const before = new RegExp(`(?<![a-z])(?:${UNIT_BEFORE[u]})\\s*(\\d{1,2})(?![\\d.])`, "g");
-      for (let m = before.exec(lower); m; m = before.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
     }
     // the same unit in English: "10 inch" is 10寸, "250 degrees" 250度, "120 capsules" 120粒
     const english = UNIT_WORDS[u];
