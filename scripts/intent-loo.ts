@@ -202,7 +202,8 @@ if (blind.length) {
   console.log("\nblind corpora (never trained or tuned on): rules alone vs rules + the committed model");
   console.log("| corpus | lines | rules alone | model alone (intent) | rules + model |");
   console.log("|---|---|---|---|---|");
-  const { readSnapshot, lineContext } = await import("../src/nlu/intent-corpora.ts");
+  const { readSnapshot } = await import("../src/nlu/intent-corpora.ts");
+  const { lineContext } = await import("../src/nlu/eval.ts");
   const { loadCorpus } = await import("../src/nlu/eval.ts");
   for (const dir of blind) {
     const snapshot = readSnapshot(join(dir, "catalog.json"));

@@ -5,8 +5,7 @@ import { botBrandIds, findBot } from "../bot-config.ts";
 import { loadConfig } from "../config.ts";
 import { statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { readCatalogFile } from "../catalog/read-catalog-file.ts";
-import { snapshotFromCatalog } from "../nlu/catalog-snapshot.ts";
+import { readSnapshot } from "../nlu/intent-corpora.ts";
 import { evaluate, formatReport, formatSummary, loadCorpus, type EvalReport } from "../nlu/eval.ts";
 import { buildParser } from "../nlu/parser-factory.ts";
 import { CliError } from "./cli-error.ts";
@@ -109,7 +108,9 @@ function readCatalogFolder(dir: string): CatalogSnapshot {
 }
 
 function readCatalog(file: string): CatalogSnapshot {
-  const read = readCatalogFile(file);
-  if (read.errors.length) throw new CliError(`${file}: ${read.errors[0]}${read.errors.length > 1 ? ` (and ${read.errors.length - 1} more)` : ""}`);
-  return snapshotFromCatalog(read.catalog);
+  try {
+    return readSnapshot(file);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
 }

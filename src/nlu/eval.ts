@@ -135,15 +135,19 @@ function fieldMatches(field: EntityField, expected: Expectation, got: ParseResul
   return (expected[field] ?? null) === (got[field] ?? null);
 }
 
+/** The context a corpus line is parsed in: its own now, time zone and bot brands where it sets them, else `base`'s. */
+export function lineContext(line: CorpusLine, base: ParseContext = defaultCorpusContext()): ParseContext {
+  return {
+    now: line.now ? new Date(line.now) : base.now,
+    timezone: line.timezone ?? base.timezone,
+    brandIds: line.brandIds !== undefined ? line.brandIds : base.brandIds,
+  };
+}
+
 export async function evaluate(parser: IntentParser, corpus: CorpusLine[], ctx: ParseContext = defaultCorpusContext()): Promise<EvalReport> {
   const scored: Scored[] = [];
   for (const line of corpus) {
-    const lineCtx: ParseContext = {
-      now: line.now ? new Date(line.now) : ctx.now,
-      timezone: line.timezone ?? ctx.timezone,
-      brandIds: line.brandIds !== undefined ? line.brandIds : ctx.brandIds,
-    };
-    const got = await parser.parse(line.text, lineCtx);
+    const got = await parser.parse(line.text, lineContext(line, ctx));
     const fieldOk = Object.fromEntries(ENTITY_FIELDS.map((f) => [f, fieldMatches(f, line.expect, got)])) as Record<EntityField, boolean>;
     scored.push({ line, got, intentOk: got.intent === line.expect.intent, fieldOk });
   }

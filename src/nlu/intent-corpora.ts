@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readCatalogFile } from "../catalog/read-catalog-file.ts";
 import { snapshotFromCatalog } from "./catalog-snapshot.ts";
-import { defaultCorpusContext, loadCorpus, type CorpusLine } from "./eval.ts";
-import type { CatalogSnapshot, ParseContext } from "./intent.ts";
+import { lineContext, loadCorpus, type CorpusLine } from "./eval.ts";
+import type { CatalogSnapshot } from "./intent.ts";
 import { FEATURE_VERSION } from "./intent-model.ts";
 import type { TrainingExample } from "./intent-train.ts";
 import { RulesParser } from "./rules-parser.ts";
@@ -53,19 +53,13 @@ export function inputsHash(sources: CorpusSource[]): string {
   return h.digest("hex").slice(0, 16);
 }
 
+/** A catalog import file as the parser's snapshot; throws with the file's first error (and how many more) if invalid. */
 export function readSnapshot(path: string): CatalogSnapshot {
   const read = readCatalogFile(path);
-  if (read.errors.length) throw new Error(`${path}: ${read.errors[0]}`);
+  if (read.errors.length) throw new Error(`${path}: ${read.errors[0]}${read.errors.length > 1 ? ` (and ${read.errors.length - 1} more)` : ""}`);
   return snapshotFromCatalog(read.catalog);
 }
 
-export function lineContext(line: CorpusLine, base: ParseContext = defaultCorpusContext()): ParseContext {
-  return {
-    now: line.now ? new Date(line.now) : base.now,
-    timezone: line.timezone ?? base.timezone,
-    brandIds: line.brandIds !== undefined ? line.brandIds : base.brandIds,
-  };
-}
 
 export interface LoadedSource extends CorpusSource {
   snapshot: CatalogSnapshot;
