@@ -223,10 +223,11 @@ export class Lexicon {
 
   /**
    * Role mentions (by title or service) that are not inside a brand or product name already found. When none is
-   * written exactly, an English word one typo away from a one-word role label ("dentst" for dentist) counts.
+   * written exactly, an English word one typo away from a one-word role label ("dentst" for dentist) counts. `exact`:
+   * the role words of the text, when the caller already found them (roleWordsIn), so the text is not scanned again.
    */
-  rolesIn(lower: string, taken: Span[] = []): TermMention[] {
-    const found = this.roleMatcher.find(lower).filter((m) => !taken.some((t) => overlaps(t, m)));
+  rolesIn(lower: string, taken: Span[] = [], exact: TermMention[] = this.roleWordsIn(lower)): TermMention[] {
+    const found = exact.filter((m) => !taken.some((t) => overlaps(t, m)));
     if (found.length || !this.latinRoleWords.length || !/[a-z]{5}/.test(lower)) return found;
     const word = /[a-z]{5,}/g;
     for (let m = word.exec(lower); m; m = word.exec(lower)) {
@@ -236,6 +237,11 @@ export class Lexicon {
       if (hit) found.push({ ...span, id: hit.id });
     }
     return found;
+  }
+
+  /** Every role word (title or service) written exactly in the text. */
+  roleWordsIn(lower: string): TermMention[] {
+    return this.roleMatcher.find(lower);
   }
 
   /** The role a message asks for: the first named by a word of its own, else the first named at all. */

@@ -229,7 +229,8 @@ export class RulesParser implements IntentParser {
     // (nor is a product named like a person's title: "约个月嫂" asks for a maternity nurse, whatever the catalog sells
     // under that name; nor the "pick" of "pick them up")
     // every role word and category word in the text, found once (names and heads are checked against them)
-    const allRoles = this.lexicon.rolesIn(lower);
+    const roleWords = this.lexicon.roleWordsIn(lower);
+    const allRoles = this.lexicon.rolesIn(lower, [], roleWords);
     const allCategories = this.lexicon.categoriesIn(lower);
     const pickUp = /(?<![a-z])pick(?:ing)?\s+(?:(?:it|them|this|these|those|my|the|it all)\s+)?up(?![a-z])/.exec(lower);
     const mentions = this.matcher.findMentions(lower, allowed).filter((m) =>
@@ -333,7 +334,7 @@ export class RulesParser implements IntentParser {
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
     // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)
-    let roles = this.lexicon.rolesIn(lower, mentions);
+    let roles = this.lexicon.rolesIn(lower, mentions, roleWords);
     // (a service said as a person, "来个开锁的", is the role's word too)
     const roleWord = roles.length > 0 || allRoles.some((r) => /个\s*$/.test(lower.slice(0, r.start)) && lower[r.end] === "的");
     if (!roles.length) {
