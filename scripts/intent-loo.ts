@@ -40,7 +40,7 @@ for (const source of sources) {
   const policy: CombinePolicy = { ...DEFAULT_POLICY, steps: [...DEFAULT_POLICY.steps] };
   const model = new IntentModel(data, policy);
   const rulesOnly = new RulesParser(source.snapshot, undefined, { intentModel: null });
-  const r = await evaluate(rulesOnly, source.lines);
+  const r = await evaluate(rulesOnly, source.lines, source.snapshot);
   const lines = source.lines.map((line, i) => {
     const { result, trace } = rulesOnly.traceSync(line.text, { now: new Date("2026-11-25T10:00:00+08:00"), timezone: "Asia/Shanghai", brandIds: line.brandIds ?? null });
     const m = model.predict(source.examples[i].masked);
@@ -72,7 +72,7 @@ async function score(policy: CombinePolicy) {
     f.policy.steps = policy.steps;
     f.policy.never = policy.never;
     f.policy.floor = policy.floor;
-    const r = await evaluate(f.combined, f.source.lines);
+    const r = await evaluate(f.combined, f.source.lines, f.source.snapshot);
     rows.push({ name: f.source.name, n: f.source.lines.length, rules: f.rules, modelAlone: f.modelAlone, combined: { intent: r.all.intentAccuracy, entities: r.all.allEntitiesExact } });
   }
   return rows;
@@ -208,9 +208,9 @@ if (blind.length) {
   for (const dir of blind) {
     const snapshot = readSnapshot(join(dir, "catalog.json"));
     const lines = loadCorpus(join(dir, "corpus.jsonl"));
-    const a = await evaluate(new RulesParser(snapshot, undefined, { intentModel: null }), lines);
+    const a = await evaluate(new RulesParser(snapshot, undefined, { intentModel: null }), lines, snapshot);
     const model = new IntentModel(INTENT_MODEL, DEFAULT_POLICY);
-    const b = await evaluate(new RulesParser(snapshot, undefined, { intentModel: model }), lines);
+    const b = await evaluate(new RulesParser(snapshot, undefined, { intentModel: model }), lines, snapshot);
     const rulesOnly = new RulesParser(snapshot, undefined, { intentModel: null });
     const alone = lines.filter((l) => model.predict(rulesOnly.traceSync(l.text, lineContext(l)).trace.masked ?? "").intent === l.expect.intent).length / lines.length;
     console.log(`| ${dir.split("/").pop()} | ${lines.length} | ${pct(a.all.intentAccuracy)} / ${pct(a.all.allEntitiesExact)} | ${pct(alone)} | ${pct(b.all.intentAccuracy)} / ${pct(b.all.allEntitiesExact)} |`);

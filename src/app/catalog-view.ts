@@ -85,12 +85,13 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
     id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases as string[], priceCents: p.priceCents, currency: p.currency,
     sizes: p.sizes as string[], tags: p.tags as string[], photoUrl: p.photoUrl,
   }));
+  const storeBrand = new Map(storeInfos.map((s) => [s.id, s.brandId]));
   const snapshot: CatalogSnapshot = {
     brands: brands.map((b) => ({ id: b.id, name: b.name, aliases: b.aliases as string[] })),
     products: productInfos.map((p) => ({ id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases, sizes: p.sizes, tags: p.tags })),
     coupons,
     staffRoles: [...new Set(staff.map((s) => s.role))],
-    staff: staff.map((s) => ({ name: s.name, role: s.role })),
+    staff: staff.map((s) => ({ name: s.name, role: s.role, brandId: storeBrand.get(s.storeId) })),
     roles: roles.map((r) => ({ role: r.role, labels: r.labels as { zh?: string[]; en?: string[] } })),
     stores: storeInfos.map((s) => ({ name: s.name, brandId: s.brandId })),
   };

@@ -12,6 +12,7 @@ import { CliError } from "./cli-error.ts";
 import type { CatalogSnapshot, IntentParser, ParseContext, ParseResult } from "../nlu/intent.ts";
 import { catalogParser, systemClock } from "../runtime.ts";
 import { withDb } from "./with-db.ts";
+import { loadCatalogView } from "../app/catalog-view.ts";
 
 const FIELDS = ["intent", "brandId", "items", "fulfillment", "radiusMeters", "when", "couponCode", "orderId", "rating", "confidence"] as const;
 
@@ -72,14 +73,16 @@ export function registerNlu(program: Command): void {
       const reports: { name: string; report: EvalReport }[] = [];
       for (const dir of folders) {
         const catalog = readCatalogFolder(dir);
-        reports.push({ name: basename(dir), report: await evaluate(await buildParser(catalog, settings), loadCorpus(join(dir, "corpus.jsonl"))) });
+        reports.push({ name: basename(dir), report: await evaluate(await buildParser(catalog, settings), loadCorpus(join(dir, "corpus.jsonl")), catalog) });
       }
       if (files.length && opts.catalog) {
-        const parser = await buildParser(readCatalog(opts.catalog), settings);
-        for (const f of files) reports.push({ name: basename(f), report: await evaluate(parser, loadCorpus(f)) });
+        const catalog = readCatalog(opts.catalog);
+        const parser = await buildParser(catalog, settings);
+        for (const f of files) reports.push({ name: basename(f), report: await evaluate(parser, loadCorpus(f), catalog) });
       } else if (files.length) {
         await withDb(async (db) => {
-          for (const f of files) reports.push({ name: basename(f), report: await evaluate(catalogParser(db, config), loadCorpus(f)) });
+          const { snapshot } = await loadCatalogView(db);
+          for (const f of files) reports.push({ name: basename(f), report: await evaluate(catalogParser(db, config), loadCorpus(f), snapshot) });
         }, { needsCatalog: true });
       }
       // (the parent `nlu` command also has --json and may take the flag first)

@@ -6,14 +6,15 @@ interface CatalogFile {
   brands?: { id: string; name: string; aliases?: string[] | null }[];
   products?: { id: string; brandId: string; name: string; aliases?: string[] | null; sizes?: string[] | null; tags?: string[] | null }[];
   coupons?: { code: string; brandId: string; title?: string | null }[];
-  staff?: { name?: string; role?: string | null }[];
+  staff?: { name?: string; role?: string | null; storeId?: string }[];
   roles?: { role: string; labels?: { zh?: string[]; en?: string[] } }[];
-  stores?: { name?: string; brandId?: string }[];
+  stores?: { id?: string; name?: string; brandId?: string }[];
 }
 
 export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
   const c = (json ?? {}) as CatalogFile;
   const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  const storeBrand = new Map((c.stores ?? []).map((s) => [s.id, s.brandId]));
   return {
     brands: (c.brands ?? []).map((b) => ({ id: b.id, name: b.name, aliases: strings(b.aliases) })),
     products: (c.products ?? []).map((p) => ({
@@ -21,7 +22,7 @@ export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
     })),
     coupons: (c.coupons ?? []).map((k) => ({ code: k.code, brandId: k.brandId, title: k.title ?? null })),
     staffRoles: [...new Set((c.staff ?? []).map((s) => s.role ?? "staff"))],
-    staff: (c.staff ?? []).map((s) => ({ name: s.name ?? "", role: s.role ?? "staff" })),
+    staff: (c.staff ?? []).map((s) => ({ name: s.name ?? "", role: s.role ?? "staff", brandId: storeBrand.get(s.storeId) })),
     roles: (c.roles ?? []).map((r) => ({ role: r.role, labels: { zh: strings(r.labels?.zh), en: strings(r.labels?.en) } })),
     stores: (c.stores ?? []).filter((s) => typeof s.name === "string").map((s) => ({ name: s.name!, brandId: s.brandId ?? "" })),
   };

@@ -19,11 +19,15 @@
 //   its own words, 新人首单); else null. (Corpora written before session 6 labelled only codes; their lines that name
 //   a coupon by its title were relabelled when the parser learned titles.)
 // - role (optional in a line): for book_appointment, the catalog role asked for by title or service; else null.
+// - A booking's brand is scored by what it books: when the role asked for works at one brand's stores only, naming
+//   that brand or not finds the same stores (booking-flow.ts filters stores by the role), so a booking labelled with
+//   that brand and one parsed without it (or the other way round) agree. Scored so since session 7; writers labelled
+//   role-only bookings both ways.
 //
 // A catalog corpus is a folder with catalog.json (the import format) and corpus.jsonl: `o2o nlu eval FOLDER…`
 // scores each against its own catalog, with no database (test/nlu/catalogs/README.md).
 import { readFileSync } from "node:fs";
-import { INTENTS, type Intent, type IntentParser, type ParseContext, type ParsedItem, type ParseResult } from "./intent.ts";
+import { INTENTS, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParsedItem, type ParseResult } from "./intent.ts";
 
 export const CORPUS_NOW = "2026-11-25T10:00:00+08:00";
 export const CORPUS_TIMEZONE = "Asia/Shanghai";
@@ -128,10 +132,26 @@ export function sameItems(a: ParsedItem[] = [], b: ParsedItem[] = []): boolean {
   return x.every((k, i) => k === y[i]);
 }
 
-function fieldMatches(field: EntityField, expected: Expectation, got: ParseResult): boolean {
+/** role → the one brand whose stores staff it (roles staffed by several brands, or by none, are left out) */
+export function roleBrands(catalog: CatalogSnapshot | null | undefined): Map<string, string> {
+  const brands = new Map<string, Set<string>>();
+  for (const s of catalog?.staff ?? []) {
+    if (!s.brandId) continue;
+    let set = brands.get(s.role);
+    if (!set) brands.set(s.role, (set = new Set()));
+    set.add(s.brandId);
+  }
+  return new Map([...brands].filter(([, set]) => set.size === 1).map(([role, set]) => [role, [...set][0]]));
+}
+
+function fieldMatches(field: EntityField, expected: Expectation, got: ParseResult, roleBrand: Map<string, string>): boolean {
   if (field === "items") return sameItems(expected.items ?? [], got.items ?? []);
   // role is scored only where the corpus labels it (catalog corpora do; the demo corpus predates roles)
   if (field === "role" && !("role" in expected)) return true;
+  if (field === "brandId" && expected.intent === "book_appointment" && "role" in expected) {
+    const booked = (r: Pick<ParseResult, "brandId" | "role">) => r.brandId ?? (r.role ? roleBrand.get(r.role) : undefined) ?? null;
+    return booked(expected) === booked(got);
+  }
   return (expected[field] ?? null) === (got[field] ?? null);
 }
 
@@ -144,11 +164,13 @@ export function lineContext(line: CorpusLine, base: ParseContext = defaultCorpus
   };
 }
 
-export async function evaluate(parser: IntentParser, corpus: CorpusLine[], ctx: ParseContext = defaultCorpusContext()): Promise<EvalReport> {
+/** Scores `parser` on `corpus`; `catalog` (the one the corpus is about) tells which roles only one brand staffs. */
+export async function evaluate(parser: IntentParser, corpus: CorpusLine[], catalog?: CatalogSnapshot | null, ctx: ParseContext = defaultCorpusContext()): Promise<EvalReport> {
+  const roleBrand = roleBrands(catalog);
   const scored: Scored[] = [];
   for (const line of corpus) {
     const got = await parser.parse(line.text, lineContext(line, ctx));
-    const fieldOk = Object.fromEntries(ENTITY_FIELDS.map((f) => [f, fieldMatches(f, line.expect, got)])) as Record<EntityField, boolean>;
+    const fieldOk = Object.fromEntries(ENTITY_FIELDS.map((f) => [f, fieldMatches(f, line.expect, got, roleBrand)])) as Record<EntityField, boolean>;
     scored.push({ line, got, intentOk: got.intent === line.expect.intent, fieldOk });
   }
   return {

@@ -46,8 +46,9 @@ export interface CatalogSnapshot {
   staffRoles?: string[];
   /** the catalog's "roles" kind: words per language for each role */
   roles?: { role: string; labels?: { zh?: string[]; en?: string[] } }[];
-  /** staff names and roles (a name ending in a title teaches the role's title: 张药师 → 药师) */
-  staff?: { name: string; role: string }[];
+  /** staff names and roles (a name ending in a title teaches the role's title: 张药师 → 药师), and the brand of the store
+   * each works at */
+  staff?: { name: string; role: string; brandId?: string }[];
   /** store names (masked as places by the intent model, intent-model.ts) */
   stores?: { name: string; brandId: string }[];
 }

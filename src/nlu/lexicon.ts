@@ -168,6 +168,10 @@ export class Lexicon {
   private readonly tagBrands = new Map<string, Set<string>>();
   /** a service product whose name, aliases or tags use the words of exactly one role (大保养 → the mechanic's 保养) */
   private readonly productRoles = new Map<string, string>();
+  /** role → the brands whose stores staff it */
+  private readonly roleBrands = new Map<string, Set<string>>();
+  /** a product whose name, aliases or tags use any role's words → those roles (the service each performs) */
+  private readonly productRoleSets = new Map<string, Set<string>>();
   /** staff members by name: naming one (苏老师, Kevin老师) asks for their role */
   private readonly staffMatcher: TermMatcher;
   /** one-word English titles of six letters or more, for typos ("dentst"; a service's word is left exact) */
@@ -193,6 +197,7 @@ export class Lexicon {
     this.categoryMatcher = new TermMatcher([...this.tagBrands.keys()].map((text) => ({ text, id: text })));
     const staffRoles = new Map<string, Set<string>>();
     for (const s of catalog.staff ?? []) {
+      if (s.brandId) (this.roleBrands.get(s.role) ?? this.roleBrands.set(s.role, new Set()).get(s.role)!).add(s.brandId);
       const name = normalize(s.name);
       if (name.length >= 2) staffRoles.set(name, (staffRoles.get(name) ?? new Set()).add(s.role));
     }
@@ -201,6 +206,7 @@ export class Lexicon {
       for (const p of catalog.products ?? []) {
         const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));
         if (found.size === 1) this.productRoles.set(p.id, [...found][0]);
+        if (found.size) this.productRoleSets.set(p.id, found);
       }
     }
   }
@@ -214,6 +220,17 @@ export class Lexicon {
   /** Staff members named in the text (any of them, whatever their role): the intent model masks them as roles. */
   staffIn(lower: string): TermMention[] {
     return this.staffMatcher.find(lower);
+  }
+
+  /** Whether a booking with `role` can go to `brandId`'s stores (true when the catalog does not say where staff work). */
+  staffs(brandId: string, role: string): boolean {
+    const brands = this.roleBrands.get(role);
+    return !brands || brands.has(brandId);
+  }
+
+  /** Whether a role's words are among a product's own (the 艾灸 of 艾灸 and of 艾灸师): it performs that service. */
+  performs(role: string, productId: string): boolean {
+    return this.productRoleSets.get(productId)?.has(role) ?? false;
   }
 
   /** The role that performs a service product, when its words name exactly one role. */

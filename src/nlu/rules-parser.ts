@@ -175,6 +175,15 @@ export class RulesParser implements IntentParser {
     return !/(?:\d|\b(?:one|two|three|four|five|a couple|x\s*\d))/.test(lower.slice(Math.max(0, m.start - 12), m.end + 6));
   }
 
+  /**
+   * Whether a product's name here is a word of a longer role word around it that does not perform it: the 羽毛球 of
+   * 羽毛球私教 is the sport the coach teaches, not the shuttlecocks sold (the 艾灸 of 艾灸师 is the service booked).
+   */
+  private insideRoleWord(lower: string, m: Span & { id: string }, roleWords: TermMention[]): boolean {
+    // (X师 and X师傅 do X: the 采耳 of 采耳师)
+    return roleWords.some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start && !this.lexicon.performs(r.id, m.id) && lower[m.end] !== "师");
+  }
+
   async parse(text: string, ctx: ParseContext): Promise<ParseResult> {
     return this.parseSync(text, ctx);
   }
@@ -235,7 +244,7 @@ export class RulesParser implements IntentParser {
     const pickUp = /(?<![a-z])pick(?:ing)?\s+(?:(?:it|them|this|these|those|my|the|it all)\s+)?up(?![a-z])/.exec(lower);
     const mentions = this.matcher.findMentions(lower, allowed).filter((m) =>
       m.kind !== "product" || ((!/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start))) &&
-        !this.personNamed(lower, m, allRoles) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
+        !this.personNamed(lower, m, allRoles) && !this.insideRoleWord(lower, m, roleWords) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
     // a size only one product comes in stands for that product ("办一张年卡")
     for (const w of this.sizeWords.find(lower)) {
       const product = this.matcher.products.get(w.id);
@@ -418,6 +427,10 @@ export class RulesParser implements IntentParser {
     }
     // asking to be forgotten concerns the member, not a brand a word of theirs happens to be sold by
     if (intent === "forget_me" && brandId !== null && brandId === categoryBrand) brandId = null;
+    const role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) : null;
+    // a booking goes where the role works: a brand no one in that role works for, found by a category word, was only
+    // a word of its goods (the 羽毛球 of "约个教练教我打羽毛球" where the shop sells shuttles and the venue has the coaches)
+    if (role && brandId !== null && brandId === categoryBrand && !this.lexicon.staffs(brandId, role)) brandId = null;
 
     return {
       intent,
@@ -429,7 +442,7 @@ export class RulesParser implements IntentParser {
       couponCode: coupon?.value ?? null,
       orderId: orderId?.value ?? null,
       rating: intent === "feedback" ? rating : null,
-      role: intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) : null,
+      role,
       confidence: Math.round(combined.confidence * 100) / 100,
     };
   }

@@ -61,8 +61,8 @@ describe("catalog corpora", () => {
 
   it.each(folders)("%s: the rules parser stays above its floor", async (name) => {
     const read = readCatalogFile(join(DIR, name, "catalog.json"));
-    const parser = new RulesParser(snapshotFromCatalog(read.catalog));
-    const report = await evaluate(parser, loadCorpus(join(DIR, name, "corpus.jsonl")));
+    const snapshot = snapshotFromCatalog(read.catalog);
+    const report = await evaluate(new RulesParser(snapshot), loadCorpus(join(DIR, name, "corpus.jsonl")), snapshot);
     const held = HELD_OUT[name];
     if (held) {
       const summary = formatReport(report, { failures: 0 });
@@ -78,7 +78,8 @@ describe("catalog corpora", () => {
 
   it("the demo corpus meets the same bar against the demo catalog", async () => {
     const read = readCatalogFile(join(ROOT, "prisma/demo/catalog.json"));
-    const report = await evaluate(new RulesParser(snapshotFromCatalog(read.catalog)), loadCorpus(join(ROOT, "test/nlu/corpus.jsonl")));
+    const snapshot = snapshotFromCatalog(read.catalog);
+    const report = await evaluate(new RulesParser(snapshot), loadCorpus(join(ROOT, "test/nlu/corpus.jsonl")), snapshot);
     const summary = formatReport(report, { failures: 20, failuresFrom: "tune" });
     expect(report.all.intentAccuracy, summary).toBeGreaterThanOrEqual(0.97);
     expect(report.all.allEntitiesExact, summary).toBeGreaterThanOrEqual(0.95);

@@ -22,7 +22,7 @@ describe("corpus", () => {
   });
 
   it("the rules parser stays above its floors", async () => {
-    const report = await evaluate(new RulesParser(demoSnapshot()), corpus);
+    const report = await evaluate(new RulesParser(demoSnapshot()), corpus, demoSnapshot());
     const summary = formatReport(report, { failures: 30, failuresFrom: "tune" });
     expect(report.all.intentAccuracy, summary).toBeGreaterThanOrEqual(0.95);
     expect(report.all.allEntitiesExact, summary).toBeGreaterThanOrEqual(0.9);

@@ -367,3 +367,23 @@ describe("a trade no corpus has: a camping and boat-hire shop (session 6's gener
     expect(parse("取消推送 不想收活动消息了")).toMatchObject({ intent: "unsubscribe" });
   });
 });
+
+describe("a trade no corpus has: a frisbee club beside a sports-goods shop (session 7's general rules)", () => {
+  const p = (id: string, brandId: string, name: string, aliases: string[] = [], tags: string[] = []) => ({ id, brandId, name, aliases, sizes: [], tags });
+  const club = new RulesParser({
+    brands: [{ id: "club", name: "飞跃飞盘俱乐部", aliases: ["飞跃"] }, { id: "shop", name: "极点体育", aliases: ["极点"] }],
+    products: [p("disc", "shop", "比赛飞盘", ["飞盘"], ["飞盘"]), p("therapy", "club", "运动理疗", ["理疗"]), p("pass", "club", "飞盘月卡", ["月卡"])],
+    coupons: [],
+    staff: [{ name: "阿凯", role: "coach", brandId: "club" }, { name: "王理疗师", role: "physio", brandId: "club" }],
+    staffRoles: ["coach", "physio"],
+    roles: [{ role: "coach", labels: { zh: ["飞盘教练", "飞盘私教"], en: ["frisbee coach"] } }],
+  } as never);
+  const parse = (text: string) => club.parseSync(text, ctx(null));
+  it("a product's name inside a role's word is the coach's sport, not the goods; a brand that has no such coach is not booked", () => {
+    expect(parse("约个飞盘私教 周六下午")).toMatchObject({ intent: "book_appointment", role: "coach", items: [], brandId: null });
+    expect(parse("飞盘来两个").items).toEqual([{ productId: "disc", quantity: 2, size: null }]);
+  });
+  it("X师 does X: the service inside the title is still booked", () => {
+    expect(parse("约王理疗师 明天下午 做个理疗")).toMatchObject({ intent: "book_appointment", role: "physio", items: [{ productId: "therapy", quantity: 1, size: null }] });
+  });
+});
