@@ -73,7 +73,7 @@ export const CUES = {
   helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|在这上面?|通过.{0,10})(?:预约|下单|约|订)|^(?:请问)?(?:怎么|如何)(?:预约|下单|约|订|买|领券|付款|支付)(?:啊|呀|呢|吗|呐)?[?？]*$/, /^\/help\b|\bhow (?:do|can) (?:i|we) (?:book|order|claim|pay|use)\b.{0,40}\b(?:this bot|this app|here|through|via|on this)\b|^how (?:do|can) (?:i|we) (?:book|order|claim|pay)\b[^,.]{0,30}\?\s*$|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bhow (?:does|do) (?:the )?\w+ work\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
   // Booking in generic words only; who or what is booked (a role's title, a service) comes from the catalog lexicon.
   bookStrong: any(
-    /预约|挂号|(?:排|取)(?:个|一个)?号|约(?:个|一个|一下)?(?:时间|档期)|面谈|上门服务|到店(?:体验|咨询)|(?:有|还有)(?:没有)?(?:空(?![调气间腹])|空档|档期|位置)(?:吗|没)?/,
+    /预约|挂号|(?:排|取)(?:个|一个)?号|(?:约|订|定|排)(?:个|一个|一下)?(?:时间|档期)|面谈|上门服务|到店(?:体验|咨询)|(?:有|还有)(?:没有)?(?:空(?![调气间腹])|空档|档期|位置)(?:吗|没)?/,
     en("appointments?|appt|consultations?|booking for|book me in|book in"),
     /\b(?:book|schedule|reserve|arrange|set up|make)\b.{0,30}\b(?:slot|session|visit|meeting|time|appointment|consultation|class|lesson)\b/,
   ),
@@ -235,7 +235,9 @@ export function decideIntent(sig: Signals): Decision {
       (wantsProduct && (orderVerb || cue("buy") || sig.hasSize || sig.hasQuantity) && !sig.hasTitle)));
   // a time and a party ("周六晚上9点 8个人", "明天中午12点两位") reserve a place, unless something is bought
   const party = sig.hasWhen && cue("party") && !sig.hasProduct && !cue("find");
-  if (cue("bookStrong") || roleBooking || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying)) {
+  // (reserving a product no role performs — a court, a room, a van — with a time is ordering it: "book a court 7pm")
+  const reservesProduct = sig.hasProduct && !sig.hasRole && !sig.hasRoleWord && /订(?!单)|(?<![a-z])(?:book|reserve)(?![a-z])/.test(s) && !/约/.test(s);
+  if (cue("bookStrong") || roleBooking || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying && !reservesProduct)) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
   if (sig.hasCoupon || cue("claim")) {

