@@ -211,10 +211,11 @@ export class Lexicon {
     }
   }
 
-  /** The role of a staff member named with their title ("约苏老师" where 老师 is several roles' title), or null: a
-   * name alone ("约周敏") asks for a person, not a role. */
+  /** The role of a staff member named with their title ("约苏老师" where 老师 is several roles' title), else of one named
+   * alone ("陈悦明天在吗 想约她": the person asked for, so her role), or null. */
   staffRoleIn(lower: string, titles: Span[]): string | null {
-    return this.staffMatcher.find(lower).find((m) => titles.some((t) => overlaps(t, m)))?.id ?? null;
+    const named = this.staffMatcher.find(lower);
+    return (named.find((m) => titles.some((t) => overlaps(t, m))) ?? named[0])?.id ?? null;
   }
 
   /** Staff members named in the text (any of them, whatever their role): the intent model masks them as roles. */

@@ -388,6 +388,9 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
     expect(parse("book a frisbee field tomorrow 7pm")).toMatchObject({ intent: "order", items: [{ productId: "field", quantity: 1, size: null }] });
     expect(parse("帮我订个档期 周六下午 飞盘私教")).toMatchObject({ intent: "book_appointment", role: "coach" });
   });
+  it("a staff member named alone is booked in their role", () => {
+    expect(parse("阿凯周六有空吗 想约他 下午三点")).toMatchObject({ intent: "book_appointment", role: "coach" });
+  });
   it("X师 does X: the service inside the title is still booked", () => {
     expect(parse("约王理疗师 明天下午 做个理疗")).toMatchObject({ intent: "book_appointment", role: "physio", items: [{ productId: "therapy", quantity: 1, size: null }] });
   });
