@@ -323,7 +323,9 @@ export class RulesParser implements IntentParser {
         // (one of its sizes, or a size in one of its units: "10寸照片" is a print of a size the shop may not have)
         // (one that comes in the size said beats one whose sizes are only in its unit: "6人帐篷" is the tent sold in
         // 6人, not the one in 1–3人; among several, the one more of whose name the text says: 租 of "租个4人帐篷")
-        const said = (p: ProductInfo) => [...(p.chars ?? [])].filter((c) => lower.includes(c) && !lower.slice(h.start, h.end).includes(c)).length;
+        // (said in the head's own clause: the 露营 of "租个4人帐篷 周六去阳宗海露营" is where, not which tent)
+        const clause = lower.slice(clauseStart(lower, h.start), clauseEnd(lower, h.end));
+        const said = (p: ProductInfo) => [...(p.chars ?? [])].filter((c) => clause.includes(c) && !lower.slice(h.start, h.end).includes(c)).length;
         const has = (p: ProductInfo) => near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && p.sizes.includes(size); }) || bareNumberSize(lower.slice(from, to), p.sizeIndex) !== null;
         const inUnit = (p: ProductInfo) => near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && fitsProduct(size, p.sizes, p.sizeIndex); });
         const exact = candidates[k].filter((p) => p.sizes.length && has(p));
@@ -446,4 +448,18 @@ export class RulesParser implements IntentParser {
       confidence: Math.round(combined.confidence * 100) / 100,
     };
   }
+}
+
+const CLAUSE_BREAK = /[\s,，。.!！?？;；、]/;
+/** where the clause around `at` starts: after the last space or punctuation before it */
+function clauseStart(lower: string, at: number): number {
+  let i = at;
+  while (i > 0 && !CLAUSE_BREAK.test(lower[i - 1])) i--;
+  return i;
+}
+/** where the clause around `at` ends: at the next space or punctuation */
+function clauseEnd(lower: string, at: number): number {
+  let i = at;
+  while (i < lower.length && !CLAUSE_BREAK.test(lower[i])) i++;
+  return i;
 }
