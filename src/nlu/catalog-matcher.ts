@@ -72,6 +72,9 @@ const TYPO_STOPWORDS = new Set([
   "latest", "matter", "little", "bottle", "battle", "kettle", "cattle", "settle", "start", "starts", "started", "starting",
 ]);
 
+/** what may come right before a one-character name: a count and a measure word (两瓶, 来瓶, 一个), or a described 的 (17的) */
+const COUNTED_ONE_CHAR = /(?:[\d一二两三四五六七八九十几俩仨来要买拿]\s*[个瓶杯张只件份盒袋包桶罐支把条块顶副套台部]|[\da-z]\s*的)$/;
+
 /** the most products a head noun may stand for */
 const MAX_HEAD_PRODUCTS = 12;
 
@@ -135,6 +138,8 @@ export class CatalogMatcher {
   private readonly latinPhrases = new Map<string, Surface[]>();
   private readonly phraseWordCounts = new Set<number>();
   private readonly homophones = new Map<string, HomophoneSurface[]>(); // by first two syllables
+  /** one-character product names (水, 壳): found only where counted or described right before them (see oneCharNames) */
+  private readonly singleChars = new Map<string, { id: string; brandId: string }>();
   /** head nouns by start key, longest first (see HeadMention) */
   private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean }[]>();
 
@@ -142,6 +147,7 @@ export class CatalogMatcher {
     const seen = new Set<string>();
     const add = (raw: string, kind: MentionKind, id: string, brandId: string) => {
       const text = normalizeSurface(raw);
+      if (kind === "product" && isAllCjk(text) && text.length === 1 && !this.singleChars.has(text)) this.singleChars.set(text, { id, brandId });
       if (text.length < 2) return;
       const key = `${text}|${kind}`;
       if (seen.has(key)) return; // the first owner of a surface wins
@@ -287,6 +293,7 @@ export class CatalogMatcher {
     const found: CatalogMention[] = [];
     const ok = (brandId: string) => !allowed || allowed.has(brandId);
     this.exact(lower, ok, found);
+    if (this.singleChars.size) this.oneCharNames(lower, ok, found);
     this.typos(lower, ok, found);
     // (Chinese homophone typos of names not already found: "赤霞株" beside a correctly written name)
     this.homophoneMatches(lower, ok, found);
@@ -329,6 +336,21 @@ export class CatalogMatcher {
     }
     if (candidates.length > 1) candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     for (const c of candidates) if (!found.some((f) => overlaps(f, c))) found.push(c);
+  }
+
+  /**
+   * A product named by one character (水, 壳) is that product only where it is counted or described right before it
+   * ("两瓶水", "再来瓶水", "17的壳") and ends the word (not the 水 of 水果): one character alone is too common a word.
+   */
+  private oneCharNames(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    for (let i = 1; i < lower.length; i++) {
+      const hit = this.singleChars.get(lower[i]);
+      if (!hit || !ok(hit.brandId)) continue;
+      const span = { start: i, end: i + 1 };
+      if (found.some((f) => overlaps(f, span)) || (isCjkChar(lower[i + 1] ?? "") && !/[子儿]/.test(lower[i + 1]))) continue;
+      if (!COUNTED_ONE_CHAR.test(lower.slice(Math.max(0, i - 4), i))) continue;
+      found.push({ ...span, kind: "product", id: hit.id, brandId: hit.brandId, via: "exact" });
+    }
   }
 
   private typos(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {

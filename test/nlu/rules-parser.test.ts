@@ -372,7 +372,7 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
   const p = (id: string, brandId: string, name: string, aliases: string[] = [], tags: string[] = []) => ({ id, brandId, name, aliases, sizes: [], tags });
   const club = new RulesParser({
     brands: [{ id: "club", name: "飞跃飞盘俱乐部", aliases: ["飞跃"] }, { id: "shop", name: "极点体育", aliases: ["极点"] }],
-    products: [p("disc", "shop", "比赛飞盘", ["飞盘"], ["飞盘"]), p("therapy", "club", "运动理疗", ["理疗"]), p("pass", "club", "飞盘月卡", ["月卡"]), p("field", "club", "飞盘场地", ["飞盘场", "frisbee field"])],
+    products: [p("disc", "shop", "比赛飞盘", ["飞盘"], ["飞盘"]), p("therapy", "club", "运动理疗", ["理疗"]), p("pass", "club", "飞盘月卡", ["月卡"]), p("field", "club", "飞盘场地", ["飞盘场", "frisbee field"]), p("water", "club", "矿泉水", ["水"])],
     coupons: [],
     staff: [{ name: "阿凯", role: "coach", brandId: "club" }, { name: "王理疗师", role: "physio", brandId: "club" }],
     staffRoles: ["coach", "physio"],
@@ -387,6 +387,12 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
     expect(parse("订个飞盘场 今晚8点")).toMatchObject({ intent: "order", items: [{ productId: "field", quantity: 1, size: null }] });
     expect(parse("book a frisbee field tomorrow 7pm")).toMatchObject({ intent: "order", items: [{ productId: "field", quantity: 1, size: null }] });
     expect(parse("帮我订个档期 周六下午 飞盘私教")).toMatchObject({ intent: "book_appointment", role: "coach" });
+  });
+  it("a product named by one character is that product where it is counted, and only there", () => {
+    expect(parse("来两瓶水").items).toEqual([{ productId: "water", quantity: 2, size: null }]);
+    expect(parse("飞盘一个 再来瓶水").items).toEqual([{ productId: "disc", quantity: 1, size: null }, { productId: "water", quantity: 1, size: null }]);
+    expect(parse("有水果吗").items).toEqual([]);
+    expect(parse("水平怎么样").items).toEqual([]);
   });
   it("a staff member named alone is booked in their role", () => {
     expect(parse("阿凯周六有空吗 想约他 下午三点")).toMatchObject({ intent: "book_appointment", role: "coach" });
