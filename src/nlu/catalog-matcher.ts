@@ -171,10 +171,23 @@ export class CatalogMatcher {
     for (const b of catalog.brands ?? []) {
       for (const s of [b.name, b.id, ...(b.aliases ?? [])]) if (s) add(s, "brand", b.id, b.id);
     }
+    // a model name is typed with or without the space between its letters and its number: "iPhone 17 Pro" is also
+    // "iphone17 pro", "iphone 17pro" and "iphone17pro"
+    const spacings = (raw: string): string[] => {
+      const text = normalizeSurface(raw);
+      const gaps = [...text.matchAll(/(?<=[a-z]) (?=\d)|(?<=\d) (?=[a-z])/g)].map((m) => m.index!);
+      if (!gaps.length || gaps.length > 3) return [];
+      const out: string[] = [];
+      for (let mask = 1; mask < 1 << gaps.length; mask++) {
+        out.push([...text].filter((_, i) => !gaps.some((g, k) => g === i && mask & (1 << k))).join(""));
+      }
+      return out;
+    };
     for (const p of catalog.products ?? []) {
       const chars = new Set([p.name, ...(p.aliases ?? [])].join("").normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]/g) ?? []);
       this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
+      for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
     }
     // A product name or alias of several words is often said by its first: "美孚1号" of "美孚1号 0W-40 全合成机油",
     // "Prestone" of "Prestone antifreeze" (a proper name: capitalised or with a digit). Only when no other product
