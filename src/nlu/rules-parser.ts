@@ -11,7 +11,7 @@ import { buildItems, type ProductMention } from "./items.ts";
 import { findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
-import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeUnits, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, type SizeMention } from "./sizes.ts";
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
@@ -80,6 +80,8 @@ export class RulesParser implements IntentParser {
   /** the words of roles that name a person (月嫂, 阿姨, makeup artist): said alone, they ask for that person */
   private readonly titles = new Set<string>();
   private readonly intentModel: IntentModel | null;
+  /** a product whose name is also a size of other products (the phone iPhone 17 Pro, a size of cases) → those sizes, compacted */
+  private readonly sizeNamed = new Map<string, Set<string>>();
   /** store names and their place words, masked for the intent model */
   private readonly stores: TermMatcher;
 
@@ -137,6 +139,11 @@ export class RulesParser implements IntentParser {
       }
     }
     for (const [key, ids] of byAmount) if (ids.size === 1) this.amounts.set(key, [...ids][0]);
+    const allSizes = new Set((catalog.products ?? []).flatMap((p) => (p.sizes ?? []).map(compact)));
+    for (const p of catalog.products ?? []) {
+      const keys = [p.name, ...(p.aliases ?? [])].map(compact).filter((n) => allSizes.has(n));
+      if (keys.length) this.sizeNamed.set(p.id, new Set(keys));
+    }
     this.placeRoles = this.lexicon.roles.filter((r) => r.labels.some((l) => PLACE_WORDS.test(l))).map((r) => r.role);
   }
 
@@ -302,16 +309,31 @@ export class RulesParser implements IntentParser {
     // names the size: "报KET班")
     for (let k = sizes.length - 1; k >= 0; k--) {
       const z = sizes[k];
-      const within = productMentions.find((m) => m.start <= z.start && z.end <= m.end && m.end - m.start > z.end - z.start);
+      const within = productMentions.find((m) => m.start <= z.start && z.end <= m.end && m.end - m.start >= z.end - z.start);
       if (within && !within.product.sizes.includes(resolveSize([z], within.product.sizes, within.product.sizeIndex) ?? "")) sizes.splice(k, 1);
     }
     sizes.sort((a, b) => a.start - b.start);
+    // (one product describing another: said right before it, with 的 or nothing between, or after it with "for the";
+    // "买iPhone 17 Pro 再配个手机壳" buys both)
+    const describes = (m: Span, o: Span) =>
+      o.start >= m.end ? /^\s*(?:用)?的?\s*$/.test(lower.slice(m.end, o.start)) : /^\s*(?:(?:for|fits?|of)\s+)?(?:(?:the|my|a|an)\s+)?$/.test(lower.slice(o.end, m.start));
     // (a name inside a longer size of another product is a word of that size: the 精修 of "形象照 精修3张")
     for (let k = productMentions.length - 1; k >= 0; k--) {
       const m = productMentions[k];
       // (also one said as another named product's size: the phone of "mate70的手机壳" is the case's size)
-      const sizeOfOther = (z: SizeMention) => productMentions.some((o) => o !== m && o.product.sizes.includes(resolveSize([z], o.product.sizes, o.product.sizeIndex) ?? ""));
+      const sizeOfOther = (z: SizeMention) => productMentions.some((o) => o !== m && describes(m, o) && o.product.sizes.includes(resolveSize([z], o.product.sizes, o.product.sizeIndex) ?? ""));
       if (productMentions.length > 1 && sizes.some((z) => !z.weak && z.start <= m.start && m.end <= z.end && (z.end - z.start > m.end - m.start || sizeOfOther(z)))) productMentions.splice(k, 1);
+    }
+    // (and a product whose name is another named product's size, however it was said: "17pro的钢化膜", "a case for the
+    // 17 pro" ask for the film and the case in size iPhone 17 Pro)
+    for (let k = productMentions.length - 1; k >= 0 && productMentions.length > 1; k--) {
+      const m = productMentions[k];
+      const keys = this.sizeNamed.get(m.product.id);
+      const size = keys && productMentions.filter((o) => o.product.id !== m.product.id && describes(m, o)).flatMap((o) => o.product.sizes).find((z) => keys.has(compact(z)));
+      if (!size) continue;
+      productMentions.splice(k, 1);
+      sizes.push({ start: m.start, end: m.end, keys: [sizeKey(size)], display: size, weak: false });
+      sizes.sort((a, b) => a.start - b.start);
     }
     if (heads.length) {
       const all = [...productMentions, ...heads].sort((a, b) => a.start - b.start);
@@ -463,3 +485,6 @@ function clauseEnd(lower: string, at: number): number {
   while (i < lower.length && !CLAUSE_BREAK.test(lower[i])) i++;
   return i;
 }
+
+/** a name or size compared without case, width or spaces ("iPhone 17 Pro" = "iphone17pro") */
+const compact = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
