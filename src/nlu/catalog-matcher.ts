@@ -72,6 +72,9 @@ const TYPO_STOPWORDS = new Set([
   "latest", "matter", "little", "bottle", "battle", "kettle", "cattle", "settle", "start", "starts", "started", "starting",
 ]);
 
+/** an English article or possessive and the space after it, between two other words */
+const ARTICLE = /(?<=[a-z] )(?:the|a|an|my|your|his|her|our|their|this|that|these|those) (?=[a-z])/;
+
 /** what may come right before a one-character name: a count and a measure word (两瓶, 来瓶, 一个), or a described 的 (17的) */
 const COUNTED_ONE_CHAR = /(?:[\d一二两三四五六七八九十几俩仨来要买拿]\s*[个瓶杯张只件份盒袋包桶罐支把条块顶副套台部]|[\da-z]\s*的)$/;
 
@@ -188,6 +191,10 @@ export class CatalogMatcher {
       this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
+      for (const s of [p.name, ...(p.aliases ?? [])]) {
+        const bare = s ? normalizeSurface(s).replace(new RegExp(ARTICLE.source, "g"), "") : "";
+        if (bare && bare !== normalizeSurface(s)) add(bare, "product", p.id, p.brandId);
+      }
     }
     // A product name or alias of several words is often said by its first: "美孚1号" of "美孚1号 0W-40 全合成机油",
     // "Prestone" of "Prestone antifreeze" (a proper name: capitalised or with a digit). Only when no other product
@@ -306,6 +313,7 @@ export class CatalogMatcher {
     const found: CatalogMention[] = [];
     const ok = (brandId: string) => !allowed || allowed.has(brandId);
     this.exact(lower, ok, found);
+    if (ARTICLE.test(lower)) this.withoutArticles(lower, ok, found);
     if (this.singleChars.size) this.oneCharNames(lower, ok, found);
     this.typos(lower, ok, found);
     // (Chinese homophone typos of names not already found: "赤霞株" beside a correctly written name)
@@ -349,6 +357,31 @@ export class CatalogMatcher {
     }
     if (candidates.length > 1) candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     for (const c of candidates) if (!found.some((f) => overlaps(f, c))) found.push(c);
+  }
+
+  /**
+   * English names said with or without articles and possessives: "take in the waist" is the service "take in waist",
+   * "rent snowboard" the one named "rent a snowboard". The text is matched once more with those words left out (the
+   * names were indexed without them too), and what is found maps back to the words as written.
+   */
+  private withoutArticles(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    const at: number[] = [];
+    let text = "";
+    const word = new RegExp(ARTICLE.source, "g");
+    let from = 0;
+    for (let m = word.exec(lower); m; m = word.exec(lower)) {
+      for (let i = from; i < m.index; i++) (text += lower[i]), at.push(i);
+      from = m.index + m[0].length;
+    }
+    for (let i = from; i < lower.length; i++) (text += lower[i]), at.push(i);
+    const more: CatalogMention[] = [];
+    this.exact(text, ok, more);
+    for (const m of more) {
+      const span = { ...m, start: at[m.start], end: at[m.end - 1] + 1 };
+      // (only names that had an article to skip: one already found as written keeps its own span)
+      if (span.end - span.start === m.end - m.start || found.some((f) => overlaps(f, span))) continue;
+      found.push(span);
+    }
   }
 
   /**
