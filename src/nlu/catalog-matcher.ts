@@ -284,6 +284,11 @@ export class CatalogMatcher {
     for (const bucket of this.headsByStart.values()) if (bucket.length > 1) bucket.sort((a, b) => b.text.length - a.text.length);
   }
 
+  /** Whether a word is a product or brand name typed in pinyin ("zhixiang" for 纸箱). */
+  isPinyinName(word: string): boolean {
+    return this.pinyinWords.has(word);
+  }
+
   /** Head nouns in the parts of the text no span in `taken` covers, in text order. */
   findHeads(lower: string, taken: Span[], allowed: Set<string> | null): HeadMention[] {
     const out: HeadMention[] = [];

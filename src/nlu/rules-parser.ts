@@ -11,6 +11,7 @@ import { buildItems, type ProductMention } from "./items.ts";
 import { findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
+import { PinyinReader } from "./pinyin-reader.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, type SizeMention } from "./sizes.ts";
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
@@ -61,6 +62,7 @@ export interface ParseTrace {
 
 export class RulesParser implements IntentParser {
   private readonly matcher: CatalogMatcher;
+  private readonly pinyin: PinyinReader;
   private readonly lexicon: Lexicon;
   /** UPPERCASE code → catalog spelling */
   private readonly couponCodes = new Map<string, string>();
@@ -87,6 +89,7 @@ export class RulesParser implements IntentParser {
 
   constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog), options: RulesParserOptions = {}) {
     this.matcher = new CatalogMatcher(catalog);
+    this.pinyin = new PinyinReader(catalog, (word) => this.matcher.isPinyinName(word));
     this.lexicon = lexicon;
     this.intentModel = options.intentModel === undefined ? defaultIntentModel() : options.intentModel;
     this.stores = new TermMatcher(storeWords(catalog).map((text) => ({ text, id: text })));
@@ -237,8 +240,11 @@ export class RulesParser implements IntentParser {
   }
 
   private run(text: string, ctx: ParseContext, trace?: ParseTrace): ParseResult {
-    const { orig, lower } = normalizeText(text);
+    let { orig, lower } = normalizeText(text);
     if (!lower) return emptyResult("unknown", 0);
+    // a message typed in pinyin is read in characters (pinyin-reader.ts)
+    const read = /[a-z]{2}/.test(lower) ? this.pinyin.read(lower) : null;
+    if (read) orig = lower = read;
     const allowed = this.allowed(ctx);
 
     // (a name that starts with the unit of a number before it is not said: the 寸照 of "5寸照片" is 5寸 + 照片)
