@@ -260,13 +260,14 @@ export class CatalogMatcher {
       if (!ids.includes(id)) ids.push(id);
       heads.set(head, ids);
     };
-    // (only products with sizes: a head names one only through a size it comes in)
+    // (Chinese heads only of products with sizes: a head names one only through a size it comes in; an English head
+    // also of one without, which it names when it is the only product so called: "a lock" of "bike lock")
     for (const p of catalog.products ?? []) {
-      if (!p.sizes?.length) continue;
+      const sized = !!p.sizes?.length;
       const done = new Set<string>();
       for (const raw of [p.name, ...(p.aliases ?? [])]) {
         const text = normalizeSurface(raw.replace(/[（(][^）)]*[）)]/g, " "));
-        const cjk = /[\u3400-\u9fff]+$/.exec(text)?.[0] ?? "";
+        const cjk = sized ? /[\u3400-\u9fff]+$/.exec(text)?.[0] ?? "" : "";
         for (let n = 2; n <= 4 && n < cjk.length; n++) if (!done.has(cjk.slice(-n))) done.add(cjk.slice(-n)), note(cjk.slice(-n), p.id);
         const words = isLatin(text) ? text.split(" ") : [];
         const last = words.length >= 2 ? words[words.length - 1] : "";

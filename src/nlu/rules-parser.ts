@@ -357,7 +357,9 @@ export class RulesParser implements IntentParser {
         const has = (p: ProductInfo) => near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && p.sizes.includes(size); }) || bareNumberSize(lower.slice(from, to), p.sizeIndex) !== null;
         const inUnit = (p: ProductInfo) => near.some((s) => { const size = resolveSize([s], p.sizes, p.sizeIndex); return size !== null && fitsProduct(size, p.sizes, p.sizeIndex); });
         const exact = candidates[k].filter((p) => p.sizes.length && has(p));
-        const fits = exact.length ? exact.reduce((a, b) => (said(b) > said(a) ? b : a)) : candidates[k].find((p) => p.sizes.length && inUnit(p));
+        // (an English head that only one product without sizes has, counted or with an article: "and a lock")
+        const sole = candidates[k].length === 1 && !candidates[k][0].sizes.length && /^[a-z]/.test(lower[h.start]) && /(?:^|\s)(?:a|an|one|the|\d+)\s+$/.test(lower.slice(Math.max(0, h.start - 6), h.start)) && !sizes.some((z) => overlaps(z, h)) ? candidates[k][0] : undefined;
+        const fits = exact.length ? exact.reduce((a, b) => (said(b) > said(a) ? b : a)) : candidates[k].find((p) => p.sizes.length && inUnit(p)) ?? sole;
         // (said without a size that picks one, it is the customer's own thing or a general word: "my guitar", "买把吉他")
         if (fits) productMentions.push({ start: h.start, end: h.end, product: fits, head: true });
       });

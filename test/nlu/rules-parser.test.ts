@@ -372,7 +372,7 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
   const p = (id: string, brandId: string, name: string, aliases: string[] = [], tags: string[] = []) => ({ id, brandId, name, aliases, sizes: [], tags });
   const club = new RulesParser({
     brands: [{ id: "club", name: "飞跃飞盘俱乐部", aliases: ["飞跃"] }, { id: "shop", name: "极点体育", aliases: ["极点"] }],
-    products: [p("disc", "shop", "比赛飞盘", ["飞盘"], ["飞盘"]), p("therapy", "club", "运动理疗", ["理疗"]), { ...p("pass", "club", "飞盘月卡", ["月卡"]), sizes: ["单人", "双人"] }, p("field", "club", "飞盘场地", ["飞盘场", "frisbee field"]), p("water", "club", "矿泉水", ["水"]), p("aero", "shop", "Aero 7"), p("aero-pro", "shop", "Aero 7 Pro"), { ...p("bag", "shop", "飞盘收纳袋", ["收纳袋", "disc bag"]), sizes: ["Aero 7", "Aero 7 Pro"] }, p("rental", "club", "飞盘租借", ["rent a disc"])],
+    products: [p("disc", "shop", "比赛飞盘", ["飞盘"], ["飞盘"]), p("therapy", "club", "运动理疗", ["理疗"]), { ...p("pass", "club", "飞盘月卡", ["月卡"]), sizes: ["单人", "双人"] }, p("field", "club", "飞盘场地", ["飞盘场", "frisbee field"]), p("water", "club", "矿泉水", ["水"]), p("aero", "shop", "Aero 7"), p("aero-pro", "shop", "Aero 7 Pro"), { ...p("bag", "shop", "飞盘收纳袋", ["收纳袋", "disc bag"]), sizes: ["Aero 7", "Aero 7 Pro"] }, p("rental", "club", "飞盘租借", ["rent a disc"]), p("lock", "shop", "飞盘锁扣", ["disc lock"])],
     coupons: [],
     staff: [{ name: "阿凯", role: "coach", brandId: "club" }, { name: "王理疗师", role: "physio", brandId: "club" }],
     staffRoles: ["coach", "physio"],
@@ -414,6 +414,10 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
     expect(parse("yueka shuangren 2 zhang").items).toEqual([{ productId: "pass", quantity: 2, size: "双人" }]);
     // (English is left as written, even where its words spell pinyin)
     expect(parse("he wants a disc bag").items).toEqual([{ productId: "bag", quantity: 1, size: null }]);
+  });
+  it("an English word that ends only one product's name, said with an article, is that product", () => {
+    expect(parse("a disc bag and a lock please").items).toEqual([{ productId: "bag", quantity: 1, size: null }, { productId: "lock", quantity: 1, size: null }]);
+    expect(parse("lock the door").items).toEqual([]);
   });
   it("a staff member named alone is booked in their role", () => {
     expect(parse("阿凯周六有空吗 想约他 下午三点")).toMatchObject({ intent: "book_appointment", role: "coach" });
