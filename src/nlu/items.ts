@@ -250,9 +250,10 @@ function splitBySize(
       }
     }
     const sized = kept;
-    const prevEnd = k > 0 ? sized[k - 1].s.end : mention.end;
+    // (a first size at or before the product's name takes a count right before it: the 2件 of "2件免烫 2件纯棉")
+    const prevEnd = k > 0 ? sized[k - 1].s.end : s.start <= mention.start ? 0 : mention.end;
     const nextStart = k + 1 < sized.length ? sized[k + 1].s.start : lower.length;
-    const before = quantities.filter((q) => !used.has(q) && q.start >= Math.min(prevEnd, s.start) && q.end <= s.start && s.start - q.end <= 2).pop();
+    const before = quantities.filter((q) => !used.has(q) && q.start >= prevEnd && q.end <= s.start && s.start - q.end <= 2).pop();
     const after = before ? undefined : quantities.find((q) => !used.has(q) && q.start >= s.end && q.end <= nextStart);
     const q = before ?? after;
     if (q) used.add(q);

@@ -115,12 +115,19 @@ const PEOPLE = new RegExp(
   "g",
 );
 
+// a count of the big or the small ones said in pairs, with no measure word: the 一 and 一 of "一大一小", "两大一小"
+// (a count with a measure word, "一个大的", is ZH_QTY's)
+const ADJ_COUNT = new RegExp(
+  `(?<![\\d.${ZH_NUM_CHARS}])(\\d{1,2}|${ZH_NUM_RE})(?=[大中小](?:的)?\\s*[,，、和]?\\s*(?:\\d{1,2}|${ZH_NUM_RE})[大中小])|(?<=(?:\\d{1,2}|${ZH_NUM_RE})[大中小](?:的)?\\s*[,，、和]?\\s*)(\\d{1,2}|${ZH_NUM_RE})(?=[大中小])`,
+  "g",
+);
+
 const DOZEN = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*打(?![车折包卡电开算听扰])`, "g");
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
 export function findQuantities(lower: string): QuantityMention[] {
   const out: QuantityMention[] = [];
-  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "people"]]);
+  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "people"], [ADJ_COUNT, "measure"]]);
   for (const [re, kind] of kinds) {
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {

@@ -4,7 +4,7 @@
 // Every spelling is reduced to a comparison key by `sizeKey` (大杯, l, 42, 175/92a, 50ml, 1.8m, seat3),
 // and the catalog's sizes are keyed the same way, so "1米8", "1.8m" and "180cm" all find "1.8米".
 import { pinyin } from "pinyin-pro";
-import { parseChineseInt, parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import type { Span } from "./text.ts";
 
 export interface SizeMention extends Span {
@@ -53,6 +53,12 @@ const CUP_ALIASES: Record<string, string> = { venti: "超大杯", grande: "大�
 // Date-like "28号" is not a size when a time of day follows ("28号下午") or a month precedes ("12月3号").
 const DATE_FOLLOWS = /^\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|\d{1,2}\s*[点:时]|[零一二两三四五六七八九十]{1,3}点)/;
 
+// a count before 大/中/小 said of several ("一大一小", "两个大的一个小的"): the number (with a measure word) before it,
+// and what must follow it (another count and adjective) or precede it (one before)
+const COUNT_BEFORE_ADJ = `(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?`;
+const ADJ_PAIR_AFTER = `(?:的)?\\s*[,，、和]?\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?[大中小]`;
+const ADJ_PAIR_BEFORE = `(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?[大中小](?:的)?\\s*[,，、和]?\\s*${COUNT_BEFORE_ADJ}`;
+
 const PATTERNS: Pattern[] = [
   { re: /超大杯|特大杯|大杯|中杯|小杯/g, make: (m) => ({ keys: [CUP_ALIASES[m[0]] ?? m[0]], display: CUP_ALIASES[m[0]] ?? m[0] }) },
   { re: /(?<![a-z])(venti|grande|tall)(?![a-z])/g, make: (m) => ({ keys: [CUP_ALIASES[m[1]]], display: CUP_ALIASES[m[1]] }) },
@@ -67,6 +73,11 @@ const PATTERNS: Pattern[] = [
   } },
   // "小的", "大的来两个", "来个大份": the big or small one of whatever the product comes in (大钵 / 小钵), weak
   { re: /([大小])(?=的|份|包|袋|瓶|盒|罐|桶|碗|盘|箱)/g, make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
+  // counted in pairs: "一大一小", "两大一小", "一个大的一个小的" (each takes the count before it, numbers.ts)
+  { re: new RegExp(`(?<=${COUNT_BEFORE_ADJ})([大中小])(?=${ADJ_PAIR_AFTER})|(?<=${ADJ_PAIR_BEFORE})([大中小])`, "g"), make: (m) => {
+    const mark = m[1] ?? m[2];
+    return { keys: mark === "大" ? ["l", "大杯"] : mark === "中" ? ["m", "中杯"] : ["s", "小杯"], display: mark === "大" ? "L" : mark === "中" ? "M" : "S", weak: true };
+  } },
   // Letter sizes. Single letters need a cue (uppercase, 码/号, "size") because "m" and "s" are common.
   { re: /(?<![a-z0-9])(xxxl|xxl|xl|xs|[2-4]xl|s|m|l)(?![a-z0-9])(\s*[码号])?/g, make: (m, orig) => {
     const token = m[1];
@@ -202,6 +213,10 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       const mark = ({ L: "大", S: "小", M: "中", XL: "超大" } as Record<string, string>)[m.display];
       const near = mark ? [...index].filter(([k]) => k.startsWith(mark) && !/\d/.test(k) && k.length <= mark.length + 2) : [];
       if (near.length === 1) return near[0][1];
+      // (of a product sold for adults and children, the big one is the adult's: "两张票 一大一小", "大人的")
+      const who = m.display === "L" ? ADULT : m.display === "S" ? CHILD : null;
+      const aged = who ? [...index.values()].filter((v) => who.test(v.toLowerCase())) : [];
+      if (aged.length === 1 && [...index.values()].some((v) => (who === ADULT ? CHILD : ADULT).test(v.toLowerCase()))) return aged[0];
       const ends = extremes(index);
       if (ends && (m.display === "L" || m.display === "S")) return m.display === "L" ? ends.large : ends.small;
     }
@@ -209,6 +224,10 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
   const explicit = mentions.find((m) => !m.weak);
   return explicit ? explicit.display : null;
 }
+
+/** sizes for adults and for children (成人 / 儿童, "adult" / "kids"): the words of Chinese and English, not any trade's */
+const ADULT = /^(?:成人|大人|成年|adults?(?![a-z]))/;
+const CHILD = /^(?:儿童|小孩|孩子|少儿|幼儿|童|kids?(?![a-z])|child(?:ren)?(?![a-z]))/;
 
 const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500 };
 
@@ -313,7 +332,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     if (unit === "岁") patterns.push(/(?<![\d.])(\d{1,2})\s*-?\s*(?:yo|y\/o|yrs?(?: old)?|years?(?:[- ]old)?)(?![a-z])/g);
     if (unit.startsWith("人")) {
       patterns.push(
-        new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个|位|人)(?:[的吃用])?|(双|单)人(?:[的吃用])?`, "g"),
+        // (个 alone counts people only at the end of a phrase, "我们三个", not before a noun: the 一个 of "一个双人帐篷")
+        new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个(?![\\u4e00-\\u9fff](?<![的吃用住睡]))|位|人)(?:[的吃用])?|(双|单)人(?:[的吃用])?`, "g"),
         // "1 person", "a 6-person tent", typed in pinyin "3 ren"
         new RegExp(`(?<![a-z0-9])(\\d{1,2}|one|${EN_SMALL})[\\s-]*(?:person|persons|people|man|ren)(?![a-z])`, "g"),
         new RegExp(`(?<![a-z0-9])(?:for|of)\\s+(\\d{1,2}|${EN_SMALL})(?:\\s+(?:people|ppl|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|点|hours?|mins?))|(?<![a-z0-9])(\\d{1,2}|${EN_SMALL})\\s+(?:people|ppl|persons|pax)(?![a-z])`, "g"),
