@@ -420,8 +420,10 @@ export class RulesParser implements IntentParser {
     // a head noun names a product only in an order, or in a question about one ("6寸照片那单帮我撤了");
     // "which case is best for a Mate 60 Pro?" asks about cases
     let items = built.items;
+    // (or one said with two of its own sizes, which asks about that product: "-10度的睡袋和-20度的差别大吗")
     if (!ORDER_INTENTS.has(intent) && productMentions.some((m) => m.head)) {
-      const named = productMentions.filter((m) => !m.head);
+      const own = (m: ProductMention) => new Set(sizes.map((z) => resolveSize([z], m.product.sizes, m.product.sizeIndex)).filter((z) => z !== null && m.product.sizes.includes(z))).size >= 2;
+      const named = productMentions.filter((m) => !m.head || own(m));
       items = buildItems(lower, orig, named, quantities, sizes).items;
       brandId = brandOf(named);
     }

@@ -109,6 +109,8 @@ describe("several sizes and counts of one product in a sentence", () => {
       { id: "cabin", brandId: "f", name: "海景船舱", aliases: ["船舱"], sizes: ["1人", "2人", "4人"] },
       { id: "beans", brandId: "f", name: "船长咖啡豆", aliases: ["咖啡豆"], sizes: ["250g", "1kg"] },
       { id: "towel", brandId: "f", name: "亚麻浴巾", aliases: ["浴巾"], sizes: ["平纹", "华夫格"] },
+      { id: "deck-fan", brandId: "f", name: "甲板风扇", aliases: [], sizes: ["12寸", "16寸"] },
+      { id: "cabin-fan", brandId: "f", name: "船舱小风扇", aliases: [], sizes: ["8寸"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -129,4 +131,8 @@ describe("several sizes and counts of one product in a sentence", () => {
     ["一个单人的船舱", ["cabin×1/1人"]],
     ["我们四个 订个船舱", ["cabin×1/4人"]],
   ])("a count of people before the product is its size, not a count before a noun: %s", (text, want) => expect(items(text)).toEqual(want));
+  it("a word several products end in, said with two sizes of one of them in a question, asks about that one", () => {
+    expect(items("12寸的风扇和16寸的哪个好")).toEqual(["deck-fan×1/12寸", "deck-fan×1/16寸"]);
+    expect(items("风扇哪个好")).toEqual([]);
+  });
 });
