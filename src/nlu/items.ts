@@ -32,6 +32,8 @@ export function buildItems(
   let counts = blankSpans(lower, sizes.filter((s) => !s.weak));
   // and so are ratings: "rated 4 stars for the tulips" orders nothing four times
   counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))|(?<![\d.])(?:10|\d)\s*\/\s*(?:5|10)(?![\d.])/g, (m) => "_".repeat(m.length));
+  // (a count inside a rating is none: the 两颗 of "两颗星")
+  quantities = quantities.filter((q) => !/^_+$/.test(counts.slice(q.start, q.end)) || sizes.some((z) => !z.weak && z.start < q.end && q.start < z.end));
   if (!mentions.length) return { items: [], explicitQuantity: false };
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();

@@ -131,6 +131,10 @@ describe("several sizes and counts of one product in a sentence", () => {
     ["一个单人的船舱", ["cabin×1/1人"]],
     ["我们四个 订个船舱", ["cabin×1/4人"]],
   ])("a count of people before the product is its size, not a count before a noun: %s", (text, want) => expect(items(text)).toEqual(want));
+  it("a count inside a rating counts nothing", () => {
+    expect(items("浴巾一般般 两颗星")).toEqual(["towel×1"]);
+    expect(items("浴巾买两条 五颗星好评")).toEqual(["towel×2"]);
+  });
   it("a word several products end in, said with two sizes of one of them in a question, asks about that one", () => {
     expect(items("12寸的风扇和16寸的哪个好")).toEqual(["deck-fan×1/12寸", "deck-fan×1/16寸"]);
     expect(items("风扇哪个好")).toEqual([]);
