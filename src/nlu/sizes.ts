@@ -371,6 +371,19 @@ function spelledAmounts(unit: string): RegExp[] {
 /** weeks, for a product sold by the day: 一周, "2 weeks" */
 const WEEKS = new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*个?\\s*(?:周|星期|礼拜)(?![一二三四五六日天1-7])|(\\d{1,2}|one|${EN_SMALL}|a)\\s+weeks?(?![a-z])`, "g");
 
+const pinyins = new Map<string, RegExp | null>();
+/** A two- to four-character Chinese word as a regex of its toneless pinyin, syllables optionally spaced, memoised. */
+function pinyinOf(word: string): RegExp | null {
+  let re = pinyins.get(word);
+  if (re === undefined) {
+    const syllables = /^[\u4e00-\u9fff]{2,4}$/.test(word) ? pinyin(word, { toneType: "none", type: "array" }) : [];
+    re = syllables.length >= 2 && syllables.every((x) => /^[a-z]+$/.test(x)) ? new RegExp(`(?<![a-z])${syllables.join("\\s*")}(?![a-z])`, "g") : null;
+    pinyins.set(word, re);
+  }
+  if (re) re.lastIndex = 0;
+  return re;
+}
+
 const initials = new Map<string, string>();
 /** The first letter of a character's pinyin (匹 → p), memoised. */
 function pinyinInitial(ch: string): string {
@@ -509,6 +522,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (let m = zh.exec(lower); m; m = zh.exec(lower)) push(m.index, m.index + stem.length);
   }
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    // a size word typed in toneless pinyin: "da hao" for 大号, "zhongbao" for 中包 (only in a text with Latin letters)
+    const py = /[a-z]/.test(lower) ? pinyinOf(w) : null;
+    if (py) for (let m = py.exec(lower); m; m = py.exec(lower)) add(m.index, m.index + m[0].length, w);
     for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
       const end = lower.startsWith("装", i + w.length) ? i + w.length + 1 : i + w.length;
       add(i, end, lower.slice(i, end));

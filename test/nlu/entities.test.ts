@@ -131,6 +131,11 @@ describe("several sizes and counts of one product in a sentence", () => {
     ["一个单人的船舱", ["cabin×1/1人"]],
     ["我们四个 订个船舱", ["cabin×1/4人"]],
   ])("a count of people before the product is its size, not a count before a noun: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["chuanpiao ertong 3 zhang", ["ticket×3/儿童"]],
+    ["chuanpiao liang zhang", ["ticket×2"]],
+    ["yujin huafuge 2 tiao", ["towel×2/华夫格"]],
+  ])("counts and size words typed in toneless pinyin: %s", (text, want) => expect(items(text)).toEqual(want));
   it("a count inside a rating counts nothing", () => {
     expect(items("浴巾一般般 两颗星")).toEqual(["towel×1"]);
     expect(items("浴巾买两条 五颗星好评")).toEqual(["towel×2"]);
