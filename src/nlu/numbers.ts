@@ -129,6 +129,9 @@ const PINYIN_NUMERALS: Record<string, number> = { yi: 1, er: 2, liang: 2, san: 3
 const PINYIN_MEASURES = [...new Set([...MEASURE_WORDS].map((c) => pinyin(c, { toneType: "none" })).filter((py) => (/^[a-z]{3,}$/.test(py) || py === "ge") && !(py in PINYIN_NUMERALS)))];
 const PINYIN_QTY = new RegExp(`(?<![a-z0-9.])(\\d{1,3}|${Object.keys(PINYIN_NUMERALS).join("|")})\\s*(?:${PINYIN_MEASURES.join("|")})(?![a-z])`, "g");
 
+const ADJ_MARK = /[大中小]/;
+const LATIN = /[a-z]/;
+
 const DOZEN = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*打(?![车折包卡电开算听扰])`, "g");
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
@@ -136,6 +139,8 @@ export function findQuantities(lower: string): QuantityMention[] {
   const out: QuantityMention[] = [];
   const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "people"], [ADJ_COUNT, "measure"], [PINYIN_QTY, "measure"]]);
   for (const [re, kind] of kinds) {
+    // (the rarer patterns only where they can match)
+    if ((re === ADJ_COUNT && !ADJ_MARK.test(lower)) || (re === PINYIN_QTY && !LATIN.test(lower))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       // A digit glued to Latin letters is a code (GXG30) or a size (50ml), not a count.

@@ -74,7 +74,7 @@ const PATTERNS: Pattern[] = [
   // "小的", "大的来两个", "来个大份": the big or small one of whatever the product comes in (大钵 / 小钵), weak
   { re: /([大小])(?=的|份|包|袋|瓶|盒|罐|桶|碗|盘|箱)/g, make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
   // counted in pairs: "一大一小", "两大一小", "一个大的一个小的" (each takes the count before it, numbers.ts)
-  { re: new RegExp(`(?<=${COUNT_BEFORE_ADJ})([大中小])(?=${ADJ_PAIR_AFTER})|(?<=${ADJ_PAIR_BEFORE})([大中小])`, "g"), make: (m) => {
+  { re: new RegExp(`([大中小])(?<=${COUNT_BEFORE_ADJ}[大中小])(?=${ADJ_PAIR_AFTER})|([大中小])(?<=${ADJ_PAIR_BEFORE}[大中小])`, "g"), make: (m) => {
     const mark = m[1] ?? m[2];
     return { keys: mark === "大" ? ["l", "大杯"] : mark === "中" ? ["m", "中杯"] : ["s", "小杯"], display: mark === "大" ? "L" : mark === "中" ? "M" : "S", weak: true };
   } },
