@@ -361,7 +361,8 @@ export class RulesParser implements IntentParser {
       .filter((c) => !mentions.some((m) => overlaps(m, c)) && !titles.some((r) => inside(c, r)) && parseFulfillment(lower.slice(c.start, c.end)) === null)
       .filter((c) => c.end - c.start > 1 || !roles.some((r) => inside(c, r)))
       .filter((c) => !(/^books?$/.test(lower.slice(c.start, c.end)) && /^\s+(?:a|an|the|me|my|us|him|her|for|with|in|at|some|one|two|\d)\b/.test(lower.slice(c.end))));
-    const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);
+    // (a head noun may yet be dropped, below: it does not stand in the way)
+    const categoryBrand = explicitBrand || productMentions.some((m) => !m.head) ? null : this.lexicon.categoryBrand(categories, allowed);
     const brandOf = (named: ProductMention[]) =>
       explicitBrand ?? named[0]?.product.brandId ?? (couponBrand && (!allowed || allowed.has(couponBrand)) ? couponBrand : null) ?? categoryBrand;
     let brandId: string | null = brandOf(productMentions);

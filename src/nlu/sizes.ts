@@ -324,7 +324,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   if (!ranged.length) return;
   const num = `(\\d{1,3}|${ZH_NUM_RE})`;
   for (const unit of new Set(ranged.map((r) => r.unit))) {
-    const patterns = [new RegExp(`${num}\\s*(?:个)?\\s*${escapeRe(unit)}`, "g")];
+    // (in any of the unit's spellings: 三室 for 三居室)
+    const patterns = [new RegExp(`${num}\\s*(?:个)?\\s*(?:${UNIT_SPELLINGS[unit] ?? escapeRe(unit)})`, "g")];
     // the unit in English before the number ("grade 3", "level 2", "age 5") or after it ("5 yo"), or typed in pinyin
     // ("3 nianji")
     if (UNIT_SPELLINGS[unit]) patterns.push(new RegExp(`(?<![\\d.a-z])(\\d{1,2}|one|${EN_SMALL})\\s*-?\\s*(?:${UNIT_SPELLINGS[unit]})`, "g"));
@@ -399,7 +400,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
 const UNIT_SPELLINGS: Record<string, string> = {
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
-  立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
+  立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
 };
 /** units that may be below zero */
 const SIGNED = new Set(["°c"]);

@@ -111,6 +111,8 @@ describe("several sizes and counts of one product in a sentence", () => {
       { id: "towel", brandId: "f", name: "亚麻浴巾", aliases: ["浴巾"], sizes: ["平纹", "华夫格"] },
       { id: "deck-fan", brandId: "f", name: "甲板风扇", aliases: [], sizes: ["12寸", "16寸"] },
       { id: "cabin-fan", brandId: "f", name: "船舱小风扇", aliases: [], sizes: ["8寸"] },
+      { id: "rope", brandId: "f", name: "系船缆绳", aliases: ["缆绳"], sizes: ["45cm", "90cm"] },
+      { id: "suite", brandId: "f", name: "海上家庭套房", aliases: [], sizes: ["一居室", "两居室"], tags: ["住宿"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -136,6 +138,14 @@ describe("several sizes and counts of one product in a sentence", () => {
     ["chuanpiao liang zhang", ["ticket×2"]],
     ["yujin huafuge 2 tiao", ["towel×2/华夫格"]],
   ])("counts and size words typed in toneless pinyin: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["缆绳 四十五公分 一条", ["rope×1/45cm"]],
+    ["家庭套房 两室的", ["suite×1/两居室"]],
+  ])("a size in another spelling of its unit, with a Chinese numeral: %s", (text, want) => expect(items(text)).toEqual(want));
+  it("a question whose only product word is a head noun left unnamed keeps the brand its category words name", () => {
+    const r = ferry.parseSync("两室一厅住宿用什么套房合适", defaultCorpusContext());
+    expect([r.intent, r.brandId, r.items]).toEqual(["recommend", "f", []]);
+  });
   it("a count inside a rating counts nothing", () => {
     expect(items("浴巾一般般 两颗星")).toEqual(["towel×1"]);
     expect(items("浴巾买两条 五颗星好评")).toEqual(["towel×2"]);
