@@ -32,6 +32,8 @@ export function buildItems(
   let counts = blankSpans(lower, sizes.filter((s) => !s.weak));
   // and so are ratings: "rated 4 stars for the tulips" orders nothing four times
   counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))|(?<![\d.])(?:10|\d)\s*\/\s*(?:5|10)(?![\d.])/g, (m) => "_".repeat(m.length));
+  // (a count inside a rating is none: the 两颗 of "两颗星")
+  quantities = quantities.filter((q) => !/^_+$/.test(counts.slice(q.start, q.end)) || sizes.some((z) => !z.weak && z.start < q.end && q.start < z.end));
   if (!mentions.length) return { items: [], explicitQuantity: false };
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();
@@ -250,9 +252,10 @@ function splitBySize(
       }
     }
     const sized = kept;
-    const prevEnd = k > 0 ? sized[k - 1].s.end : mention.end;
+    // (a first size at or before the product's name takes a count right before it: the 2件 of "2件免烫 2件纯棉")
+    const prevEnd = k > 0 ? sized[k - 1].s.end : s.start <= mention.start ? 0 : mention.end;
     const nextStart = k + 1 < sized.length ? sized[k + 1].s.start : lower.length;
-    const before = quantities.filter((q) => !used.has(q) && q.start >= Math.min(prevEnd, s.start) && q.end <= s.start && s.start - q.end <= 2).pop();
+    const before = quantities.filter((q) => !used.has(q) && q.start >= prevEnd && q.end <= s.start && s.start - q.end <= 2).pop();
     const after = before ? undefined : quantities.find((q) => !used.has(q) && q.start >= s.end && q.end <= nextStart);
     const q = before ?? after;
     if (q) used.add(q);

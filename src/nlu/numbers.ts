@@ -1,5 +1,6 @@
 // Numbers as people type them in chat: Arabic digits, Chinese numerals (两, 十二, 一百五), English
 // number words, and quantities with a measure word (两杯, 一双, 3件, x2).
+import { pinyin } from "pinyin-pro";
 import type { Span } from "./text.ts";
 
 const ZH_DIGIT: Record<string, number> = {
@@ -115,19 +116,37 @@ const PEOPLE = new RegExp(
   "g",
 );
 
+// a count of the big or the small ones said in pairs, with no measure word: the 一 and 一 of "一大一小", "两大一小"
+// (a count with a measure word, "一个大的", is ZH_QTY's)
+const ADJ_COUNT = new RegExp(
+  `(?<![\\d.${ZH_NUM_CHARS}])(\\d{1,2}|${ZH_NUM_RE})(?=[大中小](?:的)?\\s*[,，、和]?\\s*(?:\\d{1,2}|${ZH_NUM_RE})[大中小])|(?<=(?:\\d{1,2}|${ZH_NUM_RE})[大中小](?:的)?\\s*[,，、和]?\\s*)(\\d{1,2}|${ZH_NUM_RE})(?=[大中小])`,
+  "g",
+);
+
+// Counts typed in toneless pinyin: "10 ge", "liang tong", "yi gen" (a number, then a measure word's syllable; only
+// syllables of three letters or more, and ge, that are no numeral, so that "ba" and "liang" are not read as 把 and 辆)
+const PINYIN_NUMERALS: Record<string, number> = { yi: 1, er: 2, liang: 2, san: 3, si: 4, wu: 5, liu: 6, qi: 7, ba: 8, jiu: 9, shi: 10 };
+const PINYIN_MEASURES = [...new Set([...MEASURE_WORDS].map((c) => pinyin(c, { toneType: "none" })).filter((py) => (/^[a-z]{3,}$/.test(py) || py === "ge") && !(py in PINYIN_NUMERALS)))];
+const PINYIN_QTY = new RegExp(`(?<![a-z0-9.])(\\d{1,3}|${Object.keys(PINYIN_NUMERALS).join("|")})\\s*(?:${PINYIN_MEASURES.join("|")})(?![a-z])`, "g");
+
+const ADJ_MARK = /[大中小]/;
+const LATIN = /[a-z]/;
+
 const DOZEN = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*打(?![车折包卡电开算听扰])`, "g");
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
 export function findQuantities(lower: string): QuantityMention[] {
   const out: QuantityMention[] = [];
-  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "people"]]);
+  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "people"], [ADJ_COUNT, "measure"], [PINYIN_QTY, "measure"]]);
   for (const [re, kind] of kinds) {
+    // (the rarer patterns only where they can match)
+    if ((re === ADJ_COUNT && !ADJ_MARK.test(lower)) || (re === PINYIN_QTY && !LATIN.test(lower))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       // A digit glued to Latin letters is a code (GXG30) or a size (50ml), not a count.
       // (a Chinese numeral after a Latin word is a count: "egg tart两个")
       if (/[a-z0-9.]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1])) continue;
-      const value = parseNumber(m[1] ?? m[2]);
+      const value = re === PINYIN_QTY && m[1] in PINYIN_NUMERALS ? PINYIN_NUMERALS[m[1]] : parseNumber(m[1] ?? m[2]);
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
       // (两个人 counts people)
       const people = re === ZH_QTY && m[2] === "个" && lower[m.index + m[0].length] === "人";

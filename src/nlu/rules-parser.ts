@@ -393,7 +393,8 @@ export class RulesParser implements IntentParser {
       .filter((c) => !mentions.some((m) => overlaps(m, c)) && !titles.some((r) => inside(c, r)) && parseFulfillment(lower.slice(c.start, c.end)) === null)
       .filter((c) => c.end - c.start > 1 || !roles.some((r) => inside(c, r)))
       .filter((c) => !(/^books?$/.test(lower.slice(c.start, c.end)) && /^\s+(?:a|an|the|me|my|us|him|her|for|with|in|at|some|one|two|\d)\b/.test(lower.slice(c.end))));
-    const categoryBrand = explicitBrand || productMentions.length ? null : this.lexicon.categoryBrand(categories, allowed);
+    // (a head noun may yet be dropped, below: it does not stand in the way)
+    const categoryBrand = explicitBrand || productMentions.some((m) => !m.head) ? null : this.lexicon.categoryBrand(categories, allowed);
     const brandOf = (named: ProductMention[]) =>
       explicitBrand ?? named[0]?.product.brandId ?? (couponBrand && (!allowed || allowed.has(couponBrand)) ? couponBrand : null) ?? categoryBrand;
     let brandId: string | null = brandOf(productMentions);
@@ -452,8 +453,10 @@ export class RulesParser implements IntentParser {
     // a head noun names a product only in an order, or in a question about one ("6寸照片那单帮我撤了");
     // "which case is best for a Mate 60 Pro?" asks about cases
     let items = built.items;
+    // (or one said with two of its own sizes, which asks about that product: "-10度的睡袋和-20度的差别大吗")
     if (!ORDER_INTENTS.has(intent) && productMentions.some((m) => m.head)) {
-      const named = productMentions.filter((m) => !m.head);
+      const own = (m: ProductMention) => new Set(sizes.map((z) => resolveSize([z], m.product.sizes, m.product.sizeIndex)).filter((z) => z !== null && m.product.sizes.includes(z))).size >= 2;
+      const named = productMentions.filter((m) => !m.head || own(m));
       items = buildItems(lower, orig, named, quantities, sizes).items;
       brandId = brandOf(named);
     }

@@ -4,7 +4,7 @@
 // Every spelling is reduced to a comparison key by `sizeKey` (大杯, l, 42, 175/92a, 50ml, 1.8m, seat3),
 // and the catalog's sizes are keyed the same way, so "1米8", "1.8m" and "180cm" all find "1.8米".
 import { pinyin } from "pinyin-pro";
-import { parseChineseInt, parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import type { Span } from "./text.ts";
 
 export interface SizeMention extends Span {
@@ -53,6 +53,12 @@ const CUP_ALIASES: Record<string, string> = { venti: "超大杯", grande: "大�
 // Date-like "28号" is not a size when a time of day follows ("28号下午") or a month precedes ("12月3号").
 const DATE_FOLLOWS = /^\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|\d{1,2}\s*[点:时]|[零一二两三四五六七八九十]{1,3}点)/;
 
+// a count before 大/中/小 said of several ("一大一小", "两个大的一个小的"): the number (with a measure word) before it,
+// and what must follow it (another count and adjective) or precede it (one before)
+const COUNT_BEFORE_ADJ = `(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?`;
+const ADJ_PAIR_AFTER = `(?:的)?\\s*[,，、和]?\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?[大中小]`;
+const ADJ_PAIR_BEFORE = `(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?[大中小](?:的)?\\s*[,，、和]?\\s*${COUNT_BEFORE_ADJ}`;
+
 const PATTERNS: Pattern[] = [
   { re: /超大杯|特大杯|大杯|中杯|小杯/g, make: (m) => ({ keys: [CUP_ALIASES[m[0]] ?? m[0]], display: CUP_ALIASES[m[0]] ?? m[0] }) },
   { re: /(?<![a-z])(venti|grande|tall)(?![a-z])/g, make: (m) => ({ keys: [CUP_ALIASES[m[1]]], display: CUP_ALIASES[m[1]] }) },
@@ -67,6 +73,11 @@ const PATTERNS: Pattern[] = [
   } },
   // "小的", "大的来两个", "来个大份": the big or small one of whatever the product comes in (大钵 / 小钵), weak
   { re: /([大小])(?=的|份|包|袋|瓶|盒|罐|桶|碗|盘|箱)/g, make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
+  // counted in pairs: "一大一小", "两大一小", "一个大的一个小的" (each takes the count before it, numbers.ts)
+  { re: new RegExp(`([大中小])(?<=${COUNT_BEFORE_ADJ}[大中小])(?=${ADJ_PAIR_AFTER})|([大中小])(?<=${ADJ_PAIR_BEFORE}[大中小])`, "g"), make: (m) => {
+    const mark = m[1] ?? m[2];
+    return { keys: mark === "大" ? ["l", "大杯"] : mark === "中" ? ["m", "中杯"] : ["s", "小杯"], display: mark === "大" ? "L" : mark === "中" ? "M" : "S", weak: true };
+  } },
   // Letter sizes. Single letters need a cue (uppercase, 码/号, "size") because "m" and "s" are common.
   { re: /(?<![a-z0-9])(xxxl|xxl|xl|xs|[2-4]xl|s|m|l)(?![a-z0-9])(\s*[码号])?/g, make: (m, orig) => {
     const token = m[1];
@@ -202,6 +213,10 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       const mark = ({ L: "大", S: "小", M: "中", XL: "超大" } as Record<string, string>)[m.display];
       const near = mark ? [...index].filter(([k]) => k.startsWith(mark) && !/\d/.test(k) && k.length <= mark.length + 2) : [];
       if (near.length === 1) return near[0][1];
+      // (of a product sold for adults and children, the big one is the adult's: "两张票 一大一小", "大人的")
+      const who = m.display === "L" ? ADULT : m.display === "S" ? CHILD : null;
+      const aged = who ? [...index.values()].filter((v) => who.test(v.toLowerCase())) : [];
+      if (aged.length === 1 && [...index.values()].some((v) => (who === ADULT ? CHILD : ADULT).test(v.toLowerCase()))) return aged[0];
       const ends = extremes(index);
       if (ends && (m.display === "L" || m.display === "S")) return m.display === "L" ? ends.large : ends.small;
     }
@@ -209,6 +224,10 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
   const explicit = mentions.find((m) => !m.weak);
   return explicit ? explicit.display : null;
 }
+
+/** sizes for adults and for children (成人 / 儿童, "adult" / "kids"): the words of Chinese and English, not any trade's */
+const ADULT = /^(?:成人|大人|成年|adults?(?![a-z]))/;
+const CHILD = /^(?:儿童|小孩|孩子|少儿|幼儿|童|kids?(?![a-z])|child(?:ren)?(?![a-z]))/;
 
 const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500 };
 
@@ -305,7 +324,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   if (!ranged.length) return;
   const num = `(\\d{1,3}|${ZH_NUM_RE})`;
   for (const unit of new Set(ranged.map((r) => r.unit))) {
-    const patterns = [new RegExp(`${num}\\s*(?:个)?\\s*${escapeRe(unit)}`, "g")];
+    // (in any of the unit's spellings: 三室 for 三居室)
+    const patterns = [new RegExp(`${num}\\s*(?:个)?\\s*(?:${UNIT_SPELLINGS[unit] ?? escapeRe(unit)})`, "g")];
     // the unit in English before the number ("grade 3", "level 2", "age 5") or after it ("5 yo"), or typed in pinyin
     // ("3 nianji")
     if (UNIT_SPELLINGS[unit]) patterns.push(new RegExp(`(?<![\\d.a-z])(\\d{1,2}|one|${EN_SMALL})\\s*-?\\s*(?:${UNIT_SPELLINGS[unit]})`, "g"));
@@ -313,7 +333,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     if (unit === "岁") patterns.push(/(?<![\d.])(\d{1,2})\s*-?\s*(?:yo|y\/o|yrs?(?: old)?|years?(?:[- ]old)?)(?![a-z])/g);
     if (unit.startsWith("人")) {
       patterns.push(
-        new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个|位|人)(?:[的吃用])?|(双|单)人(?:[的吃用])?`, "g"),
+        // (个 alone counts people only at the end of a phrase, "我们三个", not before a noun: the 一个 of "一个双人帐篷")
+        new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个(?![\\u4e00-\\u9fff](?<![的吃用住睡]))|位|人)(?:[的吃用])?|(双|单)人(?:[的吃用])?`, "g"),
         // "1 person", "a 6-person tent", typed in pinyin "3 ren"
         new RegExp(`(?<![a-z0-9])(\\d{1,2}|one|${EN_SMALL})[\\s-]*(?:person|persons|people|man|ren)(?![a-z])`, "g"),
         new RegExp(`(?<![a-z0-9])(?:for|of)\\s+(\\d{1,2}|${EN_SMALL})(?:\\s+(?:people|ppl|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|点|hours?|mins?))|(?<![a-z0-9])(\\d{1,2}|${EN_SMALL})\\s+(?:people|ppl|persons|pax)(?![a-z])`, "g"),
@@ -351,6 +372,19 @@ function spelledAmounts(unit: string): RegExp[] {
 /** weeks, for a product sold by the day: 一周, "2 weeks" */
 const WEEKS = new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*个?\\s*(?:周|星期|礼拜)(?![一二三四五六日天1-7])|(\\d{1,2}|one|${EN_SMALL}|a)\\s+weeks?(?![a-z])`, "g");
 
+const pinyins = new Map<string, RegExp | null>();
+/** A two- to four-character Chinese word as a regex of its toneless pinyin, syllables optionally spaced, memoised. */
+function pinyinOf(word: string): RegExp | null {
+  let re = pinyins.get(word);
+  if (re === undefined) {
+    const syllables = /^[\u4e00-\u9fff]{2,4}$/.test(word) ? pinyin(word, { toneType: "none", type: "array" }) : [];
+    re = syllables.length >= 2 && syllables.every((x) => /^[a-z]+$/.test(x)) ? new RegExp(`(?<![a-z])${syllables.join("\\s*")}(?![a-z])`, "g") : null;
+    pinyins.set(word, re);
+  }
+  if (re) re.lastIndex = 0;
+  return re;
+}
+
 const initials = new Map<string, string>();
 /** The first letter of a character's pinyin (匹 → p), memoised. */
 function pinyinInitial(ch: string): string {
@@ -366,7 +400,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
 const UNIT_SPELLINGS: Record<string, string> = {
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
-  立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
+  立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
 };
 /** units that may be below zero */
 const SIGNED = new Set(["°c"]);
@@ -489,6 +523,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (let m = zh.exec(lower); m; m = zh.exec(lower)) push(m.index, m.index + stem.length);
   }
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    // a size word typed in toneless pinyin: "da hao" for 大号, "zhongbao" for 中包 (only in a text with Latin letters)
+    const py = /[a-z]/.test(lower) ? pinyinOf(w) : null;
+    if (py) for (let m = py.exec(lower); m; m = py.exec(lower)) add(m.index, m.index + m[0].length, w);
     for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
       const end = lower.startsWith("装", i + w.length) ? i + w.length + 1 : i + w.length;
       add(i, end, lower.slice(i, end));

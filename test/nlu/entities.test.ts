@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { couponByTitle, couponSignatures, findCouponCode, findOrderId } from "../../src/nlu/codes.ts";
 import { parseFulfillment } from "../../src/nlu/fulfillment.ts";
 import { parseRating } from "../../src/nlu/rating.ts";
+import { defaultCorpusContext } from "../../src/nlu/eval.ts";
+import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
 
 const KNOWN = new Map(["GXG30", "COFFEE5", "LATTE8", "HOME500", "GB50"].map((c) => [c, c]));
@@ -94,5 +96,62 @@ describe("more ways to say how and which order", () => {
   it("a prefixed order id in a cancellation", () => {
     const t = n("刚才下的单下错了 取消 ord_77ab1");
     expect(findOrderId(t.lower, t.orig, new Set())?.value).toBe("ord_77ab1");
+  });
+});
+
+describe("several sizes and counts of one product in a sentence", () => {
+  // a catalog no corpus has: a ferry line selling tickets for adults and children, deck chairs by the person, coffee
+  // in two sizes, and linen in two weaves
+  const ferry = new RulesParser({
+    brands: [{ id: "f", name: "蓝湾渡轮", aliases: [] }],
+    products: [
+      { id: "ticket", brandId: "f", name: "渡轮船票", aliases: ["船票", "ferry ticket"], sizes: ["成人", "儿童"] },
+      { id: "cabin", brandId: "f", name: "海景船舱", aliases: ["船舱"], sizes: ["1人", "2人", "4人"] },
+      { id: "beans", brandId: "f", name: "船长咖啡豆", aliases: ["咖啡豆"], sizes: ["250g", "1kg"] },
+      { id: "towel", brandId: "f", name: "亚麻浴巾", aliases: ["浴巾"], sizes: ["平纹", "华夫格"] },
+      { id: "deck-fan", brandId: "f", name: "甲板风扇", aliases: [], sizes: ["12寸", "16寸"] },
+      { id: "cabin-fan", brandId: "f", name: "船舱小风扇", aliases: [], sizes: ["8寸"] },
+      { id: "rope", brandId: "f", name: "系船缆绳", aliases: ["缆绳"], sizes: ["45cm", "90cm"] },
+      { id: "suite", brandId: "f", name: "海上家庭套房", aliases: [], sizes: ["一居室", "两居室"], tags: ["住宿"] },
+    ],
+    coupons: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => ferry.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["两张船票 一大一小", ["ticket×1/成人", "ticket×1/儿童"]],
+    ["船票 两大一小", ["ticket×2/成人", "ticket×1/儿童"]],
+    ["船票三张 两张大的一张小的", ["ticket×2/成人", "ticket×1/儿童"]],
+    ["咖啡豆 一大一小", ["beans×1/1kg", "beans×1/250g"]],
+    ["一大早订两张船票", ["ticket×2"]],
+  ])("%s → %j", (text, want) => expect(items(text)).toEqual(want));
+  it("a count before each of two sizes, the first size standing for the product", () => {
+    expect(items("2条平纹 3条华夫格")).toEqual(["towel×2/平纹", "towel×3/华夫格"]);
+    expect(items("浴巾 2条平纹 3条华夫格")).toEqual(["towel×2/平纹", "towel×3/华夫格"]);
+  });
+  it.each([
+    ["订一个双人船舱", ["cabin×1/2人"]],
+    ["一个单人的船舱", ["cabin×1/1人"]],
+    ["我们四个 订个船舱", ["cabin×1/4人"]],
+  ])("a count of people before the product is its size, not a count before a noun: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["chuanpiao ertong 3 zhang", ["ticket×3/儿童"]],
+    ["chuanpiao liang zhang", ["ticket×2"]],
+    ["yujin huafuge 2 tiao", ["towel×2/华夫格"]],
+  ])("counts and size words typed in toneless pinyin: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["缆绳 四十五公分 一条", ["rope×1/45cm"]],
+    ["家庭套房 两室的", ["suite×1/两居室"]],
+  ])("a size in another spelling of its unit, with a Chinese numeral: %s", (text, want) => expect(items(text)).toEqual(want));
+  it("a question whose only product word is a head noun left unnamed keeps the brand its category words name", () => {
+    const r = ferry.parseSync("两室一厅住宿用什么套房合适", defaultCorpusContext());
+    expect([r.intent, r.brandId, r.items]).toEqual(["recommend", "f", []]);
+  });
+  it("a count inside a rating counts nothing", () => {
+    expect(items("浴巾一般般 两颗星")).toEqual(["towel×1"]);
+    expect(items("浴巾买两条 五颗星好评")).toEqual(["towel×2"]);
+  });
+  it("a word several products end in, said with two sizes of one of them in a question, asks about that one", () => {
+    expect(items("12寸的风扇和16寸的哪个好")).toEqual(["deck-fan×1/12寸", "deck-fan×1/16寸"]);
+    expect(items("风扇哪个好")).toEqual([]);
   });
 });
