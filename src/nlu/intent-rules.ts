@@ -156,6 +156,10 @@ export interface Signals {
   hasTitle: boolean;
   /** a role's word is written outside every product name (包间 beside 九宫格), not only as the service a product is */
   hasRoleWord?: boolean;
+  /** a staff member is named ("老周", "Kevin老师") */
+  hasStaff?: boolean;
+  /** a store is named by its own name ("高新店") */
+  hasStore?: boolean;
   /** delivery, pickup or shipping is asked for */
   hasFulfillment: boolean;
   /** a count is stated (两杯, two, x2) */
@@ -229,7 +233,8 @@ export function decideIntent(sig: Signals): Decision {
   }
   // "follow 百固, 想看deals", "关注一下 以后有活动通知我": a request that starts by following is a follow
   if (/^(?:关注|follow|subscribe)/.test(s) && cue("follow") && !cue("bookStrong") && !sig.hasWhen) return { intent: "follow", confidence: conf(0.9) };
-  const roleBooking = sig.hasRole && (bookingAsked ||
+  // (a staff member named with a time — "老周明天在吗 想找他焊项链" — asks for that person)
+  const roleBooking = (sig.hasRole || (sig.hasStaff && sig.hasWhen)) && (bookingAsked ||
     !((cue("find") && cue("storeNoun")) || cue("recommend") || cue("feedbackWeak") || cue("claim") || sig.hasCoupon || sig.hasRadius ||
       // a service counted or sized without a verb of booking ("肩颈一个小时的一个") is bought, like any product
       (wantsProduct && (orderVerb || cue("buy") || sig.hasSize || sig.hasQuantity) && !sig.hasTitle)));
@@ -267,6 +272,8 @@ export function decideIntent(sig: Signals): Decision {
   if (orderVerb && sig.hasQuantity) return { intent: "order", confidence: conf(0.5) };
   if (cue("help")) return { intent: "help", confidence: conf(0.88) };
   if (cue("orderOnly")) return { intent: "order", confidence: conf(0.55) };
+  // "明天上午高新店有人吗": asking after a store by its name is asking about that store
+  if (sig.hasStore && !sig.hasProduct && (sig.hasWhen || cue("greeting"))) return { intent: "find_store", confidence: conf(0.7) };
   if (cue("greeting")) return { intent: "greeting", confidence: 0.92 };
   // A bare brand name: most likely "where is it / what does it have" — a store search, weakly.
   if (sig.hasBrand) return { intent: "find_store", confidence: 0.5 };

@@ -424,6 +424,8 @@ export class RulesParser implements IntentParser {
       hasRating: rating !== null,
       hasWhen: when !== null,
       hasRadius: radiusMeters !== null,
+      hasStaff: this.lexicon.staffIn(lower).length > 0,
+      hasStore: this.stores.find(lower).some((m) => /(?:店|store|branch)$/.test(lower.slice(m.start, m.end))),
     });
     // the catalog's words, times and numbers masked: what the intent model reads (only when it is asked)
     const masked = () => {
