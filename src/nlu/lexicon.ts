@@ -223,6 +223,17 @@ export class Lexicon {
     return this.staffMatcher.find(lower);
   }
 
+  /** The one role `brandId`'s stores staff, when they staff exactly one (a water-purifier brand's engineers). */
+  soleRoleOf(brandId: string): string | null {
+    let found: string | null = null;
+    for (const [role, brands] of this.roleBrands) {
+      if (!brands.has(brandId)) continue;
+      if (found) return null;
+      found = role;
+    }
+    return found;
+  }
+
   /** Whether a booking with `role` can go to `brandId`'s stores (true when the catalog does not say where staff work). */
   staffs(brandId: string, role: string): boolean {
     const brands = this.roleBrands.get(role);

@@ -464,10 +464,14 @@ export class RulesParser implements IntentParser {
     }
     // asking to be forgotten concerns the member, not a brand a word of theirs happens to be sold by
     if (intent === "forget_me" && brandId !== null && brandId === categoryBrand) brandId = null;
-    const role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) : null;
+    let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) : null;
     // a booking goes where the role works: a brand no one in that role works for, found by a category word, was only
     // a word of its goods (the 羽毛球 of "约个教练教我打羽毛球" where the shop sells shuttles and the venue has the coaches)
     if (role && brandId !== null && brandId === categoryBrand && !this.lexicon.staffs(brandId, role)) brandId = null;
+    // (and a brand named, or whose goods are named, that staffs one role only is booked in that role: "RO净水器安装" at
+    // the purifier brand asks for its engineer, whatever the appliance chain calls its installers)
+    const sole = intent === "book_appointment" && brandId !== null && (!role || !this.lexicon.staffs(brandId, role)) ? this.lexicon.soleRoleOf(brandId) : null;
+    if (sole) role = sole;
 
     return {
       intent,
