@@ -84,7 +84,7 @@ export const CUES = {
   bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
   /** asking to be given a coupon outright ("想领一张"): a claim even beside a product name */
   claimStrong: any(
-    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|券还有(?:吗|没|么)|有(?:没有)?(?:立减|满减|折扣|优惠)(?:的|券|活动)?(?:吗|没|么)?(?=[?？\s]|$)|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|(?:有|有没有)(?:优惠)?券(?:吗|没|不).{0,4}给我/,
+    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|券还有(?:吗|没|么)|有(?:没有)?(?:立减|满减|折扣|优惠)(?:的|券|活动)?(?:吗|没|么)?(?=[?？\s]|$)|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|券给我(?:来)?(?:一|两|个|张|一张)|(?:有|有没有)(?:优惠)?券(?:吗|没|不).{0,4}给我/,
     en("claim|redeem"),
     /\b(?:get|give me|send me|want) (?:a|an|the|me a|some)\b.{0,25}\b(?:coupons?|vouchers?)\b(?! (?:i|in my))/,
   ),
@@ -103,7 +103,7 @@ export const CUES = {
   storeNoun: any(/店|哪里|哪儿|在哪|地方|校区|网点|营业厅/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?")),
   recommend: any(
     /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑|做|学|点|订|租|带|报|上)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种|本|套|件|双|把)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用|安全|耐用|实惠|省电)|哪(?:个|款|种|本|套)[\u4e00-\u9fff]{1,4}(?:适合|合适|好)|(?:学|选|买|报|上|用|穿|订|租|要)[^，,。?？\s]{1,10}还是(?![没不要想在])[^，,。]{1,12}|(?:什么|啥)(?:最|比较)?划算|必点|好(?:吃|喝|用)(?:吗|不)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|选|用|配)(?:几|多大|多长|多少)|哪(?:个|款|种)更[\u4e00-\u9fff]{1,3}|还是.{1,12}(?:划算|好|合适)?[？?]$|[用买选做学上穿订租带点报要].{1,10}还是.{1,12}(?:好|划算|合适)|(?:要|该|需要|得)(?:带|准备|备)(?:什么|啥|哪些)|(?:差别|区别)(?:大|在哪|是什么|是啥)|差多少钱?|有(?:什么|啥)(?:区别|不同)|好还是.{1,10}好|(?:哪个|哪款|which).{0,20}(?:比较好|更好|好用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
-    /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are) (?:good|best|better|right)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
+    /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are|looks?|fits?|suits?|works?|sounds?) (?:good|best|better|right|nicer)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
     /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,

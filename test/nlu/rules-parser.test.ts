@@ -428,6 +428,11 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
     expect(parse("极点 明天下午预约一下")).toMatchObject({ intent: "book_appointment", brandId: "shop", role: "fitter" });
     expect(parse("约个飞盘私教 周六下午")).toMatchObject({ role: "coach", brandId: null });
   });
+  it("which one looks better is asking for advice; a gift is not a delivery; a coupon asked for after the word", () => {
+    expect(parse("which disc looks better for beginners, aero 7 or aero 7 pro?")).toMatchObject({ intent: "recommend" });
+    expect(parse("飞盘来两个 送家里人").fulfillment).toBeNull();
+    expect(parse("月卡的券给我一张")).toMatchObject({ intent: "claim_coupon" });
+  });
   it("asking after a store by its name is asking about that store", () => {
     expect(parse("明天下午滨江店有人吗")).toMatchObject({ intent: "find_store" });
     expect(parse("在吗")).toMatchObject({ intent: "greeting" });
