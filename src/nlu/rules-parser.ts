@@ -470,7 +470,8 @@ export class RulesParser implements IntentParser {
     if (role && brandId !== null && brandId === categoryBrand && !this.lexicon.staffs(brandId, role)) brandId = null;
     // (and a brand named, or whose goods are named, that staffs one role only is booked in that role: "RO净水器安装" at
     // the purifier brand asks for its engineer, whatever the appliance chain calls its installers)
-    const sole = intent === "book_appointment" && brandId !== null && (!role || !this.lexicon.staffs(brandId, role)) ? this.lexicon.soleRoleOf(brandId) : null;
+    // (not over a person's title said: "约个教练教我打羽毛球" asks for a coach, whoever sells the shuttles)
+    const sole = intent === "book_appointment" && brandId !== null && (!role || (!titles.length && !this.lexicon.staffs(brandId, role))) ? this.lexicon.soleRoleOf(brandId) : null;
     if (sole) role = sole;
 
     return {

@@ -374,7 +374,7 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
     brands: [{ id: "club", name: "飞跃飞盘俱乐部", aliases: ["飞跃"] }, { id: "shop", name: "极点体育", aliases: ["极点"] }],
     products: [p("disc", "shop", "比赛飞盘", ["飞盘"], ["飞盘"]), p("therapy", "club", "运动理疗", ["理疗"]), { ...p("pass", "club", "飞盘月卡", ["月卡"]), sizes: ["单人", "双人"] }, p("field", "club", "飞盘场地", ["飞盘场", "frisbee field"]), p("water", "club", "矿泉水", ["水"]), p("aero", "shop", "Aero 7"), p("aero-pro", "shop", "Aero 7 Pro"), { ...p("bag", "shop", "飞盘收纳袋", ["收纳袋", "disc bag"]), sizes: ["Aero 7", "Aero 7 Pro"] }, p("rental", "club", "飞盘租借", ["rent a disc"]), p("lock", "shop", "飞盘锁扣", ["disc lock"])],
     coupons: [],
-    staff: [{ name: "阿凯", role: "coach", brandId: "club" }, { name: "王理疗师", role: "physio", brandId: "club" }, { name: "Sam", role: "fitter", brandId: "shop" }],
+    staff: [{ name: "阿凯", role: "coach", brandId: "club" }, { name: "王理疗师", role: "physio", brandId: "club" }, { name: "Sam", role: "fitter", brandId: "shop" }, { name: "李教练", role: "coach", brandId: "club" }],
     stores: [{ name: "飞跃飞盘俱乐部 滨江店", brandId: "club" }, { name: "极点体育 湖滨店", brandId: "shop" }],
     staffRoles: ["coach", "physio", "fitter"],
     roles: [{ role: "coach", labels: { zh: ["飞盘教练", "飞盘私教"], en: ["frisbee coach"] } }],
@@ -427,6 +427,8 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
   it("a brand whose stores staff one role is booked in that role", () => {
     expect(parse("极点 明天下午预约一下")).toMatchObject({ intent: "book_appointment", brandId: "shop", role: "fitter" });
     expect(parse("约个飞盘私教 周六下午")).toMatchObject({ role: "coach", brandId: null });
+    // (a person's title said wins: the coach, though the shop sells the discs)
+    expect(parse("约个教练教我扔飞盘 周六下午")).toMatchObject({ intent: "book_appointment", role: "coach" });
   });
   it("which one looks better is asking for advice; a gift is not a delivery; a coupon asked for after the word", () => {
     expect(parse("which disc looks better for beginners, aero 7 or aero 7 pro?")).toMatchObject({ intent: "recommend" });
