@@ -261,8 +261,17 @@ export class RulesParser implements IntentParser {
     // a size only one product comes in stands for that product ("办一张年卡")
     for (const w of this.sizeWords.find(lower)) {
       const product = this.matcher.products.get(w.id);
-      // (not right after another product, which it then describes: the 挂机 of "云佳挂机" is that air conditioner's)
-      if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && /^\s*$/.test(lower.slice(m.end, w.start))))) {
+      if (!product || (allowed && !allowed.has(product.brandId))) continue;
+      // (not right after another product, which it then describes: the 挂机 of "云佳挂机" is that air conditioner's;
+      // unless that one does not come in it and its name is a word of this one's: "篮球全场" is the 篮球场 in 全场, not a
+      // basketball)
+      const before = mentions.find((m) => m.kind === "product" && m.end <= w.start && /^\s*$/.test(lower.slice(m.end, w.start)));
+      if (before && !this.matcher.products.get(before.id)?.sizes.includes(lower.slice(w.start, w.end)) && [...lower.slice(before.start, before.end)].every((c) => product.chars?.has(c))) {
+        before.id = w.id;
+        before.brandId = product.brandId;
+        continue;
+      }
+      if (!mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && /^\s*$/.test(lower.slice(m.end, w.start))))) {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }
