@@ -410,7 +410,8 @@ export class RulesParser implements IntentParser {
 
     const now = ctx?.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
     // (a time word inside a name is no time: the "Night" of a bar called Night Flight, the 周末 of 周末班)
-    const when = parseWhen(blankSpans(lower, mentions), now, ctx?.timezone || "UTC");
+    // (nor inside a code: the WED of WED500)
+    const when = parseWhen(blankSpans(lower, [...mentions, ...(coupon && coupon.end > coupon.start ? [coupon] : []), ...(orderId ? [orderId] : [])]), now, ctx?.timezone || "UTC");
     // (a size is no rating and no radius: the 4分 of a pipe fitting, the 300M of broadband)
     const unsized = blankSpans(lower, sizes.filter((z) => !z.weak), " ");
     const radiusMeters = parseRadius(unsized);

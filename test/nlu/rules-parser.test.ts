@@ -373,7 +373,7 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
   const club = new RulesParser({
     brands: [{ id: "club", name: "飞跃飞盘俱乐部", aliases: ["飞跃"] }, { id: "shop", name: "极点体育", aliases: ["极点"] }],
     products: [p("disc", "shop", "比赛飞盘", ["飞盘"], ["飞盘"]), p("therapy", "club", "运动理疗", ["理疗"]), { ...p("pass", "club", "飞盘月卡", ["月卡"]), sizes: ["单人", "双人"] }, { ...p("field", "club", "飞盘场地", ["飞盘场", "frisbee field"]), sizes: ["半场", "全场"] }, p("water", "club", "矿泉水", ["水"]), p("aero", "shop", "Aero 7"), p("aero-pro", "shop", "Aero 7 Pro"), { ...p("bag", "shop", "飞盘收纳袋", ["收纳袋", "disc bag"]), sizes: ["Aero 7", "Aero 7 Pro"] }, p("rental", "club", "飞盘租借", ["rent a disc"]), p("lock", "shop", "飞盘锁扣", ["disc lock"])],
-    coupons: [],
+    coupons: [{ code: "SAT50", brandId: "shop" }],
     staff: [{ name: "阿凯", role: "coach", brandId: "club" }, { name: "王理疗师", role: "physio", brandId: "club" }, { name: "Sam", role: "fitter", brandId: "shop" }, { name: "李教练", role: "coach", brandId: "club" }],
     stores: [{ name: "飞跃飞盘俱乐部 滨江店", brandId: "club" }, { name: "极点体育 湖滨店", brandId: "shop" }],
     staffRoles: ["coach", "physio", "fitter"],
@@ -442,6 +442,9 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
   it("a size only one product has, said right after a word of its name, is that product", () => {
     expect(parse("飞盘全场 周六上午 订一个").items).toEqual([{ productId: "field", quantity: 1, size: "全场" }]);
     expect(parse("飞盘来两个").items).toEqual([{ productId: "disc", quantity: 2, size: null }]);
+  });
+  it("a weekday inside a code is no time", () => {
+    expect(parse("飞盘来一个 用SAT50")).toMatchObject({ intent: "order", couponCode: "SAT50", when: null });
   });
   it("X师 does X: the service inside the title is still booked", () => {
     expect(parse("约王理疗师 明天下午 做个理疗")).toMatchObject({ intent: "book_appointment", role: "physio", items: [{ productId: "therapy", quantity: 1, size: null }] });
