@@ -237,7 +237,9 @@ function splitBySize(
   const distinct = sized.filter((x) => !seen.has(x.size) && seen.add(x.size));
   // "2 pairs of insoles, US 9 and US 11": a count before the product as large as the number of sizes, and no count of
   // their own, is one of each
-  if (lead && !used.has(lead) && lead.value === distinct.length && !quantities.some((q) => !used.has(q) && q !== lead && q.start >= mention.end && q.start < lower.length)) {
+  // (not when a later size has a count word of its own: "2 cans of ivory white 5L and one 1L light grey")
+  const ownBare = distinct.some(({ s }, k) => k > 0 && quantityBefore(lower.slice(distinct[k - 1].s.end, s.start)) !== null);
+  if (lead && !used.has(lead) && lead.value === distinct.length && !ownBare && !quantities.some((q) => !used.has(q) && q !== lead && q.start >= mention.end && q.start < lower.length)) {
     used.add(lead);
     return distinct.map(({ s, size }) => ({ quantity: 1, size, mention: s }));
   }
@@ -255,7 +257,8 @@ function splitBySize(
     // (a first size at or before the product's name takes a count right before it: the 2件 of "2件免烫 2件纯棉")
     const prevEnd = k > 0 ? sized[k - 1].s.end : s.start <= mention.start ? 0 : mention.end;
     const nextStart = k + 1 < sized.length ? sized[k + 1].s.start : lower.length;
-    const before = quantities.filter((q) => !used.has(q) && q.start >= prevEnd && q.end <= s.start && s.start - q.end <= 2).pop();
+    // (or with only English words between: "2 cans of ivory white 5L")
+    const before = quantities.filter((q) => !used.has(q) && q.start >= prevEnd && q.end <= s.start && (s.start - q.end <= 2 || /^[a-z\s'-]*$/.test(lower.slice(q.end, s.start)))).pop();
     const after = before ? undefined : quantities.find((q) => !used.has(q) && q.start >= s.end && q.end <= nextStart);
     const q = before ?? after;
     if (q) used.add(q);

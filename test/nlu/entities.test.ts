@@ -155,3 +155,27 @@ describe("several sizes and counts of one product in a sentence", () => {
     expect(items("风扇哪个好")).toEqual([]);
   });
 });
+
+describe("sizes said in parts, with a qualifier, in a range, and counts of sheets and dozens", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "k", name: "窑火陶艺", aliases: [] }],
+    products: [
+      { id: "glaze", brandId: "k", name: "釉料", aliases: ["glaze"], sizes: ["天蓝500ml", "天蓝2L", "酒红500ml", "酒红2L", "蓝色2L"] },
+      { id: "heater", brandId: "k", name: "窑房空调", aliases: ["空调"], sizes: ["大1匹", "1.5匹"] },
+      { id: "tablet", brandId: "k", name: "绘图平板", aliases: ["平板", "tablet"], sizes: ["64GB 银色", "64GB 深空灰", "256GB 银色"] },
+    ],
+    coupons: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["两桶酒红的 2升", ["glaze×2/酒红2L"]],
+    ["3 bottles of sky blue 500ml and one 2L wine red", ["glaze×3/天蓝500ml", "glaze×1/酒红2L"]],
+    ["glaze, blue 2L", ["glaze×1/蓝色2L"]],
+    ["平板 256 silver", ["tablet×1/256GB 银色"]],
+    ["tablet 64G space grey x2", ["tablet×2/64GB 深空灰"]],
+  ])("a size of a colour and a measure said in parts, the nearest and most specific colour first: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["要个大1p的空调", ["heater×1/大1匹"]],
+    ["空调 1p 大房间用", ["heater×1/1匹"]],
+  ])("a size that is another with a qualifier takes the qualifier said against it: %s", (text, want) => expect(items(text)).toEqual(want));
+});
