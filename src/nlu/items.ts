@@ -118,6 +118,19 @@ export function buildItems(
     }
     const usedMention = region.find((s) => s.display === size || s.keys.some((k) => mention.product.sizeIndex.get(k) === size));
     if (usedMention) usedSize.add(usedMention);
+    // (a size said with a count of itself is that many: 两打 is 2 × 一打)
+    if (quantity === null && usedMention?.count) quantity = usedMention.count;
+    // (a count said right against the size the product takes is its: "大概80张 5寸的", "200张6寸")
+    if (quantity === null && usedMention) {
+      const q = quantities.find((q) => !usedQty.has(q) && q.kind === "measure" && q.start >= prevEnd && q.end <= usedMention.start && /^\s?$/.test(lower.slice(q.end, usedMention.start)));
+      if (q) {
+        usedQty.add(q);
+        quantity = q.value;
+      }
+      // (or a number of things, in English, right before it: "print 100 photos 5 inch")
+      const things = usedMention.start >= mention.end ? /(?:^|[^a-z0-9.:])(\d{1,3})\s+[a-z]{3,}s\s*$/.exec(counts.slice(mention.end, usedMention.start)) : null;
+      if (!q && things && Number(things[1]) >= 1) quantity = Number(things[1]);
+    }
 
     const explicitQty = quantity !== null;
     const item = {
@@ -264,6 +277,6 @@ function splitBySize(
     if (q) used.add(q);
     // a bare count right before the size: "2 medium 1 large"
     const bare = q ? null : quantityBefore(lower.slice(prevEnd, s.start));
-    return { quantity: Math.min(MAX_QUANTITY, q?.value ?? bare ?? 1), size, mention: s };
+    return { quantity: Math.min(MAX_QUANTITY, q?.value ?? bare ?? s.count ?? 1), size, mention: s };
   });
 }

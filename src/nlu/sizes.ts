@@ -14,6 +14,8 @@ export interface SizeMention extends Span {
   display: string;
   /** Adjectives like "large" are weaker evidence than 大杯 or L码; they are never reported unresolved. */
   weak: boolean;
+  /** how many of the size were said with it: 两打 is 2 × 一打 */
+  count?: number;
 }
 
 const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
@@ -655,6 +657,18 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const said = [...stems].flatMap((stem) => stemSaid(lower, stem));
     for (const hit of pickComposites(lower, said, (stem, key) => { const c = composites.get(`${stem}\u0000${key}`)?.[0]; return c && { c }; })) {
       if (!out.some((o) => o.start < hit.end && hit.start < o.end)) out.push({ start: hit.start, end: hit.end, keys: [sizeKey(hit.c.raw)], display: hit.c.raw, weak: false });
+    }
+  }
+  // a size that is one of a unit (一打, 一箱) said as several of it: "两打" is 2 × 一打
+  for (const w of words) {
+    const unit = /^一([\u4e00-\u9fff])$/.exec(w)?.[1];
+    if (!unit) continue;
+    const re = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*${escapeRe(unit)}`, "g");
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const n = parseNumber(m[1]);
+      if (n !== null && n >= 2 && Number.isInteger(n) && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) {
+        out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(w)], display: w, weak: false, count: n });
+      }
     }
   }
   // colours: "白的" or "white" for 白色, "black" for 黑色 (the colour words of Chinese and English, not any trade's)

@@ -163,6 +163,8 @@ describe("sizes said in parts, with a qualifier, in a range, and counts of sheet
       { id: "glaze", brandId: "k", name: "釉料", aliases: ["glaze"], sizes: ["天蓝500ml", "天蓝2L", "酒红500ml", "酒红2L", "蓝色2L"] },
       { id: "heater", brandId: "k", name: "窑房空调", aliases: ["空调"], sizes: ["大1匹", "1.5匹"] },
       { id: "tablet", brandId: "k", name: "绘图平板", aliases: ["平板", "tablet"], sizes: ["64GB 银色", "64GB 深空灰", "256GB 银色"] },
+      { id: "beer", brandId: "k", name: "窑口精酿", aliases: ["精酿"], sizes: ["半打", "一打"] },
+      { id: "print", brandId: "k", name: "作品照片冲印", aliases: ["照片冲印", "photo prints", "prints"], sizes: ["5寸", "6寸"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -178,4 +180,15 @@ describe("sizes said in parts, with a qualifier, in a range, and counts of sheet
     ["要个大1p的空调", ["heater×1/大1匹"]],
     ["空调 1p 大房间用", ["heater×1/1匹"]],
   ])("a size that is another with a qualifier takes the qualifier said against it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["精酿两打", ["beer×2/一打"]],
+    ["来三打精酿 送到窑房", ["beer×3/一打"]],
+    ["精酿半打", ["beer×1/半打"]],
+    ["来一打精酿", ["beer×1/一打"]],
+  ])("several of a size that is one of a unit is a count of it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["照片冲印 大概80张 6寸的 然后精酿一打", ["print×80/6寸", "beer×1/一打"]],
+    ["照片冲印 200张5寸 再来个平板", ["print×200/5寸", "tablet×1"]],
+    ["photo prints please, 100 photos 5 inch", ["print×100/5寸"]],
+  ])("a count of sheets said against the size is the product's count: %s", (text, want) => expect(items(text)).toEqual(want));
 });
