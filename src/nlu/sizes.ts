@@ -123,7 +123,8 @@ const PATTERNS: Pattern[] = [
   } },
   // Lengths: 一米八 / 1米8 first (else "1米" is read), then 1.8米, 1.8m, 180cm. Distances (500米) are radii,
   // not sizes: keep < 10 m.
-  { re: /([1-9一两二三四五六七八九])米([1-9一二三四五六七八九])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))/g, make: (m) => {
+  // (a numeral after 米 that counts something is no tenths: "数据线2米一根")
+  { re: new RegExp(`([1-9一两二三四五六七八九])米([1-9一二三四五六七八九])(?![${MEASURE_WORDS}])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))`, "g"), make: (m) => {
     const meters = Number(`${parseNumber(m[1])}.${parseNumber(m[2])}`);
     return { keys: [`${meters}m`], display: `${meters}米` };
   } },
@@ -197,6 +198,11 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
           return false;
         });
         if (worded.length === 1) return worded[0];
+      }
+      // "1TB" names 12+1TB: the last of parts joined by +, when only one size ends in it
+      if (/^\d/.test(key)) {
+        const plus = [...index].filter(([k]) => k.endsWith(`+${key}`));
+        if (plus.length === 1) return plus[0][1];
       }
       // "32c" names 700x32C: the last dimension said alone, when only one size ends in it
       if (/^\d+(?:\.\d+)?[a-z]*$/.test(key)) {
@@ -534,6 +540,41 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   }
 }
 
+/** a fraction or a decimal (1/2, 3.5), or a number with 的 after it ("12的") */
+const RANGE_POINT = /(?<![\d./a-z])(\d{1,3}\s*\/\s*\d{1,2}|\d{1,3}\.\d{1,2}|\d{1,3}(?=的))(?![\d./a-z])/g;
+const fraction = (s: string) => {
+  const [a, b] = s.split("/").map((x) => Number(x.trim()));
+  return b === undefined ? a : b ? a / b : NaN;
+};
+/**
+ * Sizes that are a range of bare numbers or fractions ("1/4-1/2" of a shoulder rest, "12-53" of strings): a fraction or
+ * a decimal said that the range holds, or a number with 的 after it, is that size ("肩托 1/2的"). The mention keeps the
+ * number itself first, so a product sold in that very number takes it (the violin in 1/2).
+ */
+function rangedSizes(lower: string, products: { sizes: string[] }[], out: SizeMention[]): void {
+  const ranges: { lo: number; hi: number; size: string }[] = [];
+  for (const p of products) {
+    for (const raw of p.sizes) {
+      const r = /^(\d+(?:\.\d+)?|\d+\/\d+)\s*[-~～]\s*(\d+(?:\.\d+)?|\d+\/\d+)$/.exec(raw.normalize("NFKC").trim());
+      if (r) ranges.push({ lo: fraction(r[1]), hi: fraction(r[2]), size: raw });
+    }
+  }
+  if (!ranges.length) return;
+  RANGE_POINT.lastIndex = 0;
+  for (let m = RANGE_POINT.exec(lower); m; m = RANGE_POINT.exec(lower)) {
+    const v = fraction(m[1]);
+    const keys = ranges.filter((r) => v >= r.lo && v <= r.hi).map((r) => sizeKey(r.size));
+    if (!keys.length) continue;
+    const said = m[1].replace(/\s+/g, "");
+    const at = out.find((o) => o.start < m!.index + m![0].length && m!.index < o.end);
+    if (at) {
+      if (at.start === m.index && at.end === m.index + m[0].length) for (const k of keys) if (!at.keys.includes(k)) at.keys.push(k);
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(said), ...new Set(keys)], display: said, weak: false });
+  }
+}
+
 const spelled = new Map<string, RegExp[]>();
 /**
  * Other ways to write an amount of a unit, each with the number as its first group, compiled once per unit: the unit in
@@ -736,6 +777,12 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "g");
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, digitsOf(m[0]));
       // its last dimension alone when it carries the letters ("32c" of 700x32C)
+      // (and the last of parts joined by +, with its unit: the 1TB of 12+1TB)
+      const plus = /^\d+(?:\.\d+)?\s*\+\s*(\d+(?:\.\d+)?)\s*([a-z])([a-z]?)$/.exec(w);
+      if (plus) {
+        const alone = new RegExp(`(?<![a-z0-9.+])${escapeRe(plus[1])}\\s*${plus[2]}${plus[3] ? `(?:${plus[3]})?` : ""}(?![a-z0-9])`, "g");
+        for (let m = alone.exec(lower); m; m = alone.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+      }
       const tail = /^\d+(?:\.\d+)?\s*[x*×]\s*(\d+(?:\.\d+)?)([a-z]{1,2})$/.exec(w);
       if (tail) {
         const alone = new RegExp(`(?<![a-z0-9.x*×])${escapeRe(tail[1])}\\s*${tail[2]}(?![a-z0-9])`, "g");
@@ -751,6 +798,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (let m = re.exec(orig); m; m = re.exec(orig)) add(m.index, m.index + 1, l);
   }
   countedSizes(lower, products, add);
+  rangedSizes(lower, products, out);
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     // (a unit ending in a letter ends there: the "2p" of "2pm" is no page count)
     const end = /[a-z]$/.test(u) ? "(?![a-z])" : "";
@@ -772,7 +820,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const unitRe = UNIT_SPELLINGS[u] ?? escapeRe(u);
     const sign = SIGNED.has(u) ? "(-|零下\\s*)?" : "()";
     // (a count of the unit may put 个 between: "4个立方"; a length in 米 may go on in its tenths: the 1米 of 1米8 is not one)
-    const tenths = u === "米" ? "(?![\\d一二三四五六七八九])" : "";
+    const tenths = u === "米" ? `(?![\\d一二三四五六七八九](?![${MEASURE_WORDS}]))` : "";
     const re = new RegExp(`(?<![\\d.])${sign}(\\d+(?:\\.\\d+)?)\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[1] ? `-${m[2]}${u}` : u in UNIT_SPELLINGS || m[0].includes("个") ? `${m[2]}${u}` : m[0]);
     // a Chinese numeral before the unit: 二十寸, 五年陈, 零下十度

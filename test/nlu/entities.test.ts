@@ -165,6 +165,12 @@ describe("sizes said in parts, with a qualifier, in a range, and counts of sheet
       { id: "tablet", brandId: "k", name: "绘图平板", aliases: ["平板", "tablet"], sizes: ["64GB 银色", "64GB 深空灰", "256GB 银色"] },
       { id: "beer", brandId: "k", name: "窑口精酿", aliases: ["精酿"], sizes: ["半打", "一打"] },
       { id: "print", brandId: "k", name: "作品照片冲印", aliases: ["照片冲印", "photo prints", "prints"], sizes: ["5寸", "6寸"] },
+      { id: "rest", brandId: "k", name: "拉坯肩垫", aliases: ["肩垫"], sizes: ["1/4-1/2", "3/4-4/4"] },
+      { id: "wheel", brandId: "k", name: "拉坯转盘", aliases: ["转盘"], sizes: ["1/2", "3/4", "4/4"] },
+      { id: "clay", brandId: "k", name: "高岭土泥块", aliases: ["泥块"], sizes: [] },
+      { id: "cord", brandId: "k", name: "窑炉电源线", aliases: ["电源线"], sizes: ["1米", "1.8米", "2米"] },
+      { id: "phone", brandId: "k", name: "窑温监控手机", aliases: ["监控手机"], sizes: ["8+128GB", "8+256GB", "12+1TB"] },
+      { id: "room", brandId: "k", name: "续时套餐", aliases: ["续时"], sizes: [] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -191,4 +197,22 @@ describe("sizes said in parts, with a qualifier, in a range, and counts of sheet
     ["照片冲印 200张5寸 再来个平板", ["print×200/5寸", "tablet×1"]],
     ["photo prints please, 100 photos 5 inch", ["print×100/5寸"]],
   ])("a count of sheets said against the size is the product's count: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["肩垫要一个 1/2的", ["rest×1/1/4-1/2"]],
+    ["肩垫 3/4的", ["rest×1/3/4-4/4"]],
+    ["转盘1/2的一个 肩垫也要", ["wheel×1/1/2", "rest×1"]],
+  ])("a fraction a range size holds is that size, and still its own for a product sold in it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["监控手机 1TB一台", ["phone×1/12+1TB"]],
+    ["监控手机 256G的", ["phone×1/8+256GB"]],
+  ])("the last of a size's parts joined by + said alone: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["电源线2米一根", ["cord×1/2米"]],
+    ["电源线一米八的", ["cord×1/1.8米"]],
+  ])("a numeral after 米 that counts is no tenths: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["泥块拿两块 肩垫一个", ["clay×2", "rest×1"]],
+    ["泥块两块钱一个吗", ["clay×1"]],
+    ["808包厢续时一小时", ["room×1"]],
+  ])("pieces counted in 块 after a verb of taking, a room's number no count: %s", (text, want) => expect(items(text)).toEqual(want));
 });
