@@ -173,8 +173,9 @@ function servingSize(region: string, sizes: string[]): string | null {
 
 const BARE_MEASURE = new RegExp(`(?:加|来|要|点|再|整|买)[${MEASURE_WORDS}]\\s*$`);
 
-// A pause between two stretches of an order: punctuation, a space between Chinese words, 再/另外/还要, and/plus.
-const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\d])|再|另外|还要|还有|(?<![a-z])(?:and|plus|also)(?![a-z])/;
+// A pause between two stretches of an order: punctuation, a space after a Chinese word (before another, a digit or a
+// Latin word: "C1标准班一个 C2标准班一个"), 再/另外/还要, and/plus.
+const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\da-z])|再|另外|还要|还有|(?<![a-z])(?:and|plus|also)(?![a-z])/;
 
 /**
  * Which product a span between two of them goes with when a pause says so: "right" when the pause is between the

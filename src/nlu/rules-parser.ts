@@ -269,13 +269,13 @@ export class RulesParser implements IntentParser {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }
-    // so does a size of a word and a measure said in parts, when no product named comes in sizes ("来桶白的 5升")
-    if (!mentions.some((m) => m.kind === "product" && this.matcher.products.get(m.id)?.sizes.length)) {
-      for (const w of this.composites.find(lower)) {
-        const product = this.matcher.products.get(w.id);
-        if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end))) {
-          mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
-        }
+    // so does a size of a word and a measure said in parts ("来桶白的 5升"), when no product named comes in that measure
+    // (or, for a number said bare, in any sizes)
+    for (const w of this.composites.find(lower)) {
+      const product = this.matcher.products.get(w.id);
+      const fits = (m: (typeof mentions)[number]) => { const p = m.kind === "product" ? this.matcher.products.get(m.id) : undefined; return !!p && (p.sizeIndex.has(sizeKey(w.size)) || fitsProduct(w.measure, p.sizes, p.sizeIndex) || (/^[\d.]+$/.test(w.measure) && p.sizes.length > 0)); };
+      if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || fits(m))) {
+        mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }
     // a name that starts with an amount, said by that amount and its unit ("大包3小时", "唱三个小时" for 3小时欢唱套餐)

@@ -367,7 +367,7 @@ function stemSaid(lower: string, stem: string): StemSaid[] {
   return out;
 }
 
-const MEASURE_SAID = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})(\\s*[a-z\\u4e00-\\u9fff]{0,3})`, "g");
+const MEASURE_SAID = new RegExp(`(?<![\\d.a-z+*×/])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})(\\s*[a-z\\u4e00-\\u9fff]{0,3})`, "g");
 /** Each number said with what follows it, as the keys it may be read as, longest first ("5升的" → 5升的, 5升, …; "256 " → 256). */
 function measuresSaid(lower: string): { start: number; options: { end: number; key: string }[] }[] {
   const out: { start: number; options: { end: number; key: string }[] }[] = [];
@@ -389,8 +389,8 @@ function measuresSaid(lower: string): { start: number; options: { end: number; k
  * For each measure said, the composite size whose word is said nearest it, the more specific first. A one-character
  * word that is no colour (the 大 of 大1匹) must be said right against the measure ("大1p").
  */
-function pickComposites<T extends { c: Composite }>(lower: string, said: StemSaid[], lookup: (stem: string, key: string) => T | undefined): (T & Span & { word: StemSaid })[] {
-  const out: (T & Span & { word: StemSaid })[] = [];
+function pickComposites<T extends { c: Composite }>(lower: string, said: StemSaid[], lookup: (stem: string, key: string) => T | undefined): (T & Span & { word: StemSaid; key: string })[] {
+  const out: (T & Span & { word: StemSaid; key: string })[] = [];
   if (!said.length) return out;
   for (const m of measuresSaid(lower)) {
     for (const o of m.options) {
@@ -404,7 +404,7 @@ function pickComposites<T extends { c: Composite }>(lower: string, said: StemSai
       if (!best) continue;
       // (the word written right before the measure is part of the size: the 精修 of "精修3张")
       const start = best.gap === 0 && best.st.end <= m.start && /[\u4e00-\u9fff]/.test(lower[best.st.start]) ? best.st.start : m.start;
-      out.push({ ...best.hit, start, end: o.end, word: best.st });
+      out.push({ ...best.hit, start, end: o.end, word: best.st, key: o.key });
       break;
     }
   }
@@ -454,8 +454,8 @@ export class CompositeSizeIndex {
     this.english = [...english.values()];
   }
 
-  /** the products named so in the text, each at the word of its size */
-  find(lower: string): (Span & { id: string; size: string })[] {
+  /** the products named so in the text, each over the word and the measure of its size, with the size and the measure said */
+  find(lower: string): (Span & { id: string; size: string; measure: string })[] {
     if (!this.sole.size) return [];
     const said: StemSaid[] = [];
     for (let i = 0; i < lower.length; i++) {
@@ -469,7 +469,7 @@ export class CompositeSizeIndex {
         for (let m = re.exec(lower); m; m = re.exec(lower)) for (const stem of stems) said.push({ start: m.index, end: m.index + m[0].length, stem, score: part ? 1 : stem.length + 0.5 });
       }
     }
-    return pickComposites(lower, said, (stem, key) => this.sole.get(`${stem}\u0000${key}`)).map((h) => ({ start: h.word.start, end: h.word.end, id: h.id, size: h.c.raw }));
+    return pickComposites(lower, said, (stem, key) => this.sole.get(`${stem}\u0000${key}`)).map((h) => ({ start: Math.min(h.start, h.word.start), end: Math.max(h.end, h.word.end), id: h.id, size: h.c.raw, measure: h.key }));
   }
 }
 

@@ -171,6 +171,7 @@ describe("sizes said in parts, with a qualifier, in a range, and counts of sheet
       { id: "cord", brandId: "k", name: "窑炉电源线", aliases: ["电源线"], sizes: ["1米", "1.8米", "2米"] },
       { id: "phone", brandId: "k", name: "窑温监控手机", aliases: ["监控手机"], sizes: ["8+128GB", "8+256GB", "12+1TB"] },
       { id: "room", brandId: "k", name: "续时套餐", aliases: ["续时"], sizes: [] },
+      { id: "thermo", brandId: "k", name: "窑温计", aliases: [], sizes: ["Pro版", "Lite版"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -215,4 +216,11 @@ describe("sizes said in parts, with a qualifier, in a range, and counts of sheet
     ["泥块两块钱一个吗", ["clay×1"]],
     ["808包厢续时一小时", ["room×1"]],
   ])("pieces counted in 块 after a verb of taking, a room's number no count: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["转盘1/2的 再来两桶酒红的 2升", ["wheel×1/1/2", "glaze×2/酒红2L"]],
+    ["监控手机 8+256 银色", ["phone×1/8+256GB"]],
+  ])("a size said in parts names its product beside another product sold in other measures, never a bare number beside one with sizes: %s", (text, want) => expect(items(text)).toEqual(want));
+  it("a space between a Chinese count and a Latin size is a pause", () => {
+    expect(items("Pro版窑温计一个 Lite版窑温计一个")).toEqual(["thermo×1/Pro版", "thermo×1/Lite版"]);
+  });
 });
