@@ -118,6 +118,19 @@ export function buildItems(
     }
     const usedMention = region.find((s) => s.display === size || s.keys.some((k) => mention.product.sizeIndex.get(k) === size));
     if (usedMention) usedSize.add(usedMention);
+    // (a size said with a count of itself is that many: 两打 is 2 × 一打)
+    if (quantity === null && usedMention?.count) quantity = usedMention.count;
+    // (a count said right against the size the product takes is its: "大概80张 5寸的", "200张6寸")
+    if (quantity === null && usedMention) {
+      const q = quantities.find((q) => !usedQty.has(q) && q.kind === "measure" && q.start >= prevEnd && q.end <= usedMention.start && /^\s?$/.test(lower.slice(q.end, usedMention.start)));
+      if (q) {
+        usedQty.add(q);
+        quantity = q.value;
+      }
+      // (or a number of things, in English, right before it: "print 100 photos 5 inch")
+      const things = usedMention.start >= mention.end ? /(?:^|[^a-z0-9.:])(\d{1,3})\s+[a-z]{3,}s\s*$/.exec(counts.slice(mention.end, usedMention.start)) : null;
+      if (!q && things && Number(things[1]) >= 1) quantity = Number(things[1]);
+    }
 
     const explicitQty = quantity !== null;
     const item = {
@@ -160,8 +173,9 @@ function servingSize(region: string, sizes: string[]): string | null {
 
 const BARE_MEASURE = new RegExp(`(?:加|来|要|点|再|整|买)[${MEASURE_WORDS}]\\s*$`);
 
-// A pause between two stretches of an order: punctuation, a space between Chinese words, 再/另外/还要, and/plus.
-const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\d])|再|另外|还要|还有|(?<![a-z])(?:and|plus|also)(?![a-z])/;
+// A pause between two stretches of an order: punctuation, a space after a Chinese word (before another, a digit or a
+// Latin word: "C1标准班一个 C2标准班一个"), 再/另外/还要, and/plus.
+const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\da-z])|再|另外|还要|还有|(?<![a-z])(?:and|plus|also)(?![a-z])/;
 
 /**
  * Which product a span between two of them goes with when a pause says so: "right" when the pause is between the
@@ -237,7 +251,9 @@ function splitBySize(
   const distinct = sized.filter((x) => !seen.has(x.size) && seen.add(x.size));
   // "2 pairs of insoles, US 9 and US 11": a count before the product as large as the number of sizes, and no count of
   // their own, is one of each
-  if (lead && !used.has(lead) && lead.value === distinct.length && !quantities.some((q) => !used.has(q) && q !== lead && q.start >= mention.end && q.start < lower.length)) {
+  // (not when a later size has a count word of its own: "2 cans of ivory white 5L and one 1L light grey")
+  const ownBare = distinct.some(({ s }, k) => k > 0 && quantityBefore(lower.slice(distinct[k - 1].s.end, s.start)) !== null);
+  if (lead && !used.has(lead) && lead.value === distinct.length && !ownBare && !quantities.some((q) => !used.has(q) && q !== lead && q.start >= mention.end && q.start < lower.length)) {
     used.add(lead);
     return distinct.map(({ s, size }) => ({ quantity: 1, size, mention: s }));
   }
@@ -255,12 +271,13 @@ function splitBySize(
     // (a first size at or before the product's name takes a count right before it: the 2件 of "2件免烫 2件纯棉")
     const prevEnd = k > 0 ? sized[k - 1].s.end : s.start <= mention.start ? 0 : mention.end;
     const nextStart = k + 1 < sized.length ? sized[k + 1].s.start : lower.length;
-    const before = quantities.filter((q) => !used.has(q) && q.start >= prevEnd && q.end <= s.start && s.start - q.end <= 2).pop();
+    // (or with only English words between: "2 cans of ivory white 5L")
+    const before = quantities.filter((q) => !used.has(q) && q.start >= prevEnd && q.end <= s.start && (s.start - q.end <= 2 || /^[a-z\s'-]*$/.test(lower.slice(q.end, s.start)))).pop();
     const after = before ? undefined : quantities.find((q) => !used.has(q) && q.start >= s.end && q.end <= nextStart);
     const q = before ?? after;
     if (q) used.add(q);
     // a bare count right before the size: "2 medium 1 large"
     const bare = q ? null : quantityBefore(lower.slice(prevEnd, s.start));
-    return { quantity: Math.min(MAX_QUANTITY, q?.value ?? bare ?? 1), size, mention: s };
+    return { quantity: Math.min(MAX_QUANTITY, q?.value ?? bare ?? s.count ?? 1), size, mention: s };
   });
 }

@@ -100,8 +100,8 @@ export interface QuantityMention extends Span {
   kind: "measure" | "times-after" | "times-before" | "people";
 }
 
-// (次 counts sessions — "单次 两次" — but not 第一次 or 一次性)
-const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))`, "g");
+// (次 counts sessions — "单次 两次" — but not 第一次 or 一次性; the 包 of 包厢, 包间, 包房 is a room's, its number no count: "808包厢")
+const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of" (a number word before them is a count)
 const EN_QTY = new RegExp(
   `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?)(?![a-z])`,
@@ -132,6 +132,9 @@ const PINYIN_QTY = new RegExp(`(?<![a-z0-9.])(\\d{1,3}|${Object.keys(PINYIN_NUME
 const ADJ_MARK = /[大中小]/;
 const LATIN = /[a-z]/;
 
+// 块 counts pieces after a verb of taking, a few of them and no money ("松香拿两块", "来一块"; not "两块钱", "30块的")
+const PIECES = new RegExp(`(?<=[拿来要买切])\\s*([1-9一二两俩三四五六七八九])\\s*块(?![钱的多左以上下内])`, "g");
+
 const DOZEN = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*打(?![车折包卡电开算听扰])`, "g");
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
@@ -152,6 +155,11 @@ export function findQuantities(lower: string): QuantityMention[] {
       const people = re === ZH_QTY && m[2] === "个" && lower[m.index + m[0].length] === "人";
       out.push({ start: m.index, end: m.index + m[0].length, value, kind: people ? "people" : kind });
     }
+  }
+  PIECES.lastIndex = 0;
+  for (let m = PIECES.exec(lower); m; m = PIECES.exec(lower)) {
+    const n = parseNumber(m[1]);
+    if (n !== null && n >= 1) out.push({ start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].length, value: n, kind: "measure" });
   }
   // a dozen: "来一打啤酒", "两打"
   const dozen = DOZEN;

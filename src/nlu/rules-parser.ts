@@ -12,7 +12,7 @@ import { findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
-import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, CompositeSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, type SizeMention } from "./sizes.ts";
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
@@ -77,6 +77,8 @@ export class RulesParser implements IntentParser {
   private readonly allowedCache = new Map<string, Set<string>>();
   /** size words that belong to one product only (年卡 of a membership card): saying the size names the product */
   private readonly sizeWords: TermMatcher;
+  /** sizes of a word and a measure (白色5L) that one product comes in: said in parts, they name it */
+  private readonly composites: CompositeSizeIndex;
   /** the units the catalog's sizes are counted in (寸 of 5寸, 张 of 精修3张) */
   private readonly units: string[];
   /** the words of roles that name a person (月嫂, 阿姨, makeup artist): said alone, they ask for that person */
@@ -132,6 +134,7 @@ export class RulesParser implements IntentParser {
     }
     for (const r of this.lexicon.roles) for (const l of r.labels) for (const m of singleMatcher.find(l)) common.add(l.slice(m.start, m.end));
     this.sizeWords = new TermMatcher(single.filter((w) => !common.has(w.text.toLowerCase())));
+    this.composites = new CompositeSizeIndex(catalog.products ?? []);
     // names that start with an amount and a unit (3小时欢唱套餐, "3 hour package"), by that amount and unit, when one
     // product's names start so
     const byAmount = new Map<string, Set<string>>();
@@ -272,6 +275,15 @@ export class RulesParser implements IntentParser {
         continue;
       }
       if (!mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && /^\s*$/.test(lower.slice(m.end, w.start))))) {
+        mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
+      }
+    }
+    // so does a size of a word and a measure said in parts ("来桶白的 5升"), when no product named comes in that measure
+    // (or, for a number said bare, in any sizes)
+    for (const w of this.composites.find(lower)) {
+      const product = this.matcher.products.get(w.id);
+      const fits = (m: (typeof mentions)[number]) => { const p = m.kind === "product" ? this.matcher.products.get(m.id) : undefined; return !!p && (p.sizeIndex.has(sizeKey(w.size)) || fitsProduct(w.measure, p.sizes, p.sizeIndex) || (/^[\d.]+$/.test(w.measure) && p.sizes.length > 0)); };
+      if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || fits(m))) {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }

@@ -14,6 +14,8 @@ export interface SizeMention extends Span {
   display: string;
   /** Adjectives like "large" are weaker evidence than 大杯 or L码; they are never reported unresolved. */
   weak: boolean;
+  /** how many of the size were said with it: 两打 is 2 × 一打 */
+  count?: number;
 }
 
 const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
@@ -121,7 +123,8 @@ const PATTERNS: Pattern[] = [
   } },
   // Lengths: 一米八 / 1米8 first (else "1米" is read), then 1.8米, 1.8m, 180cm. Distances (500米) are radii,
   // not sizes: keep < 10 m.
-  { re: /([1-9一两二三四五六七八九])米([1-9一二三四五六七八九])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))/g, make: (m) => {
+  // (a numeral after 米 that counts something is no tenths: "数据线2米一根")
+  { re: new RegExp(`([1-9一两二三四五六七八九])米([1-9一二三四五六七八九])(?![${MEASURE_WORDS}])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))`, "g"), make: (m) => {
     const meters = Number(`${parseNumber(m[1])}.${parseNumber(m[2])}`);
     return { keys: [`${meters}m`], display: `${meters}米` };
   } },
@@ -195,6 +198,11 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
           return false;
         });
         if (worded.length === 1) return worded[0];
+      }
+      // "1TB" names 12+1TB: the last of parts joined by +, when only one size ends in it
+      if (/^\d/.test(key)) {
+        const plus = [...index].filter(([k]) => k.endsWith(`+${key}`));
+        if (plus.length === 1) return plus[0][1];
       }
       // "32c" names 700x32C: the last dimension said alone, when only one size ends in it
       if (/^\d+(?:\.\d+)?[a-z]*$/.test(key)) {
@@ -285,6 +293,186 @@ const COLOURS: Record<string, string> = {
   黑: "black", 白: "white", 棕: "brown", 红: "red", 蓝: "blue", 绿: "green", 灰: "gr[ae]y", 黄: "yellow", 粉: "pink",
   紫: "purple", 橙: "orange", 金: "gold(?:en)?", 银: "silver", 咖: "coffee|brown", 米: "beige", 青: "cyan|teal",
 };
+/** colours said in one Chinese word, in English (the colour words of both languages, not any trade's) */
+const COLOUR_NAMES: Record<string, string> = {
+  象牙白: "ivory(?:\\s+white)?", 米白: "off[- ]?white", 奶白: "cream(?:y)?(?:\\s+white)?|milky\\s+white", 珍珠白: "pearl(?:\\s+white)?",
+  藏青: "navy(?:\\s+blue)?", 天蓝: "sky[- ]?blue", 宝蓝: "royal\\s+blue", 酒红: "wine(?:\\s+red)?|burgundy", 玫红: "magenta|rose\\s+red",
+  玫瑰金: "rose[- ]?gold", 卡其: "khaki", 香槟: "champagne", 薰衣草紫: "lavender", 军绿: "olive(?:\\s+green)?|army\\s+green",
+  咖啡: "coffee", 奶咖: "latte|mocha|milk\\s+coffee|caf[eé]\\s+au\\s+lait", 深空灰: "space\\s+gr[ae]y",
+};
+/** shades said before a colour: 浅灰 "light grey", 深蓝 "dark blue" */
+const COLOUR_SHADES: Record<string, string> = { 浅: "light|pale", 淡: "light|pale", 深: "dark|deep", 亮: "bright" };
+/** A Chinese colour word's English: the whole word ("ivory white" for 象牙白, "light grey" for 浅灰), null when it is none. */
+function colourEnglish(stem: string): string | null {
+  const whole = COLOUR_NAMES[stem] ?? COLOURS[stem];
+  if (whole) return whole;
+  const base = stem.length >= 2 && COLOUR_SHADES[stem[0]] ? COLOUR_NAMES[stem.slice(1)] ?? COLOURS[stem.slice(1)] : undefined;
+  return base ? `(?:${COLOUR_SHADES[stem[0]]})[\\s-]*(?:${base})` : null;
+}
+
+/** A size that combines a word and a measure: 白色5L, 大1匹, 精修3张, or the measure first, "256GB 白色". */
+interface Composite {
+  raw: string;
+  /** the word, without a colour's 色 */
+  stem: string;
+  /** the measure's keys: 5l; 1p for 1匹 typed as its pinyin initial; the bare number of a measure said first (256) */
+  keys: string[];
+}
+const composites = new Map<string, Composite | null>();
+function compositeOf(raw: string): Composite | null {
+  let c = composites.get(raw);
+  if (c !== undefined) return c;
+  const size = raw.normalize("NFKC").toLowerCase().trim();
+  const after = /^(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})\s+([\u4e00-\u9fff]{1,5})$/.exec(size);
+  const parts = /^([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})$/.exec(size) ?? (after ? [after[0], after[2], after[1]] : null);
+  c = null;
+  if (parts) {
+    const measure = sizeKey(parts[2]);
+    const n = /^\d+(?:\.\d+)?/.exec(measure)![0];
+    const unit = measure.slice(n.length);
+    const keys = [measure];
+    if (/^[\u4e00-\u9fff]$/.test(unit) && pinyinInitial(unit)) keys.push(`${n}${pinyinInitial(unit)}`);
+    if (after) keys.push(n);
+    c = { raw, stem: parts[1].replace(/(?<=.)色$/, ""), keys };
+  }
+  composites.set(raw, c);
+  return c;
+}
+
+/** Where a composite size's word is said: the Chinese word (with or without 色) or its English; `score` ranks the more
+ * specific first ("ivory white" over "white" for 象牙白). */
+interface StemSaid extends Span {
+  stem: string;
+  score: number;
+}
+const colourRes = new Map<string, { full: RegExp | null; part: RegExp | null }>();
+function stemSaid(lower: string, stem: string): StemSaid[] {
+  const out: StemSaid[] = [];
+  for (let i = lower.indexOf(stem); i >= 0; i = lower.indexOf(stem, i + 1)) {
+    out.push({ start: i, end: lower[i + stem.length] === "色" && !stem.endsWith("色") ? i + stem.length + 1 : i + stem.length, stem, score: stem.length + 0.5 });
+  }
+  if (!/[a-z]/.test(lower)) return out;
+  let res = colourRes.get(stem);
+  if (!res) {
+    const full = colourEnglish(stem);
+    const part = stem.length > 1 ? COLOURS[stem.slice(-1)] : undefined;
+    res = { full: full ? new RegExp(`(?<![a-z])(?:${full})(?![a-z])`, "g") : null, part: part ? new RegExp(`(?<![a-z])(?:${part})(?![a-z])`, "g") : null };
+    colourRes.set(stem, res);
+  }
+  for (const [re, score] of [[res.full, stem.length + 0.5], [res.part, 1]] as const) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) out.push({ start: m.index, end: m.index + m[0].length, stem, score });
+  }
+  return out;
+}
+
+const MEASURE_SAID = new RegExp(`(?<![\\d.a-z+*×/])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})(\\s*[a-z\\u4e00-\\u9fff]{0,3})`, "g");
+/** Each number said with what follows it, as the keys it may be read as, longest first ("5升的" → 5升的, 5升, …; "256 " → 256). */
+function measuresSaid(lower: string): { start: number; options: { end: number; key: string }[] }[] {
+  const out: { start: number; options: { end: number; key: string }[] }[] = [];
+  MEASURE_SAID.lastIndex = 0;
+  for (let m = MEASURE_SAID.exec(lower); m; m = MEASURE_SAID.exec(lower)) {
+    const n = /\d/.test(m[1]) ? m[1] : String(parseChineseInt(m[1]) ?? "");
+    if (!n) continue;
+    const rest = m[2];
+    const options: { end: number; key: string }[] = [];
+    for (let k = rest.length; k > 0 && rest.slice(0, k).trim(); k--) options.push({ end: m.index + m[1].length + k, key: sizeKey(n + rest.slice(0, k)) });
+    // (a bare number: not followed by more digits or Latin letters)
+    if (/\d/.test(m[1]) && !/^[a-z]/.test(rest)) options.push({ end: m.index + m[1].length, key: n });
+    out.push({ start: m.index, options });
+  }
+  return out;
+}
+
+/**
+ * For each measure said, the composite size whose word is said nearest it, the more specific first. A one-character
+ * word that is no colour (the 大 of 大1匹) must be said right against the measure ("大1p").
+ */
+function pickComposites<T extends { c: Composite }>(lower: string, said: StemSaid[], lookup: (stem: string, key: string) => T | undefined): (T & Span & { word: StemSaid; key: string })[] {
+  const out: (T & Span & { word: StemSaid; key: string })[] = [];
+  if (!said.length) return out;
+  for (const m of measuresSaid(lower)) {
+    for (const o of m.options) {
+      let best: { hit: T; st: StemSaid; gap: number } | null = null;
+      for (const st of said) {
+        const gap = st.end <= m.start ? m.start - st.end : st.start >= o.end ? st.start - o.end : -1;
+        if (gap < 0 || (gap > 0 && st.stem.length === 1 && !colourEnglish(st.stem))) continue;
+        const hit = lookup(st.stem, o.key);
+        if (hit && (!best || gap < best.gap || (gap === best.gap && st.score > best.st.score))) best = { hit, st, gap };
+      }
+      if (!best) continue;
+      // (the word written right before the measure is part of the size: the 精修 of "精修3张")
+      const start = best.gap === 0 && best.st.end <= m.start && /[\u4e00-\u9fff]/.test(lower[best.st.start]) ? best.st.start : m.start;
+      out.push({ ...best.hit, start, end: o.end, word: best.st, key: o.key });
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The composite sizes only one product of a catalog comes in, built once per catalog: saying one in parts names the
+ * product ("来桶白的 5升", "2 cans of ivory white 5L" for the paint sold in 白色5L and 象牙白5L).
+ */
+export class CompositeSizeIndex {
+  private readonly sole = new Map<string, { c: Composite; id: string }>();
+  /** the words of those sizes, by their first character */
+  private readonly words = new Map<string, string[]>();
+  /** their English, grouped by the same English */
+  private readonly english: { re: RegExp; stems: string[]; part: boolean }[] = [];
+
+  constructor(products: Iterable<{ id: string; sizes?: string[] | null }>) {
+    const owners = new Map<string, { c: Composite; ids: Set<string> }>();
+    for (const p of products) {
+      for (const raw of p.sizes ?? []) {
+        const c = compositeOf(raw);
+        if (!c) continue;
+        for (const key of c.keys) {
+          const k = `${c.stem}\u0000${key}`;
+          (owners.get(k) ?? owners.set(k, { c, ids: new Set() }).get(k)!).ids.add(p.id);
+        }
+      }
+    }
+    const stems = new Set<string>();
+    for (const [k, { c, ids }] of owners) {
+      if (ids.size !== 1) continue;
+      this.sole.set(k, { c, id: [...ids][0] });
+      stems.add(c.stem);
+    }
+    const english = new Map<string, { re: RegExp; stems: string[]; part: boolean }>();
+    for (const stem of stems) {
+      (this.words.get(stem[0]) ?? this.words.set(stem[0], []).get(stem[0])!).push(stem);
+      const full = colourEnglish(stem);
+      const part = stem.length > 1 ? COLOURS[stem.slice(-1)] : undefined;
+      for (const [source, isPart] of [[full, false], [part, true]] as const) {
+        if (!source) continue;
+        const key = `${isPart}\u0000${source}`;
+        (english.get(key) ?? english.set(key, { re: new RegExp(`(?<![a-z])(?:${source})(?![a-z])`, "g"), stems: [], part: isPart }).get(key)!).stems.push(stem);
+      }
+    }
+    this.english = [...english.values()];
+  }
+
+  /** the products named so in the text, each over the word and the measure of its size, with the size and the measure said */
+  find(lower: string): (Span & { id: string; size: string; measure: string })[] {
+    if (!this.sole.size) return [];
+    const said: StemSaid[] = [];
+    for (let i = 0; i < lower.length; i++) {
+      for (const stem of this.words.get(lower[i]) ?? []) {
+        if (lower.startsWith(stem, i)) said.push({ start: i, end: lower[i + stem.length] === "色" ? i + stem.length + 1 : i + stem.length, stem, score: stem.length + 0.5 });
+      }
+    }
+    if (/[a-z]/.test(lower)) {
+      for (const { re, stems, part } of this.english) {
+        re.lastIndex = 0;
+        for (let m = re.exec(lower); m; m = re.exec(lower)) for (const stem of stems) said.push({ start: m.index, end: m.index + m[0].length, stem, score: part ? 1 : stem.length + 0.5 });
+      }
+    }
+    return pickComposites(lower, said, (stem, key) => this.sole.get(`${stem}\u0000${key}`)).map((h) => ({ start: Math.min(h.start, h.word.start), end: Math.max(h.end, h.word.end), id: h.id, size: h.c.raw, measure: h.key }));
+  }
+}
+
 const ADJECTIVES: [string, string][] = [
   ["长", "long"], ["短", "short"], ["半", "half"], ["整", "full|whole"], ["全", "full|whole"], ["单", "single"], ["双", "double"],
   ["热", "hot"], ["冷", "cold|iced"], ["冰", "iced|cold"], ["重", "heavy"], ["轻", "light"], ["厚", "thick"], ["薄", "thin"],
@@ -349,6 +537,41 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
         if (hit) add(m.index, m.index + m[0].length, hit.size);
       }
     }
+  }
+}
+
+/** a fraction or a decimal (1/2, 3.5), or a number with 的 after it ("12的") */
+const RANGE_POINT = /(?<![\d./a-z])(\d{1,3}\s*\/\s*\d{1,2}|\d{1,3}\.\d{1,2}|\d{1,3}(?=的))(?![\d./a-z])/g;
+const fraction = (s: string) => {
+  const [a, b] = s.split("/").map((x) => Number(x.trim()));
+  return b === undefined ? a : b ? a / b : NaN;
+};
+/**
+ * Sizes that are a range of bare numbers or fractions ("1/4-1/2" of a shoulder rest, "12-53" of strings): a fraction or
+ * a decimal said that the range holds, or a number with 的 after it, is that size ("肩托 1/2的"). The mention keeps the
+ * number itself first, so a product sold in that very number takes it (the violin in 1/2).
+ */
+function rangedSizes(lower: string, products: { sizes: string[] }[], out: SizeMention[]): void {
+  const ranges: { lo: number; hi: number; size: string }[] = [];
+  for (const p of products) {
+    for (const raw of p.sizes) {
+      const r = /^(\d+(?:\.\d+)?|\d+\/\d+)\s*[-~～]\s*(\d+(?:\.\d+)?|\d+\/\d+)$/.exec(raw.normalize("NFKC").trim());
+      if (r) ranges.push({ lo: fraction(r[1]), hi: fraction(r[2]), size: raw });
+    }
+  }
+  if (!ranges.length) return;
+  RANGE_POINT.lastIndex = 0;
+  for (let m = RANGE_POINT.exec(lower); m; m = RANGE_POINT.exec(lower)) {
+    const v = fraction(m[1]);
+    const keys = ranges.filter((r) => v >= r.lo && v <= r.hi).map((r) => sizeKey(r.size));
+    if (!keys.length) continue;
+    const said = m[1].replace(/\s+/g, "");
+    const at = out.find((o) => o.start < m!.index + m![0].length && m!.index < o.end);
+    if (at) {
+      if (at.start === m.index && at.end === m.index + m[0].length) for (const k of keys) if (!at.keys.includes(k)) at.keys.push(k);
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(said), ...new Set(keys)], display: said, weak: false });
   }
 }
 
@@ -460,39 +683,32 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       if (numbers.includes(n) || (n >= lo && n <= hi && lower[m.index + m[0].length] === "的")) add(m.index, m.index + m[1].length, m[1]);
     }
   }
-  // a size that combines a word and a measure ("白色5L", "奶咖1L"): both parts said anywhere ("白色乳胶漆5L的")
+  // a size that combines a word and a measure ("白色5L", "奶咖1L", "256GB 白色"): both parts said anywhere ("白色乳胶漆5L的",
+  // "奶咖色的漆 1L", "256 white"); each measure said takes the combination whose word is said nearest it, the more
+  // specific first ("ivory white 5L and one 1L light grey")
+  const composites = new Map<string, Composite[]>();
   for (const p of products) {
     for (const raw of p.sizes) {
-      const size = raw.normalize("NFKC").toLowerCase().trim();
-      // (or the measure first: "256GB 白色", said "256GB white", "512的银色")
-      const after = /^(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})\s+([\u4e00-\u9fff]{1,5})$/.exec(size);
-      const parts = /^([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})$/.exec(size) ?? (after ? [after[0], after[2], after[1]] : null);
-      if (!parts) continue;
-      const stem = parts[1].replace(/色$/, "");
-      const english = COLOURS[stem] ?? (stem.length > 1 ? COLOURS[stem.slice(-1)] : undefined);
-      const named = lower.includes(stem) || (english && new RegExp(`(?<![a-z])(?:${english})(?![a-z])`).test(lower));
-      if (!named) continue;
-      const measure = sizeKey(parts[2]);
-      if (after) {
-        // the measure's number said alone, its unit left out ("256 white"), or in a shorter unit (256G for 256GB)
-        const n = /^\d+(?:\.\d+)?/.exec(measure)![0];
-        const bare = new RegExp(`(?<![\\d.a-z])${n.replace(".", "\\.")}\\s*(?:${escapeRe(measure.slice(n.length))}|${escapeRe(measure.slice(n.length, n.length + 1))})?(?![\\d.a-z])`, "g");
-        for (let m = bare.exec(lower); m; m = bare.exec(lower)) {
-          if (!out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(raw)], display: raw, weak: false });
-        }
-        continue;
-      }
-      const re = /(\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]{1,3})/g;
-      for (let m = re.exec(lower); m; m = re.exec(lower)) {
-        const len = m[1].length + m[0].slice(m[1].length).replace(/[^\s]*$/, "").length;
-        for (let k = m[0].length; k > len; k--) {
-          if (sizeKey(m[0].slice(0, k)) === measure) {
-            // (the word written right before the measure is part of the size: the 精修 of "精修3张")
-            const start = lower.slice(Math.max(0, m.index - stem.length), m.index) === stem ? m.index - stem.length : m.index;
-            if (!out.some((o) => o.start < m!.index + k && start < o.end)) out.push({ start, end: m.index + k, keys: [sizeKey(raw)], display: raw, weak: false });
-            break;
-          }
-        }
+      const c = compositeOf(raw);
+      if (c) for (const key of c.keys) (composites.get(`${c.stem}\u0000${key}`) ?? composites.set(`${c.stem}\u0000${key}`, []).get(`${c.stem}\u0000${key}`)!).push(c);
+    }
+  }
+  if (composites.size) {
+    const stems = new Set([...composites.values()].map((cs) => cs[0].stem));
+    const said = [...stems].flatMap((stem) => stemSaid(lower, stem));
+    for (const hit of pickComposites(lower, said, (stem, key) => { const c = composites.get(`${stem}\u0000${key}`)?.[0]; return c && { c }; })) {
+      if (!out.some((o) => o.start < hit.end && hit.start < o.end)) out.push({ start: hit.start, end: hit.end, keys: [sizeKey(hit.c.raw)], display: hit.c.raw, weak: false });
+    }
+  }
+  // a size that is one of a unit (一打, 一箱) said as several of it: "两打" is 2 × 一打
+  for (const w of words) {
+    const unit = /^一([\u4e00-\u9fff])$/.exec(w)?.[1];
+    if (!unit) continue;
+    const re = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*${escapeRe(unit)}`, "g");
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const n = parseNumber(m[1]);
+      if (n !== null && n >= 2 && Number.isInteger(n) && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) {
+        out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(w)], display: w, weak: false, count: n });
       }
     }
   }
@@ -561,6 +777,12 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "g");
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, digitsOf(m[0]));
       // its last dimension alone when it carries the letters ("32c" of 700x32C)
+      // (and the last of parts joined by +, with its unit: the 1TB of 12+1TB)
+      const plus = /^\d+(?:\.\d+)?\s*\+\s*(\d+(?:\.\d+)?)\s*([a-z])([a-z]?)$/.exec(w);
+      if (plus) {
+        const alone = new RegExp(`(?<![a-z0-9.+])${escapeRe(plus[1])}\\s*${plus[2]}${plus[3] ? `(?:${plus[3]})?` : ""}(?![a-z0-9])`, "g");
+        for (let m = alone.exec(lower); m; m = alone.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+      }
       const tail = /^\d+(?:\.\d+)?\s*[x*×]\s*(\d+(?:\.\d+)?)([a-z]{1,2})$/.exec(w);
       if (tail) {
         const alone = new RegExp(`(?<![a-z0-9.x*×])${escapeRe(tail[1])}\\s*${tail[2]}(?![a-z0-9])`, "g");
@@ -576,6 +798,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (let m = re.exec(orig); m; m = re.exec(orig)) add(m.index, m.index + 1, l);
   }
   countedSizes(lower, products, add);
+  rangedSizes(lower, products, out);
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     // (a unit ending in a letter ends there: the "2p" of "2pm" is no page count)
     const end = /[a-z]$/.test(u) ? "(?![a-z])" : "";
@@ -597,7 +820,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const unitRe = UNIT_SPELLINGS[u] ?? escapeRe(u);
     const sign = SIGNED.has(u) ? "(-|零下\\s*)?" : "()";
     // (a count of the unit may put 个 between: "4个立方"; a length in 米 may go on in its tenths: the 1米 of 1米8 is not one)
-    const tenths = u === "米" ? "(?![\\d一二三四五六七八九])" : "";
+    const tenths = u === "米" ? `(?![\\d一二三四五六七八九](?![${MEASURE_WORDS}]))` : "";
     const re = new RegExp(`(?<![\\d.])${sign}(\\d+(?:\\.\\d+)?)\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[1] ? `-${m[2]}${u}` : u in UNIT_SPELLINGS || m[0].includes("个") ? `${m[2]}${u}` : m[0]);
     // a Chinese numeral before the unit: 二十寸, 五年陈, 零下十度

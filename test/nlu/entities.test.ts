@@ -155,3 +155,72 @@ describe("several sizes and counts of one product in a sentence", () => {
     expect(items("风扇哪个好")).toEqual([]);
   });
 });
+
+describe("sizes said in parts, with a qualifier, in a range, and counts of sheets and dozens", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "k", name: "窑火陶艺", aliases: [] }],
+    products: [
+      { id: "glaze", brandId: "k", name: "釉料", aliases: ["glaze"], sizes: ["天蓝500ml", "天蓝2L", "酒红500ml", "酒红2L", "蓝色2L"] },
+      { id: "heater", brandId: "k", name: "窑房空调", aliases: ["空调"], sizes: ["大1匹", "1.5匹"] },
+      { id: "tablet", brandId: "k", name: "绘图平板", aliases: ["平板", "tablet"], sizes: ["64GB 银色", "64GB 深空灰", "256GB 银色"] },
+      { id: "beer", brandId: "k", name: "窑口精酿", aliases: ["精酿"], sizes: ["半打", "一打"] },
+      { id: "print", brandId: "k", name: "作品照片冲印", aliases: ["照片冲印", "photo prints", "prints"], sizes: ["5寸", "6寸"] },
+      { id: "rest", brandId: "k", name: "拉坯肩垫", aliases: ["肩垫"], sizes: ["1/4-1/2", "3/4-4/4"] },
+      { id: "wheel", brandId: "k", name: "拉坯转盘", aliases: ["转盘"], sizes: ["1/2", "3/4", "4/4"] },
+      { id: "clay", brandId: "k", name: "高岭土泥块", aliases: ["泥块"], sizes: [] },
+      { id: "cord", brandId: "k", name: "窑炉电源线", aliases: ["电源线"], sizes: ["1米", "1.8米", "2米"] },
+      { id: "phone", brandId: "k", name: "窑温监控手机", aliases: ["监控手机"], sizes: ["8+128GB", "8+256GB", "12+1TB"] },
+      { id: "room", brandId: "k", name: "续时套餐", aliases: ["续时"], sizes: [] },
+      { id: "thermo", brandId: "k", name: "窑温计", aliases: [], sizes: ["Pro版", "Lite版"] },
+    ],
+    coupons: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["两桶酒红的 2升", ["glaze×2/酒红2L"]],
+    ["3 bottles of sky blue 500ml and one 2L wine red", ["glaze×3/天蓝500ml", "glaze×1/酒红2L"]],
+    ["glaze, blue 2L", ["glaze×1/蓝色2L"]],
+    ["平板 256 silver", ["tablet×1/256GB 银色"]],
+    ["tablet 64G space grey x2", ["tablet×2/64GB 深空灰"]],
+  ])("a size of a colour and a measure said in parts, the nearest and most specific colour first: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["要个大1p的空调", ["heater×1/大1匹"]],
+    ["空调 1p 大房间用", ["heater×1/1匹"]],
+  ])("a size that is another with a qualifier takes the qualifier said against it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["精酿两打", ["beer×2/一打"]],
+    ["来三打精酿 送到窑房", ["beer×3/一打"]],
+    ["精酿半打", ["beer×1/半打"]],
+    ["来一打精酿", ["beer×1/一打"]],
+  ])("several of a size that is one of a unit is a count of it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["照片冲印 大概80张 6寸的 然后精酿一打", ["print×80/6寸", "beer×1/一打"]],
+    ["照片冲印 200张5寸 再来个平板", ["print×200/5寸", "tablet×1"]],
+    ["photo prints please, 100 photos 5 inch", ["print×100/5寸"]],
+  ])("a count of sheets said against the size is the product's count: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["肩垫要一个 1/2的", ["rest×1/1/4-1/2"]],
+    ["肩垫 3/4的", ["rest×1/3/4-4/4"]],
+    ["转盘1/2的一个 肩垫也要", ["wheel×1/1/2", "rest×1"]],
+  ])("a fraction a range size holds is that size, and still its own for a product sold in it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["监控手机 1TB一台", ["phone×1/12+1TB"]],
+    ["监控手机 256G的", ["phone×1/8+256GB"]],
+  ])("the last of a size's parts joined by + said alone: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["电源线2米一根", ["cord×1/2米"]],
+    ["电源线一米八的", ["cord×1/1.8米"]],
+  ])("a numeral after 米 that counts is no tenths: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["泥块拿两块 肩垫一个", ["clay×2", "rest×1"]],
+    ["泥块两块钱一个吗", ["clay×1"]],
+    ["808包厢续时一小时", ["room×1"]],
+  ])("pieces counted in 块 after a verb of taking, a room's number no count: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["转盘1/2的 再来两桶酒红的 2升", ["wheel×1/1/2", "glaze×2/酒红2L"]],
+    ["监控手机 8+256 银色", ["phone×1/8+256GB"]],
+  ])("a size said in parts names its product beside another product sold in other measures, never a bare number beside one with sizes: %s", (text, want) => expect(items(text)).toEqual(want));
+  it("a space between a Chinese count and a Latin size is a pause", () => {
+    expect(items("Pro版窑温计一个 Lite版窑温计一个")).toEqual(["thermo×1/Pro版", "thermo×1/Lite版"]);
+  });
+});
