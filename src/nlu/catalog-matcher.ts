@@ -78,6 +78,13 @@ const ARTICLE = /(?<=[a-z] )(?:the|a|an|my|your|his|her|our|their|this|that|thes
 /** what may come right before a one-character name: a count and a measure word (两瓶, 来瓶, 一个), or a described 的 (17的) */
 const COUNTED_ONE_CHAR = /(?:[\d一二两三四五六七八九十几俩仨来要买拿]\s*[个瓶杯张只件份盒袋包桶罐支把条块顶副套台部]|[\da-z]\s*的)$/;
 
+/** a Latin start bucket larger than this is split by the NEXT_CHARS characters after its first word */
+const SPLIT_BUCKET = 48;
+const NEXT_CHARS = 4;
+
+/** the most multi-word names a typo'd phrase is compared with (those sharing its rarest word) */
+const MAX_TYPO_PHRASES = 200;
+
 /** the most products a head noun may stand for */
 const MAX_HEAD_PRODUCTS = 12;
 
@@ -130,6 +137,8 @@ export class CatalogMatcher {
    * small: indexing by first character alone made each probe scan thousands).
    */
   private readonly byStart = new Map<string, Surface[]>();
+  /** large Latin buckets of byStart, by the characters after their first word (longer names) and the rest (shorter) */
+  private readonly splitBuckets = new Map<string, { at: number; next: Map<string, Surface[]>; short: Surface[] }>();
   /** single-word Latin surfaces by first letter and length, for typo matching */
   private readonly latinWordsByFirst = new Map<string, Surface[]>();
   /** pinyin surfaces, for pinyin typed with spaces ("na tie") */
@@ -228,6 +237,20 @@ export class CatalogMatcher {
       const bucket = this.byStart.get(key) ?? [];
       bucket.push(s);
       this.byStart.set(key, bucket);
+    }
+    // (a bucket of thousands of names sharing a first word — "soft …", "classic …" — is split by what follows that
+    // word, so a probe compares the few that can match)
+    for (const [key, bucket] of this.byStart) {
+      if (bucket.length <= SPLIT_BUCKET || !key.startsWith("w:")) continue;
+      const at = key.length - 2;
+      const split = { at, next: new Map<string, Surface[]>(), short: [] as Surface[] };
+      for (const s of bucket) {
+        if (s.text.length < at + NEXT_CHARS) split.short.push(s);
+        else (split.next.get(s.text.slice(at, at + NEXT_CHARS)) ?? split.next.set(s.text.slice(at, at + NEXT_CHARS), []).get(s.text.slice(at, at + NEXT_CHARS))!).push(s);
+      }
+      this.splitBuckets.set(key, split);
+    }
+    for (const s of this.surfaces) {
       if (!s.latin) continue;
       if (s.text.includes(" ")) {
         const words = s.text.split(" ");
@@ -327,19 +350,33 @@ export class CatalogMatcher {
     return found.sort((a, b) => a.start - b.start);
   }
 
-  private exact(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+  /** The names of a split bucket that may start at i: those continuing as the text does (longer), then the shorter. */
+  private splitProbe(split: { at: number; next: Map<string, Surface[]>; short: Surface[] }, lower: string, i: number): Surface[] {
+    const longer = split.next.get(lower.slice(i + split.at, i + split.at + NEXT_CHARS));
+    return longer ? [...longer, ...split.short] : split.short;
+  }
+
+  /** The bucket of a first word said in a plural or participle: only its one-word names can match (the ending is last). */
+  private singular(key: string): Surface[] | undefined {
+    return this.splitBuckets.get(key)?.short ?? this.byStart.get(key);
+  }
+
+  /** Exact names starting in [from, to) (the whole text by default). */
+  private exact(lower: string, ok: (b: string) => boolean, found: CatalogMention[], from = 0, to = lower.length): void {
     // The longest valid surface at each position, then the longest spans win overlaps, so that
     // 抹茶星冰乐 beats 星冰乐 and "caffe latte" beats "latte".
     const candidates: CatalogMention[] = [];
-    for (let i = 0; i < lower.length; i++) {
+    for (let i = from; i < to; i++) {
       // Inside a Latin word nothing can start (every surface starting with a letter needs a boundary).
       if (!isLatinBoundary(lower[i - 1]) && !isLatinBoundary(lower[i])) continue;
-      const bucket = this.byStart.get(startKey(lower, i));
+      const key = startKey(lower, i);
+      const split = this.splitBuckets.get(key);
+      const bucket = split ? this.splitProbe(split, lower, i) : this.byStart.get(key);
       // a Latin word may carry a plural ("lattes"): its singular's bucket too
       const word = bucket || !/[a-z]/.test(lower[i]) ? null : /^[a-z]+/.exec(lower.slice(i, i + 40))?.[0];
       // (and a service its participle: "pants hemmed", "shoes polished"; an -ing form is often a noun of its own)
-      const probe = bucket ?? (word ? this.byStart.get(`w:${word.replace(/e?s$/, "")}`) ?? this.byStart.get(`w:${word.replace(/s$/, "")}`) ??
-        this.byStart.get(`w:${word.replace(/ed$/, "")}`) ?? this.byStart.get(`w:${word.replace(/([a-z])\1ed$/, "$1")}`) : undefined);
+      const probe = bucket ?? (word ? this.singular(`w:${word.replace(/e?s$/, "")}`) ?? this.singular(`w:${word.replace(/s$/, "")}`) ??
+        this.singular(`w:${word.replace(/ed$/, "")}`) ?? this.singular(`w:${word.replace(/([a-z])\1ed$/, "$1")}`) : undefined);
       if (!probe) continue;
       for (const s of probe) {
         if (!lower.startsWith(s.text, i) || !ok(s.brandId)) continue;
@@ -375,13 +412,18 @@ export class CatalogMatcher {
     let text = "";
     const word = new RegExp(ARTICLE.source, "g");
     let from = 0;
+    // (a name that had an article to skip starts at most a few words before where the article was)
+    let start = Infinity;
+    let end = 0;
     for (let m = word.exec(lower); m; m = word.exec(lower)) {
       for (let i = from; i < m.index; i++) (text += lower[i]), at.push(i);
+      start = Math.min(start, Math.max(0, text.length - 30));
+      end = text.length;
       from = m.index + m[0].length;
     }
     for (let i = from; i < lower.length; i++) (text += lower[i]), at.push(i);
     const more: CatalogMention[] = [];
-    this.exact(text, ok, more);
+    this.exact(text, ok, more, start, end);
     for (const m of more) {
       const span = { ...m, start: at[m.start], end: at[m.end - 1] + 1 };
       // (only names that had an article to skip: one already found as written keeps its own span)
@@ -446,7 +488,8 @@ export class CatalogMatcher {
             const list = this.latinPhrases.get(`${n}|${pos}|${tokens[i + pos].text}`);
             if (list && (!phrases || list.length < phrases.length)) phrases = list;
           }
-          if (!phrases) continue;
+          // (a window whose rarest word starts hundreds of names is too common a phrase to guess a typo in)
+          if (!phrases || phrases.length > MAX_TYPO_PHRASES) continue;
           const span = { start: tokens[i].start, end: tokens[i + n - 1].end };
           const joined = lower.slice(span.start, span.end).replace(/e?s$/, "");
           for (const s of phrases) {

@@ -97,3 +97,22 @@ describe("a service said as a verb", () => {
   });
   it("not a longer word that starts the same", () => expect(found("hemisphere")).toEqual([]));
 });
+
+describe("hundreds of names sharing a first word", () => {
+  const words = ["classic", "urban", "cozy", "swift"];
+  const shop = new CatalogMatcher({
+    brands: [], stores: [], coupons: [],
+    products: [
+      ...Array.from({ length: 400 }, (_, i) => ({ id: `p${i}`, brandId: "b", name: `soft ${words[i % 4]} ${i}`, aliases: [], sizes: [] })),
+      { id: "soft", brandId: "b", name: "soft", aliases: [], sizes: [] },
+      { id: "soft-c", brandId: "b", name: "soft c", aliases: [], sizes: [] },
+    ],
+  } as never);
+  const found = (text: string) => shop.findMentions(normalizeText(text).lower, null).map((m) => m.id);
+  it("find the one said, a shorter one, and a plural of a one-word name", () => {
+    expect(found("2 x soft urban 257 please")).toEqual(["p257"]);
+    expect(found("soft urban257")).toEqual(["p257"]);
+    expect(found("a soft c and two softs")).toEqual(["soft-c", "soft"]);
+    expect(found("soft urban 9999")).toEqual(["soft"]);
+  });
+});
