@@ -253,6 +253,10 @@ export function decideIntent(sig: Signals): Decision {
   // "sign me up for the theory class": enrolling in a product is buying it
   if (cue("follow") && !(sig.hasProduct && /\bsign (?:me |us )?up for\b|\benrol+ (?:me |us )?in\b/.test(s))) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };
   const recommend = cue("recommend") || (cue("enough") && !orderVerb) || cue("enoughAsked");
+  // "recommend a good pizza place nearby": advice about somewhere else, naming nothing the catalog has, is not ours to give
+  const elsewhere = recommend && !sig.hasProduct && !sig.hasBrand && !sig.hasCategory && !sig.hasRole &&
+    /(?<![a-z])(?:places?|restaurants?|bars?|hotels?|cafes?)(?![a-z])|餐厅|饭店|馆子|景点|酒店|饭馆/.test(s);
+  if (elsewhere) return { intent: "unknown", confidence: 0.4 };
   if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: conf(0.9) };
   // "Great service at the X store": praise or a complaint that names a store asks for nothing
   if (cue("feedbackWeak") && !cue("findQuestion") && !orderVerb && !sig.hasRadius) return { intent: "feedback", confidence: conf(0.7) };
