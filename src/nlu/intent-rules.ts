@@ -213,6 +213,8 @@ export function decideIntent(sig: Signals): Decision {
   if (cue("orderStatus")) return { intent: "order_status", confidence: conf(sig.hasOrderId ? 0.96 : 0.9) };
   // "我的优惠券怎么用": a how-to question about something, not the thing itself
   if (cue("helpStrong") && !sig.hasProduct) return { intent: "help", confidence: conf(0.92) };
+  // asking for a human agent is help, whatever a role's words say (客服 may be the front desk's)
+  if (/人工客服|转人工|真人客服|人工服务|(?<![a-z])(?:talk|speak|chat) (?:to|with) (?:a |an )?(?:real )?(?:human|person|agent)(?![a-z])|(?<![a-z])human agent(?![a-z])/.test(s) && !sig.hasWhen) return { intent: "help", confidence: conf(0.9) };
   // A bare order id ("order c123abc", "#ab12cd?") asks about that order.
   if (sig.hasOrderId && !sig.hasProduct && !cue("claim")) return { intent: "order_status", confidence: conf(0.8) };
   if (cue("listCoupons") || (sig.hasCoupon && cue("couponCheck"))) return { intent: "list_coupons", confidence: conf(0.92) };

@@ -443,6 +443,10 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
     expect(parse("飞盘全场 周六上午 订一个").items).toEqual([{ productId: "field", quantity: 1, size: "全场" }]);
     expect(parse("飞盘来两个").items).toEqual([{ productId: "disc", quantity: 2, size: null }]);
   });
+  it("asking for a human agent is help", () => {
+    expect(parse("人工客服在吗")).toMatchObject({ intent: "help" });
+    expect(parse("can I talk to a real person?")).toMatchObject({ intent: "help" });
+  });
   it("advice about somewhere else is not ours to give", () => {
     expect(parse("recommend a good pizza place nearby")).toMatchObject({ intent: "unknown" });
     expect(parse("附近有什么好吃的饭馆推荐吗")).toMatchObject({ intent: "unknown" });
