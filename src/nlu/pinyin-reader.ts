@@ -45,6 +45,10 @@ export class PinyinReader {
   /** The message with its pinyin words in characters, or null when it does not read as pinyin. */
   read(lower: string): string | null {
     if (!/[a-z]{2}/.test(lower) || ENGLISH.test(lower)) return null;
+    // (cheaply: a message in pinyin has at least one word that is a known word as a whole — "mingtian", "zhongbao")
+    let known = false;
+    for (const m of lower.matchAll(/[a-z]{2,}/g)) if (this.words.has(m[0])) { known = true; break; }
+    if (!known) return null;
     let read = 0;
     let multi = false;
     const words = [...lower.matchAll(/[a-z]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
