@@ -90,6 +90,20 @@ const edges = (s: string) => ({
 });
 const isAllCjk = (s: string) => s.length > 0 && [...s].every((c) => isCjkChar(c));
 
+/**
+ * An English compound written with a hyphen is as often typed with a space, and one of two words also run together:
+ * "alcohol-free mouthwash" is "alcohol free mouthwash" and "alcoholfree mouthwash", "10-session card" "10 session card".
+ */
+function unhyphenated(raw: string): string[] {
+  const text = normalizeSurface(raw);
+  // (only between words: the hyphen of a range, "12-53", stays)
+  const between = /(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])/g;
+  if (!between.test(text)) return [];
+  const spaced = text.replace(between, " ");
+  const joined = text.replace(/(?<=[a-z])-(?=[a-z])/g, "");
+  return joined !== text && joined !== spaced ? [spaced, joined] : [spaced];
+}
+
 function syllablesOf(s: string): string[] {
   return pinyin(s, { toneType: "none", type: "array", nonZh: "removed" }).map((p) => p.toLowerCase().replace(/ü/g, "v"));
 }
@@ -173,6 +187,7 @@ export class CatalogMatcher {
     };
     for (const b of catalog.brands ?? []) {
       for (const s of [b.name, b.id, ...(b.aliases ?? [])]) if (s) add(s, "brand", b.id, b.id);
+      for (const s of [b.name, ...(b.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "brand", b.id, b.id);
     }
     // a model name is typed with or without the space between its letters and its number: "iPhone 17 Pro" is also
     // "iphone17 pro", "iphone 17pro" and "iphone17pro"
@@ -191,6 +206,7 @@ export class CatalogMatcher {
       this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
+      for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) {
         const bare = s ? normalizeSurface(s).replace(new RegExp(ARTICLE.source, "g"), "") : "";
         if (bare && bare !== normalizeSurface(s)) add(bare, "product", p.id, p.brandId);
@@ -290,7 +306,7 @@ export class CatalogMatcher {
     return this.pinyinWords.has(word);
   }
 
-  /** Head nouns in the parts of the text no span in `taken` covers, in text order. */
+  /** Head nouns in the parts of the text no span in `taken` covers, in text order (`taken` may hold the mentions found). */
   findHeads(lower: string, taken: Span[], allowed: Set<string> | null): HeadMention[] {
     const out: HeadMention[] = [];
     if (!this.headsByStart.size) return out;
@@ -307,7 +323,10 @@ export class CatalogMatcher {
         if (end < 0) continue;
         const span = { start: i, end };
         const ids = h.ids.filter((id) => { const b = this.products.get(id)?.brandId; return !!b && (!allowed || allowed.has(b)); });
-        if (ids.length && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids });
+        // (an English head one of whose products is named in the text is that product said again, or what it is made
+        // of: the roses of "2 champagne rose bouquets, 11 roses each")
+        const again = h.latin && taken.some((t) => (t as Partial<CatalogMention>).kind === "product" && ids.includes((t as CatalogMention).id));
+        if (ids.length && !again && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids });
         break;
       }
     }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CatalogMatcher } from "../../src/nlu/catalog-matcher.ts";
 import { Lexicon } from "../../src/nlu/lexicon.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
+import { RulesParser } from "../../src/nlu/rules-parser.ts";
+import { defaultCorpusContext } from "../../src/nlu/eval.ts";
 import { demoSnapshot } from "./fixtures.ts";
 
 const matcher = new CatalogMatcher(demoSnapshot());
@@ -96,4 +98,33 @@ describe("a service said as a verb", () => {
     expect(found("shoes polished by friday")).toEqual(["polish"]);
   });
   it("not a longer word that starts the same", () => expect(found("hemisphere")).toEqual([]));
+});
+
+describe("English product mentions in a trade no corpus has: a kayak and paddle shop", () => {
+  const p = (id: string, name: string, aliases: string[], sizes: string[], tags: string[]) => ({ id, brandId: "bw", name, aliases, sizes, tags });
+  const kayakShop = {
+    brands: [{ id: "bw", name: "蓝水划艇", aliases: ["Bluewater"] }],
+    products: [
+      p("deckbag", "甲板包", ["deck bag"], ["5L", "20L"], ["bag"]),
+      p("drybag", "卷口防水袋", ["roll-top bag"], ["10L", "20L"], ["bag", "防水袋"]),
+      p("tandem", "双人皮划艇", ["tandem kayak"], ["双人"], ["kayak"]),
+      p("solo", "单人皮划艇", ["solo kayak", "single kayak"], ["单人"], ["kayak"]),
+      p("alupaddles", "铝合金桨", ["aluminium paddle", "alloy paddles"], ["210cm", "220cm"], ["paddle"]),
+      p("paddles", "碳纤维桨", ["carbon paddle", "carbon paddles"], ["210cm", "220cm"], ["paddle"]),
+    ],
+    stores: [], coupons: [],
+  };
+  const parser = new RulesParser(kayakShop as never);
+  const items = (text: string) => parser.parseSync(text, defaultCorpusContext()).items;
+  it("a name with a hyphen said with a space or run together", () => {
+    expect(items("2 roll top bags, 20L")).toEqual([{ productId: "drybag", quantity: 2, size: "20L" }]);
+    expect(items("one rolltop bag 20L")).toEqual([{ productId: "drybag", quantity: 1, size: "20L" }]);
+  });
+  it("an English head noun that is also a category word, with a size that picks the product", () => {
+    expect(items("a bag, 10L please")).toEqual([{ productId: "drybag", quantity: 1, size: "10L" }]);
+    expect(items("帮我order一个双人kayak")).toEqual([{ productId: "tandem", quantity: 1, size: "双人" }]);
+  });
+  it("without a size it stays the category", () => expect(items("do you sell kayaks?")).toEqual([]));
+  it("a head word of a product already named says that product again", () =>
+    expect(items("2 carbon paddles, 220cm paddles")).toEqual([{ productId: "paddles", quantity: 2, size: "220cm" }]));
 });
