@@ -5,6 +5,7 @@
 import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
+import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, verbReadings } from "./english-verbs.ts";
 import { sizeIndex } from "./sizes.ts";
 import { asciiLower, isCjkChar, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
 
@@ -157,6 +158,11 @@ export class CatalogMatcher {
   private readonly homophones = new Map<string, HomophoneSurface[]>(); // by first two syllables
   /** one-character product names (水, 壳): found only where counted or described right before them (see oneCharNames) */
   private readonly singleChars = new Map<string, { id: string; brandId: string }>();
+  /**
+   * English services by verb and object ("shin|shoe" of "shoe shine", "sew|button" of "sew button"; see
+   * english-verbs.ts), a sure verb form first, then catalog order
+   */
+  private readonly verbPhrases = new Map<string, { id: string; brandId: string; verbal: boolean }[]>();
   /** head nouns by start key, longest first (see HeadMention) */
   private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean }[]>();
 
@@ -237,6 +243,7 @@ export class CatalogMatcher {
       if (name.length >= 4 && isAllCjk(name.slice(0, 2)) && !seen.has(`${name.slice(0, 2)}|product`)) add(name.slice(0, 2), "brand", b.id, b.id);
     }
     this.indexHeads(catalog, seen);
+    this.indexVerbPhrases(catalog);
     // Longest first, so 抹茶星冰乐 wins over 星冰乐 and "caffe latte" over "latte".
     this.surfaces.sort((a, b) => b.text.length - a.text.length);
     for (const s of this.surfaces) {
@@ -301,6 +308,23 @@ export class CatalogMatcher {
     for (const bucket of this.headsByStart.values()) if (bucket.length > 1) bucket.sort((a, b) => b.text.length - a.text.length);
   }
 
+  private indexVerbPhrases(catalog: CatalogSnapshot): void {
+    for (const p of catalog.products ?? []) {
+      for (const raw of [p.name, ...(p.aliases ?? [])]) {
+        if (!raw) continue;
+        const text = normalizeSurface(raw).replace(new RegExp(ARTICLE.source, "g"), "");
+        for (const r of [text, ...unhyphenated(text)].flatMap(verbReadings)) {
+          const key = `${r.verb}|${r.object}`;
+          const list = this.verbPhrases.get(key);
+          const entry = { id: p.id, brandId: p.brandId, verbal: r.verbal };
+          if (!list) this.verbPhrases.set(key, [entry]);
+          else if (!list.some((e) => e.id === p.id && e.verbal >= r.verbal)) list.push(entry);
+        }
+      }
+    }
+    for (const list of this.verbPhrases.values()) if (list.length > 1) list.sort((a, b) => Number(b.verbal) - Number(a.verbal));
+  }
+
   /** Whether a word is a product or brand name typed in pinyin ("zhixiang" for 纸箱). */
   isPinyinName(word: string): boolean {
     return this.pinyinWords.has(word);
@@ -339,6 +363,7 @@ export class CatalogMatcher {
     const ok = (brandId: string) => !allowed || allowed.has(brandId);
     this.exact(lower, ok, found);
     if (ARTICLE.test(lower)) this.withoutArticles(lower, ok, found);
+    if (this.verbPhrases.size && /[a-z]{3}/.test(lower)) this.verbPhraseMatches(lower, ok, found);
     if (this.singleChars.size) this.oneCharNames(lower, ok, found);
     this.typos(lower, ok, found);
     // (Chinese homophone typos of names not already found: "赤霞株" beside a correctly written name)
@@ -406,6 +431,70 @@ export class CatalogMatcher {
       // (only names that had an article to skip: one already found as written keeps its own span)
       if (span.end - span.start === m.end - m.start || found.some((f) => overlaps(f, span))) continue;
       found.push(span);
+    }
+  }
+
+  /**
+   * An English service said as a verb and its object, the other way round from its name or inflected (english-verbs.ts):
+   * "shine my shoes" (shoe shine), "clean 2 pairs of sneakers" (sneaker cleaning), "rental skis" (ski rental), "4
+   * buttons sewn on" (sew button), "waist taken in" (take in waist). The phrase, from verb to object, takes the place of
+   * any name found inside it (the brand "Shine" of "shine my shoes").
+   */
+  private verbPhraseMatches(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    const tokens: { text: string; start: number; end: number }[] = [];
+    const re = /[a-z]+|\d+/g;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    const spaced = (a: number, b: number) => /^ +$/.test(lower.slice(tokens[a].end, tokens[b].start));
+    const lookup = (verbs: string[], object: string) => {
+      for (const v of verbs) for (const e of this.verbPhrases.get(`${v}|${object}`) ?? []) if (ok(e.brandId)) return e;
+      return undefined;
+    };
+    // (a count between the verb and its object is the object's: the mention starts after it, "clean 2 pairs of |sneakers|")
+    const add = (start: number, end: number, e: { id: string; brandId: string }, from = start) => {
+      const span = { start, end };
+      if (found.some((f) => overlaps(f, span) && (f.start < start || f.end > end))) return;
+      for (let k = found.length - 1; k >= 0; k--) if (overlaps(found[k], span)) found.splice(k, 1);
+      found.push({ start: from, end, kind: "product", id: e.id, brandId: e.brandId, via: "exact" });
+    };
+    const objectKey = (from: number, n: number) => {
+      let key = "";
+      for (let k = from; k < from + n; k++) {
+        if (!/^[a-z]{3,}$/.test(tokens[k].text) || (k > from && !spaced(k - 1, k))) return null;
+        key += (key ? " " : "") + nounKey(tokens[k].text);
+      }
+      return key;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i].text;
+      if (!/^[a-z]{3,}$/.test(word)) continue;
+      // the object after its verb: "shine my shoes", "rental skis", "sewing on buttons"
+      const verbs = messageVerbs(word);
+      let j = i + 1;
+      while (j < tokens.length && j - i <= 3 && BETWEEN_VERB_AND_OBJECT.test(tokens[j].text) && spaced(j - 1, j)) j++;
+      let hit: { end: number; e: { id: string; brandId: string } } | null = null;
+      if (j < tokens.length && spaced(j - 1, j)) {
+        for (let n = Math.min(3, tokens.length - j); n >= 1 && !hit; n--) {
+          const object = objectKey(j, n);
+          const e = object ? lookup(verbs, object) : undefined;
+          if (e) hit = { end: tokens[j + n - 1].end, e };
+        }
+      }
+      if (hit) {
+        const counted = tokens.slice(i + 1, j).some((t) => /^(?:\d+|one|two|three|four|five|six)$/.test(t.text));
+        add(tokens[i].start, hit.end, hit.e, counted ? tokens[j].start : tokens[i].start);
+        continue;
+      }
+      // the object before its participle: "jeans hemmed", "4 buttons sewn on"
+      for (let n = 1; n <= 3 && i + n < tokens.length; n++) {
+        const participle = tokens[i + n].text;
+        if (!isParticiple(participle) || !spaced(i + n - 1, i + n)) continue;
+        const object = objectKey(i, n);
+        const e = object ? lookup(messageVerbs(participle), object) : undefined;
+        if (e) {
+          add(tokens[i].start, tokens[i + n].end, e);
+          break;
+        }
+      }
     }
   }
 

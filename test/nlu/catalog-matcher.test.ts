@@ -128,3 +128,30 @@ describe("English product mentions in a trade no corpus has: a kayak and paddle 
   it("a head word of a product already named says that product again", () =>
     expect(items("2 carbon paddles, 220cm paddles")).toEqual([{ productId: "paddles", quantity: 2, size: "220cm" }]));
 });
+
+describe("an English service said as a verb and its object, in any order or form (a boatyard)", () => {
+  const p = (id: string, aliases: string[]) => ({ id, brandId: "yard", name: `服务${id.length}${id[0]}`, aliases, sizes: [], tags: [] });
+  const yard = {
+    brands: [{ id: "yard", name: "船坞", aliases: ["Wax Works"] }],
+    products: [
+      p("cleaning", ["boat cleaning"]), p("rental", ["kayak rental"]), p("seals", ["seal replacement"]), p("rudder", ["fit a rudder"]),
+      p("hull", ["hull repair"]), p("waxing", ["hull waxing"]), p("wax", ["boat wax"]),
+    ],
+    stores: [], coupons: [],
+  };
+  const parser = new RulesParser(yard as never);
+  const items = (text: string) => parser.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}`);
+  it.each([
+    ["can you clean my boat tomorrow", ["cleaning×1"]], // boat cleaning
+    ["please clean 2 boats", ["cleaning×2"]],
+    ["2 rental kayaks for saturday", ["rental×2"]], // kayak rental
+    ["I'd like to rent 3 kayaks", ["rental×3"]],
+    ["need the seals replaced", ["seals×1"]], // seal replacement
+    ["rudder fitted by friday", ["rudder×1"]], // fit a rudder
+    ["fitting a rudder", ["rudder×1"]],
+    ["repair my hull pls", ["hull×1"]], // hull repair
+    ["wax the hull", ["waxing×1"]], // hull waxing, not the product boat wax nor the brand Wax Works
+    ["2 tins of boat wax", ["wax×2"]],
+  ])("%j → %j", (text, want) => expect(items(text)).toEqual(want));
+  it.each(["my boat is clean", "the hull looks fine", "seals and dolphins"])("%j names no service", (text) => expect(items(text)).toEqual([]));
+});
