@@ -105,6 +105,22 @@ function unhyphenated(raw: string): string[] {
   return joined !== text && joined !== spaced ? [spaced, joined] : [spaced];
 }
 
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/**
+ * An English name with a small number in it is typed with the number either way: "set for two" is "set for 2",
+ * "10 session card" "ten session card" (a number glued to a letter, "7ft", stays).
+ */
+function numberSpellings(text: string): string[] {
+  if (!isLatin(text) || !/(?<![a-z0-9.])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|\d+)(?![a-z0-9.])/.test(text)) return [];
+  const digits = text.replace(/(?<![a-z0-9.])(zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![a-z0-9.])/g, (w) => String(NUMBER_WORDS.indexOf(w)));
+  const words = text.replace(/(?<![a-z0-9.])(\d+)(?![a-z0-9.])/g, (d) => NUMBER_WORDS[Number(d)] ?? d);
+  return [...new Set([digits, words])].filter((v) => v !== text);
+}
+
+/** whether `longer` is `word` with the English -er / -r of a doer or a tool ("charger", "printer", "cleaner") */
+const agentive = (word: string, longer: string) => longer.length === word.length + (word.endsWith("e") ? 1 : 2) && longer.startsWith(word) && longer.endsWith("r") && (word.endsWith("e") || longer.endsWith("er"));
+
 function syllablesOf(s: string): string[] {
   return pinyin(s, { toneType: "none", type: "array", nonZh: "removed" }).map((p) => p.toLowerCase().replace(/ü/g, "v"));
 }
@@ -213,6 +229,7 @@ export class CatalogMatcher {
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);
+      for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of [s, ...unhyphenated(s)].flatMap((t) => numberSpellings(normalizeSurface(t)))) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) {
         const bare = s ? normalizeSurface(s).replace(new RegExp(ARTICLE.source, "g"), "") : "";
         if (bare && bare !== normalizeSurface(s)) add(bare, "product", p.id, p.brandId);
@@ -467,21 +484,23 @@ export class CatalogMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i].text;
       if (!/^[a-z]{3,}$/.test(word)) continue;
-      // the object after its verb: "shine my shoes", "rental skis", "sewing on buttons"
+      // the object after its verb, with articles, counts or a word or two describing it between: "shine my shoes",
+      // "rental skis", "sewing on buttons", "move my grand piano"
       const verbs = messageVerbs(word);
-      let j = i + 1;
-      while (j < tokens.length && j - i <= 3 && BETWEEN_VERB_AND_OBJECT.test(tokens[j].text) && spaced(j - 1, j)) j++;
-      let hit: { end: number; e: { id: string; brandId: string } } | null = null;
-      if (j < tokens.length && spaced(j - 1, j)) {
+      let hit: { start: number; end: number; e: { id: string; brandId: string } } | null = null;
+      let described = 0;
+      for (let j = i + 1; j < tokens.length && j - i <= 5 && !hit && spaced(j - 1, j); j++) {
         for (let n = Math.min(3, tokens.length - j); n >= 1 && !hit; n--) {
           const object = objectKey(j, n);
           const e = object ? lookup(verbs, object) : undefined;
-          if (e) hit = { end: tokens[j + n - 1].end, e };
+          if (e) hit = { start: j, end: tokens[j + n - 1].end, e };
         }
+        if (!BETWEEN_VERB_AND_OBJECT.test(tokens[j].text) && ++described > 2) break;
       }
       if (hit) {
-        const counted = tokens.slice(i + 1, j).some((t) => /^(?:\d+|one|two|three|four|five|six)$/.test(t.text));
-        add(tokens[i].start, hit.end, hit.e, counted ? tokens[j].start : tokens[i].start);
+        let from = tokens[i].start;
+        for (let k = i + 1; k < hit.start; k++) if (/^(?:\d+|one|two|three|four|five|six)$/.test(tokens[k].text)) from = tokens[k + 1].start;
+        add(tokens[i].start, hit.end, hit.e, from);
         continue;
       }
       // the object before its participle: "jeans hemmed", "4 buttons sewn on"
@@ -578,7 +597,9 @@ export class CatalogMatcher {
       let bestD = Infinity;
       let tie = false;
       for (const s of bucket) {
-        if (!ok(s.brandId)) continue;
+        // (a word that is the name with or without the -er of a doer or a tool is another word: "charge" of "charger",
+        // "print" of "printer")
+        if (!ok(s.brandId) || agentive(t.text, s.text) || agentive(s.text, t.text)) continue;
         const budget = typoBudget(Math.min(s.text.length, t.text.length));
         if (budget === 0 || Math.abs(s.text.length - t.text.length) > budget + 1) continue;
         for (const f of forms) {

@@ -152,6 +152,26 @@ describe("an English service said as a verb and its object, in any order or form
     ["repair my hull pls", ["hull×1"]], // hull repair
     ["wax the hull", ["waxing×1"]], // hull waxing, not the product boat wax nor the brand Wax Works
     ["2 tins of boat wax", ["wax×2"]],
+    ["can you clean my old wooden boat", ["cleaning×1"]], // words describing the object between
   ])("%j → %j", (text, want) => expect(items(text)).toEqual(want));
   it.each(["my boat is clean", "the hull looks fine", "seals and dolphins"])("%j names no service", (text) => expect(items(text)).toEqual([]));
+});
+
+describe("English names with small numbers, and words that are a name with an -er", () => {
+  const p = (id: string, name: string, aliases: string[]) => ({ id, brandId: "grill", name, aliases, sizes: [], tags: [] });
+  const grill = new RulesParser({
+    brands: [{ id: "grill", name: "炭火小馆", aliases: [] }],
+    products: [p("set2", "双人烤肉套餐", ["grill set for two"]), p("pass10", "十次卡", ["10-visit pass"]), p("smoker", "烟熏炉", ["smoker"]), p("roaster", "烤箱", ["roaster"])],
+    stores: [], coupons: [],
+  } as never);
+  const items = (text: string) => grill.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}`);
+  it("a number word said as a digit and a digit as a word", () => {
+    expect(items("grill set for 2 + 2 beers")).toEqual(["set2×1"]);
+    expect(items("one ten visit pass please")).toEqual(["pass10×1"]);
+  });
+  it("a word without the name's -er is not its typo", () => {
+    expect(items("does the fish smoke well here")).toEqual([]); // smoke, not smoker
+    expect(items("roast duck tonight")).toEqual([]); // roast, not roaster
+    expect(items("a smokr pls")).toEqual(["smoker×1"]); // still a typo
+  });
 });
