@@ -23,7 +23,8 @@ export function catalogVerb(word: string): { key: string; verbal: boolean } {
   if (/^[a-z]{3,}ing$/.test(word)) return { key: baseKey(undouble(word.slice(0, -3))), verbal: true };
   if (/^[a-z]{3,}ment$/.test(word)) return { key: baseKey(word.slice(0, -4)), verbal: true };
   if (/^[a-z]{2,}[tv]al$/.test(word) || /^[a-z]{2,}wal$/.test(word)) return { key: baseKey(word.slice(0, -2)), verbal: true };
-  return { key: baseKey(word), verbal: false };
+  // (a noun that may be a verb, in the plural: "photo prints" is print + photo)
+  return { key: baseKey(nounKey(word)), verbal: false };
 }
 
 /** The verb keys a word in a message may stand for: as written, or inflected (cleaned, cleaning, sewn, taken, rental). */

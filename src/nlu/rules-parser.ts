@@ -341,7 +341,8 @@ export class RulesParser implements IntentParser {
       sizes.sort((a, b) => a.start - b.start);
     }
     if (heads.length) {
-      const all = [...productMentions, ...heads].sort((a, b) => a.start - b.start);
+      // (a head no size can pick does not bound the others' sizes: the trek of "which backpack size for a 3 day trek, 45L or 55L")
+      const all = [...productMentions, ...heads.filter((_, k) => candidates[k].some((p) => p.sizes.length))].sort((a, b) => a.start - b.start);
       heads.forEach((h, k) => {
         const i = all.indexOf(h);
         const from = i > 0 ? all[i - 1].end : 0;

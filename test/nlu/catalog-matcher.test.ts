@@ -111,6 +111,7 @@ describe("English product mentions in a trade no corpus has: a kayak and paddle 
       p("solo", "单人皮划艇", ["solo kayak", "single kayak"], ["单人"], ["kayak"]),
       p("alupaddles", "铝合金桨", ["aluminium paddle", "alloy paddles"], ["210cm", "220cm"], ["paddle"]),
       p("paddles", "碳纤维桨", ["carbon paddle", "carbon paddles"], ["210cm", "220cm"], ["paddle"]),
+      p("cooler", "保温箱", ["cooler box"], ["10L", "20L"], []), p("trip", "湖上一日游", ["lake trip"], [], []),
     ],
     stores: [], coupons: [],
   };
@@ -125,6 +126,8 @@ describe("English product mentions in a trade no corpus has: a kayak and paddle 
     expect(items("帮我order一个双人kayak")).toEqual([{ productId: "tandem", quantity: 1, size: "双人" }]);
   });
   it("without a size it stays the category", () => expect(items("do you sell kayaks?")).toEqual([]));
+  it("a head no size can pick (the trip of 'lake trip') does not keep the sizes after it from another head", () =>
+    expect(items("which box size for a 3 day trip, 10L or 20L?")).toEqual([{ productId: "cooler", quantity: 1, size: "10L" }, { productId: "cooler", quantity: 1, size: "20L" }]));
   it("a head word of a product already named says that product again", () =>
     expect(items("2 carbon paddles, 220cm paddles")).toEqual([{ productId: "paddles", quantity: 2, size: "220cm" }]));
 });
@@ -135,7 +138,7 @@ describe("an English service said as a verb and its object, in any order or form
     brands: [{ id: "yard", name: "船坞", aliases: ["Wax Works"] }],
     products: [
       p("cleaning", ["boat cleaning"]), p("rental", ["kayak rental"]), p("seals", ["seal replacement"]), p("rudder", ["fit a rudder"]),
-      p("hull", ["hull repair"]), p("waxing", ["hull waxing"]), p("wax", ["boat wax"]),
+      p("hull", ["hull repair"]), p("waxing", ["hull waxing"]), p("wax", ["boat wax"]), p("patches", ["sail patches"]),
     ],
     stores: [], coupons: [],
   };
@@ -153,6 +156,7 @@ describe("an English service said as a verb and its object, in any order or form
     ["wax the hull", ["waxing×1"]], // hull waxing, not the product boat wax nor the brand Wax Works
     ["2 tins of boat wax", ["wax×2"]],
     ["can you clean my old wooden boat", ["cleaning×1"]], // words describing the object between
+    ["patch 2 sails", ["patches×2"]], // sail patches
   ])("%j → %j", (text, want) => expect(items(text)).toEqual(want));
   it.each(["my boat is clean", "the hull looks fine", "seals and dolphins"])("%j names no service", (text) => expect(items(text)).toEqual([]));
 });
