@@ -310,13 +310,14 @@ export class CatalogMatcher {
         const cjk = sized ? /[\u3400-\u9fff]+$/.exec(text)?.[0] ?? "" : "";
         for (let n = 2; n <= 4 && n < cjk.length; n++) if (!done.has(cjk.slice(-n))) done.add(cjk.slice(-n)), note(cjk.slice(-n), p.id);
         const words = isLatin(text) ? text.split(" ") : [];
-        const last = words.length >= 2 ? words[words.length - 1] : "";
+        // (in the singular: "a pole" of "trekking poles"; the text may say either)
+        const last = words.length >= 2 ? nounKey(words[words.length - 1]) : "";
         if (/^[a-z]{3,}$/.test(last) && !done.has(last)) done.add(last), note(last, p.id);
       }
     }
     for (const [text, ids] of heads) {
       // (a word dozens of names end in — 礼盒 — is too general for a size to pick one)
-      if (ids.length > MAX_HEAD_PRODUCTS || seen.has(`${text}|product`) || seen.has(`${text}|brand`)) continue;
+      if (ids.length > MAX_HEAD_PRODUCTS || [text, `${text}s`, `${text}es`].some((t) => seen.has(`${t}|product`) || seen.has(`${t}|brand`))) continue;
       const key = startKey(text, 0);
       const bucket = this.headsByStart.get(key);
       if (bucket) bucket.push({ text, ids, latin: isLatin(text) });

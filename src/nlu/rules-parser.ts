@@ -344,6 +344,8 @@ export class RulesParser implements IntentParser {
       // (a head no size can pick does not bound the others' sizes: the trek of "which backpack size for a 3 day trek, 45L or 55L")
       const all = [...productMentions, ...heads.filter((_, k) => candidates[k].some((p) => p.sizes.length))].sort((a, b) => a.start - b.start);
       heads.forEach((h, k) => {
+        // (a head inside a size is the size's unit: the hour of "1 hour")
+        if (sizes.some((z) => !z.weak && z.start <= h.start && h.end <= z.end)) return;
         const i = all.indexOf(h);
         const from = i > 0 ? all[i - 1].end : 0;
         const to = i + 1 < all.length ? all[i + 1].start : lower.length;
