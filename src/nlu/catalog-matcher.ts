@@ -417,7 +417,8 @@ export class CatalogMatcher {
               if (verb) end += verb[0].length;
             }
           }
-          if (!isLatinBoundary(lower[end])) continue;
+          // (a name glued to a count in Chinese is still the name: "FTTR4个房间"; glued to a bare number it is a code, "latte8")
+          if (!isLatinBoundary(lower[end]) && !(s.letterEnd && /^\d+[\u3400-\u9fff]/.test(lower.slice(end, end + 8)))) continue;
         }
         candidates.push({ start: i, end, kind: s.kind, id: s.id, brandId: s.brandId, via: s.via });
         break; // bucket is longest first

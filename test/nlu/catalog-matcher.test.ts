@@ -129,6 +129,7 @@ describe("English product mentions in a trade no corpus has: a kayak and paddle 
   it("without a size it stays the category", () => expect(items("do you sell kayaks?")).toEqual([]));
   it("a head no size can pick (the trip of 'lake trip') does not keep the sizes after it from another head", () =>
     expect(items("which box size for a 3 day trip, 10L or 20L?")).toEqual([{ productId: "cooler", quantity: 1, size: "10L" }, { productId: "cooler", quantity: 1, size: "20L" }]));
+  it("a name glued to a count in Chinese", () => expect(items("solo kayak2个")).toEqual([{ productId: "solo", quantity: 2, size: null }]));
   it("a head noun in the singular or the plural, whichever the name uses", () =>
     expect(items("2 carbon paddles and a skirt")).toEqual([{ productId: "paddles", quantity: 2, size: null }, { productId: "skirt", quantity: 1, size: null }]));
   it("a head noun inside a size is its unit, not a product", () =>
