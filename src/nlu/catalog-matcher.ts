@@ -471,6 +471,8 @@ export class CatalogMatcher {
     // (a count between the verb and its object is the object's: the mention starts after it, "clean 2 pairs of |sneakers|")
     const add = (start: number, end: number, e: { id: string; brandId: string }, from = start) => {
       const span = { start, end };
+      // (words, not parts of a code: "button8")
+      if (!isLatinBoundary(lower[start - 1]) || (!isLatinBoundary(lower[end]) && !/^\d+[\u3400-\u9fff]/.test(lower.slice(end, end + 8)))) return;
       if (found.some((f) => overlaps(f, span) && (f.start < start || f.end > end))) return;
       for (let k = found.length - 1; k >= 0; k--) if (overlaps(found[k], span)) found.splice(k, 1);
       found.push({ start: from, end, kind: "product", id: e.id, brandId: e.brandId, via: "exact" });

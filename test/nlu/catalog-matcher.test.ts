@@ -112,7 +112,7 @@ describe("English product mentions in a trade no corpus has: a kayak and paddle 
       p("alupaddles", "铝合金桨", ["aluminium paddle", "alloy paddles"], ["210cm", "220cm"], ["paddle"]),
       p("paddles", "碳纤维桨", ["carbon paddle", "carbon paddles"], ["210cm", "220cm"], ["paddle"]),
       p("cooler", "保温箱", ["cooler box"], ["10L", "20L"], []), p("trip", "湖上一日游", ["lake trip"], [], []),
-      p("skirt", "防浪裙", ["neoprene spray skirts"], [], []), p("extra", "加时", ["extra hours"], ["1小时", "2小时"], []),
+      p("skirt", "防浪裙", ["neoprene spray skirts"], [], []), p("pfd", "浮力背心", ["PFD"], [], []), p("extra", "加时", ["extra hours"], ["1小时", "2小时"], []),
     ],
     stores: [], coupons: [],
   };
@@ -129,7 +129,11 @@ describe("English product mentions in a trade no corpus has: a kayak and paddle 
   it("without a size it stays the category", () => expect(items("do you sell kayaks?")).toEqual([]));
   it("a head no size can pick (the trip of 'lake trip') does not keep the sizes after it from another head", () =>
     expect(items("which box size for a 3 day trip, 10L or 20L?")).toEqual([{ productId: "cooler", quantity: 1, size: "10L" }, { productId: "cooler", quantity: 1, size: "20L" }]));
-  it("a name glued to a count in Chinese", () => expect(items("solo kayak2个")).toEqual([{ productId: "solo", quantity: 2, size: null }]));
+  it("a name glued to a count in Chinese, not to a bare number", () => {
+    expect(items("救生衣 PFD2件")).toEqual([{ productId: "pfd", quantity: 2, size: null }]);
+    expect(items("solo kayak2个")).toEqual([{ productId: "solo", quantity: 2, size: null }]);
+    expect(items("code PFD8")).toEqual([]);
+  });
   it("a head noun in the singular or the plural, whichever the name uses", () =>
     expect(items("2 carbon paddles and a skirt")).toEqual([{ productId: "paddles", quantity: 2, size: null }, { productId: "skirt", quantity: 1, size: null }]));
   it("a head noun inside a size is its unit, not a product", () =>
