@@ -5,7 +5,7 @@
 import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
-import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, verbReadings } from "./english-verbs.ts";
+import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
 import { sizeIndex } from "./sizes.ts";
 import { asciiLower, isCjkChar, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
 
@@ -105,6 +105,9 @@ function unhyphenated(raw: string): string[] {
   return joined !== text && joined !== spaced ? [spaced, joined] : [spaced];
 }
 
+/** words that join or relate phrases: no verb reaches its object across them */
+const JOINS = /^(?:or|and|nor|but|then|plus|with|without|for|to|at|from|by|than|if|when|is|are|was|were)$/;
+
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 /**
@@ -179,6 +182,8 @@ export class CatalogMatcher {
    * english-verbs.ts), a sure verb form first, then catalog order
    */
   private readonly verbPhrases = new Map<string, { id: string; brandId: string; verbal: boolean }[]>();
+  /** two-word English product names by their last word (singular) and first: "strap" → leather → "leather strap" */
+  private readonly byHeadWord = new Map<string, Map<string, { id: string; brandId: string }>>();
   /** head nouns by start key, longest first (see HeadMention) */
   private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean }[]>();
 
@@ -271,6 +276,12 @@ export class CatalogMatcher {
       if (!s.latin) continue;
       if (s.text.includes(" ")) {
         const words = s.text.split(" ");
+        if (s.kind === "product" && words.length === 2 && /^[a-z]{3,}$/.test(words[0]) && /^[a-z]{3,}$/.test(words[1])) {
+          const head = nounKey(words[1]);
+          const byFirst = this.byHeadWord.get(head) ?? new Map<string, { id: string; brandId: string }>();
+          if (!byFirst.has(words[0])) byFirst.set(words[0], { id: s.id, brandId: s.brandId });
+          this.byHeadWord.set(head, byFirst);
+        }
         this.phraseWordCounts.add(words.length);
         words.forEach((w, pos) => {
           const key = `${words.length}|${pos}|${w}`;
@@ -382,6 +393,7 @@ export class CatalogMatcher {
     this.exact(lower, ok, found);
     if (ARTICLE.test(lower)) this.withoutArticles(lower, ok, found);
     if (this.verbPhrases.size && /[a-z]{3}/.test(lower)) this.verbPhraseMatches(lower, ok, found);
+    if (this.byHeadWord.size && /[a-z] *(?:,|\/|\bor\b|\band\b)/.test(lower)) this.coordinated(lower, ok, found);
     if (this.singleChars.size) this.oneCharNames(lower, ok, found);
     this.typos(lower, ok, found);
     // (Chinese homophone typos of names not already found: "赤霞株" beside a correctly written name)
@@ -480,7 +492,8 @@ export class CatalogMatcher {
     const objectKey = (from: number, n: number) => {
       let key = "";
       for (let k = from; k < from + n; k++) {
-        if (!/^[a-z]{3,}$/.test(tokens[k].text) || (k > from && !spaced(k - 1, k))) return null;
+        if (!/^[a-z]{3,}$/.test(tokens[k].text) && !(n === 1 && PARTICLE.test(tokens[k].text))) return null;
+        if (k > from && !spaced(k - 1, k)) return null;
         key += (key ? " " : "") + nounKey(tokens[k].text);
       }
       return key;
@@ -493,7 +506,9 @@ export class CatalogMatcher {
       const verbs = messageVerbs(word);
       let hit: { start: number; end: number; e: { id: string; brandId: string } } | null = null;
       let described = 0;
-      for (let j = i + 1; j < tokens.length && j - i <= 5 && !hit && spaced(j - 1, j); j++) {
+      for (let j = i + 1; j < tokens.length && j - i <= 5 && !hit && spaced(j - 1, j) && !JOINS.test(tokens[j].text); j++) {
+        // (an object inside another name found after the verb is that name's: the strap of "leather or steel strap")
+        if (found.some((f) => f.start > tokens[i].start && f.start <= tokens[j].start && tokens[j].start < f.end)) break;
         for (let n = Math.min(3, tokens.length - j); n >= 1 && !hit; n--) {
           const object = objectKey(j, n);
           const e = object ? lookup(verbs, object) : undefined;
@@ -517,6 +532,30 @@ export class CatalogMatcher {
           add(tokens[i].start, tokens[i + n].end, e);
           break;
         }
+      }
+    }
+  }
+
+  /**
+   * English words that each make a name with a noun said once, joined by "or", "and", a comma or a slash: "leather or
+   * steel straps" (leather strap, steel strap), "which strap, leather or steel?". Each word is its product.
+   */
+  private coordinated(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    const words = [...lower.matchAll(/[a-z]{3,}/g)].map((m) => nounKey(m[0]));
+    const pair = /(?<![a-z])([a-z]{3,})(?: *, *| *\/ *| +or +| +and +)([a-z]{3,})(?![a-z])/g;
+    for (let m = pair.exec(lower); m; m = pair.exec(lower)) {
+      pair.lastIndex = m.index + m[1].length; // ("a, b or c": b pairs with c too)
+      for (const head of words) {
+        const names = this.byHeadWord.get(head);
+        const a = names?.get(m[1]);
+        const b = names?.get(m[2]);
+        if (!a || !b || a.id === b.id || !ok(a.brandId) || !ok(b.brandId)) continue;
+        const spans = [{ start: m.index, end: m.index + m[1].length, e: a }, { start: m.index + m[0].length - m[2].length, end: m.index + m[0].length, e: b }];
+        for (const { start, end, e } of spans) {
+          if (found.some((f) => f.start < end && start < f.end)) continue;
+          found.push({ start, end, kind: "product", id: e.id, brandId: e.brandId, via: "exact" });
+        }
+        break;
       }
     }
   }
@@ -583,7 +622,13 @@ export class CatalogMatcher {
           for (const s of phrases) {
             if (!ok(s.brandId)) continue;
             const budget = typoBudget(s.text.length);
-            if (boundedEditDistance(joined, s.text, budget) <= budget && !taken(span)) {
+            // (and no word of it another word: "kit for two" is no typo of "set for two")
+            const wordsClose = () => s.text.split(" ").every((w, k) => {
+              const t = k === n - 1 ? tokens[i + k].text.replace(/e?s$/, "") : tokens[i + k].text;
+              const b = Math.max(1, typoBudget(Math.max(w.length, t.length)));
+              return boundedEditDistance(t, w, b) <= b || boundedEditDistance(tokens[i + k].text, w, b) <= b;
+            });
+            if (boundedEditDistance(joined, s.text, budget) <= budget && !taken(span) && wordsClose()) {
               found.push({ ...span, kind: s.kind, id: s.id, brandId: s.brandId, via: "typo" });
             }
           }

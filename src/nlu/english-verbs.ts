@@ -70,6 +70,8 @@ export interface VerbReading {
 export function verbReadings(name: string): VerbReading[] {
   const words = name.split(" ");
   if (words.length < 2 || words.length > 3 || !words.every((w) => /^[a-z]{3,}$/.test(w) || PARTICLE.test(w))) return [];
+  // a phrasal verb alone: "lock out" (said "locked out"), its particle in the object's place
+  if (words.length === 2 && PARTICLE.test(words[1]) && !PARTICLE.test(words[0])) return [{ verb: catalogVerb(words[0]).key, object: words[1], verbal: true }];
   const out: VerbReading[] = [];
   // object then verb: "sneaker cleaning", "sleeping bag rental"
   const last = words[words.length - 1];

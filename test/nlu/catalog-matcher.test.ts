@@ -127,6 +127,11 @@ describe("English product mentions in a trade no corpus has: a kayak and paddle 
     expect(items("帮我order一个双人kayak")).toEqual([{ productId: "tandem", quantity: 1, size: "双人" }]);
   });
   it("without a size it stays the category", () => expect(items("do you sell kayaks?")).toEqual([]));
+  it("words joined by or / and / a comma that each make a name with a noun said once", () => {
+    expect(items("carbon or alloy paddles?").map((i) => i.productId)).toEqual(["paddles", "alupaddles"]);
+    expect(items("which paddle is lighter, carbon or alloy?").map((i) => i.productId)).toEqual(["paddles", "alupaddles"]);
+    expect(items("carbon or not, I just want it light")).toEqual([]);
+  });
   it("a head no size can pick (the trip of 'lake trip') does not keep the sizes after it from another head", () =>
     expect(items("which box size for a 3 day trip, 10L or 20L?")).toEqual([{ productId: "cooler", quantity: 1, size: "10L" }, { productId: "cooler", quantity: 1, size: "20L" }]));
   it("a name glued to a count in Chinese, not to a bare number", () => {
@@ -148,7 +153,7 @@ describe("an English service said as a verb and its object, in any order or form
     brands: [{ id: "yard", name: "船坞", aliases: ["Wax Works"] }],
     products: [
       p("cleaning", ["boat cleaning"]), p("rental", ["kayak rental"]), p("seals", ["seal replacement"]), p("rudder", ["fit a rudder"]),
-      p("hull", ["hull repair"]), p("waxing", ["hull waxing"]), p("wax", ["boat wax"]), p("patches", ["sail patches"]),
+      p("hull", ["hull repair"]), p("waxing", ["hull waxing"]), p("wax", ["boat wax"]), p("patches", ["sail patches"]), p("tow", ["tow in"]),
     ],
     stores: [], coupons: [],
   };
@@ -167,14 +172,15 @@ describe("an English service said as a verb and its object, in any order or form
     ["2 tins of boat wax", ["wax×2"]],
     ["can you clean my old wooden boat", ["cleaning×1"]], // words describing the object between
     ["patch 2 sails", ["patches×2"]], // sail patches
+    ["engine died, we need to be towed in", ["tow×1"]], // a phrasal verb alone: tow in
   ])("%j → %j", (text, want) => expect(items(text)).toEqual(want));
   it.each(["my boat is clean", "the hull looks fine", "seals and dolphins"])("%j names no service", (text) => expect(items(text)).toEqual([]));
 });
 
 describe("English names with small numbers, and words that are a name with an -er", () => {
-  const p = (id: string, name: string, aliases: string[]) => ({ id, brandId: "grill", name, aliases, sizes: [], tags: [] });
+  const p = (id: string, name: string, aliases: string[]) => ({ id, brandId: "g1", name, aliases, sizes: [], tags: [] });
   const grill = new RulesParser({
-    brands: [{ id: "grill", name: "炭火小馆", aliases: [] }],
+    brands: [{ id: "g1", name: "炭火小馆", aliases: [] }],
     products: [p("set2", "双人烤肉套餐", ["grill set for two"]), p("pass10", "十次卡", ["10-visit pass"]), p("smoker", "烟熏炉", ["smoker"]), p("roaster", "烤箱", ["roaster"])],
     stores: [], coupons: [],
   } as never);
@@ -182,6 +188,10 @@ describe("English names with small numbers, and words that are a name with an -e
   it("a number word said as a digit and a digit as a word", () => {
     expect(items("grill set for 2 + 2 beers")).toEqual(["set2×1"]);
     expect(items("one ten visit pass please")).toEqual(["pass10×1"]);
+  });
+  it("a phrase with one of its words replaced by another is no typo of it", () => {
+    expect(items("a grill kit for two")).toEqual([]); // not "grill set for two"
+    expect(items("a grill sett for two")).toEqual(["set2×1"]); // a typo
   });
   it("a word without the name's -er is not its typo", () => {
     expect(items("does the fish smoke well here")).toEqual([]); // smoke, not smoker
