@@ -622,13 +622,7 @@ export class CatalogMatcher {
           for (const s of phrases) {
             if (!ok(s.brandId)) continue;
             const budget = typoBudget(s.text.length);
-            // (and no word of it another word: "kit for two" is no typo of "set for two")
-            const wordsClose = () => s.text.split(" ").every((w, k) => {
-              const t = k === n - 1 ? tokens[i + k].text.replace(/e?s$/, "") : tokens[i + k].text;
-              const b = Math.max(1, typoBudget(Math.max(w.length, t.length)));
-              return boundedEditDistance(t, w, b) <= b || boundedEditDistance(tokens[i + k].text, w, b) <= b;
-            });
-            if (boundedEditDistance(joined, s.text, budget) <= budget && !taken(span) && wordsClose()) {
+            if (boundedEditDistance(joined, s.text, budget) <= budget && !taken(span) && this.wordsClose(s.text, tokens, i, n)) {
               found.push({ ...span, kind: s.kind, id: s.id, brandId: s.brandId, via: "typo" });
             }
           }
@@ -646,14 +640,14 @@ export class CatalogMatcher {
       let bestD = Infinity;
       let tie = false;
       for (const s of bucket) {
-        // (a word that is the name with or without the -er of a doer or a tool is another word: "charge" of "charger",
-        // "print" of "printer")
-        if (!ok(s.brandId) || agentive(t.text, s.text) || agentive(s.text, t.text)) continue;
+        if (!ok(s.brandId)) continue;
         const budget = typoBudget(Math.min(s.text.length, t.text.length));
         if (budget === 0 || Math.abs(s.text.length - t.text.length) > budget + 1) continue;
         for (const f of forms) {
           const d = boundedEditDistance(f, s.text, budget);
-          if (d > budget) continue;
+          // (a word that is the name with or without the -er of a doer or a tool is another word: "charge" of
+          // "charger", "print" of "printer")
+          if (d > budget || agentive(t.text, s.text) || agentive(s.text, t.text)) continue;
           if (d < bestD) {
             best = s;
             bestD = d;
@@ -665,6 +659,19 @@ export class CatalogMatcher {
       }
       if (best && !tie) found.push({ start: t.start, end: t.end, kind: best.kind, id: best.id, brandId: best.brandId, via: "typo" });
     }
+  }
+
+  /** Whether each word of a phrase is within a typo of its word in the name: "kit for two" is no typo of "set for two". */
+  private wordsClose(name: string, tokens: { text: string }[], i: number, n: number): boolean {
+    const words = name.split(" ");
+    for (let k = 0; k < n; k++) {
+      const said = tokens[i + k].text;
+      const b = Math.max(1, typoBudget(Math.max(words[k].length, said.length)));
+      if (boundedEditDistance(said, words[k], b) <= b) continue;
+      if (k === n - 1 && boundedEditDistance(said.replace(/e?s$/, ""), words[k], b) <= b) continue;
+      return false;
+    }
+    return true;
   }
 
   /** Chinese homophone typos of names of 3+ characters, sharing at least one character with the name. */
