@@ -107,6 +107,7 @@ function unhyphenated(raw: string): string[] {
 
 /** words that join or relate phrases: no verb reaches its object across them */
 const JOINS = /^(?:or|and|nor|but|then|plus|with|without|for|to|at|from|by|than|if|when|is|are|was|were)$/;
+// ("of" too, but after "pair": "clean 2 pairs of sneakers"; a glass of wine is no wine glass)
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
@@ -506,7 +507,9 @@ export class CatalogMatcher {
       const verbs = messageVerbs(word);
       let hit: { start: number; end: number; e: { id: string; brandId: string } } | null = null;
       let described = 0;
-      for (let j = i + 1; j < tokens.length && j - i <= 5 && !hit && spaced(j - 1, j) && !JOINS.test(tokens[j].text); j++) {
+      for (let j = i + 1; j < tokens.length && j - i <= 5 && !hit && spaced(j - 1, j); j++) {
+        const t = tokens[j].text;
+        if (JOINS.test(t) || (t === "of" && !/^pairs?$/.test(tokens[j - 1].text))) break;
         // (an object inside another name found after the verb is that name's: the strap of "leather or steel strap")
         if (found.some((f) => f.start > tokens[i].start && f.start <= tokens[j].start && tokens[j].start < f.end)) break;
         for (let n = Math.min(3, tokens.length - j); n >= 1 && !hit; n--) {

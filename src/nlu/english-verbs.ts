@@ -6,7 +6,10 @@
 /** particles of phrasal verbs ("take in", "sew on") */
 export const PARTICLE = /^(?:in|on|up|out|off|down|back)$/;
 
-/** words that may stand between a verb and its object: articles, possessives, particles, counts ("clean 2 pairs of sneakers") */
+/**
+ * words that may stand between a verb and its object: articles, possessives, particles, counts ("clean 2 pairs of
+ * sneakers"; "of" only after "pair": a glass of wine is no wine glass)
+ */
 export const BETWEEN_VERB_AND_OBJECT =
   /^(?:the|a|an|my|your|his|her|our|their|its|this|that|these|those|some|both|all|in|on|up|out|off|down|back|one|two|three|four|five|six|\d+|pairs?|of)$/;
 

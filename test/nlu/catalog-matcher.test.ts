@@ -181,13 +181,17 @@ describe("English names with small numbers, and words that are a name with an -e
   const p = (id: string, name: string, aliases: string[]) => ({ id, brandId: "g1", name, aliases, sizes: [], tags: [] });
   const grill = new RulesParser({
     brands: [{ id: "g1", name: "炭火小馆", aliases: [] }],
-    products: [p("set2", "双人烤肉套餐", ["grill set for two"]), p("pass10", "十次卡", ["10-visit pass"]), p("smoker", "烟熏炉", ["smoker"]), p("roaster", "烤箱", ["roaster"])],
+    products: [p("wineglass", "红酒杯", ["wine glass"]), p("set2", "双人烤肉套餐", ["grill set for two"]), p("pass10", "十次卡", ["10-visit pass"]), p("smoker", "烟熏炉", ["smoker"]), p("roaster", "烤箱", ["roaster"])],
     stores: [], coupons: [],
   } as never);
   const items = (text: string) => grill.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}`);
   it("a number word said as a digit and a digit as a word", () => {
     expect(items("grill set for 2 + 2 beers")).toEqual(["set2×1"]);
     expect(items("one ten visit pass please")).toEqual(["pass10×1"]);
+  });
+  it("a noun compound is not its words the other way round with 'of'", () => {
+    expect(items("need glass of wine with dinner")).toEqual([]); // no wine glass
+    expect(items("2 wine glasses")).toEqual(["wineglass×2"]);
   });
   it("a phrase with one of its words replaced by another is no typo of it", () => {
     expect(items("a grill kit for two")).toEqual([]); // not "grill set for two"
