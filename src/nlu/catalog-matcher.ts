@@ -5,6 +5,7 @@
 import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
+import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
 import { sizeIndex } from "./sizes.ts";
 import { asciiLower, isCjkChar, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
 
@@ -97,6 +98,40 @@ const edges = (s: string) => ({
 });
 const isAllCjk = (s: string) => s.length > 0 && [...s].every((c) => isCjkChar(c));
 
+/**
+ * An English compound written with a hyphen is as often typed with a space, and one of two words also run together:
+ * "alcohol-free mouthwash" is "alcohol free mouthwash" and "alcoholfree mouthwash", "10-session card" "10 session card".
+ */
+function unhyphenated(raw: string): string[] {
+  const text = normalizeSurface(raw);
+  // (only between words: the hyphen of a range, "12-53", stays)
+  const between = /(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])/g;
+  if (!between.test(text)) return [];
+  const spaced = text.replace(between, " ");
+  const joined = text.replace(/(?<=[a-z])-(?=[a-z])/g, "");
+  return joined !== text && joined !== spaced ? [spaced, joined] : [spaced];
+}
+
+/** words that join or relate phrases: no verb reaches its object across them */
+const JOINS = /^(?:or|and|nor|but|then|plus|with|without|for|to|at|from|by|than|if|when|is|are|was|were)$/;
+// ("of" too, but after "pair": "clean 2 pairs of sneakers"; a glass of wine is no wine glass)
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/**
+ * An English name with a small number in it is typed with the number either way: "set for two" is "set for 2",
+ * "10 session card" "ten session card" (a number glued to a letter, "7ft", stays).
+ */
+function numberSpellings(text: string): string[] {
+  if (!isLatin(text) || !/(?<![a-z0-9.])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|\d+)(?![a-z0-9.])/.test(text)) return [];
+  const digits = text.replace(/(?<![a-z0-9.])(zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![a-z0-9.])/g, (w) => String(NUMBER_WORDS.indexOf(w)));
+  const words = text.replace(/(?<![a-z0-9.])(\d+)(?![a-z0-9.])/g, (d) => NUMBER_WORDS[Number(d)] ?? d);
+  return [...new Set([digits, words])].filter((v) => v !== text);
+}
+
+/** whether `longer` is `word` with the English -er / -r of a doer or a tool ("charger", "printer", "cleaner") */
+const agentive = (word: string, longer: string) => longer.length === word.length + (word.endsWith("e") ? 1 : 2) && longer.startsWith(word) && longer.endsWith("r") && (word.endsWith("e") || longer.endsWith("er"));
+
 function syllablesOf(s: string): string[] {
   return pinyin(s, { toneType: "none", type: "array", nonZh: "removed" }).map((p) => p.toLowerCase().replace(/ü/g, "v"));
 }
@@ -152,6 +187,13 @@ export class CatalogMatcher {
   private readonly homophones = new Map<string, HomophoneSurface[]>(); // by first two syllables
   /** one-character product names (水, 壳): found only where counted or described right before them (see oneCharNames) */
   private readonly singleChars = new Map<string, { id: string; brandId: string }>();
+  /**
+   * English services by verb and object ("shin|shoe" of "shoe shine", "sew|button" of "sew button"; see
+   * english-verbs.ts), a sure verb form first, then catalog order
+   */
+  private readonly verbPhrases = new Map<string, { id: string; brandId: string; verbal: boolean }[]>();
+  /** two-word English product names by their last word (singular) and first: "strap" → leather → "leather strap" */
+  private readonly byHeadWord = new Map<string, Map<string, { id: string; brandId: string }>>();
   /** head nouns by start key, longest first (see HeadMention) */
   private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean }[]>();
 
@@ -182,6 +224,7 @@ export class CatalogMatcher {
     };
     for (const b of catalog.brands ?? []) {
       for (const s of [b.name, b.id, ...(b.aliases ?? [])]) if (s) add(s, "brand", b.id, b.id);
+      for (const s of [b.name, ...(b.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "brand", b.id, b.id);
     }
     // a model name is typed with or without the space between its letters and its number: "iPhone 17 Pro" is also
     // "iphone17 pro", "iphone 17pro" and "iphone17pro"
@@ -200,6 +243,8 @@ export class CatalogMatcher {
       this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
+      for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);
+      for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of [s, ...unhyphenated(s)].flatMap((t) => numberSpellings(normalizeSurface(t)))) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) {
         const bare = s ? normalizeSurface(s).replace(new RegExp(ARTICLE.source, "g"), "") : "";
         if (bare && bare !== normalizeSurface(s)) add(bare, "product", p.id, p.brandId);
@@ -230,6 +275,7 @@ export class CatalogMatcher {
       if (name.length >= 4 && isAllCjk(name.slice(0, 2)) && !seen.has(`${name.slice(0, 2)}|product`)) add(name.slice(0, 2), "brand", b.id, b.id);
     }
     this.indexHeads(catalog, seen);
+    this.indexVerbPhrases(catalog);
     // Longest first, so 抹茶星冰乐 wins over 星冰乐 and "caffe latte" over "latte".
     this.surfaces.sort((a, b) => b.text.length - a.text.length);
     for (const s of this.surfaces) {
@@ -254,6 +300,12 @@ export class CatalogMatcher {
       if (!s.latin) continue;
       if (s.text.includes(" ")) {
         const words = s.text.split(" ");
+        if (s.kind === "product" && words.length === 2 && /^[a-z]{3,}$/.test(words[0]) && /^[a-z]{3,}$/.test(words[1])) {
+          const head = nounKey(words[1]);
+          const byFirst = this.byHeadWord.get(head) ?? new Map<string, { id: string; brandId: string }>();
+          if (!byFirst.has(words[0])) byFirst.set(words[0], { id: s.id, brandId: s.brandId });
+          this.byHeadWord.set(head, byFirst);
+        }
         this.phraseWordCounts.add(words.length);
         words.forEach((w, pos) => {
           const key = `${words.length}|${pos}|${w}`;
@@ -293,13 +345,14 @@ export class CatalogMatcher {
         const cjk = sized ? /[\u3400-\u9fff]+$/.exec(text)?.[0] ?? "" : "";
         for (let n = 2; n <= 4 && n < cjk.length; n++) if (!done.has(cjk.slice(-n))) done.add(cjk.slice(-n)), note(cjk.slice(-n), p.id);
         const words = isLatin(text) ? text.split(" ") : [];
-        const last = words.length >= 2 ? words[words.length - 1] : "";
+        // (in the singular: "a pole" of "trekking poles"; the text may say either)
+        const last = words.length >= 2 ? nounKey(words[words.length - 1]) : "";
         if (/^[a-z]{3,}$/.test(last) && !done.has(last)) done.add(last), note(last, p.id);
       }
     }
     for (const [text, ids] of heads) {
       // (a word dozens of names end in — 礼盒 — is too general for a size to pick one)
-      if (ids.length > MAX_HEAD_PRODUCTS || seen.has(`${text}|product`) || seen.has(`${text}|brand`)) continue;
+      if (ids.length > MAX_HEAD_PRODUCTS || [text, `${text}s`, `${text}es`].some((t) => seen.has(`${t}|product`) || seen.has(`${t}|brand`))) continue;
       const key = startKey(text, 0);
       const bucket = this.headsByStart.get(key);
       if (bucket) bucket.push({ text, ids, latin: isLatin(text) });
@@ -308,12 +361,29 @@ export class CatalogMatcher {
     for (const bucket of this.headsByStart.values()) if (bucket.length > 1) bucket.sort((a, b) => b.text.length - a.text.length);
   }
 
+  private indexVerbPhrases(catalog: CatalogSnapshot): void {
+    for (const p of catalog.products ?? []) {
+      for (const raw of [p.name, ...(p.aliases ?? [])]) {
+        if (!raw) continue;
+        const text = normalizeSurface(raw).replace(new RegExp(ARTICLE.source, "g"), "");
+        for (const r of [text, ...unhyphenated(text)].flatMap(verbReadings)) {
+          const key = `${r.verb}|${r.object}`;
+          const list = this.verbPhrases.get(key);
+          const entry = { id: p.id, brandId: p.brandId, verbal: r.verbal };
+          if (!list) this.verbPhrases.set(key, [entry]);
+          else if (!list.some((e) => e.id === p.id && e.verbal >= r.verbal)) list.push(entry);
+        }
+      }
+    }
+    for (const list of this.verbPhrases.values()) if (list.length > 1) list.sort((a, b) => Number(b.verbal) - Number(a.verbal));
+  }
+
   /** Whether a word is a product or brand name typed in pinyin ("zhixiang" for 纸箱). */
   isPinyinName(word: string): boolean {
     return this.pinyinWords.has(word);
   }
 
-  /** Head nouns in the parts of the text no span in `taken` covers, in text order. */
+  /** Head nouns in the parts of the text no span in `taken` covers, in text order (`taken` may hold the mentions found). */
   findHeads(lower: string, taken: Span[], allowed: Set<string> | null): HeadMention[] {
     const out: HeadMention[] = [];
     if (!this.headsByStart.size) return out;
@@ -330,7 +400,10 @@ export class CatalogMatcher {
         if (end < 0) continue;
         const span = { start: i, end };
         const ids = h.ids.filter((id) => { const b = this.products.get(id)?.brandId; return !!b && (!allowed || allowed.has(b)); });
-        if (ids.length && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids });
+        // (an English head one of whose products is named in the text is that product said again, or what it is made
+        // of: the roses of "2 champagne rose bouquets, 11 roses each")
+        const again = h.latin && taken.some((t) => (t as Partial<CatalogMention>).kind === "product" && ids.includes((t as CatalogMention).id));
+        if (ids.length && !again && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids });
         break;
       }
     }
@@ -343,6 +416,8 @@ export class CatalogMatcher {
     const ok = (brandId: string) => !allowed || allowed.has(brandId);
     this.exact(lower, ok, found);
     if (ARTICLE.test(lower)) this.withoutArticles(lower, ok, found);
+    if (this.verbPhrases.size && /[a-z]{3}/.test(lower)) this.verbPhraseMatches(lower, ok, found);
+    if (this.byHeadWord.size && /[a-z] *(?:,|\/|\bor\b|\band\b)/.test(lower)) this.coordinated(lower, ok, found);
     if (this.singleChars.size) this.oneCharNames(lower, ok, found);
     this.typos(lower, ok, found);
     // (Chinese homophone typos of names not already found: "赤霞株" beside a correctly written name)
@@ -392,7 +467,8 @@ export class CatalogMatcher {
               if (verb) end += verb[0].length;
             }
           }
-          if (!isLatinBoundary(lower[end])) continue;
+          // (a name glued to a count in Chinese is still the name: "FTTR4个房间"; glued to a bare number it is a code, "latte8")
+          if (!isLatinBoundary(lower[end]) && !(s.letterEnd && /^\d+[\u3400-\u9fff]/.test(lower.slice(end, end + 8)))) continue;
         }
         candidates.push({ start: i, end, kind: s.kind, id: s.id, brandId: s.brandId, via: s.via });
         break; // bucket is longest first
@@ -429,6 +505,103 @@ export class CatalogMatcher {
       // (only names that had an article to skip: one already found as written keeps its own span)
       if (span.end - span.start === m.end - m.start || found.some((f) => overlaps(f, span))) continue;
       found.push(span);
+    }
+  }
+
+  /**
+   * An English service said as a verb and its object, the other way round from its name or inflected (english-verbs.ts):
+   * "shine my shoes" (shoe shine), "clean 2 pairs of sneakers" (sneaker cleaning), "rental skis" (ski rental), "4
+   * buttons sewn on" (sew button), "waist taken in" (take in waist). The phrase, from verb to object, takes the place of
+   * any name found inside it (the brand "Shine" of "shine my shoes").
+   */
+  private verbPhraseMatches(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    const tokens: { text: string; start: number; end: number }[] = [];
+    const re = /[a-z]+|\d+/g;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    const spaced = (a: number, b: number) => /^ +$/.test(lower.slice(tokens[a].end, tokens[b].start));
+    const lookup = (verbs: string[], object: string) => {
+      for (const v of verbs) for (const e of this.verbPhrases.get(`${v}|${object}`) ?? []) if (ok(e.brandId)) return e;
+      return undefined;
+    };
+    // (a count between the verb and its object is the object's: the mention starts after it, "clean 2 pairs of |sneakers|")
+    const add = (start: number, end: number, e: { id: string; brandId: string }, from = start) => {
+      const span = { start, end };
+      // (words, not parts of a code: "button8")
+      if (!isLatinBoundary(lower[start - 1]) || (!isLatinBoundary(lower[end]) && !/^\d+[\u3400-\u9fff]/.test(lower.slice(end, end + 8)))) return;
+      if (found.some((f) => overlaps(f, span) && (f.start < start || f.end > end))) return;
+      for (let k = found.length - 1; k >= 0; k--) if (overlaps(found[k], span)) found.splice(k, 1);
+      found.push({ start: from, end, kind: "product", id: e.id, brandId: e.brandId, via: "exact" });
+    };
+    const objectKey = (from: number, n: number) => {
+      let key = "";
+      for (let k = from; k < from + n; k++) {
+        if (!/^[a-z]{3,}$/.test(tokens[k].text) && !(n === 1 && PARTICLE.test(tokens[k].text))) return null;
+        if (k > from && !spaced(k - 1, k)) return null;
+        key += (key ? " " : "") + nounKey(tokens[k].text);
+      }
+      return key;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i].text;
+      if (!/^[a-z]{3,}$/.test(word)) continue;
+      // the object after its verb, with articles, counts or a word or two describing it between: "shine my shoes",
+      // "rental skis", "sewing on buttons", "move my grand piano"
+      const verbs = messageVerbs(word);
+      let hit: { start: number; end: number; e: { id: string; brandId: string } } | null = null;
+      let described = 0;
+      for (let j = i + 1; j < tokens.length && j - i <= 5 && !hit && spaced(j - 1, j); j++) {
+        const t = tokens[j].text;
+        if (JOINS.test(t) || (t === "of" && !/^pairs?$/.test(tokens[j - 1].text))) break;
+        // (an object inside another name found after the verb is that name's: the strap of "leather or steel strap")
+        if (found.some((f) => f.start > tokens[i].start && f.start <= tokens[j].start && tokens[j].start < f.end)) break;
+        for (let n = Math.min(3, tokens.length - j); n >= 1 && !hit; n--) {
+          const object = objectKey(j, n);
+          const e = object ? lookup(verbs, object) : undefined;
+          if (e) hit = { start: j, end: tokens[j + n - 1].end, e };
+        }
+        if (!BETWEEN_VERB_AND_OBJECT.test(tokens[j].text) && ++described > 2) break;
+      }
+      if (hit) {
+        let from = tokens[i].start;
+        for (let k = i + 1; k < hit.start; k++) if (/^(?:\d+|one|two|three|four|five|six)$/.test(tokens[k].text)) from = tokens[k + 1].start;
+        add(tokens[i].start, hit.end, hit.e, from);
+        continue;
+      }
+      // the object before its participle: "jeans hemmed", "4 buttons sewn on"
+      for (let n = 1; n <= 3 && i + n < tokens.length; n++) {
+        const participle = tokens[i + n].text;
+        if (!isParticiple(participle) || !spaced(i + n - 1, i + n)) continue;
+        const object = objectKey(i, n);
+        const e = object ? lookup(messageVerbs(participle), object) : undefined;
+        if (e) {
+          add(tokens[i].start, tokens[i + n].end, e);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * English words that each make a name with a noun said once, joined by "or", "and", a comma or a slash: "leather or
+   * steel straps" (leather strap, steel strap), "which strap, leather or steel?". Each word is its product.
+   */
+  private coordinated(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    const words = [...lower.matchAll(/[a-z]{3,}/g)].map((m) => nounKey(m[0]));
+    const pair = /(?<![a-z])([a-z]{3,})(?: *, *| *\/ *| +or +| +and +)([a-z]{3,})(?![a-z])/g;
+    for (let m = pair.exec(lower); m; m = pair.exec(lower)) {
+      pair.lastIndex = m.index + m[1].length; // ("a, b or c": b pairs with c too)
+      for (const head of words) {
+        const names = this.byHeadWord.get(head);
+        const a = names?.get(m[1]);
+        const b = names?.get(m[2]);
+        if (!a || !b || a.id === b.id || !ok(a.brandId) || !ok(b.brandId)) continue;
+        const spans = [{ start: m.index, end: m.index + m[1].length, e: a }, { start: m.index + m[0].length - m[2].length, end: m.index + m[0].length, e: b }];
+        for (const { start, end, e } of spans) {
+          if (found.some((f) => f.start < end && start < f.end)) continue;
+          found.push({ start, end, kind: "product", id: e.id, brandId: e.brandId, via: "exact" });
+        }
+        break;
+      }
     }
   }
 
@@ -495,7 +668,7 @@ export class CatalogMatcher {
           for (const s of phrases) {
             if (!ok(s.brandId)) continue;
             const budget = typoBudget(s.text.length);
-            if (boundedEditDistance(joined, s.text, budget) <= budget && !taken(span)) {
+            if (boundedEditDistance(joined, s.text, budget) <= budget && !taken(span) && this.wordsClose(s.text, tokens, i, n)) {
               found.push({ ...span, kind: s.kind, id: s.id, brandId: s.brandId, via: "typo" });
             }
           }
@@ -518,7 +691,9 @@ export class CatalogMatcher {
         if (budget === 0 || Math.abs(s.text.length - t.text.length) > budget + 1) continue;
         for (const f of forms) {
           const d = boundedEditDistance(f, s.text, budget);
-          if (d > budget) continue;
+          // (a word that is the name with or without the -er of a doer or a tool is another word: "charge" of
+          // "charger", "print" of "printer")
+          if (d > budget || agentive(t.text, s.text) || agentive(s.text, t.text)) continue;
           if (d < bestD) {
             best = s;
             bestD = d;
@@ -530,6 +705,19 @@ export class CatalogMatcher {
       }
       if (best && !tie) found.push({ start: t.start, end: t.end, kind: best.kind, id: best.id, brandId: best.brandId, via: "typo" });
     }
+  }
+
+  /** Whether each word of a phrase is within a typo of its word in the name: "kit for two" is no typo of "set for two". */
+  private wordsClose(name: string, tokens: { text: string }[], i: number, n: number): boolean {
+    const words = name.split(" ");
+    for (let k = 0; k < n; k++) {
+      const said = tokens[i + k].text;
+      const b = Math.max(1, typoBudget(Math.max(words[k].length, said.length)));
+      if (boundedEditDistance(said, words[k], b) <= b) continue;
+      if (k === n - 1 && boundedEditDistance(said.replace(/e?s$/, ""), words[k], b) <= b) continue;
+      return false;
+    }
+    return true;
   }
 
   /** Chinese homophone typos of names of 3+ characters, sharing at least one character with the name. */

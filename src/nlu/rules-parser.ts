@@ -318,9 +318,8 @@ export class RulesParser implements IntentParser {
     }
     // a head noun said alone ("要把小提琴 1/4的"), where no name or role word is written: the product of
     // those ending in it that a size in the sentence fits
-    // (a Chinese head noun may also be a category word, 帐篷 of "6人帐篷"; an English category word is the category:
-    // "11 roses each")
-    const heads = this.matcher.findHeads(lower, [...mentions, ...allRoles, ...allCategories.filter((c) => /[a-z]/.test(lower[c.start]))], allowed)
+    // (a head noun may also be a category word: 帐篷 of "6人帐篷", "a tent for 2")
+    const heads = this.matcher.findHeads(lower, [...mentions, ...allRoles], allowed)
       // (not a word of a longer name: "music theory class", "guitar trial lesson"; nor a unit counted: "三个小时")
       .filter((h) => /^[a-z]/.test(lower[h.start]) || !COUNTED_BEFORE.test(lower.slice(Math.max(0, h.start - 6), h.start)))
       .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(lower.slice(m.end, h.start))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))));
@@ -363,8 +362,11 @@ export class RulesParser implements IntentParser {
       sizes.sort((a, b) => a.start - b.start);
     }
     if (heads.length) {
-      const all = [...productMentions, ...heads].sort((a, b) => a.start - b.start);
+      // (a head no size can pick does not bound the others' sizes: the trek of "which backpack size for a 3 day trek, 45L or 55L")
+      const all = [...productMentions, ...heads.filter((_, k) => candidates[k].some((p) => p.sizes.length))].sort((a, b) => a.start - b.start);
       heads.forEach((h, k) => {
+        // (a head inside a size is the size's unit: the hour of "1 hour")
+        if (sizes.some((z) => !z.weak && z.start <= h.start && h.end <= z.end)) return;
         const i = all.indexOf(h);
         const from = i > 0 ? all[i - 1].end : 0;
         const to = i + 1 < all.length ? all[i + 1].start : lower.length;

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CatalogMatcher } from "../../src/nlu/catalog-matcher.ts";
 import { Lexicon } from "../../src/nlu/lexicon.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
+import { RulesParser } from "../../src/nlu/rules-parser.ts";
+import { defaultCorpusContext } from "../../src/nlu/eval.ts";
 import { demoSnapshot } from "./fixtures.ts";
 
 const matcher = new CatalogMatcher(demoSnapshot());
@@ -114,5 +116,109 @@ describe("hundreds of names sharing a first word", () => {
     expect(found("soft urban257")).toEqual(["p257"]);
     expect(found("a soft c and two softs")).toEqual(["soft-c", "soft"]);
     expect(found("soft urban 9999")).toEqual(["soft"]);
+  });
+});
+
+describe("English product mentions in a trade no corpus has: a kayak and paddle shop", () => {
+  const p = (id: string, name: string, aliases: string[], sizes: string[], tags: string[]) => ({ id, brandId: "bw", name, aliases, sizes, tags });
+  const kayakShop = {
+    brands: [{ id: "bw", name: "蓝水划艇", aliases: ["Bluewater"] }],
+    products: [
+      p("deckbag", "甲板包", ["deck bag"], ["5L", "20L"], ["bag"]),
+      p("drybag", "卷口防水袋", ["roll-top bag"], ["10L", "20L"], ["bag", "防水袋"]),
+      p("tandem", "双人皮划艇", ["tandem kayak"], ["双人"], ["kayak"]),
+      p("solo", "单人皮划艇", ["solo kayak", "single kayak"], ["单人"], ["kayak"]),
+      p("alupaddles", "铝合金桨", ["aluminium paddle", "alloy paddles"], ["210cm", "220cm"], ["paddle"]),
+      p("paddles", "碳纤维桨", ["carbon paddle", "carbon paddles"], ["210cm", "220cm"], ["paddle"]),
+      p("cooler", "保温箱", ["cooler box"], ["10L", "20L"], []), p("trip", "湖上一日游", ["lake trip"], [], []),
+      p("skirt", "防浪裙", ["neoprene spray skirts"], [], []), p("pfd", "浮力背心", ["PFD"], [], []), p("extra", "加时", ["extra hours"], ["1小时", "2小时"], []),
+    ],
+    stores: [], coupons: [],
+  };
+  const parser = new RulesParser(kayakShop as never);
+  const items = (text: string) => parser.parseSync(text, defaultCorpusContext()).items;
+  it("a name with a hyphen said with a space or run together", () => {
+    expect(items("2 roll top bags, 20L")).toEqual([{ productId: "drybag", quantity: 2, size: "20L" }]);
+    expect(items("one rolltop bag 20L")).toEqual([{ productId: "drybag", quantity: 1, size: "20L" }]);
+  });
+  it("an English head noun that is also a category word, with a size that picks the product", () => {
+    expect(items("a bag, 10L please")).toEqual([{ productId: "drybag", quantity: 1, size: "10L" }]);
+    expect(items("帮我order一个双人kayak")).toEqual([{ productId: "tandem", quantity: 1, size: "双人" }]);
+  });
+  it("without a size it stays the category", () => expect(items("do you sell kayaks?")).toEqual([]));
+  it("words joined by or / and / a comma that each make a name with a noun said once", () => {
+    expect(items("carbon or alloy paddles?").map((i) => i.productId)).toEqual(["paddles", "alupaddles"]);
+    expect(items("which paddle is lighter, carbon or alloy?").map((i) => i.productId)).toEqual(["paddles", "alupaddles"]);
+    expect(items("carbon or not, I just want it light")).toEqual([]);
+  });
+  it("a head no size can pick (the trip of 'lake trip') does not keep the sizes after it from another head", () =>
+    expect(items("which box size for a 3 day trip, 10L or 20L?")).toEqual([{ productId: "cooler", quantity: 1, size: "10L" }, { productId: "cooler", quantity: 1, size: "20L" }]));
+  it("a name glued to a count in Chinese, not to a bare number", () => {
+    expect(items("救生衣 PFD2件")).toEqual([{ productId: "pfd", quantity: 2, size: null }]);
+    expect(items("solo kayak2个")).toEqual([{ productId: "solo", quantity: 2, size: null }]);
+    expect(items("code PFD8")).toEqual([]);
+  });
+  it("a head noun in the singular or the plural, whichever the name uses", () =>
+    expect(items("2 carbon paddles and a skirt")).toEqual([{ productId: "paddles", quantity: 2, size: null }, { productId: "skirt", quantity: 1, size: null }]));
+  it("a head noun inside a size is its unit, not a product", () =>
+    expect(items("a tandem kayak for 1 hour").map((i) => i.productId)).toEqual(["tandem"]));
+  it("a head word of a product already named says that product again", () =>
+    expect(items("2 carbon paddles, 220cm paddles")).toEqual([{ productId: "paddles", quantity: 2, size: "220cm" }]));
+});
+
+describe("an English service said as a verb and its object, in any order or form (a boatyard)", () => {
+  const p = (id: string, aliases: string[]) => ({ id, brandId: "yard", name: `服务${id.length}${id[0]}`, aliases, sizes: [], tags: [] });
+  const yard = {
+    brands: [{ id: "yard", name: "船坞", aliases: ["Wax Works"] }],
+    products: [
+      p("cleaning", ["boat cleaning"]), p("rental", ["kayak rental"]), p("seals", ["seal replacement"]), p("rudder", ["fit a rudder"]),
+      p("hull", ["hull repair"]), p("waxing", ["hull waxing"]), p("wax", ["boat wax"]), p("patches", ["sail patches"]), p("tow", ["tow in"]),
+    ],
+    stores: [], coupons: [],
+  };
+  const parser = new RulesParser(yard as never);
+  const items = (text: string) => parser.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}`);
+  it.each([
+    ["can you clean my boat tomorrow", ["cleaning×1"]], // boat cleaning
+    ["please clean 2 boats", ["cleaning×2"]],
+    ["2 rental kayaks for saturday", ["rental×2"]], // kayak rental
+    ["I'd like to rent 3 kayaks", ["rental×3"]],
+    ["need the seals replaced", ["seals×1"]], // seal replacement
+    ["rudder fitted by friday", ["rudder×1"]], // fit a rudder
+    ["fitting a rudder", ["rudder×1"]],
+    ["repair my hull pls", ["hull×1"]], // hull repair
+    ["wax the hull", ["waxing×1"]], // hull waxing, not the product boat wax nor the brand Wax Works
+    ["2 tins of boat wax", ["wax×2"]],
+    ["can you clean my old wooden boat", ["cleaning×1"]], // words describing the object between
+    ["patch 2 sails", ["patches×2"]], // sail patches
+    ["engine died, we need to be towed in", ["tow×1"]], // a phrasal verb alone: tow in
+  ])("%j → %j", (text, want) => expect(items(text)).toEqual(want));
+  it.each(["my boat is clean", "the hull looks fine", "seals and dolphins"])("%j names no service", (text) => expect(items(text)).toEqual([]));
+});
+
+describe("English names with small numbers, and words that are a name with an -er", () => {
+  const p = (id: string, name: string, aliases: string[]) => ({ id, brandId: "g1", name, aliases, sizes: [], tags: [] });
+  const grill = new RulesParser({
+    brands: [{ id: "g1", name: "炭火小馆", aliases: [] }],
+    products: [p("wineglass", "红酒杯", ["wine glass"]), p("set2", "双人烤肉套餐", ["grill set for two"]), p("pass10", "十次卡", ["10-visit pass"]), p("smoker", "烟熏炉", ["smoker"]), p("roaster", "烤箱", ["roaster"])],
+    stores: [], coupons: [],
+  } as never);
+  const items = (text: string) => grill.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}`);
+  it("a number word said as a digit and a digit as a word", () => {
+    expect(items("grill set for 2 + 2 beers")).toEqual(["set2×1"]);
+    expect(items("one ten visit pass please")).toEqual(["pass10×1"]);
+  });
+  it("a noun compound is not its words the other way round with 'of'", () => {
+    expect(items("need glass of wine with dinner")).toEqual([]); // no wine glass
+    expect(items("2 wine glasses")).toEqual(["wineglass×2"]);
+  });
+  it("a phrase with one of its words replaced by another is no typo of it", () => {
+    expect(items("a grill kit for two")).toEqual([]); // not "grill set for two"
+    expect(items("a grill sett for two")).toEqual(["set2×1"]); // a typo
+  });
+  it("a word without the name's -er is not its typo", () => {
+    expect(items("does the fish smoke well here")).toEqual([]); // smoke, not smoker
+    expect(items("roast duck tonight")).toEqual([]); // roast, not roaster
+    expect(items("a smokr pls")).toEqual(["smoker×1"]); // still a typo
   });
 });
