@@ -432,6 +432,10 @@ export class RulesParser implements IntentParser {
     const rating = parseRating(unsized);
     const fulfillment = parseFulfillment(lower);
 
+    let staff: TermMention[] | undefined;
+    let stores: TermMention[] | undefined;
+    const staffNamed = () => (staff ??= this.lexicon.staffIn(lower));
+    const storesNamed = () => (stores ??= this.stores.find(lower));
     const decision = decideIntent({
       lower,
       hasProduct: productMentions.length > 0,
@@ -448,8 +452,9 @@ export class RulesParser implements IntentParser {
       hasRating: rating !== null,
       hasWhen: when !== null,
       hasRadius: radiusMeters !== null,
-      hasStaff: this.lexicon.staffIn(lower).length > 0,
-      hasStore: this.stores.find(lower).some((m) => /(?:店|store|branch)$/.test(lower.slice(m.start, m.end))),
+      // (staff and store names matter only with a time, or with nothing else named: looked for then only)
+      hasStaff: when !== null && staffNamed().length > 0,
+      hasStore: productMentions.length === 0 && storesNamed().some((m) => /(?:店|store|branch)$/.test(lower.slice(m.start, m.end))),
     });
     // the catalog's words, times and numbers masked: what the intent model reads (only when it is asked)
     const masked = () => {
@@ -457,9 +462,9 @@ export class RulesParser implements IntentParser {
         ...mentions.map((m) => ({ start: m.start, end: m.end, tag: m.kind === "brand" ? ("brand" as const) : ("product" as const) })),
         ...heads.map((h) => ({ start: h.start, end: h.end, tag: "product" as const })),
         ...allRoles.map((r) => ({ start: r.start, end: r.end, tag: "role" as const })),
-        ...this.lexicon.staffIn(lower).map((r) => ({ start: r.start, end: r.end, tag: "role" as const })),
+        ...staffNamed().map((r) => ({ start: r.start, end: r.end, tag: "role" as const })),
         ...allCategories.map((c) => ({ start: c.start, end: c.end, tag: "category" as const })),
-        ...this.stores.find(lower).map((c) => ({ start: c.start, end: c.end, tag: "store" as const })),
+        ...storesNamed().map((c) => ({ start: c.start, end: c.end, tag: "store" as const })),
         ...sizes.filter((z) => !z.weak).map((z) => ({ start: z.start, end: z.end, tag: "size" as const })),
         ...(coupon ? [{ start: coupon.start, end: coupon.end, tag: "coupon" as const }] : []),
         ...(orderId ? [{ start: orderId.start, end: orderId.end, tag: "orderId" as const }] : []),
