@@ -1,5 +1,5 @@
 // Every catalog corpus under test/nlu/catalogs, scored against its own catalog (no database), held above its floor.
-// The tuned corpora must stay at intent ≥ 97% and entities ≥ 95%. The held-out corpora (bookshop, home-services) are
+// The tuned corpora must stay at intent ≥ 97% and entities ≥ 95%. The held-out corpora (see HELD_OUT) are
 // never used to tune the rules: their floors record where they stand, and their failures are never printed (that would
 // make them tuning data).
 import { existsSync, readdirSync } from "node:fs";
@@ -15,27 +15,28 @@ const DIR = join(ROOT, "test/nlu/catalogs");
 const folders = readdirSync(DIR).filter((f) => existsSync(join(DIR, f, "corpus.jsonl")) && existsSync(join(DIR, f, "catalog.json")));
 /** where each held-out corpus stood when its floor was set (see test/nlu/catalogs/README.md) */
 const HELD_OUT: Record<string, { intent: number; entities: number }> = {
-  bookshop: { intent: 0.97, entities: 0.93 },
-  "home-services": { intent: 0.93, entities: 0.82 },
-  garden: { intent: 0.96, entities: 0.87 },
+  bookshop: { intent: 0.97, entities: 0.95 },
+  "home-services": { intent: 0.93, entities: 0.84 },
+  garden: { intent: 0.97, entities: 0.88 },
+  "tcm-clinic": { intent: 0.94, entities: 0.86 },
+  "mystery-games": { intent: 0.93, entities: 0.89 },
+  "print-shop": { intent: 0.92, entities: 0.77 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
-  "bike-shop": { intent: 0.98, entities: 0.9 },
-  "music-store": { intent: 0.98, entities: 0.89 },
-  "hardware-store": { intent: 0.99, entities: 0.88 },
-  "tailor-shoes": { intent: 0.98, entities: 0.85 },
-  hotpot: { intent: 0.99, entities: 0.92 },
-  "appliance-store": { intent: 0.99, entities: 0.91 },
-  "photo-studio": { intent: 0.96, entities: 0.85 },
-  outdoor: { intent: 0.99, entities: 0.84 },
-  tutoring: { intent: 0.98, entities: 0.9 },
-  ktv: { intent: 0.97, entities: 0.9 },
-  "driving-school": { intent: 0.98, entities: 0.9 },
-  moving: { intent: 0.97, entities: 0.9 },
-  telecom: { intent: 0.99, entities: 0.85 },
-  jewelry: { intent: 0.97, entities: 0.92 },
-  "sports-venue": { intent: 0.95, entities: 0.79 },
+  "appliance-store": { intent: 0.97, entities: 0.94 },
+  "bike-shop": { intent: 0.97, entities: 0.91 },
+  "driving-school": { intent: 0.97, entities: 0.93 },
+  "hardware-store": { intent: 0.97, entities: 0.9 },
+  hotpot: { intent: 0.97, entities: 0.93 },
+  ktv: { intent: 0.97, entities: 0.93 },
+  moving: { intent: 0.97, entities: 0.91 },
+  "music-store": { intent: 0.97, entities: 0.9 },
+  outdoor: { intent: 0.97, entities: 0.9 },
+  "photo-studio": { intent: 0.97, entities: 0.9 },
+  "sports-venue": { intent: 0.97, entities: 0.92 },
+  "tailor-shoes": { intent: 0.97, entities: 0.86 },
+  telecom: { intent: 0.97, entities: 0.92 },
 };
 
 describe("catalog corpora", () => {
