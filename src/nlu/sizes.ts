@@ -4,7 +4,7 @@
 // Every spelling is reduced to a comparison key by `sizeKey` (大杯, l, 42, 175/92a, 50ml, 1.8m, seat3),
 // and the catalog's sizes are keyed the same way, so "1米8", "1.8m" and "180cm" all find "1.8米".
 import { pinyin } from "pinyin-pro";
-import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_CHARS, ZH_NUM_RE } from "./numbers.ts";
 import type { Span } from "./text.ts";
 
 export interface SizeMention extends Span {
@@ -486,6 +486,8 @@ const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日�
 const NUMBERED_SIZE = new RegExp(String.raw`(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|${NOT_A_SIZE_AFTER})`, "g");
 /** a number a product's size starts with (53 of 53cm, 27.5 of 27.5x2.25) */
 const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#-])(-?\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
+/** a number said with 千 or 万 (2万, 1.5万, 两万, 五千) */
+const MAGNITUDE_SAID = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)\\s*([千万])(?![\\d])|(?<![${ZH_NUM_CHARS}\\d])([一二两三四五六七八九十][${ZH_NUM_CHARS}]{0,3}[千万])(?![${ZH_NUM_CHARS}])`, "g");
 /** Units English writes before the number: grade 3 (三年级), level 2 (2级), age 5 (5岁) */
 const UNIT_BEFORE: Record<string, string> = { 年级: "grade|gr\\.?|year", 级: "level|lvl|grade", 岁: "age|aged", 号: "size|no\\.?" };
 const EN_SMALL = "two|three|four|five|six|seven|eight|nine|ten";
@@ -884,6 +886,17 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         if (!out.some((o) => o.start < m!.index + m![1].length && m!.index < o.end)) {
           out.push({ start: m.index, end: m.index + m[1].length, keys: [...keys], display: m[1], weak: false });
         }
+      }
+    }    // (said with 千 or 万: "2万毫安的" is the one of 20000mAh, "1.5万" 15000, "两万" 20000)
+    const big = MAGNITUDE_SAID;
+    big.lastIndex = 0;
+    for (let m = big.exec(lower); m; m = big.exec(lower)) {
+      const n = m[1] ? Number(m[1]) * (m[2] === "万" ? 10000 : 1000) : parseChineseInt(m[3]);
+      // (no money: "预算2万", "2万块")
+      if (/^\s*(?:元|块|rmb|yuan|多)/.test(lower.slice(m.index + m[0].length)) || /(?:预算|价格|价位|花|左右|¥|￥)\s*$/.test(lower.slice(Math.max(0, m.index - 4), m.index))) continue;
+      const keys = n !== null && Number.isFinite(n) ? leading.get(String(Math.round(n * 100) / 100)) : undefined;
+      if (keys && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) {
+        out.push({ start: m.index, end: m.index + m[0].length, keys: [...keys], display: m[0], weak: false });
       }
     }
   }

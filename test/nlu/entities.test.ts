@@ -224,3 +224,21 @@ describe("sizes said in parts, with a qualifier, in a range, and counts of sheet
     expect(items("Pro版窑温计一个 Lite版窑温计一个")).toEqual(["thermo×1/Pro版", "thermo×1/Lite版"]);
   });
 });
+
+describe("sizes and counts, third round", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "g", name: "野径户外电源", aliases: [] }],
+    products: [
+      { id: "battery", brandId: "g", name: "户外储能电源", aliases: ["储能电源", "电源"], sizes: ["10000mAh", "20000mAh", "50000mAh"] },
+      { id: "lamp", brandId: "g", name: "营地灯", aliases: ["营地灯"], sizes: [] },
+    ],
+    coupons: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["储能电源 2万毫安的 来一个", ["battery×1/20000mAh"]],
+    ["电源要两万的 两个", ["battery×2/20000mAh"]],
+    ["储能电源5万 一台 营地灯一个", ["battery×1/50000mAh", "lamp×1"]],
+    ["储能电源 预算2万 有推荐吗", ["battery×1"]],
+  ])("a number said with 万 or 千 is the size it starts, never a sum of money: %s", (text, want) => expect(items(text)).toEqual(want));
+});
