@@ -158,6 +158,22 @@ export function buildItems(
       if (size !== null && product!.sizes.includes(size)) items[k].size = size;
     }
   }
+  // a size said after products joined by 和/还是/or is each one's that comes in it ("海信和TCL电视哪个好 75寸",
+  // "奥数班和数学同步班选哪个好 孩子三年级"), when none of them has a size or a count of its own
+  for (let i = mentions.length - 1; i > 0; i--) {
+    const last = mentions[i];
+    const nextStart = i + 1 < mentions.length ? mentions[i + 1].start : lower.length;
+    const s = sizes.find((z) => !z.weak && z.start >= last.end && z.end <= nextStart);
+    const lastItem = items.find((it) => it.productId === last.product.id);
+    if (!s || !lastItem || lastItem.size === null || lastItem.size !== resolveSize([s], last.product.sizes, last.product.sizeIndex)) continue;
+    if (sizes.some((z) => z !== s && z.start >= last.end && z.end <= nextStart && !z.weak)) continue;
+    for (let j = i - 1; j >= 0 && JOINED.test(lower.slice(mentions[j].end, mentions[j + 1].start)); j--) {
+      const it = items.find((x) => x.productId === mentions[j].product.id);
+      const size = resolveSize([s], mentions[j].product.sizes, mentions[j].product.sizeIndex);
+      if (!it || it.size !== null || it.explicitQty || size === null || !mentions[j].product.sizes.includes(size)) break;
+      it.size = size;
+    }
+  }
   return {
     items: items.map(({ productId, quantity, size }) => ({ productId, quantity, size })),
     explicitQuantity: items.some((it) => it.explicitQty),
@@ -170,6 +186,9 @@ function servingSize(region: string, sizes: string[]): string | null {
   if (!measures.length) return null;
   return new RegExp(`(?:\\d{1,3}|${ZH_NUM_RE})\\s*([${measures.join("")}])`).exec(region)?.[1] ?? null;
 }
+
+// products listed with nothing but a conjunction between them
+const JOINED = /^\s*(?:和|与|跟|还是|或者?|(?<![a-z])(?:and|or|vs\.?|versus)(?![a-z])|、|\/)\s*$/;
 
 const BARE_MEASURE = new RegExp(`(?:加|来|要|点|再|整|买)[${MEASURE_WORDS}]\\s*$`);
 

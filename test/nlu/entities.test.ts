@@ -231,6 +231,8 @@ describe("sizes and counts, third round", () => {
     products: [
       { id: "battery", brandId: "g", name: "户外储能电源", aliases: ["储能电源", "电源"], sizes: ["10000mAh", "20000mAh", "50000mAh"] },
       { id: "lamp", brandId: "g", name: "营地灯", aliases: ["营地灯"], sizes: [] },
+      { id: "head", brandId: "g", name: "头灯", aliases: ["headlamp"], sizes: ["300流明", "500流明"] },
+      { id: "torch", brandId: "g", name: "手电筒", aliases: ["torch"], sizes: ["300流明", "1000流明"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -241,4 +243,11 @@ describe("sizes and counts, third round", () => {
     ["储能电源5万 一台 营地灯一个", ["battery×1/50000mAh", "lamp×1"]],
     ["储能电源 预算2万 有推荐吗", ["battery×1"]],
   ])("a number said with 万 or 千 is the size it starts, never a sum of money: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["头灯和手电筒哪个好 300流明", ["head×1/300流明", "torch×1/300流明"]],
+    ["headlamp or torch, 300流明?", ["head×1/300流明", "torch×1/300流明"]],
+    ["头灯和手电筒 1000流明的", ["head×1", "torch×1/1000流明"]],
+    ["头灯两个和手电筒 300流明", ["head×2", "torch×1/300流明"]],
+    ["头灯 手电筒 300流明", ["head×1", "torch×1/300流明"]],
+  ])("a size said after products joined by 和/or is each one's that comes in it: %s", (text, want) => expect(items(text)).toEqual(want));
 });
