@@ -163,9 +163,16 @@ export function findSizes(lower: string, orig: string, first: SizeMention[] = []
 }
 
 /** The catalog's sizes keyed for comparison; built once per product. */
+const ZH_LEAD = new RegExp(`^${ZH_NUM_RE}(?=[^${ZH_NUM_CHARS}])`);
+
 export function sizeIndex(sizes: string[]): Map<string, string> {
   const idx = new Map<string, string>();
   for (const s of sizes) idx.set(sizeKey(s), s);
+  // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
+  for (const s of sizes) {
+    const digits = ZH_LEAD.test(s) ? sizeKey(s.replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))) : "";
+    if (digits && /^\d/.test(digits) && !idx.has(digits)) idx.set(digits, s);
+  }
   return idx;
 }
 
@@ -486,6 +493,10 @@ const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日�
 const NUMBERED_SIZE = new RegExp(String.raw`(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|${NOT_A_SIZE_AFTER})`, "g");
 /** a number a product's size starts with (53 of 53cm, 27.5 of 27.5x2.25) */
 const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#-])(-?\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
+/** a catalog size that is a pack of a Chinese number of pieces (两只装, 三支装) */
+const PACK_OF = new RegExp(`^(?:${ZH_NUM_RE})([${MEASURE_WORDS}])装$`);
+/** "a 2 pack", "2-pack", "2pk" (the plural, "2 packs", is a count of packs) */
+const EN_PACK = /(?<![\d.])(\d{1,2})\s*-?\s*(?:pack|pk)(?![a-z])/g;
 /** a number said with 千 or 万 (2万, 1.5万, 两万, 五千) */
 const MAGNITUDE_SAID = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)\\s*([千万])(?![\\d])|(?<![${ZH_NUM_CHARS}\\d])([一二两三四五六七八九十][${ZH_NUM_CHARS}]{0,3}[千万])(?![${ZH_NUM_CHARS}])`, "g");
 /** Units English writes before the number: grade 3 (三年级), level 2 (2级), age 5 (5岁) */
@@ -851,6 +862,21 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (let m = en.exec(lower); m; m = en.exec(lower)) {
       if (out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) continue;
       // reported as written when the product does not come in it ("the 12 pack")
+      out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: m[0], weak: false });
+    }
+  }
+  // a pack of a number of pieces whose number is a Chinese numeral (两只装, 三支装) is "a 2 pack", "2-pack", "2pk"
+  const packs = new Set<string>();
+  for (const p of products) for (const raw of p.sizes) {
+    const m = PACK_OF.exec(raw.trim());
+    if (m) packs.add(m[1]);
+  }
+  for (const u of packs) {
+    if (units.has(u)) continue;
+    const en = EN_PACK;
+    en.lastIndex = 0;
+    for (let m = en.exec(lower); m; m = en.exec(lower)) {
+      if (out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: m[0], weak: false });
     }
   }

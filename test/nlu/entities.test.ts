@@ -233,6 +233,7 @@ describe("sizes and counts, third round", () => {
       { id: "lamp", brandId: "g", name: "营地灯", aliases: ["营地灯"], sizes: [] },
       { id: "head", brandId: "g", name: "头灯", aliases: ["headlamp"], sizes: ["300流明", "500流明"] },
       { id: "torch", brandId: "g", name: "手电筒", aliases: ["torch"], sizes: ["300流明", "1000流明"] },
+      { id: "gas", brandId: "g", name: "高山气罐", aliases: ["气罐", "gas canister", "gas"], sizes: ["两罐装", "四罐装"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -250,4 +251,10 @@ describe("sizes and counts, third round", () => {
     ["头灯两个和手电筒 300流明", ["head×2", "torch×1/300流明"]],
     ["头灯 手电筒 300流明", ["head×1", "torch×1/300流明"]],
   ])("a size said after products joined by 和/or is each one's that comes in it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["gas canister 2 pack", ["gas×1/两罐装"]],
+    ["gas, the 2-pack or the 4-pack?", ["gas×1/两罐装", "gas×1/四罐装"]],
+    ["气罐 4罐装的来两个", ["gas×2/四罐装"]],
+    ["gas canister, 3 packs", ["gas×3"]],
+  ])("a pack of a Chinese number of pieces said as an English N-pack or with digits: %s", (text, want) => expect(items(text)).toEqual(want));
 });
