@@ -493,6 +493,10 @@ const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日�
 const NUMBERED_SIZE = new RegExp(String.raw`(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|${NOT_A_SIZE_AFTER})`, "g");
 /** a number a product's size starts with (53 of 53cm, 27.5 of 27.5x2.25) */
 const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#-])(-?\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
+/** a catalog size of a number, 号 and a word (1号箱), and that number said with 号 and no word after it ("1号的") */
+const NUMBERED_WORD = /^(\d{1,3})号[\u4e00-\u9fff]+$/;
+// (followed by 的, a count or a verb of taking, so that a day of the month is none: "3号送过来")
+const NUMBER_HAO = new RegExp(`(?<![\\d.])(\\d{1,3})\\s*号(?=的|\\s*[,，、]?\\s*(?:拿|来|要|买)?\\s*(?:\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]|\\s*[,，、]?\\s*(?:拿|来|要|买)|\\s*$)`, "g");
 /** a catalog size that is a pack of a Chinese number of pieces (两只装, 三支装) */
 const PACK_OF = new RegExp(`^(?:${ZH_NUM_RE})([${MEASURE_WORDS}])装$`);
 /** "a 2 pack", "2-pack", "2pk" (the plural, "2 packs", is a count of packs) */
@@ -863,6 +867,21 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       if (out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) continue;
       // reported as written when the product does not come in it ("the 12 pack")
       out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: m[0], weak: false });
+    }
+  }
+  // a numbered size said by its number alone: "1号的" for 1号箱 (not a date: "5号下午", "12月1号")
+  const numbered = new Map<string, string>();
+  for (const p of products) for (const raw of p.sizes) {
+    const m = NUMBERED_WORD.exec(raw.trim());
+    if (m) numbered.set(m[1], raw.trim());
+  }
+  if (numbered.size) {
+    const re = NUMBER_HAO;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const size = numbered.get(m[1]);
+      if (!size || DATE_FOLLOWS.test(lower.slice(m.index + m[0].length)) || /月\s*$/.test(lower.slice(0, m.index))) continue;
+      if (!out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(size)], display: size, weak: false });
     }
   }
   // a pack of a number of pieces whose number is a Chinese numeral (两只装, 三支装) is "a 2 pack", "2-pack", "2pk"

@@ -234,6 +234,7 @@ describe("sizes and counts, third round", () => {
       { id: "head", brandId: "g", name: "头灯", aliases: ["headlamp"], sizes: ["300流明", "500流明"] },
       { id: "torch", brandId: "g", name: "手电筒", aliases: ["torch"], sizes: ["300流明", "1000流明"] },
       { id: "gas", brandId: "g", name: "高山气罐", aliases: ["气罐", "gas canister", "gas"], sizes: ["两罐装", "四罐装"] },
+      { id: "crate", brandId: "g", name: "装备收纳箱", aliases: ["收纳箱"], sizes: ["1号箱", "2号箱", "3号箱"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -257,4 +258,11 @@ describe("sizes and counts, third round", () => {
     ["气罐 4罐装的来两个", ["gas×2/四罐装"]],
     ["gas canister, 3 packs", ["gas×3"]],
   ])("a pack of a Chinese number of pieces said as an English N-pack or with digits: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["收纳箱 1号的拿15个", ["crate×15/1号箱"]],
+    ["收纳箱 3号 两个", ["crate×2/3号箱"]],
+    ["收纳箱 2号来十个", ["crate×10/2号箱"]],
+    ["收纳箱要10个 3号送过来", ["crate×10"]],
+    ["收纳箱10个 12月2号的", ["crate×10"]],
+  ])("a numbered size said by its number and 号 alone, never a day of the month: %s", (text, want) => expect(items(text)).toEqual(want));
 });
