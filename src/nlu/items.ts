@@ -34,6 +34,10 @@ export function buildItems(
   counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))|(?<![\d.])(?:10|\d)\s*\/\s*(?:5|10)(?![\d.])/g, (m) => "_".repeat(m.length));
   // (a count inside a rating is none: the 两颗 of "两颗星")
   quantities = quantities.filter((q) => !/^_+$/.test(counts.slice(q.start, q.end)) || sizes.some((z) => !z.weak && z.start < q.end && q.start < z.end));
+  // (nor one asked about: the 一箱 of "自热火锅一箱几个啊？先来6个吧" is how many a box holds)
+  const asked = (q: Span) => /^\s*(?:有|装|是)?\s*(?:几|多少)(?![钱块元])/.test(lower.slice(q.end, q.end + 6));
+  counts = blankSpans(counts, quantities.filter(asked));
+  quantities = quantities.filter((q) => !asked(q));
   if (!mentions.length) return { items: [], explicitQuantity: false };
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();

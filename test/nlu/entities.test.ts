@@ -265,4 +265,9 @@ describe("sizes and counts, third round", () => {
     ["收纳箱要10个 3号送过来", ["crate×10"]],
     ["收纳箱10个 12月2号的", ["crate×10"]],
   ])("a numbered size said by its number and 号 alone, never a day of the month: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["营地灯一箱几个啊？先来6个吧", ["lamp×6"]],
+    ["营地灯一箱有几个", ["lamp×1"]],
+    ["营地灯两箱多少钱", ["lamp×2"]],
+  ])("a count asked about (一箱几个) is none, a later one is: %s", (text, want) => expect(items(text)).toEqual(want));
 });
