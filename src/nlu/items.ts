@@ -38,6 +38,8 @@ export function buildItems(
   const asked = (q: Span) => /^\s*(?:有|装|是)?\s*(?:几|多少)(?![钱块元])/.test(lower.slice(q.end, q.end + 6));
   counts = blankSpans(counts, quantities.filter(asked));
   quantities = quantities.filter((q) => !asked(q));
+  // (nor a count of the people something is for: "够两个人用", "家里就俩人", "适合3人")
+  quantities = quantities.filter((q) => !(q.kind === "people" && /(?:够|可供|适合|家里|家里头|家)\s*(?:就|只有|有|一共|共|总共)?\s*$/.test(lower.slice(Math.max(0, q.start - 6), q.start))));
   if (!mentions.length) return { items: [], explicitQuantity: false };
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();

@@ -270,4 +270,10 @@ describe("sizes and counts, third round", () => {
     ["营地灯一箱有几个", ["lamp×1"]],
     ["营地灯两箱多少钱", ["lamp×2"]],
   ])("a count asked about (一箱几个) is none, a later one is: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["营地灯够两个人用吗", ["lamp×1"]],
+    ["头灯和手电筒有啥区别 家里就俩人", ["head×1", "torch×1"]],
+    ["营地灯适合3人的", ["lamp×1"]],
+    ["营地灯 两个人", ["lamp×2"]],
+  ])("a count of the people a thing is for (够两个人用, 家里就俩人) is not a count of it: %s", (text, want) => expect(items(text)).toEqual(want));
 });
