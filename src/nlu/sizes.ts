@@ -121,6 +121,11 @@ const PATTERNS: Pattern[] = [
     const unit = orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length);
     return { keys: [sizeKey(n + m[2])], display: `${n}${unit}` };
   } },
+  // the 两 of weight (50g): "1两的金条", "二两", "半两" (not "一两个", "三两天": a few)
+  { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d+(?:\\.\\d+)?|[二三四五六七八九十半])\\s*两(?![${MEASURE_WORDS}${ZH_NUM_CHARS}天次年周位人种样块])`, "g"), make: (m) => {
+    const n = parseNumber(m[1]);
+    return n === null || n <= 0 ? null : { keys: [`${n}两`], display: `${n}两` };
+  } },
   // Lengths: 一米八 / 1米8 first (else "1米" is read), then 1.8米, 1.8m, 180cm. Distances (500米) are radii,
   // not sizes: keep < 10 m.
   // (a numeral after 米 that counts something is no tenths: "数据线2米一根")
@@ -244,11 +249,11 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
 const ADULT = /^(?:成人|大人|成年|adults?(?![a-z]))/;
 const CHILD = /^(?:儿童|小孩|孩子|少儿|幼儿|童|kids?(?![a-z])|child(?:ren)?(?![a-z]))/;
 
-const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500 };
+const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500, 两: 50 };
 
 /** A size key's weight in grams (500g, 1kg, 2斤), or null. */
 function grams(key: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)(g|kg|千克|斤)$/.exec(key);
+  const m = /^(\d+(?:\.\d+)?)(g|kg|千克|斤|两)$/.exec(key);
   return m ? Number(m[1]) * GRAMS[m[2]] : null;
 }
 

@@ -235,6 +235,7 @@ describe("sizes and counts, third round", () => {
       { id: "torch", brandId: "g", name: "手电筒", aliases: ["torch"], sizes: ["300流明", "1000流明"] },
       { id: "gas", brandId: "g", name: "高山气罐", aliases: ["气罐", "gas canister", "gas"], sizes: ["两罐装", "四罐装"] },
       { id: "crate", brandId: "g", name: "装备收纳箱", aliases: ["收纳箱"], sizes: ["1号箱", "2号箱", "3号箱"] },
+      { id: "tea", brandId: "g", name: "营地高山茶", aliases: ["高山茶"], sizes: ["25g", "50g", "100g"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -276,4 +277,11 @@ describe("sizes and counts, third round", () => {
     ["营地灯适合3人的", ["lamp×1"]],
     ["营地灯 两个人", ["lamp×2"]],
   ])("a count of the people a thing is for (够两个人用, 家里就俩人) is not a count of it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["要1两的高山茶", ["tea×1/50g"]],
+    ["高山茶二两 来两包", ["tea×2/100g"]],
+    ["高山茶半两", ["tea×1/25g"]],
+    ["高山茶 一两个", ["tea×1"]],
+    ["高山茶 两包", ["tea×2"]],
+  ])("a weight in 两 (50g), never the 两 of a count: %s", (text, want) => expect(items(text)).toEqual(want));
 });
