@@ -186,11 +186,23 @@ export function buildItems(
   };
 }
 
+/** Serving measures in English, by the Chinese measure a catalog writes as a size (units, not any trade's words). */
+const EN_SERVING: Record<string, string> = {
+  扎: "pitchers?|jugs?", 杯: "cups?|glass(?:es)?", 瓶: "bottles?", 壶: "pots?|kettles?", 碗: "bowls?", 罐: "cans?|tins?", 桶: "buckets?", 盒: "box(?:es)?", 份: "portions?|servings?",
+};
+
 /** A size that is a measure word ("杯", "扎" of a drink): counted in it ("来三扎", "4杯") names it. */
 function servingSize(region: string, sizes: string[]): string | null {
   const measures = sizes.filter((z) => /^[\u4e00-\u9fff]$/.test(z));
   if (!measures.length) return null;
-  return new RegExp(`(?:\\d{1,3}|${ZH_NUM_RE})\\s*([${measures.join("")}])`).exec(region)?.[1] ?? null;
+  const zh = new RegExp(`(?:\\d{1,3}|${ZH_NUM_RE})\\s*([${measures.join("")}])`).exec(region)?.[1];
+  if (zh) return zh;
+  // (or its English: "a pitcher of the stout", "1 jug of sour plum juice" for 扎)
+  for (const z of measures) {
+    const en = EN_SERVING[z];
+    if (en && new RegExp(`(?<![a-z])(?:${en})(?![a-z])`).test(region)) return z;
+  }
+  return null;
 }
 
 // products listed with nothing but a conjunction between them

@@ -236,6 +236,7 @@ describe("sizes and counts, third round", () => {
       { id: "gas", brandId: "g", name: "高山气罐", aliases: ["气罐", "gas canister", "gas"], sizes: ["两罐装", "四罐装"] },
       { id: "crate", brandId: "g", name: "装备收纳箱", aliases: ["收纳箱"], sizes: ["1号箱", "2号箱", "3号箱"] },
       { id: "tea", brandId: "g", name: "营地高山茶", aliases: ["高山茶"], sizes: ["25g", "50g", "100g"] },
+      { id: "brew", brandId: "g", name: "营地精酿", aliases: ["精酿", "craft beer"], sizes: ["杯", "扎"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -284,4 +285,10 @@ describe("sizes and counts, third round", () => {
     ["高山茶 一两个", ["tea×1"]],
     ["高山茶 两包", ["tea×2"]],
   ])("a weight in 两 (50g), never the 两 of a count: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["a pitcher of craft beer please", ["brew×1/扎"]],
+    ["2 jugs of craft beer and a torch", ["brew×2/扎", "torch×1"]],
+    ["craft beer, one glass", ["brew×1/杯"]],
+    ["craft beer x2", ["brew×2"]],
+  ])("a serving measure the catalog writes as a size, said in English: %s", (text, want) => expect(items(text)).toEqual(want));
 });
