@@ -503,9 +503,10 @@ const NUMBERED_WORD = /^(\d{1,3})号[\u4e00-\u9fff]+$/;
 // (followed by 的, a count or a verb of taking, so that a day of the month is none: "3号送过来")
 const NUMBER_HAO = new RegExp(`(?<![\\d.])(\\d{1,3})\\s*号(?=的|\\s*[,，、]?\\s*(?:拿|来|要|买)?\\s*(?:\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]|\\s*[,，、]?\\s*(?:拿|来|要|买)|\\s*$)`, "g");
 /** a catalog size that is a pack of a Chinese number of pieces (两只装, 三支装) */
-const PACK_OF = new RegExp(`^(?:${ZH_NUM_RE})([${MEASURE_WORDS}])装$`);
-/** "a 2 pack", "2-pack", "2pk" (the plural, "2 packs", is a count of packs) */
-const EN_PACK = /(?<![\d.])(\d{1,2})\s*-?\s*(?:pack|pk)(?![a-z])/g;
+const PACK_OF = new RegExp(`^(?:${ZH_NUM_RE})([${MEASURE_WORDS}](?:装|套))$`);
+/** "a 2 pack", "2-pack", "2pk" (the plural, "2 packs", is a count of packs); "a two piece", "3-piece" (件套) */
+const EN_PACK = new RegExp(`(?<![\\d.a-z])(\\d{1,2}|single|one|two|three|four|five|six|eight|ten|twelve)\\s*-?\\s*(?:pack|pk)(?![a-z])`, "g");
+const EN_PIECE = new RegExp(`(?<![\\d.a-z])(\\d|one|two|three|four|five)\\s*-?\\s*(?:piece|pc)(?![a-z])`, "g");
 /** a number said with 千 or 万 (2万, 1.5万, 两万, 五千) */
 const MAGNITUDE_SAID = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)\\s*([千万])(?![\\d])|(?<![${ZH_NUM_CHARS}\\d])([一二两三四五六七八九十][${ZH_NUM_CHARS}]{0,3}[千万])(?![${ZH_NUM_CHARS}])`, "g");
 /** Units English writes before the number: grade 3 (三年级), level 2 (2级), age 5 (5岁) */
@@ -891,17 +892,24 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   }
   // a pack of a number of pieces whose number is a Chinese numeral (两只装, 三支装) is "a 2 pack", "2-pack", "2pk"
   const packs = new Set<string>();
+  const packKeys = new Set<string>();
   for (const p of products) for (const raw of p.sizes) {
     const m = PACK_OF.exec(raw.trim());
-    if (m) packs.add(m[1]);
+    if (m) {
+      packs.add(m[1]);
+      packKeys.add(sizeKey(raw.trim().replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))));
+    }
   }
   for (const u of packs) {
-    if (units.has(u)) continue;
-    const en = EN_PACK;
+    if (units.has(u.slice(0, 1))) continue;
+    // (a suit of pieces, 两件套, is "a two piece"; any other pack "a 2 pack")
+    const en = u.endsWith("套") ? EN_PIECE : EN_PACK;
     en.lastIndex = 0;
     for (let m = en.exec(lower); m; m = en.exec(lower)) {
       if (out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: m[0], weak: false });
+      // (only a pack the catalog sells: "a 12 pack" of a product in 两只装 and 三只装 is a count)
+      const key = sizeKey(parseNumber(m[1]) + u);
+      if (packKeys.has(key)) out.push({ start: m.index, end: m.index + m[0].length, keys: [key], display: m[0], weak: false });
     }
   }
   // durations in the other unit: "一个半小时" or "1.5 hours" is 90分钟 when the product is sold in minutes

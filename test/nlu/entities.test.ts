@@ -237,6 +237,7 @@ describe("sizes and counts, third round", () => {
       { id: "crate", brandId: "g", name: "装备收纳箱", aliases: ["收纳箱"], sizes: ["1号箱", "2号箱", "3号箱"] },
       { id: "tea", brandId: "g", name: "营地高山茶", aliases: ["高山茶"], sizes: ["25g", "50g", "100g"] },
       { id: "brew", brandId: "g", name: "营地精酿", aliases: ["精酿", "craft beer"], sizes: ["杯", "扎"] },
+      { id: "cookset", brandId: "g", name: "露营锅具", aliases: ["锅具", "cookset"], sizes: ["两件套", "四件套"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -291,4 +292,8 @@ describe("sizes and counts, third round", () => {
     ["craft beer, one glass", ["brew×1/杯"]],
     ["craft beer x2", ["brew×2"]],
   ])("a serving measure the catalog writes as a size, said in English: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["cookset two piece", ["cookset×1/两件套"]],
+    ["a 4-piece cookset", ["cookset×1/四件套"]],
+  ])("a set of a Chinese number of pieces said as an English N-piece: %s", (text, want) => expect(items(text)).toEqual(want));
 });
