@@ -100,8 +100,10 @@ export interface QuantityMention extends Span {
   kind: "measure" | "times-after" | "times-before" | "people";
 }
 
+// (nor the 三包 of a warranty: "三包检修", "三包期内")
+const NOT_WARRANTY = "(?!(?<=三包)(?:检|服务|期|政策|维修|凭证|卡|内|范围))";
 // (次 counts sessions — "单次 两次" — but not 第一次 or 一次性; the 包 of 包厢, 包间, 包房 is a room's, its number no count: "808包厢")
-const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))`, "g");
+const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))${NOT_WARRANTY}`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of" (a number word before them is a count)
 const EN_QTY = new RegExp(
   `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?)(?![a-z])`,
@@ -199,7 +201,7 @@ export function quantityBefore(prefix: string): number | null {
 // "拿铁两杯", "口红来一支", "拿铁要2杯": a measured quantity right after the item.
 const ZH_QTY_AFTER = new RegExp(
   // (a size blanked out by the caller may sit between: "日抛[600度]要四盒", "口罩[10只装]的来两包")
-  `^\\s*[,，]?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*_*\\s*(?:的)?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]`,
+  `^\\s*[,，]?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*_*\\s*(?:的)?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]${NOT_WARRANTY}`,
 );
 const MULT_AFTER_ANCHORED = /^\s*(?:x|×|\*)\s*(\d{1,3})(?![\d.])/;
 

@@ -296,4 +296,9 @@ describe("sizes and counts, third round", () => {
     ["cookset two piece", ["cookset×1/两件套"]],
     ["a 4-piece cookset", ["cookset×1/四件套"]],
   ])("a set of a Chinese number of pieces said as an English N-piece: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["储能电源三包检修 明天上午", ["battery×1"]],
+    ["储能电源还在三包期内吗", ["battery×1"]],
+    ["高山茶三包 送过来", ["tea×3"]],
+  ])("the 三包 of a warranty is no count: %s", (text, want) => expect(items(text)).toEqual(want));
 });
