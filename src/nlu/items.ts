@@ -191,6 +191,8 @@ const EN_SERVING: Record<string, string> = {
   扎: "pitchers?|jugs?", 杯: "cups?|glass(?:es)?", 瓶: "bottles?", 壶: "pots?|kettles?", 碗: "bowls?", 罐: "cans?|tins?", 桶: "buckets?", 盒: "box(?:es)?", 份: "portions?|servings?",
 };
 
+const EN_SERVING_RE: Record<string, RegExp> = Object.fromEntries(Object.entries(EN_SERVING).map(([z, en]) => [z, new RegExp(`(?<![a-z])(?:${en})(?![a-z])`)]));
+
 /** A size that is a measure word ("杯", "扎" of a drink): counted in it ("来三扎", "4杯") names it. */
 function servingSize(region: string, sizes: string[]): string | null {
   const measures = sizes.filter((z) => /^[\u4e00-\u9fff]$/.test(z));
@@ -199,8 +201,8 @@ function servingSize(region: string, sizes: string[]): string | null {
   if (zh) return zh;
   // (or its English: "a pitcher of the stout", "1 jug of sour plum juice" for 扎)
   for (const z of measures) {
-    const en = EN_SERVING[z];
-    if (en && new RegExp(`(?<![a-z])(?:${en})(?![a-z])`).test(region)) return z;
+    const en = EN_SERVING_RE[z];
+    if (en && en.test(region)) return z;
   }
   return null;
 }
