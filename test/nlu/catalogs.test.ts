@@ -24,19 +24,18 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
-  "appliance-store": { intent: 0.97, entities: 0.94 },
-  "bike-shop": { intent: 0.97, entities: 0.91 },
+  "bike-shop": { intent: 0.97, entities: 0.92 },
   "driving-school": { intent: 0.97, entities: 0.93 },
   "hardware-store": { intent: 0.97, entities: 0.9 },
-  hotpot: { intent: 0.97, entities: 0.93 },
-  ktv: { intent: 0.97, entities: 0.93 },
+  hotpot: { intent: 0.97, entities: 0.94 },
+  ktv: { intent: 0.97, entities: 0.94 },
   moving: { intent: 0.97, entities: 0.91 },
   "music-store": { intent: 0.97, entities: 0.9 },
-  outdoor: { intent: 0.97, entities: 0.9 },
+  outdoor: { intent: 0.97, entities: 0.91 },
   "photo-studio": { intent: 0.97, entities: 0.9 },
   "sports-venue": { intent: 0.97, entities: 0.92 },
   "tailor-shoes": { intent: 0.97, entities: 0.86 },
-  telecom: { intent: 0.97, entities: 0.92 },
+  telecom: { intent: 0.97, entities: 0.93 },
 };
 
 describe("catalog corpora", () => {
