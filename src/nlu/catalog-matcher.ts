@@ -132,7 +132,8 @@ function numberSpellings(text: string): string[] {
 /** whether `longer` is `word` with the English -er / -r of a doer or a tool ("charger", "printer", "cleaner") */
 const agentive = (word: string, longer: string) => longer.length === word.length + (word.endsWith("e") ? 1 : 2) && longer.startsWith(word) && longer.endsWith("r") && (word.endsWith("e") || longer.endsWith("er"));
 
-function syllablesOf(s: string): string[] {
+/** The toneless pinyin syllables of a text's Chinese characters (ü as v). */
+export function syllablesOf(s: string): string[] {
   return pinyin(s, { toneType: "none", type: "array", nonZh: "removed" }).map((p) => p.toLowerCase().replace(/ü/g, "v"));
 }
 

@@ -27,6 +27,7 @@
 // A catalog corpus is a folder with catalog.json (the import format) and corpus.jsonl: `o2o nlu eval FOLDER…`
 // scores each against its own catalog, with no database (test/nlu/catalogs/README.md).
 import { readFileSync } from "node:fs";
+import { staffBrands } from "./lexicon.ts";
 import { INTENTS, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParsedItem, type ParseResult } from "./intent.ts";
 
 export const CORPUS_NOW = "2026-11-25T10:00:00+08:00";
@@ -134,14 +135,7 @@ export function sameItems(a: ParsedItem[] = [], b: ParsedItem[] = []): boolean {
 
 /** role → the one brand whose stores staff it (roles staffed by several brands, or by none, are left out) */
 export function roleBrands(catalog: CatalogSnapshot | null | undefined): Map<string, string> {
-  const brands = new Map<string, Set<string>>();
-  for (const s of catalog?.staff ?? []) {
-    if (!s.brandId) continue;
-    let set = brands.get(s.role);
-    if (!set) brands.set(s.role, (set = new Set()));
-    set.add(s.brandId);
-  }
-  return new Map([...brands].filter(([, set]) => set.size === 1).map(([role, set]) => [role, [...set][0]]));
+  return new Map([...staffBrands(catalog?.staff)].filter(([, set]) => set.size === 1).map(([role, set]) => [role, [...set][0]]));
 }
 
 function fieldMatches(field: EntityField, expected: Expectation, got: ParseResult, roleBrand: Map<string, string>): boolean {

@@ -158,6 +158,13 @@ function serviceForms(label: string): string[] {
 const sharedLatin = (roles: RoleWords[], label: string) => roles.filter((r) => r.labels.includes(label)).length > 1;
 const isCategoryWord = (tag: string) => !tag.includes(":") && tag.trim().length > 0;
 
+/** role → the brands whose stores staff it (staff whose store's brand is not known are left out) */
+export function staffBrands(staff: CatalogSnapshot["staff"]): Map<string, Set<string>> {
+  const brands = new Map<string, Set<string>>();
+  for (const s of staff ?? []) if (s.brandId) (brands.get(s.role) ?? brands.set(s.role, new Set()).get(s.role)!).add(s.brandId);
+  return brands;
+}
+
 export class Lexicon {
   readonly roles: RoleWords[];
   readonly roleMatcher: TermMatcher;
@@ -166,11 +173,10 @@ export class Lexicon {
   private readonly sharedWords = new Set<string>();
   /** category word (normalised tag) → brands whose products carry it */
   private readonly tagBrands = new Map<string, Set<string>>();
-  /** a service product whose name, aliases or tags use the words of exactly one role (大保养 → the mechanic's 保养) */
-  private readonly productRoles = new Map<string, string>();
   /** role → the brands whose stores staff it */
-  private readonly roleBrands = new Map<string, Set<string>>();
-  /** a product whose name, aliases or tags use any role's words → those roles (the service each performs) */
+  private readonly roleBrands: Map<string, Set<string>>;
+  /** a product whose name, aliases or tags use any role's words → those roles (the service each performs; one role:
+   * roleOfProduct, 大保养 → the mechanic's 保养) */
   private readonly productRoleSets = new Map<string, Set<string>>();
   /** staff members by name: naming one (苏老师, Kevin老师) asks for their role */
   private readonly staffMatcher: TermMatcher;
@@ -182,6 +188,7 @@ export class Lexicon {
     const owners = new Map<string, Set<string>>();
     for (const r of this.roles) for (const l of r.labels) owners.set(l, (owners.get(l) ?? new Set()).add(r.role));
     for (const [word, roles] of owners) if (roles.size > 1) this.sharedWords.add(word);
+    this.roleBrands = staffBrands(catalog.staff);
     this.roleMatcher = new TermMatcher(this.roles.flatMap((r) => r.labels.flatMap((text) => serviceForms(text).map((t) => ({ text: t, id: r.role })))));
     this.latinRoleWords = this.roles.flatMap((r) => r.labels.filter((l) => /^[a-z]{6,}$/.test(l) && isTitle(l) && !sharedLatin(this.roles, l)).map((text) => ({ text, id: r.role })));
     for (const p of catalog.products ?? []) {
@@ -197,7 +204,6 @@ export class Lexicon {
     this.categoryMatcher = new TermMatcher([...this.tagBrands.keys()].map((text) => ({ text, id: text })));
     const staffRoles = new Map<string, Set<string>>();
     for (const s of catalog.staff ?? []) {
-      if (s.brandId) (this.roleBrands.get(s.role) ?? this.roleBrands.set(s.role, new Set()).get(s.role)!).add(s.brandId);
       const name = normalize(s.name);
       if (name.length >= 2) staffRoles.set(name, (staffRoles.get(name) ?? new Set()).add(s.role));
     }
@@ -205,7 +211,6 @@ export class Lexicon {
     if (this.roles.length) {
       for (const p of catalog.products ?? []) {
         const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));
-        if (found.size === 1) this.productRoles.set(p.id, [...found][0]);
         if (found.size) this.productRoleSets.set(p.id, found);
       }
     }
@@ -247,7 +252,8 @@ export class Lexicon {
 
   /** The role that performs a service product, when its words name exactly one role. */
   roleOfProduct(productId: string): string | null {
-    return this.productRoles.get(productId) ?? null;
+    const roles = this.productRoleSets.get(productId);
+    return roles?.size === 1 ? [...roles][0] : null;
   }
 
   /**

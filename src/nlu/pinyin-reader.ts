@@ -3,9 +3,9 @@
 // read back into characters, so the rest of the parser sees "小包 3小时 明天晚上 8点". Product and brand names typed in
 // pinyin are the CatalogMatcher's (it indexes their pinyin). Only a message that reads as pinyin is touched: English
 // words, or fewer than two words read, leave it as written.
-import { pinyin } from "pinyin-pro";
+import { syllablesOf } from "./catalog-matcher.ts";
 import type { CatalogSnapshot } from "./intent.ts";
-import { roleWords } from "./lexicon.ts";
+import type { RoleWords } from "./lexicon.ts";
 
 // Generic language only: the grammar of times, counts and ordering, not any trade's words.
 const GENERIC: Record<string, string> = {
@@ -32,12 +32,12 @@ export class PinyinReader {
    * `isName`: whether a word is a product or brand name typed in pinyin (the CatalogMatcher's), left as written: the
    * "zhixiang" of 纸箱 is not 支 + 箱.
    */
-  constructor(catalog: Pick<CatalogSnapshot, "products" | "roles" | "staff" | "staffRoles">, private readonly isName: (word: string) => boolean = () => false) {
+  constructor(catalog: Pick<CatalogSnapshot, "products">, roles: RoleWords[], private readonly isName: (word: string) => boolean = () => false) {
     const catalogWords = new Set<string>();
     for (const p of catalog.products ?? []) for (const s of p.sizes ?? []) if (/^[\u4e00-\u9fff]{2,8}$/.test(s)) catalogWords.add(s);
-    for (const r of roleWords(catalog)) for (const l of r.labels) if (/^[\u4e00-\u9fff]{2,8}$/.test(l)) catalogWords.add(l);
+    for (const r of roles) for (const l of r.labels) if (/^[\u4e00-\u9fff]{2,8}$/.test(l)) catalogWords.add(l);
     for (const w of catalogWords) {
-      const key = pinyin(w, { toneType: "none", type: "array" }).join("").toLowerCase().replace(/ü/g, "v");
+      const key = syllablesOf(w).join("");
       if (/^[a-z]+$/.test(key) && key.length <= MAX_KEY && !this.words.has(key)) this.words.set(key, w);
     }
   }

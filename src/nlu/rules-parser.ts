@@ -84,15 +84,15 @@ export class RulesParser implements IntentParser {
   /** the words of roles that name a person (月嫂, 阿姨, makeup artist): said alone, they ask for that person */
   private readonly titles = new Set<string>();
   private readonly intentModel: IntentModel | null;
-  /** a product whose name is also a size of other products (the phone iPhone 17 Pro, a size of cases) → those sizes, compacted */
+  /** a product whose name is also a size of other products (the phone iPhone 17 Pro, a size of cases) → its names' size keys */
   private readonly sizeNamed = new Map<string, Set<string>>();
   /** store names and their place words, masked for the intent model */
   private readonly stores: TermMatcher;
 
   constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog), options: RulesParserOptions = {}) {
     this.matcher = new CatalogMatcher(catalog);
-    this.pinyin = new PinyinReader(catalog, (word) => this.matcher.isPinyinName(word));
     this.lexicon = lexicon;
+    this.pinyin = new PinyinReader(catalog, lexicon.roles, (word) => this.matcher.isPinyinName(word));
     this.intentModel = options.intentModel === undefined ? defaultIntentModel() : options.intentModel;
     this.stores = new TermMatcher(storeWords(catalog).map((text) => ({ text, id: text })));
     for (const c of catalog.coupons ?? []) {
@@ -145,9 +145,9 @@ export class RulesParser implements IntentParser {
       }
     }
     for (const [key, ids] of byAmount) if (ids.size === 1) this.amounts.set(key, [...ids][0]);
-    const allSizes = new Set((catalog.products ?? []).flatMap((p) => (p.sizes ?? []).map(compact)));
+    const allSizes = new Set((catalog.products ?? []).flatMap((p) => (p.sizes ?? []).map(sizeKey)));
     for (const p of catalog.products ?? []) {
-      const keys = [p.name, ...(p.aliases ?? [])].map(compact).filter((n) => allSizes.has(n));
+      const keys = [p.name, ...(p.aliases ?? [])].map(sizeKey).filter((n) => allSizes.has(n));
       if (keys.length) this.sizeNamed.set(p.id, new Set(keys));
     }
     this.placeRoles = this.lexicon.roles.filter((r) => r.labels.some((l) => PLACE_WORDS.test(l))).map((r) => r.role);
@@ -355,7 +355,7 @@ export class RulesParser implements IntentParser {
     for (let k = productMentions.length - 1; k >= 0 && productMentions.length > 1; k--) {
       const m = productMentions[k];
       const keys = this.sizeNamed.get(m.product.id);
-      const size = keys && productMentions.filter((o) => o.product.id !== m.product.id && describes(m, o)).flatMap((o) => o.product.sizes).find((z) => keys.has(compact(z)));
+      const size = keys && productMentions.filter((o) => o.product.id !== m.product.id && describes(m, o)).flatMap((o) => [...keys].map((k) => o.product.sizeIndex.get(k))).find((z) => z !== undefined);
       if (!size) continue;
       productMentions.splice(k, 1);
       sizes.push({ start: m.start, end: m.end, keys: [sizeKey(size)], display: size, weak: false });
@@ -532,6 +532,3 @@ function clauseEnd(lower: string, at: number): number {
   while (i < lower.length && !CLAUSE_BREAK.test(lower[i])) i++;
   return i;
 }
-
-/** a name or size compared without case, width or spaces ("iPhone 17 Pro" = "iphone17pro") */
-const compact = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
