@@ -130,6 +130,25 @@ function numberSpellings(text: string): string[] {
 }
 
 /** whether `longer` is `word` with the English -er / -r of a doer or a tool ("charger", "printer", "cleaner") */
+/** The letters a–z a word contains, as bits. */
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) bits |= 1 << c;
+  }
+  return bits;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** A word's place in a multi-word name, as one number: the name's word count and the word's position. */
+const phraseSlot = (words: number, pos: number) => words * 64 + pos;
+
 const agentive = (word: string, longer: string) => longer.length === word.length + (word.endsWith("e") ? 1 : 2) && longer.startsWith(word) && longer.endsWith("r") && (word.endsWith("e") || longer.endsWith("er"));
 
 /** The toneless pinyin syllables of a text's Chinese characters (ü as v). */
@@ -177,15 +196,19 @@ export class CatalogMatcher {
   private readonly splitBuckets = new Map<string, { at: number; next: Map<string, Surface[]>; short: Surface[] }>();
   /** single-word Latin surfaces by first letter and length, for typo matching */
   private readonly latinWordsByFirst = new Map<string, Surface[]>();
+  /** each of those surfaces' letters as a bit set (letterSet), in the same order: most names are ruled out by it alone */
+  private readonly latinWordLetters = new Map<string, Int32Array>();
   /** pinyin surfaces, for pinyin typed with spaces ("na tie") */
   private readonly pinyinWords = new Map<string, Surface>();
   /**
-   * Multi-word Latin surfaces by word count, position and word ("european sofa" → 2|0|european and 2|1|sofa): a
-   * phrase with one typo still has a word right, and the rarest word of a window finds its few candidates.
+   * Multi-word Latin surfaces by word, then by word count and position (phraseSlot): "european sofa" is under
+   * european at (2, 0) and sofa at (2, 1). A phrase with one typo still has a word right, and the rarest word of a
+   * window finds its few candidates.
    */
-  private readonly latinPhrases = new Map<string, Surface[]>();
+  private readonly latinPhrases = new Map<string, Map<number, Surface[]>>();
   private readonly phraseWordCounts = new Set<number>();
-  private readonly homophones = new Map<string, HomophoneSurface[]>(); // by first two syllables
+  /** by first syllable, then second (two lookups of cached syllables: no key is built per character pair) */
+  private readonly homophones = new Map<string, Map<string, HomophoneSurface[]>>();
   /** one-character product names (水, 壳): found only where counted or described right before them (see oneCharNames) */
   private readonly singleChars = new Map<string, { id: string; brandId: string }>();
   /**
@@ -216,10 +239,10 @@ export class CatalogMatcher {
           this.surfaces.push({ text: py, kind, id, brandId, latin: true, via: "pinyin", ...edges(py) });
         }
         if (syllables.length >= 3 && syllables.length === text.length) {
-          const key = `${syllables[0]} ${syllables[1]}`;
-          const list = this.homophones.get(key) ?? [];
-          list.push({ chars: text, syllables, kind, id, brandId });
-          this.homophones.set(key, list);
+          const bySecond = this.homophones.get(syllables[0]) ?? this.homophones.set(syllables[0], new Map()).get(syllables[0])!;
+          const list = bySecond.get(syllables[1]);
+          if (list) list.push({ chars: text, syllables, kind, id, brandId });
+          else bySecond.set(syllables[1], [{ chars: text, syllables, kind, id, brandId }]);
         }
       }
     };
@@ -309,10 +332,10 @@ export class CatalogMatcher {
         }
         this.phraseWordCounts.add(words.length);
         words.forEach((w, pos) => {
-          const key = `${words.length}|${pos}|${w}`;
-          const list = this.latinPhrases.get(key);
+          const slots = this.latinPhrases.get(w) ?? this.latinPhrases.set(w, new Map()).get(w)!;
+          const list = slots.get(phraseSlot(words.length, pos));
           if (list) list.push(s);
-          else this.latinPhrases.set(key, [s]);
+          else slots.set(phraseSlot(words.length, pos), [s]);
         });
       } else if (/^[a-z]+$/.test(s.text)) {
         const key = `${s.text[0]}${s.text.length}`;
@@ -322,6 +345,7 @@ export class CatalogMatcher {
         if (s.via === "pinyin" && !this.pinyinWords.has(s.text)) this.pinyinWords.set(s.text, s);
       }
     }
+    for (const [key, list] of this.latinWordsByFirst) this.latinWordLetters.set(key, Int32Array.from(list, (s) => letterSet(s.text)));
   }
 
   /**
@@ -446,7 +470,7 @@ export class CatalogMatcher {
       // Inside a Latin word nothing can start (every surface starting with a letter needs a boundary).
       if (!isLatinBoundary(lower[i - 1]) && !isLatinBoundary(lower[i])) continue;
       const key = startKey(lower, i);
-      const split = this.splitBuckets.get(key);
+      const split = key.startsWith("w:") ? this.splitBuckets.get(key) : undefined;
       const bucket = split ? this.splitProbe(split, lower, i) : this.byStart.get(key);
       // a Latin word may carry a plural ("lattes"): its singular's bucket too
       const word = bucket || !/[a-z]/.test(lower[i]) ? null : /^[a-z]+/.exec(lower.slice(i, i + 40))?.[0];
@@ -654,12 +678,13 @@ export class CatalogMatcher {
         }
       }
       // Multi-word names with a typo: "europian sofa", "cafe latte"
+      const slotsOf = tokens.map((t) => this.latinPhrases.get(t.text));
       for (const n of this.phraseWordCounts) {
         for (let i = 0; i + n <= tokens.length; i++) {
           if (!adjacent(i, n)) continue;
           let phrases: Surface[] | undefined;
           for (let pos = 0; pos < n; pos++) {
-            const list = this.latinPhrases.get(`${n}|${pos}|${tokens[i + pos].text}`);
+            const list = slotsOf[i + pos]?.get(phraseSlot(n, pos));
             if (list && (!phrases || list.length < phrases.length)) phrases = list;
           }
           // (a window whose rarest word starts hundreds of names is too common a phrase to guess a typo in)
@@ -679,22 +704,37 @@ export class CatalogMatcher {
     // Single words with a typo: "latee", "capuccino", "starbuks", "croisant"
     for (const t of tokens) {
       if (t.text.length < 5 || TYPO_STOPWORDS.has(t.text) || taken(t)) continue;
-      const bucket: Surface[] = [];
-      for (let len = t.text.length - 3; len <= t.text.length + 3; len++) bucket.push(...(this.latinWordsByFirst.get(`${t.text[0]}${len}`) ?? []));
-      if (!bucket.length) continue;
-      const forms = t.text.endsWith("s") ? [t.text, t.text.slice(0, -1)] : [t.text];
-      let best: Surface | null = null;
-      let bestD = Infinity;
-      let tie = false;
-      for (const s of bucket) {
+      const best = this.closestWord(t.text, ok);
+      if (best) found.push({ start: t.start, end: t.end, kind: best.kind, id: best.id, brandId: best.brandId, via: "typo" });
+    }
+  }
+
+  /** The one single-word name within a typo of a word said (or of it without a plural -s); null if none or several. */
+  private closestWord(said: string, ok: (b: string) => boolean): Surface | null {
+    const forms = said.endsWith("s") ? [said, said.slice(0, -1)] : [said];
+    const letters = forms.map(letterSet);
+    let best: Surface | null = null;
+    let bestD = Infinity;
+    let tie = false;
+    for (let len = said.length - 3; len <= said.length + 2; len++) {
+      // (a name whose length differs from every form said by more than its typo budget is never within it: the distance
+      // is at least the difference in length)
+      const budget = typoBudget(Math.min(len, said.length));
+      if (budget === 0 || !forms.some((f) => Math.abs(f.length - len) <= budget)) continue;
+      const key = `${said[0]}${len}`;
+      const bucket = this.latinWordsByFirst.get(key);
+      const bucketLetters = this.latinWordLetters.get(key);
+      if (!bucket || !bucketLetters) continue;
+      for (let k = 0; k < bucket.length; k++) {
+        // (each edit adds or drops at most two letters of a word's letter set: sets further apart are further)
+        if (!letters.some((l) => bitCount(l ^ bucketLetters[k]) <= 2 * budget)) continue;
+        const s = bucket[k];
         if (!ok(s.brandId)) continue;
-        const budget = typoBudget(Math.min(s.text.length, t.text.length));
-        if (budget === 0 || Math.abs(s.text.length - t.text.length) > budget + 1) continue;
         for (const f of forms) {
           const d = boundedEditDistance(f, s.text, budget);
           // (a word that is the name with or without the -er of a doer or a tool is another word: "charge" of
           // "charger", "print" of "printer")
-          if (d > budget || agentive(t.text, s.text) || agentive(s.text, t.text)) continue;
+          if (d > budget || agentive(said, s.text) || agentive(s.text, said)) continue;
           if (d < bestD) {
             best = s;
             bestD = d;
@@ -704,8 +744,8 @@ export class CatalogMatcher {
           }
         }
       }
-      if (best && !tie) found.push({ start: t.start, end: t.end, kind: best.kind, id: best.id, brandId: best.brandId, via: "typo" });
     }
+    return best && !tie ? best : null;
   }
 
   /** Whether each word of a phrase is within a typo of its word in the name: "kit for two" is no typo of "set for two". */
@@ -728,7 +768,7 @@ export class CatalogMatcher {
     for (let i = 0; i < chars.length; i++) {
       if (!isCjkChar(chars[i])) continue;
       if (i + 1 >= chars.length || !isCjkChar(chars[i + 1])) continue;
-      const list = this.homophones.get(`${pinyinOfChar(chars[i])} ${pinyinOfChar(chars[i + 1])}`);
+      const list = this.homophones.get(pinyinOfChar(chars[i]))?.get(pinyinOfChar(chars[i + 1]));
       if (!list) continue;
       for (const h of list) {
         const span = { start: i, end: i + h.chars.length };
