@@ -163,6 +163,11 @@ export interface CombinePolicy {
   floor?: number;
 }
 
+/** a slot for an n-gram key (both halves below 2^31) */
+function slotHash(k1: number, k2: number): number {
+  return (Math.imul(k1, 0x9e3779b1) ^ Math.imul(k2 + 0x7f4a7c15, 0x85ebca77)) >>> 7;
+}
+
 function softmax(z: Float64Array): Float64Array {
   let max = -Infinity;
   for (const v of z) if (v > max) max = v;
@@ -184,12 +189,22 @@ export class IntentModel {
   private readonly weights: Map<string, number[]>;
   /** the fast path: tokens as numbers, n-grams as numeric keys (no string is built per n-gram) */
   private readonly vocab = new Map<string, number>();
-  /** n-gram weights by (kind, first token) then (second, third token): every key a small integer */
-  private readonly keyed = new Map<number, Map<number, number[]>>();
-  /** the weights added for this message (an n-gram said twice counts once) */
-  private readonly seen = new Set<number[]>();
   /** the radix of the numeric n-gram keys: one more than the number of tokens */
   private readonly base: number;
+  /**
+   * The n-gram table, open addressing: slot i holds the key (kind and first token, second and third token) at 2i and
+   * 2i+1 (0 = empty) and its n-gram's number + 1 in entryOf[i]. Small typed arrays: a message's lookups stay in cache.
+   */
+  private readonly slotKeys: Int32Array;
+  private readonly entryOf: Int32Array;
+  private readonly mask: number;
+  /** n-gram e's weights are (weightIntent[k], weightValue[k]) for k from weightStart[e] to weightStart[e + 1] */
+  private readonly weightStart: Int32Array;
+  private readonly weightIntent: Int32Array;
+  private readonly weightValue: Float64Array;
+  /** the message during which each n-gram was last added (an n-gram said twice counts once) */
+  private readonly addedIn: Int32Array;
+  private message = 0;
 
   constructor(data: IntentModelData, readonly policy: CombinePolicy = { steps: [] }) {
     this.intents = data.intents.map((i) => {
@@ -200,21 +215,58 @@ export class IntentModel {
     this.weights = new Map(Object.entries(data.weights));
     for (const f of this.weights.keys()) for (const t of f.slice(2).split(" ")) if (!this.vocab.has(t)) this.vocab.set(t, this.vocab.size + 1);
     this.base = this.vocab.size + 1;
+    let slots = 16;
+    while (slots < this.weights.size * 3) slots *= 2;
+    this.mask = slots - 1;
+    this.slotKeys = new Int32Array(slots * 2);
+    this.entryOf = new Int32Array(slots);
+    this.weightStart = new Int32Array(this.weights.size + 1);
+    const pairs = [...this.weights.values()].reduce((n, w) => n + w.length / 2, 0);
+    this.weightIntent = new Int32Array(pairs);
+    this.weightValue = new Float64Array(pairs);
+    this.addedIn = new Int32Array(this.weights.size);
+    let e = 0;
+    let at = 0;
     for (const [f, w] of this.weights) {
       const [a, b, c] = f.slice(2).split(" ").map((t) => this.vocab.get(t)!);
-      const head = KIND[f[0] as GramKind] * this.base + a;
-      let tail = this.keyed.get(head);
-      if (!tail) this.keyed.set(head, (tail = new Map()));
-      tail.set((b ?? 0) * this.base + (c ?? 0), w);
+      const k1 = this.headKey(KIND[f[0] as GramKind], a);
+      const k2 = this.tailKey(b ?? 0, c ?? 0);
+      let i = slotHash(k1, k2) & this.mask;
+      while (this.entryOf[i]) i = (i + 1) & this.mask;
+      this.slotKeys[2 * i] = k1;
+      this.slotKeys[2 * i + 1] = k2;
+      this.entryOf[i] = e + 1;
+      this.weightStart[e] = at;
+      for (let k = 0; k < w.length; k += 2, at++) {
+        this.weightIntent[at] = w[k];
+        this.weightValue[at] = w[k + 1];
+      }
+      e++;
     }
+    this.weightStart[e] = at;
+  }
+
+  /** the first half of an n-gram's key: its kind and first token (never 0: kinds count from 1) */
+  private headKey(kind: number, a: number): number {
+    return (kind + 1) * this.base + a;
+  }
+
+  private tailKey(b: number, c: number): number {
+    return b * this.base + c;
   }
 
   /** adds one n-gram's weights, once per message */
-  private add(z: Float64Array, kind: GramKind, a: number, b: number, c: number): void {
-    const w = this.keyed.get(KIND[kind] * this.base + a)?.get(b * this.base + c);
-    if (!w || this.seen.has(w)) return;
-    this.seen.add(w);
-    for (let k = 0; k < w.length; k += 2) z[w[k]] += w[k + 1];
+  private add(z: Float64Array, kind: number, a: number, b: number, c: number): void {
+    const k1 = this.headKey(kind, a);
+    const k2 = this.tailKey(b, c);
+    for (let i = slotHash(k1, k2) & this.mask; this.entryOf[i]; i = (i + 1) & this.mask) {
+      if (this.slotKeys[2 * i] !== k1 || this.slotKeys[2 * i + 1] !== k2) continue;
+      const e = this.entryOf[i] - 1;
+      if (this.addedIn[e] === this.message) return;
+      this.addedIn[e] = this.message;
+      for (let k = this.weightStart[e]; k < this.weightStart[e + 1]; k++) z[this.weightIntent[k]] += this.weightValue[k];
+      return;
+    }
   }
 
   /** Probabilities per intent (the model's intents, in order) from feature strings (featuresOf). */
@@ -232,13 +284,13 @@ export class IntentModel {
    * n-grams numeric keys (the n-grams of forEachGram, written out as loops: this runs on every message).
    */
   scoresOf(masked: string): Float64Array {
-    const z = Float64Array.from(this.bias);
-    const seen = this.seen;
-    seen.clear();
+    const z = new Float64Array(this.bias);
+    // (after 2^31 messages the stamps start again from a clean slate)
+    this.message = this.message === 0x7fffffff ? (this.addedIn.fill(0), 1) : this.message + 1;
     const segments = tokenize(masked);
     if (!segments.length) return softmax(z);
     const first = this.vocab.get(segments[0][0]);
-    if (first) this.add(z, "^", first, 0, 0);
+    if (first) this.add(z, KIND["^"], first, 0, 0);
     let last = 0;
     for (const tokens of segments) {
       const n = tokens.length;
@@ -251,16 +303,16 @@ export class IntentModel {
       for (let i = 0; i < n; i++) {
         const a = ids[i];
         if (!a) continue;
-        this.add(z, "u", a, 0, 0);
+        this.add(z, KIND["u"], a, 0, 0);
         const b = i + 1 < n ? ids[i + 1] : 0;
         if (!b) continue;
-        this.add(z, "b", a, b, 0);
+        this.add(z, KIND["b"], a, b, 0);
         const c = i + 2 < n ? ids[i + 2] : 0;
-        if (c && !latin[i] && !latin[i + 1] && !latin[i + 2]) this.add(z, "t", a, b, c);
+        if (c && !latin[i] && !latin[i + 1] && !latin[i + 2]) this.add(z, KIND["t"], a, b, c);
       }
       last = ids[n - 1];
     }
-    if (last) this.add(z, "$", last, 0, 0);
+    if (last) this.add(z, KIND["$"], last, 0, 0);
     return softmax(z);
   }
 

@@ -186,8 +186,12 @@ export function decideIntent(sig: Signals): Decision {
   const s = sig.lower;
   if (!/[\p{L}\p{N}?？]/u.test(s) && !sig.hasRating) return { intent: "unknown", confidence: 0 };
   // Each cue group is tested at most once per utterance.
-  const memo: Partial<Record<keyof typeof CUES, boolean>> = {};
-  const cue = (k: keyof typeof CUES) => (memo[k] ??= CUES[k].test(s));
+  const memo = new Map<keyof typeof CUES, boolean>();
+  const cue = (k: keyof typeof CUES) => {
+    let fired = memo.get(k);
+    if (fired === undefined) memo.set(k, (fired = CUES[k].test(s)));
+    return fired;
+  };
   if (cue("injection")) return { intent: "unknown", confidence: 0.05 };
   // "逆风翻盘是什么意思": asking what words mean is not asking the shop for anything
   if (!sig.hasProduct && /(?:是)?什么意思|\bwhat does\b.{1,30}\bmean\b|\bmeaning of\b/.test(s)) return { intent: "unknown", confidence: 0.3 };
