@@ -168,6 +168,14 @@ function pinyinOfChar(ch: string): string {
   return p;
 }
 
+const CJK_START_BITS = 1 << 20;
+
+/** startKey's Chinese key at `i` (two characters, or one at the end), hashed to a bit of CatalogMatcher.cjkStarts. */
+function cjkStartBit(text: string, i: number): number {
+  const second = isCjkChar(text[i + 1] ?? "") ? text.charCodeAt(i + 1) : 0;
+  return (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^ Math.imul(second + 1, 0x85ebca77)) >>> 12;
+}
+
 /**
  * The index key of whatever starts at `i`: the first two characters of Chinese text (one at the end), the first
  * word of Latin text ("w:caffe"), else the character itself.
@@ -192,6 +200,11 @@ export class CatalogMatcher {
    * small: indexing by first character alone made each probe scan thousands).
    */
   private readonly byStart = new Map<string, Surface[]>();
+  /**
+   * The Chinese keys of byStart as bits of a small table (cjkStartBit): most places in a message start no name, and
+   * the table says so without building a key or looking in a map of a hundred thousand keys.
+   */
+  private readonly cjkStarts = new Int32Array(CJK_START_BITS / 32);
   /** large Latin buckets of byStart, by the characters after their first word (longer names) and the rest (shorter) */
   private readonly splitBuckets = new Map<string, { at: number; next: Map<string, Surface[]>; short: Surface[] }>();
   /** single-word Latin surfaces by first letter and length, for typo matching */
@@ -307,6 +320,10 @@ export class CatalogMatcher {
       const bucket = this.byStart.get(key) ?? [];
       bucket.push(s);
       this.byStart.set(key, bucket);
+      if (isCjkChar(key[0])) {
+        const bit = cjkStartBit(key, 0);
+        this.cjkStarts[bit >>> 5] |= 1 << (bit & 31);
+      }
     }
     // (a bucket of thousands of names sharing a first word — "soft …", "classic …" — is split by what follows that
     // word, so a probe compares the few that can match)
@@ -469,6 +486,10 @@ export class CatalogMatcher {
     for (let i = from; i < to; i++) {
       // Inside a Latin word nothing can start (every surface starting with a letter needs a boundary).
       if (!isLatinBoundary(lower[i - 1]) && !isLatinBoundary(lower[i])) continue;
+      if (isCjkChar(lower[i])) {
+        const bit = cjkStartBit(lower, i);
+        if (!(this.cjkStarts[bit >>> 5] & (1 << (bit & 31)))) continue;
+      }
       const key = startKey(lower, i);
       const split = key.startsWith("w:") ? this.splitBuckets.get(key) : undefined;
       const bucket = split ? this.splitProbe(split, lower, i) : this.byStart.get(key);
