@@ -420,9 +420,9 @@ export class CatalogMatcher {
     for (const list of this.verbPhrases.values()) if (list.length > 1) list.sort((a, b) => Number(b.verbal) - Number(a.verbal));
   }
 
-  /** Whether a word is a product or brand name typed in pinyin ("zhixiang" for 纸箱). */
-  isPinyinName(word: string): boolean {
-    return this.pinyinWords.has(word);
+  /** Whether a word is a whole product or brand name in Latin letters: typed in pinyin ("zhixiang" for 纸箱) or so named ("yinsuda"). */
+  isLatinName(word: string): boolean {
+    return this.pinyinWords.has(word) || (this.byStart.get(`w:${word}`)?.some((s) => s.text === word) ?? false);
   }
 
   /** Head nouns in the parts of the text no span in `taken` covers, in text order (`taken` may hold the mentions found). */

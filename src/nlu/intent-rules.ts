@@ -33,16 +33,16 @@ export const CUES = {
     /(?:不要|别|不用)(?:再)?(?:给我)?(?:发|推|推送|打扰|push)/,
     /(?:不想|不要|不再|拒绝)(?:再)?(?:收到|接收)|(?:关闭|停止)(?:消息|通知|推送|发送)|广告.{0,4}(?:别|不要)/,
     /^stop[.!\s]*$|^停[止]?[.!\s]*$|^(?:回复)?td[.!\s]*$/,
-    /(?:营销|推送|广告|促销|活动)(?:的)?(?:消息|短信|通知|推送)?.{0,6}(?:关掉|关了|关闭|停掉|太多了?)|(?:消息|通知|推送)(?:能|可以)?关(?:掉|了|闭)|取消(?:推送|通知|消息提醒)|(?:不想|不要|不再)(?:再)?收(?:到)?.{0,4}(?:消息|通知|推送|广告|短信)/,
+    /(?:营销|推送|广告|促销|活动)(?:的)?(?:消息|短信|通知|推送)?.{0,6}(?:关掉|关了|关闭|停掉|太多了?)|(?:消息|通知|推送)(?:能|可以)?关(?:掉|了|闭)|取消(?:消息)?(?:推送|通知|提醒)|(?:不想|不要|不再)(?:再)?收(?:到)?.{0,4}(?:消息|通知|推送|广告|短信)/,
     en("unsubscribe|opt[- ]?out|mute|leave me alone|spam(?:ming)?|cancel (?:my |the )?subscriptions?"),
     /\bstop (?:sending|messaging|texting|spamming|pushing|notifying|the (?:messages|notifications|promos?|ads|spam)|notifications|these|this)\b/,
     /\bno more (?:messages|notifications|promos?|promotions|ads|spam|texts|marketing)\b|\bdon'?t (?:send|message|text|spam|push) me\b|\bturn off (?:notifications|messages|push)/,
   ),
-  unfollow: any(/取消关注|取关|(?:不想|不要|不再|别|不)(?:再)?关注(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
+  unfollow: any(/取消关注|取关|从.{0,6}关注.{0,6}(?:移|删|去|拿)(?:掉|除|出)|(?:不想|不要|不再|别|不)(?:再)?关注(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
   cancel: any(
     /取消(?:刚才|刚刚|之前|上一|那)|把.{0,12}取消|(?:不想要|不要)(?:这|那)?(?:个|杯|份|件)?.{0,8}了(?=[,，.。!！\s]|$)|(?:能|可以)(?:不能)?取消(?:吗|么|不|嘛)|退了吧/,
     /取消(?:这个|这|那个|那|我的|刚才|刚刚|之前|上一个|上个)?的?(?:订单|单子|下单|这单|那单|订购|购买)/,
-    /(?:订单|单子|这单|那单|下的单)[a-z0-9_-]{0,24}.{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|^取消(?!关注|订阅|推送|收藏|会员|通知|消息)|退一下|(?:想|要)退(?!货|出)|(?:^|\s)取消[!！。.吧]*$|把.{0,16}退(?:了|掉)|帮我退(?:了|掉)?(?!货|款)|退掉|别送了|不用送了|(?:那|这)(?:个)?单.{0,6}撤(?:了|掉|回|销)?|(?:能|可以)退(?:吗|不|么|嘛)|撤销订单|订单.{0,4}撤(?:了|掉|回)|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
+    /(?:订单|单子|这单|那单|下的单)号?[\s:：#]*[a-z0-9_-]{0,24}.{0,6}(?:取消|不要了|撤销|撤回|作废)|退单|撤单|^取消(?!关注|订阅|推送|收藏|会员|通知|消息)|退一下|(?:想|要)退(?!货|出)|(?:^|\s)取消[!！。.吧]*$|把.{0,16}退(?:了|掉)|帮我退(?:了|掉)?(?!货|款)|退掉|别送了|不用送了|(?:那|这)(?:个)?单.{0,6}撤(?:了|掉|回|销)?|(?:能|可以)退(?:吗|不|么|嘛)|撤销订单|订单.{0,4}撤(?:了|掉|回)|(?:帮我|给我|请|麻烦)取消(?!关注|订阅|推送)|(?:不想)?不要了|不想要了|退款|退钱|取消(?:吧|掉|一下)|^(?:请|帮我)?取消(?:了)?$/,
     en("cancel|cancle|cancell|refund|call off|changed my mind|don'?t want (?:it|this|that|the order) any ?more"),
   ),
   orderStatus: any(
@@ -54,6 +54,8 @@ export const CUES = {
     /(?:订|约|报|买|付款|支付|下单)(?:好|上|成功)了(?:没|吗|么)|\b(?:shipment|delivery|parcel|package) status\b|(?:送|发|寄)出来(?:了)?(?:吗|没)|出发了(?:没|吗|么)|查.{0,4}我的.{0,6}订单|\bdid my\b.{0,40}\bgo through\b|(?:什么时候|啥时候|几时)(?:能|可以|才)?来(?:装|送|修|取)|都等了?[\d一二两三四五六七八九十几]+(?:天|个小时|小时|周)了/,
     /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送|上|好)|到家了(?:没|吗)|多久(?:能)?(?:到|送到)|还要多久|(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:到货|提车|送到|送来|发货)/,
     /\b(?:done|ready|finished) yet\b|(?:你们|店里)收到了(?:吗|没)/,
+    // "什么时候好", "单号发我一下", "等半天了", "咋还没动静", "做好没"
+    /(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:好|做好|弄好|出来)(?=[?？，,。!！\s吗啊呀呢]|$)|单号.{0,4}(?:发|给|告诉)(?:我|一下)|等(?:了)?(?:半天|好久|很久|老半天)|没(?:有)?(?:动静|反应)|(?:做|弄|印|洗|修|改|装|配|烤|剪|拍|冲)好(?:了)?没/,
     /\bwhere(?:'?s| is| are)? my\b(?!.{0,12}\b(?:coupons?|vouchers?|data|account)\b)/,
     en("order status|track(?:ing)? (?:my )?(?:order|package|parcel|delivery)|status of (?:my )?(?:order|delivery|package)"),
     /\b(?:has|have|did|is) my .{0,25}\b(?:ship|shipped|arrive|arrived|come|left|been sent|on (?:its|the) way|ready)\b/,
@@ -84,7 +86,7 @@ export const CUES = {
   bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
   /** asking to be given a coupon outright ("想领一张"): a claim even beside a product name */
   claimStrong: any(
-    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|券还有(?:吗|没|么)|有(?:没有)?(?:立减|满减|折扣|优惠)(?:的|券|活动)?(?:吗|没|么)?(?=[?？\s]|$)|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|券给我(?:来)?(?:一|两|个|张|一张)|(?:有|有没有)(?:优惠)?券(?:吗|没|不).{0,4}给我/,
+    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|券还有(?:吗|没|么)|有(?:没有)?(?:立减|满减|折扣|优惠)(?:的|券|活动)?(?:吗|没|么)?(?=[?？\s]|$)|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|券给我(?:来)?(?:一|两|个|张|一张)|(?:有|有没有)(?:优惠)?券(?:吗|没|不).{0,4}给我|发(?:一|个|张|一张|几张)(?:优惠)?券/,
     en("claim|redeem"),
     /\b(?:get|give me|send me|want) (?:a|an|the|me a|some)\b.{0,25}\b(?:coupons?|vouchers?)\b(?! (?:i|in my))/,
   ),
@@ -94,7 +96,8 @@ export const CUES = {
   ),
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
   find: any(
-    /附近|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪里(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做)|有(?:你们|您们)?的?(?:门)?店(?:吗|没)|在哪|哪家|门店|店铺|分店|实体店|店还在(?:吗|不|么)|(?:几|多少)(?:个|家)(?:校区|网点|营业厅|场馆)|(?<![寄送](?:到|给|去)[^，,。]{0,8})地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)/,
+    // (not "在新华街附近": where the customer is)
+    /(?<!在[^，,。\s]{1,8})附近|有没有(?:能|可以)[\u4e00-\u9fff]{1,12}的(?=[?？吗呀啊\s]|$)|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪(?:里|儿)(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做|玩|吃|学|打|看)|有(?:你们|您们)?的?(?:门)?店(?:吗|没)|在哪|哪家|门店|店铺|分店|实体店|店还在(?:吗|不|么)|(?:几|多少)(?:个|家)(?:校区|网点|营业厅|场馆)|(?<![寄送](?:到|给|去)[^，,。]{0,8})地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)/,
     en("still open|online (?:store|shop)|nearest|nearby|near|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
     /\bhow many (?:stores|shops|branches|outlets)\b|\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
   ),
@@ -104,7 +107,7 @@ export const CUES = {
   recommend: any(
     /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑|做|学|点|订|租|带|报|上)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种|本|套|件|双|把)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用|安全|耐用|实惠|省电)|哪(?:个|款|种|本|套)[\u4e00-\u9fff]{1,4}(?:适合|合适|好)|(?:学|选|买|报|上|用|穿|订|租|要)[^，,。?？\s]{1,10}还是(?![没不要想在])[^，,。]{1,12}|(?:什么|啥)(?:最|比较)?划算|必点|好(?:吃|喝|用)(?:吗|不)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|选|用|配)(?:几|多大|多长|多少)|哪(?:个|款|种)更[\u4e00-\u9fff]{1,3}|还是.{1,12}(?:划算|好|合适)?[？?]$|[用买选做学上穿订租带点报要].{1,10}还是.{1,12}(?:好|划算|合适)|(?:要|该|需要|得)(?:带|准备|备)(?:什么|啥|哪些)|(?:差别|区别)(?:大|在哪|是什么|是啥)|差多少钱?|有(?:什么|啥)(?:区别|不同)|好还是.{1,10}好|(?:哪个|哪款|which).{0,20}(?:比较好|更好|好用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
     /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are|looks?|fits?|suits?|works?|sounds?) (?:good|best|better|right|nicer)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
-    /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见/,
+    /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见|(?:吃|喝|用|买|穿)(?:点|些)(?:什么|啥)|有没有(?:好|适合)[\u4e00-\u9fff]{1,3}的|(?:什么|啥|多大)(?:尺寸|尺码|型号|规格)|难(?:吗|不难)|能(?:玩|用|吃|喝|穿|学|做)哪(?:个|种|款|些)|还是.{1,12}(?:比较|更)[\u4e00-\u9fff]{1,3}/,
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
     /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
@@ -114,17 +117,17 @@ export const CUES = {
     /(?<![\d.])[1-5] ?(?:\/|out of) ?5(?![\d.])/,
   ),
   feedbackWeak: any(
-    /(?:就|都|已经)(?:坏|黄|枯|死|破|裂|漏|蔫|掉色|褪色|起球|脱线|开胶|过期)了|太(?:咸|淡|甜|辣|酸|苦|油|腻|难吃|难喝|凉|烫)了|专业|耐心|细心|热情|不专业|敷衍|难(?:喝|吃)|很(?:好喝|好吃|棒|赞|差|满意|失望)|服务(?:很|太|真|非常|特别)?(?:好|差|棒|周到|慢|热情|糟)|态度(?:很|太|真|非常)?(?:好|差|恶劣)|不满意|满意|失望|体验(?:很|太)?(?:好|差|棒|不错)|味道(?:不错|很好|一般|很差|太淡|太甜)|(?:太|很|真|超)(?:棒|赞)|送(?:得)?(?:太)?慢|点赞|质量(?:很|太|真|非常)?(?:好|差|不错)|凉(?:的|了)|冷掉|粗鲁|不新鲜/,
+    /(?:就|都|已经)(?:坏|黄|枯|死|破|裂|漏|蔫|掉色|褪色|起球|脱线|开胶|过期)了|太(?:咸|淡|甜|辣|酸|苦|油|腻|难吃|难喝|凉|烫|重|慢|难|贵|差|久|吵|挤|松|紧|硬)了|少了(?:一|两|几|\d)|专业|耐心|细心|热情|不专业|敷衍|难(?:喝|吃)|很(?:好喝|好吃|棒|赞|差|满意|失望)|服务(?:很|太|真|非常|特别)?(?:好|差|棒|周到|慢|热情|糟)|态度(?:很|太|真|非常)?(?:好|差|恶劣)|不满意|满意|失望|体验(?:很|太)?(?:好|差|棒|不错)|味道(?:不错|很好|一般|很差|太淡|太甜)|(?:太|很|真|超)(?:棒|赞)|送(?:得)?(?:太)?慢|点赞|质量(?:很|太|真|非常)?(?:好|差|不错)|凉(?:的|了)|冷掉|粗鲁|不新鲜/,
     /\b(?:was|were|is|tasted|tastes|looks|felt|arrived)\b.{0,15}\b(?:great|good|bad|terrible|awful|amazing|excellent|cold|delicious|slow|rude|nice|perfect|horrible|disappointing|lovely|fantastic|late|quick|fast|thorough|professional|friendly|helpful|patient|careful|unprofessional|careless|wrong|broken)\b/,
     en("loved (?:it|the)|hated|rude|thumbs up|well done|great job|not happy|unhappy|disappointed|smells? (?:like|bad|weird)|(?:terrible|awful|disappointing|horrible|excellent|fantastic|amazing|great|bad) (?:service|coffee|experience|quality)"),
   ),
   help: any(
-    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:在这里?|在这儿|在这上面?|用这个|通过.{0,10})?(?:下单|点单|订|买|领券|付款|支付|预约|约|玩)|流程是(?:啥|什么)|(?:什么|啥)流程|第一次用|(?:你|机器人)?能(?:帮我)?干(?:嘛|啥|什么)|咋(?:个)?用|怎么弄|求教|求助|指令|命令|菜单|帮帮我|转人工|人工(?:客服|服务)?(?:在|吗|呢)|真人|客服/,
+    /帮助|怎么用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|怎么(?:在这里?|在这儿|在这上面?|用这个|通过.{0,10})?(?:下单|点单|订|买|领券|付款|支付|预约|约|玩)|(?:咋|怎么|如何)(?:发|传)给(?:你们|你|店里)|流程是(?:啥|什么)|(?:什么|啥)流程|第一次用|(?:你|机器人)?能(?:帮我)?干(?:嘛|啥|什么)|咋(?:个)?用|怎么弄|求教|求助|指令|命令|菜单|帮帮我|转人工|人工(?:客服|服务)?(?:在|吗|呢)|真人|客服/,
     /^\/help\b|^help\b|^[?？]+$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bhow does\b.{0,25}\bwork\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bwho are you\b|\bwhat are you\b/,
     en("help|commands|menu|instructions|tutorial|(?:a |real |talk to (?:a )?)?human|customer service|agent"),
   ),
   greeting: any(
-    /你好|您好|哈喽|哈啰|哈罗|嗨|在吗|在不在|在么|在嘛|早上好|早安|上午好|中午好|下午好|晚上好|大家好|有人吗|你们好|^喂|^嘿|^早[啊呀!~]*$/,
+    /你好|您好|老板(?:你|您)?好|^老板[!！~。]*$|哈喽|哈啰|哈罗|嗨|在吗|在不在|在么|在嘛|早上好|早安|上午好|中午好|下午好|晚上好|大家好|有人吗|你们好|^喂|^嘿|^早[啊呀!~]*$/,
     /^\/start\b|^在[?？吗么嘛呢]*$/,
     en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|what'?s up"),
     /^morning\b/,
@@ -140,7 +143,7 @@ export const CUES = {
   /** wanting to order without saying what: "我要下单", "I'd like to order" */
   orderOnly: any(/^(?:我要|我想|我想要|帮我|可以)?(?:下单|点单|点餐|下个单|点个单)[了吗呢啊吧]*$/, en("i want to order|i'?d like to order|place an order|make an order|ready to order")),
   orderVerb: any(
-    /来(?:一|两|几|个|杯|份|点|俩|仨|\d)|^来|要(?:一|两|几|个|杯|份|\d|俩|仨)|我要|我想要|想要|买|点(?:一|两|个|杯|份|\d|单)|下单|下个单|订(?:一|两|个|杯|份|购|\d)|给我(?:来|拿|一|两)|想喝|想吃|帮我(?:点|买|下单|订|来)|拿(?:一|两|个|杯)|整(?:一|两|个|杯)|外送|外卖|配送|送(?:一|两|个|杯)|购买|加购|购物车|结账|再来|喝(?:一|杯)|要个|要杯|要份|送到|自取|快递|寄到|办(?:一张|张|个|一个)|续费|充值|(?:再)?加(?:一|两|个|份|\d)|拍(?:一|个)单/,
+    /来(?:一|两|几|个|杯|份|点|俩|仨|\d)|^来|要(?:一|两|几|个|杯|份|\d|俩|仨)|我要|我想要|想要|买(?![的过])|点(?:一|两|个|杯|份|\d|单)|下单|下个单|订(?:一|两|个|杯|份|购|\d)|给我(?:来|拿|一|两)|想喝|想吃|帮我(?:点|买|下单|订|来)|拿(?:一|两|个|杯)|整(?:一|两|个|杯)|外送|外卖|配送|送(?:一|两|个|杯)|购买|加购|购物车|结账|再来|喝(?:一|杯)|要个|要杯|要份|送到|自取|快递|寄到|办(?:一张|张|个|一个)|续费|充值|(?:再)?加(?:一|两|个|份|\d)|拍(?:一|个)单/,
     en("i'?d like|i would like|i want|i'?ll (?:have|take|get)|i will (?:have|take|get)|can i (?:get|have|order)|could i (?:get|have|order)|may i have|give me|get me|grab me|order|buy|purchase|add|send me|deliver|delivered|pickup|pick up|ship|need|want|please"),
   ),
 };
@@ -175,6 +178,20 @@ export interface Signals {
 export interface Decision {
   intent: Intent;
   confidence: number;
+}
+
+/**
+ * The Chinese words the cues are written with (关注, 优惠券, 有空, 什么时候): generic language of asking, read back
+ * from the patterns so that a message typing them in pinyin can be read (pinyin-reader.ts). Character classes and
+ * lookarounds are left out: what remains are the literal words.
+ */
+export function cueWords(): string[] {
+  const words = new Set<string>();
+  for (const re of Object.values(CUES)) {
+    const literal = re.source.replace(/\[(?:\\.|[^\]])*\]/g, " ").replace(/\(\?<?[=!][^()]*\)/g, " ");
+    for (const m of literal.matchAll(/[\u4e00-\u9fff]{2,6}/g)) words.add(m[0]);
+  }
+  return [...words];
 }
 
 /** Cue groups that compete for the intent (greetings never compete: "hi, a latte please"). */
@@ -266,7 +283,9 @@ export function decideIntent(sig: Signals): Decision {
   if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: conf(0.9) };
   // "Great service at the X store": praise or a complaint that names a store asks for nothing
   if (cue("feedbackWeak") && !cue("findQuestion") && !orderVerb && !sig.hasRadius) return { intent: "feedback", confidence: conf(0.7) };
-  if (cue("find") || sig.hasRadius) {
+  // "能送到花溪不": whether they deliver to a place, nothing ordered, asks which store serves it
+  const deliversThere = !sig.hasProduct && /(?:能|可以)(?:不能)?(?:送|配送|送货)到.{1,10}(?:不|吗|么|嘛)/.test(s);
+  if (cue("find") || sig.hasRadius || deliversThere) {
     if (wantsProduct && (orderVerb || sig.hasFulfillment) && !cue("findQuestion")) return { intent: "order", confidence: conf(0.85) };
     return { intent: "find_store", confidence: conf(sig.hasBrand || sig.hasProduct || sig.hasRadius ? 0.93 : 0.84) };
   }

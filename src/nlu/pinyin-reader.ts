@@ -5,6 +5,7 @@
 // words, or fewer than two words read, leave it as written.
 import { syllablesOf } from "./catalog-matcher.ts";
 import type { CatalogSnapshot } from "./intent.ts";
+import { cueWords } from "./intent-rules.ts";
 import type { RoleWords } from "./lexicon.ts";
 
 // Generic language only: the grammar of times, counts and ordering, not any trade's words.
@@ -20,9 +21,12 @@ const GENERIC: Record<string, string> = {
   he: "盒", bao: "包", ren: "人", wei: "位", tiao: "条", shuang: "双", tao: "套", ci: "次", xiang: "箱", dai: "袋", zhi: "支",
   yao: "要", mai: "买", ding: "订", yue: "约", lai: "来", xiangyao: "想要", xiadan: "下单", dingwei: "订位", yuyue: "预约",
   wo: "我", de: "的", ma: "吗", you: "有", meiyou: "没有", nage: "那个", zhege: "这个", bangwo: "帮我", geiwo: "给我",
+  // the platform's own nouns, in every trade (the cues' other words are read from them: cueWords)
+  youhuiquan: "优惠券", youkong: "有空", kongwei: "空位",
 };
-// English words that also spell pinyin: a message using them is English, not pinyin.
-const ENGLISH = /(?<![a-z])(?:the|to|for|i|my|and|a|an|is|at|can|please|pls|with|of|in|on|me|you|do|want|need|get|book|order|buy|some|any|how|what|when|where)(?![a-z])/;
+// English words: a message using them is English, not pinyin. (Not those that are also syllables, a, an, me, you: "you
+// kong ma" is 有空吗.)
+const ENGLISH = /(?<![a-z])(?:the|to|for|i|my|and|is|at|can|please|pls|with|of|in|on|do|want|need|get|book|order|buy|some|any|how|what|when|where)(?![a-z])/;
 const MAX_KEY = 24;
 
 export class PinyinReader {
@@ -32,10 +36,15 @@ export class PinyinReader {
    * `isName`: whether a word is a product or brand name typed in pinyin (the CatalogMatcher's), left as written: the
    * "zhixiang" of 纸箱 is not 支 + 箱.
    */
-  constructor(catalog: Pick<CatalogSnapshot, "products">, roles: RoleWords[], private readonly isName: (word: string) => boolean = () => false) {
+  constructor(catalog: Pick<CatalogSnapshot, "products" | "staff">, roles: RoleWords[], private readonly isName: (word: string) => boolean = () => false) {
+    // the catalog's words that are not whole names (sizes, tags, role words, staff names), then the generic words of
+    // asking (the intent cues' own: 关注, 优惠券, 有空)
     const catalogWords = new Set<string>();
-    for (const p of catalog.products ?? []) for (const s of p.sizes ?? []) if (/^[\u4e00-\u9fff]{2,8}$/.test(s)) catalogWords.add(s);
-    for (const r of roles) for (const l of r.labels) if (/^[\u4e00-\u9fff]{2,8}$/.test(l)) catalogWords.add(l);
+    const add = (w: string) => { if (/^[\u4e00-\u9fff]{2,8}$/.test(w)) catalogWords.add(w); };
+    for (const p of catalog.products ?? []) for (const w of [...(p.sizes ?? []), ...(p.tags ?? [])]) add(w);
+    for (const r of roles) for (const l of r.labels) add(l);
+    for (const s of catalog.staff ?? []) add(s.name);
+    for (const w of cueWords()) add(w);
     for (const w of catalogWords) {
       const key = syllablesOf(w).join("");
       if (/^[a-z]+$/.test(key) && key.length <= MAX_KEY && !this.words.has(key)) this.words.set(key, w);
@@ -67,8 +76,10 @@ export class PinyinReader {
       out += lower.slice(at, run[0].start) + (chars ?? lower.slice(run[0].start, run[run.length - 1].end));
       at = run[run.length - 1].end;
       i += run.length - 1;
-      if (chars === null) continue;
+      // (a name typed in pinyin is pinyin read too, by the matcher: "guanzhu miwu" is two words of pinyin)
+      if (chars === null && !(n < 2 && this.isName(joined))) continue;
       read++;
+      if (chars === null) continue;
       if (chars.length >= 2) multi = true;
     }
     out += lower.slice(at);

@@ -92,7 +92,7 @@ export class RulesParser implements IntentParser {
   constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog), options: RulesParserOptions = {}) {
     this.matcher = new CatalogMatcher(catalog);
     this.lexicon = lexicon;
-    this.pinyin = new PinyinReader(catalog, lexicon.roles, (word) => this.matcher.isPinyinName(word));
+    this.pinyin = new PinyinReader(catalog, lexicon.roles, (word) => this.matcher.isLatinName(word));
     this.intentModel = options.intentModel === undefined ? defaultIntentModel() : options.intentModel;
     this.stores = new TermMatcher(storeWords(catalog).map((text) => ({ text, id: text })));
     for (const c of catalog.coupons ?? []) {

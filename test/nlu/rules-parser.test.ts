@@ -459,3 +459,44 @@ describe("a trade no corpus has: a frisbee club beside a sports-goods shop (sess
     expect(parse("约王理疗师 明天下午 做个理疗")).toMatchObject({ intent: "book_appointment", role: "physio", items: [{ productId: "therapy", quantity: 1, size: null }] });
   });
 });
+
+describe("a trade no corpus has: a pottery studio (session 8's general rules)", () => {
+  const p = (id: string, name: string, aliases: string[] = [], sizes: string[] = []) => ({ id, brandId: "niba", name, aliases, sizes, tags: [] });
+  const studio = new RulesParser({
+    brands: [{ id: "niba", name: "泥巴陶艺", aliases: ["泥巴", "Niba"] }],
+    products: [p("throwing", "拉坯体验", ["拉坯"], ["单人", "双人"]), p("cup", "手捏杯"), p("glaze", "釉料", [], ["100g", "500g"])],
+    coupons: [{ code: "NB20", brandId: "niba", title: "满200减20" }],
+    staff: [{ name: "周老师", role: "teacher", brandId: "niba" }],
+    staffRoles: ["teacher"],
+    roles: [{ role: "teacher", labels: { zh: ["陶艺老师"], en: ["pottery teacher"] } }],
+  } as never);
+  const parse = (text: string) => studio.parseSync(text, ctx(null));
+  it("pinyin reads the platform's words, the cues' words, staff names and names spelt in Latin letters", () => {
+    expect(parse("wode youhuiquan")).toMatchObject({ intent: "list_coupons" });
+    expect(parse("guanzhu niba")).toMatchObject({ intent: "follow", brandId: "niba" });
+    expect(parse("zhou laoshi zhouliu you kong ma")).toMatchObject({ intent: "book_appointment", role: "teacher", when: "2026-11-28T10:00:00+08:00" });
+    expect(parse("you there?")).toMatchObject({ intent: "unknown" });
+  });
+  it("asking after a thing being made, its tracking number or a long wait is asking about the order", () => {
+    expect(parse("我的手捏杯做好没")).toMatchObject({ intent: "order_status" });
+    expect(parse("快递单号发我一下 我买的釉料")).toMatchObject({ intent: "order_status" });
+    expect(parse("我的单子咋还没动静")).toMatchObject({ intent: "order_status" });
+    expect(parse("拉坯的照片什么时候好？")).toMatchObject({ intent: "order_status" });
+  });
+  it("where one can do something, or whether they deliver somewhere, is a store search; being near a street is not", () => {
+    expect(parse("哪儿能玩拉坯")).toMatchObject({ intent: "find_store" });
+    expect(parse("能送到西湖区不")).toMatchObject({ intent: "find_store" });
+    expect(parse("釉料两罐 今晚能送过来吗 我在文三路附近")).toMatchObject({ intent: "order", items: [{ productId: "glaze", quantity: 2, size: null }] });
+  });
+  it("complaints, advice questions, greetings to the shopkeeper, unfollowing and muting in everyday words", () => {
+    expect(parse("上课太吵了")).toMatchObject({ intent: "feedback" });
+    expect(parse("买的釉料少了两罐 怎么搞")).toMatchObject({ intent: "feedback" });
+    expect(parse("有没有适合小孩的")).toMatchObject({ intent: "recommend" });
+    expect(parse("单人还是双人比较划算")).toMatchObject({ intent: "recommend" });
+    expect(parse("老板好")).toMatchObject({ intent: "greeting" });
+    expect(parse("把我从关注列表里移掉吧")).toMatchObject({ intent: "unfollow" });
+    expect(parse("取消消息推送 谢谢")).toMatchObject({ intent: "unsubscribe" });
+    expect(parse("订单号NB-2231 撤销")).toMatchObject({ intent: "cancel_order" });
+    expect(parse("给我发张券呗 想买釉料")).toMatchObject({ intent: "claim_coupon" });
+  });
+});
