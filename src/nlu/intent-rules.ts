@@ -38,7 +38,7 @@ export const CUES = {
     /\bstop (?:sending|messaging|texting|spamming|pushing|notifying|the (?:messages|notifications|promos?|ads|spam)|notifications|these|this)\b/,
     /\bno more (?:messages|notifications|promos?|promotions|ads|spam|texts|marketing)\b|\bdon'?t (?:send|message|text|spam|push) me\b|\bturn off (?:notifications|messages|push)/,
   ),
-  unfollow: any(/取消关注|取关|从.{0,6}关注.{0,6}(?:移|删|去|拿)(?:掉|除|出)|(?:不想|不要|不再|别|不)(?:再)?关注(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
+  unfollow: any(/取消关注|取关|取消对.{1,12}的?关注|从.{0,6}关注.{0,6}(?:移|删|去|拿)(?:掉|除|出)|(?:不想|不要|不再|别|不)(?:再)?关注(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t (?:want to )?follow|no longer (?:want to )?follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
   cancel: any(
     /取消(?:刚才|刚刚|之前|上一|那)|把.{0,12}取消|(?:不想要|不要)(?:这|那)?(?:个|杯|份|件)?.{0,8}了(?=[,，.。!！\s]|$)|(?:能|可以)(?:不能)?取消(?:吗|么|不|嘛)|退了吧/,
     /取消(?:这个|这|那个|那|我的|刚才|刚刚|之前|上一个|上个)?的?(?:订单|单子|下单|这单|那单|订购|购买)/,
@@ -72,7 +72,7 @@ export const CUES = {
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
     /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\b(?:coupons?|vouchers?) i (?:already )?(?:claimed|have|got|saved)\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
   ),
-  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|在这上面?|通过.{0,10})(?:预约|下单|约|订)|^(?:请问)?(?:怎么|如何)(?:预约|下单|约|订|买|领券|付款|支付)(?:啊|呀|呢|吗|呐)?[?？]*$/, /^\/help\b|\bhow (?:do|can) (?:i|we) (?:book|order|claim|pay|use)\b.{0,40}\b(?:this bot|this app|here|through|via|on this)\b|^how (?:do|can) (?:i|we) (?:book|order|claim|pay)\b[^,.]{0,30}\?\s*$|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bhow (?:does|do) (?:the )?\w+ work\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
+  helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|在这上面?|通过.{0,10})(?:预约|下单|约|订)|^(?:请问)?(?:怎么|如何)(?:预约|下单|约|订|买|领券|付款|支付)(?:啊|呀|呢|吗|呐)?[?？]*$/, /^\/help\b|\bhow (?:do|can) (?:i|we) (?:book|order|claim|pay|use)\b.{0,40}\b(?:this bot|this app|here|through|via|on this)\b|^how (?:do|can) (?:i|we) (?:book|order|claim|pay)\b[^,.]{0,30}\?\s*$|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bhow (?:does|do) (?:the |your )?(?:\w+ ){0,2}\w+ work\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
   // Booking in generic words only; who or what is booked (a role's title, a service) comes from the catalog lexicon.
   bookStrong: any(
     /预约|挂号|(?:排|取)(?:个|一个)?号|(?:约|订|定|排)(?:个|一个|一下)?(?:时间|档期)|面谈|上门服务|到店(?:体验|咨询)|(?:有|还有)(?:没有)?(?:空(?![调气间腹])|空档|档期|位置)(?:吗|没)?/,
@@ -129,7 +129,7 @@ export const CUES = {
   greeting: any(
     /你好|您好|老板(?:你|您)?好|^老板[!！~。]*$|哈喽|哈啰|哈罗|嗨|在吗|在不在|在么|在嘛|早上好|早安|上午好|中午好|下午好|晚上好|大家好|有人吗|你们好|^喂|^嘿|^早[啊呀!~]*$/,
     /^\/start\b|^在[?？吗么嘛呢]*$/,
-    en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|what'?s up"),
+    en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|what'?s up|(?:is )?(?:any ?one|any ?body) (?:there|here|around)"),
     /^morning\b/,
   ),
   /** asking whether a coupon one holds is still there or valid ("FRESH20还在吗", "is GXG30 still valid") */
@@ -143,7 +143,7 @@ export const CUES = {
   /** wanting to order without saying what: "我要下单", "I'd like to order" */
   orderOnly: any(/^(?:我要|我想|我想要|帮我|可以)?(?:下单|点单|点餐|下个单|点个单)[了吗呢啊吧]*$/, en("i want to order|i'?d like to order|place an order|make an order|ready to order")),
   orderVerb: any(
-    /来(?:一|两|几|个|杯|份|点|俩|仨|\d)|^来|要(?:一|两|几|个|杯|份|\d|俩|仨)|我要|我想要|想要|买(?![的过])|点(?:一|两|个|杯|份|\d|单)|下单|下个单|订(?:一|两|个|杯|份|购|\d)|给我(?:来|拿|一|两)|想喝|想吃|帮我(?:点|买|下单|订|来)|拿(?:一|两|个|杯)|整(?:一|两|个|杯)|外送|外卖|配送|送(?:一|两|个|杯)|购买|加购|购物车|结账|再来|喝(?:一|杯)|要个|要杯|要份|送到|自取|快递|寄到|办(?:一张|张|个|一个)|续费|充值|(?:再)?加(?:一|两|个|份|\d)|拍(?:一|个)单/,
+    /来(?:一|两|几|个|杯|份|点|俩|仨|\d)|^来|要(?:一|两|几|个|杯|份|\d|俩|仨)|我要|我想要|想要|买(?![的过回])|点(?:一|两|个|杯|份|\d|单)|下单|下个单|订(?:一|两|个|杯|份|购|\d)|给我(?:来|拿|一|两)|想喝|想吃|帮我(?:点|买|下单|订|来)|拿(?:一|两|个|杯)|整(?:一|两|个|杯)|外送|外卖|配送|送(?:一|两|个|杯)|购买|加购|购物车|结账|再来|喝(?:一|杯)|要个|要杯|要份|送到|自取|快递|寄到|办(?:一张|张|个|一个)|续费|充值|(?:再)?加(?:一|两|个|份|\d)|拍(?:一|个)单/,
     en("i'?d like|i would like|i want|i'?ll (?:have|take|get)|i will (?:have|take|get)|can i (?:get|have|order)|could i (?:get|have|order)|may i have|give me|get me|grab me|order|buy|purchase|add|send me|deliver|delivered|pickup|pick up|ship|need|want|please"),
   ),
 };
@@ -212,6 +212,8 @@ export function decideIntent(sig: Signals): Decision {
   if (cue("injection")) return { intent: "unknown", confidence: 0.05 };
   // "逆风翻盘是什么意思": asking what words mean is not asking the shop for anything
   if (!sig.hasProduct && /(?:是)?什么意思|\bwhat does\b.{1,30}\bmean\b|\bmeaning of\b/.test(s)) return { intent: "unknown", confidence: 0.3 };
+  // "你们招聘吗", "are you hiring": a job inquiry asks the shop for nothing it sells
+  if (/招聘|招人|招不招|(?<![a-z])(?:hiring|job openings?|vacanc(?:y|ies))(?![a-z])/.test(s) && !sig.hasWhen) return { intent: "unknown", confidence: 0.4 };
 
   // Each extra competing cue costs confidence: the user may be asking two things.
   const conf = (base: number) => {

@@ -500,3 +500,17 @@ describe("a trade no corpus has: a pottery studio (session 8's general rules)", 
     expect(parse("给我发张券呗 想买釉料")).toMatchObject({ intent: "claim_coupon" });
   });
 });
+
+describe("everyday phrasings any shop's bot meets (session 8)", () => {
+  it("unfollowing said around the brand, a greeting asked into the room, how a service works, a job inquiry", () => {
+    expect(parse("取消对广百的关注")).toMatchObject({ intent: "unfollow" });
+    expect(parse("I don't want to follow starbucks anymore")).toMatchObject({ intent: "unfollow" });
+    expect(parse("anyone there?")).toMatchObject({ intent: "greeting" });
+    expect(parse("how does home delivery work?")).toMatchObject({ intent: "help" });
+    expect(parse("你们招聘店员吗")).toMatchObject({ intent: "unknown" });
+    expect(parse("are you hiring baristas?")).toMatchObject({ intent: "unknown" });
+  });
+  it("something bought and brought home that went wrong is a complaint, not an order", () => {
+    expect(parse("拿铁买回来就凉了")).toMatchObject({ intent: "feedback" });
+  });
+});
