@@ -54,7 +54,12 @@ export function buildItems(
     // (a size set off from this product by a pause and written against the next one is the next one's: "毛肚各一份
     // 再来个半份黄喉"; one written against this product and set off from the previous one is not the previous one's)
     const side = (span: Span) => sideOf(lower, span.start >= mention.end ? mention.end : prevEnd, span, span.start >= mention.end ? nextStart : mention.start);
-    const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || side(span) !== "right" : i === 0 || side(span) !== "left");
+    // (a size written right against the next product, away from this one, is the next one's: the 中杯 of "一杯大杯拿铁和一杯
+    // 中杯卡布奇诺", when the next one comes in it)
+    const next = mentions[i + 1]?.product;
+    const against = (span: Span) => !!next && span.start > mention.end && /\S/.test(lower.slice(mention.end, span.start)) && /^\s*的?\s*$/.test(lower.slice(span.end, nextStart))
+      && sizes.some((z) => z.start === span.start && z.end === span.end && next.sizes.includes(resolveSize([z], next.sizes, next.sizeIndex) ?? ""));
+    const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || (side(span) !== "right" && !against(span)) : i === 0 || side(span) !== "left");
     const region = sizes
       .filter((s) => s.start >= prevEnd && s.end <= nextStart && mine(s))
       .map((s) => ({ s, d: s.end <= mention.start ? mention.start - s.end : s.start - mention.end }))
@@ -121,6 +126,11 @@ export function buildItems(
     let size = resolveSize(free, mention.product.sizes, mention.product.sizeIndex);
     if (size === null && mention.product.sizes.length) {
       size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex) ?? servingSize(lower.slice(prevEnd, nextStart), mention.product.sizes);
+    }
+    // "再加一张镜头膜 same model", "同款的手机壳": the size of the product named before it, when this one comes in it
+    if (size === null && mention.product.sizes.length && items.length && (SAME_SIZE.test(lower.slice(mention.end, nextStart)) || SAME_SIZE.test(lower.slice(prevEnd, mention.start)))) {
+      const before = items[items.length - 1].size;
+      if (before !== null && mention.product.sizes.includes(before)) size = before;
     }
     const usedMention = region.find((s) => s.display === size || s.keys.some((k) => mention.product.sizeIndex.get(k) === size));
     if (usedMention) usedSize.add(usedMention);
@@ -206,6 +216,9 @@ function servingSize(region: string, sizes: string[]): string | null {
   }
   return null;
 }
+
+/** "the same model", "同款": the size of the product named before (words of Chinese and English, not any trade's) */
+const SAME_SIZE = /(?<![a-z])(?:the\s+)?same\s+(?:model|size|one|kind|type|spec)(?![a-z])|同款|同型号|同尺寸|同尺码|同规格|同样的(?:型号|尺寸|尺码|规格|款)|一样的(?:型号|尺寸|尺码|规格)/;
 
 // products listed with nothing but a conjunction between them
 const JOINED = /^\s*(?:和|与|跟|还是|或者?|(?<![a-z])(?:and|or|vs\.?|versus)(?![a-z])|、|\/)\s*$/;

@@ -302,3 +302,54 @@ describe("sizes and counts, third round", () => {
     ["高山茶三包 送过来", ["tea×3"]],
   ])("the 三包 of a warranty is no count: %s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("sizes and counts, fourth round", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "h", name: "和声琴行", aliases: [] }],
+    products: [
+      { id: "tune", brandId: "h", name: "钢琴调音", aliases: ["调音", "piano tuning"], sizes: ["立式钢琴", "三角钢琴"] },
+      { id: "exam", brandId: "h", name: "考级报名", aliases: ["考级"], sizes: ["初级考试", "中级考试", "高级考试"] },
+      { id: "cello", brandId: "h", name: "学生大提琴", aliases: ["大提琴", "cello"], sizes: ["1/2", "3/4", "4/4"] },
+      { id: "strings", brandId: "h", name: "大提琴弦", aliases: ["琴弦", "cello strings"], sizes: ["1/4-1/2", "3/4-4/4"] },
+      { id: "tee", brandId: "h", name: "乐团T恤", aliases: ["T恤", "tee"], sizes: ["S", "M", "L"] },
+      { id: "wifi", brandId: "h", name: "琴房宽带", aliases: ["宽带", "broadband"], sizes: ["100M", "500M", "1000M"] },
+      { id: "latte", brandId: "h", name: "拿铁", aliases: ["latte"], sizes: ["中杯", "大杯"] },
+      { id: "mocha", brandId: "h", name: "摩卡", aliases: ["mocha"], sizes: ["中杯", "大杯"] },
+      { id: "class", brandId: "h", name: "音乐启蒙班", aliases: ["启蒙班"], sizes: ["3-5岁", "5-7岁"] },
+      { id: "case", brandId: "h", name: "琴盒", aliases: ["琴盒", "case"], sizes: ["1/2", "3/4", "4/4"] },
+    ],
+    coupons: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["钢琴调音 立式的", ["tune×1/立式钢琴"]],
+    ["三角琴调音 周六", ["tune×1/三角钢琴"]],
+    ["考级报名 中级", ["exam×1/中级考试"]],
+    ["考级 初级的报两个", ["exam×2/初级考试"]],
+    ["考级报名 初级考试", ["exam×1/初级考试"]],
+  ])("a size word said shortened, by its first characters or its first and last: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["装个千兆宽带", ["wifi×1/1000M"]],
+    ["宽带 百兆的就行", ["wifi×1/100M"]],
+    ["宽带500兆", ["wifi×1/500M"]],
+    ["gigabit broadband please", ["wifi×1/1000M"]],
+  ])("a rate in M said in 兆, 千兆 or gigabit: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["给我来一杯大杯拿铁和一杯中杯摩卡", ["latte×1/大杯", "mocha×1/中杯"]],
+    ["拿铁大杯 摩卡", ["latte×1/大杯", "mocha×1"]],
+  ])("a size written against the next product is that one's: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["启蒙班 孩子5岁", ["class×1"]],
+    ["启蒙班 孩子4岁", ["class×1/3-5岁"]],
+  ])("a number on the bound of two ranges names neither: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["cello 3/4, and a case same size", ["cello×1/3/4", "case×1/3/4"]],
+    ["大提琴 1/2的 再来个同款琴盒", ["cello×1/1/2", "case×1/1/2"]],
+    ["大提琴 1/2的 再来个琴盒", ["cello×1/1/2", "case×1"]],
+  ])("the same size as the product before it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["cello full size", ["cello×1/4/4"]],
+    ["cello strings, full size", ["strings×1/3/4-4/4"]],
+    ["tee full size", ["tee×1"]],
+  ])("full size is the whole one of a product sold in fractions: %s", (text, want) => expect(items(text)).toEqual(want));
+});
