@@ -40,6 +40,8 @@ export function buildItems(
   quantities = quantities.filter((q) => !asked(q));
   // (nor a count of the people something is for: "够两个人用", "家里就俩人", "适合3人")
   quantities = quantities.filter((q) => !(q.kind === "people" && /(?:够|可供|适合|家里|家里头|家)\s*(?:就|只有|有|一共|共|总共)?\s*$/.test(lower.slice(Math.max(0, q.start - 6), q.start))));
+  // (nor a rough count of people, how many come rather than how many of it: "包场 大概40人", "~15 staff")
+  quantities = quantities.filter((q) => !(q.kind === "people" && /(?:大概|大约|约|差不多|估计|左右|~|～|about|around|roughly)\s*$/.test(lower.slice(Math.max(0, q.start - 8), q.start))));
   if (!mentions.length) return { items: [], explicitQuantity: false };
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();
@@ -259,6 +261,15 @@ function countsForEach(lower: string, mentions: ProductMention[], quantities: Qu
       if (listed.length && quantities.some((o) => o !== q && o.start >= from && o.end <= m.start)) break;
       listed.push(m);
       to = m.start;
+    }
+    // (one product and the people it is for: "签证照 我跟我老公两个人 各一份" is two of it)
+    const people = listed.length < 2 ? quantities.find((o) => o.kind === "people" && o.end <= q.start && /^人?\s*(?:都|就)?\s*各\s*(?:来|要|拿)?\s*$/.test(lower.slice(o.end, q.start))) : undefined;
+    const one = people && [...mentions].reverse().find((m) => m.end <= people.start);
+    if (people && one && !out.has(one)) {
+      used.add(q);
+      used.add(people);
+      out.set(one, people.value * q.value);
+      continue;
     }
     if (listed.length < 2) continue;
     used.add(q);

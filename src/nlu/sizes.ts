@@ -246,10 +246,15 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (ends && (m.display === "L" || m.display === "S")) return m.display === "L" ? ends.large : ends.small;
     }
   }
-  const explicit = mentions.find((m) => !m.weak);
+  // (a weight is no size asked of a product whose sizes have no number: the 10kg of "a harness for a 10kg corgi" is the
+  // dog's, the 120斤 of "120斤穿什么码" the wearer's; a length may be one: "裤脚改短3cm")
+  const numbered = sizes.some((z) => /\d/.test(z));
+  const explicit = mentions.find((m) => !m.weak && (numbered || !m.keys.every((k) => PHYSICAL.test(k))));
   return explicit ? explicit.display : null;
 }
 
+/** a size key that is a weight */
+const PHYSICAL = /^\d+(?:\.\d+)?(?:g|kg|千克|斤|两)$/;
 const FULL_SIZE = "full size";
 /** a size key that is the whole of a product sold in fractions: 4/4, or a range of fractions up to it (3/4-4/4) */
 const WHOLE = /^(?:\d+\/\d+-)?([1-9])\/\1$/;

@@ -317,6 +317,8 @@ describe("sizes and counts, fourth round", () => {
       { id: "mocha", brandId: "h", name: "摩卡", aliases: ["mocha"], sizes: ["中杯", "大杯"] },
       { id: "class", brandId: "h", name: "音乐启蒙班", aliases: ["启蒙班"], sizes: ["3-5岁", "5-7岁"] },
       { id: "case", brandId: "h", name: "琴盒", aliases: ["琴盒", "case"], sizes: ["1/2", "3/4", "4/4"] },
+      { id: "hall", brandId: "h", name: "琴房包场", aliases: ["包场"], sizes: [] },
+      { id: "lesson", brandId: "h", name: "声乐体验课", aliases: ["体验课"], sizes: [] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -352,4 +354,19 @@ describe("sizes and counts, fourth round", () => {
     ["cello strings, full size", ["strings×1/3/4-4/4"]],
     ["tee full size", ["tee×1"]],
   ])("full size is the whole one of a product sold in fractions: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["体验课 我跟我朋友两个人 各一节", ["lesson×2"]],
+    ["琴盒3/4的 我们俩人各一个", ["case×2/3/4"]],
+    ["体验课一节", ["lesson×1"]],
+  ])("a count for each of the people named is that many: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["包场 周五晚上 大概40人", ["hall×1"]],
+    ["体验课 约15人左右", ["lesson×1"]],
+    ["体验课 3人", ["lesson×3"]],
+  ])("a rough count of people is how many come, not how many of it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["T恤 孩子60kg穿哪个", ["tee×1"]],
+    ["T恤 120斤穿什么码", ["tee×1"]],
+    ["T恤 XL", ["tee×1/XL"]],
+  ])("a weight is no size of a product whose sizes have no number: %s", (text, want) => expect(items(text)).toEqual(want));
 });
