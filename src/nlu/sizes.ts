@@ -199,7 +199,7 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (/^\d{3}$/.test(key)) for (const [k, v] of index) if (k.startsWith(`${key}/`)) return v;
       // "700x25" names 700x25C: the same size without its trailing letters
       if (/\d$/.test(key)) {
-        const near = [...index].filter(([k]) => k.startsWith(key) && /^[a-z]+$/.test(k.slice(key.length)));
+        const near = [...index].filter(([k]) => k.startsWith(key) && /^[a-z]{1,2}$/.test(k.slice(key.length)));
         if (near.length === 1) return near[0][1];
       }
       // "4.2米" names 4.2米厢货, "100cm" 100cm宽: a measure said without the word the catalog writes after it
@@ -985,6 +985,27 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       }
     }
   }
+  // a model said by its line and number without the words after it ("iPhone 15" when the named products come in
+  // "iPhone 15 Pro"), reported as said; a model's number said alone with 的 ("17的壳") for the one model ending in it
+  const lines = new Set<string>();
+  const endings = new Map<string, string[]>();
+  for (const w of words) {
+    const line = MODEL_LINE.exec(w)?.[1];
+    if (line) lines.add(line);
+    const end = MODEL_END.exec(w)?.[1];
+    if (end) (endings.get(end) ?? endings.set(end, []).get(end)!).push(w);
+  }
+  for (const line of lines) {
+    const re = modelOfLine(line);
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+  }
+  if (endings.size) {
+    NUMBER_DE.lastIndex = 0;
+    for (let m = NUMBER_DE.exec(lower); m; m = NUMBER_DE.exec(lower)) {
+      const models = endings.get(m[1]);
+      if (models?.length === 1) add(m.index, m.index + m[1].length, models[0]);
+    }
+  }
   // a size word of three or more characters said shortened, as Chinese shortens words: its first characters ("立式的",
   // "小面" for 小面包车) or its first and its last ("科三" for 科目三, "三角琴" for 三角钢琴), when only one size of the named
   // products shortens so and the short form is no size of its own
@@ -996,6 +1017,20 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** a model size: a Latin line, a number and more words (iphone 15 pro); and one that ends in its number (iphone 17) */
+const MODEL_LINE = /^([a-z]{2,}(?: [a-z]{2,})*)\s*\d{1,4}\s+[a-z]/;
+const MODEL_END = /^[a-z]{2,}(?: [a-z]{2,})*\s*(\d{1,4})$/;
+/** a number said with 的 after it: "17的" */
+const NUMBER_DE = /(?<![\d.a-z])(\d{1,4})\s*的/g;
+const lineRes = new Map<string, RegExp>();
+/** a model line said with any number ("iphone 14", "iPhone14"), compiled once per line */
+function modelOfLine(line: string): RegExp {
+  let re = lineRes.get(line);
+  if (!re) lineRes.set(line, (re = new RegExp(`(?<![a-z0-9])${escapeRe(line).replace(/ /g, "\\s*")}\\s*\\d{1,4}(?![a-z0-9.])`, "g")));
+  re.lastIndex = 0;
+  return re;
 }
 
 const shortened = new Map<string, { short: string; prefix: boolean }[]>();

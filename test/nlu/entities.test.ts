@@ -370,3 +370,21 @@ describe("sizes and counts, fourth round", () => {
     ["T恤 XL", ["tee×1/XL"]],
   ])("a weight is no size of a product whose sizes have no number: %s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("models said in part", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "m", name: "机友配件", aliases: [] }],
+    products: [
+      { id: "film", brandId: "m", name: "镜头膜", aliases: ["lens film"], sizes: ["Pixel 9 Pro", "Pixel 10 Pro", "Galaxy S25 Ultra"] },
+      { id: "cover", brandId: "m", name: "手机壳", aliases: ["壳", "phone case"], sizes: ["Pixel 10", "Pixel 10 Pro", "Galaxy S25"] },
+    ],
+    coupons: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["镜头膜 Pixel 9 一张", ["film×1/Pixel 9"]],
+    ["镜头膜 pixel 10 pro 两张", ["film×2/Pixel 10 Pro"]],
+    ["要一个10的壳", ["cover×1/Pixel 10"]],
+    ["手机壳 Pixel 10", ["cover×1/Pixel 10"]],
+  ])("a model said by its line and number, or its number with 的: %s", (text, want) => expect(items(text)).toEqual(want));
+});
