@@ -194,6 +194,8 @@ export function quantityBefore(prefix: string): number | null {
   if (/(?:no\.?|number|#|第)\s*$/.test(prefix.slice(0, m.index + m[0].indexOf(m[1])))) return null;
   // a height, weight or age is not a count ("身高140 入门小提琴")
   if (/(?:身高|体重|高|重|年龄|height|weight|age|aged|i'?m)\s*:?\s*$/.test(prefix.slice(0, m.index + m[0].indexOf(m[1])))) return null;
+  // a number after a word that a determiner names is its label: "the kemu 3 route", "my level 2 class"
+  if (/\d/.test(m[1]) && /(?:^|[^a-z])(?:the|my|this|that|our|your|his|her)\s+[a-z]+\s*$/.test(prefix.slice(0, m.index + m[0].indexOf(m[1])))) return null;
   const v = parseNumber(m[1]);
   return v !== null && v >= 1 && Number.isInteger(v) ? v : null;
 }
