@@ -4,7 +4,7 @@
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { findQuantities, MEASURE_WORDS, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
-import { bareNumberSize, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
 
 export interface ProductMention extends Span {
@@ -62,8 +62,10 @@ export function buildItems(
     const against = (span: Span) => !!next && span.start > mention.end && /\S/.test(lower.slice(mention.end, span.start)) && /^\s*的?\s*$/.test(lower.slice(span.end, nextStart))
       && sizes.some((z) => z.start === span.start && z.end === span.end && next.sizes.includes(resolveSize([z], next.sizes, next.sizeIndex) ?? ""));
     const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || (side(span) !== "right" && !against(span)) : i === 0 || side(span) !== "left");
-    const region = sizes
-      .filter((s) => s.start >= prevEnd && s.end <= nextStart && mine(s))
+    // (a size turned down, "53的有点大", "the 56 is too big", is not one asked for when another of its sizes is said)
+    const said = sizes.filter((s) => s.start >= prevEnd && s.end <= nextStart && mine(s));
+    const kept = said.filter((s) => !TURNED_DOWN.test(lower.slice(s.end, s.end + 12)));
+    const region = (kept.some((s) => !s.weak) ? kept : said)
       .map((s) => ({ s, d: s.end <= mention.start ? mention.start - s.end : s.start - mention.end }))
       .sort((a, b) => Number(usedSize.has(a.s)) - Number(usedSize.has(b.s)) || a.d - b.d)
       .map((x) => x.s);
@@ -131,8 +133,10 @@ export function buildItems(
     }
     // "再加一张镜头膜 same model", "同款的手机壳": the size of the product named before it, when this one comes in it
     if (size === null && mention.product.sizes.length && items.length && (SAME_SIZE.test(lower.slice(mention.end, nextStart)) || SAME_SIZE.test(lower.slice(prevEnd, mention.start)))) {
-      const before = items[items.length - 1].size;
-      if (before !== null && mention.product.sizes.includes(before)) size = before;
+      const before = [...items].reverse().find((it) => it.size !== null && it.productId !== mention.product.id)?.size ?? null;
+      // (or the one of its sizes that holds it: a rest in 3/4-4/4 for a violin in 3/4)
+      const held = before === null || mention.product.sizes.includes(before) ? before : resolveSize(catalogSizes(`${before}的`, [mention.product]), mention.product.sizes, mention.product.sizeIndex);
+      if (held !== null && mention.product.sizes.includes(held)) size = held;
     }
     const usedMention = region.find((s) => s.display === size || s.keys.some((k) => mention.product.sizeIndex.get(k) === size));
     if (usedMention) usedSize.add(usedMention);
@@ -219,8 +223,11 @@ function servingSize(region: string, sizes: string[]): string | null {
   return null;
 }
 
+/** what is said right after a size that turns it down: 有点大, 太小了, 不合适, is too big, doesn't fit */
+const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|用着)?\s*(?:有点|有些|太|偏|略)(?:大|小|长|短|紧|松|重)|不(?:合适|合身|行|要)|(?:is|was|felt|feels)\s+(?:a bit |too |way too )?(?:big|small|large|tight|loose)|(?:is|was)\s*n'?t\s+right|doesn'?t\s+fit)/;
+
 /** "the same model", "同款": the size of the product named before (words of Chinese and English, not any trade's) */
-const SAME_SIZE = /(?<![a-z])(?:the\s+)?same\s+(?:model|size|one|kind|type|spec)(?![a-z])|同款|同型号|同尺寸|同尺码|同规格|同样的(?:型号|尺寸|尺码|规格|款)|一样的(?:型号|尺寸|尺码|规格)/;
+const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|kind|type|spec)(?![a-z])|同款|同型号|同尺寸|同尺码|同规格|(?:同样|一样|配套|匹配|对应)的?(?:型号|尺寸|尺码|规格|款)/;
 
 // products listed with nothing but a conjunction between them
 const JOINED = /^\s*(?:和|与|跟|还是|或者?|(?<![a-z])(?:and|or|vs\.?|versus)(?![a-z])|、|\/)\s*$/;

@@ -639,7 +639,10 @@ function pinyinOf(word: string): RegExp | null {
   let re = pinyins.get(word);
   if (re === undefined) {
     const syllables = /^[\u4e00-\u9fff]{2,4}$/.test(word) ? pinyin(word, { toneType: "none", type: "array" }) : [];
-    re = syllables.length >= 2 && syllables.every((x) => /^[a-z]+$/.test(x)) ? new RegExp(`(?<![a-z])${syllables.join("\\s*")}(?![a-z])`, "g") : null;
+    // (a numeral that ends the word may be typed as a digit: "kemu 1" for 科目一)
+    const digit = syllables.length >= 3 ? parseChineseInt(word.slice(-1)) : null;
+    if (digit !== null && digit >= 1 && digit <= 9) syllables[syllables.length - 1] = `(?:${syllables[syllables.length - 1]}|${digit}(?![\\d.]))`;
+    re = syllables.length >= 2 && syllables.every((x) => /^[a-z]+$|^\(/.test(x)) ? new RegExp(`(?<![a-z])${syllables.join("\\s*")}(?![a-z])`, "g") : null;
     pinyins.set(word, re);
   }
   if (re) re.lastIndex = 0;

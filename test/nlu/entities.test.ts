@@ -319,6 +319,7 @@ describe("sizes and counts, fourth round", () => {
       { id: "case", brandId: "h", name: "琴盒", aliases: ["琴盒", "case"], sizes: ["1/2", "3/4", "4/4"] },
       { id: "hall", brandId: "h", name: "琴房包场", aliases: ["包场"], sizes: [] },
       { id: "lesson", brandId: "h", name: "声乐体验课", aliases: ["体验课"], sizes: [] },
+      { id: "course", brandId: "h", name: "乐理课", aliases: ["乐理课", "theory course"], sizes: ["阶段一", "阶段二", "阶段三"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -369,6 +370,20 @@ describe("sizes and counts, fourth round", () => {
     ["T恤 120斤穿什么码", ["tee×1"]],
     ["T恤 XL", ["tee×1/XL"]],
   ])("a weight is no size of a product whose sizes have no number: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["theory course jieduan 2", ["course×1/阶段二"]],
+    ["乐理课 jie duan er", ["course×1/阶段二"]],
+  ])("a size word ending in a numeral typed in pinyin, the numeral as a digit: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["大提琴 3/4的 琴弦要配套的尺寸", ["cello×1/3/4", "strings×1/3/4-4/4"]],
+    ["cello 1/2, and strings in the matching size", ["cello×1/1/2", "strings×1/1/4-1/2"]],
+  ])("the matching size of the product before, or the one of its sizes that holds it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["大提琴试了4/4的有点大 要3/4的", ["cello×1/3/4"]],
+    ["cello: the 4/4 was too big, 3/4 please", ["cello×1/3/4"]],
+    ["大提琴 3/4 4/4各一把", ["cello×1/3/4", "cello×1/4/4"]],
+    ["大提琴4/4的有点大吗", ["cello×1/4/4"]],
+  ])("a size turned down is not asked for when another is said: %s", (text, want) => expect(items(text)).toEqual(want));
 });
 
 describe("models said in part", () => {
