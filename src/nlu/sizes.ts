@@ -505,6 +505,9 @@ const ADJECTIVES: [string, string][] = [
   ["深", "dark"], ["浅", "pale"], ["豪华", "deluxe|luxury"], ["标准", "standard"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
   // who it is for: adults and children, men and women
   ["成人", "adults?|grown-?ups?"], ["儿童", "kids?|child(?:ren)?|children's"], ["男", "men'?s|male"], ["女", "women'?s|ladies|female"],
+  // form: upright (立式钢琴, 立式空调), wall-mounted, portable, wireless
+  ["立式", "upright|vertical|floor[- ]standing"], ["卧式", "horizontal"], ["壁挂", "wall[- ]mounted|wall[- ]hung"], ["便携", "portable"],
+  ["无线", "wireless|cordless"], ["有线", "wired|corded"],
 ];
 // What may follow a bare number for it to be a size: not a counter, a currency, a time or a unit of its own.
 const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|rmb|yuan|k\b)`;
@@ -560,8 +563,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
       patterns.push(
         // (个 alone counts people only at the end of a phrase, "我们三个", not before a noun: the 一个 of "一个双人帐篷")
         new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个(?![\\u4e00-\\u9fff](?<![的吃用住睡]))|位|人)(?:[的吃用])?|(双|单)人(?:[的吃用])?`, "g"),
-        // "1 person", "a 6-person tent", typed in pinyin "3 ren"
-        new RegExp(`(?<![a-z0-9])(\\d{1,2}|one|${EN_SMALL})[\\s-]*(?:person|persons|people|man|ren)(?![a-z])`, "g"),
+        // "1 person", "a 6-person tent", "15 staff", typed in pinyin "3 ren"
+        new RegExp(`(?<![a-z0-9])(\\d{1,2}|one|${EN_SMALL})[\\s-]*(?:person|persons|people|man|ren|staff|employees|workers|members|guests)(?![a-z])`, "g"),
         new RegExp(`(?<![a-z0-9])(?:for|of)\\s+(\\d{1,2}|${EN_SMALL})(?:\\s+(?:people|ppl|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|点|hours?|mins?))|(?<![a-z0-9])(\\d{1,2}|${EN_SMALL})\\s+(?:people|ppl|persons|pax)(?![a-z])`, "g"),
       );
     }

@@ -320,6 +320,8 @@ describe("sizes and counts, fourth round", () => {
       { id: "hall", brandId: "h", name: "琴房包场", aliases: ["包场"], sizes: [] },
       { id: "lesson", brandId: "h", name: "声乐体验课", aliases: ["体验课"], sizes: [] },
       { id: "course", brandId: "h", name: "乐理课", aliases: ["乐理课", "theory course"], sizes: ["阶段一", "阶段二", "阶段三"] },
+      { id: "amp", brandId: "h", name: "音箱", aliases: ["音箱", "speaker"], sizes: ["立式音箱", "壁挂音箱", "便携音箱"] },
+      { id: "party", brandId: "h", name: "公司年会演出", aliases: ["年会演出", "company gig"], sizes: ["30人以下", "30-100人", "100人以上"] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -384,6 +386,15 @@ describe("sizes and counts, fourth round", () => {
     ["大提琴 3/4 4/4各一把", ["cello×1/3/4", "cello×1/4/4"]],
     ["大提琴4/4的有点大吗", ["cello×1/4/4"]],
   ])("a size turned down is not asked for when another is said: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["speaker, upright please", ["amp×1/立式音箱"]],
+    ["a portable speaker", ["amp×1/便携音箱"]],
+    ["wall-mounted speaker x2", ["amp×2/壁挂音箱"]],
+  ])("a form said in English (upright, wall-mounted, portable) for the size that starts with it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["company gig, ~20 staff", ["party×1/30人以下"]],
+    ["company gig for 50 employees", ["party×1/30-100人"]],
+  ])("a count of staff or employees is a count of people: %s", (text, want) => expect(items(text)).toEqual(want));
 });
 
 describe("models said in part", () => {
