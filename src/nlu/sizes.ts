@@ -1053,8 +1053,19 @@ function shortFormsOf(word: string): { short: string; prefix: boolean }[] {
   return forms;
 }
 
-/** The short forms of the given size words that stand for one of them only, and are none of them nor inside another. */
+const shortenedSets = new Map<string, { short: string; word: string; prefix: boolean }[]>();
+/** The short forms of the given size words that stand for one of them only, and are none of them nor inside another
+ * (memoised by the set of words: the same products are named again and again). */
 function shortenedWords(words: Set<string>): { short: string; word: string; prefix: boolean }[] {
+  const key = [...words].join("\u0000");
+  let out = shortenedSets.get(key);
+  if (!out) {
+    if (shortenedSets.size >= 2000) shortenedSets.clear();
+    shortenedSets.set(key, (out = shortenedWordsOf(words)));
+  }
+  return out;
+}
+function shortenedWordsOf(words: Set<string>): { short: string; word: string; prefix: boolean }[] {
   const owners = new Map<string, { word: string; prefix: boolean } | null>();
   for (const w of words) {
     for (const f of shortFormsOf(w)) {
