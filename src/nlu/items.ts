@@ -3,7 +3,7 @@
 // "两杯大杯拿铁和一个牛角包" gives 2 × 大杯 latte and 1 croissant.
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
-import { findQuantities, MEASURE_WORDS, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
+import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
 
@@ -125,6 +125,12 @@ export function buildItems(
         quantity = q.value;
       }
     }
+    // (in English, the things it is done on or for, after it: "take in the waist on 2 trousers", "hem for 3 pairs of jeans")
+    if (quantity === null) {
+      const on = ON_THINGS.exec(counts.slice(mention.end, nextStart));
+      const n = on ? parseNumber(on[1]) : null;
+      if (n !== null && n >= 1 && Number.isInteger(n)) quantity = n;
+    }
 
     // (a size the previous product took is not this one's: "shaker 500ml + whey 2lb")
     let size = resolveSize(free, mention.product.sizes, mention.product.sizeIndex);
@@ -222,6 +228,9 @@ function servingSize(region: string, sizes: string[]): string | null {
   }
   return null;
 }
+
+/** "on 2 trousers", "for three jackets" right after a product (not a time or a measure: "for 2 hours") */
+const ON_THINGS = new RegExp(`^\\s*(?:the\\s+)?(?:on|for)\\s+(\\d{1,2}|${EN_NUMBER_ALT})\\s+(?!(?:hours|hrs|mins|minutes|days|weeks|months|years|nights|times|people|persons|pax|ppl)(?![a-z]))[a-z]{3,}s(?![a-z])`);
 
 /** what is said right after a size that turns it down: 有点大, 太小了, 不合适, is too big, doesn't fit */
 const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|用着)?\s*(?:有点|有些|太|偏|略)(?:大|小|长|短|紧|松|重)|不(?:合适|合身|行|要)|(?:is|was|felt|feels)\s+(?:a bit |too |way too )?(?:big|small|large|tight|loose)|(?:is|was)\s*n'?t\s+right|doesn'?t\s+fit)/;

@@ -322,6 +322,8 @@ describe("sizes and counts, fourth round", () => {
       { id: "course", brandId: "h", name: "乐理课", aliases: ["乐理课", "theory course"], sizes: ["阶段一", "阶段二", "阶段三"] },
       { id: "amp", brandId: "h", name: "音箱", aliases: ["音箱", "speaker"], sizes: ["立式音箱", "壁挂音箱", "便携音箱"] },
       { id: "party", brandId: "h", name: "公司年会演出", aliases: ["年会演出", "company gig"], sizes: ["30人以下", "30-100人", "100人以上"] },
+      { id: "restring", brandId: "h", name: "换弦服务", aliases: ["restring"], sizes: [] },
+      { id: "setup", brandId: "h", name: "吉他调校", aliases: ["setup", "guitar setup"], sizes: [] },
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
@@ -395,6 +397,12 @@ describe("sizes and counts, fourth round", () => {
     ["company gig, ~20 staff", ["party×1/30人以下"]],
     ["company gig for 50 employees", ["party×1/30-100人"]],
   ])("a count of staff or employees is a count of people: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["restring on 2 guitars and a setup", ["restring×2", "setup×1"]],
+    ["a setup for three guitars", ["setup×3"]],
+    ["restring, takes 2 hours? and a setup", ["restring×1", "setup×1"]],
+    ["setup for 2 hours", ["setup×1"]],
+  ])("in English, the things a service is done on, after it, and a count before \"and\" is not the next one's: %s", (text, want) => expect(items(text)).toEqual(want));
 });
 
 describe("models said in part", () => {
