@@ -232,8 +232,8 @@ function servingSize(region: string, sizes: string[]): string | null {
 /** "on 2 trousers", "for three jackets" right after a product (not a time or a measure: "for 2 hours") */
 const ON_THINGS = new RegExp(`^\\s*(?:the\\s+)?(?:on|for)\\s+(\\d{1,2}|${EN_NUMBER_ALT})\\s+(?!(?:hours|hrs|mins|minutes|days|weeks|months|years|nights|times|people|persons|pax|ppl)(?![a-z]))[a-z]{3,}s(?![a-z])`);
 
-/** what is said right after a size that turns it down: 有点大, 太小了, 不合适, is too big, doesn't fit */
-const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|用着)?\s*(?:有点|有些|太|偏|略)(?:大|小|长|短|紧|松|重)|不(?:合适|合身|行|要)|(?:is|was|felt|feels)\s+(?:a bit |too |way too )?(?:big|small|large|tight|loose)|(?:is|was)\s*n'?t\s+right|doesn'?t\s+fit)/;
+/** what is said right after a size that turns it down: 有点大, 太小了, 不合适, is too big, doesn't fit (not 不要: "大杯不要冰") */
+const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|用着)?\s*(?:有点|有些|太|偏|略)(?:大|小|长|短|紧|松|重)|不(?:合适|合身)|(?:is|was|felt|feels)\s+(?:a bit |too |way too )?(?:big|small|large|tight|loose)|(?:is|was)\s*n'?t\s+right|doesn'?t\s+fit)/;
 
 /** "the same model", "同款": the size of the product named before (words of Chinese and English, not any trade's) */
 const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|kind|type|spec)(?![a-z])|同款|同型号|同尺寸|同尺码|同规格|(?:同样|一样|配套|匹配|对应)的?(?:型号|尺寸|尺码|规格|款)/;

@@ -387,6 +387,7 @@ describe("sizes and counts, fourth round", () => {
     ["cello: the 4/4 was too big, 3/4 please", ["cello×1/3/4"]],
     ["大提琴 3/4 4/4各一把", ["cello×1/3/4", "cello×1/4/4"]],
     ["大提琴4/4的有点大吗", ["cello×1/4/4"]],
+    ["大杯拿铁不要糖 中杯摩卡", ["latte×1/大杯", "mocha×1/中杯"]],
   ])("a size turned down is not asked for when another is said: %s", (text, want) => expect(items(text)).toEqual(want));
   it.each([
     ["speaker, upright please", ["amp×1/立式音箱"]],
