@@ -3,8 +3,8 @@
 // "两杯大杯拿铁和一个牛角包" gives 2 × 大杯 latte and 1 croissant.
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
-import { findQuantities, MEASURE_WORDS, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
-import { bareNumberSize, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
+import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
 
 export interface ProductMention extends Span {
@@ -40,6 +40,8 @@ export function buildItems(
   quantities = quantities.filter((q) => !asked(q));
   // (nor a count of the people something is for: "够两个人用", "家里就俩人", "适合3人")
   quantities = quantities.filter((q) => !(q.kind === "people" && /(?:够|可供|适合|家里|家里头|家)\s*(?:就|只有|有|一共|共|总共)?\s*$/.test(lower.slice(Math.max(0, q.start - 6), q.start))));
+  // (nor a rough count of people, how many come rather than how many of it: "包场 大概40人", "~15 staff")
+  quantities = quantities.filter((q) => !(q.kind === "people" && /(?:大概|大约|约|差不多|估计|左右|~|～|about|around|roughly)\s*$/.test(lower.slice(Math.max(0, q.start - 8), q.start))));
   if (!mentions.length) return { items: [], explicitQuantity: false };
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();
@@ -54,9 +56,16 @@ export function buildItems(
     // (a size set off from this product by a pause and written against the next one is the next one's: "毛肚各一份
     // 再来个半份黄喉"; one written against this product and set off from the previous one is not the previous one's)
     const side = (span: Span) => sideOf(lower, span.start >= mention.end ? mention.end : prevEnd, span, span.start >= mention.end ? nextStart : mention.start);
-    const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || side(span) !== "right" : i === 0 || side(span) !== "left");
-    const region = sizes
-      .filter((s) => s.start >= prevEnd && s.end <= nextStart && mine(s))
+    // (a size written right against the next product, away from this one, is the next one's: the 中杯 of "一杯大杯拿铁和一杯
+    // 中杯卡布奇诺", when the next one comes in it)
+    const next = mentions[i + 1]?.product;
+    const against = (span: Span) => !!next && span.start > mention.end && /\S/.test(lower.slice(mention.end, span.start)) && /^\s*的?\s*$/.test(lower.slice(span.end, nextStart))
+      && sizes.some((z) => z.start === span.start && z.end === span.end && next.sizes.includes(resolveSize([z], next.sizes, next.sizeIndex) ?? ""));
+    const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || (side(span) !== "right" && !against(span)) : i === 0 || side(span) !== "left");
+    // (a size turned down, "53的有点大", "the 56 is too big", is not one asked for when another of its sizes is said)
+    const said = sizes.filter((s) => s.start >= prevEnd && s.end <= nextStart && mine(s));
+    const kept = said.filter((s) => !TURNED_DOWN.test(lower.slice(s.end, s.end + 12)));
+    const region = (kept.some((s) => !s.weak) ? kept : said)
       .map((s) => ({ s, d: s.end <= mention.start ? mention.start - s.end : s.start - mention.end }))
       .sort((a, b) => Number(usedSize.has(a.s)) - Number(usedSize.has(b.s)) || a.d - b.d)
       .map((x) => x.s);
@@ -116,11 +125,24 @@ export function buildItems(
         quantity = q.value;
       }
     }
+    // (in English, the things it is done on or for, after it: "take in the waist on 2 trousers", "hem for 3 pairs of jeans")
+    if (quantity === null) {
+      const on = ON_THINGS.exec(counts.slice(mention.end, nextStart));
+      const n = on ? parseNumber(on[1]) : null;
+      if (n !== null && n >= 1 && Number.isInteger(n)) quantity = n;
+    }
 
     // (a size the previous product took is not this one's: "shaker 500ml + whey 2lb")
     let size = resolveSize(free, mention.product.sizes, mention.product.sizeIndex);
     if (size === null && mention.product.sizes.length) {
       size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex) ?? servingSize(lower.slice(prevEnd, nextStart), mention.product.sizes);
+    }
+    // "再加一张镜头膜 same model", "同款的手机壳": the size of the product named before it, when this one comes in it
+    if (size === null && mention.product.sizes.length && items.length && (SAME_SIZE.test(lower.slice(mention.end, nextStart)) || SAME_SIZE.test(lower.slice(prevEnd, mention.start)))) {
+      const before = [...items].reverse().find((it) => it.size !== null && it.productId !== mention.product.id)?.size ?? null;
+      // (or the one of its sizes that holds it: a rest in 3/4-4/4 for a violin in 3/4)
+      const held = before === null || mention.product.sizes.includes(before) ? before : resolveSize(catalogSizes(`${before}的`, [mention.product]), mention.product.sizes, mention.product.sizeIndex);
+      if (held !== null && mention.product.sizes.includes(held)) size = held;
     }
     const usedMention = region.find((s) => s.display === size || s.keys.some((k) => mention.product.sizeIndex.get(k) === size));
     if (usedMention) usedSize.add(usedMention);
@@ -207,6 +229,15 @@ function servingSize(region: string, sizes: string[]): string | null {
   return null;
 }
 
+/** "on 2 trousers", "for three jackets" right after a product (not a time or a measure: "for 2 hours") */
+const ON_THINGS = new RegExp(`^\\s*(?:the\\s+)?(?:on|for)\\s+(\\d{1,2}|${EN_NUMBER_ALT})\\s+(?!(?:hours|hrs|mins|minutes|days|weeks|months|years|nights|times|people|persons|pax|ppl)(?![a-z]))[a-z]{3,}s(?![a-z])`);
+
+/** what is said right after a size that turns it down: 有点大, 太小了, 不合适, is too big, doesn't fit (not 不要: "大杯不要冰") */
+const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|用着)?\s*(?:有点|有些|太|偏|略)(?:大|小|长|短|紧|松|重)|不(?:合适|合身)|(?:is|was|felt|feels)\s+(?:a bit |too |way too )?(?:big|small|large|tight|loose)|(?:is|was)\s*n'?t\s+right|doesn'?t\s+fit)/;
+
+/** "the same model", "同款": the size of the product named before (words of Chinese and English, not any trade's) */
+const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|kind|type|spec)(?![a-z])|同款|同型号|同尺寸|同尺码|同规格|(?:同样|一样|配套|匹配|对应)的?(?:型号|尺寸|尺码|规格|款)/;
+
 // products listed with nothing but a conjunction between them
 const JOINED = /^\s*(?:和|与|跟|还是|或者?|(?<![a-z])(?:and|or|vs\.?|versus)(?![a-z])|、|\/)\s*$/;
 
@@ -246,6 +277,15 @@ function countsForEach(lower: string, mentions: ProductMention[], quantities: Qu
       if (listed.length && quantities.some((o) => o !== q && o.start >= from && o.end <= m.start)) break;
       listed.push(m);
       to = m.start;
+    }
+    // (one product and the people it is for: "签证照 我跟我老公两个人 各一份" is two of it)
+    const people = listed.length < 2 ? quantities.find((o) => o.kind === "people" && o.end <= q.start && /^人?\s*(?:都|就)?\s*各\s*(?:来|要|拿)?\s*$/.test(lower.slice(o.end, q.start))) : undefined;
+    const one = people && [...mentions].reverse().find((m) => m.end <= people.start);
+    if (people && one && !out.has(one)) {
+      used.add(q);
+      used.add(people);
+      out.set(one, people.value * q.value);
+      continue;
     }
     if (listed.length < 2) continue;
     used.add(q);

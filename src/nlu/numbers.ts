@@ -190,10 +190,14 @@ const DIGIT_BEFORE = /(?:^|[^a-z0-9.:])(\d{1,3})\s*$/; // (not the minutes of 7:
 export function quantityBefore(prefix: string): number | null {
   const m = EN_QTY_BEFORE.exec(prefix) ?? DIGIT_BEFORE.exec(prefix);
   if (!m) return null;
+  // (a count with "and" after it counts what came before: the 2 of "take in the waist on 2 trousers and shorten the sleeves")
+  if (/\s(?:and|or|plus|then|also)\s/.test(m[0])) return null;
   // a number that names something is no count: "therapist No. 18 for a foot massage"
   if (/(?:no\.?|number|#|第)\s*$/.test(prefix.slice(0, m.index + m[0].indexOf(m[1])))) return null;
   // a height, weight or age is not a count ("身高140 入门小提琴")
   if (/(?:身高|体重|高|重|年龄|height|weight|age|aged|i'?m)\s*:?\s*$/.test(prefix.slice(0, m.index + m[0].indexOf(m[1])))) return null;
+  // a number after a word that a determiner names is its label: "the kemu 3 route", "my level 2 class"
+  if (/\d/.test(m[1]) && /(?:^|[^a-z])(?:the|my|this|that|our|your|his|her)\s+[a-z]+\s*$/.test(prefix.slice(0, m.index + m[0].indexOf(m[1])))) return null;
   const v = parseNumber(m[1]);
   return v !== null && v >= 1 && Number.isInteger(v) ? v : null;
 }

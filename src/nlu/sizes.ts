@@ -69,6 +69,8 @@ const PATTERNS: Pattern[] = [
   { re: /(?<![a-z-])(large|big)(?![a-z])/g, make: () => ({ keys: ["大杯", "l"], display: "L", weak: true }) },
   { re: /(?<![a-z])(medium|regular)(?![a-z])/g, make: () => ({ keys: ["中杯", "m"], display: "M", weak: true }) },
   { re: /(?<![a-z])(small)(?![a-z])/g, make: () => ({ keys: ["小杯", "s"], display: "S", weak: true }) },
+  // "full size": the whole one of a product sold in fractions (4/4 of 1/4–4/4, 3/4-4/4 of 1/4-1/2 and 3/4-4/4)
+  { re: /(?<![a-z])full[- ]?sized?(?![a-z])|全尺寸/g, make: () => ({ keys: [], display: FULL_SIZE, weak: true }) },
   { re: /(大|中|小|加大)[号码]/g, make: (m) => {
     const map: Record<string, string[]> = { 大: ["l", "大杯"], 中: ["m", "中杯"], 小: ["s", "小杯"], 加大: ["xl", "超大杯"] };
     return { keys: map[m[1]], display: map[m[1]][0].toUpperCase() };
@@ -197,7 +199,7 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (/^\d{3}$/.test(key)) for (const [k, v] of index) if (k.startsWith(`${key}/`)) return v;
       // "700x25" names 700x25C: the same size without its trailing letters
       if (/\d$/.test(key)) {
-        const near = [...index].filter(([k]) => k.startsWith(key) && /^[a-z]+$/.test(k.slice(key.length)));
+        const near = [...index].filter(([k]) => k.startsWith(key) && /^[a-z]{1,2}$/.test(k.slice(key.length)));
         if (near.length === 1) return near[0][1];
       }
       // "4.2米" names 4.2米厢货, "100cm" 100cm宽: a measure said without the word the catalog writes after it
@@ -229,7 +231,10 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (same) return same[1];
     }
     // "the large one" of a product sold in 大壶/小壶 or 大份/小份
-    if (m.weak) {
+    if (m.weak && m.display === FULL_SIZE) {
+      const whole = [...index].filter(([k]) => WHOLE.test(k));
+      if (whole.length === 1) return whole[0][1];
+    } else if (m.weak) {
       const mark = ({ L: "大", S: "小", M: "中", XL: "超大" } as Record<string, string>)[m.display];
       const near = mark ? [...index].filter(([k]) => k.startsWith(mark) && !/\d/.test(k) && k.length <= mark.length + 2) : [];
       if (near.length === 1) return near[0][1];
@@ -241,9 +246,18 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (ends && (m.display === "L" || m.display === "S")) return m.display === "L" ? ends.large : ends.small;
     }
   }
-  const explicit = mentions.find((m) => !m.weak);
+  // (a weight is no size asked of a product whose sizes have no number: the 10kg of "a harness for a 10kg corgi" is the
+  // dog's, the 120斤 of "120斤穿什么码" the wearer's; a length may be one: "裤脚改短3cm")
+  const numbered = sizes.some((z) => /\d/.test(z));
+  const explicit = mentions.find((m) => !m.weak && (numbered || !m.keys.every((k) => PHYSICAL.test(k))));
   return explicit ? explicit.display : null;
 }
+
+/** a size key that is a weight */
+const PHYSICAL = /^\d+(?:\.\d+)?(?:g|kg|千克|斤|两)$/;
+const FULL_SIZE = "full size";
+/** a size key that is the whole of a product sold in fractions: 4/4, or a range of fractions up to it (3/4-4/4) */
+const WHOLE = /^(?:\d+\/\d+-)?([1-9])\/\1$/;
 
 /** sizes for adults and for children (成人 / 儿童, "adult" / "kids"): the words of Chinese and English, not any trade's */
 const ADULT = /^(?:成人|大人|成年|adults?(?![a-z]))/;
@@ -491,6 +505,9 @@ const ADJECTIVES: [string, string][] = [
   ["深", "dark"], ["浅", "pale"], ["豪华", "deluxe|luxury"], ["标准", "standard"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
   // who it is for: adults and children, men and women
   ["成人", "adults?|grown-?ups?"], ["儿童", "kids?|child(?:ren)?|children's"], ["男", "men'?s|male"], ["女", "women'?s|ladies|female"],
+  // form: upright (立式钢琴, 立式空调), wall-mounted, portable, wireless
+  ["立式", "upright|vertical|floor[- ]standing"], ["卧式", "horizontal"], ["壁挂", "wall[- ]mounted|wall[- ]hung"], ["便携", "portable"],
+  ["无线", "wireless|cordless"], ["有线", "wired|corded"],
 ];
 // What may follow a bare number for it to be a size: not a counter, a currency, a time or a unit of its own.
 const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|rmb|yuan|k\b)`;
@@ -518,18 +535,18 @@ const EN_SMALL = "two|three|four|five|six|seven|eight|nine|ten";
  * people however it is said ("一家三口", "我们三个人", "for 6 people").
  */
 function countedSizes(lower: string, products: { sizes: string[] }[], add: (start: number, end: number, text: string) => void): void {
-  const ranged: { lo: number; hi: number; unit: string; size: string }[] = [];
-  for (const p of products) {
+  const ranged: { lo: number; hi: number; unit: string; size: string; product: number }[] = [];
+  for (const [product, p] of products.entries()) {
     for (const raw of p.sizes) {
       const text = raw.normalize("NFKC").trim();
       const r = new RegExp(`^(\\d+|${ZH_NUM_RE})\\s*(?:[-~～至到]\\s*(\\d+))?\\s*([\\u4e00-\\u9fff]{1,2})$`).exec(text);
       // (a single amount in another unit, 5斤, is the unit patterns' to read: "5斤装的两份"; one written in Chinese
       // numerals, 三年级, is read here, in digits too)
       const lo = r ? parseNumber(r[1]) : null;
-      if (r && lo !== null && (r[2] || r[3].startsWith("人") || !/^\d/.test(r[1]))) ranged.push({ lo, hi: Number(r[2] ?? lo), unit: r[3], size: raw });
+      if (r && lo !== null && (r[2] || r[3].startsWith("人") || !/^\d/.test(r[1]))) ranged.push({ lo, hi: Number(r[2] ?? lo), unit: r[3], size: raw, product });
       // open ranges: 60平以内, 150平以上
       const open = /^(\d+)\s*([\u4e00-\u9fff]{1,2}?)\s*(以内|以下|之内|内|以上|及以上)$/.exec(text);
-      if (open) ranged.push(/上/.test(open[3]) ? { lo: Number(open[1]), hi: Infinity, unit: open[2], size: raw } : { lo: 0, hi: Number(open[1]), unit: open[2], size: raw });
+      if (open) ranged.push(/上/.test(open[3]) ? { lo: Number(open[1]), hi: Infinity, unit: open[2], size: raw, product } : { lo: 0, hi: Number(open[1]), unit: open[2], size: raw, product });
     }
   }
   if (!ranged.length) return;
@@ -546,8 +563,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
       patterns.push(
         // (个 alone counts people only at the end of a phrase, "我们三个", not before a noun: the 一个 of "一个双人帐篷")
         new RegExp(`一家${num}口|${num}\\s*(?:个人|口人|个(?![\\u4e00-\\u9fff](?<![的吃用住睡]))|位|人)(?:[的吃用])?|(双|单)人(?:[的吃用])?`, "g"),
-        // "1 person", "a 6-person tent", typed in pinyin "3 ren"
-        new RegExp(`(?<![a-z0-9])(\\d{1,2}|one|${EN_SMALL})[\\s-]*(?:person|persons|people|man|ren)(?![a-z])`, "g"),
+        // "1 person", "a 6-person tent", "15 staff", typed in pinyin "3 ren"
+        new RegExp(`(?<![a-z0-9])(\\d{1,2}|one|${EN_SMALL})[\\s-]*(?:person|persons|people|man|ren|staff|employees|workers|members|guests)(?![a-z])`, "g"),
         new RegExp(`(?<![a-z0-9])(?:for|of)\\s+(\\d{1,2}|${EN_SMALL})(?:\\s+(?:people|ppl|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|点|hours?|mins?))|(?<![a-z0-9])(\\d{1,2}|${EN_SMALL})\\s+(?:people|ppl|persons|pax)(?![a-z])`, "g"),
       );
     }
@@ -556,8 +573,9 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
       for (let m = re.exec(lower); m; m = re.exec(lower)) {
         const raw = m[1] ?? m[2] ?? m[3];
         const n = raw ? SEAT_DIGIT[raw] ?? parseNumber(raw) : null;
-        const hit = n === null ? undefined : ranged.find((r) => r.unit === unit && n >= r.lo && n <= r.hi);
-        if (hit) add(m.index, m.index + m[0].length, hit.size);
+        const hits = n === null ? [] : ranged.filter((r) => r.unit === unit && n >= r.lo && n <= r.hi);
+        // (a number on the bound of two ranges of one product names neither: 6 of 4-6岁 and 6-8岁)
+        if (hits.length && !hits.some((r, k) => hits.some((o, j) => j > k && o.product === r.product))) add(m.index, m.index + m[0].length, hits[0].size);
       }
     }
   }
@@ -624,7 +642,10 @@ function pinyinOf(word: string): RegExp | null {
   let re = pinyins.get(word);
   if (re === undefined) {
     const syllables = /^[\u4e00-\u9fff]{2,4}$/.test(word) ? pinyin(word, { toneType: "none", type: "array" }) : [];
-    re = syllables.length >= 2 && syllables.every((x) => /^[a-z]+$/.test(x)) ? new RegExp(`(?<![a-z])${syllables.join("\\s*")}(?![a-z])`, "g") : null;
+    // (a numeral that ends the word may be typed as a digit: "kemu 1" for 科目一)
+    const digit = syllables.length >= 3 ? parseChineseInt(word.slice(-1)) : null;
+    if (digit !== null && digit >= 1 && digit <= 9) syllables[syllables.length - 1] = `(?:${syllables[syllables.length - 1]}|${digit}(?![\\d.]))`;
+    re = syllables.length >= 2 && syllables.every((x) => /^[a-z]+$|^\(/.test(x)) ? new RegExp(`(?<![a-z])${syllables.join("\\s*")}(?![a-z])`, "g") : null;
     pinyins.set(word, re);
   }
   if (re) re.lastIndex = 0;
@@ -645,9 +666,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
 const UNIT_SPELLINGS: Record<string, string> = {
+  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])",
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
   立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
 };
+/** 百兆, 千兆, 2千兆 (1: the multiplier, 2: 百 or 千), "gigabit", "2 gig" (3: the multiplier) */
+const MEGA_SAID = new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d(?:\\.\\d)?|[一二两三四五六七八九])?\\s*([百千])兆|(?<![a-z\\d.])(?:(\\d(?:\\.\\d)?)\\s*-?\\s*)?(?:gigabit|gig|gbps|g\\s*broadband)(?![a-z])`, "g");
 /** units that may be below zero */
 const SIGNED = new Set(["°c"]);
 const NUMBER_UNIT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
@@ -875,6 +899,15 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(m[1] + u)], display: m[0], weak: false });
     }
   }
+  // a rate in M (300M, 1000M) said in 兆 or mbps is matched by the unit's spellings; said as 百兆 / 千兆 / 2千兆 or
+  // "gigabit", "2 gig" it is that many hundred or thousand M
+  if (units.has("m")) {
+    MEGA_SAID.lastIndex = 0;
+    for (let m = MEGA_SAID.exec(lower); m; m = MEGA_SAID.exec(lower)) {
+      const times = m[1] ? parseNumber(m[1]) : m[3] ? Number(m[3]) : 1;
+      if (times !== null && times > 0) add(m.index, m.index + m[0].length, `${times * (m[2] === "百" ? 100 : 1000)}m`);
+    }
+  }
   // a numbered size said by its number alone: "1号的" for 1号箱 (not a date: "5号下午", "12月1号")
   const numbered = new Map<string, string>();
   for (const p of products) for (const raw of p.sizes) {
@@ -958,5 +991,90 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       }
     }
   }
+  // a model said by its line and number without the words after it ("iPhone 15" when the named products come in
+  // "iPhone 15 Pro"), reported as said; a model's number said alone with 的 ("17的壳") for the one model ending in it
+  const lines = new Set<string>();
+  const endings = new Map<string, string[]>();
+  for (const w of words) {
+    const line = MODEL_LINE.exec(w)?.[1];
+    if (line) lines.add(line);
+    const end = MODEL_END.exec(w)?.[1];
+    if (end) (endings.get(end) ?? endings.set(end, []).get(end)!).push(w);
+  }
+  for (const line of lines) {
+    const re = modelOfLine(line);
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
+  }
+  if (endings.size) {
+    NUMBER_DE.lastIndex = 0;
+    for (let m = NUMBER_DE.exec(lower); m; m = NUMBER_DE.exec(lower)) {
+      const models = endings.get(m[1]);
+      if (models?.length === 1) add(m.index, m.index + m[1].length, models[0]);
+    }
+  }
+  // a size word of three or more characters said shortened, as Chinese shortens words: its first characters ("立式的",
+  // "小面" for 小面包车) or its first and its last ("科三" for 科目三, "三角琴" for 三角钢琴), when only one size of the named
+  // products shortens so and the short form is no size of its own
+  for (const { short, word, prefix } of shortenedWords(words)) {
+    for (let i = lower.indexOf(short); i >= 0; i = lower.indexOf(short, i + 1)) {
+      // (a first part alone ends a word: followed by 的, a pause or the end, not by more characters, "立式空调")
+      if (prefix && /[\u4e00-\u9fff]/.test(lower[i + short.length] ?? "") && lower[i + short.length] !== "的") continue;
+      add(i, i + short.length, word);
+    }
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** a model size: a Latin line, a number and more words (iphone 15 pro); and one that ends in its number (iphone 17) */
+const MODEL_LINE = /^([a-z]{2,}(?: [a-z]{2,})*)\s*\d{1,4}\s+[a-z]/;
+const MODEL_END = /^[a-z]{2,}(?: [a-z]{2,})*\s*(\d{1,4})$/;
+/** a number said with 的 after it: "17的" */
+const NUMBER_DE = /(?<![\d.a-z])(\d{1,4})\s*的/g;
+const lineRes = new Map<string, RegExp>();
+/** a model line said with any number ("iphone 14", "iPhone14"), compiled once per line */
+function modelOfLine(line: string): RegExp {
+  let re = lineRes.get(line);
+  if (!re) lineRes.set(line, (re = new RegExp(`(?<![a-z0-9])${escapeRe(line).replace(/ /g, "\\s*")}\\s*\\d{1,4}(?![a-z0-9.])`, "g")));
+  re.lastIndex = 0;
+  return re;
+}
+
+const shortened = new Map<string, { short: string; prefix: boolean }[]>();
+/** The short forms of a size word of 3–6 Chinese characters: its first 2+ characters, and those with its last one after. Memoised. */
+function shortFormsOf(word: string): { short: string; prefix: boolean }[] {
+  let forms = shortened.get(word);
+  if (forms) return forms;
+  forms = [];
+  if (/^[\u4e00-\u9fff]{3,6}$/.test(word)) {
+    for (let k = 2; k < word.length; k++) forms.push({ short: word.slice(0, k), prefix: true });
+    for (let k = 1; k < word.length - 1; k++) forms.push({ short: word.slice(0, k) + word[word.length - 1], prefix: false });
+  }
+  shortened.set(word, forms);
+  return forms;
+}
+
+const shortenedSets = new Map<string, { short: string; word: string; prefix: boolean }[]>();
+/** The short forms of the given size words that stand for one of them only, and are none of them nor inside another
+ * (memoised by the set of words: the same products are named again and again). */
+function shortenedWords(words: Set<string>): { short: string; word: string; prefix: boolean }[] {
+  const key = [...words].join("\u0000");
+  let out = shortenedSets.get(key);
+  if (!out) {
+    if (shortenedSets.size >= 2000) shortenedSets.clear();
+    shortenedSets.set(key, (out = shortenedWordsOf(words)));
+  }
+  return out;
+}
+function shortenedWordsOf(words: Set<string>): { short: string; word: string; prefix: boolean }[] {
+  const owners = new Map<string, { word: string; prefix: boolean } | null>();
+  for (const w of words) {
+    for (const f of shortFormsOf(w)) {
+      const had = owners.get(f.short);
+      owners.set(f.short, had === undefined ? { word: w, prefix: f.prefix } : had?.word === w ? had : null);
+    }
+  }
+  const out: { short: string; word: string; prefix: boolean }[] = [];
+  for (const [short, o] of owners) if (o && !words.has(short) && ![...words].some((w) => w !== o.word && w.includes(short))) out.push({ short, ...o });
+  return out;
+}
+

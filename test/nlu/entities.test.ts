@@ -302,3 +302,124 @@ describe("sizes and counts, third round", () => {
     ["高山茶三包 送过来", ["tea×3"]],
   ])("the 三包 of a warranty is no count: %s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("sizes and counts, fourth round", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "h", name: "和声琴行", aliases: [] }],
+    products: [
+      { id: "tune", brandId: "h", name: "钢琴调音", aliases: ["调音", "piano tuning"], sizes: ["立式钢琴", "三角钢琴"] },
+      { id: "exam", brandId: "h", name: "考级报名", aliases: ["考级"], sizes: ["初级考试", "中级考试", "高级考试"] },
+      { id: "cello", brandId: "h", name: "学生大提琴", aliases: ["大提琴", "cello"], sizes: ["1/2", "3/4", "4/4"] },
+      { id: "strings", brandId: "h", name: "大提琴弦", aliases: ["琴弦", "cello strings"], sizes: ["1/4-1/2", "3/4-4/4"] },
+      { id: "tee", brandId: "h", name: "乐团T恤", aliases: ["T恤", "tee"], sizes: ["S", "M", "L"] },
+      { id: "wifi", brandId: "h", name: "琴房宽带", aliases: ["宽带", "broadband"], sizes: ["100M", "500M", "1000M"] },
+      { id: "latte", brandId: "h", name: "拿铁", aliases: ["latte"], sizes: ["中杯", "大杯"] },
+      { id: "mocha", brandId: "h", name: "摩卡", aliases: ["mocha"], sizes: ["中杯", "大杯"] },
+      { id: "class", brandId: "h", name: "音乐启蒙班", aliases: ["启蒙班"], sizes: ["3-5岁", "5-7岁"] },
+      { id: "case", brandId: "h", name: "琴盒", aliases: ["琴盒", "case"], sizes: ["1/2", "3/4", "4/4"] },
+      { id: "hall", brandId: "h", name: "琴房包场", aliases: ["包场"], sizes: [] },
+      { id: "lesson", brandId: "h", name: "声乐体验课", aliases: ["体验课"], sizes: [] },
+      { id: "course", brandId: "h", name: "乐理课", aliases: ["乐理课", "theory course"], sizes: ["阶段一", "阶段二", "阶段三"] },
+      { id: "amp", brandId: "h", name: "音箱", aliases: ["音箱", "speaker"], sizes: ["立式音箱", "壁挂音箱", "便携音箱"] },
+      { id: "party", brandId: "h", name: "公司年会演出", aliases: ["年会演出", "company gig"], sizes: ["30人以下", "30-100人", "100人以上"] },
+      { id: "restring", brandId: "h", name: "换弦服务", aliases: ["restring"], sizes: [] },
+      { id: "setup", brandId: "h", name: "吉他调校", aliases: ["setup", "guitar setup"], sizes: [] },
+    ],
+    coupons: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["钢琴调音 立式的", ["tune×1/立式钢琴"]],
+    ["三角琴调音 周六", ["tune×1/三角钢琴"]],
+    ["考级报名 中级", ["exam×1/中级考试"]],
+    ["考级 初级的报两个", ["exam×2/初级考试"]],
+    ["考级报名 初级考试", ["exam×1/初级考试"]],
+  ])("a size word said shortened, by its first characters or its first and last: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["装个千兆宽带", ["wifi×1/1000M"]],
+    ["宽带 百兆的就行", ["wifi×1/100M"]],
+    ["宽带500兆", ["wifi×1/500M"]],
+    ["gigabit broadband please", ["wifi×1/1000M"]],
+  ])("a rate in M said in 兆, 千兆 or gigabit: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["给我来一杯大杯拿铁和一杯中杯摩卡", ["latte×1/大杯", "mocha×1/中杯"]],
+    ["拿铁大杯 摩卡", ["latte×1/大杯", "mocha×1"]],
+  ])("a size written against the next product is that one's: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["启蒙班 孩子5岁", ["class×1"]],
+    ["启蒙班 孩子4岁", ["class×1/3-5岁"]],
+  ])("a number on the bound of two ranges names neither: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["cello 3/4, and a case same size", ["cello×1/3/4", "case×1/3/4"]],
+    ["大提琴 1/2的 再来个同款琴盒", ["cello×1/1/2", "case×1/1/2"]],
+    ["大提琴 1/2的 再来个琴盒", ["cello×1/1/2", "case×1"]],
+  ])("the same size as the product before it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["cello full size", ["cello×1/4/4"]],
+    ["cello strings, full size", ["strings×1/3/4-4/4"]],
+    ["tee full size", ["tee×1"]],
+  ])("full size is the whole one of a product sold in fractions: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["体验课 我跟我朋友两个人 各一节", ["lesson×2"]],
+    ["琴盒3/4的 我们俩人各一个", ["case×2/3/4"]],
+    ["体验课一节", ["lesson×1"]],
+  ])("a count for each of the people named is that many: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["包场 周五晚上 大概40人", ["hall×1"]],
+    ["体验课 约15人左右", ["lesson×1"]],
+    ["体验课 3人", ["lesson×3"]],
+  ])("a rough count of people is how many come, not how many of it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["T恤 孩子60kg穿哪个", ["tee×1"]],
+    ["T恤 120斤穿什么码", ["tee×1"]],
+    ["T恤 XL", ["tee×1/XL"]],
+  ])("a weight is no size of a product whose sizes have no number: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["theory course jieduan 2", ["course×1/阶段二"]],
+    ["乐理课 jie duan er", ["course×1/阶段二"]],
+  ])("a size word ending in a numeral typed in pinyin, the numeral as a digit: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["大提琴 3/4的 琴弦要配套的尺寸", ["cello×1/3/4", "strings×1/3/4-4/4"]],
+    ["cello 1/2, and strings in the matching size", ["cello×1/1/2", "strings×1/1/4-1/2"]],
+  ])("the matching size of the product before, or the one of its sizes that holds it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["大提琴试了4/4的有点大 要3/4的", ["cello×1/3/4"]],
+    ["cello: the 4/4 was too big, 3/4 please", ["cello×1/3/4"]],
+    ["大提琴 3/4 4/4各一把", ["cello×1/3/4", "cello×1/4/4"]],
+    ["大提琴4/4的有点大吗", ["cello×1/4/4"]],
+    ["大杯拿铁不要糖 中杯摩卡", ["latte×1/大杯", "mocha×1/中杯"]],
+  ])("a size turned down is not asked for when another is said: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["speaker, upright please", ["amp×1/立式音箱"]],
+    ["a portable speaker", ["amp×1/便携音箱"]],
+    ["wall-mounted speaker x2", ["amp×2/壁挂音箱"]],
+  ])("a form said in English (upright, wall-mounted, portable) for the size that starts with it: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["company gig, ~20 staff", ["party×1/30人以下"]],
+    ["company gig for 50 employees", ["party×1/30-100人"]],
+  ])("a count of staff or employees is a count of people: %s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["restring on 2 guitars and a setup", ["restring×2", "setup×1"]],
+    ["a setup for three guitars", ["setup×3"]],
+    ["restring, takes 2 hours? and a setup", ["restring×1", "setup×1"]],
+    ["setup for 2 hours", ["setup×1"]],
+  ])("in English, the things a service is done on, after it, and a count before \"and\" is not the next one's: %s", (text, want) => expect(items(text)).toEqual(want));
+});
+
+describe("models said in part", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "m", name: "机友配件", aliases: [] }],
+    products: [
+      { id: "film", brandId: "m", name: "镜头膜", aliases: ["lens film"], sizes: ["Pixel 9 Pro", "Pixel 10 Pro", "Galaxy S25 Ultra"] },
+      { id: "cover", brandId: "m", name: "手机壳", aliases: ["壳", "phone case"], sizes: ["Pixel 10", "Pixel 10 Pro", "Galaxy S25"] },
+    ],
+    coupons: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["镜头膜 Pixel 9 一张", ["film×1/Pixel 9"]],
+    ["镜头膜 pixel 10 pro 两张", ["film×2/Pixel 10 Pro"]],
+    ["要一个10的壳", ["cover×1/Pixel 10"]],
+    ["手机壳 Pixel 10", ["cover×1/Pixel 10"]],
+  ])("a model said by its line and number, or its number with 的: %s", (text, want) => expect(items(text)).toEqual(want));
+});

@@ -41,6 +41,12 @@ describe("quantities next to an item", () => {
   it.each([
     ["i want two ", 2], ["get me 3 ", 3], ["a ", 1], ["a couple of ", 2], ["two large ", 2], ["2", 2], ["order ", null], ["", null],
   ])("before: %j → %j", (prefix, n) => expect(quantityBefore(prefix)).toBe(n));
+  it.each([
+    ["8/10 for the kemu 3 ", null], ["book my level 2 ", null], ["this room 5 ", null], ["get me 3 ", 3], ["latte 2 ", 2],
+  ])("a number after a word a determiner names is its label, no count: %j → %j", (prefix, n) => expect(quantityBefore(prefix)).toBe(n));
+  it.each([
+    ["on 2 trousers and shorten the ", null], ["2 shirts plus ", null], ["2 large ", 2], ["two pairs of ", 2],
+  ])("a count with \"and\" after it counts what came before: %j → %j", (prefix, n) => expect(quantityBefore(prefix)).toBe(n));
 
   it.each([
     ["两杯", 2], [" x3", 3], ["来一支", 1], ["，要2杯", 2], ["", null], ["和一个", null],
