@@ -21,21 +21,20 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
-  "bike-shop": { intent: 0.97, entities: 0.92 },
-  "driving-school": { intent: 0.97, entities: 0.93 },
+  "bike-shop": { intent: 0.97, entities: 0.93 },
   "hardware-store": { intent: 0.97, entities: 0.9 },
   hotpot: { intent: 0.97, entities: 0.94 },
   ktv: { intent: 0.97, entities: 0.94 },
-  moving: { intent: 0.97, entities: 0.91 },
-  "music-store": { intent: 0.97, entities: 0.9 },
+  moving: { intent: 0.97, entities: 0.94 },
+  "music-store": { intent: 0.97, entities: 0.92 },
   outdoor: { intent: 0.97, entities: 0.91 },
   "photo-studio": { intent: 0.97, entities: 0.9 },
-  "sports-venue": { intent: 0.97, entities: 0.92 },
+  "sports-venue": { intent: 0.97, entities: 0.93 },
   "tailor-shoes": { intent: 0.97, entities: 0.86 },
-  telecom: { intent: 0.97, entities: 0.93 },
-  "tcm-clinic": { intent: 0.94, entities: 0.86 },
-  "mystery-games": { intent: 0.93, entities: 0.89 },
-  "print-shop": { intent: 0.92, entities: 0.77 },
+  telecom: { intent: 0.97, entities: 0.94 },
+  "tcm-clinic": { intent: 0.97, entities: 0.89 },
+  "mystery-games": { intent: 0.97, entities: 0.9 },
+  "print-shop": { intent: 0.97, entities: 0.79 },
 };
 
 describe("catalog corpora", () => {
