@@ -129,7 +129,6 @@ function numberSpellings(text: string): string[] {
   return [...new Set([digits, words])].filter((v) => v !== text);
 }
 
-/** whether `longer` is `word` with the English -er / -r of a doer or a tool ("charger", "printer", "cleaner") */
 /** The letters a–z a word contains, as bits. */
 function letterSet(word: string): number {
   let bits = 0;
@@ -149,6 +148,7 @@ function bitCount(n: number): number {
 /** A word's place in a multi-word name, as one number: the name's word count and the word's position. */
 const phraseSlot = (words: number, pos: number) => words * 64 + pos;
 
+/** whether `longer` is `word` with the English -er / -r of a doer or a tool ("charger", "printer", "cleaner") */
 const agentive = (word: string, longer: string) => longer.length === word.length + (word.endsWith("e") ? 1 : 2) && longer.startsWith(word) && longer.endsWith("r") && (word.endsWith("e") || longer.endsWith("er"));
 
 /** The toneless pinyin syllables of a text's Chinese characters (ü as v). */
@@ -422,7 +422,7 @@ export class CatalogMatcher {
 
   /** Whether a word is a whole product or brand name in Latin letters: typed in pinyin ("zhixiang" for 纸箱) or so named ("yinsuda"). */
   isLatinName(word: string): boolean {
-    return this.pinyinWords.has(word) || (this.byStart.get(`w:${word}`)?.some((s) => s.text === word) ?? false);
+    return this.pinyinWords.has(word) || (this.singular(`w:${word}`)?.some((s) => s.text === word) ?? false);
   }
 
   /** Head nouns in the parts of the text no span in `taken` covers, in text order (`taken` may hold the mentions found). */
@@ -733,7 +733,7 @@ export class CatalogMatcher {
   /** The one single-word name within a typo of a word said (or of it without a plural -s); null if none or several. */
   private closestWord(said: string, ok: (b: string) => boolean): Surface | null {
     const forms = said.endsWith("s") ? [said, said.slice(0, -1)] : [said];
-    const letters = forms.map(letterSet);
+    const [letters, lettersBare] = forms.map(letterSet);
     let best: Surface | null = null;
     let bestD = Infinity;
     let tie = false;
@@ -746,9 +746,10 @@ export class CatalogMatcher {
       const bucket = this.latinWordsByFirst.get(key);
       const bucketLetters = this.latinWordLetters.get(key);
       if (!bucket || !bucketLetters) continue;
+      const apart = 2 * budget;
       for (let k = 0; k < bucket.length; k++) {
         // (each edit adds or drops at most two letters of a word's letter set: sets further apart are further)
-        if (!letters.some((l) => bitCount(l ^ bucketLetters[k]) <= 2 * budget)) continue;
+        if (bitCount(letters ^ bucketLetters[k]) > apart && (lettersBare === undefined || bitCount(lettersBare ^ bucketLetters[k]) > apart)) continue;
         const s = bucket[k];
         if (!ok(s.brandId)) continue;
         for (const f of forms) {

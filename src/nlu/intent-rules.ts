@@ -132,6 +132,10 @@ export const CUES = {
     en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|what'?s up|(?:is )?(?:any ?one|any ?body) (?:there|here|around)"),
     /^morning\b/,
   ),
+  /** a job inquiry ("你们招聘吗", "are you hiring"): asks the shop for nothing it sells */
+  jobInquiry: any(/招聘|招人|招不招/, en("hiring|job openings?|vacanc(?:y|ies)")),
+  /** whether they deliver to a place ("能送到花溪不") */
+  deliversTo: any(/(?:能|可以)(?:不能)?(?:送|配送|送货)到.{1,10}(?:不|吗|么|嘛)/),
   /** asking whether a coupon one holds is still there or valid ("FRESH20还在吗", "is GXG30 still valid") */
   couponCheck: any(/还在(?:吗|不|么)|还能用|还有效|过期了(?:吗|没)/, /\bstill (?:valid|there|good|works?|usable|have)\b|\bexpired?\b/),
   /** asking whether something is enough ("128G够用吗", "够两个人用两天吗", "is 45L enough"): advice, unless it orders */
@@ -185,14 +189,17 @@ export interface Decision {
  * from the patterns so that a message typing them in pinyin can be read (pinyin-reader.ts). Character classes and
  * lookarounds are left out: what remains are the literal words.
  */
-export function cueWords(): string[] {
-  const words = new Set<string>();
-  for (const re of Object.values(CUES)) {
-    const literal = re.source.replace(/\[(?:\\.|[^\]])*\]/g, " ").replace(/\(\?<?[=!][^()]*\)/g, " ");
-    for (const m of literal.matchAll(/[\u4e00-\u9fff]{2,6}/g)) words.add(m[0]);
-  }
-  return [...words];
+export function cueWords(): readonly string[] {
+  return (cueWordList ??= (() => {
+    const words = new Set<string>();
+    for (const re of Object.values(CUES)) {
+      const literal = re.source.replace(/\[(?:\\.|[^\]])*\]/g, " ").replace(/\(\?<?[=!][^()]*\)/g, " ");
+      for (const m of literal.matchAll(/[\u4e00-\u9fff]{2,6}/g)) words.add(m[0]);
+    }
+    return [...words];
+  })());
 }
+let cueWordList: readonly string[] | undefined;
 
 /** Cue groups that compete for the intent (greetings never compete: "hi, a latte please"). */
 const COMPETING: (keyof typeof CUES)[] = [
@@ -213,7 +220,7 @@ export function decideIntent(sig: Signals): Decision {
   // "逆风翻盘是什么意思": asking what words mean is not asking the shop for anything
   if (!sig.hasProduct && /(?:是)?什么意思|\bwhat does\b.{1,30}\bmean\b|\bmeaning of\b/.test(s)) return { intent: "unknown", confidence: 0.3 };
   // "你们招聘吗", "are you hiring": a job inquiry asks the shop for nothing it sells
-  if (/招聘|招人|招不招|(?<![a-z])(?:hiring|job openings?|vacanc(?:y|ies))(?![a-z])/.test(s) && !sig.hasWhen) return { intent: "unknown", confidence: 0.4 };
+  if (cue("jobInquiry") && !sig.hasWhen) return { intent: "unknown", confidence: 0.4 };
 
   // Each extra competing cue costs confidence: the user may be asking two things.
   const conf = (base: number) => {
@@ -286,7 +293,7 @@ export function decideIntent(sig: Signals): Decision {
   // "Great service at the X store": praise or a complaint that names a store asks for nothing
   if (cue("feedbackWeak") && !cue("findQuestion") && !orderVerb && !sig.hasRadius) return { intent: "feedback", confidence: conf(0.7) };
   // "能送到花溪不": whether they deliver to a place, nothing ordered, asks which store serves it
-  const deliversThere = !sig.hasProduct && /(?:能|可以)(?:不能)?(?:送|配送|送货)到.{1,10}(?:不|吗|么|嘛)/.test(s);
+  const deliversThere = !sig.hasProduct && cue("deliversTo");
   if (cue("find") || sig.hasRadius || deliversThere) {
     if (wantsProduct && (orderVerb || sig.hasFulfillment) && !cue("findQuestion")) return { intent: "order", confidence: conf(0.85) };
     return { intent: "find_store", confidence: conf(sig.hasBrand || sig.hasProduct || sig.hasRadius ? 0.93 : 0.84) };

@@ -72,12 +72,13 @@ export class PinyinReader {
       }
       const run = words.slice(i, i + Math.max(n, 1));
       const joined = run.map((w) => w.text).join("");
-      const chars = n >= 2 ? this.words.get(joined)! : this.isName(joined) ? null : this.segment(joined);
+      const name = n < 2 && this.isName(joined);
+      const chars = n >= 2 ? this.words.get(joined)! : name ? null : this.segment(joined);
       out += lower.slice(at, run[0].start) + (chars ?? lower.slice(run[0].start, run[run.length - 1].end));
       at = run[run.length - 1].end;
       i += run.length - 1;
       // (a name typed in pinyin is pinyin read too, by the matcher: "guanzhu miwu" is two words of pinyin)
-      if (chars === null && !(n < 2 && this.isName(joined))) continue;
+      if (chars === null && !name) continue;
       read++;
       if (chars === null) continue;
       if (chars.length >= 2) multi = true;
