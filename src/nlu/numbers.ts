@@ -16,6 +16,16 @@ export const ZH_NUM_CHARS = "零〇一二两俩三仨四五六七八九十百千
  */
 export const ZH_NUM_RE = `[零〇一二两俩三仨四五六七八九十][${ZH_NUM_CHARS}]{0,3}`;
 
+const ZH_DIGITS = "零一二三四五六七八九";
+
+/** How 1–99 are written in Chinese numerals (12 → 十二, 20 → 二十; 2 also as 两), for sizes that start with a number. */
+export function chineseNumerals(n: number): string[] {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return [];
+  if (n < 10) return n === 2 ? ["二", "两"] : [ZH_DIGITS[n]];
+  const tens = Math.floor(n / 10);
+  return [`${tens === 1 ? "" : ZH_DIGITS[tens]}十${n % 10 ? ZH_DIGITS[n % 10] : ""}`];
+}
+
 /**
  * Parses a Chinese integer: 三 → 3, 十二 → 12, 二十五 → 25, 一百零五 → 105. Colloquial forms drop
  * the last unit: 一百五 means 150 and 两千五 means 2500, so a digit right after 百/千 is scaled down
@@ -92,7 +102,7 @@ export function parseNumber(raw: string): number | null {
  * Measure words that count items (杯 cups, 件 garments, 双 pairs...). Not 位 (三人位 is a sofa size),
  * not 块 (also a currency: 30块), not 点/号/米 (times, dates and lengths).
  */
-export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂筒";
+export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂筒笼屉饼碟锅盘棵部架枚管盅樽坛缸封叠沓摞筐篮兜客捧丛簇瓣截身袭轴挂";
 
 export interface QuantityMention extends Span {
   value: number;

@@ -8,7 +8,7 @@ import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type
 import { decideIntent, type Decision } from "./intent-rules.ts";
 import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
 import { buildItems, type ProductMention } from "./items.ts";
-import { findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import { chineseNumerals, findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
@@ -112,7 +112,9 @@ export class RulesParser implements IntentParser {
     const owners = new Map<string, Set<string>>();
     const inside = new Map<string, Set<string>>();
     for (const p of catalog.products ?? []) {
-      for (const size of p.sizes ?? []) {
+      // (a size that starts with a number is also said with a Chinese numeral: 十次卡 for 10次卡)
+      const lead = (size: string) => /^(\d{1,2})([\u3400-\u9fff]{2,})$/.exec(size);
+      for (const size of (p.sizes ?? []).flatMap((z) => { const m = lead(z); return m ? [z, ...chineseNumerals(Number(m[1])).map((n) => n + m[2])] : [z]; })) {
         if (!/[\u3400-\u9fff]{2}/.test(size)) continue;
         const set = owners.get(size) ?? new Set<string>();
         set.add(p.id);

@@ -23,7 +23,7 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/瓦$/, "w").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/瓦$/, "w").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
     // temperatures: -10℃, -10度, -10°C, 零下10度 are one size
     .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-")
     // storage: 10G is 10GB, 1T 1TB
@@ -60,6 +60,18 @@ const DATE_FOLLOWS = /^\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|\d
 const COUNT_BEFORE_ADJ = `(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?`;
 const ADJ_PAIR_AFTER = `(?:的)?\\s*[,，、和]?\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?[大中小]`;
 const ADJ_PAIR_BEFORE = `(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?[大中小](?:的)?\\s*[,，、和]?\\s*${COUNT_BEFORE_ADJ}`;
+
+const LENGTH_UNIT = "cm|厘米|公分|mm|毫米|m|米";
+const DIMENSIONS = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})?\\s*(?:x|×|\\*|by|乘)\\s*(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})(?![a-z])`, "g");
+const METERS: Record<string, number> = { cm: 0.01, 厘米: 0.01, 公分: 0.01, mm: 0.001, 毫米: 0.001, m: 1, 米: 1 };
+
+/** Two lengths in metres ("dim0.15x2"), one unit said for both when only the second has one; null for anything else. */
+function dimKey(raw: string): string | null {
+  const m = new RegExp(`^(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})?\\s*(?:x|×|\\*|by|乘)\\s*(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})$`).exec(raw.trim().toLowerCase());
+  if (!m) return null;
+  const meters = (n: string, unit: string) => Math.round(Number(n) * METERS[unit] * 10000) / 10000;
+  return `dim${meters(m[1], m[2] ?? m[4])}x${meters(m[3], m[4])}`;
+}
 
 const PATTERNS: Pattern[] = [
   { re: /超大杯|特大杯|大杯|中杯|小杯/g, make: (m) => ({ keys: [CUP_ALIASES[m[0]] ?? m[0]], display: CUP_ALIASES[m[0]] ?? m[0] }) },
@@ -117,7 +129,8 @@ const PATTERNS: Pattern[] = [
   } },
   { re: /(?<![\d.])(\d{2,4})\s*(ml|毫升)/g, make: (m) => ({ keys: [`${m[1]}ml`], display: `${m[1]}ml` }) },
   // litres and weights: 1L, 2升, 500g, 1kg, 一斤装 (a weight matches its equal in another unit: 1公斤 is 2斤)
-  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})\\s*(l|升|kg|g|克|公斤|千克|斤)(?![a-z])`, "g"), make: (m, orig) => {
+  // (ounces and pounds too: 4oz is the 113g one; 半斤 is 250g)
+  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅))\\s*(l|升|kg|g|克|公斤|千克|斤|oz|盎司|lbs?|磅)(?![a-z])`, "g"), make: (m, orig) => {
     const n = parseNumber(m[1]);
     if (n === null || n <= 0) return null;
     const unit = orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length);
@@ -127,6 +140,11 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d+(?:\\.\\d+)?|[二三四五六七八九十半])\\s*两(?![${MEASURE_WORDS}${ZH_NUM_CHARS}天次年周位人种样块])`, "g"), make: (m) => {
     const n = parseNumber(m[1]);
     return n === null || n <= 0 ? null : { keys: [`${n}两`], display: `${n}两` };
+  } },
+  // Two lengths, the second with its unit: 15cm x 2m, 10*100cm, 15×2米 (a unitless first is in that unit or in cm)
+  { re: DIMENSIONS, make: (m) => {
+    const keys = [dimKey(m[0]), dimKey(`${m[1]}cm x${m[3]}${m[4]}`)].filter((k): k is string => k !== null);
+    return keys.length ? { keys: [...new Set(keys)], display: m[0] } : null;
   } },
   // Lengths: 一米八 / 1米8 first (else "1米" is read), then 1.8米, 1.8m, 180cm. Distances (500米) are radii,
   // not sizes: keep < 10 m.
@@ -175,6 +193,11 @@ const ZH_LEAD = new RegExp(`^${ZH_NUM_RE}(?=[^${ZH_NUM_CHARS}])`);
 export function sizeIndex(sizes: string[]): Map<string, string> {
   const idx = new Map<string, string>();
   for (const s of sizes) idx.set(sizeKey(s), s);
+  // (a size of two lengths is also found in other units: 15cm×2m as 15*200cm)
+  for (const s of sizes) {
+    const dim = dimKey(s);
+    if (dim && !idx.has(dim)) idx.set(dim, s);
+  }
   // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
   for (const s of sizes) {
     const digits = ZH_LEAD.test(s) ? sizeKey(s.replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))) : "";
@@ -224,10 +247,11 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
         if (tail.length === 1) return tail[0][1];
       }
     }
-    // a weight in another unit: 1公斤 is the 2斤 one, 一斤 the 500g one
+    // a weight in another unit: 1公斤 is the 2斤 one, 一斤 the 500g one, 4oz the 113g one
     for (const key of m.keys) {
       const g = grams(key);
-      const same = g === null ? undefined : [...index].find(([k]) => grams(k) === g);
+      // (within 2%: a label rounds a converted weight, 4oz is sold as 113g)
+      const same = g === null ? undefined : [...index].find(([k]) => { const h = grams(k); return h !== null && Math.abs(h - g) <= g * 0.02; });
       if (same) return same[1];
     }
     // "the large one" of a product sold in 大壶/小壶 or 大份/小份
@@ -246,15 +270,16 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (ends && (m.display === "L" || m.display === "S")) return m.display === "L" ? ends.large : ends.small;
     }
   }
-  // (a weight is no size asked of a product whose sizes have no number: the 10kg of "a harness for a 10kg corgi" is the
-  // dog's, the 120斤 of "120斤穿什么码" the wearer's; a length may be one: "裤脚改短3cm")
-  const numbered = sizes.some((z) => /\d/.test(z));
-  const explicit = mentions.find((m) => !m.weak && (numbered || !m.keys.every((k) => PHYSICAL.test(k))));
+  // (a weight is no size asked of a product not sold by weight: the 10kg of "a harness for a 10kg corgi" is the
+  // dog's, the 120斤 of "120斤穿什么码" the wearer's, the 24磅 of a racket its strings' tension; a length may be one:
+  // "裤脚改短3cm")
+  const weighed = [...index.keys()].some((k) => grams(k) !== null);
+  const explicit = mentions.find((m) => !m.weak && (weighed || !m.keys.every((k) => PHYSICAL.test(k))));
   return explicit ? explicit.display : null;
 }
 
 /** a size key that is a weight */
-const PHYSICAL = /^\d+(?:\.\d+)?(?:g|kg|千克|斤|两)$/;
+const PHYSICAL = /^\d+(?:\.\d+)?(?:g|kg|千克|斤|两|oz|lb|磅)$/;
 const FULL_SIZE = "full size";
 /** a size key that is the whole of a product sold in fractions: 4/4, or a range of fractions up to it (3/4-4/4) */
 const WHOLE = /^(?:\d+\/\d+-)?([1-9])\/\1$/;
@@ -263,11 +288,11 @@ const WHOLE = /^(?:\d+\/\d+-)?([1-9])\/\1$/;
 const ADULT = /^(?:成人|大人|成年|adults?(?![a-z]))/;
 const CHILD = /^(?:儿童|小孩|孩子|少儿|幼儿|童|kids?(?![a-z])|child(?:ren)?(?![a-z]))/;
 
-const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500, 两: 50 };
+const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500, 两: 50, oz: 28.35, lb: 453.6, 磅: 453.6 };
 
 /** A size key's weight in grams (500g, 1kg, 2斤), or null. */
 function grams(key: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)(g|kg|千克|斤|两)$/.exec(key);
+  const m = /^(\d+(?:\.\d+)?)(g|kg|千克|斤|两|oz|lb|磅)$/.exec(key);
   return m ? Number(m[1]) * GRAMS[m[2]] : null;
 }
 
@@ -887,6 +912,19 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       for (let m = WEEKS.exec(lower); m; m = WEEKS.exec(lower)) {
         const n = parseNumber(m[1] ?? (m[2] === "a" ? "1" : m[2]));
         if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n * 7}天`);
+      }
+    }
+    // a unit of a measure and a kind-word said without the kind-word: "12次的" for 12次卡, "20粒那罐" for 20粒罐 (when no
+    // size of these products is in the measure alone)
+    // (the kind-words of Chinese, a card, a jar, a cake, a box…, not any trade's; not a measure that ends a size word, the
+    // 次 of 单次; not a span waited, "等三天了";
+    // nor a 号 without its kind-word, which may be a date: "3号送过来")
+    const kind = /^([^\P{Script=Han}号])([卡罐饼盒包袋瓶套桶箱])$/u.exec(u);
+    if (kind && !units.has(kind[1]) && ![...words].some((w) => w.endsWith(kind[1]))) {
+      const short = new RegExp(`(?<![\\d.])(\\d+|${ZH_NUM_RE})\\s*${escapeRe(kind[1])}(?!${escapeRe(kind[2])}|了)`, "g");
+      for (let m = short.exec(lower); m; m = short.exec(lower)) {
+        const n = parseNumber(m[1]);
+        if (n !== null && n > 0 && Number.isInteger(n)) add(m.index, m.index + m[0].length, `${n}${u}`);
       }
     }
     // the same unit in English: "10 inch" is 10寸, "250 degrees" 250度, "120 capsules" 120粒

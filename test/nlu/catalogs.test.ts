@@ -18,9 +18,6 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   bookshop: { intent: 0.97, entities: 0.95 },
   "home-services": { intent: 0.93, entities: 0.84 },
   garden: { intent: 0.97, entities: 0.88 },
-  "tattoo-barber": { intent: 0.94, entities: 0.8 },
-  "dimsum-teahouse": { intent: 0.91, entities: 0.78 },
-  bridal: { intent: 0.93, entities: 0.89 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -38,6 +35,9 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "tcm-clinic": { intent: 0.97, entities: 0.89 },
   "mystery-games": { intent: 0.97, entities: 0.9 },
   "print-shop": { intent: 0.97, entities: 0.79 },
+  "tattoo-barber": { intent: 0.94, entities: 0.8 },
+  "dimsum-teahouse": { intent: 0.91, entities: 0.78 },
+  bridal: { intent: 0.93, entities: 0.89 },
 };
 
 describe("catalog corpora", () => {
