@@ -8,6 +8,7 @@ import type { CatalogSnapshot } from "./intent.ts";
 import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
 import { sizeIndex } from "./sizes.ts";
 import { asciiLower, isCjkChar, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
+import { foldTraditional } from "./traditional.ts";
 
 export type MentionKind = "brand" | "product";
 export type MatchVia = "exact" | "typo" | "pinyin" | "homophone";
@@ -89,7 +90,7 @@ const MAX_TYPO_PHRASES = 200;
 /** the most products a head noun may stand for */
 const MAX_HEAD_PRODUCTS = 12;
 
-const normalizeSurface = (s: string) => asciiLower(s.normalize("NFKC")).replace(/\s+/g, " ").trim();
+const normalizeSurface = (s: string) => asciiLower(foldTraditional(s.normalize("NFKC"))).replace(/\s+/g, " ").trim();
 const isLatin = (s: string) => /^[a-z0-9][a-z0-9 '&.-]*$/.test(s);
 const edges = (s: string) => ({
   latinStart: /^[a-z0-9]/.test(s),

@@ -4,6 +4,7 @@
 // Every spelling is reduced to a comparison key by `sizeKey` (大杯, l, 42, 175/92a, 50ml, 1.8m, seat3),
 // and the catalog's sizes are keyed the same way, so "1米8", "1.8m" and "180cm" all find "1.8米".
 import { pinyin } from "pinyin-pro";
+import { foldTraditional } from "./traditional.ts";
 import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_CHARS, ZH_NUM_RE } from "./numbers.ts";
 import type { Span } from "./text.ts";
 
@@ -192,7 +193,8 @@ const ZH_LEAD = new RegExp(`^${ZH_NUM_RE}(?=[^${ZH_NUM_CHARS}])`);
 
 export function sizeIndex(sizes: string[]): Map<string, string> {
   const idx = new Map<string, string>();
-  for (const s of sizes) idx.set(sizeKey(s), s);
+  // (a size written in traditional characters is found as the text is read, in simplified ones)
+  for (const s of sizes) idx.set(sizeKey(foldTraditional(s)), s);
   // (a size of two lengths is also found in other units: 15cm×2m as 15*200cm)
   for (const s of sizes) {
     const dim = dimKey(s);
@@ -729,7 +731,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   for (const p of products) {
     for (const u of sizeUnits(p.sizes)) units.add(u);
     for (const raw of p.sizes) {
-      const size = raw.normalize("NFKC").toLowerCase().trim();
+      const size = foldTraditional(raw.normalize("NFKC").toLowerCase().trim());
       if (NUMBER_UNIT.test(size)) continue;
       // letter sizes (s, xl) and bare numbers are the generic patterns'; shade and model codes (n20, #999) are words
       // (letter sizes the generic patterns know, s to xxxl, are theirs; others such as ss or xxs are words)

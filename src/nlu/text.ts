@@ -4,6 +4,7 @@
 // span found in one is valid in the other (coupon codes and order ids are read back from `orig` to
 // keep the user's casing). That is why we lowercase ASCII only: String#toLowerCase can change the
 // length of some non-ASCII characters.
+import { foldCantonese } from "./cantonese.ts";
 import { foldTraditional } from "./traditional.ts";
 
 /** Only this many characters are looked at: a chat message longer than this is not a command. */
@@ -35,7 +36,7 @@ export function normalizeText(input: unknown): NormalizedText {
       .replace(/\s+/g, " ")
       .trim();
   }
-  s = foldTraditional(s.slice(0, MAX_CHARS));
+  s = foldCantonese(foldTraditional(s.slice(0, MAX_CHARS)));
   return { orig: s, lower: asciiLower(s) };
 }
 

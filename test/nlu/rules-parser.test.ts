@@ -514,3 +514,53 @@ describe("everyday phrasings any shop's bot meets (session 8)", () => {
     expect(parse("拿铁买回来就凉了")).toMatchObject({ intent: "feedback" });
   });
 });
+
+describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's general rules)", () => {
+  const p = (id: string, brandId: string, name: string, aliases: string[] = [], sizes: string[] = []) => ({ id, brandId, name, aliases, sizes, tags: [] });
+  const shop = new RulesParser({
+    brands: [{ id: "kamfung", name: "金鳳茶餐廳", aliases: ["金鳳"] }, { id: "mujiang", name: "木匠手作", aliases: ["木匠"] }],
+    products: [
+      p("tart", "kamfung", "蛋撻"), p("bun", "kamfung", "菠蘿包"), p("siumai", "kamfung", "燒賣"),
+      p("tea", "kamfung", "凍檸茶", [], ["細杯", "大杯"]),
+      p("wax", "mujiang", "木蜡油", [], ["56g", "113g", "250g"]),
+      p("board", "mujiang", "松木板", [], ["30cm×1.2m", "40cm×2m"]),
+      p("pass", "mujiang", "木工次卡", ["次卡"], ["5次卡", "10次卡"]),
+      p("jar", "mujiang", "砂纸", [], ["20张包", "50张包"]),
+    ],
+    coupons: [],
+    staff: [{ name: "何師傅", role: "carpenter", brandId: "mujiang" }],
+    staffRoles: ["carpenter"],
+    roles: [{ role: "carpenter", labels: { zh: ["木工師傅"], en: ["carpenter"] } }],
+  } as never);
+  const parse = (text: string) => shop.parseSync(text, ctx(null));
+  const items = (text: string) => parse(text).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("a catalog in traditional characters is read in either script, and so is the customer", () => {
+    expect(items("两个蛋挞 一个菠萝包")).toEqual([["tart", null, 2], ["bun", null, 1]]);
+    expect(items("我要兩個蝦餃 三個燒賣")).toEqual([["siumai", null, 3]]);
+    expect(items("冻柠茶 细杯")).toEqual([["tea", "細杯", 1]]);
+  });
+  it("Cantonese function words: negation, still, which, how, thanks", () => {
+    expect(parse("唔好再send广告俾我")).toMatchObject({ intent: "unsubscribe" });
+    expect(parse("唔想再关注金凤")).toMatchObject({ intent: "unfollow", brandId: "kamfung" });
+    expect(parse("蛋挞仲未到 等咗成个钟")).toMatchObject({ intent: "order_status" });
+    expect(parse("点用㗎？")).toMatchObject({ intent: "help" });
+    expect(parse("早晨")).toMatchObject({ intent: "greeting" });
+    // (Mandarin's sides and times are left alone)
+    expect(parse("旁边有没有金凤的店")).toMatchObject({ intent: "find_store" });
+  });
+  it("any of Chinese's measure words counts, before or after the thing", () => {
+    expect(items("两笼烧卖 菠萝包三碟")).toEqual([["siumai", null, 2], ["bun", null, 3]]);
+  });
+  it("weights in ounces or 半斤, and two lengths in any units, find the catalog's size", () => {
+    expect(items("木蜡油 4oz")).toEqual([["wax", "113g", 1]]);
+    expect(items("木蜡油2盎司两罐")).toEqual([["wax", "56g", 2]]);
+    expect(items("木蜡油要半斤")).toEqual([["wax", "250g", 1]]);
+    expect(items("松木板 30*120cm 两张")).toEqual([["board", "30cm×1.2m", 2]]);
+    expect(items("松木板 40cm x 2m")).toEqual([["board", "40cm×2m", 1]]);
+  });
+  it("a size of a number, a measure and a kind-word said by its measure, or in Chinese numerals", () => {
+    expect(items("买张十次卡")).toEqual([["pass", "10次卡", 1]]);
+    expect(items("木工次卡5次的 来一张")).toEqual([["pass", "5次卡", 1]]);
+    expect(items("砂纸50张那包 来两包")).toEqual([["jar", "50张包", 2]]);
+  });
+});

@@ -1,0 +1,40 @@
+// Written Cantonese folded onto Mandarin, one character for one, so that a customer in Guangzhou or Hong Kong who writes
+// 有冇虾饺, 唔该送到天河, 点心仲未到 or 边间最近 meets the same rules as one who writes 有没有, 谢谢, 还没, 哪间. Only the
+// language's function words: verbs of asking and giving, negation, question words, particles. No trade's nouns.
+// Applied after traditional characters are folded (係 arrives as 系).
+
+/** words first (the longer before the shorter), then single characters */
+const PHRASES: [RegExp, string][] = [
+  [/唔该/g, "谢谢"],
+  [/唔好/g, "不要"],
+  [/乜嘢/g, "什么"],
+  [/系唔系/g, "是不是"],
+  [/系咪/g, "是吗"],
+  [/点样/g, "怎样"],
+  [/点解/g, "为啥"],
+  [/几多/g, "多少"],
+  [/几时/g, "啥时"],
+  [/边度/g, "哪里"],
+  // 边 asking which: 边个, 边间 (not 旁边, 那边, 这边, 左边…: Mandarin's sides)
+  [/(?<![旁那这左右里外上下前后东西南北身海路两一半手])边(?=[个间家款位种只度样啲])/g, "哪"],
+  // 仲 as still: 仲有, 仲未, 仲要
+  [/仲(?=[有未要系可])/g, "还"],
+  // 点 asking how before a verb ("券点领", "点用㗎"), not a time (三点去) nor a bit (有点用, 一点用都没有)
+  [/(?<![\d零一二两三四五六七八九十几半早有差])点(?=[领用去买订搞整走收退揾睇拎])/g, "怎"],
+  // 未 as not yet before an arrival or a readiness: 仲未到, 未好
+  [/(?<=还)未/g, "没"],
+];
+// (有冇 folds to 有没, which the cues read as 有没有)
+const CHARS: Record<string, string> = {
+  冇: "没", 唔: "不", 咗: "了", 㗎: "的", 嘅: "的", 佢: "他", 啲: "些", 喺: "在", 睇: "看", 揾: "找", 嚟: "来", 畀: "给", 俾: "给",
+  攞: "拿", 拎: "拿", 哋: "们", 咩: "啥", 乜: "啥", 咪: "别", 嘞: "了", 啩: "吧", 喎: "哦",
+};
+const ANY = /[冇唔咗㗎嘅佢啲喺睇揾嚟畀俾攞拎哋咩乜咪嘞啩喎边仲点几系未]/;
+const CHAR_RE = new RegExp(`[${Object.keys(CHARS).join("")}]`, "g");
+
+/** Same length as the input: safe to apply before spans are computed. */
+export function foldCantonese(s: string): string {
+  if (!ANY.test(s)) return s;
+  for (const [re, to] of PHRASES) s = s.replace(re, to);
+  return s.replace(CHAR_RE, (c) => CHARS[c] ?? c);
+}
