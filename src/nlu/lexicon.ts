@@ -209,8 +209,15 @@ export class Lexicon {
     }
     this.staffMatcher = new TermMatcher([...staffRoles].filter(([, r]) => r.size === 1).map(([text, r]) => ({ text, id: [...r][0] })));
     if (this.roles.length) {
+      const titleStems: [string, string][] = this.roles.flatMap((r) => r.labels.flatMap((l) => {
+        const stem = /^([\u3400-\u9fff]{2,})(?:师傅|师|员|工|匠)$/.exec(l)?.[1];
+        return stem && !BARE_TITLE.test(l) ? [[stem, r.role] as [string, string]] : [];
+      }));
       for (const p of catalog.products ?? []) {
         const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));
+        // (and a role whose title is the product's name and a title's ending: 修面师 does 修面, a shave)
+        const names = new Set([p.name, ...(p.aliases ?? [])].map(normalize));
+        for (const [stem, role] of titleStems) if (names.has(stem)) found.add(role);
         if (found.size) this.productRoleSets.set(p.id, found);
       }
     }

@@ -135,6 +135,15 @@ export class RulesParser implements IntentParser {
       }
     }
     for (const r of this.lexicon.roles) for (const l of r.labels) for (const m of singleMatcher.find(l)) common.add(l.slice(m.start, m.end));
+    // (nor one that is another product's category: 普洱, a tea a seat is charged for, is also the tag of every pu'er cake)
+    const sizeOwner = new Map(single.map((w) => [w.text, w.id]));
+    for (const p of catalog.products ?? []) {
+      for (const tag of p.tags ?? []) {
+        const t = tag.normalize("NFKC").toLowerCase().trim();
+        const owner = sizeOwner.get(t);
+        if (owner && owner !== p.id) common.add(t);
+      }
+    }
     this.sizeWords = new TermMatcher(single.filter((w) => !common.has(w.text.toLowerCase())));
     this.composites = new CompositeSizeIndex(catalog.products ?? []);
     // names that start with an amount and a unit (3小时欢唱套餐, "3 hour package"), by that amount and unit, when one
