@@ -177,9 +177,9 @@ export function buildItems(
       items.push(item);
     }
   });
-  // a size said of them all ("数学班+作文班 都是五年级", "both in M") is every listed product's that comes in it
+  // a size said of them all ("数学班+作文班 都是五年级", "both in M", "都要小的") is every listed product's that comes in it
   for (const s of sizes) {
-    if (s.weak || !/(?:都|全都|全部)(?:是|要|来|选|报)?\s*$|(?<![a-z])(?:both|all)(?:\s+in)?\s*$/.test(lower.slice(Math.max(0, s.start - 8), s.start))) continue;
+    if (!/(?:都|全都|全部)(?:是|要|来|选|报)?\s*$|(?<![a-z])(?:both|all)(?:\s+in)?\s*$/.test(lower.slice(Math.max(0, s.start - 8), s.start))) continue;
     for (const [k, it] of items.entries()) {
       const product = mentions.find((m) => m.product.id === it.productId)?.product;
       const size = it.size === null && product ? resolveSize([s], product.sizes, product.sizeIndex) : null;

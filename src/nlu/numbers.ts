@@ -120,7 +120,8 @@ const EN_QTY = new RegExp(
   "g",
 );
 // "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).
-const MULT_AFTER = /(?<![a-z0-9])(?:x|×|\*)\s*(\d{1,3})(?![\d.])|(?<![a-z0-9.])(\d{1,3}|two|three|four|five|six)\s+of\s+(?:them|those|these)(?![a-z])/g;
+// (× and * may follow a unit's letters: "300ml×2"; an x may not, it ends words)
+const MULT_AFTER = /(?:(?<![a-z0-9])(?:x|×|\*)|(?<=[a-z\u4e00-\u9fff])[×*])\s*(\d{1,3})(?![\d.a-z])|(?<![a-z0-9.])(\d{1,3}|two|three|four|five|six)\s+of\s+(?:them|those|these)(?![a-z])/g;
 const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
 // A count of people is a count of what each of them gets: "两位", "3人", "for 2 ppl", "for two".
 const PEOPLE = new RegExp(

@@ -154,6 +154,11 @@ const PATTERNS: Pattern[] = [
     const meters = Number(`${parseNumber(m[1])}.${parseNumber(m[2])}`);
     return { keys: [`${meters}m`], display: `${meters}米` };
   } },
+  // (centimetres also in Chinese numerals: 十公分)
+  { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(${ZH_NUM_RE})\\s*(厘米|公分)`, "g"), make: (m) => {
+    const n = parseChineseInt(m[1]);
+    return n && n > 0 ? { keys: [sizeKey(`${n}cm`)], display: `${n}${m[2]}` } : null;
+  } },
   { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(米|m|cm|厘米|公分)(?![a-z])/g, make: (m) => {
     const key = sizeKey(m[1] + m[2]);
     const meters = Number(key.slice(0, -1));
@@ -256,6 +261,17 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       const same = g === null ? undefined : [...index].find(([k]) => { const h = grams(k); return h !== null && Math.abs(h - g) <= g * 0.02; });
       if (same) return same[1];
     }
+    // an amount under a size's bound: 8cm is the 10cm内 one (the smallest bound that holds it)
+    for (const key of m.keys) {
+      const said = amountOf(key);
+      if (!said) continue;
+      let best: { bound: number; size: string } | null = null;
+      for (const [k, v] of index) {
+        const b = boundOf(k);
+        if (b && b.unit === said.unit && said.n <= b.n && (!best || b.n < best.bound)) best = { bound: b.n, size: v };
+      }
+      if (best) return best.size;
+    }
     // "the large one" of a product sold in 大壶/小壶 or 大份/小份
     if (m.weak && m.display === FULL_SIZE) {
       const whole = [...index].filter(([k]) => WHOLE.test(k));
@@ -278,6 +294,20 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
   const weighed = [...index.keys()].some((k) => grams(k) !== null);
   const explicit = mentions.find((m) => !m.weak && (weighed || !m.keys.every((k) => PHYSICAL.test(k))));
   return explicit ? explicit.display : null;
+}
+
+/** A size key's amount and unit, lengths in metres: "0.08m" → 0.08 m, "3小时" → 3 小时. */
+function amountOf(key: string): { n: number; unit: string } | null {
+  const m = /^(\d+(?:\.\d+)?)([^\d\s.x+/-][^\d\s]{0,3})$/.exec(key);
+  return m ? { n: Number(m[1]), unit: m[2] } : null;
+}
+
+/** A size that is an upper bound, "10cm内", "2小时以内", "5人以下": its amount in the units amountOf gives. */
+function boundOf(key: string): { n: number; unit: string } | null {
+  const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]{1,3}?)(?:以内|之内|以下|内)$/.exec(key);
+  if (!m) return null;
+  const amount = amountOf(sizeKey(`${m[1]}${m[2]}`));
+  return amount;
 }
 
 /** a size key that is a weight */

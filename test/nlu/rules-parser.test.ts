@@ -526,10 +526,13 @@ describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's
       p("board", "mujiang", "松木板", [], ["30cm×1.2m", "40cm×2m"]),
       p("pass", "mujiang", "木工次卡", ["次卡"], ["5次卡", "10次卡"]),
       p("jar", "mujiang", "砂纸", [], ["20张包", "50张包"]),
+      p("carve", "mujiang", "木雕刻字", ["刻字"], ["5cm内", "10cm内"]),
+      { ...p("oil", "mujiang", "护木油", [], []), tags: ["柚木"] },
+      p("teak", "mujiang", "柚木椅", [], ["柚木", "橡木"]),
     ],
     coupons: [],
-    staff: [{ name: "何師傅", role: "carpenter", brandId: "mujiang" }],
-    staffRoles: ["carpenter"],
+    staff: [{ name: "何師傅", role: "carpenter", brandId: "mujiang" }, { name: "王刻字师", role: "engraver", brandId: "mujiang" }, { name: "李刻字师", role: "engraver", brandId: "mujiang" }],
+    staffRoles: ["carpenter", "engraver"],
     roles: [{ role: "carpenter", labels: { zh: ["木工師傅"], en: ["carpenter"] } }],
   } as never);
   const parse = (text: string) => shop.parseSync(text, ctx(null));
@@ -558,9 +561,24 @@ describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's
     expect(items("松木板 30*120cm 两张")).toEqual([["board", "30cm×1.2m", 2]]);
     expect(items("松木板 40cm x 2m")).toEqual([["board", "40cm×2m", 1]]);
   });
+  it("a size said once for all, counts after a unit, and an amount under a size's bound", () => {
+    expect(items("木蜡油一罐 砂纸一包 都要小的")).toEqual([["wax", "56g", 1], ["jar", "20张包", 1]]);
+    expect(items("木蜡油250g×2")).toEqual([["wax", "250g", 2]]);
+  });
   it("a size of a number, a measure and a kind-word said by its measure, or in Chinese numerals", () => {
     expect(items("买张十次卡")).toEqual([["pass", "10次卡", 1]]);
     expect(items("木工次卡5次的 来一张")).toEqual([["pass", "5次卡", 1]]);
     expect(items("砂纸50张那包 来两包")).toEqual([["jar", "50张包", 2]]);
+  });
+  it("a length under a size's bound is that size, said in digits or Chinese numerals", () => {
+    expect(items("刻字 8cm的")).toEqual([["carve", "10cm内", 1]]);
+    expect(items("刻字 三公分")).toEqual([["carve", "5cm内", 1]]);
+  });
+  it("a service booked without a role is booked with the role whose title is its name (刻字师 does 刻字)", () => {
+    expect(parse("约刻字 明天下午三点")).toMatchObject({ intent: "book_appointment", role: "engraver", when: "2026-11-26T15:00:00+08:00" });
+  });
+  it("a size word that is also another product's category stands for no product", () => {
+    // (柚木 is a size of the chair and the tag of an oil for teak)
+    expect(items("柚木的东西有哪些推荐")).toEqual([]);
   });
 });
