@@ -10,7 +10,8 @@
 // - items: every product mentioned, whatever the intent; quantity 1 unless stated; size in the
 //   catalog's spelling, or the size as asked when the product does not have it (小杯, XS); null for a
 //   product without sizes.
-// - brandId: the brand named; else the first product's brand; else the coupon's brand; else a category
+// - brandId: the brand named; else the first product's brand; else the coupon's brand; else the kind of shop only
+//   one brand is, as its own names say (药房 of 益康大药房, 茶楼 of 粤点轩茶楼; since session 9); else a category
 //   word sold by exactly one brand (咖啡 → starbucks); else null.
 // - when: only for order, book_appointment, find_store (see when.ts for default hours).
 // - fulfillment: only for order and find_store. rating: only for feedback.

@@ -165,12 +165,45 @@ export function staffBrands(staff: CatalogSnapshot["staff"]): Map<string, Set<st
   return brands;
 }
 
+/**
+ * The kinds of shop the brands are, read from their names: a name that is another of the brand's names and more
+ * (粤点轩 → 粤点轩茶楼, 海联 → 海联营业厅, "Old Fox" → "Old Fox Barbershop") adds that more, when it is the word of a
+ * place (two Chinese characters or more, or an English word) and no other brand's names end in it. id: the brand.
+ */
+// a kind of place, by the words Chinese and English end them with (药房, 营业厅, 茶楼, 工作室; barbershop, pharmacy): not
+// 健康 of 安策健康 or 师傅 of 到家师傅, which say what a brand does or who works there, not what it is
+// (nor a word of any shop's stores, 旗舰店, 中心, nor a 行 that is going, 骑行)
+const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园]|中心)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r)s?$/;
+const NO_KIND = /^(?:[^\u3400-\u9fff]*|.*(?:旗舰店|专卖店|体验店|门店|分店|总店|网店|商城)|中心|服务中心|(?:骑|出|旅|步|通|运|自|同|飞|航)行)$/;
+
+export function brandKinds(brands: { id: string; name: string; aliases?: string[] }[]): { text: string; id: string }[] {
+  const owners = new Map<string, Set<string>>();
+  for (const b of brands) {
+    const names = [...new Set([b.name, ...(b.aliases ?? [])].map(normalize).filter(Boolean))];
+    for (const long of names) {
+      // (after the longest of its other names that it starts with: 粤点轩茶楼 is 粤点轩 and 茶楼, not 粤点 and 轩茶楼)
+      // (an English kind is a whole word of six letters or more: "Old Fox Barbershop" after "Old Fox", not "home" or "copy")
+      const prefixes = names.filter((n) => n.length < long.length && long.startsWith(n)).sort((a, b) => b.length - a.length);
+      const kinds = [
+        ...prefixes.slice(0, 1).map((n) => long.slice(n.length)).filter((rest) => /^[\u3400-\u9fff]{2,6}$/.test(rest) && PLACE_KIND.test(rest) && !NO_KIND.test(rest)),
+        ...prefixes.filter((n) => long[n.length] === " ").map((n) => long.slice(n.length + 1)).filter((rest) => /^[a-z]{6,}$/.test(rest) && PLACE_KIND.test(rest)),
+      ];
+      // (大药房 is also said 药房)
+      for (const kind of kinds.flatMap((k) => (/^[大新老]..+$/.test(k) ? [k, k.slice(1)] : [k]))) (owners.get(kind) ?? owners.set(kind, new Set()).get(kind)!).add(b.id);
+    }
+  }
+  return [...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }));
+}
+
 export class Lexicon {
   readonly roles: RoleWords[];
   readonly roleMatcher: TermMatcher;
   readonly categoryMatcher: TermMatcher;
   /** words several roles share (医生 for a dentist and an orthodontist): the weakest evidence of which is meant */
   private readonly sharedWords = new Set<string>();
+  /** the kind of shop a brand is, from its own names (粤点轩 and 粤点轩茶楼 → 茶楼; "Old Fox" and "Old Fox Barbershop" →
+   * barbershop), when no other brand's names say it: "附近有茶楼吗" asks for that brand */
+  readonly kindMatcher: TermMatcher;
   /** category word (normalised tag) → brands whose products carry it */
   private readonly tagBrands = new Map<string, Set<string>>();
   /** role → the brands whose stores staff it */
@@ -202,6 +235,7 @@ export class Lexicon {
       }
     }
     this.categoryMatcher = new TermMatcher([...this.tagBrands.keys()].map((text) => ({ text, id: text })));
+    this.kindMatcher = new TermMatcher(brandKinds(catalog.brands ?? []));
     const staffRoles = new Map<string, Set<string>>();
     for (const s of catalog.staff ?? []) {
       const name = normalize(s.name);

@@ -269,7 +269,11 @@ export class RulesParser implements IntentParser {
     const allRoles = this.lexicon.rolesIn(lower, [], roleWords);
     const allCategories = this.lexicon.categoriesIn(lower);
     const pickUp = /(?<![a-z])pick(?:ing)?\s+(?:(?:it|them|this|these|those|my|the|it all)\s+)?up(?![a-z])/.exec(lower);
-    const mentions = this.matcher.findMentions(lower, allowed).filter((m) =>
+    // the kind of shop a brand is, said for it: "附近有茶楼吗", "barbershop near me" (a name inside it is the kind's word:
+    // the 理发 of 理发店)
+    const kinds = this.lexicon.kindMatcher.size ? this.lexicon.kindMatcher.find(lower).filter((k) => !allowed || allowed.has(k.id)) : [];
+    const inKind = (m: Span) => kinds.some((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start);
+    const mentions = this.matcher.findMentions(lower, allowed).filter((m) => !inKind(m)).filter((m) =>
       m.kind !== "product" || ((!/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start))) &&
         !this.personNamed(lower, m, allRoles) && !this.insideRoleWord(lower, m, roleWords) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
     // a size only one product comes in stands for that product ("办一张年卡")
@@ -429,8 +433,9 @@ export class RulesParser implements IntentParser {
       .filter((c) => !(/^books?$/.test(lower.slice(c.start, c.end)) && /^\s+(?:a|an|the|me|my|us|him|her|for|with|in|at|some|one|two|\d)\b/.test(lower.slice(c.end))));
     // (a head noun may yet be dropped, below: it does not stand in the way)
     const categoryBrand = explicitBrand || productMentions.some((m) => !m.head) ? null : this.lexicon.categoryBrand(categories, allowed);
+    const kindBrand = kinds.find((k) => !mentions.some((m) => overlaps(m, k)))?.id ?? null;
     const brandOf = (named: ProductMention[]) =>
-      explicitBrand ?? named[0]?.product.brandId ?? (couponBrand && (!allowed || allowed.has(couponBrand)) ? couponBrand : null) ?? categoryBrand;
+      explicitBrand ?? named[0]?.product.brandId ?? (couponBrand && (!allowed || allowed.has(couponBrand)) ? couponBrand : null) ?? kindBrand ?? categoryBrand;
     let brandId: string | null = brandOf(productMentions);
 
     const now = ctx?.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();

@@ -582,3 +582,28 @@ describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's
     expect(items("柚木的东西有哪些推荐")).toEqual([]);
   });
 });
+
+describe("the kind of shop a brand is, from its own names (session 9)", () => {
+  const p = (id: string, brandId: string, name: string, aliases: string[] = []) => ({ id, brandId, name, aliases, sizes: [], tags: [] });
+  const catalog = {
+    brands: [
+      { id: "kangle", name: "康乐大药房", aliases: ["康乐", "Kangle", "Kangle Pharmacy"] },
+      { id: "quanjian", name: "全健健康", aliases: ["全健"] },
+      { id: "jianfeng", name: "剪风理发店", aliases: ["剪风", "Jianfeng", "Jianfeng Barbershop"] },
+    ],
+    products: [p("mask", "kangle", "口罩"), p("cut", "jianfeng", "理发", ["剪发"]), p("check", "quanjian", "体检")],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  };
+  const parser = new RulesParser(catalog as never);
+  const parse = (text: string) => parser.parseSync(text, ctx(null));
+  it("a store search for that kind of place is for the brand that is one", () => {
+    expect(parse("附近2公里有药房吗")).toMatchObject({ intent: "find_store", brandId: "kangle", radiusMeters: 2000 });
+    expect(parse("barbershop near me within 1km")).toMatchObject({ intent: "find_store", brandId: "jianfeng", items: [] });
+    // (the 理发 of 理发店 is the place's word, not a haircut)
+    expect(parse("我要关注这家理发店")).toMatchObject({ intent: "follow", brandId: "jianfeng", items: [] });
+  });
+  it("what a brand does (健康) is no kind of place, and a bot's brands bound it", () => {
+    expect(parse("附近有健康的东西卖吗").brandId).toBeNull();
+    expect(parser.parseSync("附近有药房吗", ctx(["jianfeng"])).brandId).toBeNull();
+  });
+});
