@@ -289,7 +289,7 @@ export class RulesParser implements IntentParser {
         before.brandId = product.brandId;
         continue;
       }
-      if (!mentions.some((m) => m.kind === "product") && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && /^\s*$/.test(lower.slice(m.end, w.start))))) {
+      if (!mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && /^\s*$/.test(lower.slice(m.end, w.start))))) {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }
