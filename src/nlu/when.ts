@@ -29,14 +29,16 @@ const EN_MONTH: Record<string, number> = {
 };
 
 // Greetings contain period words (早上好, good evening) that are not a time.
-const GREETINGS = /早上好|早安|上午好|中午好|下午好|晚上好|晚安|good\s*(?:morning|afternoon|evening|night)|^\s*morning(?![a-z])/g;
+const GREETINGS = /早上好|早安|上午好|中午好|下午好|晚上好|晚安|^\s*早晨(?=[!！~,，。\s]|$)|good\s*(?:morning|afternoon|evening|night)|^\s*morning(?![a-z])/g;
 
 const PERIODS: [RegExp, Period][] = [
   [/凌晨/, { defaultHour: 1, kind: "early" }],
-  [/早上|早晨|清晨|一早|明早|今早|大早/, { defaultHour: 9, kind: "am" }],
-  [/上午|(?<![a-z])(?:morning|a\.m\.)(?![a-z])/, { defaultHour: 10, kind: "am" }],
+  // (and the dialects' words: 朝早 and 听朝 in Cantonese, 头午 and 前晌 in the north)
+  [/早上|早晨|清晨|一早|明早|今早|大早|朝早|听朝|头午|前晌/, { defaultHour: 9, kind: "am" }],
+  [/上午|上半天|(?<![a-z])(?:morning|a\.m\.)(?![a-z])/, { defaultHour: 10, kind: "am" }],
   [/中午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])/, { defaultHour: 12, kind: "noon" }],
-  [/下午|午后|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
+  // (后晌 in the north, 下半天 in Shanghai, 晏昼 in Cantonese)
+  [/下午|午后|后晌|下半天|晏昼|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
   [/傍晚|黄昏/, { defaultHour: 18, kind: "pm" }],
   // (晚 alone before an hour: 周六晚7点)
   [new RegExp(`晚上|今晚|明晚|夜里|夜晚|当晚|今夜|晚(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|(?<![a-z])(?:evening|tonight|night)(?![a-z])`), { defaultHour: 19, kind: "night" }],
@@ -44,8 +46,9 @@ const PERIODS: [RegExp, Period][] = [
 
 const RELATIVE_DAYS: [RegExp, number][] = [
   [/大后天/, 3],
-  [/后天|(?<![a-z])day\s+after\s+tomorrow(?![a-z])/, 2],
-  [/明天|明日|明儿|明早|明晚|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw)(?![a-z])/, 1],
+  [/后天|后日|(?<![a-z])day\s+after\s+tomorrow(?![a-z])/, 2],
+  // (听日 and 听朝 in Cantonese, 明朝 in Shanghai)
+  [/明天|明日|明儿|明早|明晚|听日|听朝|明朝|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw)(?![a-z])/, 1],
   [/今天|今日|今儿|今晚|今早|今夜|(?<![a-z])(?:today|tonight|this\s+(?:morning|afternoon|evening))(?![a-z])/, 0],
 ];
 
@@ -70,11 +73,13 @@ const ZH_CLOCK = new RegExp(
 const COLON_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?![\d:])\s*(am|pm|a\.m\.|p\.m\.)?/;
 const EN_AMPM = /(?<![\d:.])(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])/;
 const EN_OCLOCK = /(?<![\d:.])(\d{1,2})\s*o'?\s?clock/;
+// a bare hour right after an English day: "thursday 4", "tmr 3" (not a count: "sat 10 people")
+const EN_DAY_HOUR = /(?<![a-z])(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|hrs?|h|people|persons?|ppl|pax|guests?|kids?|adults?|rooms?|pm|am|a\.m\.|p\.m\.|st|nd|rd|th)(?![a-z]))|(?<![a-z])(?:tomorrow|tmrw?|today|tonight)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|hrs?|h|people|persons?|ppl|pax|guests?|kids?|adults?|rooms?|pm|am|a\.m\.|p\.m\.)(?![a-z]))/;
 const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|people|persons?|pm|am|a\.m\.|p\.m\.)(?![a-z]))/;
 
 /** Every pattern below needs one of these: a digit, a Chinese numeral or day/period word, or an English one. */
 const MAYBE_TIME =
-  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@)/;
+  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@)/;
 
 interface Clock {
   h: number;
@@ -115,6 +120,8 @@ function findClock(s: string, hasContext: boolean): Clock | null {
   if (m) return { h: Number(m[1]), min: 0, meridiem: null };
   m = EN_AT.exec(s);
   if (m && Number(m[1]) <= 24) return { h: Number(m[1]), min: 0, meridiem: null };
+  m = EN_DAY_HOUR.exec(s);
+  if (m && Number(m[1] ?? m[2]) >= 1 && Number(m[1] ?? m[2]) <= 12) return { h: Number(m[1] ?? m[2]), min: 0, meridiem: null };
   return null;
 }
 

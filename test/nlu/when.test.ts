@@ -95,3 +95,21 @@ describe("time zones", () => {
     expect(when("tomorrow 3pm", NOW, "Not/AZone")).toBe("2026-11-26T15:00:00+00:00");
   });
 });
+
+describe("the dialects' day and period words, and an English day with a bare hour (session 9)", () => {
+  it.each([
+    ["明儿个后晌", at("11-26", "15:00")],
+    ["礼拜六下半天", at("11-28", "15:00")],
+    ["后日朝早九点", at("11-27", "09:00")],
+    ["听日晏昼三点", at("11-26", "15:00")],
+    ["thursday 4", at("11-26", "16:00")],
+    ["tmr 3", at("11-26", "15:00")],
+    ["sat 10", at("11-28", "10:00")],
+  ])("%s", (text, expected) => {
+    expect(when(text)).toBe(expected);
+  });
+  it("a count after a day is no hour, and a Cantonese good morning is no time", () => {
+    expect(when("sat 10 people")).toBe(at("11-28", "10:00"));
+    expect(when("早晨！要半只烧鹅")).toBeNull();
+  });
+});
