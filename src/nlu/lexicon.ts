@@ -5,6 +5,7 @@
 // Code keeps only generic language (booking verbs, times, numbers, ratings); a role such as an optometrist is
 // known because the catalog says so: its `roles` labels ({"zh":["验光师","验光"],"en":["optometrist","eye test"]}),
 // else its id ("hair_stylist" → "hair stylist") and the titles its staff names end in (张药师 → 药师).
+import { pinyin } from "pinyin-pro";
 import type { CatalogSnapshot } from "./intent.ts";
 import { boundedEditDistance } from "./edit-distance.ts";
 import { asciiLower, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
@@ -29,9 +30,9 @@ const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 // Generic endings of Chinese job titles (…师, 医生, 顾问, 教练, 护士, 经理, 总监, 店长, 专员, 助理): grammar, not a
 // trade's vocabulary. A staff name that is a surname (or a Latin given name) followed by such a title teaches the
 // role's title: 张药师 → 药师, Tony老师 → 老师, 王小明（验光师） → 验光师.
-const TITLE_END = /(?:师|师傅|医生|医师|顾问|教练|护士|经理|总监|店长|专员|助理|管家|(?<!员)工|匠)$/;
+const TITLE_END = /(?:师|师傅|医生|医师|大夫|顾问|教练|护士|经理|总监|店长|专员|助理|管家|(?<!员)工|匠)$/;
 /** A title alone, naming no trade: 师傅, 老师, 工 (a word of every trade's staff names). */
-const BARE_TITLE = /^(?:师傅|老师|师|工|医生|顾问|教练|技师|管家|经理|店长|助理|专员)$/;
+const BARE_TITLE = /^(?:师傅|老师|师|工|医生|大夫|顾问|教练|技师|管家|经理|店长|助理|专员)$/;
 const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;
 
 /** Whether a role word names a person (验光师, pastry chef) rather than a service (验光, oil change): by its ending. */
@@ -47,7 +48,8 @@ export function titleInName(name: string): string | null {
   const latin = /^[A-Za-z][A-Za-z.' ]*\s*([\u3400-\u9fff]{2,6})$/.exec(n);
   if (latin) return TITLE_END.test(latin[1]) ? latin[1] : null;
   if (!/^[\u3400-\u9fff]{3,8}$/.test(n)) return null;
-  const rest = n.slice(COMPOUND_SURNAMES.test(n) ? 2 : 1);
+  // (a surname may come with 小, 老 or 阿 before it: 小林化妆师 is 化妆师 Lin)
+  const rest = n.slice(COMPOUND_SURNAMES.test(n) || (/^[小老阿]/.test(n) && n.length >= 4 && TITLE_END.test(n.slice(2))) ? 2 : 1);
   return rest.length >= 2 && TITLE_END.test(rest) ? rest : null;
 }
 
@@ -195,6 +197,21 @@ export function brandKinds(brands: { id: string; name: string; aliases?: string[
   return [...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }));
 }
 
+/** English words for a Chinese title after a surname: 医生 → Dr, 师傅 → Master, 教练 → Coach (Chinese and English, no trade's) */
+const TITLE_IN_ENGLISH: Record<string, string[]> = {
+  医生: ["dr", "dr.", "doctor"], 医师: ["dr", "dr.", "doctor"], 大夫: ["dr", "dr.", "doctor"], 主任: ["dr", "dr.", "director"],
+  师傅: ["master"], 教练: ["coach"], 老师: ["teacher", "mr", "mr.", "ms", "ms.", "miss"], 经理: ["manager"],
+};
+const SURNAME_AND_TITLE = new RegExp(`^(?:[小老阿])?([\u4e00-\u9fff]{1,2}?)(${Object.keys(TITLE_IN_ENGLISH).join("|")})$`);
+
+/** A staff name of a surname and a title said in English: 涂大夫 → "dr tu", "dr. tu", "doctor tu". */
+export function englishStaffNames(name: string): string[] {
+  const m = SURNAME_AND_TITLE.exec(name);
+  if (!m) return [];
+  const surname = pinyin(m[1], { toneType: "none", type: "array" }).join("");
+  return /^[a-z]+$/.test(surname) ? TITLE_IN_ENGLISH[m[2]].map((t) => `${t} ${surname}`) : [];
+}
+
 export class Lexicon {
   readonly roles: RoleWords[];
   readonly roleMatcher: TermMatcher;
@@ -240,6 +257,8 @@ export class Lexicon {
     for (const s of catalog.staff ?? []) {
       const name = normalize(s.name);
       if (name.length >= 2) staffRoles.set(name, (staffRoles.get(name) ?? new Set()).add(s.role));
+      // (and as English speakers say it: 涂大夫 is Dr. Tu, 陈师傅 Master Chen, 王教练 Coach Wang)
+      for (const english of englishStaffNames(name)) staffRoles.set(english, (staffRoles.get(english) ?? new Set()).add(s.role));
     }
     this.staffMatcher = new TermMatcher([...staffRoles].filter(([, r]) => r.size === 1).map(([text, r]) => ({ text, id: [...r][0] })));
     if (this.roles.length) {

@@ -1,7 +1,7 @@
 // The catalog lexicon: roles, titles and category words come from the catalog data, whatever the trade.
 import { describe, expect, it } from "vitest";
 import type { CatalogSnapshot } from "../../src/nlu/intent.ts";
-import { Lexicon, roleWords, TermMatcher, titleInName } from "../../src/nlu/lexicon.ts";
+import { englishStaffNames, Lexicon, roleWords, TermMatcher, titleInName } from "../../src/nlu/lexicon.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
 import { ctx } from "./fixtures.ts";
@@ -129,4 +129,23 @@ describe("an English title with a typo", () => {
   const roles = (t: string) => lx.rolesIn(normalizeText(t).lower).map((m) => m.id);
   it("is still the title", () => expect(roles("can i see a dentst today at 4")).toEqual(["dentist"]));
   it("a service's word is left exact", () => expect(roles("2 whitning strips")).toEqual([]));
+});
+
+describe("staff names as English speakers say them, and titles after 小/老/阿 (session 9)", () => {
+  it("a surname and a title in English: Dr. Tu, Master Chen, Coach Wang", () => {
+    expect(englishStaffNames("涂大夫")).toEqual(["dr tu", "dr. tu", "doctor tu"]);
+    expect(englishStaffNames("陈师傅")).toEqual(["master chen"]);
+    expect(englishStaffNames("小王教练")).toEqual(["coach wang"]);
+    expect(englishStaffNames("Kevin老师")).toEqual([]);
+    expect(englishStaffNames("王小明")).toEqual([]);
+  });
+  it("the title of a name that starts with 小, 老 or 阿 before the surname", () => {
+    expect(titleInName("小林化妆师")).toBe("化妆师");
+    expect(titleInName("老周")).toBeNull();
+  });
+  it("naming them so books their role", () => {
+    const parser = new RulesParser({ brands: [{ id: "b", name: "杏林", aliases: [] }], products: [], coupons: [], staff: [{ name: "涂大夫", role: "physician", brandId: "b" }, { name: "陈师傅", role: "tailor", brandId: "b" }], staffRoles: ["physician", "tailor"], roles: [] } as never);
+    expect(parser.parseSync("can I book Dr. Tu on Friday morning?", ctx(null))).toMatchObject({ intent: "book_appointment", role: "physician", when: "2026-11-27T10:00:00+08:00" });
+    expect(parser.parseSync("Can Master Chen take in my gown tomorrow morning?", ctx(null))).toMatchObject({ intent: "book_appointment", role: "tailor" });
+  });
 });
