@@ -28,6 +28,8 @@ export interface CatalogMention extends Span {
  */
 export interface HeadMention extends Span {
   ids: string[];
+  /** a category word (tag) rather than the end of names: it names a product only where none is named */
+  tag?: true;
 }
 
 export interface ProductInfo {
@@ -233,7 +235,7 @@ export class CatalogMatcher {
   /** two-word English product names by their last word (singular) and first: "strap" → leather → "leather strap" */
   private readonly byHeadWord = new Map<string, Map<string, { id: string; brandId: string }>>();
   /** head nouns by start key, longest first (see HeadMention) */
-  private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean }[]>();
+  private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean; tag: boolean }[]>();
 
   constructor(catalog: CatalogSnapshot) {
     const seen = new Set<string>();
@@ -373,6 +375,7 @@ export class CatalogMatcher {
    */
   private indexHeads(catalog: CatalogSnapshot, seen: Set<string>): void {
     const heads = new Map<string, string[]>();
+    const tagHeads = new Map<string, string[]>();
     const note = (head: string, id: string) => {
       const ids = heads.get(head) ?? [];
       if (!ids.includes(id)) ids.push(id);
@@ -392,14 +395,20 @@ export class CatalogMatcher {
         const last = words.length >= 2 ? nounKey(words[words.length - 1]) : "";
         if (/^[a-z]{3,}$/.test(last) && !done.has(last)) done.add(last), note(last, p.id);
       }
+      // (and its Chinese category words, apart: "A2图纸" is the one product tagged 图纸 that comes in A2)
+      if (sized) for (const tag of p.tags ?? []) {
+        const t = normalizeSurface(tag);
+        if (/^[\u3400-\u9fff]{2,4}$/.test(t) && !tagHeads.get(t)?.includes(p.id)) tagHeads.set(t, [...(tagHeads.get(t) ?? []), p.id]);
+      }
     }
-    for (const [text, ids] of heads) {
+    const entries = [...[...heads].map(([text, ids]) => ({ text, ids, tag: false })), ...[...tagHeads].filter(([text]) => !heads.has(text)).map(([text, ids]) => ({ text, ids, tag: true }))];
+    for (const { text, ids, tag } of entries) {
       // (a word dozens of names end in — 礼盒 — is too general for a size to pick one)
       if (ids.length > MAX_HEAD_PRODUCTS || [text, `${text}s`, `${text}es`].some((t) => seen.has(`${t}|product`) || seen.has(`${t}|brand`))) continue;
       const key = startKey(text, 0);
       const bucket = this.headsByStart.get(key);
-      if (bucket) bucket.push({ text, ids, latin: isLatin(text) });
-      else this.headsByStart.set(key, [{ text, ids, latin: isLatin(text) }]);
+      if (bucket) bucket.push({ text, ids, latin: isLatin(text), tag });
+      else this.headsByStart.set(key, [{ text, ids, latin: isLatin(text), tag }]);
     }
     for (const bucket of this.headsByStart.values()) if (bucket.length > 1) bucket.sort((a, b) => b.text.length - a.text.length);
   }
@@ -446,7 +455,7 @@ export class CatalogMatcher {
         // (an English head one of whose products is named in the text is that product said again, or what it is made
         // of: the roses of "2 champagne rose bouquets, 11 roses each")
         const again = h.latin && taken.some((t) => (t as Partial<CatalogMention>).kind === "product" && ids.includes((t as CatalogMention).id));
-        if (ids.length && !again && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids });
+        if (ids.length && !again && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids, ...(h.tag ? { tag: true } : {}) });
         break;
       }
     }

@@ -337,10 +337,13 @@ export class RulesParser implements IntentParser {
     const heads = this.matcher.findHeads(lower, [...mentions, ...allRoles], allowed)
       // (not a word of a longer name: "music theory class", "guitar trial lesson"; nor a unit counted: "三个小时")
       .filter((h) => /^[a-z]/.test(lower[h.start]) || !COUNTED_BEFORE.test(lower.slice(Math.max(0, h.start - 6), h.start)))
-      .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(lower.slice(m.end, h.start))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))));
+      .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(lower.slice(m.end, h.start))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))))
+      .filter((h) => !h.tag || !productMentions.length);
     const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
     const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];
-    const sizes = sized.length ? findSizes(lower, orig, catalogSizes(lower, sized, orig)) : [];
+    // (the amounts of a coupon's threshold and discount are no sizes: 满500减50)
+    const threshold = /满\s*\d+\s*(?:元|块)?\s*[减送返]\s*\d+/.exec(lower);
+    const sizes = (sized.length ? findSizes(lower, orig, catalogSizes(lower, sized, orig)) : []).filter((z) => !threshold || !overlaps(z, { start: threshold.index, end: threshold.index + threshold[0].length }));
     // 大/中/小 written right before a product's name is its size ("一个大果盘", "两个中果盘"): weak, like "large"
     for (const m of productMentions) {
       const mark = WEAK_MARKS[lower[m.start - 1] ?? ""];

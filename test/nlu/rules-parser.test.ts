@@ -607,3 +607,23 @@ describe("the kind of shop a brand is, from its own names (session 9)", () => {
     expect(parser.parseSync("附近有药房吗", ctx(["jianfeng"])).brandId).toBeNull();
   });
 });
+
+describe("a category word with a size names the one product of that category in it (session 9)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "tu", name: "图快印", aliases: [] }],
+    products: [
+      { id: "plot", brandId: "tu", name: "工程出图", aliases: ["CAD出图"], sizes: ["A0", "A1", "A2"], tags: ["图纸", "打印"] },
+      { id: "poster", brandId: "tu", name: "海报", aliases: [], sizes: ["60x90cm"], tags: ["打印"] },
+      { id: "paper", brandId: "tu", name: "复印纸", aliases: [], sizes: ["500张", "50张"], tags: ["纸张"] },
+    ],
+    coupons: [{ code: "TU50", brandId: "tu", title: "纸张满500减50" }], staff: [], staffRoles: [], roles: [],
+  } as never);
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("图纸 in A1 is the plot, counted", () => {
+    expect(items("A1图纸出12张 A0的3张")).toEqual([["plot", "A1", 12], ["plot", "A0", 3]]);
+  });
+  it("not where a product is named, and a coupon's threshold is no size", () => {
+    expect(items("海报 60x90cm 一张 图纸")).toEqual([["poster", "60x90cm", 1]]);
+    expect(items("我要纸张满500减50的券")).toEqual([]);
+  });
+});
