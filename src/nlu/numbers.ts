@@ -99,10 +99,10 @@ export function parseNumber(raw: string): number | null {
 }
 
 /**
- * Measure words that count items (杯 cups, 件 garments, 双 pairs...). Not 位 (三人位 is a sofa size),
- * not 块 (also a currency: 30块), not 点/号/米 (times, dates and lengths).
+ * Measure words that count items (杯 cups, 件 garments, 双 pairs, 笼 steamers, 版 sheets, 页 pages...). Not 位 (三人位
+ * is a sofa size), not 点/号/米 (times, dates and lengths); 块 only in ZH_QTY, where it is not money (30块钱, 20块的).
  */
-export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂筒笼屉饼碟锅盘棵部架枚管盅樽坛缸封叠沓摞筐篮兜客捧丛簇瓣截身袭轴挂";
+export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂筒笼屉饼碟锅盘棵部架枚管盅樽坛缸封叠沓摞筐篮兜客捧丛簇瓣截身袭轴挂版页";
 
 export interface QuantityMention extends Span {
   value: number;
@@ -113,7 +113,7 @@ export interface QuantityMention extends Span {
 // (nor the 三包 of a warranty: "三包检修", "三包期内")
 const NOT_WARRANTY = "(?!(?<=三包)(?:检|服务|期|政策|维修|凭证|卡|内|范围))";
 // (次 counts sessions — "单次 两次" — but not 第一次 or 一次性; the 包 of 包厢, 包间, 包房 is a room's, its number no count: "808包厢")
-const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))${NOT_WARRANTY}`, "g");
+const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡])|块(?![钱的多左以上\\d一二三四五六七八九十半]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))${NOT_WARRANTY}`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of" (a number word before them is a count)
 const EN_QTY = new RegExp(
   `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?)(?![a-z])`,

@@ -52,3 +52,15 @@ describe("quantities next to an item", () => {
     ["两杯", 2], [" x3", 3], ["来一支", 1], ["，要2杯", 2], ["", null], ["和一个", null],
   ])("after: %j → %j", (suffix, n) => expect(quantityAfter(suffix)?.value ?? null).toBe(n));
 });
+
+describe("more of Chinese's measure words (session 9)", () => {
+  it.each([
+    ["两笼虾饺", 2], ["冲两版一寸照", 2], ["扫描30页", 30], ["KT板 三块", 3], ["要两饼", 2],
+  ])("%s counts", (text, n) => {
+    expect(findQuantities(text).map((q) => q.value)).toContain(n);
+  });
+  it("a 块 of money counts nothing", () => {
+    expect(findQuantities("这个30块钱")).toEqual([]);
+    expect(findQuantities("要20块的那个")).toEqual([]);
+  });
+});
