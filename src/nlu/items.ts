@@ -137,6 +137,9 @@ export function buildItems(
     if (size === null && mention.product.sizes.length) {
       size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex) ?? servingSize(lower.slice(prevEnd, nextStart), mention.product.sizes);
     }
+    // the measure it is counted in, when only one of its sizes is sold in that measure: "两饼" of a tea sold as 357克饼,
+    // "一提" of one sold as 一提(7饼)
+    if (size === null && mention.product.sizes.length) size = measuredSize(lower, quantities, prevEnd, nextStart, mention.product.sizes);
     // "再加一张镜头膜 same model", "同款的手机壳": the size of the product named before it, when this one comes in it
     if (size === null && mention.product.sizes.length && items.length && (SAME_SIZE.test(lower.slice(mention.end, nextStart)) || SAME_SIZE.test(lower.slice(prevEnd, mention.start)))) {
       const before = [...items].reverse().find((it) => it.size !== null && it.productId !== mention.product.id)?.size ?? null;
@@ -240,6 +243,19 @@ const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|ki
 
 // products listed with nothing but a conjunction between them
 const JOINED = /^\s*(?:和|与|跟|还是|或者?|(?<![a-z])(?:and|or|vs\.?|versus)(?![a-z])|、|\/)\s*$/;
+
+/** The one size of `sizes` sold in the measure a count in the stretch is said in (357克饼 for 饼; 一提(7饼) for 提), or null. */
+function measuredSize(lower: string, quantities: QuantityMention[], from: number, to: number, sizes: string[]): string | null {
+  for (const q of quantities) {
+    if (q.kind !== "measure" || q.start < from || q.end > to) continue;
+    const measure = lower[q.end - 1];
+    if (!/[\u4e00-\u9fff]/.test(measure) || measure === "个") continue;
+    // (a size in that measure: an amount and it, 357克饼, or one of it, 一提(7饼); not half of it, 半只)
+    const fits = sizes.filter((z) => new RegExp(`(?:\\d|[克g])${measure}$|^一${measure}(?![\\u4e00-\\u9fff])`).test(z.normalize("NFKC")));
+    if (fits.length === 1) return fits[0];
+  }
+  return null;
+}
 
 const BARE_MEASURE = new RegExp(`(?:加|来|要|点|再|整|买)[${MEASURE_WORDS}]\\s*$`);
 

@@ -522,6 +522,8 @@ describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's
     products: [
       p("tart", "kamfung", "蛋撻"), p("bun", "kamfung", "菠蘿包"), p("siumai", "kamfung", "燒賣"),
       p("tea", "kamfung", "凍檸茶", [], ["細杯", "大杯"]),
+      p("puer", "kamfung", "普洱茶饼", ["普洱"], ["357克饼", "一提(7饼)"]),
+      p("goose", "kamfung", "烧鹅", [], ["例牌", "半只"]),
       p("wax", "mujiang", "木蜡油", [], ["56g", "113g", "250g"]),
       p("board", "mujiang", "松木板", [], ["30cm×1.2m", "40cm×2m"]),
       p("pass", "mujiang", "木工次卡", ["次卡"], ["5次卡", "10次卡"]),
@@ -550,6 +552,11 @@ describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's
     expect(parse("早晨")).toMatchObject({ intent: "greeting" });
     // (Mandarin's sides and times are left alone)
     expect(parse("旁边有没有金凤的店")).toMatchObject({ intent: "find_store" });
+  });
+  it("counted in the measure only one of its sizes is sold in, it is that size (not half of it)", () => {
+    expect(items("两饼普洱")).toEqual([["puer", "357克饼", 2]]);
+    expect(items("普洱一提")).toEqual([["puer", "一提(7饼)", 1]]);
+    expect(items("一只烧鹅")).toEqual([["goose", null, 1]]);
   });
   it("any of Chinese's measure words counts, before or after the thing", () => {
     expect(items("两笼烧卖 菠萝包三碟")).toEqual([["siumai", null, 2], ["bun", null, 3]]);
