@@ -149,6 +149,8 @@ function weekdayDelta(today: number, target: number, next: boolean): number {
 // Written dates: 2026-12-10, 2026/12/10, 2026.12.10, 2026年12月10日
 const ISO_DATE = /(?<![\d.])(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])/;
 
+const TIME_AFTER = new RegExp(`^\\s*(?:的)?\\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|早|晚|\\d{1,2}\\s*[点:：]|${ZH_NUM_RE}点)`);
+
 function findDay(s: string, today: CalendarDate): CalendarDate | null {
   const weekday = isoWeekday(today);
   let m = ISO_DATE.exec(s);
@@ -171,7 +173,12 @@ function findDay(s: string, today: CalendarDate): CalendarDate | null {
       if (isValidDate(date)) return date;
     }
   }
+  // (of several weekdays, the one a time is said with: "下周六用，下周五下午来取" is Friday afternoon)
   m = ZH_WEEKDAY_RE.exec(s);
+  if (m && ZH_WEEKDAY_RE.exec(s.slice(m.index + m[0].length))) {
+    const all = [...s.matchAll(new RegExp(ZH_WEEKDAY_RE.source, "g"))];
+    m = all.find((w) => TIME_AFTER.test(s.slice(w.index! + w[0].length))) ?? m;
+  }
   if (m) {
     const prefix = m[1] ?? "";
     const extra = prefix.startsWith("下下") ? 7 : 0;

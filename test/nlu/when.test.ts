@@ -113,3 +113,13 @@ describe("the dialects' day and period words, and an English day with a bare hou
     expect(when("早晨！要半只烧鹅")).toBeNull();
   });
 });
+
+describe("of several weekdays, the one said with a time (session 9)", () => {
+  it.each([
+    ["下周六用，下周五下午来取", at("12-04", "15:00")],
+    ["孩子下周一要用 周日傍晚前送到", at("11-29", "18:00")],
+    ["周六或者周日都行", at("11-28", "10:00")],
+  ])("%s", (text, expected) => {
+    expect(when(text)).toBe(expected);
+  });
+});
