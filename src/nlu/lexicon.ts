@@ -152,12 +152,14 @@ export class TermMatcher {
  */
 function serviceForms(label: string): string[] {
   if (!/^[\u3400-\u9fff]{2,4}$/.test(label)) return [label];
-  return [label, ...["一下", "个", "一个", "下"].map((m) => label[0] + m + label.slice(1))];
+  // (订房 is also booked in English: "book个房", "book 房")
+  const booked = /^(?:预订|预定|订)(.+)$/.exec(label)?.[1];
+  return [label, ...["一下", "个", "一个", "下"].map((m) => label[0] + m + label.slice(1)), ...(booked ? ["book个", "book ", "book"].map((b) => b + booked) : [])];
 }
 
-/** Product tags that read as words ("咖啡", "cold medicine"); structured tags such as "style:北欧" are not category words. */
 /** whether a label is several roles' (then a typo of it names none) */
 const sharedLatin = (roles: RoleWords[], label: string) => roles.filter((r) => r.labels.includes(label)).length > 1;
+/** Product tags that read as words ("咖啡", "cold medicine"); structured tags such as "style:北欧" are not category words. */
 const isCategoryWord = (tag: string) => !tag.includes(":") && tag.trim().length > 0;
 
 /** role → the brands whose stores staff it (staff whose store's brand is not known are left out) */
@@ -167,17 +169,17 @@ export function staffBrands(staff: CatalogSnapshot["staff"]): Map<string, Set<st
   return brands;
 }
 
-/**
- * The kinds of shop the brands are, read from their names: a name that is another of the brand's names and more
- * (粤点轩 → 粤点轩茶楼, 海联 → 海联营业厅, "Old Fox" → "Old Fox Barbershop") adds that more, when it is the word of a
- * place (two Chinese characters or more, or an English word) and no other brand's names end in it. id: the brand.
- */
 // a kind of place, by the words Chinese and English end them with (药房, 营业厅, 茶楼, 工作室; barbershop, pharmacy): not
 // 健康 of 安策健康 or 师傅 of 到家师傅, which say what a brand does or who works there, not what it is
 // (nor a word of any shop's stores, 旗舰店, 中心, nor a 行 that is going, 骑行)
 const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园]|中心)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r)s?$/;
 const NO_KIND = /^(?:[^\u3400-\u9fff]*|.*(?:旗舰店|专卖店|体验店|门店|分店|总店|网店|商城)|中心|服务中心|(?:骑|出|旅|步|通|运|自|同|飞|航)行)$/;
 
+/**
+ * The kinds of shop the brands are, read from their names: a name that is another of the brand's names and more
+ * (粤点轩 → 粤点轩茶楼, 海联 → 海联营业厅, "Old Fox" → "Old Fox Barbershop") adds that more, when it is the word of a
+ * place (two Chinese characters or more, or an English word) and no other brand's names end in it. id: the brand.
+ */
 export function brandKinds(brands: { id: string; name: string; aliases?: string[] }[]): { text: string; id: string }[] {
   const owners = new Map<string, Set<string>>();
   for (const b of brands) {

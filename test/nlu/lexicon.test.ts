@@ -149,3 +149,10 @@ describe("staff names as English speakers say them, and titles after 小/老/阿
     expect(parser.parseSync("Can Master Chen take in my gown tomorrow morning?", ctx(null))).toMatchObject({ intent: "book_appointment", role: "tailor" });
   });
 });
+
+describe("a booking label said with the English verb (session 9)", () => {
+  it("订房 is also 'book个房'", () => {
+    const parser = new RulesParser({ brands: [{ id: "b", name: "茶楼", aliases: [] }], products: [], coupons: [], staff: [{ name: "梁部长", role: "room_host", brandId: "b" }], staffRoles: ["room_host"], roles: [{ role: "room_host", labels: { zh: ["订房"], en: ["private room"] } }] } as never);
+    expect(parser.parseSync("后天早上九点 想book个房 十个人", ctx(null))).toMatchObject({ intent: "book_appointment", role: "room_host", when: "2026-11-27T09:00:00+08:00" });
+  });
+});
