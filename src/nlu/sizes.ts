@@ -410,9 +410,11 @@ function compositeOf(raw: string): Composite | null {
   const parts = /^([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})$/.exec(size) ?? (after ? [after[0], after[2], after[1]] : null);
   c = null;
   if (parts) {
+    // (the number and unit as written: a measure's key need not start with its number, 12人 is seat12)
     const measure = sizeKey(parts[2]);
-    const n = /^\d+(?:\.\d+)?/.exec(measure)![0];
-    const unit = measure.slice(n.length);
+    const written = parts[2].replace(/\s+/g, "");
+    const n = /^\d+(?:\.\d+)?/.exec(written)![0];
+    const unit = measure.startsWith(n) ? measure.slice(n.length) : written.slice(n.length);
     const keys = [measure];
     if (/^[\u4e00-\u9fff]$/.test(unit) && pinyinInitial(unit)) keys.push(`${n}${pinyinInitial(unit)}`);
     if (after) keys.push(n);

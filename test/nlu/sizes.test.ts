@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bareNumberSize, catalogSizes, findSizes, resolveSize, sizeIndex, sizeKey } from "../../src/nlu/sizes.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
+import { RulesParser } from "../../src/nlu/rules-parser.ts";
+import { ctx } from "./fixtures.ts";
 
 const CUP = ["中杯", "大杯", "超大杯"];
 const SHIRT = ["S", "M", "L", "XL", "XXL"];
@@ -114,5 +116,12 @@ describe("a unit typed as its pinyin initial", () => {
   it("not 3pm, nor a letter the sizes write themselves", () => {
     expect(size("明天3pm送", ["1匹", "3匹"])).toBeNull();
     expect(size("c1 700c 一台", ["700C", "26寸"])).toBe("700C");
+  });
+});
+
+describe("a catalog whose sizes combine a word and a count of people (session 9)", () => {
+  it("builds, and finds them: 一桌12人, 家庭3人", () => {
+    const parser = new RulesParser({ brands: [{ id: "m", name: "面馆", aliases: [] }], products: [{ id: "set", brandId: "m", name: "聚餐套餐", aliases: [], sizes: ["一桌8人", "一桌12人", "家庭3人"], tags: [] }], coupons: [], staff: [], staffRoles: [], roles: [] } as never);
+    expect(parser.parseSync("聚餐套餐 家庭3人的 来一份", ctx(null)).items).toEqual([{ productId: "set", quantity: 1, size: "家庭3人" }]);
   });
 });
