@@ -249,9 +249,10 @@ function measuredSize(lower: string, quantities: QuantityMention[], from: number
   for (const q of quantities) {
     if (q.kind !== "measure" || q.start < from || q.end > to) continue;
     const measure = lower[q.end - 1];
-    if (!/[\u4e00-\u9fff]/.test(measure) || measure === "个") continue;
-    // (a size in that measure: an amount and it, 357克饼, or one of it, 一提(7饼); not half of it, 半只)
-    const fits = sizes.filter((z) => new RegExp(`(?:\\d|[克g])${measure}$|^一${measure}(?![\\u4e00-\\u9fff])`).test(z.normalize("NFKC")));
+    // (个 and 份 count anything: "两份" of a dish sold 整份 or 半份 asks for two portions, the size unsaid)
+    if (!/[\u4e00-\u9fff]/.test(measure) || measure === "个" || measure === "份") continue;
+    // (a size in that measure: an amount and it, 357克饼, one of it, 一提(7饼), or a whole one, 整盒; not half of it, 半只)
+    const fits = sizes.filter((z) => new RegExp(`(?:\\d|[克g])${measure}$|^一${measure}(?![\\u4e00-\\u9fff])|^整${measure}$`).test(z.normalize("NFKC")));
     if (fits.length === 1) return fits[0];
   }
   return null;

@@ -366,7 +366,7 @@ const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
-  课时: "lessons?|classes|sessions?", 天: "days?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
+  课时: "lessons?|classes|sessions?", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 // durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
@@ -940,12 +940,12 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       re.lastIndex = 0;
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
     }
-    // weeks for a product sold by the day: 一周 is 7天
-    if (u === "天") {
+    // weeks for a product sold by the day or the night: 一周 is 7天, 7晚
+    if (u === "天" || u === "晚") {
       WEEKS.lastIndex = 0;
       for (let m = WEEKS.exec(lower); m; m = WEEKS.exec(lower)) {
         const n = parseNumber(m[1] ?? (m[2] === "a" ? "1" : m[2]));
-        if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n * 7}天`);
+        if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n * 7}${u}`);
       }
     }
     // a unit of a measure and a kind-word said without the kind-word: "12次的" for 12次卡, "20粒那罐" for 20粒罐 (when no

@@ -46,10 +46,10 @@ const PERIODS: [RegExp, Period][] = [
 
 const RELATIVE_DAYS: [RegExp, number][] = [
   [/大后天/, 3],
-  [/后天|后日|(?<![a-z])day\s+after\s+tomorrow(?![a-z])/, 2],
+  [/后天|后日|后个|(?<![a-z])day\s+after\s+tomorrow(?![a-z])/, 2],
   // (听日 and 听朝 in Cantonese, 明朝 in Shanghai)
-  [/明天|明日|明儿|明早|明晚|听日|听朝|明朝|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw)(?![a-z])/, 1],
-  [/今天|今日|今儿|今晚|今早|今夜|(?<![a-z])(?:today|tonight|this\s+(?:morning|afternoon|evening))(?![a-z])/, 0],
+  [/明天|明日|明儿|明个|明早|明晚|听日|听朝|明朝|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw)(?![a-z])/, 1],
+  [/今天|今日|今儿|今个|今晚|今早|今夜|(?<![a-z])(?:today|tonight|this\s+(?:morning|afternoon|evening))(?![a-z])/, 0],
 ];
 
 const ZH_DAY_NUM = `(\\d{1,2}|${ZH_NUM_RE})`;

@@ -634,3 +634,36 @@ describe("a category word with a size names the one product of that category in 
     expect(items("我要纸张满500减50的券")).toEqual([]);
   });
 });
+
+describe("a guesthouse and a pool hall no corpus has (session 9's general rules)", () => {
+  const p = (id: string, brandId: string, name: string, aliases: string[], sizes: string[]) => ({ id, brandId, name, aliases, sizes, tags: [] });
+  const parser = new RulesParser({
+    brands: [{ id: "inn", name: "山居客栈", aliases: ["山居"] }, { id: "cue", name: "一杆台球", aliases: ["一杆"] }],
+    products: [
+      p("king", "inn", "大床房", ["king room"], ["1晚", "2晚", "3晚", "7晚"]),
+      p("chalk", "cue", "巧粉", ["chalk"], ["单颗", "整盒"]),
+      p("table", "cue", "中八台", [], ["1小时", "2小时"]),
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never);
+  const parse = (text: string) => parser.parseSync(text, ctx(null));
+  const items = (text: string) => parse(text).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("rooms are counted in 间, stays in nights or weeks", () => {
+    expect(items("订两间大床房 住3晚")).toEqual([["king", "3晚", 2]]);
+    expect(items("king room for 2 nights")).toEqual([["king", "2晚", 1]]);
+    expect(items("大床房住一周")).toEqual([["king", "7晚", 1]]);
+  });
+  it("counted in the box a whole box is sold as", () => {
+    expect(items("巧粉来两盒")).toEqual([["chalk", "整盒", 2]]);
+  });
+  it("the north's 明个 and 今个", () => {
+    expect(parse("明个下午三点 中八台 2小时")).toMatchObject({ when: "2026-11-26T15:00:00+08:00" });
+  });
+  it("everyday asking: a greeting, how to pay, muting, an order not come or not confirmed", () => {
+    expect(parse("在不")).toMatchObject({ intent: "greeting" });
+    expect(parse("在这怎么付钱")).toMatchObject({ intent: "help" });
+    expect(parse("以后不用通知我活动了")).toMatchObject({ intent: "unsubscribe" });
+    expect(parse("巧粉点了半小时了还没送来")).toMatchObject({ intent: "order_status" });
+    expect(parse("预订的中八台确认了没")).toMatchObject({ intent: "order_status" });
+  });
+});
