@@ -90,7 +90,13 @@ export function roleWords(catalog: Pick<CatalogSnapshot, "roles" | "staff" | "st
   }
   for (const role of catalog.staffRoles ?? []) entry(role);
   const out: RoleWords[] = [];
+  const labelled = new Set((catalog.roles ?? []).filter((r) => (r.labels?.zh?.length ?? 0) + (r.labels?.en?.length ?? 0) > 0).map((r) => r.role));
   for (const [role, e] of byRole) {
+    // a role the catalog gives no words: the service its staff's titles name too (酿醋师 → 酿醋, "约个酿醋的师傅")
+    if (!labelled.has(role)) for (const t of [...e.zh]) {
+      const stem = /^([\u3400-\u9fff]{2,})(?:师傅|师|匠)$/.exec(t)?.[1];
+      if (stem && !BARE_TITLE.test(t)) e.zh.push(stem);
+    }
     // the id itself: "optometrist", "hair_stylist" → "hair stylist"; a Chinese id is a Chinese label
     const fromId = role.replace(/[_-]+/g, " ").trim();
     if (fromId && isCjk(fromId)) e.zh.push(fromId);

@@ -36,12 +36,14 @@ const PERIODS: [RegExp, Period][] = [
   // (and the dialects' words: 朝早 and 听朝 in Cantonese, 头午 and 前晌 in the north)
   [/早上|早晨|清晨|一早|明早|今早|大早|朝早|听朝|头午|前晌/, { defaultHour: 9, kind: "am" }],
   [/上午|上半天|(?<![a-z])(?:morning|a\.m\.)(?![a-z])/, { defaultHour: 10, kind: "am" }],
-  [/中午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])/, { defaultHour: 12, kind: "noon" }],
+  // (晌午 in the north)
+  [/中午|晌午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])/, { defaultHour: 12, kind: "noon" }],
   // (后晌 in the north, 下半天 in Shanghai, 晏昼 in Cantonese)
   [/下午|午后|后晌|下半天|晏昼|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
   [/傍晚|黄昏/, { defaultHour: 18, kind: "pm" }],
   // (晚 alone before an hour: 周六晚7点)
-  [new RegExp(`晚上|今晚|明晚|夜里|夜晚|当晚|今夜|晚(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|(?<![a-z])(?:evening|tonight|night)(?![a-z])`), { defaultHour: 19, kind: "night" }],
+  // (黑夜 in the north is the evening)
+  [new RegExp(`晚上|今晚|明晚|夜里|夜晚|黑夜|当晚|今夜|晚(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|(?<![a-z])(?:evening|tonight|night)(?![a-z])`), { defaultHour: 19, kind: "night" }],
 ];
 
 const RELATIVE_DAYS: [RegExp, number][] = [

@@ -667,3 +667,26 @@ describe("a guesthouse and a pool hall no corpus has (session 9's general rules)
     expect(parse("预订的中八台确认了没")).toMatchObject({ intent: "order_status" });
   });
 });
+
+describe("a vinegar shop and noodle house no corpus has (session 9's general rules)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "cu", name: "老醋坊", aliases: ["醋坊"] }],
+    products: [{ id: "cu-old", brandId: "cu", name: "老陈醋", aliases: [], sizes: ["500ml", "1L"], tags: [] }],
+    coupons: [], staff: [{ name: "宋酿醋师", role: "brewer", brandId: "cu" }, { name: "贾酿醋师", role: "brewer", brandId: "cu" }], staffRoles: ["brewer"], roles: [],
+  } as never);
+  const parse = (text: string) => parser.parseSync(text, ctx(null));
+  it("a role with no words is asked for by the service its staff's titles name", () => {
+    expect(parse("约个酿醋的老师傅 下周二下午 品醋")).toMatchObject({ intent: "book_appointment", role: "brewer", when: "2026-12-01T15:00:00+08:00" });
+  });
+  it("the north's 黑夜 and 晌午", () => {
+    expect(parse("约个酿醋师 周五黑夜七点")).toMatchObject({ when: "2026-11-27T19:00:00+08:00" });
+    expect(parse("约个酿醋师 明儿晌午")).toMatchObject({ when: "2026-11-26T12:00:00+08:00" });
+  });
+  it("cancelling by order number or what was ordered, asking what one claimed, paying, being forgotten", () => {
+    expect(parse("单号2611250117 撤销")).toMatchObject({ intent: "cancel_order", orderId: "2611250117" });
+    expect(parse("周六订的老陈醋取消了吧")).toMatchObject({ intent: "cancel_order" });
+    expect(parse("醋坊的券我领过没")).toMatchObject({ intent: "list_coupons" });
+    expect(parse("能用微信付钱不")).toMatchObject({ intent: "help" });
+    expect(parse("pls wipe my phone number and order history from your system")).toMatchObject({ intent: "forget_me" });
+  });
+});
