@@ -102,7 +102,8 @@ export function parseNumber(raw: string): number | null {
  * Measure words that count items (杯 cups, 件 garments, 双 pairs, 笼 steamers, 版 sheets, 页 pages...). Not 位 (三人位
  * is a sofa size), not 点/号/米 (times, dates and lengths); 块 only in ZH_QTY, where it is not money (30块钱, 20块的).
  */
-export const MEASURE_WORDS = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂筒笼屉饼碟锅盘棵部架枚管盅樽坛缸封叠沓摞筐篮兜客捧丛簇瓣截身袭轴挂版页间";
+const COMMON_MEASURES = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂筒";
+export const MEASURE_WORDS = `${COMMON_MEASURES}笼屉饼碟锅盘棵部架枚管盅樽坛缸封叠沓摞筐篮兜客捧丛簇瓣截身袭挂版页间`;
 
 export interface QuantityMention extends Span {
   value: number;
@@ -139,7 +140,8 @@ const ADJ_COUNT = new RegExp(
 // Counts typed in toneless pinyin: "10 ge", "liang tong", "yi gen" (a number, then a measure word's syllable; only
 // syllables of three letters or more, and ge, that are no numeral, so that "ba" and "liang" are not read as 把 and 辆)
 const PINYIN_NUMERALS: Record<string, number> = { yi: 1, er: 2, liang: 2, san: 3, si: 4, wu: 5, liu: 6, qi: 7, ba: 8, jiu: 9, shi: 10 };
-const PINYIN_MEASURES = [...new Set([...MEASURE_WORDS].map((c) => pinyin(c, { toneType: "none" })).filter((py) => (/^[a-z]{3,}$/.test(py) || py === "ge") && !(py in PINYIN_NUMERALS)))];
+// (the common ones only: the pinyin of the rarer ones makes words and places, shijian 时间, yiban 一般, Liuzhou)
+const PINYIN_MEASURES = [...new Set([...COMMON_MEASURES].map((c) => pinyin(c, { toneType: "none" })).filter((py) => (/^[a-z]{3,}$/.test(py) || py === "ge") && !(py in PINYIN_NUMERALS)))];
 const PINYIN_QTY = new RegExp(`(?<![a-z0-9.])(\\d{1,3}|${Object.keys(PINYIN_NUMERALS).join("|")})\\s*(?:${PINYIN_MEASURES.join("|")})(?![a-z])`, "g");
 
 const ADJ_MARK = /[大中小]/;

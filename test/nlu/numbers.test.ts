@@ -64,3 +64,9 @@ describe("more of Chinese's measure words (session 9)", () => {
     expect(findQuantities("要20块的那个")).toEqual([]);
   });
 });
+
+describe("pinyin counts use the common measure words only (session 9)", () => {
+  it("Liuzhou is a city, not six 轴", () => {
+    expect(findQuantities("pick up at the liuzhou gubu store")).toEqual([]);
+  });
+});
