@@ -153,6 +153,9 @@ export const CUES = {
   ),
 };
 
+/** places counted in English: "2 spots", "three seats" */
+const PLACES_COUNTED = /(?<![a-z0-9])(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:spots?|places?|seats?|people|persons?|pax|tickets?)(?![a-z])/;
+
 export interface Signals {
   lower: string;
   hasProduct: boolean;
@@ -166,6 +169,8 @@ export interface Signals {
   hasRoleWord?: boolean;
   /** a staff member is named ("老周", "Kevin老师") */
   hasStaff?: boolean;
+  /** a product named is a service a role performs (its words are a role's: the lash lift of a lash technician) */
+  hasService?: boolean;
   /** a store is named by its own name ("高新店") */
   hasStore?: boolean;
   /** delivery, pickup or shipping is asked for */
@@ -274,7 +279,8 @@ export function decideIntent(sig: Signals): Decision {
   // a time and a party ("周六晚上9点 8个人", "明天中午12点两位") reserve a place, unless something is bought
   const party = sig.hasWhen && cue("party") && !sig.hasProduct && !cue("find");
   // (reserving a product no role performs — a court, a room, a van — with a time is ordering it: "book a court 7pm")
-  const reservesProduct = sig.hasProduct && !sig.hasRole && !sig.hasRoleWord && /订(?!单)|(?<![a-z])(?:book|reserve)(?![a-z])/.test(s) && !/约/.test(s);
+  // (a service a role performs is booked, unless places on it are counted: "book 2 spots on the trek")
+  const reservesProduct = sig.hasProduct && !sig.hasRole && !sig.hasRoleWord && (!sig.hasService || cue("party") || PLACES_COUNTED.test(s)) && /订(?!单)|(?<![a-z])(?:book|reserve)(?![a-z])/.test(s) && !/约/.test(s);
   if (cue("bookStrong") || roleBooking || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying && !reservesProduct)) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }

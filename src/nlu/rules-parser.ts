@@ -473,6 +473,7 @@ export class RulesParser implements IntentParser {
       hasRadius: radiusMeters !== null,
       // (staff and store names matter only with a time, or with nothing else named: looked for then only)
       hasStaff: when !== null && staffNamed().length > 0,
+      hasService: productMentions.some((m) => this.lexicon.roleOfProduct(m.product.id) !== null),
       hasStore: productMentions.length === 0 && storesNamed().some((m) => /(?:店|store|branch)$/.test(lower.slice(m.start, m.end))),
     });
     // the catalog's words, times and numbers masked: what the intent model reads (only when it is asked)

@@ -690,3 +690,17 @@ describe("a vinegar shop and noodle house no corpus has (session 9's general rul
     expect(parse("pls wipe my phone number and order history from your system")).toMatchObject({ intent: "forget_me" });
   });
 });
+
+describe("booking a service a role performs, in English (session 9)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "lash", name: "睫美", aliases: [] }],
+    products: [{ id: "lift", brandId: "lash", name: "睫毛烫", aliases: ["lash lift"], sizes: [], tags: ["睫毛"] }, { id: "court", brandId: "lash", name: "网球场", aliases: ["tennis court"], sizes: [], tags: [] }],
+    coupons: [], staff: [{ name: "Yoyo", role: "lash_tech", brandId: "lash" }], staffRoles: ["lash_tech"], roles: [{ role: "lash_tech", labels: { zh: ["睫毛"], en: ["lash tech"] } }],
+  } as never);
+  const parse = (text: string) => parser.parseSync(text, ctx(null));
+  it("is a booking with that role; a place no one performs, or places counted, are ordered", () => {
+    expect(parse("Can I book a lash lift tomorrow 4pm?")).toMatchObject({ intent: "book_appointment", role: "lash_tech", when: "2026-11-26T16:00:00+08:00" });
+    expect(parse("book a tennis court tomorrow 7pm")).toMatchObject({ intent: "order" });
+    expect(parse("book 2 spots on the lash lift tomorrow 4pm")).toMatchObject({ intent: "order" });
+  });
+});
