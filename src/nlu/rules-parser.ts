@@ -8,7 +8,7 @@ import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type
 import { decideIntent, type Decision } from "./intent-rules.ts";
 import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
 import { buildItems, type ProductMention } from "./items.ts";
-import { chineseNumerals, findQuantities, parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import { chineseNumerals, findQuantities, MEASURE_WORDS, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
@@ -45,6 +45,8 @@ function amountKey(text: string): string | null {
 const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:book (?:a )?|reserve (?:a )?)?(?:table|reservations?|seating)(?![a-z])/;
 const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
 
+const MEASURE_END = new RegExp(`[${MEASURE_WORDS}]$`);
+const COUNT_BEFORE = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
 const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
 
 const ORDER_INTENTS = new Set<Intent>(["order", "cancel_order", "order_status"]);
@@ -408,6 +410,15 @@ export class RulesParser implements IntentParser {
     }
     // a number that is part of a size ("10只装", "19朵") is not a count
     const quantities = findQuantities(lower).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end));
+    // a number right before a size said in a measure word counts it: "两大杯", "剔尖两小碗" (2 × 大杯, 2 × 小碗)
+    for (const z of sizes) {
+      if (!MEASURE_END.test(lower.slice(z.start, z.end))) continue;
+      const n = COUNT_BEFORE.exec(lower.slice(Math.max(0, z.start - 4), z.start));
+      const value = n ? parseNumber(n[1]) : null;
+      const start = z.start - (n?.[0].length ?? 0);
+      if (value && Number.isInteger(value) && value >= 1 && !quantities.some((q) => q.start < z.start && start < q.end)) quantities.push({ start, end: z.start, value, kind: "measure" });
+    }
+    quantities.sort((a, b) => a.start - b.start);
     const built = buildItems(lower, orig, productMentions, quantities, sizes);
     const { explicitQuantity } = built;
 

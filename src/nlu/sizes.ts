@@ -746,6 +746,9 @@ export function sizeUnits(sizes: string[]): Set<string> {
   for (const raw of sizes) {
     const unit = NUMBER_UNIT.exec(raw.normalize("NFKC").toLowerCase().trim());
     if (unit) units.add(unit[2]);
+    // (a bound's unit is also its amounts': 18桌 is said of a product sold 10桌以内 / 20桌以内)
+    const bounded = unit ? /^(.+?)(?:以内|之内|以下|内)$/.exec(unit[2]) : null;
+    if (bounded) units.add(bounded[1]);
   }
   return units;
 }

@@ -704,3 +704,20 @@ describe("booking a service a role performs, in English (session 9)", () => {
     expect(parse("book 2 spots on the lash lift tomorrow 4pm")).toMatchObject({ intent: "order" });
   });
 });
+
+describe("counts before a size said in a measure, tables, and an amount under a bound (session 9)", () => {
+  it("两大杯 is two large cups", () => {
+    expect(parse("两大杯拿铁").items).toEqual([{ productId: "sb-latte", quantity: 2, size: "大杯" }]);
+    expect(parse("拿铁两大杯").items).toEqual([{ productId: "sb-latte", quantity: 2, size: "大杯" }]);
+  });
+  it("tables are counted in 桌, and a number of tables under a package's bound is that package", () => {
+    const parser = new RulesParser({
+      brands: [{ id: "w", name: "喜宴", aliases: [] }],
+      products: [{ id: "feast", brandId: "w", name: "宴席", aliases: [], sizes: ["10人桌", "12人桌"], tags: [] }, { id: "plan", brandId: "w", name: "策划全案", aliases: [], sizes: ["10桌以内", "20桌以内"], tags: [] }],
+      coupons: [], staff: [], staffRoles: [], roles: [],
+    } as never);
+    const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+    expect(items("宴席 10人桌 两桌")).toEqual([["feast", "10人桌", 2]]);
+    expect(items("酒席18桌，策划全案订那档")).toEqual([["plan", "20桌以内", 1]]);
+  });
+});
