@@ -7,7 +7,7 @@ export interface CodeMatch extends Span {
 }
 
 const ORDER_CUE =
-  /(?:订单号|订单编号|单号|订单(?:状态|进度|详情)?|(?<![a-z])(?:order|oder|ordr)(?:\s*(?:id|no\.?|number|#))?|(?<![a-z])id|(?<![a-z0-9&])#)\s*[:：#]?\s*(?:是|为|is\s+)?\s*([a-z0-9][a-z0-9_-]{3,39})(?![a-z0-9_-])/g;
+  /(?:订单号|订单编号|单号|订单(?:状态|进度|详情)?|退单|撤单|(?<![a-z])(?:order|oder|ordr)(?:\s*(?:id|no\.?|number|#))?|(?<![a-z])id|(?<![a-z0-9&])#)\s*[:：#]?\s*(?:是|为|is\s+)?\s*([a-z0-9][a-z0-9_-]{3,39})(?![a-z0-9_-])/g;
 
 /**
  * An order id: a token after 订单/order/# that looks like an id, i.e. has a digit and either a letter
@@ -27,7 +27,7 @@ export function findOrderId(lower: string, orig: string, couponCodes: Set<string
   }
   // "order status pls 1127394": a long number in a message about an order
   // (or a prefixed id, "ord_77ab1", in a message about an order or cancelling one)
-  if (/订单|单号|下的单|[这那]单|单子|取消|(?<![a-z])(?:order|cancel)/.test(lower)) {
+  if (/订单|单号|下的单|[这那]单|单子|取消|快递|物流|包裹|(?<![a-z])(?:order|cancel|parcel|tracking)/.test(lower)) {
     const loose = /(?<![a-z0-9.#:-])((?:[a-z]{1,4}-?)?\d{6,20}(?:-\d{2,8})?|[a-z]{1,5}[_-](?=[a-z0-9]*\d)[a-z0-9]{4,20})(?![a-z0-9.:_-])/.exec(lower);
     if (loose && !/^1\d{10}$/.test(loose[1]) && !couponCodes.has(loose[1].toUpperCase())) {
       return { start: loose.index, end: loose.index + loose[1].length, value: orig.slice(loose.index, loose.index + loose[1].length) };

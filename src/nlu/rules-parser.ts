@@ -409,7 +409,8 @@ export class RulesParser implements IntentParser {
       productMentions.sort((a, b) => a.start - b.start);
     }
     // a number that is part of a size ("10只装", "19朵") is not a count
-    const quantities = findQuantities(lower).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end));
+    // (nor one inside a product's name: the 八台 of 中八台, the 三杯 of 三杯鸡)
+    const quantities = findQuantities(lower).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end) && !productMentions.some((m) => m.start <= q.start && q.end <= m.end));
     // a number right before a size said in a measure word counts it: "两大杯", "剔尖两小碗" (2 × 大杯, 2 × 小碗)
     for (const z of sizes) {
       if (!MEASURE_END.test(lower.slice(z.start, z.end))) continue;

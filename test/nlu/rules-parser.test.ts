@@ -721,3 +721,23 @@ describe("counts before a size said in a measure, tables, and an amount under a 
     expect(items("酒席18桌，策划全案订那档")).toEqual([["plan", "20桌以内", 1]]);
   });
 });
+
+describe("counts inside names, order numbers after 退单 or a parcel, cancelling at a clause's end (session 9)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "q", name: "一杆", aliases: [] }],
+    products: [{ id: "t8", brandId: "q", name: "中八台", aliases: [], sizes: ["1小时", "2小时"], tags: [] }, { id: "car", brandId: "q", name: "包车", aliases: [], sizes: [], tags: [] }],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never);
+  const parse = (text: string) => parser.parseSync(text, ctx(null));
+  it("the 八台 of 中八台 counts nothing", () => {
+    expect(parse("中八台 2小时 用ZB88").items).toEqual([{ productId: "t8", quantity: 1, size: "2小时" }]);
+  });
+  it("an order number after 退单 or in a question about a parcel", () => {
+    expect(parse("退单 60315")).toMatchObject({ intent: "cancel_order", orderId: "60315" });
+    expect(parse("快递到哪了 YG20261120-0457")).toMatchObject({ intent: "order_status", orderId: "YG20261120-0457" });
+  });
+  it("something then 取消 cancels it", () => {
+    expect(parse("包车取消 下雨了")).toMatchObject({ intent: "cancel_order" });
+    expect(parse("取消关注")).not.toMatchObject({ intent: "cancel_order" });
+  });
+});
