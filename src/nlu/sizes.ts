@@ -318,6 +318,11 @@ const WHOLE = /^(?:\d+\/\d+-)?([1-9])\/\1$/;
 
 /** sizes for adults and for children (成人 / 儿童, "adult" / "kids"): the words of Chinese and English, not any trade's */
 const ADULT = /^(?:成人|大人|成年|adults?(?![a-z]))/;
+/** the people those sizes are for, as customers say them */
+const AGE_SAID = {
+  adult: /大人|成人|(?<![a-z])adults?(?![a-z])/g,
+  child: /小孩|小朋友|儿童|孩子|(?<![a-z])(?:kids?|children|child)(?![a-z])/g,
+};
 const CHILD = /^(?:儿童|小孩|孩子|少儿|幼儿|童|kids?(?![a-z])|child(?:ren)?(?![a-z]))/;
 
 const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500, 两: 50, oz: 28.35, lb: 453.6, 磅: 453.6 };
@@ -819,6 +824,16 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       if (n !== null && n >= 2 && Number.isInteger(n) && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) {
         out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(w)], display: w, weak: false, count: n });
       }
+    }
+  }
+  // sizes for adults and children said as the people: "2个大人1个小孩", "2 adults" (成人 / 儿童 in the catalog)
+  for (const [who, said] of [[ADULT, AGE_SAID.adult], [CHILD, AGE_SAID.child]] as const) {
+    const sized = [...words].filter((w) => who.test(w));
+    if (!sized.length) continue;
+    said.lastIndex = 0;
+    for (let m = said.exec(lower); m; m = said.exec(lower)) {
+      const [start, end] = [m.index, m.index + m[0].length];
+      if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, keys: sized.map(sizeKey), display: sized[0], weak: false });
     }
   }
   // colours: "白的" or "white" for 白色, "black" for 黑色 (the colour words of Chinese and English, not any trade's)

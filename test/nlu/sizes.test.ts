@@ -125,3 +125,10 @@ describe("a catalog whose sizes combine a word and a count of people (session 9)
     expect(parser.parseSync("聚餐套餐 家庭3人的 来一份", ctx(null)).items).toEqual([{ productId: "set", quantity: 1, size: "家庭3人" }]);
   });
 });
+
+describe("sizes for adults and children said as the people (session 9)", () => {
+  it("2个大人1个小孩 is two adult tickets and one child's", () => {
+    const parser = new RulesParser({ brands: [{ id: "t", name: "游", aliases: [] }], products: [{ id: "tour", brandId: "t", name: "一日游", aliases: [], sizes: ["成人", "儿童"], tags: [] }], coupons: [], staff: [], staffRoles: [], roles: [] } as never);
+    expect(parser.parseSync("一日游 2个大人1个小孩 周六", ctx(null)).items).toEqual([{ productId: "tour", quantity: 2, size: "成人" }, { productId: "tour", quantity: 1, size: "儿童" }]);
+  });
+});
