@@ -33,13 +33,16 @@ export function sizeKey(raw: string): string {
   if (m) return `${Number(m[1])}m`;
   m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
   if (m) return `${Number(m[1]) / 100}m`;
-  m = /^([\d一二两三四五六七八九十双单]+)人(?:位|座)?$/.exec(s);
+  // (seats of a sofa or a car: 3人位, 双人座, 7座)
+  m = /^([\d一二两三四五六七八九十双单]+)(?:人(?:位|座)?|座)$/.exec(s);
   if (m) return `seat${SEAT_DIGIT[m[1]] ?? parseNumber(m[1])}`;
   m = /^(\d)-?seaters?$/.exec(s);
   if (m) return `seat${m[1]}`;
   m = /^(\d)xl$/.exec(s);
   if (m) return "x".repeat(Number(m[1])) + "l";
   s = s.replace(/[码号]$/, "");
+  // (a colour or model number written with a leading zero is the same: 05号 and 5号)
+  s = s.replace(/^0+(?=\d)/, "");
   // shoe systems: EU42 and 42码 are one size in a catalog that uses one system
   s = s.replace(/^(?:eu|us|uk)(?=\d)/, "");
   return s;
@@ -227,6 +230,11 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (hit) return hit;
       // "175" names the jacket 175/92A
       if (/^\d{3}$/.test(key)) for (const [k, v] of index) if (k.startsWith(`${key}/`)) return v;
+      // "size 54" names the 54圈口 bangle: the one size that is that number and a unit
+      if (/^\d+$/.test(key)) {
+        const unit = [...index].filter(([k]) => k.startsWith(key) && /^[^\d.x*×/+-]/.test(k.slice(key.length)));
+        if (unit.length === 1) return unit[0][1];
+      }
       // "700x25" names 700x25C: the same size without its trailing letters
       if (/\d$/.test(key)) {
         const near = [...index].filter(([k]) => k.startsWith(key) && /^[a-z]{1,2}$/.test(k.slice(key.length)));

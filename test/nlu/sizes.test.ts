@@ -132,3 +132,11 @@ describe("sizes for adults and children said as the people (session 9)", () => {
     expect(parser.parseSync("一日游 2个大人1个小孩 周六", ctx(null)).items).toEqual([{ productId: "tour", quantity: 2, size: "成人" }, { productId: "tour", quantity: 1, size: "儿童" }]);
   });
 });
+
+describe("sizes written another way (session 9)", () => {
+  it("a leading zero, a car's seats, a number said for the one size of that number and a unit", () => {
+    expect(sizeKey("05号")).toBe(sizeKey("5号"));
+    expect(sizeKey("7座")).toBe(sizeKey("7-seater"));
+    expect(resolveSize(findSizes("size 54", "size 54"), ["52圈口", "54圈口", "56圈口"])).toBe("54圈口");
+  });
+});
