@@ -741,3 +741,12 @@ describe("counts inside names, order numbers after 退单 or a parcel, cancellin
     expect(parse("取消关注")).not.toMatchObject({ intent: "cancel_order" });
   });
 });
+
+describe("advice asked about worth and fit, and the north's 黑了 before an hour (session 9)", () => {
+  it.each(["拿铁值不值得买", "拿铁买多大的合适", "拿铁选什么码"])("%s asks for advice", (text) => {
+    expect(parse(text).intent).toBe("recommend");
+  });
+  it("今个黑了八点 is eight tonight", () => {
+    expect(parse("今个黑了八点 约个设计师").when).toBe("2026-11-25T20:00:00+08:00");
+  });
+});
