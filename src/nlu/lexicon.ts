@@ -267,6 +267,9 @@ export class Lexicon {
       if (name.length >= 2) staffRoles.set(name, (staffRoles.get(name) ?? new Set()).add(s.role));
       // (and as English speakers say it: 涂大夫 is Dr. Tu, 陈师傅 Master Chen, 王教练 Coach Wang)
       for (const english of englishStaffNames(name)) staffRoles.set(english, (staffRoles.get(english) ?? new Set()).add(s.role));
+      // (a name in Latin letters with a title after it is also said alone: "Yoyo" for Yoyo美睫师)
+      const given = /^([a-z][a-z.' ]{2,}?)\s*[\u3400-\u9fff]{2,6}$/.exec(name)?.[1].trim();
+      if (given && given.length >= 3) staffRoles.set(given, (staffRoles.get(given) ?? new Set()).add(s.role));
     }
     this.staffMatcher = new TermMatcher([...staffRoles].filter(([, r]) => r.size === 1).map(([text, r]) => ({ text, id: [...r][0] })));
     if (this.roles.length) {

@@ -156,3 +156,10 @@ describe("a booking label said with the English verb (session 9)", () => {
     expect(parser.parseSync("后天早上九点 想book个房 十个人", ctx(null))).toMatchObject({ intent: "book_appointment", role: "room_host", when: "2026-11-27T09:00:00+08:00" });
   });
 });
+
+describe("a staff name in Latin letters with a title, said alone (session 9)", () => {
+  it("Yoyo is Yoyo美睫师", () => {
+    const parser = new RulesParser({ brands: [{ id: "b", name: "睫美", aliases: [] }], products: [], coupons: [], staff: [{ name: "Yoyo美睫师", role: "lash_tech", brandId: "b" }], staffRoles: ["lash_tech"], roles: [] } as never);
+    expect(parser.parseSync("lash refill w/ Yoyo, fri 6pm", ctx(null))).toMatchObject({ intent: "book_appointment", role: "lash_tech", when: "2026-11-27T18:00:00+08:00" });
+  });
+});

@@ -750,3 +750,9 @@ describe("advice asked about worth and fit, and the north's 黑了 before an hou
     expect(parse("今个黑了八点 约个设计师").when).toBe("2026-11-25T20:00:00+08:00");
   });
 });
+
+describe("a street named 五星 is no rating (session 9)", () => {
+  it("五星街那家 rates nothing", () => {
+    expect(parse("去五星街那家买拿铁 明天下午").rating).toBeNull();
+  });
+});
