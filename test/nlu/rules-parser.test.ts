@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseResultSchema } from "../../src/nlu/intent.ts";
+import { parseRating } from "../../src/nlu/rating.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { ctx, demoSnapshot } from "./fixtures.ts";
 
@@ -753,6 +754,7 @@ describe("advice asked about worth and fit, and the north's 黑了 before an hou
 
 describe("a street named 五星 is no rating (session 9)", () => {
   it("五星街那家 rates nothing", () => {
-    expect(parse("去五星街那家买拿铁 明天下午").rating).toBeNull();
+    expect(parseRating("五星街那家的拿铁不错")).toBeNull();
+    expect(parseRating("五星好评")).toBe(5);
   });
 });
