@@ -17,7 +17,11 @@ const folders = readdirSync(DIR).filter((f) => existsSync(join(DIR, f, "corpus.j
 const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   bookshop: { intent: 0.97, entities: 0.95 },
   "home-services": { intent: 0.93, entities: 0.84 },
-  garden: { intent: 0.96, entities: 0.9 },
+  garden: { intent: 0.96, entities: 0.91 },
+  "kids-play": { intent: 0.94, entities: 0.89 },
+  "yoga-studio": { intent: 0.92, entities: 0.9 },
+  fishing: { intent: 0.97, entities: 0.9 },
+  "computer-store": { intent: 0.96, entities: 0.79 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -26,18 +30,21 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   hotpot: { intent: 0.97, entities: 0.94 },
   ktv: { intent: 0.97, entities: 0.94 },
   moving: { intent: 0.97, entities: 0.94 },
-  "music-store": { intent: 0.97, entities: 0.92 },
+  "music-store": { intent: 0.97, entities: 0.93 },
   outdoor: { intent: 0.97, entities: 0.91 },
   "photo-studio": { intent: 0.97, entities: 0.9 },
   "sports-venue": { intent: 0.97, entities: 0.93 },
-  "tailor-shoes": { intent: 0.97, entities: 0.86 },
-  telecom: { intent: 0.97, entities: 0.94 },
-  "tcm-clinic": { intent: 0.97, entities: 0.89 },
-  "mystery-games": { intent: 0.97, entities: 0.9 },
-  "print-shop": { intent: 0.97, entities: 0.79 },
-  "tattoo-barber": { intent: 0.94, entities: 0.8 },
-  "dimsum-teahouse": { intent: 0.91, entities: 0.78 },
-  bridal: { intent: 0.93, entities: 0.89 },
+  "tailor-shoes": { intent: 0.97, entities: 0.87 },
+  "tcm-clinic": { intent: 0.97, entities: 0.9 },
+  "mystery-games": { intent: 0.97, entities: 0.91 },
+  "print-shop": { intent: 0.97, entities: 0.82 },
+  "tattoo-barber": { intent: 0.97, entities: 0.91 },
+  "dimsum-teahouse": { intent: 0.97, entities: 0.89 },
+  bridal: { intent: 0.97, entities: 0.91 },
+  "nail-lash": { intent: 0.97, entities: 0.87 },
+  homestay: { intent: 0.97, entities: 0.87 },
+  billiards: { intent: 0.97, entities: 0.89 },
+  "noodle-house": { intent: 0.97, entities: 0.84 },
 };
 
 describe("catalog corpora", () => {
