@@ -139,7 +139,7 @@ export function buildItems(
     }
     // the measure it is counted in, when only one of its sizes is sold in that measure: "两饼" of a tea sold as 357克饼,
     // "一提" of one sold as 一提(7饼)
-    if (size === null && mention.product.sizes.length) size = measuredSize(lower, quantities, prevEnd, nextStart, mention.product.sizes);
+    if (size === null && mention.product.sizes.length) size = measuredSize(lower, quantities, prevEnd, nextStart, mention.product.sizes, BARE_MEASURE.exec(counts.slice(prevEnd, mention.start))?.[1] ?? null);
     // "再加一张镜头膜 same model", "同款的手机壳": the size of the product named before it, when this one comes in it
     if (size === null && mention.product.sizes.length && items.length && (SAME_SIZE.test(lower.slice(mention.end, nextStart)) || SAME_SIZE.test(lower.slice(prevEnd, mention.start)))) {
       const before = [...items].reverse().find((it) => it.size !== null && it.productId !== mention.product.id)?.size ?? null;
@@ -245,20 +245,20 @@ const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|ki
 const JOINED = /^\s*(?:和|与|跟|还是|或者?|(?<![a-z])(?:and|or|vs\.?|versus)(?![a-z])|、|\/)\s*$/;
 
 /** The one size of `sizes` sold in the measure a count in the stretch is said in (357克饼 for 饼; 一提(7饼) for 提), or null. */
-function measuredSize(lower: string, quantities: QuantityMention[], from: number, to: number, sizes: string[]): string | null {
-  for (const q of quantities) {
-    if (q.kind !== "measure" || q.start < from || q.end > to) continue;
-    const measure = lower[q.end - 1];
+function measuredSize(lower: string, quantities: QuantityMention[], from: number, to: number, sizes: string[], bare: string | null): string | null {
+  const measures = [...quantities.filter((q) => q.kind === "measure" && q.start >= from && q.end <= to).map((q) => lower[q.end - 1]), ...(bare ? [bare] : [])];
+  for (const measure of measures) {
     // (个 and 份 count anything: "两份" of a dish sold 整份 or 半份 asks for two portions, the size unsaid)
     if (!/[\u4e00-\u9fff]/.test(measure) || measure === "个" || measure === "份") continue;
-    // (a size in that measure: an amount and it, 357克饼, one of it, 一提(7饼), or a whole one, 整盒; not half of it, 半只)
-    const fits = sizes.filter((z) => new RegExp(`(?:\\d|[克g])${measure}$|^一${measure}(?![\\u4e00-\\u9fff])|^整${measure}$`).test(z.normalize("NFKC")));
+    // (a size in that measure: an amount and it, 357克饼, one of it, 一提(7饼), a whole one, 整盒, or the measure itself,
+    // 杯 of a juice sold by 杯 or 扎; not half of it, 半只)
+    const fits = sizes.filter((z) => new RegExp(`(?:\\d|[克g])${measure}$|^一${measure}(?![\\u4e00-\\u9fff])|^整?${measure}$`).test(z.normalize("NFKC")));
     if (fits.length === 1) return fits[0];
   }
   return null;
 }
 
-const BARE_MEASURE = new RegExp(`(?:加|来|要|点|再|整|买)[${MEASURE_WORDS}]\\s*$`);
+const BARE_MEASURE = new RegExp(`(?:加|来|要|点|再|整|买)([${MEASURE_WORDS}])\\s*$`);
 
 // A pause between two stretches of an order: punctuation, a space after a Chinese word (before another, a digit or a
 // Latin word: "C1标准班一个 C2标准班一个"), 再/另外/还要, and/plus.

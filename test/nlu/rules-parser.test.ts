@@ -525,6 +525,7 @@ describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's
       p("tea", "kamfung", "凍檸茶", [], ["細杯", "大杯"]),
       p("puer", "kamfung", "普洱茶饼", ["普洱"], ["357克饼", "一提(7饼)"]),
       p("goose", "kamfung", "烧鹅", [], ["例牌", "半只"]),
+      p("plum", "kamfung", "酸梅汤", [], ["杯", "扎"]),
       p("wax", "mujiang", "木蜡油", [], ["56g", "113g", "250g"]),
       p("board", "mujiang", "松木板", [], ["30cm×1.2m", "40cm×2m"]),
       p("pass", "mujiang", "木工次卡", ["次卡"], ["5次卡", "10次卡"]),
@@ -558,6 +559,7 @@ describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's
     expect(items("两饼普洱")).toEqual([["puer", "357克饼", 2]]);
     expect(items("普洱一提")).toEqual([["puer", "一提(7饼)", 1]]);
     expect(items("一只烧鹅")).toEqual([["goose", null, 1]]);
+    expect(items("再来杯酸梅汤")).toEqual([["plum", "杯", 1]]);
   });
   it("any of Chinese's measure words counts, before or after the thing", () => {
     expect(items("两笼烧卖 菠萝包三碟")).toEqual([["siumai", null, 2], ["bun", null, 3]]);
