@@ -252,10 +252,19 @@ function measuredSize(lower: string, quantities: QuantityMention[], from: number
     if (!/[\u4e00-\u9fff]/.test(measure) || measure === "个" || measure === "份") continue;
     // (a size in that measure: an amount and it, 357克饼, one of it, 一提(7饼), a whole one, 整盒, or the measure itself,
     // 杯 of a juice sold by 杯 or 扎; not half of it, 半只)
-    const fits = sizes.filter((z) => new RegExp(`(?:\\d|[克g])${measure}$|^一${measure}(?![\\u4e00-\\u9fff])|^整?${measure}$`).test(z.normalize("NFKC")));
+    const inMeasure = soldIn(measure);
+    const fits = sizes.filter((z) => inMeasure.test(z.normalize("NFKC")));
     if (fits.length === 1) return fits[0];
   }
   return null;
+}
+
+/** sizes sold in a measure word, one pattern per measure (compiled once) */
+const SOLD_IN = new Map<string, RegExp>();
+function soldIn(measure: string): RegExp {
+  let re = SOLD_IN.get(measure);
+  if (!re) SOLD_IN.set(measure, (re = new RegExp(`(?:\\d|[克g])${measure}$|^一${measure}(?![\\u4e00-\\u9fff])|^整?${measure}$`)));
+  return re;
 }
 
 const BARE_MEASURE = new RegExp(`(?:加|来|要|点|再|整|买)([${MEASURE_WORDS}])\\s*$`);

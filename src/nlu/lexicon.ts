@@ -40,6 +40,11 @@ export function isTitle(word: string): boolean {
   return TITLE_END.test(word) || /(?:员|老师|教练|技师)$|(?<![a-z])(?:[a-z]*(?:er|or|ist|ian)|chef|nurse|coach|host|tech)s?$/.test(word);
 }
 
+/** The service a title names before its ending (修面师 → 修面, 酿醋师傅 → 酿醋), or null for a bare title or none. */
+function serviceOfTitle(title: string): string | null {
+  return BARE_TITLE.test(title) ? null : /^([\u3400-\u9fff]{2,})(?:师傅|师|员|工|匠)$/.exec(title)?.[1] ?? null;
+}
+
 /** The title a staff name ends in, or null (a plain name such as 小林 or 王小明 has none). */
 export function titleInName(name: string): string | null {
   const n = name.normalize("NFKC").trim();
@@ -94,8 +99,8 @@ export function roleWords(catalog: Pick<CatalogSnapshot, "roles" | "staff" | "st
   for (const [role, e] of byRole) {
     // a role the catalog gives no words: the service its staff's titles name too (酿醋师 → 酿醋, "约个酿醋的师傅")
     if (!labelled.has(role)) for (const t of [...e.zh]) {
-      const stem = /^([\u3400-\u9fff]{2,})(?:师傅|师|匠)$/.exec(t)?.[1];
-      if (stem && !BARE_TITLE.test(t)) e.zh.push(stem);
+      const service = serviceOfTitle(t);
+      if (service) e.zh.push(service);
     }
     // the id itself: "optometrist", "hair_stylist" → "hair stylist"; a Chinese id is a Chinese label
     const fromId = role.replace(/[_-]+/g, " ").trim();
@@ -274,8 +279,8 @@ export class Lexicon {
     this.staffMatcher = new TermMatcher([...staffRoles].filter(([, r]) => r.size === 1).map(([text, r]) => ({ text, id: [...r][0] })));
     if (this.roles.length) {
       const titleStems: [string, string][] = this.roles.flatMap((r) => r.labels.flatMap((l) => {
-        const stem = /^([\u3400-\u9fff]{2,})(?:师傅|师|员|工|匠)$/.exec(l)?.[1];
-        return stem && !BARE_TITLE.test(l) ? [[stem, r.role] as [string, string]] : [];
+        const service = serviceOfTitle(l);
+        return service ? [[service, r.role] as [string, string]] : [];
       }));
       for (const p of catalog.products ?? []) {
         const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));

@@ -66,12 +66,14 @@ const ADJ_PAIR_AFTER = `(?:的)?\\s*[,，、和]?\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\
 const ADJ_PAIR_BEFORE = `(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?[大中小](?:的)?\\s*[,，、和]?\\s*${COUNT_BEFORE_ADJ}`;
 
 const LENGTH_UNIT = "cm|厘米|公分|mm|毫米|m|米";
-const DIMENSIONS = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})?\\s*(?:x|×|\\*|by|乘)\\s*(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})(?![a-z])`, "g");
+const TWO_LENGTHS = `(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})?\\s*(?:x|×|\\*|by|乘)\\s*(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})`;
+const DIMENSIONS = new RegExp(`(?<![\\d.])${TWO_LENGTHS}(?![a-z])`, "g");
+const DIMENSION_SIZE = new RegExp(`^${TWO_LENGTHS}$`);
 const METERS: Record<string, number> = { cm: 0.01, 厘米: 0.01, 公分: 0.01, mm: 0.001, 毫米: 0.001, m: 1, 米: 1 };
 
 /** Two lengths in metres ("dim0.15x2"), one unit said for both when only the second has one; null for anything else. */
 function dimKey(raw: string): string | null {
-  const m = new RegExp(`^(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})?\\s*(?:x|×|\\*|by|乘)\\s*(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})$`).exec(raw.trim().toLowerCase());
+  const m = DIMENSION_SIZE.exec(raw.trim().toLowerCase());
   if (!m) return null;
   const meters = (n: string, unit: string) => Math.round(Number(n) * METERS[unit] * 10000) / 10000;
   return `dim${meters(m[1], m[2] ?? m[4])}x${meters(m[3], m[4])}`;
@@ -310,12 +312,17 @@ function amountOf(key: string): { n: number; unit: string } | null {
   return m ? { n: Number(m[1]), unit: m[2] } : null;
 }
 
-/** A size that is an upper bound, "10cm内", "2小时以内", "5人以下": its amount in the units amountOf gives. */
+/** A size that is an upper bound, "10cm内", "2小时以内", "5人以下": its amount in the units amountOf gives (memoised: a
+ * catalog's size keys are few, and every size asked is compared with them). */
+const BOUNDS = new Map<string, { n: number; unit: string } | null>();
 function boundOf(key: string): { n: number; unit: string } | null {
-  const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]{1,3}?)(?:以内|之内|以下|内)$/.exec(key);
-  if (!m) return null;
-  const amount = amountOf(sizeKey(`${m[1]}${m[2]}`));
-  return amount;
+  let bound = BOUNDS.get(key);
+  if (bound === undefined) {
+    const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]{1,3}?)(?:以内|之内|以下|内)$/.exec(key);
+    bound = m ? amountOf(sizeKey(`${m[1]}${m[2]}`)) : null;
+    if (BOUNDS.size < 50_000) BOUNDS.set(key, bound);
+  }
+  return bound;
 }
 
 /** a size key that is a weight */
@@ -326,12 +333,12 @@ const WHOLE = /^(?:\d+\/\d+-)?([1-9])\/\1$/;
 
 /** sizes for adults and for children (成人 / 儿童, "adult" / "kids"): the words of Chinese and English, not any trade's */
 const ADULT = /^(?:成人|大人|成年|adults?(?![a-z]))/;
+const CHILD = /^(?:儿童|小孩|孩子|少儿|幼儿|童|kids?(?![a-z])|child(?:ren)?(?![a-z]))/;
 /** the people those sizes are for, as customers say them */
 const AGE_SAID = {
   adult: /大人|成人|(?<![a-z])adults?(?![a-z])/g,
   child: /小孩|小朋友|儿童|孩子|(?<![a-z])(?:kids?|children|child)(?![a-z])/g,
 };
-const CHILD = /^(?:儿童|小孩|孩子|少儿|幼儿|童|kids?(?![a-z])|child(?:ren)?(?![a-z]))/;
 
 const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500, 两: 50, oz: 28.35, lb: 453.6, 磅: 453.6 };
 
@@ -435,6 +442,18 @@ function compositeOf(raw: string): Composite | null {
   }
   composites.set(raw, c);
   return c;
+}
+
+/** A unit of a measure and a kind-word (次卡, 粒罐), said as its measure alone: the pattern, compiled once; else null. */
+const KINDLESS = new Map<string, RegExp | null>();
+function kindless(unit: string): RegExp | null {
+  let re = KINDLESS.get(unit);
+  if (re === undefined) {
+    const kind = /^([^\P{Script=Han}号])([卡罐饼盒包袋瓶套桶箱])$/u.exec(unit);
+    re = kind ? new RegExp(`(?<![\\d.])(\\d+|${ZH_NUM_RE})\\s*${escapeRe(kind[1])}(?!${escapeRe(kind[2])}|了)`, "g") : null;
+    KINDLESS.set(unit, re);
+  }
+  return re;
 }
 
 /** Where a composite size's word is said: the Chinese word (with or without 色) or its English; `score` ranks the more
@@ -974,14 +993,13 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         if (n !== null && n > 0) add(m.index, m.index + m[0].length, `${n * 7}${u}`);
       }
     }
-    // a unit of a measure and a kind-word said without the kind-word: "12次的" for 12次卡, "20粒那罐" for 20粒罐 (when no
-    // size of these products is in the measure alone)
-    // (the kind-words of Chinese, a card, a jar, a cake, a box…, not any trade's; not a measure that ends a size word, the
-    // 次 of 单次; not a span waited, "等三天了";
-    // nor a 号 without its kind-word, which may be a date: "3号送过来")
-    const kind = /^([^\P{Script=Han}号])([卡罐饼盒包袋瓶套桶箱])$/u.exec(u);
-    if (kind && !units.has(kind[1]) && ![...words].some((w) => w.endsWith(kind[1]))) {
-      const short = new RegExp(`(?<![\\d.])(\\d+|${ZH_NUM_RE})\\s*${escapeRe(kind[1])}(?!${escapeRe(kind[2])}|了)`, "g");
+    // a unit of a measure and a kind-word said without the kind-word: "12次的" for 12次卡, "20粒那罐" for 20粒罐, when no
+    // size of these products is in the measure alone (the kind-words of Chinese, a card, a jar, a cake, a box…, not any
+    // trade's; not a measure that ends a size word, the 次 of 单次; not a span waited, "等三天了"; not a 号, which may be
+    // a date: "3号送过来")
+    const short = kindless(u);
+    if (short && !units.has(u[0]) && ![...words].some((w) => w.endsWith(u[0]))) {
+      short.lastIndex = 0;
       for (let m = short.exec(lower); m; m = short.exec(lower)) {
         const n = parseNumber(m[1]);
         if (n !== null && n > 0 && Number.isInteger(n)) add(m.index, m.index + m[0].length, `${n}${u}`);
