@@ -76,7 +76,8 @@ const COLON_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?![\d:])\s*(am|
 const EN_AMPM = /(?<![\d:.])(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])/;
 const EN_OCLOCK = /(?<![\d:.])(\d{1,2})\s*o'?\s?clock/;
 // a bare hour right after an English day: "thursday 4", "tmr 3" (not a count: "sat 10 people")
-const EN_DAY_HOUR = /(?<![a-z])(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|hrs?|h|people|persons?|ppl|pax|guests?|kids?|adults?|rooms?|pm|am|a\.m\.|p\.m\.|st|nd|rd|th)(?![a-z]))|(?<![a-z])(?:tomorrow|tmrw?|today|tonight)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|hrs?|h|people|persons?|ppl|pax|guests?|kids?|adults?|rooms?|pm|am|a\.m\.|p\.m\.)(?![a-z]))/;
+const NOT_AN_HOUR = String.raw`(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|hrs?|h|people|persons?|ppl|pax|guests?|kids?|adults?|rooms?|pm|am|a\.m\.|p\.m\.|st|nd|rd|th)(?![a-z]))`;
+const EN_DAY_HOUR = new RegExp(`(?<![a-z])(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?|tomorrow|tmrw?|today|tonight)\\s+(\\d{1,2})${NOT_AN_HOUR}`);
 const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|people|persons?|pm|am|a\.m\.|p\.m\.)(?![a-z]))/;
 
 /** Every pattern below needs one of these: a digit, a Chinese numeral or day/period word, or an English one. */
@@ -123,7 +124,7 @@ function findClock(s: string, hasContext: boolean): Clock | null {
   m = EN_AT.exec(s);
   if (m && Number(m[1]) <= 24) return { h: Number(m[1]), min: 0, meridiem: null };
   m = EN_DAY_HOUR.exec(s);
-  if (m && Number(m[1] ?? m[2]) >= 1 && Number(m[1] ?? m[2]) <= 12) return { h: Number(m[1] ?? m[2]), min: 0, meridiem: null };
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return { h: Number(m[1]), min: 0, meridiem: null };
   return null;
 }
 
