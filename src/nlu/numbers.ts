@@ -161,9 +161,9 @@ export function findQuantities(lower: string): QuantityMention[] {
     if ((re === ADJ_COUNT && !ADJ_MARK.test(lower)) || (re === PINYIN_QTY && !LATIN.test(lower))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
-      // A digit glued to Latin letters is a code (GXG30) or a size (50ml), not a count.
+      // A digit glued to Latin letters is a code (GXG30) or a size (50ml), and one after a dash the end of a range (18-45套机): not a count.
       // (a Chinese numeral after a Latin word is a count: "egg tart两个")
-      if (/[a-z0-9.]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1])) continue;
+      if (/[a-z0-9.~-]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1])) continue;
       const value = re === PINYIN_QTY && m[1] in PINYIN_NUMERALS ? PINYIN_NUMERALS[m[1]] : parseNumber(m[1] ?? m[2]);
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
       // (两个人 counts people)

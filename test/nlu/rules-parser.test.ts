@@ -760,3 +760,42 @@ describe("a street named 五星 is no rating (session 9)", () => {
     expect(parseRating("五星好评")).toBe(5);
   });
 });
+
+describe("two measures joined, model numbers, parties of adults and children, 能送 (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "d", name: "数码港", aliases: [] }, { id: "k", name: "跳跳乐园", aliases: [] }],
+    products: [
+      { id: "air", brandId: "d", name: "MacBook Air", aliases: ["mba"], sizes: ["16G+256G", "16G+512G", "24G+512G"], tags: [] },
+      { id: "nb", brandId: "d", name: "轻薄本", aliases: [], sizes: ["16G+512G", "16G+1T"], tags: [] },
+      { id: "cam", brandId: "d", name: "微单A7M4", aliases: ["a7m4"], sizes: ["单机身", "28-70mm套机"], tags: [] },
+      { id: "r50", brandId: "d", name: "佳能R50", aliases: ["r50"], sizes: ["单机身", "18-45mm套机"], tags: [] },
+      { id: "fam", brandId: "k", name: "亲子票", aliases: ["family pass"], sizes: ["一大一小", "两大一小", "一大两小"], tags: [] },
+      { id: "party", brandId: "k", name: "生日派对", aliases: ["birthday party"], sizes: ["8童", "12童", "20童"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never);
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("16g 512g, 16加1T, 16GB RAM + 512GB SSD are the 16G+512G and 16G+1T sizes", () => {
+    expect(items("mba 16g 512g 来一台")).toEqual([["air", "16G+512G", 1]]);
+    expect(items("轻薄本 16加1T的 两台")).toEqual([["nb", "16G+1T", 2]]);
+    expect(items("a MacBook Air, 16GB RAM + 512GB SSD")).toEqual([["air", "16G+512G", 1]]);
+  });
+  it("the digits of a model or of a range count nothing", () => {
+    expect(items("a7m4 单机身")).toEqual([["cam", "单机身", 1]]);
+    expect(items("佳能R50 18-45套机 下单")).toEqual([["r50", "18-45mm套机", 1]]);
+    expect(items("去店里拿佳能r50单机身")).toEqual([["r50", "单机身", 1]]);
+  });
+  it("a party of adults and children in either order, and a party for so many children", () => {
+    expect(items("周六 两小一大 亲子票")).toEqual([["fam", "一大两小", 1]]);
+    expect(items("family pass, 2 adults 1 kid")).toEqual([["fam", "两大一小", 1]]);
+    expect(items("亲子票 2个大人1个孩子")).toEqual([["fam", "两大一小", 1]]);
+    expect(items("生日派对 差不多20个小朋友")).toEqual([["party", "20童", 1]]);
+    expect(items("生日派对8个娃")).toEqual([["party", "8童", 1]]);
+    expect(items("birthday party for 12 kids")).toEqual([["party", "12童", 1]]);
+  });
+  it("能送 asks for delivery; 能送点 gives", () => {
+    expect(parser.parseSync("附近3公里能送亲子票的店", ctx(null)).fulfillment).toBe("delivery");
+    expect(parser.parseSync("明天克店里拿r50", ctx(null)).fulfillment).toBe("pickup");
+    expect(parser.parseSync("买轻薄本能送点赠品吗", ctx(null)).fulfillment).toBeNull();
+  });
+});
