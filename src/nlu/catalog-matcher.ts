@@ -297,9 +297,11 @@ export class CatalogMatcher {
     for (const p of catalog.products ?? []) {
       for (const raw of [p.name, ...(p.aliases ?? [])]) {
         const parts = raw.normalize("NFKC").trim().split(/\s+/);
-        if (parts.length < 2) continue;
-        const lead = parts[0];
-        const ok = isAllCjk(lead) ? lead.length >= 2 : lead.length >= 4 && (/^[A-Z]/.test(lead) || /\d/.test(lead)) && /[a-z]/i.test(lead);
+        // (or a capitalised code written against the Chinese: the TPE of TPE瑜伽垫, the K87 of K87机械键盘)
+        const code = /^([A-Z][A-Z\d-]{2,})(?=[\u4e00-\u9fff])/.exec(parts[0])?.[1];
+        if (parts.length < 2 && !code) continue;
+        const lead = code ?? parts[0];
+        const ok = code ? /[A-Z]/.test(lead) : isAllCjk(lead) ? lead.length >= 2 : lead.length >= 4 && (/^[A-Z]/.test(lead) || /\d/.test(lead)) && /[a-z]/i.test(lead);
         if (!ok) continue;
         const key = normalizeSurface(lead);
         const prev = firstWords.get(key);

@@ -7,9 +7,9 @@
 // not used to tune them: their figures estimate how the parser does on unseen phrasing.
 //
 // Labelling conventions (what "correct" means for the rules parser and for any other parser):
-// - items: every product mentioned, whatever the intent; quantity 1 unless stated; size in the
-//   catalog's spelling, or the size as asked when the product does not have it (小杯, XS); null for a
-//   product without sizes.
+// - items: every product mentioned, whatever the intent, but for one that names a coupon (the 秀禾服 of
+//   "秀禾服88折的券领一张"; since session 10); quantity 1 unless stated; size in the catalog's spelling, or the size
+//   as asked when the product does not have it (小杯, XS); null for a product without sizes.
 // - brandId: the brand named; else the first product's brand; else the coupon's brand; else the kind of shop only
 //   one brand is, as its own names say (药房 of 益康大药房, 茶楼 of 粤点轩茶楼; since session 9); else a category
 //   word sold by exactly one brand (咖啡 → starbucks); else null.

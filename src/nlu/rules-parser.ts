@@ -45,6 +45,9 @@ function amountKey(text: string): string | null {
 const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:book (?:a )?|reserve (?:a )?)?(?:table|reservations?|seating)(?![a-z])/;
 const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
 
+/** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
+const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|\d+(?:\.\d+)?\s*折|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个)?\s*(?:优惠)?(?:券|coupon|怎么领|领)/;
+const ADVISED = /^(?:让|叫我|说|推荐|建议|要求|讲)/;
 const MEASURE_END = new RegExp(`[${MEASURE_WORDS}]$`);
 const COUNT_BEFORE = new RegExp(`(?<![\\d.a-z-])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
 const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
@@ -333,6 +336,8 @@ export class RulesParser implements IntentParser {
         if (product) productMentions.push({ start: m.start, end: m.end, product });
       }
     }
+    // (a product a coupon is named by is no item: "秀禾服88折的券领一张", "年卡满1000减100那张券", "get me the 相册9折 coupon")
+    for (let k = productMentions.length - 1; k >= 0; k--) if (COUPON_OF.test(lower.slice(productMentions[k].end, productMentions[k].end + 24))) productMentions.splice(k, 1);
     // a head noun said alone ("要把小提琴 1/4的"), where no name or role word is written: the product of
     // those ending in it that a size in the sentence fits
     // (a head noun may also be a category word: 帐篷 of "6人帐篷", "a tent for 2")
@@ -428,7 +433,8 @@ export class RulesParser implements IntentParser {
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
     // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)
-    let roles = this.lexicon.rolesIn(lower, mentions, roleWords);
+    // (not one who told the customer what to buy: "幼儿园老师让买的", "医生说要买")
+    let roles = this.lexicon.rolesIn(lower, mentions, roleWords).filter((r) => !ADVISED.test(lower.slice(r.end, r.end + 3)));
     // (a service said as a person, "来个开锁的", is the role's word too)
     const roleWord = roles.length > 0 || allRoles.some((r) => /个\s*$/.test(lower.slice(0, r.start)) && lower[r.end] === "的");
     if (!roles.length) {

@@ -1177,8 +1177,29 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       add(i, i + short.length, word);
     }
   }
+  // a size that is a period and a kind-word (月卡, 季卡, 半年卡, 年租) said as the period in other words: "monthly", "an
+  // annual membership", "六个月那种卡", "3个月的"
+  for (const w of words) {
+    const period = PERIOD_SIZE.exec(w)?.[1];
+    if (!period) continue;
+    const re = PERIOD_SAID[period];
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** a period and a kind-word: a card, a pass, a rent or a fee for that long */
+const PERIOD_SIZE = /^(半年|周|月|季|年)(?:度)?(?:卡|票|租|费|会员|会籍)$/;
+const PERIOD_SAID: Record<string, RegExp> = Object.fromEntries(
+  Object.entries({
+    半年: "half[- ]?year(?:ly)?|(?:six|6)[- ]months?|(?:六|6)个月",
+    周: "weekly|(?:one|1|a)[- ]week|(?:一|1)(?:个)?(?:周|星期)(?![一二三四五六日天\\d])",
+    月: "monthly|(?:one|1|a)[- ]month(?!s)|(?:一|1)个月",
+    季: "quarterly|(?:three|3)[- ]months?|(?:三|3)个月|季度",
+    年: "annual(?:ly)?|yearly|(?:one|1|a)[- ]year(?!s)|(?<![\\d半])(?:一|1)年(?![级前后多了])|(?:十二|12)个月",
+  }).map(([k, v]) => [k, new RegExp(`(?<![a-z\\d])(?:${v})(?![a-z])`, "g")]),
+);
 
 /** a model size: a Latin line, a number and more words (iphone 15 pro); and one that ends in its number (iphone 17) */
 const MODEL_LINE = /^([a-z]{2,}(?: [a-z]{2,})*)\s*\d{1,4}\s+[a-z]/;

@@ -17,7 +17,9 @@ const folders = readdirSync(DIR).filter((f) => existsSync(join(DIR, f, "corpus.j
 const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   bookshop: { intent: 0.97, entities: 0.95 },
   "home-services": { intent: 0.93, entities: 0.84 },
-  garden: { intent: 0.96, entities: 0.91 },
+  // (0.91 until session 10: one line lost to the convention that a product naming a coupon is no item, found by
+  // switching that rule off, not by reading the line)
+  garden: { intent: 0.96, entities: 0.9 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {

@@ -799,3 +799,38 @@ describe("two measures joined, model numbers, parties of adults and children, �
     expect(parser.parseSync("买轻薄本能送点赠品吗", ctx(null)).fulfillment).toBeNull();
   });
 });
+
+describe("a code written against the name, periods, a product naming a coupon, one who advised (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "y", name: "静心馆", aliases: [] }],
+    products: [
+      { id: "tpe", brandId: "y", name: "TPE瑜伽垫", aliases: [], sizes: ["6mm", "8mm"], tags: [] },
+      { id: "nbr", brandId: "y", name: "NBR健身垫", aliases: [], sizes: ["10mm"], tags: [] },
+      { id: "card", brandId: "y", name: "畅练卡", aliases: ["membership"], sizes: ["月卡", "季卡", "半年卡", "年卡"], tags: [] },
+      { id: "locker", brandId: "y", name: "储物柜", aliases: [], sizes: ["月租", "年租"], tags: [] },
+      { id: "pt", brandId: "y", name: "私教课", aliases: [], sizes: ["单节", "10节"], tags: [] },
+    ],
+    coupons: [{ code: "PT500", brandId: "y", title: "私教满5000减500" }],
+    staff: [{ name: "王老师", role: "teacher" }], staffRoles: ["teacher"], roles: [{ role: "teacher", labels: { zh: ["老师"], en: ["teacher"] } }],
+  } as never);
+  const parse = (text: string) => parser.parseSync(text, ctx(null));
+  const items = (text: string) => parse(text).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("TPE 6mm names the TPE瑜伽垫", () => {
+    expect(items("TPE 6mm两张")).toEqual([["tpe", "6mm", 2]]);
+    expect(items("NBR的来一个")).toEqual([["nbr", null, 1]]);
+  });
+  it("monthly, an annual membership, 3个月的, 租一年 are the period sizes", () => {
+    expect(items("monthly membership pls")).toEqual([["card", "月卡", 1]]);
+    expect(items("an annual membership")).toEqual([["card", "年卡", 1]]);
+    expect(items("畅练卡 3个月的")).toEqual([["card", "季卡", 1]]);
+    expect(items("储物柜租一年")).toEqual([["locker", "年租", 1]]);
+  });
+  it("a product a coupon is named by is no item, a product then the coupon used still is", () => {
+    expect(parse("私教满5000减500 这张券我要")).toMatchObject({ intent: "claim_coupon", items: [] });
+    expect(items("畅练卡88折的券给我整一张")).toEqual([]);
+    expect(items("私教课用满5000减500的券 来10节")).toEqual([["pt", "10节", 1]]);
+  });
+  it("the teacher who said to buy it is not booked", () => {
+    expect(parse("TPE 6mm两张 幼儿园老师让买的")).toMatchObject({ intent: "order", role: null });
+  });
+});
