@@ -5,6 +5,7 @@
 import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
+import { cueWords } from "./intent-rules.ts";
 import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
 import { sizeIndex } from "./sizes.ts";
 import { asciiLower, isCjkChar, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
@@ -171,6 +172,15 @@ function pinyinOfChar(ch: string): string {
   return p;
 }
 
+let cueCharSet: Set<string> | undefined;
+const cueChars = () => (cueCharSet ??= new Set(cueWords().join("")));
+
+/** whether the character `ch` can be read in the tone the name's k-th character has there */
+function sameTone(ch: string, name: string, k: number): boolean {
+  const want = pinyin(name, { toneType: "num", type: "array" })[k];
+  return pinyin(ch, { toneType: "num", type: "array", multiple: true }).includes(want);
+}
+
 const CJK_START_BITS = 1 << 20;
 
 /** startKey's Chinese key at `i` (two characters, or one at the end), hashed to a bit of CatalogMatcher.cjkStarts. */
@@ -254,7 +264,8 @@ export class CatalogMatcher {
           seen.add(`${py}|${kind}`);
           this.surfaces.push({ text: py, kind, id, brandId, latin: true, via: "pinyin", ...edges(py) });
         }
-        if (syllables.length >= 3 && syllables.length === text.length) {
+        // (a two-character product name too: 凤抓 for 凤爪, 奥树 for 奥数; one character must be the name's own)
+        if ((syllables.length >= 3 || (syllables.length === 2 && kind === "product")) && syllables.length === text.length) {
           const bySecond = this.homophones.get(syllables[0]) ?? this.homophones.set(syllables[0], new Map()).get(syllables[0])!;
           const list = bySecond.get(syllables[1]);
           if (list) list.push({ chars: text, syllables, kind, id, brandId });
@@ -795,7 +806,7 @@ export class CatalogMatcher {
     return true;
   }
 
-  /** Chinese homophone typos of names of 3+ characters, sharing at least one character with the name. */
+  /** Chinese homophone typos of names of 2+ characters, sharing at least one character with the name. */
   private homophoneMatches(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
     if (!this.homophones.size) return;
     const chars = lower;
@@ -812,7 +823,9 @@ export class CatalogMatcher {
         for (let k = 0; k < h.chars.length; k++) {
           const c = chars[i + k];
           if (c === h.chars[k]) same++;
-          else if (pinyinOfChar(c) !== h.syllables[k]) {
+          // (in a two-character name, with the name's tone too: 薄点 is no 薄垫)
+          // (and not with a character of the platform's own words for it: the 店 of 鞋店 is no typo of 鞋垫)
+          else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && (!sameTone(c, h.chars, k) || cueChars().has(c)))) {
             match = false;
             break;
           }

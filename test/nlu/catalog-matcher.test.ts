@@ -222,3 +222,25 @@ describe("English names with small numbers, and words that are a name with an -e
     expect(items("a smokr pls")).toEqual(["smoker×1"]); // still a typo
   });
 });
+
+describe("homophone typos of two-character names (session 10)", () => {
+  const m = new CatalogMatcher({
+    brands: [{ id: "t", name: "百草堂", aliases: [] }],
+    products: [
+      { id: "gouqi", brandId: "t", name: "枸杞", aliases: [], sizes: [], tags: [] },
+      { id: "aoshu", brandId: "t", name: "奥数", aliases: [], sizes: [], tags: [] },
+      { id: "insole", brandId: "t", name: "鞋垫", aliases: [], sizes: [], tags: [] },
+      { id: "pad", brandId: "t", name: "薄垫", aliases: [], sizes: [], tags: [] },
+    ],
+    coupons: [],
+  } as never);
+  const found = (text: string) => m.findMentions(normalizeText(text).lower, null).map((x) => x.id);
+  it("a character typed for one that sounds the same, in the same tone, names the product", () => {
+    expect(found("老板 狗杞 半斤")).toEqual(["gouqi"]);
+    expect(found("俺家娃要报奥树")).toEqual(["aoshu"]);
+  });
+  it("not in another tone, and not with a word of the platform's own (the 店 of 鞋店)", () => {
+    expect(found("薄点好背")).toEqual([]);
+    expect(found("最近的修鞋店在哪")).toEqual([]);
+  });
+});
