@@ -13,7 +13,7 @@ export interface ProductMention extends Span {
   head?: boolean;
 }
 
-const MAX_QUANTITY = 999;
+const MAX_QUANTITY = 9999;
 
 export interface BuiltItems {
   items: ParsedItem[];
@@ -47,6 +47,7 @@ export function buildItems(
   const usedSize = new Set<SizeMention>();
   const items: (ParsedItem & { explicitQty: boolean })[] = [];
   const each = countsForEach(lower, mentions, quantities, usedQty);
+  const eachSize = sizesForEach(lower, mentions, sizes);
 
   mentions.forEach((mention, i) => {
     const prevEnd = i > 0 ? mentions[i - 1].end : 0;
@@ -71,7 +72,7 @@ export function buildItems(
       .map((x) => x.s);
     // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
     const free = region.filter((s) => !usedSize.has(s));
-    const lead = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q)).pop() ?? null;
+    const lead = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && !(i > 0 && q.kind === "times-after")).pop() ?? null;
     const lines = splitBySize(lower, mention, free, quantities, usedQty, lead ?? bareLead(counts.slice(prevEnd, mention.start), prevEnd));
     if (lines) {
       for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
@@ -92,7 +93,8 @@ export function buildItems(
       const glued = /[\u4e00-\u9fff]/.test(next) && !/[哈啊呀吧嘛了的哦呢人]/.test(next);
       return !(glued && PAUSE.test(counts.slice(q.end - 1, mention.start + 1)));
     };
-    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counted(q) && !(own && q.kind === "people"));
+    // (not "×3", which counts what precedes it: "猎鲤6.3米×1 伊势尼10号×3")
+    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counted(q) && !(own && q.kind === "people") && !(i > 0 && q.kind === "times-after"));
     if (before.length) {
       const q = before[before.length - 1];
       usedQty.add(q);
@@ -134,6 +136,9 @@ export function buildItems(
 
     // (a size the previous product took is not this one's: "shaker 500ml + whey 2lb")
     let size = resolveSize(free, mention.product.sizes, mention.product.sizeIndex);
+    // (a size after 各 is every listed product's: "当归 黄芪 党参 各半斤")
+    const shared = eachSize.get(mention);
+    if (size === null && shared) size = resolveSize([shared], mention.product.sizes, mention.product.sizeIndex);
     if (size === null && mention.product.sizes.length) {
       size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex) ?? servingSize(lower.slice(prevEnd, nextStart), mention.product.sizes);
     }
@@ -316,6 +321,23 @@ function countsForEach(lower: string, mentions: ProductMention[], quantities: Qu
     if (listed.length < 2) continue;
     used.add(q);
     for (const m of listed) out.set(m, q.value);
+  }
+  return out;
+}
+
+/** "当归 黄芪 党参 各半斤": a size after 各 is that of every product listed right before it (back to a punctuation mark). */
+function sizesForEach(lower: string, mentions: ProductMention[], sizes: SizeMention[]): Map<ProductMention, SizeMention> {
+  const out = new Map<ProductMention, SizeMention>();
+  for (const z of sizes) {
+    if (z.weak || !/各\s*(?:来|要|拿)?\s*$/.test(lower.slice(Math.max(0, z.start - 3), z.start))) continue;
+    let to = z.start;
+    for (let j = mentions.length - 1; j >= 0; j--) {
+      const m = mentions[j];
+      if (m.end > z.start) continue;
+      if (/[，,。;；!！?？]/.test(lower.slice(m.end, to))) break;
+      out.set(m, z);
+      to = m.start;
+    }
   }
   return out;
 }

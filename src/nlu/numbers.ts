@@ -114,7 +114,7 @@ export interface QuantityMention extends Span {
 // (nor the 三包 of a warranty: "三包检修", "三包期内")
 const NOT_WARRANTY = "(?!(?<=三包)(?:检|服务|期|政策|维修|凭证|卡|内|范围))";
 // (次 counts sessions — "单次 两次" — but not 第一次 or 一次性; the 包 of 包厢, 包间, 包房 is a room's, its number no count: "808包厢")
-const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,3}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡])|块(?![钱的多左以上\\d一二三四五六七八九十半]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))${NOT_WARRANTY}`, "g");
+const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,4}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡])|块(?![钱的多左以上那\\d一二三四五六七八九十半]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))${NOT_WARRANTY}`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of" (a number word before them is a count)
 const EN_QTY = new RegExp(
   `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?)(?![a-z])`,
@@ -194,10 +194,10 @@ export function findQuantities(lower: string): QuantityMention[] {
 // "2 lattes", "two large lattes", "a couple of croissants": a number word right before the item,
 // allowing up to three words (sizes, adjectives) in between. Anchored at the end of the prefix.
 const EN_QTY_BEFORE = new RegExp(
-  `(?:^|[^a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:[a-z_][a-z0-9_'/.-]*\\s+){0,3}$`, // (a word may be a size, blanked: "20 M10 anchors")
+  `(?:^|[^a-z0-9.:×*])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:[a-z_][a-z0-9_'/.-]*\\s+){0,3}$`, // (a word may be a size, blanked: "20 M10 anchors")
 );
 // "2拿铁": a digit directly before a Chinese item name.
-const DIGIT_BEFORE = /(?:^|[^a-z0-9.:])(\d{1,3})\s*$/; // (not the minutes of 7:30)
+const DIGIT_BEFORE = /(?:^|[^a-z0-9.:×*])(\d{1,3})\s*$/; // (not the minutes of 7:30, nor the ×3 of what came before)
 
 /** A quantity written just before an item (the text between the previous item and this one). */
 export function quantityBefore(prefix: string): number | null {

@@ -834,3 +834,35 @@ describe("a code written against the name, periods, a product naming a coupon, o
     expect(parse("TPE 6mm两张 幼儿园老师让买的")).toMatchObject({ intent: "order", role: null });
   });
 });
+
+describe("terabytes, a brand named 三星, a size for each, thousands, money in 块, ×N after each (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "s", name: "杂货铺", aliases: [] }],
+    products: [
+      { id: "ssd", brandId: "s", name: "固态硬盘", aliases: ["固态", "990pro"], sizes: ["1TB", "2TB"], tags: [] },
+      { id: "gui", brandId: "s", name: "当归", aliases: [], sizes: ["100克", "250克"], tags: [] },
+      { id: "qi", brandId: "s", name: "黄芪", aliases: [], sizes: ["100克", "250克"], tags: [] },
+      { id: "flyer", brandId: "s", name: "传单", aliases: [], sizes: ["A4", "A5"], tags: [] },
+      { id: "os", brandId: "s", name: "重装系统", aliases: [], sizes: ["Win11", "Win10"], tags: [] },
+      { id: "hook", brandId: "s", name: "鱼钩", aliases: [], sizes: ["8号", "10号"], tags: [] },
+      { id: "line", brandId: "s", name: "子线", aliases: [], sizes: ["1.0号", "1.5号"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never);
+  const parse = (text: string) => parser.parseSync(text, ctx(null));
+  const items = (text: string) => parse(text).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("2T is 2TB, and 三星990pro rates nothing", () => {
+    expect(items("固态 2T一条")).toEqual([["ssd", "2TB", 1]]);
+    expect(parse("三星990pro 1T两条")).toMatchObject({ intent: "order", rating: null, items: [{ productId: "ssd", quantity: 2, size: "1TB" }] });
+  });
+  it("a size after 各 is each one's", () => {
+    expect(items("当归 黄芪 各半斤")).toEqual([["gui", "250克", 1], ["qi", "250克", 1]]);
+  });
+  it("1000张 counts a thousand; 50块那个 is a price", () => {
+    expect(items("传单 A4 1000张")).toEqual([["flyer", "A4", 1000]]);
+    expect(items("重装系统win11 50块那个 拍一个")).toEqual([["os", "Win11", 1]]);
+  });
+  it("×N counts what precedes it, not the next product", () => {
+    expect(items("鱼钩10号×3 子线1.5号×2")).toEqual([["hook", "10号", 3], ["line", "1.5号", 2]]);
+  });
+});
