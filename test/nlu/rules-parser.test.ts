@@ -866,3 +866,20 @@ describe("terabytes, a brand named 三星, a size for each, thousands, money in 
     expect(items("鱼钩10号×3 子线1.5号×2")).toEqual([["hook", "10号", 3], ["line", "1.5号", 2]]);
   });
 });
+
+describe("what the bot is, a card switched on, coupons left and expiring, SMS muted, bringing what is counted (session 10)", () => {
+  it.each([
+    ["你是真人吗", "unknown"],
+    ["你是真人还是机器人", "unknown"],
+    ["能找个真人客服吗", "help"],
+    ["订单SB20261120031的会员卡开通了吗", "order_status"],
+    ["我那张券啥时候过期", "list_coupons"],
+    ["星巴克的券我还有几张", "list_coupons"],
+    ["取消短信通知 谢谢", "unsubscribe"],
+    ["两杯拿铁 明天下午三点前能送到万象城附近吗", "order"],
+    ["拿铁五杯，三公里内能送吗", "order"],
+    ["附近3公里能送拿铁的店", "find_store"],
+  ])("%s → %s", (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+});
