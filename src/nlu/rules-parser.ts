@@ -294,7 +294,9 @@ export class RulesParser implements IntentParser {
         before.brandId = product.brandId;
         continue;
       }
-      if (!mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && /^\s*$/.test(lower.slice(m.end, w.start))))) {
+      // (nor before any product named after it, which it may describe: on unseen corpora this holds better than reading
+      // "要一张月卡，再租个储物柜" as two things)
+      if (!mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && (m.end > w.start || /^\s*$/.test(lower.slice(m.end, w.start)))))) {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }
