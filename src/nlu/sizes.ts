@@ -24,11 +24,13 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/瓦$/, "w").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/瓦$/, "w").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
     // temperatures: -10℃, -10度, -10°C, 零下10度 are one size
     .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-")
     // storage: 10G is 10GB, 1T 1TB
-    .replace(/(?<=\d)([gt])b$/, "$1");
+    .replace(/(?<=\d)([gt])b$/, "$1")
+    // (2.0号 is 2号)
+    .replace(/(?<![\d.])(\d+)\.0+(?![\d])/g, "$1");
   let m = /^(\d+(?:\.\d+)?)(?:米|m)$/.exec(s);
   if (m) return `${Number(m[1])}m`;
   m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
@@ -286,7 +288,8 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
     if (m.weak && m.display === FULL_SIZE) {
       const whole = [...index].filter(([k]) => WHOLE.test(k));
       if (whole.length === 1) return whole[0][1];
-    } else if (m.weak) {
+    } else if (m.weak || /^(?:S|M|L|XL)$/.test(m.display)) {
+      // (a letter size said outright of a product sold in 小码/中码/大码 or 大盒/小盒 is the same mark: "size M" is 中码)
       const mark = ({ L: "大", S: "小", M: "中", XL: "超大" } as Record<string, string>)[m.display];
       const near = mark ? [...index].filter(([k]) => k.startsWith(mark) && !/\d/.test(k) && k.length <= mark.length + 2) : [];
       if (near.length === 1) return near[0][1];

@@ -883,3 +883,25 @@ describe("what the bot is, a card switched on, coupons left and expiring, SMS mu
     expect(parse(text).intent).toBe(intent);
   });
 });
+
+describe("2号 is 2.0号, 100克装 is 100克, a letter size said of a product sold in 中码 or 大盒 (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "f", name: "渔乐", aliases: [] }],
+    products: [
+      { id: "line", brandId: "f", name: "PE线", aliases: [], sizes: ["1.5号", "2.0号", "3.0号"], tags: [] },
+      { id: "sanqi", brandId: "f", name: "三七粉", aliases: [], sizes: ["50克", "100克"], tags: [] },
+      { id: "socks", brandId: "f", name: "防滑袜", aliases: ["grip socks"], sizes: ["小码", "中码", "大码"], tags: [] },
+      { id: "box", brandId: "f", name: "打包盒", aliases: [], sizes: ["小盒", "大盒"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never);
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("reads the same number and the same weight", () => {
+    expect(items("PE线2号一卷")).toEqual([["line", "2.0号", 1]]);
+    expect(items("三七粉来两瓶 100克装的")).toEqual([["sanqi", "100克", 2]]);
+  });
+  it("reads a letter size as the catalog's mark", () => {
+    expect(items("2 pairs of grip socks size M")).toEqual([["socks", "中码", 2]]);
+    expect(items("另外要2个大号打包盒")).toEqual([["box", "大盒", 2]]);
+  });
+});
