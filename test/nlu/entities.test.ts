@@ -423,3 +423,20 @@ describe("models said in part", () => {
     ["手机壳 Pixel 10", ["cover×1/Pixel 10"]],
   ])("a model said by its line and number, or its number with 的: %s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("delivery to a street, pickup somewhere named, shipping to a district (session 10)", () => {
+  it.each([
+    ["砂锅粥要个中锅 送长平路", "delivery"],
+    ["周六上午11点送：卤鹅半只", "delivery"],
+    ["修复膏要两支，送去蛇口", "delivery"],
+    ["送女朋友的 要包装好看点", null],
+    ["今晚去老外滩拿", "pickup"],
+    ["椰青水两瓶 放前台我下课自己拿", "pickup"],
+    ["明早8点在亚布力拿", "pickup"],
+    ["去年拿的那款还有吗", null],
+    ["a large beef chow fun to go", "pickup"],
+    ["发货到连云港海州", "ship"],
+    ["底胶十瓶 寄柳州鱼峰区", "ship"],
+    ["三样一起寄", "ship"],
+  ])("%j → %s", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
+});
