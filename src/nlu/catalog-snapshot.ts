@@ -1,10 +1,11 @@
 // Maps a catalog import file (prisma/demo/catalog.json and the `o2o import` format) to the plain
 // CatalogSnapshot the parsers take, dropping everything NLU does not need (prices, stores, stock).
 import type { CatalogSnapshot } from "./intent.ts";
+import { soldBy } from "./sold-by.ts";
 
 interface CatalogFile {
   brands?: { id: string; name: string; aliases?: string[] | null }[];
-  products?: { id: string; brandId: string; name: string; aliases?: string[] | null; sizes?: string[] | null; tags?: string[] | null }[];
+  products?: { id: string; brandId: string; name: string; aliases?: string[] | null; sizes?: string[] | null; tags?: string[] | null; description?: string | null }[];
   coupons?: { code: string; brandId: string; title?: string | null }[];
   staff?: { name?: string; role?: string | null; storeId?: string }[];
   roles?: { role: string; labels?: { zh?: string[]; en?: string[] } }[];
@@ -18,7 +19,7 @@ export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
   return {
     brands: (c.brands ?? []).map((b) => ({ id: b.id, name: b.name, aliases: strings(b.aliases) })),
     products: (c.products ?? []).map((p) => ({
-      id: p.id, brandId: p.brandId, name: p.name, aliases: strings(p.aliases), sizes: strings(p.sizes), tags: strings(p.tags),
+      id: p.id, brandId: p.brandId, name: p.name, aliases: strings(p.aliases), sizes: strings(p.sizes), tags: strings(p.tags), unit: soldBy(p.description),
     })),
     coupons: (c.coupons ?? []).map((k) => ({ code: k.code, brandId: k.brandId, title: k.title ?? null })),
     staffRoles: [...new Set((c.staff ?? []).map((s) => s.role ?? "staff"))],

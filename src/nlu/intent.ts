@@ -39,7 +39,8 @@ export type ParseResult = z.infer<typeof parseResultSchema>;
 /** What a parser knows about the catalog: plain data, loaded from the database by the caller. */
 export interface CatalogSnapshot {
   brands: { id: string; name: string; aliases: string[] }[];
-  products: { id: string; brandId: string; name: string; aliases: string[]; sizes: string[]; tags: string[] }[];
+  /** `unit`: what one of it is when sold by an amount (斤, 人, 晚), read from its description (sold-by.ts) */
+  products: { id: string; brandId: string; name: string; aliases: string[]; sizes: string[]; tags: string[]; unit?: string | null }[];
   /** a coupon's title ("满300减50", "新人首单8折") lets a customer name it without its code */
   coupons: { code: string; brandId: string; title?: string | null }[];
   /** role ids in use by staff */

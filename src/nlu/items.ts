@@ -3,6 +3,7 @@
 // "两杯大杯拿铁和一个牛角包" gives 2 × 大杯 latte and 1 croissant.
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
+import { countOf } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
@@ -14,6 +15,8 @@ export interface ProductMention extends Span {
 }
 
 const MAX_QUANTITY = 9999;
+/** the units of weight a product may be sold by (sold-by.ts) */
+const WEIGHED = new Set(["斤", "公斤", "克"]);
 
 export interface BuiltItems {
   items: ParsedItem[];
@@ -168,6 +171,12 @@ export function buildItems(
       if (!q && things && Number(things[1]) >= 1) quantity = Number(things[1]);
     }
 
+    // (a product sold by weight, with no size in that unit, is ordered in it: "摘草莓 三斤", "腊肉 2 jin")
+    const unit = mention.product.unit;
+    if (quantity === null && unit && WEIGHED.has(unit) && !mention.product.sizes.some((z) => z.includes(unit))) {
+      // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2)
+      quantity = countOf(lower.slice(mention.end, nextStart), unit) ?? (i === 0 ? countOf(lower.slice(0, mention.start), unit) : null);
+    }
     const explicitQty = quantity !== null;
     const item = {
       productId: mention.product.id,

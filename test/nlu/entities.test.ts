@@ -5,6 +5,8 @@ import { parseRating } from "../../src/nlu/rating.ts";
 import { defaultCorpusContext } from "../../src/nlu/eval.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
+import { snapshotFromCatalog } from "../../src/nlu/catalog-snapshot.ts";
+import { soldBy } from "../../src/nlu/sold-by.ts";
 
 const KNOWN = new Map(["GXG30", "COFFEE5", "LATTE8", "HOME500", "GB50"].map((c) => [c, c]));
 const n = (t: string) => normalizeText(t);
@@ -439,4 +441,29 @@ describe("delivery to a street, pickup somewhere named, shipping to a district (
     ["底胶十瓶 寄柳州鱼峰区", "ship"],
     ["三样一起寄", "ship"],
   ])("%j → %s", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
+});
+
+describe("a product its description says is sold by weight is ordered in it (session 10)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "f", name: "田园" }],
+    products: [
+      { id: "pork", brandId: "f", name: "烟熏腊肉", aliases: ["腊肉", "cured pork"], sizes: [], description: "按斤计，现切" },
+      { id: "sausage", brandId: "f", name: "麻辣香肠", aliases: ["香肠", "sausage"], sizes: [], description: "按斤称重" },
+      { id: "box", brandId: "f", name: "耙耙柑整箱", aliases: ["耙耙柑"], sizes: ["5斤装", "10斤装"], description: "按斤计" },
+      { id: "egg", brandId: "f", name: "土鸡蛋", aliases: [], sizes: [], description: "新鲜直发" },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["腊肉3斤 香肠2斤 寄到广州", ["pork×3", "sausage×2"]],
+    ["cured pork 2 jin, sausage 3 jin", ["pork×2", "sausage×3"]],
+    // (a product sized in that unit takes the size; one not sold by weight is not counted so)
+    ["耙耙柑 10斤装", ["box×1/10斤装"]],
+    ["土鸡蛋 三斤", ["egg×1"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("reads the unit from the description's own words", () => {
+    expect(soldBy("按斤计，现切")).toBe("斤");
+    expect(soldBy("按人计，含午餐")).toBe("人");
+    expect(soldBy("新鲜直发")).toBeNull();
+  });
 });

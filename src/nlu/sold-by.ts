@@ -1,0 +1,33 @@
+// What one of a product is, when it is sold by an amount rather than by the piece: the 斤 of a description that says
+// 按斤计 or 按斤称重, the 人 of 按人计, the 晚 of 按晚计. A count of that unit said of the product is how many of it are
+// ordered ("摘草莓 三斤", "腊肉 2 jin", "木屋 住两晚"). Read from the catalog's own words; the units are Chinese's.
+import { parseNumber, ZH_NUM_RE } from "./numbers.ts";
+
+/** a unit a product may be sold by, and its spellings in a message */
+const UNITS: Record<string, string> = {
+  斤: "斤|jin(?![a-z])|catty|catties",
+  公斤: "公斤|千克|kg(?![a-z])|kilos?(?![a-z])",
+  克: "克|g(?![a-z])|grams?(?![a-z])",
+  人: "个人|人|位|people|persons?|ppl|pax",
+  晚: "晚|夜|nights?(?![a-z])",
+  天: "天|days?(?![a-z])",
+  小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])",
+};
+const SAYS = new RegExp(`按\\s*(${Object.keys(UNITS).join("|")}|千克|位|夜)\\s*(?:计|称重|称|算|收费|计价|计费|卖|售)`);
+const SAME: Record<string, string> = { 千克: "公斤", 位: "人", 夜: "晚" };
+
+/** The unit a product's description says it is sold by, or null. */
+export function soldBy(description: string | null | undefined): string | null {
+  const m = description ? SAYS.exec(description) : null;
+  return m ? SAME[m[1]] ?? m[1] : null;
+}
+
+const counted = new Map<string, RegExp>();
+/** The count of `unit` said in `text` ("三斤", "2 jin", "住两晚"), or null. */
+export function countOf(text: string, unit: string): number | null {
+  let re = counted.get(unit);
+  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE})\\s*(?:${UNITS[unit] ?? unit})`)));
+  const m = re.exec(text);
+  const n = m ? parseNumber(m[1]) : null;
+  return n !== null && n >= 1 && Number.isInteger(n) ? n : null;
+}
