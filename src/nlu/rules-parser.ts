@@ -420,7 +420,8 @@ export class RulesParser implements IntentParser {
     const quantities = findQuantities(lower).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end) && !productMentions.some((m) => m.start <= q.start && q.end <= m.end));
     // a number right before a size said in a measure word counts it: "两大杯", "剔尖两小碗" (2 × 大杯, 2 × 小碗)
     for (const z of sizes) {
-      if (!MEASURE_END.test(lower.slice(z.start, z.end))) continue;
+      // (or in an English plural: "3 cans" of a cola sold 罐装)
+      if (!MEASURE_END.test(lower.slice(z.start, z.end)) && !/^[a-z]{3,}s$/.test(lower.slice(z.start, z.end))) continue;
       const n = COUNT_BEFORE.exec(lower.slice(Math.max(0, z.start - 4), z.start));
       const value = n ? parseNumber(n[1]) : null;
       const start = z.start - (n?.[0].length ?? 0);

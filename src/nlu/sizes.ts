@@ -1180,6 +1180,15 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       add(i, i + short.length, word);
     }
   }
+  // a common size word said in its other words, Chinese or English ("通宵" or "overnight" for 包夜, "wired" for 有线,
+  // "cans" for 罐装, "twin" for 双床房): general language, not any trade's
+  for (const w of words) {
+    for (const [test, re] of GLOSSES) {
+      if (!test.test(w)) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
+    }
+  }
   // a size that is a period and a kind-word (月卡, 季卡, 半年卡, 年租) said as the period in other words: "monthly", "an
   // annual membership", "六个月那种卡", "3个月的"
   for (const w of words) {
@@ -1191,6 +1200,27 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** Common size words (the catalog's) and their other words: sessions, packaging, rooms, editions, cabled or not. */
+const GLOSSES: [RegExp, RegExp][] = ([
+  [/^(?:包夜|通宵)(?:场)?$/, "包夜|通宵|overnight|all[- ]night(?:er)?"],
+  [/^(?:全天|包天|全日)(?:票|场)?$/, "全天|一整天|包天|全日|all[- ]day|full[- ]day|whole day"],
+  [/^(?:半天|半日)(?:票|场)?$/, "半天|半日|half[- ]day"],
+  [/^有线(?:版|款)?$/, "有线|wired"],
+  [/^无线(?:版|款)?$/, "无线|wireless"],
+  [/^罐装?$/, "罐装|cans?|tins?"],
+  [/^瓶装?$/, "瓶装|bottles?|bottled"],
+  [/^大床(?:房|间)?$/, "大床|king(?:[- ]size)?(?: bed)?|queen(?: bed)?|double (?:bed|room)"],
+  [/^双床(?:房|间)?$/, "双床|twin(?: beds?| room)?"],
+  [/^亲子(?:房|间)$/, "亲子|family (?:room|suite)"],
+  [/^普通(?:席|座|区|座位)$/, "普通|regular|standard|normal"],
+  [/^(?:豪华|尊享)(?:款|版|套餐)?$/, "豪华|尊享|deluxe|luxury"],
+  [/^基础(?:款|版)$/, "基础|basic|base"],
+  [/^英文版$/, "英文版|english(?: edition| version)?"],
+  [/^中文版$/, "中文版|chinese(?: edition| version)?"],
+  [/^自动挡$/, "自动挡|automatic|auto(?![a-z])"],
+  [/^手动挡$/, "手动挡|manual"],
+] as [RegExp, string][]).map(([test, words]) => [test, new RegExp(`(?<![a-z])(?:${words})(?![a-z])`, "g")]);
 
 /** a period and a kind-word: a card, a pass, a rent or a fee for that long */
 const PERIOD_SIZE = /^(半年|周|月|季|年)(?:度)?(?:卡|票|租|费|会员|会籍)$/;

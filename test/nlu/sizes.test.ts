@@ -140,3 +140,24 @@ describe("sizes written another way (session 9)", () => {
     expect(resolveSize(findSizes("size 54", "size 54"), ["52圈口", "54圈口", "56圈口"])).toBe("54圈口");
   });
 });
+
+describe("common size words said in their other words (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "g", name: "游戏馆", aliases: [] }],
+    products: [
+      { id: "seat", brandId: "g", name: "电竞座", aliases: ["seat", "seats"], sizes: ["3小时", "包夜"], tags: [] },
+      { id: "cabin", brandId: "g", name: "小木屋", aliases: ["cabin"], sizes: ["大床房", "双床房"], tags: [] },
+      { id: "headset", brandId: "g", name: "耳机", aliases: ["headset"], sizes: ["有线", "无线"], tags: [] },
+      { id: "cola", brandId: "g", name: "可乐", aliases: ["cola"], sizes: ["罐装", "瓶装"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["电竞座 包个通宵 今晚", [["seat", "包夜", 1]]],
+    ["2 seats tonight, overnight pls", [["seat", "包夜", 2]]],
+    ["cabin, twin room, one night", [["cabin", "双床房", 1]]],
+    ["a wireless headset", [["headset", "无线", 1]]],
+    ["cola, 3 cans", [["cola", "罐装", 3]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
