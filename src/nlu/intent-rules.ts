@@ -22,7 +22,7 @@ export const CUES = {
   forget: any(
     /(?:删除|删掉|清除|清空|抹掉|销毁|移除|删光|delete|erase|remove).{0,14}(?:数据|资料|信息|记录|账号|账户|痕迹)/,
     /\b(?:wipe|delete|erase|remove|clear)\b.{0,30}\b(?:my|all)\b.{0,30}\b(?:data|details|info(?:rmation)?|number|history|records?|account|profile)\b/,
-    /(?:数据|资料|信息|记录|账号|账户|手机号|电话号码?|地址|个人信息).{0,14}(?:删除|删掉|删了|清除|清空|清掉|抹掉|删光|都删|delete|erase|remove)/,
+    /(?:数据|资料|信息|记录|账号|账户|手机号|电话号码?|地址|个人信息).{0,14}(?:删除|删掉|删了|清除|清空|清掉|抹掉|删光|都删|全删|别留|不要留|delete|erase|remove)/,
     /忘(?:记|掉|了)我|注销|被遗忘权/,
     /(?<!don't |do not |dont )\bforget\b.{0,40}\b(?:me|my)\b/,
     /\b(?:delete|erase|remove|wipe)\b.{0,30}\b(?:about me|everything (?:you|about))/,

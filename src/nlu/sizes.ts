@@ -212,6 +212,11 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
     const dim = dimKey(s);
     if (dim && !idx.has(dim)) idx.set(dim, s);
   }
+  // (a count per container, 10片/盒, is also found as the count: 10片装, 10片的)
+  for (const s of sizes) {
+    const per = /^(\d+\s*[\u4e00-\u9fff])\s*\/\s*[\u4e00-\u9fff]+$/.exec(s.trim());
+    if (per && !idx.has(sizeKey(per[1]))) idx.set(sizeKey(per[1]), s);
+  }
   // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
   for (const s of sizes) {
     const digits = ZH_LEAD.test(s) ? sizeKey(s.replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))) : "";
@@ -241,7 +246,7 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       }
       // "700x25" names 700x25C: the same size without its trailing letters
       if (/\d$/.test(key)) {
-        const near = [...index].filter(([k]) => k.startsWith(key) && /^[a-z]{1,2}$/.test(k.slice(key.length)));
+        const near = [...index].filter(([k]) => k.startsWith(key) && /^(?:[a-z]{1,2}|\+)$/.test(k.slice(key.length)));
         if (near.length === 1) return near[0][1];
       }
       // "4.2米" names 4.2米厢货, "100cm" 100cm宽: a measure said without the word the catalog writes after it
@@ -254,6 +259,11 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
           return false;
         });
         if (worded.length === 1) return worded[0];
+      }
+      // "900发" names 全脸900发: a measure said without the word the catalog writes before it
+      if (/^\d/.test(key)) {
+        const led = [...index].filter(([k]) => k.length > key.length && k.endsWith(key) && /^[\u4e00-\u9fff]{2,}$/.test(k.slice(0, -key.length)));
+        if (led.length === 1) return led[0][1];
       }
       // "1TB" names 12+1TB: the last of parts joined by +, when only one size ends in it
       if (/^\d/.test(key)) {
@@ -452,7 +462,7 @@ const KINDLESS = new Map<string, RegExp | null>();
 function kindless(unit: string): RegExp | null {
   let re = KINDLESS.get(unit);
   if (re === undefined) {
-    const kind = /^([^\P{Script=Han}号])([卡罐饼盒包袋瓶套桶箱])$/u.exec(unit);
+    const kind = /^([^\P{Script=Han}号])([卡罐饼盒包袋瓶套桶箱]|疗程|课程|套餐)$/u.exec(unit);
     re = kind ? new RegExp(`(?<![\\d.])(\\d+|${ZH_NUM_RE})\\s*${escapeRe(kind[1])}(?!${escapeRe(kind[2])}|了)`, "g") : null;
     KINDLESS.set(unit, re);
   }
@@ -633,13 +643,13 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   for (const [product, p] of products.entries()) {
     for (const raw of p.sizes) {
       const text = raw.normalize("NFKC").trim();
-      const r = new RegExp(`^(\\d+|${ZH_NUM_RE})\\s*(?:[-~～至到]\\s*(\\d+))?\\s*([\\u4e00-\\u9fff]{1,2})$`).exec(text);
+      const r = new RegExp(`^(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})\\s*(?:[-~～至到]\\s*(\\d+(?:\\.\\d+)?))?\\s*([\\u4e00-\\u9fff]{1,2})$`).exec(text);
       // (a single amount in another unit, 5斤, is the unit patterns' to read: "5斤装的两份"; one written in Chinese
       // numerals, 三年级, is read here, in digits too)
       const lo = r ? parseNumber(r[1]) : null;
       if (r && lo !== null && (r[2] || r[3].startsWith("人") || !/^\d/.test(r[1]))) ranged.push({ lo, hi: Number(r[2] ?? lo), unit: r[3], size: raw, product });
       // open ranges: 60平以内, 150平以上
-      const open = /^(\d+)\s*([\u4e00-\u9fff]{1,2}?)\s*(以内|以下|之内|内|以上|及以上)$/.exec(text);
+      const open = /^(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,2}?)\s*(以内|以下|之内|内|以上|及以上)$/.exec(text);
       if (open) ranged.push(/上/.test(open[3]) ? { lo: Number(open[1]), hi: Infinity, unit: open[2], size: raw, product } : { lo: 0, hi: Number(open[1]), unit: open[2], size: raw, product });
     }
   }
@@ -653,6 +663,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     if (UNIT_SPELLINGS[unit]) patterns.push(new RegExp(`(?<![\\d.a-z])(\\d{1,2}|one|${EN_SMALL})\\s*-?\\s*(?:${UNIT_SPELLINGS[unit]})`, "g"));
     patterns.push(...spelledAmounts(unit));
     if (unit === "岁") patterns.push(/(?<![\d.])(\d{1,2})\s*-?\s*(?:yo|y\/o|yrs?(?: old)?|years?(?:[- ]old)?)(?![a-z])/g);
+    // (a length in metres with its decimals or its tenths: 1.6m, 1米2)
+    if (unit === "米") patterns.unshift(/(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:米|m(?![a-z])|公尺)(?<tenth>\d(?![\d.]))?/g);
     if (unit.startsWith("人")) {
       patterns.push(
         // (个 alone counts people only at the end of a phrase, "我们三个", not before a noun: the 一个 of "一个双人帐篷")
@@ -666,7 +678,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
       re.lastIndex = 0;
       for (let m = re.exec(lower); m; m = re.exec(lower)) {
         const raw = m[1] ?? m[2] ?? m[3];
-        const n = raw ? SEAT_DIGIT[raw] ?? parseNumber(raw) : null;
+        const whole = raw ? SEAT_DIGIT[raw] ?? parseNumber(raw) : null;
+        const n = whole !== null && m.groups?.tenth ? whole + Number(m.groups.tenth) / 10 : whole;
         const hits = n === null ? [] : ranged.filter((r) => r.unit === unit && n >= r.lo && n <= r.hi);
         // (a number on the bound of two ranges of one product names neither: 6 of 4-6岁 and 6-8岁)
         if (hits.length && !hits.some((r, k) => hits.some((o, j) => j > k && o.product === r.product))) add(m.index, m.index + m[0].length, hits[0].size);
@@ -783,6 +796,12 @@ export function sizeUnits(sizes: string[]): Set<string> {
   for (const raw of sizes) {
     const unit = NUMBER_UNIT.exec(raw.normalize("NFKC").toLowerCase().trim());
     if (unit) units.add(unit[2]);
+    // (a word and a measure in a unit that counts nothing else, 全脸900发, is also said as the measure: "900发")
+    const led = /^[\u4e00-\u9fff]{2,4}\d+(?:\.\d+)?\s*([\u4e00-\u9fff])$/.exec(raw.trim());
+    if (led && !MEASURE_WORDS.includes(led[1])) units.add(led[1]);
+    // (a count per container, 10片/盒, is also said in its count's unit: "10片装")
+    const per = unit ? /^([^/]+)\/[\u4e00-\u9fff]+$/.exec(unit[2]) : null;
+    if (per) units.add(per[1]);
     // (a bound's unit is also its amounts': 18桌 is said of a product sold 10桌以内 / 20桌以内)
     const bounded = unit ? /^(.+?)(?:以内|之内|以下|内)$/.exec(unit[2]) : null;
     if (bounded) units.add(bounded[1]);
@@ -1039,16 +1058,18 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // size of these products is in the measure alone (the kind-words of Chinese, a card, a jar, a cake, a box…, not any
     // trade's; not a measure that ends a size word, the 次 of 单次; not a span waited, "等三天了"; not a 号, which may be
     // a date: "3号送过来")
-    const short = kindless(u);
-    if (short && !units.has(u[0]) && ![...words].some((w) => w.endsWith(u[0]))) {
+    const kinded = kindless(u);
+    const short = kinded && !units.has(u[0]) && ![...words].some((w) => w.endsWith(u[0])) ? kinded : null;
+    if (short) {
       short.lastIndex = 0;
       for (let m = short.exec(lower); m; m = short.exec(lower)) {
         const n = parseNumber(m[1]);
         if (n !== null && n > 0 && Number.isInteger(n)) add(m.index, m.index + m[0].length, `${n}${u}`);
       }
     }
-    // the same unit in English: "10 inch" is 10寸, "250 degrees" 250度, "120 capsules" 120粒
-    const english = UNIT_WORDS[u];
+    // the same unit in English: "10 inch" is 10寸, "250 degrees" 250度, "120 capsules" 120粒; a unit of a measure and
+    // a kind-word in its measure's: "6 sessions" is 6次疗程
+    const english = UNIT_WORDS[u] ?? (kinded && !units.has(u[0]) ? UNIT_WORDS[u[0]] : undefined);
     if (!english) continue;
     const en = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*-?\\s*(?:${english})(?![a-z])`, "g");
     for (let m = en.exec(lower); m; m = en.exec(lower)) {

@@ -905,3 +905,12 @@ describe("2号 is 2.0号, 100克装 is 100克, a letter size said of a product s
     expect(items("另外要2个大号打包盒")).toEqual([["box", "大盒", 2]]);
   });
 });
+
+describe("an order named by its number, personal data not kept (session 10)", () => {
+  it("55102这单发货没 asks after order 55102", () => {
+    expect(parse("55102这单发货没")).toMatchObject({ intent: "order_status", orderId: "55102" });
+  });
+  it("我的个人信息别留了 全删 is forgetting", () => {
+    expect(parse("我的测肤报告和个人信息别留了 全删").intent).toBe("forget_me");
+  });
+});

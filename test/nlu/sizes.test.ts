@@ -161,3 +161,30 @@ describe("common size words said in their other words (session 10)", () => {
     ["cola, 3 cans", [["cola", "罐装", 3]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("lengths in ranges, counts per box, a measure without its word, SPF50+, sessions (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "a", name: "澜湾", aliases: [] }],
+    products: [
+      { id: "clean", brandId: "a", name: "上门洗缸", aliases: ["洗缸", "tank cleaning"], sizes: ["1米以下", "1-1.5米", "1.5米以上"], tags: [] },
+      { id: "mask", brandId: "a", name: "修护面膜", aliases: [], sizes: ["单片", "10片/盒"], tags: [] },
+      { id: "rf", brandId: "a", name: "热玛吉", aliases: [], sizes: ["全脸600发", "全脸900发", "眼周450发"], tags: [] },
+      { id: "spf", brandId: "a", name: "防晒乳", aliases: [], sizes: ["SPF30", "SPF50+"], tags: [] },
+      { id: "laser", brandId: "a", name: "腋下脱毛", aliases: ["underarm laser"], sizes: ["单次", "6次疗程"], tags: [] },
+      { id: "ac", brandId: "a", name: "挂机空调", aliases: [], sizes: ["大1匹", "1.5匹"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["上门洗缸，我家缸1米2", [["clean", "1-1.5米", 1]]],
+    ["tank cleaning for my 1.6m tank", [["clean", "1.5米以上", 1]]],
+    ["洗缸 80公分的缸", [["clean", "1米以下", 1]]],
+    ["修护面膜10片装的要两盒", [["mask", "10片/盒", 2]]],
+    ["热玛吉900发 下单", [["rf", "全脸900发", 1]]],
+    ["防晒乳SPF50的来一支", [["spf", "SPF50+", 1]]],
+    ["underarm laser, 6 sessions", [["laser", "6次疗程", 1]]],
+    // (a one-character word before the measure changes the size: 1匹 is no 大1匹)
+    ["挂机空调一匹的 来一台", [["ac", "1匹", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
