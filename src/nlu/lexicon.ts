@@ -36,6 +36,9 @@ const BARE_TITLE = /^(?:师傅|老师|师|工|医生|大夫|顾问|教练|技师
 const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;
 
 /** Whether a role word names a person (验光师, pastry chef) rather than a service (验光, oil change): by its ending. */
+/** English nouns of a person by their ending or as they are (grammar, not any trade's words) */
+const PERSON_NOUN = /(?:er|or|ist|ian|ant|ent|guide|host|chef|nurse|coach|master|keeper|smith)$/;
+
 export function isTitle(word: string): boolean {
   return TITLE_END.test(word) || /(?:员|老师|教练|技师)$|(?<![a-z])(?:[a-z]*(?:er|or|ist|ian)|chef|nurse|coach|host|tech)s?$/.test(word);
 }
@@ -96,8 +99,18 @@ export function roleWords(catalog: Pick<CatalogSnapshot, "roles" | "staff" | "st
   for (const role of catalog.staffRoles ?? []) entry(role);
   const out: RoleWords[] = [];
   const labelled = new Set((catalog.roles ?? []).filter((r) => (r.labels?.zh?.length ?? 0) + (r.labels?.en?.length ?? 0) > 0).map((r) => r.role));
+  // (the last word of a role id of several, when no other role's id ends in it and it names a person: "technician" of
+  // tank_technician, not "class" of dimsum_class)
+  const heads = new Map<string, number>();
+  for (const role of byRole.keys()) {
+    const head = /[_-]([a-z]{4,})$/i.exec(role)?.[1].toLowerCase();
+    if (head) heads.set(head, (heads.get(head) ?? 0) + 1);
+  }
   for (const [role, e] of byRole) {
-    // a role the catalog gives no words: the service its staff's titles name too (酿醋师 → 酿醋, "约个酿醋的师傅")
+    // a role the catalog gives no words: the service its staff's titles name too (酿醋师 → 酿醋, "约个酿醋的师傅"), and
+    // its id's last word ("book a tank cleaning technician")
+    const head = /[_-]([a-z]{4,})$/i.exec(role)?.[1].toLowerCase();
+    if (!labelled.has(role) && head && heads.get(head) === 1 && PERSON_NOUN.test(head)) e.en.push(head);
     if (!labelled.has(role)) for (const t of [...e.zh]) {
       const service = serviceOfTitle(t);
       if (service) e.zh.push(service);

@@ -37,7 +37,8 @@ describe("role words", () => {
 
   it("a role without labels is known by its id, and a staff-only catalog still has roles", () => {
     const roles = roleWords({ staff: [{ name: "Sam", role: "hair_stylist" }, { name: "Ann", role: "staff" }] });
-    expect(roles.find((r) => r.role === "hair_stylist")?.labels).toEqual(["hair stylist"]);
+    // (and by its last word, a person's: "stylist")
+    expect(roles.find((r) => r.role === "hair_stylist")?.labels).toEqual(["hair stylist", "stylist"]);
     // the default role "staff" is not a word anyone books by
     expect(roles.find((r) => r.role === "staff")?.labels).toEqual([]);
   });
@@ -161,5 +162,20 @@ describe("a staff name in Latin letters with a title, said alone (session 9)", (
   it("Yoyo is Yoyo美睫师", () => {
     const parser = new RulesParser({ brands: [{ id: "b", name: "睫美", aliases: [] }], products: [], coupons: [], staff: [{ name: "Yoyo美睫师", role: "lash_tech", brandId: "b" }], staffRoles: ["lash_tech"], roles: [] } as never);
     expect(parser.parseSync("lash refill w/ Yoyo, fri 6pm", ctx(null))).toMatchObject({ intent: "book_appointment", role: "lash_tech", when: "2026-11-27T18:00:00+08:00" });
+  });
+});
+
+describe("a role without words is asked for by its id's last word, when that names a person (session 10)", () => {
+  const lex = new Lexicon({
+    brands: [{ id: "a", name: "澜湾", aliases: [] }],
+    products: [{ id: "clean", brandId: "a", name: "上门洗缸", aliases: ["tank cleaning"], sizes: [], tags: [] }],
+    coupons: [],
+    staff: [{ name: "陈师傅", role: "tank_technician" }, { name: "林老师", role: "dimsum_class" }],
+    staffRoles: ["tank_technician", "dimsum_class"],
+    roles: [],
+  } as never);
+  it("technician for tank_technician; no class for dimsum_class", () => {
+    expect(lex.roleWordsIn("book a cleaning technician").map((m) => m.id)).toEqual(["tank_technician"]);
+    expect(lex.roleWordsIn("a yoga class")).toEqual([]);
   });
 });
