@@ -1198,6 +1198,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (let i = lower.indexOf(short); i >= 0; i = lower.indexOf(short, i + 1)) {
       // (a first part alone ends a word: followed by 的, a pause or the end, not by more characters, "立式空调")
       if (prefix && /[\u4e00-\u9fff]/.test(lower[i + short.length] ?? "") && lower[i + short.length] !== "的") continue;
+      if (/^[a-z]/.test(short) && (/[a-z0-9]/.test(lower[i - 1] ?? "") || /[a-z0-9]/.test(lower[i + short.length] ?? ""))) continue;
       add(i, i + short.length, word);
     }
   }
@@ -1279,6 +1280,9 @@ function shortFormsOf(word: string): { short: string; prefix: boolean }[] {
     for (let k = 2; k < word.length; k++) forms.push({ short: word.slice(0, k), prefix: true });
     for (let k = 1; k < word.length - 1; k++) forms.push({ short: word.slice(0, k) + word[word.length - 1], prefix: false });
   }
+  // (a Latin word and the Chinese kind-word after it, VIP席, said as the Latin word: "两张VIP")
+  const latin = /^([a-z][a-z0-9+]{1,7})[\u4e00-\u9fff]{1,2}$/.exec(word);
+  if (latin) forms.push({ short: latin[1], prefix: true });
   shortened.set(word, forms);
   return forms;
 }

@@ -188,3 +188,16 @@ describe("lengths in ranges, counts per box, a measure without its word, SPF50+,
     ["挂机空调一匹的 来一台", [["ac", "1匹", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a Latin size word said without its Chinese kind-word (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "c", name: "光年影城", aliases: [] }],
+    products: [{ id: "seat", brandId: "c", name: "观赛席", aliases: [], sizes: ["普通席", "VIP席"], tags: [] }],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("两张VIP is two VIP席, a word with vip inside is not", () => {
+    expect(items("观赛席 周六晚上 两张VIP")).toEqual([["seat", "VIP席", 2]]);
+    expect(items("观赛席 vipcard")).toEqual([["seat", null, 1]]);
+  });
+});
