@@ -860,6 +860,27 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       else re.lastIndex = m.index + 1;
     }
   }
+  // a size of three measures or more (27寸 2K 180Hz) said by two or more of them ("27寸2k"), when no other size has as many said
+  const parted = products.flatMap((p) => p.sizes).filter((raw) => /\S\s+\S+\s+\S/.test(raw.trim()));
+  if (parted.length) {
+    let best: { raw: string; start: number; end: number; n: number } | null = null;
+    let tie = false;
+    for (const raw of new Set(parted)) {
+      // (its measures, a number and a unit each: 27寸, 2k, 180hz; not a model's words, iPhone 15 Pro)
+      const spans = raw.trim().toLowerCase().split(/\s+/).filter((part) => /^\d+(?:\.\d+)?[a-z\u4e00-\u9fff]+$/.test(part)).map((part) => {
+        const re = new RegExp(`${/^[a-z0-9]/.test(part) ? "(?<![a-z0-9.])" : ""}${escapeRe(part)}${/[a-z0-9]$/.test(part) ? "(?![a-z0-9.])" : ""}`);
+        const m = re.exec(lower);
+        return m ? { start: m.index, end: m.index + part.length } : null;
+      }).filter((x): x is Span => x !== null);
+      if (spans.length < 2) continue;
+      const start = Math.min(...spans.map((x) => x.start));
+      const end = Math.max(...spans.map((x) => x.end));
+      if (end - start > 24) continue;
+      if (best && spans.length === best.n) tie = true;
+      if (!best || spans.length > best.n) [best, tie] = [{ raw, start, end, n: spans.length }, false];
+    }
+    if (best && !tie) add(best.start, best.end, best.raw);
+  }
   // numbered sizes (shoes 36-45, waist 29-34): a bare number that is one of them ("42和44各一双"), or one just
   // outside them followed by 的 ("凌云，37的": a size it does not come in, reported as asked)
   const numbers = products.flatMap((p) => (p.sizes.length && p.sizes.every((s) => /^\d{2,3}$/.test(s.trim())) ? p.sizes.map(Number) : []));

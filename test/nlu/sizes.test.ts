@@ -201,3 +201,19 @@ describe("a Latin size word said without its Chinese kind-word (session 10)", ()
     expect(items("观赛席 vipcard")).toEqual([["seat", null, 1]]);
   });
 });
+
+describe("a size of several measures said by two of them (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "d", name: "数码港", aliases: [] }],
+    products: [
+      { id: "mon", brandId: "d", name: "电竞显示器", aliases: ["aoc"], sizes: ["24寸 165Hz", "27寸 2K 180Hz", "32寸 4K 144Hz"], tags: [] },
+      { id: "case", brandId: "d", name: "手机壳", aliases: [], sizes: ["iPhone 15", "iPhone 15 Pro", "iPhone 15 Pro Max"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("27寸2k is the 27寸 2K 180Hz one; a model's words are not measures", () => {
+    expect(items("AOC 27寸2k 来一台")).toEqual([["mon", "27寸 2K 180Hz", 1]]);
+    expect(items("手机壳 iPhone 15 一个")).toEqual([["case", "iPhone 15", 1]]);
+  });
+});
