@@ -54,7 +54,7 @@ export const CUES = {
     /发货(?:了)?没(?:有)?|(?:什么时候|啥时候|几时)(?:能|可以|才)?(?:发(?:给)?我|出片)/,
     /(?:订|约|报|买|付款|支付|下单)(?:好|上|成功)了(?:没|吗|么)|\b(?:shipment|delivery|parcel|package) status\b|(?:送|发|寄)出来(?:了)?(?:吗|没)|出发了(?:没|吗|么)|查.{0,4}我的.{0,6}订单|\bdid my\b.{0,40}\bgo through\b|(?:什么时候|啥时候|几时)(?:能|可以|才)?来(?:装|送|修|取)|都等了?[\d一二两三四五六七八九十几]+(?:天|个小时|小时|周)了/,
     /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送|上|好)|到家了(?:没|吗)|多久(?:能)?(?:到|送到)|还要多久|(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:到货|提车|送到|送来|发货)/,
-    /\b(?:done|ready|finished) yet\b|(?:你们|店里)收到了(?:吗|没)/,
+    /\b(?:done|ready|finished) yet\b|(?:你们|店里)收到了(?:吗|没)|\bnever (?:came|arrived|showed up|got here)\b/,
     // "什么时候好", "单号发我一下", "等半天了", "咋还没动静", "做好没"
     /(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:好|做好|弄好|出来)(?=[?？，,。!！\s吗啊呀呢]|$)|单号.{0,4}(?:发|给|告诉)(?:我|一下)|等(?:了)?(?:半天|好久|很久|老半天)|没(?:有)?(?:动静|反应)|(?:做|弄|印|洗|修|改|装|配|烤|剪|拍|冲)好(?:了)?没/,
     /\bwhere(?:'?s| is| are)? my\b(?!.{0,12}\b(?:coupons?|vouchers?|data|account)\b)/,
@@ -90,6 +90,7 @@ export const CUES = {
     /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|券还有(?:吗|没|么)|有(?:没有?)?(?:立减|满减|折扣|优惠)(?:的|券|活动)?(?:吗|没|么)?(?=[?？\s]|$)|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|券给我(?:来)?(?:一|两|个|张|一张)|(?:有|有没有?)(?:优惠)?券(?:吗|没|不).{0,4}给我|发(?:一|个|张|一张|几张)(?:优惠)?券/,
     en("claim|redeem"),
     /\b(?:get|give me|send me|want) (?:a|an|the|me a|some)\b.{0,25}\b(?:coupons?|vouchers?)\b(?! (?:i|in my))/,
+    /\bany (?:discounts?|deals?|coupons?|vouchers?|offers?|promos?|promotions?)\b/,
   ),
   claim: any(
     /领(?:取|个|张|一张|一个|点|些)?(?:优惠)?券|抢(?:优惠)?券|满\d+减\d+|(?:优惠|折扣|代金|满减|现金)券|优惠码|兑换码|券码|领取|打折|折扣|优惠|券|红包|满减|立减/,
@@ -110,7 +111,7 @@ export const CUES = {
     /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are|looks?|fits?|suits?|works?|sounds?) (?:good|best|better|right|nicer)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见|(?:吃|喝|用|买|穿)(?:点|些)(?:什么|啥)|有没有?(?:好|适合)[\u4e00-\u9fff]{1,3}的|(?:什么|啥|多大)(?:尺寸|尺码|码|型号|规格)|值不值得|值得(?:买|入手?)(?:吗|不|么)|(?:多少|多大|什么)[\u4e00-\u9fff]{0,3}?的?(?:合适|比较合适|最合适)|难(?:吗|不难)|能(?:玩|用|吃|喝|穿|学|做)哪(?:个|种|款|些)|还是.{1,12}(?:比较|更)[\u4e00-\u9fff]{1,3}/,
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
-    /\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
+    /(?:要|该|应该|得)买(?:啥|什么)|要(?:多少|多大|几)(?![钱块元])[a-z\u4e00-\u9fff]{0,3}的|\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
   feedbackStrong: any(
     /评价|好评|差评|中评|打分|评分|投诉|吐槽|反馈|满分|(?<![\d.点:])(?:[1-5]|[一二两三四五])\s*(?:颗)?星(?![巴冰期级座])|给(?:你们|你|他们)?(?:打)?[1-5一二三四五]分/,
@@ -281,7 +282,9 @@ export function decideIntent(sig: Signals): Decision {
   // (reserving a product no role performs — a court, a room, a van — with a time is ordering it: "book a court 7pm")
   // (a service a role performs is booked, unless places on it are counted: "book 2 spots on the trek")
   const reservesProduct = sig.hasProduct && !sig.hasRole && !sig.hasRoleWord && (!sig.hasService || cue("party") || PLACES_COUNTED.test(s)) && /订(?!单)|(?<![a-z])(?:book|reserve)(?![a-z])/.test(s) && !/约/.test(s);
-  if (cue("bookStrong") || roleBooking || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying && !reservesProduct)) {
+  // (which store still has room, "周六晚上哪家还有位置", asks for a store, not a booking)
+  const whichHasRoom = /哪(?:家|个店|间店|个门店)/.test(s) && /(?:有|还有)(?:没有)?(?:空(?![调气间腹])|空档|档期|位置)/.test(s) && !sig.hasRole && !sig.hasStaff && !/预约|(?<![a-z])(?:book|appointment)/.test(s);
+  if (!whichHasRoom && (cue("bookStrong") || roleBooking || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying && !reservesProduct))) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
   if (sig.hasCoupon || cue("claim")) {

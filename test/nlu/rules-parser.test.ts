@@ -914,3 +914,15 @@ describe("an order named by its number, personal data not kept (session 10)", ()
     expect(parse("我的测肤报告和个人信息别留了 全删").intent).toBe("forget_me");
   });
 });
+
+describe("any discounts, what to buy, never came, which store has room (session 10)", () => {
+  it.each([
+    ["any discounts on a latte?", "claim_coupon"],
+    ["养乌龟要买啥灯", "recommend"],
+    ["my latte never came", "order_status"],
+    ["周六晚上哪家星巴克还有位置", "find_store"],
+    ["周六晚上还有位置吗 约设计师", "book_appointment"],
+  ])("%s → %s", (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+});
