@@ -42,6 +42,8 @@ export interface ProductInfo {
   chars?: Set<string>;
   /** what one of it is, when sold by an amount (斤, 人, 晚; sold-by.ts) */
   unit?: string | null;
+  /** its name, as the catalog writes it */
+  name?: string;
 }
 
 interface Surface {
@@ -293,7 +295,7 @@ export class CatalogMatcher {
     };
     for (const p of catalog.products ?? []) {
       const chars = new Set([p.name, ...(p.aliases ?? [])].join("").normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]/g) ?? []);
-      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null });
+      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: p.name });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);

@@ -15,6 +15,8 @@ export interface ProductMention extends Span {
 }
 
 const MAX_QUANTITY = 9999;
+/** the ends of a name of a place or a package for a party (Chinese's words for them, not any trade's) */
+const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐)$/;
 /** the units of weight a product may be sold by (sold-by.ts) */
 const WEIGHED = new Set(["斤", "公斤", "克"]);
 
@@ -75,7 +77,11 @@ export function buildItems(
       .map((x) => x.s);
     // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
     const free = region.filter((s) => !usedSize.has(s));
-    const lead = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && !(i > 0 && q.kind === "times-after")).pop() ?? null;
+    // (the people a room, a table or a package is for are not how many of it: "五黑房包夜 五个人", "家庭套餐 四个人";
+    // unless it is sold by the person, 按人计)
+    const forParty = PARTY_PLACE.test(mention.product.name ?? "") && mention.product.unit !== "人";
+    const counts1 = (q: QuantityMention) => !(forParty && q.kind === "people");
+    const lead = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counts1(q) && !(i > 0 && q.kind === "times-after")).pop() ?? null;
     const lines = splitBySize(lower, mention, free, quantities, usedQty, lead ?? bareLead(counts.slice(prevEnd, mention.start), prevEnd));
     if (lines) {
       for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
@@ -97,7 +103,7 @@ export function buildItems(
       return !(glued && PAUSE.test(counts.slice(q.end - 1, mention.start + 1)));
     };
     // (not "×3", which counts what precedes it: "猎鲤6.3米×1 伊势尼10号×3")
-    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counted(q) && !(own && q.kind === "people") && !(i > 0 && q.kind === "times-after"));
+    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counted(q) && !(own && q.kind === "people") && counts1(q) && !(i > 0 && q.kind === "times-after"));
     if (before.length) {
       const q = before[before.length - 1];
       usedQty.add(q);
@@ -124,7 +130,7 @@ export function buildItems(
       // count only when no other item follows ("拿铁，大杯，两杯").
       const last = i + 1 === mentions.length;
       // (or one set off from the next item by a pause: "鞋带白色的来3根，再要个鞋撑")
-      const q = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end && q.end <= nextStart && (last || q.kind === "times-after" || side(q) === "left"));
+      const q = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end && q.end <= nextStart && counts1(q) && (last || q.kind === "times-after" || side(q) === "left"));
       if (q) {
         usedQty.add(q);
         quantity = q.value;

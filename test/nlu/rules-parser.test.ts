@@ -3,6 +3,7 @@ import { parseResultSchema } from "../../src/nlu/intent.ts";
 import { parseRating } from "../../src/nlu/rating.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { ctx, demoSnapshot } from "./fixtures.ts";
+import { snapshotFromCatalog } from "../../src/nlu/catalog-snapshot.ts";
 
 const parser = new RulesParser(demoSnapshot());
 const parse = (text: string, brandIds: string[] | null = null) => parser.parseSync(text, ctx(brandIds));
@@ -925,4 +926,23 @@ describe("any discounts, what to buy, never came, which store has room (session 
   ])("%s → %s", (text, intent) => {
     expect(parse(text).intent).toBe(intent);
   });
+});
+
+describe("the people a room or a package is for are not how many of it (session 10)", () => {
+  const parser = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "k", name: "星麦" }],
+    products: [
+      { id: "room", brandId: "k", name: "五黑包间", aliases: ["五黑房"], sizes: ["3小时", "包夜"] },
+      { id: "set", brandId: "k", name: "家庭套餐", aliases: [], sizes: [] },
+      { id: "buffet", brandId: "k", name: "自助餐", aliases: [], sizes: [], description: "按人计" },
+      { id: "ticket", brandId: "k", name: "观影票", aliases: [], sizes: [] },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["五黑房包夜 今晚 五个人", [["room", "包夜", 1]]],
+    ["家庭套餐 今晚六点半 四个人", [["set", null, 1]]],
+    ["自助餐 今晚 四个人", [["buffet", null, 4]]],
+    ["观影票 两个人", [["ticket", null, 2]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
