@@ -14,6 +14,7 @@ import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
 import { bareNumberSize, catalogSizes, CompositeSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, type SizeMention } from "./sizes.ts";
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
+import { foldTraditional } from "./traditional.ts";
 import { parseWhen } from "./when.ts";
 
 /** Intents for which a date-time means something (a pickup time, a booking, opening hours). */
@@ -46,7 +47,7 @@ const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:b
 const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
 
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
-const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|\d+(?:\.\d+)?\s*折|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个)?\s*(?:优惠)?(?:券|coupon|怎么领|领)/;
+const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|\d+(?:\.\d+)?\s*折|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领)/;
 const ADVISED = /^(?:让|叫我|说|推荐|建议|要求|讲)/;
 const MEASURE_END = new RegExp(`[${MEASURE_WORDS}]$`);
 const COUNT_BEFORE = new RegExp(`(?<![\\d.a-z-])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
@@ -317,9 +318,12 @@ export class RulesParser implements IntentParser {
       }
     }
     mentions.sort((a, b) => a.start - b.start);
-    // one product named twice in a row is one mention: "T8灯管" (T8 and 灯管 are both its names)
+    // one product named twice in a row is one mention: "T8灯管" (T8 and 灯管 are both its names); and two names said
+    // together that are one product's name: "猕猴桃礼盒" of 红心猕猴桃礼盒 (猕猴桃 its alias, 礼盒 another product's)
     for (let k = mentions.length - 1; k > 0; k--) {
       const [a, b] = [mentions[k - 1], mentions[k]];
+      const joined = a.kind === "product" && b.kind === "product" && a.end === b.start && a.id !== b.id && foldTraditional(this.matcher.products.get(a.id)?.name ?? "").toLowerCase().includes(lower.slice(a.start, b.end));
+      if (joined) b.id = a.id;
       if (a.kind === "product" && b.kind === "product" && a.id === b.id && /^\s*$/.test(lower.slice(a.end, b.start))) {
         mentions.splice(k - 1, 2, { ...a, end: b.end });
       }

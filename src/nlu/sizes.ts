@@ -1079,6 +1079,11 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // size of these products is in the measure alone (the kind-words of Chinese, a card, a jar, a cake, a box…, not any
     // trade's; not a measure that ends a size word, the 次 of 单次; not a span waited, "等三天了"; not a 号, which may be
     // a date: "3号送过来")
+    // a size counted in a measure (24枚装, 6只装) said in 个, the measure of anything, with 的 or 装: "24个的", "12个装"
+    if (/^[\u4e00-\u9fff]$/.test(u) && u !== "个" && MEASURE_WORDS.includes(u)) {
+      GE_SAID.lastIndex = 0;
+      for (let m = GE_SAID.exec(lower); m; m = GE_SAID.exec(lower)) add(m.index, m.index + m[0].length, `${m[1]}${u}`);
+    }
     const kinded = kindless(u);
     const short = kinded && !units.has(u[0]) && ![...words].some((w) => w.endsWith(u[0])) ? kinded : null;
     if (short) {
@@ -1264,6 +1269,8 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^自动挡$/, "自动挡|automatic|auto(?![a-z])"],
   [/^手动挡$/, "手动挡|manual"],
 ] as [RegExp, string][]).map(([test, words]) => [test, new RegExp(`(?<![a-z])(?:${words})(?![a-z])`, "g")]);
+
+const GE_SAID = /(?<![\d.])(\d{1,4})\s*个(?=的|装)/g;
 
 /** a period and a kind-word: a card, a pass, a rent or a fee for that long */
 const PERIOD_SIZE = /^(半年|周|月|季|年)(?:度)?(?:卡|票|租|费|会员|会籍)$/;

@@ -946,3 +946,22 @@ describe("the people a room or a package is for are not how many of it (session 
     ["观影票 两个人", [["ticket", null, 2]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("two names said together that are one product's, a count in 个 of a size in 枚, a coupon still to claim (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "t", name: "田小满", aliases: [] }],
+    products: [
+      { id: "kiwi", brandId: "t", name: "红心猕猴桃礼盒", aliases: ["猕猴桃"], sizes: ["12枚装", "24枚装"], tags: [] },
+      { id: "gift", brandId: "t", name: "新春年货礼盒", aliases: ["礼盒"], sizes: [], tags: [] },
+      { id: "cabin", brandId: "t", name: "林间小木屋", aliases: ["木屋"], sizes: [], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["猕猴桃礼盒24个的 来两盒", [["kiwi", "24枚装", 2]]],
+    ["猕猴桃 12个装", [["kiwi", "12枚装", 1]]],
+    ["礼盒 来两个", [["gift", null, 2]]],
+    ["木屋85折还能领不", []],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
