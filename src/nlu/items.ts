@@ -45,6 +45,8 @@ export function buildItems(
   quantities = quantities.filter((q) => !asked(q));
   // (nor a count of the people something is for: "够两个人用", "家里就俩人", "适合3人")
   quantities = quantities.filter((q) => !(q.kind === "people" && /(?:够|可供|适合|家里|家里头|家)\s*(?:就|只有|有|一共|共|总共)?\s*$/.test(lower.slice(Math.max(0, q.start - 6), q.start))));
+  // (nor a count of what is missing or broken: "鸡蛋收到碎了4个", "少了两张")
+  quantities = quantities.filter((q) => !/(?:碎|坏|少|缺|漏|丢|烂|差)了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start)));
   // (nor a rough count of people, how many come rather than how many of it: "包场 大概40人", "~15 staff")
   quantities = quantities.filter((q) => !(q.kind === "people" && /(?:大概|大约|约|差不多|估计|左右|~|～|about|around|roughly)\s*$/.test(lower.slice(Math.max(0, q.start - 8), q.start))));
   if (!mentions.length) return { items: [], explicitQuantity: false };
@@ -117,7 +119,9 @@ export function buildItems(
       if (later) quantity = null;
     }
     if (quantity === null) {
-      const after = quantityAfter(counts.slice(mention.end, nextStart));
+      const said = quantityAfter(counts.slice(mention.end, nextStart));
+      // (the people it is for, "duo room 两个人", are not how many of it)
+      const after = said && !(forParty && counts[mention.end + said.length] === "人") ? said : null;
       const taken = after && quantities.find((q) => q.start >= mention.end && q.end <= mention.end + after.length);
       if (after && (!taken || mine(taken))) {
         quantity = after.value;

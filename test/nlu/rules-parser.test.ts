@@ -965,3 +965,21 @@ describe("two names said together that are one product's, a count in 个 of a si
     ["木屋85折还能领不", []],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("teams counted, what arrived broken or missing is no count (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "r", name: "燃点", aliases: [] }],
+    products: [
+      { id: "cup", brandId: "r", name: "王者五排赛", aliases: [], sizes: [], tags: [] },
+      { id: "eggs", brandId: "r", name: "土鸡蛋", aliases: [], sizes: [], tags: [] },
+      { id: "duo", brandId: "r", name: "双人包间", aliases: ["duo room"], sizes: ["3小时", "5小时"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["王者五排赛我们报两队", [["cup", null, 2]]],
+    ["土鸡蛋收到碎了4个 差评", [["eggs", null, 1]]],
+    ["duo room 两个人 tmr 5 hours", [["duo", "5小时", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
