@@ -284,7 +284,9 @@ export function decideIntent(sig: Signals): Decision {
   const reservesProduct = sig.hasProduct && !sig.hasRole && !sig.hasRoleWord && (!sig.hasService || cue("party") || PLACES_COUNTED.test(s)) && /订(?!单)|(?<![a-z])(?:book|reserve)(?![a-z])/.test(s) && !/约/.test(s);
   // (which store still has room, "周六晚上哪家还有位置", asks for a store, not a booking)
   const whichHasRoom = /哪(?:家|个店|间店|个门店)/.test(s) && /(?:有|还有)(?:没有)?(?:空(?![调气间腹])|空档|档期|位置)/.test(s) && !sig.hasRole && !sig.hasStaff && !/预约|(?<![a-z])(?:book|appointment)/.test(s);
-  if (!whichHasRoom && (cue("bookStrong") || roleBooking || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying && !reservesProduct))) {
+  // (a staff member named with a time is asked for, whatever is done: "Can Leo do an aquascape for my 60cm tank on Friday")
+  const staffAsked = !!sig.hasStaff && sig.hasWhen && !cue("feedbackWeak") && !cue("claim");
+  if (!whichHasRoom && (cue("bookStrong") || roleBooking || staffAsked || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying && !reservesProduct))) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
   if (sig.hasCoupon || cue("claim")) {

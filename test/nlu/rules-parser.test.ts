@@ -983,3 +983,14 @@ describe("teams counted, what arrived broken or missing is no count (session 10)
     ["duo room 两个人 tmr 5 hours", [["duo", "5小时", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a staff member named with a time is asked for (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "a", name: "澜湾", aliases: [] }],
+    products: [{ id: "scape", brandId: "a", name: "造景设计", aliases: ["aquascape design"], sizes: ["60cm", "90cm"], tags: [] }],
+    coupons: [], staff: [{ name: "Leo", role: "aquascaper" }], staffRoles: ["aquascaper"], roles: [],
+  } as never, undefined, { intentModel: null });
+  it("Can Leo do an aquascape design for my 60cm tank on Friday evening? is a booking", () => {
+    expect(parser.parseSync("Can Leo do an aquascape design for my 60cm tank on Friday evening?", ctx(null))).toMatchObject({ intent: "book_appointment", role: "aquascaper" });
+  });
+});
