@@ -773,7 +773,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
 const UNIT_SPELLINGS: Record<string, string> = {
-  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])",
+  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: "平方米|平米|平方(?!毫米)|㎡|m²|m2(?![a-z\\d])|sqm|square met(?:er|re)s?",
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
   立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
   // (a size for so many children, 8童, said as the children: 8个小朋友, 12个娃)
@@ -1006,7 +1006,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         if (/^\s*[x*×]\s*$/.test(part) && k > 0 && k + 1 < parts.length) return "[x*×]";
         const text = escapeRe(part.trim()).replace(/\s+/g, "\\s*");
         return k === parts.length - 1 && k > 0 && /^[a-z]{1,2}$/.test(part) ? `(?:${text})?` : text;
-      }).join("\\s*");
+        // (a single letter before its number is written against it: A3, not the article of "a 12 inch")
+      }).reduce((re, part, k) => (k === 0 ? part : `${re}${k === 1 && /^[a-z]$/.test(parts[0]) ? "" : "\\s*"}${part}`), "");
       const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "g");
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, digitsOf(m[0]));
       // its last dimension alone when it carries the letters ("32c" of 700x32C)

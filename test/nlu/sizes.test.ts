@@ -217,3 +217,21 @@ describe("a size of several measures said by two of them (session 10)", () => {
     expect(items("手机壳 iPhone 15 一个")).toEqual([["case", "iPhone 15", 1]]);
   });
 });
+
+describe("square metres in their spellings, and a one-letter size is no article (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "p", name: "印速达", aliases: [] }],
+    products: [
+      { id: "banner", brandId: "p", name: "喷绘", aliases: [], sizes: ["1平方米", "5平方米"], tags: [] },
+      { id: "cal", brandId: "p", name: "挂历", aliases: ["wall calendar"], sizes: ["12寸", "A3"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["喷绘5个平方，户外挂的", [["banner", "5平方米", 1]]],
+    ["喷绘 5平米", [["banner", "5平方米", 1]]],
+    ["a 12 inch wall calendar", [["cal", "12寸", 1]]],
+    ["挂历 a3", [["cal", "A3", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
