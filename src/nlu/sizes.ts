@@ -918,7 +918,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const re = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*${escapeRe(unit)}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       const n = parseNumber(m[1]);
-      if (n !== null && n >= 2 && Number.isInteger(n) && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) {
+      // (not one that is itself a size: the 二两 of a noodle sold in 一两 and 二两)
+      if (n !== null && n >= 2 && Number.isInteger(n) && !words.has(m[0]) && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) {
         out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(w)], display: w, weak: false, count: n });
       }
     }
@@ -1268,6 +1269,8 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^英文版$/, "英文版|english(?: edition| version)?"],
   [/^中文版$/, "中文版|chinese(?: edition| version)?"],
   [/^自动挡$/, "自动挡|automatic|auto(?![a-z])"],
+  [/^手部$/, "手部|(?<![洗动新高二一顺对帮拿上])手(?![机工表续套术提写绘部艺法感里头动指柄环链])|hands?"],
+  [/^足部$/, "足部|脚(?![步本])|(?<![满手])足(?![球够疗部])|feet|foot|toes?"],
   [/^手动挡$/, "手动挡|manual"],
 ] as [RegExp, string][]).map(([test, words]) => [test, new RegExp(`(?<![a-z])(?:${words})(?![a-z])`, "g")]);
 

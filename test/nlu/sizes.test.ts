@@ -235,3 +235,21 @@ describe("square metres in their spellings, and a one-letter size is no article 
     ["挂历 a3", [["cal", "A3", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("hands and feet, and a size that is itself a count of a unit (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "n", name: "半糖", aliases: [] }],
+    products: [
+      { id: "cat", brandId: "n", name: "猫眼美甲", aliases: ["猫眼"], sizes: ["手部", "足部"], tags: [] },
+      { id: "noodle", brandId: "n", name: "加面", aliases: ["面"], sizes: ["一两", "二两"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["猫眼 手脚都要 直接下单", [["cat", "手部", 1], ["cat", "足部", 1]]],
+    ["猫眼 for my feet", [["cat", "足部", 1]]],
+    ["猫眼做得超闪 手艺太好了", [["cat", null, 1]]],
+    ["再加二两面", [["noodle", "二两", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
