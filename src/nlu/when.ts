@@ -149,6 +149,8 @@ function weekdayDelta(today: number, target: number, next: boolean): number {
   return next ? 7 - today + target : (target - today + 7) % 7;
 }
 
+// A month and a day written with a dot or a slash, said of a day (12.20入住, 12/20到店): not a size's decimal (12.5寸)
+const DOTTED_MONTH_DAY = /(?<![\d./])(1[0-2]|0?[1-9])\s*[./]\s*(3[01]|[12]\d|0?[1-9])(?![\d./])(?=\s*(?:入住|到店|出发|那天|当天|check[- ]?in|arriv))/;
 // Written dates: 2026-12-10, 2026/12/10, 2026.12.10, 2026年12月10日
 const ISO_DATE = /(?<![\d.])(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])/;
 
@@ -165,6 +167,8 @@ function findDay(s: string, today: CalendarDate): CalendarDate | null {
   if (m) return yearFor(today, parseNumber(m[1]), parseNumber(m[2]));
   m = EN_MONTH_DAY.exec(s);
   if (m) return yearFor(today, EN_MONTH[m[1].slice(0, 3)], Number(m[2]));
+  m = DOTTED_MONTH_DAY.exec(s);
+  if (m) return yearFor(today, Number(m[1]), Number(m[2]));
   m = EN_DAY_MONTH.exec(s);
   if (m) return yearFor(today, EN_MONTH[m[2].slice(0, 3)], Number(m[1]));
   m = ZH_DAY_OF_MONTH.exec(s) ?? EN_THE_NTH.exec(s);

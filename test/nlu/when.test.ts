@@ -123,3 +123,12 @@ describe("of several weekdays, the one said with a time (session 9)", () => {
     expect(when(text)).toBe(expected);
   });
 });
+
+describe("a month and a day written with a dot, said of a day (session 10)", () => {
+  const now = new Date("2026-11-25T10:00:00+08:00");
+  it("12.20入住 is the 20th of December; 1.5号主线 and 3.6米 are no dates", () => {
+    expect(parseWhen("家庭房 12.20入住 住4晚", now, "Asia/Shanghai")).toBe("2026-12-20T10:00:00+08:00");
+    expect(parseWhen("再要两卷1.5号主线", now, "Asia/Shanghai")).toBeNull();
+    expect(parseWhen("黑坑竿 3.6 来一根", now, "Asia/Shanghai")).toBeNull();
+  });
+});
