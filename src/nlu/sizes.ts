@@ -398,7 +398,7 @@ export function bareNumberSize(region: string, index: Map<string, string>): stri
 const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
-  朵: "stems?|flowers?", 枝: "stems?", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
+  朵: "stems?|flowers?", 枝: "stems?", 倍: "x(?![a-z\\d])|times", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
   课时: "lessons?|classes|sessions?", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
@@ -774,7 +774,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
 const UNIT_SPELLINGS: Record<string, string> = {
   m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: "平方米|平米|平方(?!毫米)|㎡|m²|m2(?![a-z\\d])|sqm|square met(?:er|re)s?",
-  "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
+  "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", "°": "°|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
   立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
   // (a size for so many children, 8童, said as the children: 8个小朋友, 12个娃)
   童: "童|小朋友|孩子|小孩|娃娃?|宝宝|儿童",
@@ -821,6 +821,7 @@ const PARTY_N = `(\\d|${ZH_NUM_RE}|one|two|three|four)\\s*(?:个|位)?\\s*`;
 const PARTY_ADULT = "(?:大人|成人|家长|大(?!人)|adults?(?![a-z]))";
 const PARTY_CHILD = "(?:小孩|孩子|儿童|小朋友|宝宝|娃|小(?![孩朋])|kids?(?![a-z])|child(?:ren)?(?![a-z]))";
 const PARTY_SAID = new RegExp(`(?<![\\d.])${PARTY_N}${PARTY_ADULT}\\s*[,，+、和与&]?\\s*(?:and\\s+)?${PARTY_N}${PARTY_CHILD}|(?<![\\d.])${PARTY_N}${PARTY_CHILD}\\s*[,，+、和与&]?\\s*(?:and\\s+)?${PARTY_N}${PARTY_ADULT}`, "g");
+const CODE_NUMBER = /(?<![\d.a-z])(\d{2,4})(?:号)?(?![\d.%]|\s*(?:[个件张元块米点时分日月岁寸度粒片只支盒瓶包杯份位人次]|公里|小时|分钟|mm|cm|ml|kg|g\b|[x×*]\s*\d))/g;
 const PAIR_SIZE = /^(\d+(?:\.\d+)?)([a-z]*)\+(\d+(?:\.\d+)?)([a-z]*)$/;
 const PAIR_SAID = /(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ram|内存|运存))?\s*(?:\+|加|\s)\s*(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ssd|固态|硬盘|存储)(?![a-z]))?(?![a-z\d])/g;
 export function catalogSizes(lower: string, products: { sizes: string[] }[], orig = lower): SizeMention[] {
@@ -842,6 +843,15 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // reported as the user wrote it (casing and inner spaces of "iPhone 14") when the product does not come in it
     out.push({ start, end, keys: [sizeKey(text)], display: /[a-z]/i.test(text) ? orig.slice(start, end).trim() : text.replace(/\s+/g, ""), weak: false });
   };
+  // a size of two parts joined by / (10.5°/S, 3号木/S) said with its parts side by side ("10.5度 S杆", "3号木S")
+  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+    const two = /^([^/]+)\/([^/]+)$/.exec(raw.trim());
+    if (!two || !/\d/.test(two[1]) || /^\d/.test(two[2])) continue;
+    const first = escapeRe(two[1].trim().toLowerCase()).replace(/°/g, "\\s*(?:°|度|degrees?)").replace(/\s+/g, "\\s*");
+    const second = escapeRe(two[2].trim().toLowerCase());
+    const re = new RegExp(`(?<![a-z0-9.])${first}\\s*(?:的)?\\s*${second}(?![a-z0-9])`, "g");
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, raw);
+  }
   // two measures joined by + (memory and storage, 16G+512G; 12+1TB): said with any joint and the units said or not
   // ("16g 512g", "16加1T", "32+1t", "16GB RAM + 512GB SSD"), when the pair is one of the catalog's sizes
   const pairs = new Map<string, string>();
@@ -880,6 +890,20 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       if (!best || spans.length > best.n) [best, tie] = [{ raw, start, end, n: spans.length }, false];
     }
     if (best && !tie) add(best.start, best.end, best.raw);
+  }
+  // a code of a letter or two and a number (A312, A13, K20) said as its number ("312电池", "675的", "size 13", "10号的"),
+  // when only one of the sizes carries that number
+  const coded = new Map<string, string | null>();
+  for (const p of products) for (const raw of p.sizes) {
+    const c = /^([a-z]{1,2})(\d{2,4})$/i.exec(raw.trim());
+    if (c) coded.set(c[2], coded.has(c[2]) && coded.get(c[2]) !== raw ? null : raw);
+  }
+  if (coded.size) {
+    CODE_NUMBER.lastIndex = 0;
+    for (let m = CODE_NUMBER.exec(lower); m; m = CODE_NUMBER.exec(lower)) {
+      const raw = coded.get(m[1]);
+      if (raw) add(m.index, m.index + m[0].length, raw);
+    }
   }
   // numbered sizes (shoes 36-45, waist 29-34): a bare number that is one of them ("42和44各一双"), or one just
   // outside them followed by 的 ("凌云，37的": a size it does not come in, reported as asked)
@@ -1269,6 +1293,8 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^英文版$/, "英文版|english(?: edition| version)?"],
   [/^中文版$/, "中文版|chinese(?: edition| version)?"],
   [/^自动挡$/, "自动挡|automatic|auto(?![a-z])"],
+  [/^双耳$/, "双耳|两(?:只|个)?耳(?:朵)?|一对|a pair(?: of)?|pair|both ears"],
+  [/^单耳$/, "单耳|一(?:只|个)耳(?:朵)?|[左右]耳|one ear|(?:left|right) ear|single ear"],
   [/^手部$/, "手部|(?<![洗动新高二一顺对帮拿上])手(?![机工表续套术提写绘部艺法感里头动指柄环链])|hands?"],
   [/^足部$/, "足部|脚(?![步本])|(?<![满手])足(?![球够疗部])|feet|foot|toes?"],
   [/^手动挡$/, "手动挡|manual"],

@@ -253,3 +253,28 @@ describe("hands and feet, and a size that is itself a count of a unit (session 1
     ["再加二两面", [["noodle", "二两", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("codes said as their number, degrees, two parts side by side, ears, magnification (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "h", name: "声悦", aliases: [] }],
+    products: [
+      { id: "bat", brandId: "h", name: "助听器电池", aliases: ["电池", "batteries"], sizes: ["A10", "A312", "A13", "A675"], tags: [] },
+      { id: "aid", brandId: "h", name: "耳背式助听器", aliases: ["助听器"], sizes: ["单耳", "双耳"], tags: [] },
+      { id: "mag", brandId: "h", name: "放大镜", aliases: ["magnifying glass"], sizes: ["3倍", "10倍"], tags: [] },
+      { id: "driver", brandId: "h", name: "一号木", aliases: ["driver"], sizes: ["9°/S", "10.5°/R", "10.5°/S"], tags: [] },
+      { id: "wedge", brandId: "h", name: "挖起杆", aliases: [], sizes: ["52°", "56°"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["312电池来两板", [["bat", "A312", 2]]],
+    ["电池 10号的两板", [["bat", "A10", 2]]],
+    ["4 packs of size 13 batteries", [["bat", "A13", 4]]],
+    ["助听器 配一对", [["aid", "双耳", 1]]],
+    ["助听器 左耳 only", [["aid", "单耳", 1]]],
+    ["a 10x magnifying glass", [["mag", "10倍", 1]]],
+    ["driver 10.5度 S杆 来一支", [["driver", "10.5°/S", 1]]],
+    ["56度挖起杆一支", [["wedge", "56°", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
