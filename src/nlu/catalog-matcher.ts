@@ -5,6 +5,7 @@
 import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
+import { soundsLike } from "./homophone.ts";
 import { cueWords } from "./intent-rules.ts";
 import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
 import { sizeIndex } from "./sizes.ts";
@@ -179,11 +180,6 @@ function pinyinOfChar(ch: string): string {
 let cueCharSet: Set<string> | undefined;
 const cueChars = () => (cueCharSet ??= new Set(cueWords().join("")));
 
-/** whether the character `ch` can be read in the tone the name's k-th character has there */
-function sameTone(ch: string, name: string, k: number): boolean {
-  const want = pinyin(name, { toneType: "num", type: "array" })[k];
-  return pinyin(ch, { toneType: "num", type: "array", multiple: true }).includes(want);
-}
 
 const CJK_START_BITS = 1 << 20;
 
@@ -829,7 +825,7 @@ export class CatalogMatcher {
           if (c === h.chars[k]) same++;
           // (in a two-character name, with the name's tone too: 薄点 is no 薄垫)
           // (and not with a character of the platform's own words for it: the 店 of 鞋店 is no typo of 鞋垫)
-          else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && (!sameTone(c, h.chars, k) || cueChars().has(c)))) {
+          else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && (!soundsLike(c, h.chars, k) || cueChars().has(c)))) {
             match = false;
             break;
           }

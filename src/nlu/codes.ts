@@ -26,8 +26,8 @@ export function findOrderId(lower: string, orig: string, couponCodes: Set<string
     return { start, end: start + token.length, value: orig.slice(start, start + token.length) };
   }
   // "55102这单发货没": a number that this or that order is named by
-  const named = /(?<![a-z0-9.#:-])(\d{4,20})\s*(?:这|那|的)(?:个)?(?:单|订单)/.exec(lower);
-  if (named && !couponCodes.has(named[1])) return { start: named.index, end: named.index + named[1].length, value: named[1] };
+  const named = /(?<![a-z0-9.#:-])([a-z]{0,4}\d{4,20})\s*(?:这|那|的)(?:个)?(?:单|订单)/.exec(lower);
+  if (named && !couponCodes.has(named[1].toUpperCase())) return { start: named.index, end: named.index + named[1].length, value: orig.slice(named.index, named.index + named[1].length) };
   // "order status pls 1127394": a long number in a message about an order
   // (or a prefixed id, "ord_77ab1", in a message about an order or cancelling one)
   if (/订单|单号|下的单|[这那]单|单子|取消|快递|物流|包裹|(?<![a-z])(?:order|cancel|parcel|tracking)/.test(lower)) {

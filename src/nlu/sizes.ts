@@ -5,6 +5,8 @@
 // and the catalog's sizes are keyed the same way, so "1米8", "1.8m" and "180cm" all find "1.8米".
 import { pinyin } from "pinyin-pro";
 import { foldTraditional } from "./traditional.ts";
+import { homophonesOf } from "./homophone.ts";
+import { cueWords } from "./intent-rules.ts";
 import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_CHARS, ZH_NUM_RE } from "./numbers.ts";
 import type { Span } from "./text.ts";
 
@@ -1254,6 +1256,15 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       add(i, i + short.length, word);
     }
   }
+  // a size word typed with a homophone (焦盐 for 椒盐, 蒜容 for 蒜蓉): in a word of two, not with a character of the
+  // platform's own words (the 分 of 三分)
+  for (const w of words) {
+    for (const i of homophonesOf(w, lower)) {
+      const typed = lower.slice(i, i + w.length);
+      if (w.length === 2 && [...typed].some((c, k) => c !== w[k] && cueChars().has(c))) continue;
+      add(i, i + w.length, w);
+    }
+  }
   // a common size word said in its other words, Chinese or English ("通宵" or "overnight" for 包夜, "wired" for 有线,
   // "cans" for 罐装, "twin" for 双床房): general language, not any trade's
   for (const w of words) {
@@ -1293,12 +1304,26 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^英文版$/, "英文版|english(?: edition| version)?"],
   [/^中文版$/, "中文版|chinese(?: edition| version)?"],
   [/^自动挡$/, "自动挡|automatic|auto(?![a-z])"],
+  [/^清蒸$/, "清蒸|steamed"],
+  [/^椒盐$/, "椒盐|salt(?: and | ?& ?|-and-)pepper"],
+  [/^白灼$/, "白灼|boiled|poached"],
+  [/^刺身$/, "刺身|sashimi"],
+  [/^红烧$/, "红烧|braised"],
+  [/^芝士焗$/, "芝士焗|cheese[- ]baked|baked with cheese|(?:with )?cheese"],
+  [/^蒜蓉粉丝蒸$/, "蒜蓉粉丝蒸|蒜蓉粉丝|garlic (?:and )?vermicelli"],
+  [/^蒜蓉烤$/, "蒜蓉烤|garlic[- ]grilled|grilled with garlic"],
+  [/^避风塘$/, "避风塘|typhoon shelter"],
+  [/^一打$/, "一打|a dozen"],
+  [/^(?:长者|老人|老年)(?:票|价)?$/, "长者|老人|老年人|seniors?|elderly"],
   [/^双耳$/, "双耳|两(?:只|个)?耳(?:朵)?|一对|a pair(?: of)?|pair|both ears"],
   [/^单耳$/, "单耳|一(?:只|个)耳(?:朵)?|[左右]耳|one ear|(?:left|right) ear|single ear"],
   [/^手部$/, "手部|(?<![洗动新高二一顺对帮拿上])手(?![机工表续套术提写绘部艺法感里头动指柄环链])|hands?"],
   [/^足部$/, "足部|脚(?![步本])|(?<![满手])足(?![球够疗部])|feet|foot|toes?"],
   [/^手动挡$/, "手动挡|manual"],
 ] as [RegExp, string][]).map(([test, words]) => [test, new RegExp(`(?<![a-z])(?:${words})(?![a-z])`, "g")]);
+
+let cueCharSet: Set<string> | undefined;
+const cueChars = () => (cueCharSet ??= new Set(cueWords().join("")));
 
 const GE_SAID = /(?<![\d.])(\d{1,4})\s*个(?=的|装)/g;
 

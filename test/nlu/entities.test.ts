@@ -467,3 +467,10 @@ describe("a product its description says is sold by weight is ordered in it (ses
     expect(soldBy("新鲜直发")).toBeNull();
   });
 });
+
+describe("an order named with its prefix, a score out of ten said with 分 (session 10)", () => {
+  it("退掉YT1125032那个单 names the order", () => {
+    expect(findOrderId(n("退掉YT1125032那个单").lower, n("退掉YT1125032那个单").orig, new Set())?.value).toBe("YT1125032");
+  });
+  it("打6分 out of 10 is 3", () => expect(parseRating(n("足疗手法一般 打6分 out of 10").lower)).toBe(3));
+});

@@ -278,3 +278,27 @@ describe("codes said as their number, degrees, two parts side by side, ears, mag
     ["56度挖起杆一支", [["wedge", "56°", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("cooking styles in English, a size word typed with a homophone, seniors, a dozen (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "h", name: "海潮", aliases: [] }],
+    products: [
+      { id: "shrimp", brandId: "h", name: "濑尿虾", aliases: ["mantis shrimp"], sizes: ["椒盐", "白灼", "避风塘"], tags: [] },
+      { id: "scallop", brandId: "h", name: "扇贝", aliases: ["scallops"], sizes: ["蒜蓉粉丝蒸", "芝士焗"], tags: [] },
+      { id: "fish", brandId: "h", name: "东星斑", aliases: ["coral trout"], sizes: ["清蒸", "刺身"], tags: [] },
+      { id: "buffet", brandId: "h", name: "自助餐", aliases: [], sizes: ["成人", "儿童", "长者"], tags: [] },
+      { id: "beer", brandId: "h", name: "青岛啤酒", aliases: ["tsingtao"], sizes: ["瓶", "一打"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["1 jin salt and pepper mantis shrimp", [["shrimp", "椒盐", 1]]],
+    ["steamed coral trout", [["fish", "清蒸", 1]]],
+    ["6 scallops baked with cheese", [["scallop", "芝士焗", 6]]],
+    ["濑尿虾焦盐 来两份", [["shrimp", "椒盐", 2]]],
+    ["蒜容粉丝蒸扇贝 10只", [["scallop", "蒜蓉粉丝蒸", 10]]],
+    ["自助餐 老人一位", [["buffet", "长者", 1]]],
+    ["a dozen tsingtao", [["beer", "一打", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
