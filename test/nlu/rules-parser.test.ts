@@ -994,3 +994,14 @@ describe("a staff member named with a time is asked for (session 10)", () => {
     expect(parser.parseSync("Can Leo do an aquascape design for my 60cm tank on Friday evening?", ctx(null))).toMatchObject({ intent: "book_appointment", role: "aquascaper" });
   });
 });
+
+describe("which store does a service (session 10)", () => {
+  it("能学游泳的是哪家 asks for a store, not a booking", () => {
+    const parser = new RulesParser({
+      brands: [{ id: "y", name: "玉汤泉", aliases: [] }], products: [], coupons: [],
+      staff: [{ name: "刘教练", role: "swim_coach" }], staffRoles: ["swim_coach"], roles: [{ role: "swim_coach", labels: { zh: ["游泳教练", "学游泳"], en: ["swim coach"] } }],
+    } as never, undefined, { intentModel: null });
+    expect(parser.parseSync("浑南那边能学游泳的是哪家", ctx(null)).intent).toBe("find_store");
+    expect(parser.parseSync("约个游泳教练 周六上午", ctx(null)).intent).toBe("book_appointment");
+  });
+});
