@@ -1005,3 +1005,10 @@ describe("which store does a service (session 10)", () => {
     expect(parser.parseSync("约个游泳教练 周六上午", ctx(null)).intent).toBe("book_appointment");
   });
 });
+
+describe("asking which coupons one has, in more words (session 10)", () => {
+  it.each(["我现在手上有几张券", "星巴克的券我领了几张", "我有啥券 list 一下", "wallet里的coupon列一下"])("%s lists the customer's coupons", (text) => {
+    expect(parse(text).intent).toBe("list_coupons");
+  });
+  it("领一张券 still claims", () => expect(parse("星巴克的券领一张").intent).toBe("claim_coupon"));
+});
