@@ -1012,3 +1012,8 @@ describe("asking which coupons one has, in more words (session 10)", () => {
   });
   it("领一张券 still claims", () => expect(parse("星巴克的券领一张").intent).toBe("claim_coupon"));
 });
+
+describe("a repair come back, how it is charged (session 10)", () => {
+  it("返厂维修的那台回来没有 asks after the order", () => expect(parse("返厂维修的那台回来没有").intent).toBe("order_status"));
+  it("课时怎么扣 asks for help", () => expect(parse("课时怎么扣 在哪查还剩几节").intent).toBe("help"));
+});
