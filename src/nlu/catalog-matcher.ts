@@ -177,6 +177,9 @@ function pinyinOfChar(ch: string): string {
   return p;
 }
 
+/** Chinese kind-words that end a Latin name, in English (general language, not any trade's) */
+const KIND_GLOSSES: Record<string, string[]> = { 卡: ["card"], 线: ["cable", "line"], 垫: ["mat", "pad"], 盒: ["box"], 票: ["ticket"], 课: ["class", "lesson"] };
+
 let cueCharSet: Set<string> | undefined;
 const cueChars = () => (cueCharSet ??= new Set(cueWords().join("")));
 
@@ -295,6 +298,11 @@ export class CatalogMatcher {
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);
+      // (a Latin name with a Chinese kind-word is also said in English: SD卡 as "SD card", TPE垫 as "TPE mat")
+      for (const s of [p.name, ...(p.aliases ?? [])]) {
+        const kinded = s ? /^([a-z][a-z0-9.+-]*(?: [a-z0-9.+-]+)?)\s*([\u4e00-\u9fff])$/i.exec(s.normalize("NFKC").trim()) : null;
+        if (kinded && kinded[1].length >= 2) for (const gloss of KIND_GLOSSES[kinded[2]] ?? []) add(`${kinded[1]} ${gloss}`, "product", p.id, p.brandId);
+      }
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of [s, ...unhyphenated(s)].flatMap((t) => numberSpellings(normalizeSurface(t)))) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) {
         const bare = s ? normalizeSurface(s).replace(new RegExp(ARTICLE.source, "g"), "") : "";

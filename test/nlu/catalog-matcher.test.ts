@@ -244,3 +244,16 @@ describe("homophone typos of two-character names (session 10)", () => {
     expect(found("最近的修鞋店在哪")).toEqual([]);
   });
 });
+
+describe("a Latin name with a Chinese kind-word said in English (session 10)", () => {
+  const m = new CatalogMatcher({
+    brands: [{ id: "d", name: "数码港", aliases: [] }],
+    products: [{ id: "sd", brandId: "d", name: "闪迪存储卡", aliases: ["SD卡"], sizes: [], tags: [] }, { id: "mat", brandId: "d", name: "TPE垫", aliases: [], sizes: [], tags: [] }],
+    coupons: [],
+  } as never);
+  const found = (text: string) => m.findMentions(normalizeText(text).lower, null).map((x) => x.id);
+  it("SD卡 is an SD card, TPE垫 a TPE mat", () => {
+    expect(found("two 128GB SD cards please")).toEqual(["sd"]);
+    expect(found("a TPE mat")).toEqual(["mat"]);
+  });
+});
