@@ -45,6 +45,8 @@ export function buildItems(
   quantities = quantities.filter((q) => !asked(q));
   // (nor a count of the people something is for: "够两个人用", "家里就俩人", "适合3人")
   quantities = quantities.filter((q) => !(q.kind === "people" && /(?:够|可供|适合|家里|家里头|家)\s*(?:就|只有|有|一共|共|总共)?\s*$/.test(lower.slice(Math.max(0, q.start - 6), q.start))));
+  // (nor how many times something was done: the 两次 of "球鞋穿了两次就开胶")
+  quantities = quantities.filter((q) => !(/[次回遍]$/.test(lower.slice(q.start, q.end)) && /[\u4e00-\u9fff]了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start))));
   // (nor a count of what is missing or broken: "鸡蛋收到碎了4个", "少了两张")
   quantities = quantities.filter((q) => !/(?:碎|坏|少|缺|漏|丢|烂|差)了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start)));
   // (nor a rough count of people, how many come rather than how many of it: "包场 大概40人", "~15 staff")

@@ -1315,6 +1315,8 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^避风塘$/, "避风塘|typhoon shelter"],
   [/^一打$/, "一打|a dozen"],
   [/^(?:长者|老人|老年)(?:票|价)?$/, "长者|老人|老年人|seniors?|elderly"],
+  [/^半套$/, "半套|half[- ]set"],
+  [/^全套$/, "全套|full[- ]set|whole set|complete set"],
   [/^双耳$/, "双耳|两(?:只|个)?耳(?:朵)?|一对|a pair(?: of)?|pair|both ears"],
   [/^单耳$/, "单耳|一(?:只|个)耳(?:朵)?|[左右]耳|one ear|(?:left|right) ear|single ear"],
   [/^手部$/, "手部|(?<![洗动新高二一顺对帮拿上])手(?![机工表续套术提写绘部艺法感里头动指柄环链])|hands?"],

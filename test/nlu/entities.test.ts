@@ -474,3 +474,15 @@ describe("an order named with its prefix, a score out of ten said with 分 (sess
   });
   it("打6分 out of 10 is 3", () => expect(parseRating(n("足疗手法一般 打6分 out of 10").lower)).toBe(3));
 });
+
+describe("shipping to a place said after 寄, and times something was done (session 10)", () => {
+  it.each([
+    ["测距仪一台 寄杭州滨江", "ship"],
+    ["能寄外地不", "ship"],
+    ["行李寄存一下", null],
+  ])("%j → %s", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
+  it("穿了两次 is no count of shoes", () => {
+    const shop = new RulesParser({ brands: [{ id: "g", name: "破风", aliases: [] }], products: [{ id: "shoes", brandId: "g", name: "球鞋", aliases: [], sizes: [] }], coupons: [] } as never, undefined, { intentModel: null });
+    expect(shop.parseSync("球鞋穿了两次就开胶 太失望了", defaultCorpusContext()).items).toEqual([{ productId: "shoes", quantity: 1, size: null }]);
+  });
+});
