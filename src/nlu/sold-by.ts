@@ -9,7 +9,7 @@ const UNITS: Record<string, string> = {
   公斤: "公斤|千克|kg(?![a-z])|kilos?(?![a-z])",
   克: "克|g(?![a-z])|grams?(?![a-z])",
   人: "个人|人|位|people|persons?|ppl|pax",
-  晚: "晚|夜|nights?(?![a-z])",
+  晚: "晚(?!上|饭|餐|场)|夜(?!里|宵|场)|nights?(?![a-z])",
   天: "天|days?(?![a-z])",
   小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])",
 };
@@ -26,7 +26,8 @@ const counted = new Map<string, RegExp>();
 /** The count of `unit` said in `text` ("三斤", "2 jin", "住两晚"), or null. */
 export function countOf(text: string, unit: string): number | null {
   let re = counted.get(unit);
-  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE})\\s*(?:${UNITS[unit] ?? unit})`)));
+  // (not a weekday's numeral: the 六 of 周六晚上)
+  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE})\\s*(?:${UNITS[unit] ?? unit})`)));
   const m = re.exec(text);
   const n = m ? parseNumber(m[1]) : null;
   return n !== null && n >= 1 && Number.isInteger(n) ? n : null;

@@ -486,3 +486,21 @@ describe("shipping to a place said after 寄, and times something was done (sess
     expect(shop.parseSync("球鞋穿了两次就开胶 太失望了", defaultCorpusContext()).items).toEqual([{ productId: "shoes", quantity: 1, size: null }]);
   });
 });
+
+describe("a room its description says is sold by the night is ordered in nights (session 10)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "y", name: "玉汤泉" }],
+    products: [
+      { id: "room", brandId: "y", name: "汤屋客房", aliases: ["汤屋"], sizes: ["大床房", "双床房"], description: "按晚计，含早餐" },
+      { id: "tent", brandId: "y", name: "帐篷营地", aliases: [], sizes: ["2人帐", "4人帐"], description: "按晚计" },
+      { id: "stay", brandId: "y", name: "湖景房", aliases: [], sizes: ["1晚", "2晚"], description: "按晚计" },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["汤屋双床 12月5号入住 住两晚", ["room×2/双床房"]],
+    ["帐篷营地4人帐 这周六晚上 住一晚", ["tent×1/4人帐"]],
+    // (one sold in nights takes them as its size)
+    ["湖景房 住两晚", ["stay×1/2晚"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
