@@ -20,6 +20,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (0.91 until session 10: one line lost to the convention that a product naming a coupon is no item, found by
   // switching that rule off, not by reading the line)
   garden: { intent: 0.96, entities: 0.9 },
+  // (written blind at the start of session 10, never read: scored at arrival and at the end of the session)
+  "mother-baby": { intent: 0.97, entities: 0.81 },
+  cinema: { intent: 0.96, entities: 0.91 },
+  "pottery-studio": { intent: 0.95, entities: 0.94 },
+  "ebike-shop": { intent: 0.95, entities: 0.86 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
