@@ -480,6 +480,8 @@ describe("shipping to a place said after 寄, and times something was done (sess
     ["测距仪一台 寄杭州滨江", "ship"],
     ["能寄外地不", "ship"],
     ["行李寄存一下", null],
+    ["给我留一台撒 下午三点克拿", "pickup"],
+    ["500克拿铁豆", null],
   ])("%j → %s", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
   it("穿了两次 is no count of shoes", () => {
     const shop = new RulesParser({ brands: [{ id: "g", name: "破风", aliases: [] }], products: [{ id: "shoes", brandId: "g", name: "球鞋", aliases: [], sizes: [] }], coupons: [] } as never, undefined, { intentModel: null });
