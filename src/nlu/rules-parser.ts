@@ -1,6 +1,6 @@
 // The offline parser: pure rules over a catalog snapshot, no I/O. Every extractor lives in its own
 // module; this file only wires them together and decides which fields an intent carries.
-import { CatalogMatcher, type ProductInfo } from "./catalog-matcher.ts";
+import { CatalogMatcher, type CatalogMention, type ProductInfo } from "./catalog-matcher.ts";
 import { couponByTitle, couponSignatures, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
@@ -48,6 +48,8 @@ const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个�
 
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
 const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|\d+(?:\.\d+)?\s*折|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领)/;
+/** a Chinese word, an amount (a number and perhaps its unit), and more Chinese: where a name may be split by an amount */
+const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?)([\u4e00-\u9fff]{2,5})/g;
 const ADVISED = /^(?:让|叫我|说|推荐|建议|要求|讲)/;
 const MEASURE_END = new RegExp(`[${MEASURE_WORDS}]$`);
 const COUNT_BEFORE = new RegExp(`(?<![\\d.a-z-])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
@@ -238,6 +240,21 @@ export class RulesParser implements IntentParser {
     return set;
   }
 
+  /** Product names said with an amount between two of their characters (充100网费 for 充网费): the name's mention over
+   * the whole, where the name with the amount taken out is a product's exactly. */
+  private splitNames(lower: string, allowed: Set<string> | null): CatalogMention[] {
+    const out: CatalogMention[] = [];
+    SPLIT_BY_AMOUNT.lastIndex = 0;
+    for (let m = SPLIT_BY_AMOUNT.exec(lower); m; m = SPLIT_BY_AMOUNT.exec(lower)) {
+      const [, a, amount, b] = m;
+      const squeezed = a + b;
+      const hit = this.matcher.findMentions(squeezed, allowed).find((x) => x.kind === "product" && x.via === "exact" && x.start < a.length && x.end > a.length);
+      if (hit) out.push({ ...hit, start: m.index + hit.start, end: m.index + a.length + amount.length + (hit.end - a.length) });
+      SPLIT_BY_AMOUNT.lastIndex = m.index + a.length;
+    }
+    return out;
+  }
+
   /** booking a service without naming who ("约个大保养"): the one role the service's words name */
   private roleOfItems(items: { productId: string }[]): string | null {
     for (const i of items) {
@@ -328,6 +345,13 @@ export class RulesParser implements IntentParser {
         mentions.splice(k - 1, 2, { ...a, end: b.end });
       }
     }
+    // a name said with an amount inside it: 充100网费 (充网费), 戴尔24寸显示器 (戴尔显示器)
+    for (const w of this.splitNames(lower, allowed)) {
+      if (mentions.some((m) => m.kind === "product" && m.start < w.end && w.start < m.end && (m.start < w.start || m.end > w.end))) continue;
+      for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k].start >= w.start && mentions[k].end <= w.end) mentions.splice(k, 1);
+      mentions.push(w);
+    }
+    mentions.sort((a, b) => a.start - b.start);
     // (a name inside an order id is part of the id: the OAK of "订单OAK-1126-0107")
     const orderId = findOrderId(lower, orig, this.couponKeys);
     if (orderId) for (let k = mentions.length - 1; k >= 0; k--) if (overlaps(mentions[k], orderId)) mentions.splice(k, 1);

@@ -1017,3 +1017,19 @@ describe("a repair come back, how it is charged (session 10)", () => {
   it("返厂维修的那台回来没有 asks after the order", () => expect(parse("返厂维修的那台回来没有").intent).toBe("order_status"));
   it("课时怎么扣 asks for help", () => expect(parse("课时怎么扣 在哪查还剩几节").intent).toBe("help"));
 });
+
+describe("a name said with an amount inside it (session 10)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "r", name: "燃点", aliases: [] }],
+    products: [
+      { id: "topup", brandId: "r", name: "会员充值卡", aliases: ["充网费"], sizes: ["50元", "100元"], tags: [] },
+      { id: "mon", brandId: "r", name: "办公显示器", aliases: ["戴尔显示器"], sizes: ["24寸", "27寸"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("充100网费 tops up 100元; 戴尔24寸显示器 is the Dell monitor", () => {
+    expect(items("充100网费")).toEqual([["topup", "100元", 1]]);
+    expect(items("送两台戴尔24寸显示器到公司")).toEqual([["mon", "24寸", 2]]);
+  });
+});
