@@ -498,6 +498,13 @@ export class CatalogMatcher {
     return found.sort((a, b) => a.start - b.start);
   }
 
+  /** Only the names written exactly (no typos, pinyin or homophones): cheap enough to probe a rewritten piece of text. */
+  exactMentions(lower: string, allowed: Set<string> | null): CatalogMention[] {
+    const found: CatalogMention[] = [];
+    this.exact(lower, (brandId) => !allowed || allowed.has(brandId), found);
+    return found;
+  }
+
   /** The names of a split bucket that may start at i: those continuing as the text does (longer), then the shorter. */
   private splitProbe(split: { at: number; next: Map<string, Surface[]>; short: Surface[] }, lower: string, i: number): Surface[] {
     const longer = split.next.get(lower.slice(i + split.at, i + split.at + NEXT_CHARS));

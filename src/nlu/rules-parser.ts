@@ -248,7 +248,7 @@ export class RulesParser implements IntentParser {
     for (let m = SPLIT_BY_AMOUNT.exec(lower); m; m = SPLIT_BY_AMOUNT.exec(lower)) {
       const [, a, amount, b] = m;
       const squeezed = a + b;
-      const hit = this.matcher.findMentions(squeezed, allowed).find((x) => x.kind === "product" && x.via === "exact" && x.start < a.length && x.end > a.length);
+      const hit = this.matcher.exactMentions(squeezed, allowed).find((x) => x.kind === "product" && x.start < a.length && x.end > a.length);
       if (hit) out.push({ ...hit, start: m.index + hit.start, end: m.index + a.length + amount.length + (hit.end - a.length) });
       SPLIT_BY_AMOUNT.lastIndex = m.index + a.length;
     }

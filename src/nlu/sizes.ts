@@ -1268,8 +1268,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   // a common size word said in its other words, Chinese or English ("通宵" or "overnight" for 包夜, "wired" for 有线,
   // "cans" for 罐装, "twin" for 双床房): general language, not any trade's
   for (const w of words) {
-    for (const [test, re] of GLOSSES) {
-      if (!test.test(w)) continue;
+    for (const re of glossesOf(w)) {
       re.lastIndex = 0;
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
     }
@@ -1328,6 +1327,17 @@ let cueCharSet: Set<string> | undefined;
 const cueChars = () => (cueCharSet ??= new Set(cueWords().join("")));
 
 const GE_SAID = /(?<![\d.])(\d{1,4})\s*个(?=的|装)/g;
+
+const glossed = new Map<string, RegExp[]>();
+/** the other words of a size word (GLOSSES), found once per word */
+function glossesOf(word: string): RegExp[] {
+  let res = glossed.get(word);
+  if (!res) {
+    res = GLOSSES.filter(([test]) => test.test(word)).map(([, re]) => re);
+    if (glossed.size < 50_000) glossed.set(word, res);
+  }
+  return res;
+}
 
 /** a period and a kind-word: a card, a pass, a rent or a fee for that long */
 const PERIOD_SIZE = /^(半年|周|月|季|年)(?:度)?(?:卡|票|租|费|会员|会籍)$/;
