@@ -5,8 +5,7 @@
 import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
-import { soundsLike } from "./homophone.ts";
-import { cueWords } from "./intent-rules.ts";
+import { typedFor } from "./homophone.ts";
 import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
 import { sizeIndex } from "./sizes.ts";
 import { asciiLower, isCjkChar, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
@@ -43,7 +42,7 @@ export interface ProductInfo {
   chars?: Set<string>;
   /** what one of it is, when sold by an amount (斤, 人, 晚; sold-by.ts) */
   unit?: string | null;
-  /** its name, as the catalog writes it */
+  /** its name as the text is read: simplified characters, lower case */
   name?: string;
 }
 
@@ -180,10 +179,6 @@ function pinyinOfChar(ch: string): string {
 /** Chinese kind-words that end a Latin name, in English (general language, not any trade's) */
 const KIND_GLOSSES: Record<string, string[]> = { 卡: ["card"], 线: ["cable", "line"], 垫: ["mat", "pad"], 盒: ["box"], 票: ["ticket"], 课: ["class", "lesson"] };
 
-let cueCharSet: Set<string> | undefined;
-const cueChars = () => (cueCharSet ??= new Set(cueWords().join("")));
-
-
 const CJK_START_BITS = 1 << 20;
 
 /** startKey's Chinese key at `i` (two characters, or one at the end), hashed to a bit of CatalogMatcher.cjkStarts. */
@@ -294,7 +289,7 @@ export class CatalogMatcher {
     };
     for (const p of catalog.products ?? []) {
       const chars = new Set([p.name, ...(p.aliases ?? [])].join("").normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]/g) ?? []);
-      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: p.name });
+      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: foldTraditional(p.name.normalize("NFKC")).toLowerCase() });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);
@@ -838,9 +833,8 @@ export class CatalogMatcher {
         for (let k = 0; k < h.chars.length; k++) {
           const c = chars[i + k];
           if (c === h.chars[k]) same++;
-          // (in a two-character name, with the name's tone too: 薄点 is no 薄垫)
-          // (and not with a character of the platform's own words for it: the 店 of 鞋店 is no typo of 鞋垫)
-          else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && (!soundsLike(c, h.chars, k) || cueChars().has(c)))) {
+          // (in a two-character name, with the name's tone too, 薄点 is no 薄垫, and no word of the platform's: typedFor)
+          else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && !typedFor(c, h.chars, k))) {
             match = false;
             break;
           }

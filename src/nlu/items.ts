@@ -85,8 +85,10 @@ export function buildItems(
     // (the people a room, a table or a package is for are not how many of it: "五黑房包夜 五个人", "家庭套餐 四个人";
     // unless it is sold by the person, 按人计)
     const forParty = PARTY_PLACE.test(mention.product.name ?? "") && mention.product.unit !== "人";
-    const counts1 = (q: QuantityMention) => !(forParty && q.kind === "people");
-    const lead = quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counts1(q) && !(i > 0 && q.kind === "times-after")).pop() ?? null;
+    const notItsParty = (q: QuantityMention) => !(forParty && q.kind === "people");
+    // (nor "×3" before it, which counts what precedes it: "猎鲤6.3米×1 伊势尼10号×3")
+    const countsBefore = (q: QuantityMention) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && notItsParty(q) && !(i > 0 && q.kind === "times-after");
+    const lead = quantities.filter(countsBefore).pop() ?? null;
     const lines = splitBySize(lower, mention, free, quantities, usedQty, lead ?? bareLead(counts.slice(prevEnd, mention.start), prevEnd));
     if (lines) {
       for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
@@ -107,8 +109,7 @@ export function buildItems(
       const glued = /[\u4e00-\u9fff]/.test(next) && !/[哈啊呀吧嘛了的哦呢人]/.test(next);
       return !(glued && PAUSE.test(counts.slice(q.end - 1, mention.start + 1)));
     };
-    // (not "×3", which counts what precedes it: "猎鲤6.3米×1 伊势尼10号×3")
-    const before = quantity !== null ? [] : quantities.filter((q) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && counted(q) && !(own && q.kind === "people") && counts1(q) && !(i > 0 && q.kind === "times-after"));
+    const before = quantity !== null ? [] : quantities.filter((q) => countsBefore(q) && counted(q) && !(own && q.kind === "people"));
     if (before.length) {
       const q = before[before.length - 1];
       usedQty.add(q);
@@ -137,7 +138,7 @@ export function buildItems(
       // count only when no other item follows ("拿铁，大杯，两杯").
       const last = i + 1 === mentions.length;
       // (or one set off from the next item by a pause: "鞋带白色的来3根，再要个鞋撑")
-      const q = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end && q.end <= nextStart && counts1(q) && (last || q.kind === "times-after" || side(q) === "left"));
+      const q = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end && q.end <= nextStart && notItsParty(q) && (last || q.kind === "times-after" || side(q) === "left"));
       if (q) {
         usedQty.add(q);
         quantity = q.value;

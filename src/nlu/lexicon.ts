@@ -36,9 +36,6 @@ const BARE_TITLE = /^(?:师傅|老师|师|工|医生|大夫|顾问|教练|技师
 const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;
 
 /** Whether a role word names a person (验光师, pastry chef) rather than a service (验光, oil change): by its ending. */
-/** English nouns of a person by their ending or as they are (grammar, not any trade's words) */
-const PERSON_NOUN = /(?:er|or|ist|ian|ant|ent|guide|host|chef|nurse|coach|master|keeper|smith)$/;
-
 export function isTitle(word: string): boolean {
   return TITLE_END.test(word) || /(?:员|老师|教练|技师)$|(?<![a-z])(?:[a-z]*(?:er|or|ist|ian)|chef|nurse|coach|host|tech)s?$/.test(word);
 }
@@ -110,7 +107,7 @@ export function roleWords(catalog: Pick<CatalogSnapshot, "roles" | "staff" | "st
     // a role the catalog gives no words: the service its staff's titles name too (酿醋师 → 酿醋, "约个酿醋的师傅"), and
     // its id's last word ("book a tank cleaning technician")
     const head = /[_-]([a-z]{4,})$/i.exec(role)?.[1].toLowerCase();
-    if (!labelled.has(role) && head && heads.get(head) === 1 && PERSON_NOUN.test(head)) e.en.push(head);
+    if (!labelled.has(role) && head && heads.get(head) === 1 && isTitle(head)) e.en.push(head);
     if (!labelled.has(role)) for (const t of [...e.zh]) {
       const service = serviceOfTitle(t);
       if (service) e.zh.push(service);

@@ -14,7 +14,6 @@ import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
 import { bareNumberSize, catalogSizes, CompositeSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, type SizeMention } from "./sizes.ts";
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
-import { foldTraditional } from "./traditional.ts";
 import { parseWhen } from "./when.ts";
 
 /** Intents for which a date-time means something (a pickup time, a booking, opening hours). */
@@ -339,7 +338,7 @@ export class RulesParser implements IntentParser {
     // together that are one product's name: "猕猴桃礼盒" of 红心猕猴桃礼盒 (猕猴桃 its alias, 礼盒 another product's)
     for (let k = mentions.length - 1; k > 0; k--) {
       const [a, b] = [mentions[k - 1], mentions[k]];
-      const joined = a.kind === "product" && b.kind === "product" && a.end === b.start && a.id !== b.id && foldTraditional(this.matcher.products.get(a.id)?.name ?? "").toLowerCase().includes(lower.slice(a.start, b.end));
+      const joined = a.kind === "product" && b.kind === "product" && a.end === b.start && a.id !== b.id && (this.matcher.products.get(a.id)?.name ?? "").includes(lower.slice(a.start, b.end));
       if (joined) b.id = a.id;
       if (a.kind === "product" && b.kind === "product" && a.id === b.id && /^\s*$/.test(lower.slice(a.end, b.start))) {
         mentions.splice(k - 1, 2, { ...a, end: b.end });

@@ -6,7 +6,6 @@
 import { pinyin } from "pinyin-pro";
 import { foldTraditional } from "./traditional.ts";
 import { homophonesOf } from "./homophone.ts";
-import { cueWords } from "./intent-rules.ts";
 import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_CHARS, ZH_NUM_RE } from "./numbers.ts";
 import type { Span } from "./text.ts";
 
@@ -1256,31 +1255,15 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       add(i, i + short.length, word);
     }
   }
-  // a size word typed with a homophone (焦盐 for 椒盐, 蒜容 for 蒜蓉): in a word of two, not with a character of the
-  // platform's own words (the 分 of 三分)
-  for (const w of words) {
-    for (const i of homophonesOf(w, lower)) {
-      const typed = lower.slice(i, i + w.length);
-      if (w.length === 2 && [...typed].some((c, k) => c !== w[k] && cueChars().has(c))) continue;
-      add(i, i + w.length, w);
-    }
-  }
+  // a size word typed with a homophone (焦盐 for 椒盐, 蒜容 for 蒜蓉)
+  for (const w of words) for (const i of homophonesOf(w, lower)) add(i, i + w.length, w);
   // a common size word said in its other words, Chinese or English ("通宵" or "overnight" for 包夜, "wired" for 有线,
-  // "cans" for 罐装, "twin" for 双床房): general language, not any trade's
+  // "cans" for 罐装, "twin" for 双床房, "monthly" or 一个月 for 月卡): general language, not any trade's
   for (const w of words) {
     for (const re of glossesOf(w)) {
       re.lastIndex = 0;
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
     }
-  }
-  // a size that is a period and a kind-word (月卡, 季卡, 半年卡, 年租) said as the period in other words: "monthly", "an
-  // annual membership", "六个月那种卡", "3个月的"
-  for (const w of words) {
-    const period = PERIOD_SIZE.exec(w)?.[1];
-    if (!period) continue;
-    const re = PERIOD_SAID[period];
-    re.lastIndex = 0;
-    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -1321,10 +1304,13 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^手部$/, "手部|(?<![洗动新高二一顺对帮拿上])手(?![机工表续套术提写绘部艺法感里头动指柄环链])|hands?"],
   [/^足部$/, "足部|脚(?![步本])|(?<![满手])足(?![球够疗部])|feet|foot|toes?"],
   [/^手动挡$/, "手动挡|manual"],
-] as [RegExp, string][]).map(([test, words]) => [test, new RegExp(`(?<![a-z])(?:${words})(?![a-z])`, "g")]);
-
-let cueCharSet: Set<string> | undefined;
-const cueChars = () => (cueCharSet ??= new Set(cueWords().join("")));
+  // (a period and a kind-word, a card, a pass, a rent or a fee for that long: 月卡, 季卡, 半年卡, 年租)
+  [/^半年(?:度)?(?:卡|票|租|费|会员|会籍)$/, "half[- ]?year(?:ly)?|(?:six|6)[- ]months?|(?:六|6)个月"],
+  [/^周(?:卡|票|租|费|会员|会籍)$/, "weekly|(?:one|1|a)[- ]week|(?:一|1)(?:个)?(?:周|星期)(?![一二三四五六日天\\d])"],
+  [/^月(?:度)?(?:卡|票|租|费|会员|会籍)$/, "monthly|(?:one|1|a)[- ]month(?!s)|(?:一|1)个月"],
+  [/^季(?:度)?(?:卡|票|租|费|会员|会籍)$/, "quarterly|(?:three|3)[- ]months?|(?:三|3)个月|季度"],
+  [/^年(?:度)?(?:卡|票|租|费|会员|会籍)$/, "annual(?:ly)?|yearly|(?:one|1|a)[- ]year(?!s)|(?<!半)(?:一|1)年(?![级前后多了])|(?:十二|12)个月"],
+] as [RegExp, string][]).map(([test, words]) => [test, new RegExp(`(?<![a-z\\d])(?:${words})(?![a-z])`, "g")]);
 
 const GE_SAID = /(?<![\d.])(\d{1,4})\s*个(?=的|装)/g;
 
@@ -1339,17 +1325,6 @@ function glossesOf(word: string): RegExp[] {
   return res;
 }
 
-/** a period and a kind-word: a card, a pass, a rent or a fee for that long */
-const PERIOD_SIZE = /^(半年|周|月|季|年)(?:度)?(?:卡|票|租|费|会员|会籍)$/;
-const PERIOD_SAID: Record<string, RegExp> = Object.fromEntries(
-  Object.entries({
-    半年: "half[- ]?year(?:ly)?|(?:six|6)[- ]months?|(?:六|6)个月",
-    周: "weekly|(?:one|1|a)[- ]week|(?:一|1)(?:个)?(?:周|星期)(?![一二三四五六日天\\d])",
-    月: "monthly|(?:one|1|a)[- ]month(?!s)|(?:一|1)个月",
-    季: "quarterly|(?:three|3)[- ]months?|(?:三|3)个月|季度",
-    年: "annual(?:ly)?|yearly|(?:one|1|a)[- ]year(?!s)|(?<![\\d半])(?:一|1)年(?![级前后多了])|(?:十二|12)个月",
-  }).map(([k, v]) => [k, new RegExp(`(?<![a-z\\d])(?:${v})(?![a-z])`, "g")]),
-);
 
 /** a model size: a Latin line, a number and more words (iphone 15 pro); and one that ends in its number (iphone 17) */
 const MODEL_LINE = /^([a-z]{2,}(?: [a-z]{2,})*)\s*\d{1,4}\s+[a-z]/;
