@@ -19,7 +19,6 @@ const MAX_QUANTITY = 9999;
 const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐)$/;
 /** the units a product may be sold by whose count is how many of it (sold-by.ts): weights, and nights of a room with no
  * size in nights */
-const COUNTED_IN = new Set(["斤", "公斤", "克", "晚"]);
 
 export interface BuiltItems {
   items: ParsedItem[];
@@ -185,10 +184,10 @@ export function buildItems(
       if (!q && things && Number(things[1]) >= 1) quantity = Number(things[1]);
     }
 
-    // (a product sold by weight or by the night, with no size in that unit, is ordered in it: "摘草莓 三斤", "腊肉 2 jin",
+    // (a product sold by an amount (weight, nights, hours, 刀 of paper), with no size in that unit, is ordered in it: "摘草莓 三斤", "腊肉 2 jin",
     // "汤屋双床 住两晚")
     const unit = mention.product.unit;
-    if (quantity === null && unit && COUNTED_IN.has(unit) && !mention.product.sizes.some((z) => z.includes(unit))) {
+    if (quantity === null && unit && !mention.product.sizes.some((z) => z.includes(unit))) {
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2)
       quantity = countOf(lower.slice(mention.end, nextStart), unit) ?? (i === 0 ? countOf(lower.slice(0, mention.start), unit) : null);
     }

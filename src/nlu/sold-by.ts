@@ -13,7 +13,8 @@ const UNITS: Record<string, string> = {
   天: "天|days?(?![a-z])",
   小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])",
 };
-const SAYS = new RegExp(`按\\s*(${Object.keys(UNITS).join("|")}|千克|位|夜)\\s*(?:计|称重|称|算|收费|计价|计费|卖|售)`);
+// (any unit the description names, 按刀卖 or 按节计: the known ones have other spellings above)
+const SAYS = /按\s*([\u4e00-\u9fff]{1,2}?)\s*(?:计|称重|称|算|收费|计价|计费|卖|售)/;
 const SAME: Record<string, string> = { 千克: "公斤", 位: "人", 夜: "晚" };
 
 /** The unit a product's description says it is sold by, or null. */

@@ -468,6 +468,24 @@ describe("a product its description says is sold by weight is ordered in it (ses
   });
 });
 
+describe("a product sold by any unit its description names is ordered in it (session 11)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "z", name: "纸鸢" }],
+    products: [
+      { id: "paper", brandId: "z", name: "毛边练字纸", aliases: ["毛边纸"], sizes: [], description: "按刀卖，一刀100张" },
+      { id: "room", brandId: "z", name: "舞蹈室租赁", aliases: ["studio rental", "租教室"], sizes: ["小教室", "大教室"], description: "按小时计" },
+      { id: "seat", brandId: "z", name: "大厅订座", aliases: ["订座"], sizes: [], description: "按人计，押金每位10元" },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["毛边纸来五刀 练字用", ["paper×5"]],
+    ["租教室 大教室 周六晚上 两个小时", ["room×2/大教室"]],
+    ["明天中午12点 订座 3 ppl", ["seat×3"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("reads a unit the code has no spelling for", () => expect(soldBy("按刀卖，一刀100张")).toBe("刀"));
+});
+
 describe("an order named with its prefix, a score out of ten said with 分 (session 10)", () => {
   it("退掉YT1125032那个单 names the order", () => {
     expect(findOrderId(n("退掉YT1125032那个单").lower, n("退掉YT1125032那个单").orig, new Set())?.value).toBe("YT1125032");
