@@ -17,8 +17,6 @@ export interface ProductMention extends Span {
 const MAX_QUANTITY = 9999;
 /** the ends of a name of a place or a package for a party (Chinese's words for them, not any trade's) */
 const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐)$/;
-/** the units a product may be sold by whose count is how many of it (sold-by.ts): weights, and nights of a room with no
- * size in nights */
 
 export interface BuiltItems {
   items: ParsedItem[];
