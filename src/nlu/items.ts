@@ -73,7 +73,10 @@ export function buildItems(
     // (a size turned down, "53的有点大", "the 56 is too big", is not one asked for when another of its sizes is said)
     const said = sizes.filter((s) => s.start >= prevEnd && s.end <= nextStart && mine(s));
     const kept = said.filter((s) => !TURNED_DOWN.test(lower.slice(s.end, s.end + 12)));
-    const region = (kept.some((s) => !s.weak) ? kept : said)
+    // (a size word inside the product's own name, the "skewers" of "lamb skewers", only when no other is said of it)
+    const named = (s: Span) => s.start >= mention.start && s.end <= mention.end && /^[a-z ]+$/.test(lower.slice(s.start, s.end));
+    const heard = kept.some((s) => !s.weak) ? kept : said;
+    const region = (heard.some((s) => !named(s)) ? heard.filter((s) => !named(s)) : heard)
       .map((s) => ({ s, d: s.end <= mention.start ? mention.start - s.end : s.start - mention.end }))
       .sort((a, b) => Number(usedSize.has(a.s)) - Number(usedSize.has(b.s)) || a.d - b.d)
       .map((x) => x.s);

@@ -25,13 +25,15 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/瓦$/, "w").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/千瓦$/, "kw").replace(/瓦$/, "w").replace(/(?:公里|千米)$/, "km").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
     // temperatures: -10℃, -10度, -10°C, 零下10度 are one size
     .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-")
     // storage: 10G is 10GB, 1T 1TB
     .replace(/(?<=\d)([gt])b$/, "$1")
     // (2.0号 is 2号)
-    .replace(/(?<![\d.])(\d+)\.0+(?![\d])/g, "$1");
+    .replace(/(?<![\d.])(\d+)\.0+(?![\d])/g, "$1")
+    // (a count of ten thousands before a unit, 1万公里 or 2w km, is its number: 10000km)
+    .replace(/^(\d+(?:\.\d+)?)[万w](?=[a-z\u4e00-\u9fff])/, (_, n: string) => String(Math.round(Number(n) * 10000)));
   let m = /^(\d+(?:\.\d+)?)(?:米|m)$/.exec(s);
   if (m) return `${Number(m[1])}m`;
   m = /^(\d+(?:\.\d+)?)(?:cm|厘米|公分)$/.exec(s);
@@ -777,6 +779,8 @@ const UNIT_SPELLINGS: Record<string, string> = {
   m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: "平方米|平米|平方(?!毫米)|㎡|m²|m2(?![a-z\\d])|sqm|square met(?:er|re)s?",
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", "°": "°|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
   立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
+  公里: "公里|千米|km(?![a-z])|kilomet(?:er|re)s?", km: "km(?![a-z])|公里|千米|kilomet(?:er|re)s?", 万公里: "万公里|万\\s*km(?![a-z])|w\\s*(?:公里|km(?![a-z]))",
+  kw: "kw(?![a-z])|千瓦|kilowatts?",
   // (a size for so many children, 8童, said as the children: 8个小朋友, 12个娃)
   童: "童|小朋友|孩子|小孩|娃娃?|宝宝|儿童",
 };
@@ -1081,7 +1085,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const sign = SIGNED.has(u) ? "(-|零下\\s*)?" : "()";
     // (a count of the unit may put 个 between: "4个立方"; a length in 米 may go on in its tenths: the 1米 of 1米8 is not one)
     const tenths = u === "米" ? `(?![\\d一二三四五六七八九](?![${MEASURE_WORDS}]))` : "";
-    const re = new RegExp(`(?<![\\d.])${sign}(\\d+(?:\\.\\d+)?)\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
+    const re = new RegExp(`(?<![\\d.]|\\d,)${sign}(\\d+(?:\\.\\d+)?)\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[1] ? `-${m[2]}${u}` : u in UNIT_SPELLINGS || m[0].includes("个") ? `${m[2]}${u}` : m[0]);
     // a Chinese numeral before the unit: 二十寸, 五年陈, 零下十度
     const zh = new RegExp(`${sign}(${ZH_NUM_RE})\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
@@ -1259,7 +1263,10 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   for (const w of words) for (const i of homophonesOf(w, lower)) add(i, i + w.length, w);
   // a common size word said in its other words, Chinese or English ("通宵" or "overnight" for 包夜, "wired" for 有线,
   // "cans" for 罐装, "twin" for 双床房, "monthly" or 一个月 for 月卡): general language, not any trade's
-  for (const w of words) {
+  // (of every size, a number's too: 3个月 is 季卡; a measure word's: 串 is "skewers")
+  const glossed = new Set(words);
+  for (const p of products) for (const raw of p.sizes) glossed.add(raw.toLowerCase().trim());
+  for (const w of glossed) {
     for (const re of glossesOf(w)) {
       re.lastIndex = 0;
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
@@ -1304,11 +1311,24 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^手部$/, "手部|(?<![洗动新高二一顺对帮拿上])手(?![机工表续套术提写绘部艺法感里头动指柄环链])|hands?"],
   [/^足部$/, "足部|脚(?![步本])|(?<![满手])足(?![球够疗部])|feet|foot|toes?"],
   [/^手动挡$/, "手动挡|manual"],
+  // (spice levels, and the measure words a thing is sold in said in English: a skewer, a bundle, a case, a box)
+  [/^微辣$/, "微辣|mild(?:ly spicy)?|a (?:little|bit) spicy|less spicy"],
+  [/^中辣$/, "中辣|medium[- ](?:spicy|hot)"],
+  [/^(?:特辣|重辣|超辣|变态辣)$/, "extra[- ](?:spicy|hot)|very (?:spicy|hot)|super (?:spicy|hot)"],
+  [/^(?:不辣|免辣)$/, "不辣|免辣|not spicy|no spice|non[- ]spicy"],
+  [/^串$/, "skewers?|sticks?"],
+  [/^把$/, "bundles?|bunch(?:es)?"],
+  [/^箱$/, "cases?|crates?|cartons?"],
   // (a period and a kind-word, a card, a pass, a rent or a fee for that long: 月卡, 季卡, 半年卡, 年租)
   [/^半年(?:度)?(?:卡|票|租|费|会员|会籍)$/, "half[- ]?year(?:ly)?|(?:six|6)[- ]months?|(?:六|6)个月"],
   [/^周(?:卡|票|租|费|会员|会籍)$/, "weekly|(?:one|1|a)[- ]week|(?:一|1)(?:个)?(?:周|星期)(?![一二三四五六日天\\d])"],
   [/^月(?:度)?(?:卡|票|租|费|会员|会籍)$/, "monthly|(?:one|1|a)[- ]month(?!s)|(?:一|1)个月"],
   [/^季(?:度)?(?:卡|票|租|费|会员|会籍)$/, "quarterly|(?:three|3)[- ]months?|(?:三|3)个月|季度"],
+  // (a card's period written as its length: 1个月, 3个月, 6个月, 12个月)
+  [/^(?:1|一)个月$/, "月卡|monthly|(?:one|1|a)[- ]month(?!s)"],
+  [/^(?:3|三)个月$/, "季卡|季度|quarterly|(?:three|3)[- ]months?"],
+  [/^(?:6|六)个月$/, "半年(?:卡)?|half[- ]?year(?:ly)?|(?:six|6)[- ]months?"],
+  [/^(?:12|十二)个月$/, "年卡|(?<!半)一年|annual(?:ly)?|yearly|(?:one|1|a)[- ]year(?!s)"],
   [/^年(?:度)?(?:卡|票|租|费|会员|会籍)$/, "annual(?:ly)?|yearly|(?:one|1|a)[- ]year(?!s)|(?<!半)(?:一|1)年(?![级前后多了])|(?:十二|12)个月"],
 ] as [RegExp, string][]).map(([test, words]) => [test, new RegExp(`(?<![a-z\\d])(?:${words})(?![a-z])`, "g")]);
 

@@ -486,6 +486,32 @@ describe("a product sold by any unit its description names is ordered in it (ses
   it("reads a unit the code has no spelling for", () => expect(soldBy("按刀卖，一刀100张")).toBe("刀"));
 });
 
+describe("sizes said in other words: periods, spice levels, measure words, km and kW (session 11)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "c", name: "串门子" }],
+    products: [
+      { id: "lamb", brandId: "c", name: "羊肉串", aliases: ["羊串", "lamb skewers"], sizes: ["串", "把"] },
+      { id: "wings", brandId: "c", name: "香辣烤鸡翅", aliases: ["鸡翅", "chicken wings"], sizes: ["微辣", "中辣", "特辣"] },
+      { id: "beer", brandId: "c", name: "雪花啤酒", aliases: ["雪花"], sizes: ["瓶", "箱"] },
+      { id: "card", brandId: "c", name: "不限次畅跳卡", aliases: ["畅跳卡", "monthly pass"], sizes: ["1个月", "3个月", "6个月"] },
+      { id: "service", brandId: "c", name: "定期保养套餐", aliases: ["保养"], sizes: ["5000公里", "1万公里", "2万公里"] },
+      { id: "charger", brandId: "c", name: "家用充电桩", aliases: ["家充桩"], sizes: ["7kW", "11kW"] },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["畅跳卡半年的来一张", ["card×1/6个月"]],
+    ["monthly pass please", ["card×1/1个月"]],
+    ["a case of 雪花 and 6 mild chicken wings", ["beer×1/箱", "wings×6/微辣"]],
+    // (a size word inside the product's own name counts only when no other is said: "bundles", not "skewers")
+    ["20 lamb skewers", ["lamb×20/串"]],
+    ["two bundles of lamb skewers pls", ["lamb×2/把"]],
+    ["保养 5000km 的 下周一上午", ["service×1/5000公里"]],
+    ["2w公里保养", ["service×1/2万公里"]],
+    ["7千瓦的家充桩来一个", ["charger×1/7kW"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
 describe("an order named with its prefix, a score out of ten said with 分 (session 10)", () => {
   it("退掉YT1125032那个单 names the order", () => {
     expect(findOrderId(n("退掉YT1125032那个单").lower, n("退掉YT1125032那个单").orig, new Set())?.value).toBe("YT1125032");
