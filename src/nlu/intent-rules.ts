@@ -7,6 +7,8 @@
 import type { Intent } from "./intent.ts";
 import { ZH_NUM_RE } from "./numbers.ts";
 
+/** asking how coupons are used */
+const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,6}(?:怎么|咋个?|如何|怎样)(?:使)?用|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
 // (a word glued to digits is a code, not the word: BOOK85 is no booking)
 const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z\\d])`);
 // One regex per cue group: V8 scans one alternation faster than several separate patterns.
@@ -31,7 +33,7 @@ export const CUES = {
   ),
   unsubscribe: any(
     /退订|取消订阅|免打扰|屏蔽|骚扰|别发了|不要发了|别再发|不要再发|别推了|别再推|别烦我?|不要烦我?/,
-    /(?:不要|别|不用)(?:再)?(?:给我)?(?:发|推|推送|打扰|通知|push|send)/,
+    /(?:不要|别|不用|莫|甭)(?:再)?(?:给我)?(?:发|推|推送|打扰|通知|push|send)/,
     /(?:不想|不要|不再|拒绝)(?:再)?(?:收到|接收)|(?:关闭|停止)(?:消息|通知|推送|发送)|广告.{0,4}(?:别|不要)/,
     /^stop[.!\s]*$|^停[止]?[.!\s]*$|^(?:回复)?td[.!\s]*$/,
     /(?:营销|推送|广告|促销|活动)(?:的)?(?:消息|短信|通知|推送)?.{0,6}(?:关掉|关了|关闭|停掉|太多了?)|(?:消息|通知|推送)(?:能|可以)?关(?:掉|了|闭)|取消(?:短信|消息)?(?:推送|通知|提醒)|取消短信|(?:不想|不要|不再)(?:再)?收(?:到)?.{0,4}(?:消息|通知|推送|广告|短信)/,
@@ -65,7 +67,7 @@ export const CUES = {
   ),
   listCoupons: any(
     /我(?:在.{1,8}?)?(?:之前|刚才|已经|以前|上次)?(?:领|拿|抢|存)(?:的|过的|了的|到的)|我的\s*(?:coupons?|vouchers?)|我(?:在.{1,8}?)?(?:还)?有.{0,8}(?:券|coupons?|vouchers?)(?:没用|没有用|吗|没)|没用(?:完)?的(?:优惠)?券|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,10}(?:券|卡券|coupons?|vouchers?)|券(?:都)?在哪(?!领|拿|抢|里领)(?:看|查)?|(?:券|coupons?).{0,6}(?:我)?领过(?:没|吗|了吗|没有)/,
-    /\bdo i (?:still )?have (?:any )?.{0,20}\b(?:coupons?|vouchers?)\b|\b(?:coupons?|vouchers?) left\b/,
+    /\bdo i (?:still )?have (?:any )?.{0,20}\b(?:coupons?|vouchers?)\b|\b(?:coupons?|vouchers?) left\b|\b(?:show|see|check|view|list)\b.{0,8}\bmy\b\s*(?:[a-z]+\s+)?(?:优惠)?(?:券|coupons?|vouchers?)/,
     // "我现在手上有几张券", "券我领了几张", "那张我领了没", "coupon列一下", "我有啥券 list 一下"
     /我(?:现在|目前)?(?:手上|手里|账户里|这里)?(?:有|还有)(?:哪些|什么|啥|几张|多少)(?:张)?(?:优惠)?券|券.{0,3}我?(?:领了|领过|有)(?:几|多少)张|我(?:领|拿)(?:了|过)(?:没|吗|么)|(?:券|coupons?|vouchers?).{0,6}(?:列|list)|(?<![a-z])list.{0,4}(?:券|coupons?)|wallet里/,
     /\b(?:show|see|check|view) (?:me )?my\b.{0,20}\b(?:coupons?|vouchers?)\b|\bmy\s+(?:\S{1,15}\s*){1,2}(?:coupons?|vouchers?)\b|我(?:那|这)张.{0,12}(?:还在|还能用|还有效)/,
@@ -113,6 +115,9 @@ export const CUES = {
     /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are|looks?|fits?|suits?|works?|sounds?) (?:good|best|better|right|nicer)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见|(?:吃|喝|用|买|穿)(?:点|些)(?:什么|啥)|有没有?(?:好|适合)[\u4e00-\u9fff]{1,3}的|(?:什么|啥|多大)(?:尺寸|尺码|码|型号|规格)|值不值得|值得(?:买|入手?)(?:吗|不|么)|(?:多少|多大|什么)[\u4e00-\u9fff]{0,3}?的?(?:合适|比较合适|最合适)|难(?:吗|不难)|能(?:玩|用|吃|喝|穿|学|做)哪(?:个|种|款|些)|还是.{1,12}(?:比较|更)[\u4e00-\u9fff]{1,3}/,
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
+    // (which one is the most or the more something, which one is worth it or quieter, which kind suits: 哪款车续航最长, 哪个值,
+    // 适合上哪种)
+    /哪(?:个|款|种|一款|一种)(?![店门家])[\u4e00-\u9fffa-z0-9 ]{0,10}?(?:最|更|比较)(?!近|快送)[\u4e00-\u9fff]{1,3}|哪(?:个|款|种|一款|一种)[\u4e00-\u9fff]{0,3}?(?:值|静音|耐用|便宜|实惠|舒服|好看|好用|合适)(?:点|些|一点)?(?:[?？呢啊呀吗]|\s*$)|适合(?:上|买|用|学|穿|报|选|玩)?哪(?:个|种|款|些|一种|一款)/,
     /(?:要|该|应该|得)买(?:啥|什么)|要(?:多少|多大|几)(?![钱块元])[a-z\u4e00-\u9fff]{0,3}的|\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
   feedbackStrong: any(
@@ -291,6 +296,8 @@ export function decideIntent(sig: Signals): Decision {
   if (!whichHasRoom && (cue("bookStrong") || roleBooking || staffAsked || party || (bookWeak && !sig.hasProduct) || (sig.hasWhen && cue("bookVerb") && !buying && !reservesProduct))) {
     return { intent: "book_appointment", confidence: conf(sig.hasWhen ? 0.95 : 0.88) };
   }
+  // "优惠券咋个用", "how do I use a coupon": how coupons work, not a claim
+  if (!sig.hasCoupon && !sig.hasProduct && COUPON_HOW.test(s)) return { intent: "help", confidence: conf(0.85) };
   if (sig.hasCoupon || cue("claim")) {
     // "两杯拿铁，用LATTE8", "皮肤衣M码 用X85": an order that applies a coupon
     if (wantsProduct && (orderVerb || sig.hasQuantity || (sig.hasSize && !cue("findQuestion"))) && !cue("claimStrong")) return { intent: "order", confidence: conf(0.9) };

@@ -1033,3 +1033,13 @@ describe("a name said with an amount inside it (session 10)", () => {
     expect(items("送两台戴尔24寸显示器到公司")).toEqual([["mon", "24寸", 2]]);
   });
 });
+
+describe("which one is better, how coupons work, stop sending (session 11)", () => {
+  it.each(["米其林跟倍耐力哪个静音", "马克笔48色和80色哪个值", "青岚哪款车续航最长", "5岁娃娃适合上哪种美术课", "宽脚背穿哪款芭蕾鞋舒服点"])("%s asks for advice", (text) => {
+    expect(parse(text).intent).toBe("recommend");
+  });
+  it("哪个店最近 still asks for a store", () => expect(parse("哪个店最近").intent).toBe("find_store"));
+  it.each(["优惠券咋个用", "how do I use a coupon"])("%s asks for help", (text) => expect(parse(text).intent).toBe("help"));
+  it("show my 优惠券 lists them", () => expect(parse("show my 优惠券").intent).toBe("list_coupons"));
+  it("以后莫发优惠信息了 unsubscribes", () => expect(parse("车都买了 以后莫发优惠信息了").intent).toBe("unsubscribe"));
+});
