@@ -88,6 +88,8 @@ const ARTICLE = /(?<=[a-z] )(?:the|a|an|my|your|his|her|our|their|this|that|thes
 const COUNTED_ONE_CHAR = /(?:[\d一二两三四五六七八九十几俩仨来要买拿]\s*[个瓶杯张只件份盒袋包桶罐支把条块顶副套台部]|[\da-z]\s*的)$/;
 
 /** a Latin start bucket larger than this is split by the NEXT_CHARS characters after its first word */
+/** what stands before the 个 of a count or a pointing word, not of a verb and its object (三个, 这个, 哪个) */
+const GE_NOT_VERB = /[\d一二两三四五六七八九十百千几俩仨半这那哪每某各整单多好]/;
 const SPLIT_BUCKET = 48;
 const NEXT_CHARS = 4;
 
@@ -487,6 +489,7 @@ export class CatalogMatcher {
     if (this.verbPhrases.size && /[a-z]{3}/.test(lower)) this.verbPhraseMatches(lower, ok, found);
     if (this.byHeadWord.size && /[a-z] *(?:,|\/|\bor\b|\band\b)/.test(lower)) this.coordinated(lower, ok, found);
     if (this.singleChars.size) this.oneCharNames(lower, ok, found);
+    if (lower.includes("个")) this.splitByGe(lower, ok, found);
     this.typos(lower, ok, found);
     // (Chinese homophone typos of names not already found: "赤霞株" beside a correctly written name)
     this.homophoneMatches(lower, ok, found);
@@ -498,6 +501,19 @@ export class CatalogMatcher {
     const found: CatalogMention[] = [];
     this.exact(lower, (brandId) => !allowed || allowed.has(brandId), found);
     return found;
+  }
+
+  /** A name of a verb and its object said with 个 between, as Chinese says them: 订个座 for 订座, 洗个车 for 洗车. */
+  private splitByGe(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    for (let i = lower.indexOf("个", 1); i > 0; i = lower.indexOf("个", i + 1)) {
+      if (!isCjkChar(lower[i - 1]) || !isCjkChar(lower[i + 1] ?? "") || GE_NOT_VERB.test(lower[i - 1])) continue;
+      const probe: CatalogMention[] = [];
+      this.exact(lower[i - 1] + lower.slice(i + 1, i + 24), ok, probe, 0, 1);
+      const m = probe[0];
+      if (!m || m.end < 2) continue;
+      const span = { ...m, start: i - 1, end: i + m.end };
+      if (!found.some((f) => overlaps(f, span))) found.push(span);
+    }
   }
 
   /** The names of a split bucket that may start at i: those continuing as the text does (longer), then the shorter. */

@@ -1043,3 +1043,20 @@ describe("which one is better, how coupons work, stop sending (session 11)", () 
   it("show my 优惠券 lists them", () => expect(parse("show my 优惠券").intent).toBe("list_coupons"));
   it("以后莫发优惠信息了 unsubscribes", () => expect(parse("车都买了 以后莫发优惠信息了").intent).toBe("unsubscribe"));
 });
+
+describe("a verb and its object said with 个 between (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "c", name: "串门子", aliases: [] }],
+    products: [
+      { id: "table", brandId: "c", name: "大厅订座", aliases: ["订座", "订桌"], sizes: [], tags: [], description: "按人计" },
+      { id: "cup", brandId: "c", name: "拔罐", aliases: [], sizes: [], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.quantity]);
+  it("订个桌 6个人 is the table for six; 拔个罐 is cupping", () => {
+    expect(items("订个桌 6个人 今晚7点半")).toEqual([["table", 6]]);
+    expect(items("拔个罐 明天早上")).toEqual([["cup", 1]]);
+  });
+  it("三个罐 is no cupping: 三 counts", () => expect(items("三个罐")).toEqual([]));
+});
