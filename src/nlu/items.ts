@@ -17,6 +17,10 @@ export interface ProductMention extends Span {
 const MAX_QUANTITY = 9999;
 /** the ends of a name of a place or a package for a party (Chinese's words for them, not any trade's) */
 const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐)$/;
+/** the units of a weight */
+const WEIGHED = /^(?:斤|公斤|克)$/;
+/** the booking or renting of it named after the place: 包间预订, 场地租赁 */
+const BOOKED = /(?:预订|预定|预约|订位|租赁|出租|租用)$/;
 
 export interface BuiltItems {
   items: ParsedItem[];
@@ -84,7 +88,7 @@ export function buildItems(
     const free = region.filter((s) => !usedSize.has(s));
     // (the people a room, a table or a package is for are not how many of it: "五黑房包夜 五个人", "家庭套餐 四个人";
     // unless it is sold by the person, 按人计)
-    const forParty = PARTY_PLACE.test(mention.product.name ?? "") && mention.product.unit !== "人";
+    const forParty = PARTY_PLACE.test((mention.product.name ?? "").replace(BOOKED, "")) && mention.product.unit !== "人";
     const notItsParty = (q: QuantityMention) => !(forParty && q.kind === "people");
     // (nor "×3" before it, which counts what precedes it: "猎鲤6.3米×1 伊势尼10号×3")
     const countsBefore = (q: QuantityMention) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && notItsParty(q) && !(i > 0 && q.kind === "times-after");
@@ -188,9 +192,12 @@ export function buildItems(
     // (a product sold by an amount (weight, nights, hours, 刀 of paper), with no size in that unit, is ordered in it: "摘草莓 三斤", "腊肉 2 jin",
     // "汤屋双床 住两晚")
     const unit = mention.product.unit;
-    if (quantity === null && unit && !mention.product.sizes.some((z) => z.includes(unit))) {
-      // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2)
-      quantity = countOf(lower.slice(mention.end, nextStart), unit) ?? (i === 0 ? countOf(lower.slice(0, mention.start), unit) : null);
+    if (unit && (quantity === null || WEIGHED.test(unit)) && !mention.product.sizes.some((z) => z.includes(unit))) {
+      // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
+      // "鲈鱼一条 四斤的")
+      const after = countOf(lower.slice(mention.end, nextStart), unit);
+      if (quantity === null) quantity = after ?? (i === 0 ? countOf(lower.slice(0, mention.start), unit) : null);
+      else if (after !== null && countOf(lower.slice(prevEnd, mention.start), unit) === null) quantity = after;
     }
     const explicitQty = quantity !== null;
     const item = {

@@ -402,7 +402,9 @@ export class RulesParser implements IntentParser {
       const m = productMentions[k];
       // (also one said as another named product's size: the phone of "mate70的手机壳" is the case's size)
       const sizeOfOther = (z: SizeMention) => productMentions.some((o) => o !== m && describes(m, o) && o.product.sizes.includes(resolveSize([z], o.product.sizes, o.product.sizeIndex) ?? ""));
-      if (productMentions.length > 1 && sizes.some((z) => !z.weak && z.start <= m.start && m.end <= z.end && (z.end - z.start > m.end - m.start || sizeOfOther(z)))) productMentions.splice(k, 1);
+      // (not a size of its own: the 包间 of "小包间 两箱乌苏" is the room in 小包间)
+      const own = (z: SizeMention) => m.product.sizes.includes(resolveSize([z], m.product.sizes, m.product.sizeIndex) ?? "");
+      if (productMentions.length > 1 && sizes.some((z) => !z.weak && z.start <= m.start && m.end <= z.end && (z.end - z.start > m.end - m.start || sizeOfOther(z)) && !own(z))) productMentions.splice(k, 1);
     }
     // (and a product whose name is another named product's size, however it was said: "17pro的钢化膜", "a case for the
     // 17 pro" ask for the film and the case in size iPhone 17 Pro)

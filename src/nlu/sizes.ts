@@ -607,7 +607,7 @@ export class CompositeSizeIndex {
 }
 
 const ADJECTIVES: [string, string][] = [
-  ["长", "long"], ["短", "short"], ["半", "half"], ["整", "full|whole"], ["全", "full|whole"], ["单", "single"], ["双", "double"],
+  ["长", "long"], ["短", "short"], ["半", "half(?: a)?(?: dozen)?"], ["整", "full|whole"], ["全", "full|whole"], ["单", "single"], ["双", "double"],
   ["热", "hot"], ["冷", "cold|iced"], ["冰", "iced|cold"], ["重", "heavy"], ["轻", "light"], ["厚", "thick"], ["薄", "thin"],
   ["深", "dark"], ["浅", "pale"], ["豪华", "deluxe|luxury"], ["标准", "standard"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
   // who it is for: adults and children, men and women
@@ -1302,7 +1302,8 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^蒜蓉粉丝蒸$/, "蒜蓉粉丝蒸|蒜蓉粉丝|garlic (?:and )?vermicelli"],
   [/^蒜蓉烤$/, "蒜蓉烤|garlic[- ]grilled|grilled with garlic"],
   [/^避风塘$/, "避风塘|typhoon shelter"],
-  [/^一打$/, "一打|a dozen"],
+  [/^一打$/, "一打|(?<!half )(?:a|one) dozen"],
+  [/^半打$/, "半打|half (?:a )?dozen"],
   [/^(?:长者|老人|老年)(?:票|价)?$/, "长者|老人|老年人|seniors?|elderly"],
   [/^半套$/, "半套|half[- ]set"],
   [/^全套$/, "全套|full[- ]set|whole set|complete set"],

@@ -1060,3 +1060,25 @@ describe("a verb and its object said with 个 between (session 11)", () => {
   });
   it("三个罐 is no cupping: 三 counts", () => expect(items("三个罐")).toEqual([]));
 });
+
+describe("a grill house no corpus has: rooms, dozens, fish by weight (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "c", name: "串门子", aliases: [] }],
+    products: [
+      { id: "room", brandId: "c", name: "包间预订", aliases: ["包间", "private room"], sizes: ["小包间", "中包间", "大包间"], tags: [] },
+      { id: "beer", brandId: "c", name: "乌苏啤酒", aliases: ["乌苏"], sizes: ["瓶", "箱"], tags: [] },
+      { id: "oyster", brandId: "c", name: "蒜蓉烤生蚝", aliases: ["生蚝", "oysters"], sizes: ["半打", "一打"], tags: [] },
+      { id: "bass", brandId: "c", name: "纸包烤鲈鱼", aliases: ["鲈鱼"], sizes: ["微辣", "中辣"], tags: [], description: "按斤称重" },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    // (the room named inside its own size is still the room; the people it is for are not how many rooms)
+    ["小包间 两箱乌苏", [["room", "小包间", 1], ["beer", "箱", 2]]],
+    ["book a medium private room for 10 people this Saturday 7pm", [["room", "中包间", 1]]],
+    ["half a dozen oysters", [["oyster", "半打", 1]]],
+    // (a weight said of a fish sold by weight beats its count of pieces)
+    ["鲈鱼一条大概两斤 微辣 自提", [["bass", "微辣", 2]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
