@@ -1068,7 +1068,7 @@ describe("a grill house no corpus has: rooms, dozens, fish by weight (session 11
       { id: "room", brandId: "c", name: "包间预订", aliases: ["包间", "private room"], sizes: ["小包间", "中包间", "大包间"], tags: [] },
       { id: "beer", brandId: "c", name: "乌苏啤酒", aliases: ["乌苏"], sizes: ["瓶", "箱"], tags: [] },
       { id: "oyster", brandId: "c", name: "蒜蓉烤生蚝", aliases: ["生蚝", "oysters"], sizes: ["半打", "一打"], tags: [] },
-      { id: "bass", brandId: "c", name: "纸包烤鲈鱼", aliases: ["鲈鱼"], sizes: ["微辣", "中辣"], tags: [], description: "按斤称重" },
+      { id: "bass", brandId: "c", name: "纸包烤鲈鱼", aliases: ["鲈鱼"], sizes: ["微辣", "中辣"], tags: [], unit: "斤" },
     ],
     coupons: [], staff: [], staffRoles: [], roles: [],
   } as never, undefined, { intentModel: null });
