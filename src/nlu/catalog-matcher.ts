@@ -802,10 +802,12 @@ export class CatalogMatcher {
         const s = bucket[k];
         if (!ok(s.brandId)) continue;
         for (const f of forms) {
-          const d = boundedEditDistance(f, s.text, budget);
+          // (a name's pinyin two letters off is another word as often as a typo: "shanghai" is no "shenghao")
+          const limit = s.via === "pinyin" ? Math.min(1, budget) : budget;
+          const d = boundedEditDistance(f, s.text, limit);
           // (a word that is the name with or without the -er of a doer or a tool is another word: "charge" of
           // "charger", "print" of "printer")
-          if (d > budget || agentive(said, s.text) || agentive(s.text, said)) continue;
+          if (d > limit || agentive(said, s.text) || agentive(s.text, said)) continue;
           if (d < bestD) {
             best = s;
             bestD = d;

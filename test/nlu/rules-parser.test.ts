@@ -1082,3 +1082,17 @@ describe("a grill house no corpus has: rooms, dozens, fish by weight (session 11
     ["鲈鱼一条大概两斤 微辣 自提", [["bass", "微辣", 2]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a name's pinyin two letters off is no typo (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "c", name: "串门子", aliases: [] }],
+    products: [
+      { id: "oyster", brandId: "c", name: "生蚝", aliases: [], sizes: [], tags: [] },
+      { id: "rub", brandId: "c", name: "烧烤撒料", aliases: ["bbq rub"], sizes: [], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  it("shipped to shanghai asks for no oysters (shenghao)", () => {
+    expect(parser.parseSync("2 bags of bbq rub shipped to Shanghai", ctx(null)).items.map((i) => i.productId)).toEqual(["rub"]);
+  });
+});
