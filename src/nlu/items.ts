@@ -161,11 +161,11 @@ export function buildItems(
     const shared = eachSize.get(mention);
     if (size === null && shared) size = resolveSize([shared], mention.product.sizes, mention.product.sizeIndex);
     if (size === null && mention.product.sizes.length) {
-      size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex) ?? servingSize(lower.slice(prevEnd, nextStart), mention.product.sizes);
+      size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex) ?? servingSize(lower, prevEnd, nextStart, mention, mention.product.sizes);
     }
     // the measure it is counted in, when only one of its sizes is sold in that measure: "两饼" of a tea sold as 357克饼,
     // "一提" of one sold as 一提(7饼)
-    if (size === null && mention.product.sizes.length) size = measuredSize(lower, quantities, prevEnd, nextStart, mention.product.sizes, BARE_MEASURE.exec(counts.slice(prevEnd, mention.start))?.[1] ?? null);
+    if (size === null && mention.product.sizes.length) size = measuredSize(lower, quantities, prevEnd, nextStart, mention.product.sizes, BARE_MEASURE.exec(counts.slice(prevEnd, mention.start))?.[1] ?? null, mention);
     // "再加一张镜头膜 same model", "同款的手机壳": the size of the product named before it, when this one comes in it
     if (size === null && mention.product.sizes.length && items.length && (SAME_SIZE.test(lower.slice(mention.end, nextStart)) || SAME_SIZE.test(lower.slice(prevEnd, mention.start)))) {
       const before = [...items].reverse().find((it) => it.size !== null && it.productId !== mention.product.id)?.size ?? null;
@@ -255,10 +255,21 @@ const EN_SERVING: Record<string, string> = {
 const EN_SERVING_RE: Record<string, RegExp> = Object.fromEntries(Object.entries(EN_SERVING).map(([z, en]) => [z, new RegExp(`(?<![a-z])(?:${en})(?![a-z])`)]));
 
 /** A size that is a measure word ("杯", "扎" of a drink): counted in it ("来三扎", "4杯") names it. */
-function servingSize(region: string, sizes: string[]): string | null {
+function servingSize(lower: string, from: number, to: number, at: Span, sizes: string[]): string | null {
   const measures = sizes.filter((z) => /^[\u4e00-\u9fff]$/.test(z));
   if (!measures.length) return null;
-  const zh = new RegExp(`(?:\\d{1,3}|${ZH_NUM_RE})\\s*([${measures.join("")}])`).exec(region)?.[1];
+  const region = lower.slice(from, to);
+  // (the count nearest the product: the 一壶 of "碧潭飘雪来三杯 菊花茶一壶" is the second tea's, the 一扎 of "一扎夜航IPA 两杯白啤"
+  // the first one's)
+  const counted = new RegExp(`(?:\\d{1,3}|${ZH_NUM_RE})\\s*([${measures.join("")}])`, "g");
+  let zh: string | null = null;
+  let best = Infinity;
+  for (let m = counted.exec(region); m; m = counted.exec(region)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const d = start >= at.end ? start - at.end : end <= at.start ? at.start - end : 0;
+    if (d < best) [zh, best] = [m[1], d];
+  }
   if (zh) return zh;
   // (or its English: "a pitcher of the stout", "1 jug of sour plum juice" for 扎)
   for (const z of measures) {
@@ -281,8 +292,11 @@ const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|ki
 const JOINED = /^\s*(?:和|与|跟|还是|或者?|(?<![a-z])(?:and|or|vs\.?|versus)(?![a-z])|、|\/)\s*$/;
 
 /** The one size of `sizes` sold in the measure a count in the stretch is said in (357克饼 for 饼; 一提(7饼) for 提), or null. */
-function measuredSize(lower: string, quantities: QuantityMention[], from: number, to: number, sizes: string[], bare: string | null): string | null {
-  const measures = [...quantities.filter((q) => q.kind === "measure" && q.start >= from && q.end <= to).map((q) => lower[q.end - 1]), ...(bare ? [bare] : [])];
+function measuredSize(lower: string, quantities: QuantityMention[], from: number, to: number, sizes: string[], bare: string | null, at?: Span): string | null {
+  // (the nearest count first: the 一壶 of "碧潭飘雪来三杯 菊花茶一壶" is the second tea's)
+  const near = (q: QuantityMention) => (!at ? 0 : q.start >= at.end ? q.start - at.end : at.start - q.end);
+  const counted = quantities.filter((q) => q.kind === "measure" && q.start >= from && q.end <= to).sort((a, b) => near(a) - near(b));
+  const measures = [...counted.map((q) => lower[q.end - 1]), ...(bare ? [bare] : [])];
   for (const measure of measures) {
     // (个 and 份 count anything: "两份" of a dish sold 整份 or 半份 asks for two portions, the size unsaid)
     if (!/[\u4e00-\u9fff]/.test(measure) || measure === "个" || measure === "份") continue;

@@ -1096,3 +1096,17 @@ describe("a name's pinyin two letters off is no typo (session 11)", () => {
     expect(parser.parseSync("2 bags of bbq rub shipped to Shanghai", ctx(null)).items.map((i) => i.productId)).toEqual(["rub"]);
   });
 });
+
+describe("a tea house no corpus has: each tea in the measure counted nearest it (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "x", name: "闲雀", aliases: [] }],
+    products: [
+      { id: "jasmine", brandId: "x", name: "碧潭飘雪", aliases: [], sizes: ["杯", "壶"], tags: [] },
+      { id: "mum", brandId: "x", name: "菊花枸杞茶", aliases: ["菊花茶"], sizes: ["杯", "壶"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("碧潭飘雪来三杯 菊花茶一壶: three cups and a pot", () => expect(items("碧潭飘雪来三杯 菊花茶一壶")).toEqual([["jasmine", "杯", 3], ["mum", "壶", 1]]));
+  it("一壶碧潭飘雪 两杯菊花茶: a pot and two cups", () => expect(items("一壶碧潭飘雪 两杯菊花茶")).toEqual([["jasmine", "壶", 1], ["mum", "杯", 2]]));
+});
