@@ -677,12 +677,23 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
         new RegExp(`(?<![a-z0-9])(?:for|of)\\s+(\\d{1,2}|${EN_SMALL})(?:\\s+(?:people|ppl|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|点|hours?|mins?))|(?<![a-z0-9])(\\d{1,2}|${EN_SMALL})\\s+(?:people|ppl|persons|pax)(?![a-z])`, "g"),
       );
     }
-    for (const re of patterns) {
+    // an age said in the other unit (14个月 of sizes in 岁, "2岁" of sizes in 月) or as a newborn's; a range said as the
+    // size's ("0到6个月" for 0-6月)
+    const scaled: [RegExp, number][] = patterns.map((re) => [re, 1]);
+    if (unit === "岁") scaled.push([AGE_MONTHS, 1 / 12], [NEWBORN, 1 / 12]);
+    if (unit === "月") scaled.push([AGE_MONTHS, 1], [AGE_YEARS, 12], [NEWBORN, 1]);
+    const spans = new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*(?:-|~|～|到|至)\\s*(\\d{1,2}|${ZH_NUM_RE})\\s*(?:个)?\\s*(?:${UNIT_SPELLINGS[unit] ?? escapeRe(unit)})`, "g");
+    for (let m = spans.exec(lower); m; m = spans.exec(lower)) {
+      const [lo, hi] = [parseNumber(m[1]), parseNumber(m[2])];
+      const same = ranged.find((r) => r.unit === unit && r.lo === lo && r.hi === hi);
+      if (same) add(m.index, m.index + m[0].length, same.size);
+    }
+    for (const [re, scale] of scaled) {
       re.lastIndex = 0;
       for (let m = re.exec(lower); m; m = re.exec(lower)) {
-        const raw = m[1] ?? m[2] ?? m[3];
+        const raw = m[1] ?? m[2] ?? m[3] ?? (re === NEWBORN ? "1" : undefined);
         const whole = raw ? SEAT_DIGIT[raw] ?? parseNumber(raw) : null;
-        const n = whole !== null && m.groups?.tenth ? whole + Number(m.groups.tenth) / 10 : whole;
+        const n = whole === null ? null : (m.groups?.tenth ? whole + Number(m.groups.tenth) / 10 : whole) * scale;
         const hits = n === null ? [] : ranged.filter((r) => r.unit === unit && n >= r.lo && n <= r.hi);
         // (a number on the bound of two ranges of one product names neither: 6 of 4-6岁 and 6-8岁)
         if (hits.length && !hits.some((r, k) => hits.some((o, j) => j > k && o.product === r.product))) add(m.index, m.index + m[0].length, hits[0].size);
@@ -691,6 +702,10 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   }
 }
 
+/** a baby's age in months ("5个月", "14个月大", "3 month old"), in years ("2岁"), or a newborn's */
+const AGE_MONTHS = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*个\\s*月(?:大|龄)?|(?<![\\d.a-z])(\\d{1,2})\\s*-?\\s*months?(?![a-z])`, "g");
+const AGE_YEARS = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:岁|周岁)|(?<![\\d.a-z])(\\d{1,2})\\s*-?\\s*(?:yo|years?(?:[- ]old)?)(?![a-z])`, "g");
+const NEWBORN = /新生儿|刚出生|刚满月|newborns?(?![a-z])/g;
 /** a fraction or a decimal (1/2, 3.5), or a number with 的 after it ("12的") */
 const RANGE_POINT = /(?<![\d./a-z])(\d{1,3}\s*\/\s*\d{1,2}|\d{1,3}\.\d{1,2}|\d{1,3}(?=的))(?![\d./a-z])/g;
 const fraction = (s: string) => {

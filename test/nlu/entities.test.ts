@@ -512,6 +512,24 @@ describe("sizes said in other words: periods, spice levels, measure words, km an
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
 
+describe("a baby's age in months or years picks the age band, whichever unit the bands are in (session 11)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "p", name: "泡泡鱼" }],
+    products: [
+      { id: "swim", brandId: "p", name: "婴儿游泳单次", aliases: ["游泳单次", "swim session"], sizes: ["0-6月", "6-12月", "1-3岁"] },
+      { id: "towel", brandId: "p", name: "斗篷浴巾", aliases: [], sizes: ["0-1岁", "1-3岁"] },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["游泳单次 宝宝14个月", ["swim×1/1-3岁"]],
+    ["swim session for my 3 month old", ["swim×1/0-6月"]],
+    ["游泳单次 0到6个月", ["swim×1/0-6月"]],
+    ["swim session for a newborn", ["swim×1/0-6月"]],
+    ["斗篷浴巾 0到1岁 两件", ["towel×2/0-1岁"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
 describe("an order named with its prefix, a score out of ten said with 分 (session 10)", () => {
   it("退掉YT1125032那个单 names the order", () => {
     expect(findOrderId(n("退掉YT1125032那个单").lower, n("退掉YT1125032那个单").orig, new Set())?.value).toBe("YT1125032");
