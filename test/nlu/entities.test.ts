@@ -530,6 +530,26 @@ describe("a baby's age in months or years picks the age band, whichever unit the
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
 
+describe("tickets, trips and bundles said in English (session 11)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "b", name: "白桦岭" }],
+    products: [
+      { id: "pass", brandId: "b", name: "成人滑雪票", aliases: ["雪票", "ski pass", "day pass"], sizes: ["全天", "半天", "2日票"] },
+      { id: "bus", brandId: "b", name: "市区往返大巴", aliases: ["大巴", "shuttle bus"], sizes: ["单程", "往返"] },
+      { id: "printer", brandId: "b", name: "拓竹P1S", aliases: ["P1S"], sizes: ["单机", "含AMS套装"] },
+      { id: "table", brandId: "b", name: "全自动麻将机", aliases: ["mahjong table"], sizes: ["折叠款", "餐桌两用款"] },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["2 adult day passes for tomorrow", ["pass×2/全天"]],
+    ["need a 2-day pass starting saturday", ["pass×1/2日票"]],
+    ["shuttle bus round trip for 4", ["bus×4/往返"]],
+    ["one P1S with the AMS combo", ["printer×1/含AMS套装"]],
+    ["mahjong table, the foldable one", ["table×1/折叠款"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
 describe("an order named with its prefix, a score out of ten said with 分 (session 10)", () => {
   it("退掉YT1125032那个单 names the order", () => {
     expect(findOrderId(n("退掉YT1125032那个单").lower, n("退掉YT1125032那个单").orig, new Set())?.value).toBe("YT1125032");
