@@ -326,6 +326,14 @@ export class CatalogMatcher {
       }
     }
     for (const [key, owner] of firstWords) if (owner && !seen.has(`${key}|brand`)) add(key, "product", owner.id, owner.brandId);
+    // A name with a note in brackets after it is said without the note: 婴儿游泳 of 婴儿游泳(单次), 麻将包间 of 麻将包间(按小时)
+    // (added after every name, so a name already spelled that way keeps it)
+    for (const p of catalog.products ?? []) {
+      for (const raw of [p.name, ...(p.aliases ?? [])]) {
+        const noted = raw ? /^(.+?)\s*[(（][^()（）]+[)）]$/.exec(raw.normalize("NFKC").trim()) : null;
+        if (noted && normalizeSurface(noted[1]).length >= 2) add(noted[1], "product", p.id, p.brandId);
+      }
+    }
     // A Chinese brand name of four or more characters is often said by its first two (暖房花艺 → 暖房, 益康大药房 →
     // 益康): a short form, added last so that any name or alias already spelled that way keeps it.
     for (const b of catalog.brands ?? []) {

@@ -197,7 +197,7 @@ const EN_QTY_BEFORE = new RegExp(
   `(?:^|[^a-z0-9.:×*])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:[a-z_][a-z0-9_'/.-]*\\s+){0,3}$`, // (a word may be a size, blanked: "20 M10 anchors")
 );
 // "2拿铁": a digit directly before a Chinese item name.
-const DIGIT_BEFORE = /(?:^|[^a-z0-9.:×*])(\d{1,3})\s*$/; // (not the minutes of 7:30, nor the ×3 of what came before)
+const DIGIT_BEFORE = /(?:^|[^a-z0-9.:×*])(\d{1,2})\s*$/; // (not the minutes of 7:30, nor the ×3 of what came before)
 
 /** A quantity written just before an item (the text between the previous item and this one). */
 export function quantityBefore(prefix: string): number | null {

@@ -1110,3 +1110,18 @@ describe("a tea house no corpus has: each tea in the measure counted nearest it 
   it("碧潭飘雪来三杯 菊花茶一壶: three cups and a pot", () => expect(items("碧潭飘雪来三杯 菊花茶一壶")).toEqual([["jasmine", "杯", 3], ["mum", "壶", 1]]));
   it("一壶碧潭飘雪 两杯菊花茶: a pot and two cups", () => expect(items("一壶碧潭飘雪 两杯菊花茶")).toEqual([["jasmine", "壶", 1], ["mum", "杯", 2]]));
 });
+
+describe("a name with a note in brackets is said without it (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "p", name: "泡泡鱼", aliases: [] }],
+    products: [
+      { id: "swim", brandId: "p", name: "婴儿游泳(单次)", aliases: [], sizes: ["0-6月", "6-12月"], tags: [] },
+      { id: "oil", brandId: "p", name: "婴儿油", aliases: [], sizes: [], tags: [] },
+      { id: "extend", brandId: "p", name: "包厢续钟(1小时)", aliases: ["续钟"], sizes: [], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("订一次婴儿游泳 6-12月的 is the swim, not the oil", () => expect(items("订一次婴儿游泳 6-12月的 周六上午")).toEqual([["swim", "6-12月", 1]]));
+  it("a room number before a name is no count", () => expect(items("808包厢续钟一小时")).toEqual([["extend", null, 1]]));
+});
