@@ -6,6 +6,7 @@ import { parseFulfillment } from "./fulfillment.ts";
 import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent, type Decision } from "./intent-rules.ts";
+import { countOf } from "./sold-by.ts";
 import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
 import { buildItems, type ProductMention } from "./items.ts";
 import { chineseNumerals, findQuantities, MEASURE_WORDS, parseNumber, ZH_NUM_RE } from "./numbers.ts";
@@ -84,6 +85,9 @@ export class RulesParser implements IntentParser {
   private readonly allowedCache = new Map<string, Set<string>>();
   /** size words that belong to one product only (年卡 of a membership card): saying the size names the product */
   private readonly sizeWords: TermMatcher;
+  /** size words several products come in, with the one of them sold by each unit (中包 of a room sold by the hour) */
+  private readonly sharedSizes: TermMatcher;
+  private readonly soldByOf = new Map<string, Map<string, string>>();
   /** sizes of a word and a measure (白色5L) that one product comes in: said in parts, they name it */
   private readonly composites: CompositeSizeIndex;
   /** the units the catalog's sizes are counted in (寸 of 5寸, 张 of 精修3张) */
@@ -134,6 +138,19 @@ export class RulesParser implements IntentParser {
     // still the common noun of 钢琴课时包 and 钢琴老师)
     const single = [...owners].filter(([text, ids]) => ids.size === 1 && [...(inside.get(text) ?? [])].every((id) => ids.has(id))).map(([text, ids]) => ({ text, id: [...ids][0] }));
     const singleMatcher = new TermMatcher(single);
+    // (a size word several products come in, said with a count in the unit one of them only is sold by: "中包 打四个小时")
+    const unitOf = new Map((catalog.products ?? []).map((p) => [p.id, p.unit ?? null]));
+    for (const [text, ids] of owners) {
+      if (ids.size < 2) continue;
+      const byUnit = new Map<string, string | null>();
+      for (const id of ids) {
+        const unit = unitOf.get(id);
+        if (unit) byUnit.set(unit, byUnit.has(unit) ? null : id);
+      }
+      const sole = new Map([...byUnit].filter((e): e is [string, string] => e[1] !== null));
+      if (sole.size) this.soldByOf.set(text.toLowerCase(), sole);
+    }
+    this.sharedSizes = new TermMatcher([...this.soldByOf.keys()].map((text) => ({ text, id: text })));
     const common = new Set<string>();
     for (const p of catalog.products ?? []) {
       for (const name of [p.name, ...(p.aliases ?? [])]) {
@@ -315,6 +332,18 @@ export class RulesParser implements IntentParser {
       // "要一张月卡，再租个储物柜" as two things)
       if (!mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && (m.end > w.start || /^\s*$/.test(lower.slice(m.end, w.start)))))) {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
+      }
+    }
+    // a size several products come in stands for the one sold by the unit a count is said in ("中包 打四个小时" of rooms
+    // by the hour), when nothing is named
+    if (!mentions.some((m) => m.kind === "product") && this.soldByOf.size) {
+      for (const w of this.sharedSizes.find(lower)) {
+        const hit = [...(this.soldByOf.get(w.id) ?? [])].find(([unit]) => countOf(lower, unit) !== null)?.[1];
+        const product = hit ? this.matcher.products.get(hit) : undefined;
+        if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.start < w.end && w.start < m.end)) {
+          mentions.push({ start: w.start, end: w.end, kind: "product", id: product.id, brandId: product.brandId, via: "exact" });
+          break;
+        }
       }
     }
     // so does a size of a word and a measure said in parts ("来桶白的 5升"), when no product named comes in that measure

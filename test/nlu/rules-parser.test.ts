@@ -1125,3 +1125,17 @@ describe("a name with a note in brackets is said without it (session 11)", () =>
   it("订一次婴儿游泳 6-12月的 is the swim, not the oil", () => expect(items("订一次婴儿游泳 6-12月的 周六上午")).toEqual([["swim", "6-12月", 1]]));
   it("a room number before a name is no count", () => expect(items("808包厢续钟一小时")).toEqual([["extend", null, 1]]));
 });
+
+describe("a size several products come in, said with hours, is the one sold by the hour (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "x", name: "闲雀", aliases: [] }],
+    products: [
+      { id: "hourly", brandId: "x", name: "麻将包间(按小时)", aliases: ["麻将包间"], sizes: ["小包", "大包"], tags: [], unit: "小时" },
+      { id: "overnight", brandId: "x", name: "通宵场", aliases: ["通宵"], sizes: ["小包", "大包"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("大包四个小时 is the hourly room for four hours", () => expect(items("大包四个小时 周六晚上")).toEqual([["hourly", "大包", 4]]));
+  it("大包 alone names neither", () => expect(items("大包 周六晚上")).toEqual([]));
+});
