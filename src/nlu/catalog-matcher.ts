@@ -235,6 +235,8 @@ export class CatalogMatcher {
   private readonly phraseWordCounts = new Set<number>();
   /** by first syllable, then second (two lookups of cached syllables: no key is built per character pair) */
   private readonly homophones = new Map<string, Map<string, HomophoneSurface[]>>();
+  /** every two Chinese characters side by side in a name: a character typed beside one it makes such a pair with is meant */
+  private readonly namePairs = new Set<string>();
   /** one-character product names (水, 壳): found only where counted or described right before them (see oneCharNames) */
   private readonly singleChars = new Map<string, { id: string; brandId: string }>();
   /**
@@ -257,6 +259,7 @@ export class CatalogMatcher {
       if (seen.has(key)) return; // the first owner of a surface wins
       seen.add(key);
       this.surfaces.push({ text, kind, id, brandId, latin: isLatin(text), via: "exact", ...edges(text) });
+      for (let k = 0; k + 1 < text.length; k++) if (isCjkChar(text[k]) && isCjkChar(text[k + 1])) this.namePairs.add(text.slice(k, k + 2));
       if (isAllCjk(text)) {
         const syllables = syllablesOf(text);
         const py = syllables.join("");
@@ -865,7 +868,12 @@ export class CatalogMatcher {
             break;
           }
         }
-        if (match && same >= 1) found.push({ ...span, kind: h.kind, id: h.id, brandId: h.brandId, via: "homophone" });
+        // (not a character written beside one it makes a word of the catalog's names with: the 游 of 宝宝游泳 is no 油 of
+        // 宝宝油 when 游泳 is in a name)
+        const last = h.chars.length - 1;
+        const meant = (chars[i] !== h.chars[0] && this.namePairs.has((chars[i - 1] ?? "") + chars[i])) ||
+          (chars[i + last] !== h.chars[last] && this.namePairs.has(chars[i + last] + (chars[i + last + 1] ?? "")));
+        if (match && same >= 1 && !meant) found.push({ ...span, kind: h.kind, id: h.id, brandId: h.brandId, via: "homophone" });
       }
     }
   }

@@ -1139,3 +1139,17 @@ describe("a size several products come in, said with hours, is the one sold by t
   it("大包四个小时 is the hourly room for four hours", () => expect(items("大包四个小时 周六晚上")).toEqual([["hourly", "大包", 4]]));
   it("大包 alone names neither", () => expect(items("大包 周六晚上")).toEqual([]));
 });
+
+describe("a character written beside one it makes a word of the names with is meant (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "p", name: "泡泡鱼", aliases: [] }],
+    products: [
+      { id: "swim", brandId: "p", name: "婴儿游泳单次", aliases: [], sizes: [], tags: [] },
+      { id: "oil", brandId: "p", name: "宝宝油", aliases: [], sizes: [], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => i.productId);
+  it("宝宝游泳 is no 宝宝油 (游泳 is in a name)", () => expect(items("2公里内有宝宝游泳的地方吗")).toEqual([]));
+  it("宝宝游 alone is still the oil, typed so", () => expect(items("宝宝游来一瓶")).toEqual(["oil"]));
+});
