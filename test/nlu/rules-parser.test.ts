@@ -1153,3 +1153,8 @@ describe("a character written beside one it makes a word of the names with is me
   it("宝宝游泳 is no 宝宝油 (游泳 is in a name)", () => expect(items("2公里内有宝宝游泳的地方吗")).toEqual([]));
   it("宝宝游 alone is still the oil, typed so", () => expect(items("宝宝游来一瓶")).toEqual(["oil"]));
 });
+
+describe("how to pay or redeem here, a score out of ten (session 11)", () => {
+  it.each(["这个咋付款", "次卡怎么核销 每次去要出示啥", "在这上面咋个订包间"])("%s asks for help", (text) => expect(parse(text).intent).toBe("help"));
+  it("10分给6分 rates 3", () => expect(parse("发货太慢了 10分给6分").rating).toBe(3));
+});
