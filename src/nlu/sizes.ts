@@ -693,7 +693,9 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
       for (let m = re.exec(lower); m; m = re.exec(lower)) {
         const raw = m[1] ?? m[2] ?? m[3] ?? (re === NEWBORN ? "1" : undefined);
         const whole = raw ? SEAT_DIGIT[raw] ?? parseNumber(raw) : null;
-        const n = whole === null ? null : (m.groups?.tenth ? whole + Number(m.groups.tenth) / 10 : whole) * scale;
+        // (and a half after it: 一岁半 is 1.5 years)
+        const half = (re === AGE_YEARS || re === AGE_MONTHS || unit === "岁") && lower[m.index + m[0].length] === "半" ? 0.5 : 0;
+        const n = whole === null ? null : ((m.groups?.tenth ? whole + Number(m.groups.tenth) / 10 : whole) + half) * scale;
         const hits = n === null ? [] : ranged.filter((r) => r.unit === unit && n >= r.lo && n <= r.hi);
         // (a number on the bound of two ranges of one product names neither: 6 of 4-6岁 and 6-8岁)
         if (hits.length && !hits.some((r, k) => hits.some((o, j) => j > k && o.product === r.product))) add(m.index, m.index + m[0].length, hits[0].size);

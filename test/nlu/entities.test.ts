@@ -523,6 +523,7 @@ describe("a baby's age in months or years picks the age band, whichever unit the
   const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
   it.each([
     ["游泳单次 宝宝14个月", ["swim×1/1-3岁"]],
+    ["游泳单次 一岁半", ["swim×1/1-3岁"]],
     ["swim session for my 3 month old", ["swim×1/0-6月"]],
     ["游泳单次 0到6个月", ["swim×1/0-6月"]],
     ["swim session for a newborn", ["swim×1/0-6月"]],
