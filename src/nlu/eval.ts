@@ -8,7 +8,8 @@
 //
 // Labelling conventions (what "correct" means for the rules parser and for any other parser):
 // - items: every product mentioned, whatever the intent, but for one that names a coupon (the 秀禾服 of
-//   "秀禾服88折的券领一张"; since session 10); quantity 1 unless stated; size in the catalog's spelling, or the size
+//   "秀禾服88折的券领一张"; since session 10), nor for a person's title in 师 that holds its name (the 推拿 of "约个推拿师";
+//   X师傅 and X老师 still name it; since session 11); quantity 1 unless stated; size in the catalog's spelling, or the size
 //   as asked when the product does not have it (小杯, XS); null for a product without sizes.
 // - brandId: the brand named; else the first product's brand; else the coupon's brand; else the kind of shop only
 //   one brand is, as its own names say (药房 of 益康大药房, 茶楼 of 粤点轩茶楼; since session 9); else a category

@@ -229,7 +229,10 @@ export class RulesParser implements IntentParser {
    */
   private insideRoleWord(lower: string, m: Span & { id: string }, roleWords: TermMention[]): boolean {
     // (X师 and X师傅 do X: the 采耳 of 采耳师)
-    return roleWords.some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start && !this.lexicon.performs(r.id, m.id) && lower[m.end] !== "师");
+    // (a title in 师 names the person, not the service: "约个推拿师" asks for no massage; the X师傅 and X老师 of a service,
+    // 开锁师傅, 儿推老师, and a service word, 装宽带, still name it)
+    return roleWords.some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start &&
+      ((/(?<!老)师$/.test(lower.slice(r.start, r.end)) && lower[r.end] !== "傅") || (!this.lexicon.performs(r.id, m.id) && lower[m.end] !== "师")));
   }
 
   async parse(text: string, ctx: ParseContext): Promise<ParseResult> {

@@ -1158,3 +1158,18 @@ describe("how to pay or redeem here, a score out of ten (session 11)", () => {
   it.each(["这个咋付款", "次卡怎么核销 每次去要出示啥", "在这上面咋个订包间"])("%s asks for help", (text) => expect(parse(text).intent).toBe("help"));
   it("10分给6分 rates 3", () => expect(parse("发货太慢了 10分给6分").rating).toBe(3));
 });
+
+describe("a title in 师 names the person, not the service (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "t", name: "仁心堂", aliases: [] }],
+    products: [
+      { id: "tuina", brandId: "t", name: "推拿", aliases: [], sizes: [], tags: [] },
+      { id: "unlock", brandId: "t", name: "开锁", aliases: [], sizes: [], tags: [] },
+    ],
+    coupons: [], staff: [{ name: "王推拿师", role: "tuina_therapist", brandId: "t" }, { name: "李开锁师傅", role: "locksmith", brandId: "t" }],
+    staffRoles: [], roles: [{ role: "tuina_therapist", labels: { zh: ["推拿师"], en: [] } }, { role: "locksmith", labels: { zh: ["开锁师傅"], en: [] } }],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => i.productId);
+  it("约个推拿师 asks for the therapist, no massage yet", () => expect(items("约个推拿师，明天下午3点")).toEqual([]));
+  it("开锁师傅快来 still asks for the unlocking", () => expect(items("被锁门外了 开锁师傅快来")).toEqual(["unlock"]));
+});
