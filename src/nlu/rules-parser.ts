@@ -442,8 +442,11 @@ export class RulesParser implements IntentParser {
     // 17 pro" ask for the film and the case in size iPhone 17 Pro)
     for (let k = productMentions.length - 1; k >= 0 && productMentions.length > 1; k--) {
       const m = productMentions[k];
-      const keys = this.sizeNamed.get(m.product.id);
-      const size = keys && productMentions.filter((o) => o.product.id !== m.product.id && describes(m, o)).flatMap((o) => [...keys].map((k) => o.product.sizeIndex.get(k))).find((z) => z !== undefined);
+      // (its names, or the words it was said by: the "PLA" of "FDM打印PLA" for PLA耗材 is the printing's material)
+      const said = sizeKey(lower.slice(m.start, m.end));
+      const named = this.sizeNamed.get(m.product.id);
+      const keys = named ? (named.has(said) ? named : new Set([...named, said])) : new Set([said]);
+      const size = productMentions.filter((o) => o.product.id !== m.product.id && describes(m, o)).flatMap((o) => [...keys].map((k) => o.product.sizeIndex.get(k))).find((z) => z !== undefined);
       if (!size) continue;
       productMentions.splice(k, 1);
       sizes.push({ start: m.start, end: m.end, keys: [sizeKey(size)], display: size, weak: false });

@@ -1173,3 +1173,17 @@ describe("a title in 师 names the person, not the service (session 11)", () => 
   it("约个推拿师 asks for the therapist, no massage yet", () => expect(items("约个推拿师，明天下午3点")).toEqual([]));
   it("开锁师傅快来 still asks for the unlocking", () => expect(items("被锁门外了 开锁师傅快来")).toEqual(["unlock"]));
 });
+
+describe("a product said by a word that is the next one's size is that size (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "z", name: "造物坊", aliases: [] }],
+    products: [
+      { id: "fdm", brandId: "z", name: "FDM 3D打印(按克)", aliases: ["FDM打印"], sizes: ["PLA", "PETG"], tags: [], unit: "克" },
+      { id: "pla", brandId: "z", name: "PLA耗材 1.75mm 1kg/卷", aliases: ["PLA耗材"], sizes: ["白色", "黑色"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("FDM打印PLA 大概100克 prints 100 g in PLA", () => expect(items("FDM打印PLA 大概100克")).toEqual([["fdm", "PLA", 100]]));
+  it("PLA耗材 白色 两卷 is the filament", () => expect(items("PLA耗材 白色 两卷")).toEqual([["pla", "白色", 2]]));
+});
