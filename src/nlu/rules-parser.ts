@@ -315,7 +315,11 @@ export class RulesParser implements IntentParser {
     // the 理发 of 理发店)
     const kinds = this.lexicon.kindMatcher.size ? this.lexicon.kindMatcher.find(lower).filter((k) => !allowed || allowed.has(k.id)) : [];
     const inKind = (m: Span) => kinds.some((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start);
-    const mentions = this.matcher.findMentions(lower, allowed).filter((m) => !inKind(m)).filter((m) =>
+    let stores: TermMention[] | undefined;
+    const storesNamed = () => (stores ??= this.stores.find(lower));
+    // (nor a product named inside a store's name: the 观音 of 观音桥店 is no 铁观音)
+    const inStore = (m: CatalogMention) => m.kind === "product" && storesNamed().some((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start);
+    const mentions = this.matcher.findMentions(lower, allowed).filter((m) => !inKind(m) && !inStore(m)).filter((m) =>
       m.kind !== "product" || ((!/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start))) &&
         !this.personNamed(lower, m, allRoles) && !this.insideRoleWord(lower, m, roleWords) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
     // a size only one product comes in stands for that product ("办一张年卡")
@@ -537,9 +541,7 @@ export class RulesParser implements IntentParser {
     const fulfillment = parseFulfillment(lower);
 
     let staff: TermMention[] | undefined;
-    let stores: TermMention[] | undefined;
     const staffNamed = () => (staff ??= this.lexicon.staffIn(lower));
-    const storesNamed = () => (stores ??= this.stores.find(lower));
     const decision = decideIntent({
       lower,
       hasProduct: productMentions.length > 0,

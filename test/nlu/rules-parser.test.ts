@@ -1187,3 +1187,15 @@ describe("a product said by a word that is the next one's size is that size (ses
   it("FDM打印PLA 大概100克 prints 100 g in PLA", () => expect(items("FDM打印PLA 大概100克")).toEqual([["fdm", "PLA", 100]]));
   it("PLA耗材 白色 两卷 is the filament", () => expect(items("PLA耗材 白色 两卷")).toEqual([["pla", "白色", 2]]));
 });
+
+describe("a product named inside a store's name is no product (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "x", name: "闲雀", aliases: [] }],
+    products: [{ id: "tgy", brandId: "x", name: "铁观音", aliases: ["观音"], sizes: [], tags: [] }],
+    stores: [{ id: "s1", brandId: "x", name: "闲雀 重庆观音桥店" }],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => i.productId);
+  it("观音桥店几点关门 asks for no tea", () => expect(items("观音桥店几点关门")).toEqual([]));
+  it("来一壶观音 still orders it", () => expect(items("来一壶观音")).toEqual(["tgy"]));
+});
