@@ -19,8 +19,9 @@ const PHRASES: [RegExp, string][] = [
   [/(?<![旁那这左右里外上下前后东西南北身海路两一半手])边(?=[个间家款位种只度样啲])/g, "哪"],
   // 仲 as still: 仲有, 仲未, 仲要
   [/仲(?=[有未要系可])/g, "还"],
-  // 点 asking how before a verb ("券点领", "点用㗎"), not a time (三点去) nor a bit (有点用, 一点用都没有)
-  [/(?<![\d零一二两三四五六七八九十几半早有差])点(?=[领用去买订搞整走收退揾睇拎])/g, "怎"],
+  // 点 asking how before a verb ("券点领", "点用㗎"), not a time (三点去) nor a bit (有点用, 一点用都没有), nor the where of
+  // 哪点 (哪点买得到, in the southwest)
+  [/(?<![\d零一二两三四五六七八九十几半早有差哪])点(?=[领用去买订搞整走收退揾睇拎])/g, "怎"],
   // 未 as not yet before an arrival or a readiness: 仲未到, 未好
   [/(?<=还)未/g, "没"],
 ];

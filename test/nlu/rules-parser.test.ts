@@ -1199,3 +1199,8 @@ describe("a product named inside a store's name is no product (session 11)", () 
   it("观音桥店几点关门 asks for no tea", () => expect(items("观音桥店几点关门")).toEqual([]));
   it("来一壶观音 still orders it", () => expect(items("来一壶观音")).toEqual(["tgy"]));
 });
+
+describe("where one can buy or pick up something (session 11)", () => {
+  it.each(["成都哪点买得到拐杖 我在抚琴这边", "竹叶山那边有卖下水裤的吗", "常州哪里可以pick up beard oil"])("%s asks for a store", (text) => expect(parse(text).intent).toBe("find_store"));
+  it("券点领 (Cantonese how) is still how", () => expect(parse("券点领").intent).not.toBe("find_store"));
+});
