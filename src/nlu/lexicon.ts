@@ -220,6 +220,9 @@ export function brandKinds(brands: { id: string; name: string; aliases?: string[
   return [...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }));
 }
 
+/** the English nouns of a service done to a thing: rod repair, tank cleaning, face painting (English's, no trade's) */
+const SERVICE_NOUNS = "repairs?|cleaning|painting|installation|install|fitting|tuning|service|servicing|design|transfer|setup|set-up|consultation|appraisal|care|session|class|lesson";
+
 /** English words for a Chinese title after a surname: 医生 → Dr, 师傅 → Master, 教练 → Coach (Chinese and English, no trade's) */
 const TITLE_IN_ENGLISH: Record<string, string[]> = {
   医生: ["dr", "dr.", "doctor"], 医师: ["dr", "dr.", "doctor"], 大夫: ["dr", "dr.", "doctor"], 主任: ["dr", "dr.", "director"],
@@ -292,11 +295,19 @@ export class Lexicon {
         const service = serviceOfTitle(l);
         return service ? [[service, r.role] as [string, string]] : [];
       }));
+      // (a role the catalog gives no words does what its id says before the person: scrub_master a scrub, rod_repairer a
+      // rod repair, face_painter face painting)
+      const labelled = new Set((catalog.roles ?? []).filter((r) => (r.labels?.zh?.length ?? 0) + (r.labels?.en?.length ?? 0) > 0).map((r) => r.role));
+      const idStems: [RegExp, string][] = this.roles.flatMap((r) => {
+        const m = labelled.has(r.role) ? null : /^([a-z]{3,}(?:[_-][a-z]{3,})?)[_-]([a-z]{4,})$/i.exec(r.role);
+        return m && isTitle(m[2].toLowerCase()) ? [[new RegExp(`^${m[1].toLowerCase().replace(/[_-]/g, " ")}(?: (?:${SERVICE_NOUNS}))?$`), r.role] as [RegExp, string]] : [];
+      });
       for (const p of catalog.products ?? []) {
         const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));
         // (and a role whose title is the product's name and a title's ending: 修面师 does 修面, a shave)
         const names = new Set([p.name, ...(p.aliases ?? [])].map(normalize));
         for (const [stem, role] of titleStems) if (names.has(stem)) found.add(role);
+        for (const [re, role] of idStems) if ([...names].some((n) => re.test(n))) found.add(role);
         if (found.size) this.productRoleSets.set(p.id, found);
       }
     }

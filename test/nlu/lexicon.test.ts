@@ -179,3 +179,20 @@ describe("a role without words is asked for by its id's last word, when that nam
     expect(lex.roleWordsIn("a yoga class")).toEqual([]);
   });
 });
+
+describe("a role the catalog gives no words does what its id says before the person (session 11)", () => {
+  it("scrub_master does the scrub; rod_repairer the rod repair", () => {
+    const lex = new Lexicon({
+      brands: [{ id: "b", name: "玉汤", aliases: [] }],
+      products: [
+        { id: "scrub", brandId: "b", name: "东北搓澡", aliases: ["搓澡", "scrub"], sizes: [], tags: [] },
+        { id: "repair", brandId: "b", name: "修竿", aliases: ["rod repair"], sizes: [], tags: [] },
+        { id: "rod", brandId: "b", name: "碳素鱼竿", aliases: ["fishing rod"], sizes: [], tags: [] },
+      ],
+      coupons: [], staff: [{ name: "王师傅", role: "scrub_master", brandId: "b" }, { name: "老刘", role: "rod_repairer", brandId: "b" }], staffRoles: [], roles: [],
+    } as never);
+    expect(lex.roleOfProduct("scrub")).toBe("scrub_master");
+    expect(lex.roleOfProduct("repair")).toBe("rod_repairer");
+    expect(lex.roleOfProduct("rod")).toBeNull();
+  });
+});
