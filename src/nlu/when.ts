@@ -37,9 +37,10 @@ const PERIODS: [RegExp, Period][] = [
   [/早上|早晨|清晨|一早|明早|今早|大早|朝早|听朝|头午|前晌/, { defaultHour: 9, kind: "am" }],
   [/上午|上半天|(?<![a-z])(?:morning|a\.m\.)(?![a-z])/, { defaultHour: 10, kind: "am" }],
   // (晌午 in the north)
-  [/中午|晌午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])/, { defaultHour: 12, kind: "noon" }],
+  // ("tmr lunch", "tomorrow lunch": lunch said after a day)
+  [/中午|晌午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])|(?<=(?:tmr|tomorrow|today|day|sunday|monday|tuesday|wednesday|thursday|friday|saturday|sat|sun|mon|tue|wed|thu|fri)\s+)lunch(?![a-z])/, { defaultHour: 12, kind: "noon" }],
   // (后晌 in the north, 下半天 in Shanghai, 晏昼 in Cantonese)
-  [/下午|午后|后晌|下半天|晏昼|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
+  [/下午|午后|后晌|下半天|晏昼|下昼|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
   [/傍晚|黄昏/, { defaultHour: 18, kind: "pm" }],
   // (晚 alone before an hour: 周六晚7点)
   // (黑夜 in the north is the evening)
@@ -62,7 +63,8 @@ const EN_DAY_MONTH = /(?<![\d:])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|m
 const EN_THE_NTH = /(?<![a-z])the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z])/;
 
 // (not the 下 of 一下: "体验一下 周日" is this Sunday)
-const ZH_WEEKDAY_RE = /(下下个?|(?<!一)下个?|这个?|本|这一)?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])/;
+// (下 and the week said apart are no "next": the 下 of "处理下 周五傍晚" is a verb's "a bit")
+const ZH_WEEKDAY_RE = /(下下个?|(?<!一)下个?|这个?|本|这一)?(?:周|星期|礼拜)([一二三四五六日天1-7])/;
 const ZH_WEEKEND_RE = /(下个?|这个?|本)?\s*周末/;
 const EN_WEEKDAY_RE =
   /(?<![a-z])(?:(this|next|coming|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?![a-z])/;
@@ -70,7 +72,8 @@ const EN_WEEKEND_RE = /(?<![a-z])(this|next)?\s*weekend(?![a-z])/;
 
 // Clock times.
 const ZH_CLOCK = new RegExp(
-  `(?<![周期拜])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:点|時|时)(钟)?\\s*(半|一刻|三刻|(\\d{1,2}|[零一二三四五六七八九十]{1,3})\\s*分?)?`,
+  // (not a decimal: the 零点八 of a fishing line, 0.8)
+  `(?<![周期拜])(?!零\\s*点\\s*[一二三四五六七八九](?![十分刻钟点]))(\\d{1,2}|${ZH_NUM_RE})\\s*(?:点|時|时)(钟)?\\s*(半|一刻|三刻|(\\d{1,2}|[零一二三四五六七八九十]{1,3})\\s*分?)?`,
 );
 const COLON_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?![\d:])\s*(am|pm|a\.m\.|p\.m\.)?/;
 const EN_AMPM = /(?<![\d:.])(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])/;

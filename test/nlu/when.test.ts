@@ -132,3 +132,13 @@ describe("a month and a day written with a dot, said of a day (session 10)", () 
     expect(parseWhen("黑坑竿 3.6 来一根", now, "Asia/Shanghai")).toBeNull();
   });
 });
+
+describe("a verb's 下 before a weekday, lunch after a day, 下昼, a decimal said with 零点 (session 11)", () => {
+  it.each([
+    ["想约个师傅处理下 周五傍晚", "2026-11-27T18:00:00+08:00"],
+    ["下周五傍晚", "2026-12-04T18:00:00+08:00"],
+    ["any branch open tomorrow lunch?", "2026-11-26T12:00:00+08:00"],
+    ["周日下昼得闲冇", "2026-11-29T15:00:00+08:00"],
+  ])("%s → %s", (text, iso) => expect(when(text)).toBe(iso));
+  it.each(["子线 零点八 来两卷", "lunch set for two"])("%s has no time", (text) => expect(when(text)).toBeNull());
+});
