@@ -205,6 +205,8 @@ export function findSizes(lower: string, orig: string, first: SizeMention[] = []
 
 /** The catalog's sizes keyed for comparison; built once per product. */
 const ZH_LEAD = new RegExp(`^${ZH_NUM_RE}(?=[^${ZH_NUM_CHARS}])`);
+/** a stage or a letter size (3段, 2号, L, XL) followed by an amount (900g, 54片) */
+const FIRST_PART = /^(\d{1,2}[段号阶]|[a-z]{1,3})\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fffa-z]{1,3}$/i;
 
 export function sizeIndex(sizes: string[]): Map<string, string> {
   const idx = new Map<string, string>();
@@ -220,6 +222,16 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
     const per = /^(\d+\s*[\u4e00-\u9fff])\s*\/\s*[\u4e00-\u9fff]+$/.exec(s.trim());
     if (per && !idx.has(sizeKey(per[1]))) idx.set(sizeKey(per[1]), s);
   }
+  // (a size of a stage or a letter and its amount, 1段400g or L54片, is also found by its first part, when no other of
+  // the sizes starts so: "3段" for 3段900g, "L" for L54片)
+  const firsts = new Map<string, string | null>();
+  for (const s of sizes) {
+    const m = FIRST_PART.exec(s.normalize("NFKC").trim());
+    if (!m) continue;
+    const k = sizeKey(m[1]);
+    firsts.set(k, firsts.has(k) && firsts.get(k) !== s ? null : s);
+  }
+  for (const [k, s] of firsts) if (s && !idx.has(k)) idx.set(k, s);
   // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
   for (const s of sizes) {
     const digits = ZH_LEAD.test(s) ? sizeKey(s.replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))) : "";
@@ -634,7 +646,7 @@ const EN_PIECE = new RegExp(`(?<![\\d.a-z])(\\d|one|two|three|four|five)\\s*-?\\
 /** a number said with 千 or 万 (2万, 1.5万, 两万, 五千) */
 const MAGNITUDE_SAID = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)\\s*([千万])(?![\\d])|(?<![${ZH_NUM_CHARS}\\d])([一二两三四五六七八九十][${ZH_NUM_CHARS}]{0,3}[千万])(?![${ZH_NUM_CHARS}])`, "g");
 /** Units English writes before the number: grade 3 (三年级), level 2 (2级), age 5 (5岁) */
-const UNIT_BEFORE: Record<string, string> = { 年级: "grade|gr\\.?|year", 级: "level|lvl|grade", 岁: "age|aged", 号: "size|no\\.?" };
+const UNIT_BEFORE: Record<string, string> = { 年级: "grade|gr\\.?|year", 级: "level|lvl|grade", 岁: "age|aged", 号: "size|no\\.?", 段: "stage|step" };
 const EN_SMALL = "two|three|four|five|six|seven|eight|nine|ten";
 /**
  * Sizes that are a count or a range of something ("3人", "4-5人", "2人份", "2-6岁"): a number said with that unit is
@@ -821,6 +833,9 @@ export function sizeUnits(sizes: string[]): Set<string> {
     // (a word and a measure in a unit that counts nothing else, 全脸900发, is also said as the measure: "900发")
     const led = /^[\u4e00-\u9fff]{2,4}\d+(?:\.\d+)?\s*([\u4e00-\u9fff])$/.exec(raw.trim());
     if (led && !MEASURE_WORDS.includes(led[1])) units.add(led[1]);
+    // (a stage and an amount, 3段900g, is also said by its stage: "3段")
+    const stage = /^\d{1,2}\s*([段阶])\s*\d/.exec(raw.trim());
+    if (stage) units.add(stage[1]);
     // (a count per container, 10片/盒, is also said in its count's unit: "10片装")
     const per = unit ? /^([^/]+)\/[\u4e00-\u9fff]+$/.exec(unit[2]) : null;
     if (per) units.add(per[1]);
