@@ -556,7 +556,7 @@ describe("a size of a stage or a letter and its amount is said by its first part
     brands: [{ id: "l", name: "乐贝多" }],
     products: [
       { id: "a2", brandId: "l", name: "a2至初奶粉", aliases: ["a2", "a2奶粉"], sizes: ["1段900g", "2段900g", "3段900g"] },
-      { id: "apta", brandId: "l", name: "爱他美奶粉", aliases: ["Aptamil"], sizes: ["1段400g", "1段800g", "2段800g"] },
+      { id: "apta", brandId: "l", name: "爱他美奶粉", aliases: ["爱他美", "Aptamil"], sizes: ["1段400g", "1段800g", "2段800g"] },
       { id: "diaper", brandId: "l", name: "花王纸尿裤", aliases: ["花王", "Merries"], sizes: ["M64片", "L54片", "XL44片"] },
     ],
   }), undefined, { intentModel: null });
