@@ -192,7 +192,8 @@ export function buildItems(
     // (a product sold by an amount (weight, nights, hours, 刀 of paper), with no size in that unit, is ordered in it: "摘草莓 三斤", "腊肉 2 jin",
     // "汤屋双床 住两晚")
     const unit = mention.product.unit;
-    if (unit && (quantity === null || WEIGHED.test(unit)) && !mention.product.sizes.some((z) => z.includes(unit))) {
+    // (not one sized in that unit: 5斤装; a colour word that holds its character, 米白, is no such size)
+    if (unit && (quantity === null || WEIGHED.test(unit)) && !mention.product.sizes.some((z) => /\d/.test(z) && z.includes(unit))) {
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       const after = countOf(lower.slice(mention.end, nextStart), unit);

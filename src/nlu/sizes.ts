@@ -217,6 +217,24 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
     const dim = dimKey(s);
     if (dim && !idx.has(dim)) idx.set(dim, s);
   }
+  // (a size of two lengths is also found by its first, when no other of the sizes starts so: 1米8 for 1.8x2m or
+  // 180x200cm, the width of a bed; and with a measure after it, 1.8x2m 20cm, by the two)
+  const widths = new Map<string, string | null>();
+  for (const s of sizes) {
+    const t = s.normalize("NFKC").trim().toLowerCase();
+    const m = /^(\S+)(?:\s+(\d+(?:\.\d+)?\s*(?:cm|mm|厘米|公分)))?$/.exec(t);
+    const d = m ? DIMENSION_SIZE.exec(m[1]) : null;
+    if (!m || !d) continue;
+    const first = `${Math.round(Number(d[1]) * METERS[d[2] ?? d[4]] * 10000) / 10000}m`;
+    const k = m[2] ? `${first}+${sizeKey(m[2])}` : first;
+    widths.set(k, widths.has(k) && widths.get(k) !== s ? null : s);
+  }
+  for (const [k, s] of widths) if (s && !idx.has(k)) idx.set(k, s);
+  // (an amount about so much, 2斤左右, is found as the amount: 2斤)
+  for (const s of sizes) {
+    const about = /^(.+?)\s*(?:左右|上下|以上)$/.exec(s.trim());
+    if (about && /^\d/.test(about[1]) && !idx.has(sizeKey(about[1]))) idx.set(sizeKey(about[1]), s);
+  }
   // (a count per container, 10片/盒, is also found as the count: 10片装, 10片的)
   for (const s of sizes) {
     const per = /^(\d+\s*[\u4e00-\u9fff])\s*\/\s*[\u4e00-\u9fff]+$/.exec(s.trim());
@@ -833,6 +851,9 @@ export function sizeUnits(sizes: string[]): Set<string> {
     // (a word and a measure in a unit that counts nothing else, 全脸900发, is also said as the measure: "900发")
     const led = /^[\u4e00-\u9fff]{2,4}\d+(?:\.\d+)?\s*([\u4e00-\u9fff])$/.exec(raw.trim());
     if (led && !MEASURE_WORDS.includes(led[1])) units.add(led[1]);
+    // (an amount about so much, 2斤左右, is said in the amount's unit: "2斤", "2 jin")
+    const about = unit ? /^(.+?)(?:左右|上下)$/.exec(unit[2]) : null;
+    if (about) units.add(about[1]);
     // (a stage and an amount, 3段900g, is also said by its stage: "3段")
     const stage = /^\d{1,2}\s*([段阶])\s*\d/.exec(raw.trim());
     if (stage) units.add(stage[1]);
@@ -1353,6 +1374,18 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^手部$/, "手部|(?<![洗动新高二一顺对帮拿上])手(?![机工表续套术提写绘部艺法感里头动指柄环链])|hands?"],
   [/^足部$/, "足部|脚(?![步本])|(?<![满手])足(?![球够疗部])|feet|foot|toes?"],
   [/^手动挡$/, "手动挡|manual"],
+  // (seasons of a quilt or a garment: 冬被, 春秋款)
+  [/^冬(?:被|款|季款|装|季)$/, "冬天|冬季|冬款|winter(?: weight)?"],
+  [/^春秋(?:被|款|装)$/, "春秋|spring(?: and | ?& ?|/)autumn|spring[- ]fall"],
+  [/^夏(?:被|款|季款|装|季)$/, "夏天|夏季|夏款|summer(?: weight)?"],
+  // (how meat is cut, in English: cut into chunks, sliced, shredded, diced, minced, chopped small, split in half)
+  [/^切块$/, "(?:cut )?(?:in|into) (?:chunks|pieces|cubes)|chunks|cubed"],
+  [/^切片$/, "slice[ds]?|in slices"],
+  [/^切丝$/, "shredded|julienned?|in strips|strips"],
+  [/^切丁$/, "diced|dice"],
+  [/^(?:绞馅|绞肉|剁碎|绞碎)$/, "minced|mince|ground"],
+  [/^剁(?:小)?块$/, "chop(?:ped)?(?: small| into pieces)?"],
+  [/^(?:劈半|对半切|切半)$/, "split in half|halved|cut in half"],
   // (spice levels, and the measure words a thing is sold in said in English: a skewer, a bundle, a case, a box)
   [/^微辣$/, "微辣|mild(?:ly spicy)?|a (?:little|bit) spicy|less spicy"],
   [/^中辣$/, "中辣|medium[- ](?:spicy|hot)"],

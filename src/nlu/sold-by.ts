@@ -12,9 +12,11 @@ const UNITS: Record<string, string> = {
   晚: "晚(?!上|饭|餐|场)|夜(?!里|宵|场)|nights?(?![a-z])",
   天: "天|days?(?![a-z])",
   小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])",
+  米: "米(?![白黄色])|m(?![a-z])|met(?:er|re)s?(?![a-z])",
+  平方米: "平方米|平米|平方|㎡|sqm|square met(?:er|re)s?",
 };
 // (any unit the description names, 按刀卖 or 按节计: the known ones have other spellings above)
-const SAYS = /按\s*([\u4e00-\u9fff]{1,2}?)\s*(?:计|称重|称|算|收费|计价|计费|卖|售)/;
+const SAYS = /按\s*([\u4e00-\u9fff]{1,3}?)\s*(?:计|称重|称|算|收费|计价|计费|卖|售)/;
 const SAME: Record<string, string> = { 千克: "公斤", 位: "人", 夜: "晚" };
 
 /** The unit a product's description says it is sold by, or null. */

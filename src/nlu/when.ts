@@ -81,7 +81,7 @@ const EN_OCLOCK = /(?<![\d:.])(\d{1,2})\s*o'?\s?clock/;
 // a bare hour right after an English day: "thursday 4", "tmr 3" (not a count: "sat 10 people")
 const NOT_AN_HOUR = String.raw`(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|hrs?|h|people|persons?|ppl|pax|guests?|kids?|adults?|rooms?|pm|am|a\.m\.|p\.m\.|st|nd|rd|th)(?![a-z]))`;
 const EN_DAY_HOUR = new RegExp(`(?<![a-z])(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?|tomorrow|tmrw?|today|tonight)\\s+(\\d{1,2})${NOT_AN_HOUR}`);
-const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|people|persons?|pm|am|a\.m\.|p\.m\.)(?![a-z]))/;
+const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|people|persons?|pm|am|a\.m\.|p\.m\.|jin|斤|kg|g|lbs?|pounds?|cm|inch(?:es)?)(?![a-z]))/;
 
 /** Every pattern below needs one of these: a digit, a Chinese numeral or day/period word, or an English one. */
 const MAYBE_TIME =

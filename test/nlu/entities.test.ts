@@ -570,6 +570,31 @@ describe("a size of a stage or a letter and its amount is said by its first part
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
 
+describe("beds by their width, quilts by season, meat by its cut, curtains by the metre (session 11)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "s", name: "素棉" }],
+    products: [
+      { id: "mattress", brandId: "s", name: "云朵床垫", aliases: [], sizes: ["1.5x2m", "1.8x2m"] },
+      { id: "fitted", brandId: "s", name: "全棉床笠", aliases: ["床笠"], sizes: ["150x200cm", "180x200cm"] },
+      { id: "quilt", brandId: "s", name: "桑蚕丝被", aliases: ["蚕丝被", "silk quilt"], sizes: ["春秋被", "冬被"] },
+      { id: "curtain", brandId: "s", name: "遮光窗帘", aliases: ["遮光帘"], sizes: ["米白", "墨绿"], description: "按米计价" },
+      { id: "belly", brandId: "s", name: "五花肉", aliases: ["pork belly"], sizes: ["整块", "切块", "切片"], description: "按斤计" },
+      { id: "chicken", brandId: "s", name: "三黄鸡", aliases: ["whole chicken"], sizes: ["2斤左右", "3斤左右"], description: "按只卖" },
+    ],
+  }), undefined, { intentModel: null });
+  const parse = (text: string) => shop.parseSync(text, defaultCorpusContext());
+  const items = (text: string) => parse(text).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["俺家床一米八 给整个云朵床垫", ["mattress×1/1.8x2m"]],
+    ["1米8床的床笠有吗 要一个", ["fitted×1/180x200cm"]],
+    ["I'd like a silk quilt, winter weight", ["quilt×1/冬被"]],
+    ["遮光帘 米白 7m", ["curtain×7/米白"]],
+    ["3 jin of pork belly, cut into chunks", ["belly×3/切块"]],
+    ["two whole chickens around 2 jin each please", ["chicken×2/2斤左右"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("around 2 jin is no time", () => expect(parse("two whole chickens around 2 jin each please").when).toBeNull());
+});
+
 describe("an order named with its prefix, a score out of ten said with 分 (session 10)", () => {
   it("退掉YT1125032那个单 names the order", () => {
     expect(findOrderId(n("退掉YT1125032那个单").lower, n("退掉YT1125032那个单").orig, new Set())?.value).toBe("YT1125032");
