@@ -69,9 +69,10 @@ export function buildItems(
     // 再来个半份黄喉"; one written against this product and set off from the previous one is not the previous one's)
     const side = (span: Span) => sideOf(lower, span.start >= mention.end ? mention.end : prevEnd, span, span.start >= mention.end ? nextStart : mention.start);
     // (a size written right against the next product, away from this one, is the next one's: the 中杯 of "一杯大杯拿铁和一杯
-    // 中杯卡布奇诺", when the next one comes in it)
+    // 中杯卡布奇诺", when the next one comes in it; not one set off from it by a space and written against what comes before: the 切丝 of "里脊一斤切丝 前腿肉两斤")
     const next = mentions[i + 1]?.product;
-    const against = (span: Span) => !!next && span.start > mention.end && /\S/.test(lower.slice(mention.end, span.start)) && /^\s*的?\s*$/.test(lower.slice(span.end, nextStart))
+    const against = (span: Span) => !!next && span.start > mention.end && /\S/.test(lower.slice(mention.end, span.start)) &&
+      (/^的?$/.test(lower.slice(span.end, nextStart)) || (/^\s*的?\s*$/.test(lower.slice(span.end, nextStart)) && /\s/.test(lower[span.start - 1] ?? " ")))
       && sizes.some((z) => z.start === span.start && z.end === span.end && next.sizes.includes(resolveSize([z], next.sizes, next.sizeIndex) ?? ""));
     const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || (side(span) !== "right" && !against(span)) : i === 0 || side(span) !== "left");
     // (a size turned down, "53的有点大", "the 56 is too big", is not one asked for when another of its sizes is said)

@@ -639,7 +639,7 @@ export class CompositeSizeIndex {
 const ADJECTIVES: [string, string][] = [
   ["长", "long"], ["短", "short"], ["半", "half(?: a)?(?: dozen)?"], ["整", "full|whole"], ["全", "full|whole"], ["单", "single"], ["双", "double"],
   ["热", "hot"], ["冷", "cold|iced"], ["冰", "iced|cold"], ["重", "heavy"], ["轻", "light"], ["厚", "thick"], ["薄", "thin"],
-  ["深", "dark"], ["浅", "pale"], ["豪华", "deluxe|luxury"], ["标准", "standard"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
+  ["深", "dark"], ["浅", "pale|light"], ["豪华", "deluxe|luxury"], ["标准", "standard"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
   // who it is for: adults and children, men and women
   ["成人", "adults?|grown-?ups?"], ["儿童", "kids?|child(?:ren)?|children's"], ["男", "men'?s|male"], ["女", "women'?s|ladies|female"],
   // form: upright (立式钢琴, 立式空调), wall-mounted, portable, wireless

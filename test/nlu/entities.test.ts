@@ -591,6 +591,9 @@ describe("beds by their width, quilts by season, meat by its cut, curtains by th
     ["遮光帘 米白 7m", ["curtain×7/米白"]],
     ["3 jin of pork belly, cut into chunks", ["belly×3/切块"]],
     ["two whole chickens around 2 jin each please", ["chicken×2/2斤左右"]],
+    ["蚕丝被要冬被 两床", ["quilt×2/冬被"]],
+    ["一米八床的床笠", ["fitted×1/180x200cm"]],
+    ["五花肉一斤切片 遮光帘两米", ["belly×1/切片", "curtain×2"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
   it("around 2 jin is no time", () => expect(parse("two whole chickens around 2 jin each please").when).toBeNull());
 });
