@@ -712,7 +712,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     const scaled: [RegExp, number][] = patterns.map((re) => [re, 1]);
     if (unit === "岁") scaled.push([AGE_MONTHS, 1 / 12], [NEWBORN, 1 / 12]);
     if (unit === "月") scaled.push([AGE_MONTHS, 1], [AGE_YEARS, 12], [NEWBORN, 1]);
-    const spans = new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*(?:-|~|～|到|至)\\s*(\\d{1,2}|${ZH_NUM_RE})\\s*(?:个)?\\s*(?:${UNIT_SPELLINGS[unit] ?? escapeRe(unit)})`, "g");
+    const spans = rangeSaid(unit);
+    spans.lastIndex = 0;
     for (let m = spans.exec(lower); m; m = spans.exec(lower)) {
       const [lo, hi] = [parseNumber(m[1]), parseNumber(m[2])];
       const same = ranged.find((r) => r.unit === unit && r.lo === lo && r.hi === hi);
@@ -734,6 +735,13 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
   }
 }
 
+const RANGES_SAID = new Map<string, RegExp>();
+/** a range said in a unit ("0到6个月", "4-6岁"), compiled once per unit */
+function rangeSaid(unit: string): RegExp {
+  let re = RANGES_SAID.get(unit);
+  if (!re) RANGES_SAID.set(unit, (re = new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*(?:-|~|～|到|至)\\s*(\\d{1,2}|${ZH_NUM_RE})\\s*(?:个)?\\s*(?:${UNIT_SPELLINGS[unit] ?? escapeRe(unit)})`, "g")));
+  return re;
+}
 /** a baby's age in months ("5个月", "14个月大", "3 month old"), in years ("2岁"), or a newborn's */
 const AGE_MONTHS = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*个\\s*月(?:大|龄)?|(?<![\\d.a-z])(\\d{1,2})\\s*-?\\s*months?(?![a-z])`, "g");
 const AGE_YEARS = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:岁|周岁)|(?<![\\d.a-z])(\\d{1,2})\\s*-?\\s*(?:yo|years?(?:[- ]old)?)(?![a-z])`, "g");
