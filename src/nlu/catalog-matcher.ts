@@ -517,7 +517,8 @@ export class CatalogMatcher {
   /** A name of a verb and its object said with 个 between, as Chinese says them: 订个座 for 订座, 洗个车 for 洗车. */
   private splitByGe(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
     for (let i = lower.indexOf("个", 1); i > 0; i = lower.indexOf("个", i + 1)) {
-      if (!isCjkChar(lower[i - 1]) || !isCjkChar(lower[i + 1] ?? "") || GE_NOT_VERB.test(lower[i - 1])) continue;
+      // (the object may be Latin: 洗个cmos)
+      if (!isCjkChar(lower[i - 1]) || !(isCjkChar(lower[i + 1] ?? "") || /[a-z]/.test(lower[i + 1] ?? "")) || GE_NOT_VERB.test(lower[i - 1])) continue;
       const probe: CatalogMention[] = [];
       this.exact(lower[i - 1] + lower.slice(i + 1, i + 24), ok, probe, 0, 1);
       const m = probe[0];

@@ -1059,6 +1059,10 @@ describe("a verb and its object said with 个 between (session 11)", () => {
     expect(items("拔个罐 明天早上")).toEqual([["cup", 1]]);
   });
   it("三个罐 is no cupping: 三 counts", () => expect(items("三个罐")).toEqual([]));
+  it("洗个cmos is the sensor cleaning, its object Latin", () => {
+    const shop = new RulesParser({ brands: [{ id: "x", name: "芯动", aliases: [] }], products: [{ id: "cmos", brandId: "x", name: "洗cmos", aliases: [], sizes: [], tags: [] }], coupons: [], staff: [], staffRoles: [], roles: [] } as never, undefined, { intentModel: null });
+    expect(shop.parseSync("想约师傅洗个cmos 明天中午", ctx(null)).items.map((i) => i.productId)).toEqual(["cmos"]);
+  });
 });
 
 describe("a grill house no corpus has: rooms, dozens, fish by weight (session 11)", () => {
