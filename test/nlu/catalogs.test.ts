@@ -36,6 +36,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "luxury-resale": { intent: 0.96, entities: 0.91 },
   "rv-camping": { intent: 0.97, entities: 0.85 },
   "go-chess-club": { intent: 0.95, entities: 0.85 },
+  // (written blind in the middle of session 11, never read: scored with the session-start and the final parser)
+  "language-school": { intent: 0.96, entities: 0.86 },
+  "camera-rental": { intent: 0.99, entities: 0.89 },
+  "martial-arts": { intent: 0.96, entities: 0.87 },
+  "fruit-shop": { intent: 0.96, entities: 0.92 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
