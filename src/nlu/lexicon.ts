@@ -210,8 +210,14 @@ export function brandKinds(brands: { id: string; name: string; aliases?: string[
       // (an English kind is a whole word of six letters or more: "Old Fox Barbershop" after "Old Fox", not "home" or "copy")
       const prefixes = names.filter((n) => n.length < long.length && long.startsWith(n)).sort((a, b) => b.length - a.length);
       const kinds = [
-        ...prefixes.slice(0, 1).map((n) => long.slice(n.length)).filter((rest) => /^[\u3400-\u9fff]{2,6}$/.test(rest) && PLACE_KIND.test(rest) && !NO_KIND.test(rest)),
+        // (and after any shorter one, when the longest leaves too little: 母婴店 of 乐贝多母婴店 beside 乐贝多母婴, 4S店 of 青岚4S店)
+        ...prefixes.map((n) => long.slice(n.length)).filter((rest) => /^(?:[\u3400-\u9fff]{2,6}|\d[a-z][\u3400-\u9fff])$/.test(rest) && PLACE_KIND.test(rest) && !NO_KIND.test(rest)).slice(0, 1),
         ...prefixes.filter((n) => long[n.length] === " ").map((n) => long.slice(n.length + 1)).filter((rest) => /^[a-z]{6,}$/.test(rest) && PLACE_KIND.test(rest)),
+        // (what the brand is in English, said with a word for a shop: "Shiyi Clothing" → "clothing store", "Sumian Home
+        // Textiles" → "home textile shop")
+        ...prefixes.filter((n) => long[n.length] === " " && /^[a-z]/.test(n)).map((n) => long.slice(n.length + 1))
+          .filter((rest) => /^[a-z]{4,}(?: [a-z]{4,})?$/.test(rest) && !PLACE_KIND.test(rest) && !/\b(?:official|flagship|online|group|brand|china)\b/.test(rest))
+          .flatMap((rest) => [rest, rest.replace(/s$/, "")]).flatMap((rest) => ["store", "shop"].map((w) => `${rest} ${w}`)),
       ];
       // (大药房 is also said 药房)
       for (const kind of kinds.flatMap((k) => (/^[大新老]..+$/.test(k) ? [k, k.slice(1)] : [k]))) (owners.get(kind) ?? owners.set(kind, new Set()).get(kind)!).add(b.id);

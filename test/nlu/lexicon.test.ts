@@ -1,7 +1,7 @@
 // The catalog lexicon: roles, titles and category words come from the catalog data, whatever the trade.
 import { describe, expect, it } from "vitest";
 import type { CatalogSnapshot } from "../../src/nlu/intent.ts";
-import { englishStaffNames, Lexicon, roleWords, TermMatcher, titleInName } from "../../src/nlu/lexicon.ts";
+import { brandKinds, englishStaffNames, Lexicon, roleWords, TermMatcher, titleInName } from "../../src/nlu/lexicon.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
 import { ctx } from "./fixtures.ts";
@@ -194,5 +194,16 @@ describe("a role the catalog gives no words does what its id says before the per
     expect(lex.roleOfProduct("scrub")).toBe("scrub_master");
     expect(lex.roleOfProduct("repair")).toBe("rod_repairer");
     expect(lex.roleOfProduct("rod")).toBeNull();
+  });
+});
+
+describe("the kind of shop a brand is, after any shorter name, and in English (session 11)", () => {
+  it("母婴店 of 乐贝多母婴店 beside 乐贝多母婴; 4s店; clothing store", () => {
+    const kinds = brandKinds([
+      { id: "l", name: "乐贝多母婴生活馆", aliases: ["乐贝多", "乐贝多母婴", "乐贝多母婴店"] },
+      { id: "q", name: "青岚汽车", aliases: ["青岚", "青岚4S店"] },
+      { id: "s", name: "拾衣服饰", aliases: ["Shiyi", "Shiyi Clothing"] },
+    ]).map((k) => `${k.text}→${k.id}`);
+    expect(kinds).toEqual(expect.arrayContaining(["母婴店→l", "4s店→q", "clothing store→s", "clothing shop→s"]));
   });
 });
