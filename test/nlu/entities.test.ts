@@ -605,6 +605,17 @@ describe("an order named with its prefix, a score out of ten said with 分 (sess
   it("打6分 out of 10 is 3", () => expect(parseRating(n("足疗手法一般 打6分 out of 10").lower)).toBe(3));
 });
 
+describe("delivery and pickup said other ways (session 11)", () => {
+  it.each([
+    ["明早九点前送一包帮宝适NB到政务区 急用", "delivery"],
+    ["pls send 1 saline spray 100ml + 1 cleansing foam 300ml to my home", "delivery"],
+    ["长款大衣165 一件 明天下午观音桥店拿", "pickup"],
+    ["12月3号下午去镜湖万达拿佳能r50单机身", "pickup"],
+    ["jiwang gan 3.6mi yi gen, daodian ziti", "pickup"],
+    ["我想去公司拿到了再说", null],
+  ])("%j → %s", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
+});
+
 describe("shipping to a place said after 寄, and times something was done (session 10)", () => {
   it.each([
     ["测距仪一台 寄杭州滨江", "ship"],
