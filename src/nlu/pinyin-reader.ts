@@ -26,7 +26,7 @@ const GENERIC: Record<string, string> = {
 };
 // English words: a message using them is English, not pinyin. (Not those that are also syllables, a, an, me, you: "you
 // kong ma" is 有空吗.)
-const ENGLISH = /(?<![a-z])(?:the|to|for|i|my|and|is|at|can|please|pls|with|of|in|on|do|want|need|get|book|order|buy|some|any|how|what|when|where)(?![a-z])/;
+const ENGLISH = /(?<![a-z])(?:the|to|for|i|my|and|is|at|can|please|pls|with|of|in|on|do|want|need|get|book|order|buy|some|any|how|what|when|where|use|code|coupon|sets?)(?![a-z])/;
 const MAX_KEY = 24;
 
 export class PinyinReader {
@@ -73,7 +73,9 @@ export class PinyinReader {
       const run = words.slice(i, i + Math.max(n, 1));
       const joined = run.map((w) => w.text).join("");
       const name = n < 2 && this.isName(joined);
-      const chars = n >= 2 ? this.words.get(joined)! : name ? null : this.segment(joined);
+      // (a word glued to digits is a code, left as written: the huacai of HUACAI8)
+      const code = n < 2 && /\d/.test(lower[run[0].end] ?? "");
+      const chars = n >= 2 ? this.words.get(joined)! : name || code ? null : this.segment(joined);
       out += lower.slice(at, run[0].start) + (chars ?? lower.slice(run[0].start, run[run.length - 1].end));
       at = run[run.length - 1].end;
       i += run.length - 1;

@@ -1208,3 +1208,12 @@ describe("where one can buy or pick up something (session 11)", () => {
   it.each(["成都哪点买得到拐杖 我在抚琴这边", "竹叶山那边有卖下水裤的吗", "常州哪里可以pick up beard oil"])("%s asks for a store", (text) => expect(parse(text).intent).toBe("find_store"));
   it("券点领 (Cantonese how) is still how", () => expect(parse("券点领").intent).not.toBe("find_store"));
 });
+
+describe("a coupon code that reads as pinyin is left a code (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "z", name: "纸鸢", aliases: [] }],
+    products: [{ id: "gouache", brandId: "z", name: "水粉颜料", aliases: ["gouache"], sizes: ["24色"], tags: ["画材"] }],
+    coupons: [{ code: "HUACAI8", brandId: "z", title: "画材8折" }], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  it("gouache, use HUACAI8 applies the code", () => expect(parser.parseSync("gouache, use HUACAI8", ctx(null)).couponCode).toBe("HUACAI8"));
+});
