@@ -201,6 +201,15 @@ export function buildItems(
       if (quantity === null) quantity = after ?? (i === 0 ? countOf(lower.slice(0, mention.start), unit) : null);
       else if (after !== null && countOf(lower.slice(prevEnd, mention.start), unit) === null) quantity = after;
     }
+    // (a product rented or carded by a period, 日租/周租/月卡, said with a count of that period: "租三天" is 3 of 日租, "一个
+    // 礼拜" 1 of 周租, "for 2 weeks" 2 of 周租)
+    if (mention.product.sizes.length && (size === null || quantity === null)) {
+      const period = periodSize(lower.slice(prevEnd, nextStart), size === null ? mention.product.sizes : [size]);
+      if (period) {
+        size = period.size;
+        quantity ??= period.count;
+      }
+    }
     const explicitQty = quantity !== null;
     const item = {
       productId: mention.product.id,
@@ -307,6 +316,26 @@ function measuredSize(lower: string, quantities: QuantityMention[], from: number
     const inMeasure = soldIn(measure);
     const fits = sizes.filter((z) => inMeasure.test(z.normalize("NFKC")));
     if (fits.length === 1) return fits[0];
+  }
+  return null;
+}
+
+/** a period a product is rented or carded by (日租, 周卡, 月租, 时租), and how its count is said */
+const PERIODS: [RegExp, RegExp][] = [
+  [/^(?:日|天)(?:租|卡|票)$/, new RegExp(`(\\d{1,3}|${ZH_NUM_RE})\\s*(?:个)?\\s*(?:天|日(?![租卡票期]))|(?<![a-z])(\\d{1,3}|one|two|three|four|five|six|seven|ten)[\\s-]*days?(?![a-z])`)],
+  [/^(?:周|星期)(?:租|卡|票)$/, new RegExp(`(\\d{1,2}|${ZH_NUM_RE})?\\s*(?:个)?\\s*(?:周|星期|礼拜)(?![一二三四五六日天1-7末租卡票])|(?<![a-z])(\\d{1,2}|one|two|three|four|a)[\\s-]*weeks?(?![a-z])`)],
+  [/^月(?:租|卡|票)$/, new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*个\\s*月|(?<![a-z])(\\d{1,2}|one|two|three|six|a)[\\s-]*months?(?![a-z])`)],
+  [/^(?:时|小时)租$/, new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*(?:个)?\\s*(?:小时|钟头)|(?<![a-z])(\\d{1,2}|one|two|three|four|eight)[\\s-]*(?:hours?|hrs?)(?![a-z])`)],
+];
+
+/** The size of a product rented by a period, and the count of it, when a count of that period is said. */
+function periodSize(region: string, sizes: string[]): { size: string; count: number } | null {
+  for (const size of sizes) {
+    const said = PERIODS.find(([kind]) => kind.test(size))?.[1].exec(region);
+    if (!said) continue;
+    const raw = said[1] ?? said[2];
+    const count = raw === undefined || raw === "a" ? 1 : parseNumber(raw);
+    if (count !== null && count >= 1 && Number.isInteger(count)) return { size, count };
   }
   return null;
 }

@@ -11,6 +11,9 @@ const UNITS: Record<string, string> = {
   人: "个人|人|位|people|persons?|ppl|pax",
   晚: "晚(?!上|饭|餐|场)|夜(?!里|宵|场)|nights?(?![a-z])",
   天: "天|days?(?![a-z])",
+  // (a month is said with 个: the 12月 of a date is none)
+  月: "个月|months?(?![a-z])",
+  周: "个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])|weeks?(?![a-z])",
   小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])",
   米: "米(?![白黄色])|m(?![a-z])|met(?:er|re)s?(?![a-z])",
   平方米: "平方米|平米|平方|㎡|sqm|square met(?:er|re)s?",

@@ -598,6 +598,27 @@ describe("beds by their width, quilts by season, meat by its cut, curtains by th
   it("around 2 jin is no time", () => expect(parse("two whole chickens around 2 jin each please").when).toBeNull());
 });
 
+describe("a product rented by a period, said with a count of it (session 11)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "y", name: "云途租车" }],
+    products: [
+      { id: "eco", brandId: "y", name: "经济型轿车", aliases: ["经济型", "economy car"], sizes: ["日租", "周租"], description: "按天计" },
+      { id: "mpv", brandId: "y", name: "7座商务车", aliases: ["七座", "七坐车"], sizes: ["日租", "周租"] },
+      { id: "room", brandId: "y", name: "单人间", aliases: ["单间"], sizes: ["自理", "半护理"], description: "按月计" },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  it.each([
+    ["经济型租三天 明天上午长水机场取车", ["eco×3/日租"]],
+    ["七坐车 租一个礼拜", ["mpv×1/周租"]],
+    ["I want an economy car for 2 weeks", ["eco×2/周租"]],
+    ["经济型 周租两周", ["eco×2/周租"]],
+    // (months said with 个: the 12月 of a date counts nothing)
+    ["单间自理的住三个月", ["room×3/自理"]],
+    ["单人间半护理 12月1号入住 先定一个月", ["room×1/半护理"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
 describe("an order named with its prefix, a score out of ten said with 分 (session 10)", () => {
   it("退掉YT1125032那个单 names the order", () => {
     expect(findOrderId(n("退掉YT1125032那个单").lower, n("退掉YT1125032那个单").orig, new Set())?.value).toBe("YT1125032");
