@@ -28,6 +28,9 @@ export interface BuiltItems {
   explicitQuantity: boolean;
 }
 
+/** a coupon's discount as said: 满30减5, 立减50, 减20元, 8折, 8.5折 */
+export const DISCOUNT_SAID = /满\s*\d+\s*(?:元)?\s*减\s*\d+(?:元)?|(?:立减|立省|减)\s*\d+(?:元)?|\d+(?:\.\d)?\s*折/g;
+
 export function buildItems(
   lower: string,
   orig: string,
@@ -37,6 +40,8 @@ export function buildItems(
 ): BuiltItems {
   // counts are read from a copy where explicit sizes are blanked: the 36 of "36粒的来一盒" is a size, not a count
   let counts = blankSpans(lower, sizes.filter((s) => !s.weak));
+  // and so are coupons' discounts: the 5 of "满30减5 美式两杯" orders nothing five times
+  counts = counts.replace(DISCOUNT_SAID, (m) => "_".repeat(m.length));
   // and so are ratings: "rated 4 stars for the tulips" orders nothing four times
   counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))|(?<![\d.])(?:10|\d)\s*\/\s*(?:5|10)(?![\d.])/g, (m) => "_".repeat(m.length));
   // (a count inside a rating is none: the 两颗 of "两颗星")

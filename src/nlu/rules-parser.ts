@@ -8,7 +8,7 @@ import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type
 import { decideIntent, type Decision } from "./intent-rules.ts";
 import { countOf } from "./sold-by.ts";
 import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
-import { buildItems, type ProductMention } from "./items.ts";
+import { buildItems, DISCOUNT_SAID, type ProductMention } from "./items.ts";
 import { chineseNumerals, findQuantities, MEASURE_WORDS, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
@@ -485,7 +485,9 @@ export class RulesParser implements IntentParser {
     }
     // a number that is part of a size ("10只装", "19朵") is not a count
     // (nor one inside a product's name: the 八台 of 中八台, the 三杯 of 三杯鸡)
-    const quantities = findQuantities(lower).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end) && !productMentions.some((m) => m.start <= q.start && q.end <= m.end));
+    // (not a coupon's discount: the 5 of 满30减5, the 50 of 立减50, the 8 of 8折)
+    const discounts = [...lower.matchAll(DISCOUNT_SAID)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const quantities = findQuantities(lower).filter((q) => !discounts.some((d) => d.start < q.end && q.start < d.end)).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end) && !productMentions.some((m) => m.start <= q.start && q.end <= m.end));
     // a number right before a size said in a measure word counts it: "两大杯", "剔尖两小碗" (2 × 大杯, 2 × 小碗)
     for (const z of sizes) {
       // (or in an English plural: "3 cans" of a cola sold 罐装)

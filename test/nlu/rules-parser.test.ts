@@ -1217,3 +1217,14 @@ describe("a coupon code that reads as pinyin is left a code (session 11)", () =>
   } as never, undefined, { intentModel: null });
   it("gouache, use HUACAI8 applies the code", () => expect(parser.parseSync("gouache, use HUACAI8", ctx(null)).couponCode).toBe("HUACAI8"));
 });
+
+describe("a coupon's discount counts nothing (session 11)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "d", name: "豆仓", aliases: [] }],
+    products: [{ id: "americano", brandId: "d", name: "美式", aliases: [], sizes: ["中杯", "大杯"], tags: [] }, { id: "card", brandId: "d", name: "流动工位", aliases: [], sizes: ["日卡", "周卡"], tags: [] }],
+    coupons: [{ code: "DC5", brandId: "d", title: "满30减5" }, { code: "NEW50", brandId: "d", title: "新客首单立减50" }], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it("满30减5 美式中杯两杯 is two", () => expect(items("满30减5 美式中杯两杯")).toEqual([["americano", "中杯", 2]]));
+  it("新客首单立减50 流动工位周卡一张 is one", () => expect(items("新客首单立减50 流动工位周卡一张")).toEqual([["card", "周卡", 1]]));
+});
