@@ -206,7 +206,7 @@ export function findSizes(lower: string, orig: string, first: SizeMention[] = []
 /** The catalog's sizes keyed for comparison; built once per product. */
 const ZH_LEAD = new RegExp(`^${ZH_NUM_RE}(?=[^${ZH_NUM_CHARS}])`);
 /** a stage or a letter size (3段, 2号, L, XL) followed by an amount (900g, 54片) */
-const FIRST_PART = /^(\d{1,2}[段号阶]|[a-z]{1,3})\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fffa-z]{1,3}$/i;
+const FIRST_PART = /^(\d{1,2}[段号阶天日]|[a-z]{1,3})\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fffa-z]{1,3}$/i;
 
 export function sizeIndex(sizes: string[]): Map<string, string> {
   const idx = new Map<string, string>();
@@ -863,7 +863,7 @@ export function sizeUnits(sizes: string[]): Set<string> {
     const about = unit ? /^(.+?)(?:左右|上下)$/.exec(unit[2]) : null;
     if (about) units.add(about[1]);
     // (a stage and an amount, 3段900g, is also said by its stage: "3段")
-    const stage = /^\d{1,2}\s*([段阶])\s*\d/.exec(raw.trim());
+    const stage = /^\d{1,2}\s*([段阶天])\s*\d/.exec(raw.trim());
     if (stage) units.add(stage[1]);
     // (a count per container, 10片/盒, is also said in its count's unit: "10片装")
     const per = unit ? /^([^/]+)\/[\u4e00-\u9fff]+$/.exec(unit[2]) : null;

@@ -558,6 +558,7 @@ describe("a size of a stage or a letter and its amount is said by its first part
       { id: "a2", brandId: "l", name: "a2至初奶粉", aliases: ["a2", "a2奶粉"], sizes: ["1段900g", "2段900g", "3段900g"] },
       { id: "apta", brandId: "l", name: "爱他美奶粉", aliases: ["爱他美", "Aptamil"], sizes: ["1段400g", "1段800g", "2段800g"] },
       { id: "diaper", brandId: "l", name: "花王纸尿裤", aliases: ["花王", "Merries"], sizes: ["M64片", "L54片", "XL44片"] },
+      { id: "tour", brandId: "l", name: "西藏深度游", aliases: ["tour"], sizes: ["7天6晚", "9天8晚"] },
     ],
   }), undefined, { intentModel: null });
   const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
@@ -565,6 +566,7 @@ describe("a size of a stage or a letter and its amount is said by its first part
     ["给我整两罐a2三段", ["a2×2/3段900g"]],
     ["I need 3 cans of Aptamil stage 2", ["apta×3/2段800g"]],
     ["花王L 两包 再来一包XL", ["diaper×2/L54片", "diaper×1/XL44片"]],
+    ["tour 7天那个 俩人", ["tour×2/7天6晚"]],
     // (two sizes start so: the stage alone picks neither)
     ["爱他美1段来一罐", ["apta×1/1段"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
