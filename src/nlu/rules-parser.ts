@@ -99,13 +99,18 @@ export class RulesParser implements IntentParser {
   private readonly sizeNamed = new Map<string, Set<string>>();
   /** store names and their place words, masked for the intent model */
   private readonly stores: TermMatcher;
+  /** product names written inside a store's name */
+  private readonly inStoreNames = new Set<string>();
 
   constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog), options: RulesParserOptions = {}) {
     this.matcher = new CatalogMatcher(catalog);
     this.lexicon = lexicon;
     this.pinyin = new PinyinReader(catalog, lexicon.roles, (word) => this.matcher.isLatinName(word));
     this.intentModel = options.intentModel === undefined ? defaultIntentModel() : options.intentModel;
-    this.stores = new TermMatcher(storeWords(catalog).map((text) => ({ text, id: text })));
+    const storeNames = storeWords(catalog);
+    this.stores = new TermMatcher(storeNames.map((text) => ({ text, id: text })));
+    // (the names said inside a store's name, 观音 of 观音桥店: only where one is said are stores looked for)
+    for (const w of storeNames) for (const m of this.matcher.exactMentions(w.normalize("NFKC").toLowerCase(), null)) if (m.kind === "product") this.inStoreNames.add(w.normalize("NFKC").toLowerCase().slice(m.start, m.end));
     for (const c of catalog.coupons ?? []) {
       this.couponCodes.set(c.code.toUpperCase(), c.code);
       this.couponBrand.set(c.code, c.brandId);
@@ -318,7 +323,8 @@ export class RulesParser implements IntentParser {
     let stores: TermMention[] | undefined;
     const storesNamed = () => (stores ??= this.stores.find(lower));
     // (nor a product named inside a store's name: the 观音 of 观音桥店 is no 铁观音)
-    const inStore = (m: CatalogMention) => m.kind === "product" && storesNamed().some((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start);
+    const inStore = (m: CatalogMention) => m.kind === "product" && this.inStoreNames.has(lower.slice(m.start, m.end)) &&
+      storesNamed().some((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start);
     const mentions = this.matcher.findMentions(lower, allowed).filter((m) => !inKind(m) && !inStore(m)).filter((m) =>
       m.kind !== "product" || ((!/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start))) &&
         !this.personNamed(lower, m, allRoles) && !this.insideRoleWord(lower, m, roleWords) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
@@ -486,7 +492,7 @@ export class RulesParser implements IntentParser {
     // a number that is part of a size ("10只装", "19朵") is not a count
     // (nor one inside a product's name: the 八台 of 中八台, the 三杯 of 三杯鸡)
     // (not a coupon's discount: the 5 of 满30减5, the 50 of 立减50, the 8 of 8折)
-    const discounts = [...lower.matchAll(DISCOUNT_SAID)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const discounts = /[减折]/.test(lower) ? [...lower.matchAll(DISCOUNT_SAID)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })) : [];
     const quantities = findQuantities(lower).filter((q) => !discounts.some((d) => d.start < q.end && q.start < d.end)).filter((q) => !sizes.some((s) => !s.weak && s.start < q.end && q.start < s.end) && !productMentions.some((m) => m.start <= q.start && q.end <= m.end));
     // a number right before a size said in a measure word counts it: "两大杯", "剔尖两小碗" (2 × 大杯, 2 × 小碗)
     for (const z of sizes) {

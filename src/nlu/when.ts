@@ -38,7 +38,7 @@ const PERIODS: [RegExp, Period][] = [
   [/上午|上半天|(?<![a-z])(?:morning|a\.m\.)(?![a-z])/, { defaultHour: 10, kind: "am" }],
   // (晌午 in the north)
   // ("tmr lunch", "tomorrow lunch": lunch said after a day)
-  [/中午|晌午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])|(?<=(?:tmr|tomorrow|today|day|sunday|monday|tuesday|wednesday|thursday|friday|saturday|sat|sun|mon|tue|wed|thu|fri)\s+)lunch(?![a-z])/, { defaultHour: 12, kind: "noon" }],
+  [/中午|晌午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])|(?<![a-z])lunch(?![a-z])(?<=(?:tmr|tomorrow|today|day|sun|mon|tue|wed|thu|fri|sat)\s+lunch)/, { defaultHour: 12, kind: "noon" }],
   // (后晌 in the north, 下半天 in Shanghai, 晏昼 in Cantonese)
   [/下午|午后|后晌|下半天|晏昼|下昼|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
   [/傍晚|黄昏/, { defaultHour: 18, kind: "pm" }],
