@@ -198,8 +198,10 @@ export function buildItems(
     // (a product sold by an amount (weight, nights, hours, 刀 of paper), with no size in that unit, is ordered in it: "摘草莓 三斤", "腊肉 2 jin",
     // "汤屋双床 住两晚")
     const unit = mention.product.unit;
-    // (not one sized in that unit: 5斤装; a colour word that holds its character, 米白, is no such size)
-    if (unit && (quantity === null || WEIGHED.test(unit)) && !mention.product.sizes.some((z) => /\d/.test(z) && z.includes(unit))) {
+    // (not one sized in that unit, 5斤装, nor one asked for in a size that is a weight, 500g包; a colour word that holds
+    // its character, 米白, is no such size)
+    const weighed = size !== null && /\d\s*(?:g|克|kg|公斤|斤|两)/i.test(size);
+    if (unit && (quantity === null || WEIGHED.test(unit)) && !weighed && !mention.product.sizes.some((z) => /\d/.test(z) && z.includes(unit))) {
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       const after = countOf(lower.slice(mention.end, nextStart), unit);

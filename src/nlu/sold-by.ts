@@ -28,13 +28,30 @@ export function soldBy(description: string | null | undefined): string | null {
   return m ? SAME[m[1]] ?? m[1] : null;
 }
 
+/** weights in grams, and how each is said, for a weight said in another weight's unit (一斤 of a product sold by 克 is 500) */
+const GRAMS: Record<string, number> = { 克: 1, 两: 50, 斤: 500, 公斤: 1000 };
+const WEIGHT_SAID: Record<string, string> = { ...UNITS, 两: "两(?![个人只位天])" };
+
 const counted = new Map<string, RegExp>();
-/** The count of `unit` said in `text` ("三斤", "2 jin", "住两晚"), or null. */
-export function countOf(text: string, unit: string): number | null {
+function said(text: string, unit: string): number | null {
   let re = counted.get(unit);
   // (not a weekday's numeral: the 六 of 周六晚上)
-  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE})\\s*(?:${UNITS[unit] ?? unit})`)));
+  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE}|half an?|half)\\s*(?:${WEIGHT_SAID[unit] ?? unit})`)));
   const m = re.exec(text);
-  const n = m ? parseNumber(m[1]) : null;
-  return n !== null && n >= 1 && Number.isInteger(n) ? n : null;
+  return m ? (m[1].startsWith("half") ? 0.5 : parseNumber(m[1])) : null;
+}
+
+/** The count of `unit` said in `text` ("三斤", "2 jin", "住两晚"), or null; a weight said in another weight's unit is
+ * converted ("一斤" is 500 of 克, "一公斤" 2 of 斤, "二两" 100 of 克). */
+export function countOf(text: string, unit: string): number | null {
+  const n = said(text, unit);
+  if (n !== null) return n >= 1 && Number.isInteger(n) ? n : null;
+  if (!(unit in GRAMS)) return null;
+  for (const other of Object.keys(GRAMS)) {
+    if (other === unit) continue;
+    const m = said(text, other);
+    const converted = m === null ? null : (m * GRAMS[other]) / GRAMS[unit];
+    if (converted !== null && converted >= 1 && Number.isInteger(converted)) return converted;
+  }
+  return null;
 }

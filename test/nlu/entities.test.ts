@@ -484,6 +484,23 @@ describe("a product sold by any unit its description names is ordered in it (ses
     ["明天中午12点 订座 3 ppl", ["seat×3"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
   it("reads a unit the code has no spelling for", () => expect(soldBy("按刀卖，一刀100张")).toBe("刀"));
+  it("converts a weight said in another weight's unit", () => {
+    const nuts = new RulesParser(snapshotFromCatalog({
+      brands: [{ id: "r", name: "仁香记" }],
+      products: [
+        { id: "mango", brandId: "r", name: "芒果干", aliases: [], sizes: [], description: "按克卖" },
+        { id: "pistachio", brandId: "r", name: "开心果", aliases: [], sizes: ["特级"], description: "按斤计" },
+        { id: "sausage", brandId: "r", name: "广味腊肠", aliases: ["腊肠"], sizes: ["500g包", "散称"], description: "按斤计" },
+      ],
+    }), undefined, { intentModel: null });
+    const items = (text: string) => nuts.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+    expect(items("芒果干来一斤")).toEqual(["mango×500"]);
+    expect(items("芒果干二两")).toEqual(["mango×100"]);
+    expect(items("开心果一公斤 特级")).toEqual(["pistachio×2/特级"]);
+    // (a size that is a weight is no count of it: four packs of 500 g)
+    expect(items("腊肠500g包的来四包")).toEqual(["sausage×4/500g包"]);
+    expect(items("腊肠三斤")).toEqual(["sausage×3"]);
+  });
 });
 
 describe("sizes said in other words: periods, spice levels, measure words, km and kW (session 11)", () => {
