@@ -211,7 +211,7 @@ export function buildItems(
     // (a product rented or carded by a period, 日租/周租/月卡, said with a count of that period: "租三天" is 3 of 日租, "一个
     // 礼拜" 1 of 周租, "for 2 weeks" 2 of 周租)
     if (mention.product.sizes.length && (size === null || quantity === null)) {
-      const period = periodSize(lower.slice(prevEnd, nextStart), size === null ? mention.product.sizes : [size]);
+      const period = periodSize(lower.slice(prevEnd, nextStart), mention.product.sizes, size);
       if (period) {
         size = period.size;
         quantity ??= period.count;
@@ -336,9 +336,16 @@ const PERIODS: [RegExp, RegExp][] = [
 ];
 
 /** The size of a product rented by a period, and the count of it, when a count of that period is said. */
-function periodSize(region: string, sizes: string[]): { size: string; count: number } | null {
-  for (const size of sizes) {
-    const said = PERIODS.find(([kind]) => kind.test(size))?.[1].exec(region);
+const periodsBySizes = new WeakMap<string[], [string, RegExp][]>();
+function periodSize(region: string, sizes: string[], only: string | null): { size: string; count: number } | null {
+  let periods = periodsBySizes.get(sizes);
+  if (!periods) {
+    periods = sizes.flatMap((size) => { const p = PERIODS.find(([kind]) => kind.test(size)); return p ? [[size, p[1]] as [string, RegExp]] : []; });
+    periodsBySizes.set(sizes, periods);
+  }
+  for (const [size, re] of periods) {
+    if (only !== null && size !== only) continue;
+    const said = re.exec(region);
     if (!said) continue;
     const raw = said[1] ?? said[2];
     const count = raw === undefined || raw === "a" ? 1 : parseNumber(raw);

@@ -1325,8 +1325,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   // a common size word said in its other words, Chinese or English ("通宵" or "overnight" for 包夜, "wired" for 有线,
   // "cans" for 罐装, "twin" for 双床房, "monthly" or 一个月 for 月卡): general language, not any trade's
   // (of every size, a number's too: 3个月 is 季卡; a measure word's: 串 is "skewers")
-  const glossed = new Set(words);
-  for (const p of products) for (const raw of p.sizes) glossed.add(raw.toLowerCase().trim());
+  const glossed = new Set<string>();
+  for (const w of words) if (glossesOf(w).length) glossed.add(w);
+  for (const p of products) for (const w of glossedSizes(p.sizes)) glossed.add(w);
   for (const w of glossed) {
     for (const re of glossesOf(w)) {
       re.lastIndex = 0;
@@ -1416,6 +1417,14 @@ const GLOSSES: [RegExp, RegExp][] = ([
 ] as [RegExp, string][]).map(([test, words]) => [test, new RegExp(`(?<![a-z\\d])(?:${words})(?![a-z])`, "g")]);
 
 const GE_SAID = /(?<![\d.])(\d{1,4})\s*个(?=的|装)/g;
+
+const glossedBySizes = new WeakMap<string[], string[]>();
+/** the sizes of a product that have other words (GLOSSES), lower case, found once per product's sizes */
+function glossedSizes(sizes: string[]): string[] {
+  let out = glossedBySizes.get(sizes);
+  if (!out) glossedBySizes.set(sizes, (out = sizes.map((z) => z.toLowerCase().trim()).filter((z) => glossesOf(z).length)));
+  return out;
+}
 
 const glossed = new Map<string, RegExp[]>();
 /** the other words of a size word (GLOSSES), found once per word */
