@@ -69,6 +69,9 @@ export function findCouponCode(lower: string, orig: string, known: Map<string, s
 
 // ---- a coupon named by its title ("那个满300减50的券", "新人首单8折怎么领", "85折的券 岭风的") ----
 
+/** a coupon's discount as said in a message, to be read as no count: 满30减5, 立减50, 减20元, 8折, 8.5折 */
+export const DISCOUNT_SAID = /满\s*\d+\s*(?:元)?\s*减\s*\d+(?:元)?|(?:立减|立省|减)\s*\d+(?:元)?|\d+(?:\.\d)?\s*折/g;
+
 /** A coupon's discount as people write it: 满300减50, 立减100, 8折 / 八折 / 85折 / 8.5折, 半价, "20% off". */
 function discounts(text: string): string[] {
   const out: string[] = [];

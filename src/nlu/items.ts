@@ -3,10 +3,11 @@
 // "两杯大杯拿铁和一个牛角包" gives 2 × 大杯 latte and 1 croissant.
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
-import { countOf } from "./sold-by.ts";
+import { countOf, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
+import { DISCOUNT_SAID } from "./codes.ts";
 
 export interface ProductMention extends Span {
   product: ProductInfo;
@@ -17,8 +18,6 @@ export interface ProductMention extends Span {
 const MAX_QUANTITY = 9999;
 /** the ends of a name of a place or a package for a party (Chinese's words for them, not any trade's) */
 const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐)$/;
-/** the units of a weight */
-const WEIGHED = /^(?:斤|公斤|克)$/;
 /** the booking or renting of it named after the place: 包间预订, 场地租赁 */
 const BOOKED = /(?:预订|预定|预约|订位|租赁|出租|租用)$/;
 
@@ -27,9 +26,6 @@ export interface BuiltItems {
   /** whether any count was written (rather than defaulted to 1) */
   explicitQuantity: boolean;
 }
-
-/** a coupon's discount as said: 满30减5, 立减50, 减20元, 8折, 8.5折 */
-export const DISCOUNT_SAID = /满\s*\d+\s*(?:元)?\s*减\s*\d+(?:元)?|(?:立减|立省|减)\s*\d+(?:元)?|\d+(?:\.\d)?\s*折/g;
 
 export function buildItems(
   lower: string,
@@ -41,7 +37,7 @@ export function buildItems(
   // counts are read from a copy where explicit sizes are blanked: the 36 of "36粒的来一盒" is a size, not a count
   let counts = blankSpans(lower, sizes.filter((s) => !s.weak));
   // and so are coupons' discounts: the 5 of "满30减5 美式两杯" orders nothing five times
-  counts = counts.replace(DISCOUNT_SAID, (m) => "_".repeat(m.length));
+  if (/[减折]/.test(counts)) counts = counts.replace(DISCOUNT_SAID, (m) => "_".repeat(m.length));
   // and so are ratings: "rated 4 stars for the tulips" orders nothing four times
   counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))|(?<![\d.])(?:10|\d)\s*\/\s*(?:5|10)(?![\d.])/g, (m) => "_".repeat(m.length));
   // (a count inside a rating is none: the 两颗 of "两颗星")
@@ -74,7 +70,8 @@ export function buildItems(
     // 再来个半份黄喉"; one written against this product and set off from the previous one is not the previous one's)
     const side = (span: Span) => sideOf(lower, span.start >= mention.end ? mention.end : prevEnd, span, span.start >= mention.end ? nextStart : mention.start);
     // (a size written right against the next product, away from this one, is the next one's: the 中杯 of "一杯大杯拿铁和一杯
-    // 中杯卡布奇诺", when the next one comes in it; not one set off from it by a space and written against what comes before: the 切丝 of "里脊一斤切丝 前腿肉两斤")
+    // 中杯卡布奇诺", when the next one comes in it; not one set off from it by a space and written against what comes
+    // before: the 切丝 of "里脊一斤切丝 前腿肉两斤")
     const next = mentions[i + 1]?.product;
     const against = (span: Span) => !!next && span.start > mention.end && /\S/.test(lower.slice(mention.end, span.start)) &&
       (/^的?$/.test(lower.slice(span.end, nextStart)) || (/^\s*的?\s*$/.test(lower.slice(span.end, nextStart)) && /\s/.test(lower[span.start - 1] ?? " ")))
@@ -195,13 +192,12 @@ export function buildItems(
       if (!q && things && Number(things[1]) >= 1) quantity = Number(things[1]);
     }
 
-    // (a product sold by an amount (weight, nights, hours, 刀 of paper), with no size in that unit, is ordered in it: "摘草莓 三斤", "腊肉 2 jin",
-    // "汤屋双床 住两晚")
+    // (a product sold by an amount (a weight, nights, hours, 刀 of paper), with no size in that unit, is ordered in it:
+    // "摘草莓 三斤", "腊肉 2 jin", "汤屋双床 住两晚"; not one sized in that unit, 5斤装, nor one asked for in a size that is a
+    // weight, 500g包; a colour word that holds its character, 米白, is no such size)
     const unit = mention.product.unit;
-    // (not one sized in that unit, 5斤装, nor one asked for in a size that is a weight, 500g包; a colour word that holds
-    // its character, 米白, is no such size)
-    const weighed = size !== null && /\d\s*(?:g|克|kg|公斤|斤|两)/i.test(size);
-    if (unit && (quantity === null || WEIGHED.test(unit)) && !weighed && !mention.product.sizes.some((z) => /\d/.test(z) && z.includes(unit))) {
+    const weighed = size !== null && WEIGHT_SIZE.test(size);
+    if (unit && (quantity === null || isWeight(unit)) && !weighed && !mention.product.sizes.some((z) => /\d/.test(z) && z.includes(unit))) {
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       const after = countOf(lower.slice(mention.end, nextStart), unit);
@@ -327,29 +323,27 @@ function measuredSize(lower: string, quantities: QuantityMention[], from: number
   return null;
 }
 
-/** a period a product is rented or carded by (日租, 周卡, 月租, 时租), and how its count is said */
-const PERIODS: [RegExp, RegExp][] = [
-  [/^(?:日|天)(?:租|卡|票)$/, new RegExp(`(\\d{1,3}|${ZH_NUM_RE})\\s*(?:个)?\\s*(?:天|日(?![租卡票期]))|(?<![a-z])(\\d{1,3}|one|two|three|four|five|six|seven|ten)[\\s-]*days?(?![a-z])`)],
-  [/^(?:周|星期)(?:租|卡|票)$/, new RegExp(`(\\d{1,2}|${ZH_NUM_RE})?\\s*(?:个)?\\s*(?:周|星期|礼拜)(?![一二三四五六日天1-7末租卡票])|(?<![a-z])(\\d{1,2}|one|two|three|four|a)[\\s-]*weeks?(?![a-z])`)],
-  [/^月(?:租|卡|票)$/, new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*个\\s*月|(?<![a-z])(\\d{1,2}|one|two|three|six|a)[\\s-]*months?(?![a-z])`)],
-  [/^(?:时|小时)租$/, new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*(?:个)?\\s*(?:小时|钟头)|(?<![a-z])(\\d{1,2}|one|two|three|four|eight)[\\s-]*(?:hours?|hrs?)(?![a-z])`)],
+/** a period a product is rented or carded by (日租, 周卡, 月租, 时租), and the unit its count is said in (sold-by.ts) */
+const PERIODS: [RegExp, string][] = [
+  [/^(?:日|天)(?:租|卡|票)$/, "天"],
+  [/^(?:周|星期)(?:租|卡|票)$/, "周"],
+  [/^月(?:租|卡|票)$/, "月"],
+  [/^(?:时|小时)租$/, "小时"],
 ];
+const periodsBySizes = new WeakMap<string[], [string, string][]>();
 
-/** The size of a product rented by a period, and the count of it, when a count of that period is said. */
-const periodsBySizes = new WeakMap<string[], [string, RegExp][]>();
+/** The size of a product rented by a period (of its sizes, or `only` when one is said), and the count of it, when a count
+ * of that period is said. */
 function periodSize(region: string, sizes: string[], only: string | null): { size: string; count: number } | null {
   let periods = periodsBySizes.get(sizes);
   if (!periods) {
-    periods = sizes.flatMap((size) => { const p = PERIODS.find(([kind]) => kind.test(size)); return p ? [[size, p[1]] as [string, RegExp]] : []; });
+    periods = sizes.flatMap((size) => { const p = PERIODS.find(([kind]) => kind.test(size)); return p ? [[size, p[1]] as [string, string]] : []; });
     periodsBySizes.set(sizes, periods);
   }
-  for (const [size, re] of periods) {
+  for (const [size, unit] of periods) {
     if (only !== null && size !== only) continue;
-    const said = re.exec(region);
-    if (!said) continue;
-    const raw = said[1] ?? said[2];
-    const count = raw === undefined || raw === "a" ? 1 : parseNumber(raw);
-    if (count !== null && count >= 1 && Number.isInteger(count)) return { size, count };
+    const count = countOf(region, unit);
+    if (count !== null) return { size, count };
   }
   return null;
 }

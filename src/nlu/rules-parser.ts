@@ -1,14 +1,14 @@
 // The offline parser: pure rules over a catalog snapshot, no I/O. Every extractor lives in its own
 // module; this file only wires them together and decides which fields an intent carries.
 import { CatalogMatcher, type CatalogMention, type ProductInfo } from "./catalog-matcher.ts";
-import { couponByTitle, couponSignatures, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
+import { couponByTitle, couponSignatures, DISCOUNT_SAID, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent, type Decision } from "./intent-rules.ts";
 import { countOf } from "./sold-by.ts";
 import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
-import { buildItems, DISCOUNT_SAID, type ProductMention } from "./items.ts";
+import { buildItems, type ProductMention } from "./items.ts";
 import { chineseNumerals, findQuantities, MEASURE_WORDS, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";

@@ -205,6 +205,15 @@ export function findSizes(lower: string, orig: string, first: SizeMention[] = []
 
 /** The catalog's sizes keyed for comparison; built once per product. */
 const ZH_LEAD = new RegExp(`^${ZH_NUM_RE}(?=[^${ZH_NUM_CHARS}])`);
+/** Each key (keyOf of a size, or null for none) that one size only has, to that size. */
+function soleKeys(sizes: string[], keyOf: (size: string) => string | null): [string, string][] {
+  const owners = new Map<string, string | null>();
+  for (const s of sizes) {
+    const k = keyOf(s);
+    if (k !== null) owners.set(k, owners.has(k) && owners.get(k) !== s ? null : s);
+  }
+  return [...owners].filter((e): e is [string, string] => e[1] !== null);
+}
 /** a stage or a letter size (3段, 2号, L, XL) followed by an amount (900g, 54片) */
 const FIRST_PART = /^(\d{1,2}[段号阶天日]|[a-z]{1,3})\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fffa-z]{1,3}$/i;
 
@@ -219,17 +228,13 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
   }
   // (a size of two lengths is also found by its first, when no other of the sizes starts so: 1米8 for 1.8x2m or
   // 180x200cm, the width of a bed; and with a measure after it, 1.8x2m 20cm, by the two)
-  const widths = new Map<string, string | null>();
-  for (const s of sizes) {
-    const t = s.normalize("NFKC").trim().toLowerCase();
-    const m = /^(\S+)(?:\s+(\d+(?:\.\d+)?\s*(?:cm|mm|厘米|公分)))?$/.exec(t);
+  for (const [k, s] of soleKeys(sizes, (s) => {
+    const m = /^(\S+)(?:\s+(\d+(?:\.\d+)?\s*(?:cm|mm|厘米|公分)))?$/.exec(s.normalize("NFKC").trim().toLowerCase());
     const d = m ? DIMENSION_SIZE.exec(m[1]) : null;
-    if (!m || !d) continue;
+    if (!m || !d) return null;
     const first = `${Math.round(Number(d[1]) * METERS[d[2] ?? d[4]] * 10000) / 10000}m`;
-    const k = m[2] ? `${first}+${sizeKey(m[2])}` : first;
-    widths.set(k, widths.has(k) && widths.get(k) !== s ? null : s);
-  }
-  for (const [k, s] of widths) if (s && !idx.has(k)) idx.set(k, s);
+    return m[2] ? `${first}+${sizeKey(m[2])}` : first;
+  })) if (!idx.has(k)) idx.set(k, s);
   // (an amount about so much, 2斤左右, is found as the amount: 2斤)
   for (const s of sizes) {
     const about = /^(.+?)\s*(?:左右|上下|以上)$/.exec(s.trim());
@@ -242,14 +247,9 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
   }
   // (a size of a stage or a letter and its amount, 1段400g or L54片, is also found by its first part, when no other of
   // the sizes starts so: "3段" for 3段900g, "L" for L54片)
-  const firsts = new Map<string, string | null>();
-  for (const s of sizes) {
-    const m = FIRST_PART.exec(s.normalize("NFKC").trim());
-    if (!m) continue;
-    const k = sizeKey(m[1]);
-    firsts.set(k, firsts.has(k) && firsts.get(k) !== s ? null : s);
+  for (const [k, s] of soleKeys(sizes, (s) => { const m = FIRST_PART.exec(s.normalize("NFKC").trim()); return m ? sizeKey(m[1]) : null; })) {
+    if (!idx.has(k)) idx.set(k, s);
   }
-  for (const [k, s] of firsts) if (s && !idx.has(k)) idx.set(k, s);
   // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
   for (const s of sizes) {
     const digits = ZH_LEAD.test(s) ? sizeKey(s.replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))) : "";
@@ -1403,17 +1403,13 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^串$/, "skewers?|sticks?"],
   [/^把$/, "bundles?|bunch(?:es)?"],
   [/^箱$/, "cases?|crates?|cartons?"],
-  // (a period and a kind-word, a card, a pass, a rent or a fee for that long: 月卡, 季卡, 半年卡, 年租)
-  [/^半年(?:度)?(?:卡|票|租|费|会员|会籍)$/, "half[- ]?year(?:ly)?|(?:six|6)[- ]months?|(?:六|6)个月"],
+  // (a period and a kind-word, a card, a pass, a rent or a fee for that long, 月卡, 季卡, 半年卡, 年租, or the period written as
+  // its length, 1个月, 3个月, 6个月, 12个月: each said as the other and in English)
+  [/^(?:半年(?:度)?(?:卡|票|租|费|会员|会籍)|(?:6|六)个月)$/, "半年(?:卡)?|half[- ]?year(?:ly)?|(?:six|6)[- ]months?|(?:六|6)个月"],
   [/^周(?:卡|票|租|费|会员|会籍)$/, "weekly|(?:one|1|a)[- ]week|(?:一|1)(?:个)?(?:周|星期)(?![一二三四五六日天\\d])"],
-  [/^月(?:度)?(?:卡|票|租|费|会员|会籍)$/, "monthly|(?:one|1|a)[- ]month(?!s)|(?:一|1)个月"],
-  [/^季(?:度)?(?:卡|票|租|费|会员|会籍)$/, "quarterly|(?:three|3)[- ]months?|(?:三|3)个月|季度"],
-  // (a card's period written as its length: 1个月, 3个月, 6个月, 12个月)
-  [/^(?:1|一)个月$/, "月卡|monthly|(?:one|1|a)[- ]month(?!s)"],
-  [/^(?:3|三)个月$/, "季卡|季度|quarterly|(?:three|3)[- ]months?"],
-  [/^(?:6|六)个月$/, "半年(?:卡)?|half[- ]?year(?:ly)?|(?:six|6)[- ]months?"],
-  [/^(?:12|十二)个月$/, "年卡|(?<!半)一年|annual(?:ly)?|yearly|(?:one|1|a)[- ]year(?!s)"],
-  [/^年(?:度)?(?:卡|票|租|费|会员|会籍)$/, "annual(?:ly)?|yearly|(?:one|1|a)[- ]year(?!s)|(?<!半)(?:一|1)年(?![级前后多了])|(?:十二|12)个月"],
+  [/^(?:月(?:度)?(?:卡|票|租|费|会员|会籍)|(?:1|一)个月)$/, "月卡|monthly|(?:one|1|a)[- ]month(?!s)|(?:一|1)个月"],
+  [/^(?:季(?:度)?(?:卡|票|租|费|会员|会籍)|(?:3|三)个月)$/, "季卡|quarterly|(?:three|3)[- ]months?|(?:三|3)个月|季度"],
+  [/^(?:年(?:度)?(?:卡|票|租|费|会员|会籍)|(?:12|十二)个月)$/, "年卡|annual(?:ly)?|yearly|(?:one|1|a)[- ]year(?!s)|(?<!半)(?:一|1)年(?![级前后多了])|(?:十二|12)个月"],
 ] as [RegExp, string][]).map(([test, words]) => [test, new RegExp(`(?<![a-z\\d])(?:${words})(?![a-z])`, "g")]);
 
 const GE_SAID = /(?<![\d.])(\d{1,4})\s*个(?=的|装)/g;

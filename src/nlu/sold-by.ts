@@ -30,13 +30,18 @@ export function soldBy(description: string | null | undefined): string | null {
 
 /** weights in grams, and how each is said, for a weight said in another weight's unit (一斤 of a product sold by 克 is 500) */
 const GRAMS: Record<string, number> = { 克: 1, 两: 50, 斤: 500, 公斤: 1000 };
+/** Whether a unit is a weight's (斤, 公斤, 克, 两). */
+export const isWeight = (unit: string): boolean => unit in GRAMS;
+/** a size that is a weight: 500g包, 2斤装 */
+export const WEIGHT_SIZE = /\d\s*(?:g|克|kg|公斤|斤|两)/i;
 const WEIGHT_SAID: Record<string, string> = { ...UNITS, 两: "两(?![个人只位天])" };
 
 const counted = new Map<string, RegExp>();
 function said(text: string, unit: string): number | null {
   let re = counted.get(unit);
   // (not a weekday's numeral: the 六 of 周六晚上)
-  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE}|half an?|half)\\s*(?:${WEIGHT_SAID[unit] ?? unit})`)));
+  // (or an English number word: "for two weeks", "a week")
+  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE}|half an?|half|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|a)(?=[\\s-]))[\\s-]*(?:${WEIGHT_SAID[unit] ?? unit})`)));
   const m = re.exec(text);
   return m ? (m[1].startsWith("half") ? 0.5 : parseNumber(m[1])) : null;
 }
