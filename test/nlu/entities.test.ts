@@ -7,6 +7,7 @@ import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
 import { snapshotFromCatalog } from "../../src/nlu/catalog-snapshot.ts";
 import { soldBy } from "../../src/nlu/sold-by.ts";
+import { itemLines } from "./fixtures.ts";
 
 const KNOWN = new Map(["GXG30", "COFFEE5", "LATTE8", "HOME500", "GB50"].map((c) => [c, c]));
 const n = (t: string) => normalizeText(t);
@@ -118,7 +119,7 @@ describe("several sizes and counts of one product in a sentence", () => {
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
-  const items = (text: string) => ferry.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(ferry, text);
   it.each([
     ["两张船票 一大一小", ["ticket×1/成人", "ticket×1/儿童"]],
     ["船票 两大一小", ["ticket×2/成人", "ticket×1/儿童"]],
@@ -177,7 +178,7 @@ describe("sizes said in parts, with a qualifier, in a range, and counts of sheet
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["两桶酒红的 2升", ["glaze×2/酒红2L"]],
     ["3 bottles of sky blue 500ml and one 2L wine red", ["glaze×3/天蓝500ml", "glaze×1/酒红2L"]],
@@ -243,7 +244,7 @@ describe("sizes and counts, third round", () => {
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["储能电源 2万毫安的 来一个", ["battery×1/20000mAh"]],
     ["电源要两万的 两个", ["battery×2/20000mAh"]],
@@ -329,7 +330,7 @@ describe("sizes and counts, fourth round", () => {
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["钢琴调音 立式的", ["tune×1/立式钢琴"]],
     ["三角琴调音 周六", ["tune×1/三角钢琴"]],
@@ -417,7 +418,7 @@ describe("models said in part", () => {
     ],
     coupons: [],
   } as never, undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["镜头膜 Pixel 9 一张", ["film×1/Pixel 9"]],
     ["镜头膜 pixel 10 pro 两张", ["film×2/Pixel 10 Pro"]],
@@ -453,7 +454,7 @@ describe("a product its description says is sold by weight is ordered in it (ses
       { id: "egg", brandId: "f", name: "土鸡蛋", aliases: [], sizes: [], description: "新鲜直发" },
     ],
   }), undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["腊肉3斤 香肠2斤 寄到广州", ["pork×3", "sausage×2"]],
     ["cured pork 2 jin, sausage 3 jin", ["pork×2", "sausage×3"]],
@@ -477,7 +478,7 @@ describe("a product sold by any unit its description names is ordered in it (ses
       { id: "seat", brandId: "z", name: "大厅订座", aliases: ["订座"], sizes: [], description: "按人计，押金每位10元" },
     ],
   }), undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["毛边纸来五刀 练字用", ["paper×5"]],
     ["租教室 大教室 周六晚上 两个小时", ["room×2/大教室"]],
@@ -493,7 +494,7 @@ describe("a product sold by any unit its description names is ordered in it (ses
         { id: "sausage", brandId: "r", name: "广味腊肠", aliases: ["腊肠"], sizes: ["500g包", "散称"], description: "按斤计" },
       ],
     }), undefined, { intentModel: null });
-    const items = (text: string) => nuts.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+    const items = (text: string) => itemLines(nuts, text);
     expect(items("芒果干来一斤")).toEqual(["mango×500"]);
     expect(items("芒果干二两")).toEqual(["mango×100"]);
     expect(items("开心果一公斤 特级")).toEqual(["pistachio×2/特级"]);
@@ -515,7 +516,7 @@ describe("sizes said in other words: periods, spice levels, measure words, km an
       { id: "charger", brandId: "c", name: "家用充电桩", aliases: ["家充桩"], sizes: ["7kW", "11kW"] },
     ],
   }), undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["畅跳卡半年的来一张", ["card×1/6个月"]],
     ["monthly pass please", ["card×1/1个月"]],
@@ -537,7 +538,7 @@ describe("a baby's age in months or years picks the age band, whichever unit the
       { id: "towel", brandId: "p", name: "斗篷浴巾", aliases: [], sizes: ["0-1岁", "1-3岁"] },
     ],
   }), undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["游泳单次 宝宝14个月", ["swim×1/1-3岁"]],
     ["游泳单次 一岁半", ["swim×1/1-3岁"]],
@@ -558,7 +559,7 @@ describe("tickets, trips and bundles said in English (session 11)", () => {
       { id: "table", brandId: "b", name: "全自动麻将机", aliases: ["mahjong table"], sizes: ["折叠款", "餐桌两用款"] },
     ],
   }), undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["2 adult day passes for tomorrow", ["pass×2/全天"]],
     ["need a 2-day pass starting saturday", ["pass×1/2日票"]],
@@ -578,7 +579,7 @@ describe("a size of a stage or a letter and its amount is said by its first part
       { id: "tour", brandId: "l", name: "西藏深度游", aliases: ["tour"], sizes: ["7天6晚", "9天8晚"] },
     ],
   }), undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["给我整两罐a2三段", ["a2×2/3段900g"]],
     ["I need 3 cans of Aptamil stage 2", ["apta×3/2段800g"]],
@@ -626,7 +627,7 @@ describe("a product rented by a period, said with a count of it (session 11)", (
       { id: "room", brandId: "y", name: "单人间", aliases: ["单间"], sizes: ["自理", "半护理"], description: "按月计" },
     ],
   }), undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["经济型租三天 明天上午长水机场取车", ["eco×3/日租"]],
     ["七坐车 租一个礼拜", ["mpv×1/周租"]],
@@ -679,7 +680,7 @@ describe("a room its description says is sold by the night is ordered in nights 
       { id: "stay", brandId: "y", name: "湖景房", aliases: [], sizes: ["1晚", "2晚"], description: "按晚计" },
     ],
   }), undefined, { intentModel: null });
-  const items = (text: string) => shop.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+  const items = (text: string) => itemLines(shop, text);
   it.each([
     ["汤屋双床 12月5号入住 住两晚", ["room×2/双床房"]],
     ["帐篷营地4人帐 这周六晚上 住一晚", ["tent×1/4人帐"]],

@@ -1,10 +1,10 @@
-// Shared by the NLU tests: the demo catalog as a snapshot, and the corpus's fixed "now".
+// Shared by the NLU tests: the demo catalog as a snapshot, the corpus's fixed "now", and items read as short lines.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { snapshotFromCatalog } from "../../src/nlu/catalog-snapshot.ts";
-import { CORPUS_NOW, CORPUS_TIMEZONE } from "../../src/nlu/eval.ts";
-import type { CatalogSnapshot, ParseContext } from "../../src/nlu/intent.ts";
+import { CORPUS_NOW, CORPUS_TIMEZONE, defaultCorpusContext } from "../../src/nlu/eval.ts";
+import type { CatalogSnapshot, ParseContext, ParseResult } from "../../src/nlu/intent.ts";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CORPUS_PATH = join(ROOT, "test/nlu/corpus.jsonl");
@@ -16,3 +16,8 @@ export function demoSnapshot(): CatalogSnapshot {
 /** Wednesday 2026-11-25 10:00 in Asia/Shanghai, the corpus's "now". */
 export const NOW = new Date(CORPUS_NOW);
 export const ctx = (brandIds: string[] | null = null): ParseContext => ({ now: NOW, timezone: CORPUS_TIMEZONE, brandIds });
+
+/** The items a parser reads from a text, each as "product×quantity/size" (the size left out when there is none). */
+export function itemLines(parser: { parseSync(text: string, ctx: ParseContext): ParseResult }, text: string): string[] {
+  return parser.parseSync(text, defaultCorpusContext()).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
+}
