@@ -3,6 +3,7 @@
 import { CatalogMatcher, type CatalogMention, type ProductInfo } from "./catalog-matcher.ts";
 import { couponByTitle, couponSignatures, DISCOUNT_SAID, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
+import { englishSizes } from "./english-sizes.ts";
 import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent, type Decision } from "./intent-rules.ts";
@@ -434,6 +435,10 @@ export class RulesParser implements IntentParser {
       const within = productMentions.find((m) => m.start <= z.start && z.end <= m.end && m.end - m.start >= z.end - z.start);
       if (within && !within.product.sizes.includes(resolveSize([z], within.product.sizes, within.product.sizeIndex) ?? "")) sizes.splice(k, 1);
     }
+    // (a catalog's Chinese size word said in English: "resole with a leather sole" for 真皮底)
+    // (only of a product no size was found for otherwise: the dictionary is the last resort)
+    const sizeless = sized.filter((p) => !sizes.some((z) => resolveSize([z], p.sizes, p.sizeIndex)));
+    if (sizeless.length) sizes.push(...englishSizes(lower, sizeless, [...productMentions, ...heads, ...sizes]));
     sizes.sort((a, b) => a.start - b.start);
     // (one product describing another: said right before it, with 的 or nothing between, or after it with "for the";
     // "买iPhone 17 Pro 再配个手机壳" buys both)

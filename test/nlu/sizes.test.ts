@@ -302,3 +302,28 @@ describe("cooking styles in English, a size word typed with a homophone, seniors
     ["a dozen tsingtao", [["beer", "一打", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a catalog's Chinese size word said in English, read through the dictionary (session 12)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "k", name: "木与瓷", aliases: [] }],
+    products: [
+      { id: "mug", brandId: "k", name: "马克杯", aliases: ["mug"], sizes: ["陶瓷", "玻璃", "不锈钢"], tags: [] },
+      { id: "toast", brandId: "k", name: "吐司", aliases: ["toast"], sizes: ["全麦", "原味"], tags: [] },
+      { id: "resole", brandId: "k", name: "换鞋底", aliases: ["resole"], sizes: ["橡胶底", "真皮底"], tags: [] },
+      { id: "scarf", brandId: "k", name: "羊毛围巾", aliases: ["scarf"], sizes: ["羊毛", "羊绒"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["a stainless steel mug please", [["mug", "不锈钢", 1]]],
+    ["2 ceramic mugs", [["mug", "陶瓷", 2]]],
+    ["one whole wheat toast", [["toast", "全麦", 1]]],
+    ["resole my boots with a leather sole", [["resole", "真皮底", 1]]],
+    ["rubber resole x2", [["resole", "橡胶底", 2]]],
+    // (a word of the product's own name names no size: the wool of 羊毛围巾)
+    ["a wool scarf", [["scarf", null, 1]]],
+    // (a size said in its own words is not read again in English)
+    ["玻璃的 mug, not the ceramic one", [["mug", "玻璃", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
