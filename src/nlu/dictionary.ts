@@ -46,27 +46,36 @@ export function englishStem(word: string): string {
   return w;
 }
 
-/** The English words of a gloss text, as stems: words of three letters or more, not STOP words, notes in brackets left out. */
+/** The English words of a gloss text, as stems: words of three letters or more, not STOP words; the dictionary's
+ * notes before a sense ("(bound form)", "(archaic)") and its cross-references in square brackets left out. */
 function stemsOf(gloss: string): Set<string> {
   const out = new Set<string>();
-  for (const w of gloss.replace(/\([^)]*\)|\[[^\]]*\]/g, " ").toLowerCase().split(/[^a-z]+/)) if (w.length >= 3 && !STOP.has(w)) out.add(englishStem(w));
+  for (const sense of gloss.split("; ")) {
+    for (const w of sense.replace(/^\([^)]*\)\s*/, "").replace(/\[[^\]]*\]/g, " ").toLowerCase().split(/[^a-z]+/)) if (w.length >= 3 && !STOP.has(w)) out.add(englishStem(w));
+  }
   return out;
 }
 
-const NUMERALS: Record<string, string[]> = {
-  一: ["1", "one", "single"], 单: ["1", "one", "single"], 二: ["2", "two"], 两: ["2", "two"], 双: ["2", "two", "double"],
-  三: ["3", "three"], 四: ["4", "four"], 五: ["5", "five"], 六: ["6", "six"], 七: ["7", "seven"], 八: ["8", "eight"],
-  九: ["9", "nine"], 十: ["10", "ten"],
+const EN_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+/** a number as said in English: its digits and, up to twelve, its word */
+function numberStems(n: number): Set<string> {
+  return new Set([String(n), ...(EN_NUMBERS[n] ? [EN_NUMBERS[n]] : [])]);
+}
+const NUMERALS: Record<string, Set<string>> = {
+  一: numberStems(1), 单: new Set([...numberStems(1), "single"]), 二: numberStems(2), 两: numberStems(2), 双: new Set([...numberStems(2), "double"]),
+  三: numberStems(3), 四: numberStems(4), 五: numberStems(5), 六: numberStems(6), 七: numberStems(7), 八: numberStems(8), 九: numberStems(9), 十: numberStems(10),
 };
 
-/** A Chinese word in its parts, each with its English stems; the parts a customer saying it in English must say. */
-export interface EnglishParts {
-  parts: { part: string; stems: Set<string> }[];
+/** A Chinese word in its parts, each with its English stems; `number` marks a count (三 of 三居, 6 of 6寸). */
+export interface EnglishPart {
+  part: string;
+  stems: Set<string>;
+  number?: boolean;
 }
 
-const memo = new Map<string, EnglishParts["parts"]>();
+const memo = new Map<string, EnglishPart[]>();
 /** A Chinese text cut into the longest dictionary words from the left, each with its English stems (memoised). */
-function cut(text: string): EnglishParts["parts"] {
+function cut(text: string): EnglishPart[] {
   let res = memo.get(text);
   if (res) return res;
   const dict = load();
@@ -75,7 +84,7 @@ function cut(text: string): EnglishParts["parts"] {
     let k = Math.min(4, text.length - i);
     while (k > 1 && !dict.has(text.slice(i, i + k))) k--;
     const part = text.slice(i, i + k);
-    res.push({ part, stems: NUMERALS[part] ? new Set(NUMERALS[part]) : stemsOf(dict.get(part) ?? "") });
+    res.push(NUMERALS[part] ? { part, stems: NUMERALS[part], number: true } : { part, stems: stemsOf(dict.get(part) ?? "") });
     i += k;
   }
   if (memo.size < 50_000) memo.set(text, res);
@@ -83,21 +92,24 @@ function cut(text: string): EnglishParts["parts"] {
 }
 
 /**
- * The English of a Chinese word of 2–8 characters, part by part: the parts said in English are its dictionary words of
- * two characters or more and its numerals (三 of 三功能), or, when it has none, each of its characters. Null when a
- * needed part has no English in the dictionary.
+ * The parts of a size word a customer saying it in English must say: its dictionary words of two characters or more
+ * and its counts (三 of 三功能), or, when it has no such word, each of its characters (居 of 三居 "3 bedrooms", 寸 of 6寸
+ * "6 inch"; 个 of 6个装, a measure word of anything, says nothing). A word of Chinese characters, or a number and them.
+ * Null when a needed part has no English in the dictionary.
  */
-export function englishParts(word: string): EnglishParts | null {
-  if (!/^[\u4e00-\u9fff]{2,8}$/.test(word)) return null;
-  const all = cut(word);
-  const long = all.filter((p) => p.part.length > 1 || NUMERALS[p.part]);
-  const parts = long.some((p) => p.part.length > 1) ? long : all;
-  return parts.every((p) => p.stems.size) ? { parts } : null;
+export function englishParts(word: string): EnglishPart[] | null {
+  const counted = /^(\d{1,4})\s*([\u4e00-\u9fff]{1,6})$/.exec(word);
+  if (!counted && !/^[\u4e00-\u9fff]{2,8}$/.test(word)) return null;
+  const all = counted ? [{ part: counted[1], stems: numberStems(Number(counted[1])), number: true }, ...cut(counted[2])] : cut(word);
+  const said = all.filter((p, i) => !(p.part === "个" && all[i - 1]?.number));
+  const long = said.filter((p) => p.part.length > 1 || p.number);
+  const parts = long.some((p) => p.part.length > 1 && !p.number) ? long : said;
+  return parts.every((p) => p.stems.size) && parts.some((p) => !p.number) ? parts : null;
 }
 
 /** Every English stem of the dictionary words in a Chinese text (a product's name: its words are no size's). */
 export function englishOfName(name: string): Set<string> {
   const out = new Set<string>();
-  for (const run of name.match(/[\u4e00-\u9fff]{2,}/g) ?? []) for (const p of cut(run)) for (const s of p.stems) out.add(s);
+  for (const run of name.match(/[\u4e00-\u9fff]{2,}/g) ?? []) for (const p of cut(run)) if (!p.number) for (const s of p.stems) out.add(s);
   return out;
 }

@@ -1,9 +1,9 @@
-// A catalog's Chinese size word said in English: "a leather sole" for the 真皮底 of a resoling, "semi-assisted" not
-// needed, "the oatmeal one" no, but "keep the original hem" for 保留原边. The English comes from the dictionary
-// (dictionary.ts), never from a list written for a trade.
+// A catalog's Chinese size word said in English: "a leather sole" for the 真皮底 of a resoling, "keep the original hem"
+// for 保留原边, "3 bedrooms" for 三居, "6 inch" for 6寸. The English comes from the dictionary (dictionary.ts), never
+// from a list written for a trade.
 //
-// A size counts as said when every needed part of it (its dictionary words, its numerals) has an English word in the
-// text that no other size of the product and nothing of the product's own name has, close together, and exactly one
+// A size counts as said when every needed part of it (its dictionary words, its count) has an English word in the text
+// that is no word of the product's own name, close together, a count right before what it counts, and exactly one
 // size of the product is said so.
 import { englishOfName, englishParts, englishStem } from "./dictionary.ts";
 import { sizeKey, type SizeMention } from "./sizes.ts";
@@ -15,14 +15,14 @@ interface Sized {
   name?: string;
 }
 
-/** a size and, per needed part, the stems that say that part and no other size of the same product */
+/** a size and, per needed part, the stems that say it (a product's own words left out) */
 interface Telling {
   size: string;
-  parts: Set<string>[];
+  parts: { stems: Set<string>; number?: boolean }[];
 }
 
 const tellingBySizes = new WeakMap<string[], Map<string, Telling[]>>();
-/** The sizes of a product that English can tell apart, memoised by its size list and name. */
+/** The sizes of a product that English can say, memoised by its size list and name. */
 function tellingSizes(p: Sized): Telling[] {
   let byName = tellingBySizes.get(p.sizes);
   if (!byName) tellingBySizes.set(p.sizes, (byName = new Map()));
@@ -30,21 +30,21 @@ function tellingSizes(p: Sized): Telling[] {
   let out = byName.get(name);
   if (out) return out;
   const own = englishOfName(name);
-  const parted = p.sizes.map((size) => ({ size, parts: englishParts(foldTraditional(size.normalize("NFKC").toLowerCase().trim()))?.parts ?? null }));
   out = [];
-  for (const { size, parts } of parted) {
+  for (const size of p.sizes) {
+    const parts = englishParts(foldTraditional(size.normalize("NFKC").toLowerCase().trim()));
     if (!parts) continue;
-    const others = parted.filter((o) => o.size !== size);
-    const telling = parts.map(({ stems }) => new Set([...stems].filter((s) => !own.has(s) && !others.some((o) => o.parts?.some((q) => q.stems.has(s))))));
-    if (telling.every((t) => t.size)) out.push({ size, parts: telling });
+    const telling = parts.map(({ stems, number }) => ({ stems: number ? stems : new Set([...stems].filter((s) => !own.has(s))), number }));
+    if (telling.every((t) => t.stems.size)) out.push({ size, parts: telling });
   }
   byName.set(name, out);
   return out;
 }
 
-const WORD = /[a-z0-9]+/g;
-/** how far apart (in characters) the English words of one size may be */
+const WORD = /[a-z]+|\d+/g;
+/** how far apart (in characters) the English words of one size may be, and a count from what it counts */
 const SPREAD = 40;
+const COUNT_GAP = 12;
 
 /** The sizes of the named products said in English, outside the spans already read (names, sizes said otherwise). */
 export function englishSizes(lower: string, products: Sized[], taken: Span[]): SizeMention[] {
@@ -63,18 +63,25 @@ export function englishSizes(lower: string, products: Sized[], taken: Span[]): S
     if (p.sizes.length < 2) continue;
     const found: SizeMention[] = [];
     for (const t of tellingSizes(p)) {
-      let start = Infinity;
-      let end = -1;
-      const ok = t.parts.every((stems) => {
-        const at = [...stems].flatMap((s) => said.get(s) ?? [])[0];
-        if (!at) return false;
-        start = Math.min(start, at.start);
-        end = Math.max(end, at.end);
-        return true;
-      });
-      if (ok && end - start <= SPREAD) found.push({ start, end, keys: [sizeKey(t.size)], display: t.size, weak: false });
+      const at = placeOf(t, said);
+      if (at && at.end - at.start <= SPREAD) found.push({ ...at, keys: [sizeKey(t.size)], display: t.size, weak: false });
     }
     if (found.length === 1 && !out.some((o) => o.start < found[0].end && found[0].start < o.end)) out.push(found[0]);
   }
   return out;
+}
+
+/** Where every part of a size is said (a count right before the part after it), or null. */
+function placeOf(t: Telling, said: Map<string, Span[]>): Span | null {
+  const places = t.parts.map(({ stems }) => [...stems].flatMap((s) => said.get(s) ?? []).sort((a, b) => a.start - b.start));
+  let start = Infinity;
+  let end = -1;
+  for (let i = 0; i < places.length; i++) {
+    const next = places[i + 1];
+    const at = t.parts[i].number && next ? places[i].find((c) => next.some((n) => n.start >= c.end && n.start - c.end <= COUNT_GAP)) : places[i][0];
+    if (!at) return null;
+    start = Math.min(start, at.start);
+    end = Math.max(end, at.end);
+  }
+  return { start, end };
 }

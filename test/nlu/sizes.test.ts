@@ -311,6 +311,8 @@ describe("a catalog's Chinese size word said in English, read through the dictio
       { id: "toast", brandId: "k", name: "吐司", aliases: ["toast"], sizes: ["全麦", "原味"], tags: [] },
       { id: "resole", brandId: "k", name: "换鞋底", aliases: ["resole"], sizes: ["橡胶底", "真皮底"], tags: [] },
       { id: "scarf", brandId: "k", name: "羊毛围巾", aliases: ["scarf"], sizes: ["羊毛", "羊绒"], tags: [] },
+      { id: "cake", brandId: "k", name: "慕斯", aliases: ["mousse"], sizes: ["6寸", "8寸"], tags: [] },
+      { id: "flat", brandId: "k", name: "整租公寓", aliases: ["flat"], sizes: ["一居", "两居", "三居"], tags: [] },
     ],
     coupons: [], staff: [], staffRoles: [], roles: [],
   } as never, undefined, { intentModel: null });
@@ -325,5 +327,8 @@ describe("a catalog's Chinese size word said in English, read through the dictio
     ["a wool scarf", [["scarf", null, 1]]],
     // (a size said in its own words is not read again in English)
     ["玻璃的 mug, not the ceramic one", [["mug", "玻璃", 1]]],
+    // (a count and what it counts, the count right before it: 8寸 is "8 inch", 两居 "two bedrooms")
+    ["an 8 inch mousse", [["cake", "8寸", 1]]],
+    ["flat with two bedrooms", [["flat", "两居", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
