@@ -314,8 +314,8 @@ function measuredSize(lower: string, quantities: QuantityMention[], from: number
   for (const measure of measures) {
     // (个 and 份 count anything: "两份" of a dish sold 整份 or 半份 asks for two portions, the size unsaid)
     if (!/[\u4e00-\u9fff]/.test(measure) || measure === "个" || measure === "份") continue;
-    // (a size in that measure: an amount and it, 357克饼, one of it, 一提(7饼), a whole one, 整盒, or the measure itself,
-    // 杯 of a juice sold by 杯 or 扎; not half of it, 半只)
+    // (a size in that measure: ending in it, 357克饼, 4合瓶, 12支盒装, 整盒, or the measure itself, 杯 of a juice sold by 杯
+    // or 扎; one of it, 一提(7饼); not half of it, 半只, nor one said by its adjective, 大杯 or 細杯)
     const inMeasure = soldIn(measure);
     const fits = sizes.filter((z) => inMeasure.test(z.normalize("NFKC")));
     if (fits.length === 1) return fits[0];
@@ -352,7 +352,7 @@ function periodSize(region: string, sizes: string[], only: string | null): { siz
 const SOLD_IN = new Map<string, RegExp>();
 function soldIn(measure: string): RegExp {
   let re = SOLD_IN.get(measure);
-  if (!re) SOLD_IN.set(measure, (re = new RegExp(`(?:\\d|[克g])${measure}$|^一${measure}(?![\\u4e00-\\u9fff])|^整?${measure}$`)));
+  if (!re) SOLD_IN.set(measure, (re = new RegExp(`^(?!半).*(?<![大中小细細])${measure}装?$|^一${measure}(?![\\u4e00-\\u9fff])`)));
   return re;
 }
 

@@ -527,6 +527,8 @@ describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's
       p("puer", "kamfung", "普洱茶饼", ["普洱"], ["357克饼", "一提(7饼)"]),
       p("goose", "kamfung", "烧鹅", [], ["例牌", "半只"]),
       p("plum", "kamfung", "酸梅汤", [], ["杯", "扎"]),
+      p("cookie", "kamfung", "牛油曲奇", [], ["散装", "12块盒装"]),
+      p("sake", "kamfung", "清酒", [], ["1合", "4合瓶"]),
       p("wax", "mujiang", "木蜡油", [], ["56g", "113g", "250g"]),
       p("board", "mujiang", "松木板", [], ["30cm×1.2m", "40cm×2m"]),
       p("pass", "mujiang", "木工次卡", ["次卡"], ["5次卡", "10次卡"]),
@@ -561,6 +563,10 @@ describe("a Hong Kong tea restaurant and a craft shop no corpus has (session 9's
     expect(items("普洱一提")).toEqual([["puer", "一提(7饼)", 1]]);
     expect(items("一只烧鹅")).toEqual([["goose", null, 1]]);
     expect(items("再来杯酸梅汤")).toEqual([["plum", "杯", 1]]);
+    // (any size ending in the measure, whatever is before it: 12块盒装, 4合瓶; not one said by its adjective, 大杯)
+    expect(items("牛油曲奇两盒")).toEqual([["cookie", "12块盒装", 2]]);
+    expect(items("清酒来一瓶")).toEqual([["sake", "4合瓶", 1]]);
+    expect(items("冻柠茶两杯")).toEqual([["tea", null, 2]]);
   });
   it("any of Chinese's measure words counts, before or after the thing", () => {
     expect(items("两笼烧卖 菠萝包三碟")).toEqual([["siumai", null, 2], ["bun", null, 3]]);
