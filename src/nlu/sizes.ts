@@ -656,6 +656,10 @@ const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#-])(-?\d+(?:\.\d+)?)
 const NUMBERED_WORD = /^(\d{1,3})号[\u4e00-\u9fff]+$/;
 // (followed by 的, a count or a verb of taking, so that a day of the month is none: "3号送过来")
 const NUMBER_HAO = new RegExp(`(?<![\\d.])(\\d{1,3})\\s*号(?=的|\\s*[,，、]?\\s*(?:拿|来|要|买)?\\s*(?:\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]|\\s*[,，、]?\\s*(?:拿|来|要|买)|\\s*$)`, "g");
+/** a catalog size of an amount, a unit and more words (4节系统课, 3次疗程, 12人标准版; not 1号箱, NUMBERED_WORD's), and an
+ * amount said with a unit and then 的, 那个 or a kind-word */
+const AMOUNT_AND_WORDS = new RegExp(`^(\\d{1,4}|${ZH_NUM_RE})([\\u4e00-\\u9fff])(?<!号)(?![装])[\\u4e00-\\u9fffa-z]{2,}$`, "i");
+const AMOUNT_SAID = new RegExp(`(?<![\\d.])(\\d{1,4}|${ZH_NUM_RE})([\\u4e00-\\u9fff])(?=的|那|版|款|装)`, "g");
 /** a catalog size that is a pack of a Chinese number of pieces (两只装, 三支装) */
 const PACK_OF = new RegExp(`^(?:${ZH_NUM_RE})([${MEASURE_WORDS}](?:装|套))$`);
 /** "a 2 pack", "2-pack", "2pk" (the plural, "2 packs", is a count of packs); "a two piece", "3-piece" (件套) */
@@ -1218,6 +1222,26 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const size = numbered.get(m[1]);
       if (!size || DATE_FOLLOWS.test(lower.slice(m.index + m[0].length)) || /月\s*$/.test(lower.slice(0, m.index))) continue;
       if (!out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(size)], display: size, weak: false });
+    }
+  }
+  // a size of an amount and words after it said by its amount and 的, 那个 or a kind-word ("4节的" for 4节系统课, "三次那个"
+  // for 3次疗程, "12人版" for 12人标准版), when one size of the named products starts so
+  const amounted = new Map<string, string | null>();
+  for (const p of products) for (const raw of p.sizes) {
+    const m = AMOUNT_AND_WORDS.exec(raw.normalize("NFKC").trim());
+    const n = m ? parseNumber(m[1]) : null;
+    if (m && n !== null) {
+      const key = `${n}${m[2]}`;
+      amounted.set(key, amounted.has(key) && amounted.get(key) !== raw ? null : raw);
+    }
+  }
+  if (amounted.size) {
+    const re = AMOUNT_SAID;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const n = parseNumber(m[1]);
+      const size = n === null ? null : amounted.get(`${n}${m[2]}`);
+      if (size) add(m.index, m.index + m[1].length + m[2].length, size);
     }
   }
   // a pack of a number of pieces whose number is a Chinese numeral (两只装, 三支装) is "a 2 pack", "2-pack", "2pk"

@@ -332,3 +332,22 @@ describe("a catalog's Chinese size word said in English, read through the dictio
     ["flat with two bedrooms", [["flat", "两居", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size of an amount and words after it, said by its amount (session 12)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "y", name: "一方书院", aliases: [] }],
+    products: [
+      { id: "calligraphy", brandId: "y", name: "书法课", aliases: [], sizes: ["单节体验", "8节基础班", "16节进阶班"], tags: [] },
+      { id: "cupping", brandId: "y", name: "拔罐", aliases: [], sizes: ["单次", "5次疗程"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["书法课 报个8节的", [["calligraphy", "8节基础班", 1]]],
+    ["书法课十六节那个", [["calligraphy", "16节进阶班", 1]]],
+    ["拔罐买五次那个", [["cupping", "5次疗程", 1]]],
+    // (a count of sessions said without 的 or 那个 is how many, of the size sold one session at a time)
+    ["拔罐做两次", [["cupping", "单次", 2]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
