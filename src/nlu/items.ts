@@ -194,10 +194,10 @@ export function buildItems(
 
     // (a product sold by an amount (a weight, nights, hours, 刀 of paper), with no size in that unit, is ordered in it:
     // "摘草莓 三斤", "腊肉 2 jin", "汤屋双床 住两晚"; not one sized in that unit, 5斤装, nor one asked for in a size that is a
-    // weight, 500g包; a colour word that holds its character, 米白, is no such size)
+    // weight, 500g包; a colour word that holds its character, 米白, is no such size, nor a dimension, 3.1米幅宽)
     const unit = mention.product.unit;
     const weighed = size !== null && WEIGHT_SIZE.test(size);
-    if (unit && (quantity === null || isWeight(unit)) && !weighed && !mention.product.sizes.some((z) => /\d/.test(z) && z.includes(unit))) {
+    if (unit && (quantity === null || isWeight(unit)) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       const after = countOf(lower.slice(mention.end, nextStart), unit);
@@ -346,6 +346,13 @@ function periodSize(region: string, sizes: string[], only: string | null): { siz
     if (count !== null) return { size, count };
   }
   return null;
+}
+
+/** Whether a size is an amount in a unit (5斤装, 2米): not a colour holding its character (米白), nor a dimension that
+ * unit measures (3.1米幅宽, 2米长). */
+function amountIn(size: string, unit: string): boolean {
+  const at = size.indexOf(unit);
+  return at > 0 && /\d/.test(size) && !/^(?:幅|宽|长|高|厚|深|径)/.test(size.slice(at + unit.length));
 }
 
 /** sizes sold in a measure word, one pattern per measure (compiled once) */

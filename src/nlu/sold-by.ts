@@ -16,11 +16,12 @@ const UNITS: Record<string, string> = {
   周: "个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])|weeks?(?![a-z])",
   小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])",
   米: "米(?![白黄色])|m(?![a-z])|met(?:er|re)s?(?![a-z])",
-  平方米: "平方米|平米|平方|㎡|sqm|square met(?:er|re)s?",
+  // (a floor's area said short, "85平", "120个平方")
+  平方米: "个?(?:平方米|平米|平方|平(?![安台价静常时日板底面头]))|㎡|m²|m2(?![a-z\\d])|sqm|sq\\.? ?m(?![a-z])|square met(?:er|re)s?",
 };
 // (any unit the description names, 按刀卖 or 按节计: the known ones have other spellings above)
 const SAYS = /按\s*([\u4e00-\u9fff]{1,3}?)\s*(?:计|称重|称|算|收费|计价|计费|卖|售)/;
-const SAME: Record<string, string> = { 千克: "公斤", 位: "人", 夜: "晚" };
+const SAME: Record<string, string> = { 千克: "公斤", 位: "人", 夜: "晚", 平米: "平方米", 平方: "平方米" };
 
 /** The unit a product's description says it is sold by, or null. */
 export function soldBy(description: string | null | undefined): string | null {
@@ -34,16 +35,23 @@ const GRAMS: Record<string, number> = { 克: 1, 两: 50, 斤: 500, 公斤: 1000 
 export const isWeight = (unit: string): boolean => unit in GRAMS;
 /** a size that is a weight: 500g包, 2斤装 */
 export const WEIGHT_SIZE = /\d\s*(?:g|克|kg|公斤|斤|两)/i;
-const WEIGHT_SAID: Record<string, string> = { ...UNITS, 两: "两(?![个人只位天])" };
+const WEIGHT_SAID: Record<string, string> = { ...UNITS, 两: "两(?![个人只位天])|liang(?![a-z])" };
 
 const counted = new Map<string, RegExp>();
 function said(text: string, unit: string): number | null {
   let re = counted.get(unit);
   // (not a weekday's numeral: the 六 of 周六晚上)
   // (or an English number word: "for two weeks", "a week")
-  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE}|half an?|half|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|a)(?=[\\s-]))[\\s-]*(?:${WEIGHT_SAID[unit] ?? unit})`)));
-  const m = re.exec(text);
-  return m ? (m[1].startsWith("half") ? 0.5 : parseNumber(m[1])) : null;
+  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE}|half an?|half|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|a)(?=[\\s-]))[\\s-]*(?:${WEIGHT_SAID[unit] ?? unit})`, "g")));
+  // (the first whole count: the 3.1米 of "3.1米幅宽的 要18米" is a size's)
+  let first: number | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const n = m[1].startsWith("half") ? 0.5 : parseNumber(m[1]);
+    first ??= n;
+    if (n !== null && n >= 1 && Number.isInteger(n)) return n;
+  }
+  return first;
 }
 
 /** The count of `unit` said in `text` ("三斤", "2 jin", "住两晚"), or null; a weight said in another weight's unit is

@@ -618,6 +618,28 @@ describe("beds by their width, quilts by season, meat by its cut, curtains by th
   it("around 2 jin is no time", () => expect(parse("two whole chickens around 2 jin each please").when).toBeNull());
 });
 
+describe("floors by the square metre said short, cloth by the metre after its width, tea by the liang, shots (session 12)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "w", name: "墙e家" }],
+    products: [
+      { id: "tile", brandId: "w", name: "地砖铺贴", aliases: ["tiling"], sizes: ["600x600", "800x800"], description: "按平米计价，含辅料" },
+      { id: "felt", brandId: "w", name: "羊毛毡墙布", aliases: [], sizes: ["2.7米幅宽", "3.2米幅宽"], description: "按米计价" },
+      { id: "puer", brandId: "w", name: "古树普洱散茶", aliases: ["loose puer"], sizes: [], description: "按两计" },
+      { id: "flu", brandId: "w", name: "流感疫苗", aliases: [], sizes: [], description: "每针" },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    ["地砖铺贴 800x800的 大概95平", ["tile×95/800x800"]],
+    ["厨房地砖铺贴 十二个平方", ["tile×12"]],
+    ["tiling 600x600, about 30 sqm", ["tile×30/600x600"]],
+    // (the width is the cloth's size; the count is the whole metres after it)
+    ["羊毛毡墙布 3.2米幅宽的 客厅要16米", ["felt×16/3.2米幅宽"]],
+    ["loose puer 3 liang", ["puer×3"]],
+    ["流感疫苗打两针", ["flu×2"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
 describe("a product rented by a period, said with a count of it (session 11)", () => {
   const shop = new RulesParser(snapshotFromCatalog({
     brands: [{ id: "y", name: "云途租车" }],
