@@ -835,6 +835,9 @@ describe("a code written against the name, periods, a product naming a coupon, o
   it("a product a coupon is named by is no item, a product then the coupon used still is", () => {
     expect(parse("私教满5000减500 这张券我要")).toMatchObject({ intent: "claim_coupon", items: [] });
     expect(items("畅练卡88折的券给我整一张")).toEqual([]);
+    // (a discount in Chinese numerals, or a free one: session 12)
+    expect(items("畅练卡九折券 领一下")).toEqual([]);
+    expect(items("私教免费的券怎么领")).toEqual([]);
     expect(items("私教课用满5000减500的券 来10节")).toEqual([["pt", "10节", 1]]);
   });
   it("the teacher who said to buy it is not booked", () => {
