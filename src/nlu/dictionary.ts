@@ -99,7 +99,8 @@ function cut(text: string): EnglishPart[] {
  */
 export function englishParts(word: string): EnglishPart[] | null {
   const counted = /^(\d{1,4})\s*([\u4e00-\u9fff]{1,6})$/.exec(word);
-  if (!counted && !/^[\u4e00-\u9fff]{2,8}$/.test(word)) return null;
+  // (one character is a word too, 猫 of a cat's dental cleaning, but not 大, 中 or 小: the adjectives are sizes.ts's)
+  if (!counted && !/^[\u4e00-\u9fff]{2,8}$|^(?![大中小细特])[\u4e00-\u9fff]$/.test(word)) return null;
   const all = counted ? [{ part: counted[1], stems: numberStems(Number(counted[1])), number: true }, ...cut(counted[2])] : cut(word);
   const said = all.filter((p, i) => !(p.part === "个" && all[i - 1]?.number));
   const long = said.filter((p) => p.part.length > 1 || p.number);

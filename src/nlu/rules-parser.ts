@@ -438,7 +438,7 @@ export class RulesParser implements IntentParser {
     // (a catalog's Chinese size word said in English: "resole with a leather sole" for 真皮底)
     // (only of a product no size was found for otherwise: the dictionary is the last resort)
     const sizeless = sized.filter((p) => !sizes.some((z) => resolveSize([z], p.sizes, p.sizeIndex)));
-    if (sizeless.length) sizes.push(...englishSizes(lower, sizeless, [...productMentions, ...heads, ...sizes]));
+    if (sizeless.length) sizes.push(...englishSizes(lower, sizeless, [...productMentions, ...sizes]));
     sizes.sort((a, b) => a.start - b.start);
     // (one product describing another: said right before it, with 的 or nothing between, or after it with "for the";
     // "买iPhone 17 Pro 再配个手机壳" buys both)

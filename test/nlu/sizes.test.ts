@@ -313,6 +313,8 @@ describe("a catalog's Chinese size word said in English, read through the dictio
       { id: "scarf", brandId: "k", name: "羊毛围巾", aliases: ["scarf"], sizes: ["羊毛", "羊绒"], tags: [] },
       { id: "cake", brandId: "k", name: "慕斯", aliases: ["mousse"], sizes: ["6寸", "8寸"], tags: [] },
       { id: "flat", brandId: "k", name: "整租公寓", aliases: ["flat"], sizes: ["一居", "两居", "三居"], tags: [] },
+      { id: "groom", brandId: "k", name: "宠物美容", aliases: ["grooming"], sizes: ["猫", "小型犬", "大型犬"], tags: [] },
+      { id: "neuter", brandId: "k", name: "公猫绝育", aliases: ["cat neutering"], sizes: [], tags: [] },
     ],
     coupons: [], staff: [], staffRoles: [], roles: [],
   } as never, undefined, { intentModel: null });
@@ -330,6 +332,8 @@ describe("a catalog's Chinese size word said in English, read through the dictio
     // (a count and what it counts, the count right before it: 8寸 is "8 inch", 两居 "two bedrooms")
     ["an 8 inch mousse", [["cake", "8寸", 1]]],
     ["flat with two bedrooms", [["flat", "两居", 1]]],
+    // (a size of one character; the word may be another product's too)
+    ["grooming for my cat on friday", [["groom", "猫", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
 
