@@ -8,6 +8,8 @@ import type { Intent } from "./intent.ts";
 import { ZH_NUM_RE } from "./numbers.ts";
 
 /** asking how coupons are used */
+/** how something goes: its steps, binding or activating, how to order or book it */
+const HOW_IT_GOES = /流程(?:是)?(?:怎样|怎么样|什么|咋样|怎么走)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作)|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])/;
 const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,6}(?:怎么|咋个?|如何|怎样)(?:使)?用|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
 // (a word glued to digits is a code, not the word: BOOK85 is no booking)
 const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z\\d])`);
@@ -49,6 +51,8 @@ export const CUES = {
     en("cancel|cancle|cancell|refund|call off|changed my mind|don'?t want (?:it|this|that|the order) any ?more"),
   ),
   orderStatus: any(
+    // (a result or a tracking number come out: "体检报告出来了吗", "快递单号有了吗", "tracking for order 60917")
+    /(?:报告|结果|单号|物流(?:信息)?)(?:出来|有)了(?:吗|没|么)|\btracking (?:for|on|of|number|info)\b/,
     /(?:订|买|点|下单)的.{0,12}(?:什么时候|何时|多久|几时)(?:能|可以|才)?(?:到|送到|发货|寄到)/,
     /什么时候(?:能|才)?到(?:啊|呀|呢|吗|了)?(?=[，,。!！?？\s]|$)|[修洗做改配装](?:完|好)了(?:吗|没)|(?:开通|激活|生效)了(?:吗|没)|到哪一步|(?:好了没|好了吗|好没好|做好了(?:吗|没)|配好了(?:吗|没)|发货了(?:吗|没)|发出(?:了)?(?:吗|没)|送出(?:了)?(?:吗|没)|(?:送|发|寄)出来了(?:吗|没)|到(?:店|货)了(?:没|吗)|可以去(?:装|取|拿)了|ready\s*了(?:吗|没)|能到(?:不|吗|么)|送到了(?:吗|没)|寄出(?:了)?(?:吗|没)|(?:可以|能)(?:去)?(?:取|拿)了(?:吗|没)|还没(?:到|送到|送来|来|发货|收到)|确认了(?:吗|没))/,
     /\b(?:hasn'?t|has not|haven'?t|have not|still not|not yet|still hasn'?t|still hasnt|hasnt)\b.{0,12}\b(?:arrived?|come|shipped|been (?:sent|shipped|delivered)|delivered|ready)\b|\bis (?:my|the) .{0,30}\bready\b|\bhow long (?:until|till|before|for)\b.{0,30}\b(?:arrives?|come|comes|get here|ready|delivered)\b|\bready (?:for pick ?up|to collect)\b/,
@@ -111,6 +115,9 @@ export const CUES = {
   findQuestion: any(/哪|附近有|有没有?|吗|最近的|(?:店|stores?|shops?|branch(?:es)?|km|公里|米)[^?？]{0,12}[?？]/, en("where|which|nearest|closest|is there|any")),
   storeNoun: any(/店|哪里|哪儿|在哪|哪家|地方|校区|网点|营业厅/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?")),
   recommend: any(
+    // (how to choose between two, whether it is worth the risk or needed, what suits: "年卡跟次卡怎么选", "有必要洗吗")
+    /(?:跟|和|还是|与).{1,10}(?:怎么|如何|咋)选|(?:怎么|如何|咋)选(?:择)?(?:好|呢|啊|呀)?[?？]*$|有必要.{0,8}(?:吗|不|么)|风险大(?:吗|不|么)|适合.{0,6}(?:什么|啥)(?:样|造型|款|颜色|风格)/,
+    /\bwhich one (?:for|to get|to buy|is better)\b/,
     /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑|做|学|点|订|租|带|报|上)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种|本|套|件|双|把)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用|安全|耐用|实惠|省电)|哪(?:个|款|种|本|套)[\u4e00-\u9fff]{1,4}(?:适合|合适|好)|(?:学|选|买|报|上|用|穿|订|租|要)[^，,。?？\s]{1,10}还是(?![没不要想在])[^，,。]{1,12}|(?:什么|啥)(?:最|比较)?划算|必点|好(?:吃|喝|用)(?:吗|不)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|选|用|配)(?:几|多大|多长|多少)|哪(?:个|款|种)更[\u4e00-\u9fff]{1,3}|还是.{1,12}(?:划算|好|合适)?[？?]$|[用买选做学上穿订租带点报要].{1,10}还是.{1,12}(?:好|划算|合适)|(?:要|该|需要|得)(?:带|准备|备)(?:什么|啥|哪些)|(?:差别|区别)(?:大|在哪|是什么|是啥)|差多少钱?|有(?:什么|啥)(?:区别|不同)|好还是.{1,10}好|(?:哪个|哪款|which).{0,20}(?:比较好|更好|好用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
     /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are|looks?|fits?|suits?|works?|sounds?) (?:good|best|better|right|nicer)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见|(?:吃|喝|用|买|穿)(?:点|些)(?:什么|啥)|有没有?(?:好|适合)[\u4e00-\u9fff]{1,3}的|(?:什么|啥|多大)(?:尺寸|尺码|码|型号|规格)|值不值得|值得(?:买|入手?)(?:吗|不|么)|(?:多少|多大|什么)[\u4e00-\u9fff]{0,3}?的?(?:合适|比较合适|最合适)|难(?:吗|不难)|能(?:玩|用|吃|喝|穿|学|做)哪(?:个|种|款|些)|还是.{1,12}(?:比较|更)[\u4e00-\u9fff]{1,3}/,
@@ -257,6 +264,8 @@ export function decideIntent(sig: Signals): Decision {
   if (cue("orderStatus")) return { intent: "order_status", confidence: conf(sig.hasOrderId ? 0.96 : 0.9) };
   // "我的优惠券怎么用": a how-to question about something, not the thing itself
   if (cue("helpStrong") && !sig.hasProduct) return { intent: "help", confidence: conf(0.92) };
+  // "寄养流程是怎样的", "怎么绑定", "怎么下单刷墙服务": how something is done, whatever it is, is help
+  if (!sig.hasWhen && !sig.hasQuantity && HOW_IT_GOES.test(s)) return { intent: "help", confidence: conf(0.85) };
   // asking for a human agent is help, whatever a role's words say (客服 may be the front desk's)
   if (/人工客服|转人工|真人客服|人工服务|(?<![a-z])(?:talk|speak|chat) (?:to|with) (?:a |an )?(?:real )?(?:human|person|agent)(?![a-z])|(?<![a-z])human agent(?![a-z])/.test(s) && !sig.hasWhen) return { intent: "help", confidence: conf(0.9) };
   // A bare order id ("order c123abc", "#ab12cd?") asks about that order.

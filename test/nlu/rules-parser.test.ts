@@ -33,6 +33,11 @@ describe("examples from the brief and the contract", () => {
     ["订单SH20261124018取消 买重了", "cancel_order"], ["满3000减200的券帮我领一下", "claim_coupon"],
     ["周六晚上9点 8个人", "book_appointment"], ["明天中午12点两位 有位子吗", "book_appointment"], ["a table for 4 tonight at 7", "book_appointment"],
     ["小太阳和油汀哪个安全", "recommend"], ["两个人吃 点什么划算", "recommend"], ["必点的是啥", "recommend"],
+    // (session 12: choosing between two, whether it is needed, what suits; how something goes; a result come out)
+    ["拿铁跟美式怎么选", "recommend"], ["沙发有必要买真皮的吗", "recommend"], ["小户型适合什么风格", "recommend"],
+    ["latte or flat white, which one for a cold morning", "recommend"],
+    ["定制衣柜的流程是怎样的", "help"], ["会员卡怎么绑定手机号", "help"], ["怎么下单买衣柜", "help"],
+    ["量尺结果出来了吗", "order_status"], ["tracking for my order please", "order_status"],
     ["取消订单", "cancel_order"], ["cancel my order", "cancel_order"],
     ["关注", "follow"], ["follow", "follow"], ["取消关注", "unfollow"], ["unfollow", "unfollow"],
     ["推荐", "recommend"], ["有什么推荐", "recommend"], ["recommend something", "recommend"], ["适合我的", "recommend"],
