@@ -638,6 +638,10 @@ describe("floors by the square metre said short, cloth by the metre after its wi
     ["loose puer 3 liang", ["puer×3"]],
     ["流感疫苗打两针", ["flu×2"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("a length of what is sold by the metre is no search radius, unless a search is said", () => {
+    expect(shop.parseSync("羊毛毡墙布 2.7米幅宽 要25米", defaultCorpusContext())).toMatchObject({ intent: "order", radiusMeters: null });
+    expect(shop.parseSync("附近500米哪里有羊毛毡墙布", defaultCorpusContext())).toMatchObject({ intent: "find_store", radiusMeters: 500 });
+  });
 });
 
 describe("a product rented by a period, said with a count of it (session 11)", () => {
