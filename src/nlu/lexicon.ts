@@ -33,6 +33,8 @@ const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 const TITLE_END = /(?:师|师傅|医生|医师|大夫|顾问|教练|护士|经理|总监|店长|专员|助理|管家|(?<!员)工|匠)$/;
 /** A title alone, naming no trade: 师傅, 老师, 工 (a word of every trade's staff names). */
 const BARE_TITLE = /^(?:师傅|老师|师|工|医生|大夫|顾问|教练|技师|管家|经理|店长|助理|专员)$/;
+/** Whether a word is a title alone, naming no trade (师傅, 老师). */
+export const isBareTitle = (word: string): boolean => BARE_TITLE.test(word);
 const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;
 
 /** Whether a role word names a person (验光师, pastry chef) rather than a service (验光, oil change): by its ending. */

@@ -4,7 +4,7 @@ import { CatalogMatcher, type CatalogMention, type ProductInfo } from "./catalog
 import { couponByTitle, couponSignatures, DISCOUNT_SAID, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { englishSizes } from "./english-sizes.ts";
-import { isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
+import { isBareTitle, isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent, type Decision } from "./intent-rules.ts";
 import { countOf } from "./sold-by.ts";
@@ -521,9 +521,10 @@ export class RulesParser implements IntentParser {
     let roles = this.lexicon.rolesIn(lower, mentions, roleWords).filter((r) => !ADVISED.test(lower.slice(r.end, r.end + 3)));
     // (a service said as a person, "来个开锁的", is the role's word too)
     const roleWord = roles.length > 0 || allRoles.some((r) => /个\s*$/.test(lower.slice(0, r.start)) && lower[r.end] === "的");
-    if (!roles.length) {
-      roles = allRoles.filter((r) =>
-        productMentions.some((p) => p.start < r.end && r.start < p.end && 2 * (r.end - r.start) >= p.end - p.start));
+    // (and one beside a bare title says more than it: the 贴墙纸 of "约贴墙纸的师傅")
+    if (roles.every((r) => isBareTitle(lower.slice(r.start, r.end)))) {
+      roles = [...roles, ...allRoles.filter((r) => !roles.some((o) => o.start === r.start && o.end === r.end) &&
+        productMentions.some((p) => p.start < r.end && r.start < p.end && 2 * (r.end - r.start) >= p.end - p.start))];
     }
     // (a category word inside a person's title is the title's: "pastry chef" names no pastry; inside a service it
     // still counts: "换轮胎" is about tyres)

@@ -1242,3 +1242,25 @@ describe("a coupon's discount counts nothing (session 11)", () => {
   it("满30减5 美式中杯两杯 is two", () => expect(items("满30减5 美式中杯两杯")).toEqual([["americano", "中杯", 2]]));
   it("新客首单立减50 流动工位周卡一张 is one", () => expect(items("新客首单立减50 流动工位周卡一张")).toEqual([["card", "周卡", 1]]));
 });
+
+describe("a service beside a bare title names the role (session 12)", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "q", name: "漆匠", aliases: [] }],
+    products: [
+      { id: "wallpaper", brandId: "q", name: "墙纸", aliases: [], sizes: [], tags: [] },
+      { id: "paint", brandId: "q", name: "乳胶漆", aliases: [], sizes: [], tags: [] },
+    ],
+    coupons: [],
+    staff: [
+      { name: "王师傅", role: "painter", brandId: "q" }, { name: "陈师傅", role: "painter", brandId: "q" },
+      { name: "周师傅", role: "paperhanger", brandId: "q" },
+    ],
+    staffRoles: ["painter", "paperhanger"],
+    roles: [{ role: "painter", labels: { zh: ["刷墙"] } }, { role: "paperhanger", labels: { zh: ["贴墙纸"] } }],
+  } as never);
+  const parse = (text: string) => shop.parseSync(text, ctx(null));
+  it("the service said, not the title most staff carry", () => {
+    expect(parse("我要约贴墙纸的师傅 明天上午")).toMatchObject({ intent: "book_appointment", role: "paperhanger" });
+    expect(parse("约个刷墙师傅 明天上午")).toMatchObject({ intent: "book_appointment", role: "painter" });
+  });
+});
