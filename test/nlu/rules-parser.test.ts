@@ -1256,7 +1256,7 @@ describe("a service beside a bare title names the role (session 12)", () => {
       { name: "周师傅", role: "paperhanger", brandId: "q" },
     ],
     staffRoles: ["painter", "paperhanger"],
-    roles: [{ role: "painter", labels: { zh: ["刷墙"] } }, { role: "paperhanger", labels: { zh: ["贴墙纸"] } }],
+    roles: [{ role: "painter", labels: { zh: ["刷墙", "油漆师傅"] } }, { role: "paperhanger", labels: { zh: ["贴墙纸", "墙纸师傅"] } }],
   } as never);
   const parse = (text: string) => shop.parseSync(text, ctx(null));
   it("the service said, not the title most staff carry", () => {
