@@ -688,6 +688,9 @@ describe("shipping to a place said after 寄, and times something was done (sess
     ["测距仪一台 寄杭州滨江", "ship"],
     ["能寄外地不", "ship"],
     ["行李寄存一下", null],
+    // (boarding and board-and-train are no mail: session 12)
+    ["哪家店能寄养猫 离洋湖近点的", null],
+    ["狗狗寄训两周", null],
     ["给我留一台撒 下午三点克拿", "pickup"],
     ["500克拿铁豆", null],
   ])("%j → %s", (text, f) => expect(parseFulfillment(n(text).lower)).toBe(f));
