@@ -48,6 +48,8 @@ const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:b
 const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
 
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
+/** a size that is a kind of day (周末节假日, 平日票) */
+const DAY_KIND = /周末|节假日|平日|工作日/;
 const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领)/;
 /** a Chinese word, an amount (a number and perhaps its unit), and more Chinese: where a name may be split by an amount */
 const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?)([\u4e00-\u9fff]{2,5})/g;
@@ -547,7 +549,9 @@ export class RulesParser implements IntentParser {
     const now = ctx?.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
     // (a time word inside a name is no time: the "Night" of a bar called Night Flight, the 周末 of 周末班)
     // (nor inside a code: the WED of WED500)
-    const when = parseWhen(blankSpans(lower, [...mentions, ...(coupon && coupon.end > coupon.start ? [coupon] : []), ...(orderId ? [orderId] : [])]), now, ctx?.timezone || "UTC");
+    // (nor a kind of day that prices a ticket: the 周末 of "周末儿童票两张")
+    const dayKinds = sizes.filter((z) => !z.weak && DAY_KIND.test(z.display));
+    const when = parseWhen(blankSpans(lower, [...mentions, ...dayKinds, ...(coupon && coupon.end > coupon.start ? [coupon] : []), ...(orderId ? [orderId] : [])]), now, ctx?.timezone || "UTC");
     // (a size is no rating and no radius: the 4分 of a pipe fitting, the 300M of broadband)
     const unsized = blankSpans(lower, sizes.filter((z) => !z.weak), " ");
     // (nor a length of what is sold by the metre, "无缝墙布 25米", unless a search is said: "附近500米")

@@ -1366,6 +1366,9 @@ const GLOSSES: [RegExp, RegExp][] = ([
   [/^(?:包夜|通宵)(?:场)?$/, "包夜|通宵|overnight|all[- ]night(?:er)?"],
   [/^(?:全天|包天|全日)(?:票|场)?$/, "全天|一整天|包天|全日|all[- ]day|full[- ]day|whole day"],
   [/^(?:半天|半日)(?:票|场)?$/, "半天|半日|half[- ]day"],
+  // (a price by the kind of day: weekends and holidays, or weekdays)
+  [/^(?:周末|节假日|周末(?:及|和|\/)?节假日)(?:票|价|场|档)?$/, "周末|节假日|weekends?|holidays?"],
+  [/^(?:平日|工作日|平时)(?:票|价|场|档)?$/, "平日|工作日|平时|weekdays?|周一(?:至|到)周五"],
   // (a day's ticket or pass: "day pass", "2-day ticket")
   [/^(?:全天|全日)(?:票)?$/, "(?<!(?:\\d|two|three)[- ]?)day(?=[- ]?(?:pass(?:es)?|tickets?)(?![a-z]))"],
   [/^(?:2|两|二)(?:日|天)(?:票|卡)?$/, "(?:2|two)[- ]?days?(?=[- ]?(?:pass(?:es)?|tickets?)(?![a-z]))"],

@@ -355,3 +355,22 @@ describe("a size of an amount and words after it, said by its amount (session 12
     ["拔罐做两次", [["cupping", "单次", 2]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a ticket priced by the kind of day (session 12)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "z", name: "跳跳乐园", aliases: [] }],
+    products: [{ id: "kid", brandId: "z", name: "儿童票", aliases: ["kids pass"], sizes: ["平日", "周末节假日"], tags: [] }],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const parse = (text: string) => parser.parseSync(text, ctx(null));
+  it.each([
+    ["周末儿童票四张", "周末节假日", 4],
+    ["2 weekday kids passes", "平日", 2],
+    ["3 weekend kids passes", "周末节假日", 3],
+  ])("%s", (text, size, n) => {
+    const r = parse(text);
+    expect(r.items.map((i) => [i.productId, i.size, i.quantity])).toEqual([["kid", size, n]]);
+    // (the kind of day prices the ticket; it names no date)
+    expect(r.when).toBeNull();
+  });
+});
