@@ -52,6 +52,8 @@ export function buildItems(
   quantities = quantities.filter((q) => !(/[次回遍]$/.test(lower.slice(q.start, q.end)) && /[\u4e00-\u9fff]了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start))));
   // (nor a count of what is missing or broken: "鸡蛋收到碎了4个", "少了两张")
   quantities = quantities.filter((q) => !/(?:碎|坏|少|缺|漏|丢|烂|差)了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start)));
+  // (nor the people it should feed: "仨人够吃不")
+  quantities = quantities.filter((q) => !(q.kind === "people" && /^\s*(?:个)?人?\s*(?:够|吃得|用得|吃够)/.test(lower.slice(q.end, q.end + 5))));
   // (nor a rough count of people, how many come rather than how many of it: "包场 大概40人", "~15 staff")
   quantities = quantities.filter((q) => !(q.kind === "people" && /(?:大概|大约|约|差不多|估计|左右|~|～|about|around|roughly)\s*$/.test(lower.slice(Math.max(0, q.start - 8), q.start))));
   if (!mentions.length) return { items: [], explicitQuantity: false };
@@ -201,7 +203,8 @@ export function buildItems(
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       const after = countOf(lower.slice(mention.end, nextStart), unit);
-      if (quantity === null) quantity = after ?? (i === 0 ? countOf(lower.slice(0, mention.start), unit) : null);
+      // (or right before it, in the last words before it: "锅包肉大份 地三鲜 再来六两酸菜饺子")
+      if (quantity === null) quantity = after ?? countOf(i === 0 ? lower.slice(0, mention.start) : lower.slice(prevEnd, mention.start).split(/[\s,，、+]/).pop()!, unit);
       else if (after !== null && countOf(lower.slice(prevEnd, mention.start), unit) === null) quantity = after;
     }
     // (a product rented or carded by a period, 日租/周租/月卡, said with a count of that period: "租三天" is 3 of 日租, "一个

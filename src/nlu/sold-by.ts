@@ -42,12 +42,12 @@ function said(text: string, unit: string): number | null {
   let re = counted.get(unit);
   // (not a weekday's numeral: the 六 of 周六晚上)
   // (or an English number word: "for two weeks", "a week")
-  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE}|half an?|half|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|a)(?=[\\s-]))[\\s-]*(?:${WEIGHT_SAID[unit] ?? unit})`, "g")));
+  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE}|半|half an?|half|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|a)(?=[\\s-]))[\\s-]*(?:${WEIGHT_SAID[unit] ?? unit})`, "g")));
   // (the first whole count: the 3.1米 of "3.1米幅宽的 要18米" is a size's)
   let first: number | null = null;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const n = m[1].startsWith("half") ? 0.5 : parseNumber(m[1]);
+    const n = m[1].startsWith("half") || m[1] === "半" ? 0.5 : parseNumber(m[1]);
     first ??= n;
     if (n !== null && n >= 1 && Number.isInteger(n)) return n;
   }

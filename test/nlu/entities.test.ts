@@ -626,6 +626,7 @@ describe("floors by the square metre said short, cloth by the metre after its wi
       { id: "felt", brandId: "w", name: "羊毛毡墙布", aliases: [], sizes: ["2.7米幅宽", "3.2米幅宽"], description: "按米计价" },
       { id: "puer", brandId: "w", name: "古树普洱散茶", aliases: ["loose puer"], sizes: [], description: "按两计" },
       { id: "flu", brandId: "w", name: "流感疫苗", aliases: [], sizes: [], description: "每针" },
+      { id: "jasmine", brandId: "w", name: "茉莉花茶", aliases: [], sizes: [], description: "按两计" },
     ],
   }), undefined, { intentModel: null });
   const items = (text: string) => itemLines(shop, text);
@@ -637,6 +638,10 @@ describe("floors by the square metre said short, cloth by the metre after its wi
     ["羊毛毡墙布 3.2米幅宽的 客厅要16米", ["felt×16/3.2米幅宽"]],
     ["loose puer 3 liang", ["puer×3"]],
     ["流感疫苗打两针", ["flu×2"]],
+    // (a weight said right before a later product is its count; half a jin is five liang; the people it feeds count nothing)
+    ["流感疫苗一针 再来三两茉莉花茶", ["flu×1", "jasmine×3"]],
+    ["古树普洱散茶要半斤", ["puer×5"]],
+    ["茉莉花茶二两 古树普洱散茶二两 仨人够喝不", ["jasmine×2", "puer×2"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
   it("a length of what is sold by the metre is no search radius, unless a search is said", () => {
     expect(shop.parseSync("羊毛毡墙布 2.7米幅宽 要25米", defaultCorpusContext())).toMatchObject({ intent: "order", radiusMeters: null });
