@@ -3,7 +3,7 @@
 // "两杯大杯拿铁和一个牛角包" gives 2 × 大杯 latte and 1 croissant.
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
-import { countOf, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
+import { countOf, isMeasure, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
@@ -199,7 +199,7 @@ export function buildItems(
     // weight, 500g包; a colour word that holds its character, 米白, is no such size, nor a dimension, 3.1米幅宽)
     const unit = mention.product.unit;
     const weighed = size !== null && WEIGHT_SIZE.test(size);
-    if (unit && (quantity === null || isWeight(unit)) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
+    if (unit && (quantity === null || isMeasure(unit)) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       const after = countOf(lower.slice(mention.end, nextStart), unit);

@@ -33,6 +33,9 @@ export function soldBy(description: string | null | undefined): string | null {
 const GRAMS: Record<string, number> = { 克: 1, 两: 50, 斤: 500, 公斤: 1000 };
 /** Whether a unit is a weight's (斤, 公斤, 克, 两). */
 export const isWeight = (unit: string): boolean => unit in GRAMS;
+/** Whether a unit measures an amount (a weight, a length, an area): said of a product sold by it, the amount beats a
+ * count of pieces ("鲈鱼一条 四斤的" is 4, "隔音窗三个卧室 一共15平" 15). */
+export const isMeasure = (unit: string): boolean => isWeight(unit) || unit === "米" || unit === "平方米";
 /** a size that is a weight: 500g包, 2斤装 */
 export const WEIGHT_SIZE = /\d\s*(?:g|克|kg|公斤|斤|两)/i;
 const WEIGHT_SAID: Record<string, string> = { ...UNITS, 两: "两(?![个人只位天])|liang(?![a-z])" };

@@ -634,6 +634,8 @@ describe("floors by the square metre said short, cloth by the metre after its wi
     ["地砖铺贴 800x800的 大概95平", ["tile×95/800x800"]],
     ["厨房地砖铺贴 十二个平方", ["tile×12"]],
     ["tiling 600x600, about 30 sqm", ["tile×30/600x600"]],
+    // (an area said beats a count of rooms)
+    ["地砖铺贴 两个卧室一共30平", ["tile×30"]],
     // (the width is the cloth's size; the count is the whole metres after it)
     ["羊毛毡墙布 3.2米幅宽的 客厅要16米", ["felt×16/3.2米幅宽"]],
     ["loose puer 3 liang", ["puer×3"]],
