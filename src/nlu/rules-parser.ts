@@ -50,7 +50,7 @@ const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个�
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
 /** a size that is a kind of day (周末节假日, 平日票) */
 const DAY_KIND = /周末|节假日|平日|工作日/;
-const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领)/;
+const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领)/;
 /** a Chinese word, an amount (a number and perhaps its unit), and more Chinese: where a name may be split by an amount */
 const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?)([\u4e00-\u9fff]{2,5})/g;
 const ADVISED = /^(?:让|叫我|说|推荐|建议|要求|讲)/;

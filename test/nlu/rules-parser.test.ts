@@ -38,6 +38,8 @@ describe("examples from the brief and the contract", () => {
     ["latte or flat white, which one for a cold morning", "recommend"],
     ["定制衣柜的流程是怎样的", "help"], ["会员卡怎么绑定手机号", "help"], ["怎么下单买衣柜", "help"],
     ["量尺结果出来了吗", "order_status"], ["tracking for my order please", "order_status"],
+    ["帮我查下快递 买的衣柜", "order_status"], ["量尺预约帮我撤了", "cancel_order"], ["活动规则是啥 怎么参加", "help"],
+    ["优惠券在哪里用", "help"], ["what's the best latte here", "recommend"], ["latte vs flat white, which one?", "recommend"],
     ["取消订单", "cancel_order"], ["cancel my order", "cancel_order"],
     ["关注", "follow"], ["follow", "follow"], ["取消关注", "unfollow"], ["unfollow", "unfollow"],
     ["推荐", "recommend"], ["有什么推荐", "recommend"], ["recommend something", "recommend"], ["适合我的", "recommend"],
