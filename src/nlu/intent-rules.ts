@@ -8,6 +8,7 @@ import type { Intent } from "./intent.ts";
 import { ZH_NUM_RE } from "./numbers.ts";
 
 /** asking how coupons are used */
+const BEST_ASKED = /\bwhat(?:'?s| is) the best\b/;
 /** how something goes: its steps, binding or activating, how to order or book it */
 const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加)|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])/;
 const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,6}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使)?用|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
@@ -119,7 +120,7 @@ export const CUES = {
   recommend: any(
     // (how to choose between two, whether it is worth the risk or needed, what suits: "年卡跟次卡怎么选", "有必要洗吗")
     /(?:跟|和|还是|与).{1,10}(?:怎么|如何|咋)选|(?:怎么|如何|咋)选(?:择)?(?:好|呢|啊|呀)?[?？]*$|有必要.{0,8}(?:吗|不|么)|风险大(?:吗|不|么)|适合.{0,6}(?:什么|啥)(?:样|造型|款|颜色|风格)/,
-    /\bwhich one (?:for|to get|to buy|is better)\b|\bwhich one\s*\?|\bwhat(?:'?s| is) the best\b/,
+    /\bwhich one (?:for|to get|to buy|is better)\b|\bwhich one\s*\?/,
     /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑|做|学|点|订|租|带|报|上)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种|本|套|件|双|把)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用|安全|耐用|实惠|省电)|哪(?:个|款|种|本|套)[\u4e00-\u9fff]{1,4}(?:适合|合适|好)|(?:学|选|买|报|上|用|穿|订|租|要)[^，,。?？\s]{1,10}还是(?![没不要想在])[^，,。]{1,12}|(?:什么|啥)(?:最|比较)?划算|必点|好(?:吃|喝|用)(?:吗|不)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|选|用|配)(?:几|多大|多长|多少)|哪(?:个|款|种)更[\u4e00-\u9fff]{1,3}|还是.{1,12}(?:划算|好|合适)?[？?]$|[用买选做学上穿订租带点报要].{1,10}还是.{1,12}(?:好|划算|合适)|(?:要|该|需要|得)(?:带|准备|备)(?:什么|啥|哪些)|(?:差别|区别)(?:大|在哪|是什么|是啥)|差多少钱?|有(?:什么|啥)(?:区别|不同)|好还是.{1,10}好|(?:哪个|哪款|which).{0,20}(?:比较好|更好|好用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
     /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are|looks?|fits?|suits?|works?|sounds?) (?:good|best|better|right|nicer)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见|(?:吃|喝|用|买|穿)(?:点|些)(?:什么|啥)|有没有?(?:好|适合)[\u4e00-\u9fff]{1,3}的|(?:什么|啥|多大)(?:尺寸|尺码|码|型号|规格)|值不值得|值得(?:买|入手?)(?:吗|不|么)|(?:多少|多大|什么)[\u4e00-\u9fff]{0,3}?的?(?:合适|比较合适|最合适)|难(?:吗|不难)|能(?:玩|用|吃|喝|穿|学|做)哪(?:个|种|款|些)|还是.{1,12}(?:比较|更)[\u4e00-\u9fff]{1,3}/,
@@ -316,7 +317,8 @@ export function decideIntent(sig: Signals): Decision {
   }
   // "sign me up for the theory class": enrolling in a product is buying it
   if (cue("follow") && !(sig.hasProduct && /\bsign (?:me |us )?up for\b|\benrol+ (?:me |us )?in\b/.test(s))) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };
-  const recommend = cue("recommend") || (cue("enough") && !orderVerb) || cue("enoughAsked");
+  // ("what's the best action cam": the best of what the catalog sells; of anything else it is none of ours)
+  const recommend = cue("recommend") || (cue("enough") && !orderVerb) || cue("enoughAsked") || (BEST_ASKED.test(s) && (sig.hasProduct || sig.hasCategory));
   // "recommend a good pizza place nearby": advice about somewhere else, naming nothing the catalog has, is not ours to give
   const elsewhere = recommend && !sig.hasProduct && !sig.hasBrand && !sig.hasCategory && !sig.hasRole &&
     /(?<![a-z])(?:places?|restaurants?|bars?|hotels?|cafes?)(?![a-z])|餐厅|饭店|馆子|景点|酒店|饭馆/.test(s);
