@@ -195,7 +195,7 @@ export function staffBrands(staff: CatalogSnapshot["staff"]): Map<string, Set<st
 // a kind of place, by the words Chinese and English end them with (药房, 营业厅, 茶楼, 工作室; barbershop, pharmacy): not
 // 健康 of 安策健康 or 师傅 of 到家师傅, which say what a brand does or who works there, not what it is
 // (nor a word of any shop's stores, 旗舰店, 中心, nor a 行 that is going, 骑行)
-const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园]|中心)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r)s?$/;
+const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园]|中心)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r|hospital|park|restaurant|rink|range)s?$/;
 const NO_KIND = /^(?:[^\u3400-\u9fff]*|.*(?:旗舰店|专卖店|体验店|门店|分店|总店|网店|商城)|中心|服务中心|(?:骑|出|旅|步|通|运|自|同|飞|航)行)$/;
 
 /**
@@ -214,12 +214,16 @@ export function brandKinds(brands: { id: string; name: string; aliases?: string[
       const kinds = [
         // (and after any shorter one, when the longest leaves too little: 母婴店 of 乐贝多母婴店 beside 乐贝多母婴, 4S店 of 青岚4S店)
         ...prefixes.map((n) => long.slice(n.length)).filter((rest) => /^(?:[\u3400-\u9fff]{2,6}|\d[a-z][\u3400-\u9fff])$/.test(rest) && PLACE_KIND.test(rest) && !NO_KIND.test(rest)).slice(0, 1),
-        ...prefixes.filter((n) => long[n.length] === " ").map((n) => long.slice(n.length + 1)).filter((rest) => /^[a-z]{6,}$/.test(rest) && PLACE_KIND.test(rest)),
+        // (or two or three: "YouPet Animal Hospital" is an animal hospital, "Wild Isle Adventure Park" an adventure park)
+        ...prefixes.filter((n) => long[n.length] === " ").map((n) => long.slice(n.length + 1)).filter((rest) => /^[a-z]{6,}$|^[a-z]{3,}(?: [a-z]{3,}){1,2}$/.test(rest) && PLACE_KIND.test(rest)).flatMap((rest) => {
+          const words = rest.split(" ");
+          return words.length > 2 ? [rest, words.slice(1).join(" ")] : [rest];
+        }),
         // (what the brand is in English, said with a word for a shop: "Shiyi Clothing" → "clothing store", "Sumian Home
         // Textiles" → "home textile shop")
         ...prefixes.filter((n) => long[n.length] === " " && /^[a-z]/.test(n)).map((n) => long.slice(n.length + 1))
           .filter((rest) => /^[a-z]{4,}(?: [a-z]{4,})?$/.test(rest) && !PLACE_KIND.test(rest) && !/\b(?:official|flagship|online|group|brand|china)\b/.test(rest))
-          .flatMap((rest) => [rest, rest.replace(/s$/, "")]).flatMap((rest) => ["store", "shop"].map((w) => `${rest} ${w}`)),
+          .flatMap((rest) => [rest, rest.replace(/s$/, "")]).flatMap((rest) => ["store", "shop", "restaurant", "salon", "studio", "place"].map((w) => `${rest} ${w}`)),
       ];
       // (大药房 is also said 药房)
       for (const kind of kinds.flatMap((k) => (/^[大新老]..+$/.test(k) ? [k, k.slice(1)] : [k]))) (owners.get(kind) ?? owners.set(kind, new Set()).get(kind)!).add(b.id);

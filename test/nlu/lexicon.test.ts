@@ -207,3 +207,15 @@ describe("the kind of shop a brand is, after any shorter name, and in English (s
     expect(kinds).toEqual(expect.arrayContaining(["母婴店→l", "4s店→q", "clothing store→s", "clothing shop→s"]));
   });
 });
+
+describe("the kind of shop a brand is in English, in two or three words (session 12)", () => {
+  it("animal hospital, adventure park, dumpling restaurant, nail salon", () => {
+    const kinds = brandKinds([
+      { id: "y", name: "佑宠", aliases: ["YouPet", "YouPet Animal Hospital"] },
+      { id: "w", name: "野趣岛", aliases: ["Wild Isle", "Wild Isle Adventure Park"] },
+      { id: "f", name: "福满园", aliases: ["Fumanyuan", "Fumanyuan Dumplings"] },
+      { id: "b", name: "半糖", aliases: ["Half Sugar", "Half Sugar Nails"] },
+    ]).map((k) => `${k.text}→${k.id}`);
+    expect(kinds).toEqual(expect.arrayContaining(["animal hospital→y", "adventure park→w", "dumpling restaurant→f", "nail salon→b"]));
+  });
+});
