@@ -48,6 +48,8 @@ const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:b
 const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
 
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
+/** requests about the member or the bot, not about anything sold: a word of a brand's goods names no brand for them */
+const NO_BRAND_BY_WORDS = new Set<Intent>(["forget_me", "unsubscribe", "unknown", "greeting"]);
 /** a size that is a kind of day (周末节假日, 平日票) */
 const DAY_KIND = /周末|节假日|平日|工作日/;
 const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领)/;
@@ -619,7 +621,7 @@ export class RulesParser implements IntentParser {
       brandId = brandOf(named);
     }
     // asking to be forgotten concerns the member, not a brand a word of theirs happens to be sold by
-    if (intent === "forget_me" && brandId !== null && brandId === categoryBrand) brandId = null;
+    if (NO_BRAND_BY_WORDS.has(intent) && brandId !== null && brandId === categoryBrand) brandId = null;
     let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) : null;
     // a booking goes where the role works: a brand no one in that role works for, found by a category word, was only
     // a word of its goods (the 羽毛球 of "约个教练教我打羽毛球" where the shop sells shuttles and the venue has the coaches)

@@ -1266,3 +1266,22 @@ describe("a service beside a bare title names the role (session 12)", () => {
     expect(parse("约个刷墙师傅 明天上午")).toMatchObject({ intent: "book_appointment", role: "painter" });
   });
 });
+
+describe("a word of a brand's goods names no brand for chit-chat or unsubscribing (session 12)", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "x", name: "雪岭", aliases: [] }, { id: "c", name: "茶小满", aliases: [] }],
+    products: [
+      { id: "pass", brandId: "x", name: "滑雪日票", aliases: [], sizes: [], tags: ["滑雪"] },
+      { id: "tea", brandId: "c", name: "柠檬茶", aliases: [], sizes: [], tags: ["奶茶"] },
+    ],
+    coupons: [],
+  } as never);
+  const parse = (text: string) => shop.parseSync(text, ctx(null));
+  it("unsubscribing and chit-chat name no brand by a category word", () => {
+    expect(parse("不要再推送滑雪活动了")).toMatchObject({ intent: "unsubscribe", brandId: null });
+    expect(parse("我滑雪摔了个大屁墩 笑死")).toMatchObject({ intent: "unknown", brandId: null });
+  });
+  it("asking how something works still names the brand that sells it", () => {
+    expect(parse("滑雪怎么在这上面下单")).toMatchObject({ intent: "help", brandId: "x" });
+  });
+});
