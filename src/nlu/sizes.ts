@@ -472,7 +472,10 @@ function compositeOf(raw: string): Composite | null {
   let c = composites.get(raw);
   if (c !== undefined) return c;
   const size = raw.normalize("NFKC").toLowerCase().trim();
-  const after = /^(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})\s+([\u4e00-\u9fff]{1,5})$/.exec(size);
+  // (an amount and a word after it, with a space, 5L 白色, or without when the amount is a weight, a volume or a length,
+  // 5磅香草味; not a bound, 4斤左右, 3颗以内)
+  const after = /^(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})\s+([\u4e00-\u9fff]{1,5})$/.exec(size) ??
+    /^(\d+(?:\.\d+)?\s*(?:[a-z]{1,3}|[磅斤克升寸]))(?!左右|以|之|内|起|装)([\u4e00-\u9fff]{2,5})$/.exec(size);
   const parts = /^([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?\s*[a-z\u4e00-\u9fff]{1,3})$/.exec(size) ?? (after ? [after[0], after[2], after[1]] : null);
   c = null;
   if (parts) {
@@ -484,7 +487,8 @@ function compositeOf(raw: string): Composite | null {
     const keys = [measure];
     if (/^[\u4e00-\u9fff]$/.test(unit) && pinyinInitial(unit)) keys.push(`${n}${pinyinInitial(unit)}`);
     if (after) keys.push(n);
-    c = { raw, stem: parts[1].replace(/(?<=.)色$/, ""), keys };
+    // (a colour or a flavour said without its kind-word: 白 of 白色, 香草 of 香草味)
+    c = { raw, stem: parts[1].replace(/(?<=.)[色味]$/, ""), keys };
   }
   composites.set(raw, c);
   return c;

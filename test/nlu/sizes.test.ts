@@ -374,3 +374,21 @@ describe("a ticket priced by the kind of day (session 12)", () => {
     expect(r.when).toBeNull();
   });
 });
+
+describe("a size of an amount and a flavour, said in either order (session 12)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "j", name: "健动力", aliases: [] }],
+    products: [
+      { id: "whey", brandId: "j", name: "乳清蛋白粉", aliases: ["乳清"], sizes: ["2磅巧克力味", "5磅香草味", "5磅巧克力味"], tags: [] },
+      { id: "hen", brandId: "j", name: "散养土鸡", aliases: ["土鸡"], sizes: ["3斤左右", "4斤左右"], tags: [] },
+    ],
+    coupons: [], staff: [], staffRoles: [], roles: [],
+  } as never, undefined, { intentModel: null });
+  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["乳清 香草的 五磅 要两桶", [["whey", "5磅香草味", 2]]],
+    ["乳清五磅巧克力 一桶", [["whey", "5磅巧克力味", 1]]],
+    // (a bound is no flavour: 4斤左右 is still read as a weight about so)
+    ["土鸡一只 四斤左右", [["hen", "4斤左右", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
