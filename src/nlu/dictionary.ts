@@ -73,6 +73,9 @@ export interface EnglishPart {
   number?: boolean;
 }
 
+/** one-character words after a size's own words that say what kind of thing it is, not which: flavour, colour, style, pack */
+const KIND_WORDS = new Set(["味", "色", "款", "装", "型", "版", "式"]);
+
 const memo = new Map<string, EnglishPart[]>();
 /** A Chinese text cut into the longest dictionary words from the left, each with its English stems (memoised). */
 function cut(text: string): EnglishPart[] {
@@ -102,7 +105,8 @@ export function englishParts(word: string): EnglishPart[] | null {
   // (one character is a word too, 猫 of a cat's dental cleaning, but not 大, 中 or 小: the adjectives are sizes.ts's)
   if (!counted && !/^[\u4e00-\u9fff]{2,8}$|^(?![大中小细特])[\u4e00-\u9fff]$/.test(word)) return null;
   const all = counted ? [{ part: counted[1], stems: numberStems(Number(counted[1])), number: true }, ...cut(counted[2])] : cut(word);
-  const said = all.filter((p, i) => !(p.part === "个" && all[i - 1]?.number));
+  // (nor does a kind-word at its end, 味 of 黑椒味, 款 of 牛肉款: "black pepper", "the beef one")
+  const said = all.filter((p, i) => !(p.part === "个" && all[i - 1]?.number) && !(i > 0 && i === all.length - 1 && KIND_WORDS.has(p.part)));
   const long = said.filter((p) => p.part.length > 1 || p.number);
   const parts = long.some((p) => p.part.length > 1 && !p.number) ? long : said;
   return parts.every((p) => p.stems.size) && parts.some((p) => !p.number) ? parts : null;

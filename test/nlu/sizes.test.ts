@@ -314,6 +314,7 @@ describe("a catalog's Chinese size word said in English, read through the dictio
       { id: "cake", brandId: "k", name: "慕斯", aliases: ["mousse"], sizes: ["6寸", "8寸"], tags: [] },
       { id: "flat", brandId: "k", name: "整租公寓", aliases: ["flat"], sizes: ["一居", "两居", "三居"], tags: [] },
       { id: "groom", brandId: "k", name: "宠物美容", aliases: ["grooming"], sizes: ["猫", "小型犬", "大型犬"], tags: [] },
+      { id: "bento", brandId: "k", name: "减脂便当", aliases: ["bento"], sizes: ["鸡胸肉款", "牛肉款", "三文鱼款"], tags: [] },
       { id: "neuter", brandId: "k", name: "公猫绝育", aliases: ["cat neutering"], sizes: [], tags: [] },
     ],
     coupons: [], staff: [], staffRoles: [], roles: [],
@@ -334,6 +335,8 @@ describe("a catalog's Chinese size word said in English, read through the dictio
     ["flat with two bedrooms", [["flat", "两居", 1]]],
     // (a size of one character; the word may be another product's too)
     ["grooming for my cat on friday", [["groom", "猫", 1]]],
+    // (a kind-word at the end, 款 of 牛肉款, is not said)
+    ["one salmon bento please", [["bento", "三文鱼款", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
 
