@@ -195,7 +195,7 @@ export function staffBrands(staff: CatalogSnapshot["staff"]): Map<string, Set<st
 // a kind of place, by the words Chinese and English end them with (药房, 营业厅, 茶楼, 工作室; barbershop, pharmacy): not
 // 健康 of 安策健康 or 师傅 of 到家师傅, which say what a brand does or who works there, not what it is
 // (nor a word of any shop's stores, 旗舰店, 中心, nor a 行 that is going, 骑行)
-const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园]|中心)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r|hospital|park|restaurant|rink|range)s?$/;
+const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园场堂吧]|中心|会所)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r|hospital|park|restaurant|rink|range)s?$/;
 const NO_KIND = /^(?:[^\u3400-\u9fff]*|.*(?:旗舰店|专卖店|体验店|门店|分店|总店|网店|商城)|中心|服务中心|(?:骑|出|旅|步|通|运|自|同|飞|航)行)$/;
 
 /**

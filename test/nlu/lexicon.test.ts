@@ -218,4 +218,12 @@ describe("the kind of shop a brand is in English, in two or three words (session
     ]).map((k) => `${k.text}→${k.id}`);
     expect(kinds).toEqual(expect.arrayContaining(["animal hospital→y", "adventure park→w", "dumpling restaurant→f", "nail salon→b"]));
   });
+  it("a rink, a bathhouse, a bar end in 场, 堂, 吧", () => {
+    const kinds = brandKinds([
+      { id: "b", name: "冰纷", aliases: ["冰纷冰场"] },
+      { id: "t", name: "北汤府", aliases: ["北汤府澡堂"] },
+      { id: "n", name: "极速", aliases: ["极速网吧"] },
+    ]).map((k) => `${k.text}→${k.id}`);
+    expect(kinds).toEqual(expect.arrayContaining(["冰场→b", "澡堂→t", "网吧→n"]));
+  });
 });
