@@ -21,7 +21,7 @@ const UNITS: Record<string, string> = {
 };
 // (any unit the description names, 按刀卖 or 按节计: the known ones have other spellings above)
 const SAYS = /按\s*([\u4e00-\u9fff]{1,3}?)\s*(?:计|称重|称|算|收费|计价|计费|卖|售)/;
-const SAME: Record<string, string> = { 千克: "公斤", 位: "人", 夜: "晚", 平米: "平方米", 平方: "平方米" };
+const SAME: Record<string, string> = { 千克: "公斤", 位: "人", 夜: "晚", 平米: "平方米", 平方: "平方米", 钟: "小时" };
 
 /** The unit a product's description says it is sold by, or null. */
 export function soldBy(description: string | null | undefined): string | null {

@@ -627,6 +627,7 @@ describe("floors by the square metre said short, cloth by the metre after its wi
       { id: "puer", brandId: "w", name: "古树普洱散茶", aliases: ["loose puer"], sizes: [], description: "按两计" },
       { id: "flu", brandId: "w", name: "流感疫苗", aliases: [], sizes: [], description: "每针" },
       { id: "jasmine", brandId: "w", name: "茉莉花茶", aliases: [], sizes: [], description: "按两计" },
+      { id: "foot", brandId: "w", name: "中药泡脚足疗", aliases: ["足疗", "foot massage"], sizes: [], description: "按钟计，一钟60分钟" },
     ],
   }), undefined, { intentModel: null });
   const items = (text: string) => itemLines(shop, text);
@@ -644,6 +645,9 @@ describe("floors by the square metre said short, cloth by the metre after its wi
     ["流感疫苗一针 再来三两茉莉花茶", ["flu×1", "jasmine×3"]],
     ["古树普洱散茶要半斤", ["puer×5"]],
     ["茉莉花茶二两 古树普洱散茶二两 仨人够喝不", ["jasmine×2", "puer×2"]],
+    // (a 钟 of a massage is an hour: "两个钟", "2 hours")
+    ["足疗两个钟", ["foot×2"]],
+    ["foot massage 2 hours", ["foot×2"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
   it("a length of what is sold by the metre is no search radius, unless a search is said", () => {
     expect(shop.parseSync("羊毛毡墙布 2.7米幅宽 要25米", defaultCorpusContext())).toMatchObject({ intent: "order", radiusMeters: null });
