@@ -323,7 +323,8 @@ export function decideIntent(sig: Signals): Decision {
   const elsewhere = recommend && !sig.hasProduct && !sig.hasBrand && !sig.hasCategory && !sig.hasRole &&
     /(?<![a-z])(?:places?|restaurants?|bars?|hotels?|cafes?)(?![a-z])|餐厅|饭店|馆子|景点|酒店|饭馆/.test(s);
   if (elsewhere) return { intent: "unknown", confidence: 0.4 };
-  if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: conf(0.9) };
+  // (whether something is enough, asked at the end — "够两个人用三天吗" — is advice however much it names)
+  if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: (cue("enoughAsked") || cue("enough")) && !orderVerb && /[吗么不][?？]*$/.test(s) ? 0.97 : conf(0.9) };
   // "Great service at the X store": praise or a complaint that names a store asks for nothing
   if (cue("feedbackWeak") && !cue("findQuestion") && !orderVerb && !sig.hasRadius) return { intent: "feedback", confidence: conf(0.7) };
   // "能送到花溪不": whether they deliver to a place, nothing ordered, asks which store serves it

@@ -50,6 +50,8 @@ const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个�
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
 /** requests about the member or the bot, not about anything sold: a word of a brand's goods names no brand for them */
 const NO_BRAND_BY_WORDS = new Set<Intent>(["forget_me", "unsubscribe", "unknown", "greeting"]);
+/** a role's word that is a service done to a thing, a verb before it or after it (装充电桩, 充电桩安装, 贴车衣): the thing is named */
+const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|检测|保养|维修|上门装)|(?:安装|维修|清洗|更换|保养|检测|施工|改装|修复)$/;
 /** a size that is a kind of day (周末节假日, 平日票) */
 const DAY_KIND = /周末|节假日|平日|工作日/;
 const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领)/;
@@ -242,7 +244,7 @@ export class RulesParser implements IntentParser {
     // (a title in 师 names the person, not the service: "约个推拿师" asks for no massage; the X师傅 and X老师 of a service,
     // 开锁师傅, 儿推老师, and a service word, 装宽带, still name it)
     return roleWords.some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start &&
-      ((/(?<!老)师$/.test(lower.slice(r.start, r.end)) && lower[r.end] !== "傅") || (!this.lexicon.performs(r.id, m.id) && lower[m.end] !== "师")));
+      ((/(?<!老)师$/.test(lower.slice(r.start, r.end)) && lower[r.end] !== "傅") || (!this.lexicon.performs(r.id, m.id) && lower[m.end] !== "师" && !SERVICE_DONE_TO.test(lower.slice(r.start, r.end)))));
   }
 
   async parse(text: string, ctx: ParseContext): Promise<ParseResult> {

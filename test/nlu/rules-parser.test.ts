@@ -1288,3 +1288,23 @@ describe("a word of a brand's goods names no brand for chit-chat or unsubscribin
     expect(parse("滑雪怎么在这上面下单")).toMatchObject({ intent: "help", brandId: "x" });
   });
 });
+
+describe("a role's word that is a service done to a product still names the product (session 12)", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "q", name: "青岚汽车", aliases: [] }],
+    products: [
+      { id: "charger", brandId: "q", name: "家用充电桩", aliases: ["充电桩"], sizes: ["7kW", "11kW"], tags: [] },
+      { id: "ball", brandId: "q", name: "羽毛球", aliases: [], sizes: [], tags: [] },
+    ],
+    coupons: [],
+    staff: [{ name: "周技师", role: "technician", brandId: "q" }, { name: "陈教练", role: "coach", brandId: "q" }],
+    staffRoles: ["technician", "coach"],
+    roles: [{ role: "technician", labels: { zh: ["技师", "装充电桩", "充电桩安装"] } }, { role: "coach", labels: { zh: ["羽毛球教练"] } }],
+  } as never);
+  const parse = (text: string) => shop.parseSync(text, ctx(null));
+  it("装充电桩 books the technician for the charger; a coach of badminton buys no shuttlecocks", () => {
+    expect(parse("想约个时间装充电桩 明天下午")).toMatchObject({ intent: "book_appointment", role: "technician", items: [{ productId: "charger", quantity: 1, size: null }] });
+    expect(parse("充电桩安装 约师傅上门 下周二上午 11kW的")).toMatchObject({ role: "technician", items: [{ productId: "charger", size: "11kW" }] });
+    expect(parse("约个羽毛球教练 周六上午")).toMatchObject({ intent: "book_appointment", role: "coach", items: [] });
+  });
+});
