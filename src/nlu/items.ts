@@ -202,10 +202,12 @@ export function buildItems(
     if (unit && (quantity === null || isMeasure(unit)) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
-      const after = countOf(lower.slice(mention.end, nextStart), unit);
+      // (not a count set off before the next product, which is that one's: the 一斤 of "两斤蛤蜊 和 一斤蛏子")
+      const after = countOf(lower.slice(mention.end, nextStart).replace(i + 1 < mentions.length ? NEXT_ONES : /$^/, ""), unit);
       // (or right before it, in the last words before it: "锅包肉大份 地三鲜 再来六两酸菜饺子")
-      if (quantity === null) quantity = after ?? countOf(i === 0 ? lower.slice(0, mention.start) : lower.slice(prevEnd, mention.start).split(/[\s,，、+]/).pop()!, unit);
-      else if (after !== null && countOf(lower.slice(prevEnd, mention.start), unit) === null) quantity = after;
+      const before = countOf(i === 0 ? lower.slice(0, mention.start) : lower.slice(prevEnd, mention.start).split(/[\s,，、+]/).pop()!, unit);
+      if (quantity === null) quantity = after ?? before;
+      else if (after !== null && before === null) quantity = after;
     }
     // (a product rented or carded by a period, 日租/周租/月卡, said with a count of that period: "租三天" is 3 of 日租, "一个
     // 礼拜" 1 of 周租, "for 2 weeks" 2 of 周租)
@@ -350,6 +352,9 @@ function periodSize(region: string, sizes: string[], only: string | null): { siz
   }
   return null;
 }
+
+/** the last words of a stretch, set off by a pause or 和, before the next product */
+const NEXT_ONES = /(?<=[\s,，、+和及])[^\s,，、+和及]*$/;
 
 /** Whether a size is an amount in a unit (5斤装, 2米): not a colour holding its character (米白), nor a dimension that
  * unit measures (3.1米幅宽, 2米长). */

@@ -648,6 +648,9 @@ describe("floors by the square metre said short, cloth by the metre after its wi
     // (a 钟 of a massage is an hour: "两个钟", "2 hours")
     ["足疗两个钟", ["foot×2"]],
     ["foot massage 2 hours", ["foot×2"]],
+    // (a weight set off before the next product is that one's; one right after a count of pieces beats it)
+    ["pickup 三两茉莉花茶 和 二两古树普洱散茶", ["jasmine×3", "puer×2"]],
+    ["流感疫苗一针 茉莉花茶一包二两 古树普洱散茶三两", ["flu×1", "jasmine×2", "puer×3"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
   it("a length of what is sold by the metre is no search radius, unless a search is said", () => {
     expect(shop.parseSync("羊毛毡墙布 2.7米幅宽 要25米", defaultCorpusContext())).toMatchObject({ intent: "order", radiusMeters: null });
