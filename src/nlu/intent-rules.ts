@@ -10,8 +10,8 @@ import { ZH_NUM_RE } from "./numbers.ts";
 /** asking how coupons are used */
 const BEST_ASKED = /\bwhat(?:'?s| is) the best\b/;
 /** how something goes: its steps, binding or activating, how to order or book it */
-const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加)|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])/;
-const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,6}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使)?用|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
+const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加)|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])/;
+const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,8}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使用|用|抵扣|抵用|核销)|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
 // (a word glued to digits is a code, not the word: BOOK85 is no booking)
 const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z\\d])`);
 // One regex per cue group: V8 scans one alternation faster than several separate patterns.
@@ -110,7 +110,7 @@ export const CUES = {
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
   find: any(
     // (not "在新华街附近": where the customer is)
-    /(?<!在[^，,。\s]{1,8})附近|有没有?(?:能|可以)[\u4e00-\u9fff]{1,12}的(?=[?？吗呀啊\s]|$)|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|哪点(?:能|可以)?(?:买|有)|(?:哪|哪里|哪儿|哪点)买得到|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪(?:里|儿)(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做|玩|吃|学|打|看|pick\s?up)|有(?:没有?)?卖[^，,。?？\s]{1,12}的(?:吗|没|不|么)|有(?:你们|您们)?的?(?:门)?店(?:吗|没)|在哪|哪家|门店|店铺|分店|实体店|店还在(?:吗|不|么)|(?:几|多少)(?:个|家)(?:校区|网点|营业厅|场馆)|(?<![寄送](?:到|给|去)[^，,。]{0,8})地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有?.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)|开到(?:晚上|夜里)?[\d一二三四五六七八九十两]{1,3}点|有没有?.{1,20}的地方/,
+    /(?<!在[^，,。\s]{1,8})附近|有没有?(?:能|可以)[\u4e00-\u9fff]{1,12}的(?=[?？吗呀啊\s]|$)|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|哪点(?:能|可以)?(?:买|有)|(?:哪|哪里|哪儿|哪点)买得到|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪(?:里|儿)(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做|玩|吃|学|打|看|pick\s?up)|有(?:没有?)?卖[^，,。?？\s]{1,12}的(?:吗|没|不|么)|有(?:你们|您们)?的?(?:门)?店(?:吗|没|不|么)|在哪|哪家|门店|店铺|分店|实体店|店还在(?:吗|不|么)|(?:几|多少)(?:个|家)(?:校区|网点|营业厅|场馆)|(?<![寄送](?:到|给|去)[^，,。]{0,8})地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有?.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)|开到(?:晚上|夜里)?[\d一二三四五六七八九十两]{1,3}点|有没有?.{1,20}的地方/,
     en("still open|online (?:store|shop)|nearest|nearby|near|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
     /\bhow many (?:stores|shops|branches|outlets)\b|\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
   ),
@@ -119,8 +119,8 @@ export const CUES = {
   storeNoun: any(/店|哪里|哪儿|在哪|哪家|地方|校区|网点|营业厅/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?")),
   recommend: any(
     // (how to choose between two, whether it is worth the risk or needed, what suits: "年卡跟次卡怎么选", "有必要洗吗")
-    /(?:跟|和|还是|与).{1,10}(?:怎么|如何|咋)选|(?:和|跟|与).{1,10}哪(?:个|种|款)[\u4e00-\u9fff]{1,3}(?:快|好|强|高|低|便宜|划算|省|耐用)|要不要(?:配|搭配|一起)|怎么买(?:划算|便宜|最省|最划算)|(?:怎么|如何|咋)选(?:择)?(?:好|呢|啊|呀)?[?？]*$|有必要.{0,8}(?:吗|不|么)|风险大(?:吗|不|么)|适合.{0,6}(?:什么|啥)(?:样|造型|款|颜色|风格)/,
-    /\bwhich one (?:for|to get|to buy|is better)\b|\bwhich one\s*\?|\bwhich\b.{0,30}\b(?:least|most)\b/,
+    /(?:跟|和|还是|与).{1,10}(?:怎么|如何|咋)选|(?:送|吃|喝|养|种)[^，,。?？\s]{1,8}还是(?![没不要想在])[^，,。]{1,8}[?？]*$|值得(?:吗|么|买吗|做吗)|需要(?!预约|排队|提前|带|付|交)[\u4e00-\u9fff]{1,4}(?:吗|么)[?？]*$|先(?:报|买|学|选|上)哪(?:个|种|款|一个)|(?:和|跟|与).{1,10}哪(?:个|种|款)[\u4e00-\u9fff]{1,3}(?:快|好|强|高|低|便宜|划算|省|耐用)|要不要(?:配|搭配|一起)|怎么买(?:划算|便宜|最省|最划算)|(?:怎么|如何|咋)选(?:择)?(?:好|呢|啊|呀)?[?？]*$|有必要.{0,8}(?:吗|不|么)|风险大(?:吗|不|么)|适合.{0,6}(?:什么|啥)(?:样|造型|款|颜色|风格)/,
+    /\bwhich one (?:for|to get|to buy|is better)\b|\bwhich one\s*\?|\bwhich\b.{0,30}\b(?:least|most)\b|\bwhat'?s (?:fresh|in season|good today)\b/,
     /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑|做|学|点|订|租|带|报|上)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种|本|套|件|双|把)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用|安全|耐用|实惠|省电)|哪(?:个|款|种|本|套)[\u4e00-\u9fff]{1,4}(?:适合|合适|好)|(?:学|选|买|报|上|用|穿|订|租|要)[^，,。?？\s]{1,10}还是(?![没不要想在])[^，,。]{1,12}|(?:什么|啥)(?:最|比较)?划算|必点|好(?:吃|喝|用)(?:吗|不)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|选|用|配)(?:几|多大|多长|多少)|哪(?:个|款|种)更[\u4e00-\u9fff]{1,3}|还是.{1,12}(?:划算|好|合适)?[？?]$|[用买选做学上穿订租带点报要].{1,10}还是.{1,12}(?:好|划算|合适)|(?:要|该|需要|得)(?:带|准备|备)(?:什么|啥|哪些)|(?:差别|区别)(?:大|在哪|是什么|是啥)|差多少钱?|有(?:什么|啥)(?:区别|不同)|好还是.{1,10}好|(?:哪个|哪款|which).{0,20}(?:比较好|更好|好用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
     /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are|looks?|fits?|suits?|works?|sounds?) (?:good|best|better|right|nicer)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见|(?:吃|喝|用|买|穿)(?:点|些)(?:什么|啥)|有没有?(?:好|适合)[\u4e00-\u9fff]{1,3}的|(?:什么|啥|多大)(?:尺寸|尺码|码|型号|规格)|值不值得|值得(?:买|入手?)(?:吗|不|么)|(?:多少|多大|什么)[\u4e00-\u9fff]{0,3}?的?(?:合适|比较合适|最合适)|难(?:吗|不难)|能(?:玩|用|吃|喝|穿|学|做)哪(?:个|种|款|些)|还是.{1,12}(?:比较|更)[\u4e00-\u9fff]{1,3}/,
@@ -258,7 +258,7 @@ export function decideIntent(sig: Signals): Decision {
   if (cue("unfollow")) return { intent: "unfollow", confidence: conf(0.93) };
   if (cue("unsubscribe")) return { intent: "unsubscribe", confidence: conf(0.93) };
   // "寄养流程是怎样的", "怎么绑定", "怎么下单刷墙服务", "退货流程是啥": how something is done, whatever it is, is help
-  if (!sig.hasWhen && !sig.hasQuantity && HOW_IT_GOES.test(s)) return { intent: "help", confidence: conf(0.85) };
+  if (!sig.hasWhen && !sig.hasQuantity && HOW_IT_GOES.test(s)) return { intent: "help", confidence: 0.9 };
   if (cue("cancel")) return { intent: "cancel_order", confidence: conf(sig.hasOrderId ? 0.96 : 0.9) };
   // a rating said in any way (给个2分, 4/5, ⭐⭐⭐⭐) is feedback
   if (cue("feedbackStrong") || sig.hasRating) {
