@@ -723,7 +723,9 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     const spans = rangeSaid(unit);
     spans.lastIndex = 0;
     for (let m = spans.exec(lower); m; m = spans.exec(lower)) {
-      const [lo, hi] = [parseNumber(m[1]), parseNumber(m[2])];
+      const [lo, hi] = m[1] ? [parseNumber(m[1]), parseNumber(m[2])] : [parseNumber(m[3]), parseNumber(m[4])];
+      // (side by side, the second is the next: 三四, not 三八)
+      if (!m[1] && (lo === null || hi !== lo + 1)) continue;
       const same = ranged.find((r) => r.unit === unit && r.lo === lo && r.hi === hi);
       if (same) add(m.index, m.index + m[0].length, same.size);
     }
@@ -747,7 +749,8 @@ const RANGES_SAID = new Map<string, RegExp>();
 /** a range said in a unit ("0到6个月", "4-6岁"), compiled once per unit */
 function rangeSaid(unit: string): RegExp {
   let re = RANGES_SAID.get(unit);
-  if (!re) RANGES_SAID.set(unit, (re = new RegExp(`(\\d{1,2}|${ZH_NUM_RE})\\s*(?:-|~|～|到|至)\\s*(\\d{1,2}|${ZH_NUM_RE})\\s*(?:个)?\\s*(?:${UNIT_SPELLINGS[unit] ?? escapeRe(unit)})`, "g")));
+  // (or two numerals side by side, as Chinese says about so many: 三四斤, 五六个)
+  if (!re) RANGES_SAID.set(unit, (re = new RegExp(`(?:(\\d{1,2}|${ZH_NUM_RE})\\s*(?:-|~|～|到|至)\\s*(\\d{1,2}|${ZH_NUM_RE})|(?<![${ZH_NUM_CHARS}])([一两三四五六七八九])([二三四五六七八九十]))\\s*(?:个)?\\s*(?:${UNIT_SPELLINGS[unit] ?? escapeRe(unit)})`, "g")));
   return re;
 }
 /** a baby's age in months ("5个月", "14个月大", "3 month old"), in years ("2岁"), or a newborn's */

@@ -384,6 +384,7 @@ describe("a size of an amount and a flavour, said in either order (session 12)",
     products: [
       { id: "whey", brandId: "j", name: "乳清蛋白粉", aliases: ["乳清"], sizes: ["2磅巧克力味", "5磅香草味", "5磅巧克力味"], tags: [] },
       { id: "hen", brandId: "j", name: "散养土鸡", aliases: ["土鸡"], sizes: ["3斤左右", "4斤左右"], tags: [] },
+      { id: "crab", brandId: "j", name: "帝王蟹", aliases: [], sizes: ["3-4斤", "5-6斤"], tags: [] },
     ],
     coupons: [], staff: [], staffRoles: [], roles: [],
   } as never, undefined, { intentModel: null });
@@ -393,5 +394,7 @@ describe("a size of an amount and a flavour, said in either order (session 12)",
     ["乳清五磅巧克力 一桶", [["whey", "5磅巧克力味", 1]]],
     // (a bound is no flavour: 4斤左右 is still read as a weight about so)
     ["土鸡一只 四斤左右", [["hen", "4斤左右", 1]]],
+    // (two numerals side by side are about so many: 五六斤 is 5-6斤)
+    ["帝王蟹要一只五六斤的", [["crab", "5-6斤", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
