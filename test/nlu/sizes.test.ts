@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bareNumberSize, catalogSizes, findSizes, resolveSize, sizeIndex, sizeKey } from "../../src/nlu/sizes.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
-import { ctx } from "./fixtures.ts";
+import { ctx, itemTriples, rulesOnly } from "./fixtures.ts";
 
 const CUP = ["中杯", "大杯", "超大杯"];
 const SHIRT = ["S", "M", "L", "XL", "XXL"];
@@ -142,7 +142,7 @@ describe("sizes written another way (session 9)", () => {
 });
 
 describe("common size words said in their other words (session 10)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "g", name: "游戏馆", aliases: [] }],
     products: [
       { id: "seat", brandId: "g", name: "电竞座", aliases: ["seat", "seats"], sizes: ["3小时", "包夜"], tags: [] },
@@ -150,9 +150,8 @@ describe("common size words said in their other words (session 10)", () => {
       { id: "headset", brandId: "g", name: "耳机", aliases: ["headset"], sizes: ["有线", "无线"], tags: [] },
       { id: "cola", brandId: "g", name: "可乐", aliases: ["cola"], sizes: ["罐装", "瓶装"], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["电竞座 包个通宵 今晚", [["seat", "包夜", 1]]],
     ["2 seats tonight, overnight pls", [["seat", "包夜", 2]]],
@@ -163,7 +162,7 @@ describe("common size words said in their other words (session 10)", () => {
 });
 
 describe("lengths in ranges, counts per box, a measure without its word, SPF50+, sessions (session 10)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "a", name: "澜湾", aliases: [] }],
     products: [
       { id: "clean", brandId: "a", name: "上门洗缸", aliases: ["洗缸", "tank cleaning"], sizes: ["1米以下", "1-1.5米", "1.5米以上"], tags: [] },
@@ -173,9 +172,8 @@ describe("lengths in ranges, counts per box, a measure without its word, SPF50+,
       { id: "laser", brandId: "a", name: "腋下脱毛", aliases: ["underarm laser"], sizes: ["单次", "6次疗程"], tags: [] },
       { id: "ac", brandId: "a", name: "挂机空调", aliases: [], sizes: ["大1匹", "1.5匹"], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["上门洗缸，我家缸1米2", [["clean", "1-1.5米", 1]]],
     ["tank cleaning for my 1.6m tank", [["clean", "1.5米以上", 1]]],
@@ -190,12 +188,11 @@ describe("lengths in ranges, counts per box, a measure without its word, SPF50+,
 });
 
 describe("a Latin size word said without its Chinese kind-word (session 10)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "c", name: "光年影城", aliases: [] }],
     products: [{ id: "seat", brandId: "c", name: "观赛席", aliases: [], sizes: ["普通席", "VIP席"], tags: [] }],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it("两张VIP is two VIP席, a word with vip inside is not", () => {
     expect(items("观赛席 周六晚上 两张VIP")).toEqual([["seat", "VIP席", 2]]);
     expect(items("观赛席 vipcard")).toEqual([["seat", null, 1]]);
@@ -203,15 +200,14 @@ describe("a Latin size word said without its Chinese kind-word (session 10)", ()
 });
 
 describe("a size of several measures said by two of them (session 10)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "d", name: "数码港", aliases: [] }],
     products: [
       { id: "mon", brandId: "d", name: "电竞显示器", aliases: ["aoc"], sizes: ["24寸 165Hz", "27寸 2K 180Hz", "32寸 4K 144Hz"], tags: [] },
       { id: "case", brandId: "d", name: "手机壳", aliases: [], sizes: ["iPhone 15", "iPhone 15 Pro", "iPhone 15 Pro Max"], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it("27寸2k is the 27寸 2K 180Hz one; a model's words are not measures", () => {
     expect(items("AOC 27寸2k 来一台")).toEqual([["mon", "27寸 2K 180Hz", 1]]);
     expect(items("手机壳 iPhone 15 一个")).toEqual([["case", "iPhone 15", 1]]);
@@ -219,15 +215,14 @@ describe("a size of several measures said by two of them (session 10)", () => {
 });
 
 describe("square metres in their spellings, and a one-letter size is no article (session 10)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "p", name: "印速达", aliases: [] }],
     products: [
       { id: "banner", brandId: "p", name: "喷绘", aliases: [], sizes: ["1平方米", "5平方米"], tags: [] },
       { id: "cal", brandId: "p", name: "挂历", aliases: ["wall calendar"], sizes: ["12寸", "A3"], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["喷绘5个平方，户外挂的", [["banner", "5平方米", 1]]],
     ["喷绘 5平米", [["banner", "5平方米", 1]]],
@@ -237,15 +232,14 @@ describe("square metres in their spellings, and a one-letter size is no article 
 });
 
 describe("hands and feet, and a size that is itself a count of a unit (session 10)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "n", name: "半糖", aliases: [] }],
     products: [
       { id: "cat", brandId: "n", name: "猫眼美甲", aliases: ["猫眼"], sizes: ["手部", "足部"], tags: [] },
       { id: "noodle", brandId: "n", name: "加面", aliases: ["面"], sizes: ["一两", "二两"], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["猫眼 手脚都要 直接下单", [["cat", "手部", 1], ["cat", "足部", 1]]],
     ["猫眼 for my feet", [["cat", "足部", 1]]],
@@ -255,7 +249,7 @@ describe("hands and feet, and a size that is itself a count of a unit (session 1
 });
 
 describe("codes said as their number, degrees, two parts side by side, ears, magnification (session 10)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "h", name: "声悦", aliases: [] }],
     products: [
       { id: "bat", brandId: "h", name: "助听器电池", aliases: ["电池", "batteries"], sizes: ["A10", "A312", "A13", "A675"], tags: [] },
@@ -264,9 +258,8 @@ describe("codes said as their number, degrees, two parts side by side, ears, mag
       { id: "driver", brandId: "h", name: "一号木", aliases: ["driver"], sizes: ["9°/S", "10.5°/R", "10.5°/S"], tags: [] },
       { id: "wedge", brandId: "h", name: "挖起杆", aliases: [], sizes: ["52°", "56°"], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["312电池来两板", [["bat", "A312", 2]]],
     ["电池 10号的两板", [["bat", "A10", 2]]],
@@ -280,7 +273,7 @@ describe("codes said as their number, degrees, two parts side by side, ears, mag
 });
 
 describe("cooking styles in English, a size word typed with a homophone, seniors, a dozen (session 10)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "h", name: "海潮", aliases: [] }],
     products: [
       { id: "shrimp", brandId: "h", name: "濑尿虾", aliases: ["mantis shrimp"], sizes: ["椒盐", "白灼", "避风塘"], tags: [] },
@@ -289,9 +282,8 @@ describe("cooking styles in English, a size word typed with a homophone, seniors
       { id: "buffet", brandId: "h", name: "自助餐", aliases: [], sizes: ["成人", "儿童", "长者"], tags: [] },
       { id: "beer", brandId: "h", name: "青岛啤酒", aliases: ["tsingtao"], sizes: ["瓶", "一打"], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["1 jin salt and pepper mantis shrimp", [["shrimp", "椒盐", 1]]],
     ["steamed coral trout", [["fish", "清蒸", 1]]],
@@ -304,7 +296,7 @@ describe("cooking styles in English, a size word typed with a homophone, seniors
 });
 
 describe("a catalog's Chinese size word said in English, read through the dictionary (session 12)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "k", name: "木与瓷", aliases: [] }],
     products: [
       { id: "mug", brandId: "k", name: "马克杯", aliases: ["mug"], sizes: ["陶瓷", "玻璃", "不锈钢"], tags: [] },
@@ -317,9 +309,8 @@ describe("a catalog's Chinese size word said in English, read through the dictio
       { id: "bento", brandId: "k", name: "减脂便当", aliases: ["bento"], sizes: ["鸡胸肉款", "牛肉款", "三文鱼款"], tags: [] },
       { id: "neuter", brandId: "k", name: "公猫绝育", aliases: ["cat neutering"], sizes: [], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["a stainless steel mug please", [["mug", "不锈钢", 1]]],
     ["2 ceramic mugs", [["mug", "陶瓷", 2]]],
@@ -341,15 +332,14 @@ describe("a catalog's Chinese size word said in English, read through the dictio
 });
 
 describe("a size of an amount and words after it, said by its amount (session 12)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "y", name: "一方书院", aliases: [] }],
     products: [
       { id: "calligraphy", brandId: "y", name: "书法课", aliases: [], sizes: ["单节体验", "8节基础班", "16节进阶班"], tags: [] },
       { id: "cupping", brandId: "y", name: "拔罐", aliases: [], sizes: ["单次", "5次疗程"], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["书法课 报个8节的", [["calligraphy", "8节基础班", 1]]],
     ["书法课十六节那个", [["calligraphy", "16节进阶班", 1]]],
@@ -360,11 +350,10 @@ describe("a size of an amount and words after it, said by its amount (session 12
 });
 
 describe("a ticket priced by the kind of day (session 12)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "z", name: "跳跳乐园", aliases: [] }],
     products: [{ id: "kid", brandId: "z", name: "儿童票", aliases: ["kids pass"], sizes: ["平日", "周末节假日"], tags: [] }],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
+  });
   const parse = (text: string) => parser.parseSync(text, ctx(null));
   it.each([
     ["周末儿童票四张", "周末节假日", 4],
@@ -379,16 +368,15 @@ describe("a ticket priced by the kind of day (session 12)", () => {
 });
 
 describe("a size of an amount and a flavour, said in either order (session 12)", () => {
-  const parser = new RulesParser({
+  const parser = rulesOnly({
     brands: [{ id: "j", name: "健动力", aliases: [] }],
     products: [
       { id: "whey", brandId: "j", name: "乳清蛋白粉", aliases: ["乳清"], sizes: ["2磅巧克力味", "5磅香草味", "5磅巧克力味"], tags: [] },
       { id: "hen", brandId: "j", name: "散养土鸡", aliases: ["土鸡"], sizes: ["3斤左右", "4斤左右"], tags: [] },
       { id: "crab", brandId: "j", name: "帝王蟹", aliases: [], sizes: ["3-4斤", "5-6斤"], tags: [] },
     ],
-    coupons: [], staff: [], staffRoles: [], roles: [],
-  } as never, undefined, { intentModel: null });
-  const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  });
+  const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["乳清 香草的 五磅 要两桶", [["whey", "5磅香草味", 2]]],
     ["乳清五磅巧克力 一桶", [["whey", "5磅巧克力味", 1]]],
