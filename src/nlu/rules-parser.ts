@@ -52,6 +52,8 @@ const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个�
 const NO_BRAND_BY_WORDS = new Set<Intent>(["forget_me", "unsubscribe", "unknown", "greeting"]);
 /** a role's word that is a service done to a thing, a verb before it or after it (装充电桩, 充电桩安装, 贴车衣): the thing is named */
 const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|检测|保养|维修|上门装)|(?:安装|维修|清洗|更换|保养|检测|施工|改装|修复)$/;
+/** a word of three Latin letters or more */
+const ENGLISH_WORD = /[a-z]{3}/;
 /** a size that is a kind of day (周末节假日, 平日票) */
 const DAY_KIND = /周末|节假日|平日|工作日/;
 const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领)/;
@@ -443,7 +445,8 @@ export class RulesParser implements IntentParser {
     }
     // (a catalog's Chinese size word said in English: "resole with a leather sole" for 真皮底)
     // (only of a product no size was found for otherwise: the dictionary is the last resort)
-    const sizeless = sized.filter((p) => !sizes.some((z) => resolveSize([z], p.sizes, p.sizeIndex)));
+    // (and only in a message with English words: most are Chinese, and the sizes need not be resolved for them)
+    const sizeless = ENGLISH_WORD.test(lower) ? sized.filter((p) => !sizes.some((z) => resolveSize([z], p.sizes, p.sizeIndex))) : [];
     if (sizeless.length) sizes.push(...englishSizes(lower, sizeless, [...productMentions, ...sizes]));
     sizes.sort((a, b) => a.start - b.start);
     // (one product describing another: said right before it, with 的 or nothing between, or after it with "for the";

@@ -50,7 +50,7 @@ function said(text: string, unit: string): number | null {
   let first: number | null = null;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const n = m[1].startsWith("half") || m[1] === "半" ? 0.5 : parseNumber(m[1]);
+    const n = m[1].startsWith("half") ? 0.5 : parseNumber(m[1]);
     first ??= n;
     if (n !== null && n >= 1 && Number.isInteger(n)) return n;
   }
