@@ -75,9 +75,13 @@ export function buildItems(
     // 中杯卡布奇诺", when the next one comes in it; not one set off from it by a space and written against what comes
     // before: the 切丝 of "里脊一斤切丝 前腿肉两斤")
     const next = mentions[i + 1]?.product;
-    const against = (span: Span) => !!next && span.start > mention.end && /\S/.test(lower.slice(mention.end, span.start)) &&
-      (/^的?$/.test(lower.slice(span.end, nextStart)) || (/^\s*的?\s*$/.test(lower.slice(span.end, nextStart)) && /\s/.test(lower[span.start - 1] ?? " ")))
-      && sizes.some((z) => z.start === span.start && z.end === span.end && next.sizes.includes(resolveSize([z], next.sizes, next.sizeIndex) ?? ""));
+    // (nor one written between them with nothing but a space before it, when only the next one comes in it: the 二万公里 of
+    // "S7 二万公里保养")
+    const nextSells = (span: Span) => sizes.some((z) => z.start === span.start && z.end === span.end && next!.sizes.includes(resolveSize([z], next!.sizes, next!.sizeIndex) ?? ""));
+    const thisSells = (span: Span) => sizes.some((z) => z.start === span.start && z.end === span.end && mention.product.sizes.includes(resolveSize([z], mention.product.sizes, mention.product.sizeIndex) ?? ""));
+    const against = (span: Span) => !!next && span.start > mention.end && nextSells(span) && (
+      (/\S/.test(lower.slice(mention.end, span.start)) && (/^的?$/.test(lower.slice(span.end, nextStart)) || (/^\s*的?\s*$/.test(lower.slice(span.end, nextStart)) && /\s/.test(lower[span.start - 1] ?? " "))))
+      || (/^\s*$/.test(lower.slice(mention.end, span.start)) && /^\s*的?\s*$/.test(lower.slice(span.end, nextStart)) && !thisSells(span)));
     const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || (side(span) !== "right" && !against(span)) : i === 0 || side(span) !== "left");
     // (a size turned down, "53的有点大", "the 56 is too big", is not one asked for when another of its sizes is said)
     const said = sizes.filter((s) => s.start >= prevEnd && s.end <= nextStart && mine(s));
@@ -259,6 +263,26 @@ export function buildItems(
       if (!it || it.size !== null || it.explicitQty || size === null || !mentions[j].product.sizes.includes(size)) break;
       it.size = size;
     }
+  }
+  // a size one product took as said, though it does not come in it, is another's that comes in it and took none: the
+  // 215/55R17 of "michelin 四条 215/55R17 给M3换" is the tyre's, not the car's
+  // (and one no product took, said right after a product that does not come in it: the 215/55R17 of the same, when the car
+  // has no sizes)
+  const unclaimed = sizes.filter((z) => !z.weak && !usedSize.has(z) && !items.some((it) => it.size === z.display) &&
+    mentions.some((m) => !m.product.sizes.length && m.start > z.end && /^\s*(?:给|for|to fit)?\s*$/.test(lower.slice(z.end, m.start))));
+  for (const it of [...items, ...unclaimed.map((z) => ({ productId: "", size: z.display, quantity: 1, explicitQty: false }))]) {
+    const own = mentions.find((m) => m.product.id === it.productId)?.product;
+    if (it.size === null || (own && own.sizes.includes(it.size))) continue;
+    const said = sizes.find((z) => z.display === it.size);
+    if (!said) continue;
+    const takers = items.filter((o) => o !== it && o.size === null).flatMap((o) => {
+      const p = mentions.find((m) => m.product.id === o.productId)!.product;
+      const size = resolveSize([said], p.sizes, p.sizeIndex);
+      return size !== null && p.sizes.includes(size) ? [{ o, size }] : [];
+    });
+    if (takers.length !== 1) continue;
+    takers[0].o.size = takers[0].size;
+    it.size = null;
   }
   return {
     items: items.map(({ productId, quantity, size }) => ({ productId, quantity, size })),

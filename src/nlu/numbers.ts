@@ -118,16 +118,16 @@ const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,4}|${ZH_NUM_RE})\\s*([$
 const BEDDING = new RegExp(`(?<![\\d米])(${ZH_NUM_RE})床(?![单垫笠品上头位铺尾边前])`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of" (a number word before them is a count)
 const EN_QTY = new RegExp(
-  `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?)(?![a-z])`,
+  `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:boxes|box|packs?|packets?|bottles?|tubes?|bags?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?|tix)(?![a-z])|(?<![a-z0-9.:])(\\d{1,2}|${EN_NUMBER_ALT})(?=\\s+[a-z_]{3,}\\s+(?:seats|tickets|tix)(?![a-z]))`,
   "g",
 );
 // "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).
 // (× and * may follow a unit's letters: "300ml×2"; an x may not, it ends words)
-const MULT_AFTER = /(?:(?<![a-z0-9])(?:x|×|\*)|(?<=[a-z\u4e00-\u9fff])[×*])\s*(\d{1,3})(?![\d.a-z])|(?<![a-z0-9.])(\d{1,3}|two|three|four|five|six)\s+of\s+(?:them|those|these)(?![a-z])/g;
+const MULT_AFTER = /(?:(?<![a-z0-9])(?:x|×|\*)|(?<=[a-z\u4e00-\u9fff])[×*])\s*(\d{1,3})(?![\d.a-z])|(?<![a-z0-9.])(\d{1,3}|two|three|four|five|six)\s+of\s+(?:them|those|these|the(?=\s))(?![a-z])/g;
 const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
 // A count of people is a count of what each of them gets: "两位", "3人", "for 2 ppl", "for two".
 const PEOPLE = new RegExp(
-  `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))`,
+  `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))|(?<![a-z0-9.:])(\\d{1,2}|two|three|four|five|six)\\s+of\\s+us(?![a-z])`,
   "g",
 );
 
@@ -165,7 +165,7 @@ export function findQuantities(lower: string): QuantityMention[] {
       // A digit glued to Latin letters is a code (GXG30) or a size (50ml), and one after a dash the end of a range (18-45套机): not a count.
       // (a Chinese numeral after a Latin word is a count: "egg tart两个")
       if (/[a-z0-9.~-]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1])) continue;
-      const value = re === PINYIN_QTY && m[1] in PINYIN_NUMERALS ? PINYIN_NUMERALS[m[1]] : parseNumber(m[1] ?? m[2]);
+      const value = re === PINYIN_QTY && m[1] in PINYIN_NUMERALS ? PINYIN_NUMERALS[m[1]] : parseNumber(m.slice(1).find((g) => g !== undefined) ?? "");
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
       // (两个人 counts people)
       const people = re === ZH_QTY && m[2] === "个" && lower[m.index + m[0].length] === "人";

@@ -77,6 +77,9 @@ export interface ParseTrace {
   masked?: string;
 }
 
+/** an amount said between a product and its kind: " 5 jin ", "五斤要" */
+const AMOUNT_BETWEEN = new RegExp(`^\\s*(?:[\\d.]+|${ZH_NUM_RE})?\\s*(?:[${MEASURE_WORDS}]|[斤两克]|公斤|千克|kg|g|jin|lbs?)?\\s*(?:要|来|拿|选|是)?\\s*$`);
+
 export class RulesParser implements IntentParser {
   private readonly matcher: CatalogMatcher;
   private readonly pinyin: PinyinReader;
@@ -452,7 +455,9 @@ export class RulesParser implements IntentParser {
     // (one product describing another: said right before it, with 的 or nothing between, or after it with "for the";
     // "买iPhone 17 Pro 再配个手机壳" buys both)
     const describes = (m: Span, o: Span) =>
-      o.start >= m.end ? /^\s*(?:用)?的?\s*$/.test(lower.slice(m.end, o.start)) : /^\s*(?:(?:for|fits?|of)\s+)?(?:(?:the|my|a|an)\s+)?$/.test(lower.slice(o.end, m.start));
+      o.start >= m.end ? /^\s*(?:用)?的?\s*$/.test(lower.slice(m.end, o.start)) : /^\s*(?:(?:for|fits?|of)\s+)?(?:(?:the|my|a|an)\s+)?$/.test(lower.slice(o.end, m.start)) ||
+        // (or said after it as its kind, with 的 and only its amount between: the 后腿 of "腊肉 5 jin 后腿的", "腊肉五斤要五花的")
+        (lower[m.end] === "的" && AMOUNT_BETWEEN.test(lower.slice(o.end, m.start)));
     // (a name inside a longer size of another product is a word of that size: the 精修 of "形象照 精修3张")
     for (let k = productMentions.length - 1; k >= 0; k--) {
       const m = productMentions[k];

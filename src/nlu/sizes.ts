@@ -141,7 +141,7 @@ const PATTERNS: Pattern[] = [
   { re: /(?<![\d.])(\d{2,4})\s*(ml|毫升)/g, make: (m) => ({ keys: [`${m[1]}ml`], display: `${m[1]}ml` }) },
   // litres and weights: 1L, 2升, 500g, 1kg, 一斤装 (a weight matches its equal in another unit: 1公斤 is 2斤)
   // (ounces and pounds too: 4oz is the 113g one; 半斤 is 250g)
-  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅))\\s*(l|升|kg|g|克|公斤|千克|斤|oz|盎司|lbs?|磅)(?![a-z])`, "g"), make: (m, orig) => {
+  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅))\\s*(l|升|kg|g|克|公斤|千克|斤|oz|盎司|lbs?|磅)(?![a-z&])`, "g"), make: (m, orig) => {
     const n = parseNumber(m[1]);
     if (n === null || n <= 0) return null;
     const unit = orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length);

@@ -731,3 +731,49 @@ describe("a room its description says is sold by the night is ordered in nights 
     ["湖景房 住两晚", ["stay×1/2晚"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size goes to the product that comes in it; a cut said after its product with 的 is its size (session 13)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "q", name: "青岚汽车" }],
+    products: [
+      { id: "s7", brandId: "q", name: "青岚S7 纯电轿车", aliases: ["S7"], sizes: ["标准续航版", "长续航版"] },
+      { id: "maint", brandId: "q", name: "定期保养套餐", aliases: ["保养"], sizes: ["1万公里", "2万公里"] },
+      { id: "m3", brandId: "q", name: "青岚M3", aliases: ["M3"], sizes: [] },
+      { id: "tyre", brandId: "q", name: "米其林轮胎", aliases: ["michelin"], sizes: ["215/55R17", "225/45R18"] },
+      { id: "larou", brandId: "q", name: "烟熏腊肉", aliases: ["腊肉"], sizes: ["五花", "后腿"], description: "按斤称" },
+      { id: "wuhua", brandId: "q", name: "土猪五花肉", aliases: ["五花"], sizes: ["切片", "整块"], description: "按斤称" },
+      { id: "houtui", brandId: "q", name: "后腿肉", aliases: ["后腿"], sizes: ["切片", "整块"], description: "按斤称" },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    // (between two products with only a space before it, the one that comes in it takes it)
+    ["S7 二万公里保养", ["s7×1", "maint×1/2万公里"]],
+    // (one a product took as said though it does not come in it is the other's that does)
+    ["michelin 四条 215/55R17 给M3换", ["tyre×4/215/55R17", "m3×1"]],
+    ["腊肉 5 jin 后腿的", ["larou×5/后腿"]],
+    ["腊肉五斤要五花的", ["larou×5/五花"]],
+    // (two products said one after the other are still two)
+    ["腊肉两斤 五花一斤", ["larou×2", "wuhua×1"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
+describe("counts said in English: of us, of the, tix, seats of a kind; a G&T is no weight (session 13)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "s", name: "拾音剧场" }],
+    products: [
+      { id: "mamma", brandId: "s", name: "音乐剧妈妈咪呀", aliases: ["Mamma Mia"], sizes: ["399元", "599元"], description: "一人一票，按人计" },
+      { id: "mic", brandId: "s", name: "脱口秀开放麦", aliases: ["open mic"], sizes: [], description: "按人计" },
+      { id: "xs", brandId: "s", name: "相声专场", aliases: ["crosstalk show"], sizes: ["池座", "楼座"], description: "按人计" },
+      { id: "gt", brandId: "s", name: "金汤力", aliases: ["G&T"], sizes: [] },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    ["Mamma Mia, two of the 599 seats, Saturday afternoon", ["mamma×2/599元"]],
+    ["open mic tonight 8pm, 4 of us", ["mic×4"]],
+    ["Mamma Mia 399 tier, 3 tix", ["mamma×3/399元"]],
+    ["crosstalk show sat 7:30pm, 2 balcony seats", ["xs×2/楼座"]],
+    ["2 G&Ts please", ["gt×2"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
