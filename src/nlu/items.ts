@@ -5,7 +5,7 @@ import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { countOf, isMeasure, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
-import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeByStem, sizesInParts, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
 import { DISCOUNT_SAID } from "./codes.ts";
 
@@ -169,6 +169,15 @@ export function buildItems(
     // (a size after 各 is every listed product's: "当归 黄芪 党参 各半斤")
     const shared = eachSize.get(mention);
     if (size === null && shared) size = resolveSize([shared], mention.product.sizes, mention.product.sizeIndex);
+    // (a size of several parts is the one more of whose parts are said around the product: "9瓦暖光", "十三香和麻辣"; not
+    // over one said whole that it does not come in, 8G+256G)
+    const around = `${lower.slice(prevEnd, mention.start)} ${lower.slice(mention.end, nextStart)}`;
+    if (size === null || mention.product.sizes.includes(size)) {
+      const parted = sizesInParts(around, mention.product.sizes);
+      if (parted.length === 1) size = parted[0];
+    }
+    // (or one said by its word with another kind ending or none: "草坪款" for 草坪灯)
+    if (size === null) size = sizeByStem(around, mention.product.sizes, mention.product.name ?? "");
     if (size === null && mention.product.sizes.length) {
       size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex) ?? servingSize(lower, prevEnd, nextStart, mention, mention.product.sizes);
     }

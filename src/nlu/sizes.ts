@@ -414,6 +414,61 @@ function extremes(index: Map<string, string>): { small: string; large: string } 
 }
 
 /**
+ * A size of several parts said in parts, in any order: "9瓦暖光" for 9W 3000K暖光, "十三香和麻辣" for 麻辣+十三香, "12W白光" for
+ * 12W 6500K白光 rather than 12W 4000K自然光. The sizes more of whose parts the region says than of any other's: one, or
+ * several when it says as many of each; none when it says no part.
+ * Parts are split at spaces, +, and where digits meet Chinese; a bare number is no part (it may be a count), nor a
+ * single Chinese character.
+ */
+export function sizesInParts(region: string, sizes: string[]): string[] {
+  if (!sizes.some((z) => PARTED.test(z))) return [];
+  const said = region.replace(/(?<=\d)\s*瓦/g, "w").replace(/(\d)\s+(?=[a-z])/g, "$1");
+  let best: string[] = [];
+  let top = 0;
+  for (const size of sizes) {
+    const score = partsOf(size).filter((part) => {
+      const at = said.indexOf(part);
+      return at >= 0 && !(/^\d/.test(part) && /[\d.]/.test(said[at - 1] ?? "")) && !(/\d$/.test(part) && /[\d.]/.test(said[at + part.length] ?? ""));
+    }).length;
+    if (score > top) [best, top] = [[size], score];
+    else if (score === top && score > 0) best.push(size);
+  }
+  return best;
+}
+
+const PARTED = /\S[\s+＋]+\S/;
+const PARTS = new Map<string, string[]>();
+function partsOf(size: string): string[] {
+  let parts = PARTS.get(size);
+  if (!parts) {
+    parts = size.normalize("NFKC").toLowerCase().split(/[\s+＋]+|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/)
+      .filter((x) => !/^[\d.]+$/.test(x) && !/^[\u4e00-\u9fff]$/.test(x) && x.length > 0);
+    PARTS.set(size, parts);
+  }
+  return parts;
+}
+
+/**
+ * A size that is a word and a kind ending (草坪灯 of a lamp, 充电款, 2年版, 清香型) said with another ending or none: "草坪款",
+ * "充电的", "两年". The one size whose word (two characters or more) the region says, or null.
+ */
+export function sizeByStem(region: string, sizes: string[], name: string): string | null {
+  const kind = name.trim().slice(-1);
+  const said = digitsOf(region);
+  let hit: string | null = null;
+  for (const size of sizes) {
+    const z = size.normalize("NFKC").toLowerCase().trim();
+    if (z.length < 3 || !(STEM_END.test(z) || z.endsWith(kind))) continue;
+    const stem = digitsOf(z.slice(0, -1));
+    if (!/^[\u4e00-\u9fff\d]+$/.test(stem) || /^\d+$/.test(stem) || !said.includes(stem)) continue;
+    if (hit !== null) return null;
+    hit = size;
+  }
+  return hit;
+}
+const STEM_END = /[款型式版装]$/;
+
+/**
  * A bare number that is one of the product's sizes ("买条32的牛仔裤", "jeans 32"), when no cue marks
  * it. Only numbers ≥ 20 so that counts are never mistaken for sizes.
  */
@@ -695,6 +750,7 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     }
   }
   if (!ranged.length) return;
+  const plain = new Set(products.flatMap((p) => p.sizes.map(sizeKey)));
   const num = `(\\d{1,3}|${ZH_NUM_RE})`;
   for (const unit of new Set(ranged.map((r) => r.unit))) {
     // (in any of the unit's spellings: 三室 for 三居室)
@@ -739,7 +795,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
         const n = whole === null ? null : ((m.groups?.tenth ? whole + Number(m.groups.tenth) / 10 : whole) + half) * scale;
         const hits = n === null ? [] : ranged.filter((r) => r.unit === unit && n >= r.lo && n <= r.hi);
         // (a number on the bound of two ranges of one product names neither: 6 of 4-6岁 and 6-8岁)
-        if (hits.length && !hits.some((r, k) => hits.some((o, j) => j > k && o.product === r.product))) add(m.index, m.index + m[0].length, hits[0].size);
+        // (nor one that is another product's size as said: the 18头 of a chandelier beside an installation sold 15头以上)
+        if (hits.length && !hits.some((r, k) => hits.some((o, j) => j > k && o.product === r.product)) && !(hits[0].lo !== hits[0].hi && plain.has(sizeKey(m[0])))) add(m.index, m.index + m[0].length, hits[0].size);
       }
     }
   }
@@ -840,9 +897,11 @@ function pinyinInitial(ch: string): string {
 const digitsOf = (s: string) => (/[一二两三四五六七八九十]/.test(s) ? s.replace(new RegExp(ZH_NUM_RE, "g"), (n) => String(parseChineseInt(n) ?? n)) : s);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
+/** an area in square metres, however it is written: 平方米, 平米, 18平, ㎡, sqm */
+const AREA = "平方米|平米|平方(?!毫米)|平(?![板台底安稳衡价])|㎡|m²|m2(?![a-z\\d])|sqm|square met(?:er|re)s?";
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
 const UNIT_SPELLINGS: Record<string, string> = {
-  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: "平方米|平米|平方(?!毫米)|㎡|m²|m2(?![a-z\\d])|sqm|square met(?:er|re)s?",
+  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: AREA, 平米: AREA,
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", "°": "°|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
   立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
   公里: "公里|千米|km(?![a-z])|kilomet(?:er|re)s?", km: "km(?![a-z])|公里|千米|kilomet(?:er|re)s?", 万公里: "万公里|万\\s*km(?![a-z])|w\\s*(?:公里|km(?![a-z]))",

@@ -777,3 +777,30 @@ describe("counts said in English: of us, of the, tix, seats of a kind; a G&T is 
     ["2 G&Ts please", ["gt×2"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("sizes said in parts, by their word, and areas said short (session 13)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "m", name: "明光灯饰" }],
+    products: [
+      { id: "bulb", brandId: "m", name: "LED球泡灯", aliases: ["灯泡"], sizes: ["9W 3000K暖光", "9W 6500K白光", "12W 4000K自然光", "12W 6500K白光"] },
+      { id: "pair", brandId: "m", name: "双拼小龙虾", aliases: ["双拼"], sizes: ["麻辣+蒜蓉", "麻辣+十三香", "蒜蓉+十三香"], description: "按斤计" },
+      { id: "ceil", brandId: "m", name: "卧室吸顶灯", aliases: ["吸顶灯"], sizes: ["10平米以内", "10-15平米", "15-20平米"] },
+      { id: "solar", brandId: "m", name: "太阳能庭院灯", aliases: ["庭院灯"], sizes: ["草坪灯", "壁挂灯"] },
+      { id: "care", brandId: "m", name: "随心换", aliases: [], sizes: ["1年版", "2年版"] },
+      { id: "crystal", brandId: "m", name: "水晶吊灯", aliases: [], sizes: ["8头", "18头"] },
+      { id: "install", brandId: "m", name: "吊灯安装", aliases: [], sizes: ["8头以内", "9-15头", "15头以上"] },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    ["灯泡 9瓦暖光 来10个", ["bulb×10/9W 3000K暖光"]],
+    // (more of its parts said beats fewer)
+    ["灯泡12W白光的拿二十个", ["bulb×20/12W 6500K白光"]],
+    ["十三香和麻辣双拼 6斤", ["pair×6/麻辣+十三香"]],
+    ["卧室18平 吸顶灯来一个", ["ceil×1/15-20平米"]],
+    ["庭院灯 草坪款 要八个", ["solar×8/草坪灯"]],
+    ["随心换两年", ["care×1/2年版"]],
+    // (a number that is one product's size is not read into another's range)
+    ["水晶吊灯18头一盏，再加一个吊灯安装 15头以上的", ["crystal×1/18头", "install×1/15头以上"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
