@@ -460,7 +460,10 @@ export function sizeByStem(region: string, sizes: string[], name: string): strin
     const z = size.normalize("NFKC").toLowerCase().trim();
     if (z.length < 3 || !(STEM_END.test(z) || z.endsWith(kind))) continue;
     const stem = digitsOf(z.slice(0, -1));
-    if (!/^[\u4e00-\u9fff\d]+$/.test(stem) || /^\d+$/.test(stem) || !said.includes(stem)) continue;
+    // (not a number alone, nor a number and 号, which is a day of the month: the 3号 of "3号送过来" is no 3号箱)
+    if (!/^[\u4e00-\u9fff\d]+$/.test(stem) || /^\d+号?$/.test(stem)) continue;
+    const at = said.indexOf(stem);
+    if (at < 0 || (/^\d/.test(stem) && /[\d.]/.test(said[at - 1] ?? ""))) continue;
     if (hit !== null) return null;
     hit = size;
   }
