@@ -5,7 +5,7 @@ import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { countOf, isMeasure, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
-import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeByStem, sizesInParts, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeByStem, sizeKey, sizesInParts, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
 import { DISCOUNT_SAID } from "./codes.ts";
 
@@ -34,6 +34,17 @@ export function buildItems(
   quantities: QuantityMention[] = findQuantities(lower),
   sizes: SizeMention[] = findSizes(lower, orig),
 ): BuiltItems {
+  // a count of pieces that is a product's size in pieces is that size: the 六个装 of 肉松饼 sold 6粒装/12粒装, the 200个 of
+  // coins sold 100枚/200枚 (said with 装, or a count of twenty or more)
+  for (const q of [...quantities]) {
+    const said = /^(?:\d+|[^\d]+?)\s*([个枚粒片只颗块张支])$/.exec(lower.slice(q.start, q.end));
+    const packed = lower[q.end] === "装";
+    if (!said || q.kind !== "measure" || (!packed && q.value < 20)) continue;
+    const owned = mentions.flatMap((m) => m.product.sizes.filter((z) => new RegExp(`^${q.value}\\s*[个枚粒片只颗块张支](?:装)?$`).test(z.trim())));
+    if (new Set(owned).size !== 1) continue;
+    quantities = quantities.filter((x) => x !== q);
+    sizes = [...sizes, { start: q.start, end: q.end + (packed ? 1 : 0), keys: [sizeKey(owned[0])], display: owned[0], weak: false }].sort((a, b) => a.start - b.start);
+  }
   // counts are read from a copy where explicit sizes are blanked: the 36 of "36粒的来一盒" is a size, not a count
   let counts = blankSpans(lower, sizes.filter((s) => !s.weak));
   // and so are coupons' discounts: the 5 of "满30减5 美式两杯" orders nothing five times
@@ -173,7 +184,7 @@ export function buildItems(
     // over one said whole that it does not come in, 8G+256G)
     const around = `${lower.slice(prevEnd, mention.start)} ${lower.slice(mention.end, nextStart)}`;
     if (size === null || mention.product.sizes.includes(size)) {
-      const parted = sizesInParts(around, mention.product.sizes);
+      const parted = sizesInParts(around, mention.product.sizes, size);
       if (parted.length === 1) size = parted[0];
     }
     // (or one said by its word with another kind ending or none: "草坪款" for 草坪灯)

@@ -141,11 +141,11 @@ const PATTERNS: Pattern[] = [
   { re: /(?<![\d.])(\d{2,4})\s*(ml|毫升)/g, make: (m) => ({ keys: [`${m[1]}ml`], display: `${m[1]}ml` }) },
   // litres and weights: 1L, 2升, 500g, 1kg, 一斤装 (a weight matches its equal in another unit: 1公斤 is 2斤)
   // (ounces and pounds too: 4oz is the 113g one; 半斤 is 250g)
-  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅))\\s*(l|升|kg|g|克|公斤|千克|斤|oz|盎司|lbs?|磅)(?![a-z&])`, "g"), make: (m, orig) => {
+  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升))\\s*(l|升|kg|g|克|公斤|千克|斤|oz|盎司|lbs?|磅|lit(?:er|re)s?)(?![a-z&])`, "g"), make: (m, orig) => {
     const n = parseNumber(m[1]);
     if (n === null || n <= 0) return null;
     const unit = orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length);
-    return { keys: [sizeKey(n + m[2])], display: `${n}${unit}` };
+    return { keys: [sizeKey(n + m[2].replace(/^lit.*/, "l"))], display: `${n}${unit}` };
   } },
   // the 两 of weight (50g): "1两的金条", "二两", "半两" (not "一两个", "三两天": a few)
   { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d+(?:\\.\\d+)?|[二三四五六七八九十半])\\s*两(?![${MEASURE_WORDS}${ZH_NUM_CHARS}天次年周位人种样块])`, "g"), make: (m) => {
@@ -309,11 +309,12 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
         if (tail.length === 1) return tail[0][1];
       }
     }
-    // a weight in another unit: 1公斤 is the 2斤 one, 一斤 the 500g one, 4oz the 113g one
+    // a weight, a volume or a time in another unit: 1公斤 is the 2斤 one, 一斤 the 500g one, 4oz the 113g one, 1升 the
+    // 1000ml one, 一个钟 the 60分钟 one
     for (const key of m.keys) {
-      const g = grams(key);
-      // (within 2%: a label rounds a converted weight, 4oz is sold as 113g)
-      const same = g === null ? undefined : [...index].find(([k]) => { const h = grams(k); return h !== null && Math.abs(h - g) <= g * 0.02; });
+      const g = amountIn(key);
+      // (a weight within 2%: a label rounds a converted weight, 4oz is sold as 113g; 508升 is no 510升 fridge)
+      const same = g === null ? undefined : [...index].find(([k]) => { const h = amountIn(k); return h !== null && h.unit === g.unit && Math.abs(h.n - g.n) <= (g.unit === "g" ? g.n * 0.02 : 0); });
       if (same) return same[1];
     }
     // an amount under a size's bound: 8cm is the 10cm内 one (the smallest bound that holds it)
@@ -388,6 +389,18 @@ const AGE_SAID = {
 
 const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500, 两: 50, oz: 28.35, lb: 453.6, 磅: 453.6 };
 
+const MILLILITRES: Record<string, number> = { ml: 1, l: 1000, 毫升: 1, 升: 1000, 公升: 1000 };
+const MINUTES: Record<string, number> = { 分钟: 1, min: 1, mins: 1, 小时: 60, h: 60, 钟: 60, 个钟: 60, 个小时: 60 };
+/** A size key's amount in a unit it may be said in another of: grams, millilitres or minutes. */
+function amountIn(key: string): { n: number; unit: "g" | "ml" | "min" } | null {
+  const g = grams(key);
+  if (g !== null) return { n: g, unit: "g" };
+  const m = /^(\d+(?:\.\d+)?)([^\d.]+)$/.exec(key);
+  if (m && m[2] in MILLILITRES) return { n: Number(m[1]) * MILLILITRES[m[2]], unit: "ml" };
+  if (m && m[2] in MINUTES) return { n: Number(m[1]) * MINUTES[m[2]], unit: "min" };
+  return null;
+}
+
 /** A size key's weight in grams (500g, 1kg, 2斤), or null. */
 function grams(key: string): number | null {
   const m = /^(\d+(?:\.\d+)?)(g|kg|千克|斤|两|oz|lb|磅)$/.exec(key);
@@ -415,35 +428,44 @@ function extremes(index: Map<string, string>): { small: string; large: string } 
 
 /**
  * A size of several parts said in parts, in any order: "9瓦暖光" for 9W 3000K暖光, "十三香和麻辣" for 麻辣+十三香, "12W白光" for
- * 12W 6500K白光 rather than 12W 4000K自然光. The sizes more of whose parts the region says than of any other's: one, or
- * several when it says as many of each; none when it says no part.
- * Parts are split at spaces, +, and where digits meet Chinese; a bare number is no part (it may be a count), nor a
- * single Chinese character.
+ * 12W 6500K白光 rather than 12W 4000K自然光, "双球 甜筒" for 双球甜筒 (another of its sizes and more). The sizes more of whose
+ * parts the region says than of any other's (a size already read from it counts as said): one, or several when it says
+ * as many of each; none when it says no part.
  */
-export function sizesInParts(region: string, sizes: string[]): string[] {
-  if (!sizes.some((z) => PARTED.test(z))) return [];
+export function sizesInParts(region: string, sizes: string[], read: string | null = null): string[] {
+  const parted = sizes.map((z) => partsOf(z, sizes));
+  if (!parted.some((p) => p.length > 1)) return [];
   const said = region.replace(/(?<=\d)\s*瓦/g, "w").replace(/(\d)\s+(?=[a-z])/g, "$1");
+  const known = read === null ? "" : read.normalize("NFKC").toLowerCase().trim();
   let best: string[] = [];
   let top = 0;
-  for (const size of sizes) {
-    const score = partsOf(size).filter((part) => {
+  sizes.forEach((size, k) => {
+    const score = parted[k].filter((part) => {
+      if (part === known) return true;
       const at = said.indexOf(part);
       return at >= 0 && !(/^\d/.test(part) && /[\d.]/.test(said[at - 1] ?? "")) && !(/\d$/.test(part) && /[\d.]/.test(said[at + part.length] ?? ""));
     }).length;
     if (score > top) [best, top] = [[size], score];
     else if (score === top && score > 0) best.push(size);
-  }
+  });
   return best;
 }
 
-const PARTED = /\S[\s+＋]+\S/;
 const PARTS = new Map<string, string[]>();
-function partsOf(size: string): string[] {
-  let parts = PARTS.get(size);
+/**
+ * A size's parts: split at spaces, +, and where digits meet Chinese, or another of the product's sizes it starts with
+ * and the rest (双球 and 甜筒 of 双球甜筒); a bare number is no part (it may be a count), nor a single Chinese character.
+ */
+function partsOf(size: string, sizes: string[]): string[] {
+  const z = size.normalize("NFKC").toLowerCase().trim();
+  let parts = PARTS.get(z);
   if (!parts) {
-    parts = size.normalize("NFKC").toLowerCase().split(/[\s+＋]+|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/)
+    const head = /[\s+＋]/.test(z) ? undefined : sizes.map((y) => y.normalize("NFKC").toLowerCase().trim()).find((y) => y.length >= 2 && z.length - y.length >= 2 && z.startsWith(y));
+    parts = (head ? [head, z.slice(head.length)] : z.split(/[\s+＋]+|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/))
       .filter((x) => !/^[\d.]+$/.test(x) && !/^[\u4e00-\u9fff]$/.test(x) && x.length > 0);
-    PARTS.set(size, parts);
+    // (a size of no such parts is one part: 80抽 is said as much as 80抽x3包 by "80抽")
+    if (!parts.length) parts = [z];
+    PARTS.set(z, parts);
   }
   return parts;
 }
@@ -1197,6 +1219,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   }
   countedSizes(lower, products, add);
   rangedSizes(lower, products, out);
+  // (a time sold in minutes may be said in hours: "一个钟" of 60分钟)
+  if (units.has("分钟")) units.add("小时");
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     // (a unit ending in a letter ends there: the "2p" of "2pm" is no page count)
     const end = /[a-z]$/.test(u) ? "(?![a-z])" : "";

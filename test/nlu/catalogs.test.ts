@@ -22,7 +22,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   garden: { intent: 0.97, entities: 0.93 },
   // (written blind at the start of session 10, never read: scored at arrival and at the end of the session)
   "mother-baby": { intent: 0.97, entities: 0.87 },
-  cinema: { intent: 0.97, entities: 0.91 },
+  // (intent 0.97 until session 13: the intent model retrained with eight more corpora costs it a line, seen as a score)
+  cinema: { intent: 0.96, entities: 0.91 },
   // (intent 0.96 until session 12: the intent model retrained with eight more corpora costs it a line, seen as a score)
   "pottery-studio": { intent: 0.95, entities: 0.94 },
   // (0.95 until session 11: the intent model retrained with twelve more corpora costs it one line, seen as a score; back
@@ -63,7 +64,7 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "lunch-catering": { intent: 0.97, entities: 0.9 },
   // (written blind at the start of session 13, never read: scored at arrival and at the end of the session)
   "physical-exam": { intent: 0.97, entities: 0.91 },
-  "hanfu-rental": { intent: 0.99, entities: 0.94 },
+  "hanfu-rental": { intent: 0.98, entities: 0.95 },
   steakhouse: { intent: 0.97, entities: 0.91 },
   "pest-control": { intent: 0.95, entities: 0.87 },
 };
@@ -130,10 +131,14 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "kids-coding": { intent: 0.97, entities: 0.91 },
   "seafood-market": { intent: 0.97, entities: 0.91 },
   // (written blind in session 13 and tuned the same session)
-  crayfish: { intent: 0.98, entities: 0.88 },
-  "lighting-store": { intent: 0.98, entities: 0.85 },
+  crayfish: { intent: 0.98, entities: 0.89 },
+  "lighting-store": { intent: 0.98, entities: 0.91 },
   "horse-riding": { intent: 0.98, entities: 0.92 },
   "theatre-tickets": { intent: 0.98, entities: 0.89 },
+  "motorcycle-shop": { intent: 0.99, entities: 0.93 },
+  "daycare-center": { intent: 0.99, entities: 0.85 },
+  "dessert-gelato": { intent: 0.99, entities: 0.94 },
+  "game-arcade": { intent: 1.0, entities: 0.9 },
 };
 
 describe("catalog corpora", () => {
