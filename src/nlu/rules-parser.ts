@@ -56,9 +56,12 @@ const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|�
 const ENGLISH_WORD = /[a-z]{3}/;
 /** a size that is a kind of day (周末节假日, 平日票) */
 const DAY_KIND = /周末|节假日|平日|工作日/;
+/** a size that is a part of the day one comes in (上午班, 夜钓) */
+const DAY_PART = /^(?:上午|下午|早|晚|夜)[班场钓]$/;
 const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领)/;
-/** a Chinese word, an amount (a number and perhaps its unit), and more Chinese: where a name may be split by an amount */
-const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?)([\u4e00-\u9fff]{2,5})/g;
+/** a Chinese word, an amount (a number and perhaps its unit), and more Chinese: where a name may be split by an amount
+ * (not a time or a date: the 2点 of "下午2点来" splits no 午点) */
+const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?)(?<!\d(?=[点时号分日月]))([\u4e00-\u9fff]{2,5})/g;
 const ADVISED = /^(?:让|叫我|说|推荐|建议|要求|讲)/;
 const MEASURE_END = new RegExp(`[${MEASURE_WORDS}]$`);
 const COUNT_BEFORE = new RegExp(`(?<![\\d.a-z-])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
@@ -562,7 +565,9 @@ export class RulesParser implements IntentParser {
     // (a time word inside a name is no time: the "Night" of a bar called Night Flight, the 周末 of 周末班)
     // (nor inside a code: the WED of WED500)
     // (nor a kind of day that prices a ticket: the 周末 of "周末儿童票两张")
-    const dayKinds = sizes.filter((z) => !z.weak && DAY_KIND.test(z.display));
+    // (nor a part of the day one comes in, said so: "半日托上午班"; "Friday afternoon" is a time, though the catalog's 下午班
+    // is afternoon)
+    const dayKinds = sizes.filter((z) => !z.weak && (DAY_KIND.test(z.display) || (DAY_PART.test(z.display) && /[\u4e00-\u9fff]/.test(lower.slice(z.start, z.end)))));
     const when = parseWhen(blankSpans(lower, [...mentions, ...dayKinds, ...(coupon && coupon.end > coupon.start ? [coupon] : []), ...(orderId ? [orderId] : [])]), now, ctx?.timezone || "UTC");
     // (a size is no rating and no radius: the 4分 of a pipe fitting, the 300M of broadband)
     const unsized = blankSpans(lower, sizes.filter((z) => !z.weak), " ");

@@ -804,3 +804,33 @@ describe("sizes said in parts, by their word, and areas said short (session 13)"
     ["水晶吊灯18头一盏，再加一个吊灯安装 15头以上的", ["crystal×1/18头", "install×1/15头以上"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("units said in others, counts that are sizes, parts of the day that are sizes (session 13)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "x", name: "小橡果" }],
+    products: [
+      { id: "tub", brandId: "x", name: "冰淇淋外带盒", aliases: ["外带盒", "take-home tub"], sizes: ["500ml", "1000ml"] },
+      { id: "vr", brandId: "x", name: "VR体验", aliases: ["VR"], sizes: ["30分钟", "60分钟"] },
+      { id: "coins", brandId: "x", name: "游戏币", aliases: ["币"], sizes: ["100枚", "200枚", "500枚"] },
+      { id: "pork", brandId: "x", name: "肉松饼", aliases: [], sizes: ["6粒装", "12粒装"] },
+      { id: "half", brandId: "x", name: "半日托", aliases: [], sizes: ["上午班", "下午班"], description: "按月计" },
+      { id: "hourly", brandId: "x", name: "计时托", aliases: ["临时托"], sizes: [], description: "按小时计" },
+      { id: "snack", brandId: "x", name: "午点加餐", aliases: ["午点"], sizes: [] },
+    ],
+  }), undefined, { intentModel: null });
+  const parse = (text: string) => shop.parseSync(text, defaultCorpusContext());
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    ["外带盒一升装来一盒", ["tub×1/1000ml"]],
+    ["one 1 liter take-home tub", ["tub×1/1000ml"]],
+    ["VR一个钟 今晚8点", ["vr×1/60分钟"]],
+    ["买200个币", ["coins×1/200枚"]],
+    ["肉松饼六个装的来两盒", ["pork×2/6粒装"]],
+    // (a count under twenty, said without 装, is still a count)
+    ["肉松饼来6个", ["pork×6"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("a time splits no name (午点 is not said in 下午2点), and a size that is a part of the day is no time", () => {
+    expect(parse("明天下午2点临时托3个小时")).toMatchObject({ items: [{ productId: "hourly", quantity: 3, size: null }], when: "2026-11-26T14:00:00+08:00" });
+    expect(parse("半日托上午班 两个月")).toMatchObject({ items: [{ productId: "half", quantity: 2, size: "上午班" }], when: null });
+  });
+});
