@@ -183,10 +183,9 @@ export function buildItems(
     // (a size of several parts is the one more of whose parts are said around the product: "9瓦暖光", "十三香和麻辣"; not
     // over one said whole that it does not come in, 8G+256G)
     const around = `${lower.slice(prevEnd, mention.start)} ${lower.slice(mention.end, nextStart)}`;
-    if (size === null || mention.product.sizes.includes(size)) {
-      const parted = sizesInParts(around, mention.product.sizes, size);
-      if (parted.length === 1) size = parted[0];
-    }
+    // (or a part said alone that it does not come in: "5mm size L" of 5mm-L)
+    const parted = sizesInParts(around, mention.product.sizes, size);
+    if (parted.length === 1 && (size === null || mention.product.sizes.includes(size) || parted[0].toLowerCase().split(/[\s+＋-]/).includes(size.toLowerCase()))) size = parted[0];
     // (or one said by its word with another kind ending or none: "草坪款" for 草坪灯)
     if (size === null) size = sizeByStem(around, mention.product.sizes, mention.product.name ?? "");
     if (size === null && mention.product.sizes.length) {
@@ -241,6 +240,12 @@ export function buildItems(
         size = period.size;
         quantity ??= period.count;
       }
+    }
+    // (so many of a unit, of a product sold by one of it and by packs: "两节" of a class sold 单节 and 10节 is 2 × 单节)
+    const units = size !== null && !mention.product.sizes.includes(size) ? /^(\d+)([^\d.]+)$/.exec(size) : null;
+    if (units && mention.product.sizes.includes(`单${units[2]}`) && (quantity === null || quantity === 1)) {
+      size = `单${units[2]}`;
+      quantity = Number(units[1]);
     }
     const explicitQty = quantity !== null;
     const item = {

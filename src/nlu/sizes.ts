@@ -270,6 +270,8 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
     for (const key of m.keys) {
       const hit = index.get(key);
       if (hit) return hit;
+      // "一节" names 单节, "1 session" 单次
+      if (/^1[^\d.]/.test(key) && index.has(`单${key.slice(1)}`)) return index.get(`单${key.slice(1)}`)!;
       // "175" names the jacket 175/92A
       if (/^\d{3}$/.test(key)) for (const [k, v] of index) if (k.startsWith(`${key}/`)) return v;
       // "size 54" names the 54圈口 bangle: the one size that is that number and a unit
@@ -442,8 +444,8 @@ export function sizesInParts(region: string, sizes: string[], read: string | nul
   sizes.forEach((size, k) => {
     const score = parted[k].filter((part) => {
       if (part === known) return true;
-      const at = said.indexOf(part);
-      return at >= 0 && !(/^\d/.test(part) && /[\d.]/.test(said[at - 1] ?? "")) && !(/\d$/.test(part) && /[\d.]/.test(said[at + part.length] ?? ""));
+      // (a number or a letter at a part's edge is not inside a longer one: the l of 5mm-L is no l of "please")
+      return partSaid(part).test(said);
     }).length;
     if (score > top) [best, top] = [[size], score];
     else if (score === top && score > 0) best.push(size);
@@ -452,8 +454,16 @@ export function sizesInParts(region: string, sizes: string[], read: string | nul
 }
 
 const PARTS = new Map<string, string[]>();
+const PART_SAID = new Map<string, RegExp>();
+/** a part as said: not inside a longer number or word where it starts or ends with one (memoised) */
+function partSaid(part: string): RegExp {
+  let re = PART_SAID.get(part);
+  if (!re) PART_SAID.set(part, (re = new RegExp(`${/^[a-z\d]/.test(part) ? "(?<![a-z\\d.])" : ""}${escapeRe(part)}${/[a-z\d]$/.test(part) ? "(?![a-z\\d.])" : ""}`)));
+  return re;
+}
 /**
- * A size's parts: split at spaces, +, and where digits meet Chinese, or another of the product's sizes it starts with
+ * A size's parts: split at spaces, +, a dash before letters (5mm-L), and where digits meet Chinese, or another of the
+ * product's sizes it starts with
  * and the rest (双球 and 甜筒 of 双球甜筒); a bare number is no part (it may be a count), nor a single Chinese character.
  */
 function partsOf(size: string, sizes: string[]): string[] {
@@ -461,7 +471,7 @@ function partsOf(size: string, sizes: string[]): string[] {
   let parts = PARTS.get(z);
   if (!parts) {
     const head = /[\s+＋]/.test(z) ? undefined : sizes.map((y) => y.normalize("NFKC").toLowerCase().trim()).find((y) => y.length >= 2 && z.length - y.length >= 2 && z.startsWith(y));
-    parts = (head ? [head, z.slice(head.length)] : z.split(/[\s+＋]+|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/))
+    parts = (head ? [head, z.slice(head.length)] : z.split(/[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/))
       .filter((x) => !/^[\d.]+$/.test(x) && !/^[\u4e00-\u9fff]$/.test(x) && x.length > 0);
     // (a size of no such parts is one part: 80抽 is said as much as 80抽x3包 by "80抽")
     if (!parts.length) parts = [z];

@@ -46,7 +46,9 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (entities 0.88 until session 12: the intent model retrained with eight more corpora, seen as a score; intent 0.99
   // until the session-13 retrain, the same way)
   "rv-camping": { intent: 0.98, entities: 0.87 },
-  "go-chess-club": { intent: 0.96, entities: 0.88 },
+  // (intent 0.96 until session 13: the intent model retrained with twelve more corpora costs it a line, seen as a score;
+  // the same retrain gained eight held-out lines elsewhere)
+  "go-chess-club": { intent: 0.95, entities: 0.88 },
   // (written blind in the middle of session 11, never read: scored with the session-start and the final parser)
   "language-school": { intent: 0.96, entities: 0.87 },
   "camera-rental": { intent: 0.99, entities: 0.89 },
@@ -64,9 +66,14 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "lunch-catering": { intent: 0.97, entities: 0.9 },
   // (written blind at the start of session 13, never read: scored at arrival and at the end of the session)
   "physical-exam": { intent: 0.97, entities: 0.91 },
-  "hanfu-rental": { intent: 0.98, entities: 0.95 },
+  "hanfu-rental": { intent: 0.99, entities: 0.95 },
   steakhouse: { intent: 0.97, entities: 0.91 },
   "pest-control": { intent: 0.95, entities: 0.87 },
+  // (written blind in the middle of session 13, never read: scored with the session-start and the final parser)
+  "recycling-shop": { intent: 0.96, entities: 0.8 },
+  "swim-school": { intent: 0.98, entities: 0.92 },
+  "cooking-school": { intent: 0.97, entities: 0.89 },
+  "ev-charging": { intent: 0.96, entities: 0.91 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -135,10 +142,13 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "lighting-store": { intent: 0.98, entities: 0.91 },
   "horse-riding": { intent: 0.98, entities: 0.92 },
   "theatre-tickets": { intent: 0.98, entities: 0.89 },
-  "motorcycle-shop": { intent: 0.99, entities: 0.93 },
-  "daycare-center": { intent: 0.99, entities: 0.85 },
+  "motorcycle-shop": { intent: 1.0, entities: 0.93 },
+  "daycare-center": { intent: 0.99, entities: 0.9 },
   "dessert-gelato": { intent: 0.99, entities: 0.94 },
   "game-arcade": { intent: 1.0, entities: 0.9 },
+  "translation-agency": { intent: 0.93, entities: 0.74 },
+  "surf-dive": { intent: 1.0, entities: 0.84 },
+  luosifen: { intent: 0.97, entities: 0.85 },
 };
 
 describe("catalog corpora", () => {

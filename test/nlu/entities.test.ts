@@ -834,3 +834,21 @@ describe("units said in others, counts that are sizes, parts of the day that are
     expect(parse("半日托上午班 两个月")).toMatchObject({ items: [{ productId: "half", quantity: 2, size: "上午班" }], when: null });
   });
 });
+
+describe("one of a unit sold singly and by packs; a size written with a dash before its letters (session 13)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "h", name: "海獭" }],
+    products: [
+      { id: "art", brandId: "h", name: "亲子美术课", aliases: ["美术课"], sizes: ["单节", "10节"] },
+      { id: "suit", brandId: "h", name: "男款全身湿衣", aliases: ["men's wetsuit", "湿衣"], sizes: ["3mm-L", "5mm-L", "5mm-XL"] },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    ["美术课先买一节单节的试试", ["art×1/单节"]],
+    ["这周六下午上两节亲子美术课", ["art×2/单节"]],
+    ["美术课10节", ["art×1/10节"]],
+    ["men's wetsuit 5mm size L", ["suit×1/5mm-L"]],
+    ["湿衣5mm XL", ["suit×1/5mm-XL"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
