@@ -5,6 +5,7 @@
 import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
+import type { DescribedSize } from "./described-sizes.ts";
 import { typedFor } from "./homophone.ts";
 import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
 import { sizeIndex } from "./sizes.ts";
@@ -44,6 +45,8 @@ export interface ProductInfo {
   unit?: string | null;
   /** its name as the text is read: simplified characters, lower case */
   name?: string;
+  /** the amounts its description gives its sizes (described-sizes.ts) */
+  described?: DescribedSize[];
 }
 
 interface Surface {
@@ -294,7 +297,7 @@ export class CatalogMatcher {
     };
     for (const p of catalog.products ?? []) {
       const chars = new Set([p.name, ...(p.aliases ?? [])].join("").normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]/g) ?? []);
-      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: normalizeSurface(p.name) });
+      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: normalizeSurface(p.name), described: p.described ?? [] });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);

@@ -1,6 +1,7 @@
 // Maps a catalog import file (prisma/demo/catalog.json and the `o2o import` format) to the plain
 // CatalogSnapshot the parsers take, dropping everything NLU does not need (prices, stores, stock).
 import type { CatalogSnapshot } from "./intent.ts";
+import { describedSizes } from "./described-sizes.ts";
 import { soldBy } from "./sold-by.ts";
 
 interface CatalogFile {
@@ -20,6 +21,7 @@ export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
     brands: (c.brands ?? []).map((b) => ({ id: b.id, name: b.name, aliases: strings(b.aliases) })),
     products: (c.products ?? []).map((p) => ({
       id: p.id, brandId: p.brandId, name: p.name, aliases: strings(p.aliases), sizes: strings(p.sizes), tags: strings(p.tags), unit: soldBy(p.description),
+      described: describedSizes(p.description, strings(p.sizes)),
     })),
     coupons: (c.coupons ?? []).map((k) => ({ code: k.code, brandId: k.brandId, title: k.title ?? null })),
     staffRoles: [...new Set((c.staff ?? []).map((s) => s.role ?? "staff"))],

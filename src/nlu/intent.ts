@@ -1,5 +1,6 @@
 // The NLU output: one schema for every parser (rules, LLM) and for `o2o nlu --json` (docs/chat-protocol.md).
 import { z } from "zod";
+import type { DescribedSize } from "./described-sizes.ts";
 
 export const INTENTS = [
   "order", "find_store", "book_appointment", "claim_coupon", "list_coupons", "order_status", "cancel_order",
@@ -39,8 +40,9 @@ export type ParseResult = z.infer<typeof parseResultSchema>;
 /** What a parser knows about the catalog: plain data, loaded from the database by the caller. */
 export interface CatalogSnapshot {
   brands: { id: string; name: string; aliases: string[] }[];
-  /** `unit`: what one of it is when sold by an amount (斤, 人, 晚), read from its description (sold-by.ts) */
-  products: { id: string; brandId: string; name: string; aliases: string[]; sizes: string[]; tags: string[]; unit?: string | null }[];
+  /** `unit`: what one of it is when sold by an amount (斤, 人, 晚), read from its description (sold-by.ts); `described`: the
+   * amounts its description gives its sizes (小锅2人, 中锅3-4人; described-sizes.ts) */
+  products: { id: string; brandId: string; name: string; aliases: string[]; sizes: string[]; tags: string[]; unit?: string | null; described?: DescribedSize[] }[];
   /** a coupon's title ("满300减50", "新人首单8折") lets a customer name it without its code */
   coupons: { code: string; brandId: string; title?: string | null }[];
   /** role ids in use by staff */

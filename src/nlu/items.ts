@@ -3,6 +3,7 @@
 // "两杯大杯拿铁和一个牛角包" gives 2 × 大杯 latte and 1 croissant.
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
+import { describedSize } from "./described-sizes.ts";
 import { countOf, isMeasure, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeByStem, sizeKey, sizesInParts, type SizeMention } from "./sizes.ts";
@@ -188,6 +189,15 @@ export function buildItems(
     if (parted.length === 1 && (size === null || mention.product.sizes.includes(size) || parted[0].toLowerCase().split(/[\s+＋-]/).includes(size.toLowerCase()))) size = parted[0];
     // (or one said by its word with another kind ending or none: "草坪款" for 草坪灯)
     if (size === null) size = sizeByStem(around, mention.product.sizes, mention.product.name ?? "");
+    // (or the one whose amount its description gives is said: "4个人吃" of a pot sold 小锅2人/中锅3-4人, "6-8钱的" of
+    // crayfish sold 中号4-6钱/大号6-8钱; the people it is for are then not how many of it)
+    // (not an amount inside a size another product took: the 四人 of a platter's 四人份 is no room's)
+    const others = size === null && mention.product.described?.length ? blankSpans(lower, [...usedSize]) : null;
+    const described = others ? describedSize(`${others.slice(prevEnd, mention.start)} ${others.slice(mention.end, nextStart)}`, mention.product.described!) : null;
+    if (described) {
+      size = described.size;
+      if (described.unit === "人" && quantity === described.amount) quantity = null;
+    }
     if (size === null && mention.product.sizes.length) {
       size = bareNumberSize(lower.slice(prevEnd, nextStart), mention.product.sizeIndex) ?? servingSize(lower, prevEnd, nextStart, mention, mention.product.sizes);
     }
