@@ -151,7 +151,7 @@ const LATIN = /[a-z]/;
 // 块 counts pieces after a verb of taking, a few of them and no money ("松香拿两块", "来一块"; not "两块钱", "30块的")
 const PIECES = new RegExp(`(?<=[拿来要买切])\\s*([1-9一二两俩三四五六七八九])\\s*块(?![钱的多左以上下内])`, "g");
 
-const DOZEN = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*打(?![车折包卡电开算听扰])`, "g");
+const DOZEN = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE}|半)\\s*打(?![车折包卡电开算听扰])`, "g");
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
 export function findQuantities(lower: string): QuantityMention[] {
@@ -182,7 +182,8 @@ export function findQuantities(lower: string): QuantityMention[] {
   dozen.lastIndex = 0;
   for (let m = dozen.exec(lower); m; m = dozen.exec(lower)) {
     const n = parseNumber(m[1]);
-    if (n !== null && n >= 1 && Number.isInteger(n)) out.push({ start: m.index, end: m.index + m[0].length, value: n * 12, kind: "measure" });
+    // (半打 is six)
+    if (n !== null && n * 12 >= 1 && Number.isInteger(n * 12)) out.push({ start: m.index, end: m.index + m[0].length, value: n * 12, kind: "measure" });
   }
   // 床 counting quilts and blankets, after a Chinese numeral ("两床棉花被", "拿三床"): not the 8床 of a bed's 1米8
   BEDDING.lastIndex = 0;

@@ -54,6 +54,8 @@ const NO_BRAND_BY_WORDS = new Set<Intent>(["forget_me", "unsubscribe", "unknown"
 const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|检测|保养|维修|上门装)|(?:安装|维修|清洗|更换|保养|检测|施工|改装|修复)$/;
 /** a word of three Latin letters or more */
 const ENGLISH_WORD = /[a-z]{3}/;
+/** common words that start with 大, 中 or 小 (grammar, not a trade's words): no size and a product's first character */
+const SIZE_LED_WORD = /^(?:中午|中间|中心|中文|中国|大家|大概|大约|大人|大学|大厅|大堂|大于|小于|小时|小孩|小朋友|小区|大小|中小|大早|小事)/;
 /** a size that is a kind of day (周末节假日, 平日票) */
 const DAY_KIND = /周末|节假日|平日|工作日/;
 /** a size that is a part of the day one comes in (上午班, 夜钓) */
@@ -116,6 +118,9 @@ export class RulesParser implements IntentParser {
   private readonly stores: TermMatcher;
   /** product names written inside a store's name */
   private readonly inStoreNames = new Set<string>();
+  /** the first character of a two-character name of a product sold 大/中/小 (薯 of 薯条, 可 of 可乐), said after the size
+   * word as the whole: "大薯", "中可"; only where one product is so named */
+  private readonly shortNames = new Map<string, { id: string; name: string }>();
 
   constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog), options: RulesParserOptions = {}) {
     this.matcher = new CatalogMatcher(catalog);
@@ -205,6 +210,19 @@ export class RulesParser implements IntentParser {
       const keys = [p.name, ...(p.aliases ?? [])].map(sizeKey).filter((n) => allSizes.has(n));
       if (keys.length) this.sizeNamed.set(p.id, new Set(keys));
     }
+    const firsts = new Map<string, { id: string; name: string } | null>();
+    for (const p of catalog.products ?? []) {
+      if ((p.sizes ?? []).filter((z) => /^[大中小]/.test(z) && z.length <= 2).length < 2) continue;
+      for (const name of [p.name, ...(p.aliases ?? [])]) {
+        const n = name.normalize("NFKC").toLowerCase().trim();
+        if (!/^[\u4e00-\u9fff]{2}$/.test(n)) continue;
+        const had = firsts.get(n[0]);
+        firsts.set(n[0], had === undefined || had?.id === p.id ? { id: p.id, name: n } : null);
+      }
+    }
+    // (not a character that starts another product's name: 可 of 可颂 beside 可乐)
+    const starts = new Set((catalog.products ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => `${n.normalize("NFKC").toLowerCase().trim()[0]}\u0000${p.id}`)));
+    for (const [c, hit] of firsts) if (hit && ![...starts].some((k) => k.startsWith(`${c}\u0000`) && !k.endsWith(`\u0000${hit.id}`))) this.shortNames.set(c, hit);
     this.placeRoles = this.lexicon.roles.filter((r) => r.labels.some((l) => PLACE_WORDS.test(l))).map((r) => r.role);
   }
 
@@ -343,6 +361,18 @@ export class RulesParser implements IntentParser {
     const mentions = this.matcher.findMentions(lower, allowed).filter((m) => !inKind(m) && !inStore(m)).filter((m) =>
       m.kind !== "product" || ((!/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start))) &&
         !this.personNamed(lower, m, allRoles) && !this.insideRoleWord(lower, m, roleWords) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
+    // a product said by the first character of its name after a size word: "一个大薯 一杯中可"
+    if (this.shortNames.size) {
+      for (const m of lower.matchAll(/[大中小](?=\S)/g)) {
+        const i = m.index;
+        const hit = this.shortNames.get(lower[i + 1]);
+        const product = hit && this.matcher.products.get(hit.id);
+        // (said alone: not the whole name, nor the start of a longer word, 大可以, nor a common word, 中午)
+        if (!hit || !product || (allowed && !allowed.has(product.brandId)) || lower.startsWith(hit.name, i + 1) || SIZE_LED_WORD.test(lower.slice(i, i + 3)) || (/[\u4e00-\u9fff]/.test(lower[i + 2] ?? "") && !/[的和跟加配各再来要]/.test(lower[i + 2]))) continue;
+        if (mentions.some((m) => m.start < i + 2 && i < m.end)) continue;
+        mentions.push({ start: i + 1, end: i + 2, kind: "product", id: hit.id, brandId: product.brandId, via: "exact" });
+      }
+    }
     // a size only one product comes in stands for that product ("办一张年卡")
     for (const w of this.sizeWords.find(lower)) {
       const product = this.matcher.products.get(w.id);

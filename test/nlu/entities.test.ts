@@ -852,3 +852,25 @@ describe("one of a unit sold singly and by packs; a size written with a dash bef
     ["湿衣5mm XL", ["suit×1/5mm-XL"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a product sold 大/中/小 said by its first character after the size; half a dozen (session 13)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "j", name: "金冠炸鸡" }],
+    products: [
+      { id: "burger", brandId: "j", name: "香辣鸡腿堡", aliases: ["辣堡"], sizes: [] },
+      { id: "fries", brandId: "j", name: "薯条", aliases: [], sizes: ["小份", "中份", "大份"] },
+      { id: "cola", brandId: "j", name: "可乐", aliases: [], sizes: ["中杯", "大杯"] },
+      { id: "tart", brandId: "j", name: "葡式蛋挞", aliases: ["蛋挞"], sizes: [] },
+      { id: "noon", brandId: "j", name: "午市套餐", aliases: ["午餐"], sizes: ["小份", "大份"] },
+    ],
+  }), undefined, { intentModel: null });
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    ["一个香辣鸡腿堡 一个大薯 一杯中可", ["burger×1", "fries×1/大份", "cola×1/中杯"]],
+    ["辣堡+中薯+中可 各来两份", ["burger×2", "fries×2/中份", "cola×2/中杯"]],
+    // (not a common word: the 中午 of a time is no lunch set)
+    ["明天中午 辣堡一个", ["burger×1"]],
+    ["大可乐一杯", ["cola×1/大杯"]],
+    ["蛋挞来半打", ["tart×6"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
