@@ -14,7 +14,11 @@ export interface DescribedSize {
 /** one spelling per unit, for the units written more than one way */
 const SAME_UNIT: Record<string, string> = { 位: "人", 个人: "人", 平方米: "平米", 平方: "平米", 平: "平米", "㎡": "平米", 厘米: "cm", 公分: "cm", 公斤: "kg", 千克: "kg" };
 /** how a customer may write each unit */
-const SAID_UNIT: Record<string, string> = { 人: "个人|个|位|人|people|persons|pax", 平米: "平方米|平米|平方|平|㎡|sqm", cm: "cm|厘米|公分", kg: "kg|公斤|千克" };
+const SAID_UNIT: Record<string, string> = {
+  人: "个人|个|位|人|people|persons|pax", 平米: "平方米|平米|平方|平|㎡|sqm", kg: "kg|公斤|千克",
+  // (a body measure may be said without its unit: "头围58", "头围57的")
+  cm: "cm|厘米|公分|(?=的|\\s|$|[,，。])",
+};
 /** prices and counts of time are no size's amount here */
 const NOT_A_MEASURE = /^(?:元|块|次|天|年|月|个月|周|分|折|号|%)/;
 const NUMBER = `(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})`;

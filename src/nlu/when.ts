@@ -44,7 +44,7 @@ const PERIODS: [RegExp, Period][] = [
   [/傍晚|黄昏/, { defaultHour: 18, kind: "pm" }],
   // (晚 alone before an hour: 周六晚7点)
   // (黑夜 in the north is the evening)
-  [new RegExp(`晚上|今晚|明晚|夜里|夜晚|黑夜|黑了(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|当晚|今夜|晚(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|(?<![a-z])(?:evening|tonight|night)(?![a-z])`), { defaultHour: 19, kind: "night" }],
+  [new RegExp(`晚上|今晚|明晚|夜里|夜晚|黑夜|黑了(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|当晚|今夜|晚(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|(?<=(?:周|星期|礼拜)[一二三四五六日天末]|[日号])晚(?![餐饭点班场市])|(?<![a-z])(?:evening|tonight|night)(?![a-z])`), { defaultHour: 19, kind: "night" }],
 ];
 
 const RELATIVE_DAYS: [RegExp, number][] = [

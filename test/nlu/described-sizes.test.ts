@@ -30,6 +30,10 @@ describe("sizes a description gives an amount for (session 13)", () => {
     expect(describedSize("要6-8钱的", grades)?.size).toBe("大号");
     // (on the bound of two it names neither)
     expect(describedSize("8钱的", grades)).toBeNull();
+    // (a body measure in cm may be said without its unit)
+    const helmets = describedSizes("按头围选：S 55-56cm，M 57-58cm", ["S", "M"]);
+    expect(describedSize("我头围58", helmets)?.size).toBe("M");
+    expect(describedSize("头围57的", helmets)?.size).toBe("M");
   });
   it("in a message: the pot for four, and the four are not four pots", () => {
     const shop = new RulesParser(snapshotFromCatalog({

@@ -142,3 +142,12 @@ describe("a verb's 下 before a weekday, lunch after a day, 下昼, a decimal sa
   ])("%s → %s", (text, iso) => expect(when(text)).toBe(iso));
   it.each(["子线 零点八 来两卷", "lunch set for two"])("%s has no time", (text) => expect(when(text)).toBeNull());
 });
+
+describe("晚 alone after a day is the evening (session 13)", () => {
+  it.each([
+    ["雷雨VIP两张 周六晚", "2026-11-28T19:00:00+08:00"],
+    ["下周六晚", "2026-12-05T19:00:00+08:00"],
+    ["12月5号晚", "2026-12-05T19:00:00+08:00"],
+    ["周六晚8点", "2026-11-28T20:00:00+08:00"],
+  ])("%s → %s", (text, when) => expect(parseWhen(text, NOW, "Asia/Shanghai")).toBe(when));
+});
