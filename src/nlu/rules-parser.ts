@@ -10,6 +10,7 @@ import { decideIntent, type Decision } from "./intent-rules.ts";
 import { countOf } from "./sold-by.ts";
 import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
 import { buildItems, type ProductMention } from "./items.ts";
+import { homophonesOf } from "./homophone.ts";
 import { chineseNumerals, findQuantities, MEASURE_WORDS, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
@@ -54,6 +55,8 @@ const NO_BRAND_BY_WORDS = new Set<Intent>(["forget_me", "unsubscribe", "unknown"
 const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|检测|保养|维修|上门装)|(?:安装|维修|清洗|更换|保养|检测|施工|改装|修复)$/;
 /** a word of three Latin letters or more */
 const ENGLISH_WORD = /[a-z]{3}/;
+/** a booking asked for (where a title typed with a homophone is looked for) */
+const BOOKING_SAID = /约|预约|找个|请个|(?<![a-z])book(?![a-z])/;
 /** common words that start with 大, 中 or 小 (grammar, not a trade's words): no size and a product's first character */
 const SIZE_LED_WORD = /^(?:中午|中间|中心|中文|中国|大家|大概|大约|大人|大学|大厅|大堂|大于|小于|小时|小孩|小朋友|小区|大小|中小|大早|小事)/;
 /** a size that is a kind of day (周末节假日, 平日票) */
@@ -261,6 +264,18 @@ export class RulesParser implements IntentParser {
     return !/(?:\d|\b(?:one|two|three|four|five|a couple|x\s*\d))/.test(lower.slice(Math.max(0, m.start - 12), m.end + 6));
   }
 
+  /** The text with a role's Chinese title typed with homophones (交练 for 教练) written as the title. */
+  private titleTyposFixed(lower: string): string {
+    let out = lower;
+    for (const r of this.lexicon.roles) {
+      for (const label of r.labels) {
+        if (!/^[\u4e00-\u9fff]{2,4}$/.test(label)) continue;
+        for (const at of homophonesOf(label, out)) out = out.slice(0, at) + label + out.slice(at + label.length);
+      }
+    }
+    return out;
+  }
+
   /**
    * Whether a product's name here is a word of a longer role word around it that does not perform it: the 羽毛球 of
    * 羽毛球私教 is the sport the coach teaches, not the shuttlecocks sold (the 艾灸 of 艾灸师 is the service booked).
@@ -345,8 +360,12 @@ export class RulesParser implements IntentParser {
     // (nor is a product named like a person's title: "约个月嫂" asks for a maternity nurse, whatever the catalog sells
     // under that name; nor the "pick" of "pick them up")
     // every role word and category word in the text, found once (names and heads are checked against them)
-    const roleWords = this.lexicon.roleWordsIn(lower);
-    const allRoles = this.lexicon.rolesIn(lower, [], roleWords);
+    // (a title typed with a homophone, "滑雪交练", "社区经里", is read as the title: only where a booking is asked and no
+    // role's word is said, so that other messages pay nothing for it)
+    let roleWords = this.lexicon.roleWordsIn(lower);
+    const roleText = roleWords.length || !BOOKING_SAID.test(lower) ? lower : this.titleTyposFixed(lower);
+    if (roleText !== lower) roleWords = this.lexicon.roleWordsIn(roleText);
+    const allRoles = this.lexicon.rolesIn(roleText, [], roleWords);
     const allCategories = this.lexicon.categoriesIn(lower);
     const pickUp = /(?<![a-z])pick(?:ing)?\s+(?:(?:it|them|this|these|those|my|the|it all)\s+)?up(?![a-z])/.exec(lower);
     // the kind of shop a brand is, said for it: "附近有茶楼吗", "barbershop near me" (a name inside it is the kind's word:
@@ -565,7 +584,7 @@ export class RulesParser implements IntentParser {
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
     // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)
     // (not one who told the customer what to buy: "幼儿园老师让买的", "医生说要买")
-    let roles = this.lexicon.rolesIn(lower, mentions, roleWords).filter((r) => !ADVISED.test(lower.slice(r.end, r.end + 3)));
+    let roles = this.lexicon.rolesIn(roleText, mentions, roleWords).filter((r) => !ADVISED.test(lower.slice(r.end, r.end + 3)));
     // (a service said as a person, "来个开锁的", is the role's word too)
     const roleWord = roles.length > 0 || allRoles.some((r) => /个\s*$/.test(lower.slice(0, r.start)) && lower[r.end] === "的");
     // (and one beside a bare title says more than it: the 贴墙纸 of "约贴墙纸的师傅")

@@ -1311,3 +1311,19 @@ describe("a role's word that is a service done to a product still names the prod
     expect(parse("约个羽毛球教练 周六上午")).toMatchObject({ intent: "book_appointment", role: "coach", items: [] });
   });
 });
+
+describe("a title typed with a homophone, in a booking (session 13)", () => {
+  const shop = new RulesParser({
+    brands: [{ id: "b", name: "白鹿办公", aliases: [] }],
+    products: [{ id: "desk", brandId: "b", name: "固定工位", aliases: [], sizes: [], tags: [] }],
+    coupons: [],
+    roles: [{ role: "community_manager", labels: { zh: ["社区经理"], en: ["community manager"] } }, { role: "trainer", labels: { zh: ["私教"], en: [] } }],
+  }, undefined, { intentModel: null });
+  it.each([
+    ["帮我约下社区经里 这周五", "community_manager"],
+    ["约个私叫练腿 周五傍晚", "trainer"],
+  ])("%s → %s", (text, role) => expect(shop.parseSync(text, ctx())).toMatchObject({ intent: "book_appointment", role }));
+  it("not where no booking is asked", () => {
+    expect(shop.parseSync("社区经里人很好", ctx()).role ?? null).toBeNull();
+  });
+});
