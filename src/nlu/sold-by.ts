@@ -40,6 +40,8 @@ export const isMeasure = (unit: string): boolean => isWeight(unit) || unit === "
 export const WEIGHT_SIZE = /\d\s*(?:g|克|kg|公斤|斤|两)/i;
 const WEIGHT_SAID: Record<string, string> = { ...UNITS, 两: "两(?![个人只位天])|liang(?![a-z])" };
 
+/** a family of so many (一家三口) or us so many (我们俩, 俺们仨) */
+const PARTY = new RegExp(`一家\\s*(${ZH_NUM_RE}|\\d{1,2})\\s*口|(?:我们|俺们|咱们|咱|我俩|他们)\\s*(俩|仨)`);
 const counted = new Map<string, RegExp>();
 function said(text: string, unit: string): number | null {
   let re = counted.get(unit);
@@ -60,6 +62,12 @@ function said(text: string, unit: string): number | null {
 /** The count of `unit` said in `text` ("三斤", "2 jin", "住两晚"), or null; a weight said in another weight's unit is
  * converted ("一斤" is 500 of 克, "一公斤" 2 of 斤, "二两" 100 of 克). */
 export function countOf(text: string, unit: string): number | null {
+  // (people said as a family or a party: "一家三口", "俺们仨", "我和老伴两个人" is the last)
+  if (unit === "人") {
+    const party = PARTY.exec(text);
+    const p = party ? parseNumber(party[1] ?? party[2]) : null;
+    if (p !== null && p >= 1) return p;
+  }
   const n = said(text, unit);
   if (n !== null) return n >= 1 && Number.isInteger(n) ? n : null;
   if (!(unit in GRAMS)) return null;

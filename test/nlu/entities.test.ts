@@ -874,3 +874,15 @@ describe("a product sold 大/中/小 said by its first character after the size;
     ["蛋挞来半打", ["tart×6"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a party said as a family or as us of a product sold by the person (session 13)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "l", name: "浪岛" }],
+    products: [{ id: "snorkel", brandId: "l", name: "浮潜", aliases: [], sizes: ["半天", "全天"], description: "含面镜和船票，按人计" }],
+  }), undefined, { intentModel: null });
+  it.each([
+    ["浮潜全天 一家五口", ["snorkel×5/全天"]],
+    ["我们俩 浮潜半天", ["snorkel×2/半天"]],
+    ["浮潜半天", ["snorkel×1/半天"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
