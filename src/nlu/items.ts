@@ -232,7 +232,9 @@ export function buildItems(
     // weight, 500g包; a colour word that holds its character, 米白, is no such size, nor a dimension, 3.1米幅宽)
     const unit = mention.product.unit;
     const weighed = size !== null && WEIGHT_SIZE.test(size);
-    if (unit && (quantity === null || isMeasure(unit)) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
+    // (nor one counted by "a" only: "a medium room for 4 hours" is 4 of a room sold by the hour)
+    const byArticle = article && quantity === 1;
+    if (unit && (quantity === null || isMeasure(unit) || byArticle) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       // (not a count set off before the next product, which is that one's: the 一斤 of "两斤蛤蜊 和 一斤蛏子")
@@ -240,6 +242,7 @@ export function buildItems(
       // (or right before it, in the last words before it: "锅包肉大份 地三鲜 再来六两酸菜饺子")
       const before = countOf(i === 0 ? lower.slice(0, mention.start) : lower.slice(prevEnd, mention.start).split(/[\s,，、+]/).pop()!, unit);
       if (quantity === null) quantity = after ?? before;
+      else if (byArticle) quantity = after ?? quantity;
       else if (after !== null && before === null) quantity = after;
     }
     // (a product rented or carded by a period, 日租/周租/月卡, said with a count of that period: "租三天" is 3 of 日租, "一个

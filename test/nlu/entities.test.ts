@@ -885,4 +885,12 @@ describe("a party said as a family or as us of a product sold by the person (ses
     ["我们俩 浮潜半天", ["snorkel×2/半天"]],
     ["浮潜半天", ["snorkel×1/半天"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  it("a count said in the unit beats the article: a room sold by the hour, \"a medium room for 4 hours\"", () => {
+    const rooms = new RulesParser(snapshotFromCatalog({
+      brands: [{ id: "x", name: "闲雀" }],
+      products: [{ id: "room", brandId: "x", name: "麻将包间", aliases: ["mahjong room", "room"], sizes: ["小包", "中包"], description: "按小时计费" }],
+    }), undefined, { intentModel: null });
+    expect(itemLines(rooms, "book a medium room for 4 hours tomorrow 3pm")).toEqual(["room×4/中包"]);
+    expect(itemLines(rooms, "book a medium room tomorrow 3pm")).toEqual(["room×1/中包"]);
+  });
 });
