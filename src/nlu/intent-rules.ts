@@ -11,6 +11,8 @@ import { ZH_NUM_RE } from "./numbers.ts";
 const BEST_ASKED = /\bwhat(?:'?s| is) the best\b/;
 /** how something goes: its steps, binding or activating, how to order or book it */
 const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加)|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])/;
+/** one of it asked for at the end, as a coupon is: "给我来一张", "get一张" */
+const ONE_OF_IT = /(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张\s*[!！~。.]*$/;
 const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,8}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使用|用|抵扣|抵用|核销)|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
 // (a word glued to digits is a code, not the word: BOOK85 is no booking)
 const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z\\d])`);
@@ -312,7 +314,9 @@ export function decideIntent(sig: Signals): Decision {
   if (!sig.hasCoupon && !sig.hasProduct && COUPON_HOW.test(s)) return { intent: "help", confidence: conf(0.85) };
   if (sig.hasCoupon || cue("claim")) {
     // "两杯拿铁，用LATTE8", "皮肤衣M码 用X85": an order that applies a coupon
-    if (wantsProduct && (orderVerb || sig.hasQuantity || (sig.hasSize && !cue("findQuestion"))) && !cue("claimStrong")) return { intent: "order", confidence: conf(0.9) };
+    // (not a coupon named by its title and asked for as one: "亲子套餐88折 给我来一张")
+    const couponAsked = sig.hasCoupon && !sig.hasSize && ONE_OF_IT.test(s);
+    if (wantsProduct && (orderVerb || sig.hasQuantity || (sig.hasSize && !cue("findQuestion"))) && !cue("claimStrong") && !couponAsked) return { intent: "order", confidence: conf(0.9) };
     return { intent: "claim_coupon", confidence: conf(sig.hasCoupon ? 0.96 : 0.87) };
   }
   // "sign me up for the theory class": enrolling in a product is buying it

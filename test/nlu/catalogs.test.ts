@@ -67,11 +67,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (written blind at the start of session 13, never read: scored at arrival and at the end of the session)
   "physical-exam": { intent: 0.97, entities: 0.91 },
   "hanfu-rental": { intent: 0.99, entities: 0.95 },
-  steakhouse: { intent: 0.97, entities: 0.91 },
+  steakhouse: { intent: 0.97, entities: 0.92 },
   "pest-control": { intent: 0.95, entities: 0.87 },
   // (written blind in the middle of session 13, never read: scored with the session-start and the final parser)
   "recycling-shop": { intent: 0.96, entities: 0.8 },
-  "swim-school": { intent: 0.98, entities: 0.92 },
+  "swim-school": { intent: 0.98, entities: 0.93 },
   "cooking-school": { intent: 0.97, entities: 0.89 },
   "ev-charging": { intent: 0.96, entities: 0.91 },
 };
@@ -138,17 +138,17 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "kids-coding": { intent: 0.97, entities: 0.91 },
   "seafood-market": { intent: 0.97, entities: 0.91 },
   // (written blind in session 13 and tuned the same session)
-  crayfish: { intent: 0.98, entities: 0.89 },
+  crayfish: { intent: 0.98, entities: 0.9 },
   "lighting-store": { intent: 0.98, entities: 0.91 },
-  "horse-riding": { intent: 0.98, entities: 0.92 },
-  "theatre-tickets": { intent: 0.98, entities: 0.89 },
-  "motorcycle-shop": { intent: 1.0, entities: 0.93 },
+  "horse-riding": { intent: 0.98, entities: 0.93 },
+  "theatre-tickets": { intent: 0.98, entities: 0.9 },
+  "motorcycle-shop": { intent: 1.0, entities: 0.94 },
   "daycare-center": { intent: 0.99, entities: 0.9 },
   "dessert-gelato": { intent: 0.99, entities: 0.94 },
   "game-arcade": { intent: 1.0, entities: 0.9 },
   "translation-agency": { intent: 0.93, entities: 0.74 },
   "surf-dive": { intent: 1.0, entities: 0.84 },
-  luosifen: { intent: 0.97, entities: 0.85 },
+  luosifen: { intent: 0.97, entities: 0.86 },
 };
 
 describe("catalog corpora", () => {

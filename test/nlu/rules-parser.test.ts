@@ -1327,3 +1327,15 @@ describe("a title typed with a homophone, in a booking (session 13)", () => {
     expect(shop.parseSync("社区经里人很好", ctx()).role ?? null).toBeNull();
   });
 });
+
+describe("a coupon named by its product and discount and asked for as one (session 13)", () => {
+  const shop = new RulesParser(snapshotFromCatalog({
+    brands: [{ id: "s", name: "百花岭滑雪场" }],
+    products: [{ id: "family", brandId: "s", name: "亲子套餐", aliases: [], sizes: [] }],
+    coupons: [{ code: "FAMILY88", brandId: "s", title: "亲子套餐88折" }],
+  }), undefined, { intentModel: null });
+  it("亲子套餐88折 给我来一张 claims the coupon and orders nothing; 亲子套餐 来一张 orders the package", () => {
+    expect(shop.parseSync("亲子套餐88折 给我来一张", ctx())).toMatchObject({ intent: "claim_coupon", couponCode: "FAMILY88", items: [] });
+    expect(shop.parseSync("亲子套餐 来一张", ctx())).toMatchObject({ intent: "order", items: [{ productId: "family", quantity: 1, size: null }] });
+  });
+});
