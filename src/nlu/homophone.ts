@@ -39,6 +39,10 @@ export function homophonesOf(word: string, text: string): number[] {
   if (!/^[\u4e00-\u9fff]{2,6}$/.test(word)) return out;
   if (![...word].some((c) => text.includes(c))) return out;
   for (let i = 0; i + word.length <= text.length; i++) {
+    // (a place with no character as written is none: checked before any reading is looked up)
+    let written = false;
+    for (let k = 0; k < word.length && !written; k++) written = text[i + k] === word[k];
+    if (!written) continue;
     let same = 0;
     let ok = true;
     for (let k = 0; k < word.length && ok; k++) {

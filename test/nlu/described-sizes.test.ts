@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describedSize, describedSizes } from "../../src/nlu/described-sizes.ts";
-import { snapshotFromCatalog } from "../../src/nlu/catalog-snapshot.ts";
 import { defaultCorpusContext } from "../../src/nlu/eval.ts";
-import { RulesParser } from "../../src/nlu/rules-parser.ts";
-import { itemLines } from "./fixtures.ts";
+import { itemLines, rulesFromCatalog } from "./fixtures.ts";
 
 describe("sizes a description gives an amount for (session 13)", () => {
   it("reads each size's amount or range, in the unit the description writes, and open bounds", () => {
@@ -36,10 +34,10 @@ describe("sizes a description gives an amount for (session 13)", () => {
     expect(describedSize("头围57的", helmets)?.size).toBe("M");
   });
   it("in a message: the pot for four, and the four are not four pots", () => {
-    const shop = new RulesParser(snapshotFromCatalog({
+    const shop = rulesFromCatalog({
       brands: [{ id: "a", name: "阿螺记" }],
       products: [{ id: "pot", brandId: "a", name: "螺蛳鸭脚煲", aliases: ["鸭脚煲"], sizes: ["小锅", "中锅", "大锅"], description: "小锅2人，中锅3-4人，大锅5-6人" }],
-    }), undefined, { intentModel: null });
+    });
     expect(itemLines(shop, "螺蛳鸭脚煲 4个人吃 今晚7点")).toEqual(["pot×1/中锅"]);
     expect(shop.parseSync("鸭脚煲大锅两个", defaultCorpusContext()).items).toEqual([{ productId: "pot", quantity: 2, size: "大锅" }]);
   });

@@ -5,9 +5,8 @@ import { parseRating } from "../../src/nlu/rating.ts";
 import { defaultCorpusContext } from "../../src/nlu/eval.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
-import { snapshotFromCatalog } from "../../src/nlu/catalog-snapshot.ts";
 import { soldBy } from "../../src/nlu/sold-by.ts";
-import { itemLines } from "./fixtures.ts";
+import { itemLines, rulesFromCatalog } from "./fixtures.ts";
 
 const KNOWN = new Map(["GXG30", "COFFEE5", "LATTE8", "HOME500", "GB50"].map((c) => [c, c]));
 const n = (t: string) => normalizeText(t);
@@ -445,7 +444,7 @@ describe("delivery to a street, pickup somewhere named, shipping to a district (
 });
 
 describe("a product its description says is sold by weight is ordered in it (session 10)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "f", name: "田园" }],
     products: [
       { id: "pork", brandId: "f", name: "烟熏腊肉", aliases: ["腊肉", "cured pork"], sizes: [], description: "按斤计，现切" },
@@ -453,7 +452,7 @@ describe("a product its description says is sold by weight is ordered in it (ses
       { id: "box", brandId: "f", name: "耙耙柑整箱", aliases: ["耙耙柑"], sizes: ["5斤装", "10斤装"], description: "按斤计" },
       { id: "egg", brandId: "f", name: "土鸡蛋", aliases: [], sizes: [], description: "新鲜直发" },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["腊肉3斤 香肠2斤 寄到广州", ["pork×3", "sausage×2"]],
@@ -470,14 +469,14 @@ describe("a product its description says is sold by weight is ordered in it (ses
 });
 
 describe("a product sold by any unit its description names is ordered in it (session 11)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "z", name: "纸鸢" }],
     products: [
       { id: "paper", brandId: "z", name: "毛边练字纸", aliases: ["毛边纸"], sizes: [], description: "按刀卖，一刀100张" },
       { id: "room", brandId: "z", name: "舞蹈室租赁", aliases: ["studio rental", "租教室"], sizes: ["小教室", "大教室"], description: "按小时计" },
       { id: "seat", brandId: "z", name: "大厅订座", aliases: ["订座"], sizes: [], description: "按人计，押金每位10元" },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["毛边纸来五刀 练字用", ["paper×5"]],
@@ -486,14 +485,14 @@ describe("a product sold by any unit its description names is ordered in it (ses
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
   it("reads a unit the code has no spelling for", () => expect(soldBy("按刀卖，一刀100张")).toBe("刀"));
   it("converts a weight said in another weight's unit", () => {
-    const nuts = new RulesParser(snapshotFromCatalog({
+    const nuts = rulesFromCatalog({
       brands: [{ id: "r", name: "仁香记" }],
       products: [
         { id: "mango", brandId: "r", name: "芒果干", aliases: [], sizes: [], description: "按克卖" },
         { id: "pistachio", brandId: "r", name: "开心果", aliases: [], sizes: ["特级"], description: "按斤计" },
         { id: "sausage", brandId: "r", name: "广味腊肠", aliases: ["腊肠"], sizes: ["500g包", "散称"], description: "按斤计" },
       ],
-    }), undefined, { intentModel: null });
+    });
     const items = (text: string) => itemLines(nuts, text);
     expect(items("芒果干来一斤")).toEqual(["mango×500"]);
     expect(items("芒果干二两")).toEqual(["mango×100"]);
@@ -505,7 +504,7 @@ describe("a product sold by any unit its description names is ordered in it (ses
 });
 
 describe("sizes said in other words: periods, spice levels, measure words, km and kW (session 11)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "c", name: "串门子" }],
     products: [
       { id: "lamb", brandId: "c", name: "羊肉串", aliases: ["羊串", "lamb skewers"], sizes: ["串", "把"] },
@@ -515,7 +514,7 @@ describe("sizes said in other words: periods, spice levels, measure words, km an
       { id: "service", brandId: "c", name: "定期保养套餐", aliases: ["保养"], sizes: ["5000公里", "1万公里", "2万公里"] },
       { id: "charger", brandId: "c", name: "家用充电桩", aliases: ["家充桩"], sizes: ["7kW", "11kW"] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["畅跳卡半年的来一张", ["card×1/6个月"]],
@@ -531,13 +530,13 @@ describe("sizes said in other words: periods, spice levels, measure words, km an
 });
 
 describe("a baby's age in months or years picks the age band, whichever unit the bands are in (session 11)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "p", name: "泡泡鱼" }],
     products: [
       { id: "swim", brandId: "p", name: "婴儿游泳单次", aliases: ["游泳单次", "swim session"], sizes: ["0-6月", "6-12月", "1-3岁"] },
       { id: "towel", brandId: "p", name: "斗篷浴巾", aliases: [], sizes: ["0-1岁", "1-3岁"] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["游泳单次 宝宝14个月", ["swim×1/1-3岁"]],
@@ -550,7 +549,7 @@ describe("a baby's age in months or years picks the age band, whichever unit the
 });
 
 describe("tickets, trips and bundles said in English (session 11)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "b", name: "白桦岭" }],
     products: [
       { id: "pass", brandId: "b", name: "成人滑雪票", aliases: ["雪票", "ski pass", "day pass"], sizes: ["全天", "半天", "2日票"] },
@@ -558,7 +557,7 @@ describe("tickets, trips and bundles said in English (session 11)", () => {
       { id: "printer", brandId: "b", name: "拓竹P1S", aliases: ["P1S"], sizes: ["单机", "含AMS套装"] },
       { id: "table", brandId: "b", name: "全自动麻将机", aliases: ["mahjong table"], sizes: ["折叠款", "餐桌两用款"] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["2 adult day passes for tomorrow", ["pass×2/全天"]],
@@ -570,7 +569,7 @@ describe("tickets, trips and bundles said in English (session 11)", () => {
 });
 
 describe("a size of a stage or a letter and its amount is said by its first part (session 11)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "l", name: "乐贝多" }],
     products: [
       { id: "a2", brandId: "l", name: "a2至初奶粉", aliases: ["a2", "a2奶粉"], sizes: ["1段900g", "2段900g", "3段900g"] },
@@ -578,7 +577,7 @@ describe("a size of a stage or a letter and its amount is said by its first part
       { id: "diaper", brandId: "l", name: "花王纸尿裤", aliases: ["花王", "Merries"], sizes: ["M64片", "L54片", "XL44片"] },
       { id: "tour", brandId: "l", name: "西藏深度游", aliases: ["tour"], sizes: ["7天6晚", "9天8晚"] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["给我整两罐a2三段", ["a2×2/3段900g"]],
@@ -591,7 +590,7 @@ describe("a size of a stage or a letter and its amount is said by its first part
 });
 
 describe("beds by their width, quilts by season, meat by its cut, curtains by the metre (session 11)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "s", name: "素棉" }],
     products: [
       { id: "mattress", brandId: "s", name: "云朵床垫", aliases: [], sizes: ["1.5x2m", "1.8x2m"] },
@@ -601,7 +600,7 @@ describe("beds by their width, quilts by season, meat by its cut, curtains by th
       { id: "belly", brandId: "s", name: "五花肉", aliases: ["pork belly"], sizes: ["整块", "切块", "切片"], description: "按斤计" },
       { id: "chicken", brandId: "s", name: "三黄鸡", aliases: ["whole chicken"], sizes: ["2斤左右", "3斤左右"], description: "按只卖" },
     ],
-  }), undefined, { intentModel: null });
+  });
   const parse = (text: string) => shop.parseSync(text, defaultCorpusContext());
   const items = (text: string) => parse(text).items.map((i) => `${i.productId}×${i.quantity}${i.size ? `/${i.size}` : ""}`);
   it.each([
@@ -619,7 +618,7 @@ describe("beds by their width, quilts by season, meat by its cut, curtains by th
 });
 
 describe("floors by the square metre said short, cloth by the metre after its width, tea by the liang, shots (session 12)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "w", name: "墙e家" }],
     products: [
       { id: "tile", brandId: "w", name: "地砖铺贴", aliases: ["tiling"], sizes: ["600x600", "800x800"], description: "按平米计价，含辅料" },
@@ -629,7 +628,7 @@ describe("floors by the square metre said short, cloth by the metre after its wi
       { id: "jasmine", brandId: "w", name: "茉莉花茶", aliases: [], sizes: [], description: "按两计" },
       { id: "foot", brandId: "w", name: "中药泡脚足疗", aliases: ["足疗", "foot massage"], sizes: [], description: "按钟计，一钟60分钟" },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["地砖铺贴 800x800的 大概95平", ["tile×95/800x800"]],
@@ -659,14 +658,14 @@ describe("floors by the square metre said short, cloth by the metre after its wi
 });
 
 describe("a product rented by a period, said with a count of it (session 11)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "y", name: "云途租车" }],
     products: [
       { id: "eco", brandId: "y", name: "经济型轿车", aliases: ["经济型", "economy car"], sizes: ["日租", "周租"], description: "按天计" },
       { id: "mpv", brandId: "y", name: "7座商务车", aliases: ["七座", "七坐车"], sizes: ["日租", "周租"] },
       { id: "room", brandId: "y", name: "单人间", aliases: ["单间"], sizes: ["自理", "半护理"], description: "按月计" },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["经济型租三天 明天上午长水机场取车", ["eco×3/日租"]],
@@ -715,14 +714,14 @@ describe("shipping to a place said after 寄, and times something was done (sess
 });
 
 describe("a room its description says is sold by the night is ordered in nights (session 10)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "y", name: "玉汤泉" }],
     products: [
       { id: "room", brandId: "y", name: "汤屋客房", aliases: ["汤屋"], sizes: ["大床房", "双床房"], description: "按晚计，含早餐" },
       { id: "tent", brandId: "y", name: "帐篷营地", aliases: [], sizes: ["2人帐", "4人帐"], description: "按晚计" },
       { id: "stay", brandId: "y", name: "湖景房", aliases: [], sizes: ["1晚", "2晚"], description: "按晚计" },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["汤屋双床 12月5号入住 住两晚", ["room×2/双床房"]],
@@ -733,7 +732,7 @@ describe("a room its description says is sold by the night is ordered in nights 
 });
 
 describe("a size goes to the product that comes in it; a cut said after its product with 的 is its size (session 13)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "q", name: "青岚汽车" }],
     products: [
       { id: "s7", brandId: "q", name: "青岚S7 纯电轿车", aliases: ["S7"], sizes: ["标准续航版", "长续航版"] },
@@ -744,7 +743,7 @@ describe("a size goes to the product that comes in it; a cut said after its prod
       { id: "wuhua", brandId: "q", name: "土猪五花肉", aliases: ["五花"], sizes: ["切片", "整块"], description: "按斤称" },
       { id: "houtui", brandId: "q", name: "后腿肉", aliases: ["后腿"], sizes: ["切片", "整块"], description: "按斤称" },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     // (between two products with only a space before it, the one that comes in it takes it)
@@ -759,7 +758,7 @@ describe("a size goes to the product that comes in it; a cut said after its prod
 });
 
 describe("counts said in English: of us, of the, tix, seats of a kind; a G&T is no weight (session 13)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "s", name: "拾音剧场" }],
     products: [
       { id: "mamma", brandId: "s", name: "音乐剧妈妈咪呀", aliases: ["Mamma Mia"], sizes: ["399元", "599元"], description: "一人一票，按人计" },
@@ -767,7 +766,7 @@ describe("counts said in English: of us, of the, tix, seats of a kind; a G&T is 
       { id: "xs", brandId: "s", name: "相声专场", aliases: ["crosstalk show"], sizes: ["池座", "楼座"], description: "按人计" },
       { id: "gt", brandId: "s", name: "金汤力", aliases: ["G&T"], sizes: [] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["Mamma Mia, two of the 599 seats, Saturday afternoon", ["mamma×2/599元"]],
@@ -779,7 +778,7 @@ describe("counts said in English: of us, of the, tix, seats of a kind; a G&T is 
 });
 
 describe("sizes said in parts, by their word, and areas said short (session 13)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "m", name: "明光灯饰" }],
     products: [
       { id: "bulb", brandId: "m", name: "LED球泡灯", aliases: ["灯泡"], sizes: ["9W 3000K暖光", "9W 6500K白光", "12W 4000K自然光", "12W 6500K白光"] },
@@ -790,7 +789,7 @@ describe("sizes said in parts, by their word, and areas said short (session 13)"
       { id: "crystal", brandId: "m", name: "水晶吊灯", aliases: [], sizes: ["8头", "18头"] },
       { id: "install", brandId: "m", name: "吊灯安装", aliases: [], sizes: ["8头以内", "9-15头", "15头以上"] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["灯泡 9瓦暖光 来10个", ["bulb×10/9W 3000K暖光"]],
@@ -806,7 +805,7 @@ describe("sizes said in parts, by their word, and areas said short (session 13)"
 });
 
 describe("units said in others, counts that are sizes, parts of the day that are sizes (session 13)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "x", name: "小橡果" }],
     products: [
       { id: "tub", brandId: "x", name: "冰淇淋外带盒", aliases: ["外带盒", "take-home tub"], sizes: ["500ml", "1000ml"] },
@@ -817,7 +816,7 @@ describe("units said in others, counts that are sizes, parts of the day that are
       { id: "hourly", brandId: "x", name: "计时托", aliases: ["临时托"], sizes: [], description: "按小时计" },
       { id: "snack", brandId: "x", name: "午点加餐", aliases: ["午点"], sizes: [] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const parse = (text: string) => shop.parseSync(text, defaultCorpusContext());
   const items = (text: string) => itemLines(shop, text);
   it.each([
@@ -836,13 +835,13 @@ describe("units said in others, counts that are sizes, parts of the day that are
 });
 
 describe("one of a unit sold singly and by packs; a size written with a dash before its letters (session 13)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "h", name: "海獭" }],
     products: [
       { id: "art", brandId: "h", name: "亲子美术课", aliases: ["美术课"], sizes: ["单节", "10节"] },
       { id: "suit", brandId: "h", name: "男款全身湿衣", aliases: ["men's wetsuit", "湿衣"], sizes: ["3mm-L", "5mm-L", "5mm-XL"] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["美术课先买一节单节的试试", ["art×1/单节"]],
@@ -854,7 +853,7 @@ describe("one of a unit sold singly and by packs; a size written with a dash bef
 });
 
 describe("a product sold 大/中/小 said by its first character after the size; half a dozen (session 13)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "j", name: "金冠炸鸡" }],
     products: [
       { id: "burger", brandId: "j", name: "香辣鸡腿堡", aliases: ["辣堡"], sizes: [] },
@@ -863,7 +862,7 @@ describe("a product sold 大/中/小 said by its first character after the size;
       { id: "tart", brandId: "j", name: "葡式蛋挞", aliases: ["蛋挞"], sizes: [] },
       { id: "noon", brandId: "j", name: "午市套餐", aliases: ["午餐"], sizes: ["小份", "大份"] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => itemLines(shop, text);
   it.each([
     ["一个香辣鸡腿堡 一个大薯 一杯中可", ["burger×1", "fries×1/大份", "cola×1/中杯"]],
@@ -876,20 +875,20 @@ describe("a product sold 大/中/小 said by its first character after the size;
 });
 
 describe("a party said as a family or as us of a product sold by the person (session 13)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "l", name: "浪岛" }],
     products: [{ id: "snorkel", brandId: "l", name: "浮潜", aliases: [], sizes: ["半天", "全天"], description: "含面镜和船票，按人计" }],
-  }), undefined, { intentModel: null });
+  });
   it.each([
     ["浮潜全天 一家五口", ["snorkel×5/全天"]],
     ["我们俩 浮潜半天", ["snorkel×2/半天"]],
     ["浮潜半天", ["snorkel×1/半天"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
   it("a count said in the unit beats the article: a room sold by the hour, \"a medium room for 4 hours\"", () => {
-    const rooms = new RulesParser(snapshotFromCatalog({
+    const rooms = rulesFromCatalog({
       brands: [{ id: "x", name: "闲雀" }],
       products: [{ id: "room", brandId: "x", name: "麻将包间", aliases: ["mahjong room", "room"], sizes: ["小包", "中包"], description: "按小时计费" }],
-    }), undefined, { intentModel: null });
+    });
     expect(itemLines(rooms, "book a medium room for 4 hours tomorrow 3pm")).toEqual(["room×4/中包"]);
     expect(itemLines(rooms, "book a medium room tomorrow 3pm")).toEqual(["room×1/中包"]);
   });

@@ -28,6 +28,12 @@ export function rulesOnly(catalog: Pick<CatalogSnapshot, "brands" | "products"> 
   return new RulesParser({ coupons: [], staff: [], staffRoles: [], roles: [], ...catalog } as CatalogSnapshot, undefined, { intentModel: null });
 }
 
+/** The rules alone (no intent model) over a catalog written in the import format in a test (descriptions read as the
+ * app reads them: what a product is sold by, the amounts its sizes are given). */
+export function rulesFromCatalog(catalog: unknown): RulesParser {
+  return new RulesParser(snapshotFromCatalog(catalog), undefined, { intentModel: null });
+}
+
 /** The items a parser reads from a text, each as [productId, size, quantity]. */
 export function itemTriples(parser: { parseSync(text: string, ctx: ParseContext): ParseResult }, text: string): (string | number | null)[][] {
   return parser.parseSync(text, defaultCorpusContext()).items.map((i) => [i.productId, i.size, i.quantity]);

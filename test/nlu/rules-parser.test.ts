@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseResultSchema } from "../../src/nlu/intent.ts";
 import { parseRating } from "../../src/nlu/rating.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
-import { ctx, demoSnapshot } from "./fixtures.ts";
-import { snapshotFromCatalog } from "../../src/nlu/catalog-snapshot.ts";
+import { ctx, demoSnapshot, rulesFromCatalog } from "./fixtures.ts";
 
 const parser = new RulesParser(demoSnapshot());
 const parse = (text: string, brandIds: string[] | null = null) => parser.parseSync(text, ctx(brandIds));
@@ -951,7 +950,7 @@ describe("any discounts, what to buy, never came, which store has room (session 
 });
 
 describe("the people a room or a package is for are not how many of it (session 10)", () => {
-  const parser = new RulesParser(snapshotFromCatalog({
+  const parser = rulesFromCatalog({
     brands: [{ id: "k", name: "星麦" }],
     products: [
       { id: "room", brandId: "k", name: "五黑包间", aliases: ["五黑房"], sizes: ["3小时", "包夜"] },
@@ -959,7 +958,7 @@ describe("the people a room or a package is for are not how many of it (session 
       { id: "buffet", brandId: "k", name: "自助餐", aliases: [], sizes: [], description: "按人计" },
       { id: "ticket", brandId: "k", name: "观影票", aliases: [], sizes: [] },
     ],
-  }), undefined, { intentModel: null });
+  });
   const items = (text: string) => parser.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
   it.each([
     ["五黑房包夜 今晚 五个人", [["room", "包夜", 1]]],
@@ -1329,11 +1328,11 @@ describe("a title typed with a homophone, in a booking (session 13)", () => {
 });
 
 describe("a coupon named by its product and discount and asked for as one (session 13)", () => {
-  const shop = new RulesParser(snapshotFromCatalog({
+  const shop = rulesFromCatalog({
     brands: [{ id: "s", name: "百花岭滑雪场" }],
     products: [{ id: "family", brandId: "s", name: "亲子套餐", aliases: [], sizes: [] }],
     coupons: [{ code: "FAMILY88", brandId: "s", title: "亲子套餐88折" }],
-  }), undefined, { intentModel: null });
+  });
   it("亲子套餐88折 给我来一张 claims the coupon and orders nothing; 亲子套餐 来一张 orders the package", () => {
     expect(shop.parseSync("亲子套餐88折 给我来一张", ctx())).toMatchObject({ intent: "claim_coupon", couponCode: "FAMILY88", items: [] });
     expect(shop.parseSync("亲子套餐 来一张", ctx())).toMatchObject({ intent: "order", items: [{ productId: "family", quantity: 1, size: null }] });
