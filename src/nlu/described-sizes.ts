@@ -2,6 +2,7 @@
 // "S 55-56cm，M 57-58cm". A customer who says the amount ("4个人吃", "6-8钱的", "头围58cm") asks for that size. Read from the
 // catalog's own words: the units are whatever the description writes after a size (not a price).
 import { parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import { sameUnit, unitSpellings } from "./sold-by.ts";
 
 /** an amount a description gives for one of the product's sizes, in its unit */
 export interface DescribedSize {
@@ -11,14 +12,9 @@ export interface DescribedSize {
   unit: string;
 }
 
-/** one spelling per unit, for the units written more than one way */
-const SAME_UNIT: Record<string, string> = { 位: "人", 个人: "人", 平方米: "平米", 平方: "平米", 平: "平米", "㎡": "平米", 厘米: "cm", 公分: "cm", 公斤: "kg", 千克: "kg" };
-/** how a customer may write each unit */
-const SAID_UNIT: Record<string, string> = {
-  人: "个人|个|位|人|people|persons|pax", 平米: "平方米|平米|平方|平|㎡|sqm", kg: "kg|公斤|千克",
-  // (a body measure may be said without its unit: "头围58", "头围57的")
-  cm: "cm|厘米|公分|(?=的|\\s|$|[,，。])",
-};
+/** body measures, which sold-by does not know: said with or without the unit ("头围58", "头围57的") */
+const MEASURES: Record<string, string> = { 厘米: "cm", 公分: "cm" };
+const MEASURE_SAID: Record<string, string> = { cm: "cm|厘米|公分|(?=的|\\s|$|[,，。])" };
 /** prices and counts of time are no size's amount here */
 const NOT_A_MEASURE = /^(?:元|块|次|天|年|月|个月|周|分|折|号|%)/;
 const NUMBER = `(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})`;
@@ -38,11 +34,11 @@ export function describedSizes(description: string | null | undefined, sizes: st
     const a = parseNumber(m[1]);
     const b = m[2] === undefined ? a : parseNumber(m[2]);
     if (a === null || b === null) continue;
-    const unit = SAME_UNIT[m[3]] ?? m[3];
+    const unit = MEASURES[m[3]] ?? sameUnit(m[3]);
     const [lo, hi] = m[4] === "以上" ? [a, Infinity] : m[4] ? [0, a] : [Math.min(a, b), Math.max(a, b)];
     out.push({ size, lo, hi, unit });
   }
-  return new Set(out.map((d) => d.unit)).size === 1 && out.length >= 2 ? out : out.filter((d) => out.filter((o) => o.unit === d.unit).length >= 2);
+  return out.filter((d) => out.filter((o) => o.unit === d.unit).length >= 2);
 }
 
 /** Where a size is written in a description: not inside a longer size (the 中 of 中锅) nor, a letter size, inside a word. */
@@ -64,7 +60,7 @@ export function describedSize(region: string, described: DescribedSize[]): { siz
   for (const unit of new Set(described.map((d) => d.unit))) {
     let re = SAID.get(unit);
     // (an amount or a range: "4个人", "6-8钱")
-    if (!re) SAID.set(unit, (re = new RegExp(`(?<![\\d.])${NUMBER}\\s*(?:[-~～到至]\\s*${NUMBER})?\\s*(?:${SAID_UNIT[unit] ?? unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?![a-z])`, "g")));
+    if (!re) SAID.set(unit, (re = new RegExp(`(?<![\\d.])${NUMBER}\\s*(?:[-~～到至]\\s*${NUMBER})?\\s*(?:${MEASURE_SAID[unit] ?? unitSpellings(unit)})(?![a-z])`, "g")));
     re.lastIndex = 0;
     for (let m = re.exec(region); m; m = re.exec(region)) {
       const n = parseNumber(m[1]);

@@ -38,10 +38,9 @@ export function buildItems(
   // a count of pieces that is a product's size in pieces is that size: the 六个装 of 肉松饼 sold 6粒装/12粒装, the 200个 of
   // coins sold 100枚/200枚 (said with 装, or a count of twenty or more)
   for (const q of [...quantities]) {
-    const said = /^(?:\d+|[^\d]+?)\s*([个枚粒片只颗块张支])$/.exec(lower.slice(q.start, q.end));
     const packed = lower[q.end] === "装";
-    if (!said || q.kind !== "measure" || (!packed && q.value < 20)) continue;
-    const owned = mentions.flatMap((m) => m.product.sizes.filter((z) => new RegExp(`^${q.value}\\s*[个枚粒片只颗块张支](?:装)?$`).test(z.trim())));
+    if (q.kind !== "measure" || !/[个枚粒片只颗块张支]$/.test(lower.slice(q.start, q.end)) || (!packed && q.value < 20)) continue;
+    const owned = mentions.flatMap((m) => m.product.sizes.filter((z) => Number(PIECES_SIZE.exec(z.trim())?.[1]) === q.value));
     if (new Set(owned).size !== 1) continue;
     quantities = quantities.filter((x) => x !== q);
     sizes = [...sizes, { start: q.start, end: q.end + (packed ? 1 : 0), keys: [sizeKey(owned[0])], display: owned[0], weak: false }].sort((a, b) => a.start - b.start);
@@ -414,6 +413,9 @@ function periodSize(region: string, sizes: string[], only: string | null): { siz
   }
   return null;
 }
+
+/** a size that is a count of pieces: 6粒装, 200枚 */
+const PIECES_SIZE = /^(\d+)\s*[个枚粒片只颗块张支](?:装)?$/;
 
 /** the last words of a stretch, set off by a pause or 和, before the next product */
 const NEXT_ONES = /(?<=[\s,，、+和及])[^\s,，、+和及]*$/;

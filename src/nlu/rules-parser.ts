@@ -224,8 +224,16 @@ export class RulesParser implements IntentParser {
       }
     }
     // (not a character that starts another product's name: 可 of 可颂 beside 可乐)
-    const starts = new Set((catalog.products ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => `${n.normalize("NFKC").toLowerCase().trim()[0]}\u0000${p.id}`)));
-    for (const [c, hit] of firsts) if (hit && ![...starts].some((k) => k.startsWith(`${c}\u0000`) && !k.endsWith(`\u0000${hit.id}`))) this.shortNames.set(c, hit);
+    const others = new Set<string>();
+    if (firsts.size) {
+      for (const p of catalog.products ?? []) {
+        for (const n of [p.name, ...(p.aliases ?? [])]) {
+          const c = n.normalize("NFKC").toLowerCase().trim()[0];
+          if (firsts.has(c) && firsts.get(c)?.id !== p.id) others.add(c);
+        }
+      }
+    }
+    for (const [c, hit] of firsts) if (hit && !others.has(c)) this.shortNames.set(c, hit);
     this.placeRoles = this.lexicon.roles.filter((r) => r.labels.some((l) => PLACE_WORDS.test(l))).map((r) => r.role);
   }
 

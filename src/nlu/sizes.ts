@@ -435,8 +435,8 @@ function extremes(index: Map<string, string>): { small: string; large: string } 
  * as many of each; none when it says no part.
  */
 export function sizesInParts(region: string, sizes: string[], read: string | null = null): string[] {
-  const parted = sizes.map((z) => partsOf(z, sizes));
-  if (!parted.some((p) => p.length > 1)) return [];
+  const parted = partsOfSizes(sizes);
+  if (!parted) return [];
   const said = region.replace(/(?<=\d)\s*瓦/g, "w").replace(/(\d)\s+(?=[a-z])/g, "$1");
   const known = read === null ? "" : read.normalize("NFKC").toLowerCase().trim();
   let best: string[] = [];
@@ -453,7 +453,8 @@ export function sizesInParts(region: string, sizes: string[], read: string | nul
   return best;
 }
 
-const PARTS = new Map<string, string[]>();
+/** each product's sizes in parts, by its sizes (null when none has several: most products, looked up once) */
+const PARTS = new Map<string, string[][] | null>();
 const PART_SAID = new Map<string, RegExp>();
 /** a part as said: not inside a longer number or word where it starts or ends with one (memoised) */
 function partSaid(part: string): RegExp {
@@ -462,22 +463,26 @@ function partSaid(part: string): RegExp {
   return re;
 }
 /**
- * A size's parts: split at spaces, +, a dash before letters (5mm-L), and where digits meet Chinese, or another of the
- * product's sizes it starts with
- * and the rest (双球 and 甜筒 of 双球甜筒); a bare number is no part (it may be a count), nor a single Chinese character.
+ * The parts of each of a product's sizes, or null when none has several: split at spaces, +, a dash before letters
+ * (5mm-L), and where digits meet Chinese, or another of its sizes a size starts with and the rest (双球 and 甜筒 of
+ * 双球甜筒); a bare number is no part (it may be a count), nor a single Chinese character; a size of no such parts is one
+ * part (80抽 is said as much as 80抽x3包 by "80抽").
  */
-function partsOf(size: string, sizes: string[]): string[] {
-  const z = size.normalize("NFKC").toLowerCase().trim();
-  let parts = PARTS.get(z);
-  if (!parts) {
-    const head = /[\s+＋]/.test(z) ? undefined : sizes.map((y) => y.normalize("NFKC").toLowerCase().trim()).find((y) => y.length >= 2 && z.length - y.length >= 2 && z.startsWith(y));
-    parts = (head ? [head, z.slice(head.length)] : z.split(/[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/))
-      .filter((x) => !/^[\d.]+$/.test(x) && !/^[\u4e00-\u9fff]$/.test(x) && x.length > 0);
-    // (a size of no such parts is one part: 80抽 is said as much as 80抽x3包 by "80抽")
-    if (!parts.length) parts = [z];
-    PARTS.set(z, parts);
+function partsOfSizes(sizes: string[]): string[][] | null {
+  const key = sizes.join("\u0000");
+  let parted = PARTS.get(key);
+  if (parted === undefined) {
+    const all = sizes.map((y) => y.normalize("NFKC").toLowerCase().trim());
+    parted = all.map((z) => {
+      const head = /[\s+＋]/.test(z) ? undefined : all.find((y) => y.length >= 2 && z.length - y.length >= 2 && z.startsWith(y));
+      const parts = (head ? [head, z.slice(head.length)] : z.split(/[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/))
+        .filter((x) => !/^[\d.]+$/.test(x) && !/^[\u4e00-\u9fff]$/.test(x) && x.length > 0);
+      return parts.length ? parts : [z];
+    });
+    if (!parted.some((p) => p.length > 1)) parted = null;
+    if (PARTS.size < 200_000) PARTS.set(key, parted);
   }
-  return parts;
+  return parted;
 }
 
 /**

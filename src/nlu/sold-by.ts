@@ -21,13 +21,19 @@ const UNITS: Record<string, string> = {
 };
 // (any unit the description names, 按刀卖, 按节计 or 按斤打 of a draught beer: the known ones have other spellings above)
 const SAYS = /按\s*([\u4e00-\u9fff]{1,3}?)\s*(?:计|称重|称|算|收费|计价|计费|卖|售|打)/;
-const SAME: Record<string, string> = { 千克: "公斤", 位: "人", 夜: "晚", 平米: "平方米", 平方: "平方米", 钟: "小时" };
+const SAME: Record<string, string> = { 千克: "公斤", kg: "公斤", g: "克", 位: "人", 个人: "人", 夜: "晚", 平米: "平方米", 平方: "平方米", 平: "平方米", "㎡": "平方米", 钟: "小时" };
 
 /** The unit a product's description says it is sold by, or null. */
 export function soldBy(description: string | null | undefined): string | null {
   const m = description ? SAYS.exec(description) : null;
-  return m ? SAME[m[1]] ?? m[1] : null;
+  return m ? sameUnit(m[1]) : null;
 }
+
+/** One name per unit a catalog writes several ways (千克 is 公斤, 位 人, 平米 平方米). */
+export const sameUnit = (unit: string): string => SAME[unit] ?? unit;
+
+/** How a customer may write a unit (its spellings as a regex source; the unit itself when it has no others). */
+export const unitSpellings = (unit: string): string => UNITS[unit] ?? unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** weights in grams, and how each is said, for a weight said in another weight's unit (一斤 of a product sold by 克 is 500) */
 const GRAMS: Record<string, number> = { 克: 1, 两: 50, 斤: 500, 公斤: 1000 };
