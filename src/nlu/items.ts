@@ -45,6 +45,12 @@ export function buildItems(
     quantities = quantities.filter((x) => x !== q);
     sizes = [...sizes, { start: q.start, end: q.end + (packed ? 1 : 0), keys: [sizeKey(owned[0])], display: owned[0], weak: false }].sort((a, b) => a.start - b.start);
   }
+  // a bare number right before a product that does not come in it counts that product, whatever other product comes in
+  // it: the 10 of "a cake and 10 red bulls" is no 10寸 cake
+  // (not one written against a product before it: the 80 of "泳衣80 泳帽")
+  const counting = (z: SizeMention) => /^\d{1,3}$/.test(lower.slice(z.start, z.end)) && !/[^\s,，、+]/.test(lower[z.start - 1] ?? " ") && mentions.some((m) => m.start > z.end && /^\s+$/.test(lower.slice(z.end, m.start)) &&
+    !m.product.sizes.includes(resolveSize([z], m.product.sizes, m.product.sizeIndex) ?? ""));
+  if (sizes.some(counting)) sizes = sizes.filter((z) => !counting(z));
   // counts are read from a copy where explicit sizes are blanked: the 36 of "36粒的来一盒" is a size, not a count
   let counts = blankSpans(lower, sizes.filter((s) => !s.weak));
   // and so are coupons' discounts: the 5 of "满30减5 美式两杯" orders nothing five times
@@ -90,7 +96,10 @@ export function buildItems(
     // "S7 二万公里保养")
     const nextSells = (span: Span) => sizes.some((z) => z.start === span.start && z.end === span.end && next!.sizes.includes(resolveSize([z], next!.sizes, next!.sizeIndex) ?? ""));
     const thisSells = (span: Span) => sizes.some((z) => z.start === span.start && z.end === span.end && mention.product.sizes.includes(resolveSize([z], mention.product.sizes, mention.product.sizeIndex) ?? ""));
-    const against = (span: Span) => !!next && span.start > mention.end && nextSells(span) && (
+    // (not when the next one has a size of its own said after it: "锁骨一斤 微辣 藕片一斤 不辣" says each one's after it)
+    const nextEnd = mentions[i + 2]?.start ?? lower.length;
+    const nextSized = !!next && sizes.some((z) => z.start >= mentions[i + 1].end && z.end <= nextEnd && nextSells(z));
+    const against = (span: Span) => !!next && span.start > mention.end && nextSells(span) && !nextSized && (
       (/\S/.test(lower.slice(mention.end, span.start)) && (/^的?$/.test(lower.slice(span.end, nextStart)) || (/^\s*的?\s*$/.test(lower.slice(span.end, nextStart)) && /\s/.test(lower[span.start - 1] ?? " "))))
       || (/^\s*$/.test(lower.slice(mention.end, span.start)) && /^\s*的?\s*$/.test(lower.slice(span.end, nextStart)) && !thisSells(span)));
     const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || (side(span) !== "right" && !against(span)) : i === 0 || side(span) !== "left");

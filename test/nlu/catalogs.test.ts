@@ -74,6 +74,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "swim-school": { intent: 0.98, entities: 0.93 },
   "cooking-school": { intent: 0.97, entities: 0.89 },
   "ev-charging": { intent: 0.96, entities: 0.91 },
+  // (written blind at the start of session 14, never read: scored at arrival and at the end of the session)
+  "breakfast-shop": { intent: 0.98, entities: 0.87 },
+  "craft-beer-bar": { intent: 0.97, entities: 0.88 },
+  "scalp-care": { intent: 0.97, entities: 0.93 },
+  "tennis-academy": { intent: 0.96, entities: 0.84 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {

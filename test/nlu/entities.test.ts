@@ -893,3 +893,35 @@ describe("a party said as a family or as us of a product sold by the person (ses
     expect(itemLines(rooms, "book a medium room tomorrow 3pm")).toEqual(["room×1/中包"]);
   });
 });
+
+describe("each product's size said after it; a number before a product counts it; cards name no way of receiving (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "d", name: "辣鸭记" }],
+    products: [
+      { id: "clavicle", brandId: "d", name: "鸭锁骨", aliases: ["锁骨"], sizes: ["不辣", "微辣", "特辣"], description: "按斤称重" },
+      { id: "lotus", brandId: "d", name: "卤藕片", aliases: ["藕片"], sizes: ["不辣", "微辣", "特辣"], description: "按斤称重" },
+      { id: "cake", brandId: "d", name: "生日蛋糕", aliases: ["cake"], sizes: ["6寸", "8寸", "10寸"] },
+      { id: "cola", brandId: "d", name: "可乐", aliases: ["cola", "colas"], sizes: [] },
+      { id: "card", brandId: "d", name: "卤味提货卡", aliases: ["提货卡"], sizes: ["100元", "300元"] },
+      { id: "tile", brandId: "d", name: "雪山白瓷砖", aliases: ["雪山白"], sizes: ["600x1200", "750x1500"] },
+    ],
+  });
+  const items = (text: string) => itemLines(shop, text);
+  const parse = (text: string) => shop.parseSync(text, defaultCorpusContext());
+  it.each([
+    // (the next product's own size said after it leaves the one between them to the first)
+    ["鸭锁骨一斤 微辣 藕片一斤 不辣", ["clavicle×1/微辣", "lotus×1/不辣"]],
+    ["a cake and 10 colas", ["cake×1", "cola×10"]],
+    ["8 inch cake and 10 colas", ["cake×1/8寸", "cola×10"]],
+    ["雪山白600x1200 30pcs", ["tile×30/600x1200"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("a number written against the product before it is that one's size", () => {
+    expect(items("蛋糕10 可乐")).toEqual(["cake×1/10寸", "cola×1"]);
+  });
+  it("a card named for how it is redeemed asks for no way of receiving; a time before 送 asks for delivery", () => {
+    expect(parse("300的提货卡买5张").fulfillment).toBeNull();
+    expect(parse("藕片两斤 明晚7点送").fulfillment).toBe("delivery");
+    expect(parseFulfillment("雪山白 我自己开车过来拉")).toBe("pickup");
+    expect(parseFulfillment("2片 物流发长沙")).toBe("ship");
+  });
+});
