@@ -73,8 +73,8 @@ export interface EnglishPart {
   number?: boolean;
 }
 
-/** one-character words after a size's own words that say what kind of thing it is, not which: flavour, colour, style, pack */
-const KIND_WORDS = new Set(["味", "色", "款", "装", "型", "版", "式"]);
+/** one-character words after a size's own words that say what kind of thing it is, not which: flavour, colour, style, pack, material, shape */
+const KIND_WORDS = new Set(["味", "色", "款", "装", "型", "版", "式", "质", "形"]);
 
 const memo = new Map<string, EnglishPart[]>();
 /** A Chinese text cut into the longest dictionary words from the left, each with its English stems (memoised). */

@@ -13,6 +13,7 @@ const BEST_ASKED = /\bwhat(?:'?s| is) the best\b/;
 const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加)|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])/;
 /** one of it asked for at the end, as a coupon is: "给我来一张", "get一张" */
 const ONE_OF_IT = /(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张\s*[!！~。.]*$/;
+const TITLE_HELLO = /^[\u4e00-\u9fff]{0,2}(?:老师|师傅|医生|大夫|教练|老板|经理|顾问|美女|帅哥|小姐姐|小哥哥)(?:你|您)?好[啊呀哇!！~。]*$/;
 const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,8}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使用|用|抵扣|抵用|核销)|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
 // (a word glued to digits is a code, not the word: BOOK85 is no booking)
 const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z\\d])`);
@@ -243,6 +244,8 @@ export function decideIntent(sig: Signals): Decision {
     return fired;
   };
   if (cue("injection")) return { intent: "unknown", confidence: 0.05 };
+  // "老师好", "王师傅您好": a title and a hello alone greets the person, it books no one
+  if (TITLE_HELLO.test(s)) return { intent: "greeting", confidence: 0.9 };
   // "逆风翻盘是什么意思": asking what words mean is not asking the shop for anything
   if (!sig.hasProduct && /(?:是)?什么意思|\bwhat does\b.{1,30}\bmean\b|\bmeaning of\b/.test(s)) return { intent: "unknown", confidence: 0.3 };
   // "你们招聘吗", "are you hiring": a job inquiry asks the shop for nothing it sells

@@ -495,18 +495,19 @@ export function sizeByStem(region: string, sizes: string[], name: string): strin
   let hit: string | null = null;
   for (const size of sizes) {
     const z = size.normalize("NFKC").toLowerCase().trim();
-    if (z.length < 3 || !(STEM_END.test(z) || z.endsWith(kind))) continue;
+    if (z.length < 2 || !(STEM_END.test(z) || z.endsWith(kind))) continue;
     const stem = digitsOf(z.slice(0, -1));
     // (not a number alone, nor a number and 号, which is a day of the month: the 3号 of "3号送过来" is no 3号箱)
     if (!/^[\u4e00-\u9fff\d]+$/.test(stem) || /^\d+号?$/.test(stem)) continue;
-    const at = said.indexOf(stem);
+    // (a stem of one character only said as a kind of it, with 的: "铜的" for 铜质, "要圆的" for 圆形)
+    const at = stem.length === 1 ? said.indexOf(`${stem}的`) : said.indexOf(stem);
     if (at < 0 || (/^\d/.test(stem) && /[\d.]/.test(said[at - 1] ?? ""))) continue;
     if (hit !== null) return null;
     hit = size;
   }
   return hit;
 }
-const STEM_END = /[款型式版装]$/;
+const STEM_END = /[款型式版装质形]$/;
 
 /**
  * A bare number that is one of the product's sizes ("买条32的牛仔裤", "jeans 32"), when no cue marks

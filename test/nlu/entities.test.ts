@@ -925,3 +925,26 @@ describe("each product's size said after it; a number before a product counts it
     expect(parseFulfillment("2片 物流发长沙")).toBe("ship");
   });
 });
+
+describe("a size by a one-character stem with 的, and in English without its kind-word; a title's hello greets (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "s", name: "金印刻章" }],
+    products: [
+      { id: "finance", brandId: "s", name: "财务专用章", aliases: ["财务章", "finance chop"], sizes: ["光敏", "铜质", "牛角"] },
+      { id: "basin", brandId: "s", name: "台上盆", aliases: [], sizes: ["圆形", "方形"] },
+    ],
+    staff: [{ id: "t1", name: "周老师", role: "seal_carver", storeId: "x" }],
+    roles: [{ role: "seal_carver", labels: { zh: ["刻章老师", "老师"], en: ["carver"] } }],
+    stores: [{ id: "x", brandId: "s", name: "金印刻章(总店)", lat: 30, lng: 104 }],
+  });
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    ["财务章要铜的 刻两个", ["finance×2/铜质"]],
+    ["台上盆要圆的", ["basin×1/圆形"]],
+    ["finance chop in copper", ["finance×1/铜质"]],
+    // (a bare character is no size: 铜 alone is not asked as a kind)
+    ["财务章 铜", ["finance×1"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it.each(["老师好", "周老师您好", "师傅好!"])("%s greets", (text) => expect(shop.parseSync(text, defaultCorpusContext()).intent).toBe("greeting"));
+  it("a title asked for is still booked", () => expect(shop.parseSync("约老师 明天下午三点", defaultCorpusContext()).intent).toBe("book_appointment"));
+});
