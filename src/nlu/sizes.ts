@@ -311,8 +311,8 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
         if (tail.length === 1) return tail[0][1];
       }
     }
-    // a weight, a volume or a time in another unit: 1公斤 is the 2斤 one, 一斤 the 500g one, 4oz the 113g one, 1升 the
-    // 1000ml one, 一个钟 the 60分钟 one
+    // a weight, a volume, a time or a length in another unit: 1公斤 is the 2斤 one, 一斤 the 500g one, 4oz the 113g one, 1升
+    // the 1000ml one, 一个钟 the 60分钟 one, 1米 the 1000mm one
     for (const key of m.keys) {
       const g = amountIn(key);
       // (a weight within 2%: a label rounds a converted weight, 4oz is sold as 113g; 508升 is no 510升 fridge)
@@ -393,13 +393,16 @@ const GRAMS: Record<string, number> = { g: 1, kg: 1000, 千克: 1000, 斤: 500, 
 
 const MILLILITRES: Record<string, number> = { ml: 1, l: 1000, 毫升: 1, 升: 1000, 公升: 1000 };
 const MINUTES: Record<string, number> = { 分钟: 1, min: 1, mins: 1, 小时: 60, h: 60, 钟: 60, 个钟: 60, 个小时: 60 };
-/** A size key's amount in a unit it may be said in another of: grams, millilitres or minutes. */
-function amountIn(key: string): { n: number; unit: "g" | "ml" | "min" } | null {
+/** (centimetres are already metres in a size key) */
+const MILLIMETRES: Record<string, number> = { mm: 1, 毫米: 1, m: 1000 };
+/** A size key's amount in a unit it may be said in another of: grams, millilitres, minutes or millimetres. */
+function amountIn(key: string): { n: number; unit: "g" | "ml" | "min" | "mm" } | null {
   const g = grams(key);
   if (g !== null) return { n: g, unit: "g" };
   const m = /^(\d+(?:\.\d+)?)([^\d.]+)$/.exec(key);
   if (m && m[2] in MILLILITRES) return { n: Number(m[1]) * MILLILITRES[m[2]], unit: "ml" };
   if (m && m[2] in MINUTES) return { n: Number(m[1]) * MINUTES[m[2]], unit: "min" };
+  if (m && m[2] in MILLIMETRES) return { n: Number(m[1]) * MILLIMETRES[m[2]], unit: "mm" };
   return null;
 }
 
@@ -1259,7 +1262,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const sign = SIGNED.has(u) ? "(-|零下\\s*)?" : "()";
     // (a count of the unit may put 个 between: "4个立方"; a length in 米 may go on in its tenths: the 1米 of 1米8 is not one)
     const tenths = u === "米" ? `(?![\\d一二三四五六七八九](?![${MEASURE_WORDS}]))` : "";
-    const re = new RegExp(`(?<![\\d.]|\\d,)${sign}(\\d+(?:\\.\\d+)?)\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
+    // (nor a number of a model's code, one letter and it: the 7 of "J7 坑距400")
+    const re = new RegExp(`(?<![\\d.]|\\d,|(?<![a-z])[a-z])${sign}(\\d+(?:\\.\\d+)?)\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[1] ? `-${m[2]}${u}` : u in UNIT_SPELLINGS || m[0].includes("个") ? `${m[2]}${u}` : m[0]);
     // a Chinese numeral before the unit: 二十寸, 五年陈, 零下十度
     const zh = new RegExp(`${sign}(${ZH_NUM_RE})\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");

@@ -948,3 +948,19 @@ describe("a size by a one-character stem with 的, and in English without its ki
   it.each(["老师好", "周老师您好", "师傅好!"])("%s greets", (text) => expect(shop.parseSync(text, defaultCorpusContext()).intent).toBe("greeting"));
   it("a title asked for is still booked", () => expect(shop.parseSync("约老师 明天下午三点", defaultCorpusContext()).intent).toBe("book_appointment"));
 });
+
+describe("a length in another unit; the number of a model's code is no size (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "t", name: "云陶瓷砖" }],
+    products: [
+      { id: "sill", brandId: "t", name: "大理石过门石", aliases: ["过门石"], sizes: ["800mm", "900mm", "1000mm"] },
+      { id: "toilet", brandId: "t", name: "J7智能马桶", aliases: ["J7", "智能马桶"], sizes: ["300坑距", "400坑距"] },
+    ],
+  });
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    ["过门石1米的来2条", ["sill×2/1000mm"]],
+    ["过门石1米的2条，800的1条", ["sill×2/1000mm", "sill×1/800mm"]],
+    ["智能马桶J7 坑距400的 来一台", ["toilet×1/400坑距"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
