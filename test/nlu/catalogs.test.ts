@@ -79,6 +79,10 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "craft-beer-bar": { intent: 0.97, entities: 0.88 },
   "scalp-care": { intent: 0.97, entities: 0.93 },
   "tennis-academy": { intent: 0.96, entities: 0.84 },
+  // (written blind in the middle of session 14, never read: scored at arrival and at the end of the session)
+  "dog-training": { intent: 0.98, entities: 0.88 },
+  "bowling-alley": { intent: 0.97, entities: 0.83 },
+  "piano-school": { intent: 0.96, entities: 0.79 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
