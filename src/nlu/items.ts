@@ -149,8 +149,8 @@ export function buildItems(
       quantity = q.value;
     }
     if (quantity === null) quantity = quantityBefore(counts.slice(prevEnd, mention.start));
-    // ("a" is a count only when no other is written: "book a tuina session for 2")
-    const article = quantity === 1 && /(?:^|[^a-z])an?\s+(?:[a-z][a-z'/-]*\s+){0,3}$/.test(counts.slice(prevEnd, mention.start));
+    // ("a" is a count only when no other is written: "book a tuina session for 2", "a 5m arch" of one sold by the metre)
+    const article = quantity === 1 && /(?:^|[^a-z])an?\s+(?:[a-z0-9_][a-z0-9_'/.-]*\s+){0,3}$/.test(counts.slice(prevEnd, mention.start));
     if (article && i + 1 === mentions.length) {
       const later = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end);
       if (later) quantity = null;
@@ -250,7 +250,7 @@ export function buildItems(
       // (or right before it, in the last words before it: "锅包肉大份 地三鲜 再来六两酸菜饺子")
       const before = countOf(i === 0 ? lower.slice(0, mention.start) : lower.slice(prevEnd, mention.start).split(/[\s,，、+]/).pop()!, unit);
       if (quantity === null) quantity = after ?? before;
-      else if (byArticle) quantity = after ?? quantity;
+      else if (byArticle) quantity = after ?? before ?? quantity;
       else if (after !== null && before === null) quantity = after;
     }
     // (a product rented or carded by a period, 日租/周租/月卡, said with a count of that period: "租三天" is 3 of 日租, "一个

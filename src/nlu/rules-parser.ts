@@ -88,6 +88,13 @@ export interface ParseTrace {
 /** an amount said between a product and its kind: " 5 jin ", "五斤要" */
 const AMOUNT_BETWEEN = new RegExp(`^\\s*(?:[\\d.]+|${ZH_NUM_RE})?\\s*(?:[${MEASURE_WORDS}]|[斤两克]|公斤|千克|kg|g|jin|lbs?)?\\s*(?:要|来|拿|选|是)?\\s*$`);
 
+/** A stretch of text with a product's sizes taken out: what else it says. */
+function withoutSizes(text: string, sizes: string[]): string {
+  let out = text;
+  for (const z of sizes) if (z) out = out.split(z.toLowerCase()).join(" ");
+  return out;
+}
+
 export class RulesParser implements IntentParser {
   private readonly matcher: CatalogMatcher;
   private readonly pinyin: PinyinReader;
@@ -487,7 +494,8 @@ export class RulesParser implements IntentParser {
     const heads = this.matcher.findHeads(lower, [...mentions, ...allRoles], allowed)
       // (not a word of a longer name: "music theory class", "guitar trial lesson"; nor a unit counted: "三个小时")
       .filter((h) => /^[a-z]/.test(lower[h.start]) || !COUNTED_BEFORE.test(lower.slice(Math.max(0, h.start - 6), h.start)))
-      .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(lower.slice(m.end, h.start))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))))
+      // (nor one said right after a product and a size of it: the 全车 of "陶瓷膜 SUV全车", which says how much of it)
+      .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(withoutSizes(lower.slice(m.end, h.start), m.product.sizes))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))))
       .filter((h) => !h.tag || !productMentions.length);
     const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
     const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];

@@ -152,8 +152,9 @@ function weekdayDelta(today: number, target: number, next: boolean): number {
   return next ? 7 - today + target : (target - today + 7) % 7;
 }
 
-// A month and a day written with a dot or a slash, said of a day (12.20入住, 12/20到店): not a size's decimal (12.5寸)
-const DOTTED_MONTH_DAY = /(?<![\d./])(1[0-2]|0?[1-9])\s*[./]\s*(3[01]|[12]\d|0?[1-9])(?![\d./])(?=\s*(?:入住|到店|出发|那天|当天|check[- ]?in|arriv))/;
+// A month and a day written with a dot or a slash, said of a day (12.20入住, 12/20到店) or with a time of it (12/19 上午):
+// not a size's decimal (12.5寸), nor what reads as a rating (4/5, 8/10)
+const DOTTED_MONTH_DAY = /(?<![\d./])(?![0-5]\s*\/\s*5(?!\d)|(?:10|\d)\s*\/\s*10(?!\d))(1[0-2]|0?[1-9])\s*[./]\s*(3[01]|[12]\d|0?[1-9])(?![\d./])(?=\s*(?:入住|到店|出发|那天|当天|check[- ]?in|arriv|上午|下午|晚上|早上|中午|傍晚|\d{1,2}\s*(?:点|:\d\d|：\d\d|am|pm)))/;
 // Written dates: 2026-12-10, 2026/12/10, 2026.12.10, 2026年12月10日
 const ISO_DATE = /(?<![\d.])(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])/;
 

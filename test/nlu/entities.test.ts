@@ -964,3 +964,20 @@ describe("a length in another unit; the number of a model's code is no size (ses
     ["智能马桶J7 坑距400的 来一台", ["toilet×1/400坑距"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a name's last word after a product and its size says how much of it; a 5m of one sold by the metre (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "膜匠" }],
+    products: [
+      { id: "ceramic", brandId: "m", name: "膜匠自营陶瓷膜", aliases: ["陶瓷膜"], sizes: ["轿车", "SUV"] },
+      { id: "crystal", brandId: "m", name: "3M 晶锐全车膜", aliases: ["晶锐全车"], sizes: ["轿车", "SUV"] },
+      { id: "arch", brandId: "m", name: "网红气球拱门", aliases: ["organic arch", "balloon arch"], sizes: [], description: "按米计价，3米起做" },
+    ],
+  });
+  const items = (text: string) => itemLines(shop, text);
+  it.each([
+    ["陶瓷膜 SUV全车一套", ["ceramic×1/SUV"]],
+    ["a 5m balloon arch for sunday", ["arch×5"]],
+    ["balloon arch 5m", ["arch×5"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});

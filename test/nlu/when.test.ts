@@ -151,3 +151,11 @@ describe("晚 alone after a day is the evening (session 13)", () => {
     ["周六晚8点", "2026-11-28T20:00:00+08:00"],
   ])("%s → %s", (text, when) => expect(parseWhen(text, NOW, "Asia/Shanghai")).toBe(when));
 });
+
+describe("a month and a day with a slash, said with a time of the day (session 14)", () => {
+  it.each([
+    ["全屋款，12/19 上午", "2026-12-19T10:00:00+08:00"],
+    ["12/19 下午3点", "2026-12-19T15:00:00+08:00"],
+  ])("%s", (text, want) => expect(when(text)).toBe(want));
+  it("a rating said before a time of the day is no date", () => expect(when("4/5 上午去的")?.slice(0, 10)).not.toBe("2027-04-05"));
+});
