@@ -34,8 +34,10 @@ function tellingSizes(p: Sized): Telling[] {
   for (const size of p.sizes) {
     const parts = englishParts(foldTraditional(size.normalize("NFKC").toLowerCase().trim()));
     if (!parts) continue;
-    const telling = parts.map(({ stems, number }) => ({ stems: number ? stems : new Set([...stems].filter((s) => !own.has(s))), number }));
-    if (telling.every((t) => t.stems.size)) out.push({ size, parts: telling });
+    // (a part that is the product's own word says nothing of which one: the 卡 of 银卡 for a membership card is "silver")
+    const telling = parts.map(({ stems, number }) => ({ stems: number ? stems : new Set([...stems].filter((s) => !own.has(s))), number, own: !number && [...stems].some((s) => own.has(s)) }));
+    const which = telling.filter((t) => t.stems.size || !t.own);
+    if (which.length && which.some((t) => !t.number) && which.every((t) => t.stems.size)) out.push({ size, parts: which.map(({ stems, number }) => ({ stems, number })) });
   }
   byName.set(name, out);
   return out;

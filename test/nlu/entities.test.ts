@@ -981,3 +981,11 @@ describe("a name's last word after a product and its size says how much of it; a
     ["balloon arch 5m", ["arch×5"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size said in English without the product's own word in it (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "a", name: "乐游电玩" }],
+    products: [{ id: "card", brandId: "a", name: "会员卡", aliases: ["membership card"], sizes: ["银卡", "金卡"] }],
+  });
+  it("the 卡 of 银卡 is the card itself: 'silver' says which", () => expect(itemLines(shop, "get me a silver membership card")).toEqual(["card×1/银卡"]));
+});
