@@ -50,6 +50,8 @@ const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个�
 
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
 /** requests about the member or the bot, not about anything sold: a word of a brand's goods names no brand for them */
+/** a size that is a span of time alone: 半天, 三个月, 1年 */
+const SPAN_OF_TIME = new RegExp(`^(?:半|\\d{1,3}|${ZH_NUM_RE})?个?(?:天|日|年|月|周|星期|小时|钟头?|晚)$`);
 const NO_BRAND_BY_WORDS = new Set<Intent>(["forget_me", "unsubscribe", "unknown", "greeting"]);
 /** a role's word that is a service done to a thing, a verb before it or after it (装充电桩, 充电桩安装, 贴车衣): the thing is named */
 const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|检测|保养|维修|上门装)|(?:安装|维修|清洗|更换|保养|检测|施工|改装|修复)$/;
@@ -411,6 +413,8 @@ export class RulesParser implements IntentParser {
     for (const w of this.sizeWords.find(lower)) {
       const product = this.matcher.products.get(w.id);
       if (!product || (allowed && !allowed.has(product.brandId))) continue;
+      // (nor a span of time said as how long something took or when: "等半天了", "下半天来拿", "学了半年的")
+      if (SPAN_OF_TIME.test(lower.slice(w.start, w.end)) && (/[等下过了学用]$/.test(lower.slice(0, w.start)) || /^[了前后内]/.test(lower.slice(w.end)))) continue;
       // (not right after another product, which it then describes: the 挂机 of "云佳挂机" is that air conditioner's;
       // unless that one does not come in it and its name is a word of this one's: "篮球全场" is the 篮球场 in 全场, not a
       // basketball)

@@ -989,3 +989,18 @@ describe("a size said in English without the product's own word in it (session 1
   });
   it("the 卡 of 银卡 is the card itself: 'silver' says which", () => expect(itemLines(shop, "get me a silver membership card")).toEqual(["card×1/银卡"]));
 });
+
+describe("a span of time said of waiting or of when is no product sold by it (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "n", name: "老晋面馆" }],
+    products: [
+      { id: "noodle", brandId: "n", name: "刀削面", aliases: [], sizes: ["大碗", "小碗"] },
+      { id: "class", brandId: "n", name: "刀削面体验课", aliases: [], sizes: ["半天", "全天"] },
+    ],
+  });
+  it.each([
+    ["两大碗刀削面 等半天了", ["noodle×2/大碗"]],
+    ["刀削面一碗 下半天来拿", ["noodle×1"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  it("said as what is wanted it still names the product", () => expect(itemLines(shop, "报个半天的")).toEqual(["class×1/半天"]));
+});
