@@ -246,10 +246,14 @@ export function buildItems(
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       // (not a count set off before the next product, which is that one's: the 一斤 of "两斤蛤蜊 和 一斤蛏子")
-      const after = countOf(lower.slice(mention.end, nextStart).replace(i + 1 < mentions.length ? NEXT_ONES : /$^/, ""), unit);
+      // (nor one said after "and" before it: the 100g of "200g dried mango and 100g dried strawberry")
+      const after = countOf(lower.slice(mention.end, nextStart).replace(i + 1 < mentions.length ? NEXT_ONES : /$^/, "").replace(i + 1 < mentions.length ? AND_NEXT : /$^/, ""), unit);
       // (or right before it, in the last words before it: "锅包肉大份 地三鲜 再来六两酸菜饺子")
-      const before = countOf(i === 0 ? lower.slice(0, mention.start) : lower.slice(prevEnd, mention.start).split(/[\s,，、+]/).pop()!, unit);
-      if (quantity === null) quantity = after ?? before;
+      const before = countOf(i === 0 ? lower.slice(0, mention.start) : lastWordsBefore(lower.slice(prevEnd, mention.start)), unit);
+      // (or one said after the last of several with 各, each one's: "冬瓜糖 金桔 各两百克")
+      const last = mentions[mentions.length - 1];
+      const each = i + 1 < mentions.length && /^\s*各/.test(lower.slice(last.end)) ? countOf(lower.slice(last.end), unit) : null;
+      if (quantity === null) quantity = after ?? before ?? each;
       else if (byArticle) quantity = after ?? before ?? quantity;
       else if (after !== null && before === null) quantity = after;
     }
@@ -427,6 +431,11 @@ function periodSize(region: string, sizes: string[], only: string | null): { siz
 const PIECES_SIZE = /^(\d+)\s*[个枚粒片只颗块张支](?:装)?$/;
 
 /** the last words of a stretch, set off by a pause or 和, before the next product */
+/** The last words before a product: what follows "and" in English ("and 100g dried"), else the last word. */
+function lastWordsBefore(text: string): string {
+  return /\s(?:and|plus|&)\s(.*)$/.exec(text)?.[1] ?? text.split(/[\s,，、+]/).pop()!;
+}
+const AND_NEXT = /\s(?:and|plus|&)\s.*$/;
 const NEXT_ONES = /(?<=[\s,，、+和及])[^\s,，、+和及]*$/;
 
 /** Whether a size is an amount in a unit (5斤装, 2米): not a colour holding its character (米白), nor a dimension that

@@ -1004,3 +1004,20 @@ describe("a span of time said of waiting or of when is no product sold by it (se
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
   it("said as what is wanted it still names the product", () => expect(itemLines(shop, "报个半天的")).toEqual(["class×1/半天"]));
 });
+
+describe("amounts of what is sold by weight: 各 after a list, and English 'and' before the next one (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "t", name: "蜜糖果铺" }],
+    products: [
+      { id: "melon", brandId: "t", name: "冬瓜糖", aliases: [], sizes: [], description: "按克计，称重售卖" },
+      { id: "kumquat", brandId: "t", name: "金桔干", aliases: ["金桔"], sizes: [], description: "按克计，称重售卖" },
+      { id: "mango", brandId: "t", name: "芒果干", aliases: ["dried mango"], sizes: [], description: "按克计，称重售卖" },
+      { id: "berry", brandId: "t", name: "草莓干", aliases: ["dried strawberry"], sizes: [], description: "按克计，称重售卖" },
+    ],
+  });
+  it.each([
+    ["冬瓜糖 金桔 各两百克", ["melon×200", "kumquat×200"]],
+    ["200g dried mango and 100g dried strawberry pls", ["mango×200", "berry×100"]],
+    ["芒果干200g 草莓干100g", ["mango×200", "berry×100"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
