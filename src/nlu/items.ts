@@ -4,7 +4,7 @@
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { describedSize } from "./described-sizes.ts";
-import { countOf, isMeasure, WEIGHT_SIZE } from "./sold-by.ts";
+import { amountsSaid, countOf, isMeasure, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeByStem, sizeKey, sizesInParts, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
@@ -122,7 +122,11 @@ export function buildItems(
     // (nor "×3" before it, which counts what precedes it: "猎鲤6.3米×1 伊势尼10号×3")
     const countsBefore = (q: QuantityMention) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && notItsParty(q) && !(i > 0 && q.kind === "times-after");
     const lead = quantities.filter(countsBefore).pop() ?? null;
-    const lines = splitBySize(lower, mention, free, quantities, usedQty, lead ?? bareLead(counts.slice(prevEnd, mention.start), prevEnd));
+    // (of one sold by an amount, the amounts said count its sizes' lines: "蒜蓉的口味虾2斤 十三香的2斤", "肥牛M9 一斤 M3 三斤")
+    const soldIn = mention.product.unit;
+    const amounts = soldIn && isMeasure(soldIn) && free.length > 1 ? amountsSaid(lower, soldIn).filter((a) => !quantities.some((q) => q.start < a.end && a.start < q.end)).map((a) => ({ ...a, kind: "measure" as const })) : [];
+    const withAmounts = amounts.length ? [...quantities, ...amounts].sort((a, b) => a.start - b.start) : quantities;
+    const lines = splitBySize(lower, mention, free, withAmounts, usedQty, lead ?? bareLead(counts.slice(prevEnd, mention.start), prevEnd));
     if (lines) {
       for (const s of region) if (lines.some((l) => l.mention === s)) usedSize.add(s);
       for (const l of lines) items.push({ productId: mention.product.id, quantity: l.quantity, size: l.size, explicitQty: true });

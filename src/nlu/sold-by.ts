@@ -49,11 +49,20 @@ const WEIGHT_SAID: Record<string, string> = { ...UNITS, 两: "两(?![个人只�
 /** a family of so many (一家三口) or us so many (我们俩, 俺们仨) */
 const PARTY = new RegExp(`一家\\s*(${ZH_NUM_RE}|\\d{1,2})\\s*口|(?:我们|俺们|咱们|咱|我俩|他们)\\s*(俩|仨)`);
 const counted = new Map<string, RegExp>();
+/** Every whole count of `unit` said in `text`, where it is said ("蒜蓉的2斤 十三香的2斤": two of 2). */
+export function amountsSaid(text: string, unit: string): { start: number; end: number; value: number }[] {
+  const re = unitCount(unit);
+  const out: { start: number; end: number; value: number }[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const n = m[1].startsWith("half") ? 0.5 : parseNumber(m[1]);
+    if (n !== null && n >= 1 && Number.isInteger(n)) out.push({ start: m.index, end: m.index + m[0].length, value: n });
+  }
+  return out;
+}
+
 function said(text: string, unit: string): number | null {
-  let re = counted.get(unit);
-  // (not a weekday's numeral: the 六 of 周六晚上)
-  // (or an English number word: "for two weeks", "a week")
-  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE}|半|half an?|half|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|a)(?=[\\s-]))[\\s-]*(?:${WEIGHT_SAID[unit] ?? unit})`, "g")));
+  const re = unitCount(unit);
   // (the first whole count: the 3.1米 of "3.1米幅宽的 要18米" is a size's)
   let first: number | null = null;
   re.lastIndex = 0;
@@ -63,6 +72,15 @@ function said(text: string, unit: string): number | null {
     if (n !== null && n >= 1 && Number.isInteger(n)) return n;
   }
   return first;
+}
+
+/** A count and `unit` as a message says them (memoised per unit). */
+function unitCount(unit: string): RegExp {
+  let re = counted.get(unit);
+  // (not a weekday's numeral: the 六 of 周六晚上)
+  // (or an English number word: "for two weeks", "a week")
+  if (!re) counted.set(unit, (re = new RegExp(`(?<![\\d.周期拜])(\\d{1,4}(?:\\.\\d)?|${ZH_NUM_RE}|半|half an?|half|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|a)(?=[\\s-]))[\\s-]*(?:${WEIGHT_SAID[unit] ?? unit})`, "g")));
+  return re;
 }
 
 /** The count of `unit` said in `text` ("三斤", "2 jin", "住两晚"), or null; a weight said in another weight's unit is

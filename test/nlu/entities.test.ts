@@ -1021,3 +1021,15 @@ describe("amounts of what is sold by weight: 各 after a list, and English 'and'
     ["芒果干200g 草莓干100g", ["mango×200", "berry×100"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("of what is sold by weight, each size said with its own amount is a line of that amount (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "c", name: "楚虾记" }],
+    products: [{ id: "shrimp", brandId: "c", name: "口味虾", aliases: [], sizes: ["麻辣", "蒜蓉", "十三香"], description: "按斤称重" }],
+  });
+  it.each([
+    ["蒜蓉的口味虾2斤 十三香的2斤", ["shrimp×2/蒜蓉", "shrimp×2/十三香"]],
+    ["口味虾 两斤蒜蓉+一斤十三香", ["shrimp×2/蒜蓉", "shrimp×1/十三香"]],
+    ["口味虾三斤 麻辣的", ["shrimp×3/麻辣"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
