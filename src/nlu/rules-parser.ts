@@ -272,6 +272,38 @@ export class RulesParser implements IntentParser {
    * (月嫂; an English one only without a count near it: "tuner x2" is the clip-on tuner, "can the tuner come" the
    * person).
    */
+  /** Products said as "X的" after a product whose name ends like theirs: X and that ending is their name. */
+  private siblingsSaid(lower: string, mentions: CatalogMention[], allowed: ReadonlySet<string> | null): CatalogMention[] {
+    const out: CatalogMention[] = [];
+    const named = mentions.filter((m) => m.kind === "product");
+    if (!named.length || !lower.includes("的")) return out;
+    for (const m of lower.matchAll(/([\u4e00-\u9fff]{1,4})的/g)) {
+      const start = m.index;
+      const end = start + m[1].length;
+      if (mentions.some((o) => o.start < end && start < o.end) || /\d/.test(lower[start - 1] ?? "")) continue;
+      for (let k = m[1].length - 1; k >= 0; k--) {
+        const word = m[1].slice(k);
+        // (not a size of what was named, 广味的; nor a word of a question or an amount: 多大的, 3年陈的)
+        if (/[\d多么哪啥什]/.test(lower[start + k - 1] ?? "") || named.some((p) => this.matcher.products.get(p.id)?.sizes.includes(word))) continue;
+        const hit = named.flatMap((p) => [lower.slice(p.start, p.end), this.matcher.products.get(p.id)?.name ?? ""]).map((name) => this.siblingOf(name, word, allowed)).find((x) => x !== null);
+        if (!hit) continue;
+        out.push({ start: start + k, end, kind: "product", id: hit.id, brandId: hit.brandId, via: "exact" });
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** The product named `word` + the last two characters or more of `said` (a name of the catalog's, said or whole), or null. */
+  private siblingOf(said: string, word: string, allowed: ReadonlySet<string> | null): { id: string; brandId: string } | null {
+    for (let cut = 1; said.length - cut >= 2; cut++) {
+      const name = word + said.slice(cut);
+      const found = this.matcher.exactMentions(name, allowed as Set<string> | null).filter((x) => x.kind === "product" && x.start === 0 && x.end === name.length);
+      if (found.length === 1) return found[0];
+    }
+    return null;
+  }
+
   private personNamed(lower: string, m: Span, roles: TermMention[]): boolean {
     const word = lower.slice(m.start, m.end).replace(/e?s$/, "");
     // (in Chinese a service inside a title is still the service: 艾灸 of 艾灸师 is what is booked)
@@ -475,6 +507,10 @@ export class RulesParser implements IntentParser {
       for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k].start >= w.start && mentions[k].end <= w.end) mentions.splice(k, 1);
       mentions.push(w);
     }
+    mentions.sort((a, b) => a.start - b.start);
+    // another of the same kind said by what sets it apart, with 的: the 巧克力的 of "冰淇淋鸡蛋仔一个 巧克力的一个" is the
+    // 巧克力鸡蛋仔, the 酸菜的 of "猪肉白菜三两 酸菜的二两" the 酸菜水饺 when 猪肉白菜水饺 was named so
+    for (const w of this.siblingsSaid(lower, mentions, allowed)) mentions.push(w);
     mentions.sort((a, b) => a.start - b.start);
     // (a name inside an order id is part of the id: the OAK of "订单OAK-1126-0107")
     const orderId = findOrderId(lower, orig, this.couponKeys);

@@ -1033,3 +1033,21 @@ describe("of what is sold by weight, each size said with its own amount is a lin
     ["口味虾三斤 麻辣的", ["shrimp×3/麻辣"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("another of the same kind said by what sets it apart, with 的 (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "k", name: "卡仔鸡蛋仔" }],
+    products: [
+      { id: "ice", brandId: "k", name: "冰淇淋鸡蛋仔", aliases: [], sizes: [] },
+      { id: "choco", brandId: "k", name: "巧克力鸡蛋仔", aliases: [], sizes: [] },
+      { id: "bw", brandId: "k", name: "黑白打印", aliases: [], sizes: ["A4", "A3"] },
+      { id: "colour", brandId: "k", name: "彩色打印", aliases: [], sizes: ["A4", "A3"] },
+    ],
+  });
+  it.each([
+    ["冰淇淋鸡蛋仔一个 巧克力的一个", ["ice×1", "choco×1"]],
+    ["黑白打印A4 300张，彩色的A4 20张", ["bw×300/A4", "colour×20/A4"]],
+    // (a question's word is none: 多大的)
+    ["冰淇淋鸡蛋仔 多大的", ["ice×1"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
