@@ -83,6 +83,8 @@ export const CUES = {
     /\b(?:show|see|check|view) (?:me )?my\b.{0,20}\b(?:coupons?|vouchers?)\b|\bmy\s+(?:\S{1,15}\s*){1,2}(?:coupons?|vouchers?)\b|我(?:那|这)张.{0,12}(?:还在|还能用|还有效)/,
     en("coupon wallet|my wallet|in my wallet|vouchers? i'?ve (?:claimed|got)|coupons? i'?ve (?:claimed|got)|(?:coupons?|vouchers?) i (?:have|own|saved)|saved (?:coupons?|vouchers?)"),
     /我的(?:优惠)?(?:券|卡券|优惠)|我的[^，,。\s]{1,8}券(?!码)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券|coupons?|vouchers?)/,
+    // "我还有什么 coupon 没用", "柚见的券我还有没有", "我能用的券都有哪些", "我的YJ305啥时候过期", "我那张磨刀7折用了没"
+    /我(?:还)?有(?:什么|啥|几张|多少|哪些)\s*(?:coupons?|vouchers?)|(?:券|coupons?)我?还有(?:没有|没|吗)|我(?:能|可以)用的(?:优惠)?(?:券|coupons?)|(?:我的|我那张)[^，,。\s]{1,12}(?:过期|用了没|用过没|还能用)/,
     /还剩(?:几|多少)张|券.{0,4}还剩|券.{0,3}我?(?:还)?有(?:几|多少)张|我还有(?:几|多少)张|券.{0,8}(?:啥时候|什么时候|几号|哪天|多久)(?:到期|过期)|(?:之前|刚才|已经|以前|上次)(?:领|拿|抢|存)(?:的|过的|了的|到的)|还在我?的?(?:账户|账号|卡包|券包|钱包)|(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗/,
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
     /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\b(?:coupons?|vouchers?) i (?:already )?(?:claimed|have|got|saved)\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,

@@ -1338,3 +1338,9 @@ describe("a coupon named by its product and discount and asked for as one (sessi
     expect(shop.parseSync("亲子套餐 来一张", ctx())).toMatchObject({ intent: "order", items: [{ productId: "family", quantity: 1, size: null }] });
   });
 });
+
+describe("coupons one holds, asked after in other words (session 14)", () => {
+  it.each(["我还有什么 coupon 没用", "星巴克的券我还有没有", "我能用的券都有哪些", "我的GXG30啥时候过期", "我那张拿铁8折用了没"])("%s lists", (text) =>
+    expect(parse(text).intent).toBe("list_coupons"));
+  it.each(["有什么优惠券", "给我来张券"])("%s still claims", (text) => expect(parse(text).intent).toBe("claim_coupon"));
+});
