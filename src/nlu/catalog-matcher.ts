@@ -70,6 +70,8 @@ interface HomophoneSurface {
   kind: MentionKind;
   id: string;
   brandId: string;
+  /** its place among the homophone names in catalog order: where several fit at one place, the first wins */
+  order: number;
 }
 
 // Common English words within one typo of a catalog word ("late"/"latte", "short"/"shirt"): never
@@ -158,6 +160,9 @@ function bitCount(n: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** A single Latin word's typo bucket, as one number: its first letter and its length. */
+const latinWordKey = (first: number, length: number) => length * 128 + first;
+
 /** A word's place in a multi-word name, as one number: the name's word count and the word's position. */
 const phraseSlot = (words: number, pos: number) => words * 64 + pos;
 
@@ -169,27 +174,158 @@ export function syllablesOf(s: string): string[] {
   return pinyin(s, { toneType: "none", type: "array", nonZh: "removed" }).map((p) => p.toLowerCase().replace(/ü/g, "v"));
 }
 
-// Pinyin of single characters, memoised: pinyin-pro costs microseconds per call and chat text
-// reuses the same few thousand characters.
-const charPinyin = new Map<string, string>();
-function pinyinOfChar(ch: string): string {
-  let p = charPinyin.get(ch);
-  if (p === undefined) {
-    p = isCjkChar(ch) ? (syllablesOf(ch)[0] ?? "") : "";
-    if (charPinyin.size < 50_000) charPinyin.set(ch, p);
+// Syllables as small numbers (ids), the same for every catalog: a homophone index is keyed by them.
+const syllableIds = new Map<string, number>();
+const syllableNames: string[] = [];
+function syllableId(syllable: string): number {
+  let id = syllableIds.get(syllable);
+  if (id === undefined) {
+    id = syllableNames.length;
+    syllableIds.set(syllable, id);
+    syllableNames.push(syllable);
   }
-  return p;
+  return id;
 }
+
+// Pinyin of single characters (their syllable id + 1, 0 until looked up), memoised by character code: pinyin-pro costs
+// microseconds per call and chat text reuses the same few thousand characters (a table of every code, rather than a
+// map of characters, looks one up without making a string of it).
+const charSyllables = new Int32Array(0x10000);
+function syllableOfCode(code: number): number {
+  let id = charSyllables[code] - 1;
+  if (id < 0) {
+    const ch = String.fromCharCode(code);
+    id = syllableId(isCjkChar(ch) ? (syllablesOf(ch)[0] ?? "") : "");
+    charSyllables[code] = id + 1;
+  }
+  return id;
+}
+
+/** what each character of a text reads as alone (syllable ids), reused from one text to the next */
+let readings = new Int32Array(256);
+
+function pinyinOfChar(ch: string): string {
+  return syllableNames[syllableOfCode(ch.charCodeAt(0))];
+}
+
+const HOMOPHONE_KEY_SEED = 0x2545f491;
+const HOMOPHONE_PREFIX_BITS = 1 << 20;
+
+/**
+ * The key of a homophone name's first n syllables from that of its first n - 1 and the n-th syllable's id: a hash
+ * (a small integer, cheap as a map key), so names sharing a first two syllables are told apart by the rest.
+ */
+const nextHomophoneKey = (key: number, syllable: number) => Math.imul(key ^ (syllable + 1), 0x9e3779b1) >>> 2;
+
+/** The key of a name's first two syllables, for the polyphonic homophone names. */
+const syllablePair = (a: number, b: number) => a * 0x8000 + b;
 
 /** Chinese kind-words that end a Latin name, in English (general language, not any trade's) */
 const KIND_GLOSSES: Record<string, string[]> = { 卡: ["card"], 线: ["cable", "line"], 垫: ["mat", "pad"], 盒: ["box"], 票: ["ticket"], 课: ["class", "lesson"] };
 
-const CJK_START_BITS = 1 << 20;
+const START_BITS = 1 << 20;
 
-/** startKey's Chinese key at `i` (two characters, or one at the end), hashed to a bit of CatalogMatcher.cjkStarts. */
+// Character tests by code, for the loops over every place of a message: indexing a string by a Chinese character
+// makes a new string of it each time.
+/** isCjkChar of a character code (NaN, past the end, is none) */
+const isCjkCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+/** isLatinBoundary(text[i]) (before the start and past the end too) */
+function boundaryAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const folded = c | 0x20; // (A-Z onto a-z)
+  return !((folded >= 0x61 && folded <= 0x7a) || (c >= 0x30 && c <= 0x39));
+}
+
+/** startKey's Chinese key at `i` (two characters, or one at the end), hashed to a bit of StartBits. */
 function cjkStartBit(text: string, i: number): number {
-  const second = isCjkChar(text[i + 1] ?? "") ? text.charCodeAt(i + 1) : 0;
+  const second = isCjkCode(text.charCodeAt(i + 1)) ? text.charCodeAt(i + 1) : 0;
   return (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^ Math.imul(second + 1, 0x85ebca77)) >>> 12;
+}
+
+const WORD_HASH_SEED = 0x811c9dc5;
+
+/** A hash of `h` (a hash so far, or WORD_HASH_SEED) and text[from, to): words run together hash as one. */
+function wordHash(h: number, text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** startKey's Latin key of the word text[from, to) ("w:" and the word), hashed to a bit of StartBits without making it. */
+function latinStartBit(text: string, from: number, to: number): number {
+  return wordHash(WORD_HASH_SEED, text, from, to) >>> 12;
+}
+
+/**
+ * The Chinese and Latin keys of an index by startKey as bits of a small table: most places in a message start nothing
+ * indexed, and the table says so without building a key or looking in a map of a hundred thousand keys.
+ */
+class StartBits {
+  private readonly bits = new Int32Array(START_BITS / 32);
+
+  add(key: string): void {
+    if (isCjkChar(key[0])) this.set(cjkStartBit(key, 0));
+    else if (key.startsWith("w:")) this.set(latinStartBit(key, 2, key.length));
+  }
+
+  /** notes a Latin word (for a table of words rather than start keys) */
+  addWord(word: string): void {
+    this.set(latinStartBit(word, 0, word.length));
+  }
+
+  /** whether startKey(text, i), at a Chinese character, may be a key */
+  cjk(text: string, i: number): boolean {
+    return this.has(cjkStartBit(text, i));
+  }
+
+  /** whether the Latin key of the word text[from, to) may be a key (or the word one noted) */
+  latin(text: string, from: number, to: number): boolean {
+    return this.has(latinStartBit(text, from, to));
+  }
+
+  /** whether a word whose wordHash is `hash` may be one noted */
+  hashed(hash: number): boolean {
+    return this.has(hash >>> 12);
+  }
+
+  private set(bit: number): void {
+    this.bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+
+  private has(bit: number): boolean {
+    return (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  }
+}
+
+/** whether a character code is a lower-case Latin letter or a digit (what startKey makes a Latin word of) */
+const isWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+const isLetterCode = (c: number) => c >= 0x61 && c <= 0x7a;
+
+/** Where startKey's Latin word at `i` ends: letters and digits, at most 40. */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isWordCode(text.charCodeAt(j)) && j - i < 40) j++;
+  return j;
+}
+
+/** Where the letters at `i` end (at most 40): the word an English ending is taken off. */
+function lettersEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isLetterCode(text.charCodeAt(j)) && j - i < 40) j++;
+  return j;
+}
+
+/**
+ * How long the word text[i, end) is without an ending, in the order they are tried: a plural -es or -s, an -s, a
+ * participle's -ed, an -ed after a doubled consonant ("hemmed" → "hem"); the whole word where it has no such ending.
+ */
+function stemLength(text: string, i: number, end: number, ending: "es|s" | "s" | "ed" | "xed"): number {
+  const n = end - i;
+  const last = text[end - 1];
+  if (ending === "s") return last === "s" ? n - 1 : n;
+  if (ending === "es|s") return n >= 2 && text.startsWith("es", end - 2) ? n - 2 : last === "s" ? n - 1 : n;
+  if (n < 2 || !text.startsWith("ed", end - 2)) return n;
+  if (ending === "ed") return n - 2;
+  return n >= 4 && text[end - 3] === text[end - 4] ? n - 3 : n;
 }
 
 /**
@@ -216,28 +352,43 @@ export class CatalogMatcher {
    * small: indexing by first character alone made each probe scan thousands).
    */
   private readonly byStart = new Map<string, Surface[]>();
-  /**
-   * The Chinese keys of byStart as bits of a small table (cjkStartBit): most places in a message start no name, and
-   * the table says so without building a key or looking in a map of a hundred thousand keys.
-   */
-  private readonly cjkStarts = new Int32Array(CJK_START_BITS / 32);
+  /** the keys of byStart as bits (most places in a message start no name) */
+  private readonly starts = new StartBits();
   /** large Latin buckets of byStart, by the characters after their first word (longer names) and the rest (shorter) */
   private readonly splitBuckets = new Map<string, { at: number; next: Map<string, Surface[]>; short: Surface[] }>();
-  /** single-word Latin surfaces by first letter and length, for typo matching */
-  private readonly latinWordsByFirst = new Map<string, Surface[]>();
+  /** single-word Latin surfaces by first letter and length (latinWordKey), for typo matching */
+  private readonly latinWordsByFirst = new Map<number, Surface[]>();
   /** each of those surfaces' letters as a bit set (letterSet), in the same order: most names are ruled out by it alone */
-  private readonly latinWordLetters = new Map<string, Int32Array>();
+  private readonly latinWordLetters = new Map<number, Int32Array>();
   /** pinyin surfaces, for pinyin typed with spaces ("na tie") */
   private readonly pinyinWords = new Map<string, Surface>();
+  /** the keys of pinyinWords as bits: most runs of short words are none (without joining them) */
+  private readonly pinyinWordBits = new StartBits();
   /**
    * Multi-word Latin surfaces by word, then by word count and position (phraseSlot): "european sofa" is under
    * european at (2, 0) and sofa at (2, 1). A phrase with one typo still has a word right, and the rarest word of a
    * window finds its few candidates.
    */
   private readonly latinPhrases = new Map<string, Map<number, Surface[]>>();
+  /** the words of latinPhrases as bits: most words said are in no name (a big catalog's names have 200k words) */
+  private readonly phraseWordBits = new StartBits();
   private readonly phraseWordCounts = new Set<number>();
-  /** by first syllable, then second (two lookups of cached syllables: no key is built per character pair) */
-  private readonly homophones = new Map<string, Map<string, HomophoneSurface[]>>();
+  /** every homophone name (see homophoneMatches), in catalog order */
+  private readonly homophones: HomophoneSurface[] = [];
+  /**
+   * Homophone names by the key of all their syllables (nextHomophoneKey), each list in catalog order: a name is looked
+   * at only where every character of the text reads as the name's does (in a big catalog hundreds of names share a
+   * first two syllables: 明天 fits all of 明天…, 铭田…, 名甜…)
+   */
+  private readonly homophonesByKey = new Map<number, HomophoneSurface[]>();
+  /** the keys of the names' first two syllables or more, as bits: past a prefix no name reads as, no longer name fits */
+  private readonly homophonePrefixes = new Int32Array(HOMOPHONE_PREFIX_BITS / 32);
+  /**
+   * The names with a character from the third on that reads otherwise alone (the 行 of 银行卡 read hang, xing alone) by
+   * their first two syllables (syllablePair): there the character as written fits whatever it reads as alone, which a
+   * key of readings cannot say
+   */
+  private readonly polyphonicHomophones = new Map<number, HomophoneSurface[]>();
   /** every two Chinese characters side by side in a name: a character typed beside one it makes such a pair with is meant */
   private readonly namePairs = new Set<string>();
   /** one-character product names (水, 壳): found only where counted or described right before them (see oneCharNames) */
@@ -251,6 +402,8 @@ export class CatalogMatcher {
   private readonly byHeadWord = new Map<string, Map<string, { id: string; brandId: string }>>();
   /** head nouns by start key, longest first (see HeadMention) */
   private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean; tag: boolean }[]>();
+  /** the keys of headsByStart as bits */
+  private readonly headStarts = new StartBits();
 
   constructor(catalog: CatalogSnapshot) {
     const seen = new Set<string>();
@@ -272,10 +425,7 @@ export class CatalogMatcher {
         }
         // (a two-character product name too: 凤抓 for 凤爪, 奥树 for 奥数; one character must be the name's own)
         if ((syllables.length >= 3 || (syllables.length === 2 && kind === "product")) && syllables.length === text.length) {
-          const bySecond = this.homophones.get(syllables[0]) ?? this.homophones.set(syllables[0], new Map()).get(syllables[0])!;
-          const list = bySecond.get(syllables[1]);
-          if (list) list.push({ chars: text, syllables, kind, id, brandId });
-          else bySecond.set(syllables[1], [{ chars: text, syllables, kind, id, brandId }]);
+          this.homophones.push({ chars: text, syllables, kind, id, brandId, order: this.homophones.length });
         }
       }
     };
@@ -355,10 +505,7 @@ export class CatalogMatcher {
       const bucket = this.byStart.get(key) ?? [];
       bucket.push(s);
       this.byStart.set(key, bucket);
-      if (isCjkChar(key[0])) {
-        const bit = cjkStartBit(key, 0);
-        this.cjkStarts[bit >>> 5] |= 1 << (bit & 31);
-      }
+      this.starts.add(key);
     }
     // (a bucket of thousands of names sharing a first word — "soft …", "classic …" — is split by what follows that
     // word, so a probe compares the few that can match)
@@ -385,19 +532,45 @@ export class CatalogMatcher {
         this.phraseWordCounts.add(words.length);
         words.forEach((w, pos) => {
           const slots = this.latinPhrases.get(w) ?? this.latinPhrases.set(w, new Map()).get(w)!;
+          this.phraseWordBits.addWord(w);
           const list = slots.get(phraseSlot(words.length, pos));
           if (list) list.push(s);
           else slots.set(phraseSlot(words.length, pos), [s]);
         });
       } else if (/^[a-z]+$/.test(s.text)) {
-        const key = `${s.text[0]}${s.text.length}`;
+        const key = latinWordKey(s.text.charCodeAt(0), s.text.length);
         const list = this.latinWordsByFirst.get(key) ?? [];
         list.push(s);
         this.latinWordsByFirst.set(key, list);
-        if (s.via === "pinyin" && !this.pinyinWords.has(s.text)) this.pinyinWords.set(s.text, s);
+        if (s.via === "pinyin" && !this.pinyinWords.has(s.text)) this.pinyinWords.set(s.text, s), this.pinyinWordBits.addWord(s.text);
       }
     }
     for (const [key, list] of this.latinWordsByFirst) this.latinWordLetters.set(key, Int32Array.from(list, (s) => letterSet(s.text)));
+    this.indexHomophones();
+  }
+
+  /** Each homophone name by the key of its syllables, or, polyphonic, by its first two (see homophonesByKey). */
+  private indexHomophones(): void {
+    for (const h of this.homophones) {
+      const ids = h.syllables.map(syllableId);
+      let polyphonic = false;
+      for (let k = 2; k < ids.length && !polyphonic; k++) polyphonic = syllableOfCode(h.chars.charCodeAt(k)) !== ids[k];
+      if (polyphonic) {
+        const list = this.polyphonicHomophones.get(syllablePair(ids[0], ids[1]));
+        if (list) list.push(h);
+        else this.polyphonicHomophones.set(syllablePair(ids[0], ids[1]), [h]);
+        continue;
+      }
+      let key = nextHomophoneKey(HOMOPHONE_KEY_SEED, ids[0]);
+      for (let k = 1; k < ids.length; k++) {
+        key = nextHomophoneKey(key, ids[k]);
+        const bit = key & (HOMOPHONE_PREFIX_BITS - 1);
+        this.homophonePrefixes[bit >>> 5] |= 1 << (bit & 31);
+      }
+      const list = this.homophonesByKey.get(key);
+      if (list) list.push(h);
+      else this.homophonesByKey.set(key, [h]);
+    }
   }
 
   /**
@@ -441,6 +614,7 @@ export class CatalogMatcher {
       const bucket = this.headsByStart.get(key);
       if (bucket) bucket.push({ text, ids, latin: isLatin(text), tag });
       else this.headsByStart.set(key, [{ text, ids, latin: isLatin(text), tag }]);
+      this.headStarts.add(key);
     }
     for (const bucket of this.headsByStart.values()) if (bucket.length > 1) bucket.sort((a, b) => b.text.length - a.text.length);
   }
@@ -472,11 +646,12 @@ export class CatalogMatcher {
     const out: HeadMention[] = [];
     if (!this.headsByStart.size) return out;
     for (let i = 0; i < lower.length; i++) {
-      if (!isLatinBoundary(lower[i - 1]) && !isLatinBoundary(lower[i])) continue;
-      let bucket = this.headsByStart.get(startKey(lower, i));
-      if (!bucket && /[a-z]/.test(lower[i])) {
-        const word = /^[a-z]+/.exec(lower.slice(i, i + 40))?.[0] ?? "";
-        bucket = this.headsByStart.get(`w:${word.replace(/e?s$/, "")}`) ?? this.headsByStart.get(`w:${word.replace(/s$/, "")}`);
+      if (!boundaryAt(lower, i - 1) && !boundaryAt(lower, i)) continue;
+      let bucket = this.startBucket(this.headsByStart, this.headStarts, lower, i);
+      if (!bucket && isLetterCode(lower.charCodeAt(i))) {
+        const end = lettersEnd(lower, i);
+        bucket = this.stemBucket(this.headsByStart, this.headStarts, lower, i, stemLength(lower, i, end, "es|s")) ??
+          this.stemBucket(this.headsByStart, this.headStarts, lower, i, stemLength(lower, i, end, "s"));
       }
       for (const h of bucket ?? []) {
         if (!lower.startsWith(h.text, i)) continue;
@@ -542,6 +717,44 @@ export class CatalogMatcher {
     return this.splitBuckets.get(key)?.short ?? this.byStart.get(key);
   }
 
+  /** index.get(startKey(lower, i)), unless `bits` say no key of the index starts there (then without making the key). */
+  private startBucket<T>(index: Map<string, T>, bits: StartBits, lower: string, i: number): T | undefined {
+    const c = lower.charCodeAt(i);
+    if (isWordCode(c)) {
+      const end = wordEnd(lower, i);
+      return bits.latin(lower, i, end) ? index.get(`w:${lower.slice(i, end)}`) : undefined;
+    }
+    if (isCjkCode(c) && !bits.cjk(lower, i)) return undefined;
+    return index.get(startKey(lower, i));
+  }
+
+  /** index.get of the Latin key of the first n letters at i (a word without its ending), unless `bits` say it is none. */
+  private stemBucket<T>(index: Map<string, T>, bits: StartBits, lower: string, i: number, n: number): T | undefined {
+    return bits.latin(lower, i, i + n) ? index.get(`w:${lower.slice(i, i + n)}`) : undefined;
+  }
+
+  /** The names that may start at i: byStart's bucket there (a large Latin one split by what follows the first word). */
+  private exactBucket(lower: string, i: number): Surface[] | undefined {
+    if (!isWordCode(lower.charCodeAt(i))) return this.startBucket(this.byStart, this.starts, lower, i);
+    const end = wordEnd(lower, i);
+    if (!this.starts.latin(lower, i, end)) return undefined;
+    const key = `w:${lower.slice(i, end)}`;
+    const split = this.splitBuckets.get(key);
+    return split ? this.splitProbe(split, lower, i) : this.byStart.get(key);
+  }
+
+  /** The one-word names of the word at i without a plural or participle ending (see singular), the first ending that fits. */
+  private stemSurfaces(lower: string, i: number): Surface[] | undefined {
+    const end = lettersEnd(lower, i);
+    for (const ending of ["es|s", "s", "ed", "xed"] as const) {
+      const n = stemLength(lower, i, end, ending);
+      if (!this.starts.latin(lower, i, i + n)) continue;
+      const found = this.singular(`w:${lower.slice(i, i + n)}`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** Exact names starting in [from, to) (the whole text by default). */
   private exact(lower: string, ok: (b: string) => boolean, found: CatalogMention[], from = 0, to = lower.length): void {
     // The longest valid surface at each position, then the longest spans win overlaps, so that
@@ -549,19 +762,11 @@ export class CatalogMatcher {
     const candidates: CatalogMention[] = [];
     for (let i = from; i < to; i++) {
       // Inside a Latin word nothing can start (every surface starting with a letter needs a boundary).
-      if (!isLatinBoundary(lower[i - 1]) && !isLatinBoundary(lower[i])) continue;
-      if (isCjkChar(lower[i])) {
-        const bit = cjkStartBit(lower, i);
-        if (!(this.cjkStarts[bit >>> 5] & (1 << (bit & 31)))) continue;
-      }
-      const key = startKey(lower, i);
-      const split = key.startsWith("w:") ? this.splitBuckets.get(key) : undefined;
-      const bucket = split ? this.splitProbe(split, lower, i) : this.byStart.get(key);
+      if (!boundaryAt(lower, i - 1) && !boundaryAt(lower, i)) continue;
+      const bucket = this.exactBucket(lower, i);
       // a Latin word may carry a plural ("lattes"): its singular's bucket too
-      const word = bucket || !/[a-z]/.test(lower[i]) ? null : /^[a-z]+/.exec(lower.slice(i, i + 40))?.[0];
       // (and a service its participle: "pants hemmed", "shoes polished"; an -ing form is often a noun of its own)
-      const probe = bucket ?? (word ? this.singular(`w:${word.replace(/e?s$/, "")}`) ?? this.singular(`w:${word.replace(/s$/, "")}`) ??
-        this.singular(`w:${word.replace(/ed$/, "")}`) ?? this.singular(`w:${word.replace(/([a-z])\1ed$/, "$1")}`) : undefined);
+      const probe = bucket ?? (isLetterCode(lower.charCodeAt(i)) ? this.stemSurfaces(lower, i) : undefined);
       if (!probe) continue;
       for (const s of probe) {
         if (!lower.startsWith(s.text, i) || !ok(s.brandId)) continue;
@@ -750,20 +955,23 @@ export class CatalogMatcher {
       // Pinyin typed with spaces: "na tie", "xing ba ke" (exact only; joined words are too permissive).
       for (let n = Math.min(4, tokens.length); n >= 2; n--) {
         for (let i = 0; i + n <= tokens.length; i++) {
-          let joined = "";
           let short = true;
+          let hash = WORD_HASH_SEED;
           for (let k = i; k < i + n; k++) {
             if (tokens[k].text.length > 6) short = false;
-            joined += tokens[k].text;
+            hash = wordHash(hash, lower, tokens[k].start, tokens[k].end);
           }
-          if (!short || !adjacent(i, n)) continue;
+          // (the words run together are looked up only where the bits say some name may be so spelled)
+          if (!short || !adjacent(i, n) || !this.pinyinWordBits.hashed(hash)) continue;
+          let joined = "";
+          for (let k = i; k < i + n; k++) joined += tokens[k].text;
           const hit = this.pinyinWords.get(joined);
           const span = { start: tokens[i].start, end: tokens[i + n - 1].end };
           if (hit && ok(hit.brandId) && !taken(span)) found.push({ ...span, kind: hit.kind, id: hit.id, brandId: hit.brandId, via: "pinyin" });
         }
       }
       // Multi-word names with a typo: "europian sofa", "cafe latte"
-      const slotsOf = tokens.map((t) => this.latinPhrases.get(t.text));
+      const slotsOf = tokens.map((t) => (this.phraseWordBits.latin(lower, t.start, t.end) ? this.latinPhrases.get(t.text) : undefined));
       for (const n of this.phraseWordCounts) {
         for (let i = 0; i + n <= tokens.length; i++) {
           if (!adjacent(i, n)) continue;
@@ -806,7 +1014,7 @@ export class CatalogMatcher {
       // is at least the difference in length)
       const budget = typoBudget(Math.min(len, said.length));
       if (budget === 0 || !forms.some((f) => Math.abs(f.length - len) <= budget)) continue;
-      const key = `${said[0]}${len}`;
+      const key = latinWordKey(said.charCodeAt(0), len);
       const bucket = this.latinWordsByFirst.get(key);
       const bucketLetters = this.latinWordLetters.get(key);
       if (!bucket || !bucketLetters) continue;
@@ -851,34 +1059,57 @@ export class CatalogMatcher {
 
   /** Chinese homophone typos of names of 2+ characters, sharing at least one character with the name. */
   private homophoneMatches(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
-    if (!this.homophones.size) return;
+    if (!this.homophones.length) return;
     const chars = lower;
+    // (what each character reads as alone, once per text)
+    if (readings.length < chars.length) readings = new Int32Array(chars.length * 2);
+    const read = readings;
+    for (let i = 0; i < chars.length; i++) read[i] = syllableOfCode(chars.charCodeAt(i));
     for (let i = 0; i < chars.length; i++) {
-      if (!isCjkChar(chars[i])) continue;
-      if (i + 1 >= chars.length || !isCjkChar(chars[i + 1])) continue;
-      const list = this.homophones.get(pinyinOfChar(chars[i]))?.get(pinyinOfChar(chars[i + 1]));
-      if (!list) continue;
-      for (const h of list) {
-        const span = { start: i, end: i + h.chars.length };
-        if (span.end > chars.length || !ok(h.brandId) || found.some((f) => overlaps(f, span))) continue;
-        let same = 0;
-        let match = true;
-        for (let k = 0; k < h.chars.length; k++) {
-          const c = chars[i + k];
-          if (c === h.chars[k]) same++;
-          // (in a two-character name, with the name's tone too, 薄点 is no 薄垫, and no word of the platform's: typedFor)
-          else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && !typedFor(c, h.chars, k))) {
-            match = false;
+      if (!isCjkCode(chars.charCodeAt(i))) continue;
+      if (i + 1 >= chars.length || !isCjkCode(chars.charCodeAt(i + 1))) continue;
+      // The first name in catalog order that fits here (any other fitting here overlaps it): among the polyphonic
+      // names of these first two syllables, and those reading as the text does from here, for each length.
+      let best: HomophoneSurface | null = null;
+      for (const h of this.polyphonicHomophones.get(syllablePair(read[i], read[i + 1])) ?? []) {
+        if (this.homophoneAt(chars, i, h, ok, found)) {
+          best = h;
+          break;
+        }
+      }
+      let key = nextHomophoneKey(HOMOPHONE_KEY_SEED, read[i]);
+      for (let k = i + 1; k < chars.length; k++) {
+        key = nextHomophoneKey(key, read[k]);
+        const bit = key & (HOMOPHONE_PREFIX_BITS - 1);
+        if (!(this.homophonePrefixes[bit >>> 5] & (1 << (bit & 31)))) break;
+        for (const h of this.homophonesByKey.get(key) ?? []) {
+          if (best && h.order > best.order) break;
+          if (this.homophoneAt(chars, i, h, ok, found)) {
+            best = h;
             break;
           }
         }
-        // (not a character written beside one it makes a word of the catalog's names with: the 游 of 宝宝游泳 is no 油 of
-        // 宝宝油 when 游泳 is in a name)
-        const last = h.chars.length - 1;
-        const meant = (chars[i] !== h.chars[0] && this.namePairs.has((chars[i - 1] ?? "") + chars[i])) ||
-          (chars[i + last] !== h.chars[last] && this.namePairs.has(chars[i + last] + (chars[i + last + 1] ?? "")));
-        if (match && same >= 1 && !meant) found.push({ ...span, kind: h.kind, id: h.id, brandId: h.brandId, via: "homophone" });
       }
+      if (best) found.push({ start: i, end: i + best.chars.length, kind: best.kind, id: best.id, brandId: best.brandId, via: "homophone" });
     }
+  }
+
+  /** Whether the homophone name `h` is typed at `i`: read as it is, one character or more as written, nothing found there. */
+  private homophoneAt(chars: string, i: number, h: HomophoneSurface, ok: (b: string) => boolean, found: CatalogMention[]): boolean {
+    const end = i + h.chars.length;
+    if (end > chars.length || !ok(h.brandId) || found.some((f) => f.start < end && i < f.end)) return false;
+    let same = 0;
+    for (let k = 0; k < h.chars.length; k++) {
+      const c = chars[i + k];
+      if (c === h.chars[k]) same++;
+      // (in a two-character name, with the name's tone too, 薄点 is no 薄垫, and no word of the platform's: typedFor)
+      else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && !typedFor(c, h.chars, k))) return false;
+    }
+    // (not a character written beside one it makes a word of the catalog's names with: the 游 of 宝宝游泳 is no 油 of
+    // 宝宝油 when 游泳 is in a name)
+    const last = h.chars.length - 1;
+    const meant = (chars[i] !== h.chars[0] && this.namePairs.has((chars[i - 1] ?? "") + chars[i])) ||
+      (chars[i + last] !== h.chars[last] && this.namePairs.has(chars[i + last] + (chars[i + last + 1] ?? "")));
+    return same >= 1 && !meant;
   }
 }

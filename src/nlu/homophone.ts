@@ -36,13 +36,20 @@ export function typedFor(ch: string, name: string, k: number): boolean {
  * others as written: the start of each such place. */
 export function homophonesOf(word: string, text: string): number[] {
   const out: number[] = [];
-  if (!/^[\u4e00-\u9fff]{2,6}$/.test(word)) return out;
-  if (![...word].some((c) => text.includes(c))) return out;
-  for (let i = 0; i + word.length <= text.length; i++) {
-    // (a place with no character as written is none: checked before any reading is looked up)
-    let written = false;
-    for (let k = 0; k < word.length && !written; k++) written = text[i + k] === word[k];
-    if (!written) continue;
+  if (!isChineseWord(word)) return out;
+  // (a place with no character as written is none: only the places where one of the word's characters is, found by
+  // searching the text for each, are read; in ascending order, each once)
+  const starts: number[] = [];
+  for (let k = 0; k < word.length; k++) {
+    for (let at = text.indexOf(word[k]); at >= 0; at = text.indexOf(word[k], at + 1)) {
+      if (at - k >= 0 && at - k + word.length <= text.length) starts.push(at - k);
+    }
+  }
+  if (!starts.length) return out;
+  if (starts.length > 1) starts.sort((a, b) => a - b);
+  for (let n = 0; n < starts.length; n++) {
+    const i = starts[n];
+    if (n > 0 && i === starts[n - 1]) continue;
     let same = 0;
     let ok = true;
     for (let k = 0; k < word.length && ok; k++) {
@@ -53,4 +60,14 @@ export function homophonesOf(word: string, text: string): number[] {
     if (ok && same >= 1 && same < word.length) out.push(i);
   }
   return out;
+}
+
+/** /^[\u4e00-\u9fff]{2,6}$/ without a regular expression (this runs for every title of a catalog's roles) */
+function isChineseWord(word: string): boolean {
+  if (word.length < 2 || word.length > 6) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
 }

@@ -124,26 +124,60 @@ export function roleWords(catalog: Pick<CatalogSnapshot, "roles" | "staff" | "st
   return out;
 }
 
+/** A term of a TermMatcher, normalised. */
+interface Term {
+  text: string;
+  id: string;
+  latinEnd: boolean;
+}
+
+/** the terms starting with one character: those of that one character, and the longer ones by their second */
+interface FirstChar {
+  one: Term[];
+  bySecond: Map<number, Term[]>;
+}
+
+/** whether a character code is a lower-case Latin letter or a digit */
+const isLatinCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+
 /**
  * Exact matching of a set of terms in normalised text: CJK terms anywhere, Latin terms on word boundaries (with an
- * English plural). Longest match first, non-overlapping. Terms are indexed by first character, so a scan probes only
- * what can start at each position, whatever the number of terms.
+ * English plural). Longest match first, non-overlapping. Terms are indexed by their first two characters, so a scan
+ * probes only what can start at each position, whatever the number of terms (a 100k-product catalog has hundreds of
+ * tags starting with the same letter: "tag1" … "tag399").
  */
 export class TermMatcher {
-  private readonly byFirst = new Map<string, { text: string; id: string; latinEnd: boolean }[]>();
+  /**
+   * by the code of the first character, then of the second (numbers: looking up a character code builds no string),
+   * each list longest first
+   */
+  private readonly byFirst = new Map<number, FirstChar>();
+  /** the codes of byFirst as bits (of the code's low 16 bits): most characters of a text start no term */
+  private readonly firstCodes = new Int32Array(0x10000 / 32);
   readonly size: number;
 
   constructor(terms: Iterable<{ text: string; id: string }>) {
     const seen = new Set<string>();
+    const all: Term[] = [];
     for (const t of terms) {
       const text = normalize(t.text);
       if (!text || seen.has(text)) continue;
       seen.add(text);
-      const list = this.byFirst.get(text[0]) ?? [];
-      list.push({ text, id: t.id, latinEnd: /[a-z0-9]$/.test(text) });
-      this.byFirst.set(text[0], list);
+      all.push({ text, id: t.id, latinEnd: /[a-z0-9]$/.test(text) });
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
+    // (sorted once, stably: each list keeps the order the terms came in among those of one length)
+    all.sort((a, b) => b.text.length - a.text.length);
+    for (const t of all) {
+      const code = t.text.charCodeAt(0);
+      this.firstCodes[code >>> 5] |= 1 << (code & 31);
+      const first = this.byFirst.get(code) ?? this.byFirst.set(code, { one: [], bySecond: new Map() }).get(code)!;
+      if (t.text.length === 1) first.one.push(t);
+      else {
+        const list = first.bySecond.get(t.text.charCodeAt(1));
+        if (list) list.push(t);
+        else first.bySecond.set(t.text.charCodeAt(1), [t]);
+      }
+    }
     this.size = seen.size;
   }
 
@@ -152,20 +186,29 @@ export class TermMatcher {
     const found: TermMention[] = [];
     if (!this.size) return found;
     for (let i = 0; i < lower.length; i++) {
-      const list = this.byFirst.get(lower[i]);
-      if (!list) continue;
-      const latinStart = /[a-z0-9]/.test(lower[i]);
-      if (latinStart && !isLatinBoundary(lower[i - 1])) continue;
-      for (const t of list) {
-        if (!lower.startsWith(t.text, i)) continue;
-        const end = t.latinEnd ? pluralEnd(lower, i + t.text.length) : i + t.text.length;
-        if (end < 0) continue;
-        found.push({ start: i, end, id: t.id });
-        i = end - 1;
-        break;
-      }
+      const code = lower.charCodeAt(i);
+      if (!(this.firstCodes[code >>> 5] & (1 << (code & 31)))) continue;
+      const first = this.byFirst.get(code);
+      if (!first) continue;
+      if (isLatinCode(code) && !isLatinBoundary(lower[i - 1])) continue;
+      // (every longer term comes before the one-character ones: longest first)
+      const longer = i + 1 < lower.length ? first.bySecond.get(lower.charCodeAt(i + 1)) : undefined;
+      const hit = (longer && TermMatcher.firstAt(longer, lower, i)) || TermMatcher.firstAt(first.one, lower, i);
+      if (!hit) continue;
+      found.push({ start: i, end: hit.end, id: hit.term.id });
+      i = hit.end - 1;
     }
     return found;
+  }
+
+  /** The first term of `list` written at `i` (a Latin one ending a word, or in a plural), and where it ends. */
+  private static firstAt(list: Term[], lower: string, i: number): { term: Term; end: number } | null {
+    for (const t of list) {
+      if (!lower.startsWith(t.text, i)) continue;
+      const end = t.latinEnd ? pluralEnd(lower, i + t.text.length) : i + t.text.length;
+      if (end >= 0) return { term: t, end };
+    }
+    return null;
   }
 }
 
