@@ -680,8 +680,9 @@ export class RulesParser implements IntentParser {
     const byMetre = productMentions.some((m) => m.product.unit === "米") && !/附近|以内|之内|范围|(?<![a-z])(?:within|near|nearby)(?![a-z])/.test(lower);
     const radiusMeters = byMetre ? null : parseRadius(unsized);
     const rating = parseRating(unsized);
-    // (not a way of receiving said inside the name of a card, a voucher or a form: the 提货 of 提货卡, the 送货 of 送货单)
-    const cards = mentions.filter((m) => m.kind === "product" && /[卡券单]$/.test(lower.slice(m.start, m.end)));
+    // (not a way of receiving said inside the name of a card, a voucher, a form or a container: the 提货 of 提货卡, the 送货 of
+    // 送货单, the 外带 of 外带冰淇淋盒)
+    const cards = mentions.filter((m) => m.kind === "product" && /[卡券单盒杯袋桶]$/.test(lower.slice(m.start, m.end)));
     const fulfillment = parseFulfillment(cards.length ? blankSpans(lower, cards) : lower);
 
     let staff: TermMention[] | undefined;

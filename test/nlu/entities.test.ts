@@ -1051,3 +1051,14 @@ describe("another of the same kind said by what sets it apart, with 的 (session
     ["冰淇淋鸡蛋仔 多大的", ["ice×1"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("ways of receiving said in other words (session 14)", () => {
+  it.each([
+    ["一只卤鹅 打包", "pickup"], ["coconut latte 中杯 一杯 外带", "pickup"], ["潜水套装租两天 后天早上8点拿", "pickup"],
+    ["下周六大理站提", "pickup"], ["机场取一台电车", "pickup"],
+    ["今晚六点送玉林南路 三份", "delivery"], ["加急 一小时达 红玫瑰十一支", "delivery"],
+    ["批发装要20箱 发到广州白云区", "ship"], ["30箱原味螺蛳粉 下周一发货", "ship"],
+  ])("%s", (text, want) => expect(parseFulfillment(text)).toBe(want));
+  it.each(["马匹寄养 豪华厩位 寄半年", "先寄三个月", "鸡蛋面一碗 送到3号房", "送到休息大厅27号床位", "打包盒要一个", "雪葩外带杯半升的两杯"])("%s asks for none", (text) =>
+    expect(parseFulfillment(text)).toBeNull());
+});
