@@ -52,6 +52,12 @@ const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个�
 /** requests about the member or the bot, not about anything sold: a word of a brand's goods names no brand for them */
 /** a size that is a span of time alone: 半天, 三个月, 1年 */
 const SPAN_OF_TIME = new RegExp(`^(?:半|\\d{1,3}|${ZH_NUM_RE})?个?(?:天|日|年|月|周|星期|小时|钟头?|晚)$`);
+/** a new customer, or a first order, said (of a coupon's title or of a customer) */
+const NEW_CUSTOMER = /新人|新客|新用户|新会员|首单|首次|(?<![a-z])(?:new (?:customer|user|member)s?|first[- ](?:order|time|visit))(?![a-z])/;
+/** asking whether there is any (coupon, offer) */
+const WHETHER_ANY = /有(?:没有?|无)?\s*(?:什么|啥)?\s*(?:新人|新客|新用户|新会员|首单|首次|优惠|券|coupons?|折扣)|(?<![a-z])any(?![a-z])/;
+/** talk of a price off */
+const PRICE_TALK = /券|优惠|折|便宜|减|coupons?|vouchers?|discounts?|deals?/;
 const NO_BRAND_BY_WORDS = new Set<Intent>(["forget_me", "unsubscribe", "unknown", "greeting"]);
 /** a role's word that is a service done to a thing, a verb before it or after it (装充电桩, 充电桩安装, 贴车衣): the thing is named */
 const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|检测|保养|维修|上门装)|(?:安装|维修|清洗|更换|保养|检测|施工|改装|修复)$/;
@@ -106,7 +112,7 @@ export class RulesParser implements IntentParser {
   private readonly couponBrand = new Map<string, string>();
   private readonly couponKeys: Set<string>;
   /** coupons with a title, read once (brand names inside a title do not name the coupon), and each one's brand */
-  private readonly couponTitles: (CouponSignature & { brandId: string })[];
+  private readonly couponTitles: (CouponSignature & { brandId: string; newCustomer: boolean })[];
   /** amount-and-unit keys ("3小时", "3 hour") of names that start with them, to the one product so named */
   private readonly amounts = new Map<string, string>();
   /** roles whose words say reserving a place: a party's booking asks for them */
@@ -150,7 +156,7 @@ export class RulesParser implements IntentParser {
     this.couponKeys = new Set(this.couponCodes.keys());
     const titled = (catalog.coupons ?? []).filter((c) => c.title);
     const brandNames = (catalog.brands ?? []).flatMap((b) => [b.name, ...(b.aliases ?? [])]).map((n) => n.normalize("NFKC").toLowerCase());
-    this.couponTitles = couponSignatures(titled.map((c) => ({ code: c.code, title: c.title! })), brandNames).map((sig, k) => ({ ...sig, brandId: titled[k].brandId }));
+    this.couponTitles = couponSignatures(titled.map((c) => ({ code: c.code, title: c.title! })), brandNames).map((sig, k) => ({ ...sig, brandId: titled[k].brandId, newCustomer: NEW_CUSTOMER.test(titled[k].title!.toLowerCase()) }));
     const units = new Set<string>();
     for (const p of catalog.products ?? []) for (const u of sizeUnits(p.sizes ?? [])) if (/[\u4e00-\u9fff]/.test(u)) units.add(u);
     this.units = [...units];
@@ -272,6 +278,15 @@ export class RulesParser implements IntentParser {
    * (月嫂; an English one only without a count near it: "tuner x2" is the clip-on tuner, "can the tuner come" the
    * person).
    */
+  /** The one coupon for new customers (新人首单立减20元), of the brand said (or whose goods are) if any, asked for as such:
+   * "领个新人券", "首单能便宜点不". */
+  private newCustomerCoupon(lower: string, brand: string | null, allowed: ReadonlySet<string> | null): string | null {
+    // (not asking whether there is one: "有新人券吗", "新人有券吗", "any deals for first-time customers?")
+    if (!NEW_CUSTOMER.test(lower) || !PRICE_TALK.test(lower) || WHETHER_ANY.test(lower)) return null;
+    const fit = this.couponTitles.filter((c) => c.newCustomer && (!allowed || allowed.has(c.brandId)) && (!brand || c.brandId === brand));
+    return fit.length === 1 ? fit[0].code : null;
+  }
+
   /** Products said as "X的" after a product whose name ends like theirs: X and that ending is their name. */
   private siblingsSaid(lower: string, mentions: CatalogMention[], allowed: ReadonlySet<string> | null): CatalogMention[] {
     const out: CatalogMention[] = [];
@@ -634,7 +649,7 @@ export class RulesParser implements IntentParser {
     const built = buildItems(lower, orig, productMentions, quantities, sizes);
     const { explicitQuantity } = built;
 
-    const titled = this.couponTitles.length ? couponByTitle(lower, allowed ? this.couponTitles.filter((c) => allowed.has(c.brandId)) : this.couponTitles) : null;
+    const titled = this.couponTitles.length ? couponByTitle(lower, allowed ? this.couponTitles.filter((c) => allowed.has(c.brandId)) : this.couponTitles) ?? this.newCustomerCoupon(lower, explicitBrand ?? productMentions[0]?.product.brandId ?? null, allowed) : null;
     const coupon = findCouponCode(lower, orig, this.couponCodes, orderId) ?? (titled ? { start: 0, end: 0, value: titled } : null);
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog

@@ -1344,3 +1344,19 @@ describe("coupons one holds, asked after in other words (session 14)", () => {
     expect(parse(text).intent).toBe("list_coupons"));
   it.each(["有什么优惠券", "给我来张券"])("%s still claims", (text) => expect(parse(text).intent).toBe("claim_coupon"));
 });
+
+describe("the one coupon for new customers, named as such (session 14)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "一杆青台球" }, { id: "z", name: "乐游电玩" }],
+    products: [{ id: "snooker", brandId: "y", name: "斯诺克台费", aliases: ["斯诺克"], sizes: [] }],
+    coupons: [
+      { code: "YGQNEW", brandId: "y", title: "新人首单立减20元", kind: "amount", value: 2000 },
+      { code: "YGQ200", brandId: "y", title: "满200减30", kind: "amount", value: 3000 },
+      { code: "LYNEW", brandId: "z", title: "新客立减10元", kind: "amount", value: 1000 },
+    ],
+  });
+  const coupon = (text: string) => shop.parseSync(text, ctx()).couponCode;
+  it.each([["领个一杆青的新人券", "YGQNEW"], ["乐游电玩 新客券怎么领", "LYNEW"], ["斯诺克 周日上午10点 用新人券", "YGQNEW"]])("%s", (text, want) => expect(coupon(text)).toBe(want));
+  // (of two brands' new-customer coupons, none unless the brand is said; asking whether there is one names none)
+  it.each(["领个新人券", "有新人券吗", "一杆青有新人优惠吗"])("%s names none", (text) => expect(coupon(text)).toBeNull());
+});
