@@ -70,3 +70,12 @@ describe("pinyin counts use the common measure words only (session 9)", () => {
     expect(findQuantities("pick up at the liuzhou gubu store")).toEqual([]);
   });
 });
+
+describe("English counts with a word between, and pieces glued to the number (session 14)", () => {
+  it.each([
+    ["2 extra bags of paintballs", [2]],
+    ["three more bottles", [3]],
+    ["30pcs", [30]],
+  ])("%j → %j", (text, values) => expect(findQuantities(text).map((q) => q.value)).toEqual(values));
+  it("a code is no count", () => expect(findQuantities("code abc30pcs")).toEqual([]));
+});
