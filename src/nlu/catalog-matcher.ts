@@ -398,6 +398,9 @@ export class CatalogMatcher {
    * english-verbs.ts), a sure verb form first, then catalog order
    */
   private readonly verbPhrases = new Map<string, { id: string; brandId: string; verbal: boolean }[]>();
+  /** the verbs and the objects of verbPhrases' keys: a look-up whose verb or object is none of them builds no key */
+  private readonly phraseVerbs = new Set<string>();
+  private readonly phraseObjects = new Set<string>();
   /** two-word English product names by their last word (singular) and first: "strap" → leather → "leather strap" */
   private readonly byHeadWord = new Map<string, Map<string, { id: string; brandId: string }>>();
   /** head nouns by start key, longest first (see HeadMention) */
@@ -626,6 +629,8 @@ export class CatalogMatcher {
         const text = normalizeSurface(raw).replace(new RegExp(ARTICLE.source, "g"), "");
         for (const r of [text, ...unhyphenated(text)].flatMap(verbReadings)) {
           const key = `${r.verb}|${r.object}`;
+          this.phraseVerbs.add(r.verb);
+          this.phraseObjects.add(r.object);
           const list = this.verbPhrases.get(key);
           const entry = { id: p.id, brandId: p.brandId, verbal: r.verbal };
           if (!list) this.verbPhrases.set(key, [entry]);
@@ -835,7 +840,11 @@ export class CatalogMatcher {
     for (let m = re.exec(lower); m; m = re.exec(lower)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
     const spaced = (a: number, b: number) => /^ +$/.test(lower.slice(tokens[a].end, tokens[b].start));
     const lookup = (verbs: string[], object: string) => {
-      for (const v of verbs) for (const e of this.verbPhrases.get(`${v}|${object}`) ?? []) if (ok(e.brandId)) return e;
+      if (!this.phraseObjects.has(object)) return undefined;
+      for (const v of verbs) {
+        if (!this.phraseVerbs.has(v)) continue;
+        for (const e of this.verbPhrases.get(`${v}|${object}`) ?? []) if (ok(e.brandId)) return e;
+      }
       return undefined;
     };
     // (a count between the verb and its object is the object's: the mention starts after it, "clean 2 pairs of |sneakers|")
@@ -847,7 +856,14 @@ export class CatalogMatcher {
       for (let k = found.length - 1; k >= 0; k--) if (overlaps(found[k], span)) found.splice(k, 1);
       found.push({ start: from, end, kind: "product", id: e.id, brandId: e.brandId, via: "exact" });
     };
+    // (the same words are read as the object of every verb before them: each key is built once)
+    const objectKeys = new Map<number, string | null>();
     const objectKey = (from: number, n: number) => {
+      let key = objectKeys.get(from * 4 + n);
+      if (key === undefined) objectKeys.set(from * 4 + n, (key = readObjectKey(from, n)));
+      return key;
+    };
+    const readObjectKey = (from: number, n: number) => {
       let key = "";
       for (let k = from; k < from + n; k++) {
         if (!/^[a-z]{3,}$/.test(tokens[k].text) && !(n === 1 && PARTICLE.test(tokens[k].text))) return null;
@@ -861,10 +877,11 @@ export class CatalogMatcher {
       if (!/^[a-z]{3,}$/.test(word)) continue;
       // the object after its verb, with articles, counts or a word or two describing it between: "shine my shoes",
       // "rental skis", "sewing on buttons", "move my grand piano"
-      const verbs = messageVerbs(word);
+      // (only the verbs of some phrase can find one)
+      const verbs = messageVerbs(word).filter((v) => this.phraseVerbs.has(v));
       let hit: { start: number; end: number; e: { id: string; brandId: string } } | null = null;
       let described = 0;
-      for (let j = i + 1; j < tokens.length && j - i <= 5 && !hit && spaced(j - 1, j); j++) {
+      for (let j = i + 1; verbs.length && j < tokens.length && j - i <= 5 && !hit && spaced(j - 1, j); j++) {
         const t = tokens[j].text;
         if (JOINS.test(t) || (t === "of" && !/^pairs?$/.test(tokens[j - 1].text))) break;
         // (an object inside another name found after the verb is that name's: the strap of "leather or steel strap")

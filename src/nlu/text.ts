@@ -36,8 +36,30 @@ export function normalizeText(input: unknown): NormalizedText {
       .replace(/\s+/g, " ")
       .trim();
   }
-  s = foldCantonese(foldTraditional(s.slice(0, MAX_CHARS)));
+  s = s.slice(0, MAX_CHARS);
+  if (hasTraditional(s)) s = foldTraditional(s);
+  s = foldCantonese(s);
   return { orig: s, lower: asciiLower(s) };
+}
+
+/**
+ * The characters foldTraditional changes, by character code (it folds one character at a time), read from it on first use:
+ * most messages have none, and a table tells so without a map lookup per character.
+ */
+let traditional: Uint8Array | undefined;
+function hasTraditional(s: string): boolean {
+  traditional ??= traditionalTable();
+  for (let i = 0; i < s.length; i++) if (traditional[s.charCodeAt(i)]) return true;
+  return false;
+}
+function traditionalTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  // (it leaves every character below U+3400 alone)
+  for (let c = 0x3400; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (foldTraditional(ch) !== ch) table[c] = 1;
+  }
+  return table;
 }
 
 const UPPER = /[A-Z]/;

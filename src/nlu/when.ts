@@ -136,15 +136,26 @@ function meridiemOf(s: string | undefined): "am" | "pm" | null {
   return s.startsWith("a") ? "am" : "pm";
 }
 
+/**
+ * The periods after 凌晨 as one alternation, each part a group: its leftmost match is where the earliest of them is said,
+ * and at that place the first listed that matches is tried first, so one scan finds the period the list would (the
+ * earliest, the first listed of a tie). The parts hold no back-reference, which the groups would renumber.
+ */
+const LATER_PERIODS = new RegExp(PERIODS.slice(1).map(([re]) => `(${re.source})`).join("|"));
+/** the number of the group of each part of LATER_PERIODS (a part's own groups come after its group) */
+const LATER_PERIOD_GROUPS: number[] = [];
+for (let k = 1, group = 1; k < PERIODS.length; group += 1 + groupCount(PERIODS[k][0]), k++) LATER_PERIOD_GROUPS.push(group);
+function groupCount(re: RegExp): number {
+  return new RegExp(`${re.source}|`).exec("")!.length - 1;
+}
+
 function findPeriod(s: string): Period | null {
-  let best: { at: number; p: Period } | null = null;
-  for (const [re, p] of PERIODS) {
-    const m = re.exec(s);
-    if (m && (!best || m.index < best.at)) best = { at: m.index, p };
-    // (凌晨 is the more precise of two: "今晚凌晨1点" is 1 am)
-    if (m && p.kind === "early") return p;
-  }
-  return best?.p ?? null;
+  // (凌晨 is the more precise of two: "今晚凌晨1点" is 1 am)
+  if (PERIODS[0][0].test(s)) return PERIODS[0][1];
+  const m = LATER_PERIODS.exec(s);
+  if (!m) return null;
+  const k = LATER_PERIOD_GROUPS.findIndex((g) => m[g] !== undefined);
+  return PERIODS[k + 1][1];
 }
 
 function weekdayDelta(today: number, target: number, next: boolean): number {
@@ -160,25 +171,27 @@ const ISO_DATE = /(?<![\d.])(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2
 
 const TIME_AFTER = new RegExp(`^\\s*(?:的)?\\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|早|晚|\\d{1,2}\\s*[点:：]|${ZH_NUM_RE}点)`);
 
-function findDay(s: string, today: CalendarDate): CalendarDate | null {
-  const weekday = isoWeekday(today);
+/** `todayOf` gives the zone's date, computed only when a day is found (most messages with a digit name none) */
+function findDay(s: string, todayOf: () => CalendarDate): CalendarDate | null {
+  const weekday = () => isoWeekday(todayOf());
   let m = ISO_DATE.exec(s);
   if (m) {
     const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     if (isValidDate(date)) return date;
   }
   m = ZH_MONTH_DAY.exec(s);
-  if (m) return yearFor(today, parseNumber(m[1]), parseNumber(m[2]));
+  if (m) return yearFor(todayOf(), parseNumber(m[1]), parseNumber(m[2]));
   m = EN_MONTH_DAY.exec(s);
-  if (m) return yearFor(today, EN_MONTH[m[1].slice(0, 3)], Number(m[2]));
+  if (m) return yearFor(todayOf(), EN_MONTH[m[1].slice(0, 3)], Number(m[2]));
   m = DOTTED_MONTH_DAY.exec(s);
-  if (m) return yearFor(today, Number(m[1]), Number(m[2]));
+  if (m) return yearFor(todayOf(), Number(m[1]), Number(m[2]));
   m = EN_DAY_MONTH.exec(s);
-  if (m) return yearFor(today, EN_MONTH[m[2].slice(0, 3)], Number(m[1]));
+  if (m) return yearFor(todayOf(), EN_MONTH[m[2].slice(0, 3)], Number(m[1]));
   m = ZH_DAY_OF_MONTH.exec(s) ?? EN_THE_NTH.exec(s);
   if (m) {
     const d = parseNumber(m[1]);
     if (d !== null) {
+      const today = todayOf();
       let date = { year: today.year, month: today.month, day: d };
       if (d < today.day) date = { year: today.month === 12 ? today.year + 1 : today.year, month: today.month === 12 ? 1 : today.month + 1, day: d };
       if (isValidDate(date)) return date;
@@ -193,19 +206,19 @@ function findDay(s: string, today: CalendarDate): CalendarDate | null {
   if (m) {
     const prefix = m[1] ?? "";
     const extra = prefix.startsWith("下下") ? 7 : 0;
-    return addDays(today, weekdayDelta(weekday, ZH_WEEKDAY[m[2]], prefix.startsWith("下")) + extra);
+    return addDays(todayOf(), weekdayDelta(weekday(), ZH_WEEKDAY[m[2]], prefix.startsWith("下")) + extra);
   }
   m = ZH_WEEKEND_RE.exec(s);
-  if (m) return addDays(today, weekdayDelta(weekday, 6, (m[1] ?? "").startsWith("下")));
+  if (m) return addDays(todayOf(), weekdayDelta(weekday(), 6, (m[1] ?? "").startsWith("下")));
   m = EN_WEEKDAY_RE.exec(s);
   if (m) {
     const word = m[2];
     // "sat", "sun", "wed" are also ordinary words: short forms need "this/next/on" before them.
-    if (word.length > 3 || m[1] || /^\s*(?:morning|afternoon|evening|night|noon|\d)/.test(s.slice(m.index + m[0].length))) return addDays(today, weekdayDelta(weekday, EN_WEEKDAY[word], m[1] === "next"));
+    if (word.length > 3 || m[1] || /^\s*(?:morning|afternoon|evening|night|noon|\d)/.test(s.slice(m.index + m[0].length))) return addDays(todayOf(), weekdayDelta(weekday(), EN_WEEKDAY[word], m[1] === "next"));
   }
   m = EN_WEEKEND_RE.exec(s);
-  if (m) return addDays(today, weekdayDelta(weekday, 6, m[1] === "next"));
-  for (const [re, delta] of RELATIVE_DAYS) if (re.test(s)) return addDays(today, delta);
+  if (m) return addDays(todayOf(), weekdayDelta(weekday(), 6, m[1] === "next"));
+  for (const [re, delta] of RELATIVE_DAYS) if (re.test(s)) return addDays(todayOf(), delta);
   return null;
 }
 
@@ -244,8 +257,9 @@ export function parseWhen(lower: string, now: Date, timeZone: string): string | 
   if (!MAYBE_TIME.test(lower)) return null;
   const tz = isValidTimeZone(timeZone) ? timeZone : "UTC";
   const s = lower.replace(GREETINGS, " ");
-  const today = localDateTime(tz, now.getTime());
-  const day = findDay(s, today);
+  let today: CalendarDate | undefined;
+  const todayOf = () => (today ??= localDateTime(tz, now.getTime()));
+  const day = findDay(s, todayOf);
   const period = findPeriod(s);
   const clock = findClock(s, !!day || !!period);
   if (!day && !period && !clock) return null;
@@ -260,7 +274,7 @@ export function parseWhen(lower: string, now: Date, timeZone: string): string | 
   } else {
     hour = 10;
   }
-  let date: CalendarDate = day ?? today;
+  let date: CalendarDate = day ?? todayOf();
   // "今晚凌晨1点": the small hours after tonight
   if (period?.kind === "early" && hour < 6 && /今晚|今天晚上|(?<![a-z])tonight(?![a-z])/.test(s)) date = addDays(date, 1);
   if (hour >= 24) {
