@@ -48,8 +48,6 @@ function amountKey(text: string): string | null {
 const PLACE_WORDS = /^(?:订|预订|预定|留|约)(?:个)?(?:位|桌|座)|^(?:book (?:a )?|reserve (?:a )?)?(?:table|reservations?|seating)(?![a-z])/;
 const PLACE_ASKED = new RegExp(`(?<![\\d.])(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:个人|位(?![置])|人(?![份民气]))|[桌座]|位子|(?<![a-z])(?:table|seats?|party of)(?![a-z])`);
 
-/** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
-/** requests about the member or the bot, not about anything sold: a word of a brand's goods names no brand for them */
 /** a size that is a span of time alone: 半天, 三个月, 1年 */
 const SPAN_OF_TIME = new RegExp(`^(?:半|\\d{1,3}|${ZH_NUM_RE})?个?(?:天|日|年|月|周|星期|小时|钟头?|晚)$`);
 /** a new customer, or a first order, said (of a coupon's title or of a customer) */
@@ -58,6 +56,7 @@ const NEW_CUSTOMER = /新人|新客|新用户|新会员|首单|首次|(?<![a-z])
 const WHETHER_ANY = /有(?:没有?|无)?\s*(?:什么|啥)?\s*(?:新人|新客|新用户|新会员|首单|首次|优惠|券|coupons?|折扣)|(?<![a-z])any(?![a-z])/;
 /** talk of a price off */
 const PRICE_TALK = /券|优惠|折|便宜|减|coupons?|vouchers?|discounts?|deals?/;
+/** requests about the member or the bot, not about anything sold: a word of a brand's goods names no brand for them */
 const NO_BRAND_BY_WORDS = new Set<Intent>(["forget_me", "unsubscribe", "unknown", "greeting"]);
 /** a role's word that is a service done to a thing, a verb before it or after it (装充电桩, 充电桩安装, 贴车衣): the thing is named */
 const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|检测|保养|维修|上门装)|(?:安装|维修|清洗|更换|保养|检测|施工|改装|修复)$/;
@@ -71,6 +70,7 @@ const SIZE_LED_WORD = /^(?:中午|中间|中心|中文|中国|大家|大概|大�
 const DAY_KIND = /周末|节假日|平日|工作日/;
 /** a size that is a part of the day one comes in (上午班, 夜钓) */
 const DAY_PART = /^(?:上午|下午|早|晚|夜)[班场钓]$/;
+/** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
 const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?)\s*(?:的|那张|这张|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领|(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张(?![\u4e00-\u9fff]))/;
 /** a Chinese word, an amount (a number and perhaps its unit), and more Chinese: where a name may be split by an amount
  * (not a time or a date: the 2点 of "下午2点来" splits no 午点) */
@@ -273,11 +273,6 @@ export class RulesParser implements IntentParser {
     return out;
   }
 
-  /**
-   * Whether a product's name here says a person: a role's longer English words around it ("piano tuner"), or a title
-   * (月嫂; an English one only without a count near it: "tuner x2" is the clip-on tuner, "can the tuner come" the
-   * person).
-   */
   /** The one coupon for new customers (新人首单立减20元), of the brand said (or whose goods are) if any, asked for as such:
    * "领个新人券", "首单能便宜点不". */
   private newCustomerCoupon(lower: string, brand: string | null, allowed: ReadonlySet<string> | null): string | null {
@@ -319,6 +314,11 @@ export class RulesParser implements IntentParser {
     return null;
   }
 
+  /**
+   * Whether a product's name here says a person: a role's longer English words around it ("piano tuner"), or a title
+   * (月嫂; an English one only without a count near it: "tuner x2" is the clip-on tuner, "can the tuner come" the
+   * person).
+   */
   private personNamed(lower: string, m: Span, roles: TermMention[]): boolean {
     const word = lower.slice(m.start, m.end).replace(/e?s$/, "");
     // (in Chinese a service inside a title is still the service: 艾灸 of 艾灸师 is what is booked)
@@ -524,7 +524,7 @@ export class RulesParser implements IntentParser {
     }
     mentions.sort((a, b) => a.start - b.start);
     // another of the same kind said by what sets it apart, with 的: the 巧克力的 of "冰淇淋鸡蛋仔一个 巧克力的一个" is the
-    // 巧克力鸡蛋仔, the 酸菜的 of "猪肉白菜三两 酸菜的二两" the 酸菜水饺 when 猪肉白菜水饺 was named so
+    // 巧克力鸡蛋仔, the 彩色的 of "黑白打印A4 300张，彩色的A4 20张" the 彩色打印
     for (const w of this.siblingsSaid(lower, mentions, allowed)) mentions.push(w);
     mentions.sort((a, b) => a.start - b.start);
     // (a name inside an order id is part of the id: the OAK of "订单OAK-1126-0107")
