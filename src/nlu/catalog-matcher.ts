@@ -691,7 +691,7 @@ export class CatalogMatcher {
   }
 
   /** Only the names written exactly (no typos, pinyin or homophones): cheap enough to probe a rewritten piece of text. */
-  exactMentions(lower: string, allowed: Set<string> | null): CatalogMention[] {
+  exactMentions(lower: string, allowed: ReadonlySet<string> | null): CatalogMention[] {
     const found: CatalogMention[] = [];
     this.exact(lower, (brandId) => !allowed || allowed.has(brandId), found);
     return found;

@@ -435,12 +435,13 @@ function periodSize(region: string, sizes: string[], only: string | null): { siz
 const PIECES_SIZE = /^(\d+)\s*[个枚粒片只颗块张支](?:装)?$/;
 
 /** the last words of a stretch, set off by a pause or 和, before the next product */
-/** The last words before a product: what follows "and" in English ("and 100g dried"), else the last word. */
-function lastWordsBefore(text: string): string {
-  return /\s(?:and|plus|&)\s(.*)$/.exec(text)?.[1] ?? text.split(/[\s,，、+]/).pop()!;
-}
-const AND_NEXT = /\s(?:and|plus|&)\s.*$/;
 const NEXT_ONES = /(?<=[\s,，、+和及])[^\s,，、+和及]*$/;
+/** what follows "and" in English, before the next product: that one's ("and 100g dried") */
+const AND_NEXT = /\s(?:and|plus|&)\s(.*)$/;
+/** The last words before a product: what follows "and" in English, else the last word. */
+function lastWordsBefore(text: string): string {
+  return AND_NEXT.exec(text)?.[1] ?? text.split(/[\s,，、+]/).pop()!;
+}
 
 /** Whether a size is an amount in a unit (5斤装, 2米): not a colour holding its character (米白), nor a dimension that
  * unit measures (3.1米幅宽, 2米长). */

@@ -287,6 +287,9 @@ export class RulesParser implements IntentParser {
     const out: CatalogMention[] = [];
     const named = mentions.filter((m) => m.kind === "product");
     if (!named.length || !lower.includes("的")) return out;
+    // (the names whose endings a sibling may share: each named product as said and as named)
+    const names = named.flatMap((p) => [lower.slice(p.start, p.end), this.matcher.products.get(p.id)?.name ?? ""]);
+    const sizes = new Set(named.flatMap((p) => this.matcher.products.get(p.id)?.sizes ?? []));
     for (const m of lower.matchAll(/([\u4e00-\u9fff]{1,4})的/g)) {
       const start = m.index;
       const end = start + m[1].length;
@@ -294,8 +297,9 @@ export class RulesParser implements IntentParser {
       for (let k = m[1].length - 1; k >= 0; k--) {
         const word = m[1].slice(k);
         // (not a size of what was named, 广味的; nor a word of a question or an amount: 多大的, 3年陈的)
-        if (/[\d多么哪啥什]/.test(lower[start + k - 1] ?? "") || named.some((p) => this.matcher.products.get(p.id)?.sizes.includes(word))) continue;
-        const hit = named.flatMap((p) => [lower.slice(p.start, p.end), this.matcher.products.get(p.id)?.name ?? ""]).map((name) => this.siblingOf(name, word, allowed)).find((x) => x !== null);
+        if (/[\d多么哪啥什]/.test(lower[start + k - 1] ?? "") || sizes.has(word)) continue;
+        let hit: { id: string; brandId: string } | null = null;
+        for (const name of names) if ((hit = this.siblingOf(name, word, allowed))) break;
         if (!hit) continue;
         out.push({ start: start + k, end, kind: "product", id: hit.id, brandId: hit.brandId, via: "exact" });
         break;
@@ -308,7 +312,7 @@ export class RulesParser implements IntentParser {
   private siblingOf(said: string, word: string, allowed: ReadonlySet<string> | null): { id: string; brandId: string } | null {
     for (let cut = 1; said.length - cut >= 2; cut++) {
       const name = word + said.slice(cut);
-      const found = this.matcher.exactMentions(name, allowed as Set<string> | null).filter((x) => x.kind === "product" && x.start === 0 && x.end === name.length);
+      const found = this.matcher.exactMentions(name, allowed).filter((x) => x.kind === "product" && x.start === 0 && x.end === name.length);
       if (found.length === 1) return found[0];
     }
     return null;

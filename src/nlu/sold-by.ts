@@ -51,27 +51,24 @@ const PARTY = new RegExp(`一家\\s*(${ZH_NUM_RE}|\\d{1,2})\\s*口|(?:我们|俺
 const counted = new Map<string, RegExp>();
 /** Every whole count of `unit` said in `text`, where it is said ("蒜蓉的2斤 十三香的2斤": two of 2). */
 export function amountsSaid(text: string, unit: string): { start: number; end: number; value: number }[] {
-  const re = unitCount(unit);
-  const out: { start: number; end: number; value: number }[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const n = m[1].startsWith("half") ? 0.5 : parseNumber(m[1]);
-    if (n !== null && n >= 1 && Number.isInteger(n)) out.push({ start: m.index, end: m.index + m[0].length, value: n });
-  }
-  return out;
+  return countsSaid(text, unit).filter((c): c is { start: number; end: number; value: number } => isWhole(c.value));
 }
 
+/** The count of `unit` said first: the first whole one (the 3.1米 of "3.1米幅宽的 要18米" is a size's), else the first. */
 function said(text: string, unit: string): number | null {
+  const all = countsSaid(text, unit);
+  return (all.find((c) => isWhole(c.value)) ?? all.find((c) => c.value !== null))?.value ?? null;
+}
+
+const isWhole = (n: number | null): n is number => n !== null && n >= 1 && Number.isInteger(n);
+
+/** Every count of `unit` said in `text`, in order, with its number (null when it reads as none). */
+function countsSaid(text: string, unit: string): { start: number; end: number; value: number | null }[] {
   const re = unitCount(unit);
-  // (the first whole count: the 3.1米 of "3.1米幅宽的 要18米" is a size's)
-  let first: number | null = null;
+  const out: { start: number; end: number; value: number | null }[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const n = m[1].startsWith("half") ? 0.5 : parseNumber(m[1]);
-    first ??= n;
-    if (n !== null && n >= 1 && Number.isInteger(n)) return n;
-  }
-  return first;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, value: m[1].startsWith("half") ? 0.5 : parseNumber(m[1]) });
+  return out;
 }
 
 /** A count and `unit` as a message says them (memoised per unit). */
@@ -93,7 +90,7 @@ export function countOf(text: string, unit: string): number | null {
     if (p !== null && p >= 1) return p;
   }
   const n = said(text, unit);
-  if (n !== null) return n >= 1 && Number.isInteger(n) ? n : null;
+  if (n !== null) return isWhole(n) ? n : null;
   if (!(unit in GRAMS)) return null;
   for (const other of Object.keys(GRAMS)) {
     if (other === unit) continue;
