@@ -63,12 +63,14 @@ export function englishSizes(lower: string, products: Sized[], taken: Span[]): S
   const out: SizeMention[] = [];
   for (const p of products) {
     if (p.sizes.length < 2) continue;
-    const found: SizeMention[] = [];
+    let found: (SizeMention & { words: number })[] = [];
     for (const t of tellingSizes(p)) {
       const at = placeOf(t, said);
-      if (at && at.end - at.start <= SPREAD) found.push({ ...at, keys: [sizeKey(t.size)], display: t.size, weak: false });
+      // (how many of its words are said: "running script" says more of 行书 than of 楷书, both a "script")
+      if (at && at.end - at.start <= SPREAD) found.push({ ...at, keys: [sizeKey(t.size)], display: t.size, weak: false, words: new Set(t.parts.flatMap((x) => [...x.stems]).filter((w) => said.has(w))).size });
     }
-    if (found.length === 1 && !out.some((o) => o.start < found[0].end && found[0].start < o.end)) out.push(found[0]);
+    if (found.length > 1) found = found.filter((f) => f.words === Math.max(...found.map((g) => g.words)));
+    if (found.length === 1 && !out.some((o) => o.start < found[0].end && found[0].start < o.end)) out.push({ start: found[0].start, end: found[0].end, keys: found[0].keys, display: found[0].display, weak: false });
   }
   return out;
 }

@@ -124,7 +124,7 @@ export function buildItems(
     const lead = quantities.filter(countsBefore).pop() ?? null;
     // (of one sold by an amount, the amounts said count its sizes' lines: "蒜蓉的口味虾2斤 十三香的2斤", "肥牛M9 一斤 M3 三斤")
     const soldIn = mention.product.unit;
-    const amounts = soldIn && isMeasure(soldIn) && free.length > 1 ? amountsSaid(lower, soldIn).filter((a) => !quantities.some((q) => q.start < a.end && a.start < q.end)).map((a) => ({ ...a, kind: "measure" as const })) : [];
+    const amounts = soldIn && free.length > 1 ? amountsSaid(lower, soldIn).filter((a) => !quantities.some((q) => q.start < a.end && a.start < q.end)).map((a) => ({ ...a, kind: "measure" as const })) : [];
     const withAmounts = amounts.length ? [...quantities, ...amounts].sort((a, b) => a.start - b.start) : quantities;
     const lines = splitBySize(lower, mention, free, withAmounts, usedQty, lead ?? bareLead(counts.slice(prevEnd, mention.start), prevEnd));
     if (lines) {
@@ -468,7 +468,10 @@ const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\
  * Which product a span between two of them goes with when a pause says so: "right" when the pause is between the
  * left product and the span and none between the span and the right product, "left" in the mirror case, else null.
  */
+const AND_AFTER = /^\s*[,，]?\s*(?:plus|and|also|then|和|还有|另外|外加|再|加上)(?![a-z])/;
 function sideOf(lower: string, leftEnd: number, span: Span, rightStart: number): "left" | "right" | null {
+  // (one followed by "and" goes with what came before: "红枣鲜奶 500ml 来俩 plus 咸奶茶中杯")
+  if (AND_AFTER.test(lower.slice(span.end, rightStart))) return "left";
   // (one character of each side is kept so that a space is seen between its neighbours)
   const before = PAUSE.test(lower.slice(Math.max(0, leftEnd - 1), span.start + 1));
   const after = PAUSE.test(lower.slice(span.end - 1, rightStart + 1));

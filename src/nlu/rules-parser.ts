@@ -11,7 +11,7 @@ import { countOf } from "./sold-by.ts";
 import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
 import { buildItems, type ProductMention } from "./items.ts";
 import { homophonesOf } from "./homophone.ts";
-import { chineseNumerals, findQuantities, MEASURE_WORDS, parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import { chineseNumerals, EN_COUNT_LEAD, EN_COUNTERS, findQuantities, MEASURE_WORDS, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
@@ -27,6 +27,7 @@ const FULFILLMENT_INTENTS = new Set<Intent>(["order", "find_store"]);
 /** An amount and its unit: 3小时, 三个小时, "3 hours", 3h (a unit of one or two characters, or one English word). */
 const AMOUNT = new RegExp(`(?<![\\d.a-z])(?:\\d{1,3}|${ZH_NUM_RE})\\s*个?\\s*(?:[\\u4e00-\\u9fff]{1,2}|[a-z]+)`, "g");
 /** a number (and 个) right before a word: the word is a unit counted ("三个小时"), not a product's head noun */
+const EN_COUNTED = new RegExp(`${EN_COUNT_LEAD}(?:${EN_COUNTERS})$`);
 const COUNTED_BEFORE = new RegExp(`(?<![a-z])(?:\\d|${ZH_NUM_RE})\\s*个?$`);
 const EN_UNIT: Record<string, string> = { h: "hour", hr: "hour", hrs: "hour", hours: "hour", mins: "min", minutes: "min", minute: "min" };
 
@@ -555,7 +556,10 @@ export class RulesParser implements IntentParser {
       .filter((h) => /^[a-z]/.test(lower[h.start]) || !COUNTED_BEFORE.test(lower.slice(Math.max(0, h.start - 6), h.start)))
       // (nor one said right after a product and a size of it: the 全车 of "陶瓷膜 SUV全车", which says how much of it)
       .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(withoutSizes(lower.slice(m.end, h.start), m.product.sizes))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))))
-      .filter((h) => !h.tag || !productMentions.length);
+      .filter((h) => !h.tag || !productMentions.length)
+      // (nor a container counted beside a product named: the boxes of "3 large boxes of 鸭舌", the bottles of "goat milk
+      // 500ml, three bottles")
+      .filter((h) => !productMentions.length || !EN_COUNTED.test(lower.slice(Math.max(0, h.start - 24), h.end)));
     const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
     const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];
     // (the amounts of a coupon's threshold and discount are no sizes: 满500减50)

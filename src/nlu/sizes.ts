@@ -141,7 +141,8 @@ const PATTERNS: Pattern[] = [
   { re: /(?<![\d.])(\d{2,4})\s*(ml|毫升)/g, make: (m) => ({ keys: [`${m[1]}ml`], display: `${m[1]}ml` }) },
   // litres and weights: 1L, 2升, 500g, 1kg, 一斤装 (a weight matches its equal in another unit: 1公斤 is 2斤)
   // (ounces and pounds too: 4oz is the 113g one; 半斤 is 250g)
-  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升))\\s*(l|升|kg|g|克|公斤|千克|斤|oz|盎司|lbs?|磅|lit(?:er|re)s?)(?![a-z&])`, "g"), make: (m, orig) => {
+  // (said with an English number, "one kg", "two litres"; a Chinese unit may be followed by a count, "1公斤x5")
+  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升)|(?:one|two|three|four|five|six|ten|an?)(?=\\s+(?:kg|lit|lbs?|oz)))\\s*((?:l|kg|g|oz|lbs?|lit(?:er|re)s?)(?![a-z&])|升|克|公斤|千克|斤|盎司|磅)`, "g"), make: (m, orig) => {
     const n = parseNumber(m[1]);
     if (n === null || n <= 0) return null;
     const unit = orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length);
@@ -296,8 +297,9 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
         if (worded.length === 1) return worded[0];
       }
       // "900发" names 全脸900发: a measure said without the word the catalog writes before it
+      // (and in another unit: "68cm" names 单槽68cm)
       if (/^\d/.test(key)) {
-        const led = [...index].filter(([k]) => k.length > key.length && k.endsWith(key) && /^[\u4e00-\u9fff]{2,}$/.test(k.slice(0, -key.length)));
+        const led = [...index].filter(([k]) => { const m = LED_MEASURE.exec(k); return m !== null && (m[2] === key || sizeKey(m[2]) === key); });
         if (led.length === 1) return led[0][1];
       }
       // "1TB" names 12+1TB: the last of parts joined by +, when only one size ends in it
@@ -375,6 +377,8 @@ function boundOf(key: string): { n: number; unit: string } | null {
 }
 
 /** a size key that is a weight */
+/** a size of words before a measure: 全脸900发, 单槽68cm */
+const LED_MEASURE = /^([\u4e00-\u9fff]{2,})(\d.*)$/;
 const PHYSICAL = /^\d+(?:\.\d+)?(?:g|kg|千克|斤|两|oz|lb|磅)$/;
 const FULL_SIZE = "full size";
 /** a size key that is the whole of a product sold in fractions: 4/4, or a range of fractions up to it (3/4-4/4) */
@@ -531,7 +535,7 @@ const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 倍: "x(?![a-z\\d])|times", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
-  课时: "lessons?|classes|sessions?", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
+  课时: "lessons?|classes|sessions?", 款: "kinds?|types?|varieties|styles?", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 // durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
@@ -769,7 +773,7 @@ const PACK_OF = new RegExp(`^(?:${ZH_NUM_RE})([${MEASURE_WORDS}](?:装|套))$`);
 const EN_PACK = new RegExp(`(?<![\\d.a-z])(\\d{1,2}|single|one|two|three|four|five|six|eight|ten|twelve)\\s*-?\\s*(?:pack|pk)(?![a-z])`, "g");
 const EN_PIECE = new RegExp(`(?<![\\d.a-z])(\\d|one|two|three|four|five)\\s*-?\\s*(?:piece|pc)(?![a-z])`, "g");
 /** a number said with 千 or 万 (2万, 1.5万, 两万, 五千) */
-const MAGNITUDE_SAID = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)\\s*([千万])(?![\\d])|(?<![${ZH_NUM_CHARS}\\d])([一二两三四五六七八九十][${ZH_NUM_CHARS}]{0,3}[千万])(?![${ZH_NUM_CHARS}])`, "g");
+const MAGNITUDE_SAID = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)\\s*([千万])(?![\\d])|(?<![${ZH_NUM_CHARS}\\d])([一二两三四五六七八九十][${ZH_NUM_CHARS}]{0,3}[千万]|[一二两三四五六七八九]百[零〇一二三四五六七八九十]{0,3})(?![${ZH_NUM_CHARS}])`, "g");
 /** Units English writes before the number: grade 3 (三年级), level 2 (2级), age 5 (5岁) */
 const UNIT_BEFORE: Record<string, string> = { 年级: "grade|gr\\.?|year", 级: "level|lvl|grade", 岁: "age|aged", 号: "size|no\\.?", 段: "stage|step" };
 const EN_SMALL = "two|three|four|five|six|seven|eight|nine|ten";
@@ -1412,7 +1416,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
           out.push({ start: m.index, end: m.index + m[1].length, keys: [...keys], display: m[1], weak: false });
         }
       }
-    }    // (said with 千 or 万: "2万毫安的" is the one of 20000mAh, "1.5万" 15000, "两万" 20000)
+    }
+    // (said with 千 or 万: "2万毫安的" is the one of 20000mAh, "1.5万" 15000, "两万" 20000; and in Chinese numerals
+    // with 百: "五百九十八那款" is the one of 598元款)
     const big = MAGNITUDE_SAID;
     big.lastIndex = 0;
     for (let m = big.exec(lower); m; m = big.exec(lower)) {

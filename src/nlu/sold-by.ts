@@ -15,6 +15,11 @@ const UNITS: Record<string, string> = {
   月: "个月|months?(?![a-z])",
   周: "个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])|weeks?(?![a-z])",
   小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])",
+  // (lessons, visits and games said in English: "10 lessons", "two times", "3 rounds")
+  节: "节(?![日假])|lessons?(?![a-z])|classes(?![a-z])|sessions?(?![a-z])",
+  课时: "课时|lessons?(?![a-z])|classes(?![a-z])|class hours?(?![a-z])",
+  次: "次|times(?![a-z])|sessions?(?![a-z])|visits?(?![a-z])",
+  局: "局|games?(?![a-z])|rounds?(?![a-z])",
   米: "米(?![白黄色])|m(?![a-z])|met(?:er|re)s?(?![a-z])",
   // (a floor's area said short, "85平", "120个平方")
   平方米: "个?(?:平方米|平米|平方|平(?![安台价静常时日板底面头]))|㎡|m²|m2(?![a-z\\d])|sqm|sq\\.? ?m(?![a-z])|square met(?:er|re)s?",

@@ -1062,3 +1062,43 @@ describe("ways of receiving said in other words (session 14)", () => {
   it.each(["马匹寄养 豪华厩位 寄半年", "先寄三个月", "鸡蛋面一碗 送到3号房", "送到休息大厅27号床位", "打包盒要一个", "雪葩外带杯半升的两杯"])("%s asks for none", (text) =>
     expect(parseFulfillment(text)).toBeNull());
 });
+
+describe("amounts and sizes said in other words; a container counted is no product (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "墨香斋" }, { id: "f", name: "丰禾粮油" }],
+    products: [
+      { id: "sink", brandId: "m", name: "厨房水槽", aliases: ["kitchen sink"], sizes: ["单槽68cm", "单槽75cm"] },
+      { id: "paper", brandId: "m", name: "生宣纸", aliases: ["生宣"], sizes: ["四尺", "六尺"], description: "按刀卖，一刀100张" },
+      { id: "class", brandId: "m", name: "成人书法课", aliases: ["adult calligraphy class"], sizes: ["楷书", "行书", "隶书"], description: "按课时计价" },
+      { id: "gift", brandId: "m", name: "卤味礼盒", aliases: ["gift box"], sizes: ["398元款", "598元款"] },
+      { id: "tongue", brandId: "m", name: "卤鸭舌", aliases: ["鸭舌"], sizes: ["小盒", "大盒"] },
+      { id: "cheese", brandId: "f", name: "马苏里拉奶酪", aliases: ["mozzarella"], sizes: ["250g", "1kg"] },
+      { id: "noodle", brandId: "f", name: "鸡蛋挂面", aliases: [], sizes: ["1kg", "整箱"] },
+      { id: "platter", brandId: "f", name: "奶酪拼盘", aliases: ["cheese platter"], sizes: ["3款", "5款"] },
+      { id: "milk", brandId: "f", name: "红枣鲜奶", aliases: [], sizes: ["250ml", "500ml"] },
+      { id: "tea", brandId: "f", name: "咸奶茶", aliases: [], sizes: ["中杯", "大杯"] },
+    ],
+  });
+  it.each([
+    // (a measure said in another unit than the size writes after its words)
+    ["a 75cm kitchen sink please", ["sink×1/单槽75cm"]],
+    // (each size with its own count of the unit it is sold by)
+    ["生宣四尺三刀 六尺一刀", ["paper×3/四尺", "paper×1/六尺"]],
+    // (lessons said in English, of one sold by the lesson; a size by the words only it has among its sizes)
+    ["adult calligraphy class, running script, 12 lessons", ["class×12/行书"]],
+    // (the boxes counted are the tongues', not the gift box)
+    ["4 large boxes of 鸭舌", ["tongue×4/大盒"]],
+    // (hundreds in Chinese numerals)
+    ["卤味礼盒 三百九十八那款 来两盒", ["gift×2/398元款"]],
+    ["one kg of mozzarella", ["cheese×1/1kg"]],
+    ["鸡蛋挂面 1公斤x4", ["noodle×4/1kg"]],
+    ["a cheese platter with 5 kinds", ["platter×1/5款"]],
+    // (a count followed by "and" goes with what came before it)
+    ["红枣鲜奶 500ml 来俩 plus 咸奶茶中杯", ["milk×2/500ml", "tea×1/中杯"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  it.each([
+    ["给食堂送大米三袋 明天上午", "delivery"], ["挂面两把，傍晚送", "delivery"], ["send 3 bags of rice to our restaurant", "delivery"],
+    ["pls 送一桶花生油", "delivery"],
+  ])("%s asks for delivery", (text, want) => expect(parseFulfillment(text)).toBe(want));
+  it("a gift with a purchase asks for none", () => expect(parseFulfillment("买一送一")).toBeNull());
+});
