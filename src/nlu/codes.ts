@@ -25,8 +25,8 @@ export function findOrderId(lower: string, orig: string, couponCodes: Set<string
     const start = m.index + m[0].length - token.length;
     return { start, end: start + token.length, value: orig.slice(start, start + token.length) };
   }
-  // "55102这单发货没": a number that this or that order is named by
-  const named = /(?<![a-z0-9.#:-])([a-z]{0,4}\d{4,20})\s*(?:这|那|的)(?:个)?(?:单|订单)/.exec(lower);
+  // "55102这单发货没", "88213号订单": a number that this or that order is named by
+  const named = /(?<![a-z0-9.#:-])([a-z]{0,4}\d{4,20})\s*(?:(?:这|那|的)(?:个)?(?:单|订单)|号\s*(?:订单|单子))/.exec(lower);
   if (named && !couponCodes.has(named[1].toUpperCase())) return { start: named.index, end: named.index + named[1].length, value: orig.slice(named.index, named.index + named[1].length) };
   // "order status pls 1127394": a long number in a message about an order
   // (or a prefixed id, "ord_77ab1", in a message about an order or cancelling one)

@@ -69,8 +69,8 @@ export function buildItems(
   quantities = quantities.filter((q) => !(/[次回遍]$/.test(lower.slice(q.start, q.end)) && /[\u4e00-\u9fff]了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start))));
   // (nor a count of what is missing or broken: "鸡蛋收到碎了4个", "少了两张")
   quantities = quantities.filter((q) => !/(?:碎|坏|少|缺|漏|丢|烂|差)了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start)));
-  // (nor the people it should feed: "仨人够吃不")
-  quantities = quantities.filter((q) => !(q.kind === "people" && /^\s*(?:个)?人?\s*(?:够|吃得|用得|吃够)/.test(lower.slice(q.end, q.end + 5))));
+  // (nor the people it should feed, or who eat it together: "仨人够吃不", "两个人吃烤鸭")
+  quantities = quantities.filter((q) => !(q.kind === "people" && /^\s*(?:个)?人?\s*(?:够|吃得|用得|吃够|一起吃|吃(?![了过完饭]))/.test(lower.slice(q.end, q.end + 5))));
   // (nor a rough count of people, how many come rather than how many of it: "包场 大概40人", "~15 staff")
   quantities = quantities.filter((q) => !(q.kind === "people" && /(?:大概|大约|约|差不多|估计|左右|~|～|about|around|roughly)\s*$/.test(lower.slice(Math.max(0, q.start - 8), q.start))));
   if (!mentions.length) return { items: [], explicitQuantity: false };

@@ -27,6 +27,13 @@ const FULFILLMENT_INTENTS = new Set<Intent>(["order", "find_store"]);
 /** An amount and its unit: 3小时, 三个小时, "3 hours", 3h (a unit of one or two characters, or one English word). */
 const AMOUNT = new RegExp(`(?<![\\d.a-z])(?:\\d{1,3}|${ZH_NUM_RE})\\s*个?\\s*(?:[\\u4e00-\\u9fff]{1,2}|[a-z]+)`, "g");
 /** a number (and 个) right before a word: the word is a unit counted ("三个小时"), not a product's head noun */
+/** Whether a word (in the singular or plural) is one of a product's category words, or ends one ("car" of "full car"). */
+function isKindOf(p: ProductInfo, word: string): boolean {
+  if (!p.tags?.size) return false;
+  const one = word.replace(/(?<=[a-z])e?s$/, "");
+  for (const t of p.tags) if (t === word || t === one || (/^[a-z]/.test(one) ? t.endsWith(` ${one}`) : t.endsWith(one))) return true;
+  return false;
+}
 const EN_COUNTED = new RegExp(`${EN_COUNT_LEAD}(?:${EN_COUNTERS})$`);
 const COUNTED_BEFORE = new RegExp(`(?<![a-z])(?:\\d|${ZH_NUM_RE})\\s*个?$`);
 const EN_UNIT: Record<string, string> = { h: "hour", hr: "hour", hrs: "hour", hours: "hour", mins: "min", minutes: "min", minute: "min" };
@@ -557,6 +564,9 @@ export class RulesParser implements IntentParser {
       // (nor one said right after a product and a size of it: the 全车 of "陶瓷膜 SUV全车", which says how much of it)
       .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(withoutSizes(lower.slice(m.end, h.start), m.product.sizes))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))))
       .filter((h) => !h.tag || !productMentions.length)
+      // (nor the kind of a product named, said again: the 改色 of "纳多灰整车改色 轿车", a category word of the grey wrap named
+      // that a pink one's name ends in)
+      .filter((h) => !productMentions.some((m) => isKindOf(m.product, lower.slice(h.start, h.end))))
       // (nor a container counted beside a product named: the boxes of "3 large boxes of 鸭舌", the bottles of "goat milk
       // 500ml, three bottles")
       .filter((h) => !productMentions.length || !EN_COUNTED.test(lower.slice(Math.max(0, h.start - 24), h.end)));

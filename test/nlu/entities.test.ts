@@ -1102,3 +1102,29 @@ describe("amounts and sizes said in other words; a container counted is no produ
   ])("%s asks for delivery", (text, want) => expect(parseFulfillment(text)).toBe(want));
   it("a gift with a purchase asks for none", () => expect(parseFulfillment("买一送一")).toBeNull());
 });
+
+describe("a named product's category word said again names no other product (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "w", name: "炫甲改色" }],
+    products: [
+      { id: "grey", brandId: "w", name: "纳多灰改色膜", aliases: ["纳多灰"], sizes: ["轿车", "SUV"], tags: ["改色", "wrap"] },
+      { id: "pink", brandId: "w", name: "冰莓粉改色膜", aliases: ["粉色改色"], sizes: ["轿车", "SUV"], tags: ["改色", "wrap"] },
+      { id: "tint", brandId: "w", name: "量子膜全车套装", aliases: ["量子膜"], sizes: ["轿车", "SUV"], tags: ["full car"] },
+      { id: "crystal", brandId: "w", name: "晶锐全车膜", aliases: ["crystalline full car"], sizes: ["轿车", "SUV"], tags: ["full car"] },
+      { id: "duck", brandId: "w", name: "招牌烤鸭", aliases: ["烤鸭"], sizes: [] },
+    ],
+  });
+  it.each([
+    ["纳多灰整车改色 SUV", ["grey×1/SUV"]],
+    ["量子膜 full car 轿车", ["tint×1/轿车"]],
+    // (said alone, the word still names the one whose name ends in it)
+    ["粉色改色 SUV", ["pink×1/SUV"]],
+    // (the people who eat it together are not how many of it)
+    ["两个人吃烤鸭 点什么好", ["duck×1"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  it("an order's number said with 号订单 is its id; 带回去 is a pickup", () => {
+    const parse = (text: string) => shop.parseSync(text, defaultCorpusContext());
+    expect(parse("88213号订单好了没").orderId).toBe("88213");
+    expect(parseFulfillment("烤鸭半只 带回去")).toBe("pickup");
+  });
+});
