@@ -27,6 +27,13 @@ const FULFILLMENT_INTENTS = new Set<Intent>(["order", "find_store"]);
 /** An amount and its unit: 3小时, 三个小时, "3 hours", 3h (a unit of one or two characters, or one English word). */
 const AMOUNT = new RegExp(`(?<![\\d.a-z])(?:\\d{1,3}|${ZH_NUM_RE})\\s*个?\\s*(?:[\\u4e00-\\u9fff]{1,2}|[a-z]+)`, "g");
 /** a number (and 个) right before a word: the word is a unit counted ("三个小时"), not a product's head noun */
+/** Whether the text says a size of one product that another does not come in. */
+const ownSizeSaid = (lower: string, p: ProductInfo, other: ProductInfo): boolean => p.sizes.some((z) => {
+  if (other.sizes.includes(z)) return false;
+  // (or its number: "38的" of 38cm)
+  const n = /\d+(?:\.\d+)?/.exec(z)?.[0];
+  return lower.includes(z.toLowerCase()) || (!!n && new RegExp(`(?<![\\d.])${n.replace(".", "\\.")}(?![\\d.])`).test(lower));
+});
 /** Whether a word (in the singular or plural) is one of a product's category words, or ends one ("car" of "full car"). */
 function isKindOf(p: ProductInfo, word: string): boolean {
   if (!p.tags?.size) return false;
@@ -565,8 +572,8 @@ export class RulesParser implements IntentParser {
       .filter((h) => !productMentions.some((m) => (m.end <= h.start && /^\s*$/.test(withoutSizes(lower.slice(m.end, h.start), m.product.sizes))) || (h.end <= m.start && /^\s*$/.test(lower.slice(h.end, m.start)))))
       .filter((h) => !h.tag || !productMentions.length)
       // (nor the kind of a product named, said again: the 改色 of "纳多灰整车改色 轿车", a category word of the grey wrap named
-      // that a pink one's name ends in)
-      .filter((h) => !productMentions.some((m) => isKindOf(m.product, lower.slice(h.start, h.end))))
+      // that a pink one's name ends in; not when a size is said that only what the word ends comes in: "平板拖把38cm + 拖把替换头")
+      .filter((h) => !productMentions.some((m) => isKindOf(m.product, lower.slice(h.start, h.end)) && !h.ids.some((id) => ownSizeSaid(lower, this.matcher.products.get(id)!, m.product))))
       // (nor a container counted beside a product named: the boxes of "3 large boxes of 鸭舌", the bottles of "goat milk
       // 500ml, three bottles")
       .filter((h) => !productMentions.length || !EN_COUNTED.test(lower.slice(Math.max(0, h.start - 24), h.end)));
