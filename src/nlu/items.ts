@@ -542,6 +542,19 @@ function bareLead(prefix: string, offset: number): QuantityMention | null {
   return value === null ? null : { start: offset + prefix.length, end: offset + prefix.length, value, kind: "measure" };
 }
 
+const GLUED_COUNT = /^(\d{1,2})(?=$|[\s,，、;；。])/;
+/** A count written right after a size in words, "成人2", and how long it is. */
+function gluedCount(lower: string, s: Span): { value: number; length: number } | null {
+  if (!/[\u4e00-\u9fff]$/.test(lower.slice(s.start, s.end))) return null;
+  const m = GLUED_COUNT.exec(lower.slice(s.end));
+  return m && Number(m[1]) >= 1 ? { value: Number(m[1]), length: m[1].length } : null;
+}
+const NUMERAL_BEFORE = /(?:^|[^零〇一二两俩三仨四五六七八九十百千万])([一二两三四五六七八九十])\s*$/;
+/** A Chinese numeral alone right before a mark of size: the 两 of "两大两小". */
+function numeralBefore(prefix: string): number | null {
+  const m = NUMERAL_BEFORE.exec(prefix);
+  return m ? parseNumber(m[1]) : null;
+}
 function splitBySize(
   lower: string, mention: ProductMention, region: SizeMention[], quantities: QuantityMention[], used: Set<QuantityMention>,
   lead: QuantityMention | null = null,
@@ -569,7 +582,7 @@ function splitBySize(
   // their own, is one of each
   // (not when a later size has a count word of its own: "2 cans of ivory white 5L and one 1L light grey")
   const ownBare = distinct.some(({ s }, k) => k > 0 && quantityBefore(lower.slice(distinct[k - 1].s.end, s.start)) !== null);
-  if (lead && !used.has(lead) && lead.value === distinct.length && !ownBare && !quantities.some((q) => !used.has(q) && q !== lead && q.start >= mention.end && q.start < lower.length)) {
+  if (lead && !used.has(lead) && lead.value === distinct.length && !ownBare && lead.end <= distinct[0].s.start && !quantities.some((q) => !used.has(q) && q !== lead && q.start >= mention.end && q.start < lower.length)) {
     used.add(lead);
     return distinct.map(({ s, size }) => ({ quantity: 1, size, mention: s }));
   }
@@ -584,16 +597,19 @@ function splitBySize(
       }
     }
     const sized = kept;
+    // (a digit written against a size in words counts it: "成人2 儿童1")
+    const glued = gluedCount(lower, s);
+    if (glued) return { quantity: Math.min(MAX_QUANTITY, glued.value), size, mention: s };
     // (a first size at or before the product's name takes a count right before it: the 2件 of "2件免烫 2件纯棉")
-    const prevEnd = k > 0 ? sized[k - 1].s.end : s.start <= mention.start ? 0 : mention.end;
+    const prevEnd = k > 0 ? sized[k - 1].s.end + (gluedCount(lower, sized[k - 1].s)?.length ?? 0) : s.start <= mention.start ? 0 : mention.end;
     const nextStart = k + 1 < sized.length ? sized[k + 1].s.start : lower.length;
     // (or with only English words between: "2 cans of ivory white 5L")
     const before = quantities.filter((q) => !used.has(q) && q.start >= prevEnd && q.end <= s.start && (s.start - q.end <= 2 || /^[a-z\s'-]*$/.test(lower.slice(q.end, s.start)))).pop();
     const after = before ? undefined : quantities.find((q) => !used.has(q) && q.start >= s.end && q.end <= nextStart);
     const q = before ?? after;
     if (q) used.add(q);
-    // a bare count right before the size: "2 medium 1 large"
-    const bare = q ? null : quantityBefore(lower.slice(prevEnd, s.start));
+    // a bare count right before the size: "2 medium 1 large", "两大两小"
+    const bare = q ? null : quantityBefore(lower.slice(prevEnd, s.start)) ?? (s.weak ? numeralBefore(lower.slice(prevEnd, s.start)) : null);
     return { quantity: Math.min(MAX_QUANTITY, q?.value ?? bare ?? s.count ?? 1), size, mention: s };
   });
 }

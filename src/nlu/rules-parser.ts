@@ -15,7 +15,7 @@ import { chineseNumerals, EN_COUNT_LEAD, EN_COUNTERS, findQuantities, MEASURE_WO
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
-import { bareNumberSize, catalogSizes, CompositeSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, CompositeSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
@@ -34,6 +34,7 @@ const ownSizeSaid = (lower: string, p: ProductInfo, other: ProductInfo): boolean
   const n = /\d+(?:\.\d+)?/.exec(z)?.[0];
   return lower.includes(z.toLowerCase()) || (!!n && new RegExp(`(?<![\\d.])${n.replace(".", "\\.")}(?![\\d.])`).test(lower));
 });
+const CLOCK_SAID = new RegExp(`\\d\\s*(?:[:：]\\d{2}|点|时|[ap]\\.?m(?![a-z])|o'?clock)|(?:${ZH_NUM_RE})点`);
 /** Whether a word (in the singular or plural) is one of a product's category words, or ends one ("car" of "full car"). */
 function isKindOf(p: ProductInfo, word: string): boolean {
   if (!p.tags?.size) return false;
@@ -783,6 +784,10 @@ export class RulesParser implements IntentParser {
       items = buildItems(lower, orig, named, quantities, sizes).items;
       brandId = brandOf(named);
     }
+    // (of one sold in time slots, 20:00场 or 16:30班, the time said picks the slot: "今晚8点那场", "the 9pm cruise")
+    // (a time said, not the hour a part of the day stands for: "tonight" is no 19:00场)
+    const clock = when === null || !CLOCK_SAID.test(lower) ? undefined : /T(\d{2}:\d{2})/.exec(when)?.[1];
+    if (clock) items = items.map((it) => (it.size !== null ? it : { ...it, size: slotAt(this.matcher.products.get(it.productId)?.sizes ?? [], clock) }));
     // asking to be forgotten concerns the member, not a brand a word of theirs happens to be sold by
     if (NO_BRAND_BY_WORDS.has(intent) && brandId !== null && brandId === categoryBrand) brandId = null;
     let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) : null;

@@ -516,6 +516,17 @@ export function sizeByStem(region: string, sizes: string[], name: string): strin
 }
 const STEM_END = /[款型式版装质形]$/;
 
+const MEASURED_STEM = new RegExp(`^([\\u4e00-\\u9fff])([${MEASURE_WORDS}])$`);
+/** a size that is a time of the day, and what it is of: 20:00场, 16:30班 (not a scale, 1:18) */
+const SLOT = /^([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)/;
+/** The one of a product's sizes, all of them times of the day, that starts at `clock` (HH:MM), or null. */
+export function slotAt(sizes: string[], clock: string): string | null {
+  const times = sizes.map((z) => SLOT.exec(z.trim()));
+  if (!times.length || times.some((t) => !t || Number(t[1]) < 6 || Number(t[2]) % 5 !== 0)) return null;
+  const i = times.findIndex((t) => `${t![1].padStart(2, "0")}:${t![2]}` === clock);
+  return i < 0 ? null : sizes[i];
+}
+
 /**
  * A bare number that is one of the product's sizes ("买条32的牛仔裤", "jeans 32"), when no cue marks
  * it. Only numbers ≥ 20 so that counts are never mistaken for sizes.
@@ -1052,6 +1063,16 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       // (a bare joint of spaces needs a unit said: "5 16" of "天选5 16G 1T" is no pair)
       if (hit && (m[2] || m[4] || /[+加]/.test(m[0]))) add(m.index, m.index + m[0].length, hit[1]);
       else re.lastIndex = m.index + 1;
+    }
+  }
+  // a size of a character and the measure it comes in (端盒, a whole case of blind boxes) said by that character with a count
+  // of the measure ("端两盒") or whole ("整端"), when no other size of the product has that character
+  for (const p of products) {
+    for (const raw of p.sizes) {
+      const m = MEASURED_STEM.exec(raw.trim());
+      if (!m || m[1] === "整" || p.sizes.some((o) => o !== raw && o.includes(m[1]))) continue;
+      const re = new RegExp(`${m[1]}(?=\\s*(?:\\d{1,3}|${ZH_NUM_RE})\\s*${m[2]})|整${m[1]}`, "g");
+      for (let x = re.exec(lower); x; x = re.exec(lower)) add(x.index, x.index + x[0].length, raw);
     }
   }
   // a size of three measures or more (27寸 2K 180Hz) said by two or more of them ("27寸2k"), when no other size has as many said

@@ -1128,3 +1128,30 @@ describe("a named product's category word said again names no other product (ses
     expect(parseFulfillment("烤鸭半只 带回去")).toBe("pickup");
   });
 });
+
+describe("time slots, a whole case said by its character, counts of tickets by kind (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "b", name: "河畔游船" }],
+    products: [
+      { id: "night", brandId: "b", name: "夜游船票", aliases: ["夜游", "night cruise"], sizes: ["19:00场", "20:00场", "21:00场"] },
+      { id: "model", brandId: "b", name: "游船模型", aliases: ["boat model"], sizes: ["1:18", "1:43"] },
+      { id: "boat", brandId: "b", name: "画舫船票", aliases: ["画舫"], sizes: ["成人票", "儿童票", "长者票"] },
+      { id: "blind", brandId: "b", name: "游船盲盒", aliases: ["盲盒"], sizes: ["单盒", "端盒"] },
+      { id: "tea", brandId: "b", name: "鲜橙茶", aliases: [], sizes: ["中杯", "大杯", "超大杯"] },
+    ],
+  });
+  const parse = (text: string) => shop.parseSync(text, defaultCorpusContext());
+  it.each([
+    ["今晚8点那场夜游 来3张", ["night×3/20:00场"]],
+    ["4 tickets for the 9pm night cruise", ["night×4/21:00场"]],
+    // (a part of the day is no time said; a scale is no time)
+    ["夜游 今晚 两张", ["night×2"]],
+    ["画舫 成人2 儿童1 长者1", ["boat×2/成人票", "boat×1/儿童票", "boat×1/长者票"]],
+    ["两大两小 画舫", ["boat×2/成人票", "boat×2/儿童票"]],
+    ["盲盒端两盒", ["blind×2/端盒"]],
+    ["盲盒要一整端", ["blind×1/端盒"]],
+    // (not a character another size has: the 大 of 超大杯)
+    ["鲜橙茶 超大 两杯", ["tea×2/超大杯"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  it("a scale with a colon is no time slot", () => expect(parse("boat model 1:18 tomorrow at 3pm").items[0]?.size).toBe("1:18"));
+});
