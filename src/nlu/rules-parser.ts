@@ -723,7 +723,8 @@ export class RulesParser implements IntentParser {
     const rating = parseRating(unsized);
     // (not a way of receiving said inside the name of a card, a voucher, a form or a container: the 提货 of 提货卡, the 送货 of
     // 送货单, the 外带 of 外带冰淇淋盒)
-    const cards = mentions.filter((m) => m.kind === "product" && /[卡券单盒杯袋桶]$/.test(lower.slice(m.start, m.end)));
+    // (nor the parcel service a shop sells, 寄快递: one sends something with it, and says nothing of how an order comes)
+    const cards = mentions.filter((m) => m.kind === "product" && (/[卡券单盒杯袋桶]$/.test(lower.slice(m.start, m.end)) || parseFulfillment(lower.slice(m.start, m.end)) === "ship"));
     const fulfillment = parseFulfillment(cards.length ? blankSpans(lower, cards) : lower);
 
     let staff: TermMention[] | undefined;

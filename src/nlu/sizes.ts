@@ -99,7 +99,7 @@ const PATTERNS: Pattern[] = [
     return { keys: map[m[1]], display: map[m[1]][0].toUpperCase() };
   } },
   // "小的", "大的来两个", "来个大份": the big or small one of whatever the product comes in (大钵 / 小钵), weak
-  { re: /([大小])(?=的|份|包|袋|瓶|盒|罐|桶|碗|盘|箱)/g, make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
+  { re: /([大小])(?=的|份|包|袋|瓶|盒|罐|桶|碗|盘|箱|支|条|只|根|块|张)/g, make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
   // counted in pairs: "一大一小", "两大一小", "一个大的一个小的" (each takes the count before it, numbers.ts)
   { re: new RegExp(`([大中小])(?<=${COUNT_BEFORE_ADJ}[大中小])(?=${ADJ_PAIR_AFTER})|([大中小])(?<=${ADJ_PAIR_BEFORE}[大中小])`, "g"), make: (m) => {
     const mark = m[1] ?? m[2];
@@ -138,7 +138,10 @@ const PATTERNS: Pattern[] = [
     const s = `${m[1]}/${m[2]}${(m[3] ?? "").toUpperCase()}`;
     return { keys: [s.toLowerCase()], display: s };
   } },
-  { re: /(?<![\d.])(\d{2,4})\s*(ml|毫升)/g, make: (m) => ({ keys: [`${m[1]}ml`], display: `${m[1]}ml` }) },
+  { re: new RegExp(`(?<![\\d.])(\\d{1,4}|${ZH_NUM_RE})\\s*(ml|毫升)`, "g"), make: (m) => {
+    const n = parseNumber(m[1]);
+    return n === null || n <= 0 ? null : { keys: [`${n}ml`], display: `${n}ml` };
+  } },
   // litres and weights: 1L, 2升, 500g, 1kg, 一斤装 (a weight matches its equal in another unit: 1公斤 is 2斤)
   // (ounces and pounds too: 4oz is the 113g one; 半斤 is 250g)
   // (said with an English number, "one kg", "two litres"; a Chinese unit may be followed by a count, "1公斤x5")
@@ -516,6 +519,9 @@ export function sizeByStem(region: string, sizes: string[], name: string): strin
 }
 const STEM_END = /[款型式版装质形]$/;
 
+const KUAI = /(?<![\d.])(\d{1,5})\s*块钱?/g;
+const NUMERAL_END = new RegExp(`(?:\\d|[${ZH_NUM_CHARS}])\\s*$`);
+const ONE_MEASURE = new RegExp(`^[${MEASURE_WORDS}]$`);
 const MEASURED_STEM = new RegExp(`^([\\u4e00-\\u9fff])([${MEASURE_WORDS}])$`);
 /** a size that is a time of the day, and what it is of: 20:00场, 16:30班 (not a scale, 1:18) */
 const SLOT = /^([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)/;
@@ -778,8 +784,8 @@ const NUMBER_HAO = new RegExp(`(?<![\\d.])(\\d{1,3})\\s*号(?=的|\\s*[,，、]?
  * amount said with a unit and then 的, 那个 or a kind-word */
 const AMOUNT_AND_WORDS = new RegExp(`^(\\d{1,4}|${ZH_NUM_RE})([\\u4e00-\\u9fff])(?<!号)(?![装])[\\u4e00-\\u9fffa-z]{2,}$`, "i");
 const AMOUNT_SAID = new RegExp(`(?<![\\d.])(\\d{1,4}|${ZH_NUM_RE})([\\u4e00-\\u9fff])(?=的|那|版|款|装)`, "g");
-/** a catalog size that is a pack of a Chinese number of pieces (两只装, 三支装) */
-const PACK_OF = new RegExp(`^(?:${ZH_NUM_RE})([${MEASURE_WORDS}](?:装|套))$`);
+/** a catalog size that is a pack of a number of pieces (两只装, 三支装, 6罐装) */
+const PACK_OF = new RegExp(`^(?:\\d{1,2}|${ZH_NUM_RE})([${MEASURE_WORDS}](?:装|套))$`);
 /** "a 2 pack", "2-pack", "2pk" (the plural, "2 packs", is a count of packs); "a two piece", "3-piece" (件套) */
 const EN_PACK = new RegExp(`(?<![\\d.a-z])(\\d{1,2}|single|one|two|three|four|five|six|eight|ten|twelve)\\s*-?\\s*(?:pack|pk)(?![a-z])`, "g");
 const EN_PIECE = new RegExp(`(?<![\\d.a-z])(\\d|one|two|three|four|five)\\s*-?\\s*(?:piece|pc)(?![a-z])`, "g");
@@ -1063,6 +1069,19 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       // (a bare joint of spaces needs a unit said: "5 16" of "天选5 16G 1T" is no pair)
       if (hit && (m[2] || m[4] || /[+加]/.test(m[0]))) add(m.index, m.index + m[0].length, hit[1]);
       else re.lastIndex = m.index + 1;
+    }
+  }
+  // a size in 元 said in 块: "充100块话费" of 100元
+  const yuan = new Set(products.flatMap((p) => p.sizes).filter((z) => /^\d+元$/.test(z.trim())));
+  if (yuan.size) {
+    for (let m = KUAI.exec(lower); m; m = KUAI.exec(lower)) if (yuan.has(`${m[1]}元`)) add(m.index, m.index + m[0].length, `${m[1]}元`);
+  }
+  // a size that is a measure word alone (罐, 瓶) said as a pack of it: "可乐罐装"
+  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+    if (!ONE_MEASURE.test(raw.trim())) continue;
+    // (not a count of it, 6罐装, nor the start of a name, 袋装螺蛳粉)
+    for (let i = lower.indexOf(`${raw.trim()}装`); i >= 0; i = lower.indexOf(`${raw.trim()}装`, i + 1)) {
+      if (!NUMERAL_END.test(lower.slice(0, i)) && !/^[\u4e00-\u9fff](?<![的来要])/.test(lower.slice(i + 2, i + 3))) add(i, i + 2, raw);
     }
   }
   // a size of a character and the measure it comes in (端盒, a whole case of blind boxes) said by that character with a count
@@ -1382,7 +1401,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       if (size) add(m.index, m.index + m[1].length + m[2].length, size);
     }
   }
-  // a pack of a number of pieces whose number is a Chinese numeral (两只装, 三支装) is "a 2 pack", "2-pack", "2pk"
+  // a pack of a number of pieces (两只装, 6罐装) is "a 2 pack", "six pack", "2-pack", "2pk"
   const packs = new Set<string>();
   const packKeys = new Set<string>();
   for (const p of products) for (const raw of p.sizes) {
@@ -1393,7 +1412,6 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     }
   }
   for (const u of packs) {
-    if (units.has(u.slice(0, 1))) continue;
     // (a suit of pieces, 两件套, is "a two piece"; any other pack "a 2 pack")
     const en = u.endsWith("套") ? EN_PIECE : EN_PACK;
     en.lastIndex = 0;

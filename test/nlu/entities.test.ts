@@ -1155,3 +1155,34 @@ describe("time slots, a whole case said by its character, counts of tickets by k
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
   it("a scale with a colon is no time slot", () => expect(parse("boat model 1:18 tomorrow at 3pm").items[0]?.size).toBe("1:18"));
 });
+
+describe("packs, small and large by their measure, money in 块; a parcel service is no way of receiving (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "c", name: "邻家便利" }],
+    products: [
+      { id: "serum", brandId: "c", name: "眉毛生长液", aliases: ["生长液"], sizes: ["5ml", "10ml"] },
+      { id: "balm", brandId: "c", name: "修复膏", aliases: [], sizes: ["5g", "10g"] },
+      { id: "cola", brandId: "c", name: "可乐", aliases: ["coke"], sizes: ["罐", "大瓶"] },
+      { id: "beer", brandId: "c", name: "青岛啤酒", aliases: ["tsingtao"], sizes: ["6罐装", "箱"] },
+      { id: "topup", brandId: "c", name: "话费充值", aliases: ["话费"], sizes: ["50元", "100元"] },
+      { id: "parcel", brandId: "c", name: "寄快递", aliases: ["快递代寄"], sizes: [] },
+      { id: "noodle", brandId: "c", name: "袋装螺蛳粉", aliases: [], sizes: ["袋", "箱"] },
+    ],
+  });
+  const parse = (text: string) => shop.parseSync(text, defaultCorpusContext());
+  it.each([
+    ["生长液五毫升两瓶", ["serum×2/5ml"]],
+    ["修复膏小支的来3个", ["balm×3/5g"]],
+    ["可乐罐装x2", ["cola×2/罐"]],
+    ["six pack of tsingtao", ["beer×1/6罐装"]],
+    ["充100块话费", ["topup×1/100元"]],
+    // (the start of a name is no size: 袋装螺蛳粉)
+    ["袋装螺蛳粉来两箱", ["noodle×2/箱"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  it("sending a parcel as the service bought asks for no way of receiving; 送 a place nearby asks for delivery", () => {
+    expect(parse("寄快递 到省外 大概2公斤").fulfillment).toBeNull();
+    expect(parse("可乐两瓶 寄到杭州").fulfillment).toBe("ship");
+    expect(parseFulfillment("农夫山泉一箱 送喷水池这边")).toBe("delivery");
+    expect(parseFulfillment("布丁x3 送花溪大学城")).toBe("delivery");
+  });
+});
