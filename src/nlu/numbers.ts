@@ -103,7 +103,7 @@ export function parseNumber(raw: string): number | null {
  * is a sofa size), not 点/号/米 (times, dates and lengths); 块 only in ZH_QTY, where it is not money (30块钱, 20块的).
  */
 const COMMON_MEASURES = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂筒针";
-export const MEASURE_WORDS = `${COMMON_MEASURES}笼屉饼碟锅盘棵部架枚管盅樽坛缸封叠沓摞筐篮兜客捧丛簇瓣截身袭挂版页间桌队板`;
+export const MEASURE_WORDS = `${COMMON_MEASURES}笼屉饼碟锅盘棵部架枚管盅樽坛缸封叠沓摞筐篮兜客捧丛簇瓣截身袭挂版页间桌队板排`;
 
 export interface QuantityMention extends Span {
   value: number;

@@ -1186,3 +1186,12 @@ describe("packs, small and large by their measure, money in 块; a parcel servic
     expect(parseFulfillment("布丁x3 送花溪大学城")).toBe("delivery");
   });
 });
+
+describe("a row counted; coupons in hand listed (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "c", name: "邻家便利" }],
+    products: [{ id: "yakult", brandId: "c", name: "养乐多", aliases: ["yakult"], sizes: ["瓶", "排"] }],
+  });
+  it("两排 counts rows", () => expect(itemLines(shop, "养乐多 两排")).toEqual(["yakult×2/排"]));
+  it("the coupons in one's hand are listed", () => expect(shop.parseSync("查一下我手上的优惠券", defaultCorpusContext()).intent).toBe("list_coupons"));
+});
