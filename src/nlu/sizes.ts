@@ -8,6 +8,7 @@ import { foldTraditional } from "./traditional.ts";
 import { homophonesOf } from "./homophone.ts";
 import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_CHARS, ZH_NUM_RE } from "./numbers.ts";
 import type { Span } from "./text.ts";
+import { translationSizes } from "./translation-sizes.ts";
 
 export interface SizeMention extends Span {
   /** Candidate keys, most likely first: "large" is 大杯 for a coffee and L for a shirt. */
@@ -1516,6 +1517,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
     }
   }
+  // the direction of a translation (中译英) said in other words: "翻成英文", "日文翻中文", "chinese to english"
+  for (const t of translationSizes(lower, products)) if (!out.some((o) => o.start < t.end && t.start < o.end)) out.push(t);
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -1,7 +1,7 @@
 // What one of a product is, when it is sold by an amount rather than by the piece: the 斤 of a description that says
 // 按斤计 or 按斤称重, the 人 of 按人计, the 晚 of 按晚计. A count of that unit said of the product is how many of it are
 // ordered ("摘草莓 三斤", "腊肉 2 jin", "木屋 住两晚"). Read from the catalog's own words; the units are Chinese's.
-import { parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import { parseNumber, ZH_NUM_CHARS, ZH_NUM_RE } from "./numbers.ts";
 
 /** a unit a product may be sold by, and its spellings in a message */
 const UNITS: Record<string, string> = {
@@ -96,6 +96,8 @@ export function countOf(text: string, unit: string): number | null {
   }
   const n = said(text, unit);
   if (n !== null) return isWhole(n) ? n : null;
+  // (a unit of a thousand, 千字 or 千词, said as the whole count: "8000字", "两万字", "1万5千字", "6 thousand words")
+  if (unit.startsWith("千") && unit.length > 1) return thousandsOf(text, unit.slice(1));
   if (!(unit in GRAMS)) return null;
   for (const other of Object.keys(GRAMS)) {
     if (other === unit) continue;
@@ -104,4 +106,17 @@ export function countOf(text: string, unit: string): number | null {
     if (converted !== null && converted >= 1 && Number.isInteger(converted)) return converted;
   }
   return null;
+}
+
+const THOUSANDS_WORDS: Record<string, string> = { 字: "字|words?|characters|chars", 词: "词|words?" };
+/** How many thousands of `what` (字, 词) are said, when whole: "8000字" is 8, "1万5千字" 15. */
+function thousandsOf(text: string, what: string): number | null {
+  const m = new RegExp(`(\\d+(?:\\.\\d+)?|[${ZH_NUM_CHARS}]+)\\s*(万|千|k|thousand)?\\s*(?:(\\d|[一二两三四五六七八九])\\s*千)?\\s*(?:${THOUSANDS_WORDS[what] ?? what})(?![a-z])`).exec(text);
+  if (!m) return null;
+  const lead = /^\d/.test(m[1]) ? Number(m[1]) : parseNumber(m[1]);
+  if (lead === null) return null;
+  const scale = m[2] === "万" ? 10000 : m[2] ? 1000 : 1;
+  const total = lead * scale + (m[3] ? (parseNumber(m[3]) ?? 0) * 1000 : 0);
+  const k = total / 1000;
+  return isWhole(k) ? k : null;
 }

@@ -1195,3 +1195,24 @@ describe("a row counted; coupons in hand listed (session 15)", () => {
   it("两排 counts rows", () => expect(itemLines(shop, "养乐多 两排")).toEqual(["yakult×2/排"]));
   it("the coupons in one's hand are listed", () => expect(shop.parseSync("查一下我手上的优惠券", defaultCorpusContext()).intent).toBe("list_coupons"));
 });
+
+describe("the direction of a translation said in other words; thousands of words counted (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "t", name: "译通翻译" }],
+    products: [
+      { id: "id", brandId: "t", name: "身份证翻译", aliases: ["ID card translation"], sizes: ["中译英", "中译日", "中译法"], description: "按份计" },
+      { id: "licence", brandId: "t", name: "驾照翻译", aliases: [], sizes: ["英译中", "日译中", "德译中"], description: "按份计" },
+      { id: "contract", brandId: "t", name: "合同翻译", aliases: ["contract translation"], sizes: ["中译英", "英译中"], description: "按千字计" },
+    ],
+  });
+  it.each([
+    ["身份证翻译 翻成法文的 两份", ["id×2/中译法"]],
+    ["驾照翻译 德文翻中文 一份", ["licence×1/德译中"]],
+    // (a language alone: into it from Chinese where the product goes so, else from it)
+    ["身份证翻译 日文的一份", ["id×1/中译日"]],
+    ["驾照翻译 日文", ["licence×1/日译中"]],
+    ["合同翻译 英译中 大概8000字", ["contract×8/英译中"]],
+    ["合同翻译 中翻英 两万字", ["contract×20/中译英"]],
+    ["contract translation, chinese to english, about 6 thousand words", ["contract×6/中译英"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
