@@ -519,9 +519,12 @@ export class RulesParser implements IntentParser {
       }
     }
     // a name that starts with an amount, said by that amount and its unit ("大包3小时", "唱三个小时" for 3小时欢唱套餐)
+    // (not an amount a product named comes in: the 3mm of "男款湿衣 3mm L码", a wetsuit in 3mm-L, is no 3mm潜水靴)
     for (const w of this.amountNames(lower)) {
       const product = this.matcher.products.get(w.id);
-      if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end))) {
+      const said = sizeKey(lower.slice(w.start, w.end));
+      const sizeOfNamed = mentions.some((m) => m.kind === "product" && this.matcher.products.get(m.id)?.sizes.some((z) => sizeKey(z) === said || z.toLowerCase().split(/[-\s/+]/).includes(said)));
+      if (product && !sizeOfNamed && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end))) {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }

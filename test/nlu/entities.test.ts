@@ -1216,3 +1216,18 @@ describe("the direction of a translation said in other words; thousands of words
     ["contract translation, chinese to english, about 6 thousand words", ["contract×6/中译英"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("an amount a named product comes in names no other product (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "海獭潜水" }],
+    products: [
+      { id: "suit", brandId: "h", name: "男款全身湿衣", aliases: ["男款湿衣"], sizes: ["3mm-M", "3mm-L", "5mm-M", "5mm-L"] },
+      { id: "boots", brandId: "h", name: "3mm潜水靴", aliases: ["潜水靴"], sizes: ["40码", "42码"] },
+    ],
+  });
+  it.each([
+    ["男款湿衣 3mm L码 一件", ["suit×1/3mm-L"]],
+    // (said alone, the amount still names the product whose name starts with it)
+    ["3mm 42码 一双", ["boots×1/42码"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
