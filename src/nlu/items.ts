@@ -4,7 +4,7 @@
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { describedSize } from "./described-sizes.ts";
-import { amountsSaid, countOf, isMeasure, WEIGHT_SIZE } from "./sold-by.ts";
+import { amountsSaid, countOf, isMeasure, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeByStem, sizeKey, sizesInParts, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
@@ -243,7 +243,8 @@ export function buildItems(
     // "摘草莓 三斤", "腊肉 2 jin", "汤屋双床 住两晚"; not one sized in that unit, 5斤装, nor one asked for in a size that is a
     // weight, 500g包; a colour word that holds its character, 米白, is no such size, nor a dimension, 3.1米幅宽)
     const unit = mention.product.unit;
-    const weighed = size !== null && WEIGHT_SIZE.test(size);
+    // (a weight is a size of what is sold by weight only: the 5-10kg of a dog's room sold by the night is the dog's)
+    const weighed = size !== null && WEIGHT_SIZE.test(size) && !!unit && isWeight(unit);
     // (nor one counted by "a" only: "a medium room for 4 hours" is 4 of a room sold by the hour)
     const byArticle = article && quantity === 1;
     if (unit && (quantity === null || isMeasure(unit) || byArticle) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {

@@ -584,7 +584,7 @@ export class RulesParser implements IntentParser {
     const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
     const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];
     // (the amounts of a coupon's threshold and discount are no sizes: 满500减50)
-    const threshold = /满\s*\d+\s*(?:元|块)?\s*[减送返]\s*\d+/.exec(lower);
+    const threshold = /满\s*\d+(?:\.\d+)?\s*[万千kw]?\s*(?:元|块)?\s*[减送返]\s*\d+/.exec(lower);
     const sizes = (sized.length ? findSizes(lower, orig, catalogSizes(lower, sized, orig)) : []).filter((z) => !threshold || !overlaps(z, { start: threshold.index, end: threshold.index + threshold[0].length }));
     // 大/中/小 written right before a product's name is its size ("一个大果盘", "两个中果盘"): weak, like "large"
     for (const m of productMentions) {

@@ -145,6 +145,8 @@ const PATTERNS: Pattern[] = [
   } },
   // litres and weights: 1L, 2升, 500g, 1kg, 一斤装 (a weight matches its equal in another unit: 1公斤 is 2斤)
   // (ounces and pounds too: 4oz is the 113g one; 半斤 is 250g)
+  // a range of weights or lengths: "5到10公斤", "5-10kg" (the 5-10kg one)
+  { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:到|至|-|~|～)\s*(\d+(?:\.\d+)?)\s*(kg|公斤|千克|斤|cm|厘米|公分)(?![a-z])/g, make: (m) => ({ keys: [sizeKey(`${m[1]}-${m[2]}${m[3]}`)], display: `${m[1]}-${m[2]}${m[3]}` }) },
   // (said with an English number, "one kg", "two litres"; a Chinese unit may be followed by a count, "1公斤x5")
   { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升)|(?:one|two|three|four|five|six|ten|an?)(?=\\s+(?:kg|lit|lbs?|oz)))\\s*((?:l|kg|g|oz|lbs?|lit(?:er|re)s?)(?![a-z&])|升|克|公斤|千克|斤|盎司|磅)`, "g"), make: (m, orig) => {
     const n = parseNumber(m[1]);
@@ -325,16 +327,28 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       const same = g === null ? undefined : [...index].find(([k]) => { const h = amountIn(k); return h !== null && h.unit === g.unit && Math.abs(h.n - g.n) <= (g.unit === "g" ? g.n * 0.02 : 0); });
       if (same) return same[1];
     }
-    // an amount under a size's bound: 8cm is the 10cm内 one (the smallest bound that holds it)
+    // an amount under a size's bound: 8cm is the 10cm内 one (the smallest bound that holds it); 8斤 the 5kg以下 one
     for (const key of m.keys) {
       const said = amountOf(key);
       if (!said) continue;
+      const g = amountIn(key);
       let best: { bound: number; size: string } | null = null;
       for (const [k, v] of index) {
-        const b = boundOf(k);
+        let b = boundOf(k);
+        if (b && b.unit !== said.unit && g) {
+          const h = amountIn(sizeKey(`${b.n}${b.unit}`));
+          b = h && h.unit === g.unit ? { n: h.n * (said.n / g.n), unit: said.unit } : null;
+        }
         if (b && b.unit === said.unit && said.n <= b.n && (!best || b.n < best.bound)) best = { bound: b.n, size: v };
       }
       if (best) return best.size;
+    }
+    // an amount within a size's range, in any unit of its kind: 7公斤 is the 5-10kg one
+    for (const key of m.keys) {
+      const g = amountIn(key);
+      if (!g) continue;
+      const within = [...index].filter(([k]) => { const r = rangeIn(k); return r !== null && r.unit === g.unit && g.n >= r.lo && g.n <= r.hi; });
+      if (within.length === 1) return within[0][1];
     }
     // "the large one" of a product sold in 大壶/小壶 or 大份/小份
     if (m.weak && m.display === FULL_SIZE) {
@@ -380,7 +394,14 @@ function boundOf(key: string): { n: number; unit: string } | null {
   return bound;
 }
 
-/** a size key that is a weight */
+/** A size key's range in a unit it may be said in another of (5-10kg: 5000 to 10000 g), or null. */
+function rangeIn(key: string): { lo: number; hi: number; unit: string } | null {
+  const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)([^\d\s.]{1,3})$/.exec(key);
+  const lo = m ? amountIn(sizeKey(`${m[1]}${m[3]}`)) : null;
+  const hi = m ? amountIn(sizeKey(`${m[2]}${m[3]}`)) : null;
+  return lo && hi && lo.unit === hi.unit ? { lo: lo.n, hi: hi.n, unit: lo.unit } : null;
+}
+
 /** a size of words before a measure: 全脸900发, 单槽68cm */
 const LED_MEASURE = /^([\u4e00-\u9fff]{2,})(\d.*)$/;
 const PHYSICAL = /^\d+(?:\.\d+)?(?:g|kg|千克|斤|两|oz|lb|磅)$/;
@@ -772,11 +793,11 @@ const ADJECTIVES: [string, string][] = [
   ["无线", "wireless|cordless"], ["有线", "wired|corded"],
 ];
 // What may follow a bare number for it to be a size: not a counter, a currency, a time or a unit of its own.
-const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|rmb|yuan|k\b)`;
+const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次克斤]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|rmb|yuan|k\b)`;
 /** a two- or three-digit number: one of a product's numbered sizes (shoes 36-45) */
 const NUMBERED_SIZE = new RegExp(String.raw`(?<![\d.a-z:\/])(\d{2,3})(?![\d.:\/]|${NOT_A_SIZE_AFTER})`, "g");
 /** a number a product's size starts with (53 of 53cm, 27.5 of 27.5x2.25) */
-const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#-])(-?\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
+const LEADING_NUMBER = new RegExp(String.raw`(?<![\d.a-z:\/#-]|\d\s*[到至~～]\s*)(-?\d+(?:\.\d+)?)(?![\d.:\/x*×]|${NOT_A_SIZE_AFTER})`, "g");
 /** a catalog size of a number, 号 and a word (1号箱), and that number said with 号 and no word after it ("1号的") */
 const NUMBERED_WORD = /^(\d{1,3})号[\u4e00-\u9fff]+$/;
 // (followed by 的, a count or a verb of taking, so that a day of the month is none: "3号送过来")

@@ -1231,3 +1231,25 @@ describe("an amount a named product comes in names no other product (session 15)
     ["3mm 42码 一双", ["boots×1/42码"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("weights within a size's range or under its bound, in any unit; what is sold by the gram (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "p", name: "喵汪寄养" }],
+    products: [
+      { id: "room", brandId: "p", name: "小型犬寄养间", aliases: ["寄养间"], sizes: ["5kg以下", "5-10kg", "10-15kg"], description: "按晚计" },
+      { id: "bath", brandId: "p", name: "小狗洗护", aliases: [], sizes: ["5kg以下", "5-10kg", "10-15kg"] },
+      { id: "chain", brandId: "p", name: "足金项链", aliases: ["金链子"], sizes: ["50cm", "60cm"], description: "按克计价" },
+      { id: "swap", brandId: "p", name: "旧金换购", aliases: [], sizes: [], description: "旧金换金条，按克收置换费" },
+      { id: "bar", brandId: "p", name: "投资金条", aliases: ["金条"], sizes: ["200克", "500克"] },
+    ],
+  });
+  it.each([
+    ["寄养间 7公斤的 住2晚", ["room×2/5-10kg"]],
+    ["寄养间 8斤的比熊 住三晚", ["room×3/5kg以下"]],
+    ["小狗洗护 5到10公斤的 一次", ["bath×1/5-10kg"]],
+    ["金链子60cm 来条50克的", ["chain×50/60cm"]],
+    ["旧金换购 30克", ["swap×30"]],
+    // (the amounts of a coupon's threshold in 万 are no sizes)
+    ["金条500克的 满2万减200的券能用吧", ["bar×1/500克"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
