@@ -43,6 +43,8 @@ export function englishStem(word: string): string {
   if (/ies$/.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(?:x|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
   if (/[^s]s$/.test(w) && w.length > 3) return w.slice(0, -1);
+  // (and a participle: "embroidered" is "embroider")
+  if (/[^e]ed$/.test(w) && w.length > 5) return w.slice(0, -2);
   return w;
 }
 

@@ -4,7 +4,7 @@
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { describedSize } from "./described-sizes.ts";
-import { amountsSaid, countOf, isMeasure, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
+import { amountsSaid, countOf, isAmountSold, isMeasure, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeByStem, sizeKey, sizesInParts, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
@@ -18,7 +18,7 @@ export interface ProductMention extends Span {
 
 const MAX_QUANTITY = 9999;
 /** the ends of a name of a place or a package for a party (Chinese's words for them, not any trade's) */
-const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐)$/;
+const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐|订座|订位)$/;
 /** the booking or renting of it named after the place: 包间预订, 场地租赁 */
 const BOOKED = /(?:预订|预定|预约|订位|租赁|出租|租用)$/;
 
@@ -190,6 +190,7 @@ export function buildItems(
 
     // (a size the previous product took is not this one's: "shaker 500ml + whey 2lb")
     let size = resolveSize(free, mention.product.sizes, mention.product.sizeIndex);
+    if (size !== null && isAmountSold(size, mention.product)) size = null;
     // (a size after 各 is every listed product's: "当归 黄芪 党参 各半斤")
     const shared = eachSize.get(mention);
     if (size === null && shared) size = resolveSize([shared], mention.product.sizes, mention.product.sizeIndex);

@@ -7,7 +7,7 @@ import { englishSizes } from "./english-sizes.ts";
 import { isBareTitle, isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent, type Decision } from "./intent-rules.ts";
-import { countOf } from "./sold-by.ts";
+import { countOf, isAmountSold } from "./sold-by.ts";
 import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
 import { buildItems, type ProductMention } from "./items.ts";
 import { homophonesOf } from "./homophone.ts";
@@ -601,7 +601,7 @@ export class RulesParser implements IntentParser {
     // (a catalog's Chinese size word said in English: "resole with a leather sole" for 真皮底)
     // (only of a product no size was found for otherwise: the dictionary is the last resort)
     // (and only in a message with English words: most are Chinese, and the sizes need not be resolved for them)
-    const sizeless = ENGLISH_WORD.test(lower) ? sized.filter((p) => !sizes.some((z) => resolveSize([z], p.sizes, p.sizeIndex))) : [];
+    const sizeless = ENGLISH_WORD.test(lower) ? sized.filter((p) => !sizes.some((z) => { const r = resolveSize([z], p.sizes, p.sizeIndex); return r !== null && !isAmountSold(r, p); })) : [];
     if (sizeless.length) sizes.push(...englishSizes(lower, sizeless, [...productMentions, ...sizes]));
     sizes.sort((a, b) => a.start - b.start);
     // (one product describing another: said right before it, with 的 or nothing between, or after it with "for the";

@@ -1098,6 +1098,13 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   if (yuan.size) {
     for (let m = KUAI.exec(lower); m; m = KUAI.exec(lower)) if (yuan.has(`${m[1]}元`)) add(m.index, m.index + m[0].length, `${m[1]}元`);
   }
+  // a size that is a side, one character (左, 右), said with 边 or 侧: "左边后三角窗"
+  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+    const side = raw.trim();
+    if (side.length !== 1 || !/[\u4e00-\u9fff]/.test(side) || ONE_MEASURE.test(side)) continue;
+    for (let i = lower.indexOf(`${side}边`); i >= 0; i = lower.indexOf(`${side}边`, i + 1)) add(i, i + 2, raw);
+    for (let i = lower.indexOf(`${side}侧`); i >= 0; i = lower.indexOf(`${side}侧`, i + 1)) add(i, i + 2, raw);
+  }
   // a size that is a measure word alone (罐, 瓶) said as a pack of it: "可乐罐装"
   for (const raw of new Set(products.flatMap((p) => p.sizes))) {
     if (!ONE_MEASURE.test(raw.trim())) continue;

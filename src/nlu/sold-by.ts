@@ -40,6 +40,13 @@ export const sameUnit = (unit: string): string => SAME[unit] ?? unit;
 /** How a customer may write a unit (its spellings as a regex source; the unit itself when it has no others). */
 export const unitSpellings = (unit: string): string => UNITS[unit] ?? unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Whether a size said (one the product does not come in) is an amount of what it is sold by: the 6米 of curtains sold
+ * by the metre is how much of them, not a size (unless its sizes are such amounts: 6晚 of a room sold in 1晚 to 7晚). */
+export function isAmountSold(said: string, p: { sizes: string[]; unit?: string | null }): boolean {
+  const unit = p.unit;
+  return !!unit && !p.sizes.includes(said) && countOf(said, unit) !== null && !p.sizes.some((z) => countOf(z, unit) !== null);
+}
+
 /** weights in grams, and how each is said, for a weight said in another weight's unit (一斤 of a product sold by 克 is 500) */
 const GRAMS: Record<string, number> = { 克: 1, 两: 50, 斤: 500, 公斤: 1000 };
 /** Whether a unit is a weight's (斤, 公斤, 克, 两). */

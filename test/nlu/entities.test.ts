@@ -1253,3 +1253,23 @@ describe("weights within a size's range or under its bound, in any unit; what is
     ["金条500克的 满2万减200的券能用吧", ["bar×1/500克"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("a table's party, an amount sold by the metre, participles and sides (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "z", name: "织梦软装" }],
+    products: [
+      { id: "table", brandId: "z", name: "烤鱼订座", aliases: ["订座"], sizes: ["小桌", "中桌", "大桌"] },
+      { id: "velvet", brandId: "z", name: "丝绒窗帘", aliases: ["velvet curtains"], sizes: ["半遮光", "全遮光"], description: "按米计价" },
+      { id: "sheer", brandId: "z", name: "雪纺纱帘", aliases: ["sheer curtains"], sizes: ["平纹", "绣花"], description: "按米计价" },
+      { id: "mirror", brandId: "z", name: "后视镜片", aliases: [], sizes: ["左", "右"] },
+    ],
+  });
+  it.each([
+    // (the people a table is booked for are not how many tables)
+    ["烤鱼订座 中桌 5个人", ["table×1/中桌"]],
+    // (metres of what is sold by the metre are how much of it, no size; a size said in English with a participle)
+    ["I need 6m of velvet curtains", ["velvet×6"]],
+    ["embroidered sheer curtains 10m", ["sheer×10/绣花"]],
+    ["右边后视镜片碎了 换一个", ["mirror×1/右"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});

@@ -1069,7 +1069,7 @@ describe("a verb and its object said with 个 between (session 11)", () => {
   const parser = new RulesParser({
     brands: [{ id: "c", name: "串门子", aliases: [] }],
     products: [
-      { id: "table", brandId: "c", name: "大厅订座", aliases: ["订座", "订桌"], sizes: [], tags: [], description: "按人计" },
+      { id: "table", brandId: "c", name: "大厅订座", aliases: ["订座", "订桌"], sizes: [], tags: [], description: "按人计", unit: "人" },
       { id: "cup", brandId: "c", name: "拔罐", aliases: [], sizes: [], tags: [] },
     ],
     coupons: [], staff: [], staffRoles: [], roles: [],
