@@ -64,7 +64,7 @@ function numberStems(n: number): Set<string> {
   return new Set([String(n), ...(EN_NUMBERS[n] ? [EN_NUMBERS[n]] : [])]);
 }
 const NUMERALS: Record<string, Set<string>> = {
-  一: numberStems(1), 单: new Set([...numberStems(1), "single"]), 二: numberStems(2), 两: numberStems(2), 双: new Set([...numberStems(2), "double"]),
+  一: numberStems(1), 单: new Set([...numberStems(1), "single"]), 二: numberStems(2), 两: numberStems(2), 双: new Set([...numberStems(2), "double", "both"]),
   三: numberStems(3), 四: numberStems(4), 五: numberStems(5), 六: numberStems(6), 七: numberStems(7), 八: numberStems(8), 九: numberStems(9), 十: numberStems(10),
 };
 

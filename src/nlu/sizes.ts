@@ -1470,7 +1470,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   const leading = new Map<string, Set<string>>();
   for (const p of products) {
     for (const raw of p.sizes) {
-      const lead = /^(-?\d+(?:\.\d+)?)(?=\D)/.exec(raw.normalize("NFKC").toLowerCase().trim());
+      // (a power either way, ±2.00D, by its number too)
+      const lead = /^(?:±)?(-?\d+(?:\.\d+)?)(?=\D)/.exec(raw.normalize("NFKC").toLowerCase().trim());
       if (lead && (lead[1].length >= 2 || lead[1].includes("."))) (leading.get(lead[1]) ?? leading.set(lead[1], new Set()).get(lead[1])!).add(sizeKey(raw));
     }
   }
