@@ -6,7 +6,7 @@ import type { ParsedItem } from "./intent.ts";
 import { describedSize } from "./described-sizes.ts";
 import { amountsSaid, countOf, isAmountSold, isMeasure, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
-import { bareNumberSize, catalogSizes, findSizes, fitsProduct, resolveSize, sizeByStem, sizeKey, sizesInParts, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, isPartyKind, partyOf, resolveSize, sizeByStem, sizeKey, sizesInParts, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
 import { DISCOUNT_SAID } from "./codes.ts";
 
@@ -78,6 +78,7 @@ export function buildItems(
   const usedSize = new Set<SizeMention>();
   const items: (ParsedItem & { explicitQty: boolean })[] = [];
   const each = countsForEach(lower, mentions, quantities, usedQty);
+  const party = partyOf(lower);
   const eachSize = sizesForEach(lower, mentions, sizes);
 
   mentions.forEach((mention, i) => {
@@ -278,6 +279,10 @@ export function buildItems(
       size = `单${units[2]}`;
       quantity = Number(units[1]);
     }
+    // (a party of grown-ups and children said of it, of what each of them takes: "DIY课 两个大人一个小孩" is three places;
+    // not of a room or a table, nor of what comes in a size for the party, 一大一小 or 亲子票, nor in grown-ups' and
+    // children's kinds, which count each kind)
+    if (party && party.start >= prevEnd && party.end <= nextStart && size === null && ![...usedSize].some((z) => z.start < party.end && party.start < z.end) && !forParty && !mention.product.sizes.some(isPartyKind) && (quantity === null || quantity === 1 || quantity === party.first)) quantity = party.total;
     const explicitQty = quantity !== null;
     const item = {
       productId: mention.product.id,

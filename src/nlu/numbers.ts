@@ -7,14 +7,16 @@ const ZH_DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 const ZH_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** twenty and thirty in one character, as Cantonese and dates write them (廿四 is 24) */
+const ZH_TENS: Record<string, number> = { 廿: 20, 卅: 30 };
 
 /** Characters that may form a Chinese numeral; exported so other extractors build the same regexes. */
-export const ZH_NUM_CHARS = "零〇一二两俩三仨四五六七八九十百千万";
+export const ZH_NUM_CHARS = "零〇一二两俩三仨四五六七八九十廿卅百千万";
 /**
  * A Chinese numeral as a regex source. It must start with a digit or 十: a run that starts with 百/千
  * is the tail of a word (广百 + 一盒 is not "110 boxes").
  */
-export const ZH_NUM_RE = `[零〇一二两俩三仨四五六七八九十][${ZH_NUM_CHARS}]{0,3}`;
+export const ZH_NUM_RE = `[零〇一二两俩三仨四五六七八九十廿卅][${ZH_NUM_CHARS}]{0,3}`;
 
 const ZH_DIGITS = "零一二三四五六七八九";
 
@@ -46,6 +48,10 @@ export function parseChineseInt(s: string): number | null {
       digitRightAfterUnit = prevWasUnit;
       num = ZH_DIGIT[ch];
       prevWasUnit = false;
+    } else if (ch in ZH_TENS && num < 0 && section === 0) {
+      section = ZH_TENS[ch];
+      lastUnit = 10;
+      prevWasUnit = true;
     } else if (ch in ZH_UNIT) {
       const unit = ZH_UNIT[ch];
       section += (num < 0 ? 1 : num) * unit;

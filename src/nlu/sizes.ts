@@ -1043,6 +1043,17 @@ const PARTY_SIZE = new RegExp(`^(${ZH_NUM_RE}|\\d)大(${ZH_NUM_RE}|\\d)小$`);
 const PARTY_N = `(\\d|${ZH_NUM_RE}|one|two|three|four)\\s*(?:个|位)?\\s*`;
 const PARTY_ADULT = "(?:大人|成人|家长|大(?!人)|adults?(?![a-z]))";
 const PARTY_CHILD = "(?:小孩|孩子|儿童|小朋友|宝宝|娃|小(?![孩朋])|kids?(?![a-z])|child(?:ren)?(?![a-z]))";
+/** A party said as grown-ups and children ("两个大人一个小孩", "2 adults + 1 kid"): how many in all, and the first count. */
+export function partyOf(lower: string): (Span & { total: number; first: number }) | null {
+  PARTY_SAID.lastIndex = 0;
+  const m = PARTY_SAID.exec(lower);
+  PARTY_SAID.lastIndex = 0;
+  const a = m ? parseNumber(m[1] ?? m[3]) : null;
+  const b = m ? parseNumber(m[2] ?? m[4]) : null;
+  return m && a !== null && b !== null && a >= 1 && b >= 1 ? { start: m.index, end: m.index + m[0].length, total: a + b, first: a } : null;
+}
+/** Whether a size is a kind for grown-ups or for children (成人票, 儿童) */
+export const isPartyKind = (size: string): boolean => ADULT.test(size.toLowerCase()) || CHILD.test(size.toLowerCase());
 const PARTY_SAID = new RegExp(`(?<![\\d.])${PARTY_N}${PARTY_ADULT}\\s*[,，+、和与&]?\\s*(?:and\\s+)?${PARTY_N}${PARTY_CHILD}|(?<![\\d.])${PARTY_N}${PARTY_CHILD}\\s*[,，+、和与&]?\\s*(?:and\\s+)?${PARTY_N}${PARTY_ADULT}`, "g");
 const CODE_NUMBER = /(?<![\d.a-z])(\d{2,4})(?:号)?(?![\d.%]|\s*(?:[个件张元块米点时分日月岁寸度粒片只支盒瓶包杯份位人次]|公里|小时|分钟|mm|cm|ml|kg|g\b|[x×*]\s*\d))/g;
 const PAIR_SIZE = /^(\d+(?:\.\d+)?)([a-z]*)\+(\d+(?:\.\d+)?)([a-z]*)$/;

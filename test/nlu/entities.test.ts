@@ -1273,3 +1273,21 @@ describe("a table's party, an amount sold by the metre, participles and sides (s
     ["右边后视镜片碎了 换一个", ["mirror×1/右"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("廿 counts; a party of grown-ups and children is so many places (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "k", name: "卡仔" }],
+    products: [
+      { id: "tile", brandId: "k", name: "雪山白瓷砖", aliases: ["雪山白"], sizes: ["600x1200", "750x1500"] },
+      { id: "diy", brandId: "k", name: "鸡蛋仔DIY亲子课", aliases: ["DIY课"], sizes: [] },
+      { id: "family", brandId: "k", name: "亲子票", aliases: [], sizes: ["一大一小", "两大一小"] },
+      { id: "adult", brandId: "k", name: "成人票", aliases: [], sizes: [] },
+    ],
+  });
+  it.each([
+    ["雪山白750x1500要廿四片", ["tile×24/750x1500"]],
+    ["DIY课 两个大人一个小孩", ["diy×3"]],
+    // (a size for the party, and another product after it, are not counted by it)
+    ["亲子票一大一小，再加一张成人票", ["family×1/一大一小", "adult×1"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
