@@ -13,7 +13,7 @@ interface CedictEntry {
 
 /** words of a gloss that say nothing of the thing: articles, pronouns, the dictionary's own notes */
 const STOP = new Set([
-  ..."the and for with from into onto over under than that this those these its his her their our your you one ones sth sb someone something used also etc see variant abbr old name kind type form lit fig coll esp person thing make made have has having get got give take put let via per each".split(" "),
+  ..."the and for with from into onto over under than that this those these its his her their our your you one ones sth sb someone something used also etc see variant abbr old name kind type form lit fig coll esp person thing make made have has having get got give take put let via per each within among near".split(" "),
   // (and the words of asking for anything: "book" is no 包夜, "order" no 订单)
   ..."book booking reserve order buy want need please pls".split(" "),
 ]);

@@ -18,7 +18,7 @@ interface Sized {
 /** a size and, per needed part, the stems that say it (a product's own words left out) */
 interface Telling {
   size: string;
-  parts: { stems: Set<string>; number?: boolean }[];
+  parts: { stems: Set<string>; number?: boolean; optional?: boolean }[];
 }
 
 const tellingBySizes = new WeakMap<string[], Map<string, Telling[]>>();
@@ -31,16 +31,27 @@ function tellingSizes(p: Sized): Telling[] {
   if (out) return out;
   const own = englishOfName(name);
   out = [];
+  // (the last character every size ends in says nothing of which one, and need not be said: the 铺 of 上铺 and 下铺,
+  // "lower bunk")
+  const shared = commonLast(p.sizes);
   for (const size of p.sizes) {
     const parts = englishParts(foldTraditional(size.normalize("NFKC").toLowerCase().trim()));
     if (!parts) continue;
     // (a part that is the product's own word says nothing of which one: the 卡 of 银卡 for a membership card is "silver")
     const telling = parts.map(({ stems, number }) => ({ stems: number ? stems : new Set([...stems].filter((s) => !own.has(s))), number, own: !number && [...stems].some((s) => own.has(s)) }));
     const which = telling.filter((t) => t.stems.size || !t.own);
-    if (which.length && which.some((t) => !t.number) && which.every((t) => t.stems.size)) out.push({ size, parts: which.map(({ stems, number }) => ({ stems, number })) });
+    if (which.length && which.some((t) => !t.number) && which.every((t) => t.stems.size)) {
+      out.push({ size, parts: which.map(({ stems, number }, k) => ({ stems, number, optional: !!shared && which.length > 1 && k === which.length - 1 && parts.length === which.length })) });
+    }
   }
   byName.set(name, out);
   return out;
+}
+
+/** The Chinese character that ends every one of several sizes of two or more characters, or null. */
+function commonLast(sizes: string[]): string | null {
+  const last = sizes[0]?.trim().slice(-1) ?? "";
+  return sizes.length > 1 && /[\u4e00-\u9fff]/.test(last) && sizes.every((z) => z.trim().length >= 2 && z.trim().endsWith(last) && /^[\u4e00-\u9fff]+$/.test(z.trim())) ? last : null;
 }
 
 const WORD = /[a-z]+|\d+/g;
@@ -83,6 +94,7 @@ function placeOf(t: Telling, said: Map<string, Span[]>): Span | null {
   for (let i = 0; i < places.length; i++) {
     const next = places[i + 1];
     const at = t.parts[i].number && next ? places[i].find((c) => next.some((n) => n.start >= c.end && n.start - c.end <= COUNT_GAP)) : places[i][0];
+    if (!at && t.parts[i].optional) continue;
     if (!at) return null;
     start = Math.min(start, at.start);
     end = Math.max(end, at.end);

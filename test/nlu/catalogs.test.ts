@@ -99,6 +99,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (written blind late in session 15, never read: scored at arrival and at the end of the session)
   "incense-tea": { intent: 0.99, entities: 0.96 },
   "kids-haircut": { intent: 0.97, entities: 0.93 },
+  "hiking-club": { intent: 0.99, entities: 0.9 },
+  "newborn-photo": { intent: 0.97, entities: 0.85 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -202,6 +204,12 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "curtain-shop": { intent: 0.99, entities: 0.92 },
   "windshield-repair": { intent: 0.98, entities: 0.9 },
   "vision-training": { intent: 0.99, entities: 0.92 },
+  buffet: { intent: 0.99, entities: 0.94 },
+  "tire-shop": { intent: 0.98, entities: 0.92 },
+  "capsule-hotel": { intent: 0.98, entities: 0.87 },
+  "bread-bakery": { intent: 0.98, entities: 0.93 },
+  "car-audio": { intent: 1.0, entities: 0.91 },
+  "frame-shop": { intent: 0.97, entities: 0.92 },
 };
 
 describe("catalog corpora", () => {

@@ -1291,3 +1291,18 @@ describe("廿 counts; a party of grown-ups and children is so many places (sessi
     ["亲子票一大一小，再加一张成人票", ["family×1/一大一小", "adult×1"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("a size in English without the character all its sizes end in (session 15)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "q", name: "栖舱" }],
+    products: [
+      { id: "pod", brandId: "q", name: "过夜舱", aliases: ["overnight pod"], sizes: ["上铺", "下铺"] },
+      { id: "tea", brandId: "q", name: "奶茶", aliases: ["bubble tea"], sizes: ["中杯", "大杯"] },
+    ],
+  });
+  it.each([
+    ["lower bunk overnight pod for tonight", ["pod×1/下铺"]],
+    // (a word of asking where is no size: the "within" of 中)
+    ["any place to get bubble tea within 500m?", ["tea×1"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
