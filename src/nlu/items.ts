@@ -78,7 +78,7 @@ export function buildItems(
   const usedSize = new Set<SizeMention>();
   const items: (ParsedItem & { explicitQty: boolean })[] = [];
   const each = countsForEach(lower, mentions, quantities, usedQty);
-  const party = partyOf(lower);
+  const party = PARTY_WORD.test(lower) ? partyOf(lower) : null;
   const eachSize = sizesForEach(lower, mentions, sizes);
 
   mentions.forEach((mention, i) => {
@@ -475,10 +475,12 @@ const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\
  * Which product a span between two of them goes with when a pause says so: "right" when the pause is between the
  * left product and the span and none between the span and the right product, "left" in the mirror case, else null.
  */
+/** a word a party of grown-ups and children is said with (partyOf reads it only then) */
+const PARTY_WORD = /[大小]|adult|kid|child/;
 const AND_AFTER = /^\s*[,，]?\s*(?:plus|and|also|then|和|还有|另外|外加|再|加上)(?![a-z])/;
 function sideOf(lower: string, leftEnd: number, span: Span, rightStart: number): "left" | "right" | null {
   // (one followed by "and" goes with what came before: "红枣鲜奶 500ml 来俩 plus 咸奶茶中杯")
-  if (AND_AFTER.test(lower.slice(span.end, rightStart))) return "left";
+  if (AND_AFTER.test(lower.slice(span.end, Math.min(rightStart, span.end + 8)))) return "left";
   // (one character of each side is kept so that a space is seen between its neighbours)
   const before = PAUSE.test(lower.slice(Math.max(0, leftEnd - 1), span.start + 1));
   const after = PAUSE.test(lower.slice(span.end - 1, rightStart + 1));

@@ -523,8 +523,8 @@ export class RulesParser implements IntentParser {
     for (const w of this.amountNames(lower)) {
       const product = this.matcher.products.get(w.id);
       const said = sizeKey(lower.slice(w.start, w.end));
-      const sizeOfNamed = mentions.some((m) => m.kind === "product" && this.matcher.products.get(m.id)?.sizes.some((z) => sizeKey(z) === said || z.toLowerCase().split(/[-\s/+]/).includes(said)));
-      if (product && !sizeOfNamed && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end))) {
+      const sizeOfNamed = () => mentions.some((m) => m.kind === "product" && this.matcher.products.get(m.id)?.sizes.some((z) => sizeKey(z) === said || z.toLowerCase().split(/[-\s/+]/).includes(said)));
+      if (product && (!allowed || allowed.has(product.brandId)) && !mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end)) && !sizeOfNamed()) {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }

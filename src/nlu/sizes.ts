@@ -395,11 +395,17 @@ function boundOf(key: string): { n: number; unit: string } | null {
 }
 
 /** A size key's range in a unit it may be said in another of (5-10kg: 5000 to 10000 g), or null. */
+const RANGES = new Map<string, { lo: number; hi: number; unit: string } | null>();
 function rangeIn(key: string): { lo: number; hi: number; unit: string } | null {
-  const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)([^\d\s.]{1,3})$/.exec(key);
-  const lo = m ? amountIn(sizeKey(`${m[1]}${m[3]}`)) : null;
-  const hi = m ? amountIn(sizeKey(`${m[2]}${m[3]}`)) : null;
-  return lo && hi && lo.unit === hi.unit ? { lo: lo.n, hi: hi.n, unit: lo.unit } : null;
+  let range = RANGES.get(key);
+  if (range === undefined) {
+    const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)([^\d\s.]{1,3})$/.exec(key);
+    const lo = m ? amountIn(sizeKey(`${m[1]}${m[3]}`)) : null;
+    const hi = m ? amountIn(sizeKey(`${m[2]}${m[3]}`)) : null;
+    range = lo && hi && lo.unit === hi.unit ? { lo: lo.n, hi: hi.n, unit: lo.unit } : null;
+    if (RANGES.size < 50_000) RANGES.set(key, range);
+  }
+  return range;
 }
 
 /** a size of words before a measure: 全脸900发, 单槽68cm */
@@ -1105,19 +1111,20 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     }
   }
   // a size in 元 said in 块: "充100块话费" of 100元
-  const yuan = new Set(products.flatMap((p) => p.sizes).filter((z) => /^\d+元$/.test(z.trim())));
+  const every = new Set(products.flatMap((p) => p.sizes));
+  const yuan = new Set([...every].filter((z) => /^\d+元$/.test(z.trim())));
   if (yuan.size) {
     for (let m = KUAI.exec(lower); m; m = KUAI.exec(lower)) if (yuan.has(`${m[1]}元`)) add(m.index, m.index + m[0].length, `${m[1]}元`);
   }
   // a size that is a side, one character (左, 右), said with 边 or 侧: "左边后三角窗"
-  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+  for (const raw of every) {
     const side = raw.trim();
     if (side.length !== 1 || !/[\u4e00-\u9fff]/.test(side) || ONE_MEASURE.test(side)) continue;
     for (let i = lower.indexOf(`${side}边`); i >= 0; i = lower.indexOf(`${side}边`, i + 1)) add(i, i + 2, raw);
     for (let i = lower.indexOf(`${side}侧`); i >= 0; i = lower.indexOf(`${side}侧`, i + 1)) add(i, i + 2, raw);
   }
   // a size that is a measure word alone (罐, 瓶) said as a pack of it: "可乐罐装"
-  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+  for (const raw of every) {
     if (!ONE_MEASURE.test(raw.trim())) continue;
     // (not a count of it, 6罐装, nor the start of a name, 袋装螺蛳粉)
     for (let i = lower.indexOf(`${raw.trim()}装`); i >= 0; i = lower.indexOf(`${raw.trim()}装`, i + 1)) {

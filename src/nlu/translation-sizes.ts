@@ -47,15 +47,25 @@ function patterns(langs: string[]) {
   return p;
 }
 
-/** The direction of a translation said, as mentions whose keys are the directions it may be, most likely first. */
-export function translationSizes(lower: string, products: { sizes: string[] }[]): SizeMention[] {
-  const langs = new Set<string>();
-  for (const p of products) {
-    for (const z of p.sizes) {
+const languagesBySizes = new WeakMap<string[], string[]>();
+/** The languages a product's sizes translate from or into (memoised per size list). */
+function languagesOf(sizes: string[]): string[] {
+  let out = languagesBySizes.get(sizes);
+  if (!out) {
+    const langs = new Set<string>();
+    for (const z of sizes) {
       const d = DIRECTION.exec(z.trim());
       if (d) langs.add(d[1]).add(d[2]);
     }
+    languagesBySizes.set(sizes, (out = [...langs]));
   }
+  return out;
+}
+
+/** The direction of a translation said, as mentions whose keys are the directions it may be, most likely first. */
+export function translationSizes(lower: string, products: { sizes: string[] }[]): SizeMention[] {
+  const langs = new Set<string>();
+  for (const p of products) for (const l of languagesOf(p.sizes)) langs.add(l);
   if (!langs.size) return [];
   const { pair, joined, target, bare, byWord } = patterns([...langs].sort());
   const out: SizeMention[] = [];
