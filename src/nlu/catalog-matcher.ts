@@ -48,7 +48,7 @@ export interface ProductInfo {
   /** the amounts its description gives its sizes (described-sizes.ts) */
   described?: DescribedSize[];
   /** its category words, as the text is read */
-  tags?: Set<string>;
+  tags?: readonly string[];
 }
 
 interface Surface {
@@ -452,7 +452,7 @@ export class CatalogMatcher {
     };
     for (const p of catalog.products ?? []) {
       const chars = new Set([p.name, ...(p.aliases ?? [])].join("").normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]/g) ?? []);
-      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: normalizeSurface(p.name), described: p.described ?? [], tags: new Set((p.tags ?? []).map(normalizeSurface)) });
+      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: normalizeSurface(p.name), described: p.described ?? [], tags: p.tags?.length ? p.tags.map(normalizeSurface) : undefined });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);

@@ -34,10 +34,12 @@ const ownSizeSaid = (lower: string, p: ProductInfo, other: ProductInfo): boolean
   const n = /\d+(?:\.\d+)?/.exec(z)?.[0];
   return lower.includes(z.toLowerCase()) || (!!n && new RegExp(`(?<![\\d.])${n.replace(".", "\\.")}(?![\\d.])`).test(lower));
 });
+/** a word of sending a parcel, in a product's name (寄快递) */
+const PARCEL_WORD = /寄|快递|邮|顺丰|ship|mail|post|courier/;
 const CLOCK_SAID = new RegExp(`\\d\\s*(?:[:：]\\d{2}|点|时|[ap]\\.?m(?![a-z])|o'?clock)|(?:${ZH_NUM_RE})点`);
 /** Whether a word (in the singular or plural) is one of a product's category words, or ends one ("car" of "full car"). */
 function isKindOf(p: ProductInfo, word: string): boolean {
-  if (!p.tags?.size) return false;
+  if (!p.tags?.length) return false;
   const one = word.replace(/(?<=[a-z])e?s$/, "");
   for (const t of p.tags) if (t === word || t === one || (/^[a-z]/.test(one) ? t.endsWith(` ${one}`) : t.endsWith(one))) return true;
   return false;
@@ -727,7 +729,7 @@ export class RulesParser implements IntentParser {
     // (not a way of receiving said inside the name of a card, a voucher, a form or a container: the 提货 of 提货卡, the 送货 of
     // 送货单, the 外带 of 外带冰淇淋盒)
     // (nor the parcel service a shop sells, 寄快递: one sends something with it, and says nothing of how an order comes)
-    const cards = mentions.filter((m) => m.kind === "product" && (/[卡券单盒杯袋桶]$/.test(lower.slice(m.start, m.end)) || parseFulfillment(lower.slice(m.start, m.end)) === "ship"));
+    const cards = mentions.filter((m) => m.kind === "product" && (/[卡券单盒杯袋桶]$/.test(lower.slice(m.start, m.end)) || (PARCEL_WORD.test(lower.slice(m.start, m.end)) && parseFulfillment(lower.slice(m.start, m.end)) === "ship")));
     const fulfillment = parseFulfillment(cards.length ? blankSpans(lower, cards) : lower);
 
     let staff: TermMention[] | undefined;

@@ -547,6 +547,33 @@ export function sizeByStem(region: string, sizes: string[], name: string): strin
 }
 const STEM_END = /[款型式版装质形]$/;
 
+interface Sayings {
+  /** sizes in 元 (100元), said in 块 */
+  yuan: string[];
+  /** one-character sides (左, 右), said with 边 or 侧 */
+  sides: string[];
+  /** measure words alone (罐), said as a pack of one (罐装) */
+  measures: string[];
+  /** a character and its measure (端盒), said by the character with a count of the measure or whole, when no other size
+   * of the product has that character */
+  stems: { size: string; re: RegExp }[];
+}
+const sayingsBySizes = new WeakMap<string[], Sayings>();
+function sayingsOf(sizes: string[]): Sayings {
+  let out = sayingsBySizes.get(sizes);
+  if (out) return out;
+  out = { yuan: [], sides: [], measures: [], stems: [] };
+  for (const raw of sizes) {
+    const z = raw.trim();
+    if (/^\d+元$/.test(z)) out.yuan.push(z);
+    if (ONE_MEASURE.test(z)) out.measures.push(z);
+    else if (z.length === 1 && /[\u4e00-\u9fff]/.test(z)) out.sides.push(z);
+    const m = MEASURED_STEM.exec(z);
+    if (m && m[1] !== "整" && !sizes.some((o) => o !== raw && o.includes(m[1]))) out.stems.push({ size: raw, re: new RegExp(`${m[1]}(?=\\s*(?:\\d{1,3}|${ZH_NUM_RE})\\s*${m[2]})|整${m[1]}`, "g") });
+  }
+  sayingsBySizes.set(sizes, out);
+  return out;
+}
 const KUAI = /(?<![\d.])(\d{1,5})\s*块钱?/g;
 const NUMERAL_END = new RegExp(`(?:\\d|[${ZH_NUM_CHARS}])\\s*$`);
 const ONE_MEASURE = new RegExp(`^[${MEASURE_WORDS}]$`);
@@ -1110,35 +1137,31 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       else re.lastIndex = m.index + 1;
     }
   }
+  // sizes said in a way of their own kind (worked out once per product's sizes, see sayings)
+  const said = products.map((p) => sayingsOf(p.sizes));
   // a size in 元 said in 块: "充100块话费" of 100元
-  const every = new Set(products.flatMap((p) => p.sizes));
-  const yuan = new Set([...every].filter((z) => /^\d+元$/.test(z.trim())));
-  if (yuan.size) {
+  if (said.some((x) => x.yuan.length)) {
+    const yuan = new Set(said.flatMap((x) => x.yuan));
     for (let m = KUAI.exec(lower); m; m = KUAI.exec(lower)) if (yuan.has(`${m[1]}元`)) add(m.index, m.index + m[0].length, `${m[1]}元`);
   }
-  // a size that is a side, one character (左, 右), said with 边 or 侧: "左边后三角窗"
-  for (const raw of every) {
-    const side = raw.trim();
-    if (side.length !== 1 || !/[\u4e00-\u9fff]/.test(side) || ONE_MEASURE.test(side)) continue;
-    for (let i = lower.indexOf(`${side}边`); i >= 0; i = lower.indexOf(`${side}边`, i + 1)) add(i, i + 2, raw);
-    for (let i = lower.indexOf(`${side}侧`); i >= 0; i = lower.indexOf(`${side}侧`, i + 1)) add(i, i + 2, raw);
-  }
-  // a size that is a measure word alone (罐, 瓶) said as a pack of it: "可乐罐装"
-  for (const raw of every) {
-    if (!ONE_MEASURE.test(raw.trim())) continue;
-    // (not a count of it, 6罐装, nor the start of a name, 袋装螺蛳粉)
-    for (let i = lower.indexOf(`${raw.trim()}装`); i >= 0; i = lower.indexOf(`${raw.trim()}装`, i + 1)) {
-      if (!NUMERAL_END.test(lower.slice(0, i)) && !/^[\u4e00-\u9fff](?<![的来要])/.test(lower.slice(i + 2, i + 3))) add(i, i + 2, raw);
+  for (const x of said) {
+    // a size that is a side, one character (左, 右), said with 边 or 侧: "左边后三角窗"
+    for (const side of x.sides) {
+      for (let i = lower.indexOf(`${side}边`); i >= 0; i = lower.indexOf(`${side}边`, i + 1)) add(i, i + 2, side);
+      for (let i = lower.indexOf(`${side}侧`); i >= 0; i = lower.indexOf(`${side}侧`, i + 1)) add(i, i + 2, side);
     }
-  }
-  // a size of a character and the measure it comes in (端盒, a whole case of blind boxes) said by that character with a count
-  // of the measure ("端两盒") or whole ("整端"), when no other size of the product has that character
-  for (const p of products) {
-    for (const raw of p.sizes) {
-      const m = MEASURED_STEM.exec(raw.trim());
-      if (!m || m[1] === "整" || p.sizes.some((o) => o !== raw && o.includes(m[1]))) continue;
-      const re = new RegExp(`${m[1]}(?=\\s*(?:\\d{1,3}|${ZH_NUM_RE})\\s*${m[2]})|整${m[1]}`, "g");
-      for (let x = re.exec(lower); x; x = re.exec(lower)) add(x.index, x.index + x[0].length, raw);
+    // a size that is a measure word alone (罐, 瓶) said as a pack of it: "可乐罐装" (not a count of it, 6罐装, nor the start of
+    // a name, 袋装螺蛳粉)
+    for (const measure of x.measures) {
+      for (let i = lower.indexOf(`${measure}装`); i >= 0; i = lower.indexOf(`${measure}装`, i + 1)) {
+        if (!NUMERAL_END.test(lower.slice(0, i)) && !/^[\u4e00-\u9fff](?<![的来要])/.test(lower.slice(i + 2, i + 3))) add(i, i + 2, measure);
+      }
+    }
+    // a size of a character and the measure it comes in (端盒, a whole case of blind boxes) said by that character with a
+    // count of the measure ("端两盒") or whole ("整端")
+    for (const { size, re } of x.stems) {
+      re.lastIndex = 0;
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, size);
     }
   }
   // a size of three measures or more (27寸 2K 180Hz) said by two or more of them ("27寸2k"), when no other size has as many said
