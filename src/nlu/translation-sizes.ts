@@ -1,7 +1,14 @@
 // Sizes that are the direction of a translation, 中译英 or 日译中 (from one language into another), as customers say them:
 // "中翻英", "日文翻中文", "翻成英文", "英文版", "chinese to english", "into French". The languages are the catalog's own
 // (the characters either side of 译 in its sizes); how each is spelled is general language, not any trade's words.
-import type { SizeMention } from "./sizes.ts";
+import type { Span } from "./text.ts";
+
+/** a direction said, with the directions it may be, most likely first (a size mention, as sizes.ts reads them) */
+export interface DirectionMention extends Span {
+  keys: string[];
+  display: string;
+  weak: boolean;
+}
 
 /** the spellings of a language, by the character a direction names it with */
 const LANGUAGES: Record<string, string[]> = {
@@ -63,12 +70,12 @@ function languagesOf(sizes: string[]): string[] {
 }
 
 /** The direction of a translation said, as mentions whose keys are the directions it may be, most likely first. */
-export function translationSizes(lower: string, products: { sizes: string[] }[]): SizeMention[] {
+export function translationSizes(lower: string, products: { sizes: string[] }[]): DirectionMention[] {
   const langs = new Set<string>();
   for (const p of products) for (const l of languagesOf(p.sizes)) langs.add(l);
   if (!langs.size) return [];
   const { pair, joined, target, bare, byWord } = patterns([...langs].sort());
-  const out: SizeMention[] = [];
+  const out: DirectionMention[] = [];
   const push = (start: number, end: number, keys: string[]) => {
     if (keys.length && !out.some((o) => o.start < end && start < o.end)) out.push({ start, end, keys, display: keys[0], weak: false });
   };
