@@ -5,7 +5,7 @@ import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { describedSize } from "./described-sizes.ts";
 import { amountsSaid, countOf, isAmountSold, isMeasure, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
-import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
+import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_CHARS, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, isPartyKind, partyOf, resolveSize, sizeByStem, sizeKey, sizesInParts, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
 import { DISCOUNT_SAID } from "./codes.ts";
@@ -558,7 +558,7 @@ function gluedCount(lower: string, s: Span): { value: number; length: number } |
   const m = GLUED_COUNT.exec(lower.slice(s.end));
   return m && Number(m[1]) >= 1 ? { value: Number(m[1]), length: m[1].length } : null;
 }
-const NUMERAL_BEFORE = /(?:^|[^零〇一二两俩三仨四五六七八九十百千万])([一二两三四五六七八九十])\s*$/;
+const NUMERAL_BEFORE = new RegExp(`(?:^|[^${ZH_NUM_CHARS}])([一二两三四五六七八九十])\\s*$`);
 /** A Chinese numeral alone right before a mark of size: the 两 of "两大两小". */
 function numeralBefore(prefix: string): number | null {
   const m = NUMERAL_BEFORE.exec(prefix);

@@ -26,7 +26,6 @@ const FULFILLMENT_INTENTS = new Set<Intent>(["order", "find_store"]);
 
 /** An amount and its unit: 3小时, 三个小时, "3 hours", 3h (a unit of one or two characters, or one English word). */
 const AMOUNT = new RegExp(`(?<![\\d.a-z])(?:\\d{1,3}|${ZH_NUM_RE})\\s*个?\\s*(?:[\\u4e00-\\u9fff]{1,2}|[a-z]+)`, "g");
-/** a number (and 个) right before a word: the word is a unit counted ("三个小时"), not a product's head noun */
 /** Whether the text says a size of one product that another does not come in. */
 const ownSizeSaid = (lower: string, p: ProductInfo, other: ProductInfo): boolean => p.sizes.some((z) => {
   if (other.sizes.includes(z)) return false;
@@ -36,6 +35,7 @@ const ownSizeSaid = (lower: string, p: ProductInfo, other: ProductInfo): boolean
 });
 /** a word of sending a parcel, in a product's name (寄快递) */
 const PARCEL_WORD = /寄|快递|邮|顺丰|ship|mail|post|courier/;
+/** a time of the day said as such (8点, 9pm, 16:30), not a part of the day */
 const CLOCK_SAID = new RegExp(`\\d\\s*(?:[:：]\\d{2}|点|时|[ap]\\.?m(?![a-z])|o'?clock)|(?:${ZH_NUM_RE})点`);
 /** Whether a word (in the singular or plural) is one of a product's category words, or ends one ("car" of "full car"). */
 function isKindOf(p: ProductInfo, word: string): boolean {
@@ -44,7 +44,9 @@ function isKindOf(p: ProductInfo, word: string): boolean {
   for (const t of p.tags) if (t === word || t === one || (/^[a-z]/.test(one) ? t.endsWith(` ${one}`) : t.endsWith(one))) return true;
   return false;
 }
+/** an English container counted, ending where it ends: "3 large boxes", "three bottles" */
 const EN_COUNTED = new RegExp(`${EN_COUNT_LEAD}(?:${EN_COUNTERS})$`);
+/** a number (and 个) right before a word: the word is a unit counted ("三个小时"), not a product's head noun */
 const COUNTED_BEFORE = new RegExp(`(?<![a-z])(?:\\d|${ZH_NUM_RE})\\s*个?$`);
 const EN_UNIT: Record<string, string> = { h: "hour", hr: "hour", hrs: "hour", hours: "hour", mins: "min", minutes: "min", minute: "min" };
 
