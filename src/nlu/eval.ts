@@ -13,7 +13,9 @@
 //   as asked when the product does not have it (小杯, XS); null for a product without sizes.
 // - brandId: the brand named; else the first product's brand; else the coupon's brand; else the kind of shop only
 //   one brand is, as its own names say (药房 of 益康大药房, 茶楼 of 粤点轩茶楼; since session 9); else a category
-//   word sold by exactly one brand (咖啡 → starbucks); else null.
+//   word sold by exactly one brand (咖啡 → starbucks); else, for a store search or a booking, the brand of the store it
+//   names by a piece of its place before a word for a shop (项城店 for 丰禾农资 项城莲花路店, the Binjiang store; since
+//   session 16; the tuned corpora's lines were relabelled so); else null.
 // - when: only for order, book_appointment, find_store (see when.ts for default hours).
 // - fulfillment: only for order and find_store. rating: only for feedback.
 // - radiusMeters: any intent; lengths under 20 m are sizes, not radii.

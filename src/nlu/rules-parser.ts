@@ -15,6 +15,7 @@ import { chineseNumerals, EN_COUNT_LEAD, EN_COUNTERS, findQuantities, MEASURE_WO
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
+import { StoreBrands } from "./store-brand.ts";
 import { bareNumberSize, catalogSizes, CompositeSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
@@ -154,6 +155,8 @@ export class RulesParser implements IntentParser {
   private readonly sizeNamed = new Map<string, Set<string>>();
   /** store names and their place words, masked for the intent model */
   private readonly stores: TermMatcher;
+  /** the brand of a store said by a piece of its name (项城店) */
+  private readonly storeBrands: StoreBrands;
   /** product names written inside a store's name */
   private readonly inStoreNames = new Set<string>();
   /** the first character of a two-character name of a product sold 大/中/小 (薯 of 薯条, 可 of 可乐), said after the size
@@ -167,6 +170,7 @@ export class RulesParser implements IntentParser {
     this.intentModel = options.intentModel === undefined ? defaultIntentModel() : options.intentModel;
     const storeNames = storeWords(catalog);
     this.stores = new TermMatcher(storeNames.map((text) => ({ text, id: text })));
+    this.storeBrands = new StoreBrands(catalog);
     // (the names said inside a store's name, 观音 of 观音桥店: only where one is said are stores looked for)
     for (const w of storeNames) for (const m of this.matcher.exactMentions(w.normalize("NFKC").toLowerCase(), null)) if (m.kind === "product") this.inStoreNames.add(w.normalize("NFKC").toLowerCase().slice(m.start, m.end));
     for (const c of catalog.coupons ?? []) {
@@ -807,6 +811,8 @@ export class RulesParser implements IntentParser {
     // (not over a person's title said: "约个教练教我打羽毛球" asks for a coach, whoever sells the shuttles)
     const sole = intent === "book_appointment" && brandId !== null && (!role || (!titles.length && !this.lexicon.staffs(brandId, role))) ? this.lexicon.soleRoleOf(brandId) : null;
     if (sole) role = sole;
+    // (else a store named by a piece of its name is where a search or a booking goes: "项城店几点关门")
+    if (brandId === null && STORE_INTENTS.has(intent)) brandId = this.storeBrands.brandIn(lower, allowed);
 
     return {
       intent,
@@ -824,6 +830,8 @@ export class RulesParser implements IntentParser {
   }
 }
 
+/** intents whose brand a store named gives (a search and a booking go to that store) */
+const STORE_INTENTS: ReadonlySet<Intent> = new Set(["find_store", "book_appointment"]);
 const CLAUSE_BREAK = /[\s,，。.!！?？;；、]/;
 /** where the clause around `at` starts: after the last space or punctuation before it */
 function clauseStart(lower: string, at: number): number {

@@ -16,7 +16,9 @@ const folders = readdirSync(DIR).filter((f) => existsSync(join(DIR, f, "corpus.j
 /** where each held-out corpus stood when its floor was set (see test/nlu/catalogs/README.md) */
 const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   bookshop: { intent: 0.97, entities: 0.97 },
-  "home-services": { intent: 0.93, entities: 0.85 },
+  // (entities 0.85 until session 16: one line of it lost to the convention that a store named gives a search or a
+  // booking its brand, found by the score, not by reading the line)
+  "home-services": { intent: 0.93, entities: 0.84 },
   // (0.91 until session 10: one line lost to the convention that a product naming a coupon is no item, found by
   // switching that rule off, not by reading the line)
   garden: { intent: 0.97, entities: 0.93 },
@@ -101,6 +103,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "kids-haircut": { intent: 0.97, entities: 0.93 },
   "hiking-club": { intent: 0.99, entities: 0.9 },
   "newborn-photo": { intent: 0.97, entities: 0.85 },
+  // (written blind at the start of session 16, never read: scored at arrival and at the end of the session)
+  pizza: { intent: 0.99, entities: 0.89 },
+  "perfume-shop": { intent: 0.98, entities: 0.96 },
+  "tea-restaurant": { intent: 0.98, entities: 0.81 },
+  "parking-lot": { intent: 0.97, entities: 0.88 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -210,6 +217,11 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "bread-bakery": { intent: 0.98, entities: 0.93 },
   "car-audio": { intent: 1.0, entities: 0.91 },
   "frame-shop": { intent: 0.97, entities: 0.92 },
+  // (written blind in session 16 and tuned the same session)
+  "coffee-roastery": { intent: 0.99, entities: 0.92 },
+  "fabric-shop": { intent: 1.0, entities: 0.94 },
+  "farm-supply": { intent: 0.98, entities: 0.86 },
+  "smart-home": { intent: 0.98, entities: 0.93 },
 };
 
 describe("catalog corpora", () => {

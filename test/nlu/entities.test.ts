@@ -6,7 +6,7 @@ import { defaultCorpusContext } from "../../src/nlu/eval.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { normalizeText } from "../../src/nlu/text.ts";
 import { soldBy } from "../../src/nlu/sold-by.ts";
-import { itemLines, rulesFromCatalog } from "./fixtures.ts";
+import { ctx, itemLines, rulesFromCatalog } from "./fixtures.ts";
 
 const KNOWN = new Map(["GXG30", "COFFEE5", "LATTE8", "HOME500", "GB50"].map((c) => [c, c]));
 const n = (t: string) => normalizeText(t);
@@ -1305,4 +1305,25 @@ describe("a size in English without the character all its sizes end in (session 
     // (a word of asking where is no size: the "within" of 中)
     ["any place to get bubble tea within 500m?", ["tea×1"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
+
+describe("a store named by a piece of its place gives a search or a booking its brand (session 16)", () => {
+  const stores = (brandId: string, names: string[]) => names.map((name, i) => ({ id: `${brandId}${i}`, brandId, name, lat: 30, lng: 114 }));
+  const parser = rulesFromCatalog({
+    brands: [{ id: "fh", name: "丰禾农资", aliases: ["丰禾"] }, { id: "ll", name: "绿垄植保", aliases: ["绿垄"] }],
+    stores: [...stores("fh", ["丰禾农资 项城莲花路店", "丰禾农资 周口川汇店", "丰禾农资 寿光东城店"]), ...stores("ll", ["绿垄植保 寿光农圣街店", "绿垄植保 杭州滨江星光大道体验店"])],
+    products: [{ id: "urea", brandId: "fh", name: "尿素", sizes: ["40kg"] }],
+    staff: [{ id: "s1", storeId: "fh0", name: "张农艺师", role: "agronomist" }],
+    roles: [{ role: "agronomist", labels: { zh: ["农艺师"], en: ["agronomist"] } }],
+  });
+  const brandOf = (text: string) => parser.parseSync(text, ctx()).brandId;
+  it.each([
+    ["项城店几点关门", "fh"],
+    ["约个农艺师 明天上午去川汇店", "fh"],
+    ["滨江那个店在哪", "ll"],
+    ["is the Xiangcheng store open on Sunday", "fh"],
+    // (a piece of both brands' stores' names names neither; a place with no word for a shop names no store)
+    ["寿光店几点关门", null],
+    ["项城附近有店吗", null],
+  ])("%s", (text, want) => expect(brandOf(text)).toBe(want));
 });

@@ -1,0 +1,73 @@
+// Which brand a store the customer names belongs to: "项城店开门了吗", "约个顾问 去川汇店", "is the Xiangcheng store
+// open": customers shorten a store's name to a piece of its place and a word for a shop (项城店 for 丰禾农资 项城莲花路店,
+// 滨江店 for 杭州滨江星光大道体验店), or say its place in pinyin. Read from the catalog's stores; a piece of several brands'
+// stores' names names no brand.
+import { pinyin } from "pinyin-pro";
+import type { CatalogSnapshot } from "./intent.ts";
+
+/** words for a shop said after a piece of its place ("项城店", "普洱那家店", "Binjiang store") */
+const SHOP_AFTER = /^\s?(?:路|街|镇|县|区)?\s?(?:那(?:家|个|边)?|这(?:家|个)?)?\s?(?:店|门店|分店|体验店|旗舰店|校区|网点)/;
+const SHOP_AFTER_EN = /^(?:\s?(?:road|rd|street|st|lu|jie))?\s?(?:store|branch|shop|outlet|location)\b/;
+/** the words a shop's name ends in, and a brand's own words, are no place */
+const SHOP_WORDS = /(?:官方旗舰店|旗舰店|体验店|服务站|分店|门店|店|中心|广场)$/;
+
+export class StoreBrands {
+  /** a piece of a place (two or three characters) → its brand, or null when several brands' stores have it */
+  private readonly pieces = new Map<string, string | null>();
+  /** the same pieces in pinyin ("xiangcheng") */
+  private readonly spelled = new Map<string, string | null>();
+
+  constructor(catalog: Pick<CatalogSnapshot, "stores" | "brands">) {
+    const brandNames = new Map((catalog.brands ?? []).map((b) => [b.id, [b.name, ...(b.aliases ?? [])].map((n) => n.normalize("NFKC").toLowerCase())]));
+    const allBrandWords = [...brandNames.values()].flat();
+    const note = (map: Map<string, string | null>, key: string, brand: string) => {
+      const had = map.get(key);
+      map.set(key, had === undefined || had === brand ? brand : null);
+    };
+    for (const st of catalog.stores ?? []) {
+      let name = st.name.normalize("NFKC").toLowerCase().trim();
+      for (const b of (brandNames.get(st.brandId) ?? []).sort((x, y) => y.length - x.length)) if (b && name.startsWith(b)) { name = name.slice(b.length); break; }
+      for (const part of name.split(/[\s()（）·,，\-]+/)) {
+        const place = part.replace(SHOP_WORDS, "");
+        if (!/^[\u4e00-\u9fff]{2,}$/.test(place)) continue;
+        for (let len = 2; len <= 3; len++) {
+          for (let i = 0; i + len <= place.length; i++) {
+            const piece = place.slice(i, i + len);
+            if (allBrandWords.some((w) => w.includes(piece))) continue;
+            note(this.pieces, piece, st.brandId);
+            note(this.spelled, pinyin(piece, { toneType: "none", type: "array" }).join(""), st.brandId);
+          }
+        }
+      }
+    }
+  }
+
+  /** The brand of the store piece said before a word for a shop, when it names one brand's stores. */
+  brandIn(lower: string, allowed: ReadonlySet<string> | null): string | null {
+    let found: string | null | undefined;
+    for (let i = 0; i < lower.length && found === undefined; i++) {
+      for (let len = 3; len >= 2; len--) {
+        const brand = this.pieces.get(lower.slice(i, i + len));
+        if (brand !== undefined && SHOP_AFTER.test(lower.slice(i + len))) {
+          found = brand;
+          break;
+        }
+      }
+    }
+    if (found === undefined && /[a-z]/.test(lower)) {
+      const words = [...lower.matchAll(/[a-z]+/g)];
+      for (let i = 0; i < words.length && found === undefined; i++) {
+        for (const n of [2, 1]) {
+          if (i + n > words.length) continue;
+          const brand = this.spelled.get(words.slice(i, i + n).map((w) => w[0]).join(""));
+          const last = words[i + n - 1];
+          if (brand !== undefined && SHOP_AFTER_EN.test(lower.slice(last.index + last[0].length))) {
+            found = brand;
+            break;
+          }
+        }
+      }
+    }
+    return found && (!allowed || allowed.has(found)) ? found : null;
+  }
+}
