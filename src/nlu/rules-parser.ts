@@ -668,6 +668,16 @@ export class RulesParser implements IntentParser {
       });
       productMentions.sort((a, b) => a.start - b.start);
     }
+    // (an amount per container said with one of it, "50斤一袋" for the size 50斤/袋: the 一袋 is the size's, no count)
+    // (and its own count is not before it: the 36 of "周麦36 50斤一袋")
+    const perContainer = new Set<SizeMention>();
+    for (const z of sizes) {
+      const per = /^\s*(?:一|1|每)\s*([\u4e00-\u9fff])/.exec(lower.slice(z.end));
+      if (per && !z.weak && productMentions.some((m) => resolveSize([z], m.product.sizes, m.product.sizeIndex)?.endsWith(`/${per[1]}`))) {
+        z.end += per[0].length;
+        perContainer.add(z);
+      }
+    }
     // a number that is part of a size ("10只装", "19朵") is not a count
     // (nor one inside a product's name: the 八台 of 中八台, the 三杯 of 三杯鸡)
     // (not a coupon's discount: the 5 of 满30减5, the 50 of 立减50, the 8 of 8折)
@@ -676,7 +686,7 @@ export class RulesParser implements IntentParser {
     // a number right before a size said in a measure word counts it: "两大杯", "剔尖两小碗" (2 × 大杯, 2 × 小碗)
     for (const z of sizes) {
       // (or in an English plural: "3 cans" of a cola sold 罐装)
-      if (!MEASURE_END.test(lower.slice(z.start, z.end)) && !/^[a-z]{3,}s$/.test(lower.slice(z.start, z.end))) continue;
+      if (perContainer.has(z) || (!MEASURE_END.test(lower.slice(z.start, z.end)) && !/^[a-z]{3,}s$/.test(lower.slice(z.start, z.end)))) continue;
       const n = COUNT_BEFORE.exec(lower.slice(Math.max(0, z.start - 4), z.start));
       const value = n ? parseNumber(n[1]) : null;
       const start = z.start - (n?.[0].length ?? 0);

@@ -26,7 +26,7 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/千瓦$/, "kw").replace(/瓦$/, "w").replace(/(?:公里|千米)$/, "km").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=[a-z])-(?=[a-z])/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/千瓦$/, "kw").replace(/瓦$/, "w").replace(/(?:公里|千米)$/, "km").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
     // temperatures: -10℃, -10度, -10°C, 零下10度 are one size
     .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-")
     // storage: 10G is 10GB, 1T 1TB
@@ -148,14 +148,15 @@ const PATTERNS: Pattern[] = [
   // a range of weights or lengths: "5到10公斤", "5-10kg" (the 5-10kg one)
   { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:到|至|-|~|～)\s*(\d+(?:\.\d+)?)\s*(kg|公斤|千克|斤|cm|厘米|公分)(?![a-z])/g, make: (m) => ({ keys: [sizeKey(`${m[1]}-${m[2]}${m[3]}`)], display: `${m[1]}-${m[2]}${m[3]}` }) },
   // (said with an English number, "one kg", "two litres"; a Chinese unit may be followed by a count, "1公斤x5")
-  { re: new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升)|(?:one|two|three|four|five|six|ten|an?)(?=\\s+(?:kg|lit|lbs?|oz)))\\s*((?:l|kg|g|oz|lbs?|lit(?:er|re)s?)(?![a-z&])|升|克|公斤|千克|斤|盎司|磅)`, "g"), make: (m, orig) => {
+  // (a Chinese numeral right after a product's digits starts the weight: the 一公斤 of 登海605一公斤)
+  { re: new RegExp(`(?<![.a-z]|\\d(?=\\d))(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升)|(?:one|two|three|four|five|six|ten|an?)(?=\\s+(?:kg|lit|lbs?|oz)))\\s*((?:l|kg|g|oz|lbs?|lit(?:er|re)s?)(?![a-z&])|升|克|公斤|千克|斤|盎司|磅)`, "g"), make: (m, orig) => {
     const n = parseNumber(m[1]);
     if (n === null || n <= 0) return null;
     const unit = orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length);
     return { keys: [sizeKey(n + m[2].replace(/^lit.*/, "l"))], display: `${n}${unit}` };
   } },
   // the 两 of weight (50g): "1两的金条", "二两", "半两" (not "一两个", "三两天": a few)
-  { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d+(?:\\.\\d+)?|[二三四五六七八九十半])\\s*两(?![${MEASURE_WORDS}${ZH_NUM_CHARS}天次年周位人种样块])`, "g"), make: (m) => {
+  { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d+(?:\\.\\d+)?|[二三四五六七八九十半])\\s*两(?![${MEASURE_WORDS}${ZH_NUM_CHARS}天次年周位人种样块]|公斤|千克)`, "g"), make: (m) => {
     const n = parseNumber(m[1]);
     return n === null || n <= 0 ? null : { keys: [`${n}两`], display: `${n}两` };
   } },
@@ -247,9 +248,9 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
     const about = /^(.+?)\s*(?:左右|上下|以上)$/.exec(s.trim());
     if (about && /^\d/.test(about[1]) && !idx.has(sizeKey(about[1]))) idx.set(sizeKey(about[1]), s);
   }
-  // (a count per container, 10片/盒, is also found as the count: 10片装, 10片的)
+  // (a count or an amount per container, 10片/盒 or 2kg/袋, is also found as the count: 10片装, 10片的, 2kg的)
   for (const s of sizes) {
-    const per = /^(\d+\s*[\u4e00-\u9fff])\s*\/\s*[\u4e00-\u9fff]+$/.exec(s.trim());
+    const per = /^(\d+(?:\.\d+)?\s*(?:[\u4e00-\u9fff]{1,2}|[a-z]{1,3}))\s*\/\s*[\u4e00-\u9fff]+$/i.exec(s.trim());
     if (per && !idx.has(sizeKey(per[1]))) idx.set(sizeKey(per[1]), s);
   }
   // (a size of a stage or a letter and its amount, 1段400g or L54片, is also found by its first part, when no other of

@@ -108,6 +108,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "perfume-shop": { intent: 0.98, entities: 0.96 },
   "tea-restaurant": { intent: 0.98, entities: 0.81 },
   "parking-lot": { intent: 0.97, entities: 0.88 },
+  // (written blind in the middle of session 16, never read: scored at arrival and at the end of the session)
+  "lamb-soup": { intent: 0.99, entities: 0.89 },
+  "courier-station": { intent: 0.95, entities: 0.79 },
+  "sign-making": { intent: 0.99, entities: 0.92 },
+  "zoo-tickets": { intent: 0.97, entities: 0.92 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -222,6 +227,10 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "fabric-shop": { intent: 1.0, entities: 0.94 },
   "farm-supply": { intent: 0.98, entities: 0.86 },
   "smart-home": { intent: 0.98, entities: 0.93 },
+  "organic-veg-box": { intent: 1.0, entities: 0.91 },
+  "sneaker-cleaning": { intent: 0.99, entities: 0.9 },
+  "cosplay-shop": { intent: 0.99, entities: 0.92 },
+  "juice-bar": { intent: 0.98, entities: 0.94 },
 };
 
 describe("catalog corpora", () => {

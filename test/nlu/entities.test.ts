@@ -1327,3 +1327,33 @@ describe("a store named by a piece of its place gives a search or a booking its 
     ["项城附近有店吗", null],
   ])("%s", (text, want) => expect(brandOf(text)).toBe(want));
 });
+
+describe("an amount per bag said with one bag; weights after a product's digits; asking what to apply (session 16)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "f", name: "丰禾农资" }],
+    products: [
+      { id: "wheat", brandId: "f", name: "周麦36小麦种", aliases: ["周麦36"], sizes: ["20斤/袋", "50斤/袋"] },
+      { id: "corn", brandId: "f", name: "登海605玉米种", aliases: ["登海605"], sizes: ["1kg/袋", "2kg/袋"] },
+      { id: "seed", brandId: "f", name: "黄瓜种子", aliases: ["cucumber seeds"], sizes: ["20g/袋", "100g/袋"] },
+      { id: "fert", brandId: "f", name: "水溶肥", sizes: ["10kg"] },
+    ],
+  });
+  it.each([
+    // (the 一袋 of 50斤一袋 is the size's, no count, and the 36 of the name is none either)
+    ["周麦36 50斤一袋的 拿6袋", ["wheat×6/50斤/袋"]],
+    ["周麦36 50斤一袋", ["wheat×1/50斤/袋"]],
+    // (an amount per bag is found by its amount, in any unit spelling; a numeral right after the name's digits)
+    ["登海605两公斤的来五袋", ["corn×5/2kg/袋"]],
+    ["登海605一公斤装的来五袋", ["corn×5/1kg/袋"]],
+    ["cucumber seeds 100g x2", ["seed×2/100g/袋"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it.each(["黄瓜霜霉病用什么药", "小麦返青了追什么肥好", "大棚番茄用啥水溶肥"])("%s asks for a recommendation", (text) => expect(parse(text).intent).toBe("recommend"));
+  it("a delivery to a greenhouse, a pickup by cart, a withdrawal, an unfollow, a status in English", () => {
+    expect(parseFulfillment("水溶肥10kg的8袋 送大棚")).toBe("delivery");
+    expect(parseFulfillment("水溶肥200斤 今天下午来拉")).toBe("pickup");
+    expect(parse("帮我把JX20261124008撤销掉").intent).toBe("cancel_order");
+    expect(parse("种完了，丰禾农资不用再关注了").intent).toBe("unfollow");
+    expect(parse("my order still says processing, order no. 52008").intent).toBe("order_status");
+  });
+});
