@@ -100,6 +100,9 @@ export interface CouponSignature {
   code: string;
   discounts: string[];
   pieces: string[];
+  /** the words of a title without a discount, three characters or more, whole (老带新礼): said so, they name it without
+   * a word for coupons */
+  whole: string[];
 }
 
 /** `names` are words that are not a coupon's own (brand names): they are left out of its pieces. */
@@ -112,20 +115,23 @@ export function couponSignatures(coupons: CouponTitle[], names: string[] = []): 
     const pieces = new Set<string>();
     for (const run of title.match(/[\u4e00-\u9fff]{2,}/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) pieces.add(run.slice(i, i + 2));
     pieces.delete("优惠");
-    return { code: c.code, discounts: own, pieces: [...pieces] };
+    return { code: c.code, discounts: own, pieces: [...pieces], whole: own.length ? [] : (title.match(/[\u4e00-\u9fff]{3,}/g) ?? []).filter((w) => w !== "优惠券") };
   });
 }
 
 /**
  * The coupon a message names by its title: its discount said (满300减50, 8折), or at least three of the title's
- * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons. Null unless exactly one coupon fits best.
+ * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons (or its own words said whole: "老带新礼用一下").
+ * Null unless exactly one coupon fits best.
  */
 export function couponByTitle(lower: string, coupons: CouponSignature[]): string | null {
-  if (!coupons.length || !COUPON_TALK.test(lower)) return null;
+  if (!coupons.length) return null;
+  const talk = COUPON_TALK.test(lower);
   const said = new Set(discounts(lower));
   let best: { code: string; score: number } | null = null;
   let tie = false;
   for (const c of coupons) {
+    if (!talk && !c.whole.some((w) => lower.includes(w))) continue;
     let score = c.discounts.some((d) => said.has(d)) ? 10 : 0;
     let words = 0;
     for (const p of c.pieces) if (lower.includes(p)) words++;

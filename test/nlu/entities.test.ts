@@ -1357,3 +1357,24 @@ describe("an amount per bag said with one bag; weights after a product's digits;
     expect(parse("my order still says processing, order no. 52008").intent).toBe("order_status");
   });
 });
+
+describe("a coupon of its own words said whole; the shop fetching from the door (session 16)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "l", name: "绿篮子" }],
+    products: [{ id: "box", brandId: "l", name: "沙拉箱", sizes: ["3斤", "5斤"] }],
+    coupons: [
+      { code: "LLFRIEND", brandId: "l", kind: "amount", value: 20, title: "老带新礼", validFrom: "2026-01-01T00:00:00+08:00", validTo: "2027-12-31T23:59:59+08:00" },
+      { code: "LL150", brandId: "l", kind: "amount", value: 20, title: "沙拉箱满150减20", validFrom: "2026-01-01T00:00:00+08:00", validTo: "2027-12-31T23:59:59+08:00" },
+    ],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it("names the coupon whose words are said whole, without a word for coupons", () => expect(parse("老带新礼用一下，买个3斤的沙拉箱").couponCode).toBe("LLFRIEND"));
+  // (a title with a discount is named by its discount or in talk of coupons, not by its product's name alone)
+  it("names no coupon by a product's name", () => expect(parse("沙拉箱 5斤 来一个").couponCode).toBeNull());
+  it.each([
+    ["明天上午能上门来取吗", "delivery"],
+    ["派人上门来拿", "delivery"],
+    ["今天下午4点我自己送到湖滨店", "pickup"],
+    ["I'll drop them off at the Binjiang store on Saturday", "pickup"],
+  ])("%s → %s", (text, want) => expect(parseFulfillment(text.toLowerCase())).toBe(want));
+});
