@@ -76,10 +76,10 @@ export const CUES = {
     /(?<!\b(?:to|into|in) )\bmy orders?\b(?! (?:a|an|some|two|three|\d))|\border\b.{0,25}\bstatus\b|\b(?:check|see|show)(?: me)? (?:on )?my orders?\b|\bany updates? on\b.{0,20}\border\b/,
   ),
   listCoupons: any(
-    /我(?:在.{1,8}?)?(?:之前|刚才|已经|以前|上次)?(?:领|拿|抢|存)(?:的|过的|了的|到的)|我的\s*(?:coupons?|vouchers?)|我(?:在.{1,8}?)?(?:还)?有.{0,8}(?:券|coupons?|vouchers?)(?:没用|没有用|吗|没)|没用(?:完)?的(?:优惠)?券|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,10}(?:券|卡券|coupons?|vouchers?)|券(?:都)?在哪(?!领|拿|抢|里领|(?:里|儿)?(?:使)?用)(?:看|查)?|(?:券|coupons?).{0,6}(?:我)?领过(?:没|吗|了吗|没有)/,
+    /我(?:在.{1,8}?)?(?:之前|刚才|已经|以前|上次)?(?:领|拿|抢|存)(?:的|过的|了的|到的)|我的\s*(?:coupons?|vouchers?)|我(?:在.{1,8}?)?(?:还)?有.{0,8}(?:券|coupons?|vouchers?)(?:没用|没有用|未用|吗|没)|没用(?:完)?的(?:优惠)?券|(?:账户|账号|卡包|券包|钱包)(?:里|中)?(?:的)?.{0,10}(?:券|卡券|coupons?|vouchers?)|券(?:都)?在哪(?!领|拿|抢|里领|(?:里|儿)?(?:使)?用)(?:看|查)?|(?:券|coupons?).{0,6}(?:我)?领过(?:没|吗|了吗|没有)/,
     /\bdo i (?:still )?have (?:any )?.{0,20}\b(?:coupons?|vouchers?)\b|\b(?:coupons?|vouchers?) left\b|\b(?:show|see|check|view|list)\b.{0,8}\bmy\b\s*(?:[a-z]+\s+)?(?:优惠)?(?:券|coupons?|vouchers?)/,
     // "我现在手上有几张券", "券我领了几张", "那张我领了没", "coupon列一下", "我有啥券 list 一下"
-    /我(?:现在|目前)?(?:手上|手里|账户里|这里)?(?:有|还有)(?:哪些|什么|啥|几张|多少)(?:张)?(?:优惠)?券|券.{0,3}我?(?:领了|领过|有)(?:几|多少)张|我(?:领|拿)(?:了|过)(?:没|吗|么)|(?:券|coupons?|vouchers?).{0,6}(?:列|list)|(?<![a-z])list.{0,4}(?:券|coupons?)|wallet里/,
+    /我(?:现在|目前)?(?:手上|手里|账户里|这里)?都?(?:有|还有)(?:哪些|什么|啥|几张|多少)(?:张)?(?:优惠)?券|我在[^，,。\s]{1,12}的\s*(?:优惠)?(?:券|coupons?|vouchers?)|(?:券|coupons?|vouchers?).{0,4}还(?:有效|能用|可以用)|券.{0,3}我?(?:领了|领过|有)(?:几|多少)张|我(?:领|拿)(?:了|过)(?:没|吗|么)|(?:券|coupons?|vouchers?).{0,6}(?:列|list)|(?<![a-z])list.{0,4}(?:券|coupons?)|wallet里/,
     /\b(?:show|see|check|view) (?:me )?my\b.{0,20}\b(?:coupons?|vouchers?)\b|\bmy\s+(?:\S{1,15}\s*){1,2}(?:coupons?|vouchers?)\b|我(?:那|这)张.{0,12}(?:还在|还能用|还有效)/,
     en("coupon wallet|my wallet|in my wallet|vouchers? i'?ve (?:claimed|got)|coupons? i'?ve (?:claimed|got)|(?:coupons?|vouchers?) i (?:have|own|saved)|saved (?:coupons?|vouchers?)"),
     /我的(?:优惠)?(?:券|卡券|优惠)|我的[^，,。\s]{1,8}券(?!码)|(?:手上|手里|手头)(?:的|有的)(?:优惠)?(?:券|卡券|coupons?|vouchers?)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券|coupons?|vouchers?)/,

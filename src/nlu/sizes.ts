@@ -172,6 +172,11 @@ const PATTERNS: Pattern[] = [
     const meters = Number(`${parseNumber(m[1])}.${parseNumber(m[2])}`);
     return { keys: [`${meters}m`], display: `${meters}米` };
   } },
+  // (whole metres in a Chinese numeral: "一米的", "两米长")
+  { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])([一两二三四五六七八九])米(?![${ZH_NUM_CHARS}\\d])`, "g"), make: (m) => {
+    const n = parseNumber(m[1]);
+    return n && n > 0 ? { keys: [`${n}m`], display: `${n}米` } : null;
+  } },
   // (centimetres also in Chinese numerals: 十公分)
   { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(${ZH_NUM_RE})\\s*(厘米|公分)`, "g"), make: (m) => {
     const n = parseChineseInt(m[1]);

@@ -1378,3 +1378,17 @@ describe("a coupon of its own words said whole; the shop fetching from the door 
     ["I'll drop them off at the Binjiang store on Saturday", "pickup"],
   ])("%s → %s", (text, want) => expect(parseFulfillment(text.toLowerCase())).toBe(want));
 });
+
+describe("coupons one holds, asked with 都 or by brand; whole metres in a Chinese numeral (session 16)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "c", name: "次元社", aliases: ["Ciyuan"] }],
+    products: [{ id: "wig", brandId: "c", name: "银白色长直假发", aliases: ["银白假发"], sizes: ["60cm", "80cm", "100cm"] }],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it.each(["我都有哪些优惠券", "我有冇优惠券未用", "我在Ciyuan的coupons", "Ciyuan的coupons还有效吗"])("%s lists", (text) => expect(parse(text).intent).toBe("list_coupons"));
+  it("有什么优惠券 still claims", () => expect(parse("有什么优惠券").intent).toBe("claim_coupon"));
+  it.each([
+    ["银白色长直假发一米的来一顶", ["wig×1/100cm"]],
+    ["银白假发两个 八十厘米的", ["wig×2/80cm"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
