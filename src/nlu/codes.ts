@@ -88,6 +88,8 @@ function discounts(text: string): string[] {
 }
 
 /** What makes a message about coupons, so that a title's words count */
+/** using or claiming something: a coupon's own words said whole with it name it ("老带新礼用一下", "新人礼在哪领") */
+const USE_OR_CLAIM = /用|领|抢|兑|(?<![a-z])(?:use|using|claim|redeem|apply)(?![a-z])/;
 const COUPON_TALK = /券|折|减|优惠|活动|红包|(?<![a-z])(?:coupons?|vouchers?|discounts?|promo|deals?|off)(?![a-z])/;
 
 export interface CouponTitle {
@@ -100,13 +102,14 @@ export interface CouponSignature {
   code: string;
   discounts: string[];
   pieces: string[];
-  /** the words of a title without a discount, three characters or more, whole (老带新礼): said so, they name it without
-   * a word for coupons */
+  /** the title's own words of three characters or more, none of them a name (老带新礼, the 新人礼 of "新人礼 首单立减10元";
+   * not the 生日蛋糕 of "生日蛋糕满300减30"): said whole, they name it without a word for coupons */
   whole: string[];
 }
 
-/** `names` are words that are not a coupon's own (brand names): they are left out of its pieces. */
-export function couponSignatures(coupons: CouponTitle[], names: string[] = []): CouponSignature[] {
+/** `names` are words that are not a coupon's own (brand names): they are left out of its pieces; `products`, the
+ * catalog's product names, are no words of its own said whole either. */
+export function couponSignatures(coupons: CouponTitle[], names: string[] = [], products: string[] = []): CouponSignature[] {
   return coupons.map((c) => {
     let title = c.title.normalize("NFKC").toLowerCase();
     const own = discounts(title);
@@ -115,13 +118,13 @@ export function couponSignatures(coupons: CouponTitle[], names: string[] = []): 
     const pieces = new Set<string>();
     for (const run of title.match(/[\u4e00-\u9fff]{2,}/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) pieces.add(run.slice(i, i + 2));
     pieces.delete("优惠");
-    return { code: c.code, discounts: own, pieces: [...pieces], whole: own.length ? [] : (title.match(/[\u4e00-\u9fff]{3,}/g) ?? []).filter((w) => w !== "优惠券") };
+    return { code: c.code, discounts: own, pieces: [...pieces], whole: (title.match(/[\u4e00-\u9fff]{3,}/g) ?? []).filter((w) => w !== "优惠券" && ![...names, ...products].some((n) => n.length >= 2 && (n.includes(w) || w.includes(n)))) };
   });
 }
 
 /**
  * The coupon a message names by its title: its discount said (满300减50, 8折), or at least three of the title's
- * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons (or its own words said whole: "老带新礼用一下").
+ * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons (or its own words said whole, to use or claim it: "老带新礼用一下").
  * Null unless exactly one coupon fits best.
  */
 export function couponByTitle(lower: string, coupons: CouponSignature[]): string | null {
@@ -131,11 +134,12 @@ export function couponByTitle(lower: string, coupons: CouponSignature[]): string
   let best: { code: string; score: number } | null = null;
   let tie = false;
   for (const c of coupons) {
-    if (!talk && !c.whole.some((w) => lower.includes(w))) continue;
+    const whole = c.whole.some((w) => lower.includes(w));
+    if (!talk && !(whole && USE_OR_CLAIM.test(lower))) continue;
     let score = c.discounts.some((d) => said.has(d)) ? 10 : 0;
     let words = 0;
     for (const p of c.pieces) if (lower.includes(p)) words++;
-    if (words >= 3 || (score && words)) score += words;
+    if (words >= 3 || (score && words) || whole) score += Math.max(words, 3);
     if (score < 3) continue;
     if (!best || score > best.score) {
       best = { code: c.code, score };

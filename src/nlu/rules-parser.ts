@@ -180,7 +180,9 @@ export class RulesParser implements IntentParser {
     this.couponKeys = new Set(this.couponCodes.keys());
     const titled = (catalog.coupons ?? []).filter((c) => c.title);
     const brandNames = (catalog.brands ?? []).flatMap((b) => [b.name, ...(b.aliases ?? [])]).map((n) => n.normalize("NFKC").toLowerCase());
-    this.couponTitles = couponSignatures(titled.map((c) => ({ code: c.code, title: c.title! })), brandNames).map((sig, k) => ({ ...sig, brandId: titled[k].brandId, newCustomer: NEW_CUSTOMER.test(titled[k].title!.toLowerCase()) }));
+    // (the catalog's own words, a product's names, tags and sizes, a store's and a role's, are no coupon's own: 生日蛋糕 of 生日蛋糕满300减30)
+    const catalogWords = titled.length ? [...(catalog.products ?? []).flatMap((p) => [p.name, ...(p.aliases ?? []), ...(p.tags ?? []), ...(p.sizes ?? [])]), ...storeNames, ...(catalog.roles ?? []).flatMap((r) => r.labels?.zh ?? [])].map((n) => n.normalize("NFKC").toLowerCase()) : [];
+    this.couponTitles = couponSignatures(titled.map((c) => ({ code: c.code, title: c.title! })), brandNames, catalogWords).map((sig, k) => ({ ...sig, brandId: titled[k].brandId, newCustomer: NEW_CUSTOMER.test(titled[k].title!.toLowerCase()) }));
     const units = new Set<string>();
     for (const p of catalog.products ?? []) for (const u of sizeUnits(p.sizes ?? [])) if (/[\u4e00-\u9fff]/.test(u)) units.add(u);
     this.units = [...units];

@@ -1392,3 +1392,19 @@ describe("coupons one holds, asked with 都 or by brand; whole metres in a Chine
     ["银白假发两个 八十厘米的", ["wig×2/80cm"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("a coupon's own words said whole beside its discount; the catalog's words are none of them (session 16)", () => {
+  const valid = { kind: "amount", value: 10, validFrom: "2026-01-01T00:00:00+08:00", validTo: "2027-12-31T23:59:59+08:00" };
+  const shop = rulesFromCatalog({
+    brands: [{ id: "q", name: "青柠果汁" }],
+    products: [{ id: "oj", brandId: "q", name: "鲜榨橙汁", sizes: ["中杯", "大杯"] }, { id: "cake", brandId: "q", name: "生日蛋糕", sizes: [] }],
+    roles: [{ role: "caterer", labels: { zh: ["团餐经理"] } }],
+    coupons: [
+      { code: "QNNEW", brandId: "q", title: "新人礼 首单立减10元", ...valid },
+      { code: "CAKE30", brandId: "q", title: "生日蛋糕满300减30", ...valid },
+      { code: "TUAN", brandId: "q", title: "团餐经理推荐 满500减100", ...valid },
+    ],
+  });
+  const coupon = (text: string) => shop.parseSync(text, ctx()).couponCode;
+  it.each([["新人礼在哪里领啊", "QNNEW"], ["鲜榨橙汁中杯一杯，用新人礼", "QNNEW"], ["生日蛋糕一个 明天自取", null], ["约团餐经理 下周一上午", null]])("%s → %s", (text, want) => expect(coupon(text)).toBe(want));
+});
