@@ -501,6 +501,10 @@ export class RulesParser implements IntentParser {
         before.brandId = product.brandId;
         continue;
       }
+      // (nor an amount of what a product named is sold by: the 3个月 of "柜式仓 租3个月", a cabinet rented by the month, is
+      // no seasonal storage sold in 3个月)
+      const said = lower.slice(w.start, w.end);
+      if (mentions.some((m) => { const unit = m.kind === "product" ? this.matcher.products.get(m.id)?.unit : null; return !!unit && countOf(said, unit) !== null; })) continue;
       // (nor before any product named after it, which it may describe: on unseen corpora this holds better than reading
       // "要一张月卡，再租个储物柜" as two things)
       if (!mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && (m.end > w.start || /^\s*$/.test(lower.slice(m.end, w.start)))))) {

@@ -1408,3 +1408,17 @@ describe("a coupon's own words said whole beside its discount; the catalog's wor
   const coupon = (text: string) => shop.parseSync(text, ctx()).couponCode;
   it.each([["新人礼在哪里领啊", "QNNEW"], ["鲜榨橙汁中杯一杯，用新人礼", "QNNEW"], ["生日蛋糕一个 明天自取", null], ["约团餐经理 下周一上午", null]])("%s → %s", (text, want) => expect(coupon(text)).toBe(want));
 });
+
+describe("an amount of what a product named is sold by names no product sold in that amount (session 16)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "a", name: "安存" }],
+    products: [
+      { id: "cab", brandId: "a", name: "柜式迷你仓(月租)", aliases: ["柜式仓"], sizes: ["1立方", "2立方"], description: "按月计" },
+      { id: "clothes", brandId: "a", name: "换季衣物寄存", aliases: ["换季寄存"], sizes: ["3个月", "6个月"] },
+    ],
+  });
+  it.each([
+    ["柜式迷你仓2立方的 租三个月", ["cab×3/2立方"]],
+    ["换季寄存 3个月", ["clothes×1/3个月"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
