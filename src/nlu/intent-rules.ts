@@ -47,7 +47,7 @@ export const CUES = {
     /\bstop (?:sending|messaging|texting|spamming|pushing|notifying|the (?:messages|notifications|promos?|ads|spam)|notifications|these|this)\b/,
     /\bno more (?:messages|notifications|promos?|promotions|ads|spam|texts|marketing)\b|\bdon'?t (?:send|message|text|spam|push) me\b|\bturn off (?:notifications|messages|push)/,
   ),
-  unfollow: any(/取消关注|取关|取消对.{1,12}的?关注|从.{0,6}关注.{0,6}(?:移|删|去|拿)(?:掉|除|出)|(?:不想|不要|不再|不用|不必|别|不)(?:再)?关注(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t (?:want to )?follow|no longer (?:want to )?follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
+  unfollow: any(/取消关注|取关|取消对.{1,12}的?关注|从.{0,6}关注.{0,6}(?:移|删|去|拿)(?:掉|除|出)|(?:不想|不要|不再|不用|不必|别|不)(?:让我)?(?:再)?关注(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t (?:want to )?follow|no longer (?:want to )?follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
   cancel: any(
     // (a registration or a sign-up withdrawn: "抽签登记帮我撤了")
     /(?:帮我|给我)撤(?:了|掉|销|回)|(?:登记|报名|预约)(?:帮我)?撤(?:了|掉|销|回)|把.{1,24}(?:撤销|撤回|作废)(?:掉|了)/,
@@ -132,7 +132,7 @@ export const CUES = {
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
     // (which one is the most or the more something, which one is worth it or quieter, which kind suits: 哪款车续航最长, 哪个值,
     // 适合上哪种)
-    /哪(?:个|款|种|一款|一种)(?![店门家])[\u4e00-\u9fffa-z0-9 ]{0,10}?(?:最|更|比较)(?!近|快送)[\u4e00-\u9fff]{1,3}|哪(?:个|款|种|一款|一种)[\u4e00-\u9fff]{0,3}?(?:值|静音|耐用|便宜|实惠|舒服|好看|好用|合适)(?:点|些|一点)?(?:[?？呢啊呀吗]|\s*$)|适合(?:上|买|用|学|穿|报|选|玩)?哪(?:个|种|款|些|一种|一款)/,
+    /哪(?:个|款|种|一款|一种)(?![店门家])[\u4e00-\u9fffa-z0-9 ]{0,10}?(?:最|更|比较)(?!近|快送)[\u4e00-\u9fff]{1,3}|哪(?:个|款|种|一款|一种)[\u4e00-\u9fff]{0,3}?(?:值|静音|耐用|便宜|实惠|舒服|好看|好用|合适)(?:点|些|一点)?(?:[?？呢啊呀吗]|\s*$)|适合(?:上|买|用|学|穿|报|选|玩)?哪(?:个|种|款|些|一种|一款)|哪(?:个|款|种|一款|一种)(?![店门家])[\u4e00-\u9fff]{1,5}(?:一点|一些)(?:[?？呢啊呀吗]|\s*$)/,
     /(?:要|该|应该|得)买(?:啥|什么)|要(?:多少|多大|几)(?![钱块元])[a-z\u4e00-\u9fff]{0,3}的|\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
   feedbackStrong: any(

@@ -253,9 +253,10 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
     const about = /^(.+?)\s*(?:左右|上下|以上)$/.exec(s.trim());
     if (about && /^\d/.test(about[1]) && !idx.has(sizeKey(about[1]))) idx.set(sizeKey(about[1]), s);
   }
-  // (a count or an amount per container, 10片/盒 or 2kg/袋, is also found as the count: 10片装, 10片的, 2kg的)
+  // (a count or an amount per container or per hour, 10片/盒, 2kg/袋 or 35g/h, is also found as the count: 10片装, 10片的,
+  // 2kg的, 35克的)
   for (const s of sizes) {
-    const per = /^(\d+(?:\.\d+)?\s*(?:[\u4e00-\u9fff]{1,2}|[a-z]{1,3}))\s*\/\s*[\u4e00-\u9fff]+$/i.exec(s.trim());
+    const per = /^(\d+(?:\.\d+)?\s*(?:[\u4e00-\u9fff]{1,2}|[a-z]{1,3}))\s*\/\s*(?:[\u4e00-\u9fff]+|h|hr|d|day|min)$/i.exec(s.trim());
     if (per && !idx.has(sizeKey(per[1]))) idx.set(sizeKey(per[1]), s);
   }
   // (a size of a stage or a letter and its amount, 1段400g or L54片, is also found by its first part, when no other of
@@ -1032,6 +1033,8 @@ const UNIT_SPELLINGS: Record<string, string> = {
   立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
   公里: "公里|千米|km(?![a-z])|kilomet(?:er|re)s?", km: "km(?![a-z])|公里|千米|kilomet(?:er|re)s?", 万公里: "万公里|万\\s*km(?![a-z])|w\\s*(?:公里|km(?![a-z]))",
   kw: "kw(?![a-z])|千瓦|kilowatts?",
+  // (a pump's or an air conditioner's horsepower: 3HP is 3匹)
+  hp: "hp(?![a-z])|匹|horsepower",
   // (a size for so many children, 8童, said as the children: 8个小朋友, 12个娃)
   童: "童|小朋友|孩子|小孩|娃娃?|宝宝|儿童",
 };

@@ -1422,3 +1422,20 @@ describe("an amount of what a product named is sold by names no product sold in 
     ["换季寄存 3个月", ["clothes×1/3个月"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("horsepower in 匹; an amount per hour found by its amount; which one is a bit more so (session 16)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "l", name: "蓝湾泳池" }],
+    products: [
+      { id: "pump", brandId: "l", name: "循环水泵", aliases: ["水泵"], sizes: ["1.5HP", "3HP"] },
+      { id: "salt", brandId: "l", name: "盐氯机", sizes: ["20g/h", "35g/h"] },
+      { id: "diffuser", brandId: "l", name: "无火香薰", sizes: [] },
+    ],
+  });
+  it.each([
+    ["水泵要3匹的换一台", ["pump×1/3HP"]],
+    ["盐氯机35克的装一台", ["salt×1/35g/h"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  it("asks which is a bit lighter", () => expect(shop.parseSync("卧室用的无火香薰哪款味道淡一点", ctx()).intent).toBe("recommend"));
+  it("别让我关注 unfollows", () => expect(shop.parseSync("别让我关注蓝湾泳池了，取消吧", ctx()).intent).toBe("unfollow"));
+});
