@@ -302,7 +302,8 @@ export function buildItems(
   });
   // a size said of them all ("数学班+作文班 都是五年级", "both in M", "都要小的") is every listed product's that comes in it
   for (const s of sizes) {
-    if (!/(?:都|全都|全部)(?:是|要|来|选|报)?\s*$|(?<![a-z])(?:both|all)(?:\s+in)?\s*$/.test(lower.slice(Math.max(0, s.start - 8), s.start))) continue;
+    // (or after 各 and a count of each: "白茶和乌龙各来一个200g的")
+    if (!/(?:都|全都|全部)(?:是|要|来|选|报)?\s*$|各\s*(?:来|要|拿|买)?\s*(?:[一两二三四五六七八九十\d]{1,2}\s*[个份瓶盒件支包罐杯袋])?\s*(?:的)?\s*$|(?<![a-z])(?:both|all)(?:\s+in)?\s*$/.test(lower.slice(Math.max(0, s.start - 8), s.start))) continue;
     for (const [k, it] of items.entries()) {
       const product = mentions.find((m) => m.product.id === it.productId)?.product;
       const size = it.size === null && product ? resolveSize([s], product.sizes, product.sizeIndex) : null;

@@ -1439,3 +1439,14 @@ describe("horsepower in 匹; an amount per hour found by its amount; which one i
   it("asks which is a bit lighter", () => expect(shop.parseSync("卧室用的无火香薰哪款味道淡一点", ctx()).intent).toBe("recommend"));
   it("别让我关注 unfollows", () => expect(shop.parseSync("别让我关注蓝湾泳池了，取消吧", ctx()).intent).toBe("unfollow"));
 });
+
+describe("a size after 各 and a count of each is each one's (session 16)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "烟雨香薰" }],
+    products: [
+      { id: "tea", brandId: "y", name: "白茶无花果蜡烛", aliases: ["白茶无花果"], sizes: ["100g", "200g"] },
+      { id: "oolong", brandId: "y", name: "桂花乌龙蜡烛", aliases: ["桂花乌龙"], sizes: ["100g", "200g"] },
+    ],
+  });
+  it("白茶无花果和桂花乌龙各来一个200g的", () => expect(itemLines(shop, "白茶无花果和桂花乌龙各来一个200g的")).toEqual(["tea×1/200g", "oolong×1/200g"]));
+});
