@@ -203,6 +203,19 @@ export class RulesParser implements IntentParser {
         for (const word of size.match(/[\u3400-\u9fff]{2,}/g) ?? []) if (word !== size) (inside.get(word) ?? inside.set(word, new Set()).get(word)!).add(p.id);
       }
     }
+    // (and a size word written inside a longer one: the 下铺 of a capsule is in every dorm's 6人间下铺)
+    for (const p of catalog.products ?? []) {
+      for (const size of p.sizes ?? []) {
+        for (const run of size.match(/[\u3400-\u9fff]{3,}/g) ?? []) {
+          for (let i = 0; i < run.length - 1; i++) {
+            for (let j = i + 2; j <= run.length; j++) {
+              const word = run.slice(i, j);
+              if (word !== size && owners.has(word) && !owners.get(word)!.has(p.id)) (inside.get(word) ?? inside.set(word, new Set()).get(word)!).add(p.id);
+            }
+          }
+        }
+      }
+    }
     // (not a size word that other products' names or a role's words also use: 钢琴 as a variant of a trial lesson is
     // still the common noun of 钢琴课时包 and 钢琴老师)
     const single = [...owners].filter(([text, ids]) => ids.size === 1 && [...(inside.get(text) ?? [])].every((id) => ids.has(id))).map(([text, ids]) => ({ text, id: [...ids][0] }));

@@ -1450,3 +1450,17 @@ describe("a size after 各 and a count of each is each one's (session 16)", () =
   });
   it("白茶无花果和桂花乌龙各来一个200g的", () => expect(itemLines(shop, "白茶无花果和桂花乌龙各来一个200g的")).toEqual(["tea×1/200g", "oolong×1/200g"]));
 });
+
+describe("a size word written inside other products' longer sizes names no product alone (session 16)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "漫途青旅" }],
+    products: [
+      { id: "dorm", brandId: "m", name: "混住多人间床位", aliases: ["混住间"], sizes: ["4人间下铺", "6人间下铺"] },
+      { id: "pod", brandId: "m", name: "胶囊舱床位", aliases: ["胶囊舱"], sizes: ["上铺", "下铺"] },
+    ],
+  });
+  it.each([
+    ["混住间6人间下铺一个", ["dorm×1/6人间下铺"]],
+    ["胶囊舱下铺一个", ["pod×1/下铺"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
