@@ -129,13 +129,15 @@ export function couponSignatures(coupons: CouponTitle[], names: string[] = [], p
  */
 export function couponByTitle(lower: string, coupons: CouponSignature[]): string | null {
   if (!coupons.length) return null;
+  // (without a word for coupons, only a coupon whose own words are said whole, to use or claim it, is looked at)
   const talk = COUPON_TALK.test(lower);
+  if (!talk && !(USE_OR_CLAIM.test(lower) && coupons.some((c) => c.whole.some((w) => lower.includes(w))))) return null;
   const said = new Set(discounts(lower));
   let best: { code: string; score: number } | null = null;
   let tie = false;
   for (const c of coupons) {
     const whole = c.whole.some((w) => lower.includes(w));
-    if (!talk && !(whole && USE_OR_CLAIM.test(lower))) continue;
+    if (!talk && !whole) continue;
     let score = c.discounts.some((d) => said.has(d)) ? 10 : 0;
     let words = 0;
     for (const p of c.pieces) if (lower.includes(p)) words++;
