@@ -87,9 +87,9 @@ function discounts(text: string): string[] {
   return out;
 }
 
-/** What makes a message about coupons, so that a title's words count */
 /** using or claiming something: a coupon's own words said whole with it name it ("老带新礼用一下", "新人礼在哪领") */
 const USE_OR_CLAIM = /用|领|抢|兑|(?<![a-z])(?:use|using|claim|redeem|apply)(?![a-z])/;
+/** What makes a message about coupons, so that a title's words count */
 const COUPON_TALK = /券|折|减|优惠|活动|红包|(?<![a-z])(?:coupons?|vouchers?|discounts?|promo|deals?|off)(?![a-z])/;
 
 export interface CouponTitle {
@@ -107,18 +107,20 @@ export interface CouponSignature {
   whole: string[];
 }
 
-/** `names` are words that are not a coupon's own (brand names): they are left out of its pieces; `products`, the
- * catalog's product names, are no words of its own said whole either. */
-export function couponSignatures(coupons: CouponTitle[], names: string[] = [], products: string[] = []): CouponSignature[] {
+/** `names` are words that are not a coupon's own (brand names): they are left out of its pieces; neither they nor
+ * `catalogWords` (the catalog's product names, tags and sizes, store names, role words) are its own words said whole. */
+export function couponSignatures(coupons: CouponTitle[], names: string[] = [], catalogWords: string[] = []): CouponSignature[] {
+  const notOwn = [...names, ...catalogWords].filter((n) => n.length >= 2);
+  const own = (w: string) => w !== "优惠券" && !notOwn.some((n) => n.includes(w) || w.includes(n));
   return coupons.map((c) => {
     let title = c.title.normalize("NFKC").toLowerCase();
-    const own = discounts(title);
+    const titleDiscounts = discounts(title);
     for (const n of names) if (n.length >= 2) title = title.split(n).join(" ");
     title = title.replace(/满\s*\d+\s*(?:元)?\s*减\s*\d+|(?:立减|立省|减|省)\s*\d+\s*元?|\d+(?:\.\d)?\s*折|[\d\s]+/g, " ");
     const pieces = new Set<string>();
     for (const run of title.match(/[\u4e00-\u9fff]{2,}/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) pieces.add(run.slice(i, i + 2));
     pieces.delete("优惠");
-    return { code: c.code, discounts: own, pieces: [...pieces], whole: (title.match(/[\u4e00-\u9fff]{3,}/g) ?? []).filter((w) => w !== "优惠券" && ![...names, ...products].some((n) => n.length >= 2 && (n.includes(w) || w.includes(n)))) };
+    return { code: c.code, discounts: titleDiscounts, pieces: [...pieces], whole: (title.match(/[\u4e00-\u9fff]{3,}/g) ?? []).filter(own) };
   });
 }
 

@@ -690,13 +690,12 @@ export class RulesParser implements IntentParser {
     // (an amount per container said with one of it, "50斤一袋" for the size 50斤/袋: the 一袋 is the size's, no count)
     // (and its own count is not before it: the 36 of "周麦36 50斤一袋")
     const perContainer = new Set<SizeMention>();
-    for (const z of sizes) {
+    sizes.forEach((z, k) => {
       const per = /^\s*(?:一|1|每)\s*([\u4e00-\u9fff])/.exec(lower.slice(z.end));
-      if (per && !z.weak && productMentions.some((m) => resolveSize([z], m.product.sizes, m.product.sizeIndex)?.endsWith(`/${per[1]}`))) {
-        z.end += per[0].length;
-        perContainer.add(z);
-      }
-    }
+      if (!per || z.weak || !productMentions.some((m) => resolveSize([z], m.product.sizes, m.product.sizeIndex)?.endsWith(`/${per[1]}`))) return;
+      sizes[k] = { ...z, end: z.end + per[0].length };
+      perContainer.add(sizes[k]);
+    });
     // a number that is part of a size ("10只装", "19朵") is not a count
     // (nor one inside a product's name: the 八台 of 中八台, the 三杯 of 三杯鸡)
     // (not a coupon's discount: the 5 of 满30减5, the 50 of 立减50, the 8 of 8折)
