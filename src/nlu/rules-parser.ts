@@ -191,6 +191,7 @@ export class RulesParser implements IntentParser {
     for (const r of this.lexicon.roles) for (const l of r.labels) if (isTitle(l) || names.some((n) => n.length > l.length && n.endsWith(l))) this.titles.add(l);
     const owners = new Map<string, Set<string>>();
     const inside = new Map<string, Set<string>>();
+    const insideOf = (word: string, id: string) => (inside.get(word) ?? inside.set(word, new Set()).get(word)!).add(id);
     for (const p of catalog.products ?? []) {
       // (a size that starts with a number is also said with a Chinese numeral: 十次卡 for 10次卡)
       const lead = (size: string) => /^(\d{1,2})([\u3400-\u9fff]{2,})$/.exec(size);
@@ -200,7 +201,7 @@ export class RulesParser implements IntentParser {
         set.add(p.id);
         owners.set(size, set);
         // (a word inside another product's size is shared: the 黑色 of "128GB 黑色" is no earbuds' own)
-        for (const word of size.match(/[\u3400-\u9fff]{2,}/g) ?? []) if (word !== size) (inside.get(word) ?? inside.set(word, new Set()).get(word)!).add(p.id);
+        for (const word of size.match(/[\u3400-\u9fff]{2,}/g) ?? []) if (word !== size) insideOf(word, p.id);
       }
     }
     // (and a size word written inside a longer one: the 下铺 of a capsule is in every dorm's 6人间下铺)
@@ -210,7 +211,7 @@ export class RulesParser implements IntentParser {
           for (let i = 0; i < run.length - 1; i++) {
             for (let j = i + 2; j <= run.length; j++) {
               const word = run.slice(i, j);
-              if (word !== size && owners.has(word) && !owners.get(word)!.has(p.id)) (inside.get(word) ?? inside.set(word, new Set()).get(word)!).add(p.id);
+              if (word !== size && owners.has(word) && !owners.get(word)!.has(p.id)) insideOf(word, p.id);
             }
           }
         }

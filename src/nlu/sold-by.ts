@@ -116,8 +116,9 @@ export function countOf(text: string, unit: string): number | null {
 }
 
 const THOUSANDS_WORDS: Record<string, string> = { 字: "字|words?|characters|chars", 词: "词|words?" };
-/** How many thousands of `what` (字, 词) are said, when whole: "8000字" is 8, "1万5千字" 15. */
+/** the pattern of a count of thousands of each `what`, compiled once */
 const thousandsSaid = new Map<string, RegExp>();
+/** How many thousands of `what` (字, 词) are said, when whole: "8000字" is 8, "1万5千字" 15. */
 function thousandsOf(text: string, what: string): number | null {
   let re = thousandsSaid.get(what);
   if (!re) thousandsSaid.set(what, (re = new RegExp(`(\\d+(?:\\.\\d+)?|[${ZH_NUM_CHARS}]+)\\s*(万|千|k|thousand)?\\s*(?:(\\d|[一二两三四五六七八九])\\s*千)?\\s*(?:${THOUSANDS_WORDS[what] ?? what})(?![a-z])`)));

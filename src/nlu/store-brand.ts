@@ -4,6 +4,7 @@
 // stores' names names no brand.
 import { pinyin } from "pinyin-pro";
 import type { CatalogSnapshot } from "./intent.ts";
+import { storeWords } from "./intent-model.ts";
 
 /** words for a shop said after a piece of its place ("项城店", "普洱那家店", "Binjiang store") */
 const SHOP_AFTER = /^\s?(?:路|街|镇|县|区)?\s?(?:那(?:家|个|边)?|这(?:家|个)?)?\s?(?:店|门店|分店|体验店|旗舰店|校区|网点)/;
@@ -18,17 +19,18 @@ export class StoreBrands {
   private readonly spelled = new Map<string, string | null>();
 
   constructor(catalog: Pick<CatalogSnapshot, "stores" | "brands">) {
-    const brandNames = new Map((catalog.brands ?? []).map((b) => [b.id, [b.name, ...(b.aliases ?? [])].map((n) => n.normalize("NFKC").toLowerCase())]));
-    const allBrandWords = [...brandNames.values()].flat();
+    const brands = new Map((catalog.brands ?? []).map((b) => [b.id, b]));
+    const allBrandWords = (catalog.brands ?? []).flatMap((b) => [b.name, ...(b.aliases ?? [])]).map((n) => n.normalize("NFKC").toLowerCase());
     const note = (map: Map<string, string | null>, key: string, brand: string) => {
       const had = map.get(key);
       map.set(key, had === undefined || had === brand ? brand : null);
     };
     for (const st of catalog.stores ?? []) {
-      let name = st.name.normalize("NFKC").toLowerCase().trim();
-      for (const b of (brandNames.get(st.brandId) ?? []).sort((x, y) => y.length - x.length)) if (b && name.startsWith(b)) { name = name.slice(b.length); break; }
-      for (const part of name.split(/[\s()（）·,，\-]+/)) {
-        const place = part.replace(SHOP_WORDS, "");
+      // (the words the store is called by, as the intent model masks them: its name, without its brand, without the word for
+      // a shop: 项城莲花路店, 项城莲花路)
+      const brand = brands.get(st.brandId);
+      for (const word of storeWords({ stores: [st], brands: brand ? [brand] : [] })) {
+        const place = word.replace(SHOP_WORDS, "");
         if (!/^[\u4e00-\u9fff]{2,}$/.test(place)) continue;
         for (let len = 2; len <= 3; len++) {
           for (let i = 0; i + len <= place.length; i++) {
