@@ -482,9 +482,14 @@ export class RulesParser implements IntentParser {
     const inKind = (m: Span) => kinds.some((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start);
     let stores: TermMention[] | undefined;
     const storesNamed = () => (stores ??= this.stores.find(lower));
-    // (nor a product named inside a store's name: the 观音 of 观音桥店 is no 铁观音)
-    const inStore = (m: CatalogMention) => m.kind === "product" && this.inStoreNames.has(lower.slice(m.start, m.end)) &&
-      storesNamed().some((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start);
+    // (nor a product named inside a store's name: the 观音 of 观音桥店 is no 铁观音; nor a piece of a name said as a store's
+    // place, the 八大关 of 八大关店 for 八大关建筑漫步)
+    const inStore = (m: CatalogMention) => {
+      if (m.kind !== "product") return false;
+      const named = this.inStoreNames.has(lower.slice(m.start, m.end));
+      return (named || /^[\u4e00-\u9fff]{0,3}店/.test(lower.slice(m.end))) &&
+        storesNamed().some((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start && (named || lower[k.end - 1] === "店"));
+    };
     const mentions = this.matcher.findMentions(lower, allowed).filter((m) => !inKind(m) && !inStore(m)).filter((m) =>
       m.kind !== "product" || ((!/[\d一二两三四五六七八九十]$/.test(lower.slice(0, m.start)) || !this.units.some((u) => lower.startsWith(u, m.start))) &&
         !this.personNamed(lower, m, allRoles) && !this.insideRoleWord(lower, m, roleWords) && !(pickUp && m.start < pickUp.index + pickUp[0].length && pickUp.index < m.end)));
@@ -578,6 +583,8 @@ export class RulesParser implements IntentParser {
     // 巧克力鸡蛋仔, the 彩色的 of "黑白打印A4 300张，彩色的A4 20张" the 彩色打印
     for (const w of this.siblingsSaid(lower, mentions, allowed)) mentions.push(w);
     mentions.sort((a, b) => a.start - b.start);
+    // (nor a name found by its parts inside a store's: the 八 and 大关 of 八大关店)
+    for (let k = mentions.length - 1; k >= 0; k--) if (inStore(mentions[k])) mentions.splice(k, 1);
     // (a name inside an order id is part of the id: the OAK of "订单OAK-1126-0107")
     const orderId = findOrderId(lower, orig, this.couponKeys);
     if (orderId) for (let k = mentions.length - 1; k >= 0; k--) if (overlaps(mentions[k], orderId)) mentions.splice(k, 1);

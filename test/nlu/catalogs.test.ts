@@ -123,6 +123,15 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "piercing-studio": { intent: 0.98, entities: 0.95 },
   "hot-air-balloon": { intent: 0.97, entities: 0.9 },
   "school-uniform": { intent: 0.99, entities: 0.96 },
+  // (written blind at the start of session 17)
+  "aircon-service": { intent: 0.97, entities: 0.81 },
+  "funeral-services": { intent: 0.99, entities: 0.95 },
+  "bath-renovation": { intent: 0.98, entities: 0.92 },
+  "matchmaking": { intent: 0.96, entities: 0.94 },
+  "herbal-tea": { intent: 0.96, entities: 0.95 },
+  "silk-shop": { intent: 0.98, entities: 0.92 },
+  "kids-art-class": { intent: 0.98, entities: 0.95 },
+  "luggage-shop": { intent: 0.98, entities: 0.88 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
