@@ -47,7 +47,7 @@ export const CUES = {
     /\bstop (?:sending|messaging|texting|spamming|pushing|notifying|the (?:messages|notifications|promos?|ads|spam)|notifications|these|this)\b/,
     /\bno more (?:messages|notifications|promos?|promotions|ads|spam|texts|marketing)\b|\bdon'?t (?:send|message|text|spam|push) me\b|\bturn off (?:notifications|messages|push)/,
   ),
-  unfollow: any(/取消关注|取关|取消对.{1,12}的?关注|从.{0,6}关注.{0,6}(?:移|删|去|拿)(?:掉|除|出)|(?:不想|不要|不再|不用|不必|别|不)(?:让我)?(?:再)?关注(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t (?:want to )?follow|no longer (?:want to )?follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
+  unfollow: any(/取消关注|取关|取消对.{1,12}的?关注|从.{0,6}关注.{0,6}(?:移|删|去|拿)(?:掉|除|出)|(?:不想|不要|不再|不用|不必|别|不)(?:让我)?(?:再)?(?:关注|follow(?![a-z]))(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t (?:want to )?follow|no longer (?:want to )?follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
   cancel: any(
     // (a registration or a sign-up withdrawn: "抽签登记帮我撤了")
     /(?:帮我|给我)撤(?:了|掉|销|回)|(?:登记|报名|预约)(?:帮我)?撤(?:了|掉|销|回)|把.{1,24}(?:撤销|撤回|作废)(?:掉|了)/,
@@ -115,7 +115,7 @@ export const CUES = {
   follow: any(/关注|订阅|收藏(?:这个|这家)?(?:店|品牌)|粉一下|(?:成为|加入|注册).{0,10}(?:会员|粉丝)|入会|上新(?:通知|提醒)/, en("follow|subscribe|become a (?:member|fan)|sign me up|keep me (?:posted|updated)|notify me"), /\bjoin\b.{0,15}\b(?:club|membership|members?|list)\b/),
   find: any(
     // (not "在新华街附近": where the customer is)
-    /(?<!在[^，,。\s]{1,8})附近|有没有?(?:能|可以)[\u4e00-\u9fff]{1,12}的(?=[?？吗呀啊\s]|$)|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|哪点(?:能|可以)?(?:买|有)|(?:哪|哪里|哪儿|哪点)买得到|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪(?:里|儿)(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做|玩|吃|学|打|看|pick\s?up)|有(?:没有?)?卖[^，,。?？\s]{1,12}的(?:吗|没|不|么)|有(?:你们|您们)?的?(?:门)?店(?:吗|没|不|么)|在哪|哪家|门店|店铺|分店|实体店|店还在(?:吗|不|么)|(?:几|多少)(?:个|家)(?:校区|网点|营业厅|场馆)|(?<![寄送](?:到|给|去)[^，,。]{0,8})地址|怎么走|怎么去|营业时间|几点(?:开门|关门|营业)|开门|关门|还开着|营业吗|周边|方圆|有没有?.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)|开到(?:晚上|夜里)?[\d一二三四五六七八九十两]{1,3}点|有没有?.{1,20}的地方/,
+    /(?<!在[^，,。\s]{1,8})附近|有没有?(?:能|可以)[\u4e00-\u9fff]{1,12}的(?=[?？吗呀啊\s]|$)|最近的|离我(?:最)?近|哪里有|哪儿有|哪有|哪点(?:能|可以)?(?:买|有)|(?:哪|哪里|哪儿|哪点)买得到|(?:几|多少)家(?:门)?店|哪(?:个|一个|家|间)(?:门)?店|开着的.{0,4}店|网店|网上商城|哪(?:里|儿)(?:能|可以)?(?:买|喝|找|自取|取|拿|配|修|洗|做|玩|吃|学|打|看|pick\s?up)|有(?:没有?)?卖[^，,。?？\s]{1,12}的(?:吗|没|不|么)|有(?:你们|您们)?的?(?:门)?店(?:吗|没|不|么)|在哪|哪家|门店|店铺|分店|实体店|店还在(?:吗|不|么)|(?:几|多少)(?:个|家)(?:校区|网点|营业厅|场馆)|(?<![寄送](?:到|给|去)[^，,。]{0,8})地址|怎么走|怎么去|营业时间|几点\s*(?:开门|关门|营业|close|open)|开门|关门|还开着|营业吗|周边|方圆|有没有?.{0,10}店|店(?:在)?哪|(?:米|公里|千米|km)(?:以内|之内|内|范围)|有.{1,8}的(?:门)?店(?:吗|没|不)|开到几点|营业到几点|几点(?:关|打烊)|开到(?:晚上|夜里)?[\d一二三四五六七八九十两]{1,3}点|有没有?.{1,20}的地方/,
     en("still open|online (?:store|shop)|nearest|nearby|near|closest|close to (?:me|here)|around (?:me|here)|where(?:'?s| is| are| can i)|stores?|shops?|outlets?|branch(?:es)?|locations?|address|opening hours|open (?:now|today|late|until)|directions?"),
     /\bhow many (?:stores|shops|branches|outlets)\b|\bwithin \d|\bwhen (?:do|does) .{0,20} (?:open|close)\b|\bis there an? .{0,30}\b(?:near|around|within|here)\b|\bhow (?:do i|to) get to\b/,
   ),
@@ -263,7 +263,8 @@ export function decideIntent(sig: Signals): Decision {
 
   if (cue("forget")) return { intent: "forget_me", confidence: conf(0.95) };
   if (cue("unfollow")) return { intent: "unfollow", confidence: conf(0.93) };
-  if (cue("unsubscribe")) return { intent: "unsubscribe", confidence: conf(0.93) };
+  // (an order named with a word of cancelling is that order called off, however it says so: "律师函先别发了 取消 单号66231")
+  if (cue("unsubscribe") && !(sig.hasOrderId && cue("cancel"))) return { intent: "unsubscribe", confidence: conf(0.93) };
   // "寄养流程是怎样的", "怎么绑定", "怎么下单刷墙服务", "退货流程是啥": how something is done, whatever it is, is help
   if (!sig.hasWhen && !sig.hasQuantity && HOW_IT_GOES.test(s)) return { intent: "help", confidence: 0.9 };
   if (cue("cancel")) return { intent: "cancel_order", confidence: conf(sig.hasOrderId ? 0.96 : 0.9) };

@@ -250,16 +250,18 @@ export function buildItems(
     // (nor one counted by "a" only: "a medium room for 4 hours" is 4 of a room sold by the hour)
     const byArticle = article && quantity === 1;
     if (unit && (quantity === null || isMeasure(unit) || byArticle) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
+      // (a week said of a car rented by the day and by the week is one of 周租, below: no span is counted in days then)
+      const spans = !mention.product.sizes.some((z) => PERIODS.some(([kind]) => kind.test(z)));
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       // (not a count set off before the next product, which is that one's: the 一斤 of "两斤蛤蜊 和 一斤蛏子")
       // (nor one said after "and" before it: the 100g of "200g dried mango and 100g dried strawberry")
-      const after = countOf(lower.slice(mention.end, nextStart).replace(i + 1 < mentions.length ? NEXT_ONES : /$^/, "").replace(i + 1 < mentions.length ? AND_NEXT : /$^/, ""), unit);
+      const after = countOf(lower.slice(mention.end, nextStart).replace(i + 1 < mentions.length ? NEXT_ONES : /$^/, "").replace(i + 1 < mentions.length ? AND_NEXT : /$^/, ""), unit, spans);
       // (or right before it, in the last words before it: "锅包肉大份 地三鲜 再来六两酸菜饺子")
-      const before = countOf(i === 0 ? lower.slice(0, mention.start) : lastWordsBefore(lower.slice(prevEnd, mention.start)), unit);
+      const before = countOf(i === 0 ? lower.slice(0, mention.start) : lastWordsBefore(lower.slice(prevEnd, mention.start)), unit, spans);
       // (or one said after the last of several with 各, each one's: "冬瓜糖 金桔 各两百克")
       const last = mentions[mentions.length - 1];
-      const each = i + 1 < mentions.length && /^\s*各/.test(lower.slice(last.end)) ? countOf(lower.slice(last.end), unit) : null;
+      const each = i + 1 < mentions.length && /^\s*各/.test(lower.slice(last.end)) ? countOf(lower.slice(last.end), unit, spans) : null;
       if (quantity === null) quantity = after ?? before ?? each;
       else if (byArticle) quantity = after ?? before ?? quantity;
       else if (after !== null && before === null) quantity = after;
@@ -433,7 +435,7 @@ function periodSize(region: string, sizes: string[], only: string | null): { siz
   }
   for (const [size, unit] of periods) {
     if (only !== null && size !== only) continue;
-    const count = countOf(region, unit);
+    const count = countOf(region, unit, false);
     if (count !== null) return { size, count };
   }
   return null;

@@ -230,6 +230,9 @@ function soleKeys(sizes: string[], keyOf: (size: string) => string | null): [str
 /** a stage or a letter size (3段, 2号, L, XL) followed by an amount (900g, 54片) */
 const FIRST_PART = /^(\d{1,2}[段号阶天日]|[a-z]{1,3})\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fffa-z]{1,3}$/i;
 
+/** a size that is a word and a number after it: 圈口56 */
+const WORD_LED = /^([\u4e00-\u9fff]{1,3})(\d{1,3})$/;
+
 export function sizeIndex(sizes: string[]): Map<string, string> {
   const idx = new Map<string, string>();
   // (a size written in traditional characters is found as the text is read, in simplified ones)
@@ -264,6 +267,9 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
   for (const [k, s] of soleKeys(sizes, (s) => { const m = FIRST_PART.exec(s.normalize("NFKC").trim()); return m ? sizeKey(m[1]) : null; })) {
     if (!idx.has(k)) idx.set(k, s);
   }
+  // (a size of a word and a number, 圈口56, is also found by the number, when every size is that word and a number: "54的")
+  const led = sizes.map((s) => WORD_LED.exec(s.trim()));
+  if (led.length > 1 && led.every((m) => m && m[1] === led[0]![1])) led.forEach((m, k) => { if (!idx.has(m![2])) idx.set(m![2], sizes[k]); });
   // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
   for (const s of sizes) {
     const digits = ZH_LEAD.test(s) ? sizeKey(s.replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))) : "";
@@ -1126,6 +1132,13 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const first = escapeRe(two[1].trim().toLowerCase()).replace(/°/g, "\\s*(?:°|度|degrees?)").replace(/\s+/g, "\\s*");
     const second = escapeRe(two[2].trim().toLowerCase());
     const re = new RegExp(`(?<![a-z0-9.])${first}\\s*(?:的)?\\s*${second}(?![a-z0-9])`, "g");
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, raw);
+  }
+  // a size of a word and a number (圈口56) said with the number first ("56圈口")
+  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+    const led = WORD_LED.exec(raw.trim());
+    if (!led) continue;
+    const re = new RegExp(`(?<![\\d.])${led[2]}\\s*${led[1]}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, raw);
   }
   // two measures joined by + (memory and storage, 16G+512G; 12+1TB): said with any joint and the units said or not

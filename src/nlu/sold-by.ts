@@ -13,6 +13,8 @@ const UNITS: Record<string, string> = {
   天: "天|days?(?![a-z])",
   // (a month is said with 个: the 12月 of a date is none)
   月: "个月|months?(?![a-z])",
+  // (a year counted: not the 2026年 of a date, nor a 年卡)
+  年: "年(?![卡级纪代度初底前后会费货终夜])|years?(?![a-z])",
   周: "个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])|weeks?(?![a-z])",
   小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])",
   // (lessons, visits and games said in English: "10 lessons", "two times", "3 rounds")
@@ -46,6 +48,9 @@ export function isAmountSold(said: string, p: { sizes: string[]; unit?: string |
   const unit = p.unit;
   return !!unit && !p.sizes.includes(said) && countOf(said, unit) !== null && !p.sizes.some((z) => countOf(z, unit) !== null);
 }
+
+/** spans of time as so many of a shorter one, where the count is exact (a month is no fixed count of days) */
+const SPANS: Record<string, [string, number][]> = { 月: [["年", 12]], 天: [["周", 7]], 晚: [["周", 7]] };
 
 /** weights in grams, and how each is said, for a weight said in another weight's unit (一斤 of a product sold by 克 is 500) */
 const GRAMS: Record<string, number> = { 克: 1, 两: 50, 斤: 500, 公斤: 1000 };
@@ -93,8 +98,9 @@ function unitCount(unit: string): RegExp {
 }
 
 /** The count of `unit` said in `text` ("三斤", "2 jin", "住两晚"), or null; a weight said in another weight's unit is
- * converted ("一斤" is 500 of 克, "一公斤" 2 of 斤, "二两" 100 of 克). */
-export function countOf(text: string, unit: string): number | null {
+ * converted ("一斤" is 500 of 克, "一公斤" 2 of 斤, "二两" 100 of 克), and with `spans` a span of time in a longer one
+ * ("半年" is 6 of 月). */
+export function countOf(text: string, unit: string, spans = true): number | null {
   // (people said as a family or a party: "一家三口", "俺们仨", "我和老伴两个人" is the last)
   if (unit === "人") {
     const party = PARTY.exec(text);
@@ -105,6 +111,12 @@ export function countOf(text: string, unit: string): number | null {
   if (n !== null) return isWhole(n) ? n : null;
   // (a unit of a thousand, 千字 or 千词, said as the whole count: "8000字", "两万字", "1万5千字", "6 thousand words")
   if (unit.startsWith("千") && unit.length > 1) return thousandsOf(text, unit.slice(1));
+  // (a span of time said in a longer unit, of a product sold by a shorter one: "租半年" of a piano rented by the month is 6,
+  // "住两周" of a bed by the day 14)
+  for (const [longer, n] of spans ? SPANS[unit] ?? [] : []) {
+    const m = said(text, longer);
+    if (m !== null && m <= 10 && Number.isInteger(m * n)) return m * n;
+  }
   if (!(unit in GRAMS)) return null;
   for (const other of Object.keys(GRAMS)) {
     if (other === unit) continue;

@@ -255,6 +255,11 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "candle-making": { intent: 0.97, entities: 0.93 },
   "self-storage": { intent: 0.99, entities: 0.85 },
   hostel: { intent: 1.0, entities: 0.83 },
+  // (written blind at the start of session 17, read at arrival)
+  "piano-tuning": { intent: 0.97, entities: 0.9 },
+  "legal-consult": { intent: 0.94, entities: 0.92 },
+  "erhu-instruments": { intent: 0.97, entities: 0.89 },
+  "accounting-agency": { intent: 0.97, entities: 0.93 },
 };
 
 describe("catalog corpora", () => {
