@@ -30,7 +30,10 @@ export function findOrderId(lower: string, orig: string, couponCodes: Set<string
   if (named && !couponCodes.has(named[1].toUpperCase())) return { start: named.index, end: named.index + named[1].length, value: orig.slice(named.index, named.index + named[1].length) };
   // "order status pls 1127394": a long number in a message about an order
   // (or a prefixed id, "ord_77ab1", in a message about an order or cancelling one)
-  if (/订单|单号|下的单|[这那]单|单子|取消|快递|物流|包裹|(?<![a-z])(?:order|cancel|parcel|tracking)/.test(lower)) {
+  // (a few letters and six digits or more look like an order id whatever the message says: "二胡换皮修好了吗 QJ1121007")
+  const prefixed = /(?<![a-z0-9.#:_-])([a-z]{2,4}-?\d{6,20})(?![a-z0-9.:_-])/.exec(lower);
+  if (prefixed && !couponCodes.has(prefixed[1].toUpperCase())) return { start: prefixed.index, end: prefixed.index + prefixed[1].length, value: orig.slice(prefixed.index, prefixed.index + prefixed[1].length) };
+  if (/订单|单号|下的单|[这那的]单|单子|取消|快递|物流|包裹|(?<![a-z])(?:order|cancel|parcel|tracking)/.test(lower)) {
     const loose = /(?<![a-z0-9.#:-])((?:[a-z]{1,4}-?)?\d{6,20}(?:-\d{2,8})?|[a-z]{1,5}[_-](?=[a-z0-9]*\d)[a-z0-9]{4,20})(?![a-z0-9.:_-])/.exec(lower);
     if (loose && !/^1\d{10}$/.test(loose[1]) && !couponCodes.has(loose[1].toUpperCase())) {
       return { start: loose.index, end: loose.index + loose[1].length, value: orig.slice(loose.index, loose.index + loose[1].length) };

@@ -396,7 +396,7 @@ const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|�
 const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|kind|type|spec)(?![a-z])|同款|同型号|同尺寸|同尺码|同规格|(?:同样|一样|配套|匹配|对应)的?(?:型号|尺寸|尺码|规格|款)/;
 
 // products listed with nothing but a conjunction between them
-const JOINED = /^\s*(?:和|与|跟|还是|或者?|(?<![a-z])(?:and|or|vs\.?|versus)(?![a-z])|、|\/)\s*$/;
+const JOINED = /^\s*(?:和|与|跟|还是|或者?|[+＋&]|(?:[,，]\s*)?(?:再|还要|然后|以及)|(?<![a-z])(?:and|or|vs\.?|versus|plus)(?![a-z])|、|\/)\s*$/;
 
 /** The one size of `sizes` sold in the measure a count in the stretch is said in (357克饼 for 饼; 一提(7饼) for 提), or null. */
 function measuredSize(lower: string, quantities: QuantityMention[], from: number, to: number, sizes: string[], bare: string | null, at?: Span): string | null {

@@ -1466,3 +1466,70 @@ describe("a size word written inside other products' longer sizes names no produ
     ["胶囊舱下铺一个", ["pod×1/下铺"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("a store's place before 店 is the store; sizes of a word and a number; periods in a longer unit (session 17)", () => {
+  const hostel = rulesFromCatalog({
+    brands: [{ id: "s", name: "山海驿青旅", aliases: ["山海驿"] }],
+    stores: [{ id: "s1", brandId: "s", name: "山海驿 青岛八大关店", lat: 36, lng: 120 }],
+    products: [{ id: "walk", brandId: "s", name: "八大关建筑漫步", aliases: ["八大关漫步"] }],
+  });
+  it.each([
+    ["山海驿八大关店今晚还营业吗", []],
+    ["八大关店 约个保洁 周六上午", []],
+    ["八大关漫步 明天两个人", ["walk×2"]],
+  ])("%s", (text, want) => expect(itemLines(hostel, text)).toEqual(want));
+
+  const jade = rulesFromCatalog({
+    brands: [{ id: "y", name: "玉满堂" }],
+    products: [{ id: "bangle", brandId: "y", name: "冰飘花翡翠手镯", aliases: ["飘花手镯"], sizes: ["圈口52", "圈口54", "圈口56"] }],
+  });
+  it.each([
+    ["飘花手镯 56圈口 要一只", ["bangle×1/圈口56"]],
+    ["飘花手镯有54的吗 有就直接下单", ["bangle×1/圈口54"]],
+    ["飘花手镯 圈口52", ["bangle×1/圈口52"]],
+  ])("%s", (text, want) => expect(itemLines(jade, text)).toEqual(want));
+
+  const rentals = rulesFromCatalog({
+    brands: [{ id: "r", name: "琴韵" }],
+    products: [
+      { id: "piano", brandId: "r", name: "立式钢琴月租", description: "按月计费", sizes: ["118cm", "121cm"] },
+      { id: "car", brandId: "r", name: "七座商务车", description: "按天计费", sizes: ["日租", "周租"] },
+      { id: "bed", brandId: "r", name: "青旅床位", description: "按晚计费" },
+    ],
+  });
+  it.each([
+    // (a half year of what is rented by the month is six months; a week of beds by the night seven nights)
+    ["立式钢琴月租 118cm的 租半年", ["piano×6/118cm"]],
+    ["青旅床位 住一周", ["bed×7"]],
+    // (but a week of a car rented by the day or by the week is one week)
+    ["七座商务车 租一个礼拜", ["car×1/周租"]],
+  ])("%s", (text, want) => expect(itemLines(rentals, text)).toEqual(want));
+});
+
+describe("a size said after services joined by + or 再 is each one's; mixed-language asks; order ids with letters (session 17)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "q", name: "琴韵钢琴" }],
+    products: [
+      { id: "tune", brandId: "q", name: "钢琴调律", aliases: ["调律", "tuning"], sizes: ["立式", "三角"] },
+      { id: "pitch", brandId: "q", name: "降调提音", aliases: ["提音", "pitch raise"], sizes: ["立式", "三角"] },
+      { id: "clean", brandId: "q", name: "清洁保养", sizes: ["立式", "三角"] },
+    ],
+    stores: [{ id: "q1", brandId: "q", name: "琴韵钢琴 滨江店", lat: 30, lng: 120 }],
+  });
+  it.each([
+    ["调律+清洁保养 立式 一起下单", ["tune×1/立式", "clean×1/立式"]],
+    ["要先提音再调律，立式的", ["pitch×1/立式", "tune×1/立式"]],
+    // (a size right after the second of two said apart is that one's only)
+    ["调律三角, 清洁保养立式", ["tune×1/三角", "clean×1/立式"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it.each([
+    ["不想follow琴韵钢琴了", "unfollow"],
+    ["滨江店几点close啊", "find_store"],
+    ["调律先别发了 取消 单号66231", "cancel_order"],
+  ])("%s", (text, want) => expect(parse(text).intent).toBe(want));
+  it("a few letters and six digits or more are an order id", () => {
+    expect(parse("调律修好了吗 QJ1121007").orderId).toBe("QJ1121007");
+    expect(parse("刻章的单撤了吧 PLF1123045").orderId).toBe("PLF1123045");
+  });
+});
