@@ -636,7 +636,12 @@ export class RulesParser implements IntentParser {
     // (a catalog's Chinese size word said in English: "resole with a leather sole" for 真皮底)
     // (only of a product no size was found for otherwise: the dictionary is the last resort)
     // (and only in a message with English words: most are Chinese, and the sizes need not be resolved for them)
-    const sizeless = ENGLISH_WORD.test(lower) ? sized.filter((p) => !sizes.some((z) => { const r = resolveSize([z], p.sizes, p.sizeIndex); return r !== null && !isAmountSold(r, p); })) : [];
+    // (another product's own size is none of this one's: the 7ft of "surf leash 7ft + tropical wax" is the leash's)
+    const othersSize = (z: SizeMention, p: ProductInfo) => z.keys.some((k) => sized.some((o) => o !== p && o.sizeIndex.has(k)));
+    const sizeless = ENGLISH_WORD.test(lower) ? sized.filter((p) => !sizes.some((z) => {
+      const r = resolveSize([z], p.sizes, p.sizeIndex);
+      return r !== null && (p.sizes.includes(r) || !othersSize(z, p)) && !isAmountSold(r, p);
+    })) : [];
     if (sizeless.length) sizes.push(...englishSizes(lower, sizeless, [...productMentions, ...sizes]));
     sizes.sort((a, b) => a.start - b.start);
     // (one product describing another: said right before it, with 的 or nothing between, or after it with "for the";

@@ -230,6 +230,10 @@ function soleKeys(sizes: string[], keyOf: (size: string) => string | null): [str
 /** a stage or a letter size (3段, 2号, L, XL) followed by an amount (900g, 54片) */
 const FIRST_PART = /^(\d{1,2}[段号阶天日]|[a-z]{1,3})\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fffa-z]{1,3}$/i;
 
+/** a length in feet and inches: 10'6", 11'0", 9', 7尺 */
+const FEET_SIZE = /^(\d{1,2})\s*(?:['’′]|尺)\s*(?:(\d{1,2})\s*(?:["”″]|'')?)?$/;
+/** feet and inches as said: 10'6, 10尺6, 8ft, 8 feet, or a decimal, 10.6 (not of another unit: 10.6米) */
+const FEET_SAID = /(?<![\d.])(\d{1,2})\s*(?:['’′]|尺|ft|feet|foot)(?:\s*(\d{1,2})(?![\d.]))?(?:\s*(?:["”″]|''|in(?:ch(?:es)?)?(?![a-z])))?|(?<![\d.])(\d{1,2})\.(\d)(?![\d.]|\s*(?:[a-z%]|[\u4e00-\u9fff](?<![的板块条])))/g;
 /** a size that is a word and a number after it: 圈口56 */
 const WORD_LED = /^([\u4e00-\u9fff]{1,3})(\d{1,3})$/;
 
@@ -1133,6 +1137,20 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const second = escapeRe(two[2].trim().toLowerCase());
     const re = new RegExp(`(?<![a-z0-9.])${first}\\s*(?:的)?\\s*${second}(?![a-z0-9])`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, raw);
+  }
+  // a length in feet and inches (10'6") said with 尺 or ft, without the inch mark, or as a decimal ("10尺6", "10'6", "10.6",
+  // "8ft" for 8'0")
+  const feet = new Map<string, string>();
+  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+    const f = FEET_SIZE.exec(raw.trim());
+    if (f) feet.set(`${Number(f[1])}'${Number(f[2] ?? 0)}`, raw);
+  }
+  if (feet.size) {
+    FEET_SAID.lastIndex = 0;
+    for (let m = FEET_SAID.exec(lower); m; m = FEET_SAID.exec(lower)) {
+      const hit = feet.get(`${Number(m[1] ?? m[3])}'${Number(m[2] ?? m[4] ?? 0)}`);
+      if (hit) add(m.index, m.index + m[0].length, hit);
+    }
   }
   // a size of a word and a number (圈口56) said with the number first ("56圈口")
   for (const raw of new Set(products.flatMap((p) => p.sizes))) {

@@ -1533,3 +1533,22 @@ describe("a size said after services joined by + or 再 is each one's; mixed-lan
     expect(parse("刻章的单撤了吧 PLF1123045").orderId).toBe("PLF1123045");
   });
 });
+
+describe("feet and inches however written; another product's size leaves this one's English words free (session 17)", () => {
+  const club = rulesFromCatalog({
+    brands: [{ id: "z", name: "逐浪桨板" }],
+    products: [
+      { id: "touring", brandId: "z", name: "巡航桨板", aliases: ["巡航板", "touring board"], sizes: [`11'6"`, `12'6"`] },
+      { id: "kids", brandId: "z", name: "儿童桨板", sizes: [`8'0"`, `9'0"`] },
+      { id: "leash", brandId: "z", name: "冲浪脚绳", aliases: ["surf leash"], sizes: ["6尺", "7尺"] },
+      { id: "wax", brandId: "z", name: "冲浪蜡", aliases: ["surf wax", "wax"], sizes: ["热带水", "冷水"] },
+    ],
+  });
+  it.each([
+    ["巡航板 11尺6的 来一块", [`touring×1/11'6"`]],
+    ["巡航板 12'6 一块", [`touring×1/12'6"`]],
+    ["巡航板12.6的要一块", [`touring×1/12'6"`]],
+    ["儿童桨板8尺 给闺女买一块", [`kids×1/8'0"`]],
+    ["surf leash 7ft + a bar of tropical wax", ["leash×1/7尺", "wax×1/热带水"]],
+  ])("%s", (text, want) => expect(itemLines(club, text)).toEqual(want));
+});
