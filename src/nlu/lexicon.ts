@@ -238,7 +238,9 @@ export function staffBrands(staff: CatalogSnapshot["staff"]): Map<string, Set<st
 // a kind of place, by the words Chinese and English end them with (药房, 营业厅, 茶楼, 工作室; barbershop, pharmacy): not
 // 健康 of 安策健康 or 师傅 of 到家师傅, which say what a brand does or who works there, not what it is
 // (nor a word of any shop's stores, 旗舰店, 中心, nor a 行 that is going, 骑行)
-const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园场堂吧]|中心|会所)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r|hospital|park|restaurant|rink|range)s?$/;
+const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园场堂吧]|中心|会所|俱乐部)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r|hospital|park|restaurant|rink|range|club|firm|agency|academy)s?$/;
+/** words for a shop said after what it sells (螺蛳粉店, 智能家居体验店) */
+const SHOP_WORDS = ["店", "体验店", "专卖店"];
 const NO_KIND = /^(?:[^\u3400-\u9fff]*|.*(?:旗舰店|专卖店|体验店|门店|分店|总店|网店|商城)|中心|服务中心|(?:骑|出|旅|步|通|运|自|同|飞|航)行)$/;
 
 /**
@@ -257,6 +259,10 @@ export function brandKinds(brands: { id: string; name: string; aliases?: string[
       const kinds = [
         // (and after any shorter one, when the longest leaves too little: 母婴店 of 乐贝多母婴店 beside 乐贝多母婴, 4S店 of 青岚4S店)
         ...prefixes.map((n) => long.slice(n.length)).filter((rest) => /^(?:[\u3400-\u9fff]{2,6}|\d[a-z][\u3400-\u9fff])$/.test(rest) && PLACE_KIND.test(rest) && !NO_KIND.test(rest)).slice(0, 1),
+        // (what the brand sells, said with a word for a shop: 螺蛳粉店 of 阿螺记螺蛳粉, 贴膜店 of 膜匠汽车贴膜, 智能家居体验店 of
+        // 小栖智能家居; from the end of what its name says after its shorter name, two characters or more)
+        ...prefixes.map((n) => long.slice(n.length)).filter((rest) => /^[\u3400-\u9fff]{2,6}$/.test(rest) && !PLACE_KIND.test(rest) && !NO_KIND.test(rest)).slice(0, 1)
+          .flatMap((rest) => [...rest].slice(0, -1).map((_, k) => rest.slice(k)).flatMap((piece) => SHOP_WORDS.map((w) => piece + w))),
         // (or two or three: "YouPet Animal Hospital" is an animal hospital, "Wild Isle Adventure Park" an adventure park)
         ...prefixes.filter((n) => long[n.length] === " ").map((n) => long.slice(n.length + 1)).filter((rest) => /^[a-z]{6,}$|^[a-z]{3,}(?: [a-z]{3,}){1,2}$/.test(rest) && PLACE_KIND.test(rest)).flatMap((rest) => {
           const words = rest.split(" ");

@@ -1552,3 +1552,25 @@ describe("feet and inches however written; another product's size leaves this on
     ["surf leash 7ft + a bar of tropical wax", ["leash×1/7尺", "wax×1/热带水"]],
   ])("%s", (text, want) => expect(itemLines(club, text)).toEqual(want));
 });
+
+describe("what a brand sells said with a word for a shop names it; clubs and firms are kinds of place (session 17)", () => {
+  const parser = rulesFromCatalog({
+    brands: [
+      { id: "a", name: "阿螺记螺蛳粉", aliases: ["阿螺记"] },
+      { id: "m", name: "膜匠汽车贴膜", aliases: ["膜匠"] },
+      { id: "t", name: "天驹马术俱乐部", aliases: ["天驹", "Tianju", "Tianju Riding Club"] },
+      { id: "h", name: "衡信律师事务所", aliases: ["衡信", "Hengxin", "Hengxin Law Firm"] },
+    ],
+    products: [{ id: "noodle", brandId: "a", name: "招牌螺蛳粉" }],
+  });
+  const brandOf = (text: string) => parser.parseSync(text, ctx()).brandId;
+  it.each([
+    ["离我最近的螺蛳粉店在哪", "a"],
+    ["附近3公里内有贴膜店没", "m"],
+    ["附近5km有马术俱乐部吗", "t"],
+    ["law firm near me within 3km", "h"],
+    ["riding club near me", "t"],
+    // (a shop of what no brand's name says names none)
+    ["附近有奶茶店吗", null],
+  ])("%s", (text, want) => expect(brandOf(text)).toBe(want));
+});
