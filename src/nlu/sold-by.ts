@@ -49,6 +49,20 @@ export function isAmountSold(said: string, p: { sizes: string[]; unit?: string |
   return !!unit && !p.sizes.includes(said) && countOf(said, unit) !== null && !p.sizes.some((z) => countOf(z, unit) !== null);
 }
 
+/** two clock times with a word of "until" between ("10点到12点", "下午2点-5点", "2pm to 5pm") */
+const CLOCK_RANGE = new RegExp(`(?<![\\d:])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:点|:00|\\s?(am|pm))\\s*(?:到|至|-|~|～|to|till|until)\\s*(?:下午|晚上)?\\s*(\\d{1,2}|${ZH_NUM_RE})\\s*(?:点|:00|\\s?(am|pm))`);
+/** The whole hours between two clock times said, or null (a range across noon said in 12-hour time is read so). */
+function hoursBetween(text: string): number | null {
+  const m = CLOCK_RANGE.exec(text);
+  if (!m) return null;
+  const from = parseNumber(m[1]);
+  let to = parseNumber(m[3]);
+  if (from === null || to === null) return null;
+  if (to <= from && to + 12 > from && (m[4] === "pm" || !m[4])) to += 12;
+  const hours = to - from;
+  return hours >= 1 && hours <= 12 ? hours : null;
+}
+
 /** spans of time as so many of a shorter one, where the count is exact (a month is no fixed count of days) */
 const SPANS: Record<string, [string, number][]> = { 月: [["年", 12]], 天: [["周", 7]], 晚: [["周", 7]] };
 
@@ -109,6 +123,11 @@ export function countOf(text: string, unit: string, spans = true): number | null
   }
   const n = said(text, unit);
   if (n !== null) return isWhole(n) ? n : null;
+  // (hours said as the clock times they run between: "10点到12点", "8pm to 11pm")
+  if (unit === "小时") {
+    const hours = hoursBetween(text);
+    if (hours !== null) return hours;
+  }
   // (a unit of a thousand, 千字 or 千词, said as the whole count: "8000字", "两万字", "1万5千字", "6 thousand words")
   if (unit.startsWith("千") && unit.length > 1) return thousandsOf(text, unit.slice(1));
   // (a span of time said in a longer unit, of a product sold by a shorter one: "租半年" of a piano rented by the month is 6,

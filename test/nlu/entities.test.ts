@@ -1574,3 +1574,19 @@ describe("what a brand sells said with a word for a shop names it; clubs and fir
     ["附近有奶茶店吗", null],
   ])("%s", (text, want) => expect(brandOf(text)).toBe(want));
 });
+
+describe("hours said as the clock times they run between count a product sold by the hour (session 17)", () => {
+  const space = rulesFromCatalog({
+    brands: [{ id: "b", name: "半岛共享办公" }],
+    products: [
+      { id: "room", brandId: "b", name: "会议室", description: "按小时计费", sizes: ["6人", "12人"] },
+      { id: "live", brandId: "b", name: "直播间", description: "按小时计费" },
+    ],
+  });
+  it.each([
+    ["12人会议室 周五上午10点到12点", ["room×2/12人"]],
+    ["直播间 今晚8点到11点", ["live×3"]],
+    ["直播间 tomorrow 11am to 1pm", ["live×2"]],
+    ["直播间 下午3点", ["live×1"]],
+  ])("%s", (text, want) => expect(itemLines(space, text)).toEqual(want));
+});
