@@ -153,7 +153,8 @@ export function buildItems(
       usedQty.add(q);
       quantity = q.value;
     }
-    if (quantity === null) quantity = quantityBefore(counts.slice(prevEnd, mention.start));
+    // (not a digit written right after the previous product's Chinese name, which counts that one: the 2 of "杂粮饭2 东坡肉")
+    if (quantity === null && !(i > 0 && GLUED_COUNT.test(counts.slice(prevEnd, mention.start)) && CJK_END.test(counts.slice(0, prevEnd)))) quantity = quantityBefore(counts.slice(prevEnd, mention.start));
     // ("a" is a count only when no other is written: "book a tuina session for 2", "a 5m arch" of one sold by the metre)
     const article = quantity === 1 && /(?:^|[^a-z])an?\s+(?:[a-z0-9_][a-z0-9_'/.-]*\s+){0,3}$/.test(counts.slice(prevEnd, mention.start));
     if (article && i + 1 === mentions.length) {
@@ -181,6 +182,11 @@ export function buildItems(
         usedQty.add(q);
         quantity = q.value;
       }
+    }
+    // (a digit written right after its Chinese name, before a pause: "杂粮饭2 东坡肉中份")
+    if (quantity === null && CJK_END.test(counts.slice(0, mention.end))) {
+      const glued = GLUED_COUNT.exec(counts.slice(mention.end, nextStart));
+      if (glued && Number(glued[1]) >= 1) quantity = Number(glued[1]);
     }
     // (in English, the things it is done on or for, after it: "take in the waist on 2 trousers", "hem for 3 pairs of jeans")
     if (quantity === null) {
@@ -396,6 +402,7 @@ const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|�
 const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|kind|type|spec)(?![a-z])|同款|同型号|同尺寸|同尺码|同规格|(?:同样|一样|配套|匹配|对应)的?(?:型号|尺寸|尺码|规格|款)/;
 
 // products listed with nothing but a conjunction between them
+const CJK_END = /[\u4e00-\u9fff]$/;
 const JOINED = /^\s*(?:和|与|跟|还是|或者?|[+＋&]|(?:[,，]\s*)?(?:再|还要|然后|以及)|(?<![a-z])(?:and|or|vs\.?|versus|plus)(?![a-z])|、|\/)\s*$/;
 
 /** The one size of `sizes` sold in the measure a count in the stretch is said in (357克饼 for 饼; 一提(7饼) for 提), or null. */
@@ -554,6 +561,7 @@ function bareLead(prefix: string, offset: number): QuantityMention | null {
   return value === null ? null : { start: offset + prefix.length, end: offset + prefix.length, value, kind: "measure" };
 }
 
+/** a count of one or two digits written at once after a word and before a pause: the 2 of "成人2", of "杂粮饭2 东坡肉" */
 const GLUED_COUNT = /^(\d{1,2})(?=$|[\s,，、;；。])/;
 /** A count written right after a size in words, "成人2", and how long it is. */
 function gluedCount(lower: string, s: Span): { value: number; length: number } | null {

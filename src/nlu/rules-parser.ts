@@ -769,8 +769,9 @@ export class RulesParser implements IntentParser {
     const when = parseWhen(blankSpans(lower, [...mentions, ...dayKinds, ...(coupon && coupon.end > coupon.start ? [coupon] : []), ...(orderId ? [orderId] : [])]), now, ctx?.timezone || "UTC");
     // (a size is no rating and no radius: the 4分 of a pipe fitting, the 300M of broadband)
     const unsized = blankSpans(lower, sizes.filter((z) => !z.weak), " ");
-    // (nor a length of what is sold by the metre, "无缝墙布 25米", unless a search is said: "附近500米")
-    const byMetre = productMentions.some((m) => m.product.unit === "米") && !/附近|以内|之内|范围|(?<![a-z])(?:within|near|nearby)(?![a-z])/.test(lower);
+    // (nor a length of what is sold by the metre or the kilometre, "无缝墙布 25米", "拖车 25公里", unless a search is said:
+    // "附近500米")
+    const byMetre = productMentions.some((m) => m.product.unit === "米" || m.product.unit === "公里") && !/附近|以内|之内|范围|(?<![a-z])(?:within|near|nearby)(?![a-z])/.test(lower);
     const radiusMeters = byMetre ? null : parseRadius(unsized);
     const rating = parseRating(unsized);
     // (not a way of receiving said inside the name of a card, a voucher, a form or a container: the 提货 of 提货卡, the 送货 of

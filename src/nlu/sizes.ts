@@ -927,6 +927,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
       for (let m = re.exec(lower); m; m = re.exec(lower)) {
         const raw = m[1] ?? m[2] ?? m[3] ?? (re === NEWBORN ? "1" : undefined);
         const whole = raw ? SEAT_DIGIT[raw] ?? parseNumber(raw) : null;
+        // (一个 alone counts a thing, not one person: the 一个 of "招牌套餐双人份一个")
+        if (whole === 1 && unit.startsWith("人") && /个$/.test(m[0])) continue;
         // (and a half after it: 一岁半 is 1.5 years)
         const half = (re === AGE_YEARS || re === AGE_MONTHS || unit === "岁") && lower[m.index + m[0].length] === "半" ? 0.5 : 0;
         const n = whole === null ? null : ((m.groups?.tenth ? whole + Number(m.groups.tenth) / 10 : whole) + half) * scale;

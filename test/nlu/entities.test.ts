@@ -1590,3 +1590,30 @@ describe("hours said as the clock times they run between count a product sold by
     ["直播间 下午3点", ["live×1"]],
   ])("%s", (text, want) => expect(itemLines(space, text)).toEqual(want));
 });
+
+describe("kilometres of what is sold by the kilometre are no radius; a digit right after a Chinese name counts it; 一个 is no one person (session 17)", () => {
+  const rescue = rulesFromCatalog({
+    brands: [{ id: "a", name: "安驰救援" }],
+    products: [{ id: "tow", brandId: "a", name: "道路拖车", aliases: ["拖车", "tow"], description: "按公里计费", sizes: ["轿车", "SUV"] }],
+  });
+  it.each([
+    ["拖车 从绕城高速拖到渝北 大概25公里", ["tow×25"]],
+    ["tow my car 22 km to the dealer, it's a sedan", ["tow×22/轿车"]],
+  ])("%s", (text, want) => expect(itemLines(rescue, text)).toEqual(want));
+  it("a search near is still a radius", () => expect(rescue.parseSync("附近3公里有拖车吗", ctx()).radiusMeters).toBe(3000));
+  it("the kilometres are no radius", () => expect(rescue.parseSync("拖车40公里 直接下单", ctx()).radiusMeters).toBeNull());
+
+  const diner = rulesFromCatalog({
+    brands: [{ id: "c", name: "禅悦素食" }],
+    products: [
+      { id: "rice", brandId: "c", name: "杂粮饭" },
+      { id: "pork", brandId: "c", name: "素东坡肉", aliases: ["东坡肉"], sizes: ["小份", "中份"] },
+      { id: "set", brandId: "c", name: "招牌套餐", sizes: ["1人份", "2人份"] },
+    ],
+  });
+  it.each([
+    ["杂粮饭2 东坡肉中份", ["rice×2", "pork×1/中份"]],
+    ["2杂粮饭 东坡肉", ["rice×2", "pork×1"]],
+    ["招牌套餐双人份一个", ["set×1/2人份"]],
+  ])("%s", (text, want) => expect(itemLines(diner, text)).toEqual(want));
+});
