@@ -1617,3 +1617,30 @@ describe("kilometres of what is sold by the kilometre are no radius; a digit rig
     ["招牌套餐双人份一个", ["set×1/2人份"]],
   ])("%s", (text, want) => expect(itemLines(diner, text)).toEqual(want));
 });
+
+describe("a product a coupon is named by, however the coupon is asked after; delivery to a centre or from a start (session 17)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "c", name: "澄泉泳池" }],
+    products: [
+      { id: "cart", brandId: "c", name: "滤芯", aliases: ["filter cartridge"] },
+      { id: "plan", brandId: "c", name: "月度维护套餐", aliases: ["monthly plan"] },
+      { id: "bar", brandId: "c", name: "金条" },
+    ],
+    coupons: [
+      { code: "CQ30", brandId: "c", kind: "amount", value: 30, title: "滤芯满300减30", validFrom: "2026-01-01T00:00:00+08:00", validTo: "2027-12-31T23:59:59+08:00" },
+      { code: "PLAN9", brandId: "c", kind: "percent", value: 10, title: "monthly plan 10% off", validFrom: "2026-01-01T00:00:00+08:00", validTo: "2027-12-31T23:59:59+08:00" },
+      { code: "BAR200", brandId: "c", kind: "amount", value: 200, title: "金条满2万减200", validFrom: "2026-01-01T00:00:00+08:00", validTo: "2027-12-31T23:59:59+08:00" },
+    ],
+  });
+  it.each([
+    ["滤芯满300减30那张 I want it", []],
+    ["get me the monthly plan 10% off coupon", []],
+    ["金条满2万减200 领一张", []],
+    // (a product ordered with the coupon used names itself)
+    ["滤芯两个 满300减30那张用上", ["cart×2"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+  it.each([
+    ["轻食便当两份 送静安嘉里中心", "delivery"],
+    ["午餐月卡订一个月，12月1号开始送", "delivery"],
+  ])("%s", (text, want) => expect(parseFulfillment(text)).toBe(want));
+});
