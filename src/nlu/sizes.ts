@@ -1076,8 +1076,8 @@ export function sizeUnits(sizes: string[]): Set<string> {
     // (a stage and an amount, 3段900g, is also said by its stage: "3段")
     const stage = /^\d{1,2}\s*([段阶天])\s*\d/.exec(raw.trim());
     if (stage) units.add(stage[1]);
-    // (a count per container, 10片/盒, is also said in its count's unit: "10片装")
-    const per = unit ? /^([^/]+)\/[\u4e00-\u9fff]+$/.exec(unit[2]) : null;
+    // (a count per container or per hour, 10片/盒 or 2T/h, is also said in its count's unit: "10片装", "2T的")
+    const per = unit ? /^([^/]+)\/(?:[\u4e00-\u9fff]+|h|hr|d|day|min)$/.exec(unit[2]) : null;
     if (per) units.add(per[1]);
     // (a bound's unit is also its amounts': 18桌 is said of a product sold 10桌以内 / 20桌以内)
     const bounded = unit ? /^(.+?)(?:以内|之内|以下|内)$/.exec(unit[2]) : null;
@@ -1123,6 +1123,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       // letter sizes (s, xl) and bare numbers are the generic patterns'; shade and model codes (n20, #999) are words
       // (letter sizes the generic patterns know, s to xxxl, are theirs; others such as ss or xxs are words)
       if (size.length >= 2 && !/^(?:x{0,3}l|x{0,2}s|m|[2-4]xl)$/.test(size) && !/^\d+$/.test(size)) words.add(size.replace(/装$/, ""));
+      // (a size in 大/小 and a measure, 大份 and 小份, is also asked in the other of its kind: 中份, as the customer says it)
+      const graded = /^[大中小]([份碗杯盘锅瓶盒包袋桶壶扎串只条])$/.exec(size);
+      if (graded) for (const g of "大中小") words.add(g + graded[1]);
     }
   }
   const out: SizeMention[] = [];
@@ -1191,6 +1194,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (const side of x.sides) {
       for (let i = lower.indexOf(`${side}边`); i >= 0; i = lower.indexOf(`${side}边`, i + 1)) add(i, i + 2, side);
       for (let i = lower.indexOf(`${side}侧`); i >= 0; i = lower.indexOf(`${side}侧`, i + 1)) add(i, i + 2, side);
+      // (or a sign of the zodiac said as a birth year: "属羊", "属兔的")
+      for (let i = lower.indexOf(`属${side}`); i >= 0; i = lower.indexOf(`属${side}`, i + 1)) add(i, i + 2, side);
     }
     // a size that is a measure word alone (罐, 瓶) said as a pack of it: "可乐罐装" (not a count of it, 6罐装, nor the start of
     // a name, 袋装螺蛳粉)

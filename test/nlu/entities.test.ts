@@ -1644,3 +1644,20 @@ describe("a product a coupon is named by, however the coupon is asked after; del
     ["午餐月卡订一个月，12月1号开始送", "delivery"],
   ])("%s", (text, want) => expect(parseFulfillment(text)).toBe(want));
 });
+
+describe("per-hour sizes said by their amount; 中份 of what comes 大份/小份, as asked; a zodiac sign (session 17)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "s", name: "澜柔" }],
+    products: [
+      { id: "soft", brandId: "s", name: "中央软水机", aliases: ["软水机"], sizes: ["2T/h", "3T/h"] },
+      { id: "eel", brandId: "s", name: "响油素鳝丝", aliases: ["响油鳝丝"], sizes: ["大份", "小份"] },
+      { id: "pendant", brandId: "s", name: "生肖吊坠", sizes: ["鼠", "牛", "虎", "兔", "羊"] },
+    ],
+  });
+  it.each([
+    ["软水机2T的一台", ["soft×1/2T/h"]],
+    ["响油鳝丝中份一个", ["eel×1/中份"]],
+    ["生肖吊坠 属羊 要俩", ["pendant×2/羊"]],
+    ["属兔的生肖吊坠来一个", ["pendant×1/兔"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
