@@ -1661,3 +1661,19 @@ describe("per-hour sizes said by their amount; 中份 of what comes 大份/小�
     ["属兔的生肖吊坠来一个", ["pendant×1/兔"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("a unit of a kind, 按延米 or 按投影平方, is the metre's or the square metre's (session 17)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "q", name: "栖木定制" }],
+    products: [
+      { id: "base", brandId: "q", name: "橱柜地柜", aliases: ["地柜"], description: "按延米计价，含柜体", sizes: ["吸塑", "实木"] },
+      { id: "wall", brandId: "q", name: "橱柜吊柜", aliases: ["吊柜"], description: "按延米计价", sizes: ["吸塑", "实木"] },
+      { id: "wardrobe", brandId: "q", name: "定制衣柜", aliases: ["衣柜", "wardrobe"], description: "按投影平方计价（宽×高）", sizes: ["平开门", "推拉门"] },
+    ],
+  });
+  it.each([
+    ["地柜5米吊柜4米，都要实木门板", ["base×5/实木", "wall×4/实木"]],
+    ["衣柜8平方 平开门", ["wardrobe×8/平开门"]],
+    ["wardrobe with sliding doors, 7 square meters", ["wardrobe×7/推拉门"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
