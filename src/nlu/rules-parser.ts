@@ -326,7 +326,25 @@ export class RulesParser implements IntentParser {
   private siblingsSaid(lower: string, mentions: CatalogMention[], allowed: ReadonlySet<string> | null): CatalogMention[] {
     const out: CatalogMention[] = [];
     const named = mentions.filter((m) => m.kind === "product");
-    if (!named.length || !lower.includes("的")) return out;
+    if (!named.length) return out;
+    // (or joined to one named, before it or after it, which it shares its ending with: the 珊瑚绒 of "珊瑚绒和华夫格浴袍",
+    // the 漫画 of "Y型还是漫画")
+    for (const p of named) {
+      const said = lower.slice(p.start, p.end);
+      const names = [said, this.matcher.products.get(p.id)?.name ?? ""];
+      const before = /([\u4e00-\u9fff]{2,4})(?:和|与|跟|还是|或者?|、)$/.exec(lower.slice(Math.max(0, p.start - 7), p.start));
+      const after = /^(?:和|与|跟|还是|或者?|、)([\u4e00-\u9fff]{2,4})(?=$|[\s，,。?？!！吗呢啊好哪])/.exec(lower.slice(p.end, p.end + 8));
+      const joined: [string, number][] = [];
+      if (before) joined.push([before[1], p.start - before[0].length]);
+      if (after) joined.push([after[1], p.end + after[0].length - after[1].length]);
+      for (const [word, start] of joined) {
+        if (mentions.some((o) => o.start < start + word.length && start < o.end)) continue;
+        let hit: { id: string; brandId: string } | null = null;
+        for (const name of names) if ((hit = this.siblingOf(name, word, allowed))) break;
+        if (hit && hit.id !== p.id) out.push({ start, end: start + word.length, kind: "product", id: hit.id, brandId: hit.brandId, via: "exact" });
+      }
+    }
+    if (!lower.includes("的")) return out;
     // (the names whose endings a sibling may share: each named product as said and as named)
     const names = named.flatMap((p) => [lower.slice(p.start, p.end), this.matcher.products.get(p.id)?.name ?? ""]);
     const sizes = new Set(named.flatMap((p) => this.matcher.products.get(p.id)?.sizes ?? []));

@@ -1677,3 +1677,20 @@ describe("a unit of a kind, 按延米 or 按投影平方, is the metre's or the 
     ["wardrobe with sliding doors, 7 square meters", ["wardrobe×7/推拉门"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("a word joined to a product named that shares its ending names that sibling (session 17)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "沐溪温泉" }],
+    products: [
+      { id: "fleece", brandId: "m", name: "珊瑚绒浴袍" },
+      { id: "waffle", brandId: "m", name: "华夫格浴袍" },
+      { id: "y", brandId: "m", name: "Y型睫毛", aliases: ["Y型"] },
+      { id: "manga", brandId: "m", name: "漫画睫毛" },
+    ],
+  });
+  it.each([
+    ["珊瑚绒和华夫格浴袍 冬天穿哪个好", ["fleece×1", "waffle×1"]],
+    ["接什么睫毛好 Y型还是漫画", ["y×1", "manga×1"]],
+    ["华夫格浴袍一件", ["waffle×1"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
