@@ -163,6 +163,9 @@ const PIECES = new RegExp(`(?<=[拿来要买切])\\s*([1-9一二两俩三四五�
 const DOZEN = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE}|半)\\s*打(?![车折包卡电开算听扰])`, "g");
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
+/** a letter size at the end of a text (the M of "队服 M") */
+const LETTER_SIZE_END = /(?<![a-z0-9])(?:x{0,3}l|x{0,2}s|m|[2-4]xl)$/;
+
 export function findQuantities(lower: string): QuantityMention[] {
   const out: QuantityMention[] = [];
   const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "people"], [ADJ_COUNT, "measure"], [PINYIN_QTY, "measure"]]);
@@ -173,7 +176,8 @@ export function findQuantities(lower: string): QuantityMention[] {
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       // A digit glued to Latin letters is a code (GXG30) or a size (50ml), and one after a dash the end of a range (18-45套机): not a count.
       // (a Chinese numeral after a Latin word is a count: "egg tart两个")
-      if (/[a-z0-9.~-]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1])) continue;
+      // (but a count right after a letter size is one: the 10 of "M10件")
+      if (/[a-z0-9.~-]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1]) && !LETTER_SIZE_END.test(lower.slice(0, m.index))) continue;
       const value = re === PINYIN_QTY && m[1] in PINYIN_NUMERALS ? PINYIN_NUMERALS[m[1]] : parseNumber(m.slice(1).find((g) => g !== undefined) ?? "");
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
       // (两个人 counts people)

@@ -26,7 +26,8 @@ const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/(?<=[a-z])-(?=[a-z])/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/千瓦$/, "kw").replace(/瓦$/, "w").replace(/(?:公里|千米)$/, "km").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
+  // (a diameter is its length: Φ50cm is 50cm)
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/^(?:φ|ø|⌀|直径)/, "").replace(/(?<=[a-z])-(?=[a-z])/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/千瓦$/, "kw").replace(/瓦$/, "w").replace(/(?:公里|千米)$/, "km").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
     // temperatures: -10℃, -10度, -10°C, 零下10度 are one size
     .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-")
     // storage: 10G is 10GB, 1T 1TB
@@ -107,7 +108,8 @@ const PATTERNS: Pattern[] = [
     return { keys: mark === "大" ? ["l", "大杯"] : mark === "中" ? ["m", "中杯"] : ["s", "小杯"], display: mark === "大" ? "L" : mark === "中" ? "M" : "S", weak: true };
   } },
   // Letter sizes. Single letters need a cue (uppercase, 码/号, "size") because "m" and "s" are common.
-  { re: /(?<![a-z0-9])(xxxl|xxl|xl|xs|[2-4]xl|s|m|l)(?![a-z0-9])(\s*[码号])?/g, make: (m, orig) => {
+  // (a count of it may follow at once: "M10件 L15件")
+  { re: /(?<![a-z0-9])(xxxl|xxl|xl|xs|[2-4]xl|s|m|l)(?![a-z]|\d(?!\d{0,2}\s*[件条个双套只顶副]))(\s*[码号])?/g, make: (m, orig) => {
     const token = m[1];
     const raw = orig.slice(m.index, m.index + token.length);
     const before = orig.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
@@ -234,6 +236,10 @@ const FIRST_PART = /^(\d{1,2}[段号阶天日]|[a-z]{1,3})\s*\d+(?:\.\d+)?\s*[\u
 const FEET_SIZE = /^(\d{1,2})\s*(?:['’′]|尺)\s*(?:(\d{1,2})\s*(?:["”″]|'')?)?$/;
 /** feet and inches as said: 10'6, 10尺6, 8ft, 8 feet, or a decimal, 10.6 (not of another unit: 10.6米) */
 const FEET_SAID = /(?<![\d.])(\d{1,2})\s*(?:['’′]|尺|ft|feet|foot)(?:\s*(\d{1,2})(?![\d.]))?(?:\s*(?:["”″]|''|in(?:ch(?:es)?)?(?![a-z])))?|(?<![\d.])(\d{1,2})\.(\d)(?![\d.]|\s*(?:[a-z%]|[\u4e00-\u9fff](?<![的板块条])))/g;
+/** a length in one unit: 60cm, 8mm */
+const LENGTH_SIZE = /^(\d{2,3})\s*(cm|mm|厘米|公分|毫米)$/;
+/** a thickness in 厘 as the building trades say it (8厘 is 8mm) */
+const LI_SAID = /(?<![\d.])(\d{1,2}(?:\.\d)?|[一二三四五六八九十]{1,2})\s*厘(?![米])/g;
 /** a size that is a word and a number after it: 圈口56 */
 const WORD_LED = /^([\u4e00-\u9fff]{1,3})(\d{1,3})$/;
 
@@ -274,6 +280,9 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
   // (a size of a word and a number, 圈口56, is also found by the number, when every size is that word and a number: "54的")
   const led = sizes.map((s) => WORD_LED.exec(s.trim()));
   if (led.length > 1 && led.every((m) => m && m[1] === led[0]![1])) led.forEach((m, k) => { if (!idx.has(m![2])) idx.set(m![2], sizes[k]); });
+  // (a length in one unit, 60cm or Φ60cm, is also found by its number when every size is in that unit: "圆镜70的", "要个80的")
+  const lengths = sizes.map((s) => LENGTH_SIZE.exec(s.normalize("NFKC").trim().toLowerCase().replace(/^(?:φ|ø|⌀|直径)/, "")));
+  if (lengths.length > 1 && lengths.every((m) => m && m[2] === lengths[0]![2])) lengths.forEach((m, k) => { if (!idx.has(m![1])) idx.set(m![1], sizes[k]); });
   // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
   for (const s of sizes) {
     const digits = ZH_LEAD.test(s) ? sizeKey(s.replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))) : "";
@@ -1154,6 +1163,19 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     FEET_SAID.lastIndex = 0;
     for (let m = FEET_SAID.exec(lower); m; m = FEET_SAID.exec(lower)) {
       const hit = feet.get(`${Number(m[1] ?? m[3])}'${Number(m[2] ?? m[4] ?? 0)}`);
+      if (hit) add(m.index, m.index + m[0].length, hit);
+    }
+  }
+  // a thickness in 厘 of what comes in mm ("8厘钢化玻璃" for 8mm)
+  const mm = new Map<string, string>();
+  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+    const m = /^(\d{1,2}(?:\.\d)?)\s*mm$/i.exec(raw.trim());
+    if (m) mm.set(String(Number(m[1])), raw);
+  }
+  if (mm.size) {
+    LI_SAID.lastIndex = 0;
+    for (let m = LI_SAID.exec(lower); m; m = LI_SAID.exec(lower)) {
+      const hit = mm.get(String(/^\d/.test(m[1]) ? Number(m[1]) : parseNumber(m[1])));
       if (hit) add(m.index, m.index + m[0].length, hit);
     }
   }

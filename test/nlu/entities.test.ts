@@ -1694,3 +1694,29 @@ describe("a word joined to a product named that shares its ending names that sib
     ["华夫格浴袍一件", ["waffle×1"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("a letter size with its count glued after it (session 17)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "野狼谷" }],
+    products: [{ id: "tee", brandId: "y", name: "队服T恤", aliases: ["队服"], sizes: ["S", "M", "L", "XL"] }],
+  });
+  it("队服 M10件 L15件 XL5件", () => expect(itemLines(shop, "队服 M10件 L15件 XL5件")).toEqual(["tee×10/M", "tee×15/L", "tee×5/XL"]));
+  const hardware = rulesFromCatalog({ brands: [{ id: "h", name: "邦固五金" }], products: [{ id: "bolt", brandId: "h", name: "M10膨胀螺丝", sizes: ["S", "M"] }] });
+  it("M10膨胀螺丝两个", () => expect(itemLines(hardware, "M10膨胀螺丝两个")).toEqual(["bolt×2"]));
+});
+
+describe("a thickness in 厘 of what comes in mm; a diameter; a length's number alone (session 17)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "t", name: "透亮玻璃" }],
+    products: [
+      { id: "temp", brandId: "t", name: "钢化白玻", aliases: ["钢化玻璃"], description: "按平方米计价", sizes: ["5mm", "8mm", "10mm"] },
+      { id: "round", brandId: "t", name: "圆镜", aliases: ["round mirror"], sizes: ["Φ50cm", "Φ60cm", "Φ70cm"] },
+    ],
+  });
+  it.each([
+    ["8厘钢化玻璃要3个平方", ["temp×3/8mm"]],
+    ["钢化玻璃 十厘 两平方", ["temp×2/10mm"]],
+    ["圆镜直径60的 一个", ["round×1/Φ60cm"]],
+    ["2 round mirrors, 50cm diameter", ["round×2/Φ50cm"]],
+  ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
+});
