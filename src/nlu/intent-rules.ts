@@ -13,6 +13,8 @@ const BEST_ASKED = /\bwhat(?:'?s| is) the best\b/;
 const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加)|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])/;
 /** one of it asked for at the end, as a coupon is: "给我来一张", "get一张" */
 const ONE_OF_IT = /(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张\s*[!！~。.]*$/;
+/** a coupon said as used, by its code or its title: 用BATT10, 用那个满2000减300的券, "code BY88", "using HJ500" */
+const COUPON_APPLIED = /(?:用|使用)(?!什么|啥|哪|不了|得了|不)|(?<![a-z])(?:use|using|apply|code)(?![a-z])/;
 const TITLE_HELLO = /^[\u4e00-\u9fff]{0,2}(?:老师|师傅|医生|大夫|教练|老板|经理|顾问|美女|帅哥|小姐姐|小哥哥)(?:你|您)?好[啊呀哇!！~。]*$/;
 const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,8}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使用|用|抵扣|抵用|核销)|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
 // (a word glued to digits is a code, not the word: BOOK85 is no booking)
@@ -322,7 +324,9 @@ export function decideIntent(sig: Signals): Decision {
     // "两杯拿铁，用LATTE8", "皮肤衣M码 用X85": an order that applies a coupon
     // (not a coupon named by its title and asked for as one: "亲子套餐88折 给我来一张")
     const couponAsked = sig.hasCoupon && !sig.hasSize && ONE_OF_IT.test(s);
-    if (wantsProduct && (orderVerb || sig.hasQuantity || (sig.hasSize && !cue("findQuestion"))) && !cue("claimStrong") && !couponAsked) return { intent: "order", confidence: conf(0.9) };
+    // (or one that names what it buys and says the coupon is used: "换个电池 用BATT10", "10,000 km service package, code BY88")
+    const applied = COUPON_APPLIED.test(s);
+    if (((wantsProduct && (orderVerb || sig.hasQuantity || (sig.hasSize && !cue("findQuestion")))) || (sig.hasProduct && applied)) && !cue("claimStrong") && !couponAsked) return { intent: "order", confidence: conf(0.9) };
     return { intent: "claim_coupon", confidence: conf(sig.hasCoupon ? 0.96 : 0.87) };
   }
   // "sign me up for the theory class": enrolling in a product is buying it

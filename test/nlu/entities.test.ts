@@ -1720,3 +1720,18 @@ describe("a thickness in 厘 of what comes in mm; a diameter; a length's number 
     ["2 round mirrors, 50cm diameter", ["round×2/Φ50cm"]],
   ])("%s", (text, want) => expect(itemLines(shop, text)).toEqual(want));
 });
+
+describe("a coupon said as used beside what it buys is an order (session 17)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "恒时钟表" }],
+    products: [{ id: "battery", brandId: "h", name: "换电池", aliases: ["电池", "battery replacement"] }],
+    coupons: [{ code: "BATT10", brandId: "h", kind: "amount", value: 10, title: "换电池立减10元", validFrom: "2026-01-01T00:00:00+08:00", validTo: "2027-12-31T23:59:59+08:00" }],
+  });
+  const intentOf = (text: string) => shop.parseSync(text, ctx()).intent;
+  it.each([
+    ["换个电池 用BATT10", "order"],
+    ["battery replacement please, code BATT10", "order"],
+    // (asking for the coupon, or which to use, is still about the coupon)
+    ["换电池的券领一张", "claim_coupon"],
+  ])("%s", (text, want) => expect(intentOf(text)).toBe(want));
+});
