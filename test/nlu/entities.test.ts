@@ -1733,5 +1733,8 @@ describe("a coupon said as used beside what it buys is an order (session 17)", (
     ["battery replacement please, code BATT10", "order"],
     // (asking for the coupon, or which to use, is still about the coupon)
     ["换电池的券领一张", "claim_coupon"],
+    // (and the coupons one holds, asked after them, are listed)
+    ["恒时的券我都有哪些", "list_coupons"],
+    ["那边领的券过期没有，帮我查下", "list_coupons"],
   ])("%s", (text, want) => expect(intentOf(text)).toBe(want));
 });
