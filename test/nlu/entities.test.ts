@@ -1738,3 +1738,9 @@ describe("a coupon said as used beside what it buys is an order (session 17)", (
     ["那边领的券过期没有，帮我查下", "list_coupons"],
   ])("%s", (text, want) => expect(intentOf(text)).toBe(want));
 });
+
+describe("where an order stands, asked in mixed words or by what is not done yet (session 17)", () => {
+  const shop = rulesFromCatalog({ brands: [{ id: "z", name: "织梦窗帘" }], products: [{ id: "roman", brandId: "z", name: "罗马帘" }, { id: "gift", brandId: "z", name: "礼盒" }] });
+  it.each(["罗马帘下单10天了还没装 怎么回事", "礼盒 shipped 了吗", "羊奶月卡那单 开始配送了吗", "签证办得怎么样了", "my tote bag shipment?"])("%s", (text) =>
+    expect(shop.parseSync(text, ctx()).intent).toBe("order_status"));
+});
