@@ -153,7 +153,8 @@ export const CUES = {
   ),
   help: any(
     /帮助|怎么?用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|(?:怎么|咋个?|如何)(?:在这里?|在这儿|在这上面?|用这个|通过.{0,10})?(?:下单|点单|订|买|领券|付款|付钱|付|支付|预约|约|玩|核销)|(?:在这里?|在这儿|在这上面?)(?:怎么|咋个?|如何)(?:下单|点单|订|买|约|预约|付)|(?:能|可以)用.{1,6}(?:付钱|付款|支付|付)(?:吗|不|么)?(?=[?？\s]|$)|(?:咋|怎么|如何)(?:发|传)给(?:你们|你|店里)|(?:怎么|咋|如何)(?:称重|算钱|收费|计费|扣(?:课|次|费)?)(?=的|[?？\s，,]|$)|流程是(?:啥|什么)|(?:什么|啥)流程|第一次用|(?:你|机器人)?能(?:帮我)?干(?:嘛|啥|什么)|咋(?:个)?用|怎么弄|求教|求助|指令|命令|菜单|帮帮我|转人工|人工(?:客服|服务)?(?:在|吗|呢)|真人客服|找(?:个)?真人|客服/,
-    /^\/help\b|^help\b|^[?？]+$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bhow does\b.{0,25}\bwork\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bhow to\s*(?:下单|点单|订|买|领券|付款|支付|预约)|\bwho are you\b|\bwhat are you\b/,
+    // (a lone question mark asks for help; several are puzzlement, which asks for nothing: "？？？")
+    /^\/help\b|^help\b|^[?？]$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bhow does\b.{0,25}\bwork\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bhow to\s*(?:下单|点单|订|买|领券|付款|支付|预约)|\bwho are you\b|\bwhat are you\b/,
     en("help|commands|menu|instructions|tutorial|(?:a |real |talk to (?:a )?)?human|customer service|agent"),
   ),
   greeting: any(

@@ -1744,3 +1744,8 @@ describe("where an order stands, asked in mixed words or by what is not done yet
   it.each(["罗马帘下单10天了还没装 怎么回事", "礼盒 shipped 了吗", "羊奶月卡那单 开始配送了吗", "签证办得怎么样了", "my tote bag shipment?"])("%s", (text) =>
     expect(shop.parseSync(text, ctx()).intent).toBe("order_status"));
 });
+
+describe("several question marks alone are puzzlement, a lone one asks for help (session 17)", () => {
+  const shop = rulesFromCatalog({ brands: [{ id: "z", name: "织梦窗帘" }], products: [{ id: "roman", brandId: "z", name: "罗马帘" }] });
+  it.each([["?", "help"], ["？", "help"], ["？？", "unknown"], ["???", "unknown"]])("%s", (text, want) => expect(shop.parseSync(text, ctx()).intent).toBe(want));
+});
