@@ -349,7 +349,8 @@ export function decideIntent(sig: Signals): Decision {
   // "能送到花溪不": whether they deliver to a place, nothing ordered, asks which store serves it
   const deliversThere = !sig.hasProduct && cue("deliversTo");
   if (cue("find") || sig.hasRadius || deliversThere) {
-    if (wantsProduct && (orderVerb || sig.hasFulfillment) && !cue("findQuestion")) return { intent: "order", confidence: conf(0.85) };
+    // (or what it names with a time, where the store is only where: "Moxa 30 min tomorrow 6pm, Bayi store")
+    if (wantsProduct && (orderVerb || sig.hasFulfillment || (sig.hasWhen && !sig.hasRadius)) && !cue("findQuestion")) return { intent: "order", confidence: conf(0.85) };
     // (asking whether what is counted can be brought to a place, no store asked for, orders it: "手捧花一束 明天能送到万象城
     // 附近吗", "修复膜五卷，三公里内能送吗")
     if (wantsProduct && sig.hasFulfillment && !cue("storeNoun") && !/哪/.test(s)) return { intent: "order", confidence: conf(0.8) };

@@ -1749,3 +1749,13 @@ describe("several question marks alone are puzzlement, a lone one asks for help 
   const shop = rulesFromCatalog({ brands: [{ id: "z", name: "织梦窗帘" }], products: [{ id: "roman", brandId: "z", name: "罗马帘" }] });
   it.each([["?", "help"], ["？", "help"], ["？？", "unknown"], ["???", "unknown"]])("%s", (text, want) => expect(shop.parseSync(text, ctx()).intent).toBe(want));
 });
+
+describe("what is named with a time at a store named is ordered there (session 17)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "x", name: "小林灸" }],
+    products: [{ id: "moxa", brandId: "x", name: "艾灸", aliases: ["moxa"], sizes: ["30分钟", "60分钟"] }],
+    stores: [{ id: "x1", brandId: "x", name: "小林灸 八一店", lat: 30, lng: 114 }],
+  });
+  it("Moxa 30 min tomorrow 6pm, Bayi store", () => expect(shop.parseSync("Moxa 30 min tomorrow 6pm, Bayi store", ctx()).intent).toBe("order"));
+  it("a store search near stays one", () => expect(shop.parseSync("附近3公里有艾灸的店吗", ctx()).intent).toBe("find_store"));
+});
