@@ -1642,6 +1642,11 @@ describe("a product a coupon is named by, however the coupon is asked after; del
   it.each([
     ["轻食便当两份 送静安嘉里中心", "delivery"],
     ["午餐月卡订一个月，12月1号开始送", "delivery"],
+    ["气球花束一束 送华西医院住院部 今天下午", "delivery"],
+    ["鸭脖微辣 x2, 毛豆 x1, send to 玉林", "delivery"],
+    // (coming to a store to have it fitted is a pickup; an airport pickup is a service, no way of receiving)
+    ["御乘 225/55R18 x2，后天中午到航生路店装", "pickup"],
+    ["airport pickup at Tianfu airport, Sunday 9pm", null],
   ])("%s", (text, want) => expect(parseFulfillment(text)).toBe(want));
 });
 
