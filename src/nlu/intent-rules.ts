@@ -14,7 +14,7 @@ const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样
 /** one of it asked for at the end, as a coupon is: "给我来一张", "get一张" */
 const ONE_OF_IT = /(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张\s*[!！~。.]*$/;
 /** a coupon said as used, by its code or its title: 用BATT10, 用那个满2000减300的券, "code BY88", "using HJ500" */
-const COUPON_APPLIED = /(?:用|使用)(?!什么|啥|哪|不了|得了|不)|(?<![a-z])(?:use|using|apply|code)(?![a-z])/;
+const COUPON_APPLIED = /(?:用|使用)(?!什么|啥|哪|不|得了)|(?<![a-z])(?:use|using|apply|code)(?![a-z])/;
 const TITLE_HELLO = /^[\u4e00-\u9fff]{0,2}(?:老师|师傅|医生|大夫|教练|老板|经理|顾问|美女|帅哥|小姐姐|小哥哥)(?:你|您)?好[啊呀哇!！~。]*$/;
 const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,8}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使用|用|抵扣|抵用|核销)|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
 // (a word glued to digits is a code, not the word: BOOK85 is no booking)

@@ -402,7 +402,6 @@ const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|�
 const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|kind|type|spec)(?![a-z])|同款|同型号|同尺寸|同尺码|同规格|(?:同样|一样|配套|匹配|对应)的?(?:型号|尺寸|尺码|规格|款)/;
 
 // products listed with nothing but a conjunction between them
-const CJK_END = /[\u4e00-\u9fff]$/;
 const JOINED = /^\s*(?:和|与|跟|还是|或者?|[+＋&]|(?:[,，]\s*)?(?:再|还要|然后|以及)|(?<![a-z])(?:and|or|vs\.?|versus|plus)(?![a-z])|、|\/)\s*$/;
 
 /** The one size of `sizes` sold in the measure a count in the stretch is said in (357克饼 for 饼; 一提(7饼) for 提), or null. */
@@ -561,6 +560,8 @@ function bareLead(prefix: string, offset: number): QuantityMention | null {
   return value === null ? null : { start: offset + prefix.length, end: offset + prefix.length, value, kind: "measure" };
 }
 
+/** a text that ends in a Chinese character (a name written in Chinese, which a digit may follow at once) */
+const CJK_END = /[\u4e00-\u9fff]$/;
 /** a count of one or two digits written at once after a word and before a pause: the 2 of "成人2", of "杂粮饭2 东坡肉" */
 const GLUED_COUNT = /^(\d{1,2})(?=$|[\s,，、;；。])/;
 /** A count written right after a size in words, "成人2", and how long it is. */

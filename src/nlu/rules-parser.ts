@@ -505,7 +505,7 @@ export class RulesParser implements IntentParser {
     const inStore = (m: CatalogMention) => {
       if (m.kind !== "product") return false;
       const named = this.inStoreNames.has(lower.slice(m.start, m.end));
-      return (named || /^[\u4e00-\u9fff]{0,3}店/.test(lower.slice(m.end))) &&
+      return (named || /^[\u4e00-\u9fff]{0,3}店/.test(lower.slice(m.end, m.end + 4))) &&
         storesNamed().some((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start && (named || lower[k.end - 1] === "店"));
     };
     const mentions = this.matcher.findMentions(lower, allowed).filter((m) => !inKind(m) && !inStore(m)).filter((m) =>

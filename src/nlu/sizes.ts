@@ -23,11 +23,14 @@ export interface SizeMention extends Span {
 
 const SEAT_DIGIT: Record<string, number> = { 双: 2, 单: 1 };
 
+/** the mark of a diameter before a length (Φ50cm) */
+const DIAMETER = /^(?:φ|ø|⌀|直径)/;
+
 /** Canonical comparison key for a size string (either the user's or the catalog's). */
 export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
   // (a diameter is its length: Φ50cm is 50cm)
-  let s = raw.toLowerCase().replace(/\s+/g, "").replace(/^(?:φ|ø|⌀|直径)/, "").replace(/(?<=[a-z])-(?=[a-z])/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/千瓦$/, "kw").replace(/瓦$/, "w").replace(/(?:公里|千米)$/, "km").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
+  let s = raw.toLowerCase().replace(/\s+/g, "").replace(DIAMETER, "").replace(/(?<=[a-z])-(?=[a-z])/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/千瓦$/, "kw").replace(/瓦$/, "w").replace(/(?:公里|千米)$/, "km").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
     // temperatures: -10℃, -10度, -10°C, 零下10度 are one size
     .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-")
     // storage: 10G is 10GB, 1T 1TB
@@ -281,7 +284,7 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
   const led = sizes.map((s) => WORD_LED.exec(s.trim()));
   if (led.length > 1 && led.every((m) => m && m[1] === led[0]![1])) led.forEach((m, k) => { if (!idx.has(m![2])) idx.set(m![2], sizes[k]); });
   // (a length in one unit, 60cm or Φ60cm, is also found by its number when every size is in that unit: "圆镜70的", "要个80的")
-  const lengths = sizes.map((s) => LENGTH_SIZE.exec(s.normalize("NFKC").trim().toLowerCase().replace(/^(?:φ|ø|⌀|直径)/, "")));
+  const lengths = sizes.map((s) => LENGTH_SIZE.exec(s.normalize("NFKC").trim().toLowerCase().replace(DIAMETER, "")));
   if (lengths.length > 1 && lengths.every((m) => m && m[2] === lengths[0]![2])) lengths.forEach((m, k) => { if (!idx.has(m![1])) idx.set(m![1], sizes[k]); });
   // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
   for (const s of sizes) {
@@ -583,14 +586,26 @@ interface Sayings {
   /** a character and its measure (端盒), said by the character with a count of the measure or whole, when no other size
    * of the product has that character */
   stems: { size: string; re: RegExp }[];
+  /** lengths in feet and inches (10'6"), by feet'inches (10'6) */
+  feet: Map<string, string>;
+  /** thicknesses in mm (8mm), by the number (8), said in 厘 */
+  mm: Map<string, string>;
+  /** a word and a number (圈口56), said number first (56圈口) */
+  led: { size: string; re: RegExp }[];
 }
 const sayingsBySizes = new WeakMap<string[], Sayings>();
 function sayingsOf(sizes: string[]): Sayings {
   let out = sayingsBySizes.get(sizes);
   if (out) return out;
-  out = { yuan: [], sides: [], measures: [], stems: [] };
+  out = { yuan: [], sides: [], measures: [], stems: [], feet: new Map(), mm: new Map(), led: [] };
   for (const raw of sizes) {
     const z = raw.trim();
+    const f = FEET_SIZE.exec(z);
+    if (f) out.feet.set(`${Number(f[1])}'${Number(f[2] ?? 0)}`, raw);
+    const mm = /^(\d{1,2}(?:\.\d)?)\s*mm$/i.exec(z);
+    if (mm) out.mm.set(String(Number(mm[1])), raw);
+    const led = WORD_LED.exec(z);
+    if (led) out.led.push({ size: raw, re: new RegExp(`(?<![\\d.])${led[2]}\\s*${led[1]}`, "g") });
     if (/^\d+元$/.test(z)) out.yuan.push(z);
     if (ONE_MEASURE.test(z)) out.measures.push(z);
     else if (z.length === 1 && /[\u4e00-\u9fff]/.test(z)) out.sides.push(z);
@@ -1152,40 +1167,6 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const re = new RegExp(`(?<![a-z0-9.])${first}\\s*(?:的)?\\s*${second}(?![a-z0-9])`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, raw);
   }
-  // a length in feet and inches (10'6") said with 尺 or ft, without the inch mark, or as a decimal ("10尺6", "10'6", "10.6",
-  // "8ft" for 8'0")
-  const feet = new Map<string, string>();
-  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
-    const f = FEET_SIZE.exec(raw.trim());
-    if (f) feet.set(`${Number(f[1])}'${Number(f[2] ?? 0)}`, raw);
-  }
-  if (feet.size) {
-    FEET_SAID.lastIndex = 0;
-    for (let m = FEET_SAID.exec(lower); m; m = FEET_SAID.exec(lower)) {
-      const hit = feet.get(`${Number(m[1] ?? m[3])}'${Number(m[2] ?? m[4] ?? 0)}`);
-      if (hit) add(m.index, m.index + m[0].length, hit);
-    }
-  }
-  // a thickness in 厘 of what comes in mm ("8厘钢化玻璃" for 8mm)
-  const mm = new Map<string, string>();
-  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
-    const m = /^(\d{1,2}(?:\.\d)?)\s*mm$/i.exec(raw.trim());
-    if (m) mm.set(String(Number(m[1])), raw);
-  }
-  if (mm.size) {
-    LI_SAID.lastIndex = 0;
-    for (let m = LI_SAID.exec(lower); m; m = LI_SAID.exec(lower)) {
-      const hit = mm.get(String(/^\d/.test(m[1]) ? Number(m[1]) : parseNumber(m[1])));
-      if (hit) add(m.index, m.index + m[0].length, hit);
-    }
-  }
-  // a size of a word and a number (圈口56) said with the number first ("56圈口")
-  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
-    const led = WORD_LED.exec(raw.trim());
-    if (!led) continue;
-    const re = new RegExp(`(?<![\\d.])${led[2]}\\s*${led[1]}`, "g");
-    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, raw);
-  }
   // two measures joined by + (memory and storage, 16G+512G; 12+1TB): said with any joint and the units said or not
   // ("16g 512g", "16加1T", "32+1t", "16GB RAM + 512GB SSD"), when the pair is one of the catalog's sizes
   const pairs = new Map<string, string>();
@@ -1206,6 +1187,30 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   }
   // sizes said in a way of their own kind (worked out once per product's sizes, see sayings)
   const said = products.map((p) => sayingsOf(p.sizes));
+  // a length in feet and inches (10'6") said with 尺 or ft, without the inch mark, or as a decimal ("10尺6", "10'6", "10.6",
+  // "8ft" for 8'0")
+  if (said.some((x) => x.feet.size)) {
+    FEET_SAID.lastIndex = 0;
+    for (let m = FEET_SAID.exec(lower); m; m = FEET_SAID.exec(lower)) {
+      const key = `${Number(m[1] ?? m[3])}'${Number(m[2] ?? m[4] ?? 0)}`;
+      const hit = said.find((x) => x.feet.has(key))?.feet.get(key);
+      if (hit) add(m.index, m.index + m[0].length, hit);
+    }
+  }
+  // a thickness in 厘 of what comes in mm ("8厘钢化玻璃" for 8mm)
+  if (said.some((x) => x.mm.size)) {
+    LI_SAID.lastIndex = 0;
+    for (let m = LI_SAID.exec(lower); m; m = LI_SAID.exec(lower)) {
+      const key = String(/^\d/.test(m[1]) ? Number(m[1]) : parseNumber(m[1]));
+      const hit = said.find((x) => x.mm.has(key))?.mm.get(key);
+      if (hit) add(m.index, m.index + m[0].length, hit);
+    }
+  }
+  // a size of a word and a number (圈口56) said with the number first ("56圈口")
+  for (const { size, re } of said.flatMap((x) => x.led)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, size);
+  }
   // a size in 元 said in 块: "充100块话费" of 100元
   if (said.some((x) => x.yuan.length)) {
     const yuan = new Set(said.flatMap((x) => x.yuan));
