@@ -257,7 +257,7 @@ export function buildItems(
     const byArticle = article && quantity === 1;
     if (unit && (quantity === null || isMeasure(unit) || byArticle) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
       // (a week said of a car rented by the day and by the week is one of 周租, below: no span is counted in days then)
-      const spans = !mention.product.sizes.some((z) => PERIODS.some(([kind]) => kind.test(z)));
+      const spans = !periodsOf(mention.product.sizes).length;
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
       // "鲈鱼一条 四斤的")
       // (not a count set off before the next product, which is that one's: the 一斤 of "两斤蛤蜊 和 一斤蛏子")
@@ -430,16 +430,20 @@ const PERIODS: [RegExp, string][] = [
   [/^(?:时|小时)租$/, "小时"],
 ];
 const periodsBySizes = new WeakMap<string[], [string, string][]>();
-
-/** The size of a product rented by a period (of its sizes, or `only` when one is said), and the count of it, when a count
- * of that period is said. */
-function periodSize(region: string, sizes: string[], only: string | null): { size: string; count: number } | null {
+/** The sizes of a product that are periods, each with the unit its count is said in (memoised by the size list). */
+function periodsOf(sizes: string[]): [string, string][] {
   let periods = periodsBySizes.get(sizes);
   if (!periods) {
     periods = sizes.flatMap((size) => { const p = PERIODS.find(([kind]) => kind.test(size)); return p ? [[size, p[1]] as [string, string]] : []; });
     periodsBySizes.set(sizes, periods);
   }
-  for (const [size, unit] of periods) {
+  return periods;
+}
+
+/** The size of a product rented by a period (of its sizes, or `only` when one is said), and the count of it, when a count
+ * of that period is said. */
+function periodSize(region: string, sizes: string[], only: string | null): { size: string; count: number } | null {
+  for (const [size, unit] of periodsOf(sizes)) {
     if (only !== null && size !== only) continue;
     const count = countOf(region, unit, false);
     if (count !== null) return { size, count };

@@ -245,6 +245,8 @@ const LENGTH_SIZE = /^(\d{2,3})\s*(cm|mm|厘米|公分|毫米)$/;
 const LI_SAID = /(?<![\d.])(\d{1,2}(?:\.\d)?|[一二三四五六八九十]{1,2})\s*厘(?![米])/g;
 /** a size that is a word and a number after it: 圈口56 */
 const WORD_LED = /^([\u4e00-\u9fff]{1,3})(\d{1,3})$/;
+/** sizes that are a kind and a number (圈口56, 60cm): each pattern with the group of its number and of its kind */
+const NUMBERED: [RegExp, number, number][] = [[WORD_LED, 2, 1], [LENGTH_SIZE, 1, 2]];
 
 export function sizeIndex(sizes: string[]): Map<string, string> {
   const idx = new Map<string, string>();
@@ -280,12 +282,12 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
   for (const [k, s] of soleKeys(sizes, (s) => { const m = FIRST_PART.exec(s.normalize("NFKC").trim()); return m ? sizeKey(m[1]) : null; })) {
     if (!idx.has(k)) idx.set(k, s);
   }
-  // (a size of a word and a number, 圈口56, is also found by the number, when every size is that word and a number: "54的")
-  const led = sizes.map((s) => WORD_LED.exec(s.trim()));
-  if (led.length > 1 && led.every((m) => m && m[1] === led[0]![1])) led.forEach((m, k) => { if (!idx.has(m![2])) idx.set(m![2], sizes[k]); });
-  // (a length in one unit, 60cm or Φ60cm, is also found by its number when every size is in that unit: "圆镜70的", "要个80的")
-  const lengths = sizes.map((s) => LENGTH_SIZE.exec(s.normalize("NFKC").trim().toLowerCase().replace(DIAMETER, "")));
-  if (lengths.length > 1 && lengths.every((m) => m && m[2] === lengths[0]![2])) lengths.forEach((m, k) => { if (!idx.has(m![1])) idx.set(m![1], sizes[k]); });
+  // (a size of a word and a number, 圈口56, or a length in one unit, 60cm or Φ60cm, is also found by its number when every
+  // size is that word or in that unit: "54的", "圆镜70的")
+  for (const [pattern, number, kind] of NUMBERED) {
+    const said = sizes.map((s) => pattern.exec(s.normalize("NFKC").trim().toLowerCase().replace(DIAMETER, "")));
+    if (said.length > 1 && said.every((m) => m && m[kind] === said[0]![kind])) said.forEach((m, k) => { if (!idx.has(m![number])) idx.set(m![number], sizes[k]); });
+  }
   // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
   for (const s of sizes) {
     const digits = ZH_LEAD.test(s) ? sizeKey(s.replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))) : "";
@@ -1187,25 +1189,20 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   }
   // sizes said in a way of their own kind (worked out once per product's sizes, see sayings)
   const said = products.map((p) => sayingsOf(p.sizes));
-  // a length in feet and inches (10'6") said with 尺 or ft, without the inch mark, or as a decimal ("10尺6", "10'6", "10.6",
-  // "8ft" for 8'0")
-  if (said.some((x) => x.feet.size)) {
-    FEET_SAID.lastIndex = 0;
-    for (let m = FEET_SAID.exec(lower); m; m = FEET_SAID.exec(lower)) {
-      const key = `${Number(m[1] ?? m[3])}'${Number(m[2] ?? m[4] ?? 0)}`;
-      const hit = said.find((x) => x.feet.has(key))?.feet.get(key);
+  // a size said the way of its kind, found by the key it is kept under: a length in feet and inches (10'6") said with 尺 or
+  // ft, without the inch mark, or as a decimal ("10尺6", "10'6", "10.6", "8ft" for 8'0"); a thickness in 厘 of what comes in
+  // mm ("8厘钢化玻璃" for 8mm)
+  const keyed = (re: RegExp, keyOf: (m: RegExpExecArray) => string, table: (x: Sayings) => Map<string, string>) => {
+    if (!said.some((x) => table(x).size)) return;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const key = keyOf(m);
+      const hit = said.map(table).find((t) => t.has(key))?.get(key);
       if (hit) add(m.index, m.index + m[0].length, hit);
     }
-  }
-  // a thickness in 厘 of what comes in mm ("8厘钢化玻璃" for 8mm)
-  if (said.some((x) => x.mm.size)) {
-    LI_SAID.lastIndex = 0;
-    for (let m = LI_SAID.exec(lower); m; m = LI_SAID.exec(lower)) {
-      const key = String(/^\d/.test(m[1]) ? Number(m[1]) : parseNumber(m[1]));
-      const hit = said.find((x) => x.mm.has(key))?.mm.get(key);
-      if (hit) add(m.index, m.index + m[0].length, hit);
-    }
-  }
+  };
+  keyed(FEET_SAID, (m) => `${Number(m[1] ?? m[3])}'${Number(m[2] ?? m[4] ?? 0)}`, (x) => x.feet);
+  keyed(LI_SAID, (m) => String(/^\d/.test(m[1]) ? Number(m[1]) : parseNumber(m[1])), (x) => x.mm);
   // a size of a word and a number (圈口56) said with the number first ("56圈口")
   for (const { size, re } of said.flatMap((x) => x.led)) {
     re.lastIndex = 0;
