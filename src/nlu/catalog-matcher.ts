@@ -1122,7 +1122,7 @@ export class CatalogMatcher {
       const c = chars[i + k];
       if (c === h.chars[k]) same++;
       // (in a two-character name, with the name's tone too, 薄点 is no 薄垫, and no word of the platform's: typedFor)
-      else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && !typedFor(c, h.chars, k))) return false;
+      else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && !typedFor(c, h.chars, k, chars, i))) return false;
     }
     // (not a character written beside one it makes a word of the catalog's names with: the 游 of 宝宝游泳 is no 油 of
     // 宝宝油 when 游泳 is in a name)

@@ -37,6 +37,11 @@ function load(): Map<string, string> {
   return (glossOf = map);
 }
 
+/** Whether a Chinese word is one of the dictionary's (a general word, not a name). */
+export function isDictionaryWord(word: string): boolean {
+  return load().has(word);
+}
+
 /** An English word reduced for comparison: lower case, plural dropped ("boxes" box, "berries" berry). */
 export function englishStem(word: string): string {
   const w = word.toLowerCase();

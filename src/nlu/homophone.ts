@@ -1,6 +1,7 @@
 // Homophone typos: a character typed for another of the same sound (凤抓 for 凤爪, 焦盐 for 椒盐), as a pinyin input
 // method makes them. Memoised: the same names and characters come up again and again.
 import { pinyin } from "pinyin-pro";
+import { isDictionaryWord } from "./dictionary.ts";
 import { cueWords } from "./intent-rules.ts";
 
 const readings = new Map<string, string[]>();
@@ -22,14 +23,21 @@ export function soundsLike(ch: string, name: string, k: number): boolean {
 }
 
 let platform: Set<string> | undefined;
+/** never typed for another: a numeral, a count before its measure word (the 一 of 一个), and 店, a shop of the thing
+ * (修鞋店 beside 鞋垫) */
+const NEVER_TYPED = /[一二两三四五六七八九十几半店]/;
 /**
- * Whether `ch`, typed where `name` has its k-th character, is a homophone typo of it: read the same, tone included, and
- * in a name of two characters not a character of the platform's own words (the 店 of 鞋店 is no typo of 鞋垫, the 分 of
- * 三分 none of 三份).
+ * Whether `ch`, typed where `name` has its k-th character, is a homophone typo of it: read the same, tone included. In a
+ * name of two characters, a character of the platform's own words (the 店 of 鞋店, the 分 of 三分, the 午 of 下午) is
+ * one only where `text` has it at `at + k` in no word (the text's two characters there, 三分, or it and the one beside
+ * the name, are no dictionary word; see NEVER_TYPED) and in its usual reading (吗 is no 码).
  */
-export function typedFor(ch: string, name: string, k: number): boolean {
+export function typedFor(ch: string, name: string, k: number, text?: string, at?: number): boolean {
   if (!soundsLike(ch, name, k)) return false;
-  return name.length > 2 || !(platform ??= new Set(cueWords().join(""))).has(ch);
+  if (name.length > 2 || !(platform ??= new Set(cueWords().join(""))).has(ch)) return true;
+  if (text === undefined || at === undefined || NEVER_TYPED.test(ch)) return false;
+  const outer = k === 0 ? (text[at - 1] ?? "") + ch : ch + (text[at + name.length] ?? "");
+  return !isDictionaryWord(text.slice(at, at + name.length)) && !isDictionaryWord(outer) && pinyin(ch, { toneType: "num" }) === (named.get(name) ?? [])[k];
 }
 
 /** Where `word` (Chinese, 2–6 characters) is typed in `text` with one character or more replaced by a homophone, the
@@ -55,7 +63,7 @@ export function homophonesOf(word: string, text: string): number[] {
     for (let k = 0; k < word.length && ok; k++) {
       const c = text[i + k];
       if (c === word[k]) same++;
-      else ok = /[\u4e00-\u9fff]/.test(c) && typedFor(c, word, k);
+      else ok = /[\u4e00-\u9fff]/.test(c) && typedFor(c, word, k, text, i);
     }
     if (ok && same >= 1 && same < word.length) out.push(i);
   }

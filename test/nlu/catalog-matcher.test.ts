@@ -231,6 +231,8 @@ describe("homophone typos of two-character names (session 10)", () => {
       { id: "aoshu", brandId: "t", name: "奥数", aliases: [], sizes: [], tags: [] },
       { id: "insole", brandId: "t", name: "鞋垫", aliases: [], sizes: [], tags: [] },
       { id: "pad", brandId: "t", name: "薄垫", aliases: [], sizes: [], tags: [] },
+      { id: "dance", brandId: "t", name: "街舞", aliases: [], sizes: [], tags: [] },
+      { id: "rug", brandId: "t", name: "马衣", aliases: [], sizes: [], tags: [] },
     ],
     coupons: [],
   } as never);
@@ -242,6 +244,11 @@ describe("homophone typos of two-character names (session 10)", () => {
   it("not in another tone, and not with a word of the platform's own (the 店 of 鞋店)", () => {
     expect(found("薄点好背")).toEqual([]);
     expect(found("最近的修鞋店在哪")).toEqual([]);
+  });
+  it("a character of the platform's words (the 午 of 下午) typed where the text makes no word of it (session 18)", () => {
+    expect(found("街午单节课一节")).toEqual(["dance"]);
+    // (but a numeral counts: the 一 of 一个 is no 衣)
+    expect(found("骑马一个钟")).toEqual([]);
   });
 });
 
