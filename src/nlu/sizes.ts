@@ -139,6 +139,11 @@ const PATTERNS: Pattern[] = [
     const n = parseChineseInt(m[1]);
     return n && n >= 20 ? { keys: [String(n)], display: String(n) } : null;
   } },
+  // a share said in words: 百分之七十 is 70%
+  { re: new RegExp(`百分之(\\d{1,3}|${ZH_NUM_RE})`, "g"), make: (m) => {
+    const n = parseNumber(m[1]);
+    return n && n > 0 && n <= 100 ? { keys: [sizeKey(`${n}%`)], display: `${n}%` } : null;
+  } },
   // Height/chest sizes: 175/92A.
   { re: /(?<!\d)(\d{3})\s*\/\s*(\d{2,3})\s*([a-z])?(?![a-z])/g, make: (m) => {
     const s = `${m[1]}/${m[2]}${(m[3] ?? "").toUpperCase()}`;
@@ -636,19 +641,24 @@ export function slotAt(sizes: string[], clock: string): string | null {
  * it. Only numbers ≥ 20 so that counts are never mistaken for sizes.
  */
 export function bareNumberSize(region: string, index: Map<string, string>): string | null {
-  const re = /(?<![\d.a-z/])(\d{2,3})(?![\d./a-z%]|\s*(?:米|公里|千米|点|时|分|号|日|月|元|块|岁|杯|个|件|条|双|瓶|盒|支|只|%))/g;
+  const re = BARE_NUMBER;
+  re.lastIndex = 0;
   for (let m = re.exec(region); m; m = re.exec(region)) {
-    const hit = index.get(m[1]);
+    // (in Chinese numerals too, of two digits: 头围五十七)
+    const n = m[1] ?? String(parseChineseInt(m[2]));
+    const hit = index.get(n);
     if (hit) return hit;
-    for (const [k, v] of index) if (k.startsWith(`${m[1]}/`)) return v;
+    for (const [k, v] of index) if (k.startsWith(`${n}/`)) return v;
   }
   return null;
 }
+const NOT_A_BARE_SIZE_AFTER = String.raw`\s*(?:米|公里|千米|点|时|分|号|日|月|元|块|岁|杯|个|件|条|双|瓶|盒|支|只|%)`;
+const BARE_NUMBER = new RegExp(String.raw`(?<![\d.a-z/])(\d{2,3})(?![\d./a-z%]|${NOT_A_BARE_SIZE_AFTER})|(?<![${ZH_NUM_CHARS}])([二三四五六七八九]十[一二三四五六七八九]?)(?![${ZH_NUM_CHARS}]|${NOT_A_BARE_SIZE_AFTER}|[${MEASURE_WORDS}])`, "g");
 
 // Units of measure and pack counts in English, by the Chinese unit a catalog writes (grammar, not any trade's words).
 const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
-  粒: "capsules?|tablets?|pills?|caps", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
+  粒: "capsules?|tablets?|pills?|caps|pieces?|pcs", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 倍: "x(?![a-z\\d])|times", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
   课时: "lessons?|classes|sessions?", 款: "kinds?|types?|varieties|styles?", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
 };

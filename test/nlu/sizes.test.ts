@@ -39,6 +39,8 @@ describe("sizes resolved against the product's list", () => {
     ["42码", SHOES, "42"],
     ["size 41 sneakers", SHOES, "41"],
     ["四十二码", SHOES, "42"],
+    ["jeans 三十二 一条", JEANS, "32"], // a bare number in Chinese numerals (session 18)
+    ["百分之七十的黑巧", ["55%", "70%", "85%"], "70%"], // a share said in words (session 18)
     ["要一双41的运动鞋", SHOES, "41"],
     ["32码牛仔裤", JEANS, "32"],
     ["腰围30", JEANS, "30"],
