@@ -1360,3 +1360,15 @@ describe("the one coupon for new customers, named as such (session 14)", () => {
   // (of two brands' new-customer coupons, none unless the brand is said; asking whether there is one names none)
   it.each(["领个新人券", "有新人券吗", "一杆青有新人优惠吗"])("%s names none", (text) => expect(coupon(text)).toBeNull());
 });
+
+describe("a car sold by its seats (session 18)", () => {
+  const cars = rulesFromCatalog({
+    brands: [{ id: "a", name: "安途接送" }],
+    products: [{ id: "station", brandId: "a", name: "东站接站", aliases: ["接站"], sizes: ["5座", "7座", "商务车"] }],
+    coupons: [],
+  });
+  it("the people it carries are not how many cars: 接站 7座的 我们6个人 is one", () =>
+    expect(cars.parseSync("东站接站 7座的 周六上午10点 我们6个人", ctx()).items).toEqual([{ productId: "station", quantity: 1, size: "7座" }]));
+  it("a count of cars still counts: 两台7座", () =>
+    expect(cars.parseSync("东站接站 两台7座", ctx()).items).toEqual([{ productId: "station", quantity: 2, size: "7座" }]));
+});
