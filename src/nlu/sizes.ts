@@ -4,6 +4,7 @@
 // Every spelling is reduced to a comparison key by `sizeKey` (大杯, l, 42, 175/92a, 50ml, 1.8m, seat3),
 // and the catalog's sizes are keyed the same way, so "1米8", "1.8m" and "180cm" all find "1.8米".
 import { pinyin } from "pinyin-pro";
+import { isDictionaryWord } from "./dictionary.ts";
 import { foldTraditional } from "./traditional.ts";
 import { homophonesOf } from "./homophone.ts";
 import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_CHARS, ZH_NUM_RE } from "./numbers.ts";
@@ -112,7 +113,7 @@ const PATTERNS: Pattern[] = [
   } },
   // Letter sizes. Single letters need a cue (uppercase, 码/号, "size") because "m" and "s" are common.
   // (a count of it may follow at once: "M10件 L15件")
-  { re: /(?<![a-z0-9])(xxxl|xxl|xl|xs|[2-4]xl|s|m|l)(?![a-z]|\d(?!\d{0,2}\s*[件条个双套只顶副]))(\s*[码号])?/g, make: (m, orig) => {
+  { re: /(?<![a-z0-9])(xxxl|xxl|xl|xxs|xs|[2-4]xl|s|m|l)(?![a-z]|\d(?!\d{0,2}\s*[件条个双套只顶副]))(\s*[码号])?/g, make: (m, orig) => {
     const token = m[1];
     const raw = orig.slice(m.index, m.index + token.length);
     const before = orig.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
@@ -1230,6 +1231,21 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       for (let i = lower.indexOf(`${side}侧`); i >= 0; i = lower.indexOf(`${side}侧`, i + 1)) add(i, i + 2, side);
       // (or a sign of the zodiac said as a birth year: "属羊", "属兔的")
       for (let i = lower.indexOf(`属${side}`); i >= 0; i = lower.indexOf(`属${side}`, i + 1)) add(i, i + 2, side);
+      // (or with 的, "要一只母的", "公的一只", where the character before makes no word of it: not the 公 of 老公的; or alone
+      // between spaces and counts, "金丝熊 母 两只")
+      for (let i = lower.indexOf(side); i >= 0; i = lower.indexOf(side, i + 1)) {
+        const before = lower[i - 1] ?? "";
+        const cjkBefore = /[\u4e00-\u9fff]/.test(before);
+        // (nor inside a longer size said there: the 宽 of 大宽)
+        const inLonger = [...words].some((w) => w.length > 1 && [...w].some((c, k) => c === side && lower.startsWith(w, i - k)));
+        if (inLonger) continue;
+        if (lower[i + 1] === "的" ? !(cjkBefore && isDictionaryWord(before + side)) : !cjkBefore && !/[\u4e00-\u9fff]/.test(lower[i + 1] ?? "") && !/[a-z]/.test(before)) add(i, i + 1, side);
+      }
+    }
+    // one-character sizes said side by side and each counted: "公母各一只", "松竹各一份"
+    if (x.sides.length > 1) {
+      const run = new RegExp(`[${x.sides.join("")}]{2,}(?=\\s*各)`, "g");
+      for (let m = run.exec(lower); m; m = run.exec(lower)) for (let k = 0; k < m[0].length; k++) add(m.index + k, m.index + k + 1, m[0][k]);
     }
     // a size that is a measure word alone (罐, 瓶) said as a pack of it: "可乐罐装" (not a count of it, 6罐装, nor the start of
     // a name, 袋装螺蛳粉)

@@ -1372,3 +1372,23 @@ describe("a car sold by its seats (session 18)", () => {
   it("a count of cars still counts: 两台7座", () =>
     expect(cars.parseSync("东站接站 两台7座", ctx()).items).toEqual([{ productId: "station", quantity: 2, size: "7座" }]));
 });
+
+describe("one-character sizes said with 的, alone or side by side (session 18)", () => {
+  const pets = rulesFromCatalog({
+    brands: [{ id: "s", name: "鼠小窝" }],
+    products: [
+      { id: "golden", brandId: "s", name: "金丝熊", aliases: [], sizes: ["公", "母"] },
+      { id: "collar", brandId: "s", name: "伊丽莎白圈", aliases: [], sizes: ["XS", "S", "M"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => pets.parseSync(text, ctx()).items.map((i) => [i.quantity, i.size]);
+  it.each([
+    ["金丝熊要一只母的", [[1, "母"]]],
+    ["金丝熊公的一只", [[1, "公"]]],
+    ["金丝熊 母 两只", [[2, "母"]]],
+    ["金丝熊公母各一只", [[1, "公"], [1, "母"]]],
+    ["我老公的金丝熊不吃东西", [[1, null]]], // the 公 of 老公 is no size
+    ["伊丽莎白圈有XXS的吗 要一个", [[1, "XXS"]]], // a size it does not come in, as asked
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
