@@ -644,6 +644,17 @@ export class RulesParser implements IntentParser {
       const mark = WEAK_MARKS[lower[m.start - 1] ?? ""];
       if (mark && m.product.sizes.length && !sizes.some((z) => z.start < m.start && m.start - 1 < z.end)) sizes.push({ start: m.start - 1, end: m.start, ...mark, weak: true });
     }
+    // a size of one character written against the product's name, before it or after it ("冻奶茶", "炒面中", "奶茶热两杯";
+    // after it, not starting another word: a count, a measure, 的 or no Chinese follows; not a measure word, the 瓶 of
+    // "来瓶冰红茶")
+    for (const m of productMentions) {
+      const taken = (at: number) => sizes.some((z) => z.start <= at && at < z.end);
+      const one = (at: number) => m.product.sizes.includes(lower[at] ?? "") && /[\u4e00-\u9fff]/.test(lower[at]) && !MEASURE_WORDS.includes(lower[at]) && !taken(at);
+      const glued = (at: number) => ({ start: at, end: at + 1, keys: [sizeKey(lower[at])], display: lower[at], weak: false });
+      if (one(m.start - 1)) sizes.push(glued(m.start - 1));
+      else if (one(m.end) && !new RegExp(`^[\\u4e00-\\u9fff](?![${MEASURE_WORDS}的]|${ZH_NUM_RE})[\\u4e00-\\u9fff]`).test(lower.slice(m.end, m.end + 2))) sizes.push(glued(m.end));
+    }
+    sizes.sort((a, b) => a.start - b.start);
     // (a size inside a product's name that is not one of its sizes is part of the name: the 四人 of 四人套餐; one that is
     // names the size: "报KET班")
     for (let k = sizes.length - 1; k >= 0; k--) {

@@ -155,6 +155,10 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "airport-transfer": { intent: 0.97, entities: 0.9 },
+  "birds-nest": { intent: 0.97, entities: 0.92 },
+  "congee-shop": { intent: 0.96, entities: 0.89 },
+  "printer-ink": { intent: 0.97, entities: 0.86 },
+  "road-rescue": { intent: 0.97, entities: 0.91 },
   "bike-shop": { intent: 0.97, entities: 0.93 },
   billiards: { intent: 0.97, entities: 0.92 },
   bridal: { intent: 0.97, entities: 0.93 },

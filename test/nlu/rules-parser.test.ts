@@ -1392,3 +1392,21 @@ describe("one-character sizes said with 的, alone or side by side (session 18)"
     ["伊丽莎白圈有XXS的吗 要一个", [[1, "XXS"]]], // a size it does not come in, as asked
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a one-character size written against the product's name (session 18)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "z", name: "粥满堂" }],
+    products: [
+      { id: "tea", brandId: "z", name: "港式奶茶", aliases: ["奶茶"], sizes: ["冻", "热"] },
+      { id: "noodle", brandId: "z", name: "豉油皇炒面", aliases: ["炒面"], sizes: ["例", "中", "大"] },
+      { id: "icetea", brandId: "z", name: "冰红茶", aliases: [], sizes: ["瓶", "大瓶"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["冻奶茶x2 热奶茶x1", [["tea", 2, "冻"], ["tea", 1, "热"]]],
+    ["炒面中 + 奶茶热两杯", [["noodle", 1, "中"], ["tea", 2, "热"]]],
+    ["来瓶冰红茶 要大瓶的", [["icetea", 1, "大瓶"]]], // a measure word before it counts it: one bottle, the big one
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
