@@ -892,6 +892,8 @@ const NUMBER_HAO = new RegExp(`(?<![\\d.])(\\d{1,3})\\s*号(?=的|\\s*[,，、]?
 /** a catalog size of an amount, a unit and more words (4节系统课, 3次疗程, 12人标准版; not 1号箱, NUMBERED_WORD's), and an
  * amount said with a unit and then 的, 那个 or a kind-word */
 const AMOUNT_AND_WORDS = new RegExp(`^(\\d{1,4}|${ZH_NUM_RE})([\\u4e00-\\u9fff])(?<!号)(?![装])[\\u4e00-\\u9fffa-z]{2,}$`, "i");
+/** a catalog size of words and then an amount in a measure (每周3瓶), said by the amount the same way */
+const WORDS_AND_AMOUNT = /^[\u4e00-\u9fff]{1,3}?(\d{1,4})([\u4e00-\u9fff])$/;
 const AMOUNT_SAID = new RegExp(`(?<![\\d.])(\\d{1,4}|${ZH_NUM_RE})([\\u4e00-\\u9fff])(?=的|那|版|款|装)`, "g");
 /** a catalog size that is a pack of a number of pieces (两只装, 三支装, 6罐装) */
 const PACK_OF = new RegExp(`^(?:\\d{1,2}|${ZH_NUM_RE})([${MEASURE_WORDS}](?:装|套))$`);
@@ -1549,10 +1551,11 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     }
   }
   // a size of an amount and words after it said by its amount and 的, 那个 or a kind-word ("4节的" for 4节系统课, "三次那个"
-  // for 3次疗程, "12人版" for 12人标准版), when one size of the named products starts so
+  // for 3次疗程, "12人版" for 12人标准版), when one size of the named products starts so; or of words and then the amount
+  // ("3瓶那种" for 每周3瓶)
   const amounted = new Map<string, string | null>();
   for (const p of products) for (const raw of p.sizes) {
-    const m = AMOUNT_AND_WORDS.exec(raw.normalize("NFKC").trim());
+    const m = AMOUNT_AND_WORDS.exec(raw.normalize("NFKC").trim()) ?? WORDS_AND_AMOUNT.exec(raw.normalize("NFKC").trim());
     const n = m ? parseNumber(m[1]) : null;
     if (m && n !== null) {
       const key = `${n}${m[2]}`;

@@ -8,6 +8,7 @@ const UNITS: Record<string, string> = {
   斤: "斤|jin(?![a-z])|catty|catties",
   公斤: "公斤|千克|kg(?![a-z])|kilos?(?![a-z])",
   克: "克|g(?![a-z])|grams?(?![a-z])",
+  升: "升|公升|l(?![a-z])|lit(?:er|re)s?(?![a-z])",
   人: "个人|人|位|people|persons?|ppl|pax",
   晚: "晚(?!上|饭|餐|场)|夜(?!里|宵|场)|nights?(?![a-z])",
   天: "天|days?(?![a-z])",
@@ -72,9 +73,9 @@ const SPANS: Record<string, [string, number][]> = { 月: [["年", 12]], 天: [["
 const GRAMS: Record<string, number> = { 克: 1, 两: 50, 斤: 500, 公斤: 1000 };
 /** Whether a unit is a weight's (斤, 公斤, 克, 两). */
 export const isWeight = (unit: string): boolean => unit in GRAMS;
-/** Whether a unit measures an amount (a weight, a length, an area): said of a product sold by it, the amount beats a
+/** Whether a unit measures an amount (a weight, a length, an area, a volume): said of a product sold by it, the amount beats a
  * count of pieces ("鲈鱼一条 四斤的" is 4, "隔音窗三个卧室 一共15平" 15). */
-export const isMeasure = (unit: string): boolean => isWeight(unit) || unit === "米" || unit === "平方米";
+export const isMeasure = (unit: string): boolean => isWeight(unit) || unit === "米" || unit === "平方米" || unit === "升";
 /** a size that is a weight: 500g包, 2斤装 */
 export const WEIGHT_SIZE = /\d\s*(?:g|克|kg|公斤|斤|两)/i;
 const WEIGHT_SAID: Record<string, string> = { ...UNITS, 两: "两(?![个人只位天])|liang(?![a-z])" };

@@ -1410,3 +1410,20 @@ describe("a one-character size written against the product's name (session 18)",
     ["来瓶冰红茶 要大瓶的", [["icetea", 1, "大瓶"]]], // a measure word before it counts it: one bottle, the big one
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("litres of what is sold by the litre, and a size of words then an amount (session 18)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "r", name: "速援" }],
+    products: [
+      { id: "fuel", brandId: "r", name: "送油服务", aliases: ["送油"], sizes: ["92号", "95号"], description: "按升计价，5升起送" },
+      { id: "week", brandId: "r", name: "鲜炖周卡", aliases: ["周卡"], sizes: ["每周3瓶", "每周7瓶"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["送油 92号 6L", [["fuel", 6, "92号"]]],
+    ["送油 95号 十升", [["fuel", 10, "95号"]]],
+    ["周卡 3瓶那种来一个", [["week", 1, "每周3瓶"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
