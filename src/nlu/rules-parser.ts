@@ -159,6 +159,8 @@ export class RulesParser implements IntentParser {
   private readonly storeBrands: StoreBrands;
   /** product names written inside a store's name */
   private readonly inStoreNames = new Set<string>();
+  /** the catalog's sizes in Chinese words (黑色, 半天), to find a name said around one of them ("803黑色墨盒") */
+  private readonly innerSizes: TermMatcher;
   /** the first character of a two-character name of a product sold 大/中/小 (薯 of 薯条, 可 of 可乐), said after the size
    * word as the whole: "大薯", "中可"; only where one product is so named */
   private readonly shortNames = new Map<string, { id: string; name: string }>();
@@ -183,6 +185,7 @@ export class RulesParser implements IntentParser {
     // (the catalog's own words, a product's names, tags and sizes, a store's and a role's, are no coupon's own: 生日蛋糕 of 生日蛋糕满300减30)
     const catalogWords = titled.length ? [...(catalog.products ?? []).flatMap((p) => [p.name, ...(p.aliases ?? []), ...(p.tags ?? []), ...(p.sizes ?? [])]), ...storeNames, ...(catalog.roles ?? []).flatMap((r) => r.labels?.zh ?? [])].map((n) => n.normalize("NFKC").toLowerCase()) : [];
     this.couponTitles = couponSignatures(titled.map((c) => ({ code: c.code, title: c.title! })), brandNames, catalogWords).map((sig, k) => ({ ...sig, brandId: titled[k].brandId, newCustomer: NEW_CUSTOMER.test(titled[k].title!.toLowerCase()) }));
+    this.innerSizes = new TermMatcher((catalog.products ?? []).flatMap((p) => (p.sizes ?? []).filter((z) => /^[\u4e00-\u9fff]{2,4}$/.test(z)).map((z) => ({ text: z, id: z }))));
     const units = new Set<string>();
     for (const p of catalog.products ?? []) for (const u of sizeUnits(p.sizes ?? [])) if (/[\u4e00-\u9fff]/.test(u)) units.add(u);
     this.units = [...units];
@@ -453,6 +456,21 @@ export class RulesParser implements IntentParser {
     return out;
   }
 
+  /** Product names said around one of their own sizes ("803黑色墨盒" for 803墨盒 in 黑色, "儿童半天票" for 儿童票 of 半天): the
+   * name's mention over the whole, where the text with the size taken out names that product exactly across the gap. */
+  private namesAroundSizes(lower: string, allowed: Set<string> | null): CatalogMention[] {
+    const out: CatalogMention[] = [];
+    if (!this.innerSizes.size) return out;
+    for (const z of this.innerSizes.find(lower)) {
+      const a = lower.slice(Math.max(0, z.start - 8), z.start);
+      const after = lower.slice(z.end, z.end + 9);
+      const skip = after.startsWith("的") ? 1 : 0;
+      const hit = this.matcher.exactMentions(a + after.slice(skip), allowed).find((x) => x.kind === "product" && x.start < a.length && x.end > a.length && this.matcher.products.get(x.id)?.sizes.includes(z.id));
+      if (hit) out.push({ ...hit, start: z.start - a.length + hit.start, end: z.end + skip + (hit.end - a.length) });
+    }
+    return out;
+  }
+
   /** booking a service without naming who ("约个大保养"): the one role the service's words name */
   private roleOfItems(items: { productId: string }[]): string | null {
     for (const i of items) {
@@ -591,7 +609,7 @@ export class RulesParser implements IntentParser {
       }
     }
     // a name said with an amount inside it: 充100网费 (充网费), 戴尔24寸显示器 (戴尔显示器)
-    for (const w of this.splitNames(lower, allowed)) {
+    for (const w of [...this.splitNames(lower, allowed), ...this.namesAroundSizes(lower, allowed)]) {
       if (mentions.some((m) => m.kind === "product" && m.start < w.end && w.start < m.end && (m.start < w.start || m.end > w.end))) continue;
       for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k].start >= w.start && mentions[k].end <= w.end) mentions.splice(k, 1);
       mentions.push(w);

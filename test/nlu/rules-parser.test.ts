@@ -1427,3 +1427,19 @@ describe("litres of what is sold by the litre, and a size of words then an amoun
     ["周卡 3瓶那种来一个", [["week", 1, "每周3瓶"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a name said around one of its own sizes (session 18)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "墨客" }],
+    products: [
+      { id: "hp803", brandId: "m", name: "惠普803墨盒", aliases: ["803墨盒"], sizes: ["黑色", "彩色"] },
+      { id: "kid", brandId: "m", name: "儿童票", aliases: [], sizes: ["半天", "全天"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["803黑色墨盒来两个，彩色的一个", [["hp803", 2, "黑色"], ["hp803", 1, "彩色"]]],
+    ["儿童半天票一张", [["kid", 1, "半天"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
