@@ -151,12 +151,18 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "bird-shop": { intent: 0.98, entities: 0.93 },
   "tofu-shop": { intent: 0.97, entities: 0.91 },
   "football-academy": { intent: 0.96, entities: 0.93 },
+  // (written blind an hour into session 18, never read: scored at arrival and at the end of the session)
+  "water-park": { intent: 0.96, entities: 0.94 },
+  "real-estate-agency": { intent: 0.96, entities: 0.9 },
+  "cheese-deli": { intent: 0.99, entities: 0.93 },
+  "visa-agency": { intent: 0.98, entities: 0.94 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "airport-transfer": { intent: 0.97, entities: 0.9 },
   "birds-nest": { intent: 0.97, entities: 0.92 },
   "congee-shop": { intent: 0.96, entities: 0.89 },
+  "pen-shop": { intent: 0.97, entities: 0.94 },
   "printer-ink": { intent: 0.97, entities: 0.86 },
   "road-rescue": { intent: 0.97, entities: 0.91 },
   "bike-shop": { intent: 0.97, entities: 0.93 },
