@@ -37,7 +37,18 @@ export function typedFor(ch: string, name: string, k: number, text?: string, at?
   if (name.length > 2 || !(platform ??= new Set(cueWords().join(""))).has(ch)) return true;
   if (text === undefined || at === undefined || NEVER_TYPED.test(ch)) return false;
   const outer = k === 0 ? (text[at - 1] ?? "") + ch : ch + (text[at + name.length] ?? "");
-  return !isDictionaryWord(text.slice(at, at + name.length)) && !isDictionaryWord(outer) && pinyin(ch, { toneType: "num" }) === (named.get(name) ?? [])[k];
+  return !isDictionaryWord(text.slice(at, at + name.length)) && !isDictionaryWord(outer) && usualReading(ch) === (named.get(name) ?? [])[k];
+}
+
+const usual = new Map<string, string>();
+/** a character's usual reading, tone included (memoised) */
+function usualReading(ch: string): string {
+  let r = usual.get(ch);
+  if (r === undefined) {
+    r = pinyin(ch, { toneType: "num" });
+    if (usual.size < 50_000) usual.set(ch, r);
+  }
+  return r;
 }
 
 /** Where `word` (Chinese, 2–6 characters) is typed in `text` with one character or more replaced by a homophone, the
