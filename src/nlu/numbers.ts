@@ -250,3 +250,64 @@ export function quantityAfter(suffix: string): { value: number; length: number }
   const v = parseNumber(m[1]);
   return v !== null && v >= 1 && Number.isInteger(v) ? { value: v, length: m[0].length } : null;
 }
+
+/** A text with its Chinese numerals written as digits, and where each of its spans was in the text it was read from. */
+export interface DigitsWritten {
+  text: string;
+  /** the span of the original text a span of `text` stands for */
+  back(span: Span): Span;
+  /** whether a span of `text` holds a numeral that was rewritten */
+  rewritten(span: Span): boolean;
+}
+
+/** numerals a size may be said in that only digits make plain: a decimal (零点四), a product (五十乘五十), a fraction
+ * (四分之一), a number of ten or more (五十七) */
+const SPELLED_NUMBER = new RegExp(`[${ZH_NUM_CHARS}]点[零〇一二三四五六七八九]|[${ZH_NUM_CHARS}]\\s*乘|[${ZH_NUM_CHARS}]分之[${ZH_NUM_CHARS}]|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]百`);
+// (a count, a numeral before a measure word, stays as it is: 十袋 is ten bags, no 10 of a size)
+const SPELLED_PIECE = new RegExp(`(${ZH_NUM_RE})分之(${ZH_NUM_RE})|(${ZH_NUM_RE})点([零〇一二三四五六七八九]{1,3})|${ZH_NUM_RE}(?!\\s*(?:[${MEASURE_WORDS}]|个))`, "g");
+
+/** The text with its Chinese numerals as digits (零点四 0.4, 五十乘五十 50乘50, 四分之一 1/4), or null when it says none
+ * of the kinds only digits make plain (SPELLED_NUMBER): counts in words (两杯) are read as they are. */
+export function digitsWritten(lower: string): DigitsWritten | null {
+  if (!SPELLED_NUMBER.test(lower)) return null;
+  const pieces: { out: number; outEnd: number; at: number; end: number; changed: boolean }[] = [];
+  let text = "";
+  let last = 0;
+  const keep = (to: number) => {
+    if (to > last) pieces.push({ out: text.length, outEnd: text.length + (to - last), at: last, end: to, changed: false });
+    text += lower.slice(last, to);
+  };
+  SPELLED_PIECE.lastIndex = 0;
+  for (let m = SPELLED_PIECE.exec(lower); m; m = SPELLED_PIECE.exec(lower)) {
+    let digits: string | null = null;
+    if (m[1] !== undefined) {
+      const below = parseChineseInt(m[1]);
+      const above = parseChineseInt(m[2]);
+      digits = below && above !== null ? `${above}/${below}` : null;
+    } else if (m[3] !== undefined) {
+      const whole = parseChineseInt(m[3]);
+      digits = whole === null ? null : `${whole}.${[...m[4]].map((c) => ZH_DIGIT[c] ?? 0).join("")}`;
+    } else {
+      const n = parseChineseInt(m[0]);
+      digits = n === null ? null : String(n);
+    }
+    if (digits === null) continue;
+    keep(m.index);
+    pieces.push({ out: text.length, outEnd: text.length + digits.length, at: m.index, end: m.index + m[0].length, changed: true });
+    text += digits;
+    last = m.index + m[0].length;
+  }
+  keep(lower.length);
+  const pieceAt = (i: number) => pieces.find((p) => p.out <= i && i < p.outEnd) ?? pieces[pieces.length - 1];
+  return {
+    text,
+    back(span) {
+      const a = pieceAt(span.start);
+      const b = pieceAt(Math.max(span.start, span.end - 1));
+      return { start: a.changed ? a.at : a.at + (span.start - a.out), end: b.changed ? b.end : b.at + (span.end - b.out) };
+    },
+    rewritten(span) {
+      return pieces.some((p) => p.changed && p.out < span.end && span.start < p.outEnd);
+    },
+  };
+}

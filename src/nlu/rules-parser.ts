@@ -11,7 +11,7 @@ import { countOf, isAmountSold } from "./sold-by.ts";
 import { defaultIntentModel, maskText, storeWords, type IntentModel, type MaskSpan } from "./intent-model.ts";
 import { buildItems, type ProductMention } from "./items.ts";
 import { homophonesOf } from "./homophone.ts";
-import { chineseNumerals, EN_COUNT_LEAD, EN_COUNTERS, findQuantities, MEASURE_WORDS, parseNumber, ZH_NUM_RE } from "./numbers.ts";
+import { chineseNumerals, digitsWritten, EN_COUNT_LEAD, EN_COUNTERS, findQuantities, MEASURE_WORDS, parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
@@ -657,6 +657,17 @@ export class RulesParser implements IntentParser {
     // (the amounts of a coupon's threshold and discount are no sizes: 满500减50)
     const threshold = /满\s*\d+(?:\.\d+)?\s*[万千kw]?\s*(?:元|块)?\s*[减送返]\s*\d+/.exec(lower);
     const sizes = (sized.length ? findSizes(lower, orig, catalogSizes(lower, sized, orig)) : []).filter((z) => !threshold || !overlaps(z, { start: threshold.index, end: threshold.index + threshold[0].length }));
+    // (sizes said in Chinese numerals that only digits make plain, "零点四的" for 0.4mm, "五十乘五十", "四分之一": read again
+    // with the numerals as digits, each where no size was found)
+    const spelled = sized.length ? digitsWritten(lower) : null;
+    if (spelled) {
+      for (const z of findSizes(spelled.text, spelled.text, catalogSizes(spelled.text, sized, spelled.text))) {
+        const span = spelled.back(z);
+        // (not one of two numbers said with 乘 between, read apart: the 30 and the 40 of 三十乘四十)
+        if (spelled.rewritten(z) && !sizes.some((o) => overlaps(o, span)) && lower[span.end] !== "乘" && lower[span.start - 1] !== "乘" && (!threshold || !overlaps(span, { start: threshold.index, end: threshold.index + threshold[0].length }))) sizes.push({ ...z, ...span });
+      }
+      sizes.sort((a, b) => a.start - b.start);
+    }
     // 大/中/小 written right before a product's name is its size ("一个大果盘", "两个中果盘"): weak, like "large"
     for (const m of productMentions) {
       const mark = WEAK_MARKS[lower[m.start - 1] ?? ""];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findQuantities, parseChineseInt, parseNumber, quantityAfter, quantityBefore } from "../../src/nlu/numbers.ts";
+import { digitsWritten, findQuantities, parseChineseInt, parseNumber, quantityAfter, quantityBefore } from "../../src/nlu/numbers.ts";
 
 describe("parseChineseInt", () => {
   it.each([
@@ -78,4 +78,21 @@ describe("English counts with a word between, and pieces glued to the number (se
     ["30pcs", [30]],
   ])("%j → %j", (text, values) => expect(findQuantities(text).map((q) => q.value)).toEqual(values));
   it("a code is no count", () => expect(findQuantities("code abc30pcs")).toEqual([]));
+});
+
+describe("Chinese numerals written as digits for reading sizes (session 18)", () => {
+  it("decimals, fractions and numbers of ten or more; counts stay as they are", () => {
+    expect(digitsWritten("喷嘴零点四的")?.text).toBe("喷嘴0.4的");
+    expect(digitsWritten("艾琳 四分之一的")?.text).toBe("艾琳 1/4的");
+    expect(digitsWritten("头围五十七 一顶")?.text).toBe("头围57 一顶");
+    expect(digitsWritten("珍珠米二十五公斤十袋")?.text).toBe("珍珠米25公斤十袋");
+    expect(digitsWritten("拿铁两杯")).toBeNull();
+  });
+  it("a span of the rewritten text maps back to the words it stands for", () => {
+    const d = digitsWritten("喷嘴零点四的 拾个")!;
+    const at = d.text.indexOf("0.4");
+    expect(d.back({ start: at, end: at + 3 })).toEqual({ start: 2, end: 5 });
+    expect(d.rewritten({ start: at, end: at + 3 })).toBe(true);
+    expect(d.rewritten({ start: 0, end: 2 })).toBe(false);
+  });
 });
