@@ -32,6 +32,10 @@ export function sizeKey(raw: string): string {
   // 装 is "a pack of": 20粒装 and 20粒 are one size
   // (a diameter is its length: Φ50cm is 50cm)
   let s = raw.toLowerCase().replace(/\s+/g, "").replace(DIAMETER, "").replace(/(?<=[a-z])-(?=[a-z])/g, "").replace(/装$/, "").replace(/(?<=\d)[*×](?=\d)/g, "x").replace(/毫升/g, "ml").replace(/公斤/g, "kg").replace(/升$/, "l").replace(/克$/, "g").replace(/盎司$/, "oz").replace(/(?<=\d)lbs?$/, "lb").replace(/千瓦$/, "kw").replace(/瓦$/, "w").replace(/(?:公里|千米)$/, "km").replace(/伏$/, "v").replace(/(?:mm²|mm2|平方毫米)$/, "平方").replace(/装$/, "")
+    // (an area: 10平米, 10平, 10m², 10sqm are 10㎡; 平方 alone stays, a cable's is mm²: see sizeIndex)
+    .replace(/(?<=\d)(?:平方米|平米|平|m²|m2|sqm)$/, "㎡")
+    // (a current: 80安 is 80A, 80安时 80Ah)
+    .replace(/(?<=\d)安时$/, "ah").replace(/(?<=\d)安$/, "a")
     // temperatures: -10℃, -10度, -10°C, 零下10度 are one size
     .replace(/(?:℃|°c|°|摄氏度|度)$/, "℃").replace(/^零下/, "-")
     // storage: 10G is 10GB, 1T 1TB
@@ -272,6 +276,12 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
     const first = `${Math.round(Number(d[1]) * METERS[d[2] ?? d[4]] * 10000) / 10000}m`;
     return m[2] ? `${first}+${sizeKey(m[2])}` : first;
   })) if (!idx.has(k)) idx.set(k, s);
+  // (an area in ㎡ is also said in 平方, 2平方; a battery's Ah in 安, 80安)
+  for (const s of sizes) {
+    const k = sizeKey(s);
+    const alias = /^\d+(?:\.\d+)?㎡$/.test(k) ? k.replace(/㎡$/, "平方") : /^\d+(?:\.\d+)?ah$/.test(k) ? k.replace(/ah$/, "a") : null;
+    if (alias && !idx.has(alias)) idx.set(alias, s);
+  }
   // (an amount about so much, 2斤左右, is found as the amount: 2斤)
   for (const s of sizes) {
     const about = /^(.+?)\s*(?:左右|上下|以上)$/.exec(s.trim());
@@ -1079,7 +1089,9 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const AREA = "平方米|平米|平方(?!毫米)|平(?![板台底安稳衡价])|㎡|m²|m2(?![a-z\\d])|sqm|square met(?:er|re)s?";
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
 const UNIT_SPELLINGS: Record<string, string> = {
-  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: AREA, 平米: AREA,
+  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: AREA, 平米: AREA, "㎡": AREA,
+  // (a battery's ampere-hours, said in 安)
+  ah: "ah(?![a-z])|安时?|amp[- ]?hours?",
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", "°": "°|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
   立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
   公里: "公里|千米|km(?![a-z])|kilomet(?:er|re)s?", km: "km(?![a-z])|公里|千米|kilomet(?:er|re)s?", 万公里: "万公里|万\\s*km(?![a-z])|w\\s*(?:公里|km(?![a-z]))",
@@ -1104,7 +1116,8 @@ const NUMBER_UNIT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.][^\d\s]{0,3}?)(?:装)?$/;
 export function sizeUnits(sizes: string[]): Set<string> {
   const units = new Set<string>();
   for (const raw of sizes) {
-    const unit = NUMBER_UNIT.exec(raw.normalize("NFKC").toLowerCase().trim());
+    // (㎡ is said as 平方米 and its other spellings: NFKC would make it m2)
+    const unit = NUMBER_UNIT.exec(raw.replace(/㎡|m²/g, "平方米").normalize("NFKC").toLowerCase().trim());
     if (unit) units.add(unit[2]);
     // (a word and a measure in a unit that counts nothing else, 全脸900发, is also said as the measure: "900发")
     const led = /^[\u4e00-\u9fff]{2,4}\d+(?:\.\d+)?\s*([\u4e00-\u9fff])$/.exec(raw.trim());

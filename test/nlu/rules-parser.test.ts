@@ -1443,3 +1443,20 @@ describe("a name said around one of its own sizes (session 18)", () => {
     ["儿童半天票一张", [["kid", 1, "半天"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("an area in any of its spellings, a battery's Ah in 安 (session 18)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "x", name: "箱伴" }],
+    products: [
+      { id: "room", brandId: "x", name: "恒温储藏间", aliases: [], sizes: ["2㎡", "3㎡", "6㎡"] },
+      { id: "battery", brandId: "x", name: "EFB电瓶", aliases: ["电瓶"], sizes: ["60Ah", "70Ah"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["恒温储藏间 2平方 租一个月", [["room", 1, "2㎡"]]],
+    ["恒温储藏间 3平米的", [["room", 1, "3㎡"]]],
+    ["电瓶 70安 要一块", [["battery", 1, "70Ah"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
