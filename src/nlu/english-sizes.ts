@@ -4,7 +4,7 @@
 //
 // A size counts as said when every needed part of it (its dictionary words, its count) has an English word in the text
 // that is no word of the product's own name, close together, a count right before what it counts, and exactly one
-// size of the product is said so.
+// size of the product is said so, or several each in words apart from the others'.
 import { englishOfName, englishParts, englishStem } from "./dictionary.ts";
 import { sizeKey, type SizeMention } from "./sizes.ts";
 import type { Span } from "./text.ts";
@@ -74,14 +74,24 @@ export function englishSizes(lower: string, products: Sized[], taken: Span[]): S
   const out: SizeMention[] = [];
   for (const p of products) {
     if (p.sizes.length < 2) continue;
-    let found: (SizeMention & { words: number })[] = [];
-    for (const t of tellingSizes(p)) {
+    let found: (SizeMention & { words: number; own: boolean })[] = [];
+    const tellings = tellingSizes(p);
+    // (how many of the product's sizes each word says: "top" says both 高帮 and 低帮, "blueberry" only 蓝莓)
+    const sizesOf = new Map<string, number>();
+    for (const t of tellings) for (const w of new Set(t.parts.flatMap((x) => [...x.stems]))) sizesOf.set(w, (sizesOf.get(w) ?? 0) + 1);
+    for (const t of tellings) {
       const at = placeOf(t, said);
       // (how many of its words are said: "running script" says more of 行书 than of 楷书, both a "script")
-      if (at && at.end - at.start <= SPREAD) found.push({ ...at, keys: [sizeKey(t.size)], display: t.size, weak: false, words: new Set(t.parts.flatMap((x) => [...x.stems]).filter((w) => said.has(w))).size });
+      const words = [...new Set(t.parts.flatMap((x) => [...x.stems]))].filter((w) => said.has(w));
+      if (at && at.end - at.start <= SPREAD) found.push({ ...at, keys: [sizeKey(t.size)], display: t.size, weak: false, words: words.length, own: words.some((w) => sizesOf.get(w) === 1) });
     }
-    if (found.length > 1) found = found.filter((f) => f.words === Math.max(...found.map((g) => g.words)));
-    if (found.length === 1 && !out.some((o) => o.start < found[0].end && found[0].start < o.end)) out.push({ start: found[0].start, end: found[0].end, keys: found[0].keys, display: found[0].display, weak: false });
+    // (several said apart, each in a word only it has, are each asked for: "2 sesame bagels and 1 blueberry bagel", "one
+    // blue one pink"; else the one that says most, if only one does)
+    // (apart: with a word or a count between, not "cream flavor")
+    const between = (a: Span, b: Span) => /[a-z0-9]/.test(lower.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));
+    const apart = found.length > 1 && found.every((f, i) => f.own && found.every((g, j) => i === j || ((f.end <= g.start || g.end <= f.start) && between(f, g))));
+    if (found.length > 1 && !apart) found = found.filter((f) => f.words === Math.max(...found.map((g) => g.words)));
+    if (found.length === 1 || apart) for (const f of found) if (!out.some((o) => o.start < f.end && f.start < o.end)) out.push({ start: f.start, end: f.end, keys: f.keys, display: f.display, weak: false });
   }
   return out;
 }

@@ -1460,3 +1460,19 @@ describe("an area in any of its spellings, a battery's Ah in 安 (session 18)", 
     ["电瓶 70安 要一块", [["battery", 1, "70Ah"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("several sizes of one product said in English, each in words of its own (session 18)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "b", name: "石炉面包" }],
+    products: [
+      { id: "bagel", brandId: "b", name: "贝果", aliases: ["bagel"], sizes: ["原味", "芝麻", "蓝莓"] },
+      { id: "wash", brandId: "b", name: "深度清洗", aliases: ["deep clean"], sizes: ["低帮", "高帮"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("2 sesame bagels and 1 blueberry bagel is two lines", () =>
+    expect(items("2 sesame bagels and 1 blueberry bagel please")).toEqual([["bagel", 2, "芝麻"], ["bagel", 1, "蓝莓"]]));
+  it("a word two sizes share says neither apart: high tops is 高帮 only", () =>
+    expect(items("deep clean 2 pairs high tops please")).toEqual([["wash", 2, "高帮"]]));
+});
