@@ -671,9 +671,11 @@ const UNIT_WORDS: Record<string, string> = {
   寸: "inch(?:es)?|in\\b|\"", 度: "degrees?", 厘米: "cm", 毫米: "mm", 毫升: "ml", 克: "g|grams?", 公斤: "kg", 升: "l|litres?|liters?",
   粒: "capsules?|tablets?|pills?|caps|pieces?|pcs", 枚: "packs?|pcs|pieces?|count", 个: "packs?|pcs|pieces?", 片: "tablets?|pieces?|pcs|sheets?|strips?", 只: "pieces?|pcs", 支: "packs?|pieces?|pcs|sticks?",
   朵: "stems?|flowers?", 枝: "stems?", 倍: "x(?![a-z\\d])|times", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
-  课时: "lessons?|classes|sessions?", 款: "kinds?|types?|varieties|styles?", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
+  课时: "lessons?|classes|sessions?|(?:class )?hours?", 款: "kinds?|types?|varieties|styles?",
+  株: "stems?|plants?", 层: "tiers?|layers?|floors?|stor(?:ey|ie)s?", 切: "pieces?|pcs|cuts?|slices?", 局: "games?|rounds?", 桶: "buckets?|barrels?|tubs?", 页: "pages?|pp", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
+UNIT_WORDS.支 += "|stems?";
 // durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
 const HOURS = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})?\\s*(?:个)?\\s*(半)?\\s*(?:小时|钟头|hours?|hrs?|h)(?![a-z])`, "g");
 const HALF_HOUR = /半(?:个)?(?:小时|钟头)|half an? hour/g;

@@ -1476,3 +1476,19 @@ describe("several sizes of one product said in English, each in words of its own
   it("a word two sizes share says neither apart: high tops is 高帮 only", () =>
     expect(items("deep clean 2 pairs high tops please")).toEqual([["wash", 2, "高帮"]]));
 });
+
+describe("counts of a size's unit said in English (session 18)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "花语轩" }],
+    products: [
+      { id: "bouquet", brandId: "h", name: "香槟玫瑰花束", aliases: ["champagne roses"], sizes: ["11支", "19支", "33支"] },
+      { id: "cake", brandId: "h", name: "婚礼蛋糕", aliases: ["wedding cake"], sizes: ["2层", "3层", "5层"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["two bouquets of champagne roses, 19 stems each", [["bouquet", 2, "19支"]]],
+    ["3-tier wedding cake, pick up Saturday morning", [["cake", 1, "3层"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
