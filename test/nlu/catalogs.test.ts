@@ -156,6 +156,12 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "real-estate-agency": { intent: 0.96, entities: 0.9 },
   "cheese-deli": { intent: 0.99, entities: 0.93 },
   "visa-agency": { intent: 0.98, entities: 0.94 },
+  // (written blind seventy minutes into session 18, after most of its changes, never read: scored with the session-start
+  // and the final parser)
+  "thai-restaurant": { intent: 0.98, entities: 0.97 },
+  "dog-walking": { intent: 0.97, entities: 0.93 },
+  "spice-shop": { intent: 0.98, entities: 0.94 },
+  "trophy-shop": { intent: 0.99, entities: 0.94 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
