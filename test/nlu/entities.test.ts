@@ -1311,7 +1311,7 @@ describe("a store named by a piece of its place gives a search or a booking its 
   const stores = (brandId: string, names: string[]) => names.map((name, i) => ({ id: `${brandId}${i}`, brandId, name, lat: 30, lng: 114 }));
   const parser = rulesFromCatalog({
     brands: [{ id: "fh", name: "丰禾农资", aliases: ["丰禾"] }, { id: "ll", name: "绿垄植保", aliases: ["绿垄"] }],
-    stores: [...stores("fh", ["丰禾农资 项城莲花路店", "丰禾农资 周口川汇店", "丰禾农资 寿光东城店"]), ...stores("ll", ["绿垄植保 寿光农圣街店", "绿垄植保 杭州滨江星光大道体验店", "淮阳店"])],
+    stores: [...stores("fh", ["丰禾农资 项城莲花路店", "丰禾农资 周口川汇店", "丰禾农资 寿光东城店"]), ...stores("ll", ["绿垄植保 寿光农圣街店", "绿垄植保 杭州滨江星光大道体验店", "淮阳店", "绿垄植保 西华育苗基地"])],
     products: [{ id: "urea", brandId: "fh", name: "尿素", sizes: ["40kg"] }],
     staff: [{ id: "s1", storeId: "fh0", name: "张农艺师", role: "agronomist" }],
     roles: [{ role: "agronomist", labels: { zh: ["农艺师"], en: ["agronomist"] } }],
@@ -1324,6 +1324,8 @@ describe("a store named by a piece of its place gives a search or a booking its 
     // (a store named without its brand)
     ["淮阳店周日开门吗", "ll"],
     ["is the Xiangcheng store open on Sunday", "fh"],
+    // (a store that is a base, a showroom or a service desk, said so: session 18)
+    ["西华基地怎么走", "ll"],
     // (a piece of both brands' stores' names names neither; a place with no word for a shop names no store)
     ["寿光店几点关门", null],
     ["项城附近有店吗", null],
