@@ -92,7 +92,7 @@ const DAY_KIND = /周末|节假日|平日|工作日/;
 /** a size that is a part of the day one comes in (上午班, 夜钓) */
 const DAY_PART = /^(?:上午|下午|早|晚|夜)[班场钓]$/;
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
-const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+(?:\.\d+)?\s*[万千wk]?\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?|\d{1,2}\s*%\s*off)\s*(?:(?:那张|这张)(?!\s*(?:用|使|抵))|(?:的|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领|还(?:有|在|能用)(?:吗|没|不|么)?|(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张(?![\u4e00-\u9fff])))/;
+const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+(?:\.\d+)?\s*[万千wk]?\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?|\d{1,2}\s*%\s*off)\s*(?:(?:那张|这张)(?!\s*(?:用|使|抵))|用(?:了|过)(?:没|吗|么)?|(?:还有多久|什么时候|啥时候|几号)?(?:过期|到期)|(?:的|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领|还(?:有|在|能用)(?:吗|没|不|么)?|(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张(?![\u4e00-\u9fff])))/;
 /** a Chinese word, an amount (a number and perhaps its unit), and more Chinese: where a name may be split by an amount
  * (not a time or a date: the 2点 of "下午2点来" splits no 午点) */
 const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?)(?<!\d(?=[点时号分日月]))([\u4e00-\u9fff]{2,5})/g;
@@ -637,6 +637,9 @@ export class RulesParser implements IntentParser {
     }
     // (a product a coupon is named by is no item: "秀禾服88折的券领一张", "年卡满1000减100那张券", "get me the 相册9折 coupon")
     for (let k = productMentions.length - 1; k >= 0; k--) if (COUPON_OF.test(lower.slice(productMentions[k].end, productMentions[k].end + 24))) productMentions.splice(k, 1);
+    // (nor one read inside one of the catalog's coupon codes: the soju of SOJU8, the 季卡 of JIKA50 read in pinyin)
+    const code = this.couponCodes.size ? findCouponCode(lower, orig, this.couponCodes, orderId) : null;
+    if (code && code.end > code.start && this.couponBrand.has(code.value)) for (let k = productMentions.length - 1; k >= 0; k--) if (overlaps(productMentions[k], code)) productMentions.splice(k, 1);
     // a head noun said alone ("要把小提琴 1/4的"), where no name or role word is written: the product of
     // those ending in it that a size in the sentence fits
     // (a head noun may also be a category word: 帐篷 of "6人帐篷", "a tent for 2")

@@ -1492,3 +1492,24 @@ describe("counts of a size's unit said in English (session 18)", () => {
     ["3-tier wedding cake, pick up Saturday morning", [["cake", 1, "3层"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a product inside a coupon's code or title asked after is no item (session 18)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "t", name: "炭香" }],
+    products: [
+      { id: "soju", brandId: "t", name: "真露烧酒", aliases: ["真露", "soju"], sizes: [] },
+      { id: "sharpen", brandId: "t", name: "磨刀", aliases: [], sizes: [] },
+    ],
+    coupons: [
+      { code: "SOJU8", brandId: "t", title: "真露烧酒8折", kind: "percent", value: 80 },
+      { code: "SHARP7", brandId: "t", title: "磨刀7折", kind: "percent", value: 70 },
+    ],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it.each([
+    ["券包里那张SOJU8啥时候过期", "SOJU8"],
+    ["我那张磨刀7折用了没", "SHARP7"],
+  ])("%s", (text, code) => expect(parse(text)).toMatchObject({ couponCode: code, items: [] }));
+  it("the product said beside the code is still ordered", () =>
+    expect(parse("真露两瓶 用SOJU8")).toMatchObject({ couponCode: "SOJU8", items: [{ productId: "soju", quantity: 2, size: null }] }));
+});
