@@ -116,8 +116,8 @@ export function buildItems(
       .map((x) => x.s);
     // Several sizes of this product, each with its own count: "三杯美式，一杯大杯两杯中杯", "10粒的一盒，24粒的也来一盒".
     const free = region.filter((s) => !usedSize.has(s));
-    // (the people a room, a table, a package or a car sold by its seats is for are not how many of it: "五黑房包夜 五个人",
-    // "家庭套餐 四个人", "接站 7座的 我们6个人"; unless it is sold by the person, 按人计)
+    // (the people a room, a table, a package, a car sold by its seats or a pot is for are not how many of it: "五黑房包夜
+    // 五个人", "家庭套餐 四个人", "接站 7座的 我们6个人", "砂锅粥 大锅 十个人"; unless it is sold by the person, 按人计)
     const forParty = (PARTY_PLACE.test((mention.product.name ?? "").replace(BOOKED, "")) || mention.product.sizes.some((z) => SEATS.test(z))) && mention.product.unit !== "人";
     const notItsParty = (q: QuantityMention) => !(forParty && q.kind === "people");
     // (nor "×3" before it, which counts what precedes it: "猎鲤6.3米×1 伊势尼10号×3")
@@ -488,8 +488,8 @@ const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\
  * Which product a span between two of them goes with when a pause says so: "right" when the pause is between the
  * left product and the span and none between the span and the right product, "left" in the mirror case, else null.
  */
-/** a size of so many seats: 5座, 7人座 */
-const SEATS = /^\d{1,2}\s*(?:人)?座/;
+/** a size of so many seats, 5座 or 7人座, or a pot shared at the table, 例锅 to 大锅 */
+const SEATS = /^\d{1,2}\s*(?:人)?座|^[大中小例]锅$/;
 /** a word a party of grown-ups and children is said with (partyOf reads it only then) */
 const PARTY_WORD = /[大小]|adult|kid|child/;
 const AND_AFTER = /^\s*[,，]?\s*(?:plus|and|also|then|和|还有|另外|外加|再|加上)(?![a-z])/;

@@ -1369,6 +1369,9 @@ describe("a car sold by its seats (session 18)", () => {
   });
   it("the people it carries are not how many cars: 接站 7座的 我们6个人 is one", () =>
     expect(cars.parseSync("东站接站 7座的 周六上午10点 我们6个人", ctx()).items).toEqual([{ productId: "station", quantity: 1, size: "7座" }]));
+  it("nor the people a pot is for: 砂锅粥 大锅 十个人 is one pot", () =>
+    expect(rulesFromCatalog({ brands: [{ id: "z", name: "粥满堂" }], products: [{ id: "pot", brandId: "z", name: "砂锅海鲜粥", aliases: ["砂锅粥"], sizes: ["例锅", "中锅", "大锅"] }], coupons: [] })
+      .parseSync("砂锅粥 大锅 周六中午12点 十个人", ctx()).items).toEqual([{ productId: "pot", quantity: 1, size: "大锅" }]));
   it("a count of cars still counts: 两台7座", () =>
     expect(cars.parseSync("东站接站 两台7座", ctx()).items).toEqual([{ productId: "station", quantity: 2, size: "7座" }]));
 });
