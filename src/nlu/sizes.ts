@@ -883,7 +883,7 @@ export class CompositeSizeIndex {
 
 const ADJECTIVES: [string, string][] = [
   ["长", "long"], ["短", "short"], ["半", "half(?: a)?(?: dozen)?"], ["整", "full|whole"], ["全", "full|whole"], ["单", "single"], ["双", "double"],
-  ["热", "hot"], ["冷", "cold|iced"], ["冰", "iced|cold"], ["重", "heavy"], ["轻", "light"], ["厚", "thick"], ["薄", "thin"],
+  ["热", "hot"], ["冷", "cold|iced"], ["冰", "iced|cold"], ["冻", "iced|cold"], ["重", "heavy"], ["轻", "light"], ["厚", "thick"], ["薄", "thin"],
   ["深", "dark"], ["浅", "pale|light"], ["豪华", "deluxe|luxury"], ["标准", "standard"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
   // who it is for: adults and children, men and women
   ["成人", "adults?|grown-?ups?"], ["儿童", "kids?|child(?:ren)?|children's"], ["男", "men'?s|male"], ["女", "women'?s|ladies|female"],
@@ -1393,7 +1393,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   // a size named by its adjective in English or with 的 ("short one" / "短的" for 短款, "long boots" for 长靴, "half
   // portion" for 半份, "deluxe" for 豪华款): the adjectives of Chinese and English, not any trade's
   for (const [stem, english] of ADJECTIVES) {
+    // (or the one-character size that is the adjective: 冻 of 冻/热, "iced")
     const sized = [...words].filter((w) => w.startsWith(stem) && (w.length > stem.length || stem.length > 1) && !/\d/.test(w));
+    if (stem.length === 1 && said.some((x) => x.sides.includes(stem))) sized.push(stem);
     if (!sized.length) continue;
     const push = (start: number, end: number) => {
       if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, keys: sized.map(sizeKey), display: sized[0], weak: false });

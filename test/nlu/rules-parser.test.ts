@@ -1400,7 +1400,7 @@ describe("a one-character size written against the product's name (session 18)",
   const shop = rulesFromCatalog({
     brands: [{ id: "z", name: "粥满堂" }],
     products: [
-      { id: "tea", brandId: "z", name: "港式奶茶", aliases: ["奶茶"], sizes: ["冻", "热"] },
+      { id: "tea", brandId: "z", name: "港式奶茶", aliases: ["奶茶", "milk tea"], sizes: ["冻", "热"] },
       { id: "noodle", brandId: "z", name: "豉油皇炒面", aliases: ["炒面"], sizes: ["例", "中", "大"] },
       { id: "icetea", brandId: "z", name: "冰红茶", aliases: [], sizes: ["瓶", "大瓶"] },
     ],
@@ -1411,6 +1411,7 @@ describe("a one-character size written against the product's name (session 18)",
     ["冻奶茶x2 热奶茶x1", [["tea", 2, "冻"], ["tea", 1, "热"]]],
     ["炒面中 + 奶茶热两杯", [["noodle", 1, "中"], ["tea", 2, "热"]]],
     ["来瓶冰红茶 要大瓶的", [["icetea", 1, "大瓶"]]], // a measure word before it counts it: one bottle, the big one
+    ["3 iced milk tea", [["tea", 3, "冻"]]], // the one-character size said in English
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
 
