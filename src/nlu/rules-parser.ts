@@ -97,6 +97,8 @@ const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0
  * (not a time or a date: the 2点 of "下午2点来" splits no 午点) */
 const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?)(?<!\d(?=[点时号分日月]))([\u4e00-\u9fff]{2,5})/g;
 const ADVISED = /^(?:让|叫我|说|推荐|建议|要求|讲)/;
+/** a letter or a digit of any script */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const MEASURE_END = new RegExp(`[${MEASURE_WORDS}]$`);
 const COUNT_BEFORE = new RegExp(`(?<![\\d.a-z-])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
 const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
@@ -462,9 +464,11 @@ export class RulesParser implements IntentParser {
     const out: CatalogMention[] = [];
     if (!this.innerSizes.size) return out;
     for (const z of this.innerSizes.find(lower)) {
-      const a = lower.slice(Math.max(0, z.start - 8), z.start);
       const after = lower.slice(z.end, z.end + 9);
       const skip = after.startsWith("的") ? 1 : 0;
+      // (only a size written inside a word: a letter or a digit right before it and right after it)
+      if (!WORD_CHAR.test(lower[z.start - 1] ?? "") || !WORD_CHAR.test(after[skip] ?? "")) continue;
+      const a = lower.slice(Math.max(0, z.start - 8), z.start);
       const hit = this.matcher.exactMentions(a + after.slice(skip), allowed).find((x) => x.kind === "product" && x.start < a.length && x.end > a.length && this.matcher.products.get(x.id)?.sizes.includes(z.id));
       if (hit) out.push({ ...hit, start: z.start - a.length + hit.start, end: z.end + skip + (hit.end - a.length) });
     }
@@ -638,7 +642,7 @@ export class RulesParser implements IntentParser {
     // (a product a coupon is named by is no item: "秀禾服88折的券领一张", "年卡满1000减100那张券", "get me the 相册9折 coupon")
     for (let k = productMentions.length - 1; k >= 0; k--) if (COUPON_OF.test(lower.slice(productMentions[k].end, productMentions[k].end + 24))) productMentions.splice(k, 1);
     // (nor one read inside one of the catalog's coupon codes: the soju of SOJU8, the 季卡 of JIKA50 read in pinyin)
-    const code = this.couponCodes.size ? findCouponCode(lower, orig, this.couponCodes, orderId) : null;
+    const code = findCouponCode(lower, orig, this.couponCodes, orderId);
     if (code && code.end > code.start && this.couponBrand.has(code.value)) for (let k = productMentions.length - 1; k >= 0; k--) if (overlaps(productMentions[k], code)) productMentions.splice(k, 1);
     // a head noun said alone ("要把小提琴 1/4的"), where no name or role word is written: the product of
     // those ending in it that a size in the sentence fits
@@ -789,7 +793,7 @@ export class RulesParser implements IntentParser {
     const { explicitQuantity } = built;
 
     const titled = this.couponTitles.length ? couponByTitle(lower, allowed ? this.couponTitles.filter((c) => allowed.has(c.brandId)) : this.couponTitles) ?? this.newCustomerCoupon(lower, explicitBrand ?? productMentions[0]?.product.brandId ?? null, allowed) : null;
-    const coupon = findCouponCode(lower, orig, this.couponCodes, orderId) ?? (titled ? { start: 0, end: 0, value: titled } : null);
+    const coupon = code ?? (titled ? { start: 0, end: 0, value: titled } : null);
     const couponBrand = coupon ? this.couponBrand.get(coupon.value) ?? null : null;
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
     // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)
