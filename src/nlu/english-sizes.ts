@@ -19,6 +19,10 @@ interface Sized {
 interface Telling {
   size: string;
   parts: { stems: Set<string>; number?: boolean; optional?: boolean }[];
+  /** every stem of its parts */
+  stems: Set<string>;
+  /** its stems no other size of the product has ("blueberry" of 蓝莓; not "top", of both 高帮 and 低帮) */
+  own: Set<string>;
 }
 
 const tellingBySizes = new WeakMap<string[], Map<string, Telling[]>>();
@@ -41,9 +45,14 @@ function tellingSizes(p: Sized): Telling[] {
     const telling = parts.map(({ stems, number }) => ({ stems: number ? stems : new Set([...stems].filter((s) => !own.has(s))), number, own: !number && [...stems].some((s) => own.has(s)) }));
     const which = telling.filter((t) => t.stems.size || !t.own);
     if (which.length && which.some((t) => !t.number) && which.every((t) => t.stems.size)) {
-      out.push({ size, parts: which.map(({ stems, number }, k) => ({ stems, number, optional: !!shared && which.length > 1 && k === which.length - 1 && parts.length === which.length })) });
+      const kept = which.map(({ stems, number }, k) => ({ stems, number, optional: !!shared && which.length > 1 && k === which.length - 1 && parts.length === which.length }));
+      out.push({ size, parts: kept, stems: new Set(kept.flatMap((x) => [...x.stems])), own: new Set() });
     }
   }
+  // (how many of the product's sizes each stem says)
+  const sizesOf = new Map<string, number>();
+  for (const t of out) for (const w of t.stems) sizesOf.set(w, (sizesOf.get(w) ?? 0) + 1);
+  for (const t of out) for (const w of t.stems) if (sizesOf.get(w) === 1) t.own.add(w);
   byName.set(name, out);
   return out;
 }
@@ -75,15 +84,11 @@ export function englishSizes(lower: string, products: Sized[], taken: Span[]): S
   for (const p of products) {
     if (p.sizes.length < 2) continue;
     let found: (SizeMention & { words: number; own: boolean })[] = [];
-    const tellings = tellingSizes(p);
-    // (how many of the product's sizes each word says: "top" says both 高帮 and 低帮, "blueberry" only 蓝莓)
-    const sizesOf = new Map<string, number>();
-    for (const t of tellings) for (const w of new Set(t.parts.flatMap((x) => [...x.stems]))) sizesOf.set(w, (sizesOf.get(w) ?? 0) + 1);
-    for (const t of tellings) {
+    for (const t of tellingSizes(p)) {
       const at = placeOf(t, said);
       // (how many of its words are said: "running script" says more of 行书 than of 楷书, both a "script")
-      const words = [...new Set(t.parts.flatMap((x) => [...x.stems]))].filter((w) => said.has(w));
-      if (at && at.end - at.start <= SPREAD) found.push({ ...at, keys: [sizeKey(t.size)], display: t.size, weak: false, words: words.length, own: words.some((w) => sizesOf.get(w) === 1) });
+      const words = [...t.stems].filter((w) => said.has(w));
+      if (at && at.end - at.start <= SPREAD) found.push({ ...at, keys: [sizeKey(t.size)], display: t.size, weak: false, words: words.length, own: words.some((w) => t.own.has(w)) });
     }
     // (several said apart, each in a word only it has, are each asked for: "2 sesame bagels and 1 blueberry bagel", "one
     // blue one pink"; else the one that says most, if only one does)

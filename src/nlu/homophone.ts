@@ -32,10 +32,10 @@ const NEVER_TYPED = /[一二两三四五六七八九十几半店]/;
  * one only where `text` has it at `at + k` in no word (the text's two characters there, 三分, or it and the one beside
  * the name, are no dictionary word; see NEVER_TYPED) and in its usual reading (吗 is no 码).
  */
-export function typedFor(ch: string, name: string, k: number, text?: string, at?: number): boolean {
+export function typedFor(ch: string, name: string, k: number, text: string, at: number): boolean {
   if (!soundsLike(ch, name, k)) return false;
   if (name.length > 2 || !(platform ??= new Set(cueWords().join(""))).has(ch)) return true;
-  if (text === undefined || at === undefined || NEVER_TYPED.test(ch)) return false;
+  if (NEVER_TYPED.test(ch)) return false;
   const outer = k === 0 ? (text[at - 1] ?? "") + ch : ch + (text[at + name.length] ?? "");
   return !isDictionaryWord(text.slice(at, at + name.length)) && !isDictionaryWord(outer) && usualReading(ch) === (named.get(name) ?? [])[k];
 }

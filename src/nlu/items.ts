@@ -118,7 +118,7 @@ export function buildItems(
     const free = region.filter((s) => !usedSize.has(s));
     // (the people a room, a table, a package, a car sold by its seats or a pot is for are not how many of it: "五黑房包夜
     // 五个人", "家庭套餐 四个人", "接站 7座的 我们6个人", "砂锅粥 大锅 十个人"; unless it is sold by the person, 按人计)
-    const forParty = (PARTY_PLACE.test((mention.product.name ?? "").replace(BOOKED, "")) || mention.product.sizes.some((z) => SEATS.test(z))) && mention.product.unit !== "人";
+    const forParty = (PARTY_PLACE.test((mention.product.name ?? "").replace(BOOKED, "")) || mention.product.sizes.some((z) => FOR_A_PARTY.test(z))) && mention.product.unit !== "人";
     const notItsParty = (q: QuantityMention) => !(forParty && q.kind === "people");
     // (nor "×3" before it, which counts what precedes it: "猎鲤6.3米×1 伊势尼10号×3")
     const countsBefore = (q: QuantityMention) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && notItsParty(q) && !(i > 0 && q.kind === "times-after");
@@ -484,15 +484,15 @@ const BARE_MEASURE = new RegExp(`(?:加|来|要|点|再|整|买)([${MEASURE_WORD
 // Latin word: "C1标准班一个 C2标准班一个"), 再/另外/还要, and/plus.
 const PAUSE = /[，,。;；!！?？、+＋&]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\da-z])|再|另外|还要|还有|(?<![a-z])(?:and|plus|also)(?![a-z])/;
 
+/** a size of what a party shares: so many seats, 5座 or 7人座, or a pot at the table, 例锅 to 大锅 */
+const FOR_A_PARTY = /^\d{1,2}\s*(?:人)?座|^[大中小例]锅$/;
+/** a word a party of grown-ups and children is said with (partyOf reads it only then) */
+const PARTY_WORD = /[大小]|adult|kid|child/;
+const AND_AFTER = /^\s*[,，]?\s*(?:plus|and|also|then|和|还有|另外|外加|再|加上)(?![a-z])/;
 /**
  * Which product a span between two of them goes with when a pause says so: "right" when the pause is between the
  * left product and the span and none between the span and the right product, "left" in the mirror case, else null.
  */
-/** a size of so many seats, 5座 or 7人座, or a pot shared at the table, 例锅 to 大锅 */
-const SEATS = /^\d{1,2}\s*(?:人)?座|^[大中小例]锅$/;
-/** a word a party of grown-ups and children is said with (partyOf reads it only then) */
-const PARTY_WORD = /[大小]|adult|kid|child/;
-const AND_AFTER = /^\s*[,，]?\s*(?:plus|and|also|then|和|还有|另外|外加|再|加上)(?![a-z])/;
 function sideOf(lower: string, leftEnd: number, span: Span, rightStart: number): "left" | "right" | null {
   // (one followed by "and" goes with what came before: "红枣鲜奶 500ml 来俩 plus 咸奶茶中杯")
   if (AND_AFTER.test(lower.slice(span.end, Math.min(rightStart, span.end + 8)))) return "left";

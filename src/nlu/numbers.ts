@@ -262,7 +262,7 @@ export interface DigitsWritten {
 
 /** numerals a size may be said in that only digits make plain: a decimal (零点四), a product (五十乘五十), a fraction
  * (四分之一), a number of ten or more (五十七) that is no time, date, price, age or count */
-const SPELLED_NUMBER = new RegExp(`[${ZH_NUM_CHARS}]点[零〇一二三四五六七八九]|[${ZH_NUM_CHARS}]\\s*乘|[${ZH_NUM_CHARS}]分之[${ZH_NUM_CHARS}]|(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]百)(?![${ZH_NUM_CHARS}点时号月日分秒块元岁个人位]|\\s*[${COMMON_MEASURES}])`);
+const SPELLED_NUMBER = new RegExp(`[${ZH_NUM_CHARS}]点[零〇一二三四五六七八九]|[${ZH_NUM_CHARS}]\\s*乘|[${ZH_NUM_CHARS}]分之[${ZH_NUM_CHARS}]|(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]百)(?![${ZH_NUM_CHARS}点时号月日分秒块元岁个人位]|\\s*[${MEASURE_WORDS}])`);
 // (a count, a numeral before a measure word, stays as it is: 十袋 is ten bags, no 10 of a size)
 const SPELLED_PIECE = new RegExp(`(${ZH_NUM_RE})分之(${ZH_NUM_RE})|(${ZH_NUM_RE})点([零〇一二三四五六七八九]{1,3})|${ZH_NUM_RE}(?!\\s*(?:[${MEASURE_WORDS}]|个))`, "g");
 

@@ -99,6 +99,8 @@ const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?
 const ADVISED = /^(?:让|叫我|说|推荐|建议|要求|讲)/;
 /** a letter or a digit of any script */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** a character that starts a word with the next: not before a measure word, 的 or a numeral (the 中 of 中午, not of "炒面中 +") */
+const STARTS_A_WORD = new RegExp(`^[\\u4e00-\\u9fff](?![${MEASURE_WORDS}的]|${ZH_NUM_RE})[\\u4e00-\\u9fff]`);
 const MEASURE_END = new RegExp(`[${MEASURE_WORDS}]$`);
 const COUNT_BEFORE = new RegExp(`(?<![\\d.a-z-])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
 const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
@@ -663,7 +665,8 @@ export class RulesParser implements IntentParser {
     const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];
     // (the amounts of a coupon's threshold and discount are no sizes: 满500减50)
     const threshold = /满\s*\d+(?:\.\d+)?\s*[万千kw]?\s*(?:元|块)?\s*[减送返]\s*\d+/.exec(lower);
-    const sizes = (sized.length ? findSizes(lower, orig, catalogSizes(lower, sized, orig)) : []).filter((z) => !threshold || !overlaps(z, { start: threshold.index, end: threshold.index + threshold[0].length }));
+    const notThreshold = (z: Span) => !threshold || !overlaps(z, { start: threshold.index, end: threshold.index + threshold[0].length });
+    const sizes = (sized.length ? findSizes(lower, orig, catalogSizes(lower, sized, orig)) : []).filter(notThreshold);
     // (sizes said in Chinese numerals that only digits make plain, "零点四的" for 0.4mm, "五十乘五十", "四分之一": read again
     // with the numerals as digits, each where no size was found)
     const spelled = sized.length ? digitsWritten(lower) : null;
@@ -671,7 +674,7 @@ export class RulesParser implements IntentParser {
       for (const z of findSizes(spelled.text, spelled.text, catalogSizes(spelled.text, sized, spelled.text))) {
         const span = spelled.back(z);
         // (not one of two numbers said with 乘 between, read apart: the 30 and the 40 of 三十乘四十)
-        if (spelled.rewritten(z) && !sizes.some((o) => overlaps(o, span)) && lower[span.end] !== "乘" && lower[span.start - 1] !== "乘" && (!threshold || !overlaps(span, { start: threshold.index, end: threshold.index + threshold[0].length }))) sizes.push({ ...z, ...span });
+        if (spelled.rewritten(z) && !sizes.some((o) => overlaps(o, span)) && lower[span.end] !== "乘" && lower[span.start - 1] !== "乘" && notThreshold(span)) sizes.push({ ...z, ...span });
       }
       sizes.sort((a, b) => a.start - b.start);
     }
@@ -688,7 +691,7 @@ export class RulesParser implements IntentParser {
       const one = (at: number) => m.product.sizes.includes(lower[at] ?? "") && /[\u4e00-\u9fff]/.test(lower[at]) && !MEASURE_WORDS.includes(lower[at]) && !taken(at);
       const glued = (at: number) => ({ start: at, end: at + 1, keys: [sizeKey(lower[at])], display: lower[at], weak: false });
       if (one(m.start - 1)) sizes.push(glued(m.start - 1));
-      else if (one(m.end) && !new RegExp(`^[\\u4e00-\\u9fff](?![${MEASURE_WORDS}的]|${ZH_NUM_RE})[\\u4e00-\\u9fff]`).test(lower.slice(m.end, m.end + 2))) sizes.push(glued(m.end));
+      else if (one(m.end) && !STARTS_A_WORD.test(lower.slice(m.end, m.end + 2))) sizes.push(glued(m.end));
     }
     sizes.sort((a, b) => a.start - b.start);
     // (a size inside a product's name that is not one of its sizes is part of the name: the 四人 of 四人套餐; one that is

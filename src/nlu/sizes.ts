@@ -1250,11 +1250,13 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       for (let i = lower.indexOf(`属${side}`); i >= 0; i = lower.indexOf(`属${side}`, i + 1)) add(i, i + 2, side);
       // (or with 的, "要一只母的", "公的一只", where the character before makes no word of it: not the 公 of 老公的; or alone
       // between spaces and counts, "金丝熊 母 两只")
+      // (the longer sizes it is inside: 大宽 of 宽)
+      const longer = lower.includes(side) ? [...words].filter((w) => w.length > 1 && w.includes(side)) : [];
       for (let i = lower.indexOf(side); i >= 0; i = lower.indexOf(side, i + 1)) {
         const before = lower[i - 1] ?? "";
         const cjkBefore = /[\u4e00-\u9fff]/.test(before);
         // (nor inside a longer size said there: the 宽 of 大宽)
-        const inLonger = [...words].some((w) => w.length > 1 && [...w].some((c, k) => c === side && lower.startsWith(w, i - k)));
+        const inLonger = longer.some((w) => [...w].some((c, k) => c === side && lower.startsWith(w, i - k)));
         if (inLonger) continue;
         if (lower[i + 1] === "的" ? !(cjkBefore && isDictionaryWord(before + side)) : !cjkBefore && !/[\u4e00-\u9fff]/.test(lower[i + 1] ?? "") && !/[a-z]/.test(before)) add(i, i + 1, side);
       }
