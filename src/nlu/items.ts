@@ -28,6 +28,9 @@ export interface BuiltItems {
   explicitQuantity: boolean;
 }
 
+/** the measure word a weak size (大, 小) is read before: 大份, 小碗 */
+const WEAK_SIZE_WORD = /[份包袋瓶盒罐桶碗盘箱支条只根块张]/;
+
 export function buildItems(
   lower: string,
   orig: string,
@@ -162,7 +165,10 @@ export function buildItems(
       if (later) quantity = null;
     }
     if (quantity === null) {
-      const said = quantityAfter(counts.slice(mention.end, nextStart));
+      // (its own size said after it, even a weak one, may sit between: the 大份 of "炒面 大份 一个, 豆浆 x2")
+      // (with the measure word it was read before: the 份 of 大份)
+      const ownWeak = region.filter((s) => s.weak && s.start >= mention.end).map((s) => ({ start: s.start, end: s.end + Number(WEAK_SIZE_WORD.test(lower[s.end] ?? "")) }));
+      const said = quantityAfter(blankSpans(counts, ownWeak).slice(mention.end, nextStart));
       // (the people it is for, "duo room 两个人", are not how many of it)
       const after = said && !(forParty && counts[mention.end + said.length] === "人") ? said : null;
       const taken = after && quantities.find((q) => q.start >= mention.end && q.end <= mention.end + after.length);
