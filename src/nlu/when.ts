@@ -8,6 +8,7 @@
 //   下午/afternoon 15:00, 傍晚 18:00, 晚上/今晚/evening/tonight 19:00, no period 10:00.
 // - A bare hour 1–6 without am/pm or period is afternoon (nobody books a designer at 3 am): "3点" = 15:00.
 // - A time without a day is today if still ahead of `now`, otherwise tomorrow.
+import { holidayDay } from "./holidays.ts";
 import { parseNumber, ZH_NUM_RE } from "./numbers.ts";
 import {
   addDays, formatZoned, isoWeekday, isValidDate, isValidTimeZone, localDateTime, zonedInstant, type CalendarDate,
@@ -85,7 +86,7 @@ const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|
 
 /** Every pattern below needs one of these: a digit, a Chinese numeral or day/period word, or an English one. */
 const MAYBE_TIME =
-  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@)/;
+  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@|christmas|new\s+year|valentine)/;
 
 interface Clock {
   h: number;
@@ -197,6 +198,8 @@ function findDay(s: string, todayOf: () => CalendarDate): CalendarDate | null {
       if (isValidDate(date)) return date;
     }
   }
+  const holiday = holidayDay(s, todayOf());
+  if (holiday) return holiday;
   // (of several weekdays, the one a time is said with: "下周六用，下周五下午来取" is Friday afternoon)
   m = ZH_WEEKDAY_RE.exec(s);
   if (m && ZH_WEEKDAY_RE.exec(s.slice(m.index + m[0].length))) {

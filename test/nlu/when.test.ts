@@ -159,3 +159,19 @@ describe("a month and a day with a slash, said with a time of the day (session 1
   ])("%s", (text, want) => expect(when(text)).toBe(want));
   it("a rating said before a time of the day is no date", () => expect(when("4/5 上午去的")?.slice(0, 10)).not.toBe("2027-04-05"));
 });
+
+describe("a holiday said with a time of that day is that day (session 19)", () => {
+  it.each([
+    ["礼花弹 元旦晚上放", "2027-01-01T19:00:00+08:00"],
+    // (the lunar new year of 2027 is on 6 February: its eve is the 5th, 元宵 the 20th)
+    ["除夕晚上八点", "2027-02-05T20:00:00+08:00"],
+    ["元宵节晚上小区放烟花", "2027-02-20T19:00:00+08:00"],
+    ["中秋节晚上", "2027-09-15T19:00:00+08:00"],
+    ["平安夜 7点半", "2026-12-24T07:30:00+08:00"],
+    ["圣诞节那天晚上", "2026-12-25T19:00:00+08:00"],
+    ["christmas eve 7pm", "2026-12-24T19:00:00+08:00"],
+    ["new year's eve", "2026-12-31T10:00:00+08:00"],
+  ])("%s → %s", (text, want) => expect(when(text)).toBe(want));
+  it("a holiday that has passed this year is next year's", () => expect(when("国庆节上午")).toBe("2027-10-01T10:00:00+08:00"));
+  it.each(["圣诞树要一棵", "腊八蒜500克的要三罐", "元宵两袋", "跨年演唱会的票"])("%s names no day", (text) => expect(when(text)).toBeNull());
+});
