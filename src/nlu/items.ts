@@ -83,6 +83,8 @@ export function buildItems(
   const each = countsForEach(lower, mentions, quantities, usedQty);
   const party = PARTY_WORD.test(lower) ? partyOf(lower) : null;
   const eachSize = sizesForEach(lower, mentions, sizes);
+  /** products whose count before them the product before took (its own "x3" follows them) */
+  const takenFromNext = new Set<ProductMention>();
 
   mentions.forEach((mention, i) => {
     const prevEnd = i > 0 ? mentions[i - 1].end : 0;
@@ -157,7 +159,8 @@ export function buildItems(
       quantity = q.value;
     }
     // (not a digit written right after the previous product's Chinese name, which counts that one: the 2 of "杂粮饭2 东坡肉")
-    if (quantity === null && !(i > 0 && GLUED_COUNT.test(counts.slice(prevEnd, mention.start)) && CJK_END.test(counts.slice(0, prevEnd)))) quantity = quantityBefore(counts.slice(prevEnd, mention.start));
+    // (nor one the previous product took from before it: the 2 set of "门神年画 2 set 羊年挂件 x3")
+    if (quantity === null && !takenFromNext.has(mention) && !(i > 0 && GLUED_COUNT.test(counts.slice(prevEnd, mention.start)) && CJK_END.test(counts.slice(0, prevEnd)))) quantity = quantityBefore(counts.slice(prevEnd, mention.start));
     // ("a" is a count only when no other is written: "book a tuina session for 2", "a 5m arch" of one sold by the metre)
     const article = quantity === 1 && /(?:^|[^a-z])an?\s+(?:[a-z0-9_][a-z0-9_'/.-]*\s+){0,3}$/.test(counts.slice(prevEnd, mention.start));
     if (article && i + 1 === mentions.length) {
@@ -183,10 +186,14 @@ export function buildItems(
       // count only when no other item follows ("拿铁，大杯，两杯").
       const last = i + 1 === mentions.length;
       // (or one set off from the next item by a pause: "鞋带白色的来3根，再要个鞋撑")
-      const q = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end && q.end <= nextStart && notItsParty(q) && (last || q.kind === "times-after" || side(q) === "left"));
+      // (or any count between it and the next item when that one has its "x3" right after it: the 1 set of "门神年画 1 set
+      // 羊年挂件 x3")
+      const nextCounted = !last && quantities.some((q) => q.kind === "times-after" && q.start >= mentions[i + 1].end && /^\s*$/.test(lower.slice(mentions[i + 1].end, q.start)));
+      const q = quantities.find((q) => !usedQty.has(q) && q.start >= mention.end && q.end <= nextStart && notItsParty(q) && (last || q.kind === "times-after" || side(q) === "left" || nextCounted));
       if (q) {
         usedQty.add(q);
         quantity = q.value;
+        if (nextCounted && side(q) !== "left" && q.kind !== "times-after") takenFromNext.add(mentions[i + 1]);
       }
     }
     // (a digit written right after its Chinese name, before a pause: "杂粮饭2 东坡肉中份")

@@ -1517,3 +1517,24 @@ describe("a product inside a coupon's code or title asked after is no item (sess
   it("the product said beside the code is still ordered", () =>
     expect(parse("真露两瓶 用SOJU8")).toMatchObject({ couponCode: "SOJU8", items: [{ productId: "soju", quantity: 2, size: null }] }));
 });
+
+describe("counts around a product's own size and another product's x3 (session 19)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "z", name: "粥满堂" }],
+    products: [
+      { id: "noodles", brandId: "z", name: "干炒面", aliases: ["炒面", "chow mein"], sizes: ["小", "大"] },
+      { id: "soymilk", brandId: "z", name: "豆浆", aliases: [], sizes: [] },
+      { id: "print", brandId: "z", name: "门神年画", aliases: [], sizes: [] },
+      { id: "charm", brandId: "z", name: "生肖挂件", aliases: [], sizes: [] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    // (the 一个 after the noodles' own 大份 is the noodles'; the x2 the soy milk's)
+    ["炒面 大份 一个, 豆浆 x2", [["noodles", 1, "大"], ["soymilk", 2, null]]],
+    ["chow mein large 一份 + 豆浆 x2", [["noodles", 1, "大"], ["soymilk", 2, null]]],
+    // (the 2 set between two products is the first one's when the second has its own x3)
+    ["门神年画 2 set 生肖挂件 x3", [["print", 2, null], ["charm", 3, null]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
