@@ -10,7 +10,9 @@
 // - items: every product mentioned, whatever the intent, but for one that names a coupon (the 秀禾服 of
 //   "秀禾服88折的券领一张"; since session 10), nor for a person's title in 师 that holds its name (the 推拿 of "约个推拿师";
 //   X师傅 and X老师 still name it; since session 11); quantity 1 unless stated; size in the catalog's spelling, or the size
-//   as asked when the product does not have it (小杯, XS); null for a product without sizes.
+//   as asked when the product does not have it (小杯, XS); null for a product without sizes. Sizes offered as a choice
+//   ("瑜伽裤穿S还是M", "monthly or quarterly?", "20cm和25cm有啥区别 选哪个") are one item of that product with no size: the
+//   customer has not chosen (since session 19; the tuned corpora's lines that listed each size were relabelled so).
 // - brandId: the brand named; else the first product's brand; else the coupon's brand; else the kind of shop only
 //   one brand is, as its own names say (药房 of 益康大药房, 茶楼 of 粤点轩茶楼; since session 9); else a category
 //   word sold by exactly one brand (咖啡 → starbucks); else, for a store search or a booking, the brand of the store it

@@ -595,10 +595,21 @@ function numeralBefore(prefix: string): number | null {
   const m = NUMERAL_BEFORE.exec(prefix);
   return m ? parseNumber(m[1]) : null;
 }
+/** a choice between things said: 还是, or */
+const CHOICE_WORD = /还是|(?<![a-z])or(?![a-z])/;
+/** or a question which to take, after things joined by "and": "20cm和25cm有啥区别", "年卡跟次卡哪个划算" */
+const WHICH_ASKED = /哪个|哪种|哪款|哪一|区别|(?<![a-z])(?:which|better|difference)(?![a-z])/;
+
+function offeredAsChoice(lower: string, said: Span[]): boolean {
+  const gaps = said.slice(1).map((s, k) => lower.slice(said[k].end, s.start));
+  if (gaps.every((g) => CHOICE_WORD.test(g))) return true;
+  return gaps.every((g) => CHOICE_WORD.test(g) || JOINED.test(g)) && WHICH_ASKED.test(lower.slice(said[said.length - 1].end));
+}
+
 function splitBySize(
   lower: string, mention: ProductMention, region: SizeMention[], quantities: QuantityMention[], used: Set<QuantityMention>,
   lead: QuantityMention | null = null,
-): { quantity: number; size: string; mention: SizeMention }[] | null {
+): { quantity: number; size: string | null; mention: SizeMention }[] | null {
   const { sizes, sizeIndex } = mention.product;
   if (!sizes.length) return null;
   // explicit sizes, and adjectives ("medium", "large") that name one of this product's sizes
@@ -618,6 +629,12 @@ function splitBySize(
   }
   const seen = new Set<string>();
   const distinct = sized.filter((x) => !seen.has(x.size) && seen.add(x.size));
+  // sizes offered as a choice ask which to take, none of them: "瑜伽裤穿S还是M", "monthly or quarterly?", "20cm和25cm有啥区别"
+  if (offeredAsChoice(lower, distinct.map((x) => x.s))) {
+    const count = lead && !used.has(lead) ? lead : null;
+    if (count) used.add(count);
+    return [{ quantity: Math.min(MAX_QUANTITY, count?.value ?? 1), size: null, mention: distinct[0].s }];
+  }
   // "2 pairs of insoles, US 9 and US 11": a count before the product as large as the number of sizes, and no count of
   // their own, is one of each
   // (not when a later size has a count word of its own: "2 cans of ivory white 5L and one 1L light grey")

@@ -136,7 +136,9 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "kids-art-class": { intent: 0.98, entities: 0.95 },
   "luggage-shop": { intent: 0.98, entities: 0.88 },
   // (written blind 40 minutes into session 17)
-  "solar-heater": { intent: 0.98, entities: 0.9 },
+  // (entities 0.9 until session 19: one line lost to the convention that sizes offered as a choice are no size chosen,
+  // seen as a score; the change gained held-out lines on balance)
+  "solar-heater": { intent: 0.98, entities: 0.89 },
   "magic-show": { intent: 0.99, entities: 0.94 },
   "dried-seafood": { intent: 0.96, entities: 0.95 },
   // (intent 0.99 at arrival: one line lost to a retrain of the intent model later in session 17)

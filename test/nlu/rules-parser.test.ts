@@ -1538,3 +1538,25 @@ describe("counts around a product's own size and another product's x3 (session 1
     ["门神年画 2 set 生肖挂件 x3", [["print", 2, null], ["charm", 3, null]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("sizes offered as a choice are no choice made (session 19)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "瑜伽馆" }],
+    products: [
+      { id: "leggings", brandId: "y", name: "瑜伽裤", aliases: ["leggings"], sizes: ["S", "M", "L"] },
+      { id: "card", brandId: "y", name: "会员卡", aliases: ["membership"], sizes: ["月卡", "季卡", "年卡"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["瑜伽裤穿S还是M", [["leggings", 1, null]]],
+    ["which membership is best value, monthly or quarterly?", [["card", 1, null]]],
+    ["月卡和季卡哪个划算", [["card", 1, null]]],
+    ["两条瑜伽裤 S还是M好", [["leggings", 2, null]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it.each([
+    ["瑜伽裤S和M各一条", [["leggings", 1, "S"], ["leggings", 1, "M"]]],
+    ["月卡和季卡都要", [["card", 1, "月卡"], ["card", 1, "季卡"]]],
+  ])("several sizes ordered are still each one's line: %s", (text, want) => expect(items(text)).toEqual(want));
+});
