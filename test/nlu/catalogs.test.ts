@@ -162,7 +162,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "visa-agency": { intent: 0.98, entities: 0.94 },
   // (written blind seventy minutes into session 18, after most of its changes, never read: scored with the session-start
   // and the final parser)
-  "thai-restaurant": { intent: 0.98, entities: 0.97 },
+  // (entities 0.97 until session 19: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "thai-restaurant": { intent: 0.98, entities: 0.96 },
   "dog-walking": { intent: 0.97, entities: 0.93 },
   "spice-shop": { intent: 0.98, entities: 0.94 },
   "trophy-shop": { intent: 0.99, entities: 0.94 },
@@ -184,6 +185,11 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "pawn-shop": { intent: 0.97, entities: 0.92 },
   "stone-countertop": { intent: 0.97, entities: 0.93 },
   "paintball-field": { intent: 0.96, entities: 0.9 },
+  // (written blind forty minutes into session 19, read at arrival)
+  "id-photo-studio": { intent: 0.97, entities: 0.86 },
+  "zongzi-shop": { intent: 0.97, entities: 0.87 },
+  "phone-accessories": { intent: 0.97, entities: 0.84 },
+  "hairy-crab": { intent: 0.96, entities: 0.85 },
   "airport-transfer": { intent: 0.97, entities: 0.9 },
   "birds-nest": { intent: 0.97, entities: 0.92 },
   "congee-shop": { intent: 0.96, entities: 0.89 },
