@@ -1085,6 +1085,17 @@ function pinyinInitial(ch: string): string {
 
 /** Chinese numerals in a size word as digits: 三服三造 → 3服3造 */
 const digitsOf = (s: string) => (/[一二两三四五六七八九十]/.test(s) ? s.replace(new RegExp(ZH_NUM_RE, "g"), (n) => String(parseChineseInt(n) ?? n)) : s);
+/** a match's text with the numbers its groups caught written as digits */
+function numbersAsDigits(text: string, m: RegExpExecArray): string {
+  let out = "";
+  let at = m.index;
+  for (const span of m.indices?.slice(1) ?? []) {
+    if (!span) continue;
+    out += text.slice(at, span[0]) + digitsOf(text.slice(span[0], span[1]));
+    at = span[1];
+  }
+  return out + text.slice(at, m.index + m[0].length);
+}
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 /** an area in square metres, however it is written: 平方米, 平米, 18平, ㎡, sqm */
@@ -1439,14 +1450,15 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const parts = w.split(/(\d+(?:\.\d+)?)/).filter(Boolean);
       const shape = parts.map((part, k) => {
         // (a digit may be written as a Chinese numeral: 三服三造 for 3服3造)
-        if (/^\d/.test(part)) return /[\u4e00-\u9fff]/.test(w) ? `(?:\\d{1,4}(?:\\.\\d+)?|${ZH_NUM_RE})` : "\\d{1,4}(?:\\.\\d+)?";
+        if (/^\d/.test(part)) return /[\u4e00-\u9fff]/.test(w) ? `(\\d{1,4}(?:\\.\\d+)?|${ZH_NUM_RE})` : "\\d{1,4}(?:\\.\\d+)?";
         if (/^\s*[x*×]\s*$/.test(part) && k > 0 && k + 1 < parts.length) return "[x*×]";
         const text = escapeRe(part.trim()).replace(/\s+/g, "\\s*");
         return k === parts.length - 1 && k > 0 && /^[a-z]{1,2}$/.test(part) ? `(?:${text})?` : text;
         // (a single letter before its number is written against it: A3, not the article of "a 12 inch")
       }).reduce((re, part, k) => (k === 0 ? part : `${re}${k === 1 && /^[a-z]$/.test(parts[0]) ? "" : "\\s*"}${part}`), "");
-      const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "g");
-      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, digitsOf(m[0]));
+      const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "dg");
+      // (its numbers as digits, the rest as written: the 两 of 公4两母3两 is a unit, no numeral)
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, numbersAsDigits(lower, m));
       // its last dimension alone when it carries the letters ("32c" of 700x32C)
       // (and the last of parts joined by +, with its unit: the 1TB of 12+1TB)
       const plus = /^\d+(?:\.\d+)?\s*\+\s*(\d+(?:\.\d+)?)\s*([a-z])([a-z]?)$/.exec(w);

@@ -388,3 +388,17 @@ describe("a size of an amount and a flavour, said in either order (session 12)",
     ["帝王蟹要一只五六斤的", [["crab", "5-6斤", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size whose unit is 两 keeps it (session 19)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "x", name: "蟹府", aliases: [] }],
+    products: [
+      { id: "box", brandId: "x", name: "大闸蟹礼盒", aliases: ["蟹礼盒"], sizes: ["公3.5两母2.5两", "公4两母3两", "公5两母4两"], tags: [] },
+    ],
+  });
+  const items = (text: string) => itemTriples(parser, text);
+  it.each([
+    ["大闸蟹礼盒 公4两母3两的要两盒", [["box", "公4两母3两", 2]]],
+    ["蟹礼盒公5两母4两拿一盒", [["box", "公5两母4两", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
