@@ -160,6 +160,14 @@ const PATTERNS: Pattern[] = [
   } },
   // litres and weights: 1L, 2升, 500g, 1kg, 一斤装 (a weight matches its equal in another unit: 1公斤 is 2斤)
   // (ounces and pounds too: 4oz is the 113g one; 半斤 is 250g)
+  // a weight in 斤 or 两 that goes on in its tenths or a half: 一斤半 1.5斤, 两斤二 2.2斤, 三两五 3.5两, 4两半 (not a numeral
+  // that counts something: "两斤三盒")
+  { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d{1,2}|[一两二三四五六七八九十])\\s*(斤|两)(半|[1-9一二三四五六七八九])(?![${MEASURE_WORDS}${ZH_NUM_CHARS}\\d.]|斤|两|个)`, "g"), make: (m) => {
+    const whole = parseNumber(m[1]);
+    if (whole === null || whole <= 0) return null;
+    const n = Number(`${whole}.${m[3] === "半" ? 5 : parseNumber(m[3])}`);
+    return m[2] === "斤" ? { keys: [sizeKey(`${n}斤`)], display: `${n}斤` } : { keys: [`${n}两`], display: `${n}两` };
+  } },
   // a range of weights or lengths: "5到10公斤", "5-10kg" (the 5-10kg one)
   { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:到|至|-|~|～)\s*(\d+(?:\.\d+)?)\s*(kg|公斤|千克|斤|cm|厘米|公分)(?![a-z])/g, make: (m) => ({ keys: [sizeKey(`${m[1]}-${m[2]}${m[3]}`)], display: `${m[1]}-${m[2]}${m[3]}` }) },
   // (said with an English number, "one kg", "two litres"; a Chinese unit may be followed by a count, "1公斤x5")
@@ -1456,7 +1464,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         return k === parts.length - 1 && k > 0 && /^[a-z]{1,2}$/.test(part) ? `(?:${text})?` : text;
         // (a single letter before its number is written against it: A3, not the article of "a 12 inch")
       }).reduce((re, part, k) => (k === 0 ? part : `${re}${k === 1 && /^[a-z]$/.test(parts[0]) ? "" : "\\s*"}${part}`), "");
-      const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9])`, "dg");
+      // (one that ends in a unit that goes on in tenths is not the start of a longer weight: the 3两 of 三两五 is 3.5两)
+      const tenths = /[斤两米尺]$/.test(w) ? "一二三四五六七八九半" : "";
+      const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9${tenths}])`, "dg");
       // (its numbers as digits, the rest as written: the 两 of 公4两母3两 is a unit, no numeral)
       for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, numbersAsDigits(lower, m));
       // its last dimension alone when it carries the letters ("32c" of 700x32C)
@@ -1504,8 +1514,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // (a temperature may be written in any of its spellings, below zero with a minus or 零下)
     const unitRe = UNIT_SPELLINGS[u] ?? escapeRe(u);
     const sign = SIGNED.has(u) ? "(-|零下\\s*)?" : "()";
-    // (a count of the unit may put 个 between: "4个立方"; a length in 米 may go on in its tenths: the 1米 of 1米8 is not one)
-    const tenths = u === "米" ? `(?![\\d一二三四五六七八九](?![${MEASURE_WORDS}]))` : "";
+    // (a count of the unit may put 个 between: "4个立方"; a length in 米 or a weight in 斤 or 两 may go on in its tenths: the
+    // 1米 of 1米8 is not one, nor the 3两 of 三两五)
+    const tenths = /^[米斤两尺]$/.test(u) ? `(?![\\d一二三四五六七八九](?![${MEASURE_WORDS}]))` : "";
     // (nor a number of a model's code, one letter and it: the 7 of "J7 坑距400")
     const re = new RegExp(`(?<![\\d.]|\\d,|(?<![a-z])[a-z])${sign}(\\d+(?:\\.\\d+)?)\\s*个?\\s*(?:${unitRe})(?:装)?${end}${tenths}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, m[1] ? `-${m[2]}${u}` : u in UNIT_SPELLINGS || m[0].includes("个") ? `${m[2]}${u}` : m[0]);

@@ -394,11 +394,17 @@ describe("a size whose unit is 两 keeps it (session 19)", () => {
     brands: [{ id: "x", name: "蟹府", aliases: [] }],
     products: [
       { id: "box", brandId: "x", name: "大闸蟹礼盒", aliases: ["蟹礼盒"], sizes: ["公3.5两母2.5两", "公4两母3两", "公5两母4两"], tags: [] },
+      { id: "crab", brandId: "x", name: "母蟹", aliases: [], sizes: ["2.5两", "3两", "3.5两"], tags: [] },
+      { id: "neck", brandId: "x", name: "鸭脖", aliases: [], sizes: ["1斤", "1.5斤"], tags: [] },
     ],
+    coupons: [],
   });
   const items = (text: string) => itemTriples(parser, text);
   it.each([
     ["大闸蟹礼盒 公4两母3两的要两盒", [["box", "公4两母3两", 2]]],
     ["蟹礼盒公5两母4两拿一盒", [["box", "公5两母4两", 1]]],
+    // (a weight that goes on in its tenths or a half: 三两五 is 3.5两, 一斤半 1.5斤)
+    ["母蟹三两五 10只", [["crab", "3.5两", 10]]],
+    ["鸭脖一斤半", [["neck", "1.5斤", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
