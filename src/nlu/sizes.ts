@@ -1104,6 +1104,8 @@ function numbersAsDigits(text: string, m: RegExpExecArray): string {
   }
   return out + text.slice(at, m.index + m[0].length);
 }
+/** a model of a line: the line's name in letters, a number, and words after it (iphone 15 pro max, galaxy s24 ultra) */
+const MODEL_OF_LINE = /^[a-z]+\s*(\d{1,3})\s*([a-z]+(?:\s+[a-z]+)*)$/;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // a catalog size of a number and a unit: 20粒, 50只装, 11朵, 250度, 56mm, 1.60, 500g
 /** an area in square metres, however it is written: 平方米, 平米, 18平, ㎡, sqm */
@@ -1481,6 +1483,22 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         const alone = new RegExp(`(?<![a-z0-9.x*×])${escapeRe(tail[1])}\\s*${tail[2]}(?![a-z0-9])`, "g");
         for (let m = alone.exec(lower); m; m = alone.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
       }
+    }
+  }
+  // a model said without its line's name: "15pro" and "16 pro max" for iPhone 15 Pro and iPhone 16 Pro Max, when the
+  // number and the words after it are of one model only (a number alone is not enough: "15" is a count as often)
+  if (/\d\s*[a-z]/.test(lower)) {
+    const tails = new Map<string, string | null>();
+    for (const w of words) {
+      const m = MODEL_OF_LINE.exec(w);
+      if (!m) continue;
+      const tail = `${m[1]} ${m[2].trim()}`;
+      tails.set(tail, tails.has(tail) && tails.get(tail) !== w ? null : w);
+    }
+    for (const [tail, w] of [...tails].sort((a, b) => b[0].length - a[0].length)) {
+      if (!w) continue;
+      const re = new RegExp(`(?<![a-z0-9.])${tail.split(/\s+/).map(escapeRe).join("\\s*")}(?![a-z0-9])`, "g");
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
     }
   }
   // a one-letter size that is no letter size (D and E licences, A and B cups): typed as a capital on its own ("D照",

@@ -408,3 +408,24 @@ describe("a size whose unit is 两 keeps it (session 19)", () => {
     ["鸭脖一斤半", [["neck", "1.5斤", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a model said without its line's name (session 19)", () => {
+  const models = ["iPhone 15", "iPhone 15 Pro", "iPhone 15 Pro Max", "iPhone 16 Pro", "Mate 60 Pro"];
+  const parser = new RulesParser({
+    brands: [{ id: "j", name: "机友汇", aliases: [] }],
+    products: [
+      { id: "film", brandId: "j", name: "防窥钢化膜", aliases: ["防窥膜"], sizes: models, tags: [] },
+      { id: "case", brandId: "j", name: "磁吸壳", aliases: [], sizes: ["iPhone 16 Pro", "Galaxy 16 Pro"], tags: [] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => itemTriples(parser, text);
+  it.each([
+    ["15pro的防窥膜来两张", [["film", "iPhone 15 Pro", 2]]],
+    ["防窥膜 15 pro max 一张", [["film", "iPhone 15 Pro Max", 1]]],
+    // (a number alone is no model: the 15 of "防窥膜15张" counts)
+    ["防窥膜15张", [["film", null, 15]]],
+    // (nor a number and words two lines share)
+    ["磁吸壳 16 pro", [["case", null, 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
