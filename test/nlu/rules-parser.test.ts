@@ -1560,3 +1560,20 @@ describe("sizes offered as a choice are no choice made (session 19)", () => {
     ["月卡和季卡都要", [["card", 1, "月卡"], ["card", 1, "季卡"]]],
   ])("several sizes ordered are still each one's line: %s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size that starts with 个 said after a numeral counts people (session 19)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "映真证件照" }],
+    products: [
+      { id: "photo", brandId: "y", name: "证件照", aliases: [], sizes: ["一寸", "二寸"] },
+      { id: "card", brandId: "y", name: "证件照年卡", aliases: ["年卡"], sizes: ["个人", "家庭"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["一寸证件照 三个人 今天下午", [["photo", 3, "一寸"]]],
+    ["年卡 个人的 办一张", [["card", 1, "个人"]]],
+    ["办个个人年卡", [["card", 1, "个人"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
