@@ -61,7 +61,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   locksmith: { intent: 0.95, entities: 0.91 },
   "climbing-gym": { intent: 0.97, entities: 0.96 },
   "water-gas": { intent: 0.98, entities: 0.9 },
-  "custom-cake": { intent: 0.99, entities: 0.94 },
+  // (intent 0.99 until session 19: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "custom-cake": { intent: 0.98, entities: 0.94 },
   // (written blind in the middle of session 12, never read: scored with the session-start and the final parser)
   // (intent lowered in session 15: the retrain with fourteen more corpora reads a line of it otherwise)
   "archery-range": { intent: 0.97, entities: 0.92 },
@@ -122,7 +123,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "keyboard-shop": { intent: 0.97, entities: 0.94 },
   "mooncake-gifts": { intent: 0.99, entities: 0.92 },
   // (0.98 / 0.86 until session 17: one line lost to a retrain of the intent model, found by the score, not by reading it)
-  "ramen-shop": { intent: 0.97, entities: 0.85 },
+  // (intent 0.97 until session 19: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "ramen-shop": { intent: 0.96, entities: 0.85 },
   "piercing-studio": { intent: 0.98, entities: 0.95 },
   "hot-air-balloon": { intent: 0.97, entities: 0.9 },
   "school-uniform": { intent: 0.99, entities: 0.96 },
@@ -166,7 +168,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "thai-restaurant": { intent: 0.98, entities: 0.96 },
   "dog-walking": { intent: 0.97, entities: 0.93 },
   "spice-shop": { intent: 0.98, entities: 0.94 },
-  "trophy-shop": { intent: 0.99, entities: 0.94 },
+  // (intent 0.99 until session 19: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "trophy-shop": { intent: 0.98, entities: 0.94 },
   // (written blind at the start of session 19, never read: scored with the session-start and the final parser)
   // (intent 1 at arrival: the intent model retrained with the four corpora of its wave read costs it a line, seen as a score)
   "flooring-store": { intent: 0.99, entities: 0.93 },
@@ -190,6 +193,10 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "zongzi-shop": { intent: 0.97, entities: 0.87 },
   "phone-accessories": { intent: 0.97, entities: 0.84 },
   "hairy-crab": { intent: 0.96, entities: 0.85 },
+  // (written blind fifty minutes into session 19, read at arrival)
+  waterproofing: { intent: 0.97, entities: 0.86 },
+  "xinjiang-restaurant": { intent: 0.97, entities: 0.87 },
+  "exam-prep": { intent: 0.97, entities: 0.86 },
   "airport-transfer": { intent: 0.97, entities: 0.9 },
   "birds-nest": { intent: 0.97, entities: 0.92 },
   "congee-shop": { intent: 0.96, entities: 0.89 },
