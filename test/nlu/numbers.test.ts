@@ -96,3 +96,11 @@ describe("Chinese numerals written as digits for reading sizes (session 18)", ()
     expect(d.rewritten({ start: 0, end: 2 })).toBe(false);
   });
 });
+
+describe("more English counters (session 19)", () => {
+  it.each([
+    ["3 buckets", 3],
+    ["four sheets", 4],
+    ["2 cartons", 2],
+  ])("%s", (text, n) => expect(findQuantities(text).map((q) => q.value)).toEqual([n]));
+});
