@@ -698,10 +698,20 @@ export class RulesParser implements IntentParser {
     sizes.sort((a, b) => a.start - b.start);
     // (a size inside a product's name that is not one of its sizes is part of the name: the 四人 of 四人套餐; one that is
     // names the size: "报KET班")
+    // (nor one its own name holds, and no other of its sizes, inside a longer word: the 大盘 of 大盘鸡, a dish sold
+    // 小盘/中盘/大盘, whose name is 沙湾大盘鸡; the KET of "KET班" names the size of 剑桥KET/PET备考班)
+    const ofItsName = (size: string, p: ProductInfo) => {
+      const name = (p.name ?? "").toLowerCase();
+      // (a size of one character is a unit more often, the 串 of 羊肉串 sold 串/把: it still counts)
+      return size.length > 1 && name.includes(size.toLowerCase()) && p.sizes.filter((o) => name.includes(o.toLowerCase())).length === 1;
+    };
     for (let k = sizes.length - 1; k >= 0; k--) {
       const z = sizes[k];
       const within = productMentions.find((m) => m.start <= z.start && z.end <= m.end && m.end - m.start >= z.end - z.start);
-      if (within && !within.product.sizes.includes(resolveSize([z], within.product.sizes, within.product.sizeIndex) ?? "")) sizes.splice(k, 1);
+      const size = within ? resolveSize([z], within.product.sizes, within.product.sizeIndex) : null;
+      // (said alone, the size is still the size: the 卡包 of "卡包两个" for a 钱包/卡包清洁 sold 长款/卡包)
+      const alone = within && z.start === within.start && z.end === within.end;
+      if (within && (size === null || !within.product.sizes.includes(size) || (ofItsName(size, within.product) && !alone))) sizes.splice(k, 1);
     }
     // (a catalog's Chinese size word said in English: "resole with a leather sole" for 真皮底)
     // (only of a product no size was found for otherwise: the dictionary is the last resort)

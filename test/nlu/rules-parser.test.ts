@@ -1577,3 +1577,23 @@ describe("a size that starts with 个 said after a numeral counts people (sessio
     ["办个个人年卡", [["card", 1, "个人"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size word inside a product's own name is part of the name (session 19)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "t", name: "驼铃" }],
+    products: [
+      { id: "chicken", brandId: "t", name: "沙湾大盘鸡", aliases: ["大盘鸡"], sizes: ["小盘", "中盘", "大盘"] },
+      { id: "wallet", brandId: "t", name: "钱包卡包清洁", aliases: ["钱包", "卡包"], sizes: ["长款", "卡包"] },
+      { id: "ket", brandId: "t", name: "剑桥KET/PET备考班", aliases: ["KET班", "PET班"], sizes: ["KET", "PET"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["我的大盘鸡到哪了", [["chicken", 1, null]]],
+    ["大盘鸡中盘一份", [["chicken", 1, "中盘"]]],
+    // (said alone, the size word is the size; a name that holds several sizes names the one said)
+    ["卡包两个 做清洁", [["wallet", 2, "卡包"]]],
+    ["报KET班", [["ket", 1, "KET"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
