@@ -176,6 +176,12 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "study-room": { intent: 0.97, entities: 0.92 },
   "insurance-agency": { intent: 0.98, entities: 0.85 },
   "fitness-equipment": { intent: 1, entities: 0.96 },
+  // (written blind an hour into session 19, after about half of its changes, never read: scored at arrival and at the end
+  // of the session)
+  "sauna-club": { intent: 0.97, entities: 0.91 },
+  "rice-shop": { intent: 0.99, entities: 0.93 },
+  "kite-toy-shop": { intent: 0.99, entities: 0.92 },
+  "ebike-rental": { intent: 0.98, entities: 0.9 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
