@@ -242,10 +242,12 @@ const ZH_QTY_AFTER = new RegExp(
   `^\\s*[,，]?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*_*\\s*(?:的)?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]${NOT_WARRANTY}`,
 );
 const MULT_AFTER_ANCHORED = /^\s*(?:x|×|\*)\s*(\d{1,3})(?![\d.])/;
+// (or counted in English right after it: "碱水粽 10 pcs", "wipes 2 packs")
+const EN_QTY_AFTER = new RegExp(`^\\s*(\\d{1,3})\\s*(?:${EN_COUNTERS})(?![a-z])`);
 
 /** A quantity written just after an item (the text up to the next item); `length` is how much it used. */
 export function quantityAfter(suffix: string): { value: number; length: number } | null {
-  const m = MULT_AFTER_ANCHORED.exec(suffix) ?? ZH_QTY_AFTER.exec(suffix);
+  const m = MULT_AFTER_ANCHORED.exec(suffix) ?? ZH_QTY_AFTER.exec(suffix) ?? EN_QTY_AFTER.exec(suffix);
   if (!m) return null;
   const v = parseNumber(m[1]);
   return v !== null && v >= 1 && Number.isInteger(v) ? { value: v, length: m[0].length } : null;

@@ -104,3 +104,11 @@ describe("more English counters (session 19)", () => {
     ["2 cartons", 2],
   ])("%s", (text, n) => expect(findQuantities(text).map((q) => q.value)).toEqual([n]));
 });
+
+describe("a count in English right after an item (session 19)", () => {
+  it.each([
+    [" 10 pcs + 蛋黄粽", 10],
+    [" 2 packs, 湿巾", 2],
+  ])("%s", (text, n) => expect(quantityAfter(text)?.value).toBe(n));
+  it("a number with no counter is no count after it", () => expect(quantityAfter(" 10 蛋黄粽")).toBeNull());
+});
