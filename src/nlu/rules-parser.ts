@@ -21,6 +21,8 @@ import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
 /** Intents for which a date-time means something (a pickup time, a booking, opening hours). */
+/** a size that is a count of a measure: 一对, 两件, 十支 */
+const A_COUNT = new RegExp(`^[一二两三四五六七八九十][${MEASURE_WORDS}]$`);
 const WHEN_INTENTS = new Set<Intent>(["order", "book_appointment", "find_store"]);
 /** Intents for which delivery/pickup/shipping is a choice the user is making. */
 const FULFILLMENT_INTENTS = new Set<Intent>(["order", "find_store"]);
@@ -258,7 +260,8 @@ export class RulesParser implements IntentParser {
         if (owner && owner !== p.id) common.add(t);
       }
     }
-    this.sizeWords = new TermMatcher(single.filter((w) => !common.has(w.text.toLowerCase())));
+    // (nor a count of a measure, 一对 or 一套: "来一对" counts whatever is named, it names no knee warmer sold 单只/一对)
+    this.sizeWords = new TermMatcher(single.filter((w) => !common.has(w.text.toLowerCase()) && !A_COUNT.test(w.text)));
     this.composites = new CompositeSizeIndex(catalog.products ?? []);
     // names that start with an amount and a unit (3小时欢唱套餐, "3 hour package"), by that amount and unit, when one
     // product's names start so

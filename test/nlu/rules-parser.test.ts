@@ -1597,3 +1597,17 @@ describe("a size word inside a product's own name is part of the name (session 1
     ["报KET班", [["ket", 1, "KET"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size that is a count (一对) names no product by itself (session 19)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "眠语" }],
+    products: [
+      { id: "pillow", brandId: "m", name: "乳胶枕", aliases: [], sizes: ["低枕", "高枕"] },
+      { id: "knee", brandId: "m", name: "膝部热敷按摩仪", aliases: [], sizes: ["单只", "一对"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => i.productId);
+  it("来一对 counts the pillow", () => expect(items("乳胶枕低枕 来一对")).toEqual(["pillow"]));
+  it("a size that is no count still names its product", () => expect(items("要个单只的")).toEqual(["knee"]));
+});
