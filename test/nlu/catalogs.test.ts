@@ -87,7 +87,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "tennis-academy": { intent: 0.96, entities: 0.84 },
   // (written blind in the middle of session 14, never read: scored at arrival and at the end of the session)
   "dog-training": { intent: 0.98, entities: 0.88 },
-  "bowling-alley": { intent: 0.97, entities: 0.83 },
+  // (intent 0.97 until session 19: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "bowling-alley": { intent: 0.96, entities: 0.83 },
   "piano-school": { intent: 0.96, entities: 0.79 },
   // (written blind at the start of session 15, never read: scored at arrival and at the end of the session)
   "yacht-charter": { intent: 0.97, entities: 0.92 },
@@ -102,7 +103,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "orthotics-shop": { intent: 0.99, entities: 0.94 },
   // (written blind late in session 15, never read: scored at arrival and at the end of the session)
   "incense-tea": { intent: 0.99, entities: 0.96 },
-  "kids-haircut": { intent: 0.97, entities: 0.93 },
+  // (entities 0.93 until session 19: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "kids-haircut": { intent: 0.97, entities: 0.92 },
   "hiking-club": { intent: 0.99, entities: 0.9 },
   "newborn-photo": { intent: 0.97, entities: 0.85 },
   // (written blind at the start of session 16, never read: scored at arrival and at the end of the session)
@@ -153,7 +155,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "skate-shop": { intent: 0.98, entities: 0.92 },
   "garment-printing": { intent: 0.98, entities: 0.91 },
   // (written blind at the start of session 18, never read: scored at arrival and at the end of the session)
-  "designated-driver": { intent: 0.98, entities: 0.9 },
+  // (intent 0.98 until session 19: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "designated-driver": { intent: 0.97, entities: 0.9 },
   "bird-shop": { intent: 0.98, entities: 0.93 },
   "tofu-shop": { intent: 0.97, entities: 0.91 },
   "football-academy": { intent: 0.96, entities: 0.93 },
@@ -203,6 +206,12 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   waterproofing: { intent: 0.97, entities: 0.86 },
   "xinjiang-restaurant": { intent: 0.97, entities: 0.87 },
   "exam-prep": { intent: 0.97, entities: 0.86 },
+  // (written blind seventy minutes into session 19, read at arrival)
+  "whisky-lounge": { intent: 0.97, entities: 0.92 },
+  "baozi-shop": { intent: 0.95, entities: 0.91 },
+  // (0.97 / 0.91 at arrival: the intent model retrained with its wave reads it less well, seen as a score)
+  "appliance-cleaning": { intent: 0.96, entities: 0.9 },
+  "bike-tour": { intent: 0.97, entities: 0.9 },
   "airport-transfer": { intent: 0.97, entities: 0.9 },
   "birds-nest": { intent: 0.97, entities: 0.92 },
   "congee-shop": { intent: 0.96, entities: 0.89 },
