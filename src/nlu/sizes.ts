@@ -1104,6 +1104,8 @@ function numbersAsDigits(text: string, m: RegExpExecArray): string {
   }
   return out + text.slice(at, m.index + m[0].length);
 }
+/** a unit of time a thing may be hired or charged by */
+const TIME_UNIT = /^(?:小时|天|日|周|月|年|晚|分钟)$/;
 /** a model of a line: the line's name in letters, a number, and words after it (iphone 15 pro max, galaxy s24 ultra) */
 const MODEL_OF_LINE = /^[a-z]+\s*(\d{1,3})\s*([a-z]+(?:\s+[a-z]+)*)$/;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -1487,6 +1489,11 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         for (let m = alone.exec(lower); m; m = alone.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
       }
     }
+  }
+  // a size that is a unit of time alone (小时, 天), what it is hired or charged by, said so: "按天租", "天租", "按小时"
+  for (const u of new Set(products.flatMap((p) => p.sizes.map((z) => z.trim())).filter((z) => TIME_UNIT.test(z)))) {
+    const re = new RegExp(`按\\s*${u}(?:[租算计])?|(?<![\\d${ZH_NUM_CHARS}])${u}租`, "g");
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, u);
   }
   // a model said without its line's name: "15pro" and "16 pro max" for iPhone 15 Pro and iPhone 16 Pro Max, when the
   // number and the words after it are of one model only (a number alone is not enough: "15" is a count as often)

@@ -429,3 +429,17 @@ describe("a model said without its line's name (session 19)", () => {
     ["磁吸壳 16 pro", [["case", null, 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size that is a unit of time said as what it is hired by (session 19)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "q", name: "骑迹", aliases: [] }],
+    products: [{ id: "mtb", brandId: "q", name: "山地车租赁", aliases: ["山地车"], sizes: ["小时", "天"], tags: [] }],
+    coupons: [],
+  });
+  const items = (text: string) => itemTriples(parser, text);
+  it.each([
+    ["山地车两辆按天租", [["mtb", "天", 2]]],
+    ["山地车三辆 天租", [["mtb", "天", 3]]],
+    ["山地车一辆 按小时", [["mtb", "小时", 1]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
