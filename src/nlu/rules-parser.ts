@@ -714,7 +714,8 @@ export class RulesParser implements IntentParser {
       const size = within ? resolveSize([z], within.product.sizes, within.product.sizeIndex) : null;
       // (said alone, the size is still the size: the 卡包 of "卡包两个" for a 钱包/卡包清洁 sold 长款/卡包)
       const alone = within && z.start === within.start && z.end === within.end;
-      if (within && (size === null || !within.product.sizes.includes(size) || (ofItsName(size, within.product) && !alone))) sizes.splice(k, 1);
+      // (and a weak one in Chinese, 大 or 小, inside a name is always the name's: the 大 of 速冻鲜肉大包 sold 6只装/12只装)
+      if (within && ((z.weak && /^[大中小]/.test(lower.slice(z.start, z.end))) || size === null || !within.product.sizes.includes(size) || (ofItsName(size, within.product) && !alone))) sizes.splice(k, 1);
     }
     // (a catalog's Chinese size word said in English: "resole with a leather sole" for 真皮底)
     // (only of a product no size was found for otherwise: the dictionary is the last resort)

@@ -1611,3 +1611,14 @@ describe("a size that is a count (一对) names no product by itself (session 19
   it("来一对 counts the pillow", () => expect(items("乳胶枕低枕 来一对")).toEqual(["pillow"]));
   it("a size that is no count still names its product", () => expect(items("要个单只的")).toEqual(["knee"]));
 });
+
+describe("大 or 小 inside a product's name is the name's (session 19)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "q", name: "巧婆婆" }],
+    products: [{ id: "buns", brandId: "q", name: "速冻鲜肉大包", aliases: ["速冻包子"], sizes: ["6只装", "12只装"] }],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("速冻鲜肉大包6只装 三袋", () => expect(items("速冻鲜肉大包6只装 三袋")).toEqual([["buns", 3, "6只装"]]));
+  it("速冻鲜肉大包 两袋", () => expect(items("速冻鲜肉大包 两袋")).toEqual([["buns", 2, null]]));
+});
