@@ -185,6 +185,12 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "rice-shop": { intent: 0.99, entities: 0.93 },
   "kite-toy-shop": { intent: 0.99, entities: 0.92 },
   "ebike-rental": { intent: 0.98, entities: 0.9 },
+  // (written blind ninety minutes into session 19, after most of its changes, never read: scored at arrival and at the
+  // end of the session)
+  "console-repair": { intent: 0.98, entities: 0.82 },
+  "mushroom-hotpot": { intent: 0.96, entities: 0.88 },
+  "soup-shop": { intent: 0.95, entities: 0.87 },
+  "science-class": { intent: 1, entities: 0.92 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
