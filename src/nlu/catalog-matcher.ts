@@ -86,6 +86,8 @@ const TYPO_STOPWORDS = new Set([
   "hello", "thanks", "thank", "tomorrow", "today", "morning", "evening", "afternoon", "delivery", "deliver", "pickup",
   "would", "could", "should", "about", "after", "before", "again", "great", "good", "large", "small", "medium",
   "latest", "matter", "little", "bottle", "battle", "kettle", "cattle", "settle", "start", "starts", "started", "starting",
+  // (spans of time: "2 months" is no "Monte 2")
+  "minute", "minutes", "hour", "hours", "night", "nights", "week", "weeks", "month", "months", "year", "years",
 ]);
 
 /** an English article or possessive and the space after it, between two other words */

@@ -267,3 +267,17 @@ describe("a Latin name with a Chinese kind-word said in English (session 10)", (
     expect(found("a TPE mat")).toEqual(["mat"]);
   });
 });
+
+describe("a span of time is no typo of a name (session 19)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "t", name: "桶藏", aliases: [] }],
+    products: [
+      { id: "monte", brandId: "t", name: "蒙特2号", aliases: ["Monte 2"], sizes: ["单支", "10支装"], tags: [] },
+      { id: "locker", brandId: "t", name: "雪茄柜租赁", aliases: ["humidor locker"], sizes: ["小柜位", "大柜位"], tags: [] },
+    ],
+    coupons: [],
+  } as never);
+  const ids = (text: string) => parser.parseSync(text, defaultCorpusContext()).items.map((i) => i.productId);
+  it("rent a humidor locker for 2 months", () => expect(ids("rent a humidor locker for 2 months")).toEqual(["locker"]));
+  it("a Monte 2 is still one", () => expect(ids("a Monte 2 please")).toEqual(["monte"]));
+});
