@@ -629,6 +629,13 @@ function splitBySize(
   }
   const seen = new Set<string>();
   const distinct = sized.filter((x) => !seen.has(x.size) && seen.add(x.size));
+  // a size of one of a unit and a count of that unit said beside it are so many of the one: "单支 四支" of a cigar sold
+  // 单支/10支装 is 4 × 单支 (the units rule below, for the count said alone)
+  if (distinct.length === 2) {
+    const one = distinct.find((x) => /^单/.test(x.size) && sizes.includes(x.size));
+    const many = distinct.find((x) => x !== one && !sizes.includes(x.size) && one && new RegExp(`^(\\d+)${one.size.slice(1)}$`).test(x.size));
+    if (one && many) return [{ quantity: Math.min(MAX_QUANTITY, Number(/^\d+/.exec(many.size)![0])), size: one.size, mention: one.s }];
+  }
   // sizes offered as a choice ask which to take, none of them: "瑜伽裤穿S还是M", "monthly or quarterly?", "20cm和25cm有啥区别"
   if (offeredAsChoice(lower, distinct.map((x) => x.s))) {
     const count = lead && !used.has(lead) ? lead : null;

@@ -1622,3 +1622,20 @@ describe("大 or 小 inside a product's name is the name's (session 19)", () => 
   it("速冻鲜肉大包6只装 三袋", () => expect(items("速冻鲜肉大包6只装 三袋")).toEqual([["buns", 3, "6只装"]]));
   it("速冻鲜肉大包 两袋", () => expect(items("速冻鲜肉大包 两袋")).toEqual([["buns", 2, null]]));
 });
+
+describe("单X said beside a count of X is so many of the one (session 19)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "t", name: "桶藏" }],
+    products: [
+      { id: "cigar", brandId: "t", name: "蒙特2号", aliases: [], sizes: ["单支", "10支装", "25支装"] },
+      { id: "nuts", brandId: "t", name: "每日坚果", aliases: [], sizes: ["单包", "7包装"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["蒙特2号 单支 四支 自取", [["cigar", 4, "单支"]]],
+    ["每日坚果单包的先来十包", [["nuts", 10, "单包"]]],
+    ["蒙特2号 10支装 两盒", [["cigar", 2, "10支装"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
