@@ -1104,6 +1104,8 @@ function numbersAsDigits(text: string, m: RegExpExecArray): string {
   }
   return out + text.slice(at, m.index + m[0].length);
 }
+/** a size of two Chinese words or more and then an amount: 整箱12瓶, 礼盒6只 */
+const WORDS_THEN_AMOUNT = /^([\u4e00-\u9fff]{2,})(\d+[\u4e00-\u9fff]+)$/;
 /** a unit of time a thing may be hired or charged by */
 const TIME_UNIT = /^(?:小时|天|日|周|月|年|晚|分钟)$/;
 /** a model of a line: the line's name in letters, a number, and words after it (iphone 15 pro max, galaxy s24 ultra) */
@@ -1489,6 +1491,16 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         for (let m = alone.exec(lower); m; m = alone.exec(lower)) add(m.index, m.index + m[0].length, m[0]);
       }
     }
+  }
+  // a size of words and then an amount said by its words alone, when no other size starts so: "整箱" for 整箱12瓶
+  const lead = new Map<string, string | null>();
+  for (const p of products) for (const raw of p.sizes) {
+    const m = WORDS_THEN_AMOUNT.exec(raw.trim());
+    if (m) lead.set(m[1], lead.has(m[1]) && lead.get(m[1]) !== raw ? null : raw);
+  }
+  for (const [words, raw] of lead) {
+    if (!raw || products.some((p) => p.sizes.some((z) => z !== raw && z.startsWith(words)))) continue;
+    for (let i = lower.indexOf(words); i >= 0; i = lower.indexOf(words, i + 1)) add(i, i + words.length, raw);
   }
   // a size that is a unit of time alone (小时, 天), what it is hired or charged by, said so: "按天租", "天租", "按小时"
   for (const u of new Set(products.flatMap((p) => p.sizes.map((z) => z.trim())).filter((z) => TIME_UNIT.test(z)))) {

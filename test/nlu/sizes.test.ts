@@ -443,3 +443,13 @@ describe("a size that is a unit of time said as what it is hired by (session 19)
     ["山地车一辆 按小时", [["mtb", "小时", 1]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size of words and an amount said by its words alone (session 19)", () => {
+  const parser = new RulesParser({
+    brands: [{ id: "j", name: "净立方", aliases: [] }],
+    products: [{ id: "foam", brandId: "j", name: "泡沫清洁剂", aliases: [], sizes: ["500ml", "整箱12瓶"], tags: [] }],
+    coupons: [],
+  });
+  const items = (text: string) => itemTriples(parser, text);
+  it("泡沫清洁剂整箱的来一箱", () => expect(items("泡沫清洁剂整箱的来一箱")).toEqual([["foam", "整箱12瓶", 1]]));
+});
