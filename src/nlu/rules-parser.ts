@@ -16,7 +16,7 @@ import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
 import { StoreBrands } from "./store-brand.ts";
-import { bareNumberSize, catalogSizes, CompositeSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, CompositeSizeIndex, countedAt, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
@@ -557,7 +557,7 @@ export class RulesParser implements IntentParser {
       // (nor a span of time said as how long something took or when: "等半天了", "下半天来拿", "学了半年的")
       if (SPAN_OF_TIME.test(lower.slice(w.start, w.end)) && (/[等下过了学用]$/.test(lower.slice(0, w.start)) || /^[了前后内]/.test(lower.slice(w.end)))) continue;
       // (nor one that starts with 个 said after a numeral: the 个人 of "三个人" counts people)
-      if (lower[w.start] === "个" && /[\d一二两三四五六七八九十几俩]\s*$/.test(lower.slice(Math.max(0, w.start - 2), w.start))) continue;
+      if (countedAt(lower, w.start)) continue;
       // (not right after another product, which it then describes: the 挂机 of "云佳挂机" is that air conditioner's;
       // unless that one does not come in it and its name is a word of this one's: "篮球全场" is the 篮球场 in 全场, not a
       // basketball)

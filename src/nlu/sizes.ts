@@ -1104,6 +1104,10 @@ function numbersAsDigits(text: string, m: RegExpExecArray): string {
   }
   return out + text.slice(at, m.index + m[0].length);
 }
+/** Whether the text has, at `at`, the 个 of a count after a numeral (两个人, 3个): a size that starts there is none. */
+export function countedAt(lower: string, at: number): boolean {
+  return lower[at] === "个" && /[\d一二两三四五六七八九十几俩]\s*$/.test(lower.slice(Math.max(0, at - 2), at));
+}
 /** a size of two Chinese words or more and then an amount: 整箱12瓶, 礼盒6只 */
 const WORDS_THEN_AMOUNT = /^([\u4e00-\u9fff]{2,})(\d+[\u4e00-\u9fff]+)$/;
 /** a unit of time a thing may be hired or charged by */
@@ -1437,10 +1441,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // a size word typed in toneless pinyin: "da hao" for 大号, "zhongbao" for 中包 (only in a text with Latin letters)
     const py = /[a-z]/.test(lower) ? pinyinOf(w) : null;
     if (py) for (let m = py.exec(lower); m; m = py.exec(lower)) add(m.index, m.index + m[0].length, w);
-    // (not one that starts with 个 said after a numeral: the 个人 of "两个人" counts people, no 个人 card)
-    const counted = w.startsWith("个");
     for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-      if (counted && /[\d一二两三四五六七八九十几俩]\s*$/.test(lower.slice(Math.max(0, i - 2), i))) continue;
+      // (not one that starts with 个 said after a numeral: the 个人 of "两个人" counts people, no 个人 card)
+      if (countedAt(lower, i)) continue;
       const end = lower.startsWith("装", i + w.length) ? i + w.length + 1 : i + w.length;
       add(i, end, lower.slice(i, end));
     }
