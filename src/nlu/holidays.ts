@@ -13,40 +13,40 @@ const SPRING_FESTIVAL: Record<number, string> = {
 
 type Rule = { solar: [number, number] } | { newYear: number } | { lunar: [number, number] };
 
-const HOLIDAYS: [RegExp, Rule][] = [
-  [/^(?:元旦|new\s+year'?s?\s+day)/, { solar: [1, 1] }],
-  [/^(?:情人节|valentine'?s?\s+day)/, { solar: [2, 14] }],
-  [/^(?:劳动节|五一劳动节)/, { solar: [5, 1] }],
-  [/^(?:儿童节|六一儿童节)/, { solar: [6, 1] }],
-  [/^国庆节?/, { solar: [10, 1] }],
-  [/^(?:平安夜|christmas\s+eve)/, { solar: [12, 24] }],
-  [/^(?:圣诞节?|christmas(?:\s+day)?)/, { solar: [12, 25] }],
-  [/^(?:跨年夜?|new\s+year'?s?\s+eve)/, { solar: [12, 31] }],
-  [/^(?:除夕|大年三十|年三十)/, { newYear: -1 }],
-  [/^(?:春节|大年初一)/, { newYear: 0 }],
-  [/^元宵节?/, { newYear: 14 }],
-  [/^端午节?/, { lunar: [5, 5] }],
-  [/^七夕节?/, { lunar: [7, 7] }],
-  [/^中秋节?/, { lunar: [8, 15] }],
-  [/^重阳节?/, { lunar: [9, 9] }],
-  [/^腊八节?/, { lunar: [12, 8] }],
+/** each holiday's words, and the day they name */
+const HOLIDAYS: [string, Rule][] = [
+  ["元旦|new\\s+year'?s?\\s+day", { solar: [1, 1] }],
+  ["情人节|valentine'?s?\\s+day", { solar: [2, 14] }],
+  ["五一劳动节|劳动节", { solar: [5, 1] }],
+  ["六一儿童节|儿童节", { solar: [6, 1] }],
+  ["国庆节?", { solar: [10, 1] }],
+  ["平安夜|christmas\\s+eve", { solar: [12, 24] }],
+  ["圣诞节?|christmas(?:\\s+day)?", { solar: [12, 25] }],
+  ["跨年夜?|new\\s+year'?s?\\s+eve", { solar: [12, 31] }],
+  ["除夕|大年三十|年三十", { newYear: -1 }],
+  ["春节|大年初一", { newYear: 0 }],
+  ["元宵节?", { newYear: 14 }],
+  ["端午节?", { lunar: [5, 5] }],
+  ["七夕节?", { lunar: [7, 7] }],
+  ["中秋节?", { lunar: [8, 15] }],
+  ["重阳节?", { lunar: [9, 9] }],
+  ["腊八节?", { lunar: [12, 8] }],
 ];
-
-const HOLIDAY_WORD = /元旦|情人节|劳动节|儿童节|国庆|平安夜|圣诞|跨年|除夕|年三十|春节|大年初一|元宵|端午|七夕|中秋|重阳|腊八|(?<![a-z])(?:new\s+year'?s?\s+(?:day|eve)|valentine'?s?\s+day|christmas)(?![a-z])/g;
+/** any holiday's words, each holiday a group (the first that matches at a place is its own) */
+const HOLIDAY_SAID = new RegExp(HOLIDAYS.map(([words]) => `(?<![a-z])(${words})(?![a-z])`).join("|"), "g");
 /** a time of the day said after it: a period or a clock ("元旦晚上", "除夕 8点", "christmas eve 7pm") */
 const TIME_OF_IT = /^\s*(?:当天|那天|当晚|那晚)?\s*(?:的)?\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|夜里|晚\s*\d|晚[一二三四五六七八九十]|\d{1,2}\s*(?:[点:：]|am|pm)|[一二三四五六七八九十两]{1,3}\s*点|(?:morning|afternoon|evening|night|noon)(?![a-z]))/;
 /** English forms that name the day itself */
 const ENGLISH_DAY = /(?:day|eve)$/;
 
-/** The day a holiday said with a time of it names, on or after `today`; null when none is said so. */
-export function holidayDay(s: string, today: CalendarDate): CalendarDate | null {
-  for (const m of s.matchAll(HOLIDAY_WORD)) {
-    const at = m.index!;
-    const rule = HOLIDAYS.find(([re]) => re.test(s.slice(at)));
-    if (!rule) continue;
-    const said = rule[0].exec(s.slice(at))![0];
-    if (!ENGLISH_DAY.test(said) && !TIME_OF_IT.test(s.slice(at + said.length))) continue;
-    return nextDay(rule[1], today);
+/** The day a holiday said with a time of it names, on or after the zone's date (`todayOf`, read only then); null when
+ * none is said so. */
+export function holidayDay(s: string, todayOf: () => CalendarDate): CalendarDate | null {
+  HOLIDAY_SAID.lastIndex = 0;
+  for (let m = HOLIDAY_SAID.exec(s); m; m = HOLIDAY_SAID.exec(s)) {
+    const k = m.slice(1).findIndex((g) => g !== undefined);
+    if (!ENGLISH_DAY.test(m[0]) && !TIME_OF_IT.test(s.slice(m.index + m[0].length))) continue;
+    return nextDay(HOLIDAYS[k][1], todayOf());
   }
   return null;
 }

@@ -6,7 +6,7 @@ import type { ParsedItem } from "./intent.ts";
 import { describedSize } from "./described-sizes.ts";
 import { amountsSaid, countOf, isAmountSold, isMeasure, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_CHARS, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
-import { bareNumberSize, catalogSizes, findSizes, fitsProduct, isPartyKind, partyOf, resolveSize, sizeByStem, sizeKey, sizesInParts, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, isPartyKind, partyOf, resolveSize, sizeByStem, sizeKey, sizesInParts, WEAK_SIZE_MEASURES, type SizeMention } from "./sizes.ts";
 import { blankSpans, type Span } from "./text.ts";
 import { DISCOUNT_SAID } from "./codes.ts";
 
@@ -27,9 +27,6 @@ export interface BuiltItems {
   /** whether any count was written (rather than defaulted to 1) */
   explicitQuantity: boolean;
 }
-
-/** the measure word a weak size (大, 小) is read before: 大份, 小碗 */
-const WEAK_SIZE_WORD = /[份包袋瓶盒罐桶碗盘箱支条只根块张]/;
 
 export function buildItems(
   lower: string,
@@ -170,7 +167,7 @@ export function buildItems(
     if (quantity === null) {
       // (its own size said after it, even a weak one, may sit between: the 大份 of "炒面 大份 一个, 豆浆 x2")
       // (with the measure word it was read before: the 份 of 大份)
-      const ownWeak = region.filter((s) => s.weak && s.start >= mention.end).map((s) => ({ start: s.start, end: s.end + Number(WEAK_SIZE_WORD.test(lower[s.end] ?? "")) }));
+      const ownWeak = region.filter((s) => s.weak && s.start >= mention.end).map((s) => ({ start: s.start, end: s.end + Number(WEAK_SIZE_MEASURES.includes(lower[s.end] ?? "_")) }));
       const said = quantityAfter(blankSpans(counts, ownWeak).slice(mention.end, nextStart));
       // (the people it is for, "duo room 两个人", are not how many of it)
       const after = said && !(forParty && counts[mention.end + said.length] === "人") ? said : null;

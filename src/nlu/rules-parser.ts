@@ -20,9 +20,9 @@ import { bareNumberSize, catalogSizes, CompositeSizeIndex, countedAt, findSizes,
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
 
-/** Intents for which a date-time means something (a pickup time, a booking, opening hours). */
 /** a size that is a count of a measure: 一对, 两件, 十支 */
 const A_COUNT = new RegExp(`^[一二两三四五六七八九十][${MEASURE_WORDS}]$`);
+/** Intents for which a date-time means something (a pickup time, a booking, opening hours). */
 const WHEN_INTENTS = new Set<Intent>(["order", "book_appointment", "find_store"]);
 /** Intents for which delivery/pickup/shipping is a choice the user is making. */
 const FULFILLMENT_INTENTS = new Set<Intent>(["order", "find_store"]);

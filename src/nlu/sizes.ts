@@ -76,6 +76,8 @@ const DATE_FOLLOWS = /^\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|\d
 
 // a count before 大/中/小 said of several ("一大一小", "两个大的一个小的"): the number (with a measure word) before it,
 // and what must follow it (another count and adjective) or precede it (one before)
+/** the measure words a weak 大 or 小 is read before: 大份, 小碗 */
+export const WEAK_SIZE_MEASURES = "份包袋瓶盒罐桶碗盘箱支条只根块张";
 const COUNT_BEFORE_ADJ = `(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?`;
 const ADJ_PAIR_AFTER = `(?:的)?\\s*[,，、和]?\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?[大中小]`;
 const ADJ_PAIR_BEFORE = `(?:\\d{1,2}|${ZH_NUM_RE})\\s*(?:[${MEASURE_WORDS}]\\s*)?[大中小](?:的)?\\s*[,，、和]?\\s*${COUNT_BEFORE_ADJ}`;
@@ -109,7 +111,7 @@ const PATTERNS: Pattern[] = [
     return { keys: map[m[1]], display: map[m[1]][0].toUpperCase() };
   } },
   // "小的", "大的来两个", "来个大份": the big or small one of whatever the product comes in (大钵 / 小钵), weak
-  { re: /([大小])(?=的|份|包|袋|瓶|盒|罐|桶|碗|盘|箱|支|条|只|根|块|张)/g, make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
+  { re: new RegExp(`([大小])(?=的|[${WEAK_SIZE_MEASURES}])`, "g"), make: (m) => ({ keys: m[1] === "大" ? ["l", "大杯"] : ["s", "小杯"], display: m[1] === "大" ? "L" : "S", weak: true }) },
   // counted in pairs: "一大一小", "两大一小", "一个大的一个小的" (each takes the count before it, numbers.ts)
   { re: new RegExp(`([大中小])(?<=${COUNT_BEFORE_ADJ}[大中小])(?=${ADJ_PAIR_AFTER})|([大中小])(?<=${ADJ_PAIR_BEFORE}[大中小])`, "g"), make: (m) => {
     const mark = m[1] ?? m[2];
@@ -618,12 +620,18 @@ interface Sayings {
   mm: Map<string, string>;
   /** a word and a number (圈口56), said number first (56圈口) */
   led: { size: string; re: RegExp }[];
+  /** words and then an amount (整箱12瓶), by the words */
+  leads: { words: string; size: string }[];
+  /** a unit of time (天, 小时), said as what it is hired or charged by (按天租, 天租) */
+  hiredBy: { size: string; re: RegExp }[];
+  /** a model of a line (iphone 15 pro), by its number and words (15 pro), said so */
+  models: { tail: string; size: string; re: RegExp }[];
 }
 const sayingsBySizes = new WeakMap<string[], Sayings>();
 function sayingsOf(sizes: string[]): Sayings {
   let out = sayingsBySizes.get(sizes);
   if (out) return out;
-  out = { yuan: [], sides: [], measures: [], stems: [], feet: new Map(), mm: new Map(), led: [] };
+  out = { yuan: [], sides: [], measures: [], stems: [], feet: new Map(), mm: new Map(), led: [], leads: [], hiredBy: [], models: [] };
   for (const raw of sizes) {
     const z = raw.trim();
     const f = FEET_SIZE.exec(z);
@@ -637,6 +645,14 @@ function sayingsOf(sizes: string[]): Sayings {
     else if (z.length === 1 && /[\u4e00-\u9fff]/.test(z)) out.sides.push(z);
     const m = MEASURED_STEM.exec(z);
     if (m && m[1] !== "整" && !sizes.some((o) => o !== raw && o.includes(m[1]))) out.stems.push({ size: raw, re: new RegExp(`${m[1]}(?=\\s*(?:\\d{1,3}|${ZH_NUM_RE})\\s*${m[2]})|整${m[1]}`, "g") });
+    const lead = WORDS_THEN_AMOUNT.exec(z);
+    if (lead && lead[1].length >= 2) out.leads.push({ words: lead[1], size: z });
+    if (TIME_UNIT.test(z)) out.hiredBy.push({ size: z, re: new RegExp(`按\\s*${z}(?:[租算计])?|(?<![\\d${ZH_NUM_CHARS}])${z}租`, "g") });
+    const model = MODEL_OF_LINE.exec(z.normalize("NFKC").toLowerCase());
+    if (model) {
+      const tail = `${model[1]} ${model[2].trim()}`;
+      out.models.push({ tail, size: z.normalize("NFKC").toLowerCase(), re: new RegExp(`(?<![a-z0-9.])${tail.split(/\s+/).map(escapeRe).join("\\s*")}(?![a-z0-9])`, "g") });
+    }
   }
   sayingsBySizes.set(sizes, out);
   return out;
@@ -912,8 +928,9 @@ const NUMBER_HAO = new RegExp(`(?<![\\d.])(\\d{1,3})\\s*号(?=的|\\s*[,，、]?
 /** a catalog size of an amount, a unit and more words (4节系统课, 3次疗程, 12人标准版; not 1号箱, NUMBERED_WORD's), and an
  * amount said with a unit and then 的, 那个 or a kind-word */
 const AMOUNT_AND_WORDS = new RegExp(`^(\\d{1,4}|${ZH_NUM_RE})([\\u4e00-\\u9fff])(?<!号)(?![装])[\\u4e00-\\u9fffa-z]{2,}$`, "i");
-/** a catalog size of words and then an amount in a measure (每周3瓶), said by the amount the same way */
-const WORDS_AND_AMOUNT = /^[\u4e00-\u9fff]{1,3}?(\d{1,4})([\u4e00-\u9fff])$/;
+/** a catalog size of words and then an amount: 每周3瓶 (said by the amount, "3瓶那种", when the words are three characters at
+ * most and the unit one), 整箱12瓶 (said by the words, "整箱") */
+const WORDS_THEN_AMOUNT = /^([\u4e00-\u9fff]+)(\d{1,4})([\u4e00-\u9fff]+)$/;
 const AMOUNT_SAID = new RegExp(`(?<![\\d.])(\\d{1,4}|${ZH_NUM_RE})([\\u4e00-\\u9fff])(?=的|那|版|款|装)`, "g");
 /** a catalog size that is a pack of a number of pieces (两只装, 三支装, 6罐装) */
 const PACK_OF = new RegExp(`^(?:\\d{1,2}|${ZH_NUM_RE})([${MEASURE_WORDS}](?:装|套))$`);
@@ -1108,8 +1125,6 @@ function numbersAsDigits(text: string, m: RegExpExecArray): string {
 export function countedAt(lower: string, at: number): boolean {
   return lower[at] === "个" && /[\d一二两三四五六七八九十几俩]\s*$/.test(lower.slice(Math.max(0, at - 2), at));
 }
-/** a size of two Chinese words or more and then an amount: 整箱12瓶, 礼盒6只 */
-const WORDS_THEN_AMOUNT = /^([\u4e00-\u9fff]{2,})(\d+[\u4e00-\u9fff]+)$/;
 /** a unit of time a thing may be hired or charged by */
 const TIME_UNIT = /^(?:小时|天|日|周|月|年|晚|分钟)$/;
 /** a model of a line: the line's name in letters, a number, and words after it (iphone 15 pro max, galaxy s24 ultra) */
@@ -1496,34 +1511,23 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     }
   }
   // a size of words and then an amount said by its words alone, when no other size starts so: "整箱" for 整箱12瓶
-  const lead = new Map<string, string | null>();
-  for (const p of products) for (const raw of p.sizes) {
-    const m = WORDS_THEN_AMOUNT.exec(raw.trim());
-    if (m) lead.set(m[1], lead.has(m[1]) && lead.get(m[1]) !== raw ? null : raw);
-  }
-  for (const [words, raw] of lead) {
-    if (!raw || products.some((p) => p.sizes.some((z) => z !== raw && z.startsWith(words)))) continue;
-    for (let i = lower.indexOf(words); i >= 0; i = lower.indexOf(words, i + 1)) add(i, i + words.length, raw);
+  for (const { words, size } of said.flatMap((x) => x.leads)) {
+    if (products.some((p) => p.sizes.some((z) => z.trim() !== size && z.startsWith(words)))) continue;
+    for (let i = lower.indexOf(words); i >= 0; i = lower.indexOf(words, i + 1)) add(i, i + words.length, size);
   }
   // a size that is a unit of time alone (小时, 天), what it is hired or charged by, said so: "按天租", "天租", "按小时"
-  for (const u of new Set(products.flatMap((p) => p.sizes.map((z) => z.trim())).filter((z) => TIME_UNIT.test(z)))) {
-    const re = new RegExp(`按\\s*${u}(?:[租算计])?|(?<![\\d${ZH_NUM_CHARS}])${u}租`, "g");
-    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, u);
+  for (const { size, re } of said.flatMap((x) => x.hiredBy)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, size);
   }
   // a model said without its line's name: "15pro" and "16 pro max" for iPhone 15 Pro and iPhone 16 Pro Max, when the
   // number and the words after it are of one model only (a number alone is not enough: "15" is a count as often)
   if (/\d\s*[a-z]/.test(lower)) {
-    const tails = new Map<string, string | null>();
-    for (const w of words) {
-      const m = MODEL_OF_LINE.exec(w);
-      if (!m) continue;
-      const tail = `${m[1]} ${m[2].trim()}`;
-      tails.set(tail, tails.has(tail) && tails.get(tail) !== w ? null : w);
-    }
-    for (const [tail, w] of [...tails].sort((a, b) => b[0].length - a[0].length)) {
-      if (!w) continue;
-      const re = new RegExp(`(?<![a-z0-9.])${tail.split(/\s+/).map(escapeRe).join("\\s*")}(?![a-z0-9])`, "g");
-      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, w);
+    const models = said.flatMap((x) => x.models);
+    const lines = (tail: string) => new Set(models.filter((o) => o.tail === tail).map((o) => o.size)).size;
+    for (const { tail, size, re } of models.filter((x) => lines(x.tail) === 1).sort((a, b) => b.tail.length - a.tail.length)) {
+      re.lastIndex = 0;
+      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, size);
     }
   }
   // a one-letter size that is no letter size (D and E licences, A and B cups): typed as a capital on its own ("D照",
@@ -1640,7 +1644,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   // ("3瓶那种" for 每周3瓶)
   const amounted = new Map<string, string | null>();
   for (const p of products) for (const raw of p.sizes) {
-    const m = AMOUNT_AND_WORDS.exec(raw.normalize("NFKC").trim()) ?? WORDS_AND_AMOUNT.exec(raw.normalize("NFKC").trim());
+    const led = WORDS_THEN_AMOUNT.exec(raw.normalize("NFKC").trim());
+    const m = AMOUNT_AND_WORDS.exec(raw.normalize("NFKC").trim()) ?? (led && led[1].length <= 3 && led[3].length === 1 ? [led[0], led[2], led[3]] : null);
     const n = m ? parseNumber(m[1]) : null;
     if (m && n !== null) {
       const key = `${n}${m[2]}`;

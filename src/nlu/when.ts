@@ -198,7 +198,7 @@ function findDay(s: string, todayOf: () => CalendarDate): CalendarDate | null {
       if (isValidDate(date)) return date;
     }
   }
-  const holiday = holidayDay(s, todayOf());
+  const holiday = holidayDay(s, todayOf);
   if (holiday) return holiday;
   // (of several weekdays, the one a time is said with: "下周六用，下周五下午来取" is Friday afternoon)
   m = ZH_WEEKDAY_RE.exec(s);
