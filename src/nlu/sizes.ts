@@ -1052,7 +1052,8 @@ function rangedSizes(lower: string, products: { sizes: string[] }[], out: SizeMe
   RANGE_POINT.lastIndex = 0;
   for (let m = RANGE_POINT.exec(lower); m; m = RANGE_POINT.exec(lower)) {
     const v = fraction(m[1]);
-    const keys = ranges.filter((r) => v >= r.lo && v <= r.hi).map((r) => sizeKey(r.size));
+    // (a range that starts at the number said first: the gauge of strings is said by its lightest, "012的" of 012-053)
+    const keys = ranges.filter((r) => v >= r.lo && v <= r.hi).sort((a, b) => Number(b.lo === v) - Number(a.lo === v)).map((r) => sizeKey(r.size));
     if (!keys.length) continue;
     const said = m[1].replace(/\s+/g, "");
     const at = out.find((o) => o.start < m!.index + m![0].length && m!.index < o.end);

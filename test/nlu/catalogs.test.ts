@@ -191,6 +191,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "mushroom-hotpot": { intent: 0.96, entities: 0.88 },
   "soup-shop": { intent: 0.95, entities: 0.87 },
   "science-class": { intent: 1, entities: 0.92 },
+  // (written blind at the start of session 20, never read: scored at arrival and at the end of the session)
+  "reptile-shop": { intent: 0.95, entities: 0.9 },
+  "vinyl-records": { intent: 0.99, entities: 0.9 },
+  "burger-shop": { intent: 0.98, entities: 0.92 },
+  "lasik-clinic": { intent: 0.97, entities: 0.86 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -371,6 +376,11 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "makeup-school": { intent: 0.96, entities: 0.91 },
   "rice-noodle-shop": { intent: 0.97, entities: 0.9 },
   "glass-shop": { intent: 0.97, entities: 0.91 },
+  // (written blind at the start of session 20, read at arrival)
+  "jianbing-stall": { intent: 0.99, entities: 0.92 },
+  "drum-school": { intent: 0.99, entities: 0.92 },
+  "cctv-install": { intent: 0.97, entities: 0.9 },
+  "durian-shop": { intent: 0.99, entities: 0.94 },
 };
 
 describe("catalog corpora", () => {
