@@ -1,5 +1,6 @@
 // Coupon codes and order ids. Both are read back from the original text so the user's casing survives
 // where it matters (order ids); coupon codes are reported in the catalog's spelling, or uppercased.
+import { MEASURE_WORDS } from "./numbers.ts";
 import type { Span } from "./text.ts";
 
 export interface CodeMatch extends Span {
@@ -39,8 +40,17 @@ export function findOrderId(lower: string, orig: string, couponCodes: Set<string
       return { start: loose.index, end: loose.index + loose[1].length, value: orig.slice(loose.index, loose.index + loose[1].length) };
     }
   }
+  // "cancel my booking 66120", "order status for 77342 pls", "取消 88120": four or five digits alone in a message that asks
+  // after an order or cancels one (no amount: not "取消 2000元", nor the 1000 of "order 1000 cards")
+  if (STATUS_OR_CANCEL.test(lower)) {
+    const short = SHORT_ID.exec(lower);
+    if (short && !couponCodes.has(short[1].toUpperCase())) return { start: short.index, end: short.index + short[1].length, value: orig.slice(short.index, short.index + short[1].length) };
+  }
   return null;
 }
+
+const STATUS_OR_CANCEL = /取消|退掉|退单|不要了|到哪|发货|配送单|物流|快递|进度|状态|(?<![a-z])(?:cancel|status|shipped|tracking|where(?:'s| is)|arrived?)(?![a-z])/;
+const SHORT_ID = new RegExp(`(?<![a-z0-9.#:_¥$￥-])(\\d{4,5})(?![\\d.a-z%_-])(?![\u4e00-\u9fff])(?!\\s*(?:[${MEASURE_WORDS}元块号年月日点分秒位人]|(?:pcs|pieces?|cups?|boxes|units?|yuan|rmb|kg|g|ml|cm|mm|km|m)(?![a-z])))`);
 
 const TOKEN = /(?<![a-z0-9_-])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![a-z0-9_-])/g;
 const COUPON_CUE =

@@ -64,6 +64,8 @@ function commonLast(sizes: string[]): string | null {
 }
 
 const WORD = /[a-z]+|\d+/g;
+/** English words for a kind of thing (stems), that say which size only when nothing else does */
+const KIND_WORDS = new Set(["flavor", "flavour", "taste", "color", "colour", "style", "type", "version", "edition", "kind", "sort", "size", "model", "finish", "material"]);
 /** how far apart (in characters) the English words of one size may be, and a count from what it counts */
 const SPREAD = 40;
 const COUNT_GAP = 12;
@@ -83,12 +85,12 @@ export function englishSizes(lower: string, products: Sized[], taken: Span[]): S
   const out: SizeMention[] = [];
   for (const p of products) {
     if (p.sizes.length < 2) continue;
-    let found: (SizeMention & { words: number; own: boolean })[] = [];
+    let found: (SizeMention & { words: number; own: boolean; kindOnly: boolean })[] = [];
     for (const t of tellingSizes(p)) {
       const at = placeOf(t, said);
       // (how many of its words are said: "running script" says more of 行书 than of 楷书, both a "script")
       const words = [...t.stems].filter((w) => said.has(w));
-      if (at && at.end - at.start <= SPREAD) found.push({ ...at, keys: [sizeKey(t.size)], display: t.size, weak: false, words: words.length, own: words.some((w) => t.own.has(w)) });
+      if (at && at.end - at.start <= SPREAD) found.push({ ...at, keys: [sizeKey(t.size)], display: t.size, weak: false, words: words.length, own: words.some((w) => t.own.has(w)), kindOnly: words.every((w) => KIND_WORDS.has(w)) });
     }
     // (several said apart, each in a word only it has, are each asked for: "2 sesame bagels and 1 blueberry bagel", "one
     // blue one pink"; else the one that says most, if only one does)
@@ -96,6 +98,9 @@ export function englishSizes(lower: string, products: Sized[], taken: Span[]): S
     const between = (a: Span, b: Span) => /[a-z0-9]/.test(lower.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));
     const apart = found.length > 1 && found.every((f, i) => f.own && found.every((g, j) => i === j || ((f.end <= g.start || g.end <= f.start) && between(f, g))));
     if (found.length > 1 && !apart) found = found.filter((f) => f.words === Math.max(...found.map((g) => g.words)));
+    // (a size said only by the word for its kind is not said beside one said by its own: the "flavor" of 原味 in "cream
+    // flavor")
+    if (found.length > 1 && !apart && found.some((f) => !f.kindOnly)) found = found.filter((f) => !f.kindOnly);
     if (found.length === 1 || apart) for (const f of found) if (!out.some((o) => o.start < f.end && f.start < o.end)) out.push({ start: f.start, end: f.end, keys: f.keys, display: f.display, weak: false });
   }
   return out;

@@ -160,7 +160,7 @@ const LATIN = /[a-z]/;
 // 块 counts pieces after a verb of taking, a few of them and no money ("松香拿两块", "来一块"; not "两块钱", "30块的")
 const PIECES = new RegExp(`(?<=[拿来要买切])\\s*([1-9一二两俩三四五六七八九])\\s*块(?![钱的多左以上下内])`, "g");
 
-const DOZEN = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE}|半)\\s*打(?![车折包卡电开算听扰])`, "g");
+const DOZEN = new RegExp(`(?<![\\d.a-z])(\\d{1,2}|${ZH_NUM_RE}|半)\\s*打(?![车折包卡电开算听扰个])`, "g");
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
 /** a letter size at the end of a text (the M of "队服 M") */

