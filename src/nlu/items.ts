@@ -419,10 +419,15 @@ function measuredSize(lower: string, quantities: QuantityMention[], from: number
   // (the nearest count first: the 一壶 of "碧潭飘雪来三杯 菊花茶一壶" is the second tea's)
   const near = (q: QuantityMention) => (!at ? 0 : q.start >= at.end ? q.start - at.end : at.start - q.end);
   const counted = quantities.filter((q) => q.kind === "measure" && q.start >= from && q.end <= to).sort((a, b) => near(a) - near(b));
-  const measures = [...counted.map((q) => lower[q.end - 1]), ...(bare ? [bare] : [])];
+  // (a container counted in English is counted in its Chinese measure word: "two cases" in 箱, "4 cans" in 罐)
+  const measures = [...counted.map((q) => enMeasure(lower.slice(q.start, q.end)) ?? lower[q.end - 1]), ...(bare ? [bare] : [])];
   for (const measure of measures) {
     // (个 and 份 count anything: "两份" of a dish sold 整份 or 半份 asks for two portions, the size unsaid)
     if (!/[\u4e00-\u9fff]/.test(measure) || measure === "个" || measure === "份") continue;
+    // (a size that is one of that measure or a whole one comes first: "6瓶" of a tea sold 单瓶500ml and 整箱24瓶 is six of
+    // the bottle, "两箱" two of the case)
+    const head = sizes.filter((z) => z.startsWith(`单${measure}`) || z.startsWith(`整${measure}`));
+    if (head.length === 1) return head[0];
     // (a size in that measure: ending in it, 357克饼, 4合瓶, 12支盒装, 整盒, or the measure itself, 杯 of a juice sold by 杯
     // or 扎; one of it, 一提(7饼); not half of it, 半只, nor one said by its adjective, 大杯 or 細杯)
     const inMeasure = soldIn(measure);
@@ -482,6 +487,18 @@ function amountIn(size: string, unit: string): boolean {
 
 /** sizes sold in a measure word, one pattern per measure (compiled once) */
 const SOLD_IN = new Map<string, RegExp>();
+/** the Chinese measure word an English container or counter is (general language, not any trade's) */
+const EN_MEASURES: Record<string, string> = {
+  case: "箱", carton: "箱", crate: "箱", can: "罐", tin: "罐", jar: "罐", bottle: "瓶", box: "盒", bag: "袋", sack: "袋",
+  pack: "包", packet: "包", cup: "杯", glass: "杯", pint: "杯", pitcher: "扎", jug: "扎", bucket: "桶", barrel: "桶",
+  tub: "桶", bowl: "碗", plate: "盘", roll: "卷", sheet: "张", bunch: "束", pot: "壶", pair: "双",
+};
+
+function enMeasure(said: string): string | undefined {
+  const word = /([a-z]+)$/.exec(said)?.[1];
+  return word ? EN_MEASURES[word] ?? EN_MEASURES[word.replace(/s$/, "")] ?? EN_MEASURES[word.replace(/es$/, "")] : undefined;
+}
+
 function soldIn(measure: string): RegExp {
   let re = SOLD_IN.get(measure);
   if (!re) SOLD_IN.set(measure, (re = new RegExp(`^(?!半).*(?<![大中小细細])${measure}装?$|^一${measure}(?![\\u4e00-\\u9fff])`)));

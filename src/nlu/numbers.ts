@@ -123,7 +123,7 @@ const NOT_WARRANTY = "(?!(?<=三包)(?:检|服务|期|政策|维修|凭证|卡|�
 const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,4}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡])|块(?![钱的多左以上那\\d一二三四五六七八九十半]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))${NOT_WARRANTY}`, "g");
 const BEDDING = new RegExp(`(?<![\\d米])(${ZH_NUM_RE})床(?![单垫笠品上头位铺尾边前])`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of", "30pcs", "2 extra bags" (a number word before them is a count)
-export const EN_COUNTERS = "boxes|box|packs?|packets?|bottles?|tubes?|bags?|buckets?|barrels?|tins?|cartons?|crates?|sheets?|trays?|portions?|servings?|sacks?|drums?|kegs?|loaves|bundles?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?|tix";
+export const EN_COUNTERS = "boxes|box|cases?|packs?|packets?|bottles?|tubes?|bags?|buckets?|barrels?|tins?|cartons?|crates?|sheets?|trays?|portions?|servings?|sacks?|drums?|kegs?|loaves|bundles?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?|tix";
 /** a count and the words that may stand between it and a counter: "3 large", "two extra" */
 export const EN_COUNT_LEAD = `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:(?:extra|more|additional|big|small|large|whole|full|separate)\\s+)?`;
 const EN_QTY = new RegExp(

@@ -1489,7 +1489,10 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         if (/^\d/.test(part)) return /[\u4e00-\u9fff]/.test(w) ? `(\\d{1,4}(?:\\.\\d+)?|${ZH_NUM_RE})` : "\\d{1,4}(?:\\.\\d+)?";
         if (/^\s*[x*×]\s*$/.test(part) && k > 0 && k + 1 < parts.length) return "[x*×]";
         const text = escapeRe(part.trim()).replace(/\s+/g, "\\s*");
-        return k === parts.length - 1 && k > 0 && /^[a-z]{1,2}$/.test(part) ? `(?:${text})?` : text;
+        // (its unit's letters may be left out, but not for a count in the measure its words end in: the 两罐 of "大罐两罐" is
+        // no 大罐500g)
+        const measure = /[\u4e00-\u9fff]$/.exec(parts[k - 2] ?? "")?.[0];
+        return k === parts.length - 1 && k > 0 && /^[a-z]{1,2}$/.test(part) ? (measure ? `(?:${text}|(?!${measure}))` : `(?:${text})?`) : text;
         // (a single letter before its number is written against it: A3, not the article of "a 12 inch")
       }).reduce((re, part, k) => (k === 0 ? part : `${re}${k === 1 && /^[a-z]$/.test(parts[0]) ? "" : "\\s*"}${part}`), "");
       // (one that ends in a unit that goes on in tenths is not the start of a longer weight: the 3两 of 三两五 is 3.5两)

@@ -1675,3 +1675,24 @@ describe("session 20: gauges, codes, order ids, a place to send to, a kind word 
     expect(items("macadamia 1 jin, cream flavor")).toEqual([["nuts", 1, "奶油"]]);
   });
 });
+
+describe("a count in the measure a size is one of, or a whole one of (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "好嘴巴" }],
+    products: [
+      { id: "tea", brandId: "h", name: "冰红茶", aliases: ["iced tea"], sizes: ["单瓶500ml", "整箱24瓶"] },
+      { id: "pecan", brandId: "h", name: "碧根果", aliases: ["pecans"], sizes: ["小罐250g", "大罐500g"] },
+      { id: "album", brandId: "h", name: "水晶相册", aliases: [], sizes: ["10寸20P", "12寸30P"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["冰红茶6瓶", [["tea", 6, "单瓶500ml"]]],
+    ["冰红茶两箱", [["tea", 2, "整箱24瓶"]]],
+    ["two cases of iced tea", [["tea", 2, "整箱24瓶"]]],
+    // (the words of a size and a count in the measure they end in: 两罐 is no 大罐500g's amount)
+    ["碧根果大罐两罐", [["pecan", 2, "大罐500g"]]],
+    ["水晶相册12寸30页的 一本", [["album", 1, "12寸30P"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
