@@ -148,6 +148,21 @@ function numberSpellings(text: string): string[] {
   return [...new Set([digits, words])].filter((v) => v !== text);
 }
 
+/** the Chinese words for the units a name may hold in letters (general language) */
+const UNIT_CHARS: Record<string, string> = { mm: "毫米", cm: "厘米", ml: "毫升", kg: "公斤", g: "克", l: "升", m: "米" };
+/**
+ * A name of Chinese words with an amount in letters said with the unit's Chinese word, or the other way round: 5mm湿衣 as
+ * 5毫米湿衣, 500毫升装 as 500ml装.
+ */
+function unitSpellings(text: string): string[] {
+  if (!/[\u4e00-\u9fff]/.test(text)) return [];
+  const out = new Set<string>();
+  out.add(text.replace(/(\d)(mm|cm|ml|kg|g|l|m)(?![a-z])/g, (_, d: string, u: string) => d + UNIT_CHARS[u]));
+  for (const [u, zh] of Object.entries(UNIT_CHARS)) out.add(text.replace(new RegExp(`(\\d)${zh}`, "g"), `$1${u}`));
+  out.delete(text);
+  return [...out];
+}
+
 /** The letters a–z a word contains, as bits. */
 function letterSet(word: string): number {
   let bits = 0;
@@ -458,6 +473,7 @@ export class CatalogMatcher {
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);
+      for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unitSpellings(normalizeSurface(s))) add(v, "product", p.id, p.brandId);
       // (a Latin name with a Chinese kind-word is also said in English: SD卡 as "SD card", TPE垫 as "TPE mat")
       for (const s of [p.name, ...(p.aliases ?? [])]) {
         const kinded = s ? /^([a-z][a-z0-9.+-]*(?: [a-z0-9.+-]+)?)\s*([\u4e00-\u9fff])$/i.exec(s.normalize("NFKC").trim()) : null;

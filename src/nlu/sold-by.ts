@@ -24,6 +24,7 @@ const UNITS: Record<string, string> = {
   次: "次|times(?![a-z])|sessions?(?![a-z])|visits?(?![a-z])",
   局: "局|games?(?![a-z])|rounds?(?![a-z])",
   米: "米(?![白黄色])|m(?![a-z])|met(?:er|re)s?(?![a-z])",
+  厘米: "厘米|公分|cm(?![a-z])|centimet(?:er|re)s?(?![a-z])",
   公里: "公里|千米|km(?![a-z])|kilomet(?:er|re)s?(?![a-z])",
   // (a floor's area said short, "85平", "120个平方")
   平方米: "个?(?:平方米|平米|平方|平(?![安台价静常时日板底面头]))|㎡|m²|m2(?![a-z\\d])|sqm|sq\\.? ?m(?![a-z])|square met(?:er|re)s?",
@@ -31,7 +32,7 @@ const UNITS: Record<string, string> = {
 // (any unit the description names, 按刀卖, 按节计 or 按斤打 of a draught beer: the known ones have other spellings above)
 // (an area or a length of a kind, 按投影平方 of a wardrobe or 按延米 of cabinets, is that unit's)
 const SAYS = /按\s*(?:投影|展开|实际)?\s*([\u4e00-\u9fff]{1,3}?)\s*(?:计|称重|称|算|收费|收|计价|计费|卖|售|打)/;
-const SAME: Record<string, string> = { 千克: "公斤", kg: "公斤", g: "克", 位: "人", 个人: "人", 夜: "晚", 平米: "平方米", 平方: "平方米", 平: "平方米", "㎡": "平方米", 钟: "小时", 延米: "米" };
+const SAME: Record<string, string> = { 千克: "公斤", kg: "公斤", g: "克", 位: "人", 个人: "人", 夜: "晚", 平米: "平方米", 平方: "平方米", 平: "平方米", "㎡": "平方米", 钟: "小时", 延米: "米", 公分: "厘米" };
 
 /** The unit a product's description says it is sold by, or null. */
 export function soldBy(description: string | null | undefined): string | null {

@@ -1696,3 +1696,21 @@ describe("a count in the measure a size is one of, or a whole one of (session 20
     ["水晶相册12寸30页的 一本", [["album", 1, "12寸30P"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("an amount in cm of what is sold by the centimetre; a unit in letters said in Chinese (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "海塔" }],
+    products: [
+      { id: "crack", brandId: "h", name: "金缮裂纹修复", aliases: ["kintsugi crack repair"], sizes: [], description: "按厘米计价" },
+      { id: "wetsuit5", brandId: "h", name: "5mm加厚保暖湿衣", aliases: ["5mm湿衣"], sizes: ["S", "M", "L"] },
+      { id: "wetsuit3", brandId: "h", name: "3mm全身潜水湿衣", aliases: ["3mm湿衣"], sizes: ["S", "M", "L"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["金缮裂纹修复 大概4公分", [["crack", 4, null]]],
+    ["kintsugi crack repair, the crack is about 9cm", [["crack", 9, null]]],
+    ["5毫米湿衣要M码", [["wetsuit5", 1, "M"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
