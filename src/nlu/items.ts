@@ -137,6 +137,7 @@ export function buildItems(
     }
     // Quantity: a measured one before the product, else a number word before it, else one after it.
     // a measure word with no number right before the product is one ("再加份肥牛", "来杯拿铁")
+    const usedEarlier = new Set(usedQty);
     let quantity: number | null = each.get(mention) ?? (BARE_MEASURE.test(counts.slice(prevEnd, mention.start)) ? 1 : null);
     // a count the product is given after it, when it is the last one named ("买个底料 150g的来10包", "12个人 烤鱼先备两条"):
     // it beats a bare measure word and a count of people before it
@@ -301,6 +302,18 @@ export function buildItems(
     // not of a room or a table, nor of what comes in a size for the party, 一大一小 or 亲子票, nor in grown-ups' and
     // children's kinds, which count each kind)
     if (party && party.start >= prevEnd && party.end <= nextStart && size === null && ![...usedSize].some((z) => z.start < party.end && party.start < z.end) && !forParty && !mention.product.sizes.some(isPartyKind) && (quantity === null || quantity === 1 || quantity === party.first)) quantity = party.total;
+    // (a count that is a part of the size it takes is none: the 64片 of "花王m号64片的拿4包" is its M64片, the 4包 how many)
+    const taken = [...usedQty].filter((q) => !usedEarlier.has(q));
+    if (size !== null && taken.length === 1 && quantity === taken[0].value) {
+      const q = taken[0];
+      const said = lower.slice(q.start, q.end).replace(/\s+/g, "");
+      if (q.kind === "measure" && /\d[\u4e00-\u9fff]$/.test(said) && said !== size.toLowerCase() && size.toLowerCase().includes(said)) {
+        usedQty.delete(q);
+        const later = quantities.find((o) => !usedQty.has(o) && o.kind === "measure" && o.start >= q.end && o.end <= nextStart);
+        if (later) usedQty.add(later);
+        quantity = later?.value ?? null;
+      }
+    }
     const explicitQty = quantity !== null;
     const item = {
       productId: mention.product.id,

@@ -1714,3 +1714,16 @@ describe("an amount in cm of what is sold by the centimetre; a unit in letters s
     ["5毫米湿衣要M码", [["wetsuit5", 1, "M"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a count that is a part of the size it takes is none (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "l", name: "乐贝多" }],
+    products: [{ id: "diapers", brandId: "l", name: "花王妙而舒纸尿裤", aliases: ["花王"], sizes: ["S82片", "M64片", "L54片"] }],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["花王m号64片的拿4包", [["diapers", 4, "M64片"]]],
+    ["花王m号64片的", [["diapers", 1, "M64片"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
