@@ -223,6 +223,27 @@ function serviceForms(label: string): string[] {
   return [label, ...["一下", "个", "一个", "下"].map((m) => label[0] + m + label.slice(1)), ...(booked ? ["book个", "book ", "book"].map((b) => b + booked) : [])];
 }
 
+/**
+ * What a role's Chinese words are about, by the word of two characters or more that two of its words share and no other
+ * role's words hold (古筝 of 古筝老师, 古筝课 and 学古筝): a service product whose name holds it is that role's.
+ */
+function roleSubjects(roles: RoleWords[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const r of roles) {
+    const zh = r.labels.filter((l) => /^[\u3400-\u9fff]{2,8}$/.test(l));
+    const counts = new Map<string, number>();
+    for (const l of zh) {
+      const pieces = new Set<string>();
+      for (let i = 0; i + 2 <= l.length; i++) for (let j = i + 2; j <= l.length; j++) pieces.add(l.slice(i, j));
+      for (const w of pieces) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    const shared = [...counts].filter(([w, n]) => n >= 2 && !roles.some((o) => o !== r && o.labels.some((l) => l.includes(w)))).map(([w]) => w);
+    // (the longest of them: 古筝 rather than a piece of it)
+    for (const w of shared) if (!shared.some((o) => o !== w && o.includes(w))) out.push([w, r.role]);
+  }
+  return out;
+}
+
 /** whether a label is several roles' (then a typo of it names none) */
 const sharedLatin = (roles: RoleWords[], label: string) => roles.filter((r) => r.labels.includes(label)).length > 1;
 /** Product tags that read as words ("咖啡", "cold medicine"); structured tags such as "style:北欧" are not category words. */
@@ -315,6 +336,10 @@ export class Lexicon {
   /** a product whose name, aliases or tags use any role's words → those roles (the service each performs; one role:
    * roleOfProduct, 大保养 → the mechanic's 保养) */
   private readonly productRoleSets = new Map<string, Set<string>>();
+  /** what each role's Chinese words are about (roleSubjects) */
+  private subjects: [string, string][] = [];
+  /** a service product's role by the subject its name holds, when no role's words are its own (古筝体验课) */
+  private readonly subjectRoles = new Map<string, string>();
   /** staff members by name: naming one (苏老师, Kevin老师) asks for their role */
   private readonly staffMatcher: TermMatcher;
   /** one-word English titles of six letters or more, for typos ("dentst"; a service's word is left exact) */
@@ -363,6 +388,7 @@ export class Lexicon {
         const m = labelled.has(r.role) ? null : /^([a-z]{3,}(?:[_-][a-z]{3,})?)[_-]([a-z]{4,})$/i.exec(r.role);
         return m && isTitle(m[2].toLowerCase()) ? [[new RegExp(`^${m[1].toLowerCase().replace(/[_-]/g, " ")}(?: (?:${SERVICE_NOUNS}))?$`), r.role] as [RegExp, string]] : [];
       });
+      const subjects = (this.subjects = roleSubjects(this.roles));
       for (const p of catalog.products ?? []) {
         const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));
         // (and a role whose title is the product's name and a title's ending: 修面师 does 修面, a shave)
@@ -370,6 +396,9 @@ export class Lexicon {
         for (const [stem, role] of titleStems) if (names.has(stem)) found.add(role);
         for (const [re, role] of idStems) if ([...names].some((n) => re.test(n))) found.add(role);
         if (found.size) this.productRoleSets.set(p.id, found);
+        // (else the one role whose subject its name holds: 古筝体验课 is taught by the role of 古筝老师, 古筝课 and 学古筝)
+        const about = found.size ? [] : [...new Set(subjects.filter(([w]) => [...names].some((n) => n.includes(w))).map(([, role]) => role))];
+        if (about.length === 1) this.subjectRoles.set(p.id, about[0]);
       }
     }
   }
@@ -406,6 +435,17 @@ export class Lexicon {
   /** Whether a role's words are among a product's own (the 艾灸 of 艾灸 and of 艾灸师): it performs that service. */
   performs(role: string, productId: string): boolean {
     return this.productRoleSets.get(productId)?.has(role) ?? false;
+  }
+
+  /** The role a booked service is about, by the subject its name holds (古筝体验课), else null. */
+  subjectRoleOf(productId: string): string | null {
+    return this.subjectRoles.get(productId) ?? null;
+  }
+
+  /** The one role whose subject a text holds (a size booked, 古筝 of a trial lesson in 古筝/二胡), else null. */
+  roleOfSubject(text: string): string | null {
+    const roles = new Set(this.subjects.filter(([w]) => text.includes(w)).map(([, role]) => role));
+    return roles.size === 1 ? [...roles][0] : null;
   }
 
   /** The role that performs a service product, when its words name exactly one role. */

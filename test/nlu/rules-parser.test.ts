@@ -1727,3 +1727,26 @@ describe("a count that is a part of the size it takes is none (session 20)", () 
     ["花王m号64片的", [["diapers", 1, "M64片"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a booked service is the role whose subject it names (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "雅韵" }],
+    stores: [{ id: "s", brandId: "y", name: "雅韵琴行 观前店", lat: 31.3, lng: 120.6 }],
+    products: [
+      { id: "trial", brandId: "y", name: "民乐体验课", aliases: ["体验课", "trial lesson"], sizes: ["古筝", "二胡"] },
+      { id: "guzheng-kids", brandId: "y", name: "少儿古筝启蒙班", aliases: [], sizes: [] },
+    ],
+    coupons: [],
+    staff: [{ id: "a", storeId: "s", name: "林老师", role: "guzheng_teacher" }, { id: "b", storeId: "s", name: "唐老师", role: "erhu_teacher" }],
+    roles: [
+      { role: "guzheng_teacher", labels: { zh: ["古筝老师", "古筝课", "学古筝"], en: ["guzheng teacher"] } },
+      { role: "erhu_teacher", labels: { zh: ["二胡老师", "二胡课", "学二胡"], en: ["erhu teacher"] } },
+    ],
+  });
+  const role = (text: string) => shop.parseSync(text, ctx()).role;
+  it.each([
+    ["预约体验课 古筝 下周六上午十点", "guzheng_teacher"],
+    ["想book一节二胡trial lesson 周日上午", "erhu_teacher"],
+    ["预约少儿古筝启蒙班 周日下午", "guzheng_teacher"],
+  ])("%s", (text, want) => expect(role(text)).toBe(want));
+});
