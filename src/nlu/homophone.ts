@@ -22,6 +22,18 @@ export function soundsLike(ch: string, name: string, k: number): boolean {
   return r.includes(toned[k]);
 }
 
+/** Whether `ch` can be read as the k-th character of `name`, tone aside. */
+function toneless(ch: string, name: string, k: number): boolean {
+  const toned = named.get(name) ?? pinyin(name, { toneType: "num", type: "array" });
+  const want = (toned[k] ?? "").replace(/\d$/, "");
+  let r = readings.get(ch);
+  if (!r) {
+    r = pinyin(ch, { toneType: "num", type: "array", multiple: true });
+    if (readings.size < 50_000) readings.set(ch, r);
+  }
+  return r.some((x) => x.replace(/\d$/, "") === want);
+}
+
 let platform: Set<string> | undefined;
 /** never typed for another: a numeral, a count before its measure word (the 一 of 一个), and 店, a shop of the thing
  * (修鞋店 beside 鞋垫) */
@@ -33,7 +45,12 @@ const NEVER_TYPED = /[一二两三四五六七八九十几半店]/;
  * the name, are no dictionary word; see NEVER_TYPED) and in its usual reading (吗 is no 码).
  */
 export function typedFor(ch: string, name: string, k: number, text: string, at: number): boolean {
-  if (!soundsLike(ch, name, k)) return false;
+  if (!soundsLike(ch, name, k)) {
+    // (in another tone only in a name of two characters typed as no word, 凤抓 for 凤爪, and of no platform's character)
+    if (name.length !== 2 || !toneless(ch, name, k) || NEVER_TYPED.test(ch) || (platform ??= new Set(cueWords().join(""))).has(ch)) return false;
+    const outer = k === 0 ? (text[at - 1] ?? "") + ch : ch + (text[at + name.length] ?? "");
+    return !isDictionaryWord(text.slice(at, at + name.length)) && !isDictionaryWord(outer);
+  }
   if (name.length > 2 || !(platform ??= new Set(cueWords().join(""))).has(ch)) return true;
   if (NEVER_TYPED.test(ch)) return false;
   const outer = k === 0 ? (text[at - 1] ?? "") + ch : ch + (text[at + name.length] ?? "");

@@ -1750,3 +1750,17 @@ describe("a booked service is the role whose subject it names (session 20)", () 
     ["预约少儿古筝启蒙班 周日下午", "guzheng_teacher"],
   ])("%s", (text, want) => expect(role(text)).toBe(want));
 });
+
+describe("a two-character name typed in another tone, as no word (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "粤点轩" }],
+    products: [
+      { id: "feet", brandId: "y", name: "豉汁蒸凤爪", aliases: ["凤爪"], sizes: [] },
+      { id: "mat", brandId: "y", name: "薄垫", aliases: [], sizes: [] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity]);
+  it("凤抓两碟 is two of 凤爪", () => expect(items("凤抓两碟")).toEqual([["feet", 2]]));
+  it("薄点 is a word, no 薄垫", () => expect(items("薄点的有吗")).toEqual([]));
+});
