@@ -215,7 +215,8 @@ export function findQuantities(lower: string): QuantityMention[] {
 // "2 lattes", "two large lattes", "a couple of croissants": a number word right before the item,
 // allowing up to three words (sizes, adjectives) in between. Anchored at the end of the prefix.
 const EN_QTY_BEFORE = new RegExp(
-  `(?:^|[^a-z0-9.:×*])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:[a-z_][a-z0-9_'/.-]*\\s+){0,3}$`, // (a word may be a size, blanked: "20 M10 anchors")
+  // (a word may be a size, blanked: "20 M10 anchors"; or one that starts with a digit and has letters: "four 4MP cameras")
+  `(?:^|[^a-z0-9.:×*])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:(?:[a-z_]|\\d+[a-z])[a-z0-9_'/.-]*\\s+){0,3}$`,
 );
 // "2拿铁": a digit directly before a Chinese item name.
 const DIGIT_BEFORE = /(?:^|[^a-z0-9.:×*])(\d{1,2})\s*$/; // (not the minutes of 7:30, nor the ×3 of what came before)

@@ -658,6 +658,7 @@ function sayingsOf(sizes: string[]): Sayings {
   return out;
 }
 const KUAI = /(?<![\d.])(\d{1,5})\s*块钱?/g;
+const MEGA = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s*-?\s*(?:mp|megapixels?|百万像素)(?![a-z])/g;
 const NUMERAL_END = new RegExp(`(?:\\d|[${ZH_NUM_CHARS}])\\s*$`);
 const ONE_MEASURE = new RegExp(`^[${MEASURE_WORDS}]$`);
 const MEASURED_STEM = new RegExp(`^([\\u4e00-\\u9fff])([${MEASURE_WORDS}])$`);
@@ -697,6 +698,7 @@ const UNIT_WORDS: Record<string, string> = {
   朵: "stems?|flowers?", 枝: "stems?", 倍: "x(?![a-z\\d])|times", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
   课时: "lessons?|classes|sessions?|(?:class )?hours?", 款: "kinds?|types?|varieties|styles?",
   株: "stems?|plants?", 层: "tiers?|layers?|floors?|stor(?:ey|ie)s?", 切: "pieces?|pcs|cuts?|slices?", 局: "games?|rounds?", 桶: "buckets?|barrels?|tubs?", 页: "pages?|pp", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
+  路: "channels?|ch", 流明: "lumens?|lm",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 UNIT_WORDS.支 += "|stems?";
@@ -1285,6 +1287,15 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   if (said.some((x) => x.yuan.length)) {
     const yuan = new Set(said.flatMap((x) => x.yuan));
     for (let m = KUAI.exec(lower); m; m = KUAI.exec(lower)) if (yuan.has(`${m[1]}元`)) add(m.index, m.index + m[0].length, `${m[1]}元`);
+  }
+  // a count of 万 said in millions, as megapixels are: "4MP" of 400万 or 400万像素
+  if (/\dm/.test(lower)) {
+    MEGA.lastIndex = 0;
+    for (let m = MEGA.exec(lower); m; m = MEGA.exec(lower)) {
+      const n = Math.round(Number(m[1]) * 100);
+      const size = products.flatMap((p) => p.sizes).find((z) => z === `${n}万` || z === `${n}万像素`);
+      if (size) add(m.index, m.index + m[0].length, size);
+    }
   }
   for (const x of said) {
     // a size that is a side, one character (左, 右), said with 边 or 侧: "左边后三角窗"

@@ -1764,3 +1764,21 @@ describe("a two-character name typed in another tone, as no word (session 20)", 
   it("凤抓两碟 is two of 凤爪", () => expect(items("凤抓两碟")).toEqual([["feet", 2]]));
   it("薄点 is a word, no 薄垫", () => expect(items("薄点的有吗")).toEqual([]));
 });
+
+describe("megapixels, channels and lumens said in English (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "a", name: "安眸" }],
+    products: [
+      { id: "bullet", brandId: "a", name: "枪机摄像头", aliases: ["bullet camera"], sizes: ["200万", "400万", "800万"] },
+      { id: "nvr", brandId: "a", name: "硬盘录像机", aliases: ["NVR"], sizes: ["4路", "8路", "16路"] },
+      { id: "proj", brandId: "a", name: "工程投影机", aliases: ["projector"], sizes: ["8000流明", "12000流明"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["I need four 4MP bullet cameras and an 8-channel NVR", [["bullet", 4, "400万"], ["nvr", 1, "8路"]]],
+    ["要4个4MP的bullet camera", [["bullet", 4, "400万"]]],
+    ["a 12000 lumen projector", [["proj", 1, "12000流明"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
