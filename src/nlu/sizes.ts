@@ -640,7 +640,7 @@ function sayingsOf(sizes: string[]): Sayings {
     if (mm) out.mm.set(String(Number(mm[1])), raw);
     const led = WORD_LED.exec(z);
     if (led) out.led.push({ size: raw, re: new RegExp(`(?<![\\d.])${led[2]}\\s*${led[1]}`, "g") });
-    if (/^\d+元$/.test(z)) out.yuan.push(z);
+    if (/^\d+元(?:档|款)?$/.test(z)) out.yuan.push(z);
     if (ONE_MEASURE.test(z)) out.measures.push(z);
     else if (z.length === 1 && /[\u4e00-\u9fff]/.test(z)) out.sides.push(z);
     const m = MEASURED_STEM.exec(z);
@@ -657,7 +657,7 @@ function sayingsOf(sizes: string[]): Sayings {
   sayingsBySizes.set(sizes, out);
   return out;
 }
-const KUAI = /(?<![\d.])(\d{1,5})\s*块钱?/g;
+const KUAI = /(?<![\d.])(\d{1,5})\s*(?:块钱?|(?:yuan|rmb)(?![a-z]))/g;
 const MEGA = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s*-?\s*(?:mp|megapixels?|百万像素)(?![a-z])/g;
 const NUMERAL_END = new RegExp(`(?:\\d|[${ZH_NUM_CHARS}])\\s*$`);
 const ONE_MEASURE = new RegExp(`^[${MEASURE_WORDS}]$`);
@@ -1283,10 +1283,14 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, size);
   }
-  // a size in 元 said in 块: "充100块话费" of 100元
+  // a size in 元 said in 块 or in English: "充100块话费" of 100元, "99块那档" of 99元档, "the 268 yuan gift box" of 268元档
   if (said.some((x) => x.yuan.length)) {
-    const yuan = new Set(said.flatMap((x) => x.yuan));
-    for (let m = KUAI.exec(lower); m; m = KUAI.exec(lower)) if (yuan.has(`${m[1]}元`)) add(m.index, m.index + m[0].length, `${m[1]}元`);
+    const yuan = new Map(said.flatMap((x) => x.yuan).map((z) => [/^\d+/.exec(z)![0], z]));
+    KUAI.lastIndex = 0;
+    for (let m = KUAI.exec(lower); m; m = KUAI.exec(lower)) {
+      const size = yuan.get(m[1]);
+      if (size) add(m.index, m.index + m[0].length, size);
+    }
   }
   // a count of 万 said in millions, as megapixels are: "4MP" of 400万 or 400万像素
   if (/\dm/.test(lower)) {

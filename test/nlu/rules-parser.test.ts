@@ -1782,3 +1782,16 @@ describe("megapixels, channels and lumens said in English (session 20)", () => {
     ["a 12000 lumen projector", [["proj", 1, "12000流明"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size in 元 said in 块 or in yuan (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "甬江" }],
+    products: [{ id: "gift", brandId: "y", name: "年糕礼盒", aliases: ["rice cake gift box"], sizes: ["168元档", "268元档"] }],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["年糕礼盒268块那档 要3个", [["gift", 3, "268元档"]]],
+    ["the 268 yuan rice cake gift box, 2 of them", [["gift", 2, "268元档"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
