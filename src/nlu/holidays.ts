@@ -11,7 +11,7 @@ const SPRING_FESTIVAL: Record<number, string> = {
   2040: "02-12",
 };
 
-type Rule = { solar: [number, number] } | { newYear: number } | { lunar: [number, number] };
+type Rule = { solar: [number, number] } | { newYear: number } | { lunar: [number, number] } | { term: [number, number] };
 
 /** each holiday's words, and the day they name */
 const HOLIDAYS: [string, Rule][] = [
@@ -31,11 +31,18 @@ const HOLIDAYS: [string, Rule][] = [
   ["中秋节?", { lunar: [8, 15] }],
   ["重阳节?", { lunar: [9, 9] }],
   ["腊八节?", { lunar: [12, 8] }],
+  // (the solar terms people name a day by: month, and the constant of the term's day for 2001–2099)
+  ["立春", { term: [2, 3.87] }],
+  ["清明节?", { term: [4, 4.81] }],
+  ["夏至", { term: [6, 21.37] }],
+  ["立秋", { term: [8, 7.5] }],
+  ["立冬", { term: [11, 7.438] }],
+  ["冬至", { term: [12, 21.94] }],
 ];
 /** any holiday's words, each holiday a group (the first that matches at a place is its own) */
 const HOLIDAY_SAID = new RegExp(HOLIDAYS.map(([words]) => `(?<![a-z])(${words})(?![a-z])`).join("|"), "g");
 /** a time of the day said after it: a period or a clock ("元旦晚上", "除夕 8点", "christmas eve 7pm") */
-const TIME_OF_IT = /^\s*(?:当天|那天|当晚|那晚)?\s*(?:的)?\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|夜里|晚\s*\d|晚[一二三四五六七八九十]|\d{1,2}\s*(?:[点:：]|am|pm)|[一二三四五六七八九十两]{1,3}\s*点|(?:morning|afternoon|evening|night|noon)(?![a-z]))/;
+const TIME_OF_IT = /^\s*(?:当天|那天|当日|那一天)(?!\s*(?:的)?\s*(?:几点|什么时候|开门|营业))|^\s*(?:当天|那天|当晚|那晚)?\s*(?:的)?\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|夜里|晚\s*\d|晚[一二三四五六七八九十]|\d{1,2}\s*(?:[点:：]|am|pm)|[一二三四五六七八九十两]{1,3}\s*点|(?:morning|afternoon|evening|night|noon)(?![a-z]))/;
 /** English forms that name the day itself */
 const ENGLISH_DAY = /(?:day|eve)$/;
 
@@ -67,6 +74,13 @@ function dayIn(rule: Rule, year: number): CalendarDate | null {
     if (!md) return null;
     const [month, day] = md.split("-").map(Number);
     return addDays({ year, month, day }, rule.newYear);
+  }
+  if ("term" in rule) {
+    // (the day of a solar term: floor(Y × 0.2422 + C) − L, Y the year of the century and L its leap years, those before
+    // it for a term in January or February)
+    const y = year % 100;
+    const leaps = Math.floor((rule.term[0] <= 2 ? y - 1 : y) / 4);
+    return { year, month: rule.term[0], day: Math.floor(y * 0.2422 + rule.term[1]) - leaps };
   }
   return lunarDay(year, rule.lunar[0], rule.lunar[1]);
 }

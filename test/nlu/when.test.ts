@@ -175,3 +175,13 @@ describe("a holiday said with a time of that day is that day (session 19)", () =
   it("a holiday that has passed this year is next year's", () => expect(when("国庆节上午")).toBe("2027-10-01T10:00:00+08:00"));
   it.each(["圣诞树要一棵", "腊八蒜500克的要三罐", "元宵两袋", "跨年演唱会的票"])("%s names no day", (text) => expect(when(text)).toBeNull());
 });
+
+describe("a solar term, and a holiday said with 那天, is that day (session 20)", () => {
+  it.each([
+    // (冬至 falls on 22 December in 2026, on the 21st in 2025 and 2028; 清明 on 5 April in 2027)
+    ["冬至那天送到", "2026-12-22T10:00:00+08:00"],
+    ["清明节上午来拿", "2027-04-05T10:00:00+08:00"],
+    ["立春那天", "2027-02-04T10:00:00+08:00"],
+  ])("%s → %s", (text, want) => expect(when(text)).toBe(want));
+  it.each(["冬至吃汤圆还是饺子", "清明团子两盒"])("%s names no day", (text) => expect(when(text)).toBeNull());
+});
