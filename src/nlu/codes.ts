@@ -153,7 +153,8 @@ export function couponByTitle(lower: string, coupons: CouponSignature[]): string
   for (const c of coupons) {
     const whole = c.whole.some((w) => lower.includes(w));
     if (!talk && !whole) continue;
-    let score = c.discounts.some((d) => said.has(d)) ? 10 : 0;
+    // (a spend-and-save said whole beats a saving alone: 满300减50 is the coupon of 满300减50, not one of 立减50)
+    let score = c.discounts.some((d) => d.startsWith("满") && said.has(d)) ? 11 : c.discounts.some((d) => said.has(d)) ? 10 : 0;
     let words = 0;
     for (const p of c.pieces) if (lower.includes(p)) words++;
     if (words >= 3 || (score && words) || whole) score += Math.max(words, 3);

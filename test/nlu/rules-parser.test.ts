@@ -1795,3 +1795,17 @@ describe("a size in 元 said in 块 or in yuan (session 20)", () => {
     ["the 268 yuan rice cake gift box, 2 of them", [["gift", 2, "268元档"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a spend-and-save said whole names its coupon over one that only saves as much (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "d", name: "骰子星球" }],
+    products: [{ id: "catan", brandId: "d", name: "卡卡颂", aliases: [], sizes: [] }],
+    coupons: [
+      { code: "ROOM50", brandId: "d", title: "密室4人成团立减50" },
+      { code: "DS300J50", brandId: "d", title: "满300减50" },
+    ],
+  });
+  const coupon = (text: string) => shop.parseSync(text, ctx()).couponCode;
+  it("满300减50 is DS300J50", () => expect(coupon("满300减50的券给我来一张")).toBe("DS300J50"));
+  it("立减50 alone is still a tie of both", () => expect(coupon("立减50的券给我来一张")).toBeNull());
+});
