@@ -1,6 +1,6 @@
 // Coupon codes and order ids. Both are read back from the original text so the user's casing survives
 // where it matters (order ids); coupon codes are reported in the catalog's spelling, or uppercased.
-import { MEASURE_WORDS } from "./numbers.ts";
+import { MEASURE_WORDS, parseChineseInt } from "./numbers.ts";
 import type { Span } from "./text.ts";
 
 export interface CodeMatch extends Span {
@@ -89,6 +89,16 @@ export const DISCOUNT_SAID = /满\s*\d+\s*(?:元)?\s*减\s*\d+(?:元)?|(?:立减
 function discounts(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/满\s*(\d+)\s*(?:元)?\s*减\s*(\d+)/g)) out.push(`满${m[1]}减${m[2]}`, `减${m[2]}`);
+  // (in Chinese numerals, 满一万减八百, or in English, "the 200 minus 30 coupon", "spend 300 save 50")
+  for (const m of text.matchAll(ZH_SPEND_SAVE)) {
+    const [spend, save] = [parseChineseInt(m[1]), parseChineseInt(m[2])];
+    if (spend && save) out.push(`满${spend}减${save}`, `减${save}`);
+  }
+  for (const m of text.matchAll(/(?<![\d.])(\d+)\s*(?:minus|less)\s*(\d+)(?![\d%])|spend\s*(\d+)\s*(?:get|save|and save)\s*(\d+)/g)) {
+    const [spend, save] = m[1] ? [m[1], m[2]] : [m[3], m[4]];
+    out.push(`满${spend}减${save}`, `减${save}`);
+  }
+  for (const m of text.matchAll(/(?<![\d.%])(\d+)\s*(?:yuan\s*|rmb\s*)?off(?![a-z])/g)) out.push(`减${m[1]}`);
   for (const m of text.matchAll(/(?<!满\s*\d*\s*)(?:立减|立省|减|省)\s*(\d+)/g)) out.push(`减${m[1]}`);
   for (const m of text.matchAll(/(\d+(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折/g)) {
     const n = /\d/.test(m[1]) ? Number(m[1]) : Number([...m[1]].map((c) => "一二三四五六七八九".indexOf(c) + 1).join(""));
@@ -100,10 +110,12 @@ function discounts(text: string): string[] {
   return out;
 }
 
+const ZH_SPEND_SAVE = /满\s*([一二两三四五六七八九十百千万]+)\s*(?:元|块)?\s*减\s*([一二两三四五六七八九十百千万]+)/g;
+
 /** using or claiming something: a coupon's own words said whole with it name it ("老带新礼用一下", "新人礼在哪领") */
 const USE_OR_CLAIM = /用|领|抢|兑|(?<![a-z])(?:use|using|claim|redeem|apply)(?![a-z])/;
 /** What makes a message about coupons, so that a title's words count */
-const COUPON_TALK = /券|折|减|优惠|活动|红包|(?<![a-z])(?:coupons?|vouchers?|discounts?|promo|deals?|off)(?![a-z])/;
+const COUPON_TALK = /券|折|减|优惠|活动|红包|半价|(?<![a-z])(?:coupons?|vouchers?|discounts?|promo|deals?|off|half price)(?![a-z])/;
 
 export interface CouponTitle {
   code: string;

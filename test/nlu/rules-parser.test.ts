@@ -1809,3 +1809,23 @@ describe("a spend-and-save said whole names its coupon over one that only saves 
   it("满300减50 is DS300J50", () => expect(coupon("满300减50的券给我来一张")).toBe("DS300J50"));
   it("立减50 alone is still a tie of both", () => expect(coupon("立减50的券给我来一张")).toBeNull());
 });
+
+describe("a coupon's discount in Chinese numerals, in English, or half price (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "j", name: "金盾" }],
+    products: [{ id: "win", brandId: "j", name: "推拉窗", aliases: ["sliding window"], sizes: [] }],
+    coupons: [
+      { code: "JD800", brandId: "j", title: "断桥铝满10000减800" },
+      { code: "JY30", brandId: "j", title: "满200减30" },
+      { code: "LOCK50", brandId: "j", title: "智能锁立减50" },
+      { code: "HALF2", brandId: "j", title: "第二件半价" },
+    ],
+  });
+  const coupon = (text: string) => shop.parseSync(text, ctx()).couponCode;
+  it.each([
+    ["推拉窗 满一万减八百那个券用上", "JD800"],
+    ["sliding window, use the 200 minus 30 coupon", "JY30"],
+    ["the 50 off coupon for a sliding window", "LOCK50"],
+    ["第二件半价 推拉窗两樘", "HALF2"],
+  ])("%s", (text, want) => expect(coupon(text)).toBe(want));
+});
