@@ -210,6 +210,12 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "small-pet-shop": { intent: 0.98, entities: 0.94 },
   "furniture-repair": { intent: 0.97, entities: 0.92 },
   "sewing-studio": { intent: 0.99, entities: 0.92 },
+  // (written blind seventy minutes into session 20, after most of its changes, never read: scored at arrival and at the
+  // end of the session)
+  "cheongsam-tailor": { intent: 0.99, entities: 0.93 },
+  "antique-shop": { intent: 0.98, entities: 0.93 },
+  "salad-bar": { intent: 0.99, entities: 0.92 },
+  "leathercraft-studio": { intent: 0.96, entities: 0.92 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -416,6 +422,10 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "av-rental": { intent: 0.98, entities: 0.94 },
   "pet-photography": { intent: 0.98, entities: 0.93 },
   "rice-cake-shop": { intent: 0.96, entities: 0.89 },
+  // (written blind an hour into session 20, read at arrival)
+  "ear-cleaning": { intent: 0.96, entities: 0.95 },
+  "wedding-ring-diy": { intent: 0.99, entities: 0.94 },
+  "mobile-car-wash": { intent: 0.97, entities: 0.82 },
 };
 
 describe("catalog corpora", () => {
