@@ -25,6 +25,8 @@ const UNITS: Record<string, string> = {
   局: "局|games?(?![a-z])|rounds?(?![a-z])",
   米: "米(?![白黄色])|m(?![a-z])|met(?:er|re)s?(?![a-z])",
   厘米: "厘米|公分|cm(?![a-z])|centimet(?:er|re)s?(?![a-z])",
+  // (characters engraved or written: "每枚5个字", "12 characters", "6 letters")
+  字: "个?字(?![母体号])|characters?(?![a-z])|chars?(?![a-z])|letters?(?![a-z])",
   公里: "公里|千米|km(?![a-z])|kilomet(?:er|re)s?(?![a-z])",
   // (a floor's area said short, "85平", "120个平方")
   平方米: "个?(?:平方米|平米|平方|平(?![安台价静常时日板底面头]))|㎡|m²|m2(?![a-z\\d])|sqm|sq\\.? ?m(?![a-z])|square met(?:er|re)s?",

@@ -1829,3 +1829,18 @@ describe("a coupon's discount in Chinese numerals, in English, or half price (se
     ["第二件半价 推拉窗两樘", "HALF2"],
   ])("%s", (text, want) => expect(coupon(text)).toBe(want));
 });
+
+describe("what is sold by the character is ordered in characters; 一起送 is a delivery (session 20)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "z", name: "指间" }],
+    products: [
+      { id: "engrave", brandId: "z", name: "内圈刻字", aliases: ["刻字", "engraving"], sizes: [], description: "按字计，每字20元" },
+      { id: "tea", brandId: "z", name: "姜柠康普茶", aliases: ["姜柠"], sizes: ["330ml", "1L"] },
+    ],
+    coupons: [],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it("add engraving, 12 characters", () => expect(parse("add engraving, 12 characters").items).toEqual([{ productId: "engrave", quantity: 12, size: null }]));
+  it("刻字 6 letters", () => expect(parse("刻字 6 letters").items[0].quantity).toBe(6));
+  it("姜柠1L两瓶 一起送", () => expect(parse("姜柠1L两瓶 一起送").fulfillment).toBe("delivery"));
+});
