@@ -7,31 +7,35 @@ import { cueWords } from "./intent-rules.ts";
 const readings = new Map<string, string[]>();
 const named = new Map<string, string[]>();
 
-/** Whether `ch` can be read as the k-th character of `name` is read there, tone included. */
-export function soundsLike(ch: string, name: string, k: number): boolean {
+/** a name's reading, a syllable with its tone per character (memoised) */
+function tonedOf(name: string): string[] {
   let toned = named.get(name);
   if (!toned) {
     toned = pinyin(name, { toneType: "num", type: "array" });
     if (named.size < 50_000) named.set(name, toned);
   }
+  return toned;
+}
+
+/** every reading of a character, tone included (memoised) */
+function readingsOf(ch: string): string[] {
   let r = readings.get(ch);
   if (!r) {
     r = pinyin(ch, { toneType: "num", type: "array", multiple: true });
     if (readings.size < 50_000) readings.set(ch, r);
   }
-  return r.includes(toned[k]);
+  return r;
+}
+
+/** Whether `ch` can be read as the k-th character of `name` is read there, tone included. */
+export function soundsLike(ch: string, name: string, k: number): boolean {
+  return readingsOf(ch).includes(tonedOf(name)[k]);
 }
 
 /** Whether `ch` can be read as the k-th character of `name`, tone aside. */
 function toneless(ch: string, name: string, k: number): boolean {
-  const toned = named.get(name) ?? pinyin(name, { toneType: "num", type: "array" });
-  const want = (toned[k] ?? "").replace(/\d$/, "");
-  let r = readings.get(ch);
-  if (!r) {
-    r = pinyin(ch, { toneType: "num", type: "array", multiple: true });
-    if (readings.size < 50_000) readings.set(ch, r);
-  }
-  return r.some((x) => x.replace(/\d$/, "") === want);
+  const want = (tonedOf(name)[k] ?? "").replace(/\d$/, "");
+  return readingsOf(ch).some((x) => x.replace(/\d$/, "") === want);
 }
 
 let platform: Set<string> | undefined;
@@ -42,19 +46,17 @@ const NEVER_TYPED = /[一二两三四五六七八九十几半店]/;
  * Whether `ch`, typed where `name` has its k-th character, is a homophone typo of it: read the same, tone included. In a
  * name of two characters, a character of the platform's own words (the 店 of 鞋店, the 分 of 三分, the 午 of 下午) is
  * one only where `text` has it at `at + k` in no word (the text's two characters there, 三分, or it and the one beside
- * the name, are no dictionary word; see NEVER_TYPED) and in its usual reading (吗 is no 码).
+ * the name, are no dictionary word; see NEVER_TYPED) and in its usual reading (吗 is no 码). In another tone, a character
+ * is one only in a name of two characters, typed so in no word, and of no platform's word (凤抓 for 凤爪).
  */
 export function typedFor(ch: string, name: string, k: number, text: string, at: number): boolean {
-  if (!soundsLike(ch, name, k)) {
-    // (in another tone only in a name of two characters typed as no word, 凤抓 for 凤爪, and of no platform's character)
-    if (name.length !== 2 || !toneless(ch, name, k) || NEVER_TYPED.test(ch) || (platform ??= new Set(cueWords().join(""))).has(ch)) return false;
-    const outer = k === 0 ? (text[at - 1] ?? "") + ch : ch + (text[at + name.length] ?? "");
-    return !isDictionaryWord(text.slice(at, at + name.length)) && !isDictionaryWord(outer);
-  }
-  if (name.length > 2 || !(platform ??= new Set(cueWords().join(""))).has(ch)) return true;
-  if (NEVER_TYPED.test(ch)) return false;
+  const toned = soundsLike(ch, name, k);
+  if (!toned && (name.length !== 2 || !toneless(ch, name, k))) return false;
+  const platformChar = (platform ??= new Set(cueWords().join(""))).has(ch);
+  if (toned && (name.length > 2 || !platformChar)) return true;
+  if (NEVER_TYPED.test(ch) || (!toned && platformChar)) return false;
   const outer = k === 0 ? (text[at - 1] ?? "") + ch : ch + (text[at + name.length] ?? "");
-  return !isDictionaryWord(text.slice(at, at + name.length)) && !isDictionaryWord(outer) && usualReading(ch) === (named.get(name) ?? [])[k];
+  return !isDictionaryWord(text.slice(at, at + name.length)) && !isDictionaryWord(outer) && (!toned || usualReading(ch) === tonedOf(name)[k]);
 }
 
 const usual = new Map<string, string>();

@@ -228,20 +228,29 @@ function serviceForms(label: string): string[] {
  * role's words hold (古筝 of 古筝老师, 古筝课 and 学古筝): a service product whose name holds it is that role's.
  */
 function roleSubjects(roles: RoleWords[]): [string, string][] {
-  const out: [string, string][] = [];
+  // (each Chinese word of two to eight characters, by the roles whose words hold it and how many of each role's Chinese
+  // words of up to eight characters do)
+  const held = new Map<string, Map<string, number>>();
   for (const r of roles) {
-    const zh = r.labels.filter((l) => /^[\u3400-\u9fff]{2,8}$/.test(l));
-    const counts = new Map<string, number>();
-    for (const l of zh) {
+    for (const l of r.labels) {
       const pieces = new Set<string>();
-      for (let i = 0; i + 2 <= l.length; i++) for (let j = i + 2; j <= l.length; j++) pieces.add(l.slice(i, j));
-      for (const w of pieces) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const run of l.match(/[\u3400-\u9fff]{2,}/g) ?? []) {
+        for (let i = 0; i + 2 <= run.length; i++) for (let j = i + 2; j <= Math.min(run.length, i + 8); j++) pieces.add(run.slice(i, j));
+      }
+      const chinese = /^[\u3400-\u9fff]{2,8}$/.test(l);
+      for (const w of pieces) {
+        const by = held.get(w) ?? held.set(w, new Map()).get(w)!;
+        by.set(r.role, (by.get(r.role) ?? 0) + (chinese ? 1 : 0));
+      }
     }
-    const shared = [...counts].filter(([w, n]) => n >= 2 && !roles.some((o) => o !== r && o.labels.some((l) => l.includes(w)))).map(([w]) => w);
-    // (the longest of them: 古筝 rather than a piece of it)
-    for (const w of shared) if (!shared.some((o) => o !== w && o.includes(w))) out.push([w, r.role]);
   }
-  return out;
+  const shared = new Map<string, string[]>();
+  for (const [w, by] of held) {
+    const [role, n] = [...by][0];
+    if (by.size === 1 && n >= 2) (shared.get(role) ?? shared.set(role, []).get(role)!).push(w);
+  }
+  // (the longest of them: 古筝 rather than a piece of it)
+  return [...shared].flatMap(([role, words]) => words.filter((w) => !words.some((o) => o !== w && o.includes(w))).map((w): [string, string] => [w, role]));
 }
 
 /** whether a label is several roles' (then a typo of it names none) */
@@ -437,14 +446,12 @@ export class Lexicon {
     return this.productRoleSets.get(productId)?.has(role) ?? false;
   }
 
-  /** The role a booked service is about, by the subject its name holds (古筝体验课), else null. */
-  subjectRoleOf(productId: string): string | null {
-    return this.subjectRoles.get(productId) ?? null;
-  }
-
-  /** The one role whose subject a text holds (a size booked, 古筝 of a trial lesson in 古筝/二胡), else null. */
-  roleOfSubject(text: string): string | null {
-    const roles = new Set(this.subjects.filter(([w]) => text.includes(w)).map(([, role]) => role));
+  /** The role that does a service booked in a size: the one its words name (roleOfProduct), else the one whose subject
+   * its name holds (古筝体验课), else the one whose subject the size holds (the 古筝 of a trial lesson in 古筝/二胡). */
+  roleOfBooked(productId: string, size: string | null | undefined): string | null {
+    const role = this.roleOfProduct(productId) ?? this.subjectRoles.get(productId);
+    if (role || !size) return role ?? null;
+    const roles = new Set(this.subjects.filter(([w]) => size.includes(w)).map(([, r]) => r));
     return roles.size === 1 ? [...roles][0] : null;
   }
 

@@ -483,8 +483,7 @@ export class RulesParser implements IntentParser {
   /** booking a service without naming who ("约个大保养"): the one role the service's words name */
   private roleOfItems(items: { productId: string; size?: string | null }[]): string | null {
     for (const i of items) {
-      // (or of the size booked, when the service is one of several subjects: the 古筝 of a trial lesson)
-      const role = this.lexicon.roleOfProduct(i.productId) ?? this.lexicon.subjectRoleOf(i.productId) ?? (i.size ? this.lexicon.roleOfSubject(i.size) : null);
+      const role = this.lexicon.roleOfBooked(i.productId, i.size);
       if (role) return role;
     }
     return null;

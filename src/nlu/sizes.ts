@@ -1285,11 +1285,16 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   }
   // a size in 元 said in 块 or in English: "充100块话费" of 100元, "99块那档" of 99元档, "the 268 yuan gift box" of 268元档
   if (said.some((x) => x.yuan.length)) {
-    const yuan = new Map(said.flatMap((x) => x.yuan).map((z) => [/^\d+/.exec(z)![0], z]));
+    // (every size of that amount, 100元 of one product and 100元档 of another)
+    const yuan = new Map<string, string[]>();
+    for (const z of new Set(said.flatMap((x) => x.yuan))) {
+      const n = /^\d+/.exec(z)![0];
+      (yuan.get(n) ?? yuan.set(n, []).get(n)!).push(z);
+    }
     KUAI.lastIndex = 0;
     for (let m = KUAI.exec(lower); m; m = KUAI.exec(lower)) {
-      const size = yuan.get(m[1]);
-      if (size) add(m.index, m.index + m[0].length, size);
+      const sized = yuan.get(m[1]);
+      if (sized && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) out.push({ start: m.index, end: m.index + m[0].length, keys: sized.map(sizeKey), display: sized[0], weak: false });
     }
   }
   // a count of 万 said in millions, as megapixels are: "4MP" of 400万 or 400万像素

@@ -1786,12 +1786,17 @@ describe("megapixels, channels and lumens said in English (session 20)", () => {
 describe("a size in 元 said in 块 or in yuan (session 20)", () => {
   const shop = rulesFromCatalog({
     brands: [{ id: "y", name: "甬江" }],
-    products: [{ id: "gift", brandId: "y", name: "年糕礼盒", aliases: ["rice cake gift box"], sizes: ["168元档", "268元档"] }],
+    products: [
+      { id: "gift", brandId: "y", name: "年糕礼盒", aliases: ["rice cake gift box"], sizes: ["168元档", "268元档"] },
+      { id: "card", brandId: "y", name: "储值卡", aliases: [], sizes: ["168元", "500元"] },
+    ],
     coupons: [],
   });
   const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
   it.each([
     ["年糕礼盒268块那档 要3个", [["gift", 3, "268元档"]]],
+    // (an amount two products' sizes share is each one's: 168元档 of the gift box, 168元 of the card)
+    ["年糕礼盒168块的一个 储值卡168块的一张", [["gift", 1, "168元档"], ["card", 1, "168元"]]],
     ["the 268 yuan rice cake gift box, 2 of them", [["gift", 2, "268元档"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
