@@ -70,7 +70,7 @@ function numberStems(n: number): Set<string> {
 }
 const NUMERALS: Record<string, Set<string>> = {
   一: numberStems(1), 单: new Set([...numberStems(1), "single"]), 二: numberStems(2), 两: numberStems(2), 双: new Set([...numberStems(2), "double", "both"]),
-  三: numberStems(3), 四: numberStems(4), 五: numberStems(5), 六: numberStems(6), 七: numberStems(7), 八: numberStems(8), 九: numberStems(9), 十: numberStems(10),
+  三: new Set([...numberStems(3), "triple"]), 四: new Set([...numberStems(4), "quadruple"]), 五: numberStems(5), 六: numberStems(6), 七: numberStems(7), 八: numberStems(8), 九: numberStems(9), 十: numberStems(10),
 };
 
 /** A Chinese word in its parts, each with its English stems; `number` marks a count (三 of 三居, 6 of 6寸). */

@@ -18,9 +18,11 @@ export interface TrainOptions {
   l2?: number;
   /** weights smaller than this (in absolute value) are dropped from the committed file */
   prune?: number;
+  /** how many of the last epochs' weights are averaged into the model */
+  average?: number;
 }
 
-export const DEFAULT_TRAIN: Required<TrainOptions> = { minCatalogs: 3, epochs: 15, learningRate: 0.2, l2: 3e-3, prune: 0.05 };
+export const DEFAULT_TRAIN: Required<TrainOptions> = { minCatalogs: 3, epochs: 15, learningRate: 0.2, l2: 3e-3, prune: 0.05, average: 8 };
 
 /** The features that occur in the corpora of at least `minCatalogs` catalogs. */
 export function genericFeatures(examples: { catalog: string; features: string[] }[], minCatalogs: number): Set<string> {
@@ -52,6 +54,11 @@ export function trainIntentModel(examples: TrainingExample[], opts: TrainOptions
   let seed = 12345;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const order = rows.map((_, i) => i);
+  // (the weights kept are the mean of those at the end of the last epochs: one more corpus, which reorders every
+  // epoch's shuffle, then moves the model less)
+  const AW = new Float64Array(W.length);
+  const Ab = new Float64Array(K);
+  let averaged = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));
@@ -75,7 +82,14 @@ export function trainIntentModel(examples: TrainingExample[], opts: TrainOptions
         for (const f of x) W[f * K + k] -= lr * (g + o.l2 * W[f * K + k]);
       }
     }
+    if (epoch >= o.epochs - o.average) {
+      for (let i = 0; i < W.length; i++) AW[i] += W[i];
+      for (let k = 0; k < K; k++) Ab[k] += b[k];
+      averaged++;
+    }
   }
+  for (let i = 0; i < W.length; i++) W[i] = AW[i] / averaged;
+  for (let k = 0; k < K; k++) b[k] = Ab[k] / averaged;
   const round = (v: number) => Math.round(v * 100) / 100;
   const weights: Record<string, number[]> = {};
   for (const [f, i] of index) {

@@ -3,8 +3,8 @@
 import { parseNumber } from "./numbers.ts";
 
 const NUMERIC: RegExp[] = [
-  // (not 三分糖, 七分熟, 五分钟: sweetness, doneness and minutes)
-  /(?<![\d.点:])([0-5]|[零一二两三四五])\s*(?:颗星|星|分)(?![巴冰期级钟座糖甜熟之街路道巷广场城村区镇楼店a-z\d]|的|管|钱)/,
+  // (not 三分糖, 七分熟, 五分钟, 两分半: sweetness, doneness and minutes)
+  /(?<![\d.点:])([0-5]|[零一二两三四五])\s*(?:颗星|星|分)(?![半巴冰期级钟座糖甜熟之街路道巷广场城村区镇楼店a-z\d]|的|管|钱)/,
   /(?<![\d.])([1-5])\s*(?:\/|out\s+of)\s*5(?![\d.])/,
   /(?<![a-z])(one|two|three|four|five)\s+out\s+of\s+(?:five|5)(?![a-z])/,
   /(?<![\d.])([1-5])(?:\.\d)?\s*-?\s*stars?(?![a-z])/,

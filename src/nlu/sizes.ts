@@ -86,6 +86,8 @@ const LENGTH_UNIT = "cm|厘米|公分|mm|毫米|m|米";
 const TWO_LENGTHS = `(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})?\\s*(?:x|×|\\*|by|乘)\\s*(\\d+(?:\\.\\d+)?)\\s*(${LENGTH_UNIT})`;
 const DIMENSIONS = new RegExp(`(?<![\\d.])${TWO_LENGTHS}(?![a-z])`, "g");
 const DIMENSION_SIZE = new RegExp(`^${TWO_LENGTHS}$`);
+/** a length unit's letters (毫米 is mm) */
+const LENGTH_LETTERS: Record<string, string> = { 米: "m", 厘米: "cm", 公分: "cm", 毫米: "mm" };
 const METERS: Record<string, number> = { cm: 0.01, 厘米: 0.01, 公分: 0.01, mm: 0.001, 毫米: 0.001, m: 1, 米: 1 };
 
 /** Two lengths in metres ("dim0.15x2"), one unit said for both when only the second has one; null for anything else. */
@@ -185,6 +187,8 @@ const PATTERNS: Pattern[] = [
     const n = parseNumber(m[1]);
     return n === null || n <= 0 ? null : { keys: [`${n}两`], display: `${n}两` };
   } },
+  // Two lengths in metres and tenths, the Chinese way: 1米6*2米3, 1米2乘1米8, 1米5x2米
+  { re: /(?<![\d.])([1-9])米([1-9])?\s*(?:x|×|\*|乘)\s*([1-9])米([1-9])?/g, make: (m) => ({ keys: [`dim${m[1]}${m[2] ? `.${m[2]}` : ""}x${m[3]}${m[4] ? `.${m[4]}` : ""}`], display: m[0] }) },
   // Two lengths, the second with its unit: 15cm x 2m, 10*100cm, 15×2米 (a unitless first is in that unit or in cm)
   { re: DIMENSIONS, make: (m) => {
     const keys = [dimKey(m[0]), dimKey(`${m[1]}cm x${m[3]}${m[4]}`)].filter((k): k is string => k !== null);
@@ -1411,14 +1415,17 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     }
   }
   // a size that is one of a unit (一打, 一箱) said as several of it: "两打" is 2 × 一打
+  let inDigits: Set<string> | null = null;
   for (const w of words) {
     const unit = /^一([\u4e00-\u9fff])$/.exec(w)?.[1];
     if (!unit) continue;
+    // (not one that is itself a size in Chinese numerals: the 3级 of an exam sold 一级 to 六级 is 三级)
+    inDigits ??= new Set([...words].filter((x) => ZH_LEAD.test(x)).map((x) => x.replace(ZH_LEAD, (n) => String(parseChineseInt(n) ?? n))));
     const re = new RegExp(`(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*${escapeRe(unit)}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       const n = parseNumber(m[1]);
       // (not one that is itself a size: the 二两 of a noodle sold in 一两 and 二两)
-      if (n !== null && n >= 2 && Number.isInteger(n) && !words.has(m[0]) && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) {
+      if (n !== null && n >= 2 && Number.isInteger(n) && !words.has(m[0]) && !inDigits.has(`${n}${unit}`) && !out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) {
         out.push({ start: m.index, end: m.index + m[0].length, keys: [sizeKey(w)], display: w, weak: false, count: n });
       }
     }
@@ -1519,7 +1526,21 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const tenths = /[斤两米尺]$/.test(w) ? "一二三四五六七八九半" : "";
       const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9${tenths}])`, "dg");
       // (its numbers as digits, the rest as written: the 两 of 公4两母3两 is a unit, no numeral)
-      for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, numbersAsDigits(lower, m));
+      // (not one said with a length's unit after it, which is that length: the 直径1 of "直径1米6" for 直径160cm)
+      const dimension = dimKey(w);
+      for (let m = re.exec(lower); m; m = re.exec(lower)) {
+        const end = m.index + m[0].length;
+        const unitAfter = /^(?:米|厘米|公分|毫米|(?:cm|mm|m)(?![a-z]))/.exec(lower.slice(end))?.[0];
+        if (unitAfter && /\d$/.test(m[0]) && !new RegExp(`(?<![a-z])${LENGTH_LETTERS[unitAfter] ?? unitAfter}$`).test(w)) continue;
+        const text = numbersAsDigits(lower, m);
+        // (two lengths said without a unit are in the size's, or in metres when they are that small: 2x3 for 200x300cm)
+        const bare = dimension && !DIMENSION_SIZE.test(text) ? /^(\d+(?:\.\d+)?)\s*[x*×]\s*(\d+(?:\.\d+)?)$/.exec(text) : null;
+        if (bare && !out.some((o) => o.start < end && m!.index < o.end)) {
+          const unit = DIMENSION_SIZE.exec(w.trim())![4];
+          const keys = [dimKey(`${text}${unit}`), Number(bare[1]) <= 10 && Number(bare[2]) <= 10 ? dimKey(`${text}m`) : null].filter((k): k is string => k !== null);
+          out.push({ start: m.index, end, keys: [...keys, sizeKey(text)], display: text, weak: false });
+        } else add(m.index, end, text);
+      }
       // its last dimension alone when it carries the letters ("32c" of 700x32C)
       // (and the last of parts joined by +, with its unit: the 1TB of 12+1TB)
       const plus = /^\d+(?:\.\d+)?\s*\+\s*(\d+(?:\.\d+)?)\s*([a-z])([a-z]?)$/.exec(w);

@@ -17,12 +17,13 @@ const UNITS: Record<string, string> = {
   // (a year counted: not the 2026年 of a date, nor a 年卡)
   年: "年(?![卡级纪代度初底前后会费货终夜])|years?(?![a-z])",
   周: "个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])|weeks?(?![a-z])",
-  小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])",
+  小时: "个小时|小时|个钟|钟头|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z])",
   // (lessons, visits and games said in English: "10 lessons", "two times", "3 rounds")
   节: "节(?![日假])|lessons?(?![a-z])|classes(?![a-z])|sessions?(?![a-z])",
   课时: "课时|lessons?(?![a-z])|classes(?![a-z])|class hours?(?![a-z])",
   次: "次|times(?![a-z])|sessions?(?![a-z])|visits?(?![a-z])",
   局: "局|games?(?![a-z])|rounds?(?![a-z])",
+  集: "集|episodes?(?![a-z])",
   米: "米(?![白黄色])|m(?![a-z])|met(?:er|re)s?(?![a-z])",
   厘米: "厘米|公分|cm(?![a-z])|centimet(?:er|re)s?(?![a-z])",
   // (characters engraved or written: "每枚5个字", "12 characters", "6 letters")

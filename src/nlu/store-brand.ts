@@ -65,7 +65,9 @@ export class StoreBrands {
           if (i + n > words.length) continue;
           const brand = this.spelled.get(words.slice(i, i + n).map((w) => w[0]).join(""));
           const last = words[i + n - 1];
-          if (brand !== undefined && SHOP_AFTER_EN.test(lower.slice(last.index + last[0].length))) {
+          // (a place in pinyin and a Chinese word for a shop: "Shekou店", "Panyu店几点关门")
+          const after = lower.slice(last.index + last[0].length);
+          if (brand !== undefined && (SHOP_AFTER_EN.test(after) || SHOP_AFTER.test(after))) {
             found = brand;
             break;
           }

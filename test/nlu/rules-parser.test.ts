@@ -1849,3 +1849,57 @@ describe("what is sold by the character is ordered in characters; 一起送 is a
   it("刻字 6 letters", () => expect(parse("刻字 6 letters").items[0].quantity).toBe(6));
   it("姜柠1L两瓶 一起送", () => expect(parse("姜柠1L两瓶 一起送").fulfillment).toBe("delivery"));
 });
+
+describe("a level said in digits, a length in metres and tenths, 两分半, English counts (session 21)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "q", name: "启言口才" }, { id: "z", name: "织锦地毯" }],
+    products: [
+      { id: "exam", brandId: "q", name: "口才等级考试报名", aliases: ["考级"], sizes: ["一级", "二级", "三级", "四级"] },
+      { id: "ad", brandId: "q", name: "宣传片配音", aliases: [], sizes: ["60秒以内", "3分钟以内"] },
+      { id: "book", brandId: "q", name: "有声书录制", aliases: ["audiobook"], sizes: ["单人演播", "双人演播"], description: "按集计费" },
+      { id: "booth", brandId: "q", name: "人声录音间", aliases: ["vocal booth"], sizes: [], description: "按小时计费" },
+      { id: "rug", brandId: "z", name: "波斯丝毯", aliases: ["persian rug"], sizes: ["120x180cm", "160x230cm", "200x300cm"] },
+      { id: "round", brandId: "z", name: "羊毛圆毯", aliases: ["圆毯"], sizes: ["直径120cm", "直径160cm"] },
+      { id: "basket", brandId: "z", name: "开业花篮", aliases: ["opening basket"], sizes: ["单层", "双层", "三层"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    // (the 3 of 3级 is 三级, not three of 一级)
+    ["口才考级报名 3级", [["exam", 1, "三级"]]],
+    ["考级 报2个 3级的", [["exam", 2, "三级"]]],
+    ["audiobook, single narrator, 40 episodes", [["book", 40, "单人演播"]]],
+    ["vocal booth 明天上午 2h", [["booth", 2, null]]],
+    ["波斯丝毯1米6*2米3 一块", [["rug", 1, "160x230cm"]]],
+    ["波斯丝毯 1米2乘1米8 来一张", [["rug", 1, "120x180cm"]]],
+    ["persian rug 2x3的 两张", [["rug", 2, "200x300cm"]]],
+    ["波斯丝毯 1.2x1.8米 一张", [["rug", 1, "120x180cm"]]],
+    ["圆毯直径1米6的 拿一个", [["round", 1, "直径160cm"]]],
+    ["2 opening baskets, triple layer", [["basket", 2, "三层"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("大概两分半 is a length, no rating", () => {
+    const r = shop.parseSync("宣传片配音 大概两分半", ctx());
+    expect(r.intent).toBe("order");
+    expect(r.rating).toBeNull();
+  });
+});
+
+describe("a store's place in pinyin before 店; which of two is better (session 21)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "lw", name: "蓝湾泳池养护" }, { id: "cq", name: "澄泉SPA" }],
+    stores: [
+      { id: "s1", brandId: "lw", name: "蓝湾泳池养护 深圳蛇口店", lat: 22.48, lng: 113.91, address: "深圳市南山区蛇口", services: ["pickup"] },
+      { id: "s2", brandId: "cq", name: "澄泉SPA 杭州良渚店", lat: 30.37, lng: 120.02, address: "杭州市余杭区良渚", services: ["pickup"] },
+    ],
+    products: [
+      { id: "tank", brandId: "lw", name: "泳池清洗", aliases: [], sizes: ["13寸", "14寸"] },
+      { id: "oil", brandId: "cq", name: "SPA精油", aliases: [], sizes: [] },
+    ],
+    coupons: [],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it("Shekou店 几点关门 is 蓝湾's store", () => expect(parse("Shekou店 几点关门").brandId).toBe("lw"));
+  it.each(["泳池清洗13寸还是14寸好 我家池子小", "泳池清洗跟SPA精油 哪个好用还是都要", "is the pool cleaning better than the spa oil?"])("%s asks which to choose", (text) =>
+    expect(parse(text).intent).toBe("recommend"));
+});
