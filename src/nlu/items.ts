@@ -307,7 +307,9 @@ export function buildItems(
     if (size !== null && taken.length === 1 && quantity === taken[0].value) {
       const q = taken[0];
       const said = lower.slice(q.start, q.end).replace(/\s+/g, "");
-      if (q.kind === "measure" && /\d[\u4e00-\u9fff]$/.test(said) && said !== size.toLowerCase() && size.toLowerCase().includes(said)) {
+      // (in Chinese numerals too: the 十次 of 10次卡)
+      const digits = /[\u4e00-\u9fff]$/.test(said) ? `${q.value}${said.slice(-1)}` : said;
+      if (q.kind === "measure" && /\d[\u4e00-\u9fff]$/.test(digits) && digits !== size.toLowerCase() && size.toLowerCase().includes(digits)) {
         usedQty.delete(q);
         const later = quantities.find((o) => !usedQty.has(o) && o.kind === "measure" && o.start >= q.end && o.end <= nextStart);
         if (later) usedQty.add(later);
@@ -439,6 +441,10 @@ function measuredSize(lower: string, quantities: QuantityMention[], from: number
     if (!/[\u4e00-\u9fff]/.test(measure) || measure === "个" || measure === "份") continue;
     // (a size that is one of that measure or a whole one comes first: "6瓶" of a tea sold 单瓶500ml and 整箱24瓶 is six of
     // the bottle, "两箱" two of the case)
+    // (but so many of it as one of its packs holds is that pack: "十次的卡" of 单次, 6次卡 and 10次卡 is 10次卡)
+    const n = counted.find((q) => lower[q.end - 1] === measure)?.value;
+    const pack = n === undefined ? [] : sizes.filter((z) => z.startsWith(`${n}${measure}`) && /^[^\d.]/.test(z.slice(`${n}${measure}`.length)));
+    if (pack.length === 1) return pack[0];
     const head = sizes.filter((z) => z.startsWith(`单${measure}`) || z.startsWith(`整${measure}`));
     if (head.length === 1) return head[0];
     // (a size in that measure: ending in it, 357克饼, 4合瓶, 12支盒装, 整盒, or the measure itself, 杯 of a juice sold by 杯

@@ -226,7 +226,19 @@ const PATTERNS: Pattern[] = [
     const n = /\d/.test(m[1]) ? Number(m[1]) : EN_SEAT[m[1]];
     return { keys: [`seat${n}`], display: `${n}-seater` };
   } },
+  // whom it is for, a man or a woman: the 男士 or 女士, 男款 or 女款 of a product sold in both ("我男的", "女生 1次",
+  // "full leg wax for women"), or an animal's sex ("a male" of 公); weak, as an adjective is: only a product that comes in
+  // it takes it (not the 男 of 男朋友 or of 男技师, a person)
+  { re: /(?<![男女])(男|女)(?!朋友|友|孩|儿|童|宝|神|装店|技师|师傅|老师|顾问|医生|教练|同事|客服|店员|[男女])|(?<![a-z])(?:(men|male|guys?|man|gentlemen)|(women|female|lad(?:y|ies)|girls?|woman))(?:'?s)?(?![a-z])/g, make: (m) => {
+    const man = m[1] === "男" || m[2] !== undefined;
+    return { keys: [man ? GENDER_MAN : GENDER_WOMAN], display: man ? "男" : "女", weak: true };
+  } },
 ];
+const GENDER_MAN = "gender:男";
+const GENDER_WOMAN = "gender:女";
+/** a size that is whom it is for: 男士, 女款, 男生票, 女性版; or an animal's sex, 公 or 母 */
+const GENDER_SIZE = /^(男|女|公|母)(?:士|款|生|性|宾|方|嘉宾)?(?:款|版|票)?$/;
+const SEX: Record<string, string> = { 男: GENDER_MAN, 公: GENDER_MAN, 女: GENDER_WOMAN, 母: GENDER_WOMAN };
 
 /** Every size-like mention in the text, in order. `orig` is needed to tell "M" from "m". `first` (the catalog's own
  * size words, see catalogSizes) wins over the generic patterns where they overlap. */
@@ -317,6 +329,10 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
   for (const [pattern, number, kind] of NUMBERED) {
     const said = sizes.map((s) => pattern.exec(s.normalize("NFKC").trim().toLowerCase().replace(DIAMETER, "")));
     if (said.length > 1 && said.every((m) => m && m[kind] === said[0]![kind])) said.forEach((m, k) => { if (!idx.has(m![number])) idx.set(m![number], sizes[k]); });
+  }
+  // (a size that is whom it is for is also found by a man or a woman said: 男士 of "男的", 女款 of "for women")
+  for (const [k, s] of soleKeys(sizes, (s) => { const g = GENDER_SIZE.exec(s.trim())?.[1]; return g ? SEX[g] : null; })) {
+    if (!idx.has(k)) idx.set(k, s);
   }
   // (a size that starts with a Chinese numeral is also found written with digits: 两只装 as 2只装)
   for (const s of sizes) {

@@ -1903,3 +1903,28 @@ describe("a store's place in pinyin before 店; which of two is better (session 
   it.each(["泳池清洗13寸还是14寸好 我家池子小", "泳池清洗跟SPA精油 哪个好用还是都要", "is the pool cleaning better than the spa oil?"])("%s asks which to choose", (text) =>
     expect(parse(text).intent).toBe("recommend"));
 });
+
+describe("whom it is for, a man or a woman; so many times as a pack holds (session 21)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "l", name: "裸肌蜜蜡" }],
+    products: [
+      { id: "underarm", brandId: "l", name: "腋下蜜蜡脱毛", aliases: ["腋下蜜蜡", "underarm wax"], sizes: ["女士", "男士"] },
+      { id: "back", brandId: "l", name: "男士背部蜜蜡", aliases: ["背部蜜蜡"], sizes: [] },
+      { id: "laser", brandId: "l", name: "腋下冰点激光脱毛", aliases: ["腋下激光"], sizes: ["单次", "6次卡", "10次卡"] },
+      { id: "hamster", brandId: "l", name: "金丝熊", aliases: ["hamster"], sizes: ["公", "母"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["我男的 腋下蜜蜡能做不 能的话下一单", [["underarm", 1, "男士"]]],
+    ["腋下蜜蜡 女生 一位", [["underarm", 1, "女士"]]],
+    ["underarm wax for women pls", [["underarm", 1, "女士"]]],
+    // (the 男 of 男技师 is the person's, and a product that does not come in it takes none)
+    ["腋下蜜蜡 想约男技师", [["underarm", 1, null]]],
+    ["背部蜜蜡 男生", [["back", 1, null]]],
+    ["a male hamster please", [["hamster", 1, "公"]]],
+    ["腋下激光 十次的卡 买一张", [["laser", 1, "10次卡"]]],
+    ["腋下激光 做两次", [["laser", 2, "单次"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
