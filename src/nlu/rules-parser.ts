@@ -763,6 +763,12 @@ export class RulesParser implements IntentParser {
       heads.forEach((h, k) => {
         // (a head inside a size is the size's unit: the hour of "1 hour")
         if (sizes.some((z) => !z.weak && z.start <= h.start && h.end <= z.end)) return;
+        // (a size of one character written against it is one of its products': the 竹 of "竹套餐" for 铁板烧套餐 sold 梅/竹/松)
+        const c = lower[h.start - 1] ?? "";
+        if (/[\u4e00-\u9fff]/.test(c) && !MEASURE_WORDS.includes(c) && candidates[k].some((p) => p.sizes.includes(c)) && !sizes.some((z) => z.start < h.start && h.start - 1 < z.end)) {
+          sizes.push({ start: h.start - 1, end: h.start, keys: [sizeKey(c)], display: c, weak: false });
+          sizes.sort((a, b) => a.start - b.start);
+        }
         const i = all.indexOf(h);
         const from = i > 0 ? all[i - 1].end : 0;
         const to = i + 1 < all.length ? all[i + 1].start : lower.length;

@@ -38,10 +38,10 @@ const PERIODS: [RegExp, Period][] = [
   [/早上|早晨|清晨|一早|明早|今早|大早|朝早|听朝|头午|前晌/, { defaultHour: 9, kind: "am" }],
   [/上午|上半天|(?<![a-z])(?:morning|a\.m\.)(?![a-z])/, { defaultHour: 10, kind: "am" }],
   // (晌午 in the north)
-  // ("tmr lunch", "tomorrow lunch": lunch said after a day)
-  [/中午|晌午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])|(?<![a-z])lunch(?![a-z])(?<=(?:tmr|tomorrow|today|day|sun|mon|tue|wed|thu|fri|sat)\s+lunch)/, { defaultHour: 12, kind: "noon" }],
-  // (后晌 in the north, 下半天 in Shanghai, 晏昼 in Cantonese)
-  [/下午|午后|后晌|下半天|晏昼|下昼|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
+  // ("tmr lunch", "tomorrow lunch", "Dec 19 lunch", "下周六 lunch": lunch said after a day)
+  [/中午|晌午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])|(?<![a-z])lunch(?![a-z])(?<=(?:tmr|tomorrow|today|day|sun|mon|tue|wed|thu|fri|sat|\d|[六日天一二三四五])\s*lunch)/, { defaultHour: 12, kind: "noon" }],
+  // (后晌 and 过晌 in the north, 下半天 in Shanghai, 晏昼 in Cantonese, 下晡 in Minnan)
+  [/下午|午后|后晌|过晌|下半天|晏昼|下昼|下晡|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
   [/傍晚|黄昏/, { defaultHour: 18, kind: "pm" }],
   // (晚 alone before an hour: 周六晚7点)
   // (黑夜 in the north is the evening)
@@ -50,9 +50,10 @@ const PERIODS: [RegExp, Period][] = [
 
 const RELATIVE_DAYS: [RegExp, number][] = [
   [/大后天/, 3],
-  [/后天|后日|后个|(?<![a-z])day\s+after\s+tomorrow(?![a-z])/, 2],
-  // (听日 and 听朝 in Cantonese, 明朝 in Shanghai)
-  [/明天|明日|明儿|明个|明早|明晚|听日|听朝|明朝|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw)(?![a-z])/, 1],
+  // (后儿 in the north)
+  [/后天|后日|后个|后儿|(?<![a-z])day\s+after\s+tomorrow(?![a-z])/, 2],
+  // (听日 and 听朝 in Cantonese, 明朝 in Shanghai, 明仔载 in Minnan)
+  [/明天|明日|明儿|明个|明早|明晚|听日|听朝|明朝|明仔载|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw)(?![a-z])/, 1],
   [/今天|今日|今儿|今个|今晚|今早|今夜|(?<![a-z])(?:today|tonight|this\s+(?:morning|afternoon|evening))(?![a-z])/, 0],
 ];
 
@@ -86,7 +87,7 @@ const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|
 
 /** Every pattern below needs one of these: a digit, a Chinese numeral or day/period word, or an English one. */
 const MAYBE_TIME =
-  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@|christmas|new\s+year|valentine)/;
+  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌晡]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@|christmas|new\s+year|valentine)/;
 
 interface Clock {
   h: number;

@@ -1928,3 +1928,19 @@ describe("whom it is for, a man or a woman; so many times as a pack holds (sessi
     ["腋下激光 做两次", [["laser", 2, "单次"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a size of one character written against a word its product's name ends in (session 21)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "焰町铁板烧" }],
+    products: [
+      { id: "set", brandId: "y", name: "铁板烧套餐", aliases: ["铁板套餐"], sizes: ["梅", "竹", "松"] },
+      { id: "couple", brandId: "y", name: "情侣套餐", aliases: [], sizes: [] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["竹套餐 一份", [["set", 1, "竹"]]],
+    ["周五晚上 梅套餐6份", [["set", 6, "梅"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});

@@ -185,3 +185,15 @@ describe("a solar term, and a holiday said with 那天, is that day (session 20)
   ])("%s → %s", (text, want) => expect(when(text)).toBe(want));
   it.each(["冬至吃汤圆还是饺子", "清明团子两盒"])("%s names no day", (text) => expect(when(text)).toBeNull());
 });
+
+describe("lunch after a date; the dialects' afternoon and days (session 21)", () => {
+  it.each([
+    ["20-table hall for Dec 19 lunch please", "2026-12-19T12:00:00+08:00"],
+    ["婚宴 16桌 下周六 lunch", "2026-12-05T12:00:00+08:00"],
+    // (后儿个 in the north is the day after tomorrow; 过晌 its afternoon; 明仔载 下晡 in Minnan)
+    ["约个签证顾问 后儿个上午", "2026-11-27T10:00:00+08:00"],
+    ["周五过晌", "2026-11-27T15:00:00+08:00"],
+    ["明仔载下晡", "2026-11-26T15:00:00+08:00"],
+  ])("%s → %s", (text, want) => expect(when(text)).toBe(want));
+  it("lunch said alone names no day", () => expect(when("公司团建lunch吃啥")).toBeNull());
+});
