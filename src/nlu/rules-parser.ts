@@ -16,6 +16,7 @@ import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
 import { StoreBrands } from "./store-brand.ts";
+import { RentalSiblings } from "./rentals.ts";
 import { bareNumberSize, catalogSizes, CompositeSizeIndex, countedAt, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
 import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { parseWhen } from "./when.ts";
@@ -163,6 +164,8 @@ export class RulesParser implements IntentParser {
   private readonly stores: TermMatcher;
   /** the brand of a store said by a piece of its name (项城店) */
   private readonly storeBrands: StoreBrands;
+  /** the products that rent out what others sell (头盔租赁 beside a helmet) */
+  private readonly rentalSiblings: RentalSiblings;
   /** product names written inside a store's name */
   private readonly inStoreNames = new Set<string>();
   /** the catalog's sizes in Chinese words (黑色, 半天), to find a name said around one of them ("803黑色墨盒") */
@@ -179,6 +182,7 @@ export class RulesParser implements IntentParser {
     const storeNames = storeWords(catalog);
     this.stores = new TermMatcher(storeNames.map((text) => ({ text, id: text })));
     this.storeBrands = new StoreBrands(catalog);
+    this.rentalSiblings = new RentalSiblings(catalog.products ?? []);
     // (the names said inside a store's name, 观音 of 观音桥店: only where one is said are stores looked for)
     for (const w of storeNames) for (const m of this.matcher.exactMentions(w.normalize("NFKC").toLowerCase(), null)) if (m.kind === "product") this.inStoreNames.add(w.normalize("NFKC").toLowerCase().slice(m.start, m.end));
     for (const c of catalog.coupons ?? []) {
@@ -651,6 +655,11 @@ export class RulesParser implements IntentParser {
     // (nor one read inside one of the catalog's coupon codes: the soju of SOJU8, the 季卡 of JIKA50 read in pinyin)
     const code = findCouponCode(lower, orig, this.couponCodes, orderId);
     if (code && code.end > code.start && this.couponBrand.has(code.value)) for (let k = productMentions.length - 1; k >= 0; k--) if (overlaps(productMentions[k], code)) productMentions.splice(k, 1);
+    // (a thing said with renting is the rental of it, when the catalog rents it out: "头盔租俩", "租个轮椅")
+    for (const m of productMentions) {
+      const rental = this.matcher.products.get(this.rentalSiblings.rentalOf(lower, { start: m.start, end: m.end, productId: m.product.id }) ?? "");
+      if (rental && (!allowed || allowed.has(rental.brandId))) m.product = rental;
+    }
     // a head noun said alone ("要把小提琴 1/4的"), where no name or role word is written: the product of
     // those ending in it that a size in the sentence fits
     // (a head noun may also be a category word: 帐篷 of "6人帐篷", "a tent for 2")

@@ -1944,3 +1944,24 @@ describe("a size of one character written against a word its product's name ends
     ["周五晚上 梅套餐6份", [["set", 6, "梅"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a thing said with renting is its rental, when the catalog rents it out (session 21)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "x", name: "雪狐" }, { id: "b", name: "白桦岭" }],
+    products: [
+      { id: "helmet", brandId: "x", name: "雪狐轻量滑雪头盔", aliases: ["头盔", "helmet"], sizes: ["S", "M", "L"] },
+      { id: "helmet-rent", brandId: "b", name: "头盔租赁", aliases: ["租头盔", "helmet rental"], sizes: ["S", "M", "L"] },
+      { id: "gopro", brandId: "x", name: "GoPro HERO13", aliases: ["gopro"], sizes: [] },
+      { id: "gopro-rent", brandId: "b", name: "GoPro租赁(日租)", aliases: ["租gopro"], sizes: [] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["头盔租俩 M号", [["helmet-rent", 2, "M"]]],
+    ["helmet M码 租一个", [["helmet-rent", 1, "M"]]],
+    ["zu gopro", [["gopro-rent", 1, null]]],
+    // (bought, it is the one for sale)
+    ["头盔M码 买一个", [["helmet", 1, "M"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
