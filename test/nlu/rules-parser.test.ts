@@ -1965,3 +1965,26 @@ describe("a thing said with renting is its rental, when the catalog rents it out
     ["头盔M码 买一个", [["helmet", 1, "M"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("two amounts said apart; a number in a size's range; a weight over a size's bound (session 21)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "r", name: "锐拍" }],
+    products: [
+      { id: "paddle", brandId: "r", name: "锐拍Pro碳纤维拍", aliases: ["Pro拍", "carbon paddle"], sizes: ["225g/4.25寸", "240g/4.25寸", "240g/4.5寸"] },
+      { id: "insole", brandId: "r", name: "足弓支撑鞋垫", aliases: ["足弓鞋垫"], sizes: ["S(35-37)", "M(38-40)", "L(41-43)"] },
+      { id: "tree", brandId: "r", name: "雪松木鞋撑", aliases: ["shoe trees"], sizes: ["38-39", "40-41", "42-43"] },
+      { id: "plan", brandId: "r", name: "狗狗鲜食月卡", aliases: ["狗狗包月", "dog monthly plan"], sizes: ["5kg以下", "5-10kg", "10-20kg", "20kg以上"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["Pro拍 240克 4.5寸手柄 来一支", [["paddle", 1, "240g/4.5寸"]]],
+    ["carbon paddle, 240g with the 4.25 grip", [["paddle", 1, "240g/4.25寸"]]],
+    ["足弓鞋垫 39码的", [["insole", 1, "M(38-40)"]]],
+    ["足弓鞋垫要L码的", [["insole", 1, "L(41-43)"]]],
+    ["shoe trees EU 43", [["tree", 1, "42-43"]]],
+    ["金毛32kg，狗狗包月来一份", [["plan", 1, "20kg以上"]]],
+    ["dog monthly plan, my lab is 8kg", [["plan", 1, "5-10kg"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
