@@ -1988,3 +1988,29 @@ describe("two amounts said apart; a number in a size's range; a weight over a si
     ["dog monthly plan, my lab is 8kg", [["plan", 1, "5-10kg"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("a bare title with 在吗; a thing done or paid for and not come; a sign-up given up; a shop that does it (session 21)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "k", name: "快鞋匠" }],
+    products: [
+      { id: "bag", brandId: "k", name: "包包护理", aliases: [], sizes: [] },
+      { id: "card", brandId: "k", name: "会员年卡", aliases: ["年卡"], sizes: [] },
+      { id: "cup", brandId: "k", name: "双打赛报名", aliases: ["双打赛"], sizes: [] },
+    ],
+    staff: [{ id: "s1", storeId: "st", name: "王师傅", role: "cobbler" }],
+    roles: [{ role: "cobbler", labels: { zh: ["修鞋师傅", "修鞋"], en: ["cobbler", "shoe repair"] } }],
+    coupons: [{ code: "KX10", brandId: "k", title: "满100减10" }],
+  });
+  const intent = (text: string) => shop.parseSync(text, ctx()).intent;
+  it.each([
+    ["在吗 师傅", "greeting"],
+    ["老师好🙏", "greeting"],
+    ["包包护理做完没 都一周了", "order_status"],
+    ["年卡付了钱 app里怎么没生效", "order_status"],
+    ["双打赛不参加了 退报名费", "cancel_order"],
+    ["我领过快鞋匠的券吗", "list_coupons"],
+    ["附近有修鞋的吗", "find_store"],
+    ["any shoe repair kiosk open saturday evening near the station", "find_store"],
+  ])("%s is %s", (text, want) => expect(intent(text)).toBe(want));
+  it("安装完没清理现场 is no question after an order", () => expect(intent("包包护理完没清理干净 很不满意")).not.toBe("order_status"));
+});
