@@ -2014,3 +2014,16 @@ describe("a bare title with 在吗; a thing done or paid for and not come; a sig
   ])("%s is %s", (text, want) => expect(intent(text)).toBe(want));
   it("安装完没清理现场 is no question after an order", () => expect(intent("包包护理完没清理干净 很不满意")).not.toBe("order_status"));
 });
+
+describe("when an order comes, said of its hour or day, or late; invoices, payment and how-tos are help (session 21)", () => {
+  const shop = rulesFromCatalog({ brands: [{ id: "z", name: "粥满堂" }], products: [{ id: "a", brandId: "z", name: "A餐", aliases: [], sizes: [] }], coupons: [] });
+  const intent = (text: string) => shop.parseSync(text, ctx()).intent;
+  it.each([
+    ["十份A餐 几点能送到 订单号 20261125031", "order_status"],
+    ["喜糖那单 几号能寄出", "order_status"],
+    ["my delivery is late, order 77321", "order_status"],
+    ["可以开发票吗", "help"],
+    ["付款方式有哪些", "help"],
+    ["储值卡怎么充值", "help"],
+  ])("%s is %s", (text, want) => expect(intent(text)).toBe(want));
+});
