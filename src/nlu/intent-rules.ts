@@ -140,7 +140,7 @@ export const CUES = {
   /** a find cue that asks a question (where / is there), as opposed to "from the store near me" */
   findQuestion: any(/哪|附近有|有没有?|吗|最近的|(?:店|stores?|shops?|branch(?:es)?|km|公里|米)[^?？]{0,12}[?？]/, en("where|which|nearest|closest|is there|any")),
   // (a shop said as a stall or a hall, 修鞋铺 or 室内馆, or as one that does it: "附近有修鞋配钥匙的吗", "有开门的吗")
-  storeNoun: any(/店|哪里|哪儿|在哪|哪家|地方|校区|网点|营业厅|铺(?![子盖设路])|附近有[\u4e00-\u9fff]{1,10}的(?:吗|么|没)|有开(?:门|着)的(?:吗|么|没)/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?|kiosks?")),
+  storeNoun: any(/店|哪里|哪儿|在哪|哪家|地方|校区|网点|营业厅|影楼|机构|工作室|(?<!快递|物流|搬家|保险)公司(?!团建|年会|聚餐|注册|地址)|学校|中心|铺(?![子盖设路])|附近有[\u4e00-\u9fff]{1,10}的(?:吗|么|没)|有开(?:门|着)的(?:吗|么|没)/, en("stores?|shops?|where|nearest|closest|outlets?|branch(?:es)?|kiosks?|studios?|cent(?:er|re)s?|clinics?|schools?|agenc(?:y|ies)|salons?")),
   recommend: any(
     // (how to choose between two, whether it is worth the risk or needed, what suits: "年卡跟次卡怎么选", "有必要洗吗")
     /(?:跟|和|还是|与).{1,10}(?:怎么|如何|咋)选|(?:送|吃|喝|养|种)[^，,。?？\s]{1,8}还是(?![没不要想在])[^，,。]{1,8}[?？]*$|值得(?:吗|么|买吗|做吗)|需要(?!预约|排队|提前|带|付|交)[\u4e00-\u9fff]{1,4}(?:吗|么)[?？]*$|先(?:报|买|学|选|上)哪(?:个|种|款|一个)|(?:和|跟|与).{1,10}哪(?:个|种|款)[\u4e00-\u9fff]{1,3}(?:快|好|强|高|低|便宜|划算|省|耐用)|要不要(?:配|搭配|一起)|怎么买(?:划算|便宜|最省|最划算)|(?:怎么|如何|咋)选(?:择)?(?:好|呢|啊|呀)?[?？]*$|有必要.{0,8}(?:吗|不|么)|风险大(?:吗|不|么)|适合.{0,6}(?:什么|啥)(?:样|造型|款|颜色|风格)/,
@@ -152,6 +152,8 @@ export const CUES = {
     // (which one is the most or the more something, which one is worth it or quieter, which kind suits: 哪款车续航最长, 哪个值,
     // 适合上哪种)
     /哪(?:个|款|种|一款|一种)(?![店门家])[\u4e00-\u9fffa-z0-9 ]{0,10}?(?:最|更|比较)(?!近|快送)[\u4e00-\u9fff]{1,3}|哪(?:个|款|种|一款|一种)[\u4e00-\u9fff]{0,3}?(?:值|静音|耐用|便宜|实惠|舒服|好看|好用|合适)(?:点|些|一点)?(?:[?？呢啊呀吗]|\s*$)|适合(?:上|买|用|学|穿|报|选|玩)?哪(?:个|种|款|些|一种|一款)|哪(?:个|款|种|一款|一种)(?![店门家])[\u4e00-\u9fff]{1,5}(?:一点|一些)(?:[?？呢啊呀吗]|\s*$)/,
+    // (how many or how big suits: "婚礼蛋糕几层合适", "配几头的吊灯合适", "轮椅选多宽的"; how to choose: "粗细咋选 二细还是三细")
+    /(?:几|多宽|多长|多高|多厚)[\u4e00-\u9fff]{0,4}?的?(?:合适|比较合适|最合适)|选(?:多宽|多长|多大|多高|多厚|几)[\u4e00-\u9fff]{0,3}的|(?:咋|怎么|如何)选(?=[\s,，])/,
     // (one or the other, and which is good, tastes or sounds better, is enough: "13寸还是14寸好", "豆沙的好吃还是酸奶的好吃",
     // "medium 还是 large 够喝", "零下5度穿哪个"; "silk vs wool, which lasts longer?", "is the mocha better than…")
     /还是[^，,。？?!！\s]{1,12}?(?:好(?:吃|喝|听|看|用)?|合适|划算|够(?:吃|喝|用)?)(?![了的])|(?:好吃|好喝|好听|好看|好用)还是|(?:穿|用|买|选|配|装)哪(?:个|种|款)[?？呢啊]*\s*$|\bvs\.?\s.{0,40}\?|\bbetter than\b|\bbest [a-z]+(?: [a-z]+)? for\b|\bwhat (?:size|kind|type)\b.{0,30}\b(?:do|should) (?:i|we)\b|\bwhich\b.{0,30}\b(?:longer|cheaper|warmer|better)\b/,

@@ -2027,3 +2027,19 @@ describe("when an order comes, said of its hour or day, or late; invoices, payme
     ["储值卡怎么充值", "help"],
   ])("%s is %s", (text, want) => expect(intent(text)).toBe(want));
 });
+
+describe("a studio, a school or an agency asked for is a shop; how many or how big suits asks for advice (session 21)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "t", name: "墨岛纹身" }],
+    products: [{ id: "cake", brandId: "t", name: "婚礼蛋糕", aliases: [], sizes: ["三层", "五层"] }],
+    staff: [{ id: "s1", storeId: "st", name: "阿明", role: "artist" }],
+    roles: [{ role: "artist", labels: { zh: ["纹身师", "纹身"], en: ["tattoo artist", "tattoo"] } }],
+    coupons: [],
+  });
+  const intent = (text: string) => shop.parseSync(text, ctx()).intent;
+  it.each([
+    ["附近有tattoo studio吗", "find_store"],
+    ["附近有没有做纹身的工作室", "find_store"],
+    ["婚礼蛋糕几层合适 大概150个客人", "recommend"],
+  ])("%s is %s", (text, want) => expect(intent(text)).toBe(want));
+});
