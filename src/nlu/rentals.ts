@@ -3,9 +3,9 @@
 // for sale. The rentals and what each rents out are read from the catalog's names ("租头盔", "wheelchair rental"); the
 // words of renting are general language.
 
-/** a word of renting in a product's name: 租赁, 出租, 日租, rental, hire */
-const RENTAL_NAME = /租赁|出租|租借|租用|[日月周时]租|租|(?<![a-z])(?:rentals?|rent|hire)(?![a-z])/g;
-/** renting said in a message, next to the thing rented */
+/** a word of renting in a product's name: 租赁, 出租, 日租, rental, hire (every one of them, to take out of the name) */
+const RENTAL_WORDS = /租赁|出租|租借|租用|[日月周时]租|租|(?<![a-z])(?:rentals?|rent|hire)(?![a-z])/g;
+/** renting said in a message, next to the thing rented (in pinyin too: "zu gopro") */
 const RENT_SAID = /租|(?<![a-z])(?:rent(?:ing|ed|al)?|hire|zu)(?![a-z])/;
 /** how near the word of renting must be said: within a few characters either side of the thing */
 const NEAR = 5;
@@ -20,13 +20,13 @@ export class RentalSiblings {
     for (const p of products) {
       for (const n of [p.name, ...(p.aliases ?? [])]) {
         const name = n.normalize("NFKC").toLowerCase();
-        RENTAL_NAME.lastIndex = 0;
-        if (!RENTAL_NAME.test(name)) continue;
+        const thing = name.replace(RENTAL_WORDS, " ");
+        if (thing === name) continue;
         this.rentals.add(p.id);
-        const thing = name.replace(RENTAL_NAME, " ").replace(/[()（）]/g, " ").replace(/(?<![a-z])(?:a|an|the)(?![a-z])/g, " ").replace(/\s+/g, " ").trim();
-        if (!(/^[\u4e00-\u9fff]{2,}$/.test(thing) || /^[a-z][a-z0-9 ]{2,}$/.test(thing))) continue;
-        const had = this.rents.get(thing);
-        this.rents.set(thing, had === undefined || had === p.id ? p.id : null);
+        const rented = thing.replace(/[()（）]/g, " ").replace(/(?<![a-z])(?:a|an|the)(?![a-z])/g, " ").replace(/\s+/g, " ").trim();
+        if (!(/^[\u4e00-\u9fff]{2,}$/.test(rented) || /^[a-z][a-z0-9 ]{2,}$/.test(rented))) continue;
+        const had = this.rents.get(rented);
+        this.rents.set(rented, had === undefined || had === p.id ? p.id : null);
       }
     }
   }
