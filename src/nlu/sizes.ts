@@ -404,30 +404,24 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       const same = g === null ? undefined : [...index].find(([k]) => { const h = amountIn(k); return h !== null && h.unit === g.unit && Math.abs(h.n - g.n) <= (g.unit === "g" ? g.n * 0.02 : 0); });
       if (same) return same[1];
     }
-    // an amount under a size's bound: 8cm is the 10cm内 one (the smallest bound that holds it); 8斤 the 5kg以下 one
+    // an amount under a size's bound: 8cm is the 10cm内 one (the smallest bound that holds it); 8斤 the 5kg以下 one; or
+    // over one, when none holds it: 32kg is the 20kg以上 one, 11斤 the 5kg以上 one (the largest bound it passes)
     for (const key of m.keys) {
       const said = amountOf(key);
       if (!said) continue;
       const g = amountIn(key);
-      let best: { bound: number; size: string } | null = null;
-      for (const [k, v] of index) {
-        let b = boundOf(k);
-        if (b && b.unit !== said.unit && g) {
-          const h = amountIn(sizeKey(`${b.n}${b.unit}`));
-          b = h && h.unit === g.unit ? { n: h.n * (said.n / g.n), unit: said.unit } : null;
-        }
-        if (b && b.unit === said.unit && said.n <= b.n && (!best || b.n < best.bound)) best = { bound: b.n, size: v };
-      }
-      if (best) return best.size;
-      // (or over one: 32kg is the 20kg以上 one, 11斤 the 5kg以上 one; the largest bound it passes)
+      let under: { bound: number; size: string } | null = null;
       let over: { bound: number; size: string } | null = null;
       for (const [k, v] of index) {
-        const b = floorOf(k);
+        const b = boundOf(k);
+        // (a bound in another unit of the same kind, in the unit said: the 5kg of 5kg以下 for 8斤)
         const h = b && b.unit !== said.unit && g ? amountIn(sizeKey(`${b.n}${b.unit}`)) : null;
         const n = !b ? null : b.unit === said.unit ? b.n : h && g && h.unit === g.unit ? h.n * (said.n / g.n) : null;
-        if (n !== null && said.n >= n && (!over || n > over.bound)) over = { bound: n, size: v };
+        if (n === null) continue;
+        if (b!.upper && said.n <= n && (!under || n < under.bound)) under = { bound: n, size: v };
+        if (!b!.upper && said.n >= n && (!over || n > over.bound)) over = { bound: n, size: v };
       }
-      if (over) return over.size;
+      if (under ?? over) return (under ?? over)!.size;
     }
     // a bare number within the range of bare numbers a size writes: EU 43 is the 42-43 one, 39码 the M(38-40) one
     for (const key of m.keys) {
@@ -474,29 +468,18 @@ function amountOf(key: string): { n: number; unit: string } | null {
   return m ? { n: Number(m[1]), unit: m[2] } : null;
 }
 
-/** A size that is an upper bound, "10cm内", "2小时以内", "5人以下": its amount in the units amountOf gives (memoised: a
- * catalog's size keys are few, and every size asked is compared with them). */
-const BOUNDS = new Map<string, { n: number; unit: string } | null>();
-function boundOf(key: string): { n: number; unit: string } | null {
+/** A size that is a bound, an upper one ("10cm内", "2小时以内", "5人以下") or a lower one ("20kg以上", "5kg+"): its amount
+ * in the units amountOf gives (memoised: a catalog's size keys are few, and every size asked is compared with them). */
+const BOUNDS = new Map<string, { n: number; unit: string; upper: boolean } | null>();
+function boundOf(key: string): { n: number; unit: string; upper: boolean } | null {
   let bound = BOUNDS.get(key);
   if (bound === undefined) {
-    const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]{1,3}?)(?:以内|之内|以下|内)$/.exec(key);
-    bound = m ? amountOf(sizeKey(`${m[1]}${m[2]}`)) : null;
+    const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]{1,3}?)(以内|之内|以下|内|以上|及以上|\+)$/.exec(key);
+    const amount = m ? amountOf(sizeKey(`${m[1]}${m[2]}`)) : null;
+    bound = amount && { ...amount, upper: !/上|\+/.test(m![3]) };
     if (BOUNDS.size < 50_000) BOUNDS.set(key, bound);
   }
   return bound;
-}
-
-const FLOORS = new Map<string, { n: number; unit: string } | null>();
-/** A size key's lower bound (20kg以上, 5kg+), or null. */
-function floorOf(key: string): { n: number; unit: string } | null {
-  let floor = FLOORS.get(key);
-  if (floor === undefined) {
-    const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]{1,3}?)(?:以上|及以上|\+)$/.exec(key);
-    floor = m ? amountOf(sizeKey(`${m[1]}${m[2]}`)) : null;
-    if (FLOORS.size < 50_000) FLOORS.set(key, floor);
-  }
-  return floor;
 }
 
 /** a range of bare numbers in a size, alone or in brackets: 42-43, M(38-40) (not one with a unit: 4-6岁) */
