@@ -171,7 +171,9 @@ export function buildItems(
       const ownWeak = region.filter((s) => s.weak && s.start >= mention.end).map((s) => ({ start: s.start, end: s.end + Number(WEAK_SIZE_MEASURES.includes(lower[s.end] ?? "_")) }));
       const said = quantityAfter(blankSpans(counts, ownWeak).slice(mention.end, nextStart));
       // (the people it is for, "duo room 两个人", are not how many of it)
-      const after = said && !(forParty && counts[mention.end + said.length] === "人") ? said : null;
+      // (nor the people who will eat or use it: "千层 3个人吃", "毛肚 两个人吃")
+      const people = said ? counts.slice(mention.end + said.length, mention.end + said.length + 4) : "";
+      const after = said && !(people[0] === "人" && (forParty || FED.test(people.slice(1)))) ? said : null;
       const taken = after && quantities.find((q) => q.start >= mention.end && q.end <= mention.end + after.length);
       if (after && (!taken || mine(taken))) {
         quantity = after.value;
@@ -622,6 +624,8 @@ function gluedCount(lower: string, s: Span): { value: number; length: number } |
   const m = GLUED_COUNT.exec(lower.slice(s.end));
   return m && Number(m[1]) >= 1 ? { value: Number(m[1]), length: m[1].length } : null;
 }
+/** what people do with what they order, after a count of them: the 吃 of "3个人吃" */
+const FED = /^(?:一起)?(?:吃|喝|够)/;
 const NUMERAL_BEFORE = new RegExp(`(?:^|[^${ZH_NUM_CHARS}])([一二两三四五六七八九十])\\s*$`);
 /** A Chinese numeral alone right before a mark of size: the 两 of "两大两小". */
 function numeralBefore(prefix: string): number | null {
@@ -631,7 +635,7 @@ function numeralBefore(prefix: string): number | null {
 /** a choice between things said: 还是, or */
 const CHOICE_WORD = /还是|(?<![a-z])or(?![a-z])/;
 /** or a question which to take, after things joined by "and": "20cm和25cm有啥区别", "年卡跟次卡哪个划算" */
-const WHICH_ASKED = /哪个|哪种|哪款|哪一|区别|(?<![a-z])(?:which|better|difference)(?![a-z])/;
+const WHICH_ASKED = /哪个|哪种|哪款|哪一|区别|差别|差在哪|(?<![a-z])(?:which|better|difference)(?![a-z])/;
 
 function offeredAsChoice(lower: string, said: Span[]): boolean {
   const gaps = said.slice(1).map((s, k) => lower.slice(said[k].end, s.start));

@@ -176,11 +176,13 @@ const PATTERNS: Pattern[] = [
   { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:到|至|-|~|～)\s*(\d+(?:\.\d+)?)\s*(kg|公斤|千克|斤|cm|厘米|公分)(?![a-z])/g, make: (m) => ({ keys: [sizeKey(`${m[1]}-${m[2]}${m[3]}`)], display: `${m[1]}-${m[2]}${m[3]}` }) },
   // (said with an English number, "one kg", "two litres"; a Chinese unit may be followed by a count, "1公斤x5")
   // (a Chinese numeral right after a product's digits starts the weight: the 一公斤 of 登海605一公斤)
-  { re: new RegExp(`(?<![.a-z]|\\d(?=\\d))(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升)|(?:one|two|three|four|five|six|ten|an?)(?=\\s+(?:kg|lit|lbs?|oz)))\\s*((?:l|kg|g|oz|lbs?|lit(?:er|re)s?)(?![a-z&])|升|克|公斤|千克|斤|盎司|磅)`, "g"), make: (m, orig) => {
-    const n = parseNumber(m[1]);
+  { re: new RegExp(`(?<![.a-z]|\\d(?=\\d))(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升)|(?:one|two|three|four|five|six|ten|an?|half(?:\\s+an?)?)(?=\\s+(?:kg|kilo|lit|lbs?|oz|pound)))\\s*((?:l|kg|g|oz|lbs?|lit(?:er|re)s?|kilo(?:gram)?s?|pounds?)(?![a-z&])|升|克|公斤|千克|斤|盎司|磅)`, "g"), make: (m, orig) => {
+    // ("half a kilo", "two pounds": kilos in kg, pounds in lb)
+    const n = m[1].startsWith("half") ? 0.5 : parseNumber(m[1]);
+    const said = m[2].replace(/^kilo.*/, "kg").replace(/^pounds?$/, "lb");
     if (n === null || n <= 0) return null;
-    const unit = orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length);
-    return { keys: [sizeKey(n + m[2].replace(/^lit.*/, "l"))], display: `${n}${unit}` };
+    const unit = said === m[2] ? orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length) : said;
+    return { keys: [sizeKey(n + said.replace(/^lit.*/, "l"))], display: `${n}${unit}` };
   } },
   // the 两 of weight (50g): "1两的金条", "二两", "半两" (not "一两个", "三两天": a few)
   { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d+(?:\\.\\d+)?|[二三四五六七八九十半])\\s*两(?![${MEASURE_WORDS}${ZH_NUM_CHARS}天次年周位人种样块]|公斤|千克)`, "g"), make: (m) => {

@@ -235,6 +235,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "opera-show": { intent: 0.98, entities: 0.9 },
   "yak-products": { intent: 0.98, entities: 0.89 },
   "drone-school": { intent: 0.98, entities: 0.87 },
+  // (written blind at the start of session 22, never read: scored at arrival and at the end of the session)
+  "sandwich-bar": { intent: 0.99, entities: 0.88 },
+  "window-cleaning": { intent: 0.94, entities: 0.74 },
+  "axe-throwing": { intent: 0.98, entities: 0.89 },
+  "sunglasses-shop": { intent: 0.98, entities: 0.89 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
