@@ -519,6 +519,22 @@ export class CatalogMatcher {
       const name = normalizeSurface(b.name);
       if (name.length >= 4 && isAllCjk(name.slice(0, 2)) && !seen.has(`${name.slice(0, 2)}|product`)) add(name.slice(0, 2), "brand", b.id, b.id);
     }
+    // A long Chinese name is said without a word of two characters inside it: 鲜虾肠粉套装 of 鲜虾肠粉家庭套装, 布艺沙发清洗 of
+    // 布艺沙发深度清洗 (of a name of eight or more; each side at least two characters; only a saying no other name has, added after every name)
+    const elided = new Map<string, { id: string; brandId: string } | null>();
+    for (const p of catalog.products ?? []) {
+      for (const raw of [p.name, ...(p.aliases ?? [])]) {
+        const text = raw ? normalizeSurface(raw) : "";
+        if (text.length < 8 || !isAllCjk(text)) continue;
+        for (let k = 2; k + 4 <= text.length; k++) {
+          const said = text.slice(0, k) + text.slice(k + 2);
+          const prev = elided.get(said);
+          if (prev === undefined) elided.set(said, { id: p.id, brandId: p.brandId });
+          else if (prev && prev.id !== p.id) elided.set(said, null);
+        }
+      }
+    }
+    for (const [said, owner] of elided) if (owner && !seen.has(`${said}|product`) && !seen.has(`${said}|brand`)) add(said, "product", owner.id, owner.brandId);
     this.indexHeads(catalog, seen);
     this.indexVerbPhrases(catalog);
     // Longest first, so 抹茶星冰乐 wins over 星冰乐 and "caffe latte" over "latte".
@@ -687,7 +703,10 @@ export class CatalogMatcher {
         // (an English head one of whose products is named in the text is that product said again, or what it is made
         // of: the roses of "2 champagne rose bouquets, 11 roses each")
         const again = h.latin && taken.some((t) => (t as Partial<CatalogMention>).kind === "product" && ids.includes((t as CatalogMention).id));
-        if (ids.length && !again && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids, ...(h.tag ? { tag: true } : {}) });
+        // (nor one that holds a product named after it: the bags of "two 5kg bags of bread flour")
+        const of = h.latin ? /^\s+of\s+/.exec(lower.slice(end)) : null;
+        const holds = !!of && taken.some((t) => (t as Partial<CatalogMention>).kind === "product" && t.start >= end + of[0].length && t.start <= end + of[0].length + 12);
+        if (ids.length && !again && !holds && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids, ...(h.tag ? { tag: true } : {}) });
         break;
       }
     }

@@ -225,7 +225,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "hair-transplant": { intent: 0.97, entities: 0.92 },
   // (written blind twenty minutes into session 21, after its first changes, never read: scored at arrival and at the end
   // of the session)
-  "chicken-rice": { intent: 0.99, entities: 0.9 },
+  // (intent 0.99 until session 22: the intent model retrained with eight more corpora costs it a line, seen as a score)
+  "chicken-rice": { intent: 0.98, entities: 0.9 },
   "pet-cremation": { intent: 0.97, entities: 0.92 },
   "abacus-math": { intent: 0.98, entities: 0.91 },
   "umbrella-shop": { intent: 0.96, entities: 0.86 },
@@ -462,7 +463,17 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   // (written blind an hour into session 21, read at arrival)
   "cobbler": { intent: 0.95, entities: 0.87 },
   "fresh-pet-food": { intent: 0.99, entities: 0.92 },
-  "pickleball-club": { intent: 0.98, entities: 0.88 },
+  // (entities 0.88 until session 22: the intent model retrained with eight more corpora costs it a line)
+  "pickleball-club": { intent: 0.98, entities: 0.87 },
+  // (written blind at the start of session 22, read at arrival; vr-arcade is at the bar)
+  "sofa-upholstery": { intent: 0.97, entities: 0.79 },
+  "rice-roll-shop": { intent: 0.99, entities: 0.89 },
+  "baking-supplies": { intent: 0.99, entities: 0.87 },
+  // (written blind twenty minutes into session 22, read at arrival)
+  "embroidery-studio": { intent: 0.98, entities: 0.91 },
+  "shengjian-shop": { intent: 0.98, entities: 0.83 },
+  "home-inspection": { intent: 0.96, entities: 0.87 },
+  "down-jacket": { intent: 0.97, entities: 0.94 },
 };
 
 describe("catalog corpora", () => {
