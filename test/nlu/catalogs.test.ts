@@ -241,6 +241,12 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "window-cleaning": { intent: 0.94, entities: 0.74 },
   "axe-throwing": { intent: 0.98, entities: 0.89 },
   "sunglasses-shop": { intent: 0.98, entities: 0.89 },
+  // (written blind an hour into session 22, after its first changes, never read: scored at arrival and at the end of the
+  // session)
+  "beef-noodle": { intent: 0.95, entities: 0.77 },
+  "ballet-school": { intent: 0.96, entities: 0.86 },
+  "bathroom-fixtures": { intent: 0.99, entities: 0.81 },
+  "pet-taxi": { intent: 0.98, entities: 0.78 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
