@@ -20,6 +20,9 @@ const NOT_A_MEASURE = /^(?:元|块|次|天|年|月|个月|周|分|折|号|%)/;
 const NUMBER = `(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})`;
 const AFTER_SIZE = new RegExp(`^\\s*[(（:：]?\\s*(?:约|适合|可坐|坐|容纳|供)?\\s*${NUMBER}\\s*(?:[-~～到至]\\s*${NUMBER})?\\s*(个人|平方米|平米|[a-z]{1,3}|[\\u4e00-\\u9fff㎡])(以上|以内|以下|内)?`);
 
+// (a Chinese numeral taken as short as it goes: the 一 of 一两)
+const BEFORE_SIZE = new RegExp(`(?:^|[^\\d.])(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3}?)\\s*(?:[-~～到至]\\s*(\\d+(?:\\.\\d+)?))?\\s*(个人|平方米|平米|[a-z]{1,3}|[\\u4e00-\\u9fff㎡])(以上|以内|以下|内)?\\s*(?:即|=|是|为|约|合)?\\s*$`);
+
 /** The amounts a description gives for the product's sizes (at least two of them, so that they tell the sizes apart). */
 export function describedSizes(description: string | null | undefined, sizes: string[]): DescribedSize[] {
   if (!description || sizes.length < 2) return [];
@@ -29,7 +32,8 @@ export function describedSizes(description: string | null | undefined, sizes: st
     const z = size.normalize("NFKC").toLowerCase().trim();
     const at = sizeAt(text, z, sizes);
     if (at < 0) continue;
-    const m = AFTER_SIZE.exec(text.slice(at + z.length, at + z.length + 16));
+    // (or before it: "一两即4只装，二两即8只装")
+    const m = AFTER_SIZE.exec(text.slice(at + z.length, at + z.length + 16)) ?? BEFORE_SIZE.exec(text.slice(Math.max(0, at - 12), at));
     if (!m || NOT_A_MEASURE.test(m[3])) continue;
     const a = parseNumber(m[1]);
     const b = m[2] === undefined ? a : parseNumber(m[2]);

@@ -1174,11 +1174,11 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const AREA = "平方米|平米|平方(?!毫米)|平(?![板台底安稳衡价])|㎡|m²|m2(?![a-z\\d])|sqm|square met(?:er|re)s?";
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
 const UNIT_SPELLINGS: Record<string, string> = {
-  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: AREA, 平米: AREA, "㎡": AREA,
+  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: AREA, 平米: AREA, 平: AREA, "㎡": AREA,
   // (a battery's ampere-hours, said in 安)
   ah: "ah(?![a-z])|安时?|amp[- ]?hours?",
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", "°": "°|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
-  立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
+  立方: "立方(?:米)?|方(?![向面便法式案])|cubic\\s*met(?:er|re)s?|cbm|m3|m³", cm: "cm|厘米|公分(?!钟)", mm: "mm|毫米", 居室: "居室|室|居(?![家民住委然])|bedrooms?|bdrm|br(?![a-z])|bed(?![a-z])",
   公里: "公里|千米|km(?![a-z])|kilomet(?:er|re)s?", km: "km(?![a-z])|公里|千米|kilomet(?:er|re)s?", 万公里: "万公里|万\\s*km(?![a-z])|w\\s*(?:公里|km(?![a-z]))",
   kw: "kw(?![a-z])|千瓦|kilowatts?",
   // (a pump's or an air conditioner's horsepower: 3HP is 3匹)
