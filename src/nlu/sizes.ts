@@ -284,6 +284,8 @@ const LI_SAID = /(?<![\d.])(\d{1,2}(?:\.\d)?|[一二三四五六八九十]{1,2})
 /** a size that is a word and a number after it: 圈口56 */
 const WORD_LED = /^([\u4e00-\u9fff]{1,3})(\d{1,3})$/;
 /** sizes that are a kind and a number (圈口56, 60cm): each pattern with the group of its number and of its kind */
+/** a size in two numbering systems, as keyed: 42/us8.5 (EU42/US8.5), with a word after it or not */
+const TWO_SYSTEMS = /^(\d{1,2}(?:\.5)?)\/(?:us|uk|eu|cn)(\d{1,2}(?:\.5)?)(?:\s.*)?$/;
 const NUMBERED: [RegExp, number, number][] = [[WORD_LED, 2, 1], [LENGTH_SIZE, 1, 2]];
 
 export function sizeIndex(sizes: string[]): Map<string, string> {
@@ -331,6 +333,11 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
   for (const [pattern, number, kind] of NUMBERED) {
     const said = sizes.map((s) => pattern.exec(s.normalize("NFKC").trim().toLowerCase().replace(DIAMETER, "")));
     if (said.length > 1 && said.every((m) => m && m[kind] === said[0]![kind])) said.forEach((m, k) => { if (!idx.has(m![number])) idx.set(m![number], sizes[k]); });
+  }
+  // (a shoe size in two systems, EU42/US8.5, is also found by either number, when no other of the sizes has it: "42码",
+  // "US 8.5")
+  for (const part of [1, 2]) {
+    for (const [k, s] of soleKeys(sizes, (s) => TWO_SYSTEMS.exec(sizeKey(s))?.[part] ?? null)) if (!idx.has(k)) idx.set(k, s);
   }
   // (a size that is whom it is for is also found by a man or a woman said: 男士 of "男的", 女款 of "for women")
   for (const [k, s] of soleKeys(sizes, (s) => { const g = GENDER_SIZE.exec(s.trim())?.[1]; return g ? SEX[g] : null; })) {
