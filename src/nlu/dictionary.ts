@@ -18,6 +18,13 @@ const STOP = new Set([
   ..."book booking reserve order buy want need please pls".split(" "),
 ]);
 
+/** the English of levels and grades the dictionary leaves out (入门 is "beginner" to a learner, 进阶 "intermediate"):
+ * general words of any course, kit or product line, not of a trade */
+const LEVELS: Record<string, string> = {
+  入门: "beginner; entry level", 初级: "beginner; entry level", 零基础: "beginner; from scratch", 中级: "intermediate",
+  进阶: "intermediate", 高阶: "advanced", 加厚: "thick; thicker; heavyweight",
+};
+
 let glossOf: Map<string, string> | undefined;
 function load(): Map<string, string> {
   if (glossOf) return glossOf;
@@ -34,6 +41,7 @@ function load(): Map<string, string> {
   } catch {
     // (without the dictionary, sizes are recognised in their own words only)
   }
+  for (const [w, gloss] of Object.entries(LEVELS)) map.set(w, map.has(w) ? `${map.get(w)}; ${gloss}` : gloss);
   return (glossOf = map);
 }
 

@@ -108,7 +108,9 @@ export function buildItems(
     const mine = (span: Span) => (span.start >= mention.end ? i + 1 === mentions.length || (side(span) !== "right" && !against(span)) : i === 0 || side(span) !== "left");
     // (a size turned down, "53的有点大", "the 56 is too big", is not one asked for when another of its sizes is said)
     const said = sizes.filter((s) => s.start >= prevEnd && s.end <= nextStart && mine(s));
-    const kept = said.filter((s) => !TURNED_DOWN.test(lower.slice(s.end, s.end + 12)));
+    // (nor one it is changed from, when the one it is changed to is said after it: the 二寸 of "二寸的小照片放大到10寸")
+    const changedFrom = (s: Span) => CHANGED_TO.test(lower.slice(s.end, s.end + 14)) && said.some((o) => o.start > s.end);
+    const kept = said.filter((s) => !TURNED_DOWN.test(lower.slice(s.end, s.end + 12)) && !changedFrom(s));
     // (a size word inside the product's own name, the "skewers" of "lamb skewers", only when no other is said of it)
     const named = (s: Span) => s.start >= mention.start && s.end <= mention.end && /^[a-z ]+$/.test(lower.slice(s.start, s.end));
     const heard = kept.some((s) => !s.weak) ? kept : said;
@@ -624,6 +626,8 @@ function gluedCount(lower: string, s: Span): { value: number; length: number } |
   const m = GLUED_COUNT.exec(lower.slice(s.end));
   return m && Number(m[1]) >= 1 ? { value: Number(m[1]), length: m[1].length } : null;
 }
+/** a change from one size to another: 放大到, 改成, 换成, 升级到 */
+const CHANGED_TO = /^[^，,。;；!！?？]{0,10}?(?:放大|缩小|改|换|升级|升|调|扩|剪)(?:到|成|为)/;
 /** what people do with what they order, after a count of them: the 吃 of "3个人吃" */
 const FED = /^(?:一起)?(?:吃|喝|够)/;
 const NUMERAL_BEFORE = new RegExp(`(?:^|[^${ZH_NUM_CHARS}])([一二两三四五六七八九十])\\s*$`);

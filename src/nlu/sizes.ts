@@ -844,6 +844,7 @@ function stemSaid(lower: string, stem: string): StemSaid[] {
   return out;
 }
 
+const COUNTED = /^\s*[个件张只本把双套盒瓶包袋支条台份杯]/;
 const MEASURE_SAID = new RegExp(`(?<![\\d.a-z+*×/])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})(\\s*[a-z\\u4e00-\\u9fff]{0,3})`, "g");
 /** Each number said with what follows it, as the keys it may be read as, longest first ("5升的" → 5升的, 5升, …; "256 " → 256). */
 function measuresSaid(lower: string): { start: number; options: { end: number; key: string }[] }[] {
@@ -855,8 +856,8 @@ function measuresSaid(lower: string): { start: number; options: { end: number; k
     const rest = m[2];
     const options: { end: number; key: string }[] = [];
     for (let k = rest.length; k > 0 && rest.slice(0, k).trim(); k--) options.push({ end: m.index + m[1].length + k, key: sizeKey(n + rest.slice(0, k)) });
-    // (a bare number: not followed by more digits or Latin letters)
-    if (/\d/.test(m[1]) && !/^[a-z]/.test(rest)) options.push({ end: m.index + m[1].length, key: n });
+    // (a bare number: not followed by more digits or Latin letters, nor by a word that counts things: the 6个 of "12寸原木色6个")
+    if (/\d/.test(m[1]) && !/^[a-z]/.test(rest) && !COUNTED.test(rest)) options.push({ end: m.index + m[1].length, key: n });
     out.push({ start: m.index, options });
   }
   return out;
