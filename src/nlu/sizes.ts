@@ -4,7 +4,7 @@
 // Every spelling is reduced to a comparison key by `sizeKey` (大杯, l, 42, 175/92a, 50ml, 1.8m, seat3),
 // and the catalog's sizes are keyed the same way, so "1米8", "1.8m" and "180cm" all find "1.8米".
 import { pinyin } from "pinyin-pro";
-import { isDictionaryWord } from "./dictionary.ts";
+import { isDictionaryWord, isProperName } from "./dictionary.ts";
 import { foldTraditional } from "./traditional.ts";
 import { homophonesOf } from "./homophone.ts";
 import { MEASURE_WORDS, parseChineseInt, parseNumber, ZH_NUM_CHARS, ZH_NUM_RE } from "./numbers.ts";
@@ -844,6 +844,24 @@ function stemSaid(lower: string, stem: string): StemSaid[] {
   return out;
 }
 
+/** The model of a size that is a maker's name (a proper name of the dictionary, two or three characters) and a model of
+ * two characters or more after it: 凯美瑞 of 丰田凯美瑞, cr-v of 本田cr-v; else null. Not a general word (the 机芯 of
+ * 日本机芯 is any movement), nor one with a Chinese character another size's model has (学签 and 学生签 of two countries'
+ * visas, 朗逸 and 轩逸: said alone, they may be either). */
+function modelOf(size: string, sizes: string[]): string | null {
+  const rest = modelPart(size);
+  if (!rest || isDictionaryWord(rest)) return null;
+  const shared = (other: string) => { const o = other === size ? null : modelPart(foldTraditional(other.normalize("NFKC").toLowerCase().trim())); return !!o && [...rest].some((c) => /[\u4e00-\u9fff]/.test(c) && o.includes(c)); };
+  return sizes.some(shared) ? null : rest;
+}
+function modelPart(size: string): string | null {
+  for (const k of [3, 2]) {
+    const head = size.slice(0, k);
+    const rest = size.slice(k).trim();
+    if (/^[\u4e00-\u9fff]+$/.test(head) && rest.length >= 2 && !/^\d+$/.test(rest) && isProperName(head) && !isProperName(size.slice(0, k + 1))) return rest;
+  }
+  return null;
+}
 const COUNTED = /^\s*[个件张只本把双套盒瓶包袋支条台份杯]/;
 const MEASURE_SAID = new RegExp(`(?<![\\d.a-z+*×/])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})(\\s*[a-z\\u4e00-\\u9fff]{0,3})`, "g");
 /** Each number said with what follows it, as the keys it may be read as, longest first ("5升的" → 5升的, 5升, …; "256 " → 256). */
@@ -1259,6 +1277,8 @@ const PAIR_SIZE = /^(\d+(?:\.\d+)?)([a-z]*)\+(\d+(?:\.\d+)?)([a-z]*)$/;
 const PAIR_SAID = /(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ram|内存|运存))?\s*(?:\+|加|\s)\s*(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ssd|固态|硬盘|存储)(?![a-z]))?(?![a-z\d])/g;
 export function catalogSizes(lower: string, products: { sizes: string[] }[], orig = lower): SizeMention[] {
   const words = new Set<string>();
+  /** a model said alone, to the size of its maker's name and it (null when two sizes have it) */
+  const modelOfSize = new Map<string, string | null>();
   const units = new Set<string>();
   for (const p of products) {
     for (const u of sizeUnits(p.sizes)) units.add(u);
@@ -1268,6 +1288,12 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       // letter sizes (s, xl) and bare numbers are the generic patterns'; shade and model codes (n20, #999) are words
       // (letter sizes the generic patterns know, s to xxxl, are theirs; others such as ss or xxs are words)
       if (size.length >= 2 && !/^(?:x{0,3}l|x{0,2}s|m|[2-4]xl)$/.test(size) && !/^\d+$/.test(size)) words.add(size.replace(/装$/, ""));
+      // (a size that is a maker's name and a model, 丰田凯美瑞 or 本田CR-V, is said by the model alone: 凯美瑞, cr-v)
+      const model = modelOf(size, p.sizes);
+      if (model && !words.has(model)) {
+        words.add(model);
+        modelOfSize.set(model, modelOfSize.has(model) && modelOfSize.get(model) !== raw ? null : raw);
+      }
       // (a size in 大/小 and a measure, 大份 and 小份, is also asked in the other of its kind: 中份, as the customer says it)
       const graded = /^[大中小]([份碗杯盘锅瓶盒包袋桶壶扎串只条])$/.exec(size);
       if (graded) for (const g of "大中小") words.add(g + graded[1]);
@@ -1538,7 +1564,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       // (not one that starts with 个 said after a numeral: the 个人 of "两个人" counts people, no 个人 card)
       if (countedAt(lower, i)) continue;
       const end = lower.startsWith("装", i + w.length) ? i + w.length + 1 : i + w.length;
-      add(i, end, lower.slice(i, end));
+      add(i, end, modelOfSize.get(w) ?? lower.slice(i, end));
     }
     // a Latin name with a Chinese kind-word after it said alone: "Pro" for Pro版
     const latin = /^([a-z][a-z0-9+]*(?: [a-z0-9+]+)*)\s*[版款型]$/.exec(w)?.[1];
