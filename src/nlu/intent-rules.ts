@@ -176,9 +176,9 @@ export const CUES = {
     en("help|commands|menu|instructions|tutorial|(?:a |real |talk to (?:a )?)?human|customer service|agent"),
   ),
   greeting: any(
-    /你好|您好|老板(?:你|您)?好|^老板[!！~。]*$|哈喽|哈啰|哈罗|嗨|在吗|在不在|在么|在嘛|^在不[?？]*$|早上好|早安|上午好|中午好|下午好|晚上好|大家好|有人吗|你们好|^喂|^嘿|^早[啊呀!~]*$|^早晨[啊呀!~]*$/,
+    /你好|您好|老板(?:你|您)?好|^老板[!！~。]*$|哈喽|哈啰|哈罗|嗨|在吗|在不在|在么|在嘛|^在不[?？]*$|早上好|早安|上午好|中午好|下午好|晚上好|大家好|新年好|过年好|新年快乐|春节快乐|节日快乐|有人吗|你们好|^喂|^嘿|^早[啊呀!~]*$|^早晨[啊呀!~]*$/,
     /^\/start\b|^在[?？吗么嘛呢]*$/,
-    en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|what'?s up|(?:is )?(?:any ?one|any ?body) (?:there|here|around)"),
+    en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|happy (?:new year|holidays)|season'?s greetings|what'?s up|(?:is )?(?:any ?one|any ?body) (?:there|here|around)"),
     /^morning\b/,
   ),
   /** a job inquiry ("你们招聘吗", "are you hiring"): asks the shop for nothing it sells */

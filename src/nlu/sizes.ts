@@ -197,7 +197,7 @@ const PATTERNS: Pattern[] = [
     return keys.length ? { keys: [...new Set(keys)], display: m[0] } : null;
   } },
   // Lengths: 一米八 / 1米8 first (else "1米" is read), then 1.8米, 1.8m, 180cm. Distances (500米) are radii,
-  // not sizes: keep < 10 m.
+  // not sizes: keep < 20 m (as radius.ts does; < 10 m until session 22).
   // (a numeral after 米 that counts something is no tenths: "数据线2米一根")
   { re: new RegExp(`([1-9一两二三四五六七八九])米([1-9一二三四五六七八九])(?![${MEASURE_WORDS}])(?![0-9零一二三四五六七八九十]*(?:公里|米|千米))`, "g"), make: (m) => {
     const meters = Number(`${parseNumber(m[1])}.${parseNumber(m[2])}`);
@@ -216,7 +216,7 @@ const PATTERNS: Pattern[] = [
   { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(米|m|cm|厘米|公分)(?![a-z])/g, make: (m) => {
     const key = sizeKey(m[1] + m[2]);
     const meters = Number(key.slice(0, -1));
-    if (!(meters > 0 && meters < 10)) return null;
+    if (!(meters > 0 && meters < 20)) return null;
     return { keys: [key], display: meters < 1 && /cm|厘米|公分/.test(m[2]) ? `${m[1]}${m[2]}` : `${meters}米` };
   } },
   // Seats: 三人位, 双人沙发, 3-seater.
@@ -284,6 +284,7 @@ const LI_SAID = /(?<![\d.])(\d{1,2}(?:\.\d)?|[一二三四五六八九十]{1,2})
 /** a size that is a word and a number after it: 圈口56 */
 const WORD_LED = /^([\u4e00-\u9fff]{1,3})(\d{1,3})$/;
 /** sizes that are a kind and a number (圈口56, 60cm): each pattern with the group of its number and of its kind */
+const AMOUNT_THEN_COUNT = /^(\d+(?:\.\d+)?\s*(?:米|m|cm|厘米|l|升|kg|g|克|ml))\s*\d+\s*[\u4e00-\u9fff]{1,2}$/;
 /** a size in two numbering systems, as keyed: 42/us8.5 (EU42/US8.5), with a word after it or not */
 const TWO_SYSTEMS = /^(\d{1,2}(?:\.5)?)\/(?:us|uk|eu|cn)(\d{1,2}(?:\.5)?)(?:\s.*)?$/;
 const NUMBERED: [RegExp, number, number][] = [[WORD_LED, 2, 1], [LENGTH_SIZE, 1, 2]];
@@ -333,6 +334,11 @@ export function sizeIndex(sizes: string[]): Map<string, string> {
   for (const [pattern, number, kind] of NUMBERED) {
     const said = sizes.map((s) => pattern.exec(s.normalize("NFKC").trim().toLowerCase().replace(DIAMETER, "")));
     if (said.length > 1 && said.every((m) => m && m[kind] === said[0]![kind])) said.forEach((m, k) => { if (!idx.has(m![number])) idx.set(m![number], sizes[k]); });
+  }
+  // (a size of a length or an amount and a count after it, 10米80灯 or 2L12瓶, is also found by the first, when no other of
+  // the sizes starts so: "10米的", "the 10m ones")
+  for (const [k, s] of soleKeys(sizes, (s) => { const m = AMOUNT_THEN_COUNT.exec(s.normalize("NFKC").trim().toLowerCase()); return m ? sizeKey(m[1]) : null; })) {
+    if (!idx.has(k)) idx.set(k, s);
   }
   // (a shoe size in two systems, EU42/US8.5, is also found by either number, when no other of the sizes has it: "42码",
   // "US 8.5")
