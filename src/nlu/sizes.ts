@@ -1283,13 +1283,19 @@ const PAIR_SIZE = /^(\d+(?:\.\d+)?)([a-z]*)\+(\d+(?:\.\d+)?)([a-z]*)$/;
 const PAIR_SAID = /(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ram|内存|运存))?\s*(?:\+|加|\s)\s*(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ssd|固态|硬盘|存储)(?![a-z]))?(?![a-z\d])/g;
 export function catalogSizes(lower: string, products: { sizes: string[] }[], orig = lower): SizeMention[] {
   const words = new Set<string>();
-  /** a model said alone, to the size of its maker's name and it (null when two sizes have it) */
+  /** a model or a code said alone, to the size of its maker's name and it or of it and 号 (null when two sizes have it) */
   const modelOfSize = new Map<string, string | null>();
   const units = new Set<string>();
   for (const p of products) {
     for (const u of sizeUnits(p.sizes)) units.add(u);
     for (const raw of p.sizes) {
       const size = foldTraditional(raw.normalize("NFKC").toLowerCase().trim());
+      // (a code of digits and letters numbered in 号 is said by the code alone: the 2D of 2D号)
+      const coded = /^(\d+[a-z]+|[a-z]+\d+)号$/.exec(size)?.[1];
+      if (coded && !words.has(coded)) {
+        words.add(coded);
+        modelOfSize.set(coded, modelOfSize.has(coded) && modelOfSize.get(coded) !== raw ? null : raw);
+      }
       if (NUMBER_UNIT.test(size)) continue;
       // letter sizes (s, xl) and bare numbers are the generic patterns'; shade and model codes (n20, #999) are words
       // (letter sizes the generic patterns know, s to xxxl, are theirs; others such as ss or xxs are words)
