@@ -2043,3 +2043,105 @@ describe("a studio, a school or an agency asked for is a shop; how many or how b
     ["婚礼蛋糕几层合适 大概150个客人", "recommend"],
   ])("%s is %s", (text, want) => expect(intent(text)).toBe(want));
 });
+
+describe("names said without a word inside; containers; amounts a description gives before a size (session 22)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "禾香早点" }, { id: "m", name: "麦田烘焙坊" }],
+    products: [
+      { id: "kit", brandId: "h", name: "芝麻汤圆家庭套装", aliases: [], sizes: ["2人份", "4人份"] },
+      { id: "tangyuan", brandId: "h", name: "芝麻汤圆", aliases: [], sizes: [] },
+      { id: "potsticker", brandId: "h", name: "鲜肉锅贴", aliases: ["锅贴"], sizes: ["4只装", "8只装"], description: "一两即4只装，二两即8只装" },
+      { id: "flour", brandId: "m", name: "高筋面粉", aliases: ["bread flour"], sizes: ["1kg", "5kg"] },
+      { id: "bag", brandId: "m", name: "一次性裱花袋", aliases: ["piping bags"], sizes: ["小号", "大号"] },
+      { id: "raisin", brandId: "m", name: "葡萄干", aliases: ["raisins"], sizes: ["250g", "500g", "1kg"] },
+      { id: "cake", brandId: "m", name: "芒果千层", aliases: ["千层"], sizes: ["6寸", "8寸"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    // (a name of eight characters said without 家庭)
+    ["芝麻汤圆套装 4人份 来一盒", [["kit", 1, "4人份"]]],
+    ["芝麻汤圆 两碗", [["tangyuan", 2, null]]],
+    // (bags of flour are the flour's)
+    ["two 5kg bags of bread flour please", [["flour", 2, "5kg"]]],
+    ["二两锅贴 打包", [["potsticker", 1, "8只装"]]],
+    ["half a kilo of raisins", [["raisin", 1, "500g"]]],
+    // (the people who will eat it are not how many of it)
+    ["千层 3个人吃", [["cake", 1, null]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
+describe("shoe sizes in two systems, a length and a count, a code in 号, a maker and a model (session 22)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "r", name: "疾风跑者" }, { id: "c", name: "驾逸车品" }],
+    products: [
+      { id: "racer", brandId: "r", name: "竞速跑鞋", aliases: ["racer"], sizes: ["EU41/US8", "EU42/US8.5", "EU43/US9.5"] },
+      { id: "lights", brandId: "r", name: "营地串灯", aliases: ["string lights"], sizes: ["5米30灯", "10米80灯"] },
+      { id: "tip", brandId: "r", name: "裱花嘴", aliases: [], sizes: ["1M号", "2D号", "104号"] },
+      { id: "mat", brandId: "c", name: "全包围脚垫", aliases: ["脚垫"], sizes: ["丰田凯美瑞", "大众帕萨特", "本田CR-V"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["竞速跑鞋 42码 一双", [["racer", 1, "EU42/US8.5"]]],
+    ["racer in US 9.5 please", [["racer", 1, "EU43/US9.5"]]],
+    ["营地串灯10米的 来两条", [["lights", 2, "10米80灯"]]],
+    ["裱花嘴2D 两个", [["tip", 2, "2D号"]]],
+    ["凯美瑞的脚垫来一套", [["mat", 1, "丰田凯美瑞"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
+describe("areas and rooms in English, a size changed to, a count after a size, levels in English (session 22)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "安居验房" }, { id: "x", name: "拾光冲印" }],
+    products: [
+      { id: "check", brandId: "y", name: "新房验房", aliases: ["home inspection"], sizes: ["90平以下", "90-120平", "120-150平", "150平以上"] },
+      { id: "fine", brandId: "y", name: "精装房验收", aliases: [], sizes: ["一居室", "两居室", "三居室"] },
+      { id: "print", brandId: "x", name: "照片放大", aliases: [], sizes: ["2寸", "10寸", "16寸"] },
+      { id: "frame", brandId: "x", name: "实木相框", aliases: [], sizes: ["6寸原木色", "12寸原木色", "12寸黑色"] },
+      { id: "kit", brandId: "x", name: "刺绣材料包", aliases: ["embroidery kit"], sizes: ["入门", "进阶", "高阶"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["home inspection for a 135 sqm flat", [["check", 1, "120-150平"]]],
+    ["精装房验收 3居", [["fine", 1, "三居室"]]],
+    ["二寸的照片放大到10寸 两张", [["print", 2, "10寸"]]],
+    ["实木相框12寸原木色6个", [["frame", 6, "12寸原木色"]]],
+    ["2 beginner embroidery kits", [["kit", 2, "入门"]]],
+    ["an intermediate embroidery kit", [["kit", 1, "进阶"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
+describe("a store's place with an English word for a shop; asking which, where, what to buy; greetings (session 22)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "粤记肠粉" }, { id: "b", name: "布坊酱料" }],
+    stores: [
+      { id: "s1", brandId: "y", name: "粤记肠粉 佛山千灯湖店", lat: 23.03, lng: 113.15, address: "佛山市南海区千灯湖", services: ["pickup"] },
+      { id: "s2", brandId: "b", name: "布坊酱料 顺德大良店", lat: 22.84, lng: 113.25, address: "佛山市顺德区大良", services: ["pickup"] },
+    ],
+    products: [
+      { id: "roll", brandId: "y", name: "牛肉肠粉", aliases: [], sizes: ["小份", "大份"] },
+      { id: "sauce", brandId: "b", name: "肠粉酱油", aliases: [], sizes: ["250ml", "500ml"] },
+    ],
+    coupons: [{ code: "Y10", brandId: "y", title: "满50减10" }],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it("千灯湖 branch 在哪里啊 is 粤记's store", () => expect(parse("千灯湖 branch 在哪里啊")).toMatchObject({ intent: "find_store", brandId: "y" }));
+  it("牛肉肠粉小份和大份差在哪 asks which, none chosen", () => {
+    const r = parse("牛肉肠粉小份和大份差在哪");
+    expect(r.intent).toBe("recommend");
+    expect(r.items.map((i) => [i.productId, i.size])).toEqual([["roll", null]]);
+  });
+  it.each([
+    ["千灯湖那家店咋个走", "find_store"],
+    ["千灯湖店好停车不", "find_store"],
+    ["第一次做肠粉 要买哪些东西啊", "recommend"],
+    ["show me the coupons in my account", "list_coupons"],
+    ["新年好呀", "greeting"],
+    ["happy new year!", "greeting"],
+  ])("%s → %s", (text, intent) => expect(parse(text).intent).toBe(intent));
+});
