@@ -519,8 +519,9 @@ export class CatalogMatcher {
       const name = normalizeSurface(b.name);
       if (name.length >= 4 && isAllCjk(name.slice(0, 2)) && !seen.has(`${name.slice(0, 2)}|product`)) add(name.slice(0, 2), "brand", b.id, b.id);
     }
-    // A long Chinese name is said without a word of two characters inside it: 鲜虾肠粉套装 of 鲜虾肠粉家庭套装, 布艺沙发清洗 of
-    // 布艺沙发深度清洗 (of a name of eight or more; each side at least two characters; only a saying no other name has, added after every name)
+    // A long Chinese name is said without a word of two characters inside it: 鲜虾肠粉套装 of 鲜虾肠粉家庭套装, 布艺沙发清洗
+    // of 布艺沙发深度清洗 (a name of eight characters or more, at least two kept on each side; only a saying no other name
+    // has, added after every name)
     const elided = new Map<string, { id: string; brandId: string } | null>();
     for (const p of catalog.products ?? []) {
       for (const raw of [p.name, ...(p.aliases ?? [])]) {

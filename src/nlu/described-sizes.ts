@@ -20,7 +20,7 @@ const NOT_A_MEASURE = /^(?:元|块|次|天|年|月|个月|周|分|折|号|%)/;
 const NUMBER = `(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})`;
 const AFTER_SIZE = new RegExp(`^\\s*[(（:：]?\\s*(?:约|适合|可坐|坐|容纳|供)?\\s*${NUMBER}\\s*(?:[-~～到至]\\s*${NUMBER})?\\s*(个人|平方米|平米|[a-z]{1,3}|[\\u4e00-\\u9fff㎡])(以上|以内|以下|内)?`);
 
-// (a Chinese numeral taken as short as it goes: the 一 of 一两)
+/** an amount written before a size, "一两即4只装" (a Chinese numeral taken as short as it goes: the 一 of 一两) */
 const BEFORE_SIZE = new RegExp(`(?:^|[^\\d.])(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3}?)\\s*(?:[-~～到至]\\s*(\\d+(?:\\.\\d+)?))?\\s*(个人|平方米|平米|[a-z]{1,3}|[\\u4e00-\\u9fff㎡])(以上|以内|以下|内)?\\s*(?:即|=|是|为|约|合)?\\s*$`);
 
 /** The amounts a description gives for the product's sizes (at least two of them, so that they tell the sizes apart). */

@@ -283,10 +283,11 @@ const LENGTH_SIZE = /^(\d{2,3})\s*(cm|mm|厘米|公分|毫米)$/;
 const LI_SAID = /(?<![\d.])(\d{1,2}(?:\.\d)?|[一二三四五六八九十]{1,2})\s*厘(?![米])/g;
 /** a size that is a word and a number after it: 圈口56 */
 const WORD_LED = /^([\u4e00-\u9fff]{1,3})(\d{1,3})$/;
-/** sizes that are a kind and a number (圈口56, 60cm): each pattern with the group of its number and of its kind */
+/** a size of a length or an amount and a count after it: 10米80灯, 2L12瓶 */
 const AMOUNT_THEN_COUNT = /^(\d+(?:\.\d+)?\s*(?:米|m|cm|厘米|l|升|kg|g|克|ml))\s*\d+\s*[\u4e00-\u9fff]{1,2}$/;
 /** a size in two numbering systems, as keyed: 42/us8.5 (EU42/US8.5), with a word after it or not */
 const TWO_SYSTEMS = /^(\d{1,2}(?:\.5)?)\/(?:us|uk|eu|cn)(\d{1,2}(?:\.5)?)(?:\s.*)?$/;
+/** sizes that are a kind and a number (圈口56, 60cm): each pattern with the group of its number and of its kind */
 const NUMBERED: [RegExp, number, number][] = [[WORD_LED, 2, 1], [LENGTH_SIZE, 1, 2]];
 
 export function sizeIndex(sizes: string[]): Map<string, string> {
@@ -857,9 +858,15 @@ function stemSaid(lower: string, stem: string): StemSaid[] {
 function modelOf(size: string, sizes: string[]): string | null {
   const rest = modelPart(size);
   if (!rest || isDictionaryWord(rest)) return null;
-  const shared = (other: string) => { const o = other === size ? null : modelPart(foldTraditional(other.normalize("NFKC").toLowerCase().trim())); return !!o && [...rest].some((c) => /[\u4e00-\u9fff]/.test(c) && o.includes(c)); };
-  return sizes.some(shared) ? null : rest;
+  const shares = (raw: string) => {
+    const other = foldTraditional(raw.normalize("NFKC").toLowerCase().trim());
+    const model = other === size ? null : modelPart(other);
+    return model !== null && [...rest].some((c) => /[\u4e00-\u9fff]/.test(c) && model.includes(c));
+  };
+  return sizes.some(shares) ? null : rest;
 }
+/** What follows a maker's name (a proper name of two or three characters) at the start of a size, when it is two
+ * characters or more and not a number. */
 function modelPart(size: string): string | null {
   for (const k of [3, 2]) {
     const head = size.slice(0, k);
