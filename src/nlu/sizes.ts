@@ -865,6 +865,22 @@ function modelOf(size: string, sizes: string[]): string | null {
   };
   return sizes.some(shares) ? null : rest;
 }
+const SAID_ALONE = new WeakMap<string[], Map<string, string>>();
+/** The sizes of a product said by a part alone, each to that part: a maker's model (凯美瑞 of 丰田凯美瑞, cr-v of
+ * 本田CR-V) or a code in 号 (2d of 2D号). Worked out once per size list, not on every parse. */
+function saidAlone(sizes: string[]): Map<string, string> {
+  let out = SAID_ALONE.get(sizes);
+  if (!out) {
+    out = new Map();
+    for (const raw of sizes) {
+      const size = foldTraditional(raw.normalize("NFKC").toLowerCase().trim());
+      const part = /^(\d+[a-z]+|[a-z]+\d+)号$/.exec(size)?.[1] ?? modelOf(size, sizes);
+      if (part) out.set(raw, part);
+    }
+    SAID_ALONE.set(sizes, out);
+  }
+  return out;
+}
 /** What follows a maker's name (a proper name of two or three characters) at the start of a size, when it is two
  * characters or more and not a number. */
 function modelPart(size: string): string | null {
@@ -1295,24 +1311,19 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   const units = new Set<string>();
   for (const p of products) {
     for (const u of sizeUnits(p.sizes)) units.add(u);
+    const alone = saidAlone(p.sizes);
     for (const raw of p.sizes) {
       const size = foldTraditional(raw.normalize("NFKC").toLowerCase().trim());
-      // (a code of digits and letters numbered in 号 is said by the code alone: the 2D of 2D号)
-      const coded = /^(\d+[a-z]+|[a-z]+\d+)号$/.exec(size)?.[1];
-      if (coded && !words.has(coded)) {
-        words.add(coded);
-        modelOfSize.set(coded, modelOfSize.has(coded) && modelOfSize.get(coded) !== raw ? null : raw);
+      // (a size said by a part alone: a maker's model, 凯美瑞 of 丰田凯美瑞; a code, 2D of 2D号)
+      const part = alone.get(raw);
+      if (part && !words.has(part)) {
+        words.add(part);
+        modelOfSize.set(part, modelOfSize.has(part) && modelOfSize.get(part) !== raw ? null : raw);
       }
       if (NUMBER_UNIT.test(size)) continue;
       // letter sizes (s, xl) and bare numbers are the generic patterns'; shade and model codes (n20, #999) are words
       // (letter sizes the generic patterns know, s to xxxl, are theirs; others such as ss or xxs are words)
       if (size.length >= 2 && !/^(?:x{0,3}l|x{0,2}s|m|[2-4]xl)$/.test(size) && !/^\d+$/.test(size)) words.add(size.replace(/装$/, ""));
-      // (a size that is a maker's name and a model, 丰田凯美瑞 or 本田CR-V, is said by the model alone: 凯美瑞, cr-v)
-      const model = modelOf(size, p.sizes);
-      if (model && !words.has(model)) {
-        words.add(model);
-        modelOfSize.set(model, modelOfSize.has(model) && modelOfSize.get(model) !== raw ? null : raw);
-      }
       // (a size in 大/小 and a measure, 大份 and 小份, is also asked in the other of its kind: 中份, as the customer says it)
       const graded = /^[大中小]([份碗杯盘锅瓶盒包袋桶壶扎串只条])$/.exec(size);
       if (graded) for (const g of "大中小") words.add(g + graded[1]);
