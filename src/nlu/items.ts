@@ -80,6 +80,8 @@ export function buildItems(
   const each = countsForEach(lower, mentions, quantities, usedQty);
   const party = PARTY_WORD.test(lower) ? partyOf(lower) : null;
   const eachSize = sizesForEach(lower, mentions, sizes);
+  /** the size said before the product before this one, when that one took it ("CR-V的脚垫跟后备箱垫") */
+  let leadSize: { size: string; index: number } | null = null;
   /** products whose count before them the product before took (its own "x3" follows them) */
   const takenFromNext = new Set<ProductMention>();
 
@@ -246,7 +248,11 @@ export function buildItems(
       const held = before === null || mention.product.sizes.includes(before) ? before : resolveSize(catalogSizes(`${before}的`, [mention.product]), mention.product.sizes, mention.product.sizeIndex);
       if (held !== null && mention.product.sizes.includes(held)) size = held;
     }
+    // "CR-V的脚垫跟后备箱垫", "全画幅洗底+机身保养": a size said before two products joined by "and" is both's, when this one
+    // comes in it and says none of its own
+    if (size === null && leadSize && leadSize.index === i - 1 && !said.length && (JOINED.test(lower.slice(prevEnd, mention.start)) || ADDED.test(lower.slice(prevEnd, mention.start))) && mention.product.sizes.includes(leadSize.size)) size = leadSize.size;
     const usedMention = region.find((s) => s.display === size || s.keys.some((k) => mention.product.sizeIndex.get(k) === size));
+    leadSize = size !== null && usedMention && usedMention.end <= mention.start && (i === 0 || usedMention.start >= prevEnd) ? { size, index: i } : null;
     if (usedMention) usedSize.add(usedMention);
     // (a size said with a count of itself is that many: 两打 is 2 × 一打)
     if (quantity === null && usedMention?.count) quantity = usedMention.count;
@@ -431,6 +437,8 @@ const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|�
 const SAME_SIZE = /(?<![a-z])(?:the\s+)?(?:same|matching)\s+(?:model|size|one|kind|type|spec)(?![a-z])|同款|同型号|同尺寸|同尺码|同规格|(?:同样|一样|配套|匹配|对应)的?(?:型号|尺寸|尺码|规格|款)/;
 
 // products listed with nothing but a conjunction between them
+/** "加", "外加 换": one more joined to the one before ("tpe脚垫 加 后备箱垫", "换屏加换电池") */
+const ADDED = /^\s*(?:加上?|外加|连同)\s*(?:换|做|装)?\s*$/;
 const JOINED = /^\s*(?:和|与|跟|还是|或者?|[+＋&]|(?:[,，]\s*)?(?:再|还要|然后|以及)|(?<![a-z])(?:and|or|vs\.?|versus|plus)(?![a-z])|、|\/)\s*$/;
 
 /** The one size of `sizes` sold in the measure a count in the stretch is said in (357克饼 for 饼; 一提(7饼) for 提), or null. */

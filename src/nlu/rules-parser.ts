@@ -157,6 +157,8 @@ export class RulesParser implements IntentParser {
   private readonly units: string[];
   /** the words of roles that name a person (月嫂, 阿姨, makeup artist): said alone, they ask for that person */
   private readonly titles = new Set<string>();
+  /** "productId|name" for each product's name and aliases: a title that is a product's own name names it */
+  private readonly ownNames = new Set<string>();
   private readonly intentModel: IntentModel | null;
   /** a product whose name is also a size of other products (the phone iPhone 17 Pro, a size of cases) → its names' size keys */
   private readonly sizeNamed = new Map<string, Set<string>>();
@@ -202,6 +204,7 @@ export class RulesParser implements IntentParser {
     // (a title by its ending, 验光师, or by ending staff names: 王月嫂 and 李月嫂 make 月嫂 one)
     const names = (catalog.staff ?? []).map((x) => x.name.normalize("NFKC").toLowerCase());
     for (const r of this.lexicon.roles) for (const l of r.labels) if (isTitle(l) || names.some((n) => n.length > l.length && n.endsWith(l))) this.titles.add(l);
+    for (const p of catalog.products ?? []) for (const n of [p.name, ...(p.aliases ?? [])]) this.ownNames.add(`${p.id}|${n.normalize("NFKC").toLowerCase()}`);
     const owners = new Map<string, Set<string>>();
     const inside = new Map<string, Set<string>>();
     const insideOf = (word: string, id: string) => (inside.get(word) ?? inside.set(word, new Set()).get(word)!).add(id);
@@ -392,15 +395,16 @@ export class RulesParser implements IntentParser {
 
   /**
    * Whether a product's name here says a person: a role's longer English words around it ("piano tuner"), or a title
-   * (月嫂; an English one only without a count near it: "tuner x2" is the clip-on tuner, "can the tuner come" the
-   * person).
+   * (a Chinese one that is not the product's own name; an English one only without a count near it: "tuner x2" is the
+   * clip-on tuner, "can the tuner come" the person).
    */
-  private personNamed(lower: string, m: Span, roles: TermMention[]): boolean {
+  private personNamed(lower: string, m: Span & { id: string }, roles: TermMention[]): boolean {
     const word = lower.slice(m.start, m.end).replace(/e?s$/, "");
     // (in Chinese a service inside a title is still the service: 艾灸 of 艾灸师 is what is booked)
     if (/^[a-z]/.test(word) && roles.some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start)) return true;
     if (!this.titles.has(lower.slice(m.start, m.end)) && !this.titles.has(word)) return false;
-    if (/[\u4e00-\u9fff]/.test(word)) return true;
+    // (but a Chinese title that is the product's own name names it too: the 导游 of 导游服务, sold as 导游)
+    if (/[\u4e00-\u9fff]/.test(word)) return !this.ownNames.has(`${m.id}|${lower.slice(m.start, m.end)}`);
     return !/(?:\d|\b(?:one|two|three|four|five|a couple|x\s*\d))/.test(lower.slice(Math.max(0, m.start - 12), m.end + 6));
   }
 
@@ -514,8 +518,8 @@ export class RulesParser implements IntentParser {
     const allowed = this.allowed(ctx);
 
     // (a name that starts with the unit of a number before it is not said: the 寸照 of "5寸照片" is 5寸 + 照片)
-    // (nor is a product named like a person's title: "约个月嫂" asks for a maternity nurse, whatever the catalog sells
-    // under that name; nor the "pick" of "pick them up")
+    // (nor is a product named like a person's title but by its own name: "约个月嫂" asks for a maternity nurse, and for the
+    // 月嫂服务 sold as 月嫂, not for a product whose words only hold the title; nor the "pick" of "pick them up")
     // every role word and category word in the text, found once (names and heads are checked against them)
     // (a title typed with a homophone, "滑雪交练", "社区经里", is read as the title: only where a booking is asked and no
     // role's word is said, so that other messages pay nothing for it)

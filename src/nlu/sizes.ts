@@ -176,10 +176,10 @@ const PATTERNS: Pattern[] = [
   { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:到|至|-|~|～)\s*(\d+(?:\.\d+)?)\s*(kg|公斤|千克|斤|cm|厘米|公分)(?![a-z])/g, make: (m) => ({ keys: [sizeKey(`${m[1]}-${m[2]}${m[3]}`)], display: `${m[1]}-${m[2]}${m[3]}` }) },
   // (said with an English number, "one kg", "two litres"; a Chinese unit may be followed by a count, "1公斤x5")
   // (a Chinese numeral right after a product's digits starts the weight: the 一公斤 of 登海605一公斤)
-  { re: new RegExp(`(?<![.a-z]|\\d(?=\\d))(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升)|(?:one|two|three|four|five|six|ten|an?|half(?:\\s+an?)?)(?=\\s+(?:kg|kilo|lit|lbs?|oz|pound)))\\s*((?:l|kg|g|oz|lbs?|lit(?:er|re)s?|kilo(?:gram)?s?|pounds?)(?![a-z&])|升|克|公斤|千克|斤|盎司|磅)`, "g"), make: (m, orig) => {
-    // ("half a kilo", "two pounds": kilos in kg, pounds in lb)
+  { re: new RegExp(`(?<![.a-z]|\\d(?=\\d))(\\d+(?:\\.\\d+)?|${ZH_NUM_RE}|半(?=斤|公斤|千克|磅|升)|(?:one|two|three|four|five|six|ten|an?|half(?:\\s+an?)?)(?=\\s+(?:kg|kilo|lit|lbs?|oz|pound|catt)))\\s*((?:l|kg|g|oz|lbs?|lit(?:er|re)s?|kilo(?:gram)?s?|pounds?|catt(?:y|ies))(?![a-z&])|升|克|公斤|千克|斤|盎司|磅)`, "g"), make: (m, orig) => {
+    // ("half a kilo", "two pounds", "1 catty": kilos in kg, pounds in lb, catties in 斤)
     const n = m[1].startsWith("half") ? 0.5 : parseNumber(m[1]);
-    const said = m[2].replace(/^kilo.*/, "kg").replace(/^pounds?$/, "lb");
+    const said = m[2].replace(/^kilo.*/, "kg").replace(/^pounds?$/, "lb").replace(/^catt.*/, "斤");
     if (n === null || n <= 0) return null;
     const unit = said === m[2] ? orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length) : said;
     return { keys: [sizeKey(n + said.replace(/^lit.*/, "l"))], display: `${n}${unit}` };
@@ -1576,6 +1576,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // (or the one-character size that is the adjective: 冻 of 冻/热, "iced")
     const sized = [...words].filter((w) => w.startsWith(stem) && (w.length > stem.length || stem.length > 1) && !/\d/.test(w));
     if (stem.length === 1 && said.some((x) => x.sides.includes(stem))) sized.push(stem);
+    // (a whole is also the one of a half and one: 一只 beside 半只, "a whole goose")
+    if (stem === "整") for (const w of words) if (/^一[\u4e00-\u9fff]$/.test(w) && words.has(`半${w[1]}`)) sized.push(w);
     if (!sized.length) continue;
     const push = (start: number, end: number) => {
       if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, keys: sized.map(sizeKey), display: sized[0], weak: false });

@@ -190,7 +190,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (entities 0.93 until session 20: a two-character name typed in another tone, read as a typo of it, costs it a line,
   // seen as a score; the change gained eight held-out lines elsewhere)
   "rice-shop": { intent: 0.99, entities: 0.92 },
-  "kite-toy-shop": { intent: 0.99, entities: 0.92 },
+  // (intent 0.99 until session 23: the intent model retrained with four more corpora costs it a line)
+  "kite-toy-shop": { intent: 0.98, entities: 0.92 },
   // (intent 0.98 until session 21: the intent model retrained with eight more corpora, its weights now the mean of its last
   // epochs', costs it a line, seen as a score)
   "ebike-rental": { intent: 0.97, entities: 0.9 },
@@ -263,6 +264,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (intent 0.97 at arrival; the intent model retrained again late in session 22 costs it a line)
   "tapas-bar": { intent: 0.96, entities: 0.91 },
   "coding-bootcamp": { intent: 0.99, entities: 0.92 },
+  // (written blind at the start of session 23, never read: scored at arrival and at the end of the session)
+  "hospital-escort": { intent: 0.95, entities: 0.91 },
+  "indian-restaurant": { intent: 0.97, entities: 0.92 },
+  "table-tennis-club": { intent: 0.97, entities: 0.89 },
+  "soap-making": { intent: 0.98, entities: 0.93 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
@@ -460,7 +466,8 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "claypot-rice": { intent: 0.99, entities: 0.91 },
   "ginseng-shop": { intent: 1, entities: 0.92 },
   "bag-repair": { intent: 0.97, entities: 0.91 },
-  "izakaya": { intent: 0.98, entities: 0.92 },
+  // (intent 0.98 until session 23: the intent model retrained with four more corpora costs it a line, seen as a score)
+  "izakaya": { intent: 0.97, entities: 0.92 },
   // (written blind thirty minutes into session 20, read at arrival)
   "board-game-cafe": { intent: 0.99, entities: 0.91 },
   "kintsugi-repair": { intent: 0.98, entities: 0.9 },
@@ -513,6 +520,11 @@ const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
   "bus-charter": { intent: 0.96, entities: 0.81 },
   "camera-repair": { intent: 0.95, entities: 0.84 },
   "corporate-gifts": { intent: 0.99, entities: 0.85 },
+  // (written blind at the start of session 23, read at arrival)
+  "siu-mei-shop": { intent: 0.97, entities: 0.93 },
+  "computer-repair": { intent: 0.96, entities: 0.83 },
+  "wedding-planner": { intent: 0.98, entities: 0.9 },
+  "anime-goods": { intent: 0.99, entities: 0.88 },
 };
 
 describe("catalog corpora", () => {
