@@ -748,7 +748,7 @@ const UNIT_WORDS: Record<string, string> = {
   朵: "stems?|flowers?", 枝: "stems?", 倍: "x(?![a-z\\d])|times", 包: "packs?|bags?|pk", 磅: "lbs?|pounds?", 节: "sessions?|classes|lessons?",
   课时: "lessons?|classes|sessions?|(?:class )?hours?", 款: "kinds?|types?|varieties|styles?",
   株: "stems?|plants?", 层: "tiers?|layers?|floors?|stor(?:ey|ie)s?", 切: "pieces?|pcs|cuts?|slices?", 局: "games?|rounds?", 桶: "buckets?|barrels?|tubs?", 页: "pages?|pp", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
-  路: "channels?|ch", 流明: "lumens?|lm",
+  路: "channels?|ch", 流明: "lumens?|lm", 斤: "jin|catt(?:y|ies)", 罐: "cans?|tins?", 发: "shots?", 串: "skewers?",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 UNIT_WORDS.支 += "|stems?";
