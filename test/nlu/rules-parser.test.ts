@@ -2178,3 +2178,23 @@ describe("a whole of a half and one; catties; a size said before two joined prod
   it("约个导游 asks for the guide and the guide service sold as 导游", () =>
     expect(parse("约个导游周六带我们逛宽窄巷子")).toMatchObject({ intent: "book_appointment", role: "tour_guide", items: [{ productId: "guide", quantity: 1, size: null }] }));
 });
+
+describe("an order's progress and the coupons one has, asked in more ways (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "海潮海鲜" }],
+    stores: [{ id: "s1", brandId: "h", name: "海潮海鲜 湛江店", lat: 21.2, lng: 110.4, address: "湛江", services: ["delivery"] }],
+    products: [{ id: "fish", brandId: "h", name: "清江鱼", aliases: [], sizes: [] }, { id: "set", brandId: "h", name: "团餐", aliases: [], sizes: [] }],
+    coupons: [{ code: "HC10", brandId: "h", title: "满100减10" }],
+  });
+  it.each([
+    ["清江鱼下单半小时了还没好？", "order_status"],
+    ["团餐 order 明早能准时到吗", "order_status"],
+    ["团餐做了一个多月了 进度怎么样了", "order_status"],
+    ["清江鱼 still 没送到", "order_status"],
+    ["which Haichao coupons do I still have?", "list_coupons"],
+    ["我在 海潮 有哪些 coupons?", "list_coupons"],
+    ["查下我有没有满100减10那张", "list_coupons"],
+    ["查一下我account里的coupon", "list_coupons"],
+    ["我领咗啲咩券", "list_coupons"],
+  ])("%s → %s", (text, intent) => expect(shop.parseSync(text, ctx()).intent).toBe(intent));
+});
