@@ -160,7 +160,7 @@ export const CUES = {
     /(?:几|多宽|多长|多高|多厚)[\u4e00-\u9fff]{0,4}?的?(?:合适|比较合适|最合适)|选(?:多宽|多长|多大|多高|多厚|几)[\u4e00-\u9fff]{0,3}的|(?:咋|怎么|如何)选(?=[\s,，])/,
     // (one or the other, and which is good, tastes or sounds better, is enough: "13寸还是14寸好", "豆沙的好吃还是酸奶的好吃",
     // "medium 还是 large 够喝", "零下5度穿哪个"; "silk vs wool, which lasts longer?", "is the mocha better than…")
-    /还是[^，,。？?!！\s]{1,12}?(?:好(?:吃|喝|听|看|用)?|合适|划算|够(?:吃|喝|用)?)(?![了的])|(?:好吃|好喝|好听|好看|好用)还是|(?:穿|用|买|选|配|装)哪(?:个|种|款)[?？呢啊]*\s*$|\bvs\.?\s.{0,40}\?|\bbetter than\b|\bbest [a-z]+(?: [a-z]+)? for\b|\bwhat (?:size|kind|type)\b.{0,30}\b(?:do|should) (?:i|we)\b|\bwhich\b.{0,30}\b(?:longer|cheaper|warmer|better)\b/,
+    /还是\s?[^，,。？?!！\s]{1,12}?\s?(?:好(?:吃|喝|听|看|用)?|合适|划算|够(?:吃|喝|用)?)(?![了的])|(?:好吃|好喝|好听|好看|好用)还是|(?:穿|用|买|选|配|装)哪(?:个|种|款)[?？呢啊]*\s*$|\bvs\.?\s.{0,40}\?|\bbetter than\b|\bbest [a-z]+(?: [a-z]+)? for\b|\bwhat (?:size|kind|type)\b.{0,30}\b(?:do|should) (?:i|we)\b|\bwhich\b.{0,30}\b(?:longer|cheaper|warmer|better)\b/,
     /(?:要|该|应该|得)买(?:啥|什么)|要(?:多少|多大|几)(?![钱块元])[a-z\u4e00-\u9fff]{0,3}的|\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
   feedbackStrong: any(
