@@ -489,6 +489,15 @@ export class CatalogMatcher {
     // "Prestone" of "Prestone antifreeze" (a proper name: capitalised or with a digit). Only when no other product
     // starts that way, and added last so a full name spelled that way keeps it.
     const firstWords = new Map<string, { id: string; brandId: string } | null>();
+    // (not a code that is a model in other products' sizes: the G20 of G20排气 is also the 宝马G20 coilovers come in)
+    let sizeCodes: Map<string, Set<string>> | undefined;
+    const sizeCodeOfOthers = (code: string, id: string) => {
+      if (!sizeCodes) {
+        sizeCodes = new Map();
+        for (const q of catalog.products ?? []) for (const z of q.sizes ?? []) for (const m of z.normalize("NFKC").toLowerCase().matchAll(/[a-z][a-z\d-]*\d[a-z\d-]*/g)) (sizeCodes.get(m[0]) ?? sizeCodes.set(m[0], new Set()).get(m[0])!).add(q.id);
+      }
+      return [...(sizeCodes.get(code.toLowerCase()) ?? [])].some((other) => other !== id);
+    };
     for (const p of catalog.products ?? []) {
       for (const raw of [p.name, ...(p.aliases ?? [])]) {
         const parts = raw.normalize("NFKC").trim().split(/\s+/);
@@ -496,7 +505,7 @@ export class CatalogMatcher {
         const code = /^([A-Z][A-Z\d-]{2,})(?=[\u4e00-\u9fff])/.exec(parts[0])?.[1];
         if (parts.length < 2 && !code) continue;
         const lead = code ?? parts[0];
-        const ok = code ? /[A-Z]/.test(lead) : isAllCjk(lead) ? lead.length >= 2 : lead.length >= 4 && (/^[A-Z]/.test(lead) || /\d/.test(lead)) && /[a-z]/i.test(lead);
+        const ok = code ? /[A-Z]/.test(lead) && !sizeCodeOfOthers(lead, p.id) : isAllCjk(lead) ? lead.length >= 2 : lead.length >= 4 && (/^[A-Z]/.test(lead) || /\d/.test(lead)) && /[a-z]/i.test(lead);
         if (!ok) continue;
         const key = normalizeSurface(lead);
         const prev = firstWords.get(key);

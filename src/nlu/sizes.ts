@@ -738,6 +738,12 @@ export function bareNumberSize(region: string, index: Map<string, string>): stri
   }
   return null;
 }
+/** Whether two sayings of a size have the same numbers in the same order (19x8.5 ET45 and 19x8.5J ET45). */
+function sameNumbers(a: string, b: string): boolean {
+  const numbers = (t: string) => (t.match(/\d+(?:\.\d+)?/g) ?? []).join(" ");
+  return numbers(a) === numbers(b);
+}
+
 const NOT_A_BARE_SIZE_AFTER = String.raw`\s*(?:米|公里|千米|点|时|分|号|日|月|元|块|岁|杯|个|件|条|双|瓶|盒|支|只|%)`;
 const BARE_NUMBER = new RegExp(String.raw`(?<![\d.a-z/])(\d{2,3})(?![\d./a-z%]|${NOT_A_BARE_SIZE_AFTER})|(?<![${ZH_NUM_CHARS}])([二三四五六七八九]十[一二三四五六七八九]?)(?![${ZH_NUM_CHARS}]|${NOT_A_BARE_SIZE_AFTER}|[${MEASURE_WORDS}])`, "g");
 
@@ -1627,6 +1633,9 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         // (its unit's letters may be left out, but not for a count in the measure its words end in: the 两罐 of "大罐两罐" is
         // no 大罐500g)
         const measure = /[\u4e00-\u9fff]$/.exec(parts[k - 2] ?? "")?.[0];
+        // (and a unit's letter before the next part's words: the J of 19x8.5J ET45, "19x8.5 et45")
+        const unitThenWords = k > 0 ? /^([a-z]{1,2})\s+([a-z]+)$/.exec(part) : null;
+        if (unitThenWords) return `(?:${unitThenWords[1]})?\\s*${unitThenWords[2]}`;
         return k === parts.length - 1 && k > 0 && /^[a-z]{1,2}$/.test(part) ? (measure ? `(?:${text}|(?!${measure}))` : `(?:${text})?`) : text;
         // (a single letter before its number is written against it: A3, not the article of "a 12 inch")
       }).reduce((re, part, k) => (k === 0 ? part : `${re}${k === 1 && /^[a-z]$/.test(parts[0]) ? "" : "\\s*"}${part}`), "");
@@ -1647,7 +1656,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
           const unit = DIMENSION_SIZE.exec(w.trim())![4];
           const keys = [dimKey(`${text}${unit}`), Number(bare[1]) <= 10 && Number(bare[2]) <= 10 ? dimKey(`${text}m`) : null].filter((k): k is string => k !== null);
           out.push({ start: m.index, end, keys: [...keys, sizeKey(text)], display: text, weak: false });
-        } else add(m.index, end, text);
+        } else add(m.index, end, sameNumbers(text, w) ? w : text);
       }
       // its last dimension alone when it carries the letters ("32c" of 700x32C)
       // (and the last of parts joined by +, with its unit: the 1TB of 12+1TB)

@@ -2198,3 +2198,19 @@ describe("an order's progress and the coupons one has, asked in more ways (sessi
     ["我领咗啲咩券", "list_coupons"],
   ])("%s → %s", (text, intent) => expect(shop.parseSync(text, ctx()).intent).toBe(intent));
 });
+
+describe("a code that is a model in other products' sizes; a unit's letter left out inside a size (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "j", name: "疾风改装" }],
+    stores: [],
+    products: [
+      { id: "exhaust", brandId: "j", name: "宝马3系排气", aliases: ["G20排气"], sizes: ["不锈钢", "钛合金"] },
+      { id: "coilovers", brandId: "j", name: "KW V3绞牙避震", aliases: ["KW V3"], sizes: ["高尔夫8", "宝马G20"] },
+      { id: "wheels", brandId: "j", name: "BBS CH-R轮毂", aliases: ["BBS CH-R"], sizes: ["19x8.5J ET45", "19x8.5J ET35", "20x9J ET40"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("the G20 of 'KW V3 G20的来一套' is the coilovers' size, no exhaust", () => expect(items("KW V3 G20的来一套")).toEqual([["coilovers", 1, "宝马G20"]]));
+  it("the exhaust is still named in full", () => expect(items("G20排气 钛合金 一套")).toEqual([["exhaust", 1, "钛合金"]]));
+  it("19x8.5 ET45 is the 19x8.5J ET45", () => expect(items("BBS CH-R 19x8.5 ET45 一套")).toEqual([["wheels", 1, "19x8.5J ET45"]]));
+});
