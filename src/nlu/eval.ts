@@ -15,10 +15,10 @@
 //   customer has not chosen (since session 19; the tuned corpora's lines that listed each size were relabelled so).
 // - brandId: the brand named; else the first product's brand; else the coupon's brand; else the kind of shop only
 //   one brand is, as its own names say (药房 of 益康大药房, 茶楼 of 粤点轩茶楼; since session 9); else a category
-//   word sold by exactly one brand (咖啡 → starbucks); else, for a store search or a booking, the brand of the store it
-//   names by a piece of its place before a word for a shop (项城店 for 丰禾农资 项城莲花路店, the Binjiang store; since
-//   session 16; the tuned corpora's lines were relabelled so; 那家 on its own, "解放碑那家几点关门", since session 23,
-//   relabelled the same way); else null.
+//   word sold by exactly one brand (咖啡 → starbucks); else, for a store search, a booking or (since session 23) an
+//   order, the brand of the store it names by a piece of its place before a word for a shop (项城店 for 丰禾农资 项城莲花
+//   路店, the Binjiang store; since session 16; the tuned corpora's lines were relabelled so; 那家 on its own, "解放碑那家
+//   几点关门", since session 23, relabelled the same way); else null.
 // - when: only for order, book_appointment, find_store (see when.ts for default hours).
 // - fulfillment: only for order and find_store. rating: only for feedback.
 // - radiusMeters: any intent; lengths under 20 m are sizes, not radii.

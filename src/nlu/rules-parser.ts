@@ -956,7 +956,8 @@ export class RulesParser implements IntentParser {
     // (not over a person's title said: "约个教练教我打羽毛球" asks for a coach, whoever sells the shuttles)
     const sole = intent === "book_appointment" && brandId !== null && (!role || (!titles.length && !this.lexicon.staffs(brandId, role))) ? this.lexicon.soleRoleOf(brandId) : null;
     if (sole) role = sole;
-    // (else a store named by a piece of its name is where a search or a booking goes: "项城店几点关门")
+    // (else a store named by a piece of its name is where a search, a booking or an order goes: "项城店几点关门", "玉林店
+    // 中包 打四个小时")
     if (brandId === null && STORE_INTENTS.has(intent)) brandId = this.storeBrands.brandIn(lower, allowed);
 
     return {
@@ -976,7 +977,7 @@ export class RulesParser implements IntentParser {
 }
 
 /** intents whose brand a store named gives (a search and a booking go to that store) */
-const STORE_INTENTS: ReadonlySet<Intent> = new Set(["find_store", "book_appointment"]);
+const STORE_INTENTS: ReadonlySet<Intent> = new Set(["find_store", "book_appointment", "order"]);
 const CLAUSE_BREAK = /[\s,，。.!！?？;；、]/;
 /** where the clause around `at` starts: after the last space or punctuation before it */
 function clauseStart(lower: string, at: number): number {
