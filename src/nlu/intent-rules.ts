@@ -214,6 +214,8 @@ export interface Signals {
   hasBrand: boolean;
   hasCategory: boolean;
   /** a staff role or a service of the catalog is named (验光师, eye test) */
+  /** the text with the names that hold a word of praise blanked out: the 招牌 of 招牌粉 asks for no advice */
+  named?: string;
   hasRole: boolean;
   /** the role is named by a person's title (验光师, locksmith), not only by a service */
   hasTitle: boolean;
@@ -271,7 +273,7 @@ export function decideIntent(sig: Signals): Decision {
   const memo = new Map<keyof typeof CUES, boolean>();
   const cue = (k: keyof typeof CUES) => {
     let fired = memo.get(k);
-    if (fired === undefined) memo.set(k, (fired = CUES[k].test(s)));
+    if (fired === undefined) memo.set(k, (fired = CUES[k].test(k === "recommend" ? sig.named ?? s : s)));
     return fired;
   };
   if (cue("injection")) return { intent: "unknown", confidence: 0.05 };

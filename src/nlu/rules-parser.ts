@@ -887,6 +887,7 @@ export class RulesParser implements IntentParser {
     const staffNamed = () => (staff ??= this.lexicon.staffIn(lower));
     const decision = decideIntent({
       lower,
+      named: blankSpans(lower, productMentions.filter((m) => PRAISE_IN_NAME.test(lower.slice(m.start, m.end)))),
       hasProduct: productMentions.length > 0,
       hasBrand: brandId !== null,
       hasCategory: categories.length > 0,
@@ -977,6 +978,8 @@ export class RulesParser implements IntentParser {
 }
 
 /** intents whose brand a store named gives (a search and a booking go to that store) */
+/** words of praise a product's name may hold (招牌粉, 人气套餐, "recommendation letter"): no request for advice there */
+const PRAISE_IN_NAME = /招牌|人气|热销|爆款|畅销|推荐|recommend/;
 const STORE_INTENTS: ReadonlySet<Intent> = new Set(["find_store", "book_appointment", "order"]);
 const CLAUSE_BREAK = /[\s,，。.!！?？;；、]/;
 /** where the clause around `at` starts: after the last space or punctuation before it */

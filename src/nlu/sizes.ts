@@ -184,8 +184,8 @@ const PATTERNS: Pattern[] = [
     const unit = said === m[2] ? orig.slice(m.index + m[0].length - m[2].length, m.index + m[0].length) : said;
     return { keys: [sizeKey(n + said.replace(/^lit.*/, "l"))], display: `${n}${unit}` };
   } },
-  // the 两 of weight (50g): "1两的金条", "二两", "半两" (not "一两个", "三两天": a few)
-  { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d+(?:\\.\\d+)?|[二三四五六七八九十半])\\s*两(?![${MEASURE_WORDS}${ZH_NUM_CHARS}天次年周位人种样块]|公斤|千克)`, "g"), make: (m) => {
+  // the 两 of weight (50g): "1两的金条", "二两", "半两", "一两装" (not "一两个", "三两天": a few)
+  { re: new RegExp(`(?<![\\d.${ZH_NUM_CHARS}])(\\d+(?:\\.\\d+)?|[二三四五六七八九十半]|一(?=两装))\\s*两(?![${MEASURE_WORDS}${ZH_NUM_CHARS}天次年周位人种样块]|公斤|千克)`, "g"), make: (m) => {
     const n = parseNumber(m[1]);
     return n === null || n <= 0 ? null : { keys: [`${n}两`], display: `${n}两` };
   } },

@@ -2214,3 +2214,21 @@ describe("a code that is a model in other products' sizes; a unit's letter left 
   it("the exhaust is still named in full", () => expect(items("G20排气 钛合金 一套")).toEqual([["exhaust", 1, "钛合金"]]));
   it("19x8.5 ET45 is the 19x8.5J ET45", () => expect(items("BBS CH-R 19x8.5 ET45 一套")).toEqual([["wheels", 1, "19x8.5J ET45"]]));
 });
+
+describe("a word of praise in a name; delivery before a time; packing and the front desk; 一两装 (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "a", name: "阿螺记" }],
+    stores: [],
+    products: [
+      { id: "noodle", brandId: "a", name: "招牌螺蛳粉", aliases: ["招牌粉"], sizes: ["小份", "大份"] },
+      { id: "tea", brandId: "a", name: "蒙顶甘露", aliases: [], sizes: ["50克", "100克"] },
+      { id: "pork", brandId: "a", name: "烧肉", aliases: [], sizes: ["例牌"] },
+    ],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it("送四份招牌粉大份到医院 orders, delivered", () => expect(parse("明天中午十二点半 送四份招牌粉大份到人民医院")).toMatchObject({ intent: "order", fulfillment: "delivery", items: [{ productId: "noodle", quantity: 4, size: "大份" }] }));
+  it("今晚七点前送 is a delivery", () => expect(parse("今晚七点前送 招牌粉一份").fulfillment).toBe("delivery"));
+  it.each(["烧肉一例 斩好打包", "招牌粉两份 做好放前台", "招牌粉一份 我自己去店里提"])("%s is a pickup", (text) => expect(parse(text).fulfillment).toBe("pickup"));
+  it("店里提供wifi吗 asks for no pickup", () => expect(parse("店里提供wifi吗").fulfillment).toBeNull());
+  it("一两装 is the 50克", () => expect(parse("蒙顶甘露 一两装的 三包").items).toEqual([{ productId: "tea", quantity: 3, size: "50克" }]));
+});
