@@ -60,6 +60,8 @@ const RELATIVE_DAYS: [RegExp, number][] = [
 const ZH_DAY_NUM = `(\\d{1,2}|${ZH_NUM_RE})`;
 const ZH_MONTH_DAY = new RegExp(`${ZH_DAY_NUM}\\s*月\\s*${ZH_DAY_NUM}\\s*[日号]?`);
 const ZH_DAY_OF_MONTH = new RegExp(`(?<![\\d月])${ZH_DAY_NUM}\\s*[日号](?=\\s*(?:的)?\\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|\\d{1,2}\\s*[点:时]|${ZH_NUM_RE}点))`);
+// A day of next month or this month: 下个月10号, 下月5号出发, 本月20号, "next month on the 5th"
+const MONTH_OFF_DAY = new RegExp(`(下个?月|本月|这个?月|next month(?: on)?(?: the)?)\\s*${ZH_DAY_NUM}\\s*(?:[日号]|st|nd|rd|th)?(?![\\d.])`);
 const EN_MONTH_DAY = /(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:])/;
 const EN_DAY_MONTH = /(?<![\d:])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(?![a-z])/;
 const EN_THE_NTH = /(?<![a-z])the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z])/;
@@ -87,7 +89,7 @@ const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|
 
 /** Every pattern below needs one of these: a digit, a Chinese numeral or day/period word, or an English one. */
 const MAYBE_TIME =
-  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌晡]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@|christmas|new\s+year|valentine)/;
+  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌晡旦节庆诞夕宵秋阳腊冬]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@|christmas|new\s+year|valentine)/;
 
 interface Clock {
   h: number;
@@ -183,6 +185,13 @@ function findDay(s: string, todayOf: () => CalendarDate): CalendarDate | null {
   }
   m = ZH_MONTH_DAY.exec(s);
   if (m) return yearFor(todayOf(), parseNumber(m[1]), parseNumber(m[2]));
+  m = MONTH_OFF_DAY.exec(s);
+  if (m) {
+    const today = todayOf();
+    const next = /^(?:下|next)/.test(m[1]);
+    const date = { year: next && today.month === 12 ? today.year + 1 : today.year, month: next ? (today.month % 12) + 1 : today.month, day: parseNumber(m[2]) ?? 0 };
+    if (isValidDate(date)) return date;
+  }
   m = EN_MONTH_DAY.exec(s);
   if (m) return yearFor(todayOf(), EN_MONTH[m[1].slice(0, 3)], Number(m[2]));
   m = DOTTED_MONTH_DAY.exec(s);

@@ -197,3 +197,15 @@ describe("lunch after a date; the dialects' afternoon and days (session 21)", ()
   ])("%s → %s", (text, want) => expect(when(text)).toBe(want));
   it("lunch said alone names no day", () => expect(when("公司团建lunch吃啥")).toBeNull());
 });
+
+describe("a day of next month or this month; a holiday by which or on which (session 23)", () => {
+  it.each([
+    ["上门护理 下个月10号开始", "2026-12-10T10:00:00+08:00"],
+    ["日本团 下月5号出发", "2026-12-05T10:00:00+08:00"],
+    ["本月28号下午", "2026-11-28T15:00:00+08:00"],
+    ["next month on the 5th 3pm", "2026-12-05T15:00:00+08:00"],
+    ["元旦前发到成都", "2027-01-01T10:00:00+08:00"],
+    ["婚礼在元旦", "2027-01-01T10:00:00+08:00"],
+  ])("%s → %s", (text, want) => expect(when(text)).toBe(want));
+  it.each(["元旦快乐", "元宵两袋", "下个月中旬再说"])("%s names no day", (text) => expect(when(text)).toBeNull());
+});
