@@ -88,6 +88,8 @@ const EN_DAY_HOUR = new RegExp(`(?<![a-z])(?:(?:mon|tue|tues|wed|thu|thur|thurs|
 const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|people|persons?|pm|am|a\.m\.|p\.m\.|jin|斤|kg|g|lbs?|pounds?|cm|inch(?:es)?)(?![a-z]))/;
 
 /** Every pattern below needs one of these: a digit, a Chinese numeral or day/period word, or an English one. */
+/** a span of time from now: 半小时后, 20分钟以后, 两个小时之后, "in 30 min", "in an hour" */
+const LATER_BY = new RegExp(`(?:(\\d{1,3}|${ZH_NUM_RE}|半)\\s*(?:个)?\\s*(?:分钟|小时|钟头)(?:后|以后|之后)(?![天年月])|(?<![a-z])in\\s+((\\d{1,3}|an?|one|half an?)\\s*(?:mins?|minutes?|hours?|hrs?))(?![a-z]))`);
 const MAYBE_TIME =
   /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌晡旦节庆诞夕宵秋阳腊冬]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@|christmas|new\s+year|valentine)/;
 
@@ -270,6 +272,13 @@ export function parseWhen(lower: string, now: Date, timeZone: string): string | 
   if (!MAYBE_TIME.test(lower)) return null;
   const tz = isValidTimeZone(timeZone) ? timeZone : "UTC";
   const s = lower.replace(GREETINGS, " ");
+  // "半小时后到店取", "20分钟后", "in 30 min": that long from now, to the minute
+  const later = LATER_BY.exec(s);
+  if (later) {
+    const n = later[1] ? (later[1] === "半" ? 0.5 : parseNumber(later[1])) : later[3] ? (/^(?:an?|one)$/.test(later[3]) ? 1 : /^half/.test(later[3]) ? 0.5 : Number(later[3])) : null;
+    const minutes = n === null ? null : /小时|钟头|hour|hr/.test(later[0]) ? n * 60 : n;
+    if (minutes && minutes > 0 && minutes <= 12 * 60) return formatZoned(tz, Math.floor(now.getTime() / 60_000) * 60_000 + minutes * 60_000);
+  }
   let today: CalendarDate | undefined;
   const todayOf = () => (today ??= localDateTime(tz, now.getTime()));
   const day = findDay(s, todayOf);

@@ -198,7 +198,7 @@ describe("lunch after a date; the dialects' afternoon and days (session 21)", ()
   it("lunch said alone names no day", () => expect(when("公司团建lunch吃啥")).toBeNull());
 });
 
-describe("a day of next month or this month; a holiday by which or on which (session 23)", () => {
+describe("a day of next month or this month; a holiday by which or on which; a span from now (session 23)", () => {
   it.each([
     ["上门护理 下个月10号开始", "2026-12-10T10:00:00+08:00"],
     ["日本团 下月5号出发", "2026-12-05T10:00:00+08:00"],
@@ -206,6 +206,10 @@ describe("a day of next month or this month; a holiday by which or on which (ses
     ["next month on the 5th 3pm", "2026-12-05T15:00:00+08:00"],
     ["元旦前发到成都", "2027-01-01T10:00:00+08:00"],
     ["婚礼在元旦", "2027-01-01T10:00:00+08:00"],
+    // (a span from now, to the minute: now is 10:00)
+    ["半小时后到店取", "2026-11-25T10:30:00+08:00"],
+    ["两个小时之后送到", "2026-11-25T12:00:00+08:00"],
+    ["pickup at the Jianshe Rd store in 30 min", "2026-11-25T10:30:00+08:00"],
   ])("%s → %s", (text, want) => expect(when(text)).toBe(want));
   it.each(["元旦快乐", "元宵两袋", "下个月中旬再说"])("%s names no day", (text) => expect(when(text)).toBeNull());
 });
