@@ -124,10 +124,10 @@ const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,4}|${ZH_NUM_RE})\\s*([$
 const BEDDING = new RegExp(`(?<![\\d米])(${ZH_NUM_RE})床(?![单垫笠品上头位铺尾边前])`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of", "30pcs", "2 extra bags" (a number word before them is a count)
 export const EN_COUNTERS = "boxes|box|cases?|packs?|packets?|bottles?|tubes?|bags?|buckets?|barrels?|tins?|cartons?|crates?|sheets?|trays?|portions?|servings?|sacks?|drums?|kegs?|loaves|bundles?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?|tix";
-/** a count and the words that may stand between it and a counter: "3 large", "two extra" */
-export const EN_COUNT_LEAD = `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:(?:extra|more|additional|big|small|large|whole|full|separate)\\s+)?`;
+/** a count and the words that may stand between it and a counter: "3 large", "two extra", "two 500g" */
+export const EN_COUNT_LEAD = `(?<![a-z0-9.:])(\\d{1,3}|${EN_NUMBER_ALT})\\s+(?:(?:extra|more|additional|big|small|large|whole|full|separate|\\d+(?:\\.\\d+)?\\s?(?:g|kg|ml|l|oz|lbs?|cm|mm|gb|tb))\\s+)?`;
 const EN_QTY = new RegExp(
-  `${EN_COUNT_LEAD}(?:${EN_COUNTERS})(?![a-z])|(?<![a-z0-9.:])(\\d{1,2}|${EN_NUMBER_ALT})(?=\\s+[a-z_]{3,}\\s+(?:seats|tickets|tix)(?![a-z]))|(?<![a-z0-9.:])(\\d{1,3})pcs?(?![a-z])`,
+  `${EN_COUNT_LEAD}(?:${EN_COUNTERS})(?![a-z])|(?<![a-z0-9.:])(\\d{1,2}|${EN_NUMBER_ALT})(?=\\s+[a-z_]{3,}\\s+(?:seats|tickets|tix)(?![a-z]))|(?<![a-z0-9.:])(\\d{1,3})pcs?(?![a-z])|(?<=[,，]\\s?)(\\d{1,2})(?=\\s+(?:please|pls|plz)(?![a-z]))`,
   "g",
 );
 // "x2", "×2", "*2" after an item, and "2x" before one. The x must not be part of a word (xl, max2).
@@ -136,7 +136,7 @@ const MULT_AFTER = /(?:(?<![a-z0-9])(?:x|×|\*)|(?<=[a-z\u4e00-\u9fff])[×*])\s*
 const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
 // A count of people is a count of what each of them gets: "两位", "3人", "for 2 ppl", "for two".
 const PEOPLE = new RegExp(
-  `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))|(?<![a-z0-9.:])(\\d{1,2}|two|three|four|five|six)\\s+of\\s+us(?![a-z])`,
+  `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))|(?<![a-z0-9.:])(\\d{1,2}|two|three|four|five|six)\\s+of\\s+us(?![a-z])|(?<![a-z])(?:me|myself) and my (?:wife|husband|hubby|bf|gf|boyfriend|girlfriend|partner|son|daughter|kid|child|mum|mom|mother|dad|father|friend|bestie|sister|brother)(?![a-z])`,
   "g",
 );
 
@@ -178,7 +178,8 @@ export function findQuantities(lower: string): QuantityMention[] {
       // (a Chinese numeral after a Latin word is a count: "egg tart两个")
       // (but a count right after a letter size is one: the 10 of "M10件")
       if (/[a-z0-9.~-]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1]) && !LETTER_SIZE_END.test(lower.slice(0, m.index))) continue;
-      const value = re === PINYIN_QTY && m[1] in PINYIN_NUMERALS ? PINYIN_NUMERALS[m[1]] : parseNumber(m.slice(1).find((g) => g !== undefined) ?? "");
+      // ("me and my wife" are two)
+      const value = re === PINYIN_QTY && m[1] in PINYIN_NUMERALS ? PINYIN_NUMERALS[m[1]] : re === PEOPLE && /^(?:me|myself) /.test(m[0]) ? 2 : parseNumber(m.slice(1).find((g) => g !== undefined) ?? "");
       if (value === null || value < 1 || !Number.isInteger(value)) continue;
       // (两个人 counts people)
       const people = re === ZH_QTY && m[2] === "个" && lower[m.index + m[0].length] === "人";

@@ -2232,3 +2232,17 @@ describe("a word of praise in a name; delivery before a time; packing and the fr
   it("店里提供wifi吗 asks for no pickup", () => expect(parse("店里提供wifi吗").fulfillment).toBeNull());
   it("一两装 is the 50克", () => expect(parse("蒙顶甘露 一两装的 三包").items).toEqual([{ productId: "tea", quantity: 3, size: "50克" }]));
 });
+
+describe("counts said in English after a comma, before a size, and as 'me and my wife' (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "t", name: "茗香茶行" }],
+    stores: [],
+    products: [
+      { id: "puer", brandId: "t", name: "普洱茶饼", aliases: ["pu-erh cake"], sizes: ["357g"] },
+      { id: "class", brandId: "t", name: "茶艺体验课", aliases: ["tea workshop"], sizes: [] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("pu-erh cake 357g, 2 please", () => expect(items("pu-erh cake 357g, 2 please")).toEqual([["puer", 2, "357g"]]));
+  it("sign me and my wife up counts two", () => expect(items("sign me and my wife up for the tea workshop on Saturday")).toEqual([["class", 2, null]]));
+});
