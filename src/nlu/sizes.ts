@@ -1007,7 +1007,28 @@ export class CompositeSizeIndex {
 const ADJECTIVES: [string, string][] = [
   ["长", "long"], ["短", "short"], ["半", "half(?: a)?(?: dozen)?"], ["整", "full|whole"], ["全", "full|whole"], ["单", "single"], ["双", "double"],
   ["热", "hot"], ["冷", "cold|iced"], ["冰", "iced|cold"], ["冻", "iced|cold"], ["重", "heavy"], ["轻", "light"], ["厚", "thick"], ["薄", "thin"],
-  ["深", "dark"], ["浅", "pale|light"], ["豪华", "deluxe|luxury"], ["标准", "standard"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
+  ["深", "dark"], ["浅", "pale|light"], ["豪华", "deluxe|luxury"], ["标准", "standard|regular"], ["经典", "classic"], ["基础", "basic"], ["高级", "premium"],
+  ["普通", "regular|normal|ordinary|standard"], ["常规", "regular|standard"], ["原", "original|plain"], ["老年", "senior|elderly"],
+  ["不限", "unlimited"], ["升级", "upgraded?"], ["尊享", "premium|vip|exclusive"], ["迷你", "mini"], ["亲子", "parent-?(?:and-?)?child"],
+  // finish, feel and taste: clear glass, matte paint, a soft board, sweet or salty
+  ["透明", "clear|transparent"], ["哑光", "matte?"], ["亮光", "glossy?|shiny"], ["磨砂", "frosted|matte?"], ["软", "soft"], ["硬", "hard|firm"],
+  ["甜", "sweet"], ["咸", "salty|savou?ry"],
+  // shape and side: round or square, wide or narrow, front or rear, left or right
+  ["圆", "round"], ["方", "square"], ["宽", "wide"], ["窄", "narrow|slim"], ["前", "front"], ["后", "rear|back"], ["左", "left"], ["右", "right"],
+  // how and where it is done: handmade, custom, express, online or in person, at home or in store, private or in a group
+  ["手工", "hand-?made"], ["定制", "custom(?:i[sz]ed)?|bespoke|tailor-?made"], ["加急", "express|rush|urgent"], ["预售", "pre-?sale|pre-?order"],
+  ["线上", "online"], ["线下", "offline|in[- ]person"], ["上门", "on-?site|home visit|at home"], ["到店", "in[- ]store"], ["私人", "private"],
+  ["团体", "group"], ["一对一", "one[- ]on[- ]one|1[- ]on[- ]1|1v1"], ["单程", "one[- ]way"], ["往返", "round[- ]trip"],
+  ["电子", "digital|electronic|e-"], ["纸质", "paper|printed|hard ?copy"], ["夜", "night"], ["工作日", "weekdays?"], ["周末", "weekends?"],
+  // drinks and dishes: ice, sugar, how it is cooked, how well done
+  ["常温", "room[- ]temp(?:erature)?"], ["去冰", "no ice"], ["少冰", "less ice|light ice"], ["多冰", "extra ice"], ["少糖", "less sugar|low sugar|light sugar"],
+  ["半糖", "half sugar"], ["无糖", "no sugar|sugar[- ]free|unsweetened"], ["全糖", "full sugar"], ["清蒸", "steamed"], ["红烧", "braised"],
+  ["椒盐", "salt(?:ed)?[- ](?:and|&|n)[- ]pepper"], ["蒜蓉", "garlic"], ["白灼", "blanched|poached"], ["全熟", "well[- ]done"],
+  ["七分熟", "medium[- ]well"], ["三分熟", "medium[- ]rare"],
+  // rooms, seats and passengers: a king or twin bed, a sea view, a window seat, students and seniors
+  ["大床", "king(?:[- ]size)?(?: bed)?|queen(?:[- ]size)?(?: bed)?|double bed"], ["双床", "twin(?: beds?)?"], ["海景", "(?:sea|ocean)[- ]view"],
+  ["湖景", "lake[- ]view"], ["山景", "mountain[- ]view"], ["靠窗", "window seat"], ["学生", "students?"], ["老人", "seniors?|elderly"],
+  ["轿车", "sedans?|saloons?"], ["商务车", "minivans?|business vans?|mpv"],
   // who it is for: adults and children, men and women
   ["成人", "adults?|grown-?ups?"], ["儿童", "kids?|child(?:ren)?|children's"], ["男", "men'?s|male"], ["女", "women'?s|ladies|female"],
   // form: upright (立式钢琴, 立式空调), wall-mounted, portable, wireless
@@ -1033,8 +1054,8 @@ const WORDS_THEN_AMOUNT = /^([\u4e00-\u9fff]+)(\d{1,4})([\u4e00-\u9fff]+)$/;
 const AMOUNT_SAID = new RegExp(`(?<![\\d.])(\\d{1,4}|${ZH_NUM_RE})([\\u4e00-\\u9fff])(?=的|那|版|款|装)`, "g");
 /** a catalog size that is a pack of a number of pieces (两只装, 三支装, 6罐装) */
 const PACK_OF = new RegExp(`^(?:\\d{1,2}|${ZH_NUM_RE})([${MEASURE_WORDS}](?:装|套))$`);
-/** "a 2 pack", "2-pack", "2pk" (the plural, "2 packs", is a count of packs); "a two piece", "3-piece" (件套) */
-const EN_PACK = new RegExp(`(?<![\\d.a-z])(\\d{1,2}|single|one|two|three|four|five|six|eight|ten|twelve)\\s*-?\\s*(?:pack|pk)(?![a-z])`, "g");
+/** "a 2 pack", "2-pack", "2pk", "a box of 6" (the plural, "2 packs", is a count of packs); "a two piece", "3-piece" (件套) */
+const EN_PACK = new RegExp(`(?<![\\d.a-z])(\\d{1,2}|single|one|two|three|four|five|six|eight|ten|twelve)\\s*-?\\s*(?:pack|pk)(?![a-z])|(?<![a-z])(?:pack|box|set|bag|case) of (\\d{1,2}|two|three|four|five|six|eight|ten|twelve)(?![\\d.a-z])`, "g");
 const EN_PIECE = new RegExp(`(?<![\\d.a-z])(\\d|one|two|three|four|five)\\s*-?\\s*(?:piece|pc)(?![a-z])`, "g");
 /** a number said with 千 or 万 (2万, 1.5万, 两万, 五千) */
 const MAGNITUDE_SAID = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)\\s*([千万])(?![\\d])|(?<![${ZH_NUM_CHARS}\\d])([一二两三四五六七八九十][${ZH_NUM_CHARS}]{0,3}[千万]|[一二两三四五六七八九]百[零〇一二三四五六七八九十]{0,3})(?![${ZH_NUM_CHARS}])`, "g");
@@ -1840,7 +1861,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     for (let m = en.exec(lower); m; m = en.exec(lower)) {
       if (out.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) continue;
       // (only a pack the catalog sells: "a 12 pack" of a product in 两只装 and 三只装 is a count)
-      const key = sizeKey(parseNumber(m[1]) + u);
+      const key = sizeKey(parseNumber(m[1] ?? m[2]) + u);
       if (packKeys.has(key)) out.push({ start: m.index, end: m.index + m[0].length, keys: [key], display: m[0], weak: false });
     }
   }

@@ -2246,3 +2246,23 @@ describe("counts said in English after a comma, before a size, and as 'me and my
   it("pu-erh cake 357g, 2 please", () => expect(items("pu-erh cake 357g, 2 please")).toEqual([["puer", 2, "357g"]]));
   it("sign me and my wife up counts two", () => expect(items("sign me and my wife up for the tea workshop on Saturday")).toEqual([["class", 2, null]]));
 });
+
+describe("a size named by an English adjective of finish, taste, service or seat (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "g", name: "晶朗玻璃" }],
+    stores: [],
+    products: [
+      { id: "glue", brandId: "g", name: "玻璃胶", aliases: ["glass sealant"], sizes: ["透明", "白色"] },
+      { id: "film", brandId: "g", name: "隔热膜", aliases: ["window tint"], sizes: ["轿车", "SUV"] },
+      { id: "show", brandId: "g", name: "海浪电台专场", aliases: ["wave radio show"], sizes: ["预售", "现场"] },
+      { id: "tofu", brandId: "g", name: "豆花", aliases: ["tofu pudding"], sizes: ["甜", "咸"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["glass sealant clear 的要5支", [["glue", 5, "透明"]]],
+    ["window tint for a sedan", [["film", 1, "轿车"]]],
+    ["wave radio show presale 3张", [["show", 3, "预售"]]],
+    ["1 savory tofu pudding", [["tofu", 1, "咸"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
