@@ -45,6 +45,9 @@ export function buildItems(
     quantities = quantities.filter((x) => x !== q);
     sizes = [...sizes, { start: q.start, end: q.end + (packed ? 1 : 0), keys: [sizeKey(owned[0])], display: owned[0], weak: false }].sort((a, b) => a.start - b.start);
   }
+  // (one that is no size of a product named says what is in a pack, not how many: the 6双 of 船袜6双装 sold by age)
+  quantities = quantities.filter((q) => !(q.kind === "measure" && lower[q.end] === "装" && /[个枚粒片只颗块张支双]$/.test(lower.slice(q.start, q.end)) &&
+    !mentions.some((m) => m.product.sizes.some((z) => Number(PIECES_SIZE.exec(z.trim())?.[1] ?? PAIRS_SIZE.exec(z.trim())?.[1]) === q.value))));
   // a bare number right before a product that does not come in it counts that product, whatever other product comes in
   // it: the 10 of "a cake and 10 red bulls" is no 10寸 cake
   // (not one written against a product before it: the 80 of "泳衣80 泳帽")
@@ -498,6 +501,7 @@ function periodSize(region: string, sizes: string[], only: string | null): { siz
 }
 
 /** a size that is a count of pieces: 6粒装, 200枚 */
+const PAIRS_SIZE = /^(\d+)\s*双(?:装)?$/;
 const PIECES_SIZE = /^(\d+)\s*[个枚粒片只颗块张支](?:装)?$/;
 
 /** the last words of a stretch, set off by a pause or 和, before the next product */

@@ -136,7 +136,7 @@ const MULT_AFTER = /(?:(?<![a-z0-9])(?:x|×|\*)|(?<=[a-z\u4e00-\u9fff])[×*])\s*
 const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
 // A count of people is a count of what each of them gets: "两位", "3人", "for 2 ppl", "for two".
 const PEOPLE = new RegExp(
-  `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))|(?<![a-z0-9.:])(\\d{1,2}|two|three|four|five|six)\\s+of\\s+us(?![a-z])|(?<![a-z])(?:me|myself) and my (?:wife|husband|hubby|bf|gf|boyfriend|girlfriend|partner|son|daughter|kid|child|mum|mom|mother|dad|father|friend|bestie|sister|brother)(?![a-z])`,
+  `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.~～–-]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))|(?<![a-z0-9.:])(\\d{1,2}|two|three|four|five|six)\\s+of\\s+us(?![a-z])|(?<![a-z])(?:me|myself) and my (?:wife|husband|hubby|bf|gf|boyfriend|girlfriend|partner|son|daughter|kid|child|mum|mom|mother|dad|father|friend|bestie|sister|brother)(?![a-z])`,
   "g",
 );
 
@@ -241,7 +241,7 @@ export function quantityBefore(prefix: string): number | null {
 // "拿铁两杯", "口红来一支", "拿铁要2杯": a measured quantity right after the item.
 const ZH_QTY_AFTER = new RegExp(
   // (a size blanked out by the caller may sit between: "日抛[600度]要四盒", "口罩[10只装]的来两包")
-  `^\\s*[,，]?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*_*\\s*(?:的)?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]${NOT_WARRANTY}`,
+  `^\\s*[,，]?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*_*\\s*(?:的)?\\s*(?:也)?(?:要|来|买|拿|各|再来|给我)?\\s*(\\d{1,3}|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}](?!装)${NOT_WARRANTY}`,
 );
 const MULT_AFTER_ANCHORED = /^\s*(?:x|×|\*)\s*(\d{1,3})(?![\d.])/;
 // (or counted in English right after it: "碱水粽 10 pcs", "wipes 2 packs")

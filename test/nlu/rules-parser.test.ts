@@ -2266,3 +2266,18 @@ describe("a size named by an English adjective of finish, taste, service or seat
     ["1 savory tofu pudding", [["tofu", 1, "咸"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("what is in a pack is no count; an age range after 'for' counts no one (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "棉朵朵童袜" }],
+    stores: [],
+    products: [
+      { id: "boat", brandId: "m", name: "隐形船袜(6双装)", aliases: ["船袜"], sizes: ["5-7岁", "7-9岁", "9-12岁"] },
+      { id: "gift", brandId: "m", name: "童袜礼盒", aliases: ["sock gift box"], sizes: ["3-7岁", "8-12岁"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("船袜6双装 7到9岁 拿一包 is one pack", () => expect(items("船袜6双装 7到9岁 拿一包")).toEqual([["boat", 1, "7-9岁"]]));
+  it("船袜 6双装 for 9-12岁 x2 is two", () => expect(items("船袜 6双装 for 9-12岁 x2")).toEqual([["boat", 2, "9-12岁"]]));
+  it("a sock gift box for 8-12 yrs is one", () => expect(items("buy a sock gift box for 8-12 yrs")).toEqual([["gift", 1, "8-12岁"]]));
+});
