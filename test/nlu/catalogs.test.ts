@@ -275,6 +275,11 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "livehouse": { intent: 0.98, entities: 0.94 },
   "building-materials": { intent: 0.98, entities: 0.88 },
   "crane-rental": { intent: 0.97, entities: 0.8 },
+  // (written blind an hour into session 23, after most of its changes, never read: scored at arrival and at the end)
+  "tyre-hotel": { intent: 0.99, entities: 0.96 },
+  "reformer-pilates": { intent: 0.98, entities: 0.91 },
+  "seafood-bbq": { intent: 1, entities: 0.92 },
+  "appliance-tradein": { intent: 0.97, entities: 0.89 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
