@@ -7,10 +7,11 @@ import type { CatalogSnapshot } from "./intent.ts";
 import { storeWords } from "./intent-model.ts";
 
 /** places a store may be other than a shop: a base, a showroom, a service desk, a works */
-const FACILITY = "基地|展厅|门市|服务台|服务点|服务站|营地|工厂";
-/** words for a shop said after a piece of its place ("项城店", "普洱那家店", "南山基地", "Binjiang store"; 那家 alone, "狮山那家几点关门") */
-const SHOP_AFTER = new RegExp(`^\\s?(?:路|街|镇|县|区)?\\s?(?:(?:那(?:家|个|边)?|这(?:家|个)?)?\\s?(?:店|门店|分店|体验店|旗舰店|校区|网点|${FACILITY})|那家)`);
-const SHOP_AFTER_EN = /^(?:\s?(?:road|rd|street|st|lu|jie))?\s?(?:那(?:家|个|边)?|这(?:家|个)?)?\s?(?:store|branch|shop|outlet|location)\b/;
+const FACILITY = "基地|展厅|门市|服务台|服务点|服务站|营地|工厂|场馆|码头";
+/** words for a shop said after a piece of its place ("项城店", "普洱那家店", "狮山的店", "南山基地", "Binjiang store"; 那家 alone,
+ * "狮山那家几点关门"; not whether there is one there, "西安有你们的店吗", which names none) */
+const SHOP_AFTER = new RegExp(`^\\s?(?:路|街|镇|县|区)?\\s?(?:(?:那(?:家|个|边)?|这(?:家|个)?)?\\s?(?:的)?\\s?(?:店|门店|分店|体验店|旗舰店|校区|网点|${FACILITY})|那家)`);
+const SHOP_AFTER_EN = /^(?:\s?(?:road|rd|street|st|lu|jie))?\s?(?:那(?:家|个|边)?|这(?:家|个)?)?\s?(?:store|branch|shop|outlet|location|campus|studio)\b/;
 /** the words a shop's name ends in, and a brand's own words, are no place */
 const SHOP_WORDS = new RegExp(`(?:官方旗舰店|旗舰店|体验店|分店|门店|店|中心|广场|${FACILITY})$`);
 

@@ -2281,3 +2281,18 @@ describe("what is in a pack is no count; an age range after 'for' counts no one 
   it("船袜 6双装 for 9-12岁 x2 is two", () => expect(items("船袜 6双装 for 9-12岁 x2")).toEqual([["boat", 2, "9-12岁"]]));
   it("a sock gift box for 8-12 yrs is one", () => expect(items("buy a sock gift box for 8-12 yrs")).toEqual([["gift", 1, "8-12岁"]]));
 });
+
+describe("a store's place before 的店, 那边的店, 码头 or campus names its brand; whether there is one there names none (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "x", name: "蟹府" }, { id: "y", name: "运河行舟" }],
+    stores: [
+      { id: "s1", brandId: "x", name: "蟹府 苏州狮山店", lat: 31.3, lng: 120.5, address: "苏州", services: ["pickup"] },
+      { id: "s2", brandId: "y", name: "运河行舟 文峰塔码头", lat: 32.4, lng: 119.4, address: "扬州", services: ["pickup"] },
+    ],
+    products: [{ id: "crab", brandId: "x", name: "大闸蟹", aliases: [], sizes: [] }, { id: "boat", brandId: "y", name: "游船票", aliases: [], sizes: [] }],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx());
+  it.each([["狮山的店今晚开到几点", "x"], ["文峰塔那个码头几点关门", "y"], ["狮山那边的店几点关门", "x"]])("%s → %s", (text, brand) =>
+    expect(parse(text)).toMatchObject({ intent: "find_store", brandId: brand }));
+  it("苏州有你们的店吗 names no store", () => expect(parse("苏州有你们的店吗").brandId).toBeNull());
+});
