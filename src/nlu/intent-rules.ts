@@ -10,7 +10,7 @@ import { ZH_NUM_RE } from "./numbers.ts";
 /** asking how coupons are used */
 const BEST_ASKED = /\bwhat(?:'?s| is) the best\b/;
 /** how something goes: its steps, binding or activating, how to order or book it */
-const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加|充值|暂停|上传|申请|开票|开发票)|(?:发票|invoice)(?:在哪|怎么|能开|可以开|开不开)|(?:能|可以)开(?:发票|invoice)|(?:付款|支付)方式|走流程|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])/;
+const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加|充值|暂停|上传|申请|开票|开发票)|(?:发票|invoice)(?:在哪|怎么|能开|可以开|开不开)|(?:能|可以)开(?:发票|invoice)|(?:付款|支付)方式|走流程|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])|(?:怎么|如何|咋)\s*(?:修改|更改|改|change)\s*(?:我的)?\s*(?:预约|订单)(?:时间)?|(?:预约|订单)(?:时间)?(?:怎么|如何|咋)(?:改|修改|更改)|(?:怎么|如何|咋)(?:预约|下单|约课|报名)(?:啊|呀|呢|吗)?[?？]*$|在哪(?:里|儿)?(?:操作|下载|输入)|\bhow (?:do|can) (?:i|we) (?:schedule|reschedule|sign up|mail|change|use my)\b|^how to\b/;
 /** one of it asked for at the end, as a coupon is: "给我来一张", "get一张" */
 const ONE_OF_IT = /(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张\s*[!！~。.]*$/;
 /** a coupon said as used, by its code or its title: 用BATT10, 用那个满2000减300的券, "code BY88", "using HJ500" */
@@ -20,7 +20,7 @@ const COUPON_APPLIED = /(?:用|使用)(?!什么|啥|哪|不|得了)|(?<![a-z])(?
 const TITLE = "(?:老师|师傅|医生|大夫|教练|老板|经理|顾问|美女|帅哥|小姐姐|小哥哥)";
 const HELLO_END = "(?:[\\s啊呀哇!！~。?？]|\\p{Extended_Pictographic}|\\u200d|\\ufe0f)*$";
 const TITLE_HELLO = new RegExp(`^[\\u4e00-\\u9fff]{0,2}${TITLE}(?:你|您)?好${HELLO_END}|^(?:在吗|在不在|在么)[\\s,，]*${TITLE}${HELLO_END}|^${TITLE}[\\s,，]*(?:在吗|在不在|在么|在不)${HELLO_END}`, "u");
-const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,8}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使用|用|抵扣|抵用|核销)|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
+const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,8}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使用|用|抵扣|抵用|核销)|(?:怎么|咋|如何|点)\s*(?:use|apply|用)\s*(?:优惠券|优惠码|coupons?|vouchers?|券)|(?:优惠码|券码|兑换码|coupon code)\s*(?:在哪|在哪里|在哪儿|where)\s*(?:输入|填|用)?|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
 // (a word glued to digits is a code, not the word: BOOK85 is no booking)
 const en = (words: string) => new RegExp(`(?<![a-z'])(?:${words})(?![a-z\\d])`);
 // One regex per cue group: V8 scans one alternation faster than several separate patterns.

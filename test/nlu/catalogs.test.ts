@@ -268,7 +268,8 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (intent 0.95 at arrival; the intent model retrained with four more corpora later in session 23 costs it two lines)
   "hospital-escort": { intent: 0.94, entities: 0.91 },
   "indian-restaurant": { intent: 0.97, entities: 0.92 },
-  "table-tennis-club": { intent: 0.97, entities: 0.89 },
+  // (intent 0.97 at arrival: the how-to questions read as help later in session 23 cost it a line, seen as a score)
+  "table-tennis-club": { intent: 0.96, entities: 0.89 },
   "soap-making": { intent: 0.98, entities: 0.93 },
   // (written blind half an hour into session 23, never read: scored at arrival and at the end of the session)
   "wonton-shop": { intent: 0.97, entities: 0.9 },

@@ -2296,3 +2296,15 @@ describe("a store's place before 的店, 那边的店, 码头 or campus names it
     expect(parse(text)).toMatchObject({ intent: "find_store", brandId: brand }));
   it("苏州有你们的店吗 names no store", () => expect(parse("苏州有你们的店吗").brandId).toBeNull());
 });
+
+describe("how to book, change a booking or use a coupon is a question for help (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "红马术" }],
+    stores: [],
+    products: [{ id: "lesson", brandId: "h", name: "骑马体验课", aliases: [], sizes: [] }],
+    coupons: [{ code: "HM10", brandId: "h", title: "满100减10" }],
+  });
+  it.each(["这玩意儿咋预约啊", "预约时间怎么改 教下我", "怎么修改我的预约时间", "怎么 use coupon 啊", "优惠码在哪输入", "how to 约师傅 here?", "报告在哪里下载"])(
+    "%s → help", (text) => expect(shop.parseSync(text, ctx()).intent).toBe("help"));
+  it("a time said books", () => expect(shop.parseSync("怎么约 明天下午三点 骑马体验课", ctx()).intent).toBe("book_appointment"));
+});
