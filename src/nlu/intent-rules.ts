@@ -165,7 +165,8 @@ export const CUES = {
   ),
   feedbackStrong: any(
     /评价|好评|差评|中评|打分|评分|投诉|吐槽|反馈|满分|(?<![\d.点:])(?:[1-5]|[一二两三四五])\s*(?:颗)?星(?![巴冰期级座])|给(?:你们|你|他们)?(?:打)?[1-5一二三四五]分/,
-    en("feedback|reviews?|ratings?|rate|rated|complain(?:t|ts)?|(?:[1-5]|one|two|three|four|five) ?-?stars?"),
+    // (not a rate of something else: "the exchange rate today", "VAT rate")
+    en("feedback|reviews?|ratings?|(?<!(?:exchange|interest|vat|tax|heart|hourly|daily|nightly|room|group|flat|success|the) )rate|rated|complain(?:t|ts)?|(?:[1-5]|one|two|three|four|five) ?-?stars?"),
     /(?<![\d.])[1-5] ?(?:\/|out of) ?5(?![\d.])/,
   ),
   feedbackWeak: any(
@@ -364,7 +365,7 @@ export function decideIntent(sig: Signals): Decision {
   const recommend = cue("recommend") || (cue("enough") && !orderVerb) || cue("enoughAsked") || (BEST_ASKED.test(s) && (sig.hasProduct || sig.hasCategory));
   // "recommend a good pizza place nearby": advice about somewhere else, naming nothing the catalog has, is not ours to give
   const elsewhere = recommend && !sig.hasProduct && !sig.hasBrand && !sig.hasCategory && !sig.hasRole &&
-    /(?<![a-z])(?:places?|restaurants?|bars?|hotels?|cafes?)(?![a-z])|餐厅|饭店|馆子|景点|酒店|饭馆/.test(s);
+    /(?<![a-z])(?:places?|restaurants?|bars?|hotels?|cafes?)(?![a-z])|餐厅|饭店|馆子|景点|酒店|饭馆|好(?:吃|喝|玩)的[\u4e00-\u9fff]{0,6}店/.test(s);
   if (elsewhere) return { intent: "unknown", confidence: 0.4 };
   // (whether something is enough, asked at the end — "够两个人用三天吗" — is advice however much it names)
   if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: (cue("enoughAsked") || cue("enough")) && !orderVerb && /[吗么不][?？]*$/.test(s) ? 0.97 : conf(0.9) };

@@ -2308,3 +2308,9 @@ describe("how to book, change a booking or use a coupon is a question for help (
     "%s → help", (text) => expect(shop.parseSync(text, ctx()).intent).toBe("help"));
   it("a time said books", () => expect(shop.parseSync("怎么约 明天下午三点 骑马体验课", ctx()).intent).toBe("book_appointment"));
 });
+
+describe("a rate of something else is no rating; a good place to eat elsewhere is not ours (session 23)", () => {
+  const shop = rulesFromCatalog({ brands: [{ id: "d", name: "译达翻译" }], stores: [], products: [{ id: "t", brandId: "d", name: "证件翻译", aliases: [], sizes: [] }] });
+  it.each([["what's the exchange rate today", "unknown"], ["what's the VAT rate in Germany", "unknown"], ["推荐个好吃的肉夹馍店", "unknown"], ["I'd rate the translation 4 out of 5", "feedback"]])(
+    "%s → %s", (text, intent) => expect(shop.parseSync(text, ctx()).intent).toBe(intent));
+});
