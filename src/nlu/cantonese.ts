@@ -15,6 +15,8 @@ const PHRASES: [RegExp, string][] = [
   [/几多/g, "多少"],
   [/几时/g, "啥时"],
   [/边度/g, "哪里"],
+  // (去到边 asks where something has got to: "我的外卖去到边啦")
+  [/去到边/g, "到哪了"],
   // 边 asking which: 边个, 边间 (not 旁边, 那边, 这边, 左边…: Mandarin's sides)
   [/(?<![旁那这左右里外上下前后东西南北身海路两一半手])边(?=[个间家款位种只度样啲])/g, "哪"],
   // 仲 as still: 仲有, 仲未, 仲要
