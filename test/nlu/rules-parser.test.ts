@@ -2314,3 +2314,20 @@ describe("a rate of something else is no rating; a good place to eat elsewhere i
   it.each([["what's the exchange rate today", "unknown"], ["what's the VAT rate in Germany", "unknown"], ["推荐个好吃的肉夹馍店", "unknown"], ["I'd rate the translation 4 out of 5", "feedback"]])(
     "%s → %s", (text, intent) => expect(shop.parseSync(text, ctx()).intent).toBe(intent));
 });
+
+describe("an order asked after, or one of several called off, in more ways (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "r", name: "慈城年糕" }],
+    stores: [],
+    products: [{ id: "tangyuan", brandId: "r", name: "汤圆", aliases: [], sizes: [] }, { id: "clean", brandId: "r", name: "洗衣机清洗", aliases: [], sizes: [] }],
+  });
+  it.each([
+    ["洗衣机清洗那单 师傅接单了没有啊", "order_status"],
+    ["我约的明早洗衣机清洗成功了没", "order_status"],
+    ["the 300 notebooks we ordered, any shipping update?", "order_status"],
+    ["我的外卖去到边啦", "order_status"],
+    ["汤圆买多了 退一盒", "cancel_order"],
+    ["刚下单的汤圆撤销一下", "cancel_order"],
+    ["不修了 师傅别来了 把单撤了", "cancel_order"],
+  ])("%s → %s", (text, intent) => expect(shop.parseSync(text, ctx()).intent).toBe(intent));
+});
