@@ -162,6 +162,9 @@ export const CUES = {
     // 适合上哪种)
     /哪(?:个|款|种|一款|一种)(?![店门家])[\u4e00-\u9fffa-z0-9 ]{0,10}?(?:最|更|比较)(?!近|快送)[\u4e00-\u9fff]{1,3}|哪(?:个|款|种|一款|一种)[\u4e00-\u9fff]{0,3}?(?:值|静音|耐用|便宜|实惠|舒服|好看|好用|合适)(?:点|些|一点)?(?:[?？呢啊呀吗]|\s*$)|适合(?:上|买|用|学|穿|报|选|玩)?哪(?:个|种|款|些|一种|一款)|哪(?:个|款|种|一款|一种)(?![店门家])[\u4e00-\u9fff]{1,5}(?:一点|一些)(?:[?？呢啊呀吗]|\s*$)/,
     // (how many or how big suits: "婚礼蛋糕几层合适", "配几头的吊灯合适", "轮椅选多宽的"; how to choose: "粗细咋选 二细还是三细")
+    // (what size to wear, how to cook it, which make is good: "儿童羽绒服穿多大的", "虾虎怎么做好吃", "换哪个牌子的玻璃好", "which frame
+    // would suit a 6 inch photo")
+    /穿(?:多大|几码|几号)|(?:怎么|怎样|如何|点样)(?:做|整|煮|烧)(?:才)?(?:好吃|好食|好喝)|哪个牌子.{0,6}好|\bwhich\b.{0,30}\b(?:would|will|should|does|do) (?:suit|fit|work|go)\b/,
     /(?:几|多宽|多长|多高|多厚)[\u4e00-\u9fff]{0,4}?的?(?:合适|比较合适|最合适)|选(?:多宽|多长|多大|多高|多厚|几)[\u4e00-\u9fff]{0,3}的|(?:咋|怎么|如何)选(?=[\s,，])/,
     // (one or the other, and which is good, tastes or sounds better, is enough: "13寸还是14寸好", "豆沙的好吃还是酸奶的好吃",
     // "medium 还是 large 够喝", "零下5度穿哪个"; "silk vs wool, which lasts longer?", "is the mocha better than…")
