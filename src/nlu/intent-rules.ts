@@ -11,6 +11,8 @@ import { ZH_NUM_RE } from "./numbers.ts";
 const BEST_ASKED = /\bwhat(?:'?s| is) the best\b/;
 /** how something goes: its steps, binding or activating, how to order or book it */
 const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加|充值|暂停|上传|申请|开票|开发票)|(?:发票|invoice)(?:在哪|怎么|能开|可以开|开不开)|(?:能|可以)开(?:发票|invoice)|(?:付款|支付)方式|走流程|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])|(?:怎么|如何|咋)\s*(?:修改|更改|改|change)\s*(?:我的)?\s*(?:预约|订单)(?:时间)?|(?:预约|订单)(?:时间)?(?:怎么|如何|咋)(?:改|修改|更改)|(?:怎么|如何|咋)(?:预约|下单|约课|报名)(?:啊|呀|呢|吗)?[?？]*$|在哪(?:里|儿)?(?:操作|下载|输入)|\bhow (?:do|can) (?:i|we) (?:schedule|reschedule|sign up|mail|change|use my)\b|^how to\b/;
+/** where something is done, asked: "有没有修皮沙发的", "哪点有接睫毛的", "有没有拍婚纱照的影楼" */
+const WHERE_DONE = /(?:有没有|有冇|哪里有|哪儿有|哪点有|哪有)(?![^，,。?？!！\s]{0,8}(?:折|减|惠|便宜|适合|推荐|好))[^，,。?？!！\s]{1,12}的(?:地方|店|工坊|工作室|公司|影楼|中心|馆|门店)?(?:吗|呢|啊|嘞|不|没)?[?？]*(?=$|[\s，,。!！])/;
 /** one of it asked for at the end, as a coupon is: "给我来一张", "get一张" */
 const ONE_OF_IT = /(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张\s*[!！~。.]*$/;
 /** a coupon said as used, by its code or its title: 用BATT10, 用那个满2000减300的券, "code BY88", "using HJ500" */
@@ -322,6 +324,8 @@ export function decideIntent(sig: Signals): Decision {
   // A bare order id ("order c123abc", "#ab12cd?") asks about that order.
   if (sig.hasOrderId && !sig.hasProduct && !cue("claim")) return { intent: "order_status", confidence: conf(0.8) };
   if (cue("listCoupons") || (sig.hasCoupon && cue("couponCheck"))) return { intent: "list_coupons", confidence: conf(0.92) };
+  // "重庆南岸区有没有修皮沙发的", "扬州有没有自己做戒指的工坊", "柳州哪点有接睫毛的": where it is done, no time said, asks for a store
+  if (!sig.hasWhen && !sig.hasQuantity && WHERE_DONE.test(s)) return { intent: "find_store", confidence: conf(0.9) };
   const bookWeak = cue("bookWeak");
   // A role or service named (验光师, eye test) is a booking, unless it is only the subject of another request: a
   // store search ("附近有没有能测血糖的店"), a suggestion, a complaint or a coupon question, with no booking verb or time.

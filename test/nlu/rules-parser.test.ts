@@ -2331,3 +2331,9 @@ describe("an order asked after, or one of several called off, in more ways (sess
     ["不修了 师傅别来了 把单撤了", "cancel_order"],
   ])("%s → %s", (text, intent) => expect(shop.parseSync(text, ctx()).intent).toBe(intent));
 });
+
+describe("where something is done, asked with 有没有…的, is a store search (session 23)", () => {
+  const shop = rulesFromCatalog({ brands: [{ id: "j", name: "匠心沙发翻新" }], stores: [], products: [{ id: "sofa", brandId: "j", name: "皮沙发修复", aliases: ["修皮沙发"], sizes: [] }] });
+  it.each([["重庆南岸区有没有修皮沙发的", "find_store"], ["柳州哪点有修皮沙发的 离我近点嘞", "find_store"], ["有没有打折的啊", "claim_coupon"]])(
+    "%s → %s", (text, intent) => expect(shop.parseSync(text, ctx()).intent).toBe(intent));
+});
