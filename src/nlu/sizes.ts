@@ -1599,7 +1599,12 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   }
   // a size named by its adjective in English or with 的 ("short one" / "短的" for 短款, "long boots" for 长靴, "half
   // portion" for 半份, "deluxe" for 豪华款): the adjectives of Chinese and English, not any trade's
+  // (only the adjectives some size starts with are looked for: most sizes start with none of them)
+  const starts = new Set<string>();
+  for (const w of words) starts.add(w[0]);
+  for (const x of said) for (const side of x.sides) starts.add(side[0]);
   for (const [stem, english] of ADJECTIVES) {
+    if (!starts.has(stem[0]) && stem !== "整") continue;
     // (or the one-character size that is the adjective: 冻 of 冻/热, "iced")
     const sized = [...words].filter((w) => w.startsWith(stem) && (w.length > stem.length || stem.length > 1) && !/\d/.test(w));
     if (stem.length === 1 && said.some((x) => x.sides.includes(stem))) sized.push(stem);

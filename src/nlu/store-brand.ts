@@ -12,6 +12,8 @@ const FACILITY = "基地|展厅|门市|服务台|服务点|服务站|营地|工�
  * "狮山那家几点关门"; not whether there is one there, "西安有你们的店吗", which names none) */
 const SHOP_AFTER = new RegExp(`^\\s?(?:路|街|镇|县|区)?\\s?(?:(?:那(?:家|个|边)?|这(?:家|个)?)?\\s?(?:的)?\\s?(?:店|门店|分店|体验店|旗舰店|校区|网点|${FACILITY})|那家)`);
 const SHOP_AFTER_EN = /^(?:\s?(?:road|rd|street|st|lu|jie))?\s?(?:那(?:家|个|边)?|这(?:家|个)?)?\s?(?:store|branch|shop|outlet|location|campus|studio)\b/;
+/** any word for a shop that SHOP_AFTER or SHOP_AFTER_EN may end in */
+const SHOP_SAID = new RegExp(`店|校区|网点|那家|${FACILITY}|(?<![a-z])(?:store|branch|shop|outlet|location|campus|studio)`);
 /** the words a shop's name ends in, and a brand's own words, are no place */
 const SHOP_WORDS = new RegExp(`(?:官方旗舰店|旗舰店|体验店|分店|门店|店|中心|广场|${FACILITY})$`);
 
@@ -49,6 +51,8 @@ export class StoreBrands {
 
   /** The brand of the store piece said before a word for a shop, when it names one brand's stores. */
   brandIn(lower: string, allowed: ReadonlySet<string> | null): string | null {
+    // (a store is named only with a word for a shop: most messages have none, and are not read piece by piece)
+    if (!SHOP_SAID.test(lower)) return null;
     let found: string | null | undefined;
     for (let i = 0; i < lower.length && found === undefined; i++) {
       for (let len = 3; len >= 2; len--) {

@@ -273,7 +273,7 @@ export function parseWhen(lower: string, now: Date, timeZone: string): string | 
   const tz = isValidTimeZone(timeZone) ? timeZone : "UTC";
   const s = lower.replace(GREETINGS, " ");
   // "半小时后到店取", "20分钟后", "in 30 min": that long from now, to the minute
-  const later = LATER_BY.exec(s);
+  const later = s.includes("后") || s.includes("in ") ? LATER_BY.exec(s) : null;
   if (later) {
     const n = later[1] ? (later[1] === "半" ? 0.5 : parseNumber(later[1])) : later[3] ? (/^(?:an?|one)$/.test(later[3]) ? 1 : /^half/.test(later[3]) ? 0.5 : Number(later[3])) : null;
     const minutes = n === null ? null : /小时|钟头|hour|hr/.test(later[0]) ? n * 60 : n;
