@@ -1654,7 +1654,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
       const shape = parts.map((part, k) => {
         // (a digit may be written as a Chinese numeral: 三服三造 for 3服3造)
         if (/^\d/.test(part)) return /[\u4e00-\u9fff]/.test(w) ? `(\\d{1,4}(?:\\.\\d+)?|${ZH_NUM_RE})` : "\\d{1,4}(?:\\.\\d+)?";
-        if (/^\s*[x*×]\s*$/.test(part) && k > 0 && k + 1 < parts.length) return "[x*×]";
+        if (/^\s*[x*×]\s*$/.test(part) && k > 0 && k + 1 < parts.length) return "[x*×乘]";
         const text = escapeRe(part.trim()).replace(/\s+/g, "\\s*");
         // (its unit's letters may be left out, but not for a count in the measure its words end in: the 两罐 of "大罐两罐" is
         // no 大罐500g)
@@ -1662,12 +1662,13 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         // (and a unit's letter before the next part's words: the J of 19x8.5J ET45, "19x8.5 et45")
         const unitThenWords = k > 0 ? /^([a-z]{1,2})\s+([a-z]+)$/.exec(part) : null;
         if (unitThenWords) return `(?:${unitThenWords[1]})?\\s*${unitThenWords[2]}`;
-        return k === parts.length - 1 && k > 0 && /^[a-z]{1,2}$/.test(part) ? (measure ? `(?:${text}|(?!${measure}))` : `(?:${text})?`) : text;
+        // (and a length's unit after two lengths, 4x6米 said "4乘6的")
+        return k === parts.length - 1 && k > 0 && (/^[a-z]{1,2}$/.test(part) || (/^(?:米|厘米|公分|毫米)$/.test(part) && DIMENSION_SIZE.test(w.trim()))) ? (measure ? `(?:${text}|(?!${measure}))` : `(?:${text})?`) : text;
         // (a single letter before its number is written against it: A3, not the article of "a 12 inch")
       }).reduce((re, part, k) => (k === 0 ? part : `${re}${k === 1 && /^[a-z]$/.test(parts[0]) ? "" : "\\s*"}${part}`), "");
       // (one that ends in a unit that goes on in tenths is not the start of a longer weight: the 3两 of 三两五 is 3.5两)
       const tenths = /[斤两米尺]$/.test(w) ? "一二三四五六七八九半" : "";
-      const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9${tenths}])`, "dg");
+      const re = new RegExp(`(?<![a-z0-9])${shape}(?![a-z0-9${tenths}]|\\.\\d)`, "dg");
       // (its numbers as digits, the rest as written: the 两 of 公4两母3两 is a unit, no numeral)
       // (not one said with a length's unit after it, which is that length: the 直径1 of "直径1米6" for 直径160cm)
       const dimension = dimKey(w);
@@ -1677,7 +1678,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         if (unitAfter && /\d$/.test(m[0]) && !new RegExp(`(?<![a-z])${LENGTH_LETTERS[unitAfter] ?? unitAfter}$`).test(w)) continue;
         const text = numbersAsDigits(lower, m);
         // (two lengths said without a unit are in the size's, or in metres when they are that small: 2x3 for 200x300cm)
-        const bare = dimension && !DIMENSION_SIZE.test(text) ? /^(\d+(?:\.\d+)?)\s*[x*×]\s*(\d+(?:\.\d+)?)$/.exec(text) : null;
+        const bare = dimension && !DIMENSION_SIZE.test(text) ? /^(\d+(?:\.\d+)?)\s*[x*×乘]\s*(\d+(?:\.\d+)?)$/.exec(text) : null;
         if (bare && !out.some((o) => o.start < end && m!.index < o.end)) {
           const unit = DIMENSION_SIZE.exec(w.trim())![4];
           const keys = [dimKey(`${text}${unit}`), Number(bare[1]) <= 10 && Number(bare[2]) <= 10 ? dimKey(`${text}m`) : null].filter((k): k is string => k !== null);

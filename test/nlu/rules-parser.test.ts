@@ -2337,3 +2337,20 @@ describe("where something is done, asked with 有没有…的, is a store search
   it.each([["重庆南岸区有没有修皮沙发的", "find_store"], ["柳州哪点有修皮沙发的 离我近点嘞", "find_store"], ["有没有打折的啊", "claim_coupon"]])(
     "%s → %s", (text, intent) => expect(shop.parseSync(text, ctx()).intent).toBe(intent));
 });
+
+describe("two lengths said without their unit, or with 乘, are the size in that unit (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "j", name: "锦礼婚庆" }],
+    stores: [],
+    products: [
+      { id: "led", brandId: "j", name: "婚礼LED大屏", aliases: ["LED屏", "LED大屏"], sizes: ["3x4米", "4x6米", "5x8米"] },
+      { id: "screen", brandId: "j", name: "磁吸纱窗", aliases: ["magnetic screen"], sizes: ["1.2x1.5米", "1.5x1.8米"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["LED屏租个4乘6的", [["led", 1, "4x6米"]]],
+    ["LED大屏3x4 一块", [["led", 1, "3x4米"]]],
+    ["magnetic screen 1.2x1.5m, three of them", [["screen", 3, "1.2x1.5米"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
