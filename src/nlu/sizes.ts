@@ -213,6 +213,11 @@ const PATTERNS: Pattern[] = [
     const n = parseChineseInt(m[1]);
     return n && n > 0 ? { keys: [sizeKey(`${n}cm`)], display: `${n}${m[2]}` } : null;
   } },
+  // (millimetres match the same length in centimetres: 75mm is the 7.5cm badge; their own key stays for sizes in mm)
+  { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(mm|毫米)(?![a-z²2])/g, make: (m) => {
+    const meters = Number(m[1]) / 1000;
+    return meters > 0 && meters < 20 ? { keys: [sizeKey(`${m[1]}mm`), sizeKey(`${Number(m[1]) / 10}cm`)], display: `${m[1]}${m[2]}` } : null;
+  } },
   { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(米|m|cm|厘米|公分)(?![a-z])/g, make: (m) => {
     const key = sizeKey(m[1] + m[2]);
     const meters = Number(key.slice(0, -1));

@@ -2354,3 +2354,14 @@ describe("two lengths said without their unit, or with 乘, are the size in that
     ["magnetic screen 1.2x1.5m, three of them", [["screen", 3, "1.2x1.5米"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("millimetres match a size in centimetres (session 23)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "g", name: "次元谷仓" }],
+    stores: [],
+    products: [{ id: "badge", brandId: "g", name: "马口铁吧唧", aliases: ["吧唧", "can badge"], sizes: ["5.8cm", "7.5cm", "10cm"] }],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("Can I get 3 can badges, 75mm?", () => expect(items("Can I get 3 can badges, 75mm?")).toEqual([["badge", 3, "7.5cm"]]));
+  it("吧唧 58mm x10", () => expect(items("吧唧 58mm x10")).toEqual([["badge", 10, "5.8cm"]]));
+});
