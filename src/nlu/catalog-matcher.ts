@@ -496,7 +496,8 @@ export class CatalogMatcher {
         sizeCodes = new Map();
         for (const q of catalog.products ?? []) for (const z of q.sizes ?? []) for (const m of z.normalize("NFKC").toLowerCase().matchAll(/[a-z][a-z\d-]*\d[a-z\d-]*/g)) (sizeCodes.get(m[0]) ?? sizeCodes.set(m[0], new Set()).get(m[0])!).add(q.id);
       }
-      return [...(sizeCodes.get(code.toLowerCase()) ?? [])].some((other) => other !== id);
+      const owners = sizeCodes.get(code.toLowerCase());
+      return !!owners && (owners.size > 1 || !owners.has(id));
     };
     for (const p of catalog.products ?? []) {
       for (const raw of [p.name, ...(p.aliases ?? [])]) {

@@ -43,8 +43,9 @@ const HOLIDAYS: [string, Rule][] = [
 const HOLIDAY_SAID = new RegExp(HOLIDAYS.map(([words]) => `(?<![a-z])(${words})(?![a-z])`).join("|"), "g");
 /** a time of the day said after it: a period or a clock ("元旦晚上", "除夕 8点", "christmas eve 7pm") */
 const TIME_OF_IT = /^\s*(?:当天|那天|当日|那一天)(?!\s*(?:的)?\s*(?:几点|什么时候|开门|营业))|^\s*(?:当天|那天|当晚|那晚)?\s*(?:的)?\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|夜里|晚\s*\d|晚[一二三四五六七八九十]|\d{1,2}\s*(?:[点:：]|am|pm)|[一二三四五六七八九十两]{1,3}\s*点|(?:morning|afternoon|evening|night|noon)(?![a-z]))/;
-/** a holiday said as the day by which or on which: 在元旦, 元旦前, 元旦之前 (the text around it, "before|after") */
-const BY_OR_ON = /在\s*\||\|\s*(?:前|之前|以前)/;
+/** a holiday said as the day on which (在元旦, before it) or by which (元旦前, 元旦之前, after it) */
+const ON_IT = /在\s*$/;
+const BY_IT = /^\s*(?:前|之前|以前)/;
 /** English forms that name the day itself */
 const ENGLISH_DAY = /(?:day|eve)$/;
 
@@ -55,7 +56,8 @@ export function holidayDay(s: string, todayOf: () => CalendarDate): CalendarDate
   for (let m = HOLIDAY_SAID.exec(s); m; m = HOLIDAY_SAID.exec(s)) {
     const k = m.slice(1).findIndex((g) => g !== undefined);
     // (or by, or on, the day: "元旦前发到成都", "婚礼在元旦")
-    if (!ENGLISH_DAY.test(m[0]) && !TIME_OF_IT.test(s.slice(m.index + m[0].length)) && !BY_OR_ON.test(s.slice(Math.max(0, m.index - 2), m.index) + "|" + s.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+    const after = s.slice(m.index + m[0].length);
+    if (!ENGLISH_DAY.test(m[0]) && !TIME_OF_IT.test(after) && !BY_IT.test(after) && !ON_IT.test(s.slice(0, m.index))) continue;
     return nextDay(HOLIDAYS[k][1], todayOf());
   }
   return null;

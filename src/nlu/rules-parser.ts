@@ -157,7 +157,7 @@ export class RulesParser implements IntentParser {
   private readonly units: string[];
   /** the words of roles that name a person (月嫂, 阿姨, makeup artist): said alone, they ask for that person */
   private readonly titles = new Set<string>();
-  /** "productId|name" for each product's name and aliases: a title that is a product's own name names it */
+  /** "productId|name" for each product's name or alias that is a title: a title that is a product's own name names it */
   private readonly ownNames = new Set<string>();
   private readonly intentModel: IntentModel | null;
   /** a product whose name is also a size of other products (the phone iPhone 17 Pro, a size of cases) → its names' size keys */
@@ -204,7 +204,13 @@ export class RulesParser implements IntentParser {
     // (a title by its ending, 验光师, or by ending staff names: 王月嫂 and 李月嫂 make 月嫂 one)
     const names = (catalog.staff ?? []).map((x) => x.name.normalize("NFKC").toLowerCase());
     for (const r of this.lexicon.roles) for (const l of r.labels) if (isTitle(l) || names.some((n) => n.length > l.length && n.endsWith(l))) this.titles.add(l);
-    for (const p of catalog.products ?? []) for (const n of [p.name, ...(p.aliases ?? [])]) this.ownNames.add(`${p.id}|${n.normalize("NFKC").toLowerCase()}`);
+    // (only names that are titles are kept: a catalog of 100,000 products has few)
+    for (const p of catalog.products ?? []) {
+      for (const n of [p.name, ...(p.aliases ?? [])]) {
+        const said = n.normalize("NFKC").toLowerCase();
+        if (this.titles.has(said)) this.ownNames.add(`${p.id}|${said}`);
+      }
+    }
     const owners = new Map<string, Set<string>>();
     const inside = new Map<string, Set<string>>();
     const insideOf = (word: string, id: string) => (inside.get(word) ?? inside.set(word, new Set()).get(word)!).add(id);
