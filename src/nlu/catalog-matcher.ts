@@ -424,6 +424,8 @@ export class CatalogMatcher {
   private readonly byHeadWord = new Map<string, Map<string, { id: string; brandId: string }>>();
   /** head nouns by start key, longest first (see HeadMention) */
   private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean; tag: boolean }[]>();
+  /** the last character of sized products' Chinese names, for the products ending in it (see sizedOneCharHeads) */
+  readonly lastChars = new Map<string, string[]>();
   /** the keys of headsByStart as bits */
   private readonly headStarts = new StartBits();
 
@@ -645,6 +647,11 @@ export class CatalogMatcher {
         const text = normalizeSurface(raw.replace(/[（(][^）)]*[）)]/g, " "));
         const cjk = sized ? /[\u3400-\u9fff]+$/.exec(text)?.[0] ?? "" : "";
         for (let n = 2; n <= 4 && n < cjk.length; n++) if (!done.has(cjk.slice(-n))) done.add(cjk.slice(-n)), note(cjk.slice(-n), p.id);
+        if (cjk.length >= 2 && !done.has(cjk.slice(-1))) {
+          done.add(cjk.slice(-1));
+          const ids = this.lastChars.get(cjk.slice(-1)) ?? this.lastChars.set(cjk.slice(-1), []).get(cjk.slice(-1))!;
+          ids.push(p.id);
+        }
         const words = isLatin(text) ? text.split(" ") : [];
         // (in the singular: "a pole" of "trekking poles"; the text may say either)
         const last = words.length >= 2 ? nounKey(words[words.length - 1]) : "";

@@ -1,6 +1,6 @@
 // The offline parser: pure rules over a catalog snapshot, no I/O. Every extractor lives in its own
 // module; this file only wires them together and decides which fields an intent carries.
-import { CatalogMatcher, type CatalogMention, type ProductInfo } from "./catalog-matcher.ts";
+import { CatalogMatcher, type CatalogMention, type HeadMention, type ProductInfo } from "./catalog-matcher.ts";
 import { couponByTitle, couponSignatures, DISCOUNT_SAID, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { englishSizes } from "./english-sizes.ts";
@@ -494,6 +494,23 @@ export class RulesParser implements IntentParser {
     return out;
   }
 
+  /** Products by the last character of their names, said right after a size they come in (where nothing is named). */
+  private sizedOneCharHeads(lower: string, orig: string, allowed: Set<string> | null, taken: Span[]): HeadMention[] {
+    const out: HeadMention[] = [];
+    for (let i = 1; i < lower.length; i++) {
+      const ids = this.matcher.lastChars.get(lower[i]);
+      // (not a verb done: the 考 of "科目一考了98分")
+      if (!ids || taken.some((t) => t.start <= i && i < t.end) || /[了过着完]/.test(lower[i + 1] ?? "")) continue;
+      const at = /[的嘞滴之]/.test(lower[i - 1]) ? i - 1 : i;
+      const products = ids.map((id) => this.matcher.products.get(id)!).filter((p) => !!p && (!allowed || allowed.has(p.brandId)));
+      const before = lower.slice(0, at);
+      const said = catalogSizes(before, products, orig.slice(0, at)).filter((z) => z.end === at && !z.weak);
+      const fit = products.filter((p) => said.some((z) => { const size = resolveSize([z], p.sizes, p.sizeIndex); return size !== null && p.sizes.includes(size); }));
+      if (fit.length && fit.length <= 3) out.push({ start: i, end: i + 1, ids: fit.map((p) => p.id) });
+    }
+    return out;
+  }
+
   /** booking a service without naming who ("约个大保养"): the one role the service's words name */
   private roleOfItems(items: { productId: string; size?: string | null }[]): string | null {
     for (const i of items) {
@@ -685,6 +702,9 @@ export class RulesParser implements IntentParser {
       // (nor a container counted beside a product named: the boxes of "3 large boxes of 鸭舌", the bottles of "goat milk
       // 500ml, three bottles")
       .filter((h) => !productMentions.length || !EN_COUNTED.test(lower.slice(Math.max(0, h.start - 24), h.end)));
+    // (where nothing else is named, the last character of a name said right after a size only some of the products ending
+    // in it come in: "72W的灯" of a 美甲灯 sold 48W/72W/96W)
+    if (!productMentions.length && !heads.length && this.matcher.lastChars.size) heads.push(...this.sizedOneCharHeads(lower, orig, allowed, [...mentions, ...allRoles]));
     const candidates = heads.map((h) => h.ids.map((id) => this.matcher.products.get(id)!));
     const sized = [...productMentions.map((m) => m.product), ...candidates.flat()];
     // (the amounts of a coupon's threshold and discount are no sizes: 满500减50)

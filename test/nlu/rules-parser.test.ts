@@ -2365,3 +2365,22 @@ describe("millimetres match a size in centimetres (session 23)", () => {
   it("Can I get 3 can badges, 75mm?", () => expect(items("Can I get 3 can badges, 75mm?")).toEqual([["badge", 3, "7.5cm"]]));
   it("吧唧 58mm x10", () => expect(items("吧唧 58mm x10")).toEqual([["badge", 10, "5.8cm"]]));
 });
+
+describe("a name's last character said right after a size only it comes in (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "优光美甲" }],
+    stores: [],
+    products: [
+      { id: "lamp", brandId: "y", name: "光疗美甲灯", aliases: ["美甲灯"], sizes: ["48W", "72W", "96W"] },
+      { id: "mini", brandId: "y", name: "迷你烤灯", aliases: [], sizes: ["9W", "18W"] },
+      { id: "wire", brandId: "y", name: "阻燃电线", aliases: [], sizes: ["1.5平方", "2.5平方"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("72W的灯 is the lamp sold in 72W, 18W的灯 the mini one", () => {
+    expect(items("72W的灯来一个")).toEqual([["lamp", 1, "72W"]]);
+    expect(items("18W的灯 两个")).toEqual([["mini", 2, "18W"]]);
+  });
+  it("再来一卷2.5的线 is the 2.5平方 wire", () => expect(items("再来一卷2.5的线")).toEqual([["wire", 1, "2.5平方"]]));
+  it("a character after a size that no product comes in names nothing", () => expect(items("60W的灯有吗")).toEqual([]));
+});
