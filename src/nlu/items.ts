@@ -7,7 +7,7 @@ import { describedSize } from "./described-sizes.ts";
 import { amountsSaid, countOf, isAmountSold, isMeasure, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_CHARS, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, isPartyKind, partyOf, resolveSize, sizeByStem, sizeKey, sizesInParts, WEAK_SIZE_MEASURES, type SizeMention } from "./sizes.ts";
-import { blankSpans, type Span } from "./text.ts";
+import { blankSpans, overlaps, type Span } from "./text.ts";
 import { DISCOUNT_SAID } from "./codes.ts";
 
 export interface ProductMention extends Span {
@@ -371,6 +371,24 @@ export function buildItems(
       if (!it || it.size !== null || it.explicitQty || size === null || !mentions[j].product.sizes.includes(size)) break;
       it.size = size;
     }
+  }
+  // a size no product took, that one product named without a size only comes in, is that one's wherever it is said: the
+  // 短毛 of "洗澡+剪指甲 短毛" (not one turned down or changed from: "53的有点大")
+  for (const z of sizes) {
+    if (z.weak || usedSize.has(z) || [...usedSize].some((u) => overlaps(u, z)) || mentions.some((m) => m.start <= z.start && z.end <= m.end)) continue;
+    // (nor one said before the product it is of: the steamer of "a big steamer of shrimp dumplings and 2 red bean buns")
+    if (mentions.some((m) => m.start >= z.end && /^\s*(?:of|的)\s*$/.test(lower.slice(z.end, m.start)))) continue;
+    // (nor one an item's size already says: the 5公斤 of 5kg桶)
+    if (items.some((it) => { const p = mentions.find((m) => m.product.id === it.productId)?.product; return it.size !== null && (it.size === z.display || (!!p && resolveSize([z], p.sizes, p.sizeIndex) === it.size)); })) continue;
+    if (TURNED_DOWN.test(lower.slice(z.end, z.end + 12)) || CHANGED_TO.test(lower.slice(z.end, z.end + 14))) continue;
+    const takers = items.flatMap((o) => {
+      const p = o.size === null ? mentions.find((m) => m.product.id === o.productId)?.product : undefined;
+      const size = p ? resolveSize([z], p.sizes, p.sizeIndex) : null;
+      // (and the only size said that it comes in: two are a choice, "8kg和12kg选哪个")
+      const its = (x: SizeMention) => { const y = resolveSize([x], p!.sizes, p!.sizeIndex); return y !== null && p!.sizes.includes(y); };
+      return size !== null && p!.sizes.includes(size) && sizes.filter((x) => !x.weak && its(x)).length === 1 ? [{ o, size }] : [];
+    });
+    if (takers.length === 1) takers[0].o.size = takers[0].size;
   }
   // a size one product took as said, though it does not come in it, is another's that comes in it and took none: the
   // 215/55R17 of "michelin 四条 215/55R17 给M3换" is the tyre's, not the car's

@@ -2384,3 +2384,18 @@ describe("a name's last character said right after a size only it comes in (sess
   it("再来一卷2.5的线 is the 2.5平方 wire", () => expect(items("再来一卷2.5的线")).toEqual([["wire", 1, "2.5平方"]]));
   it("a character after a size that no product comes in names nothing", () => expect(items("60W的灯有吗")).toEqual([]));
 });
+
+describe("a size no product took, that one product named only comes in, wherever it is said (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "猫球宠物" }],
+    stores: [],
+    products: [
+      { id: "bath", brandId: "m", name: "猫咪洗护", aliases: ["洗澡"], sizes: ["短毛", "长毛"] },
+      { id: "nails", brandId: "m", name: "修剪指甲", aliases: ["剪指甲"], sizes: [] },
+      { id: "food", brandId: "m", name: "冻干猫粮", aliases: [], sizes: ["500g", "1kg"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("洗澡+剪指甲 短毛 is a short-hair bath", () => expect(items("洗澡+剪指甲 短毛")).toEqual([["bath", 1, "短毛"], ["nails", 1, null]]));
+  it("two sizes said are still a choice", () => expect(items("洗澡+剪指甲 短毛还是长毛")).toEqual([["bath", 1, null], ["nails", 1, null]]));
+});
