@@ -726,6 +726,10 @@ export class RulesParser implements IntentParser {
     for (const m of productMentions) {
       const mark = WEAK_MARKS[lower[m.start - 1] ?? ""];
       if (mark && m.product.sizes.length && !sizes.some((z) => z.start < m.start && m.start - 1 < z.end)) sizes.push({ start: m.start - 1, end: m.start, ...mark, weak: true });
+      // (or said alone after it, between spaces, before a count: "美式 大 x2，拿铁 中 x1")
+      const alone = /^\s+([大中小])(?=\s*(?:[x×*]\s*\d|[一两二三四五六七八九十\d]+\s*[杯份个碗]|[,，、;；]|$))/.exec(lower.slice(m.end));
+      const at = alone ? m.end + alone[0].length - 1 : -1;
+      if (alone && m.product.sizes.length && !sizes.some((z) => z.start <= at && at < z.end)) sizes.push({ start: at, end: at + 1, ...WEAK_MARKS[alone[1]], weak: true });
     }
     // a size of one character written against the product's name, before it or after it ("冻奶茶", "炒面中", "奶茶热两杯";
     // after it, not starting another word: a count, a measure, 的 or no Chinese follows; not a measure word, the 瓶 of

@@ -681,12 +681,21 @@ interface Sayings {
   hiredBy: { size: string; re: RegExp }[];
   /** a model of a line (iphone 15 pro), by its number and words (15 pro), said so */
   models: { tail: string; size: string; re: RegExp }[];
+  /** a size said in other words of general language: 低盐 as 少盐 or 少放盐, 例 as 例牌, 12个装 as 一打 */
+  words: { size: string; re: RegExp }[];
 }
+/** sizes said in other words of general language, and how (see Sayings.words) */
+const OTHER_WORDS: { size: RegExp; said: (m: RegExpExecArray) => string }[] = [
+  { size: /^低([\u4e00-\u9fff])$/, said: (m) => `少放?${m[1]}|低${m[1]}` },
+  { size: /^例$/, said: () => "例牌" },
+  { size: /^12[个只支枚瓶罐]装?$/, said: () => "一打装?|a dozen|(?<![a-z])1 dozen" },
+  { size: /^6[个只支枚瓶罐]装?$/, said: () => "半打装?|half a dozen" },
+];
 const sayingsBySizes = new WeakMap<string[], Sayings>();
 function sayingsOf(sizes: string[]): Sayings {
   let out = sayingsBySizes.get(sizes);
   if (out) return out;
-  out = { yuan: [], sides: [], measures: [], stems: [], feet: new Map(), mm: new Map(), led: [], leads: [], hiredBy: [], models: [] };
+  out = { yuan: [], sides: [], measures: [], stems: [], feet: new Map(), mm: new Map(), led: [], leads: [], hiredBy: [], models: [], words: [] };
   for (const raw of sizes) {
     const z = raw.trim();
     const f = FEET_SIZE.exec(z);
@@ -695,6 +704,10 @@ function sayingsOf(sizes: string[]): Sayings {
     if (mm) out.mm.set(String(Number(mm[1])), raw);
     const led = WORD_LED.exec(z);
     if (led) out.led.push({ size: raw, re: new RegExp(`(?<![\\d.])${led[2]}\\s*${led[1]}`, "g") });
+    for (const w of OTHER_WORDS) {
+      const m = w.size.exec(z);
+      if (m) out.words.push({ size: raw, re: new RegExp(w.said(m), "g") });
+    }
     if (/^\d+元(?:档|款)?$/.test(z)) out.yuan.push(z);
     if (ONE_MEASURE.test(z)) out.measures.push(z);
     else if (z.length === 1 && /[\u4e00-\u9fff]/.test(z)) out.sides.push(z);
@@ -764,8 +777,9 @@ const UNIT_WORDS: Record<string, string> = {
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 UNIT_WORDS.支 += "|stems?";
 // durations said in the other unit: 一个半小时 / 1.5 hours is 90分钟, 半小时 30分钟
-const HOURS = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})?\\s*(?:个)?\\s*(半)?\\s*(?:小时|钟头|hours?|hrs?|h)(?![a-z])`, "g");
-const HALF_HOUR = /半(?:个)?(?:小时|钟头)|half an? hour/g;
+// (and in the south's 钟, "一个钟", "个半钟", "半个钟")
+const HOURS = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?|${ZH_NUM_RE})?\\s*(?:个)?\\s*(半)?\\s*(?:小时|钟头|(?<=[个半])钟(?!头)|hours?|hrs?|h)(?![a-z])`, "g");
+const HALF_HOUR = /半(?:个)?(?:小时|钟头)|半个钟|half an? hour/g;
 const COLOURS: Record<string, string> = {
   黑: "black", 白: "white", 棕: "brown", 红: "red", 蓝: "blue", 绿: "green", 灰: "gr[ae]y", 黄: "yellow", 粉: "pink",
   紫: "purple", 橙: "orange", 金: "gold(?:en)?", 银: "silver", 咖: "coffee|brown", 米: "beige", 青: "cyan|teal",
@@ -1420,8 +1434,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   };
   keyed(FEET_SAID, (m) => `${Number(m[1] ?? m[3])}'${Number(m[2] ?? m[4] ?? 0)}`, (x) => x.feet);
   keyed(LI_SAID, (m) => String(/^\d/.test(m[1]) ? Number(m[1]) : parseNumber(m[1])), (x) => x.mm);
-  // a size of a word and a number (圈口56) said with the number first ("56圈口")
-  for (const { size, re } of said.flatMap((x) => x.led)) {
+  // a size of a word and a number (圈口56) said with the number first ("56圈口"); one said in other words (少盐 for 低盐)
+  for (const { size, re } of said.flatMap((x) => [...x.led, ...x.words])) {
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) add(m.index, m.index + m[0].length, size);
   }

@@ -2399,3 +2399,29 @@ describe("a size no product took, that one product named only comes in, wherever
   it("洗澡+剪指甲 短毛 is a short-hair bath", () => expect(items("洗澡+剪指甲 短毛")).toEqual([["bath", 1, "短毛"], ["nails", 1, null]]));
   it("two sizes said are still a choice", () => expect(items("洗澡+剪指甲 短毛还是长毛")).toEqual([["bath", 1, null], ["nails", 1, null]]));
 });
+
+describe("sizes said in other words: 半个钟, a lone 大 after a name, 少盐 for 低盐, 例牌 for 例, 一打 for 12个装 (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "s", name: "四季茶点" }],
+    stores: [],
+    products: [
+      { id: "booth", brandId: "s", name: "电话亭", aliases: [], sizes: ["30分钟", "1小时"] },
+      { id: "coffee", brandId: "s", name: "美式咖啡", aliases: ["美式"], sizes: ["中杯", "大杯"] },
+      { id: "veg", brandId: "s", name: "素套餐", aliases: [], sizes: ["普通", "低盐"] },
+      { id: "duck", brandId: "s", name: "烧鸭", aliases: [], sizes: ["例", "半只"] },
+      { id: "cake", brandId: "s", name: "柿饼", aliases: [], sizes: ["6个装", "12个装"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("电话亭 半个钟 / 一个钟", () => {
+    expect(items("电话亭 半个钟")).toEqual([["booth", 1, "30分钟"]]);
+    expect(items("电话亭一个钟")).toEqual([["booth", 1, "1小时"]]);
+  });
+  it("美式 大 x2", () => expect(items("美式 大 x2")).toEqual([["coffee", 2, "大杯"]]));
+  it("素套餐一份 少放盐", () => expect(items("素套餐一份 少放盐")).toEqual([["veg", 1, "低盐"]]));
+  it("烧鸭例牌一个", () => expect(items("烧鸭例牌一个")).toEqual([["duck", 1, "例"]]));
+  it("柿饼一打装的要两盒, 半打的一盒", () => {
+    expect(items("柿饼一打装的要两盒")).toEqual([["cake", 2, "12个装"]]);
+    expect(items("柿饼半打的 一盒")).toEqual([["cake", 1, "6个装"]]);
+  });
+});
