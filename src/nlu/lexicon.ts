@@ -27,10 +27,10 @@ export interface TermMention extends Span {
 const normalize = (s: string) => asciiLower(foldTraditional(s.normalize("NFKC"))).replace(/[\s_-]+/g, " ").trim();
 const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 
-// Generic endings of Chinese job titles (…师, 医生, 顾问, 教练, 护士, 经理, 总监, 店长, 专员, 助理): grammar, not a
+// Generic endings of Chinese job titles (…师, 医生, 顾问, 教练, 护士, 经理, 总监, 店长, …员, 助理): grammar, not a
 // trade's vocabulary. A staff name that is a surname (or a Latin given name) followed by such a title teaches the
 // role's title: 张药师 → 药师, Tony老师 → 老师, 王小明（验光师） → 验光师.
-const TITLE_END = /(?:师|师傅|医生|医师|大夫|顾问|教练|护士|经理|总监|店长|专员|助理|管家|(?<!员)工|匠)$/;
+const TITLE_END = /(?:师|师傅|医生|医师|大夫|顾问|教练|护士|经理|总监|店长|员|助理|管家|(?<!员)工|匠)$/;
 /** A title alone, naming no trade: 师傅, 老师, 工 (a word of every trade's staff names). */
 const BARE_TITLE = /^(?:师傅|老师|师|工|医生|大夫|顾问|教练|技师|管家|经理|店长|助理|专员)$/;
 /** Whether a word is a title alone, naming no trade (师傅, 老师). */
@@ -52,7 +52,8 @@ export function titleInName(name: string): string | null {
   const n = name.normalize("NFKC").trim();
   const bracket = /[（(]\s*([\u3400-\u9fff]{2,6})\s*[）)]$/.exec(n);
   if (bracket && TITLE_END.test(bracket[1])) return bracket[1];
-  const latin = /^[A-Za-z][A-Za-z.' ]*\s*([\u3400-\u9fff]{2,6})$/.exec(n);
+  // (a Latin name may come after 小, 老 or 阿 too: 老K录音师)
+  const latin = /^[小老阿]?[A-Za-z][A-Za-z.' ]*\s*([\u3400-\u9fff]{2,6})$/.exec(n);
   if (latin) return TITLE_END.test(latin[1]) ? latin[1] : null;
   if (!/^[\u3400-\u9fff]{3,8}$/.test(n)) return null;
   // (a surname may come with 小, 老 or 阿 before it: 小林化妆师 is 化妆师 Lin)
@@ -253,6 +254,26 @@ function roleSubjects(roles: RoleWords[]): [string, string][] {
   return [...shared].flatMap(([role, words]) => words.filter((w) => !words.some((o) => o !== w && o.includes(w))).map((w): [string, string] => [w, role]));
 }
 
+/**
+ * The same in English: a word of four letters or more that two of a role's English words share and no other role's
+ * words hold ("guitar" of "guitar teacher", "learn guitar"), not a service noun every role's words may use (lesson,
+ * class).
+ */
+function englishRoleSubjects(roles: RoleWords[]): [string, string][] {
+  const held = new Map<string, Map<string, number>>();
+  for (const r of roles) {
+    for (const l of r.labels) {
+      // (a plural said as its singular: the dumpling of "learn to make dumplings" and "dumpling lesson")
+      for (const w of new Set((l.match(/[a-z]{4,}/g) ?? []).map((w) => w.replace(/(?<=[^s]{4})s$/, "")))) {
+        const by = held.get(w) ?? held.set(w, new Map()).get(w)!;
+        by.set(r.role, (by.get(r.role) ?? 0) + 1);
+      }
+    }
+  }
+  const service = new RegExp(`^(?:${SERVICE_NOUNS})$`);
+  return [...held].filter(([w, by]) => by.size === 1 && [...by.values()][0] >= 2 && !service.test(w)).map(([w, by]): [string, string] => [w, [...by.keys()][0]]);
+}
+
 /** whether a label is several roles' (then a typo of it names none) */
 const sharedLatin = (roles: RoleWords[], label: string) => roles.filter((r) => r.labels.includes(label)).length > 1;
 /** Product tags that read as words ("咖啡", "cold medicine"); structured tags such as "style:北欧" are not category words. */
@@ -345,8 +366,13 @@ export class Lexicon {
   /** a product whose name, aliases or tags use any role's words → those roles (the service each performs; one role:
    * roleOfProduct, 大保养 → the mechanic's 保养) */
   private readonly productRoleSets = new Map<string, Set<string>>();
+  /** the roles whose words the product's own names (not its tags) use: where its words name several roles, these say
+   * which it is (调香体验课 tagged 手作课 is the perfumer's) */
+  private readonly productNameRoles = new Map<string, Set<string>>();
   /** what each role's Chinese words are about (roleSubjects) */
   private subjects: [string, string][] = [];
+  /** what each role's English words are about (englishRoleSubjects), as whole words */
+  private englishSubjects: [RegExp, string][] = [];
   /** a service product's role by the subject its name holds, when no role's words are its own (古筝体验课) */
   private readonly subjectRoles = new Map<string, string>();
   /** staff members by name: naming one (苏老师, Kevin老师) asks for their role */
@@ -398,6 +424,7 @@ export class Lexicon {
         return m && isTitle(m[2].toLowerCase()) ? [[new RegExp(`^${m[1].toLowerCase().replace(/[_-]/g, " ")}(?: (?:${SERVICE_NOUNS}))?$`), r.role] as [RegExp, string]] : [];
       });
       const subjects = (this.subjects = roleSubjects(this.roles));
+      this.englishSubjects = englishRoleSubjects(this.roles).map(([w, role]) => [new RegExp(`(?<![a-z])${w}s?(?![a-z])`), role]);
       for (const p of catalog.products ?? []) {
         const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));
         // (and a role whose title is the product's name and a title's ending: 修面师 does 修面, a shave)
@@ -405,6 +432,7 @@ export class Lexicon {
         for (const [stem, role] of titleStems) if (names.has(stem)) found.add(role);
         for (const [re, role] of idStems) if ([...names].some((n) => re.test(n))) found.add(role);
         if (found.size) this.productRoleSets.set(p.id, found);
+        if (found.size > 1) this.productNameRoles.set(p.id, new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? [])].join(" | "))).map((m) => m.id)));
         // (else the one role whose subject its name holds: 古筝体验课 is taught by the role of 古筝老师, 古筝课 and 学古筝)
         const about = found.size ? [] : [...new Set(subjects.filter(([w]) => [...names].some((n) => n.includes(w))).map(([, role]) => role))];
         if (about.length === 1) this.subjectRoles.set(p.id, about[0]);
@@ -455,10 +483,21 @@ export class Lexicon {
     return roles.size === 1 ? [...roles][0] : null;
   }
 
+  /** The one role whose subject the text says (roleSubjects: "预约吉他试听" where 吉他老师, 学吉他 and 吉他教练 are one
+   * role's words), or null when none or several are said. */
+  subjectRoleIn(lower: string): string | null {
+    const roles = new Set(this.subjects.filter(([w]) => lower.includes(w)).map(([, r]) => r));
+    // (or an English one: "can I book a trial guitar lesson")
+    if (/[a-z]{4}/.test(lower)) for (const [re, r] of this.englishSubjects) if (re.test(lower)) roles.add(r);
+    return roles.size === 1 ? [...roles][0] : null;
+  }
+
   /** The role that performs a service product, when its words name exactly one role. */
   roleOfProduct(productId: string): string | null {
     const roles = this.productRoleSets.get(productId);
-    return roles?.size === 1 ? [...roles][0] : null;
+    if (roles?.size === 1) return [...roles][0];
+    const named = this.productNameRoles.get(productId);
+    return named?.size === 1 ? [...named][0] : null;
   }
 
   /**

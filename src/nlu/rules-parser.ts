@@ -99,7 +99,8 @@ const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0
 /** a Chinese word, an amount (a number and perhaps its unit), and more Chinese: where a name may be split by an amount
  * (not a time or a date: the 2点 of "下午2点来" splits no 午点) */
 const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?)(?<!\d(?=[点时号分日月]))([\u4e00-\u9fff]{2,5})/g;
-const ADVISED = /^(?:让|叫我|说|推荐|建议|要求|讲)/;
+/** what follows one who told the customer something, not one booked (医生说, 老师推荐; not 讲讲, asking to be told: "想请唎酒师讲讲清酒") */
+const ADVISED = /^(?:让|叫我|说|推荐|建议|要求|讲(?!讲))/;
 /** a letter or a digit of any script */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** a character that starts a word with the next: not before a measure word, 的 or a numeral (the 中 of 中午, not of "炒面中 +") */
@@ -669,8 +670,9 @@ export class RulesParser implements IntentParser {
     const productMentions: ProductMention[] = [];
     let explicitBrand: string | null = null;
     for (const m of mentions) {
-      // a brand named like a delivery phrase ("送到家" is not the brand 到家) is the phrase
-      if (m.kind === "brand" && /[送寄带拿回]$/.test(lower.slice(Math.max(0, m.start - 1), m.start))) continue;
+      // a brand named like a delivery phrase ("送到家" is not the brand 到家) is the phrase (not after a message's 推送 or
+      // 发送: "不要再推送洁匠的活动了" names the brand)
+      if (m.kind === "brand" && /[送寄带拿回]$/.test(lower.slice(Math.max(0, m.start - 1), m.start)) && !/[推发传]送$/.test(lower.slice(Math.max(0, m.start - 2), m.start))) continue;
       if (m.kind === "brand") explicitBrand ??= m.id;
       else {
         const product = this.matcher.products.get(m.id);
@@ -978,10 +980,13 @@ export class RulesParser implements IntentParser {
     if (clock) items = items.map((it) => (it.size !== null ? it : { ...it, size: slotAt(this.matcher.products.get(it.productId)?.sizes ?? [], clock) }));
     // asking to be forgotten concerns the member, not a brand a word of theirs happens to be sold by
     if (NO_BRAND_BY_WORDS.has(intent) && brandId !== null && brandId === categoryBrand) brandId = null;
-    let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) : null;
+    let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) ?? this.lexicon.subjectRoleIn(lower) : null;
     // a booking goes where the role works: a brand no one in that role works for, found by a category word, was only
     // a word of its goods (the 羽毛球 of "约个教练教我打羽毛球" where the shop sells shuttles and the venue has the coaches)
     if (role && brandId !== null && brandId === categoryBrand && !this.lexicon.staffs(brandId, role)) brandId = null;
+    // (nor is a category word that is itself a role's word said: the 导游 of "约个导游" asks for a guide, wherever guides
+    // work, not for the one brand whose goods are tagged 导游)
+    if (role && brandId !== null && brandId === categoryBrand && intent === "book_appointment" && categories.every((c) => roles.some((r) => r.start === c.start && r.end === c.end))) brandId = null;
     // (and a brand named, or whose goods are named, that staffs one role only is booked in that role: "RO净水器安装" at
     // the purifier brand asks for its engineer, whatever the appliance chain calls its installers)
     // (not over a person's title said: "约个教练教我打羽毛球" asks for a coach, whoever sells the shuttles)

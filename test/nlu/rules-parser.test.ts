@@ -2425,3 +2425,56 @@ describe("sizes said in other words: 半个钟, a lone 大 after a name, 少盐 
     expect(items("柿饼半打的 一盒")).toEqual([["cake", 1, "6个装"]]);
   });
 });
+
+describe("the role a booking asks for, read in more ways; a brand after 推送 is named (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "s", name: "森语手作", aliases: ["森语"] }, { id: "q", name: "青行出行", aliases: ["青行"] }],
+    stores: [
+      { id: "s1", brandId: "s", name: "森语手作 太古里店", lat: 30.6, lng: 104.0, address: "成都", services: ["pickup"] },
+      { id: "q1", brandId: "q", name: "青行出行 东站店", lat: 30.6, lng: 104.1, address: "成都", services: ["pickup"] },
+    ],
+    products: [
+      { id: "perfume", brandId: "s", name: "调香体验课", aliases: ["调香课"], tags: ["手作课", "体验课"], sizes: [] },
+      { id: "guitar", brandId: "s", name: "乐器体验课", aliases: [], tags: ["体验课"], sizes: [] },
+    ],
+    roles: [
+      { role: "candle_instructor", labels: { zh: ["蜡烛老师", "手作课", "做蜡烛"], en: ["candle instructor"] } },
+      { role: "scent_designer", labels: { zh: ["调香师", "调香"], en: ["scent designer"] } },
+      { role: "guitar_teacher", labels: { zh: ["吉他老师", "学吉他", "吉他教练"], en: ["guitar teacher", "learn guitar"] } },
+      { role: "sommelier", labels: { zh: ["侍酒师"], en: ["sommelier"] } },
+    ],
+    staff: [
+      { id: "a", storeId: "s1", name: "陈调香师", role: "scent_designer" },
+      { id: "b", storeId: "s1", name: "周侍酒师", role: "sommelier" },
+      { id: "c", storeId: "q1", name: "马行李员", role: "porter" },
+      { id: "d", storeId: "s1", name: "老K录音师", role: "recording_engineer" },
+    ],
+  });
+  const role = (text: string) => shop.parseSync(text, ctx()).role;
+  it("a product whose tags name another role is its own name's role", () => expect(role("预约调香体验课 周六下午3点")).toBe("scent_designer"));
+  it("a subject only one role's words hold, said in a booking, asks for that role", () => {
+    expect(role("预约吉他试听 后天晚上")).toBe("guitar_teacher");
+    expect(role("can I book a trial guitar lesson tomorrow at 5pm")).toBe("guitar_teacher");
+  });
+  it("讲讲 asks to be told, not told to buy", () => expect(role("想请侍酒师讲讲清酒 周六下午三点")).toBe("sommelier"));
+  it("a title in 员, or after a Latin name, learned from one staff name", () => {
+    expect(role("约个行李员帮忙搬箱子 明早7点")).toBe("porter");
+    expect(role("约个录音师 下周六下午")).toBe("recording_engineer");
+  });
+  it("不要再推送森语的活动了 names 森语", () => expect(shop.parseSync("不要再推送森语的活动了", ctx())).toMatchObject({ intent: "unsubscribe", brandId: "s" }));
+});
+
+describe("a category word that is itself a role's word books the role, not the brand of goods tagged so (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "e", name: "二十四桥游船" }, { id: "y", name: "运河星舟" }],
+    stores: [
+      { id: "e1", brandId: "e", name: "二十四桥游船 瘦西湖店", lat: 32.4, lng: 119.4, address: "扬州", services: ["pickup"] },
+      { id: "y1", brandId: "y", name: "运河星舟 三湾店", lat: 32.3, lng: 119.4, address: "扬州", services: ["pickup"] },
+    ],
+    products: [{ id: "g", brandId: "e", name: "讲解服务", aliases: [], tags: ["导游"], sizes: [] }],
+    roles: [{ role: "guide", labels: { zh: ["导游"], en: ["tour guide"] } }],
+    staff: [{ id: "a", storeId: "e1", name: "王导游", role: "guide" }, { id: "b", storeId: "y1", name: "郑导游", role: "guide" }],
+  });
+  it("约个导游 asks for a guide wherever guides work", () =>
+    expect(shop.parseSync("约个导游 明天下午带老人家游湖", ctx())).toMatchObject({ intent: "book_appointment", role: "guide", brandId: null }));
+});
