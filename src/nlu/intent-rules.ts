@@ -10,16 +10,18 @@ import { ZH_NUM_RE } from "./numbers.ts";
 /** asking how coupons are used */
 const BEST_ASKED = /\bwhat(?:'?s| is) the best\b/;
 /** how something goes: its steps, binding or activating, how to order or book it */
-const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加|充值|暂停|上传|申请|开票|开发票)|(?:发票|invoice)(?:在哪|怎么|能开|可以开|开不开)|(?:能|可以)开(?:发票|invoice)|(?:付款|支付)方式|走流程|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])|(?:怎么|如何|咋)\s*(?:修改|更改|改|change)\s*(?:我的)?\s*(?:预约|订单)(?:时间)?|(?:预约|订单)(?:时间)?(?:怎么|如何|咋)(?:改|修改|更改)|(?:怎么|如何|咋)(?:预约|下单|约课|报名)(?:啊|呀|呢|吗)?[?？]*$|在哪(?:里|儿)?(?:操作|下载|输入)|\bhow (?:do|can) (?:i|we) (?:schedule|reschedule|sign up|mail|change|use my)\b|^how to\b/;
+const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加|充值|暂停|上传|申请|开票|开发票)|(?:发票|invoice)(?:在哪|怎么|能开|可以开|开不开)|(?:能|可以)开(?:发票|invoice)|(?:付款|支付)方式|走流程|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:在这里?|在这儿|在这上面?|在上面)(?:怎么|咋|如何)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])|(?:怎么|如何|咋)\s*(?:修改|更改|改|change)\s*(?:我的)?\s*(?:预约|订单)(?:时间)?|(?:预约|订单)(?:时间)?(?:怎么|如何|咋)(?:改|修改|更改)|(?:怎么|如何|咋)(?:预约|下单|约课|报名)(?:啊|呀|呢|吗)?[?？]*$|在哪(?:里|儿)?(?:操作|下载|输入)|\bhow (?:do|can) (?:i|we) (?:schedule|reschedule|sign up|mail|change|use my)\b|^how to\b/;
 /** where something is done, asked: "有没有修皮沙发的", "哪点有接睫毛的", "有没有拍婚纱照的影楼" */
 const WHERE_DONE = /(?:有没有|有冇|哪里有|哪儿有|哪点有|哪有)(?![^，,。?？!！\s]{0,8}(?:折|减|惠|便宜|适合|推荐|好))[^，,。?？!！\s]{1,12}的(?:地方|店|工坊|工作室|公司|影楼|中心|馆|门店)?(?:吗|呢|啊|嘞|不|没)?[?？]*(?=$|[\s，,。!！])/;
+/** the same with 有 alone, or a shop kind said: "滨湖有做盆底修复的地方吗", "杭州有没有化妆学校", "观音桥那边有整理公司吗" */
+const WHERE_DONE_HAS = /有(?:做|修|卖|洗|教|学|办|配)[^，,。?？!！\s]{1,10}的(?:地方|店|工作室|公司|学校|机构)(?:吗|呢|没|不|么)?[?？]*(?=$|[\s，,。!！])|有(?!限)(?:没有?)?[\u4e00-\u9fff]{1,6}(?:学校|公司|机构)(?:吗|呢|没|不|么)?[?？]*$/;
 /** one of it asked for at the end, as a coupon is: "给我来一张", "get一张" */
 const ONE_OF_IT = /(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张\s*[!！~。.]*$/;
 /** a coupon said as used, by its code or its title: 用BATT10, 用那个满2000减300的券, "code BY88", "using HJ500" */
 const COUPON_APPLIED = /(?:用|使用)(?!什么|啥|哪|不|得了)|(?<![a-z])(?:use|using|apply|code)(?![a-z])/;
 // (or a bare title and 在吗, either way round: "在吗 师傅", "老师在吗", not a person's, "王老师在吗", which asks for them;
 // an emoji after it, "老师好🙏")
-const TITLE = "(?:老师|师傅|医生|大夫|教练|老板|经理|顾问|美女|帅哥|小姐姐|小哥哥)";
+const TITLE = "(?:老师|师傅|师父|医生|大夫|教练|老板|经理|顾问|美女|帅哥|小姐姐|小哥哥)";
 const HELLO_END = "(?:[\\s啊呀哇!！~。?？]|\\p{Extended_Pictographic}|\\u200d|\\ufe0f)*$";
 const TITLE_HELLO = new RegExp(`^[\\u4e00-\\u9fff]{0,2}${TITLE}(?:你|您)?好${HELLO_END}|^(?:在吗|在不在|在么)[\\s,，]*${TITLE}${HELLO_END}|^${TITLE}[\\s,，]*(?:在吗|在不在|在么|在不)${HELLO_END}`, "u");
 const COUPON_HOW = /(?:券|coupons?|vouchers?).{0,8}(?:怎么|咋个?|如何|怎样|在哪(?:里|儿)?)(?:使用|用|抵扣|抵用|核销)|(?:怎么|咋|如何|点)\s*(?:use|apply|用)\s*(?:优惠券|优惠码|coupons?|vouchers?|券)|(?:优惠码|券码|兑换码|coupon code)\s*(?:在哪|在哪里|在哪儿|where)\s*(?:输入|填|用)?|\bhow (?:do (?:i|you)|to|can i) (?:use|apply|redeem) (?:a |the |my |this )?(?:coupons?|vouchers?)\b/;
@@ -44,10 +46,12 @@ export const CUES = {
     /\b(?:delete|erase|remove|wipe)\b.{0,30}\b(?:about me|everything (?:you|about))/,
     /\b(?:delete|erase|remove|wipe|purge|clear|destroy)\b.{0,25}\b(?:data|account|info|information|details|history|profile|records?|personal)\b/,
     en("gdpr|right to be forgotten|delete everything|close my account|deactivate my account"),
+    // (said the other way round: "I want my account deleted permanently", "get my data erased")
+    /\bmy (?:account|data|info(?:rmation)?|details|profile|records?|history)\b.{0,12}\b(?:deleted|erased|removed|wiped|purged)\b/,
   ),
   unsubscribe: any(
     /退订|取消订阅|免打扰|屏蔽|骚扰|别发了|不要发了|别再发|不要再发|别推了|别再推|别烦我?|不要烦我?/,
-    /(?:不要|别|不用|莫|甭)(?:再)?(?:给我)?(?:发|推|推送|打扰|通知|push|send)/,
+    /(?:不要|别|不用|莫|甭)(?:再)?(?:给我)?\s*(?:发|推|推送|打扰|通知|push|send)/,
     /(?:不想|不要|不再|拒绝)(?:再)?(?:收到|接收)|(?:关闭|停止)(?:消息|通知|推送|发送)|广告.{0,4}(?:别|不要)/,
     /^stop[.!\s]*$|^停[止]?[.!\s]*$|^(?:回复)?td[.!\s]*$/,
     /(?:营销|推送|广告|促销|活动)(?:的)?(?:消息|短信|通知|推送)?.{0,6}(?:关掉|关了|关闭|停掉|太多了?)|(?:消息|通知|推送)(?:能|可以)?关(?:掉|了|闭)|取消(?:短信|消息)?(?:推送|通知|提醒)|取消短信|(?:不想|不要|不再)(?:再)?收(?:到)?.{0,4}(?:消息|通知|推送|广告|短信)/,
@@ -55,7 +59,7 @@ export const CUES = {
     /\bstop (?:sending|messaging|texting|spamming|pushing|notifying|the (?:messages|notifications|promos?|ads|spam)|notifications|these|this)\b/,
     /\bno more (?:messages|notifications|promos?|promotions|ads|spam|texts|marketing)\b|\bdon'?t (?:send|message|text|spam|push) me\b|\bturn off (?:notifications|messages|push)/,
   ),
-  unfollow: any(/取消关注|取关|取消对.{1,12}的?关注|从.{0,6}关注.{0,6}(?:移|删|去|拿)(?:掉|除|出)|(?:不想|不要|不再|不用|不必|别|不)(?:让我)?(?:再)?(?:关注|follow(?![a-z]))(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t (?:want to )?follow|no longer (?:want to )?follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
+  unfollow: any(/取消关注|取关|取消对.{1,12}的?关注|从.{0,6}关注.{0,6}(?:移|删|去|拿)(?:掉|除|出|了)|(?:不想|不要|不再|不用|不必|别|不)(?:让我)?(?:再)?(?:关注|follow(?![a-z]))(?!也|就|的话)|关注.{0,4}取消/, en("unfollow|un-follow|stop following|don'?t (?:want to )?follow|no longer (?:want to )?follow"), /\bremove\b.{0,30}\bfrom my (?:follow|followed|following|brands)/),
   cancel: any(
     // (a registration or a sign-up withdrawn: "抽签登记帮我撤了")
     /(?:帮我|给我)撤(?:了|掉|销|回)|(?:登记|报名|预约)(?:帮我)?撤(?:了|掉|销|回)|把.{1,24}(?:撤销|撤回|作废)(?:掉|了)/,
@@ -77,7 +81,7 @@ export const CUES = {
     /(?:订单|单子|外卖|快递|包裹|货|东西|我的|下单|下的单|我?(?:订|买|点|下单)的)(?!.{0,10}(?:券|coupon|voucher)).{0,16}(?:到哪|到了没|到了吗|在哪|什么时候到|何时到|多久到|怎么还没|还没到|还没送|还没来|进度|状态|送到哪|发货了?[吗没]|发了[吗没]|几时到|到没到|(?:什么时候|啥时候|几时)(?:能|可以|才)?(?:来|发|到|送|装))/,
     /发货(?:了)?没(?:有)?|(?:什么时候|啥时候|几时)(?:能|可以|才)?(?:发(?:给)?我|出片)/,
     /(?:订|约|报|买|付款|支付|下单)(?:好|上|成功)了(?:没|吗|么)|\b(?:shipment|delivery|parcel|package) status\b|(?:送|发|寄)出来(?:了)?(?:吗|没)|出发了(?:没|吗|么)|查.{0,4}我的.{0,6}订单|\bdid my\b.{0,40}\bgo through\b|(?:什么时候|啥时候|几时)(?:能|可以|才)?来(?:装|送|修|取)|都等了?[\d一二两三四五六七八九十几]+(?:天|个小时|小时|周)了/,
-    /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送|上|好)|到家了(?:没|吗)|多久(?:能)?(?:到|送到)|还要多久|(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:到货|提车|送到|送来|发货)/,
+    /订单(?:状态|进度|查询|详情|信息)|查(?:一下|下|询)?(?:我的)?订单|我的订单|物流|到哪了|怎么还没(?:到|来|送|上|好)|到家了(?:没|吗)|多久(?:能)?(?:到|送到)|还要多久|(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:到货|提车|送到|送来|发货|寄到|寄来)/,
     // "礼盒 shipped 了吗", "修复膏ship了没", "还没装", "开始配送了吗", "签证办得怎么样了", "my tote bag shipment?"
     /(?<![a-z])(?:ship(?:ped)?|sent|deliver(?:ed)?)\s*了?(?:吗|没|么)|还没(?:装|安装|上门|做好)|(?:开始)?(?:配送|送货)了(?:吗|没)|[办弄做]得怎么样了|进展(?:如何|怎么样)|\bshipment\s*\?*\s*$/,
     // "十份A餐 几点能送到 订单号…", "那单几号能寄出", "my delivery is late", "order 还没ship", "status pls"
@@ -132,9 +136,11 @@ export const CUES = {
   bookWeak: any(/预订|预定|约一下/, en("book(?:ing)?|reserve|reservation|schedule")),
   /** asking to be given a coupon outright ("想领一张"): a claim even beside a product name */
   claimStrong: any(
-    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一下)(?!.{0,3}(?:货|件|快递|包裹))|券还有(?:吗|没|么)|有(?:没有?)?(?:立减|满减|折扣|优惠)(?:的|券|活动)?(?:吗|没|么)?(?=[?？\s]|$)|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|券给我(?:来)?(?:一|两|个|张|一张)|(?:有|有没有?)(?:优惠)?券(?:吗|没|不).{0,4}给我|发(?:一|个|张|一张|几张)(?:优惠)?券/,
+    // (or whether there is one, whatever is bought with it: "疾风有没有券 想买件夹克", "五黑包间有券没", "关中红有啥优惠 想买点辣子")
+    /有没有?\s*(?:优惠)?(?:券|coupons?|vouchers?)|有(?:优惠)?券(?:吗|没|么)|有(?:什么|啥)(?:优惠|折扣)(?!券?可以用)/,
+    /(?:想|要|帮我|给我)?领(?:一张|张|取|个|一个|一下)(?!.{0,3}(?:货|件|快递|包裹))|券还有(?:吗|没|么)|有(?:没有?)?(?:立减|满减|折扣|优惠)(?:的|券|活动)?(?:吗|没|么)?(?=[?？\s]|$)|(?:想|要|帮我|给我)领[^，,。.]{0,10}?券|给我(?:来)?(?:一|个|张|一张).{0,8}(?:优惠)?券|券给我(?:来)?(?:一|两|个|张|一张)|(?:有|有没有?)(?:优惠)?券(?:吗|没|不).{0,4}给我|发(?:一|个|张|一张|几张)(?:优惠)?券/,
     en("claim|redeem"),
-    /\b(?:get|give me|send me|want) (?:a|an|the|me a|some)\b.{0,25}\b(?:coupons?|vouchers?)\b(?! (?:i|in my))/,
+    /\b(?:get|give me|send me|want|get me) (?:a|an|the|me a|some)\b.{0,25}\b(?:coupons?|vouchers?)\b(?! (?:i|in my))/,
     /\bany (?:discounts?|deals?|coupons?|vouchers?|offers?|promos?|promotions?)\b/,
   ),
   claim: any(
@@ -156,7 +162,7 @@ export const CUES = {
     // (how to choose between two, whether it is worth the risk or needed, what suits: "年卡跟次卡怎么选", "有必要洗吗")
     /(?:跟|和|还是|与).{1,10}(?:怎么|如何|咋)选|(?:送|吃|喝|养|种)[^，,。?？\s]{1,8}还是(?![没不要想在])[^，,。]{1,8}[?？]*$|值得(?:吗|么|买吗|做吗)|需要(?!预约|排队|提前|带|付|交)[\u4e00-\u9fff]{1,4}(?:吗|么)[?？]*$|先(?:报|买|学|选|上)哪(?:个|种|款|一个)|(?:和|跟|与).{1,10}哪(?:个|种|款)[\u4e00-\u9fff]{1,3}(?:快|好|强|高|低|便宜|划算|省|耐用)|要不要(?:配|搭配|一起)|怎么买(?:划算|便宜|最省|最划算)|(?:怎么|如何|咋)选(?:择)?(?:好|呢|啊|呀)?[?？]*$|有必要.{0,8}(?:吗|不|么)|风险大(?:吗|不|么)|适合.{0,6}(?:什么|啥)(?:样|造型|款|颜色|风格)/,
     /\bwhich one (?:for|to get|to buy|is better)\b|\bwhich one\s*\?|\bwhich\b.{0,30}\b(?:least|most)\b|\bwhat'?s (?:fresh|in season|good today)\b/,
-    /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:用|打|喷|施|追|抹|擦|涂)(?:点)?(?:什么|啥)(?!快递|方式|支付|付款|车)[\u4e00-\u9fff]{0,4}[?？]*$|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑|做|学|点|订|租|带|报|上|追|施|打|喷|抹|擦|涂)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种|本|套|件|双|把)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用|安全|耐用|实惠|省电)|哪(?:个|款|种|本|套)[\u4e00-\u9fff]{1,4}(?:适合|合适|好)|(?:学|选|买|报|上|用|穿|订|租|要)[^，,。?？\s]{1,10}还是(?![没不要想在])[^，,。]{1,12}|(?:什么|啥)(?:最|比较)?划算|必点|好(?:吃|喝|用)(?:吗|不)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|选|用|配)(?:几|多大|多长|多少)|哪(?:个|款|种)更[\u4e00-\u9fff]{1,3}|还是.{1,12}(?:划算|好|合适)?[？?]$|[用买选做学上穿订租带点报要].{1,10}还是.{1,12}(?:好|划算|合适)|(?:要|该|需要|得)(?:带|准备|备|买)(?:什么|啥|哪些)|(?:差别|区别)(?:大|在哪|是什么|是啥)|差(?:在哪|别在)|差多少钱?|有(?:什么|啥)(?:区别|不同)|好还是.{1,10}好|(?:哪个|哪款|which).{0,20}(?:比较好|更好|好用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
+    /配.{1,8}(?:喝|吃|用|穿|搭)(?:什么|啥)|(?:用|打|喷|施|追|抹|擦|涂)(?:点)?(?:什么|啥)(?!快递|方式|支付|付款|车)[\u4e00-\u9fff]{0,4}[?？]*$|(?:喝|吃|买|穿|选|送|用|戴|养|配|染|剪|烫|挑|做|学|点|订|租|带|报|上|追|施|打|喷|抹|擦|涂)[\u4e00-\u9fff]{0,4}?(?:什么|啥子?|哪(?:个|种|款|一款))[\u4e00-\u9fffa-z ]{0,12}?(?:好|比较好|合适|适合|不错)|哪(?:个|款|种|一款|一种|本|套|件|双|把)(?:更|比较|最)?(?:好|适合|合适|划算|值得|自然|舒服|实用|安全|耐用|实惠|省电)|哪(?:个|款|种|本|套)[\u4e00-\u9fff]{1,4}(?:适合|合适|好)|(?:学|选|买|报|上|用|穿|订|租|要)[^，,。?？\s]{1,10}还是(?![没不要想在])[^，,。]{1,12}|(?:什么|啥)(?:最|比较)?划算|买(?:啥|什么)[\u4e00-\u9fff]{0,3}(?:划算|实惠|值)|值得[加买做换选装配上][\u4e00-\u9fff]?(?:吗|么|不)[?？]*$|必点|好(?:吃|喝|用)(?:吗|不)|选哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|装|选|用|办)?哪(?:个|款|种)|(?:该|应该)(?:先)?(?:买|选|用|配)(?:几|多大|多长|多少)|哪(?:个|款|种)更[\u4e00-\u9fff]{1,3}|还是.{1,12}(?:划算|好|合适)?[？?]$|[用买选做学上穿订租带点报要].{1,10}还是.{1,12}(?:好|划算|合适)|(?:要|该|需要|得)(?:带|准备|备|买)(?:什么|啥|哪些)|(?:差别|区别)(?:大|在哪|是什么|是啥)|差(?:在哪|别在)|差多少钱?|有(?:什么|啥)(?:区别|不同)|好还是.{1,10}好|(?:哪个|哪款|which).{0,20}(?:比较好|更好|好用)|(?:什么|啥)(?:颜色|款式|风格|样式|发型|类型|牌子)(?:好|适合|合适|显)/,
     /\bany good\b|\bwhat\b.{0,20}\bgoes? (?:well )?with\b|\bpair(?:s|ing)? (?:well )?with\b|\b(?:which|what)\b.{0,25}\bshould (?:i|we|a|an|my)\b|\bwhich (?:one )?(?:is |are )?(?:better|best)\b|\bwhich (?:[a-z]+ ){1,3}(?:is|are|looks?|fits?|suits?|works?|sounds?) (?:good|best|better|right|nicer)\b|\bwhich (?:[a-z]+ )?(?:size|model|one)\b.{0,40}\bor\b|\bwhat(?:'?s| is) (?:a )?good (?!morning|evening|afternoon)\w+ for\b|\bwhat\b.{0,25}\b(?:is|are) (?:easy|good|best|better|suitable)\b|\b(?:is|are) .{0,20}\b(?:better|best) for\b/,
     /推荐|有(?:什么|啥|哪些)(?:好|值得)(?:喝|吃|穿|买|用|看)|(?:喝|吃|买|穿|选|送)(?:什么|啥)(?:好|比较好)|什么(?:好喝|好吃|好看|值得)|适合(?:我|男|女|送|上班|夏天|冬天|办公|小户型|年轻|老人|孩子|约会|商务)|建议|招牌|人气|热销|爆款|畅销|新品|新款|最受欢迎|帮我(?:选|挑|搭配)|不知道(?:喝|吃|买|选|穿)(?:什么|啥|哪)|给点意见|(?:吃|喝|用|买|穿)(?:点|些)(?:什么|啥)|有没有?(?:好|适合)[\u4e00-\u9fff]{1,3}的|(?:什么|啥|多大)(?:尺寸|尺码|码|型号|规格)|值不值得|值得(?:买|入手?)(?:吗|不|么)|(?:多少|多大|什么)[\u4e00-\u9fff]{0,3}?的?(?:合适|比较合适|最合适)|难(?:吗|不难)|能(?:玩|用|吃|喝|穿|学|做)哪(?:个|种|款|些)|还是.{1,12}(?:比较|更)[\u4e00-\u9fff]{1,3}/,
     en("recommend(?:ation)?s?|recs?|recos?|suggest(?:ion)?s?|what(?:'?s| is) good|best ?sellers?|popular|signature|surprise me|gift ideas?|what(?:'?s| is) new"),
@@ -170,7 +176,7 @@ export const CUES = {
     /(?:几|多宽|多长|多高|多厚)[\u4e00-\u9fff]{0,4}?的?(?:合适|比较合适|最合适)|选(?:多宽|多长|多大|多高|多厚|几)[\u4e00-\u9fff]{0,3}的|(?:咋|怎么|如何)选(?=[\s,，])/,
     // (one or the other, and which is good, tastes or sounds better, is enough: "13寸还是14寸好", "豆沙的好吃还是酸奶的好吃",
     // "medium 还是 large 够喝", "零下5度穿哪个"; "silk vs wool, which lasts longer?", "is the mocha better than…")
-    /还是\s?[^，,。？?!！\s]{1,12}?\s?(?:好(?:吃|喝|听|看|用)?|合适|划算|够(?:吃|喝|用)?)(?![了的])|(?:好吃|好喝|好听|好看|好用)还是|(?:穿|用|买|选|配|装)哪(?:个|种|款)[?？呢啊]*\s*$|\bvs\.?\s.{0,40}\?|\bbetter than\b|\bbest [a-z]+(?: [a-z]+)? for\b|\bwhat (?:size|kind|type)\b.{0,30}\b(?:do|should) (?:i|we)\b|\bwhich\b.{0,30}\b(?:longer|cheaper|warmer|better)\b/,
+    /还是\s?[^，,。？?!！\s]{1,12}?\s?(?:好(?:吃|喝|听|看|用)?|合适|划算|实用|耐用|够(?:吃|喝|用)?)(?![了的])|(?:好吃|好喝|好听|好看|好用)还是|(?:穿|用|买|选|配|装)哪(?:个|种|款)[?？呢啊]*\s*$|\bvs\.?\s.{0,40}\?|\bbetter than\b|\bbest [a-z]+(?: [a-z]+)? for\b|\bwhat (?:size|kind|type)\b.{0,30}\b(?:do|should) (?:i|we)\b|\bwhich\b.{0,30}\b(?:longer|cheaper|warmer|better)\b|\bwhich\b.{0,40}\bdo (?:i|we) need\b|\bis it better\b|\bbetter or\b/,
     /(?:要|该|应该|得)买(?:啥|什么)|要(?:多少|多大|几)(?![钱块元])[a-z\u4e00-\u9fff]{0,3}的|\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
   feedbackStrong: any(
@@ -185,14 +191,16 @@ export const CUES = {
     en("loved (?:it|the)|hated|rude|thumbs up|well done|great job|not happy|unhappy|disappointed|smells? (?:like|bad|weird)|(?:terrible|awful|disappointing|horrible|excellent|fantastic|amazing|great|bad) (?:service|coffee|experience|quality)"),
   ),
   help: any(
-    /帮助|怎么?用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|(?:怎么|咋个?|如何)(?:在这里?|在这儿|在这上面?|用这个|通过.{0,10})?(?:下单|点单|订|买|领券|付款|付钱|付|支付|预约|约|玩|核销)|(?:在这里?|在这儿|在这上面?)(?:怎么|咋个?|如何)(?:下单|点单|订|买|约|预约|付)|(?:能|可以)用.{1,6}(?:付钱|付款|支付|付)(?:吗|不|么)?(?=[?？\s]|$)|(?:咋|怎么|如何)(?:发|传)给(?:你们|你|店里)|(?:怎么|咋|如何)(?:称重|算钱|收费|计费|扣(?:课|次|费)?)(?=的|[?？\s，,]|$)|流程是(?:啥|什么)|(?:什么|啥)流程|第一次用|(?:你|机器人)?能(?:帮我)?干(?:嘛|啥|什么)|咋(?:个)?用|怎么弄|求教|求助|指令|命令|菜单|帮帮我|转人工|人工(?:客服|服务)?(?:在|吗|呢)|真人客服|找(?:个)?真人|客服/,
+    /帮助|怎么?用|如何(?:使用|用)|使用(?:说明|方法|帮助|指南|教程)|(?:你|机器人|这个)?(?:能|会|可以)(?:做|干)(?:什么|啥|些什么)|有(?:什么|哪些|啥)功能|功能介绍|说明书|教程|不会用|怎么操作|咋(?:用|弄|整)|(?:怎么|咋个?|如何)(?:在这里?|在这儿|在这上面?|用这个|通过.{0,10})?(?:下单|点单|订|买|领券|付款|付钱|付|支付|预约|约|玩|核销)|(?:在这里?|在这儿|在这上面?)(?:怎么|咋个?|如何)(?:下单|点单|订|买|约|预约|付)|(?:能|可以)用.{1,6}(?:付钱|付款|支付|付)(?:吗|不|么)?(?=[?？\s]|$)|(?:咋|怎么|如何)(?:发|传)给(?:你们|你|店里)|(?:怎么|咋|如何)(?:称重|算钱|收费|计费|扣(?:课|次|费)?)(?=的|[?？\s，,]|$)|流程是(?:啥|什么)|(?:什么|啥)流程|第一次用|(?:你|机器人)?能(?:帮我)?干(?:嘛|啥|什么)|咋(?:个)?用|怎么弄|求教|求助|指令|命令|菜单|帮帮我|唔识(?:点)?(?:用|落单|买|约|搞)|教下我|(?:你|你们)能做哪样|转人工|人工(?:客服|服务)?(?:在|吗|呢)|真人客服|找(?:个)?真人|客服/,
     // (a lone question mark asks for help; several are puzzlement, which asks for nothing: "？？？")
-    /^\/help\b|^help\b|^[?？]$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bhow does\b.{0,25}\bwork\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bhow to\s*(?:下单|点单|订|买|领券|付款|支付|预约)|\bwho are you\b|\bwhat are you\b/,
+    /^\/help\b|^help\b|^[?？]$|\bhow (?:do|does|can) (?:i|this|it|you)\b.{0,20}\b(?:use|work|order|start)\b|\bhow does\b.{0,25}\bwork\b|\bwhat can (?:you|this bot|this|it|the bot) do\b|\bhow to use\b|\bhow to\s*(?:下单|点单|订|买|领券|付款|支付|预约)|\bwho are you\b|\bwhat are you\b|\bwhat (?:kind of )?(?:stuff|things) can i (?:ask|do)\b/,
     en("help|commands|menu|instructions|tutorial|(?:a |real |talk to (?:a )?)?human|customer service|agent"),
   ),
   greeting: any(
     /你好|您好|老板(?:你|您)?好|^老板[!！~。]*$|哈喽|哈啰|哈罗|嗨|在吗|在不在|在么|在嘛|^在不[?？]*$|早上好|早安|上午好|中午好|下午好|晚上好|大家好|新年好|过年好|新年快乐|春节快乐|节日快乐|有人吗|你们好|^喂|^嘿|^早[啊呀!~]*$|^早晨[啊呀!~]*$/,
     /^\/start\b|^在[?？吗么嘛呢]*$/,
+    // (in dialect or another tongue: "侬好", "喺度吗", "老板 在无", "扎西德勒", "namaste")
+    /侬好|有人伐|喺(?:唔喺)?度(?:吗|嘛|呀|唔)?|在(?:无|冇)[?？]*$|扎西德勒|(?<![a-z])namaste(?![a-z])/,
     en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|happy (?:new year|holidays)|season'?s greetings|what'?s up|(?:is )?(?:any ?one|any ?body) (?:there|here|around)"),
     /^morning\b/,
   ),
@@ -203,7 +211,7 @@ export const CUES = {
   /** asking whether a coupon one holds is still there or valid ("FRESH20还在吗", "is GXG30 still valid") */
   couponCheck: any(/还在(?:吗|不|么)|还能用|还有效|过期了(?:吗|没)/, /\bstill (?:valid|there|good|works?|usable|have)\b|\bexpired?\b/),
   /** asking whether something is enough ("128G够用吗", "够两个人用两天吗", "is 45L enough"): advice, unless it orders */
-  enough: any(/够(?:不够|用吗|用么|吗)|够[^，,。]{1,8}用[^，,。]{0,4}(?:吗|么|不)|(?:大概|一般)?(?:要|需要|得)多少(?:个|张|卷|箱|袋|包|盒|件)|(?:选|买|要|租|订)多大|靠谱(?:吗|不|么)|值不值|\bwhat size\b.{0,30}\bneed\b/, /\b(?:is|are|will)\b.{0,25}\b(?:enough|big enough|sufficient)\b/),
+  enough: any(/够(?:不够|用吗|用么|吗)|够[^，,。]{1,8}(?:用|吃|喝|穿)[^，,。]{0,4}(?:吗|么|不)|(?:大概|一般)?(?:要|需要|得)多少(?:个|张|卷|箱|袋|包|盒|件)|(?:选|买|要|租|订)多大|靠谱(?:吗|不|么)|值不值|\bwhat size\b.{0,30}\bneed\b/, /\b(?:is|are|will)\b.{0,25}\b(?:enough|big enough|sufficient)\b/),
   /** the same, asked at the end of a message that orders: "科三路线练习买1小时够不够" */
   enoughAsked: any(/够不够[?？]*$|够(?:用)?(?:吗|么)[?？]*$/),
   /** a verb of buying: buying a service is an order even with a time */
@@ -294,6 +302,8 @@ export function decideIntent(sig: Signals): Decision {
   if (!sig.hasProduct && /(?:是)?什么意思|\bwhat does\b.{1,30}\bmean\b|\bmeaning of\b/.test(s)) return { intent: "unknown", confidence: 0.3 };
   // "你们招聘吗", "are you hiring": a job inquiry asks the shop for nothing it sells
   if (cue("jobInquiry") && !sig.hasWhen) return { intent: "unknown", confidence: 0.4 };
+  // "你们司机一个月挣多少钱", "你们网管是不是单身": gossip about the staff's pay or private life asks for nothing
+  if (!sig.hasWhen && /你们.{0,8}(?:工资|薪水|月薪|挣多少|赚多少|单身|有对象|结婚了(?:吗|没))/.test(s)) return { intent: "unknown", confidence: 0.4 };
 
   // Each extra competing cue costs confidence: the user may be asking two things.
   const conf = (base: number) => {
@@ -325,7 +335,7 @@ export function decideIntent(sig: Signals): Decision {
   if (sig.hasOrderId && !sig.hasProduct && !cue("claim")) return { intent: "order_status", confidence: conf(0.8) };
   if (cue("listCoupons") || (sig.hasCoupon && cue("couponCheck"))) return { intent: "list_coupons", confidence: conf(0.92) };
   // "重庆南岸区有没有修皮沙发的", "扬州有没有自己做戒指的工坊", "柳州哪点有接睫毛的": where it is done, no time said, asks for a store
-  if (!sig.hasWhen && !sig.hasQuantity && WHERE_DONE.test(s)) return { intent: "find_store", confidence: conf(0.9) };
+  if (!sig.hasWhen && !sig.hasQuantity && (WHERE_DONE.test(s) || WHERE_DONE_HAS.test(s))) return { intent: "find_store", confidence: conf(0.9) };
   const bookWeak = cue("bookWeak");
   // A role or service named (验光师, eye test) is a booking, unless it is only the subject of another request: a
   // store search ("附近有没有能测血糖的店"), a suggestion, a complaint or a coupon question, with no booking verb or time.
@@ -374,11 +384,16 @@ export function decideIntent(sig: Signals): Decision {
   // "sign me up for the theory class": enrolling in a product is buying it
   if (cue("follow") && !(sig.hasProduct && /\bsign (?:me |us )?up for\b|\benrol+ (?:me |us )?in\b/.test(s))) return { intent: "follow", confidence: conf(sig.hasBrand ? 0.94 : 0.86) };
   // ("what's the best action cam": the best of what the catalog sells; of anything else it is none of ours)
-  const recommend = cue("recommend") || (cue("enough") && !orderVerb) || cue("enoughAsked") || (BEST_ASKED.test(s) && (sig.hasProduct || sig.hasCategory));
+  // (not when it orders should it be enough: "半只烤羊够10个人吃吗 够的话就订了")
+  const ordersIfSo = /的话(?:就)?(?:订|要|买|下单|来)/.test(s);
+  const recommend = cue("recommend") || (cue("enough") && !orderVerb && !ordersIfSo) || (cue("enoughAsked") && !ordersIfSo) || (BEST_ASKED.test(s) && (sig.hasProduct || sig.hasCategory));
   // "recommend a good pizza place nearby": advice about somewhere else, naming nothing the catalog has, is not ours to give
   const elsewhere = recommend && !sig.hasProduct && !sig.hasBrand && !sig.hasCategory && !sig.hasRole &&
     /(?<![a-z])(?:places?|restaurants?|bars?|hotels?|cafes?)(?![a-z])|餐厅|饭店|馆子|景点|酒店|饭馆|好(?:吃|喝|玩)的[\u4e00-\u9fff]{0,6}店/.test(s);
-  if (elsewhere) return { intent: "unknown", confidence: 0.4 };
+  // "中午吃啥好呢", "西安有什么好吃的", "晚上吃火锅还是串串": what to eat, nothing of ours named and no advice asked of us, is small talk
+  const mealTalk = recommend && !sig.hasProduct && !sig.hasBrand && !sig.hasCategory && !sig.hasRole && !/推荐|recommend/.test(s) &&
+    /(?:吃|喝)(?:啥|什么)好|有(?:什么|啥)好(?:吃|喝|玩)的|吃[^，,。?？\s]{1,6}还是/.test(s);
+  if (elsewhere || mealTalk) return { intent: "unknown", confidence: 0.4 };
   // (whether something is enough, asked at the end — "够两个人用三天吗" — is advice however much it names)
   if (recommend && !cue("storeNoun")) return { intent: "recommend", confidence: (cue("enoughAsked") || cue("enough")) && !orderVerb && /[吗么不][?？]*$/.test(s) ? 0.97 : conf(0.9) };
   // "Great service at the X store": praise or a complaint that names a store asks for nothing

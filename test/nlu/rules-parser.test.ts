@@ -2478,3 +2478,30 @@ describe("a category word that is itself a role's word books the role, not the b
   it("约个导游 asks for a guide wherever guides work", () =>
     expect(shop.parseSync("约个导游 明天下午带老人家游湖", ctx())).toMatchObject({ intent: "book_appointment", role: "guide", brandId: null }));
 });
+
+describe("small talk, dialect greetings, stopping and forgetting said other ways, whether a coupon exists (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "k", name: "快修侠" }],
+    stores: [],
+    staff: [{ id: "d1", brandId: "k", name: "王师傅", role: "司机" }],
+    products: [
+      { id: "jacket", brandId: "k", name: "冲锋衣", aliases: ["夹克"] },
+      { id: "tank", brandId: "k", name: "保温杯", aliases: [], sizes: ["350ml", "500ml"] },
+    ],
+  });
+  const intent = (text: string) => shop.parseSync(text, ctx()).intent;
+  it.each([
+    ["侬好", "greeting"],
+    ["老板 在无", "greeting"],
+    ["不要 push 消息了 谢谢", "unsubscribe"],
+    ["I want my account deleted permanently", "forget_me"],
+    ["把快修侠从我关注里删了", "unfollow"],
+    ["在这上面怎么约司机啊", "help"],
+    ["唔识点落单 教下我", "help"],
+    ["你们司机一个月挣多少钱", "unknown"],
+    ["中午吃啥好呢", "unknown"],
+    ["晚上吃火锅还是串串", "unknown"],
+    ["快修侠有没有券 想买件夹克", "claim_coupon"],
+    ["保温杯350还是500的实用", "recommend"],
+  ])("%s → %s", (text, want) => expect(intent(text)).toBe(want));
+});
