@@ -59,9 +59,21 @@ export function isDictionaryWord(word: string): boolean {
   return load().has(word);
 }
 
+/** irregular forms of general English verbs and adjectives, to the word the dictionary glosses with */
+const IRREGULAR: Record<string, string> = {
+  frozen: "freeze", froze: "freeze", broken: "break", fried: "fry", dried: "dry", woven: "weave", knitted: "knit", sewn: "sew",
+  ground: "grind", hidden: "hide", spun: "spin", burnt: "burn", worn: "wear", torn: "tear", shaken: "shake", stolen: "steal",
+  written: "write", spoken: "speak", driven: "drive", ridden: "ride", grown: "grow", thrown: "throw", drawn: "draw",
+  bitten: "bite", eaten: "eat", sliced: "slice", diced: "dice", baked: "bake", smoked: "smoke", iced: "ice", cured: "cure",
+  sweeter: "sweet", bigger: "big", larger: "large", smaller: "small", longer: "long", shorter: "short", thicker: "thick", thinner: "thin",
+};
+
 /** An English word reduced for comparison: lower case, plural dropped ("boxes" box, "berries" berry). */
 export function englishStem(word: string): string {
   const w = word.toLowerCase();
+  // (an irregular form is its verb's: "frozen" is "freeze", "fried" "fry")
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
   if (/ies$/.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(?:x|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
   if (/[^s]s$/.test(w) && w.length > 3) return w.slice(0, -1);
@@ -134,6 +146,19 @@ export function englishParts(word: string): EnglishPart[] | null {
   const long = said.filter((p) => p.part.length > 1 || p.number);
   const parts = long.some((p) => p.part.length > 1 && !p.number) ? long : said;
   return parts.every((p) => p.stems.size) && parts.some((p) => !p.number) ? parts : null;
+}
+
+/** words of place and time that are a sense of a character but say no thing (后 "after", 发 "out") */
+const PLACE_WORDS = new Set(["after", "before", "behind", "back", "out", "off", "over", "down", "later", "ago", "now", "once"]);
+/** The stems of a character's senses that are one word and no verb ("oil" of 油, "lacquer" of 漆; not "out" of 发's
+ * "to send out", nor "store" of 藏's "to store"). */
+export function englishHeadwords(char: string): Set<string> {
+  const out = new Set<string>();
+  for (const sense of (load().get(char) ?? "").split("; ")) {
+    const w = sense.replace(/^\([^)]*\)\s*/, "").replace(/\s*\([^)]*\)$/, "").trim().toLowerCase();
+    if (/^[a-z]{3,}$/.test(w) && !STOP.has(w) && !PLACE_WORDS.has(w)) out.add(englishStem(w));
+  }
+  return out;
 }
 
 /** Every English stem of the dictionary words in a Chinese text (a product's name: its words are no size's). */

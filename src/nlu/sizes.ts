@@ -1095,7 +1095,9 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
       // (a single amount in another unit, 5斤, is the unit patterns' to read: "5斤装的两份"; one written in Chinese
       // numerals, 三年级, is read here, in digits too)
       const lo = r ? parseNumber(r[1]) : null;
-      if (r && lo !== null && (r[2] || r[3].startsWith("人") || !/^\d/.test(r[1]))) ranged.push({ lo, hi: Number(r[2] ?? lo), unit: r[3], size: raw, product });
+      // (the 款 after a unit says the kind of thing, not the unit: 6-12岁款 is a range in 岁)
+      const unit = r?.[3].length === 2 && r[3].endsWith("款") ? r[3][0] : r?.[3] ?? "";
+      if (r && lo !== null && (r[2] || unit.startsWith("人") || !/^\d/.test(r[1]))) ranged.push({ lo, hi: Number(r[2] ?? lo), unit, size: raw, product });
       // open ranges: 60平以内, 150平以上
       const open = /^(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,2}?)\s*(以内|以下|之内|内|以上|及以上)$/.exec(text);
       if (open) ranged.push(/上/.test(open[3]) ? { lo: Number(open[1]), hi: Infinity, unit: open[2], size: raw, product } : { lo: 0, hi: Number(open[1]), unit: open[2], size: raw, product });
@@ -1112,6 +1114,8 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
     if (UNIT_SPELLINGS[unit]) patterns.push(new RegExp(`(?<![\\d.a-z])(\\d{1,2}|one|${EN_SMALL})\\s*-?\\s*(?:${UNIT_SPELLINGS[unit]})`, "g"));
     patterns.push(...spelledAmounts(unit));
     if (unit === "岁") patterns.push(/(?<![\d.])(\d{1,2})\s*-?\s*(?:yo|y\/o|yrs?(?: old)?|years?(?:[- ]old)?)(?![a-z])/g);
+    // (or said of a child: "he's 10", "my daughter is 2 and a half")
+    if (unit === "岁") patterns.push(/(?<![a-z])(?:he|she|son|daughter|kid|child|boy|girl)(?:'s|’s|\s+is)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})(?![\d.:%]|\s*(?:am|pm|min|minutes|hours?|cm|kg|km)(?![a-z]))/g);
     // (a length in metres with its decimals or its tenths: 1.6m, 1米2)
     if (unit === "米") patterns.unshift(/(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:米|m(?![a-z])|公尺)(?<tenth>\d(?![\d.]))?/g);
     if (unit.startsWith("人")) {
@@ -1145,7 +1149,7 @@ function countedSizes(lower: string, products: { sizes: string[] }[], add: (star
         // (一个 alone counts a thing, not one person: the 一个 of "招牌套餐双人份一个")
         if (whole === 1 && unit.startsWith("人") && /个$/.test(m[0])) continue;
         // (and a half after it: 一岁半 is 1.5 years)
-        const half = (re === AGE_YEARS || re === AGE_MONTHS || unit === "岁") && lower[m.index + m[0].length] === "半" ? 0.5 : 0;
+        const half = (re === AGE_YEARS || re === AGE_MONTHS || unit === "岁") && (lower[m.index + m[0].length] === "半" || /^\s*and a half/.test(lower.slice(m.index + m[0].length))) ? 0.5 : 0;
         const n = whole === null ? null : ((m.groups?.tenth ? whole + Number(m.groups.tenth) / 10 : whole) + half) * scale;
         const hits = n === null ? [] : ranged.filter((r) => r.unit === unit && n >= r.lo && n <= r.hi);
         // (a number on the bound of two ranges of one product names neither: 6 of 4-6岁 and 6-8岁)

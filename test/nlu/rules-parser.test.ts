@@ -2505,3 +2505,25 @@ describe("small talk, dialect greetings, stopping and forgetting said other ways
     ["保温杯350还是500的实用", "recommend"],
   ])("%s → %s", (text, want) => expect(intent(text)).toBe(want));
 });
+
+describe("sizes said in English: with/without, frozen, a one-word sense of a character, a child's age (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "海湾杂货" }],
+    stores: [],
+    products: [
+      { id: "room", brandId: "h", name: "海景大床房", aliases: ["sea view room"], sizes: ["无阳台", "带阳台"] },
+      { id: "zongzi", brandId: "h", name: "鲜肉粽", aliases: ["pork zongzi"], sizes: ["现煮", "冷冻"] },
+      { id: "cabinet", brandId: "h", name: "橱柜地柜", aliases: ["base cabinets"], sizes: ["吸塑", "烤漆", "实木"] },
+      { id: "class", brandId: "h", name: "少儿街舞班", aliases: ["kids hip hop"], sizes: ["4-6岁", "7-12岁"] },
+      { id: "kit", brandId: "h", name: "儿童架子鼓", aliases: ["kids drum kit"], sizes: ["3-6岁款", "6-12岁款"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["sea view room with balcony, 1 night", [["room", 1, "带阳台"]]],
+    ["12 pork zongzi frozen", [["zongzi", 12, "冷冻"]]],
+    ["4 meters of base cabinets with lacquer doors", [["cabinet", 4, "烤漆"]]],
+    ["kids hip hop for my son, he's 10", [["class", 1, "7-12岁"]]],
+    ["kids drum kit 给6岁半的娃", [["kit", 1, "6-12岁款"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
