@@ -80,7 +80,7 @@ export function buildItems(
   const usedQty = new Set<QuantityMention>();
   const usedSize = new Set<SizeMention>();
   const items: (ParsedItem & { explicitQty: boolean })[] = [];
-  const each = countsForEach(lower, mentions, quantities, usedQty);
+  const each = countsForEach(lower, mentions, quantities, usedQty, sizes);
   const party = PARTY_WORD.test(lower) ? partyOf(lower) : null;
   const eachSize = sizesForEach(lower, mentions, sizes);
   /** the size said before the product before this one, when that one took it ("CR-V的脚垫跟后备箱垫") */
@@ -212,6 +212,18 @@ export function buildItems(
     if (quantity === null) {
       const on = ON_THINGS.exec(counts.slice(mention.end, nextStart));
       const n = on ? parseNumber(on[1]) : null;
+      if (n !== null && n >= 1 && Number.isInteger(n)) quantity = n;
+    }
+    // (or so many English things said after the last one named, which count it: "transcript 翻成英文 4 pages", "加修 30 photos",
+    // "the 6 pack, 20 tables"; not a time away or an age, nor how long it took: "after 2 days", "been 3 days")
+    if (quantity === null && i + 1 === mentions.length) {
+      const things = EN_THINGS_AFTER.exec(counts.slice(mention.end));
+      // (a time it lasts, "setup for 2 hours", counts no setups)
+      const between = things ? counts.slice(mention.end, mention.end + things.index + things[0].indexOf(things[1])) : "";
+      const lasts = !!things && /^(?:hours|hrs|days|weeks|months|nights)$/.test(things[2]) && /for\s+$/.test(between);
+      // (nor other things added after it: "grill set for 2 + 2 beers")
+      const added = /[+＋&]|(?<![a-z])(?:and|plus|with)(?![a-z])/.test(between);
+      const n = things && !lasts && !added ? parseNumber(things[1]) : null;
       if (n !== null && n >= 1 && Number.isInteger(n)) quantity = n;
     }
 
@@ -451,6 +463,8 @@ function servingSize(lower: string, from: number, to: number, at: Span, sizes: s
 /** "on 2 trousers", "for three jackets" right after a product (not a time or a measure: "for 2 hours") */
 const ON_THINGS = new RegExp(`^\\s*(?:the\\s+)?(?:on|for)\\s+(\\d{1,2}|${EN_NUMBER_ALT})\\s+(?!(?:hours|hrs|mins|minutes|days|weeks|months|years|nights|times|people|persons|pax|ppl)(?![a-z]))[a-z]{3,}s(?![a-z])`);
 
+const EN_THINGS_AFTER = new RegExp(`(?:^|[^a-z0-9.:/#-])(?<!(?:after|took|takes|been|over|past|last|in|within)\\s+)(\\d{1,3}|${EN_NUMBER_ALT.replace(/(?:^|\|)(?:a|an|half|half\\s\+a)(?=\||$)/g, "")})\\s+(?:more\\s+)?(?!(?:years|yrs|stars|times|players|km|kms|minutes|mins|seconds|secs|days\\s+ago|hours\\s+ago|weeks\\s+ago)(?![a-z]))([a-z]{3,}s)(?![a-z'])(?!\\s+(?:ago|old|away|later))`);
+
 /** what is said right after a size that turns it down: 有点大, 太小了, 不合适, is too big, doesn't fit (not 不要: "大杯不要冰") */
 const TURNED_DOWN = /^\s*(?:的|码|号)?\s*(?:(?:感觉|穿着|试了|骑着|用着)?\s*(?:有点|有些|太|偏|略)(?:大|小|长|短|紧|松|重)|不(?:合适|合身)|(?:is|was|felt|feels)\s+(?:a bit |too |way too )?(?:big|small|large|tight|loose)|(?:is|was)\s*n'?t\s+right|doesn'?t\s+fit)/;
 
@@ -586,9 +600,27 @@ function sideOf(lower: string, leftEnd: number, span: Span, rightStart: number):
  * "毛肚鸭肠各一份", "烤韭菜 烤茄子 各两份": a count after 各 is every product's listed right before it (back to a
  * punctuation mark or another count). Returns the count of each product so listed; the quantity is used up.
  */
-function countsForEach(lower: string, mentions: ProductMention[], quantities: QuantityMention[], used: Set<QuantityMention>): Map<ProductMention, number> {
+function countsForEach(lower: string, mentions: ProductMention[], quantities: QuantityMention[], used: Set<QuantityMention>, sizes: SizeMention[] = []): Map<ProductMention, number> {
   const out = new Map<ProductMention, number>();
   for (const q of quantities) {
+    // (one product and the people or places each getting one: "季卡 我和我妈一人一张", "英签 给我和我妈各办一个", "吸顶灯 老家和新房
+    // 各一个" are two of it; not sizes listed, "42和44各一双", nor products)
+    const whose = EACH_OF_LIST.exec(lower.slice(0, q.start));
+    if (whose) {
+      const from = whose.index + whose[0].indexOf(whose[1]);
+      const before = mentions.filter((m) => m.end <= from);
+      const one = before.length === 1 ? before[0] : undefined;
+      // (not over a count said of it: "龙头净水器 三个 给爸妈和丈母娘家各一个", "周卡x2 我和同事一人一张"; nor of two products,
+      // one each: "足疗加推拿 我跟老公一人一个")
+      const clear = !mentions.some((m) => m.end > from && m.start < q.start) && !sizes.some((z) => z.end > from && z.start < q.start) &&
+        !!one && !quantities.some((o) => o !== q && o.start >= one.end && o.end <= from);
+      if (one && clear && !out.has(one) && !/[a-z\d]/.test(whose[1])) {
+        used.add(q);
+        for (const o of quantities) if (o.start >= from && o.end <= q.start) used.add(o);
+        out.set(one, (whose[1].split(/[和跟与同及、]/).length) * q.value);
+        continue;
+      }
+    }
     if (!/各\s*(?:来|要|拿)?\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start))) continue;
     const listed: ProductMention[] = [];
     let to = q.start;
@@ -617,6 +649,9 @@ function countsForEach(lower: string, mentions: ProductMention[], quantities: Qu
   }
   return out;
 }
+
+/** a list of two or more (people, places) right before 各 or 一人, with what each of them gets after it: "我和我妈一人", "老家和新房各办" */
+const EACH_OF_LIST = /(?:^|[\s,，。;；!！?？：:]|给|帮|替|为)((?:[\u4e00-\u9fff]{1,4}[和跟与同及、]){1,4}[\u4e00-\u9fff]{1,4}?)\s*(?:都|也)?\s*(?:各|一人|每人)\s*(?:自)?(?:办|来|要|拿|买|做|订|报|配|整|领)?\s*$/;
 
 /** "当归 黄芪 党参 各半斤": a size after 各 is that of every product listed right before it (back to a punctuation mark). */
 function sizesForEach(lower: string, mentions: ProductMention[], sizes: SizeMention[]): Map<ProductMention, SizeMention> {

@@ -109,7 +109,7 @@ export function parseNumber(raw: string): number | null {
  * is a sofa size), not 点/号/米 (times, dates and lengths); 块 only in ZH_QTY, where it is not money (30块钱, 20块的).
  */
 const COMMON_MEASURES = "杯个份件条双瓶盒支只套张台把听罐包袋对副顶款本束盆株枝朵粒颗根卷册串片剂贴桶箱提壶碗捆幅盏辆扇扎组节堂筒针";
-export const MEASURE_WORDS = `${COMMON_MEASURES}笼屉饼碟锅盘棵部架枚管盅樽坛缸封叠沓摞筐篮兜客捧丛簇瓣截身袭挂版页间桌队板排`;
+export const MEASURE_WORDS = `${COMMON_MEASURES}笼屉饼碟锅盘棵部架枚管盅樽坛缸封叠沓摞筐篮兜客捧丛簇瓣截身袭挂版页间桌队板排樘`;
 
 export interface QuantityMention extends Span {
   value: number;
@@ -136,7 +136,7 @@ const MULT_AFTER = /(?:(?<![a-z0-9])(?:x|×|\*)|(?<=[a-z\u4e00-\u9fff])[×*])\s*
 const MULT_BEFORE = /(?<![\d.])(\d{1,3})\s*(?:x|×)(?![a-z0-9])/g;
 // A count of people is a count of what each of them gets: "两位", "3人", "for 2 ppl", "for two".
 const PEOPLE = new RegExp(
-  `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.~～–-]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))|(?<![a-z0-9.:])(\\d{1,2}|two|three|four|five|six)\\s+of\\s+us(?![a-z])|(?<![a-z])(?:me|myself) and my (?:wife|husband|hubby|bf|gf|boyfriend|girlfriend|partner|son|daughter|kid|child|mum|mom|mother|dad|father|friend|bestie|sister|brother)(?![a-z])`,
+  `(?<![\\d.])(\\d{1,2}|${ZH_NUM_RE})\\s*(?:位|人)(?![位座份沙间])|(?<![a-z0-9])for\\s+(\\d{1,2}|two|three|four|five|six)(?:\\s+(?:ppl|people|persons|pax|adults|guests|of us))?(?![a-z0-9:.~～–-]|\\s*(?:pm|am|o'?clock|点|h\\b|hours?|mins?))|(?<![a-z0-9.:])(\\d{1,2}|two|three|four|five|six)\\s+of\\s+us(?![a-z])|(?<![a-z0-9.:])(\\d{1,2}|two|three|four|five|six)\\s+(?:ppl|people|persons|pax|adults|guests)(?![a-z])|(?<![a-z])(?:me|myself) and my (?:wife|husband|hubby|bf|gf|boyfriend|girlfriend|partner|son|daughter|kid|child|mum|mom|mother|dad|father|friend|bestie|sister|brother)(?![a-z])`,
   "g",
 );
 
@@ -204,6 +204,12 @@ export function findQuantities(lower: string): QuantityMention[] {
   for (let m = BEDDING.exec(lower); m; m = BEDDING.exec(lower)) {
     const n = parseNumber(m[1]);
     if (n !== null && n >= 1) out.push({ start: m.index, end: m.index + m[0].length, value: n, kind: "measure" });
+  }
+  // a count after 各 with no measure word: "M跟XL各一", "38 40 43各一" (one of each)
+  const eachBare = new RegExp(`(?<=各\\s*)(${ZH_NUM_RE}|\\d{1,2})(?![\\u4e00-\\u9fff\\d.])`, "g");
+  for (let m = eachBare.exec(lower); m; m = eachBare.exec(lower)) {
+    const n = parseNumber(m[1]);
+    if (n !== null && n >= 1 && Number.isInteger(n) && !out.some((q) => q.start <= m!.index && m!.index < q.end)) out.push({ start: m.index, end: m.index + m[0].length, value: n, kind: "measure" });
   }
   // Also 俩 / 仨 alone ("来俩拿铁"): they already imply a count.
   const bare = /[俩仨](?![个杯份件条双瓶盒支只])/g;

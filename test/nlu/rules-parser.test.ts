@@ -2527,3 +2527,22 @@ describe("sizes said in English: with/without, frozen, a one-word sense of a cha
     ["kids drum kit 给6岁半的娃", [["kit", 1, "6-12岁款"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("counts of each of a list, after 各 alone, and of English things said after (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "k", name: "开心文印" }],
+    stores: [],
+    products: [
+      { id: "card", brandId: "k", name: "会员季卡", aliases: ["季卡"], sizes: [] },
+      { id: "helmet", brandId: "k", name: "半盔", aliases: [], sizes: ["M", "L", "XL"] },
+      { id: "print", brandId: "k", name: "彩色打印", aliases: ["color print"], sizes: [] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it("季卡 我和我妈一人一张 is two of it", () => expect(items("季卡 我和我妈一人一张")).toEqual([["card", 2, null]]));
+  it("but not over a count said of it", () => expect(items("季卡x2 我和同事一人一张")).toEqual([["card", 2, null]]));
+  it("半盔两顶 M跟XL各一 is one of each size", () =>
+    expect(items("半盔两顶 M跟XL各一")).toEqual([["helmet", 1, "M"], ["helmet", 1, "XL"]]));
+  it("color print 15 pages", () => expect(items("color print 15 pages")).toEqual([["print", 15, null]]));
+  it("a time it took is no count", () => expect(items("color print took 3 days")).toEqual([["print", 1, null]]));
+});
