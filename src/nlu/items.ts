@@ -221,8 +221,8 @@ export function buildItems(
       // (a time it lasts, "setup for 2 hours", counts no setups)
       const between = things ? counts.slice(mention.end, mention.end + things.index + things[0].indexOf(things[1])) : "";
       const lasts = !!things && /^(?:hours|hrs|days|weeks|months|nights)$/.test(things[2]) && /for\s+$/.test(between);
-      // (nor other things added after it: "grill set for 2 + 2 beers")
-      const added = /[+＋&]|(?<![a-z])(?:and|plus|with)(?![a-z])/.test(between);
+      // (nor other things added after it: "grill set for 2 + 2 beers"; "with" may lead to its count: "class with the master, 2 kids")
+      const added = /[+＋&]|(?<![a-z])(?:and|plus)(?![a-z])/.test(between);
       const n = things && !lasts && !added ? parseNumber(things[1]) : null;
       if (n !== null && n >= 1 && Number.isInteger(n)) quantity = n;
     }
