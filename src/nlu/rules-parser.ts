@@ -110,6 +110,8 @@ const COUNT_BEFORE = new RegExp(`(?<![\\d.a-z-])(\\d{1,2}|${ZH_NUM_RE})\\s*$`);
 const WEAK_MARKS: Record<string, { keys: string[]; display: string }> = { 大: { keys: ["l", "大杯"], display: "L" }, 中: { keys: ["m", "中杯"], display: "M" }, 小: { keys: ["s", "小杯"], display: "S" } };
 
 const ORDER_INTENTS = new Set<Intent>(["order", "cancel_order", "order_status"]);
+/** the most products the last character of their names may stand for (sizedOneCharHeads) */
+const MAX_LAST_CHAR_PRODUCTS = 12;
 
 export interface RulesParserOptions {
   /** the learned intent model combined with the rules (intent-model.ts); null for the rules alone */
@@ -499,7 +501,8 @@ export class RulesParser implements IntentParser {
   private sizedOneCharHeads(lower: string, orig: string, allowed: Set<string> | null, taken: Span[]): HeadMention[] {
     const out: HeadMention[] = [];
     for (let i = 1; i < lower.length; i++) {
-      const ids = this.matcher.lastChars.get(lower[i]);
+      // (not a character dozens of names end in: 灯 of a lighting shop's thousand lamps says no one of them)
+      const ids = (this.matcher.lastChars.get(lower[i])?.length ?? 0) <= MAX_LAST_CHAR_PRODUCTS ? this.matcher.lastChars.get(lower[i]) : undefined;
       // (not a verb done: the 考 of "科目一考了98分")
       if (!ids || taken.some((t) => t.start <= i && i < t.end) || /[了过着完]/.test(lower[i + 1] ?? "")) continue;
       const at = /[的嘞滴之]/.test(lower[i - 1]) ? i - 1 : i;
