@@ -287,6 +287,10 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "parcel-forwarding": { intent: 0.96, entities: 0.84 },
   "taco-shop": { intent: 0.96, entities: 0.89 },
   "glass-blowing": { intent: 0.96, entities: 0.91 },
+  // (written blind an hour and a quarter into session 24, after most of its changes, never read: scored at arrival and at the end)
+  "water-delivery": { intent: 0.94, entities: 0.82 },
+  "sports-card-shop": { intent: 0.96, entities: 0.86 },
+  "hot-dry-noodles": { intent: 0.94, entities: 0.88 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
