@@ -39,13 +39,14 @@ const PERIODS: [RegExp, Period][] = [
   [/上午|上半天|(?<![a-z])(?:morning|a\.m\.)(?![a-z])/, { defaultHour: 10, kind: "am" }],
   // (晌午 in the north)
   // ("tmr lunch", "tomorrow lunch", "Dec 19 lunch", "下周六 lunch": lunch said after a day)
-  [/中午|晌午|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])|(?<![a-z])lunch(?![a-z])(?<=(?:tmr|tomorrow|today|day|sun|mon|tue|wed|thu|fri|sat|\d|[六日天一二三四五])\s*lunch)/, { defaultHour: 12, kind: "noon" }],
+  [/中午|晌午|中浪向?|(?<![a-z])(?:noon|midday|lunchtime|lunch time)(?![a-z])|(?<![a-z])lunch(?![a-z])(?<=(?:tmr|tomorrow|today|day|sun|mon|tue|wed|thu|fri|sat|\d|[六日天一二三四五])\s*lunch)/, { defaultHour: 12, kind: "noon" }],
   // (后晌 and 过晌 in the north, 下半天 in Shanghai, 晏昼 in Cantonese, 下晡 in Minnan)
-  [/下午|午后|后晌|过晌|下半天|晏昼|下昼|下晡|(?<![a-z])afternoon(?![a-z])/, { defaultHour: 15, kind: "pm" }],
+  [/下午(?!茶)|午后|后晌|过晌|下半天|下半日|晏昼|下昼|下晡|(?<![a-z])(?:afternoon|aftenoon|afternon)(?![a-z])/, { defaultHour: 15, kind: "pm" }],
   [/傍晚|黄昏/, { defaultHour: 18, kind: "pm" }],
   // (晚 alone before an hour: 周六晚7点)
   // (黑夜 in the north is the evening)
-  [new RegExp(`晚上|今晚|明晚|夜里|夜晚|黑夜|黑了(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|当晚|今夜|晚(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|(?<=(?:周|星期|礼拜)[一二三四五六日天末]|[日号])晚(?![餐饭点班场市])|(?<![a-z])(?:evening|tonight|night)(?![a-z])`), { defaultHour: 19, kind: "night" }],
+  // (not a count of nights: "住俩晚上", "one night"; 晚饭后 is the evening: "晚饭后8点")
+  [new RegExp(`(?<!(?<!周|期|拜)[两俩二三四五六七八九十几]个?)晚上|晚饭(?:后|以后|之后)|今晚|明晚|夜里|夜晚|黑夜|黑了(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|当晚|今夜|晚(?=\\s*(?:\\d{1,2}|${ZH_NUM_RE})\\s*[点:：])|(?<=(?:周|星期|礼拜)[一二三四五六日天末]|[日号])晚(?![餐饭点班场市])|(?<![a-z])(?:evening|tonight|(?<!(?:\\d|one|two|three|four|five|a|per)\\s*)nights?)(?![a-z])`), { defaultHour: 19, kind: "night" }],
 ];
 
 const RELATIVE_DAYS: [RegExp, number][] = [
@@ -53,7 +54,7 @@ const RELATIVE_DAYS: [RegExp, number][] = [
   // (后儿 in the north)
   [/后天|后日|后个|后儿|(?<![a-z])day\s+after\s+tomorrow(?![a-z])/, 2],
   // (听日 and 听朝 in Cantonese, 明朝 in Shanghai, 明仔载 in Minnan)
-  [/明天|明日|明儿|明个|明早|明晚|听日|听朝|明朝|明仔载|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmw)(?![a-z])/, 1],
+  [/明天|明日|明儿|明个|明早|明晚|听日|听朝|明朝|明仔载|(?<![a-z])(?:tomorrow|tomorow|tommorow|tommorrow|tomorrw|tmrw|tmr|tmw)(?![a-z])/, 1],
   [/今天|今日|今儿|今个|今晚|今早|今夜|(?<![a-z])(?:today|tonight|this\s+(?:morning|afternoon|evening))(?![a-z])/, 0],
 ];
 
@@ -68,30 +69,33 @@ const EN_THE_NTH = /(?<![a-z])the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z])/;
 
 // (not the 下 of 一下: "体验一下 周日" is this Sunday)
 // (下 and the week said apart are no "next": the 下 of "处理下 周五傍晚" is a verb's "a bit")
-const ZH_WEEKDAY_RE = /(下下个?|(?<!一)下个?|这个?|本|这一)?(?:周|星期|礼拜)([一二三四五六日天1-7])/;
-const ZH_WEEKEND_RE = /(下个?|这个?|本)?\s*周末/;
+const ZH_WEEKDAY_RE = /(下下个?|(?<!一)下个?|这个?|本|这一)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![次回趟遍]|(?<=\d)\s*[瓶个盒份杯罐袋包支])/;
+// (not a kind of class: 周末班)
+const ZH_WEEKEND_RE = /(下个?|这个?|本)?\s*周末(?!班)/;
 const EN_WEEKDAY_RE =
   /(?<![a-z])(?:(this|next|coming|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?![a-z])/;
-const EN_WEEKEND_RE = /(?<![a-z])(this|next)?\s*weekend(?![a-z])/;
+const EN_WEEKEND_RE = /(?<![a-z])(this|next)?\s*weekend(?![a-z])(?!\s+(?:[a-z]+\s+)?(?:class|course)(?![a-z]))/;
 
 // Clock times.
 const ZH_CLOCK = new RegExp(
   // (not a decimal: the 零点八 of a fishing line, 0.8)
-  `(?<![周期拜])(?!零\\s*点\\s*[一二三四五六七八九](?![十分刻钟点]))(\\d{1,2}|${ZH_NUM_RE})\\s*(?:点|時|时)(钟)?\\s*(半|一刻|三刻|(\\d{1,2}|[零一二三四五六七八九十]{1,3})\\s*分?)?`,
+  `(?<![周期拜])(?!零\\s*点\\s*[一二三四五六七八九](?![十分刻钟点]))(\\d{1,2}|${ZH_NUM_RE})\\s*(?:点|時|时)(钟)?\\s*(半(?!\\s*(?:个|小时|钟))|一刻|三刻|(\\d{1,2}|[零一二三四五六七八九十]{1,3})\\s*分?)?`,
 );
-const COLON_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?![\d:])\s*(am|pm|a\.m\.|p\.m\.)?/;
+// (not a pace: 5:30/km)
+const COLON_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?![\d:]|\s*\/\s*[a-z])\s*(am|pm|a\.m\.|p\.m\.)?/;
 const EN_AMPM = /(?<![\d:.])(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])/;
 const EN_OCLOCK = /(?<![\d:.])(\d{1,2})\s*o'?\s?clock/;
 // a bare hour right after an English day: "thursday 4", "tmr 3" (not a count: "sat 10 people")
-const NOT_AN_HOUR = String.raw`(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|hrs?|h|people|persons?|ppl|pax|guests?|kids?|adults?|rooms?|pm|am|a\.m\.|p\.m\.|st|nd|rd|th)(?![a-z]))`;
+const NOT_AN_HOUR = String.raw`(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|hrs?|h|people|persons?|ppl|pax|guests?|kids?|adults?|rooms?|pm|am|a\.m\.|p\.m\.|st|nd|rd|th|sqm|sq|square|m2|㎡|平)(?![a-z]))`;
 const EN_DAY_HOUR = new RegExp(`(?<![a-z])(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?|tomorrow|tmrw?|today|tonight)\\s+(\\d{1,2})${NOT_AN_HOUR}`);
-const EN_AT = /(?<![a-z])(?:at|around|by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|people|persons?|pm|am|a\.m\.|p\.m\.|jin|斤|kg|g|lbs?|pounds?|cm|inch(?:es)?)(?![a-z]))/;
+// (the "by" of a size, "1.5 by 2", is no time)
+const EN_AT = /(?<![a-z])(?:at|around|(?<![\d.]\s*)by|@)\s+(\d{1,2})(?![\d:.]|\s*(?:km|m|米|公里|stars?|%|ml|mins?|minutes?|hours?|people|persons?|pm|am|a\.m\.|p\.m\.|jin|斤|kg|g|lbs?|pounds?|cm|inch(?:es)?|sqm|sq|square|m2|㎡|平)(?![a-z]))/;
 
 /** Every pattern below needs one of these: a digit, a Chinese numeral or day/period word, or an English one. */
 /** a span of time from now: 半小时后, 20分钟以后, 两个小时之后, "in 30 min", "in an hour" */
 const LATER_BY = new RegExp(`(?:(\\d{1,3}|${ZH_NUM_RE}|半)\\s*(?:个)?\\s*(?:分钟|小时|钟头)(?:后|以后|之后)(?![天年月])|(?<![a-z])in\\s+((\\d{1,3}|an?|one|half an?)\\s*(?:mins?|minutes?|hours?|hrs?))(?![a-z]))`);
 const MAYBE_TIME =
-  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌晡旦节庆诞夕宵秋阳腊冬]|(?<![a-z])(?:to|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@|christmas|new\s+year|valentine)/;
+  /[\d零一二两三四五六七八九十今明后天周期拜早午晚夜凌晨傍黄月号日时点晏晌晡旦节庆诞夕宵秋阳腊冬朝浪]|(?<![a-z])(?:to|tm|mon|tue|wed|thu|fri|sat|sun|week|morning|noon|midday|lunch|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|at|around|by|@|christmas|new\s+year|valentine)/;
 
 interface Clock {
   h: number;
@@ -177,6 +181,11 @@ const ISO_DATE = /(?<![\d.])(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2
 
 const TIME_AFTER = new RegExp(`^\\s*(?:的)?\\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|早|晚|\\d{1,2}\\s*[点:：]|${ZH_NUM_RE}点)`);
 
+const HOURS_ASKED = /(?:开|营业)到几点|几点(?:关门|打烊|下班)|(?:开门|营业|开着)(?:吗|没|不|么)|(?<![a-z])open(?![a-z])/;
+function isToday(a: CalendarDate, b: CalendarDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
 /** `todayOf` gives the zone's date, computed only when a day is found (most messages with a digit name none) */
 function findDay(s: string, todayOf: () => CalendarDate): CalendarDate | null {
   const weekday = () => isoWeekday(todayOf());
@@ -229,11 +238,20 @@ function findDay(s: string, todayOf: () => CalendarDate): CalendarDate | null {
   if (m) {
     const word = m[2];
     // "sat", "sun", "wed" are also ordinary words: short forms need "this/next/on" before them.
-    if (word.length > 3 || m[1] || /^\s*(?:morning|afternoon|evening|night|noon|\d)/.test(s.slice(m.index + m[0].length))) return addDays(todayOf(), weekdayDelta(weekday(), EN_WEEKDAY[word], m[1] === "next"));
+    // ("wednesday next week" is next week's)
+    const after = s.slice(m.index + m[0].length);
+    const next = m[1] === "next" || /^\s*(?:of\s+)?next\s+week(?![a-z])/.test(after);
+    if (word.length > 3 || m[1] || /^\s*(?:morning|afternoon|evening|night|noon|next\s+week|\d)/.test(after)) return addDays(todayOf(), weekdayDelta(weekday(), EN_WEEKDAY[word], next));
   }
   m = EN_WEEKEND_RE.exec(s);
   if (m) return addDays(todayOf(), weekdayDelta(weekday(), 6, m[1] === "next"));
-  for (const [re, delta] of RELATIVE_DAYS) if (re.test(s)) return addDays(todayOf(), delta);
+  // (of several, the one said first: "后天到大后天" is the day after tomorrow, "今晚8点可以吗 明天漫展" tonight)
+  let first: { at: number; delta: number } | null = null;
+  for (const [re, delta] of RELATIVE_DAYS) {
+    const r = re.exec(s);
+    if (r && (!first || r.index < first.at)) first = { at: r.index, delta };
+  }
+  if (first) return addDays(todayOf(), first.delta);
   return null;
 }
 
@@ -285,6 +303,8 @@ export function parseWhen(lower: string, now: Date, timeZone: string): string | 
   const period = findPeriod(s);
   const clock = findClock(s, !!day || !!period);
   if (!day && !period && !clock) return null;
+  // a question of today's hours names no time: "东湖店今天开到几点", "观前街店今天开门吗" ("今晚开到几点" does)
+  if (day && !period && !clock && HOURS_ASKED.test(s) && isToday(day, todayOf())) return null;
 
   let hour: number;
   let minute = 0;

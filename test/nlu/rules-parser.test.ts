@@ -2546,3 +2546,42 @@ describe("counts of each of a list, after 各 alone, and of English things said 
   it("color print 15 pages", () => expect(items("color print 15 pages")).toEqual([["print", 15, null]]));
   it("a time it took is no count", () => expect(items("color print took 3 days")).toEqual([["print", 1, null]]));
 });
+
+describe("times said in more ways, times that are not asked, and more ways to say deliver, collect or ship (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "w", name: "旺记小馆" }],
+    stores: [],
+    products: [
+      { id: "bun", brandId: "w", name: "鲜肉包", aliases: ["pork bun"], sizes: [] },
+      { id: "room", brandId: "w", name: "双床房", aliases: ["twin room"], sizes: [] },
+    ],
+  });
+  const parse = (text: string) => shop.parseSync(text, ctx(null));
+  it.each([
+    ["鲜肉包 后天到大后天 每天一笼", "2026-11-27T10:00:00+08:00"],
+    ["今晚8点可以吗 明天要带走鲜肉包", "2026-11-25T20:00:00+08:00"],
+    ["双床房 下礼拜一入住，住俩晚上", "2026-11-30T10:00:00+08:00"],
+    ["twin room next saturday, 1 night", "2026-12-05T10:00:00+08:00"],
+    ["鲜肉包 明天下午四点 半个钟后我再来", "2026-11-26T16:00:00+08:00"],
+    ["pork bun for pickup tmr", "2026-11-26T10:00:00+08:00"],
+    ["pork bun x2 wednesday next week, 11am", "2026-12-02T11:00:00+08:00"],
+    ["鲜肉包一笼 礼拜天中浪向", "2026-11-29T12:00:00+08:00"],
+    ["鲜肉包 公司下午茶 来十个", null],
+    ["鲜肉包每周一次 送一个月", null],
+  ])("%s → when %s", (text, want) => expect(parse(text).when).toBe(want));
+  it("a question of today's hours names no time, tonight's does", () => {
+    expect(parse("旺记小馆今天开到几点").when).toBeNull();
+    expect(parse("旺记小馆今晚开到几点").when).toBe("2026-11-25T19:00:00+08:00");
+  });
+  it.each([
+    ["鲜肉包一笼 下个礼拜三送", "delivery"],
+    ["鲜肉包两笼 工地直送", "delivery"],
+    ["鲜肉包两笼，送我妈家", "delivery"],
+    ["pork bun x2 to xiaohe tonight 9pm", "delivery"],
+    ["明天早上七点半能取吗 鲜肉包一笼", "pickup"],
+    ["想打包一份鲜肉包", "pickup"],
+    ["鲜肉包 一齐寄", "ship"],
+    ["鲜肉包能取消吗", null],
+  ])("%s → %s", (text, want) => expect(parse(text).fulfillment).toBe(want));
+  it("a radius said in English words", () => expect(parse("five km radius, any 旺记小馆?").radiusMeters).toBe(5000));
+});
