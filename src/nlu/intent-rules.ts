@@ -250,6 +250,8 @@ export interface Signals {
   hasFulfillment: boolean;
   /** a count is stated (两杯, two, x2) */
   hasQuantity: boolean;
+  /** a count is said in a number (两次, 三小时, 5 rolls, x1), not only by "a" */
+  hasCount?: boolean;
   hasSize: boolean;
   hasCoupon: boolean;
   hasOrderId: boolean;
@@ -345,7 +347,10 @@ export function decideIntent(sig: Signals): Decision {
   const buying = wantsProduct && cue("buy") && !cue("bookStrong") && !cue("bookVerb");
   // (a service said with its size and a time, and no verb of booking, is bought: "上门打包 三居室 后天")
   const sizedService = sig.hasProduct && sig.hasSize && !sig.hasTitle && !sig.hasRoleWord;
-  const bookingAsked = !buying && (cue("bookStrong") || cue("bookVerb") || (sig.hasWhen && !storeQuestion && !sizedService));
+  // (so is one counted in a number that counts no people, with a time and no verb of booking: "厨房保洁三小时 后天上午",
+  // "冰箱加氟一次 明天下午", "贴墙纸 10卷 this Saturday"; "可视采耳两位 今晚" counts people, "I need a wheel alignment" no number)
+  const countedService = sig.hasProduct && !!sig.hasCount && !sig.hasTitle && !sig.hasRoleWord && !sig.hasStaff && !cue("party") && !PLACES_COUNTED.test(s);
+  const bookingAsked = !buying && (cue("bookStrong") || cue("bookVerb") || (sig.hasWhen && !storeQuestion && !sizedService && !countedService));
   // (needing a person — "need a locksmith" — is a booking even with a verb of wanting)
   // "I wanna follow the tailor brand, Heshen": following a named brand, not booking its tailor
   if (sig.hasBrand && /关注|(?<![a-z])(?:follow|subscribe)(?![a-z])/.test(s) && !cue("bookStrong") && !cue("bookVerb") && !sig.hasWhen) {

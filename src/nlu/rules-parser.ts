@@ -122,6 +122,8 @@ export interface RulesParserOptions {
 export interface ParseTrace {
   rules?: Decision;
   masked?: string;
+  /** the signals the rules decided on */
+  signals?: Record<string, unknown>;
 }
 
 /** an amount said between a product and its kind: " 5 jin ", "五斤要" */
@@ -871,7 +873,8 @@ export class RulesParser implements IntentParser {
     // domain nouns beyond names: categories (product tags) and staff roles, both from the catalog
     // a role named outright, or a service that is also a product ("约个小保养": the product and the technician)
     // (not one who told the customer what to buy: "幼儿园老师让买的", "医生说要买")
-    let roles = this.lexicon.rolesIn(roleText, mentions, roleWords).filter((r) => !ADVISED.test(lower.slice(r.end, r.end + 3)));
+    // (nor a grade of the service said as its size: the 首席 of 首席档, the chief artist of "chief artist level")
+    let roles = this.lexicon.rolesIn(roleText, mentions, roleWords).filter((r) => !ADVISED.test(lower.slice(r.end, r.end + 3)) && !sizes.some((z) => !z.weak && z.start <= r.start && r.end <= z.end));
     // (a service said as a person, "来个开锁的", is the role's word too)
     const roleWord = roles.length > 0 || allRoles.some((r) => /个\s*$/.test(lower.slice(0, r.start)) && lower[r.end] === "的");
     // (and one beside a bare title says more than it: the 贴墙纸 of "约贴墙纸的师傅")
@@ -920,7 +923,7 @@ export class RulesParser implements IntentParser {
 
     let staff: TermMention[] | undefined;
     const staffNamed = () => (staff ??= this.lexicon.staffIn(lower));
-    const decision = decideIntent({
+    const signals = {
       lower,
       named: blankSpans(lower, productMentions.filter((m) => PRAISE_IN_NAME.test(lower.slice(m.start, m.end)))),
       hasProduct: productMentions.length > 0,
@@ -931,6 +934,7 @@ export class RulesParser implements IntentParser {
       hasRoleWord: roleWord,
       hasFulfillment: fulfillment !== null,
       hasQuantity: explicitQuantity || quantities.length > 0,
+      hasCount: quantities.length > 0,
       hasSize: sizes.length > 0,
       hasCoupon: coupon !== null,
       hasOrderId: orderId !== null,
@@ -941,7 +945,8 @@ export class RulesParser implements IntentParser {
       hasStaff: when !== null && staffNamed().length > 0,
       hasService: productMentions.some((m) => this.lexicon.roleOfProduct(m.product.id) !== null),
       hasStore: productMentions.length === 0 && storesNamed().some((m) => /(?:店|store|branch)$/.test(lower.slice(m.start, m.end))),
-    });
+    };
+    const decision = decideIntent(signals);
     // the catalog's words, times and numbers masked: what the intent model reads (only when it is asked)
     const masked = () => {
       const spans: MaskSpan[] = [
@@ -959,6 +964,7 @@ export class RulesParser implements IntentParser {
     };
     if (trace) {
       trace.rules = decision;
+      trace.signals = signals;
       trace.masked = masked();
     }
     // the one place the learned model is combined with the rules: it may answer where the rules are unsure

@@ -2585,3 +2585,23 @@ describe("times said in more ways, times that are not asked, and more ways to sa
   ])("%s → %s", (text, want) => expect(parse(text).fulfillment).toBe(want));
   it("a radius said in English words", () => expect(parse("five km radius, any 旺记小馆?").radiusMeters).toBe(5000));
 });
+
+describe("a service counted in a number with a time, no verb of booking, is bought (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "x", name: "小修家电" }],
+    stores: [{ id: "x1", brandId: "x", name: "小修家电 滨江店", lat: 30.2, lng: 120.2, address: "杭州", services: ["pickup"] }],
+    products: [
+      { id: "freon", brandId: "x", name: "冰箱加氟", aliases: ["fridge recharge"], sizes: [] },
+      { id: "clean", brandId: "x", name: "厨房保洁", aliases: ["kitchen cleaning"], sizes: [] },
+    ],
+    roles: [{ role: "tech", labels: { zh: ["维修师傅", "加氟", "保洁"], en: ["technician", "cleaning"] } }],
+    staff: [{ id: "a", storeId: "x1", name: "王师傅", role: "tech" }],
+  });
+  const intent = (text: string) => shop.parseSync(text, ctx()).intent;
+  it.each([
+    ["冰箱加氟一次 明天下午两点", "order"],
+    // (no number, a verb of booking, or people counted: a booking as before)
+    ["冰箱加氟 明天下午两点", "book_appointment"],
+    ["约冰箱加氟一次 明天下午两点", "book_appointment"],
+  ])("%s → %s", (text, want) => expect(intent(text)).toBe(want));
+});
