@@ -94,8 +94,12 @@ const SIZE_LED_WORD = /^(?:中午|中间|中心|中文|中国|大家|大概|大�
 const DAY_KIND = /周末|节假日|平日|工作日/;
 /** a size that is a part of the day one comes in (上午班, 夜钓) */
 const DAY_PART = /^(?:上午|下午|早|晚|夜)[班场钓]$/;
-/** what follows a product that names a coupon: a discount (88折, 满1000减100, 立减30元) and then the coupon, or claiming it */
-const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+(?:\.\d+)?\s*[万千wk]?\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?|\d{1,2}\s*%\s*off)\s*(?:(?:那张|这张)(?!\s*(?:用|使|抵))|用(?:了|过)(?:没|吗|么)?|(?:还有多久|什么时候|啥时候|几号)?(?:过期|到期)|(?:的|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领|还(?:有|在|能用)(?:吗|没|不|么)?|(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张(?![\u4e00-\u9fff])))/;
+/** what follows a product that names a coupon: a discount (88折, 满1000减100, 满两万减一千, 立减30元; 减800 before 的券) and then
+ * the coupon, or claiming it (领, claim) */
+const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+(?:\.\d+)?\s*[万千wk]?\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|满[一二两三四五六七八九十百千万]+减[一二两三四五六七八九十百千]+|减\s*\d+\s*(?:元|块)?(?=\s*(?:的|那个|这个|那张)?\s*券)|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?|\d{1,2}\s*%\s*off)\s*(?:(?:那张|这张)(?!\s*(?:用|使|抵))|用(?:了|过)(?:没|吗|么)?|(?:还有多久|什么时候|啥时候|几号)?(?:过期|到期)|(?:的|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领|claim(?![a-z])|还(?:有|在|能用)(?:吗|没|不|么)?|(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张(?![\u4e00-\u9fff])))/;
+/** how much of a thing to put in a dish, said after it or before it: "辣子多放", "麻酱能多给点", "多放酸笋", "嫑辣子", "唔使加蛋" */
+const SEASONED_AFTER = /^\s*(?:能|可以|帮我|给我)?\s*(?:(?:多|少)(?:一?点|些)儿?(?![\u4e00-\u9fff])|(?:多|少)(?:放|加|给|搁))/;
+const SEASONED_BEFORE = /(?:(?:多|少)(?:放|加|搁)(?:一?点|些)?|不要放|别放|不放|不加|别加|不用加|不要加|嫑|唔使加?|唔要|免(?!费))\s*$/;
 /** a Chinese word, an amount (a number and perhaps its unit), and more Chinese: where a name may be split by an amount
  * (not a time or a date: the 2点 of "下午2点来" splits no 午点) */
 const SPLIT_BY_AMOUNT = /([\u4e00-\u9fff]{1,4})(\d+(?:\.\d+)?(?:[寸元米块])?)(?<!\d(?=[点时号分日月]))([\u4e00-\u9fff]{2,5})/g;
@@ -686,6 +690,13 @@ export class RulesParser implements IntentParser {
     }
     // (a product a coupon is named by is no item: "秀禾服88折的券领一张", "年卡满1000减100那张券", "get me the 相册9折 coupon")
     for (let k = productMentions.length - 1; k >= 0; k--) if (COUPON_OF.test(lower.slice(productMentions[k].end, productMentions[k].end + 24))) productMentions.splice(k, 1);
+    // (nor one of another brand's said as how much of it to put in what is ordered: the 辣子 of "凉皮大份 辣子多放", the 酸笋 of
+    // "鸡杂粉 多放酸笋", where the 辣子 and the 酸笋 the catalog sells are another shop's; a shop's own topping is ordered, "多放点臊子")
+    for (let k = productMentions.length - 1; k >= 1; k--) {
+      const m = productMentions[k];
+      if (productMentions[0].product.brandId === m.product.brandId) continue;
+      if (SEASONED_AFTER.test(lower.slice(m.end, m.end + 8)) || SEASONED_BEFORE.test(lower.slice(Math.max(0, m.start - 6), m.start))) productMentions.splice(k, 1);
+    }
     // (nor one read inside one of the catalog's coupon codes: the soju of SOJU8, the 季卡 of JIKA50 read in pinyin)
     const code = findCouponCode(lower, orig, this.couponCodes, orderId);
     if (code && code.end > code.start && this.couponBrand.has(code.value)) for (let k = productMentions.length - 1; k >= 0; k--) if (overlaps(productMentions[k], code)) productMentions.splice(k, 1);

@@ -2622,3 +2622,27 @@ describe("a name typed with one character of a near sound (session 24)", () => {
   it("not a word beside it: 看下助听器 is no 修助听器", () => expect(items("看下伴娘服")).toEqual([["maid", 1, null]]));
   it("a name written right is itself", () => expect(items("伴郎服一件")).toEqual([["man", 1, null]]));
 });
+
+describe("no item for a product a coupon is named by, nor another shop's put in a dish (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "秦香楼" }, { id: "g", name: "辣味坊" }],
+    stores: [],
+    products: [
+      { id: "liangpi", brandId: "m", name: "凉皮", aliases: [], sizes: ["小份", "大份"] },
+      { id: "chili", brandId: "g", name: "油泼辣子", aliases: ["辣子"], sizes: [] },
+      { id: "sesame", brandId: "g", name: "芝麻酱", aliases: ["麻酱"], sizes: [] },
+      { id: "saozi", brandId: "m", name: "加臊子", aliases: ["臊子"], sizes: [] },
+      { id: "pond", brandId: "m", name: "鱼池工程", aliases: [], sizes: [] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => i.productId);
+  it.each([
+    ["鱼池工程那个减800的券领一下", []],
+    ["鱼池工程满两万减一千的券，领一张", []],
+    ["凉皮大份 辣子多放", ["liangpi"]],
+    ["凉皮大份要一份，麻酱能多给点不", ["liangpi"]],
+    ["凉皮一份 嫑辣子", ["liangpi"]],
+    ["凉皮一份 再来一份辣子", ["liangpi", "chili"]],
+    ["凉皮大份 多放点臊子", ["liangpi", "saozi"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
