@@ -690,6 +690,15 @@ const OTHER_WORDS: { size: RegExp; said: (m: RegExpExecArray) => string }[] = [
   { size: /^例$/, said: () => "例牌" },
   { size: /^12[个只支枚瓶罐]装?$/, said: () => "一打装?|a dozen|(?<![a-z])1 dozen" },
   { size: /^6[个只支枚瓶罐]装?$/, said: () => "半打装?|half a dozen" },
+  // 原装 for 原厂 and back
+  { size: /^原厂$/, said: () => "原装" },
+  { size: /^原装$/, said: () => "原厂" },
+  // a pair said as two of its thing: "两只眼睛" for 双眼, "两个机位" for 双机位, "俩球" for 双球
+  { size: /^双([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2})$/, said: (m) => `(?<![${ZH_NUM_CHARS}\\d])(?:两|俩|2)\\s*[个只]?\\s*${m[1]}${m[2] ? `(?:${m[2]})?` : ""}` },
+  // the whole day said as one day: "租一天" for 全天
+  { size: /^全天$/, said: () => "(?<![\\d.\u4e00-\u9fff])(?:租|包|用)?(?:一|1)\\s*天(?![\\d\u4e00-\u9fff])|(?<=[租包])(?:一|1)天" },
+  // a count in 节 said with 次: "20次卡" for 20节 or 20节卡
+  { size: /^(\d{1,3})节卡?$/, said: (m) => `(?<![\\d.])${m[1]}\\s*次卡` },
 ];
 const sayingsBySizes = new WeakMap<string[], Sayings>();
 function sayingsOf(sizes: string[]): Sayings {

@@ -2646,3 +2646,23 @@ describe("no item for a product a coupon is named by, nor another shop's put in 
     ["凉皮大份 多放点臊子", ["liangpi", "saozi"]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("sizes said in other Chinese words: 两只眼睛 for 双眼, 租一天 for 全天, 原装 for 原厂, 20次卡 for 20节 (session 24)", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "明眸小铺" }],
+    stores: [],
+    products: [
+      { id: "lens", brandId: "m", name: "角膜塑形镜", aliases: ["ok镜"], sizes: ["单眼", "双眼"] },
+      { id: "bike", brandId: "m", name: "电动车租赁", aliases: ["小电驴"], sizes: ["半天", "全天"] },
+      { id: "glass", brandId: "m", name: "前挡玻璃", aliases: ["前挡"], sizes: ["原厂", "国产"] },
+      { id: "pack", brandId: "m", name: "课时包", aliases: ["次卡"], sizes: ["10节", "20节"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["ok镜 两只眼睛都要", [["lens", 1, "双眼"]]],
+    ["小电驴租一天", [["bike", 1, "全天"]]],
+    ["前挡 原装的 换一块", [["glass", 1, "原厂"]]],
+    ["20次卡一张", [["pack", 1, "20节"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
