@@ -6,8 +6,7 @@ import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
 import type { DescribedSize } from "./described-sizes.ts";
-import { isDictionaryWord } from "./dictionary.ts";
-import { isPlatformChar, typedFor } from "./homophone.ts";
+import { typedFor } from "./homophone.ts";
 import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
 import { sizeIndex } from "./sizes.ts";
 import { asciiLower, isCjkChar, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
@@ -228,20 +227,6 @@ function pinyinOfChar(ch: string): string {
   return syllableNames[syllableOfCode(ch.charCodeAt(0))];
 }
 
-// Sounds many speakers do not tell apart: initials n/l, z/zh, c/ch, s/sh, f/h and finals -n/-ng (伴良服 for 伴娘服).
-const NEAR_INITIALS: [RegExp, string][] = [[/^n/, "l"], [/^l/, "n"], [/^([zcs])h/, "$1"], [/^([zcs])(?!h)/, "$1h"], [/^f/, "h"], [/^h/, "f"]];
-const NEAR_FINALS: [RegExp, string][] = [[/n$/, "ng"], [/ng$/, "n"]];
-// initials told apart only by a puff of breath, b/p, d/t, g/k, j/q, z/c, zh/ch (葡式蛋达 for 葡式蛋挞)
-const LIGHT_HEAVY: [RegExp, string][] = [["b", "p"], ["d", "t"], ["g", "k"], ["j", "q"], ["z", "c"], ["zh", "ch"]].flatMap(([a, b]) => [[new RegExp(`^${a}(?!h)`), b], [new RegExp(`^${b}(?!h)`), a]] as [RegExp, string][]);
-/** How near a syllable typed is to the one a name has there: 1 for its initial, its final or both near (lin for
- * ning), 2 for a letter off (da for ta, si for ni), 0 for neither */
-function nearSyllable(said: string, want: string): number {
-  if (!said || !want) return 0;
-  const forms = [said, ...NEAR_INITIALS.filter(([re]) => re.test(said)).map(([re, to]) => said.replace(re, to))];
-  if (forms.some((f) => f === want || NEAR_FINALS.some(([re, to]) => re.test(f) && f.replace(re, to) === want))) return 1;
-  return LIGHT_HEAVY.some(([re, to]) => re.test(said) && said.replace(re, to) === want) ? 2 : 0;
-}
-
 const HOMOPHONE_KEY_SEED = 0x2545f491;
 const HOMOPHONE_PREFIX_BITS = 1 << 20;
 
@@ -423,13 +408,6 @@ export class CatalogMatcher {
    * key of readings cannot say
    */
   private readonly polyphonicHomophones = new Map<number, HomophoneSurface[]>();
-  /**
-   * Chinese names of three characters or more by their text with one character left out ("葡式蛋?" of 葡式蛋挞), for
-   * nearSoundMatches
-   */
-  private readonly nearNames = new Map<string, HomophoneSurface[]>();
-  /** the lengths of nearNames' names */
-  private readonly nearLengths = new Set<number>();
   /** every two Chinese characters side by side in a name: a character typed beside one it makes such a pair with is meant */
   private readonly namePairs = new Set<string>();
   /** one-character product names (水, 壳): found only where counted or described right before them (see oneCharNames) */
@@ -626,15 +604,6 @@ export class CatalogMatcher {
   /** Each homophone name by the key of its syllables, or, polyphonic, by its first two (see homophonesByKey). */
   private indexHomophones(): void {
     for (const h of this.homophones) {
-      if (h.chars.length >= 3 && h.chars.length <= 12) {
-        for (let k = 0; k < h.chars.length; k++) {
-          const key = h.chars.slice(0, k) + "?" + h.chars.slice(k + 1);
-          const list = this.nearNames.get(key);
-          if (!list) this.nearNames.set(key, [h]);
-          else if (!list.some((o) => o.id === h.id)) list.push(h);
-        }
-        this.nearLengths.add(h.chars.length);
-      }
       const ids = h.syllables.map(syllableId);
       let polyphonic = false;
       for (let k = 2; k < ids.length && !polyphonic; k++) polyphonic = syllableOfCode(h.chars.charCodeAt(k)) !== ids[k];
@@ -775,7 +744,6 @@ export class CatalogMatcher {
     this.typos(lower, ok, found);
     // (Chinese homophone typos of names not already found: "赤霞株" beside a correctly written name)
     this.homophoneMatches(lower, ok, found);
-    if (this.nearNames.size) this.nearSoundMatches(lower, ok, found);
     return found.sort((a, b) => a.start - b.start);
   }
 
@@ -1197,42 +1165,6 @@ export class CatalogMatcher {
         }
       }
       if (best) found.push({ start: i, end: i + best.chars.length, kind: best.kind, id: best.id, brandId: best.brandId, via: "homophone" });
-    }
-  }
-
-  /**
-   * A Chinese name of three characters or more typed with one character of a near sound, the others as written: 伴良服
-   * for 伴娘服 (n/l, z/zh, c/ch, s/sh, f/h, -n/-ng, as many speak them) or one told apart by breath (琵芭弦 for 琵琶弦). Only where the name is the one so spelled and the text there is no word or name.
-   */
-  private nearSoundMatches(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
-    for (let i = 0; i + 3 <= lower.length; i++) {
-      if (!isCjkCode(lower.charCodeAt(i))) continue;
-      for (const n of this.nearLengths) {
-        const end = i + n;
-        if (end > lower.length || found.some((f) => f.start < end && i < f.end)) continue;
-        // (the one nearest name: 伴良服 is 伴娘服, n/l, before 伴郎服, a letter off)
-        let hit: HomophoneSurface | null = null;
-        let best = 3;
-        let several = false;
-        for (let k = 0; k < n; k++) {
-          const c = lower[i + k];
-          if (!isCjkCode(c.charCodeAt(0))) break;
-          // (at an edge, not a word of the platform's nor one with the character beside it: the 店 of 巧克力店)
-          const edge = k === 0 ? (lower[i - 1] ?? "") + c : k === n - 1 ? c + (lower[end] ?? "") : "";
-          if (edge && (isPlatformChar(c) || isDictionaryWord(edge))) continue;
-          for (const h of this.nearNames.get(lower.slice(i, i + k) + "?" + lower.slice(i + k + 1, end)) ?? []) {
-            const near = h.chars[k] === c || !ok(h.brandId) ? 0 : nearSyllable(pinyinOfChar(c), h.syllables[k]);
-            if (!near || near > best) continue;
-            several = near === best && !!hit && hit.id !== h.id;
-            hit = h;
-            best = near;
-          }
-        }
-        if (hit && !several && !isDictionaryWord(lower.slice(i, end))) {
-          found.push({ start: i, end, kind: hit.kind, id: hit.id, brandId: hit.brandId, via: "homophone" });
-          break;
-        }
-      }
     }
   }
 

@@ -39,11 +39,6 @@ function toneless(ch: string, name: string, k: number): boolean {
 }
 
 let platform: Set<string> | undefined;
-/** Whether a character is of the platform's own words (店, 分, 午, …): never typed for another at a name's edge. */
-export function isPlatformChar(ch: string): boolean {
-  return (platform ??= new Set(cueWords().join(""))).has(ch) || NEVER_TYPED.test(ch);
-}
-
 /** never typed for another: a numeral, a count before its measure word (the 一 of 一个), and 店, a shop of the thing
  * (修鞋店 beside 鞋垫) */
 const NEVER_TYPED = /[一二两三四五六七八九十几半店]/;

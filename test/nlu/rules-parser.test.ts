@@ -2606,23 +2606,6 @@ describe("a service counted in a number with a time, no verb of booking, is boug
   ])("%s → %s", (text, want) => expect(intent(text)).toBe(want));
 });
 
-describe("a name typed with one character of a near sound (session 24)", () => {
-  const shop = rulesFromCatalog({
-    brands: [{ id: "x", name: "喜悦婚纱" }],
-    stores: [],
-    products: [
-      { id: "maid", brandId: "x", name: "伴娘服", aliases: [], sizes: ["S", "M"] },
-      { id: "man", brandId: "x", name: "伴郎服", aliases: [], sizes: ["S", "M"] },
-      { id: "pipa", brandId: "x", name: "琵琶弦", aliases: [], sizes: [] },
-    ],
-  });
-  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
-  it("伴良服 is 伴娘服 (n/l), not 伴郎服", () => expect(items("伴良服要两件 M码")).toEqual([["maid", 2, "M"]]));
-  it("琵芭弦 is 琵琶弦 (b/p)", () => expect(items("琵芭弦一套")).toEqual([["pipa", 1, null]]));
-  it("not a word beside it: 看下助听器 is no 修助听器", () => expect(items("看下伴娘服")).toEqual([["maid", 1, null]]));
-  it("a name written right is itself", () => expect(items("伴郎服一件")).toEqual([["man", 1, null]]));
-});
-
 describe("no item for a product a coupon is named by, nor another shop's put in a dish (session 24)", () => {
   const shop = rulesFromCatalog({
     brands: [{ id: "m", name: "秦香楼" }, { id: "g", name: "辣味坊" }],
