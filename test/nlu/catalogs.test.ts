@@ -295,6 +295,10 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   // (entities 0.86 at arrival: the rules merged after it arrived cost it a line, seen as a score)
   "sports-card-shop": { intent: 0.96, entities: 0.85 },
   "hot-dry-noodles": { intent: 0.94, entities: 0.88 },
+  // (written blind at the start of session 25, never read: scored at arrival and at the end of the session)
+  "cotton-quilt": { intent: 0.97, entities: 0.94 },
+  "hifi-audio": { intent: 0.96, entities: 0.92 },
+  "roujiamo-shop": { intent: 0.95, entities: 0.87 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
