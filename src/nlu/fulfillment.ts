@@ -1,7 +1,8 @@
 // How the order reaches the customer. The earliest cue in the text wins.
 import type { Fulfillment } from "./intent.ts";
+import { ScriptSplitPattern } from "./script-split.ts";
 
-const CUES: [RegExp, Fulfillment][] = [
+const CUE_PATTERNS: [RegExp, Fulfillment][] = [
   // (the shop fetching what it will work on from the customer's door is a delivery: "上门来取", "派人上门来拿", "上门取送";
   // the customer bringing it to the store themself is a pickup: "我自己送到湖滨店", "I'll drop them off at the store")
   [/上门(?:来|去)?(?:取|拿|收)/, "delivery"],
@@ -12,11 +13,14 @@ const CUES: [RegExp, Fulfillment][] = [
   [/快递|寄到|物流(?:发|寄)|发物流|发到(?!我|邮箱|微信|手机|群|店)|(?:今天|明天|后天|周[一二三四五六日天]|下周[一二三四五六日天]?)发货|发货到|一起寄|寄(?!存|卖|养|放|宿|住|件|训|售|[半一二两三四五六七八九十\d]{1,3}个?(?:月|天|周|年|晚|日|礼拜|星期))(?=[\u4e00-\u9fff]{2,8}(?:市|省|区|县|镇))|寄(?!存|卖|养|放|宿|住|件|训|售|[半一二两三四五六七八九十\d]{1,3}个?(?:月|天|周|年|晚|日|礼拜|星期))(?=[\u4e00-\u9fff]{2,6}(?:$|[\s，,。!！?？]))|能寄(?!存|卖|养|放|宿|住|训|售)|寄(?!存|卖|养|放|宿|住|件|训|售|[半一二两三四五六七八九十\d]{1,3}个?(?:月|天|周|年|晚|日|礼拜|星期))(?=[\u4e00-\u9fff]{2}(?:市|省)?(?:$|[，,。.!！\s]))|(?:^|[\s，,])寄(?:$|[，,。.!！\s])|寄给|寄回|邮寄|(?:帮我|给我|麻烦)寄|寄(?:[一两几]|\d{1,3})[个套件盒箱份台瓶袋包本]|寄.{0,6}(?:给|到)我|寄过去|寄回去|寄修|顺丰|寄过来|寄送|发快递|包邮|一齐寄|寄出(?!去了)|(?:能|可以)发货|(?<![a-z])(?:ship(?:ped|ping|s)?|mail\s+(?:it|them)|post\s+(?:it|them)|courier)(?![a-z])/, "ship"],
 ];
 
+// (each tested with only the alternatives the text's scripts can match: script-split.ts)
+const CUES = CUE_PATTERNS.map(([re, f]) => [new ScriptSplitPattern([re]), f] as const);
+
 export function parseFulfillment(lower: string): Fulfillment | null {
   let best: { at: number; f: Fulfillment } | null = null;
   for (const [re, f] of CUES) {
-    const m = re.exec(lower);
-    if (m && (!best || m.index < best.at)) best = { at: m.index, f };
+    const at = re.search(lower);
+    if (at >= 0 && (!best || at < best.at)) best = { at, f };
   }
   return best?.f ?? null;
 }

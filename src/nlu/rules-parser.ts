@@ -506,6 +506,8 @@ export class RulesParser implements IntentParser {
   /** Products by the last character of their names, said right after a size they come in (where nothing is named). */
   private sizedOneCharHeads(lower: string, orig: string, allowed: Set<string> | null, taken: Span[]): HeadMention[] {
     const out: HeadMention[] = [];
+    // (the sizes said in the text, found once for each character that names products: not once for each place it is at)
+    const sizesSaid = new Map<string, SizeMention[]>();
     for (let i = 1; i < lower.length; i++) {
       // (not a character dozens of names end in: 灯 of a lighting shop's thousand lamps says no one of them)
       const ids = (this.matcher.lastChars.get(lower[i])?.length ?? 0) <= MAX_LAST_CHAR_PRODUCTS ? this.matcher.lastChars.get(lower[i]) : undefined;
@@ -513,8 +515,10 @@ export class RulesParser implements IntentParser {
       if (!ids || taken.some((t) => t.start <= i && i < t.end) || /[了过着完]/.test(lower[i + 1] ?? "")) continue;
       const at = /[的嘞滴之]/.test(lower[i - 1]) ? i - 1 : i;
       const products = ids.map((id) => this.matcher.products.get(id)!).filter((p) => !!p && (!allowed || allowed.has(p.brandId)));
-      const before = lower.slice(0, at);
-      const said = catalogSizes(before, products, orig.slice(0, at)).filter((z) => z.end === at && !z.weak);
+      const inText = sizesSaid.get(lower[i]) ?? sizesSaid.set(lower[i], catalogSizes(lower, products, orig)).get(lower[i])!;
+      // (a size read across the place, 5-6人的桌 as a whole, is read again in the text up to it: 5-6人)
+      const across = inText.some((z) => z.start < at && z.end > at);
+      const said = (across ? catalogSizes(lower.slice(0, at), products, orig.slice(0, at)) : inText).filter((z) => z.end === at && !z.weak);
       const fit = products.filter((p) => said.some((z) => { const size = resolveSize([z], p.sizes, p.sizeIndex); return size !== null && p.sizes.includes(size); }));
       if (fit.length && fit.length <= 3) out.push({ start: i, end: i + 1, ids: fit.map((p) => p.id) });
     }
