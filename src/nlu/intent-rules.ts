@@ -179,6 +179,10 @@ export const CUES = {
     // (one or the other, and which is good, tastes or sounds better, is enough: "13寸还是14寸好", "豆沙的好吃还是酸奶的好吃",
     // "medium 还是 large 够喝", "零下5度穿哪个"; "silk vs wool, which lasts longer?", "is the mocha better than…")
     /还是\s?[^，,。？?!！\s]{1,12}?\s?(?:好(?:吃|喝|听|看|用)?|合适|划算|实用|耐用|够(?:吃|喝|用)?)(?![了的])|(?:好吃|好喝|好听|好看|好用)还是|(?:穿|用|买|选|配|装)哪(?:个|种|款)[?？呢啊]*\s*$|\bvs\.?\s.{0,40}\?|\bbetter than\b|\bbest [a-z]+(?: [a-z]+)? for\b|\bwhat (?:size|kind|type)\b.{0,30}\b(?:do|should) (?:i|we)\b|\bwhich\b.{0,30}\b(?:longer|cheaper|warmer|better)\b|\bwhich\b.{0,40}\bdo (?:i|we) need\b|\bis it better\b|\bbetter or\b/,
+    // (a choice between two sizes or two things asked, which one holds, fits or works, how many are enough, what is better,
+    // who does it best: "28mm还是32mm", "40cm or 50cm?", "which jeans fit a 175cm guy", "买哪个 纠结", "哪个压得住i7",
+    // "配几T硬盘够存30天", "多久洗一次比较好", "what's best for…", "找谁写比较靠谱")
+    /(?:\d\s*[a-z\u4e00-\u9fff]{0,3}|[小中大][\u4e00-\u9fff])还是\s*(?:\d|[小中大])|(?<![a-z])or(?![a-z])[^?.!]{0,40}\?|(?<![a-z])which(?![a-z])[^?.!,]{0,30}(?<![a-z])(?:fits?|works?|suits?)(?![a-z])|(?<![a-z])what'?s best(?![a-z])|(?:买|选|用)哪(?:个|种|款|一个|一款)(?![店门家])|哪(?:个|款|种)[^，,。?？\s]{0,4}得(?:住|下)|(?:几|多少)[^，,。?？\s]{1,8}够|(?:比较|更)(?:好|靠谱|合适|划算|值)[?？吗呢啊呀]*$/,
     /(?:要|该|应该|得)买(?:啥|什么)|要(?:多少|多大|几)(?![钱块元])[a-z\u4e00-\u9fff]{0,3}的|\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
   feedbackStrong: any(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseResultSchema } from "../../src/nlu/intent.ts";
 import { parseRating } from "../../src/nlu/rating.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
+import { DEFAULT_POLICY, overrides } from "../../src/nlu/intent-model.ts";
 import { ctx, demoSnapshot, rulesFromCatalog } from "./fixtures.ts";
 
 const parser = new RulesParser(demoSnapshot());
@@ -2648,4 +2649,38 @@ describe("sizes said in other Chinese words: 两只眼睛 for 双眼, 租一天 
     ["前挡 原装的 换一块", [["glass", 1, "原厂"]]],
     ["20次卡一张", [["pack", 1, "20节"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
+
+describe("session 25: wrong intent", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "好物小铺" }],
+    stores: [],
+    products: [
+      { id: "bowl", brandId: "h", name: "牛肉河粉", aliases: ["河粉"], sizes: ["小碗", "大碗"] },
+      { id: "ring", brandId: "h", name: "对戒", aliases: [], sizes: ["2mm", "3mm"] },
+      { id: "cooler", brandId: "h", name: "水冷散热器", aliases: ["水冷"], sizes: [] },
+      { id: "jeans", brandId: "h", name: "牛仔裤", aliases: ["jeans"], sizes: ["S", "M", "L"] },
+      { id: "sole", brandId: "h", name: "换鞋底", aliases: ["sole"], sizes: ["rubber", "leather"] },
+      { id: "disk", brandId: "h", name: "硬盘", aliases: [], sizes: ["2T", "4T"] },
+    ],
+  });
+  const intent = (text: string) => shop.parseSync(text, ctx()).intent;
+  // a choice asked between two sizes or two things, which one fits, holds or is enough, what is better: advice
+  it.each([
+    ["牛肉河粉小碗还是大碗 我饭量一般"],
+    ["对戒2mm还是3mm 我手指细"],
+    ["rubber or leather sole for a full resole?"],
+    ["which jeans fit a 175cm guy, 70kg?"],
+    ["水冷和风冷 哪个压得住i7"],
+    ["水冷散热器和风冷买哪个 纠结"],
+    ["录像机配几T硬盘够存30天"],
+    ["牛仔裤多久洗一次比较好"],
+  ])("%s is a request for advice", (text) => expect(intent(text)).toBe("recommend"));
+  // (not when it orders: a size chosen and a count)
+  it.each([["牛肉河粉大碗两碗"], ["对戒3mm来一对"]])("%s is still an order", (text) => expect(intent(text)).toBe("order"));
+  // a rules guess (a bare brand at 0.5) yields to a model fairly sure of another reading; a surer rules answer does not
+  it("a rules guess yields to a model at 0.75", () => {
+    expect(overrides(DEFAULT_POLICY, { intent: "find_store", confidence: 0.5 }, { intent: "unknown", p: 0.8 })).toBe(true);
+    expect(overrides(DEFAULT_POLICY, { intent: "find_store", confidence: 0.84 }, { intent: "unknown", p: 0.8 })).toBe(false);
+  });
 });
