@@ -125,6 +125,8 @@ export interface CouponTitle {
 /** A coupon's title read once: its discounts and the two-character pieces of its own words. */
 export interface CouponSignature {
   code: string;
+  /** the title as written, lower case */
+  title: string;
   discounts: string[];
   pieces: string[];
   /** the title's own words of three characters or more, none of them a name (老带新礼, the 新人礼 of "新人礼 首单立减10元";
@@ -145,7 +147,7 @@ export function couponSignatures(coupons: CouponTitle[], names: string[] = [], c
     const pieces = new Set<string>();
     for (const run of title.match(/[\u4e00-\u9fff]{2,}/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) pieces.add(run.slice(i, i + 2));
     pieces.delete("优惠");
-    return { code: c.code, discounts: titleDiscounts, pieces: [...pieces], whole: (title.match(/[\u4e00-\u9fff]{3,}/g) ?? []).filter(own) };
+    return { code: c.code, title: c.title.normalize("NFKC").toLowerCase(), discounts: titleDiscounts, pieces: [...pieces], whole: (title.match(/[\u4e00-\u9fff]{3,}/g) ?? []).filter(own) };
   });
 }
 
@@ -154,6 +156,26 @@ export function couponSignatures(coupons: CouponTitle[], names: string[] = [], c
  * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons (or its own words said whole, to use or claim it: "老带新礼用一下").
  * Null unless exactly one coupon fits best.
  */
+/** a pause that ends the words a coupon is named by: punctuation or a space */
+const COUPON_NAME_END = /[\s,，。;；!！?？、]/;
+/** where a discount starts in a coupon's name: 满1000减100, 立减50, 8折, 八五折 */
+const DISCOUNT_START = /满\s*\d|(?:立减|立省|减)\s*\d|(?:\d+(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折/;
+
+/**
+ * Whether the product named at `at` in `lower` is a coupon's name rather than what is ordered: the words from it to a
+ * discount, said before the next pause, are in the title of a catalog coupon that gives that discount ("雪镜头盔9折用这个"
+ * of the coupon 雪镜头盔9折, "轮椅满1000减100能用吧", "用沙发套7折"). Not "钢琴课的8折券", whose 的 no title has.
+ */
+export function namesCoupon(lower: string, at: number, titles: { title: string; discounts: string[] }[]): boolean {
+  const rest = lower.slice(at, at + 24);
+  const stretch = rest.slice(0, rest.search(COUPON_NAME_END) >>> 0);
+  const d = DISCOUNT_START.exec(stretch);
+  if (!d || d.index === 0) return false;
+  const words = stretch.slice(0, d.index);
+  const offered = discounts(stretch.slice(d.index));
+  return offered.length > 0 && titles.some((t) => t.title.includes(words) && t.discounts.some((x) => offered.includes(x)));
+}
+
 export function couponByTitle(lower: string, coupons: CouponSignature[]): string | null {
   if (!coupons.length) return null;
   // (without a word for coupons, only a coupon whose own words are said whole, to use or claim it, is looked at)

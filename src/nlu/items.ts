@@ -4,7 +4,7 @@
 import type { ProductInfo } from "./catalog-matcher.ts";
 import type { ParsedItem } from "./intent.ts";
 import { describedSize } from "./described-sizes.ts";
-import { amountsSaid, countOf, isAmountSold, isMeasure, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
+import { amountsSaid, countOf, isAmountSold, isMeasure, isSpanOfTime, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_CHARS, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
 import { bareNumberSize, catalogSizes, findSizes, fitsProduct, isPartyKind, partyOf, resolveSize, sizeByStem, sizeKey, sizesInParts, WEAK_SIZE_MEASURES, type SizeMention } from "./sizes.ts";
 import { blankSpans, overlaps, type Span } from "./text.ts";
@@ -17,6 +17,10 @@ export interface ProductMention extends Span {
 }
 
 const MAX_QUANTITY = 9999;
+/** a word for a sum of money (a budget, a deposit, a price) */
+const MONEY_WORD = /预算|押金|价格|价钱|价位|单价|总价|budget|deposit/;
+/** a sum of money said after such a word: "预算500", "押金是1500", "budget 300" */
+const MONEY_SAID = /(?:预算|押金|价格|价钱|价位|单价|总价|budget(?: of| is)?|deposit(?: of| is)?)\s*(?:是|在|大概|大约|约|有|就|只有|才|差不多|不超过|控制在|:|：)?\s*(?:¥|￥|\$|rmb\s*)?\d+(?:\.\d+)?\s*(?:元|块|w|万|k|千|rmb|yuan)?/g;
 /** the ends of a name of a place or a package for a party (Chinese's words for them, not any trade's) */
 const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐|订座|订位)$/;
 /** the booking or renting of it named after the place: 包间预订, 场地租赁 */
@@ -58,8 +62,10 @@ export function buildItems(
   let counts = blankSpans(lower, sizes.filter((s) => !s.weak));
   // and so are coupons' discounts: the 5 of "满30减5 美式两杯" orders nothing five times
   if (/[减折]/.test(counts)) counts = counts.replace(DISCOUNT_SAID, (m) => "_".repeat(m.length));
-  // and so are ratings: "rated 4 stars for the tulips" orders nothing four times
-  counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))|(?<![\d.])(?:10|\d)\s*\/\s*(?:5|10)(?![\d.])/g, (m) => "_".repeat(m.length));
+  // and so are ratings: "rated 4 stars for the tulips", "two stars" orders nothing four times
+  counts = counts.replace(/(?<![\d.])(?:[0-5](?:\.\d)?|[一二两三四五])\s*(?:-\s*)?(?:stars?|颗星|星|分(?![钟糖甜熟]))|(?<![a-z])(?:one|two|three|four|five)\s+stars?(?![a-z])|(?<![\d.])(?:10|\d)\s*\/\s*(?:5|10)(?![\d.])/g, (m) => "_".repeat(m.length));
+  // and so are sums of money named as such: the 500 of "预算500 学员套装选哪个", the 1500 of "押金是1500对吧"
+  if (MONEY_WORD.test(counts)) counts = counts.replace(MONEY_SAID, (m) => "_".repeat(m.length));
   // (a count inside a rating is none: the 两颗 of "两颗星")
   quantities = quantities.filter((q) => !/^_+$/.test(counts.slice(q.start, q.end)) || sizes.some((z) => !z.weak && z.start < q.end && q.start < z.end));
   // (nor one asked about: the 一箱 of "自热火锅一箱几个啊？先来6个吧" is how many a box holds)
@@ -68,8 +74,8 @@ export function buildItems(
   quantities = quantities.filter((q) => !asked(q));
   // (nor a count of the people something is for: "够两个人用", "家里就俩人", "适合3人")
   quantities = quantities.filter((q) => !(q.kind === "people" && /(?:够|可供|适合|家里|家里头|家)\s*(?:就|只有|有|一共|共|总共)?\s*$/.test(lower.slice(Math.max(0, q.start - 6), q.start))));
-  // (nor how many times something was done: the 两次 of "球鞋穿了两次就开胶")
-  quantities = quantities.filter((q) => !(/[次回遍]$/.test(lower.slice(q.start, q.end)) && /[\u4e00-\u9fff]了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start))));
+  // (nor how many times something was done: the 两次 of "球鞋穿了两次就开胶", "用两次就裂了", "迟到两次了")
+  quantities = quantities.filter((q) => !(/[次回遍]$/.test(lower.slice(q.start, q.end)) && (/[\u4e00-\u9fff]了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start)) || /^\s*(?:就|了)/.test(lower.slice(q.end, q.end + 2)))));
   // (nor a count of what is missing or broken: "鸡蛋收到碎了4个", "少了两张")
   quantities = quantities.filter((q) => !/(?:碎|坏|少|缺|漏|丢|烂|差)了\s*$/.test(lower.slice(Math.max(0, q.start - 3), q.start)));
   // (nor the people it should feed, or who eat it together: "仨人够吃不", "两个人吃烤鸭")
@@ -291,7 +297,10 @@ export function buildItems(
     const weighed = size !== null && WEIGHT_SIZE.test(size) && !!unit && isWeight(unit);
     // (nor one counted by "a" only: "a medium room for 4 hours" is 4 of a room sold by the hour)
     const byArticle = article && quantity === 1;
-    if (unit && (quantity === null || isMeasure(unit) || byArticle) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
+    // (nor one of a thing hired by the hour or the day: "一台镖机 3小时" is 3 of one sold by the hour, "one private lesson, 3
+    // hours", "租一台备用机 租3天")
+    const oneHired = quantity === 1 && isSpanOfTime(unit);
+    if (unit && (quantity === null || isMeasure(unit) || byArticle || oneHired) && !weighed && !mention.product.sizes.some((z) => amountIn(z, unit))) {
       // (a week said of a car rented by the day and by the week is one of 周租, below: no span is counted in days then)
       const spans = !periodsOf(mention.product.sizes).length;
       // (said after it, or before the first product: "腊肉3斤 香肠2斤" is 3 and 2; a weight said beats a count of pieces,
@@ -306,6 +315,7 @@ export function buildItems(
       const each = i + 1 < mentions.length && /^\s*各/.test(lower.slice(last.end)) ? countOf(lower.slice(last.end), unit, spans) : null;
       if (quantity === null) quantity = after ?? before ?? each;
       else if (byArticle) quantity = after ?? before ?? quantity;
+      else if (oneHired) quantity = after ?? quantity;
       else if (after !== null && before === null) quantity = after;
     }
     // (a product rented or carded by a period, 日租/周租/月卡, said with a count of that period: "租三天" is 3 of 日租, "一个

@@ -119,8 +119,9 @@ export interface QuantityMention extends Span {
 
 // (nor the 三包 of a warranty: "三包检修", "三包期内")
 const NOT_WARRANTY = "(?!(?<=三包)(?:检|服务|期|政策|维修|凭证|卡|内|范围))";
-// (次 counts sessions — "单次 两次" — but not 第一次 or 一次性; the 包 of 包厢, 包间, 包房 is a room's, its number no count: "808包厢")
-const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,4}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡])|块(?![钱的多左以上那\\d一二三四五六七八九十半]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))${NOT_WARRANTY}`, "g");
+// (次 counts sessions — "单次 两次" — but not 第一次 or 一次性; the 包 of 包厢, 包间, 包房 is a room's, its number no count: "808包厢";
+// nor, below, the 对 of 对吧 after a sum, "right?": "押金是1500对吧")
+const ZH_QTY = new RegExp(`(?<![周期拜:：第])(\\d{1,4}|${ZH_NUM_RE})\\s*([${MEASURE_WORDS}]|次(?![性数卡])|块(?![钱的多左以上那\\d一二三四五六七八九十半])|方(?![便式法案向面形块桌巾糖言圆位]))(?<!个(?=月|小时|钟头|星期|礼拜|工作日|晚上|周末))(?<!包(?=[厢间房]))${NOT_WARRANTY}`, "g");
 const BEDDING = new RegExp(`(?<![\\d米])(${ZH_NUM_RE})床(?![单垫笠品上头位铺尾边前])`, "g");
 // English containers and counters: "2 boxes", "three bottles of", "a pack of", "30pcs", "2 extra bags" (a number word before them is a count)
 export const EN_COUNTERS = "boxes|box|cases?|packs?|packets?|bottles?|tubes?|bags?|buckets?|barrels?|tins?|cartons?|crates?|sheets?|trays?|portions?|servings?|sacks?|drums?|kegs?|loaves|bundles?|pairs?|pieces?|pcs|cups?|glasses|jars?|cans?|rolls?|sets?|copies|copy|bunch(?:es)?|pots?|sachets?|strips?|panels?|items?|units?|spots?|places|seats|tickets?|tix";
@@ -178,6 +179,11 @@ export function findQuantities(lower: string): QuantityMention[] {
       // (a Chinese numeral after a Latin word is a count: "egg tart两个")
       // (but a count right after a letter size is one: the 10 of "M10件")
       if (/[a-z0-9.~-]/.test(lower[m.index - 1] ?? "") && re === ZH_QTY && /^\d/.test(m[1]) && !LETTER_SIZE_END.test(lower.slice(0, m.index))) continue;
+      // (方 counts seals and inkstones in Chinese numerals, "刻两方", "一方名章"; not 四方, a word of its own, nor 80方 of
+      // water, cubic metres)
+      if (re === ZH_QTY && m[2] === "方" && (/\d/.test(m[1]) || m[1] === "四")) continue;
+      // (a sum said with 对吧, "right?", counts no pairs: "押金是1500对吧")
+      if (re === ZH_QTY && m[2] === "对" && /^\d{3,}/.test(m[1]) && /^[吧吗]/.test(lower.slice(m.index + m[0].length))) continue;
       // ("me and my wife" are two)
       const value = re === PINYIN_QTY && m[1] in PINYIN_NUMERALS ? PINYIN_NUMERALS[m[1]] : re === PEOPLE && /^(?:me|myself) /.test(m[0]) ? 2 : parseNumber(m.slice(1).find((g) => g !== undefined) ?? "");
       if (value === null || value < 1 || !Number.isInteger(value)) continue;

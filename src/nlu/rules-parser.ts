@@ -1,7 +1,7 @@
 // The offline parser: pure rules over a catalog snapshot, no I/O. Every extractor lives in its own
 // module; this file only wires them together and decides which fields an intent carries.
 import { CatalogMatcher, type CatalogMention, type HeadMention, type ProductInfo } from "./catalog-matcher.ts";
-import { couponByTitle, couponSignatures, DISCOUNT_SAID, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
+import { couponByTitle, couponSignatures, namesCoupon, DISCOUNT_SAID, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { englishSizes } from "./english-sizes.ts";
 import { isBareTitle, isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
@@ -94,6 +94,8 @@ const SIZE_LED_WORD = /^(?:中午|中间|中心|中文|中国|大家|大概|大�
 const DAY_KIND = /周末|节假日|平日|工作日/;
 /** a size that is a part of the day one comes in (上午班, 夜钓) */
 const DAY_PART = /^(?:上午|下午|早|晚|夜)[班场钓]$/;
+/** ordering said (after a coupon's name): 买, 订, 要, 来, 拍, 下单, order, book, buy */
+const ORDERED_AFTER = /[买订要来拍]|下单|(?<![a-z])(?:order|book|buy|get)(?![a-z])/;
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 满两万减一千, 立减30元; 减800 before 的券) and then
  * the coupon, or claiming it (领, claim) */
 const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+(?:\.\d+)?\s*[万千wk]?\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|满[一二两三四五六七八九十百千万]+减[一二两三四五六七八九十百千]+|减\s*\d+\s*(?:元|块)?(?=\s*(?:的|那个|这个|那张)?\s*券)|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?|\d{1,2}\s*%\s*off)\s*(?:(?:那张|这张)(?!\s*(?:用|使|抵))|用(?:了|过)(?:没|吗|么)?|(?:还有多久|什么时候|啥时候|几号)?(?:过期|到期)|(?:的|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领|claim(?![a-z])|还(?:有|在|能用)(?:吗|没|不|么)?|(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张(?![\u4e00-\u9fff])))/;
@@ -694,6 +696,15 @@ export class RulesParser implements IntentParser {
     }
     // (a product a coupon is named by is no item: "秀禾服88折的券领一张", "年卡满1000减100那张券", "get me the 相册9折 coupon")
     for (let k = productMentions.length - 1; k >= 0; k--) if (COUPON_OF.test(lower.slice(productMentions[k].end, productMentions[k].end + 24))) productMentions.splice(k, 1);
+    // (nor one said with a discount of a coupon whose title it is in: "雪镜头盔9折用这个", "用沙发套7折", "轮椅满1000减100能用吧")
+    // (unless it is the only product named and is then ordered: "木屋85折能用不 twin room订一晚")
+    if (this.couponTitles.length && /[折减]/.test(lower)) {
+      for (let k = productMentions.length - 1; k >= 0; k--) {
+        if (!namesCoupon(lower, productMentions[k].start, this.couponTitles)) continue;
+        if (productMentions.length === 1 && ORDERED_AFTER.test(lower.slice(productMentions[k].end))) continue;
+        productMentions.splice(k, 1);
+      }
+    }
     // (nor one of another brand's said as how much of it to put in what is ordered: the 辣子 of "凉皮大份 辣子多放", the 酸笋 of
     // "鸡杂粉 多放酸笋", where the 辣子 and the 酸笋 the catalog sells are another shop's; a shop's own topping is ordered, "多放点臊子")
     for (let k = productMentions.length - 1; k >= 1; k--) {

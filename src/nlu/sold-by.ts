@@ -24,7 +24,8 @@ const UNITS: Record<string, string> = {
   次: "次|times(?![a-z])|sessions?(?![a-z])|visits?(?![a-z])",
   局: "局|games?(?![a-z])|rounds?(?![a-z])",
   集: "集|episodes?(?![a-z])",
-  米: "米(?![白黄色])|m(?![a-z])|met(?:er|re)s?(?![a-z])",
+  // (a running metre said 延米: "台面 5延米")
+  米: "延?米(?![白黄色])|m(?![a-z])|met(?:er|re)s?(?![a-z])",
   厘米: "厘米|公分|cm(?![a-z])|centimet(?:er|re)s?(?![a-z])",
   // (characters engraved or written: "每枚5个字", "12 characters", "6 letters")
   字: "个?字(?![母体号])|characters?(?![a-z])|chars?(?![a-z])|letters?(?![a-z])",
@@ -72,6 +73,9 @@ function hoursBetween(text: string): number | null {
 
 /** spans of time as so many of a shorter one, where the count is exact (a month is no fixed count of days) */
 const SPANS: Record<string, [string, number][]> = { 月: [["年", 12]], 天: [["周", 7]], 晚: [["周", 7]] };
+
+/** Whether a unit is a span of time a thing is hired or stayed for (小时, 天, 晚, 周, 月, 年). */
+export const isSpanOfTime = (unit: string | null | undefined): boolean => !!unit && /^(?:小时|天|晚|周|月|年)$/.test(unit);
 
 /** weights in grams, and how each is said, for a weight said in another weight's unit (一斤 of a product sold by 克 is 500) */
 const GRAMS: Record<string, number> = { 克: 1, 两: 50, 斤: 500, 公斤: 1000 };

@@ -2684,3 +2684,45 @@ describe("session 25: wrong intent", () => {
     expect(overrides(DEFAULT_POLICY, { intent: "find_store", confidence: 0.84 }, { intent: "unknown", p: 0.8 })).toBe(false);
   });
 });
+
+describe("session 25: extra products and wrong quantities", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "雪原小铺" }],
+    stores: [],
+    products: [
+      { id: "goggles", brandId: "m", name: "雪镜", aliases: [], sizes: [] },
+      { id: "helmet", brandId: "m", name: "头盔", aliases: [], sizes: [] },
+      { id: "magnet", brandId: "m", name: "磁吸雪镜", aliases: [], sizes: [] },
+      { id: "cabin", brandId: "m", name: "木屋", aliases: [], sizes: ["大床房", "双床房"] },
+      { id: "kit", brandId: "m", name: "学员套装", aliases: [], sizes: [] },
+      { id: "sponge", brandId: "m", name: "美妆蛋", aliases: [], sizes: [] },
+      { id: "power", brandId: "m", name: "户外电源", aliases: [], sizes: ["2000W"] },
+      { id: "seal", brandId: "m", name: "闲章", aliases: [], sizes: ["2cm"] },
+      { id: "darts", brandId: "m", name: "镖机", aliases: [], sizes: [], description: "按小时计" },
+      { id: "top", brandId: "m", name: "台面安装", aliases: [], sizes: [], description: "按延米计价" },
+    ],
+    coupons: [
+      { code: "SNOW9", brandId: "m", title: "雪镜头盔9折", kind: "percent", value: 90 },
+      { code: "CABIN85", brandId: "m", title: "木屋住宿85折", kind: "percent", value: 85 },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    // a product said as a coupon's name, with that coupon's discount, is no item
+    ["雪镜头盔9折用这个 买个磁吸雪镜", [["magnet", 1, null]]],
+    // unless it is the only product and is then ordered
+    ["木屋85折能用不 双床房订一晚", [["cabin", 1, "双床房"]]],
+    // a budget or a deposit counts nothing
+    ["预算500 学员套装选哪个", [["kit", 1, null]]],
+    ["户外电源2000W 租一天 押金是1500对吧，先下单", [["power", 1, "2000W"]]],
+    // nor how many times it was used before it broke, nor a rating in words
+    ["美妆蛋用两次就裂了", [["sponge", 1, null]]],
+    ["two stars, the 美妆蛋 broke", [["sponge", 1, null]]],
+    // 方 counts seals
+    ["闲章2cm刻两方", [["seal", 2, "2cm"]]],
+    // one of a thing hired by the hour, for so many hours, is that many hours
+    ["订一台镖机 3小时", [["darts", 3, null]]],
+    // a running metre, 延米, of a product sold by the metre
+    ["台面安装 5延米", [["top", 5, null]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
