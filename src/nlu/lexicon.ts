@@ -289,10 +289,46 @@ export function staffBrands(staff: CatalogSnapshot["staff"]): Map<string, Set<st
 // a kind of place, by the words Chinese and English end them with (药房, 营业厅, 茶楼, 工作室; barbershop, pharmacy): not
 // 健康 of 安策健康 or 师傅 of 到家师傅, which say what a brand does or who works there, not what it is
 // (nor a word of any shop's stores, 旗舰店, 中心, nor a 行 that is going, 骑行)
-const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园场堂吧]|中心|会所|俱乐部)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r|hospital|park|restaurant|rink|range|club|firm|agency|academy)s?$/;
+const PLACE_KIND = /(?:[店房馆厅楼庄行所院社坊铺室城园场堂吧校]|中心|会所|俱乐部)$|(?:shop|store|studio|salon|clinic|house|hall|center|centre|mart|market|pharmacy|bakery|gym|parlou?r|hospital|park|restaurant|rink|range|club|firm|agency|academy|school|hotel|inn|lodge)s?$/;
 /** words for a shop said after what it sells (螺蛳粉店, 智能家居体验店) */
 const SHOP_WORDS = ["店", "体验店", "专卖店"];
 const NO_KIND = /^(?:[^\u3400-\u9fff]*|.*(?:旗舰店|专卖店|体验店|门店|分店|总店|网店|商城)|中心|服务中心|(?:骑|出|旅|步|通|运|自|同|飞|航)行)$/;
+
+/**
+ * The brand's own part of a name that no other of its names is: the start it shares with another of its names, up to
+ * where they part (参源 of 参源国医馆 beside 参源中医馆, 维扬 of 维扬老酱园 beside 维扬酱菜; "Huayu" of "Huayu Florist"
+ * beside "huayuxuan", "Beitang" of "Beitang Bathhouse" beside "beitangfu"): two Chinese characters or more, or whole
+ * English words, so that what follows it in the name is said of the brand on its own (国医馆, "bathhouse").
+ */
+function sharedStems(long: string, names: string[]): string[] {
+  const stems: string[] = [];
+  for (const other of names) {
+    if (other === long) continue;
+    let i = 0;
+    while (i < long.length && i < other.length && long[i] === other[i]) i++;
+    // (one name starting the other is a name before more, found as such)
+    if (i >= Math.min(long.length, other.length)) continue;
+    const stem = long.slice(0, i).trimEnd();
+    if (/^[\u3400-\u9fff]{2,}$/.test(stem) || (/^[a-z][a-z ]{2,}$/.test(stem) && long[stem.length] === " ")) stems.push(stem);
+  }
+  return stems;
+}
+
+/** An English word of a place after a start of the name, six letters or more ("Old Fox Barbershop" after "Old Fox"), or
+ * two or three: "YouPet Animal Hospital" is an animal hospital, "Wild Isle Adventure Park" an adventure park. */
+function englishPlaces(long: string, starts: string[]): string[] {
+  return starts.filter((n) => long[n.length] === " ").map((n) => long.slice(n.length + 1)).filter((rest) => /^[a-z]{6,}$|^[a-z]{3,}(?: [a-z]{3,}){1,2}$/.test(rest) && PLACE_KIND.test(rest)).flatMap((rest) => {
+    const words = rest.split(" ");
+    return words.length > 2 ? [rest, words.slice(1).join(" ")] : [rest];
+  });
+}
+
+/** English says a place of learning by either word: a "drum academy" is asked for as a "drum school", and the other
+ * way round (said of what is taught, two words or more). */
+const otherWordOf = (kind: string): string | null => {
+  const m = /^([a-z]+(?: [a-z]+)*) (academy|school)$/.exec(kind);
+  return m ? `${m[1]} ${m[2] === "academy" ? "school" : "academy"}` : null;
+};
 
 /**
  * The kinds of shop the brands are, read from their names: a name that is another of the brand's names and more
@@ -307,18 +343,20 @@ export function brandKinds(brands: { id: string; name: string; aliases?: string[
       // (after the longest of its other names that it starts with: 粤点轩茶楼 is 粤点轩 and 茶楼, not 粤点 and 轩茶楼)
       // (an English kind is a whole word of six letters or more: "Old Fox Barbershop" after "Old Fox", not "home" or "copy")
       const prefixes = names.filter((n) => n.length < long.length && long.startsWith(n)).sort((a, b) => b.length - a.length);
-      const kinds = [
+      const placeAfter = (starts: string[]) => [
         // (and after any shorter one, when the longest leaves too little: 母婴店 of 乐贝多母婴店 beside 乐贝多母婴, 4S店 of 青岚4S店)
-        ...prefixes.map((n) => long.slice(n.length)).filter((rest) => /^(?:[\u3400-\u9fff]{2,6}|\d[a-z][\u3400-\u9fff])$/.test(rest) && PLACE_KIND.test(rest) && !NO_KIND.test(rest)).slice(0, 1),
+        ...starts.map((n) => long.slice(n.length)).filter((rest) => /^(?:[\u3400-\u9fff]{2,6}|\d[a-z][\u3400-\u9fff])$/.test(rest) && PLACE_KIND.test(rest) && !NO_KIND.test(rest)).slice(0, 1),
+        ...englishPlaces(long, starts),
+      ];
+      // (else after the start it shares with another of its names: 国医馆 of 参源国医馆 beside 参源中医馆, "bathhouse" of
+      // "Beitang Bathhouse" beside "beitangfu")
+      const places = placeAfter(prefixes);
+      const kinds = [
+        ...(places.length ? places : placeAfter(sharedStems(long, names))),
         // (what the brand sells, said with a word for a shop: 螺蛳粉店 of 阿螺记螺蛳粉, 贴膜店 of 膜匠汽车贴膜, 智能家居体验店 of
         // 小栖智能家居; from the end of what its name says after its shorter name, two characters or more)
         ...prefixes.map((n) => long.slice(n.length)).filter((rest) => /^[\u3400-\u9fff]{2,6}$/.test(rest) && !PLACE_KIND.test(rest) && !NO_KIND.test(rest)).slice(0, 1)
           .flatMap((rest) => [...rest].slice(0, -1).map((_, k) => rest.slice(k)).flatMap((piece) => SHOP_WORDS.map((w) => piece + w))),
-        // (or two or three: "YouPet Animal Hospital" is an animal hospital, "Wild Isle Adventure Park" an adventure park)
-        ...prefixes.filter((n) => long[n.length] === " ").map((n) => long.slice(n.length + 1)).filter((rest) => /^[a-z]{6,}$|^[a-z]{3,}(?: [a-z]{3,}){1,2}$/.test(rest) && PLACE_KIND.test(rest)).flatMap((rest) => {
-          const words = rest.split(" ");
-          return words.length > 2 ? [rest, words.slice(1).join(" ")] : [rest];
-        }),
         // (what the brand is in English, said with a word for a shop: "Shiyi Clothing" → "clothing store", "Sumian Home
         // Textiles" → "home textile shop")
         ...prefixes.filter((n) => long[n.length] === " " && /^[a-z]/.test(n)).map((n) => long.slice(n.length + 1))
@@ -329,7 +367,14 @@ export function brandKinds(brands: { id: string; name: string; aliases?: string[
       for (const kind of kinds.flatMap((k) => (/^[大新老]..+$/.test(k) ? [k, k.slice(1)] : [k]))) (owners.get(kind) ?? owners.set(kind, new Set()).get(kind)!).add(b.id);
     }
   }
-  return [...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }));
+  const kinds = [...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }));
+  // (and said by the other word, when no brand's names say that)
+  const otherWords = new Map<string, Set<string>>();
+  for (const k of kinds) {
+    const other = otherWordOf(k.text);
+    if (other && !owners.has(other)) (otherWords.get(other) ?? otherWords.set(other, new Set()).get(other)!).add(k.id);
+  }
+  return [...kinds, ...[...otherWords].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }))];
 }
 
 /** the English nouns of a service done to a thing: rod repair, tank cleaning, face painting (English's, no trade's) */

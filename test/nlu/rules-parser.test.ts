@@ -2726,3 +2726,34 @@ describe("session 25: extra products and wrong quantities", () => {
     ["台面安装 5延米", [["top", 5, null]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("session 25: a kind of shop said for the brand", () => {
+  const shops = rulesFromCatalog({
+    brands: [
+      { id: "guoyi", name: "参源国医馆", aliases: ["参源国医", "参源中医馆", "Shenyuan TCM"] },
+      { id: "bath", name: "北汤府洗浴中心", aliases: ["北汤府", "beitangfu", "Beitang Bathhouse"] },
+      { id: "hotel", name: "毛孩子宠物酒店", aliases: ["毛孩子", "Furkids", "Furkids Pet Hotel"] },
+      { id: "makeup", name: "黛蔓化妆学校", aliases: ["黛蔓", "Daiman Makeup School"] },
+      { id: "drum", name: "鼓点鼓手学院", aliases: ["鼓点", "GuDian", "Gudian Drum Academy"] },
+      { id: "tea", name: "参源堂", aliases: ["参源堂人参"] },
+    ],
+    stores: [],
+    products: [
+      { id: "soak", brandId: "bath", name: "泡池门票", aliases: [], sizes: [] },
+      { id: "ginseng", brandId: "tea", name: "长白山人参", aliases: ["人参"], sizes: [] },
+    ],
+  });
+  const brand = (text: string) => shops.parseSync(text, ctx()).brandId;
+  it.each([
+    // after the start two of its names share (参源 of 参源国医馆 and 参源中医馆; "Beitang" of beitangfu)
+    ["离我3公里以内有国医馆吗", "guoyi"],
+    ["bathhouse near me", "bath"],
+    // a school, a hotel is a place
+    ["杭州有没有化妆学校", "makeup"],
+    ["nearest pet hotel?", "hotel"],
+    // an academy asked for as a school
+    ["nearest drum school to me?", "drum"],
+  ])("%s asks for that brand", (text, want) => expect(brand(text)).toBe(want));
+  // (a word the names do not end in names no brand)
+  it.each([["附近有中药店吗"], ["有没有学吉他的地方"]])("%s names no brand", (text) => expect(brand(text)).toBeNull());
+});
