@@ -8,6 +8,7 @@ import type { CatalogSnapshot } from "./intent.ts";
 import type { DescribedSize } from "./described-sizes.ts";
 import { typedFor } from "./homophone.ts";
 import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
+import { MEASURE_WORDS, ZH_NUM_RE } from "./numbers.ts";
 import { sizeIndex } from "./sizes.ts";
 import { asciiLower, isCjkChar, isLatinBoundary, overlaps, pluralEnd, type Span } from "./text.ts";
 import { foldTraditional } from "./traditional.ts";
@@ -94,12 +95,21 @@ const TYPO_STOPWORDS = new Set([
 const ARTICLE = /(?<=[a-z] )(?:the|a|an|my|your|his|her|our|their|this|that|these|those) (?=[a-z])/;
 
 /** what may come right before a one-character name: a count and a measure word (两瓶, 来瓶, 一个), or a described 的 (17的) */
-const COUNTED_ONE_CHAR = /(?:[\d一二两三四五六七八九十几俩仨来要买拿]\s*[个瓶杯张只件份盒袋包桶罐支把条块顶副套台部]|[\da-z]\s*的)$/;
+const COUNTED_ONE_CHAR = new RegExp(`(?:[\\d一二两三四五六七八九十几俩仨来要买拿备整]\\s*[${MEASURE_WORDS}块部]|[\\da-z]\\s*的)$`);
+/** a one-character name said as a word of its own, between pauses, or counted right after it: "馕两个", "伞 2米2的 来一把", "+馕+" */
+const ALONE_BEFORE = /^(?:|[\s,，、+＋;；。:：])$/;
+const COUNTED_AFTER = new RegExp(`^(?:[\\s,，、+＋;；。!！?？]|$|\\d|(?:${ZH_NUM_RE})[${MEASURE_WORDS}])`);
 
 /** a Latin start bucket larger than this is split by the NEXT_CHARS characters after its first word */
 /** what stands before the 个 of a count or a pointing word, not of a verb and its object (三个, 这个, 哪个) */
 const GE_NOT_VERB = /[\d一二两三四五六七八九十百千几俩仨半这那哪每某各整单多好]/;
 const SPLIT_BUCKET = 48;
+/** words between a verb and its object (splitByWordsBetween): a count and its measure word, 一下 or 下, 完 or 了 of a thing done */
+const WORDS_BETWEEN = new RegExp(`(?:一下|下|[完了过]|(?:[一二两三四五六七八九十几俩仨]|\\d{1,3})?\\s*[${MEASURE_WORDS}])`, "y");
+/** a cheap test for any of them in a message */
+const BETWEEN_PRECHECK = new RegExp(`[下完了过${MEASURE_WORDS}]`);
+/** the characters they start with, by code (a place starting none of them is passed over without the regular expression) */
+const BETWEEN_STARTS = new Set([..."下完了过一二两三四五六七八九十几俩仨0123456789" + MEASURE_WORDS].map((c) => c.charCodeAt(0)));
 const NEXT_CHARS = 4;
 
 /** the most multi-word names a typo'd phrase is compared with (those sharing its rarest word) */
@@ -741,6 +751,7 @@ export class CatalogMatcher {
     if (this.byHeadWord.size && /[a-z] *(?:,|\/|\bor\b|\band\b)/.test(lower)) this.coordinated(lower, ok, found);
     if (this.singleChars.size) this.oneCharNames(lower, ok, found);
     if (lower.includes("个")) this.splitByGe(lower, ok, found);
+    if (BETWEEN_PRECHECK.test(lower)) this.splitByWordsBetween(lower, ok, found);
     this.typos(lower, ok, found);
     // (Chinese homophone typos of names not already found: "赤霞株" beside a correctly written name)
     this.homophoneMatches(lower, ok, found);
@@ -765,6 +776,41 @@ export class CatalogMatcher {
       if (!m || m.end < 2) continue;
       const span = { ...m, start: i - 1, end: i + m.end };
       if (!found.some((f) => overlaps(f, span))) found.push(span);
+    }
+  }
+
+  /**
+   * A name of a verb and its object said with words between them, as Chinese says them: a count (加两个蛋 for 加蛋, 租两支拍子
+   * for 租拍子, 皮带打两个孔 for 皮带打孔), 一下 or 下 (修一下假发 for 修假发, 测下足型 for 测足型), or a thing done, with 完 or 了 (换完电池
+   * for 换电池, 洗完油烟机 for 洗油烟机). The verb is the last one to three characters before those words; the name is said where
+   * nothing longer is found across it. With a count between, the mention is the object, so that the count counts it.
+   */
+  private splitByWordsBetween(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
+    for (let i = 1; i < lower.length; i++) {
+      if (!BETWEEN_STARTS.has(lower.charCodeAt(i)) || !isCjkCode(lower.charCodeAt(i - 1)) || GE_NOT_VERB.test(lower[i - 1])) continue;
+      WORDS_BETWEEN.lastIndex = i;
+      const between = WORDS_BETWEEN.exec(lower);
+      // (个 alone is splitByGe's)
+      if (!between || between[0] === "个") continue;
+      const j = i + between[0].length;
+      if (!isCjkCode(lower.charCodeAt(j))) continue;
+      const counted = /[\d一二两三四五六七八九十几俩仨]|[^一下了完过]$/.test(between[0]);
+      for (let k = Math.min(3, i); k >= 1; k--) {
+        if (!isCjkCode(lower.charCodeAt(i - k))) continue;
+        const probe: CatalogMention[] = [];
+        this.exact(lower.slice(i - k, i) + lower.slice(j, j + 24), ok, probe, 0, 1);
+        const m = probe[0];
+        // (the name reaches past the verb into the object; of two characters only with a count between, 加两碗饭)
+        if (!m || m.start !== 0 || m.end <= k || (m.end === 2 && !counted)) continue;
+        const whole = { start: i - k, end: j + m.end - k };
+        const span = { ...m, start: counted ? j : whole.start, end: whole.end };
+        // (not where a name found takes the verb or the words between: the 鲅鱼 of 鲅鱼包饺子, the 鸭架汤 of 鸭架汤, the
+        // 六罐 of 精酿六罐礼盒; nor inside a longer name found across the object: the 蛋挞 of 加两个蛋挞)
+        if (found.some((f) => overlaps(f, { start: whole.start, end: j }) || (overlaps(f, whole) && f.end > whole.end))) break;
+        for (let n = found.length - 1; n >= 0; n--) if (overlaps(found[n], whole)) found.splice(n, 1);
+        found.push(span);
+        break;
+      }
     }
   }
 
@@ -996,15 +1042,18 @@ export class CatalogMatcher {
 
   /**
    * A product named by one character (水, 壳) is that product only where it is counted or described right before it
-   * ("两瓶水", "再来瓶水", "17的壳") and ends the word (not the 水 of 水果): one character alone is too common a word.
+   * ("两瓶水", "再来瓶水", "备3箱水", "17的壳") and ends the word (not the 水 of 水果), or where it is a word of its own after a
+   * pause, counted after it or set off by another ("馕两个", "+馕+"): one character alone is too common a word.
    */
   private oneCharNames(lower: string, ok: (b: string) => boolean, found: CatalogMention[]): void {
-    for (let i = 1; i < lower.length; i++) {
+    for (let i = 0; i < lower.length; i++) {
       const hit = this.singleChars.get(lower[i]);
       if (!hit || !ok(hit.brandId)) continue;
       const span = { start: i, end: i + 1 };
-      if (found.some((f) => overlaps(f, span)) || (isCjkChar(lower[i + 1] ?? "") && !/[子儿]/.test(lower[i + 1]))) continue;
-      if (!COUNTED_ONE_CHAR.test(lower.slice(Math.max(0, i - 4), i))) continue;
+      if (found.some((f) => overlaps(f, span))) continue;
+      const alone = ALONE_BEFORE.test(lower.slice(Math.max(0, i - 1), i)) && COUNTED_AFTER.test(lower.slice(i + 1, i + 5));
+      if (!alone && isCjkChar(lower[i + 1] ?? "") && !/[子儿嘛吧啊呀哈哦呢]/.test(lower[i + 1])) continue;
+      if (!alone && !COUNTED_ONE_CHAR.test(lower.slice(Math.max(0, i - 4), i))) continue;
       found.push({ ...span, kind: "product", id: hit.id, brandId: hit.brandId, via: "exact" });
     }
   }

@@ -2757,3 +2757,36 @@ describe("session 25: a kind of shop said for the brand", () => {
   // (a word the names do not end in names no brand)
   it.each([["附近有中药店吗"], ["有没有学吉他的地方"]])("%s names no brand", (text) => expect(brand(text)).toBeNull());
 });
+describe("session 25: products missing from an order, a name said with words between or a one-character name said alone", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "老街小馆" }],
+    stores: [],
+    products: [
+      { id: "egg", brandId: "m", name: "加蛋", aliases: ["加个蛋"], sizes: [] },
+      { id: "racket", brandId: "m", name: "羽毛球拍租借", aliases: ["租拍子"], sizes: [] },
+      { id: "punch", brandId: "m", name: "皮带打孔", aliases: [], sizes: [] },
+      { id: "wig", brandId: "m", name: "假发修剪", aliases: ["修假发"], sizes: [] },
+      { id: "battery", brandId: "m", name: "电池更换", aliases: ["换电池"], sizes: [] },
+      { id: "tart", brandId: "m", name: "蛋挞", aliases: [], sizes: [] },
+      { id: "soup", brandId: "m", name: "鸭架汤", aliases: [], sizes: ["小份", "大份"] },
+      { id: "nang", brandId: "m", name: "烤馕", aliases: ["馕"], sizes: [] },
+      { id: "water", brandId: "m", name: "矿泉水", aliases: ["水"], sizes: [] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity]);
+  it.each([
+    // a verb and its object with a count between: the count counts it
+    ["再加两个蛋", [["egg", 2]]],
+    ["租两支拍子", [["racket", 2]]],
+    ["皮带打两个孔", [["punch", 2]]],
+    // with 一下 or 完 between
+    ["明天修一下假发", [["wig", 1]]],
+    ["换完电池续航好多了", [["battery", 1]]],
+    // not across a longer name: 加两个蛋挞 orders tarts, 鸭架汤 is no 鸭汤 of 架
+    ["加两个蛋挞", [["tart", 2]]],
+    ["鸭架汤小份一份", [["soup", 1]]],
+    // a one-character name said as a word of its own and counted after it, or counted by any measure word before it
+    ["羊肉串不要了 馕两个", [["nang", 2]]],
+    ["顺便备3箱水", [["water", 3]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
