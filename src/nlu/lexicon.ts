@@ -35,6 +35,10 @@ const TITLE_END = /(?:师|师傅|医生|医师|大夫|顾问|教练|护士|经�
 const BARE_TITLE = /^(?:师傅|老师|师|工|医生|大夫|顾问|教练|技师|管家|经理|店长|助理|专员)$/;
 /** Whether a word is a title alone, naming no trade (师傅, 老师). */
 export const isBareTitle = (word: string): boolean => BARE_TITLE.test(word);
+/** A bare title of one who does the work (师傅, 老师, 技师), not of one who advises or manages (顾问, 经理, 管家). */
+export const isWorkerTitle = (word: string): boolean => BARE_TITLE.test(word) && /^(?:师傅|老师|师|工|医生|大夫|教练|技师)$/.test(word);
+/** a word of one who advises, or of advice asked (顾问, 咨询, consultant): what it is about is no service booked */
+const ADVICE_WORD = /(?:顾问|咨询)$|(?<![a-z])(?:[a-z]+ )?(?:consultant|advis[eo]r|consultation)s?$/;
 const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;
 
 /** Whether a role word names a person (验光师, pastry chef) rather than a service (验光, oil change): by its ending. */
@@ -571,8 +575,10 @@ export class Lexicon {
   /** The role a message asks for: the first named by a word of its own, else the first named at all. */
   pickRole(mentions: TermMention[], lower: string): string | null {
     // (a bare title — 师傅, 老师 — says less than a service: "约个师傅上门检修" asks for whoever does 检修)
+    // (but one who advises is asked for whatever the advice is about: "约个顾问 想了解下洗眉疗程", "预约纹身咨询")
     const rank = (m: TermMention) => {
       const word = lower.slice(m.start, m.end);
+      if (ADVICE_WORD.test(word)) return -1;
       return (BARE_TITLE.test(word) ? 2 : 0) + (this.sharedWords.has(word) ? 1 : 0);
     };
     return [...mentions].sort((a, b) => rank(a) - rank(b))[0]?.id ?? null;

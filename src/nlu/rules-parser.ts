@@ -4,7 +4,7 @@ import { CatalogMatcher, type CatalogMention, type HeadMention, type ProductInfo
 import { couponByTitle, couponSignatures, namesCoupon, DISCOUNT_SAID, findCouponCode, findOrderId, type CouponSignature } from "./codes.ts";
 import { parseFulfillment } from "./fulfillment.ts";
 import { englishSizes } from "./english-sizes.ts";
-import { isBareTitle, isTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
+import { isBareTitle, isTitle, isWorkerTitle, Lexicon, TermMatcher, type TermMention } from "./lexicon.ts";
 import { emptyResult, type CatalogSnapshot, type Intent, type IntentParser, type ParseContext, type ParseResult } from "./intent.ts";
 import { decideIntent, type Decision } from "./intent-rules.ts";
 import { countOf, isAmountSold } from "./sold-by.ts";
@@ -536,6 +536,20 @@ export class RulesParser implements IntentParser {
     return null;
   }
 
+  /**
+   * A bare title of one who does the work (师傅, 老师) said with a service booked: the role that does the service, when
+   * that role's own titles end in the same word ("约个师傅上门洗冰箱" asks for the 清洗师傅 who cleans fridges, not for
+   * whichever role 师傅 alone names; "约烤全羊师傅" for the 烤羊师傅).
+   */
+  private titledServiceRole(lower: string, roles: TermMention[], items: { productId: string; size?: string | null }[]): string | null {
+    if (!roles.length || !items.length) return null;
+    const words = roles.map((r) => lower.slice(r.start, r.end));
+    if (!words.every(isWorkerTitle)) return null;
+    const role = this.roleOfItems(items);
+    const labels = role ? this.lexicon.role(role)?.labels ?? [] : [];
+    return words.every((w) => labels.some((l) => l.length > w.length && l.endsWith(w))) ? role : null;
+  }
+
   /** One parse with what it went through (the rules' decision, the masked text): for training and evaluation. */
   traceSync(text: string, ctx: ParseContext): { result: ParseResult; trace: ParseTrace } {
     const trace: ParseTrace = {};
@@ -1015,7 +1029,7 @@ export class RulesParser implements IntentParser {
     if (clock) items = items.map((it) => (it.size !== null ? it : { ...it, size: slotAt(this.matcher.products.get(it.productId)?.sizes ?? [], clock) }));
     // asking to be forgotten concerns the member, not a brand a word of theirs happens to be sold by
     if (NO_BRAND_BY_WORDS.has(intent) && brandId !== null && brandId === categoryBrand) brandId = null;
-    let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) ?? this.lexicon.subjectRoleIn(lower) : null;
+    let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.titledServiceRole(lower, roles, items) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) ?? this.lexicon.subjectRoleIn(lower) : null;
     // a booking goes where the role works: a brand no one in that role works for, found by a category word, was only
     // a word of its goods (the 羽毛球 of "约个教练教我打羽毛球" where the shop sells shuttles and the venue has the coaches)
     if (role && brandId !== null && brandId === categoryBrand && !this.lexicon.staffs(brandId, role)) brandId = null;

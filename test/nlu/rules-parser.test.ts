@@ -2790,3 +2790,29 @@ describe("session 25: products missing from an order, a name said with words bet
     ["顺便备3箱水", [["water", 3]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("session 25: role of a booking", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "快修侠" }],
+    stores: [],
+    products: [
+      { id: "fix", brandId: "m", name: "冰箱维修", aliases: [], tags: ["维修"], sizes: [] },
+      { id: "clean", brandId: "m", name: "冰箱除菌", aliases: [], tags: ["清洗"], sizes: [] },
+      { id: "brow", brandId: "m", name: "洗眉疗程", aliases: [], tags: ["洗眉"], sizes: [] },
+    ],
+    roles: [
+      { role: "repair_tech", labels: { zh: ["维修师傅", "师傅", "维修"], en: [] } },
+      { role: "cleaning_tech", labels: { zh: ["清洗师傅", "清洗"], en: [] } },
+      { role: "removal_tech", labels: { zh: ["洗眉师", "洗眉"], en: [] } },
+      { role: "consultant", labels: { zh: ["顾问", "咨询"], en: ["consultant"] } },
+    ],
+  });
+  const role = (text: string) => shop.parseSync(text, ctx()).role;
+  // a bare title said with a service booked asks for the role that does it, when that role's titles end in it too
+  it("约个师傅上门做冰箱除菌 asks for the cleaner", () => expect(role("约个师傅上门做冰箱除菌 周六下午")).toBe("cleaning_tech"));
+  it("约个师傅 alone asks for the role 师傅 names", () => expect(role("约个师傅 周六下午")).toBe("repair_tech"));
+  // one who advises is asked for, whatever the advice is about
+  it("约个顾问 想了解下洗眉疗程 asks for the consultant", () => expect(role("约个顾问 周六下午 想了解下洗眉疗程")).toBe("consultant"));
+  it("预约洗眉咨询 asks for the consultant", () => expect(role("预约洗眉咨询 周六下午")).toBe("consultant"));
+  it("预约洗眉 asks for the one who does it", () => expect(role("预约洗眉 周六下午")).toBe("removal_tech"));
+});
