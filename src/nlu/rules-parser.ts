@@ -37,8 +37,6 @@ const ownSizeSaid = (lower: string, p: ProductInfo, other: ProductInfo): boolean
   const n = /\d+(?:\.\d+)?/.exec(z)?.[0];
   return lower.includes(z.toLowerCase()) || (!!n && new RegExp(`(?<![\\d.])${n.replace(".", "\\.")}(?![\\d.])`).test(lower));
 });
-/** a word of sending a parcel, in a product's name (寄快递) */
-const PARCEL_WORD = /寄|快递|邮|顺丰|ship|mail|post|courier/;
 /** a time of the day said as such (8点, 9pm, 16:30), not a part of the day */
 const CLOCK_SAID = new RegExp(`\\d\\s*(?:[:：]\\d{2}|点|时|[ap]\\.?m(?![a-z])|o'?clock)|(?:${ZH_NUM_RE})点`);
 /** Whether a word (in the singular or plural) is one of a product's category words, or ends one ("car" of "full car"). */
@@ -957,8 +955,9 @@ export class RulesParser implements IntentParser {
     const rating = parseRating(unsized);
     // (not a way of receiving said inside the name of a card, a voucher, a form or a container: the 提货 of 提货卡, the 送货 of
     // 送货单, the 外带 of 外带冰淇淋盒)
-    // (nor the parcel service a shop sells, 寄快递: one sends something with it, and says nothing of how an order comes)
-    const cards = mentions.filter((m) => m.kind === "product" && (/[卡券单盒杯袋桶]$/.test(lower.slice(m.start, m.end)) || (PARCEL_WORD.test(lower.slice(m.start, m.end)) && parseFulfillment(lower.slice(m.start, m.end)) === "ship")));
+    // (nor a way of receiving that is itself what is bought, as the product's name says: the parcel service 寄快递, a pickup
+    // and return 上门取送, a same-day service 当日达, an airport drop-off 送机: one buys it, and says nothing of how an order comes)
+    const cards = mentions.filter((m) => m.kind === "product" && (/[卡券单盒杯袋桶]$/.test(lower.slice(m.start, m.end)) || parseFulfillment(lower.slice(m.start, m.end)) !== null));
     const fulfillment = parseFulfillment(cards.length ? blankSpans(lower, cards) : lower);
 
     let staff: TermMention[] | undefined;

@@ -2816,3 +2816,33 @@ describe("session 25: role of a booking", () => {
   it("预约洗眉咨询 asks for the consultant", () => expect(role("预约洗眉咨询 周六下午")).toBe("consultant"));
   it("预约洗眉 asks for the one who does it", () => expect(role("预约洗眉 周六下午")).toBe("removal_tech"));
 });
+
+describe("session 25: fulfillment", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "万事通", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "van", brandId: "m", name: "小面", aliases: [], sizes: ["单程", "往返"] },
+      { id: "fetch", brandId: "m", name: "上门取送", aliases: [], sizes: [] },
+      { id: "ride", brandId: "m", name: "机场接送", aliases: [], sizes: ["5座", "7座"] },
+      { id: "test", brandId: "m", name: "水质检测", aliases: [], sizes: [] },
+    ],
+  });
+  const got = (text: string) => {
+    const r = shop.parseSync(text, ctx());
+    return { intent: r.intent, fulfillment: r.fulfillment };
+  };
+  it.each([
+    // a way of receiving that is the product bought says nothing of how the order comes
+    ["小面上门取送 往返 周六下午3点", null],
+    // nor is taking people to the airport a delivery, nor 取样 a pickup
+    ["机场接送 7座 明天早上8点送机", null],
+    ["下单一个水质检测，明天上午来取样", null],
+    // (and the same words said of the order still are: "明天下午3点送到家")
+    ["水质检测一次 明天下午3点送到家", "delivery"],
+  ])("%s: fulfillment %s", (text, want) => {
+    const r = got(text);
+    expect(r.intent).toBe("order");
+    expect(r.fulfillment).toBe(want);
+  });
+});
