@@ -151,11 +151,6 @@ export function couponSignatures(coupons: CouponTitle[], names: string[] = [], c
   });
 }
 
-/**
- * The coupon a message names by its title: its discount said (满300减50, 8折), or at least three of the title's
- * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons (or its own words said whole, to use or claim it: "老带新礼用一下").
- * Null unless exactly one coupon fits best.
- */
 /** a pause that ends the words a coupon is named by: punctuation or a space */
 const COUPON_NAME_END = /[\s,，。;；!！?？、]/;
 /** where a discount starts in a coupon's name: 满1000减100, 立减50, 8折, 八五折 */
@@ -176,6 +171,11 @@ export function namesCoupon(lower: string, at: number, titles: { title: string; 
   return offered.length > 0 && titles.some((t) => t.title.includes(words) && t.discounts.some((x) => offered.includes(x)));
 }
 
+/**
+ * The coupon a message names by its title: its discount said (满300减50, 8折), or at least three of the title's
+ * two-character pieces (新人首单 of "新人首单8折"), in a message about coupons (or its own words said whole, to use or claim it: "老带新礼用一下").
+ * Null unless exactly one coupon fits best.
+ */
 export function couponByTitle(lower: string, coupons: CouponSignature[]): string | null {
   if (!coupons.length) return null;
   // (without a word for coupons, only a coupon whose own words are said whole, to use or claim it, is looked at)

@@ -20,7 +20,7 @@ const MAX_QUANTITY = 9999;
 /** a word for a sum of money (a budget, a deposit, a price) */
 const MONEY_WORD = /预算|押金|价格|价钱|价位|单价|总价|budget|deposit/;
 /** a sum of money said after such a word: "预算500", "押金是1500", "budget 300" */
-const MONEY_SAID = /(?:预算|押金|价格|价钱|价位|单价|总价|budget(?: of| is)?|deposit(?: of| is)?)\s*(?:是|在|大概|大约|约|有|就|只有|才|差不多|不超过|控制在|:|：)?\s*(?:¥|￥|\$|rmb\s*)?\d+(?:\.\d+)?\s*(?:元|块|w|万|k|千|rmb|yuan)?/g;
+const MONEY_SAID = new RegExp(`(?:${MONEY_WORD.source})(?:(?<=[a-z]) (?:of|is))?\\s*(?:是|在|大概|大约|约|有|就|只有|才|差不多|不超过|控制在|:|：)?\\s*(?:¥|￥|\\$|rmb\\s*)?\\d+(?:\\.\\d+)?\\s*(?:元|块|w|万|k|千|rmb|yuan)?`, "g");
 /** the ends of a name of a place or a package for a party (Chinese's words for them, not any trade's) */
 const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐|订座|订位)$/;
 /** the booking or renting of it named after the place: 包间预订, 场地租赁 */

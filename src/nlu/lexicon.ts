@@ -36,7 +36,7 @@ const BARE_TITLE = /^(?:师傅|老师|师|工|医生|大夫|顾问|教练|技师
 /** Whether a word is a title alone, naming no trade (师傅, 老师). */
 export const isBareTitle = (word: string): boolean => BARE_TITLE.test(word);
 /** A bare title of one who does the work (师傅, 老师, 技师), not of one who advises or manages (顾问, 经理, 管家). */
-export const isWorkerTitle = (word: string): boolean => BARE_TITLE.test(word) && /^(?:师傅|老师|师|工|医生|大夫|教练|技师)$/.test(word);
+export const isWorkerTitle = (word: string): boolean => /^(?:师傅|老师|师|工|医生|大夫|教练|技师)$/.test(word);
 /** a word of one who advises, or of advice asked (顾问, 咨询, consultant): what it is about is no service booked */
 const ADVICE_WORD = /(?:顾问|咨询)$|(?<![a-z])(?:[a-z]+ )?(?:consultant|advis[eo]r|consultation)s?$/;
 const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文)/;

@@ -112,8 +112,18 @@ export class ScriptSplitPattern {
 
   /** (an alternative left out cannot match anywhere in the text: the leftmost match and its alternative are the same) */
   private patternFor(text: string): RegExp | null {
-    const latin = /[a-z]/.test(text);
-    const cjk = /[\u3400-\u9fff]/.test(text);
+    const { latin, cjk } = scriptsOf(text);
     return latin && cjk ? this.whole : latin ? this.withoutCjk : cjk ? this.withoutLatin : this.withoutEither;
   }
+}
+
+/** the scripts a text has letters of; the last text's kept, since every cue group of a message asks of the same text */
+let lastText: string | undefined;
+let lastScripts = { latin: false, cjk: false };
+function scriptsOf(text: string): { latin: boolean; cjk: boolean } {
+  if (text !== lastText) {
+    lastText = text;
+    lastScripts = { latin: /[a-z]/.test(text), cjk: /[\u3400-\u9fff]/.test(text) };
+  }
+  return lastScripts;
 }
