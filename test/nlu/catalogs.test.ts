@@ -299,6 +299,10 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "cotton-quilt": { intent: 0.97, entities: 0.94 },
   "hifi-audio": { intent: 0.96, entities: 0.92 },
   "roujiamo-shop": { intent: 0.95, entities: 0.87 },
+  // (written blind at the start of session 26, never read: scored at arrival and at the end of the session)
+  "badminton-club": { intent: 1.0, entities: 0.93 },
+  "coconut-chicken": { intent: 0.99, entities: 0.94 },
+  "tie-dye-studio": { intent: 0.98, entities: 0.92 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
