@@ -436,6 +436,8 @@ export class CatalogMatcher {
   private readonly headsByStart = new Map<string, { text: string; ids: string[]; latin: boolean; tag: boolean }[]>();
   /** the last character of sized products' Chinese names, for the products ending in it (see sizedOneCharHeads) */
   readonly lastChars = new Map<string, string[]>();
+  /** Chinese heads (2–4 characters, read one syllable a character) by the key of their syllables: typed with homophones */
+  private readonly headHomophones = new Map<number, { text: string; syllables: string[]; ids: string[]; tag: boolean }[]>();
   /** the keys of headsByStart as bits */
   private readonly headStarts = new StartBits();
 
@@ -479,6 +481,13 @@ export class CatalogMatcher {
       }
       return out;
     };
+    // (a role's Chinese words are the catalog's words too: the 碾米 of 碾米师傅 is no 粘米)
+    for (const r of catalog.roles ?? []) {
+      for (const raw of r.labels?.zh ?? []) {
+        const text = normalizeSurface(raw);
+        for (let k = 0; k + 1 < text.length; k++) if (isCjkChar(text[k]) && isCjkChar(text[k + 1])) this.namePairs.add(text.slice(k, k + 2));
+      }
+    }
     for (const p of catalog.products ?? []) {
       const chars = new Set([p.name, ...(p.aliases ?? [])].join("").normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]/g) ?? []);
       this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: normalizeSurface(p.name), described: p.described ?? [], tags: p.tags?.length ? p.tags.map(normalizeSurface) : undefined });
@@ -682,6 +691,15 @@ export class CatalogMatcher {
       if (bucket) bucket.push({ text, ids, latin: isLatin(text), tag });
       else this.headsByStart.set(key, [{ text, ids, latin: isLatin(text), tag }]);
       this.headStarts.add(key);
+      if (isAllCjk(text)) {
+        const syllables = syllablesOf(text);
+        if (syllables.length !== text.length) continue;
+        let hk = HOMOPHONE_KEY_SEED;
+        for (const y of syllables) hk = nextHomophoneKey(hk, syllableId(y));
+        const list = this.headHomophones.get(hk);
+        if (list) list.push({ text, syllables, ids, tag });
+        else this.headHomophones.set(hk, [{ text, syllables, ids, tag }]);
+      }
     }
     for (const bucket of this.headsByStart.values()) if (bucket.length > 1) bucket.sort((a, b) => b.text.length - a.text.length);
   }
@@ -737,8 +755,36 @@ export class CatalogMatcher {
         if (ids.length && !again && !holds && !taken.some((t) => overlaps(t, span)) && !out.some((o) => overlaps(o, span))) out.push({ ...span, ids, ...(h.tag ? { tag: true } : {}) });
         break;
       }
+      // (a Chinese head typed with a homophone, 土鸡旦 for 土鸡蛋, 雪的靴 for 雪地靴: the longest read so here)
+      if (this.headHomophones.size && isCjkCode(lower.charCodeAt(i)) && !out.some((o) => o.end > i)) this.headHomophoneAt(lower, i, taken, allowed, out);
     }
     return out;
+  }
+
+  /** A Chinese head typed at `i` with one character or more a homophone of its own (see homophoneAt), longest first. */
+  private headHomophoneAt(lower: string, i: number, taken: Span[], allowed: Set<string> | null, out: HeadMention[]): void {
+    const keys: number[] = [];
+    let key = HOMOPHONE_KEY_SEED;
+    for (let n = 1; n <= 4 && isCjkCode(lower.charCodeAt(i + n - 1)); n++) keys.push((key = nextHomophoneKey(key, syllableOfCode(lower.charCodeAt(i + n - 1)))));
+    for (let n = keys.length; n >= 2; n--) {
+      const span = { start: i, end: i + n };
+      if (taken.some((t) => overlaps(t, span))) continue;
+      for (const h of this.headHomophones.get(keys[n - 1]) ?? []) {
+        let same = 0;
+        let fits = true;
+        for (let k = 0; k < n && fits; k++) {
+          const c = lower[i + k];
+          if (c === h.text[k]) same++;
+          else fits = pinyinOfChar(c) === h.syllables[k] && (n > 2 || typedFor(c, h.text, k, lower, i));
+        }
+        if (!fits || !same || same === n) continue;
+        if (this.pairMeant(lower, i, h.text)) continue;
+        const ids = h.ids.filter((id) => { const b = this.products.get(id)?.brandId; return !!b && (!allowed || allowed.has(b)); });
+        if (!ids.length) continue;
+        out.push({ ...span, ids, ...(h.tag ? { tag: true } : {}) });
+        return;
+      }
+    }
   }
 
   /** Brand and product mentions, non-overlapping, in text order. `allowed` restricts to some brands. */
@@ -1188,17 +1234,16 @@ export class CatalogMatcher {
     if (readings.length < chars.length) readings = new Int32Array(chars.length * 2);
     const read = readings;
     for (let i = 0; i < chars.length; i++) read[i] = syllableOfCode(chars.charCodeAt(i));
+    const here: CatalogMention[] = [];
     for (let i = 0; i < chars.length; i++) {
       if (!isCjkCode(chars.charCodeAt(i))) continue;
       if (i + 1 >= chars.length || !isCjkCode(chars.charCodeAt(i + 1))) continue;
-      // The first name in catalog order that fits here (any other fitting here overlaps it): among the polyphonic
-      // names of these first two syllables, and those reading as the text does from here, for each length.
+      // The longest name that fits here, the first in catalog order of that length: among the polyphonic names of
+      // these first two syllables, and those reading as the text does from here, for each length.
       let best: HomophoneSurface | null = null;
+      const better = (h: HomophoneSurface) => !best || h.chars.length > best.chars.length || (h.chars.length === best.chars.length && h.order < best.order);
       for (const h of this.polyphonicHomophones.get(syllablePair(read[i], read[i + 1])) ?? []) {
-        if (this.homophoneAt(chars, i, h, ok, found)) {
-          best = h;
-          break;
-        }
+        if (better(h) && this.homophoneAt(chars, i, h, ok, found)) best = h;
       }
       let key = nextHomophoneKey(HOMOPHONE_KEY_SEED, read[i]);
       for (let k = i + 1; k < chars.length; k++) {
@@ -1206,15 +1251,18 @@ export class CatalogMatcher {
         const bit = key & (HOMOPHONE_PREFIX_BITS - 1);
         if (!(this.homophonePrefixes[bit >>> 5] & (1 << (bit & 31)))) break;
         for (const h of this.homophonesByKey.get(key) ?? []) {
-          if (best && h.order > best.order) break;
+          if (!better(h)) break;
           if (this.homophoneAt(chars, i, h, ok, found)) {
             best = h;
             break;
           }
         }
       }
-      if (best) found.push({ start: i, end: i + best.chars.length, kind: best.kind, id: best.id, brandId: best.brandId, via: "homophone" });
+      if (best) here.push({ start: i, end: i + best.chars.length, kind: best.kind, id: best.id, brandId: best.brandId, via: "homophone" });
     }
+    // (where the names typed overlap, the longest is meant, the first in the text of those as long: 丽脊肉 over 脊肉)
+    if (here.length > 1) here.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    for (const m of here) if (!found.some((f) => f.start < m.end && m.start < f.end)) found.push(m);
   }
 
   /** Whether the homophone name `h` is typed at `i`: read as it is, one character or more as written, nothing found there. */
@@ -1228,11 +1276,21 @@ export class CatalogMatcher {
       // (in a two-character name, with the name's tone too, 薄点 is no 薄垫, and no word of the platform's: typedFor)
       else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && !typedFor(c, h.chars, k, chars, i))) return false;
     }
-    // (not a character written beside one it makes a word of the catalog's names with: the 游 of 宝宝游泳 is no 油 of
-    // 宝宝油 when 游泳 is in a name)
-    const last = h.chars.length - 1;
-    const meant = (chars[i] !== h.chars[0] && this.namePairs.has((chars[i - 1] ?? "") + chars[i])) ||
-      (chars[i + last] !== h.chars[last] && this.namePairs.has(chars[i + last] + (chars[i + last + 1] ?? "")));
-    return same >= 1 && !meant;
+    return same >= 1 && !this.pairMeant(chars, i, h.chars);
+  }
+
+  /**
+   * Whether a character typed for one of `name`'s at `i` is written beside one it makes a word of the catalog's names or
+   * roles' labels with, outside the name or inside it: the 游 of 宝宝游泳 is no 油 of 宝宝油 when 游泳 is in a name, the
+   * 碾米 of 碾米师傅 no 粘米 when a role is so called.
+   */
+  private pairMeant(chars: string, i: number, name: string): boolean {
+    const last = name.length - 1;
+    if (chars[i] !== name[0] && this.namePairs.has((chars[i - 1] ?? "") + chars[i])) return true;
+    if (chars[i + last] !== name[last] && this.namePairs.has(chars[i + last] + (chars[i + last + 1] ?? ""))) return true;
+    for (let k = 0; k < last; k++) {
+      if ((chars[i + k] !== name[k] || chars[i + k + 1] !== name[k + 1]) && this.namePairs.has(chars.slice(i + k, i + k + 2))) return true;
+    }
+    return false;
   }
 }

@@ -55,8 +55,11 @@ export function typedFor(ch: string, name: string, k: number, text: string, at: 
   const platformChar = (platform ??= new Set(cueWords().join(""))).has(ch);
   if (toned && (name.length > 2 || !platformChar)) return true;
   if (NEVER_TYPED.test(ch) || (!toned && platformChar)) return false;
-  const outer = k === 0 ? (text[at - 1] ?? "") + ch : ch + (text[at + name.length] ?? "");
-  return !isDictionaryWord(text.slice(at, at + name.length)) && !isDictionaryWord(outer) && (!toned || usualReading(ch) === tonedOf(name)[k]);
+  // (the character and the one beside the name only where there is one: at the text's edge the character alone is no
+  // word it makes)
+  const beside = k === 0 ? text[at - 1] : text[at + name.length];
+  const outer = beside === undefined ? "" : k === 0 ? beside + ch : ch + beside;
+  return !isDictionaryWord(text.slice(at, at + name.length)) && !(outer && isDictionaryWord(outer)) && (!toned || usualReading(ch) === tonedOf(name)[k]);
 }
 
 const usual = new Map<string, string>();

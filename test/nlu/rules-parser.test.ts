@@ -2846,3 +2846,28 @@ describe("session 25: fulfillment", () => {
     expect(r.fulfillment).toBe(want);
   });
 });
+
+describe("session 26: products named with homophone typos", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "好邻居", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "hoodie", brandId: "m", name: "卫衣", aliases: [], sizes: ["M", "L"] },
+      { id: "boots", brandId: "m", name: "儿童加厚雪地靴", aliases: [], sizes: ["28码", "30码"] },
+      { id: "cake", brandId: "m", name: "阿胶糕", aliases: [], sizes: [] },
+      { id: "block", brandId: "m", name: "阿胶", aliases: [], sizes: [] },
+      { id: "sticky", brandId: "m", name: "粘米", aliases: [], sizes: [] },
+    ],
+    roles: [{ role: "miller", labels: { zh: ["碾米师傅", "碾米"], en: ["miller"] } }],
+  });
+  const ids = (text: string) => shop.parseSync(text, ctx()).items.map((i) => i.productId);
+  // a two-character name typed with a homophone at the start of the text, where nothing stands before it
+  it("为衣L码 来一件 is the hoodie", () => expect(ids("为衣L码 来一件")).toEqual(["hoodie"]));
+  // where homophone names overlap, the longest is meant
+  it("阿交糕 is the cake, not the block", () => expect(ids("阿交糕红枣味的来两盒")).toEqual(["cake"]));
+  // a head of a longer name typed with a homophone, picked by its size
+  // a pair of characters a role's label holds is meant as written: 碾米 is no 粘米 where a role is called 碾米师傅
+  it("碾米预约 is no 粘米", () => expect(ids("碾米预约 今天下午4点")).toEqual([]));
+  it("粘米 as written is still the rice", () => expect(ids("粘米两斤")).toEqual(["sticky"]));
+  it("雪地学30码 is the boots", () => expect(ids("雪地学30码一双")).toEqual(["boots"]));
+});
