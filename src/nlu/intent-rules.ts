@@ -98,6 +98,9 @@ export const CUES = {
     /\b(?:done|ready|finished) yet\b|(?:你们|店里)收到了(?:吗|没)|\bnever (?:came|arrived|showed up|got here)\b|回来(?:了)?(?:没有?|吗)/,
     // "什么时候好", "单号发我一下", "等半天了", "咋还没动静", "做好没"
     /(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:好|做好|弄好|出来)(?=[?？，,。!！\s吗啊呀呢]|$)|单号.{0,4}(?:发|给|告诉)(?:我|一下)|等(?:了)?(?:半天|好久|很久|老半天)|没(?:有)?(?:动静|反应)|(?:做|弄|印|洗|修|改|装|配|烤|剪|拍|冲)好(?:了)?没/,
+    // (an order hurried, asked after by what was ordered, shown as delivered but not received: "帮我催一下", "催单", "我点的两杯奶茶呢",
+    // "那单怎么样了", "送到哪里了", "怎么还不来", "单被接了吗", "显示已签收 但没收到", "刚下的单有人处理吗")
+    /(?:帮我|给我|麻烦)?催(?:一下|下|一催|催)(?!乳)|催(?:单|我的单)|帮我催|(?:订|买|点|下单)的[^，,。?？!！]{0,12}呢[?？!！~。]*$|单(?:子)?(?:现在)?(?:怎么样|咋样)了|送到哪(?:里|儿)了?|到哪(?:里|儿)了|怎么还不(?:来|到|送|发货|发)|(?:单|订单)(?:被)?接了(?:吗|没)|显示(?:已经?)?(?:签收|送达|派送|配送中|发货|出库)|(?:签收|送达)了?[^，,。]{0,6}(?:但|可是|却)[^，,。]{0,4}没(?:有)?收到|(?:下的|订的|刚下的)单[^，,。]{0,6}(?:处理|安排)(?:了)?(?:吗|没)|还要等多久|(?:我|昨天|前天|之前|刚才|刚刚|上周|早上|前几天)(?:订|买|点|下单)的[^，,。]{0,16}(?:能|可以)(?:送到|寄到|到|取|拿)(?:吗|不|么|没)|(?:昨天|前天|之前|刚才|刚刚|上周|前几天)(?:订|买|点|下单)的[?？!！~。]*$|我的(?![^，,。\s]{0,10}(?:券|coupon|voucher|红包|积分|优惠|会员|卡))[^，,。\s]{1,10}呢[?？!！~。]*$|等了(?:一|两|半|几|\d)+(?:个)?(?:多)?(?:小时|钟头|天|周|分钟)了/,
     /\bwhere(?:'?s| is| are)? my\b(?!.{0,12}\b(?:coupons?|vouchers?|data|account)\b)/,
     en("order status|track(?:ing)? (?:my )?(?:order|package|parcel|delivery)|status of (?:my )?(?:order|delivery|package)|still (?:says|shows|showing|stuck (?:at|on|in)) (?:processing|pending|preparing|unshipped)"),
     /\b(?:has|have|did|is) my .{0,25}\b(?:ship|shipped|arrive|arrived|come|left|been sent|on (?:its|the) way|ready)\b/,
@@ -122,6 +125,9 @@ export const CUES = {
     // "我领过快鞋匠的券吗": whether a coupon was taken
     /我(?:之前|以前)?领过[^，,。?？]{0,10}券(?:吗|没|么|没有)/,
     /\bmy (?:coupons?|vouchers?|wallet|discounts?|codes?)\b|\b(?:coupons?|vouchers?) (?:i have|i've got|i got|i claimed|in my wallet)\b/,
+    // (which coupons can be used, asked: "现在能用的券有哪些", "我能用什么券", "有什么coupon可以用"; which ones are
+    // still mine: "我还剩什么券", "我手里有券吗", "我收藏的券", "我都领了什么券", "有没有快过期的券")
+    /(?:什么|啥|哪些|哪张|哪几张|几张)\s*(?:优惠)?(?:券|红包|coupons?|vouchers?)\s*(?:我)?(?:能|可以)用|(?:能|可以)用(?:什么|啥|哪些|哪张|哪几张)(?:优惠)?(?:券|红包)|(?:能|可以|可)用的(?:优惠)?(?:券|红包|coupons?|vouchers?)(?:有|都有|是)|我(?:手里|手上|手头|这里|这儿|这|名下)(?:还)?有(?:优惠)?(?:券|红包)|我名下的?(?:优惠)?(?:券|红包)|我的折扣|我都(?:领|拿)(?:了|过)(?:些)?(?:什么|啥|哪些)|领的(?:优惠)?券(?:去)?(?:哪|在哪)|券领了[^，,。]{0,6}(?:找不到|没看到|看不到|在哪(?!(?:里|儿)?(?:使)?用))|快(?:要)?(?:过期|到期)的(?:优惠)?券|券[^，,。]{0,4}快(?:要)?(?:过期|到期)|(?:那张|这张)[^，,。]{0,6}我(?:还)?有(?:没有?|吗)|券我?(?:用|领)(?:了|过)(?:没|吗|么)|我?是不是(?:已经)?领(?:过|了)|我(?:手里|手上|手头)(?:的|那|那几张|这几张)|我还?剩(?:下)?(?:什么|啥|哪些|几张|多少)|我(?:收藏|保存)(?:的|了的|过的)(?:优惠)?券|我(?:的|账户里的|账号里的)红包|我(?:还)?有(?:什么|啥|哪些)?(?:优惠|折扣|红包)(?![^，,。]{0,4}(?:可以|能)?领)(?:吗|没|么|[?？]|$)/,
     /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\b(?:coupons?|vouchers?) i (?:already )?(?:claimed|have|got|saved)\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
   ),
   helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|在这上面?|通过.{0,10})(?:预约|下单|约|订)|^(?:请问)?(?:怎么|如何)(?:预约|下单|约|订|买|领券|付款|支付)(?:啊|呀|呢|吗|呐)?[?？]*$/, /^\/help\b|\bhow (?:do|can) (?:i|we) (?:book|order|claim|pay|use)\b.{0,40}\b(?:this bot|this app|here|through|via|on this)\b|^how (?:do|can) (?:i|we) (?:book|order|claim|pay)\b[^,.]{0,30}\?\s*$|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bhow (?:does|do) (?:the |your )?(?:\w+ ){0,2}\w+ work\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
@@ -183,6 +189,9 @@ export const CUES = {
     // who does it best: "28mm还是32mm", "40cm or 50cm?", "which jeans fit a 175cm guy", "买哪个 纠结", "哪个压得住i7",
     // "配几T硬盘够存30天", "多久洗一次比较好", "what's best for…", "找谁写比较靠谱")
     /(?:\d\s*[a-z\u4e00-\u9fff]{0,3}|[小中大][\u4e00-\u9fff])还是\s*(?:\d|[小中大])|(?<![a-z])or(?![a-z])[^?.!]{0,40}\?|(?<![a-z])which(?![a-z])[^?.!,]{0,30}(?<![a-z])(?:fits?|works?|suits?)(?![a-z])|(?<![a-z])what'?s best(?![a-z])|(?:买|选|用)哪(?:个|种|款|一个|一款)(?![店门家])|哪(?:个|款|种)[^，,。?？\s]{0,4}得(?:住|下)|(?:几|多少)[^，,。?？\s]{1,8}够|(?:比较|更)(?:好|靠谱|合适|划算|值)[?？吗呢啊呀]*$/,
+    // (which pair or piece to wear, give or fit, how to pick, how often to change: "穿哪双跑鞋", "送哪款", "跑鞋怎么挑", "多久换一次",
+    // "哪种防滑")
+    /(?:穿|送|配|装|挑|戴)哪(?:个|种|款|双|件|条|只|台|把|套|本|瓶|盒|支)|(?:买|选|用)哪(?:双|件|条|只|台|把|套|本|瓶|盒|支)|(?:怎么|咋|如何)挑|多久(?:换|洗|保养|修剪|更换|清洗)一次|哪(?:个|种|款|双|件|条)(?:更|比较|最)?(?:防滑|透气|保暖|耐磨|防水|结实)/,
     /(?:要|该|应该|得)买(?:啥|什么)|要(?:多少|多大|几)(?![钱块元])[a-z\u4e00-\u9fff]{0,3}的|\bwhat should i (?:get|order|buy|drink|try|wear|have)\b|\bwhat'?s a good \w+\b|\bworth (?:buying|getting|it)\b|\bshould (?:i|we) (?:get|buy|choose|pick|go with)\b|怎么搭配|如何搭配|\bany (?:ideas|tips|picks)\b|\bwhat do you (?:have|suggest|recommend)\b|\bhelp me (?:choose|pick|decide|find something)\b|\bsomething (?:for|good|nice|new)\b/,
   ),
   feedbackStrong: any(
@@ -210,6 +219,9 @@ export const CUES = {
     en("hi|hello|hey|yo|howdy|greetings|hiya|sup|hallo|hola|nihao|ni hao|good (?:morning|afternoon|evening|day)|happy (?:new year|holidays)|season'?s greetings|what'?s up|(?:is )?(?:any ?one|any ?body) (?:there|here|around)"),
     /^morning\b/,
   ),
+  /** whether what is named suits someone or something, or helps ("脉冲跑鞋适合大体重吗", "适不适合路跑", "压缩裤有用吗", "新手能穿吗",
+   * "跑步穿合适吗"): advice when the catalog's thing is named, small talk otherwise ("今天适合出钓不") */
+  suits: any(/适合[^，,。？?!！\s]{1,10}(?:吗|么|不)[?？]*(?=$|[\s，,。!！])|适不适合|合不合适|(?:有用|管用)(?:吗|么|不)[?？]*$|(?:新手|小白|初学者|孕妇|小孩|孩子|宝宝|老人|女生|男生)?(?:能|可以)(?:穿|戴)(?:吗|不|么)|(?:新手|小白|初学者|孕妇|小孩|孩子|宝宝|老人|女生|男生)(?:能|可以)(?:用|吃|喝|玩|学|练|上)(?:吗|不|么)|(?:穿|用|戴)(?:着)?(?:合适|舒服)(?:吗|么|不)|(?:能|可以)(?:吃|喝)(?:什么|啥)/),
   /** a job inquiry ("你们招聘吗", "are you hiring"): asks the shop for nothing it sells */
   jobInquiry: any(/招聘|招人|招不招/, en("hiring|job openings?|vacanc(?:y|ies)")),
   /** whether they deliver to a place ("能送到花溪不") */
@@ -397,7 +409,7 @@ export function decideIntent(sig: Signals): Decision {
   // ("what's the best action cam": the best of what the catalog sells; of anything else it is none of ours)
   // (not when it orders should it be enough: "半只烤羊够10个人吃吗 够的话就订了")
   const ordersIfSo = /的话(?:就)?(?:订|要|买|下单|来)/.test(s);
-  const recommend = cue("recommend") || (cue("enough") && !orderVerb && !ordersIfSo) || (cue("enoughAsked") && !ordersIfSo) || (BEST_ASKED.test(s) && (sig.hasProduct || sig.hasCategory));
+  const recommend = cue("recommend") || (cue("suits") && (sig.hasProduct || sig.hasCategory)) || (cue("enough") && !orderVerb && !ordersIfSo) || (cue("enoughAsked") && !ordersIfSo) || (BEST_ASKED.test(s) && (sig.hasProduct || sig.hasCategory));
   // "recommend a good pizza place nearby": advice about somewhere else, naming nothing the catalog has, is not ours to give
   const elsewhere = recommend && !sig.hasProduct && !sig.hasBrand && !sig.hasCategory && !sig.hasRole &&
     /(?<![a-z])(?:places?|restaurants?|bars?|hotels?|cafes?)(?![a-z])|餐厅|饭店|馆子|景点|酒店|饭馆|好(?:吃|喝|玩)的[\u4e00-\u9fff]{0,6}店/.test(s);

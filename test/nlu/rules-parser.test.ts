@@ -2871,3 +2871,44 @@ describe("session 26: products named with homophone typos", () => {
   it("粘米 as written is still the rice", () => expect(ids("粘米两斤")).toEqual(["sticky"]));
   it("雪地学30码 is the boots", () => expect(ids("雪地学30码一双")).toEqual(["boots"]));
 });
+
+describe("session 26: intent", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "b", name: "麦穗", aliases: ["Maisui"] }],
+    stores: [],
+    products: [
+      { id: "tart", brandId: "b", name: "蛋挞", aliases: ["egg tart"], sizes: [] },
+      { id: "cake", brandId: "b", name: "栗子蛋糕", aliases: ["chestnut cake"], sizes: ["6寸", "8寸"] },
+      { id: "shoe", brandId: "b", name: "缓震跑鞋", aliases: ["cushion runner"], sizes: ["40", "41", "42"] },
+    ],
+    coupons: [{ code: "MS20", brandId: "b", title: "麦穗满100减20" }],
+  });
+  const intent = (text: string) => shop.parseSync(text, ctx()).intent;
+  it.each([
+    // which coupons can be used, or are still one's own, is a list of one's coupons
+    ["现在能用的券有哪些", "list_coupons"],
+    ["我能用什么券", "list_coupons"],
+    ["有什么coupon可以用", "list_coupons"],
+    ["我还剩什么券", "list_coupons"],
+    ["我手里有券吗", "list_coupons"],
+    ["我都领了什么券", "list_coupons"],
+    ["有没有快过期的券", "list_coupons"],
+    // (asking what there is to claim is still a claim)
+    ["有什么优惠券", "claim_coupon"],
+    ["有什么券可以领", "claim_coupon"],
+    // an order hurried or asked after by what was ordered
+    ["帮我催一下", "order_status"],
+    ["我点的两份蛋挞呢", "order_status"],
+    ["蛋挞送到哪里了", "order_status"],
+    ["我订的栗子蛋糕今天能送到吗", "order_status"],
+    ["刚下的单有人处理吗", "order_status"],
+    // (ordering with a time is no status question)
+    ["栗子蛋糕8寸 今天下午送到", "order"],
+    // whether what is named suits someone or helps, which pair to wear, is advice
+    ["新手穿哪双缓震跑鞋", "recommend"],
+    ["缓震跑鞋适合大体重吗", "recommend"],
+    ["缓震跑鞋新手能穿吗", "recommend"],
+    // (the same question of nothing the shop has is none of ours)
+    ["今天适合出去玩不", "unknown"],
+  ])("%s: %s", (text, want) => expect(intent(text)).toBe(want));
+});
