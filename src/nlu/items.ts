@@ -6,7 +6,7 @@ import type { ParsedItem } from "./intent.ts";
 import { describedSize } from "./described-sizes.ts";
 import { amountsSaid, countOf, isAmountSold, isMeasure, isSpanOfTime, isWeight, WEIGHT_SIZE } from "./sold-by.ts";
 import { EN_NUMBER_ALT, findQuantities, MEASURE_WORDS, parseNumber, quantityAfter, quantityBefore, ZH_NUM_CHARS, ZH_NUM_RE, type QuantityMention } from "./numbers.ts";
-import { bareNumberSize, catalogSizes, findSizes, fitsProduct, isPartyKind, partyOf, resolveSize, sizeByStem, sizeKey, sizesInParts, WEAK_SIZE_MEASURES, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, findSizes, fitsProduct, isPartyKind, partyOf, readIsPart, resolveSize, sizeByStem, sizeKey, sizesInParts, WEAK_SIZE_MEASURES, type SizeMention } from "./sizes.ts";
 import { blankSpans, overlaps, type Span } from "./text.ts";
 import { DISCOUNT_SAID } from "./codes.ts";
 
@@ -244,7 +244,7 @@ export function buildItems(
     const around = `${lower.slice(prevEnd, mention.start)} ${lower.slice(mention.end, nextStart)}`;
     // (or a part said alone that it does not come in: "5mm size L" of 5mm-L)
     const parted = sizesInParts(around, mention.product.sizes, size);
-    if (parted.length === 1 && (size === null || mention.product.sizes.includes(size) || parted[0].toLowerCase().split(/[\s+＋-]/).includes(size.toLowerCase()))) size = parted[0];
+    if (parted.length === 1 && (size === null || mention.product.sizes.includes(size) || parted[0].toLowerCase().split(/[\s+＋-]/).includes(size.toLowerCase()) || readIsPart(parted[0], size))) size = parted[0];
     // (or one said by its word with another kind ending or none: "草坪款" for 草坪灯)
     if (size === null) size = sizeByStem(around, mention.product.sizes, mention.product.name ?? "");
     // (or the one whose amount its description gives is said: "4个人吃" of a pot sold 小锅2人/中锅3-4人, "6-8钱的" of

@@ -473,6 +473,11 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
       if (aged.length === 1 && [...index.values()].some((v) => (who === ADULT ? CHILD : ADULT).test(v.toLowerCase()))) return aged[0];
       const ends = extremes(index);
       if (ends && (m.display === "L" || m.display === "S")) return m.display === "L" ? ends.large : ends.small;
+    } else if (/^[大小][\u4e00-\u9fff]$/.test(m.display)) {
+      // (a big or small measure said of a product sold in two or three amounts packed in it: "小杯" of 100ml杯/480ml桶)
+      const ends = extremes(index);
+      const end = ends && (m.display[0] === "大" ? ends.large : ends.small);
+      if (end && end.endsWith(m.display[1])) return end;
     }
   }
   // (a weight is no size asked of a product not sold by weight: the 10kg of "a harness for a 10kg corgi" is the
@@ -571,7 +576,9 @@ function extremes(index: Map<string, string>): { small: string; large: string } 
     const other = keys.find((k) => k !== half[0])!;
     if (/^[整全大]/.test(other)) return { small: index.get(half[0])!, large: index.get(other)! };
   }
-  const measured = keys.map((k) => ({ k, n: grams(k) ?? Number(/^(\d+(?:\.\d+)?)/.exec(k)?.[1] ?? NaN), unit: grams(k) !== null ? "g" : k.replace(/^[\d.]+/, "") }));
+  // (an amount and the measure it is packed in is that amount: 500g袋 and 1kg袋, 100ml杯 and 480ml桶)
+  const packed = (k: string) => amountIn(k) ?? (/^\d[\d.]*[a-z]+[\u4e00-\u9fff]$/.test(k) ? amountIn(k.slice(0, -1)) : null);
+  const measured = keys.map((k) => { const a = packed(k); return a ? { k, n: a.n, unit: a.unit as string } : { k, n: Number(/^(\d+(?:\.\d+)?)/.exec(k)?.[1] ?? NaN), unit: k.replace(/^[\d.]+/, "") }; });
   // (numbers with a unit only, and few of them: the smallest of shoe sizes 36–45 is no "small")
   if (keys.length > 3 || measured.some((x) => Number.isNaN(x.n) || !x.unit) || new Set(measured.map((x) => x.unit)).size !== 1) return null;
   measured.sort((a, b) => a.n - b.n);
@@ -588,28 +595,76 @@ export function sizesInParts(region: string, sizes: string[], read: string | nul
   const parted = partsOfSizes(sizes);
   if (!parted) return [];
   const said = region.replace(/(?<=\d)\s*瓦/g, "w").replace(/(\d)\s+(?=[a-z])/g, "$1");
+  // (an amount of a part may be said in Chinese numerals: "九尺" for the 9尺 of 9尺全天)
+  const digits = ZH_DIGIT_TEST.test(said) ? said.replace(ZH_NUMBERS, (n) => String(parseChineseInt(n) ?? n)) : said;
   const known = read === null ? "" : read.normalize("NFKC").toLowerCase().trim();
-  let best: string[] = [];
+  let best: { size: string; hits: string[] }[] = [];
   let top = 0;
   sizes.forEach((size, k) => {
-    const score = parted[k].filter((part) => {
+    const hits = parted[k].filter((part) => {
       if (part === known) return true;
       // (a number or a letter at a part's edge is not inside a longer one: the l of 5mm-L is no l of "please")
-      return partSaid(part).test(said);
-    }).length;
-    if (score > top) [best, top] = [[size], score];
-    else if (score === top && score > 0) best.push(size);
+      const re = partSaid(part);
+      // (the size read is this part in other words: 5毫米 of 5mm-S)
+      if (known && AMOUNT_PART.test(part) && re.test(known) && re.exec(known)![0].length === known.length) return true;
+      return re.test(said) || (digits !== said && AMOUNT_PART.test(part) && re.test(digits));
+    });
+    const score = hits.length;
+    if (score > top) [best, top] = [[{ size, hits }], score];
+    else if (score === top && score > 0) best.push({ size, hits });
   });
-  return best;
+  // (of sizes as many of whose parts are said, not one whose part is said only inside a longer part of another: the 9尺
+  // of 9尺全天 in "9尺6的 全天" is 9尺6全天's)
+  if (best.length > 1) {
+    const inside = (a: string[], b: string[]) => a.some((x) => !b.includes(x) && b.some((y) => y !== x && y.includes(x)));
+    const kept = best.filter((x) => !best.some((y) => y !== x && inside(x.hits, y.hits)));
+    if (kept.length) best = kept;
+  }
+  return best.map((x) => x.size);
 }
+/** whether a size read is one part of a size of several said in other words: 5毫米 of 5mm-S, 3毫米 of 3mm-M */
+export function readIsPart(size: string, read: string): boolean {
+  const known = read.normalize("NFKC").toLowerCase().trim();
+  return size.normalize("NFKC").toLowerCase().split(/[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/).some((part) => {
+    if (part === known) return true;
+    if (!AMOUNT_PART.test(part)) return false;
+    const m = partSaid(part).exec(known);
+    return !!m && m[0].length === known.length;
+  });
+}
+const ZH_DIGIT_TEST = /[一二两三四五六七八九十]/;
+const ZH_NUMBERS = new RegExp(ZH_NUM_RE, "g");
+/** a part that is an amount: a number and its unit (8尺, 120页, 4两, 2.1米, 9尺6, 5mm) */
+const AMOUNT_PART = /^(\d+(?:\.\d+)?)([\u4e00-\u9fff]{1,2}|[a-z]{1,2})(\d{0,2})$/;
+/** units of a part's amount in the other language, besides those of UNIT_WORDS (feet: 8ft, 9'6; millimetres: 5毫米) */
+const PART_UNITS: Record<string, string> = {
+  尺: "ft|feet|foot|chi|['’′]", 两: "liang|taels?", mm: "毫米", cm: "厘米|公分", m: "米(?!\\d)", ml: "毫升", l: "升", kg: "公斤|千克", g: "克", w: "瓦", v: "伏", ah: "安时?",
+};
 
+/**
+ * where a size splits into parts: at spaces, +, a dash before letters, and where letters meet Chinese; a number keeps
+ * the one character of its unit (the 4两 and 3两 of 公4两母3两, 5磅 of 5磅曲奇味) unless that is a measure word it may be
+ * counted in (the 2 of 2瓶装 is no part)
+ */
+const PART_SPLIT = new RegExp(`[\\s+＋]+|-(?=[a-z])|(?<=[a-z])(?=[\\u4e00-\\u9fff])|(?<=\\d)(?=[${MEASURE_WORDS}])|(?<=\\d[^\\x00-\\x7f${MEASURE_WORDS}])(?=[\\u4e00-\\u9fff])|(?<=[\\u4e00-\\u9fff])(?=[a-z0-9])`);
+/** amounts in a run, with words between them (公4两母3两): split by PART_SPLIT */
+const RUN_OF_AMOUNTS = /\d[\u4e00-\u9fff]+\d/;
 /** each product's sizes in parts, by its sizes (null when none has several: most products, looked up once) */
 const PARTS = new Map<string, string[][] | null>();
 const PART_SAID = new Map<string, RegExp>();
 /** a part as said: not inside a longer number or word where it starts or ends with one (memoised) */
 function partSaid(part: string): RegExp {
   let re = PART_SAID.get(part);
-  if (!re) PART_SAID.set(part, (re = new RegExp(`${/^[a-z\d]/.test(part) ? "(?<![a-z\\d.])" : ""}${escapeRe(part)}${/[a-z\d]$/.test(part) ? "(?![a-z\\d.])" : ""}`)));
+  if (!re) {
+    // (an amount with its unit in Chinese or in English: "120 pages" for 120页, "8ft" for 8尺, "9'6" for 9尺6)
+    const amount = AMOUNT_PART.exec(part);
+    const english = amount ? (PART_UNITS[amount[2]] ?? UNIT_WORDS[amount[2]]) : undefined;
+    const letters = amount && /[a-z]$/.test(amount[2]) ? "(?![a-z])" : "";
+    re = amount
+      ? new RegExp(`(?<![a-z\\d.])${escapeRe(amount[1])}\\s*(?:${amount[2]}${letters}${english ? `|(?:${english})(?![a-z])` : ""})${amount[3] ? `\\s*${amount[3]}(?![\\d.])` : ""}`)
+      : new RegExp(`${/^[a-z\d]/.test(part) ? "(?<![a-z\\d.])" : ""}${escapeRe(part)}${/[a-z\d]$/.test(part) ? "(?![a-z\\d.])" : ""}`);
+    PART_SAID.set(part, re);
+  }
   return re;
 }
 /**
@@ -625,7 +680,8 @@ function partsOfSizes(sizes: string[]): string[][] | null {
     const all = sizes.map((y) => y.normalize("NFKC").toLowerCase().trim());
     parted = all.map((z) => {
       const head = /[\s+＋]/.test(z) ? undefined : all.find((y) => y.length >= 2 && z.length - y.length >= 2 && z.startsWith(y));
-      const parts = (head ? [head, z.slice(head.length)] : z.split(/[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/))
+      const grid = head || /[\s+＋]/.test(z) ? null : gridOf(z, all);
+      const parts = (head ? [head, z.slice(head.length)] : grid ?? z.split(RUN_OF_AMOUNTS.test(z) ? PART_SPLIT : /[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/))
         .filter((x) => !/^[\d.]+$/.test(x) && !/^[\u4e00-\u9fff]$/.test(x) && x.length > 0);
       return parts.length ? parts : [z];
     });
@@ -633,6 +689,24 @@ function partsOfSizes(sizes: string[]): string[][] | null {
     if (PARTS.size < 200_000) PARTS.set(key, parted);
   }
   return parted;
+}
+
+/**
+ * A size of a product whose sizes are a grid of two choices (7尺半天 7尺全天 8尺半天 8尺全天, 4人间上铺 … 6人间下铺): its
+ * longest beginning another size shares with another ending, and that ending, when a third size ends so too (8尺 and 半天).
+ * Null when it is not so, or the beginning ends inside a number.
+ */
+function gridOf(z: string, all: string[]): [string, string] | null {
+  let head = 0;
+  for (const y of all) {
+    if (y === z) continue;
+    let n = 0;
+    while (n < y.length && n < z.length && y[n] === z[n]) n++;
+    if (n < z.length && n > head) head = n;
+  }
+  if (head < 2 || z.length - head < 2 || (/[\d.]/.test(z[head - 1]) && /[\d.]/.test(z[head]))) return null;
+  const [front, end] = [z.slice(0, head), z.slice(head)];
+  return all.some((y) => y !== z && y.endsWith(end) && y.slice(0, -end.length) !== front) ? [front, end] : null;
 }
 
 /**

@@ -2912,3 +2912,33 @@ describe("session 26: intent", () => {
     ["今天适合出去玩不", "unknown"],
   ])("%s: %s", (text, want) => expect(intent(text)).toBe(want));
 });
+
+describe("session 26: sizes", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "浪花铺", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "board", brandId: "m", name: "软板租赁", aliases: ["软板"], sizes: ["6尺半天", "6尺全天", "7尺半天", "7尺全天", "7尺4半天", "7尺4全天"] },
+      { id: "bunk", brandId: "m", name: "青旅床位", aliases: ["床位"], sizes: ["4人间上铺", "4人间下铺", "8人间上铺", "8人间下铺"] },
+      { id: "crab", brandId: "m", name: "螃蟹礼盒", aliases: [], sizes: ["公3两母2两", "公4两母3两", "公5两母4两"] },
+      { id: "suit", brandId: "m", name: "潜水服", aliases: [], sizes: ["3mm-S", "3mm-M", "5mm-S", "5mm-M"] },
+      { id: "rice", brandId: "m", name: "大米", aliases: [], sizes: ["500g袋", "2kg袋"] },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    // a size of two choices said in its parts, apart and in any order: 7尺 and 半天 of 7尺半天
+    ["软板 7尺的 半天就够", [["board", 1, "7尺半天"]]],
+    ["软板7尺4 全天 一块", [["board", 1, "7尺4全天"]]],
+    ["rent a 6ft 软板 半天", [["board", 1, "6尺半天"]]],
+    ["床位 下铺 8人间的 两个", [["bunk", 2, "8人间下铺"]]],
+    // amounts said in a run, each with its unit: 4两3两 of 公4两母3两; in pinyin: 4 liang
+    ["螃蟹礼盒 4两3两那个 来一盒", [["crab", 1, "公4两母3两"]]],
+    ["螃蟹礼盒 male 5 liang female 4 liang x1", [["crab", 1, "公5两母4两"]]],
+    // one part said in the other language's unit: 5毫米 of 5mm-S
+    ["潜水服5毫米 S码", [["suit", 1, "5mm-S"]]],
+    // the big or small measure of a product sold in two amounts packed so: 大袋 is 2kg袋
+    ["大米大袋的来两袋", [["rice", 2, "2kg袋"]]],
+    ["大米小袋x3", [["rice", 3, "500g袋"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
