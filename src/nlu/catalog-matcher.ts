@@ -91,6 +91,14 @@ const TYPO_STOPWORDS = new Set([
   "minute", "minutes", "hour", "hours", "night", "nights", "week", "weeks", "month", "months", "year", "years",
 ]);
 
+/** English words of grammar (articles, pronouns, prepositions, auxiliaries, the commonest verbs): never a typo of a name's word */
+const GRAMMAR_WORDS = new Set([
+  "a", "an", "the", "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their",
+  "this", "that", "what", "which", "who", "how", "when", "where", "why", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did",
+  "have", "has", "had", "can", "will", "may", "get", "got", "see", "saw", "want", "need", "like", "for", "to", "of", "in", "on", "at", "by",
+  "with", "from", "and", "or", "but", "not", "no", "any", "some", "all", "one", "two", "more", "less", "very", "too", "so", "if", "then",
+]);
+
 /** an English article or possessive and the space after it, between two other words */
 const ARTICLE = /(?<=[a-z] )(?:the|a|an|my|your|his|her|our|their|this|that|these|those) (?=[a-z])/;
 
@@ -1218,6 +1226,8 @@ export class CatalogMatcher {
     const words = name.split(" ");
     for (let k = 0; k < n; k++) {
       const said = tokens[i + k].text;
+      // (a word of grammar is said as itself, not mistyped: the "get a" of "can I get a shrimp cheung fun" is no "set a")
+      if (said !== words[k] && GRAMMAR_WORDS.has(said)) return false;
       const b = Math.max(1, typoBudget(Math.max(words[k].length, said.length)));
       if (boundedEditDistance(said, words[k], b) <= b) continue;
       if (k === n - 1 && boundedEditDistance(said.replace(/e?s$/, ""), words[k], b) <= b) continue;

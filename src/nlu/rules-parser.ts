@@ -86,6 +86,10 @@ const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|�
 const ENGLISH_WORD = /[a-z]{3}/;
 /** a booking asked for (where a title typed with a homophone is looked for) */
 const BOOKING_SAID = /约|预约|找个|请个|(?<![a-z])book(?![a-z])/;
+/** what asks for one more thing, said right before it: "再办一张", "另外来个", "和", "+" */
+const ASKED_ON_ITS_OWN = new RegExp(`(?:(?:再|还|另外?|加|办|买|订|和|跟|与|、|\\+|(?<![a-z])(?:and|plus|also)\\s)\\s*(?:[\\d一二两三四五六七八九十]+\\s*[${MEASURE_WORDS}]?)?|(?:来|要|拿)\\s*[\\d一二两三四五六七八九十]+\\s*[${MEASURE_WORDS}]?)\\s*$`);
+/** the title of one who advises or manages (顾问, 经理, consultant): what they are named for is no service booked */
+const ADVISER_TITLE = /(?:顾问|经理|咨询师)$|(?<![a-z])(?:consultant|advis[eo]r|manager)s?$/;
 /** common words that start with 大, 中 or 小 (grammar, not a trade's words): no size and a product's first character */
 const SIZE_LED_WORD = /^(?:中午|中间|中心|中文|中国|大家|大概|大约|大人|大学|大厅|大堂|大于|小于|小时|小孩|小朋友|小区|大小|中小|大早|小事)/;
 /** a size that is a kind of day (周末节假日, 平日票) */
@@ -413,10 +417,13 @@ export class RulesParser implements IntentParser {
    * (a Chinese one that is not the product's own name; an English one only without a count near it: "tuner x2" is the
    * clip-on tuner, "can the tuner come" the person).
    */
-  private personNamed(lower: string, m: Span & { id: string }, roles: TermMention[]): boolean {
+  private personNamed(lower: string, m: Span & { id: string; via?: string }, roles: TermMention[]): boolean {
     const word = lower.slice(m.start, m.end).replace(/e?s$/, "");
     // (in Chinese a service inside a title is still the service: 艾灸 of 艾灸师 is what is booked)
     if (/^[a-z]/.test(word) && roles.some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start)) return true;
+    // (nor an English name said before the title of a person who works with it, or guessed in a person's title: the
+    // guqin of "book a guqin teacher", the "surf photographer" read as surf photography)
+    if (/^[a-z]/.test(word) && roles.some((r) => r.start < m.end && m.start < r.end && ((r.end > m.end && !this.lexicon.performs(r.id, m.id)) || (m.via === "typo" && r.start <= m.start && m.end <= r.end)) && isTitle(lower.slice(r.start, r.end)) && /^[a-z]/.test(lower[r.start]))) return true;
     if (!this.titles.has(lower.slice(m.start, m.end)) && !this.titles.has(word)) return false;
     // (but a Chinese title that is the product's own name names it too: the 导游 of 导游服务, sold as 导游)
     if (/[\u4e00-\u9fff]/.test(word)) return !this.ownNames.has(`${m.id}|${lower.slice(m.start, m.end)}`);
@@ -443,8 +450,9 @@ export class RulesParser implements IntentParser {
     // (X师 and X师傅 do X: the 采耳 of 采耳师)
     // (a title in 师 names the person, not the service: "约个推拿师" asks for no massage; the X师傅 and X老师 of a service,
     // 开锁师傅, 儿推老师, and a service word, 装宽带, still name it)
+    // (nor is what one who advises or manages is named for: the 团餐 of 团餐顾问, 团餐经理)
     return roleWords.some((r) => r.start <= m.start && m.end <= r.end && r.end - r.start > m.end - m.start &&
-      ((/(?<!老)师$/.test(lower.slice(r.start, r.end)) && lower[r.end] !== "傅") || (!this.lexicon.performs(r.id, m.id) && lower[m.end] !== "师" && !SERVICE_DONE_TO.test(lower.slice(r.start, r.end)))));
+      (ADVISER_TITLE.test(lower.slice(r.start, r.end)) || (/(?<!老)师$/.test(lower.slice(r.start, r.end)) && lower[r.end] !== "傅") || (!this.lexicon.performs(r.id, m.id) && lower[m.end] !== "师" && !SERVICE_DONE_TO.test(lower.slice(r.start, r.end)))));
   }
 
   async parse(text: string, ctx: ParseContext): Promise<ParseResult> {
@@ -632,6 +640,9 @@ export class RulesParser implements IntentParser {
       if (mentions.some((m) => { const unit = m.kind === "product" ? this.matcher.products.get(m.id)?.unit : null; return !!unit && countOf(said, unit) !== null; })) continue;
       // (nor before any product named after it, which it may describe: on unseen corpora this holds better than reading
       // "要一张月卡，再租个储物柜" as two things)
+      // (nor said with 的 after one named, as the kind of it wanted, unless it is asked for on its own: the 粉色的 of "儿童镜架
+      // 小号 粉色的来一个", the 烘干的 of "洗衣服 4斤左右 要烘干的"; "买个书包 再办一张年卡的" asks for both)
+      if (lower[w.end] === "的" && mentions.some((m) => m.kind === "product" && m.end <= w.start) && !ASKED_ON_ITS_OWN.test(lower.slice(Math.max(0, w.start - 8), w.start))) continue;
       if (!mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end) || (m.kind === "product" && (m.end > w.start || /^\s*$/.test(lower.slice(m.end, w.start)))))) {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }

@@ -2942,3 +2942,33 @@ describe("session 26: sizes", () => {
     ["大米小袋x3", [["rice", 3, "500g袋"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("session 26: extra products", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "百味坊", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "frame", brandId: "m", name: "儿童镜架", aliases: ["镜架"], sizes: ["小号", "大号"] },
+      { id: "lamp", brandId: "m", name: "护眼台灯", aliases: ["台灯"], sizes: ["白色", "粉色"] },
+      { id: "set-a", brandId: "m", name: "早餐A套餐", aliases: ["set a"], sizes: [] },
+      { id: "porridge", brandId: "m", name: "皮蛋瘦肉粥", aliases: ["congee"], sizes: [] },
+      { id: "lunch", brandId: "m", name: "企业团餐", aliases: ["团餐"], sizes: [] },
+      { id: "zither", brandId: "m", name: "古琴曲谱", aliases: ["guqin"], sizes: [] },
+    ],
+    roles: [
+      { role: "catering", labels: { zh: ["团餐顾问"], en: ["catering consultant"] } },
+      { role: "teacher", labels: { zh: ["古琴老师"], en: ["guqin teacher"] } },
+    ],
+  } as never);
+  const items = (text: string) => shop.parseSync(text, ctx(null)).items.map((i) => `${i.productId}:${i.quantity}:${i.size}`);
+  // a size one product comes in, said with 的 after another product named, is the kind of that one wanted
+  it("镜架 小号 粉色的来一个 is one frame", () => expect(items("儿童镜架 小号 粉色的来一个")).toEqual(["frame:1:小号"]));
+  // (still a thing of its own where it is asked for so)
+  it("镜架一个 + 粉色的 is two things", () => expect(items("儿童镜架小号一个 + 粉色的一个")).toContain("lamp:1:粉色"));
+  // a word of grammar is said as itself, not mistyped as a name's word
+  it("get a congee is no set a", () => expect(items("can I get a congee")).toEqual(["porridge:1:null"]));
+  // what one who advises is named for is no service booked
+  it("团餐顾问 books no catering", () => expect(items("约个团餐顾问 下周一上午")).toEqual([]));
+  // an English name said before a person's title names the person
+  it("a guqin teacher books no guqin score", () => expect(items("book a guqin teacher for Saturday 10am")).toEqual([]));
+});
