@@ -207,6 +207,11 @@ export class IntentModel {
   /** the message during which each n-gram was last added (an n-gram said twice counts once) */
   private readonly addedIn: Int32Array;
   private message = 0;
+  /** the scores of the message being predicted (predict reads them at once: no new array per message) */
+  private readonly scratch: Float64Array;
+  /** a segment's token numbers and whether each is Latin (kept between messages, grown when a segment is longer) */
+  private ids = new Int32Array(64);
+  private latin = new Uint8Array(64);
 
   constructor(data: IntentModelData, readonly policy: CombinePolicy = { steps: [] }) {
     this.intents = data.intents.map((i) => {
@@ -214,6 +219,7 @@ export class IntentModel {
       return i as Intent;
     });
     this.bias = Float64Array.from(data.bias);
+    this.scratch = new Float64Array(this.bias.length);
     this.weights = new Map(Object.entries(data.weights));
     for (const f of this.weights.keys()) for (const t of f.slice(2).split(" ")) if (!this.vocab.has(t)) this.vocab.set(t, this.vocab.size + 1);
     for (const [t, id] of this.vocab) if (t.length === 1) this.charVocab[t.charCodeAt(0)] = id;
@@ -292,8 +298,11 @@ export class IntentModel {
    * n-grams numeric keys (the n-grams of forEachGram, written out as loops: this runs on every message).
    */
   scoresOf(masked: string): Float64Array {
-    // (slice copies a typed array far faster than the constructor does)
-    const z = this.bias.slice();
+    return this.scoresInto(this.bias.slice(), masked);
+  }
+
+  /** scoresOf into z, which holds the bias on entry */
+  private scoresInto(z: Float64Array, masked: string): Float64Array {
     // (after 2^31 messages the stamps start again from a clean slate)
     this.message = this.message === 0x7fffffff ? (this.addedIn.fill(0), 1) : this.message + 1;
     const segments = tokenize(masked);
@@ -303,11 +312,11 @@ export class IntentModel {
     let last = 0;
     for (const tokens of segments) {
       const n = tokens.length;
-      const ids = new Array<number>(n);
-      const latin = new Array<boolean>(n);
+      if (n > this.ids.length) [this.ids, this.latin] = [new Int32Array(2 * n), new Uint8Array(2 * n)];
+      const { ids, latin } = this;
       for (let i = 0; i < n; i++) {
         ids[i] = this.idOf(tokens[i]);
-        latin[i] = isLatinToken(tokens[i]);
+        latin[i] = isLatinToken(tokens[i]) ? 1 : 0;
       }
       for (let i = 0; i < n; i++) {
         const a = ids[i];
@@ -326,7 +335,8 @@ export class IntentModel {
   }
 
   predict(masked: string): ModelPrediction {
-    const p = this.scoresOf(masked);
+    this.scratch.set(this.bias);
+    const p = this.scoresInto(this.scratch, masked);
     let best = 0;
     for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
     return { intent: this.intents[best], p: p[best] };

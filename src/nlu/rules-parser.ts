@@ -522,7 +522,9 @@ export class RulesParser implements IntentParser {
       // (not a verb done: the 考 of "科目一考了98分")
       if (!ids || taken.some((t) => t.start <= i && i < t.end) || /[了过着完]/.test(lower[i + 1] ?? "")) continue;
       const at = /[的嘞滴之]/.test(lower[i - 1]) ? i - 1 : i;
-      const products = ids.map((id) => this.matcher.products.get(id)!).filter((p) => !!p && (!allowed || allowed.has(p.brandId)));
+      // (only products that come in sizes: one without any fits no size said, and adds nothing to the sizes read)
+      const products = ids.map((id) => this.matcher.products.get(id)!).filter((p) => !!p && p.sizes.length > 0 && (!allowed || allowed.has(p.brandId)));
+      if (!products.length) continue;
       const inText = sizesSaid.get(lower[i]) ?? sizesSaid.set(lower[i], catalogSizes(lower, products, orig)).get(lower[i])!;
       // (a size read across the place, 5-6人的桌 as a whole, is read again in the text up to it: 5-6人)
       const across = inText.some((z) => z.start < at && z.end > at);

@@ -1137,6 +1137,11 @@ const ADJECTIVES: [string, string][] = [
   ["立式", "upright|vertical|floor[- ]standing"], ["卧式", "horizontal"], ["壁挂", "wall[- ]mounted|wall[- ]hung"], ["便携", "portable"],
   ["无线", "wireless|cordless"], ["有线", "wired|corded"],
 ];
+/** ADJECTIVES' places by the first character of the adjective (a size is looked for only by those its sizes start with) */
+const ADJECTIVES_BY_FIRST = new Map<string, number[]>();
+ADJECTIVES.forEach(([stem], k) => (ADJECTIVES_BY_FIRST.get(stem[0]) ?? ADJECTIVES_BY_FIRST.set(stem[0], []).get(stem[0])!).push(k));
+/** (整 is always looked for: a whole is also the 一只 of a catalog that sells 半只) */
+const WHOLE_ADJECTIVES = ADJECTIVES.flatMap(([stem], k) => (stem === "整" ? [k] : []));
 // What may follow a bare number for it to be a size: not a counter, a currency, a time or a unit of its own.
 const NOT_A_SIZE_AFTER = String.raw`\s*(?:[个件双杯元块米点时分号日月岁%寸度粒片只支盒瓶包朵枝人位次克斤]|公里|千米|km|ml|mm|cm|kg|m\b|g\b|l\b|am|pm|mins?|minutes?|hours?|rmb|yuan|k\b)`;
 /** a two- or three-digit number: one of a product's numbered sizes (shoes 36-45) */
@@ -1468,8 +1473,11 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     // reported as the user wrote it (casing and inner spaces of "iPhone 14") when the product does not come in it
     out.push({ start, end, keys: [sizeKey(text)], display: /[a-z]/i.test(text) ? orig.slice(start, end).trim() : text.replace(/\s+/g, ""), weak: false });
   };
+  // (every size of the products, once)
+  const allSizes = products.flatMap((p) => p.sizes);
+  const distinctSizes = new Set(allSizes);
   // a size of two parts joined by / (10.5°/S, 3号木/S) said with its parts side by side ("10.5度 S杆", "3号木S")
-  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+  for (const raw of distinctSizes) {
     const two = /^([^/]+)\/([^/]+)$/.exec(raw.trim());
     if (!two || !/\d/.test(two[1]) || /^\d/.test(two[2])) continue;
     const first = escapeRe(two[1].trim().toLowerCase()).replace(/°/g, "\\s*(?:°|度|degrees?)").replace(/\s+/g, "\\s*");
@@ -1480,7 +1488,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   // a size of two amounts joined by / (a paddle's weight and grip, 240g/4.5寸) said with both numbers near each other,
   // their units in any spelling or left out ("240克 4.5寸手柄", "225g 小手柄4.25", "240g with the 4.25 grip"); not when
   // another number or a break between things stands between them (the 30 and 32 of "jeans 30/30 一条 + chinos 32码")
-  for (const raw of new Set(products.flatMap((p) => p.sizes))) {
+  for (const raw of distinctSizes) {
     const two = /^(\d+(?:\.\d+)?)\s*([a-z]{1,3}|[\u4e00-\u9fff])?\s*\/\s*(\d+(?:\.\d+)?)\s*([a-z]{1,3}|[\u4e00-\u9fff])?$/i.exec(raw.trim());
     if (!two || two[1] === two[3]) continue;
     const unit = (u?: string) => (u ? `(?:${u.toLowerCase()}|${UNIT_WORDS[u] ?? UNIT_WORDS[u.toLowerCase()] ?? u})?` : "");
@@ -1545,7 +1553,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     MEGA.lastIndex = 0;
     for (let m = MEGA.exec(lower); m; m = MEGA.exec(lower)) {
       const n = Math.round(Number(m[1]) * 100);
-      const size = products.flatMap((p) => p.sizes).find((z) => z === `${n}万` || z === `${n}万像素`);
+      const size = allSizes.find((z) => z === `${n}万` || z === `${n}万像素`);
       if (size) add(m.index, m.index + m[0].length, size);
     }
   }
@@ -1589,7 +1597,7 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
     }
   }
   // a size of three measures or more (27寸 2K 180Hz) said by two or more of them ("27寸2k"), when no other size has as many said
-  const parted = products.flatMap((p) => p.sizes).filter((raw) => /\S\s+\S+\s+\S/.test(raw.trim()));
+  const parted = allSizes.filter((raw) => /\S\s+\S+\s+\S/.test(raw.trim()));
   if (parted.length) {
     let best: { raw: string; start: number; end: number; n: number } | null = null;
     let tie = false;
@@ -1709,8 +1717,10 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   const starts = new Set<string>();
   for (const w of words) starts.add(w[0]);
   for (const x of said) for (const side of x.sides) starts.add(side[0]);
-  for (const [stem, english] of ADJECTIVES) {
-    if (!starts.has(stem[0]) && stem !== "整") continue;
+  // (in ADJECTIVES' order, as each may take a place another would)
+  const asked = [...starts].flatMap((c) => ADJECTIVES_BY_FIRST.get(c) ?? []);
+  for (const k of WHOLE_ADJECTIVES) if (!starts.has(ADJECTIVES[k][0][0])) asked.push(k);
+  for (const [stem, english] of asked.sort((a, b) => a - b).map((k) => ADJECTIVES[k])) {
     // (or the one-character size that is the adjective: 冻 of 冻/热, "iced")
     const sized = [...words].filter((w) => w.startsWith(stem) && (w.length > stem.length || stem.length > 1) && !/\d/.test(w));
     if (stem.length === 1 && said.some((x) => x.sides.includes(stem))) sized.push(stem);
