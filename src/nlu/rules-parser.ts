@@ -96,6 +96,10 @@ const SIZE_LED_WORD = /^(?:中午|中间|中心|中文|中国|大家|大概|大�
 const DAY_KIND = /周末|节假日|平日|工作日/;
 /** a size that is a part of the day one comes in (上午班, 夜钓) */
 const DAY_PART = /^(?:上午|下午|早|晚|夜)[班场钓]$/;
+/** a part of the day or an hour said in a text (the catalog's names blanked) */
+const PERIOD_OR_HOUR = /[上下中]午|早上|早晨|明早|今早|晚|夜|凌晨|傍晚|\d\s*[点:：时]|[一二两三四五六七八九十]\s*点|(?<![a-z])(?:a\.?m|p\.?m|morning|afternoon|evening|night|noon|tonight)(?![a-z])/;
+/** the part of the day a session is named by: 下午场, 上午班, 夜场 (not 过夜场, an overnight one) */
+const SESSION_PART = /(上午|下午|中午|早上|晚上|傍晚)(?:场|班|档)|(?<![过深通包])[夜晚]场/;
 /** ordering said (after a coupon's name): 买, 订, 要, 来, 拍, 下单, order, book, buy */
 const ORDERED_AFTER = /[买订要来拍]|下单|(?<![a-z])(?:order|book|buy|get)(?![a-z])/;
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 满两万减一千, 立减30元; 减800 before 的券) and then
@@ -958,7 +962,14 @@ export class RulesParser implements IntentParser {
     // (nor a part of the day one comes in, said so: "半日托上午班"; "Friday afternoon" is a time, though the catalog's 下午班
     // is afternoon)
     const dayKinds = sizes.filter((z) => !z.weak && (DAY_KIND.test(z.display) || (DAY_PART.test(z.display) && /[\u4e00-\u9fff]/.test(lower.slice(z.start, z.end)))));
-    const when = parseWhen(blankSpans(lower, [...mentions, ...dayKinds, ...(coupon && coupon.end > coupon.start ? [coupon] : []), ...(orderId ? [orderId] : [])]), now, ctx?.timezone || "UTC");
+    const whenText = blankSpans(lower, [...mentions, ...dayKinds, ...(coupon && coupon.end > coupon.start ? [coupon] : []), ...(orderId ? [orderId] : [])]);
+    let when = parseWhen(whenText, now, ctx?.timezone || "UTC");
+    // (but a session named by its part of the day gives a day said outside it that part: "周六下午场", "今天下午场 小包",
+    // "下周六 夜场" (the 下午场 a product's name), when nothing outside says the hour)
+    if (when !== null && !PERIOD_OR_HOUR.test(whenText)) {
+      const part = [...productMentions, ...dayKinds].map((m) => SESSION_PART.exec(lower.slice(m.start, m.end))).find((m) => m !== null);
+      if (part) when = parseWhen(`${whenText} ${part[1] ?? "晚上"}`, now, ctx?.timezone || "UTC");
+    }
     // (a size is no rating and no radius: the 4分 of a pipe fitting, the 300M of broadband)
     const unsized = blankSpans(lower, sizes.filter((z) => !z.weak), " ");
     // (nor a length of what is sold by the metre or the kilometre, "无缝墙布 25米", "拖车 25公里", unless a search is said:

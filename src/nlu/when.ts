@@ -116,7 +116,8 @@ function findClock(s: string, hasContext: boolean): Clock | null {
     // "一点" also means "a little" (便宜一点, 快一点): only a time when something else says so.
     // ("手法重一点的", "快一点儿": after an adjective or before 的/儿 it is "a little" whatever else is said)
     const before = s[m.index - 1] ?? "";
-    const little = /^[的儿些]/.test(tail) || (/[\u4e00-\u9fff]/.test(before) && !/[午上晨夜天日号早晚到至前后约在是点时周末今明一二三四五六七八九十]/.test(before));
+    // ("一点都不热", "一点也不辣": not at all)
+    const little = /^(?:[的儿些]|\s*[都也](?:不|没))/.test(tail) || (/[\u4e00-\u9fff]/.test(before) && !/[午上晨夜天日号早晚到至前后约在是点时周末今明一二三四五六七八九十]/.test(before));
     const ambiguous = m[1] === "一" && !m[2] && !m[3] && (!hasContext || little);
     if (h !== null && h <= 24 && !ambiguous && !/^点/.test(tail)) {
       let min = 0;
@@ -181,6 +182,9 @@ const ISO_DATE = /(?<![\d.])(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2
 
 const TIME_AFTER = new RegExp(`^\\s*(?:的)?\\s*(?:上午|下午|晚上|早上|中午|傍晚|凌晨|早|晚|\\d{1,2}\\s*[点:：]|${ZH_NUM_RE}点)`);
 
+const HABIT = /(?<![今明昨当每])(?:晚上|夜里|夜间|早上|早晨)\s*(?:老是|总是|经常|常常|一直|睡前|睡觉|睡不|喝|炖|煮|骑车|要?看得|(?:[打玩开]\s*)?要?用|练)/;
+
+const OPEN_UNTIL = /(?:开|营业|(?<![a-z])open)\s*到|几点(?:开门|关门|打烊|营业|开)/;
 const HOURS_ASKED = /(?:开|营业)到几点|几点(?:关门|打烊|下班)|(?:开门|营业|开着)(?:吗|没|不|么)|(?<![a-z])open(?![a-z])/;
 function isToday(a: CalendarDate, b: CalendarDate): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
@@ -303,6 +307,11 @@ export function parseWhen(lower: string, now: Date, timeZone: string): string | 
   const period = findPeriod(s);
   const clock = findClock(s, !!day || !!period);
   if (!day && !period && !clock) return null;
+  // a part of the day said of a habit, with no day or hour, is no time: "晚上老是睡不着", "晚上睡前喝", "夜里打要用",
+  // "冬天早上练拳太冷了" ("晚上送" is one)
+  if (!day && !clock && HABIT.test(s)) return null;
+  // nor a part of the day the hours are asked of: "早上几点开门", "晚上开到几点", "open 到下午的" ("开到晚上十点" has an hour)
+  if (!day && !clock && OPEN_UNTIL.test(s)) return null;
   // a question of today's hours names no time: "东湖店今天开到几点", "观前街店今天开门吗" ("今晚开到几点" does)
   if (day && !period && !clock && HOURS_ASKED.test(s) && isToday(day, todayOf())) return null;
 

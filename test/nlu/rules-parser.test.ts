@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseResultSchema } from "../../src/nlu/intent.ts";
+import { parseFulfillment } from "../../src/nlu/fulfillment.ts";
 import { parseRating } from "../../src/nlu/rating.ts";
+import { parseWhen } from "../../src/nlu/when.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { DEFAULT_POLICY, overrides } from "../../src/nlu/intent-model.ts";
 import { ctx, demoSnapshot, rulesFromCatalog } from "./fixtures.ts";
@@ -2971,4 +2973,57 @@ describe("session 26: extra products", () => {
   it("团餐顾问 books no catering", () => expect(items("约个团餐顾问 下周一上午")).toEqual([]));
   // an English name said before a person's title names the person
   it("a guqin teacher books no guqin score", () => expect(items("book a guqin teacher for Saturday 10am")).toEqual([]));
+});
+
+describe("session 26: fulfillment and when", () => {
+  const now = new Date("2026-11-25T10:00:00+08:00"); // a Wednesday
+  const when = (text: string) => parseWhen(text.toLowerCase(), now, "Asia/Shanghai");
+  it.each([
+    // 送 a count of anything (any measure word, a number of people fed) to a place
+    ["送两根内存条到软件园C区", "delivery"],
+    ["送30人的午餐到会议室", "delivery"],
+    // an errand runner, a delivery included, to an address
+    ["跑腿送过来", "delivery"],
+    ["包送吗", "delivery"],
+    ["送至公司前台", "delivery"],
+    // dropped off at the customer's place is a delivery; at the store, a pickup
+    ["can you drop it off at my office", "delivery"],
+    ["I'll drop them off at the store on Friday", "pickup"],
+    ["bring it over tonight", "delivery"],
+    // coming by to get it
+    ["I'll swing by after work", "pickup"],
+    ["can I stop by to grab them", "pickup"],
+    ["柜台拿就行", "pickup"],
+    ["周六上午去西门店装", "pickup"],
+    // mailed, or sent by a courier named
+    ["能邮到北京吗", "ship"],
+    ["发中通就行", "ship"],
+    ["send it by post", "ship"],
+    ["via DHL please", "ship"],
+  ])("%s → %s", (text, want) => expect(parseFulfillment(text.toLowerCase())).toBe(want));
+  it("stems and items name no courier", () => expect(parseFulfillment("20 stems, 3 items")).toBeNull());
+
+  // a part of the day said of a habit, with no day or hour, is no time
+  it.each(["晚上老是睡不着", "晚上睡前喝", "夜里打要用", "冬天早上练拳太冷"])("%s names no time", (text) => expect(when(text)).toBeNull());
+  it("晚上送 is tonight", () => expect(when("晚上送")).toBe("2026-11-25T19:00:00+08:00"));
+  // nor a part of the day the opening hours are asked of
+  it.each(["早上几点开门", "晚上开到几点", "open 到下午的"])("%s names no time", (text) => expect(when(text)).toBeNull());
+  it("开到晚上十点 is 22:00", () => expect(when("有开到晚上十点的吗")).toBe("2026-11-25T22:00:00+08:00"));
+  // 一点都不 is "not at all", no one o'clock
+  it("一点都不辣 is no hour", () => expect(when("下周二 一点都不辣")).toBe("2026-12-01T10:00:00+08:00"));
+
+  // a session named by its part of the day gives the day said outside it its hour
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "闲趣棋牌", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "pm", brandId: "m", name: "下午场", aliases: [], sizes: ["小包", "大包"] },
+      { id: "class", brandId: "m", name: "陶艺体验", aliases: [], sizes: ["上午场", "下午场"] },
+    ],
+  });
+  it.each([
+    ["周六下午场 大包一间", "2026-11-28T15:00:00+08:00"],
+    ["陶艺体验 下周六下午场 两个人", "2026-12-05T15:00:00+08:00"],
+    ["下午场 小包 明天晚上8点", "2026-11-26T20:00:00+08:00"],
+  ])("%s → %s", (text, want) => expect(shop.parseSync(text, ctx()).when).toBe(want));
 });
