@@ -678,9 +678,14 @@ function partsOfSizes(sizes: string[]): string[][] | null {
   let parted = PARTS.get(key);
   if (parted === undefined) {
     const all = sizes.map((y) => y.normalize("NFKC").toLowerCase().trim());
-    parted = all.map((z) => {
+    // (a grid with a gap, 2磅巧克力味 5磅巧克力味 5磅香草味: a size that starts with an amount the grid splits at splits
+    // there too, so that 5磅香草味 is 5磅 and 香草味, not one whose 5磅 alone would say it)
+    const grids = all.map((z) => (/[\s+＋]/.test(z) ? null : gridOf(z, all)));
+    const fronts = grids.flatMap((g) => (g && AMOUNT_PART.test(g[0]) && !/[x×*]$/.test(g[0]) ? [g[0]] : []));
+    parted = all.map((z, k) => {
       const head = /[\s+＋]/.test(z) ? undefined : all.find((y) => y.length >= 2 && z.length - y.length >= 2 && z.startsWith(y));
-      const grid = head || /[\s+＋]/.test(z) ? null : gridOf(z, all);
+      const front = fronts.find((f) => z.length - f.length >= 2 && z.startsWith(f));
+      const grid = head || /[\s+＋]/.test(z) ? null : grids[k] ?? (front ? [front, z.slice(front.length)] : null);
       const parts = (head ? [head, z.slice(head.length)] : grid ?? z.split(RUN_OF_AMOUNTS.test(z) ? PART_SPLIT : /[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/))
         .filter((x) => !/^[\d.]+$/.test(x) && !/^[\u4e00-\u9fff]$/.test(x) && x.length > 0);
       return parts.length ? parts : [z];
