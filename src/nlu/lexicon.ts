@@ -384,6 +384,9 @@ export function brandKinds(brands: { id: string; name: string; aliases?: string[
 /** the English nouns of a service done to a thing: rod repair, tank cleaning, face painting (English's, no trade's) */
 const SERVICE_NOUNS = "repairs?|cleaning|painting|installation|install|fitting|tuning|service|servicing|design|transfer|setup|set-up|consultation|appraisal|care|session|class|lesson";
 
+/** a person asked for by a title: 约个摄影师, 找个修图师, 请个歌手, 约驻唱歌手 (the title's ending is grammar, its trade any) */
+const UNKNOWN_TITLE_ASKED = /(?:约|请|找|要|需要|预约)(?:一?[个位名])?([\u4e00-\u9fff]{1,3}(?:师|手|员|匠))(?!傅)/;
+
 /** English words for a Chinese title after a surname: 医生 → Dr, 师傅 → Master, 教练 → Coach (Chinese and English, no trade's) */
 const TITLE_IN_ENGLISH: Record<string, string[]> = {
   医生: ["dr", "dr.", "doctor"], 医师: ["dr", "dr.", "doctor"], 大夫: ["dr", "dr.", "doctor"], 主任: ["dr", "dr.", "director"],
@@ -424,6 +427,10 @@ export class Lexicon {
   private englishSubjects: [RegExp, string][] = [];
   /** a service product's role by the subject its name holds, when no role's words are its own (古筝体验课) */
   private readonly subjectRoles = new Map<string, string>();
+  /** a role the catalog gives no words → the doing its id names (embroiderer → embroider, embroidery) */
+  private doings: [RegExp, string][] = [];
+  /** the one role with no Chinese word (no label, no title in its staff's names), or null */
+  private readonly wordlessRole: string | null;
   /** staff members by name: naming one (苏老师, Kevin老师) asks for their role */
   private readonly staffMatcher: TermMatcher;
   /** one-word English titles of six letters or more, for typos ("dentst"; a service's word is left exact) */
@@ -459,6 +466,9 @@ export class Lexicon {
       const given = /^([a-z][a-z.' ]{2,}?)\s*[\u3400-\u9fff]{2,6}$/.exec(name)?.[1].trim();
       if (given && given.length >= 3) staffRoles.set(given, (staffRoles.get(given) ?? new Set()).add(s.role));
     }
+    // (the one role the catalog gives no Chinese word at all, neither label nor title in its staff's names)
+    const wordless = this.roles.filter((r) => r.zh === null);
+    this.wordlessRole = wordless.length === 1 ? wordless[0].role : null;
     this.staffMatcher = new TermMatcher([...staffRoles].filter(([, r]) => r.size === 1).map(([text, r]) => ({ text, id: [...r][0] })));
     if (this.roles.length) {
       const titleStems: [string, string][] = this.roles.flatMap((r) => r.labels.flatMap((l) => {
@@ -472,6 +482,15 @@ export class Lexicon {
         const m = labelled.has(r.role) ? null : /^([a-z]{3,}(?:[_-][a-z]{3,})?)[_-]([a-z]{4,})$/i.exec(r.role);
         return m && isTitle(m[2].toLowerCase()) ? [[new RegExp(`^${m[1].toLowerCase().replace(/[_-]/g, " ")}(?: (?:${SERVICE_NOUNS}))?$`), r.role] as [RegExp, string]] : [];
       });
+      // (and the doing its id's last word names, as a noun of the same stem: an embroiderer embroidery, a pedicurist a
+      // pedicure, an appraiser an appraisal, a lion_dancer a lion dance; with the id's words before it said too)
+      const doings: [RegExp, string][] = (this.doings = this.roles.flatMap((r) => {
+        const m = labelled.has(r.role) ? null : /^((?:[a-z]{3,}[_-]){0,2})([a-z]{4,})$/i.exec(r.role);
+        const stem = m && /(?:er|or|ist|ian)$/i.test(m[2]) ? m[2].toLowerCase().replace(/(?:er|or|ist|ian)$/, "") : null;
+        if (!m || !stem || stem.length < (m[1] ? 4 : 5)) return [];
+        const before = m[1].toLowerCase().replace(/[_-]/g, " ");
+        return [[new RegExp(`(?<![a-z])${before}${stem}(?!(?:er|or|ist|ian)s?(?![a-z]))[a-z]{0,5}(?![a-z])`), r.role] as [RegExp, string]];
+      }));
       const subjects = (this.subjects = roleSubjects(this.roles));
       this.englishSubjects = englishRoleSubjects(this.roles).map(([w, role]) => [new RegExp(`(?<![a-z])${w}s?(?![a-z])`), role]);
       for (const p of catalog.products ?? []) {
@@ -480,6 +499,10 @@ export class Lexicon {
         const names = new Set([p.name, ...(p.aliases ?? [])].map(normalize));
         for (const [stem, role] of titleStems) if (names.has(stem)) found.add(role);
         for (const [re, role] of idStems) if ([...names].some((n) => re.test(n))) found.add(role);
+        if (!found.size && doings.length) {
+          const doers = new Set(doings.filter(([re]) => [...names].some((n) => re.test(n))).map(([, role]) => role));
+          if (doers.size === 1) found.add([...doers][0]);
+        }
         if (found.size) this.productRoleSets.set(p.id, found);
         if (found.size > 1) this.productNameRoles.set(p.id, new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? [])].join(" | "))).map((m) => m.id)));
         // (else the one role whose subject its name holds: 古筝体验课 is taught by the role of 古筝老师, 古筝课 and 学古筝)
@@ -530,6 +553,21 @@ export class Lexicon {
     if (role || !size) return role ?? null;
     const roles = new Set(this.subjects.filter(([w]) => size.includes(w)).map(([, r]) => r));
     return roles.size === 1 ? [...roles][0] : null;
+  }
+
+  /** The one role the catalog gives no words whose doing the text says in English ("can someone embroider my name"). */
+  doingRoleIn(lower: string): string | null {
+    if (!this.doings.length || !/[a-z]{4}/.test(lower)) return null;
+    const roles = new Set(this.doings.filter(([re]) => re.test(lower)).map(([, r]) => r));
+    return roles.size === 1 ? [...roles][0] : null;
+  }
+
+  /** A person asked for by a title no role's words hold ("约个调酒师", "请个歌手"): the one role the catalog gives no Chinese
+   * word, when there is one; null when no such title is said. */
+  unknownTitleRole(lower: string): string | null {
+    if (!this.wordlessRole) return null;
+    const m = UNKNOWN_TITLE_ASKED.exec(lower);
+    return m && !BARE_TITLE.test(m[1]) && !/^[男女]?(?:技师|老师|师傅)$/.test(m[1]) ? this.wordlessRole : null;
   }
 
   /** The one role whose subject the text says (roleSubjects: "预约吉他试听" where 吉他老师, 学吉他 and 吉他教练 are one

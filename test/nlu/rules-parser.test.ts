@@ -3027,3 +3027,48 @@ describe("session 26: fulfillment and when", () => {
     ["下午场 小包 明天晚上8点", "2026-11-26T20:00:00+08:00"],
   ])("%s → %s", (text, want) => expect(shop.parseSync(text, ctx()).when).toBe(want));
 });
+
+describe("session 26: roles", () => {
+  // roles the catalog gives no words: their ids name what they do (embroiderer → embroidery, lion_dancer → lion dance),
+  // and a service whose name says that doing is theirs
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "暖衣坊", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "stitch", brandId: "m", name: "定制绣名", aliases: ["绣名", "name embroidery"], sizes: [] },
+      { id: "lions", brandId: "m", name: "舞狮演出", aliases: ["lion dance show"], sizes: [] },
+      { id: "coat", brandId: "m", name: "羊毛大衣", aliases: [], sizes: [] },
+    ],
+    roles: [{ role: "tailor", labels: { zh: ["裁缝", "改衣"], en: ["tailor"] } }],
+    staff: [
+      { id: "s1", storeId: "x", name: "陈姐", role: "embroiderer" },
+      { id: "s2", storeId: "x", name: "阿伟", role: "lion_dancer" },
+      { id: "s3", storeId: "x", name: "王裁缝", role: "tailor" },
+    ],
+  } as never);
+  const role = (text: string) => shop.parseSync(text, ctx(null)).role;
+  it.each([
+    ["约个时间绣名 周六下午", "embroiderer"],
+    ["舞狮演出 下周六上午能约吗", "lion_dancer"],
+    // the doing said in English
+    ["book someone to embroider my son's name on Saturday morning", "embroiderer"],
+    // a role said by its words still wins
+    ["约个裁缝 周六下午", "tailor"],
+  ])("%s", (text, want) => expect(role(text)).toBe(want));
+
+  // a person asked for by a title no role's words hold: the one role with no Chinese word
+  const bar = rulesFromCatalog({
+    brands: [{ id: "b", name: "夜航", aliases: [] }],
+    stores: [],
+    products: [{ id: "room", brandId: "b", name: "包间", aliases: [], sizes: [] }],
+    roles: [{ role: "room_host", labels: { zh: ["包间管家"], en: ["room host"] } }],
+    staff: [
+      { id: "h1", storeId: "x", name: "刘管家", role: "room_host" },
+      { id: "k1", storeId: "x", name: "Ken", role: "bartender" },
+    ],
+  } as never);
+  const barRole = (text: string) => bar.parseSync(text, ctx(null)).role;
+  it("约个调酒师 asks for the bartender", () => expect(barRole("下周六晚上能约个调酒师吗")).toBe("bartender"));
+  it("约个管家 asks for the room host", () => expect(barRole("下周六晚上约个包间管家")).toBe("room_host"));
+  it("约个老师 names no one", () => expect(barRole("下周六晚上能约个老师吗")).toBeNull());
+});
