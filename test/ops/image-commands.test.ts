@@ -44,7 +44,8 @@ describe("the container image's commands", { timeout: 180_000 }, () => {
       cpSync(join(projectRoot, from), dest, { recursive: true });
     }
     symlinkSync(join(projectRoot, "node_modules"), join(app, "node_modules"), "dir");
-  });
+    // (a whole tsc compile: on a loaded 2-core machine it has taken over the default 60 s of a hook)
+  }, 180_000);
 
   it("compiles to dist/main.js and the CLI, importing production dependencies only", () => {
     expect(existsSync(join(app, "dist/main.js"))).toBe(true);
