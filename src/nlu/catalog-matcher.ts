@@ -778,15 +778,7 @@ export class CatalogMatcher {
       const span = { start: i, end: i + n };
       if (taken.some((t) => overlaps(t, span))) continue;
       for (const h of this.headHomophones.get(keys[n - 1]) ?? []) {
-        let same = 0;
-        let fits = true;
-        for (let k = 0; k < n && fits; k++) {
-          const c = lower[i + k];
-          if (c === h.text[k]) same++;
-          else fits = pinyinOfChar(c) === h.syllables[k] && (n > 2 || typedFor(c, h.text, k, lower, i));
-        }
-        if (!fits || !same || same === n) continue;
-        if (this.pairMeant(lower, i, h.text)) continue;
+        if (lower.startsWith(h.text, i) || !this.typedWithHomophones(lower, i, h.text, h.syllables)) continue;
         const ids = h.ids.filter((id) => { const b = this.products.get(id)?.brandId; return !!b && (!allowed || allowed.has(b)); });
         if (!ids.length) continue;
         out.push({ ...span, ids, ...(h.tag ? { tag: true } : {}) });
@@ -1279,14 +1271,22 @@ export class CatalogMatcher {
   private homophoneAt(chars: string, i: number, h: HomophoneSurface, ok: (b: string) => boolean, found: CatalogMention[]): boolean {
     const end = i + h.chars.length;
     if (end > chars.length || !ok(h.brandId) || found.some((f) => f.start < end && i < f.end)) return false;
+    return this.typedWithHomophones(chars, i, h.chars, h.syllables);
+  }
+
+  /**
+   * Whether `name` (read as `syllables`) is typed at `i` with one character or more as written and each other one a
+   * homophone of its own, not beside a character it makes a word of the catalog's with (pairMeant).
+   */
+  private typedWithHomophones(chars: string, i: number, name: string, syllables: string[]): boolean {
     let same = 0;
-    for (let k = 0; k < h.chars.length; k++) {
+    for (let k = 0; k < name.length; k++) {
       const c = chars[i + k];
-      if (c === h.chars[k]) same++;
+      if (c === name[k]) same++;
       // (in a two-character name, with the name's tone too, 薄点 is no 薄垫, and no word of the platform's: typedFor)
-      else if (pinyinOfChar(c) !== h.syllables[k] || (h.chars.length === 2 && !typedFor(c, h.chars, k, chars, i))) return false;
+      else if (pinyinOfChar(c) !== syllables[k] || (name.length === 2 && !typedFor(c, name, k, chars, i))) return false;
     }
-    return same >= 1 && !this.pairMeant(chars, i, h.chars);
+    return same >= 1 && !this.pairMeant(chars, i, name);
   }
 
   /**

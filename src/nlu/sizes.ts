@@ -625,7 +625,7 @@ export function sizesInParts(region: string, sizes: string[], read: string | nul
 /** whether a size read is one part of a size of several said in other words: 5毫米 of 5mm-S, 3毫米 of 3mm-M */
 export function readIsPart(size: string, read: string): boolean {
   const known = read.normalize("NFKC").toLowerCase().trim();
-  return size.normalize("NFKC").toLowerCase().split(/[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/).some((part) => {
+  return size.normalize("NFKC").toLowerCase().split(SIZE_PARTS_SPLIT).some((part) => {
     if (part === known) return true;
     if (!AMOUNT_PART.test(part)) return false;
     const m = partSaid(part).exec(known);
@@ -647,6 +647,8 @@ const PART_UNITS: Record<string, string> = {
  * counted in (the 2 of 2瓶装 is no part)
  */
 const PART_SPLIT = new RegExp(`[\\s+＋]+|-(?=[a-z])|(?<=[a-z])(?=[\\u4e00-\\u9fff])|(?<=\\d)(?=[${MEASURE_WORDS}])|(?<=\\d[^\\x00-\\x7f${MEASURE_WORDS}])(?=[\\u4e00-\\u9fff])|(?<=[\\u4e00-\\u9fff])(?=[a-z0-9])`);
+/** where a size splits into parts in general: at spaces and +, a dash before letters, and where letters or digits meet Chinese */
+const SIZE_PARTS_SPLIT = /[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/;
 /** amounts in a run, with words between them (公4两母3两): split by PART_SPLIT */
 const RUN_OF_AMOUNTS = /\d[\u4e00-\u9fff]+\d/;
 /** each product's sizes in parts, by its sizes (null when none has several: most products, looked up once) */
@@ -686,7 +688,7 @@ function partsOfSizes(sizes: string[]): string[][] | null {
       const head = /[\s+＋]/.test(z) ? undefined : all.find((y) => y.length >= 2 && z.length - y.length >= 2 && z.startsWith(y));
       const front = fronts.find((f) => z.length - f.length >= 2 && z.startsWith(f));
       const grid = head || /[\s+＋]/.test(z) ? null : grids[k] ?? (front ? [front, z.slice(front.length)] : null);
-      const parts = (head ? [head, z.slice(head.length)] : grid ?? z.split(RUN_OF_AMOUNTS.test(z) ? PART_SPLIT : /[\s+＋]+|-(?=[a-z])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])/))
+      const parts = (head ? [head, z.slice(head.length)] : grid ?? z.split(RUN_OF_AMOUNTS.test(z) ? PART_SPLIT : SIZE_PARTS_SPLIT))
         .filter((x) => !/^[\d.]+$/.test(x) && !/^[\u4e00-\u9fff]$/.test(x) && x.length > 0);
       return parts.length ? parts : [z];
     });
