@@ -80,6 +80,10 @@ const WHETHER_ANY = /有(?:没有?|无)?\s*(?:什么|啥)?\s*(?:新人|新客|�
 const PRICE_TALK = /券|优惠|折|便宜|减|coupons?|vouchers?|discounts?|deals?/;
 /** requests about the member or the bot, not about anything sold: a word of a brand's goods names no brand for them */
 const NO_BRAND_BY_WORDS = new Set<Intent>(["forget_me", "unsubscribe", "unknown", "greeting"]);
+/** how one was served, the general words a rating says it by (服务一般, 体验还行, "service was ok"): no kind of goods */
+const SERVED_WORD = /^(?:服务|体验|services?|experience)$/;
+/** the wallet one's coupons are kept in (券包, 卡包, 卡券), and "show" said as asking to be shown ("show my coupons") */
+const COUPON_WALLET = /[卡券]{1,2}包|卡券|(?<![a-z])show(?=\s+(?:me|my|us|all)\b)/g;
 /** a role's word that is a service done to a thing, a verb before it or after it (装充电桩, 充电桩安装, 贴车衣): the thing is named */
 const SERVICE_DONE_TO = /^(?:装|安装|贴|修|换|洗|清洗|改|拆|搬|测|检测|保养|维修|上门装)|(?:安装|维修|清洗|更换|保养|检测|施工|改装|修复)$/;
 /** a word of three Latin letters or more */
@@ -943,11 +947,15 @@ export class RulesParser implements IntentParser {
     // (nor is a one-character word inside any role's words: the 书 of 读书会; nor "book" said as the verb of booking:
     // "book a reading host")
     const inside = (c: Span, r: Span) => r.start <= c.start && c.end <= r.end && r.end - r.start > c.end - c.start;
+    const wallets = /[卡券]|show/.test(lower) ? [...lower.matchAll(COUPON_WALLET)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })) : [];
     // (nor a tag that is a way of receiving an order: "外卖" tagged on one brand's kit is no category)
     const categories = allCategories
       .filter((c) => !mentions.some((m) => overlaps(m, c)) && !titles.some((r) => inside(c, r)) && parseFulfillment(lower.slice(c.start, c.end)) === null)
       .filter((c) => c.end - c.start > 1 || !roles.some((r) => inside(c, r)))
-      .filter((c) => !(/^books?$/.test(lower.slice(c.start, c.end)) && /^\s+(?:a|an|the|me|my|us|him|her|for|with|in|at|some|one|two|\d)\b/.test(lower.slice(c.end))));
+      .filter((c) => !(/^books?$/.test(lower.slice(c.start, c.end)) && /^\s+(?:a|an|the|me|my|us|him|her|for|with|in|at|some|one|two|\d)\b/.test(lower.slice(c.end))))
+      // (nor a word inside the wallet one's coupons are in: the 包 of 券包 or 卡包, the 卡 of 卡券; nor "show" asking to be
+      // shown, "show my coupons")
+      .filter((c) => !wallets.some((w) => w.start <= c.start && c.end <= w.end));
     // (a head noun may yet be dropped, below: it does not stand in the way)
     const categoryBrand = explicitBrand || productMentions.some((m) => !m.head) ? null : this.lexicon.categoryBrand(categories, allowed);
     const kindBrand = kinds.find((k) => !mentions.some((m) => overlaps(m, k)))?.id ?? null;
@@ -1052,6 +1060,11 @@ export class RulesParser implements IntentParser {
     if (clock) items = items.map((it) => (it.size !== null ? it : { ...it, size: slotAt(this.matcher.products.get(it.productId)?.sizes ?? [], clock) }));
     // asking to be forgotten concerns the member, not a brand a word of theirs happens to be sold by
     if (NO_BRAND_BY_WORDS.has(intent) && brandId !== null && brandId === categoryBrand) brandId = null;
+    // (nor is how one was served, rated: the 服务 of "服务一般般吧 3分", the 体验 of "体验还行吧 3星", "service was ok", though one
+    // brand's goods are tagged so; another category word said still names its brand: the 机油 of "换完机油 服务太慢 一星")
+    if (intent === "feedback" && brandId !== null && brandId === categoryBrand && categories.some((c) => SERVED_WORD.test(lower.slice(c.start, c.end)))) {
+      brandId = this.lexicon.categoryBrand(categories.filter((c) => !SERVED_WORD.test(lower.slice(c.start, c.end))), allowed);
+    }
     let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.titledServiceRole(lower, roles, items) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) ?? this.lexicon.subjectRoleIn(lower) ?? this.lexicon.doingRoleIn(lower) ?? this.lexicon.unknownTitleRole(lower) : null;
     // a booking goes where the role works: a brand no one in that role works for, found by a category word, was only
     // a word of its goods (the 羽毛球 of "约个教练教我打羽毛球" where the shop sells shuttles and the venue has the coaches)

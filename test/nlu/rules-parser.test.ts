@@ -3072,3 +3072,38 @@ describe("session 26: roles", () => {
   it("约个管家 asks for the room host", () => expect(barRole("下周六晚上约个包间管家")).toBe("room_host"));
   it("约个老师 names no one", () => expect(barRole("下周六晚上能约个老师吗")).toBeNull());
 });
+
+describe("session 27: brands", () => {
+  // one brand's goods tagged with the general words of being served, a bag, a card and a show
+  const shop = rulesFromCatalog({
+    brands: [
+      { id: "lumo", name: "鹿默修鞋", aliases: ["鹿默"] },
+      { id: "qiyu", name: "栖鱼剧场", aliases: ["栖鱼"] },
+    ],
+    stores: [],
+    products: [
+      { id: "heel", brandId: "lumo", name: "换鞋跟", aliases: [], sizes: [], tags: ["服务", "service", "体验", "修鞋"] },
+      { id: "tote", brandId: "lumo", name: "帆布托特", aliases: [], sizes: [], tags: ["包", "卡"] },
+      { id: "night", brandId: "qiyu", name: "周末夜场", aliases: [], sizes: [], tags: ["show", "演出"] },
+    ],
+    coupons: [
+      { code: "LM10", brandId: "lumo", title: "满100减10" },
+      { code: "QY20", brandId: "qiyu", title: "满200减20" },
+    ],
+  } as never);
+  const parse = (text: string) => shop.parseSync(text, ctx(null));
+  // how one was served, rated, names no brand whose goods are tagged so
+  it.each(["服务一般般吧 3分", "体验还行吧 3星", "service was ok, 3 stars"])("%s names no brand", (text) => {
+    const r = parse(text);
+    expect(r.intent).toBe("feedback");
+    expect(r.brandId).toBeNull();
+  });
+  // another category word said beside it still names its brand
+  it("修鞋 said beside 服务 names the brand", () => expect(parse("修鞋等了两个小时 服务太慢 一星").brandId).toBe("lumo"));
+  // the wallet one's coupons are kept in, and "show my", name no goods
+  it.each(["看下我的卡券包", "券包里还剩几张券", "我的卡券", "show my coupons"])("%s names no brand", (text) => {
+    const r = parse(text);
+    expect(r.intent).toBe("list_coupons");
+    expect(r.brandId).toBeNull();
+  });
+});
