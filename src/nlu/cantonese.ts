@@ -41,3 +41,50 @@ export function foldCantonese(s: string): string {
   for (const [re, to] of PHRASES) s = s.replace(re, to);
   return s.replace(CHAR_RE, (c) => CHARS[c] ?? c);
 }
+
+/**
+ * The fold that leaves a catalog's own words as written: the 咪 of 猫咪 and of 妈妈咪呀, the 拎 of 拎包露营, the 点 of
+ * 钟点整理 and the 边 of 毛边 are no Cantonese function words there. Prepared once per catalog from its words (already
+ * lowercased and with traditional characters folded, as the text is when folded); a message the fold does not change
+ * costs nothing more.
+ */
+export class CantoneseKeeper {
+  /** by a character the fold changes: the words holding it, each with where it stands in them, shortest first */
+  private readonly byChar = new Map<string, { word: string; at: number }[]>();
+
+  constructor(words: Iterable<string>) {
+    const changed = [...new Set(words)].filter((w) => w.length >= 2 && ANY.test(w)).map((w) => ({ w, f: foldCantonese(w) })).filter(({ w, f }) => f !== w);
+    changed.sort((a, b) => a.w.length - b.w.length);
+    for (const { w, f } of changed) {
+      for (let at = 0; at < w.length; at++) {
+        if (f[at] === w[at]) continue;
+        const list = this.byChar.get(w[at]) ?? this.byChar.set(w[at], []).get(w[at])!;
+        // (a shorter word kept around the same character already keeps it: 猫咪 for 猫咪周卡)
+        if (list.some((o) => at - o.at >= 0 && w.startsWith(o.word, at - o.at))) continue;
+        list.push({ word: w, at });
+      }
+    }
+  }
+
+  get size(): number {
+    return this.byChar.size;
+  }
+
+  /** `s` folded (see foldCantonese), but for the characters of a kept word said in it. */
+  fold(s: string): string {
+    const folded = foldCantonese(s);
+    if (folded === s || !this.byChar.size) return folded;
+    const lower = s.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+    let out: string[] | null = null;
+    for (let i = 0; i < s.length; i++) {
+      if (folded[i] === s[i]) continue;
+      for (const { word, at } of this.byChar.get(s[i]) ?? []) {
+        const start = i - at;
+        if (start < 0 || !lower.startsWith(word, start)) continue;
+        out ??= folded.split("");
+        for (let k = start; k < start + word.length; k++) out[k] = s[k];
+      }
+    }
+    return out ? out.join("") : folded;
+  }
+}

@@ -18,7 +18,9 @@ import { PinyinReader } from "./pinyin-reader.ts";
 import { StoreBrands } from "./store-brand.ts";
 import { RentalSiblings } from "./rentals.ts";
 import { bareNumberSize, catalogSizes, CompositeSizeIndex, countedAt, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
-import { blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
+import { asciiLower, blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
+import { CantoneseKeeper } from "./cantonese.ts";
+import { foldTraditional } from "./traditional.ts";
 import { parseWhen } from "./when.ts";
 
 /** a size that is a count of a measure: 一对, 两件, 十支 */
@@ -196,6 +198,8 @@ export class RulesParser implements IntentParser {
   /** the first character of a two-character name of a product sold 大/中/小 (薯 of 薯条, 可 of 可乐), said after the size
    * word as the whole: "大薯", "中可"; only where one product is so named */
   private readonly shortNames = new Map<string, { id: string; name: string }>();
+  /** the catalog's words the Cantonese fold would change (the 咪 of 猫咪), kept as written in a message */
+  private readonly cantoneseKeep: CantoneseKeeper;
 
   constructor(catalog: CatalogSnapshot, lexicon: Lexicon = new Lexicon(catalog), options: RulesParserOptions = {}) {
     this.matcher = new CatalogMatcher(catalog);
@@ -203,6 +207,13 @@ export class RulesParser implements IntentParser {
     this.pinyin = new PinyinReader(catalog, lexicon.roles, (word) => this.matcher.isLatinName(word));
     this.intentModel = options.intentModel === undefined ? defaultIntentModel() : options.intentModel;
     const storeNames = storeWords(catalog);
+    // (folded as the text is before the Cantonese fold: NFKC, traditional characters folded, ASCII lowercased)
+    this.cantoneseKeep = new CantoneseKeeper([
+      ...(catalog.brands ?? []).flatMap((b) => [b.name, ...(b.aliases ?? [])]),
+      ...(catalog.products ?? []).flatMap((p) => [p.name, ...(p.aliases ?? []), ...(p.tags ?? []), ...(p.sizes ?? [])]),
+      ...storeNames,
+      ...(catalog.roles ?? []).flatMap((r) => r.labels?.zh ?? []),
+    ].filter((w): w is string => typeof w === "string").map((w) => asciiLower(foldTraditional(w.normalize("NFKC")))));
     this.stores = new TermMatcher(storeNames.map((text) => ({ text, id: text })));
     this.storeBrands = new StoreBrands(catalog);
     this.rentalSiblings = new RentalSiblings(catalog.products ?? []);
@@ -579,7 +590,7 @@ export class RulesParser implements IntentParser {
   }
 
   private run(text: string, ctx: ParseContext, trace?: ParseTrace): ParseResult {
-    let { orig, lower } = normalizeText(text);
+    let { orig, lower } = normalizeText(text, this.cantoneseKeep);
     if (!lower) return emptyResult("unknown", 0);
     // a message typed in pinyin is read in characters (pinyin-reader.ts)
     const read = /[a-z]{2}/.test(lower) ? this.pinyin.read(lower) : null;

@@ -4,7 +4,7 @@
 // span found in one is valid in the other (coupon codes and order ids are read back from `orig` to
 // keep the user's casing). That is why we lowercase ASCII only: String#toLowerCase can change the
 // length of some non-ASCII characters.
-import { foldCantonese } from "./cantonese.ts";
+import { foldCantonese, type CantoneseKeeper } from "./cantonese.ts";
 import { foldTraditional } from "./traditional.ts";
 
 /** Only this many characters are looked at: a chat message longer than this is not a command. */
@@ -21,7 +21,7 @@ export interface NormalizedText {
 const NEEDS_NFKC = /[^\x20-\x5f\x61-\x7e\u4e00-\u9fff\u3001\u3002]/;
 const NEEDS_CLEANUP = /[^\x20-\x5f\x61-\x7e\u4e00-\u9fff\u3001\u3002]|\s\s|^\s|\s$/;
 
-export function normalizeText(input: unknown): NormalizedText {
+export function normalizeText(input: unknown, keep?: CantoneseKeeper): NormalizedText {
   let s = typeof input === "string" ? input : input == null ? "" : String(input);
   // Cap before NFKC too, so a 5 MB message costs no more than a 1 KB one.
   s = s.slice(0, MAX_CHARS * 2);
@@ -38,7 +38,8 @@ export function normalizeText(input: unknown): NormalizedText {
   }
   s = s.slice(0, MAX_CHARS);
   if (hasTraditional(s)) s = foldTraditional(s);
-  s = foldCantonese(s);
+  // (a catalog's own words kept as written, where the parser knows them: the 咪 of 猫咪)
+  s = keep?.size ? keep.fold(s) : foldCantonese(s);
   return { orig: s, lower: asciiLower(s) };
 }
 

@@ -4,6 +4,7 @@ import { parseFulfillment } from "../../src/nlu/fulfillment.ts";
 import { parseRating } from "../../src/nlu/rating.ts";
 import { parseWhen } from "../../src/nlu/when.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
+import { CantoneseKeeper } from "../../src/nlu/cantonese.ts";
 import { DEFAULT_POLICY, overrides } from "../../src/nlu/intent-model.ts";
 import { ctx, demoSnapshot, rulesFromCatalog } from "./fixtures.ts";
 
@@ -3106,4 +3107,24 @@ describe("session 27: brands", () => {
     expect(r.intent).toBe("list_coupons");
     expect(r.brandId).toBeNull();
   });
+});
+describe("session 27: products not found", () => {
+  // a catalog's own word is not folded as Cantonese: the 咪 of 猫咪 is no 别 'don't', the 拎 of 拎包露营 no 拿
+  const pets = rulesFromCatalog({
+    brands: [{ id: "p", name: "喵喵厨房", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "cat-week", brandId: "p", name: "猫咪鲜食周卡", aliases: ["猫咪周卡"], sizes: [] },
+      { id: "cat-month", brandId: "p", name: "猫咪鲜食月卡", aliases: ["猫咪月卡"], sizes: [] },
+      { id: "camp", brandId: "p", name: "拎包露营套餐", aliases: ["拎包露营"], sizes: [] },
+    ],
+  } as never);
+  const ids = (text: string) => pets.parseSync(text, ctx(null)).items.map((i) => i.productId);
+  it.each([
+    ["猫咪周卡这周的还没送到", ["cat-week"]],
+    ["猫咪周卡和猫咪月卡哪个划算", ["cat-week", "cat-month"]],
+    ["拎包露营 周六两个人", ["camp"]],
+  ])("%s", (text, want) => expect(ids(text)).toEqual(want));
+  // (Cantonese outside the catalog's words is still folded)
+  it("咪 elsewhere is still Cantonese", () => expect(new CantoneseKeeper(["猫咪", "猫咪周卡", "妈妈咪呀"]).fold("猫咪周卡 咪住 妈妈咪呀 唔该")).toBe("猫咪周卡 别住 妈妈咪呀 谢谢"));
 });
