@@ -387,6 +387,23 @@ const SERVICE_NOUNS = "repairs?|cleaning|painting|installation|install|fitting|t
 /** a person asked for by a title: 约个摄影师, 找个修图师, 请个歌手, 约驻唱歌手 (the title's ending is grammar, its trade any) */
 const UNKNOWN_TITLE_ASKED = /(?:约|请|找|要|需要|预约)(?:一?[个位名])?([\u4e00-\u9fff]{1,3}(?:师|手|员|匠))(?!傅)/;
 
+/**
+ * What a person does, by the English word a role's id names them with (repairer, tailor, measurer, installer, guide,
+ * appraiser, cleaner, referee), and how Chinese and English say that doing ("改一下", "修一下", "量下尺寸", "fix",
+ * "install", "factory tour"): grammar of trades, no catalog's vocabulary. Only asked when no role's words are said.
+ */
+const ID_DOINGS: [RegExp, RegExp][] = [
+  [/(?:^|_)(?:repair[a-z]*|mender|fixer)(?:_|$)|(?:^|_)(?:tech|technician)$/,
+    /维修|修理|修补|织补|修(?:一下|下|个|好|得|吗|不|$|[\s，,。?？])|补(?:一下|上|好|个|洞)|(?<![a-z])(?:fix|repair|mend)(?:ed|ing|s)?(?![a-z])/],
+  [/(?:^|_)tailor$/, /修改|改(?:一下|下|个|衣|裤|裙|短|小|大|窄|长|腰|尺码)|收腰|(?<![a-z])(?:alter(?:ation)?s?|take in|hem(?:med|ming)?)(?![a-z])/],
+  [/(?:^|_)measurer$/, /测量|量(?:一下|下|个|尺|房|体)|(?<![a-z])measur(?:e|es|ed|ing|ements?)(?![a-z])/],
+  [/(?:^|_)(?:installer|fitter)$/, /安装|(?:来|上门|帮我|帮忙|过来)装|装(?:一下|下|个|上)|(?<![a-z])install(?:ed|ing|ation|s)?(?![a-z])/],
+  [/(?:^|_)guide$/, /参观|导游|讲解|导览|(?<![a-z])(?:tours?|guided?)(?![a-z])/],
+  [/(?:^|_)appraiser$/, /鉴定|估价|(?<![a-z])(?:apprais|authenticat)[a-z]*/],
+  [/(?:^|_)(?:cleaner|washer)$/, /清洗|清洁|洗(?:一下|下|个)|(?<![a-z])(?:clean|wash)(?:ed|ing)?(?![a-z])/],
+  [/(?:^|_)(?:referee|judge)$/, /裁判|(?<![a-z])(?:referee|judge)s?(?![a-z])/],
+];
+
 /** English words for a Chinese title after a surname: 医生 → Dr, 师傅 → Master, 教练 → Coach (Chinese and English, no trade's) */
 const TITLE_IN_ENGLISH: Record<string, string[]> = {
   医生: ["dr", "dr.", "doctor"], 医师: ["dr", "dr.", "doctor"], 大夫: ["dr", "dr.", "doctor"], 主任: ["dr", "dr.", "director"],
@@ -429,6 +446,8 @@ export class Lexicon {
   private readonly subjectRoles = new Map<string, string>();
   /** a role the catalog gives no words → the doing its id names (embroiderer → embroider, embroidery) */
   private doings: [RegExp, string][] = [];
+  /** role → the index of its doing in ID_DOINGS, by the English word its id names the person with */
+  private readonly idDoings: [number, string][] = [];
   /** the one role with no Chinese word (no label, no title in its staff's names), or null */
   private readonly wordlessRole: string | null;
   /** staff members by name: naming one (苏老师, Kevin老师) asks for their role */
@@ -469,6 +488,10 @@ export class Lexicon {
     // (the one role the catalog gives no Chinese word at all, neither label nor title in its staff's names)
     const wordless = this.roles.filter((r) => r.zh === null);
     this.wordlessRole = wordless.length === 1 ? wordless[0].role : null;
+    for (const r of this.roles) {
+      const k = ID_DOINGS.findIndex(([id]) => id.test(r.role.toLowerCase()));
+      if (k >= 0) this.idDoings.push([k, r.role]);
+    }
     this.staffMatcher = new TermMatcher([...staffRoles].filter(([, r]) => r.size === 1).map(([text, r]) => ({ text, id: [...r][0] })));
     if (this.roles.length) {
       const titleStems: [string, string][] = this.roles.flatMap((r) => r.labels.flatMap((l) => {
@@ -560,6 +583,22 @@ export class Lexicon {
     if (!this.doings.length || !/[a-z]{4}/.test(lower)) return null;
     const roles = new Set(this.doings.filter(([re]) => re.test(lower)).map(([, r]) => r));
     return roles.size === 1 ? [...roles][0] : null;
+  }
+
+  /** The one role whose id names a person by a doing the text says (ID_DOINGS: a tailor for "改一下", a measurer for
+   * "量一下卫生间尺寸", a repairer for "fix a chipped gaiwan"), or null when none or several do. */
+  idDoingRoleIn(lower: string): string | null {
+    if (!this.idDoings.length) return null;
+    const said = new Map<number, boolean>();
+    let found: string | null = null;
+    for (const [k, role] of this.idDoings) {
+      let hit = said.get(k);
+      if (hit === undefined) said.set(k, (hit = ID_DOINGS[k][1].test(lower)));
+      if (!hit) continue;
+      if (found) return null;
+      found = role;
+    }
+    return found;
   }
 
   /** A person asked for by a title no role's words hold ("约个调酒师", "请个歌手"): the one role the catalog gives no Chinese

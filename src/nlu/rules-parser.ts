@@ -1076,7 +1076,7 @@ export class RulesParser implements IntentParser {
     if (intent === "feedback" && brandId !== null && brandId === categoryBrand && categories.some((c) => SERVED_WORD.test(lower.slice(c.start, c.end)))) {
       brandId = this.lexicon.categoryBrand(categories.filter((c) => !SERVED_WORD.test(lower.slice(c.start, c.end))), allowed);
     }
-    let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.titledServiceRole(lower, roles, items) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) ?? this.lexicon.subjectRoleIn(lower) ?? this.lexicon.doingRoleIn(lower) ?? this.lexicon.unknownTitleRole(lower) : null;
+    let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.titledServiceRole(lower, roles, items) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) ?? this.lexicon.subjectRoleIn(lower) ?? this.lexicon.doingRoleIn(lower) ?? this.lexicon.unknownTitleRole(lower) ?? this.lexicon.idDoingRoleIn(lower) : null;
     // a booking goes where the role works: a brand no one in that role works for, found by a category word, was only
     // a word of its goods (the 羽毛球 of "约个教练教我打羽毛球" where the shop sells shuttles and the venue has the coaches)
     if (role && brandId !== null && brandId === categoryBrand && !this.lexicon.staffs(brandId, role)) brandId = null;

@@ -3128,3 +3128,39 @@ describe("session 27: products not found", () => {
   // (Cantonese outside the catalog's words is still folded)
   it("咪 elsewhere is still Cantonese", () => expect(new CantoneseKeeper(["猫咪", "猫咪周卡", "妈妈咪呀"]).fold("猫咪周卡 咪住 妈妈咪呀 唔该")).toBe("猫咪周卡 别住 妈妈咪呀 谢谢"));
 });
+describe("session 27: roles", () => {
+  // a role the catalog gives no words is asked for by the doing its id names the person with (a tailor alters, a
+  // measurer measures, a shoe_repairer repairs), said in Chinese or English, when no role's words are said
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "巧手坊", aliases: [] }],
+    stores: [],
+    products: [{ id: "coat", brandId: "m", name: "羊毛大衣", aliases: [], sizes: [] }],
+    roles: [{ role: "stylist", labels: { zh: ["造型师", "搭配"], en: ["stylist"] } }],
+    staff: [
+      { id: "s1", storeId: "x", name: "阿芳", role: "tailor" },
+      { id: "s2", storeId: "x", name: "小林", role: "measurer" },
+      { id: "s3", storeId: "x", name: "阿强", role: "shoe_repairer" },
+      { id: "s4", storeId: "x", name: "Coco造型师", role: "stylist" },
+    ],
+  } as never);
+  const role = (text: string) => shop.parseSync(text, ctx(null)).role;
+  it.each([
+    ["裙子腰太松了 想约个时间过去改一下 周六", "tailor"],
+    ["周五下午约个人上门量一下客厅尺寸", "measurer"],
+    ["I need someone to fix my boots, Saturday morning", "shoe_repairer"],
+    ["靴子开胶了 周日约个时间去修一下", "shoe_repairer"],
+    // a role said by its words still wins
+    ["约个造型师 周六下午", "stylist"],
+  ])("%s", (text, want) => expect(role(text)).toBe(want));
+  // (two roles whose ids say the doing: neither is meant)
+  const two = rulesFromCatalog({
+    brands: [{ id: "m", name: "巧手坊", aliases: [] }],
+    stores: [],
+    products: [],
+    staff: [
+      { id: "s1", storeId: "x", name: "阿强", role: "shoe_repairer" },
+      { id: "s2", storeId: "x", name: "小周", role: "bag_repairer" },
+    ],
+  } as never);
+  it("two repairers: none", () => expect(two.parseSync("周日约个时间去修一下", ctx(null)).role).toBeNull());
+});
