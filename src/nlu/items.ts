@@ -23,6 +23,8 @@ const MONEY_WORD = /预算|押金|价格|价钱|价位|单价|总价|budget|depo
 const MONEY_SAID = new RegExp(`(?:${MONEY_WORD.source})(?:(?<=[a-z]) (?:of|is))?\\s*(?:是|在|大概|大约|约|有|就|只有|才|差不多|不超过|控制在|:|：)?\\s*(?:¥|￥|\\$|rmb\\s*)?\\d+(?:\\.\\d+)?\\s*(?:元|块|w|万|k|千|rmb|yuan)?`, "g");
 /** the ends of a name of a place or a package for a party (Chinese's words for them, not any trade's) */
 const PARTY_PLACE = /(?:房|包间|包厢|包房|桌|台|厅|场|馆|室|舱|营地|屋|套餐|订座|订位)$/;
+/** units one of which each person who comes takes (a person, a seat, a class, a visit, a ticket, a serving) */
+const PER_HEAD_UNIT = /^(?:人|位|名|座位|座|节|课时|次|张|份|入场|票)$/;
 /** the booking or renting of it named after the place: 包间预订, 场地租赁 */
 const BOOKED = /(?:预订|预定|预约|订位|租赁|出租|租用)$/;
 
@@ -133,7 +135,10 @@ export function buildItems(
     const free = region.filter((s) => !usedSize.has(s));
     // (the people a room, a table, a package, a car sold by its seats or a pot is for are not how many of it: "五黑房包夜
     // 五个人", "家庭套餐 四个人", "接站 7座的 我们6个人", "砂锅粥 大锅 十个人"; unless it is sold by the person, 按人计)
-    const forParty = (PARTY_PLACE.test((mention.product.name ?? "").replace(BOOKED, "")) || mention.product.sizes.some((z) => FOR_A_PARTY.test(z))) && mention.product.unit !== "人";
+    // (nor are they how many of one sold by a unit that is no person's: a yard let by the night, a lane by the game, a boat
+    // by the boat, "包栋 我们11个人 包两晚", "躲避球一场 12个人"; a seat, a class, a visit, a ticket or a serving is each one's)
+    const unitNotPerson = !!mention.product.unit && !PER_HEAD_UNIT.test(mention.product.unit);
+    const forParty = (PARTY_PLACE.test((mention.product.name ?? "").replace(BOOKED, "")) || mention.product.sizes.some((z) => FOR_A_PARTY.test(z)) || unitNotPerson) && mention.product.unit !== "人";
     const notItsParty = (q: QuantityMention) => !(forParty && q.kind === "people");
     // (nor "×3" before it, which counts what precedes it: "猎鲤6.3米×1 伊势尼10号×3")
     const countsBefore = (q: QuantityMention) => !usedQty.has(q) && q.start >= prevEnd && q.end <= mention.start && mine(q) && notItsParty(q) && !(i > 0 && q.kind === "times-after");

@@ -3164,3 +3164,24 @@ describe("session 27: roles", () => {
   } as never);
   it("two repairers: none", () => expect(two.parseSync("周日约个时间去修一下", ctx(null)).role).toBeNull());
 });
+describe("session 27: a count of people is no count of what is sold by another unit", () => {
+  // the people who come are not how many of one sold by the night, the game, the boat or the dish; a class taken by
+  // each of them is still counted so
+  const shop = rulesFromCatalog({
+    brands: [{ id: "w", name: "湖畔小院", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "villa", brandId: "w", name: "独栋别墅", aliases: ["别墅"], sizes: [], description: "按晚计价，最多10人" },
+      { id: "lane", brandId: "w", name: "射箭道", aliases: ["射箭"], sizes: [], description: "按场计，每场最多6人" },
+      { id: "raft", brandId: "w", name: "竹筏包船", aliases: ["竹筏"], sizes: [], description: "按船计价" },
+      { id: "pottery", brandId: "w", name: "陶艺体验课", aliases: ["陶艺课"], sizes: [], description: "按节计，每人一节" },
+    ],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size, i.quantity]);
+  it.each([
+    ["独栋别墅 下周五 我们8个人", [["villa", null, 1]]],
+    ["射箭一场 明天下午 5个人", [["lane", null, 1]]],
+    ["竹筏 周六上午 我们6个人", [["raft", null, 1]]],
+    ["陶艺课 周日下午 3个人", [["pottery", null, 3]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
