@@ -68,17 +68,23 @@ const IRREGULAR: Record<string, string> = {
   sweeter: "sweet", bigger: "big", larger: "large", smaller: "small", longer: "long", shorter: "short", thicker: "thick", thinner: "thin",
 };
 
+/** short forms of general English words, as written in a message ("5pc", "2 ppl", "5 yr"): the word they stand for */
+const SHORT_FORMS: Record<string, string> = {
+  pc: "piece", pcs: "piece", ppl: "people", yr: "year", yrs: "year", hr: "hour", hrs: "hour", pk: "pack", pkt: "packet",
+};
+
 /** An English word reduced for comparison: lower case, plural dropped ("boxes" box, "berries" berry). */
 export function englishStem(word: string): string {
   const w = word.toLowerCase();
-  // (an irregular form is its verb's: "frozen" is "freeze", "fried" "fry")
-  const irregular = IRREGULAR[w];
+  // (an irregular form is its verb's: "frozen" is "freeze", "fried" "fry"; a short form its word's: "pcs" is "piece")
+  const irregular = IRREGULAR[w] ?? SHORT_FORMS[w];
   if (irregular) return irregular;
   if (/ies$/.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(?:x|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
   if (/[^s]s$/.test(w) && w.length > 3) return w.slice(0, -1);
-  // (and a participle: "embroidered" is "embroider")
-  if (/[^e]ed$/.test(w) && w.length > 5) return w.slice(0, -2);
+  // (and a participle: "embroidered" is "embroider"; one of a word ending in a silent e keeps it: "bottled" is "bottle",
+  // "carved" "carve", "glazed" "glaze", as "bottles" is)
+  if (/[^e]ed$/.test(w) && w.length > 5) return /(?:[bcdfgkptz]l|[vzc])ed$/.test(w) ? w.slice(0, -1) : w.slice(0, -2);
   return w;
 }
 

@@ -485,7 +485,33 @@ export function resolveSize(mentions: SizeMention[], sizes: string[], index = si
   // "裤脚改短3cm")
   const weighed = [...index.keys()].some((k) => grams(k) !== null);
   const explicit = mentions.find((m) => !m.weak && (weighed || !m.keys.every((k) => PHYSICAL.test(k))));
+  // (an amount said that is one amount of a size of several, and of no other size: 10米 of 0.7米x10米, 8人 of 一桌8人,
+  // 550ml of 550ml×24瓶, 70cm of 宽70cm)
+  const whole = explicit ? explicit.keys.map((k) => partOwners(index).get(k)).find((z) => z) : undefined;
+  if (whole) return whole;
   return explicit ? explicit.display : null;
+}
+
+/** where a size splits into its amounts: between dimensions (x, ×, *), at a slash, a bracket, a space or +, and where
+ * a word ends before a number (not a word of size: 大1匹 is a bigger 1匹, no part) */
+const AMOUNT_PARTS = /(?<=\d[^\dx×*]{0,3})\s*x\s*(?=\d)|[\s×*/()（）+＋,，]+|(?<=[\u4e00-\u9fff])(?<![大中小超特加])(?=\d)/;
+const PART_OWNERS = new WeakMap<Map<string, string>, Map<string, string | null>>();
+/** The sizes by the key of each amount that is one of their several parts (an amount of two sizes or more owned by
+ * none, null), memoised per size index. */
+function partOwners(index: Map<string, string>): Map<string, string | null> {
+  let out = PART_OWNERS.get(index);
+  if (out) return out;
+  out = new Map();
+  for (const size of new Set(index.values())) {
+    const parts = size.normalize("NFKC").toLowerCase().split(AMOUNT_PARTS).filter((x) => x.length > 0);
+    if (parts.length < 2) continue;
+    for (const part of new Set(parts.filter((x) => /\d/.test(x) && /^\d*\.?\d+[^\d.]|^[^\d]+\d|^\d{2,}$/.test(x)).map(sizeKey))) {
+      if (index.has(part)) continue;
+      out.set(part, out.has(part) && out.get(part) !== size ? null : size);
+    }
+  }
+  PART_OWNERS.set(index, out);
+  return out;
 }
 
 /** A size key's amount and unit, lengths in metres: "0.08m" → 0.08 m, "3小时" → 3 小时. */

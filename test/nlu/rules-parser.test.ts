@@ -3185,3 +3185,39 @@ describe("session 27: a count of people is no count of what is sold by another u
     ["陶艺课 周日下午 3个人", [["pottery", null, 3]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+describe("session 27: sizes", () => {
+  // an English participle of a word ending in a silent e is that word ("bottled" of 瓶装 is said "bottles"), and a short
+  // form is its word ("pcs" is "pieces", "yr" "year")
+  const shop = rulesFromCatalog({
+    brands: [{ id: "g", name: "香满园", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "jam", brandId: "g", name: "果酱礼盒", aliases: ["jam gift box"], sizes: ["3瓶装", "6瓶装"] },
+      { id: "wings", brandId: "g", name: "香酥鸡翅", aliases: ["crispy wings"], sizes: ["4块", "10块"] },
+      { id: "vinegar", brandId: "g", name: "陈醋", aliases: ["aged vinegar"], sizes: ["三年陈", "八年陈"] },
+    ],
+  } as never);
+  const item = (text: string) => shop.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["jam gift box with 6 bottles, 2 boxes", [["jam", 2, "6瓶装"]]],
+    ["crispy wings 10pc x3", [["wings", 3, "10块"]]],
+    ["aged vinegar, 8 yr, 2 bottles", [["vinegar", 2, "八年陈"]]],
+  ])("%s", (text, want) => expect(item(text)).toEqual(want));
+
+  // an amount said that is one amount of a size of several, and of no other size of the product, is that size
+  const parts = rulesFromCatalog({
+    brands: [{ id: "p", name: "印象坊", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "flag", brandId: "p", name: "彩旗", aliases: [], sizes: ["0.5米x2米", "0.5米x6米"] },
+      { id: "juice", brandId: "p", name: "橙汁", aliases: [], sizes: ["300ml×12瓶", "1L×6瓶"] },
+      { id: "feast", brandId: "p", name: "上门家宴", aliases: [], sizes: ["一桌6人", "一桌10人"] },
+    ],
+  } as never);
+  const partItem = (text: string) => parts.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.size]);
+  it.each([
+    ["彩旗6米的来一条", [["flag", "0.5米x6米"]]],
+    ["橙汁300ml的来两箱", [["juice", "300ml×12瓶"]]],
+    ["订个上门家宴 10个人", [["feast", "一桌10人"]]],
+  ])("%s", (text, want) => expect(partItem(text)).toEqual(want));
+});
