@@ -11,7 +11,7 @@ import { ScriptSplitPattern } from "./script-split.ts";
 /** asking how coupons are used */
 const BEST_ASKED = /\bwhat(?:'?s| is) the best\b/;
 /** how something goes: its steps, binding or activating, how to order or book it */
-const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加|充值|暂停|上传|申请|开票|开发票)|(?:发票|invoice)(?:在哪|怎么|能开|可以开|开不开)|(?:能|可以)开(?:发票|invoice)|(?:付款|支付)方式|走流程|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:在这里?|在这儿|在这上面?|在上面)(?:怎么|咋|如何)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])|(?:怎么|如何|咋)\s*(?:修改|更改|改|change)\s*(?:我的)?\s*(?:预约|订单)(?:时间)?|(?:预约|订单)(?:时间)?(?:怎么|如何|咋)(?:改|修改|更改)|(?:怎么|如何|咋)(?:预约|下单|约课|报名)(?:啊|呀|呢|吗)?[?？]*$|在哪(?:里|儿)?(?:操作|下载|输入)|\bhow (?:do|can) (?:i|we) (?:schedule|reschedule|sign up|mail|change|use my)\b|^how to\b/;
+const HOW_IT_GOES = /(?:流程|步骤|规则|process)(?:是)?(?:怎样|怎么样|什么|咋样|怎么走|啥)|(?:什么|啥)流程|(?:怎么|如何|咋)(?:绑定|注册|开通|激活|操作|参加|充值|暂停|上传|申请|开票|开发票)|(?:发票|invoice)(?:在哪|怎么|能开|可以开|开不开)|(?:能|可以)开(?:发票|invoice)|(?:付款|支付)方式|走流程|(?:怎么|咋|如何)(?:在这里?|在这儿|在这上面?|在上面)(?:预约|下单|约|订|买|租|报名|付款)|(?:在这里?|在这儿|在这上面?|在上面)(?:怎么|咋|如何)(?:预约|下单|约|订|买|租|报名|付款)|(?:地址|手机号|电话|资料|信息)(?:怎么|咋|如何)(?:改|修改|换|更换)|在哪(?:里|儿)?填|(?:怎么|如何|咋)(?:收费|计费|算钱)(?:的)?[?？]*$|费(?:用)?(?:怎么|咋|如何)算|^(?:请问)?(?:怎么|如何|咋)(?:下单|预约)(?![了过])|(?:怎么|如何|咋)\s*(?:修改|更改|改|change)\s*(?:我的)?\s*(?:预约|订单)(?:时间)?|(?:预约|订单)(?:时间)?(?:怎么|如何|咋)(?:改|修改|更改)|(?:怎么|如何|咋)(?:预约|下单|约课|报名)(?:啊|呀|呢|吗)?[?？]*$|在哪(?:里|儿)?(?:操作|下载|输入)|(?:怎么|如何|咋)(?:在这里?|在这儿|在这上面?|在上面)\s*(?:点外卖|点餐|点单|报课|排课|pay|buy|付钱)|(?:你|机器人|这个|bot)?能帮我(?:做|干)(?:点)?(?:什么|啥|些什么)|押金(?:怎么|咋个?|如何)退|(?:怎么|如何|咋)\s*(?:改|修改|change)\s*(?:收货|送货|配送|外卖|delivery\s*)?地址|菜单在哪|^how (?:do|can) (?:i|we) (?:pay|return)\b|(?:怎么|咋)\s*pay|\bhow (?:do|can) (?:i|we) (?:schedule|reschedule|sign up|mail|change|use my)\b|^how to\b/;
 /** where something is done, asked: "有没有修皮沙发的", "哪点有接睫毛的", "有没有拍婚纱照的影楼" */
 const WHERE_DONE = /(?:有没有|有冇|哪里有|哪儿有|哪点有|哪有)(?![^，,。?？!！\s]{0,8}(?:折|减|惠|便宜|适合|推荐|好))[^，,。?？!！\s]{1,12}的(?:地方|店|工坊|工作室|公司|影楼|中心|馆|门店)?(?:吗|呢|啊|嘞|不|没)?[?？]*(?=$|[\s，,。!！])/;
 /** the same with 有 alone, or a shop kind said: "滨湖有做盆底修复的地方吗", "杭州有没有化妆学校", "观音桥那边有整理公司吗" */
@@ -95,6 +95,9 @@ export const CUES = {
     /进度(?:怎么样|如何|咋样)|(?<![a-z])still\s*没(?:送到|到|收到|发货)|准时(?:送到|送达|到)(?:吗|吧|不|么)/,
     // "包包护理做完没", "礼品卡买了怎么没收到", "年卡付了钱 app里怎么没生效"
     /[修洗做改配装弄](?:完|好)(?:了)?没(?:有)?(?=[\s,，。?？!！]|$)|(?:买|付|交|充)了(?:钱|款|费)?[^，,。?？]{0,12}?怎么(?:还)?没(?:收到|到|生效|到账|发货|显示)/,
+    // ("my 智能锁 shipped yet?", "status of my hockey stick delivery?", "学历公证 status?", "is my table reservation confirmed?",
+    // "串烧点了半小时了还没上", "刹车片到货没", "我订的场次 confirmed 了吗", "报名成功了没", "付了款怎么还没确认")
+    /(?<![a-z])(?:shipped|dispatched|delivered|confirmed|processed|picked up|sent out) yet(?![a-z])|(?<![a-z])status of (?:my|the|repair|order)(?![a-z])|(?<![a-z])status\s*[?？]|(?<![a-z])(?:is|has|was) (?:my|it|the)(?![a-z]).{0,40}(?<![a-z])confirmed(?![a-z])|(?<![a-z])any (?:tracking|updates?) yet(?![a-z])|confirmed\s*了(?:吗|没)|(?:点|叫|下单|订)了(?:半|一|两|几|\d)+(?:个)?(?:多)?(?:小时|钟头|分钟|天)了?[^，,。]{0,3}还没(?:上|送过来|来|到)|还没送过来|到货(?:了)?(?:没有?|吗)|(?:报名|预约|下单|支付|付款)成功了?(?:没有?|吗|么)|还没(?:确认|处理|出票)|(?:处理|出票)了(?:吗|没)/,
     /\b(?:done|ready|finished) yet\b|(?:你们|店里)收到了(?:吗|没)|\bnever (?:came|arrived|showed up|got here)\b|回来(?:了)?(?:没有?|吗)/,
     // "什么时候好", "单号发我一下", "等半天了", "咋还没动静", "做好没"
     /(?:什么时候|啥时候|几时|多久)(?:能|可以|才)?(?:好|做好|弄好|出来)(?=[?？，,。!！\s吗啊呀呢]|$)|单号.{0,4}(?:发|给|告诉)(?:我|一下)|等(?:了)?(?:半天|好久|很久|老半天)|没(?:有)?(?:动静|反应)|(?:做|弄|印|洗|修|改|装|配|烤|剪|拍|冲)好(?:了)?没/,
@@ -118,7 +121,7 @@ export const CUES = {
     /查(?:一)?下?我有没有|(?<![a-z])(?:coupons?|vouchers?) do i (?:still )?have(?![a-z])|(?<![a-z])account\s*里|我(?:领|拿)(?:了|过)(?:些|啲)?(?:什么|啥|哪些)(?:优惠)?券/,
     /我的(?:优惠)?(?:券|卡券|优惠)|我的[^，,。\s]{1,8}券(?!码)|(?:手上|手里|手头)(?:的|有的)(?:优惠)?(?:券|卡券|coupons?|vouchers?)|券包|卡包|(?:我|我已经)(?:有|领了|领过|领的|还有|拥有)(?:哪些|什么|几张|多少)?(?:张)?(?:优惠)?(?:券|卡券|coupons?|vouchers?)/,
     // "我还有什么 coupon 没用", "柚见的券我还有没有", "我能用的券都有哪些", "我的YJ305啥时候过期", "我那张磨刀7折用了没"
-    /我(?:在.{1,12}?)?(?:还)?有(?:什么|啥|几张|多少|哪些)\s*(?:优惠)?(?:券|coupons?|vouchers?)|(?:券|coupons?)我?还有(?:没有|没|吗)|我(?:能|可以)用的(?:优惠)?(?:券|coupons?)|(?:我的|我那张)[^，,。\s]{1,12}(?:过期|用了没|用过没|还能用)/,
+    /我(?:在.{1,12}?)?(?:还)?有(?:什么|啥|几张|多少|哪些)\s*(?:优惠)?(?:券|coupons?|vouchers?)|(?:券|coupons?)我还有(?:没有|没|吗)|我(?:能|可以)用的(?:优惠)?(?:券|coupons?)|(?:我的|我那张)[^，,。\s]{1,12}(?:过期|用了没|用过没|还能用)/,
     /还剩(?:几|多少)张|券.{0,4}还剩|券.{0,3}我?(?:还)?有(?:几|多少)张|我还有(?:几|多少)张|券.{0,8}(?:啥时候|什么时候|几号|哪天|多久)(?:到期|过期)|(?:之前|刚才|已经|以前|上次)(?:领|拿|抢|存)(?:的|过的|了的|到的)|还在我?的?(?:账户|账号|卡包|券包|钱包)|(?:已|领过|领了|领取过|已领取?)的(?:优惠)?券|(?:查看|看看|看下|看一下|查一下|查询)(?:我的)?(?:优惠)?(?:券|卡券)|我(?:还)?有(?:优惠)?券吗/,
     // "快修侠的券我都有哪些", "轻舟的券我都领了哪些", "那边领的券过期没有"
     /(?:券|coupons?).{0,4}我都?(?:有|还有|领了|领过|拿了)(?:哪些|什么|啥|几张|多少)|领的(?:优惠)?券.{0,6}(?:过期|到期)(?:了)?(?:没有?|吗|么)/,
@@ -128,6 +131,10 @@ export const CUES = {
     // (which coupons can be used, asked: "现在能用的券有哪些", "我能用什么券", "有什么coupon可以用"; which ones are
     // still mine: "我还剩什么券", "我手里有券吗", "我收藏的券", "我都领了什么券", "有没有快过期的券")
     /(?:什么|啥|哪些|哪张|哪几张|几张)\s*(?:优惠)?(?:券|红包|coupons?|vouchers?)\s*(?:我)?(?:能|可以)用|(?:能|可以)用(?:什么|啥|哪些|哪张|哪几张)(?:优惠)?(?:券|红包)|(?:能|可以|可)用的(?:优惠)?(?:券|红包|coupons?|vouchers?)(?:有|都有|是)|我(?:手里|手上|手头|这里|这儿|这|名下)(?:还)?有(?:优惠)?(?:券|红包)|我名下的?(?:优惠)?(?:券|红包)|我的折扣|我都(?:领|拿)(?:了|过)(?:些)?(?:什么|啥|哪些)|领的(?:优惠)?券(?:去)?(?:哪|在哪)|券领了[^，,。]{0,6}(?:找不到|没看到|看不到|在哪(?!(?:里|儿)?(?:使)?用))|快(?:要)?(?:过期|到期)的(?:优惠)?券|券[^，,。]{0,4}快(?:要)?(?:过期|到期)|(?:那张|这张)[^，,。]{0,6}我(?:还)?有(?:没有?|吗)|券我?(?:用|领)(?:了|过)(?:没|吗|么)|我?是不是(?:已经)?领(?:过|了)|我(?:手里|手上|手头)(?:的|那|那几张|这几张)|我还?剩(?:下)?(?:什么|啥|哪些|几张|多少)|我(?:收藏|保存)(?:的|了的|过的)(?:优惠)?券|我(?:的|账户里的|账号里的)红包|我(?:还)?有(?:什么|啥|哪些)?(?:优惠|折扣|红包)(?![^，,。]{0,4}(?:可以|能)?领)(?:吗|没|么|[?？]|$)/,
+    // (whether one holds any, which of one's own can be used: "看看我还有没有优惠券", "我这边有哪些优惠", "哪些优惠我能用",
+    // "which discounts can I use", "do I have any discounts", "what vouchers are in my account", "which coupons are still valid")
+    /我(?:现在|目前|这边|这里|手上|手里)?(?:还)?有没有(?![^，,。]{0,8}(?:领|抢))[^，,。?？]{0,10}(?:券|coupons?|vouchers?)|我(?:这边|这里|这儿)(?:还)?有(?:哪些|什么|啥)(?:优惠|折扣)|(?:哪些|什么|啥)(?:优惠|折扣)我(?:能|可以)用/,
+    /\b(?:which|what) (?:coupons?|vouchers?|discounts?|promos?|promo codes?|deals?|offers?) (?:can|could) (?:i|we) (?:use|apply|redeem)\b|\bdo i have (?:any )?(?:discounts?|deals?|promos?|offers?|codes?)\b|\b(?:coupons?|vouchers?|discounts?) (?:are |is )?(?:in|on) my (?:account|profile)\b|\b(?:which|what) (?:coupons?|vouchers?) (?:are|is) still (?:valid|good|usable)\b|\b(?:coupons?|vouchers?) (?:available|usable) (?:to|for) me\b|\b(?:which|what) (?:coupons?|vouchers?) (?:are|is) available to me\b/,
     /\b(?:which|what|how many) (?:coupons?|vouchers?) (?:do|did|have) i\b|\b(?:coupons?|vouchers?) i (?:already )?(?:claimed|have|got|saved)\b|\bdo i have (?:any )?(?:coupons?|vouchers?)\b|\blist (?:my |all |the )?(?:coupons|vouchers)\b/,
   ),
   helpStrong: any(/怎么用|怎么使用|如何使用|使用说明|使用帮助|使用指南|不会用|不会弄|不会操作|^帮助$|教程|怎么(?:在这里?|在这儿|在这上面?|通过.{0,10})(?:预约|下单|约|订)|^(?:请问)?(?:怎么|如何)(?:预约|下单|约|订|买|领券|付款|支付)(?:啊|呀|呢|吗|呐)?[?？]*$/, /^\/help\b|\bhow (?:do|can) (?:i|we) (?:book|order|claim|pay|use)\b.{0,40}\b(?:this bot|this app|here|through|via|on this)\b|^how (?:do|can) (?:i|we) (?:book|order|claim|pay)\b[^,.]{0,30}\?\s*$|^help[.!?\s]*$|\bhow (?:do i|does this|does it|to|can i) (?:use|work)\b|\bhow (?:does|do) (?:the |your )?(?:\w+ ){0,2}\w+ work\b|\bwhat can (?:you|u|this bot|this|it|the bot) do\b/),
@@ -353,6 +360,15 @@ export function decideIntent(sig: Signals): Decision {
   if (/人工客服|转人工|真人客服|人工服务|(?<![a-z])(?:talk|speak|chat) (?:to|with) (?:a |an )?(?:real )?(?:human|person|agent)(?![a-z])|(?<![a-z])human agent(?![a-z])/.test(s) && !sig.hasWhen) return { intent: "help", confidence: conf(0.9) };
   // A bare order id ("order c123abc", "#ab12cd?") asks about that order.
   if (sig.hasOrderId && !sig.hasProduct && !cue("claim")) return { intent: "order_status", confidence: conf(0.8) };
+  // (so does one said with what it bought, when nothing is renewed or added: "金条什么时候能到店 单号XC1124-0037"; "续当三个月
+  // 单号…" orders again)
+  if (sig.hasOrderId && !sig.hasCoupon && !/续|再(?:加|来|要)|加(?:一|两|\d)|(?<![a-z])(?:renew|extend|add|another)(?![a-z])/.test(s)) return { intent: "order_status", confidence: conf(0.9) };
+  // (one's own coupons asked after with nothing named to buy is a clear request: every word of a coupon also fires the claim
+  // cue, which competes with nothing here, so the learned model is not asked to overrule it: "我还有哪些券能用")
+  if (cue("listCoupons") && !sig.hasProduct && !sig.hasWhen) {
+    const others = COMPETING.filter((k) => k !== "listCoupons" && k !== "claim" && cue(k)).length;
+    return { intent: "list_coupons", confidence: Math.max(0.3, 0.97 - 0.08 * others) };
+  }
   if (cue("listCoupons") || (sig.hasCoupon && cue("couponCheck"))) return { intent: "list_coupons", confidence: conf(0.92) };
   // "重庆南岸区有没有修皮沙发的", "扬州有没有自己做戒指的工坊", "柳州哪点有接睫毛的": where it is done, no time said, asks for a store
   if (!sig.hasWhen && !sig.hasQuantity && (WHERE_DONE.test(s) || WHERE_DONE_HAS.test(s))) return { intent: "find_store", confidence: conf(0.9) };

@@ -3221,3 +3221,39 @@ describe("session 27: sizes", () => {
     ["订个上门家宴 10个人", [["feast", "一桌10人"]]],
   ])("%s", (text, want) => expect(partItem(text)).toEqual(want));
 });
+describe("session 27: intents", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "y", name: "云朵", aliases: ["Yunduo"] }],
+    stores: [],
+    products: [
+      { id: "mochi", brandId: "y", name: "抹茶麻薯", aliases: ["matcha mochi"], sizes: [] },
+      { id: "lamp", brandId: "y", name: "木纹台灯", aliases: ["wood lamp"], sizes: [] },
+    ],
+    coupons: [{ code: "YD15", brandId: "y", title: "云朵满80减15" }],
+  } as never);
+  const intent = (text: string) => shop.parseSync(text, ctx(null)).intent;
+  it.each([
+    // one's own coupons asked after, whether any is held or which can be used, is a list of them
+    ["帮我看看我还有没有优惠券", "list_coupons"],
+    ["我这边有哪些优惠", "list_coupons"],
+    ["哪些优惠我能用", "list_coupons"],
+    ["which discounts can I use", "list_coupons"],
+    ["do I have any discounts", "list_coupons"],
+    ["what vouchers are in my account", "list_coupons"],
+    // (whether an offer is still there, of no one's, is a claim)
+    ["麻薯9折的券还有吗", "claim_coupon"],
+    // an order asked after: shipped yet, its status, confirmed, still not served, arrived, or named by its number
+    ["my wood lamp shipped yet?", "order_status"],
+    ["status of my matcha mochi delivery?", "order_status"],
+    ["is my lamp order confirmed?", "order_status"],
+    ["抹茶麻薯点了半小时了还没上", "order_status"],
+    ["木纹台灯到货没", "order_status"],
+    ["木纹台灯什么时候能到 单号YX20261101", "order_status"],
+    // how things are done here is help
+    ["你能帮我干点啥", "help"],
+    ["怎么在这上面点外卖啊", "help"],
+    ["押金怎么退", "help"],
+    ["怎么改收货地址", "help"],
+    ["how do I pay", "help"],
+  ])("%s", (text, want) => expect(intent(text)).toBe(want));
+});
