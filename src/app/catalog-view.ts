@@ -96,7 +96,7 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
     staffRoles: [...new Set(staff.map((s) => s.role))],
     staff: staff.map((s) => ({ name: s.name, role: s.role, brandId: storeBrand.get(s.storeId) })),
     roles: roles.map((r) => ({ role: r.role, labels: r.labels as { zh?: string[]; en?: string[] } })),
-    stores: storeInfos.map((s) => ({ name: s.name, brandId: s.brandId })),
+    stores: storeInfos.map((s) => ({ name: s.name, brandId: s.brandId, address: s.address })),
   };
   const storeRoles = new Map<string, Set<string>>();
   for (const s of staff) {

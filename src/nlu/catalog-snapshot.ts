@@ -10,7 +10,7 @@ interface CatalogFile {
   coupons?: { code: string; brandId: string; title?: string | null }[];
   staff?: { name?: string; role?: string | null; storeId?: string }[];
   roles?: { role: string; labels?: { zh?: string[]; en?: string[] } }[];
-  stores?: { id?: string; name?: string; brandId?: string }[];
+  stores?: { id?: string; name?: string; brandId?: string; address?: string | null }[];
 }
 
 export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
@@ -27,6 +27,6 @@ export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
     staffRoles: [...new Set((c.staff ?? []).map((s) => s.role ?? "staff"))],
     staff: (c.staff ?? []).map((s) => ({ name: s.name ?? "", role: s.role ?? "staff", brandId: storeBrand.get(s.storeId) })),
     roles: (c.roles ?? []).map((r) => ({ role: r.role, labels: { zh: strings(r.labels?.zh), en: strings(r.labels?.en) } })),
-    stores: (c.stores ?? []).filter((s) => typeof s.name === "string").map((s) => ({ name: s.name!, brandId: s.brandId ?? "" })),
+    stores: (c.stores ?? []).filter((s) => typeof s.name === "string").map((s) => ({ name: s.name!, brandId: s.brandId ?? "", address: s.address ?? null })),
   };
 }

@@ -53,7 +53,7 @@ export interface CatalogSnapshot {
    * each works at */
   staff?: { name: string; role: string; brandId?: string }[];
   /** store names (masked as places by the intent model, intent-model.ts) */
-  stores?: { name: string; brandId: string }[];
+  stores?: { name: string; brandId: string; address?: string | null }[];
 }
 
 export interface ParseContext {

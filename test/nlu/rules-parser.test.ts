@@ -3257,3 +3257,27 @@ describe("session 27: intents", () => {
     ["how do I pay", "help"],
   ])("%s", (text, want) => expect(intent(text)).toBe(want));
 });
+describe("session 27: brands of stores named in English by their place after at, in or near", () => {
+  // a store's place said in pinyin after "at", "in" or "near", with no word for a shop, names the store and so its brand;
+  // the city a store's address starts with (or its county) is where the customer is, and names no store
+  const parser = rulesFromCatalog({
+    brands: [{ id: "yj", name: "云记茶饮", aliases: ["云记"] }, { id: "sh", name: "山禾面馆", aliases: ["山禾"] }],
+    stores: [
+      { id: "yj1", brandId: "yj", name: "云记茶饮 苏州观前街店", address: "苏州市姑苏区观前街12号", lat: 31, lng: 120 },
+      { id: "yj2", brandId: "yj", name: "云记茶饮 杭州湖滨店", address: "杭州市上城区湖滨路3号", lat: 30, lng: 120 },
+      { id: "sh1", brandId: "sh", name: "山禾面馆 杭州武林店", address: "杭州市拱墅区武林路8号", lat: 30, lng: 120 },
+      { id: "sh2", brandId: "sh", name: "山禾面馆 桐庐富春江店", address: "杭州市桐庐县富春路5号", lat: 29, lng: 119 },
+    ],
+    products: [{ id: "tea", brandId: "yj", name: "柠檬茶", sizes: [] }],
+  });
+  const brandOf = (text: string) => parser.parseSync(text, ctx()).brandId;
+  it.each([
+    ["book a table for 4 tonight 7pm at Guanqian", "yj"],
+    ["can I meet the store manager at Wulin tomorrow 3pm", "sh"],
+    ["is there a shop near Hubin open late tonight", "yj"],
+    // (a piece of both brands' stores' places names neither; a city or a county names no store)
+    ["book a table for 2 tonight at Hangzhou", null],
+    ["any shop in Suzhou open tonight", null],
+    ["book a table for 2 tonight, we arrive at Tonglu by bus", null],
+  ])("%s", (text, want) => expect(brandOf(text)).toBe(want));
+});
