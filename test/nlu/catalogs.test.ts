@@ -303,6 +303,9 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "badminton-club": { intent: 1.0, entities: 0.93 },
   "coconut-chicken": { intent: 0.99, entities: 0.94 },
   "tie-dye-studio": { intent: 0.98, entities: 0.92 },
+  "telescope-shop": { intent: 0.98, entities: 0.82 },
+  "fire-safety-shop": { intent: 0.96, entities: 0.73 },
+  "walkie-talkie-shop": { intent: 0.96, entities: 0.75 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
