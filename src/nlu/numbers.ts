@@ -161,18 +161,27 @@ const LATIN = /[a-z]/;
 // 块 counts pieces after a verb of taking, a few of them and no money ("松香拿两块", "来一块"; not "两块钱", "30块的")
 const PIECES = new RegExp(`(?<=[拿来要买切])\\s*([1-9一二两俩三四五六七八九])\\s*块(?![钱的多左以上下内])`, "g");
 
+const EACH_BARE = new RegExp(`(?<=各\\s*)(${ZH_NUM_RE}|\\d{1,2})(?![\\u4e00-\\u9fff\\d.])`, "g");
+
 const DOZEN = new RegExp(`(?<![\\d.a-z])(\\d{1,2}|${ZH_NUM_RE}|半)\\s*打(?![车折包卡电开算听扰个])`, "g");
 
 /** Quantities written with a measure word or a multiplier, anywhere in the (lowercased) text. */
 /** a letter size at the end of a text (the M of "队服 M") */
 const LETTER_SIZE_END = /(?<![a-z0-9])(?:x{0,3}l|x{0,2}s|m|[2-4]xl)$/;
 
+const QUANTITY_KINDS: [RegExp, QuantityMention["kind"]][] = [[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "people"], [ADJ_COUNT, "measure"], [PINYIN_QTY, "measure"]];
+/** patterns that match only where the text has a Latin letter or a digit, or only where it has a digit */
+const NEEDS_LATIN_OR_DIGIT = new Set([EN_QTY, MULT_AFTER, PINYIN_QTY]);
+const LATIN_OR_DIGIT = /[a-z0-9]/;
+const DIGIT = /\d/;
+
 export function findQuantities(lower: string): QuantityMention[] {
   const out: QuantityMention[] = [];
-  const kinds = new Map<RegExp, QuantityMention["kind"]>([[ZH_QTY, "measure"], [EN_QTY, "measure"], [MULT_AFTER, "times-after"], [MULT_BEFORE, "times-before"], [PEOPLE, "people"], [ADJ_COUNT, "measure"], [PINYIN_QTY, "measure"]]);
-  for (const [re, kind] of kinds) {
+  const latinOrDigit = LATIN_OR_DIGIT.test(lower);
+  for (const [re, kind] of QUANTITY_KINDS) {
     // (the rarer patterns only where they can match)
     if ((re === ADJ_COUNT && !ADJ_MARK.test(lower)) || (re === PINYIN_QTY && !LATIN.test(lower))) continue;
+    if ((NEEDS_LATIN_OR_DIGIT.has(re) && !latinOrDigit) || (re === MULT_BEFORE && !DIGIT.test(lower))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       // A digit glued to Latin letters is a code (GXG30) or a size (50ml), and one after a dash the end of a range (18-45套机): not a count.
@@ -192,28 +201,30 @@ export function findQuantities(lower: string): QuantityMention[] {
       out.push({ start: m.index, end: m.index + m[0].length, value, kind: people ? "people" : kind });
     }
   }
+  // (each of the rest needs a character of its own: 块, 打, 床, 各, 俩 or 仨)
   PIECES.lastIndex = 0;
-  for (let m = PIECES.exec(lower); m; m = PIECES.exec(lower)) {
+  for (let m = lower.includes("块") ? PIECES.exec(lower) : null; m; m = PIECES.exec(lower)) {
     const n = parseNumber(m[1]);
     if (n !== null && n >= 1) out.push({ start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].length, value: n, kind: "measure" });
   }
   // a dozen: "来一打啤酒", "两打"
   const dozen = DOZEN;
   dozen.lastIndex = 0;
-  for (let m = dozen.exec(lower); m; m = dozen.exec(lower)) {
+  for (let m = lower.includes("打") ? dozen.exec(lower) : null; m; m = dozen.exec(lower)) {
     const n = parseNumber(m[1]);
     // (半打 is six)
     if (n !== null && n * 12 >= 1 && Number.isInteger(n * 12)) out.push({ start: m.index, end: m.index + m[0].length, value: n * 12, kind: "measure" });
   }
   // 床 counting quilts and blankets, after a Chinese numeral ("两床棉花被", "拿三床"): not the 8床 of a bed's 1米8
   BEDDING.lastIndex = 0;
-  for (let m = BEDDING.exec(lower); m; m = BEDDING.exec(lower)) {
+  for (let m = lower.includes("床") ? BEDDING.exec(lower) : null; m; m = BEDDING.exec(lower)) {
     const n = parseNumber(m[1]);
     if (n !== null && n >= 1) out.push({ start: m.index, end: m.index + m[0].length, value: n, kind: "measure" });
   }
   // a count after 各 with no measure word: "M跟XL各一", "38 40 43各一" (one of each)
-  const eachBare = new RegExp(`(?<=各\\s*)(${ZH_NUM_RE}|\\d{1,2})(?![\\u4e00-\\u9fff\\d.])`, "g");
-  for (let m = eachBare.exec(lower); m; m = eachBare.exec(lower)) {
+  const eachBare = EACH_BARE;
+  eachBare.lastIndex = 0;
+  for (let m = lower.includes("各") ? eachBare.exec(lower) : null; m; m = eachBare.exec(lower)) {
     const n = parseNumber(m[1]);
     if (n !== null && n >= 1 && Number.isInteger(n) && !out.some((q) => q.start <= m!.index && m!.index < q.end)) out.push({ start: m.index, end: m.index + m[0].length, value: n, kind: "measure" });
   }
