@@ -108,6 +108,18 @@ const PERIOD_OR_HOUR = /[上下中]午|早上|早晨|明早|今早|晚|夜|凌�
 const SESSION_PART = /(上午|下午|中午|早上|晚上|傍晚)(?:场|班|档)|(?<![过深通包])[夜晚]场/;
 /** ordering said (after a coupon's name): 买, 订, 要, 来, 拍, 下单, order, book, buy */
 const ORDERED_AFTER = /[买订要来拍]|下单|(?<![a-z])(?:order|book|buy|get)(?![a-z])/;
+/** a coupon put to use, or asked whether it can be (用上, 帮我用上, 用一下, 能用吧, 能用的话, 还在的话) */
+const COUPON_USED = /(?:帮我|给我|我要|一起|也)?\s*用(?:上|一下|(?=[\s,，。]|$))|能用|可以用|还在的话/;
+/** a count of something said (两盒, 20张, 一套) */
+const COUNT_SAID = new RegExp(`(?:\\d+|${ZH_NUM_RE})\\s*[${MEASURE_WORDS}]`);
+/** Whether what follows a product named by a coupon puts that coupon to use and then orders (a count said, or 下单/来/订):
+ * "土鸡蛋9折那张券用上 再下单30枚的两盒", "晕车贴8折那个券能用的话，20片装拿两盒" order the eggs and the patches. */
+function usedThenOrdered(after: string): boolean {
+  const u = COUPON_USED.exec(after.slice(0, 24));
+  if (!u) return false;
+  const then = after.slice(u.index + u[0].length);
+  return ORDERED_AFTER.test(then) || COUNT_SAID.test(then);
+}
 /** what follows a product that names a coupon: a discount (88折, 满1000减100, 满两万减一千, 立减30元; 减800 before 的券) and then
  * the coupon, or claiming it (领, claim) */
 const COUPON_OF = /^\s*(?:(?![用使要来拿买给有的和])[\u4e00-\u9fff]){0,3}\s*(?:满\s*\d+(?:\.\d+)?\s*[万千wk]?\s*(?:元|块)?\s*减\s*\d+\s*(?:元|块)?|满[一二两三四五六七八九十百千万]+减[一二两三四五六七八九十百千]+|减\s*\d+\s*(?:元|块)?(?=\s*(?:的|那个|这个|那张)?\s*券)|(?:\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折|免费|立减\s*\d+\s*(?:元|块)?|\d{1,2}\s*%\s*off)\s*(?:(?:那张|这张)(?!\s*(?:用|使|抵))|用(?:了|过)(?:没|吗|么)?|(?:还有多久|什么时候|啥时候|几号)?(?:过期|到期)|(?:的|那个|这个)?\s*(?:优惠)?(?:券|coupon|[^，,。\s]{0,3}领|claim(?![a-z])|还(?:有|在|能用)(?:吗|没|不|么)?|(?:给我)?(?:来|要|get)\s*(?:一|1)\s*张(?![\u4e00-\u9fff])))/;
@@ -739,13 +751,21 @@ export class RulesParser implements IntentParser {
       }
     }
     // (a product a coupon is named by is no item: "秀禾服88折的券领一张", "年卡满1000减100那张券", "get me the 相册9折 coupon")
-    for (let k = productMentions.length - 1; k >= 0; k--) if (COUPON_OF.test(lower.slice(productMentions[k].end, productMentions[k].end + 24))) productMentions.splice(k, 1);
+    // (unless it is the only product named, the coupon is put to use and what is ordered is then said: "土鸡蛋9折那张券用上 再下单30枚的两盒")
+    const onlyProduct = (k: number) => productMentions.every((o) => o.product.id === productMentions[k].product.id);
+    for (let k = productMentions.length - 1; k >= 0; k--) {
+      const m = productMentions[k];
+      if (!COUPON_OF.test(lower.slice(m.end, m.end + 24))) continue;
+      if (onlyProduct(k) && usedThenOrdered(lower.slice(m.end))) continue;
+      productMentions.splice(k, 1);
+    }
     // (nor one said with a discount of a coupon whose title it is in: "雪镜头盔9折用这个", "用沙发套7折", "轮椅满1000减100能用吧")
     // (unless it is the only product named and is then ordered: "木屋85折能用不 twin room订一晚")
     if (this.couponTitles.length && /[折减]/.test(lower)) {
       for (let k = productMentions.length - 1; k >= 0; k--) {
         if (!namesCoupon(lower, productMentions[k].start, this.couponTitles)) continue;
         if (productMentions.length === 1 && ORDERED_AFTER.test(lower.slice(productMentions[k].end))) continue;
+        if (onlyProduct(k) && usedThenOrdered(lower.slice(productMentions[k].end))) continue;
         productMentions.splice(k, 1);
       }
     }

@@ -3281,3 +3281,26 @@ describe("session 27: brands of stores named in English by their place after at,
     ["book a table for 2 tonight, we arrive at Tonglu by bus", null],
   ])("%s", (text, want) => expect(brandOf(text)).toBe(want));
 });
+describe("session 27: products not found (2)", () => {
+  // a product a coupon is named by is ordered when it is the only product named, the coupon is put to use and what is
+  // ordered is then said; a coupon asked for, or one used for a product named after it, orders nothing of its own
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "绿野农场", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "honey", brandId: "m", name: "百花蜂蜜", aliases: ["蜂蜜"], sizes: ["500克装", "1000克装"] },
+      { id: "jam", brandId: "m", name: "草莓果酱", aliases: ["果酱"], sizes: ["小瓶", "大瓶"] },
+    ],
+    coupons: [
+      { code: "HONEY9", brandId: "m", title: "蜂蜜9折" },
+      { code: "JAM20", brandId: "m", title: "果酱满100减20" },
+    ],
+  } as never);
+  const items = (text: string) => shop.parseSync(text, ctx(null)).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    ["蜂蜜9折那张券用上 再下单1000克装的三瓶", [["honey", 3, "1000克装"]]],
+    ["果酱满100减20的券能用的话，大瓶拿两瓶", [["jam", 2, "大瓶"]]],
+    ["蜂蜜9折的券给我来一张", []],
+    ["果酱满100减20的券用上，蜂蜜500克装两瓶", [["honey", 2, "500克装"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+});
