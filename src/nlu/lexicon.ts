@@ -100,6 +100,17 @@ export function roleWords(catalog: Pick<CatalogSnapshot, "roles" | "staff" | "st
     const [role] = roles;
     if (roles.size === 1 && (counts.get(`${end}|${role}`) ?? 0) >= 2) entry(role).zh.push(end);
   }
+  // (and, for a role the catalog gives no Chinese word, the short title of a name of three characters with no known
+  // title, a surname and a title: 周裁判 → 裁判, when no other role's staff have names ending in it; a word to find the
+  // role by, not one to show, and the role still counts as one the catalog gives no Chinese word)
+  const shortTitles = new Map<string, string[]>();
+  for (const s of catalog.staff ?? []) {
+    const name = s.name.normalize("NFKC").trim();
+    if (!/^[\u3400-\u9fff]{3}$/.test(name) || COMPOUND_SURNAMES.test(name) || titleInName(name)) continue;
+    const end = name.slice(1);
+    if (endings.get(end)?.size !== 1) continue;
+    shortTitles.set(s.role, [...(shortTitles.get(s.role) ?? []), end]);
+  }
   for (const role of catalog.staffRoles ?? []) entry(role);
   const out: RoleWords[] = [];
   const labelled = new Set((catalog.roles ?? []).filter((r) => (r.labels?.zh?.length ?? 0) + (r.labels?.en?.length ?? 0) > 0).map((r) => r.role));
@@ -123,8 +134,9 @@ export function roleWords(catalog: Pick<CatalogSnapshot, "roles" | "staff" | "st
     const fromId = role.replace(/[_-]+/g, " ").trim();
     if (fromId && isCjk(fromId)) e.zh.push(fromId);
     else if (/[a-z]{3,}/i.test(fromId) && fromId.toLowerCase() !== "staff") e.en.push(fromId);
-    const labels = [...new Set([...e.zh, ...e.en].map(normalize))].filter((l) => l.length >= 2).sort((a, b) => b.length - a.length);
-    out.push({ role, labels, zh: e.zh.find((l) => isCjk(l)) ?? null, en: e.en.find((l) => !isCjk(l)) ?? null });
+    const zh = e.zh.find((l) => isCjk(l)) ?? null;
+    const labels = [...new Set([...e.zh, ...e.en, ...(zh === null ? shortTitles.get(role) ?? [] : [])].map(normalize))].filter((l) => l.length >= 2).sort((a, b) => b.length - a.length);
+    out.push({ role, labels, zh, en: e.en.find((l) => !isCjk(l)) ?? null });
   }
   return out;
 }

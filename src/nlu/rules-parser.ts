@@ -166,6 +166,9 @@ function withoutSizes(text: string, sizes: string[]): string {
   return out;
 }
 
+/** a craftsman's bare title (师傅, 技师, 工), not a teacher's or a coach's */
+const CRAFTSMAN_TITLE = /^(?:师傅|师父|技师|工)$/;
+
 export class RulesParser implements IntentParser {
   private readonly matcher: CatalogMatcher;
   private readonly pinyin: PinyinReader;
@@ -573,6 +576,16 @@ export class RulesParser implements IntentParser {
       if (role) return role;
     }
     return null;
+  }
+
+  /**
+   * A craftsman's bare title said with a doing ("约个师傅修一下", "约个师傅看看毛衣上的洞能不能补上"): the one
+   * role whose id names the person by that doing (a repairer, a mender), rather than whichever role 师傅 alone names.
+   */
+  private doneByTitled(lower: string, roles: TermMention[]): string | null {
+    // (a craftsman's title: not a coach asked to "fix my slice", nor a teacher)
+    if (!roles.length || !roles.every((r) => CRAFTSMAN_TITLE.test(lower.slice(r.start, r.end)))) return null;
+    return this.lexicon.idDoingRoleIn(lower);
   }
 
   /**
@@ -1096,7 +1109,7 @@ export class RulesParser implements IntentParser {
     if (intent === "feedback" && brandId !== null && brandId === categoryBrand && categories.some((c) => SERVED_WORD.test(lower.slice(c.start, c.end)))) {
       brandId = this.lexicon.categoryBrand(categories.filter((c) => !SERVED_WORD.test(lower.slice(c.start, c.end))), allowed);
     }
-    let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.titledServiceRole(lower, roles, items) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) ?? this.lexicon.subjectRoleIn(lower) ?? this.lexicon.doingRoleIn(lower) ?? this.lexicon.unknownTitleRole(lower) ?? this.lexicon.idDoingRoleIn(lower) : null;
+    let role = intent === "book_appointment" ? this.lexicon.staffRoleIn(lower, titles) ?? this.titledServiceRole(lower, roles, items) ?? this.doneByTitled(lower, roles) ?? this.lexicon.pickRole(roles, lower) ?? this.roleOfItems(items) ?? this.placeRole(lower) ?? this.lexicon.subjectRoleIn(lower) ?? this.lexicon.doingRoleIn(lower) ?? this.lexicon.unknownTitleRole(lower) ?? this.lexicon.idDoingRoleIn(lower) : null;
     // a booking goes where the role works: a brand no one in that role works for, found by a category word, was only
     // a word of its goods (the 羽毛球 of "约个教练教我打羽毛球" where the shop sells shuttles and the venue has the coaches)
     if (role && brandId !== null && brandId === categoryBrand && !this.lexicon.staffs(brandId, role)) brandId = null;

@@ -3304,3 +3304,50 @@ describe("session 27: products not found (2)", () => {
     ["果酱满100减20的券用上，蜂蜜500克装两瓶", [["honey", 2, "500克装"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
+
+describe("session 27: roles of craftsmen's doings and short titles", () => {
+  // a craftsman's bare title (师傅) said with a doing asks for the one role whose id names the person by that doing (a
+  // repairer mends, a measurer measures), not whichever role 师傅 alone names; a coach is not asked to "fix" a swing
+  const shop = rulesFromCatalog({
+    brands: [{ id: "h", name: "好家居", aliases: [] }],
+    stores: [],
+    products: [{ id: "tent", brandId: "h", name: "天幕", aliases: [], sizes: [] }],
+    roles: [{ role: "setup_crew", labels: { zh: ["搭建师傅", "师傅"], en: ["setup crew"] } }],
+    staff: [
+      { id: "c1", storeId: "x", name: "老李", role: "tent_repairer" },
+      { id: "c2", storeId: "x", name: "小高", role: "measurer" },
+    ],
+  } as never);
+  const shopRole = (text: string) => shop.parseSync(text, ctx(null)).role;
+  it.each([
+    ["天幕破了个口子 周日约个师傅来帮我补上", "tent_repairer"],
+    ["想约师傅上门量一下阳台 周五下午", "measurer"],
+    ["约个师傅 周六上午", "setup_crew"],
+  ])("%s", (text, want) => expect(shopRole(text)).toBe(want));
+
+  // a role the catalog gives no words is found by the short title of a staff name of a surname and a title no grammar
+  // knows (周裁判 → 裁判), when no other role's staff have names ending in it; the role is still the one without words
+  const club = (staff: { id: string; storeId: string; name: string; role: string }[]) => rulesFromCatalog({
+    brands: [{ id: "q", name: "快乐球馆", aliases: [] }],
+    stores: [],
+    products: [{ id: "court", brandId: "q", name: "羽毛球场", aliases: [], sizes: [] }],
+    roles: [{ role: "coach", labels: { zh: ["教练"], en: ["coach"] } }],
+    staff,
+  } as never);
+  const one = club([
+    { id: "s1", storeId: "x", name: "王教练", role: "coach" },
+    { id: "s2", storeId: "x", name: "周裁判", role: "match_official" },
+  ]);
+  const oneRole = (text: string) => one.parseSync(text, ctx(null)).role;
+  it.each([
+    ["周六下午想约个裁判 我们打场比赛", "match_official"],
+    ["约个记分员 周日上午", "match_official"],
+    ["约个教练 周六下午", "coach"],
+  ])("%s", (text, want) => expect(oneRole(text)).toBe(want));
+  const shared = club([
+    { id: "s1", storeId: "x", name: "吴裁判", role: "coach" },
+    { id: "s2", storeId: "x", name: "周裁判", role: "match_official" },
+  ]);
+  it("a short title other roles' staff names end in names no role", () =>
+    expect(shared.parseSync("周六下午想约个裁判 我们打场比赛", ctx(null)).role).not.toBe("match_official"));
+});
