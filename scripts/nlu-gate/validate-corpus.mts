@@ -1,6 +1,6 @@
 // Checks a new catalog folder's shape without running the parser: the catalog imports, the counts and the mix of
 // test/nlu/catalogs/WRITING.md hold, and every label names a product, size, brand, coupon and role of the catalog.
-//   npx tsx scripts/nlu-gate/validate-corpus.mts test/nlu/catalogs/FOLDER
+//   npx tsx scripts/nlu-gate/validate-corpus.mts test/nlu/catalogs/FOLDER [--split tune]   (holdout unless said)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCorpus } from "../../src/nlu/eval.ts";
@@ -32,7 +32,8 @@ const labelled = new Set(roles.filter((r) => r.labels && (r.labels.zh?.length ||
 const unlabelled = [...new Set((cat.staff ?? []).map((s) => s.role))].filter((r) => !labelled.has(r));
 if (unlabelled.length !== 1) problems.push(`roles without labels: ${unlabelled.length}, want 1`);
 within("lines", lines.length, 220, 230);
-if (lines.some((l) => l.split !== "holdout")) problems.push("every line must be split holdout");
+const split = process.argv.includes("--split") ? process.argv[process.argv.indexOf("--split") + 1] : "holdout";
+if (lines.some((l) => l.split !== split)) problems.push(`every line must be split ${split}`);
 const english = lines.filter((l) => !/[\u3400-\u9fff]/.test(l.text)).length / lines.length;
 within("English share %", Math.round(english * 100), 12, 30);
 const mix: Record<string, [number, number]> = {
