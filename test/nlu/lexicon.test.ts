@@ -118,8 +118,8 @@ describe("a title the grammar does not know", () => {
     const [leader] = roleWords({ staff: [{ name: "周领骑", role: "ride_leader" }, { name: "邓领骑", role: "ride_leader" }] });
     expect(leader.labels).toContain("领骑");
   });
-  it("not from one name, nor from an ending two roles share", () => {
-    const roles = roleWords({ staff: [{ name: "周领骑", role: "ride_leader" }, { name: "王小明", role: "a" }, { name: "李小明", role: "b" }] });
+  it("not from one name of a role that has a Chinese word, nor from an ending two roles share", () => {
+    const roles = roleWords({ roles: [{ role: "ride_leader", labels: { zh: ["领队"] } }], staff: [{ name: "周领骑", role: "ride_leader" }, { name: "王小明", role: "a" }, { name: "李小明", role: "b" }] });
     expect(roles.flatMap((r) => r.labels)).not.toContain("领骑");
     expect(roles.flatMap((r) => r.labels)).not.toContain("小明");
   });
