@@ -333,8 +333,9 @@ export function decideIntent(sig: Signals): Decision {
   if (!sig.hasWhen && /你们.{0,8}(?:工资|薪水|月薪|挣多少|赚多少|单身|有对象|结婚了(?:吗|没))/.test(s)) return { intent: "unknown", confidence: 0.4 };
 
   // Each extra competing cue costs confidence: the user may be asking two things.
-  const conf = (base: number) => {
-    const fired = COMPETING.filter(cue).length;
+  // (a cue group that always fires with another is left out of the count where that other decides: `claim` with `listCoupons`)
+  const conf = (base: number, uncounted: readonly (keyof typeof CUES)[] = []) => {
+    const fired = COMPETING.filter((k) => !uncounted.includes(k) && cue(k)).length;
     return Math.max(0.3, Math.min(0.99, base - 0.08 * Math.max(0, fired - 1)));
   };
   const orderVerb = cue("orderVerb");
@@ -365,10 +366,7 @@ export function decideIntent(sig: Signals): Decision {
   if (sig.hasOrderId && !sig.hasCoupon && !/续|再(?:加|来|要)|加(?:一|两|\d)|(?<![a-z])(?:renew|extend|add|another)(?![a-z])/.test(s)) return { intent: "order_status", confidence: conf(0.9) };
   // (one's own coupons asked after with nothing named to buy is a clear request: every word of a coupon also fires the claim
   // cue, which competes with nothing here, so the learned model is not asked to overrule it: "我还有哪些券能用")
-  if (cue("listCoupons") && !sig.hasProduct && !sig.hasWhen) {
-    const others = COMPETING.filter((k) => k !== "listCoupons" && k !== "claim" && cue(k)).length;
-    return { intent: "list_coupons", confidence: Math.max(0.3, 0.97 - 0.08 * others) };
-  }
+  if (cue("listCoupons") && !sig.hasProduct && !sig.hasWhen) return { intent: "list_coupons", confidence: conf(0.97, ["claim"]) };
   if (cue("listCoupons") || (sig.hasCoupon && cue("couponCheck"))) return { intent: "list_coupons", confidence: conf(0.92) };
   // "重庆南岸区有没有修皮沙发的", "扬州有没有自己做戒指的工坊", "柳州哪点有接睫毛的": where it is done, no time said, asks for a store
   if (!sig.hasWhen && !sig.hasQuantity && (WHERE_DONE.test(s) || WHERE_DONE_HAS.test(s))) return { intent: "find_store", confidence: conf(0.9) };
