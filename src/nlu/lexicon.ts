@@ -528,12 +528,23 @@ export class Lexicon {
       }));
       const subjects = (this.subjects = roleSubjects(this.roles));
       this.englishSubjects = englishRoleSubjects(this.roles).map(([w, role]) => [new RegExp(`(?<![a-z])${w}s?(?![a-z])`), role]);
+      const doneTo = new Map<string, Set<string>>();
+      for (const r of this.roles) for (const l of r.labels) {
+        if (l.length < 3 || !/^[\u3400-\u9fff]+$/.test(l) || /^[学教]/.test(l)) continue;
+        doneTo.set(l.slice(1), (doneTo.get(l.slice(1)) ?? new Set()).add(r.role));
+      }
       for (const p of catalog.products ?? []) {
         const found = new Set(this.roleMatcher.find(normalize([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].join(" | "))).map((m) => m.id));
         // (and a role whose title is the product's name and a title's ending: 修面师 does 修面, a shave)
         const names = new Set([p.name, ...(p.aliases ?? [])].map(normalize));
         for (const [stem, role] of titleStems) if (names.has(stem)) found.add(role);
         for (const [re, role] of idStems) if ([...names].some((n) => re.test(n))) found.add(role);
+        // (and the one role one of whose words is a doing of one character and the product's own word: 打疫苗 is the vet's,
+        // a 猫三联疫苗 tagged 疫苗 its service; 学 and 教 before a word say a lesson's subject, not a service done to it)
+        if (!found.size && doneTo.size) {
+          const doers = new Set([p.name, ...(p.aliases ?? []), ...(p.tags ?? [])].flatMap((w) => [...(doneTo.get(normalize(w)) ?? [])]));
+          if (doers.size === 1) found.add([...doers][0]);
+        }
         if (!found.size && doings.length) {
           const doers = new Set(doings.filter(([re]) => [...names].some((n) => re.test(n))).map(([, role]) => role));
           if (doers.size === 1) found.add([...doers][0]);

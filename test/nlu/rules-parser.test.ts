@@ -3351,3 +3351,25 @@ describe("session 27: roles of craftsmen's doings and short titles", () => {
   it("a short title other roles' staff names end in names no role", () =>
     expect(shared.parseSync("周六下午想约个裁判 我们打场比赛", ctx(null)).role).not.toBe("match_official"));
 });
+
+describe("session 28: roles", () => {
+  // a role one of whose words is a one-character doing and a product's own word (打疫苗, a product tagged 疫苗) does that
+  // product: booked with no role said, the booking goes to that role; 学/教 before a word say a lesson's subject instead
+  const clinic = rulesFromCatalog({
+    brands: [{ id: "v", name: "暖爪宠物医院", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "vac", brandId: "v", name: "犬五联疫苗", aliases: ["五联"], sizes: [], tags: ["疫苗"] },
+      { id: "bath", brandId: "v", name: "精致洗护", aliases: [], sizes: [], tags: ["洗护"] },
+      { id: "swim", brandId: "v", name: "狗狗游泳", aliases: [], sizes: [], tags: ["游泳"] },
+    ],
+    roles: [
+      { role: "vet", labels: { zh: ["医生", "打疫苗"], en: ["vet"] } },
+      { role: "groomer", labels: { zh: ["美容师"], en: ["groomer"] } },
+      { role: "swim_coach", labels: { zh: ["学游泳"], en: ["swim coach"] } },
+    ],
+  } as never);
+  const role = (text: string) => clinic.parseSync(text, ctx(null)).role;
+  it("a product a role's doing names is booked with that role", () => expect(role("预约五联第二针 周日上午")).toBe("vet"));
+  it("a lesson's subject names no role's service", () => expect(role("预约狗狗游泳 周日上午")).not.toBe("swim_coach"));
+});
