@@ -714,7 +714,9 @@ function partsOfSizes(sizes: string[]): string[][] | null {
       const head = /[\s+＋]/.test(z) ? undefined : all.find((y) => y.length >= 2 && z.length - y.length >= 2 && z.startsWith(y));
       const front = fronts.find((f) => z.length - f.length >= 2 && z.startsWith(f));
       const grid = head || /[\s+＋]/.test(z) ? null : grids[k] ?? (front ? [front, z.slice(front.length)] : null);
-      const parts = (head ? [head, z.slice(head.length)] : grid ?? z.split(RUN_OF_AMOUNTS.test(z) ? PART_SPLIT : SIZE_PARTS_SPLIT))
+      // (an amount set apart by spaces is one part: the 24寸 of 24寸 60Hz, said "24寸的")
+      const split = (y: string) => y.split(RUN_OF_AMOUNTS.test(y) ? PART_SPLIT : SIZE_PARTS_SPLIT);
+      const parts = (head ? [head, z.slice(head.length)] : grid ?? (/\s/.test(z) ? z.split(/[\s+＋]+/).flatMap((y) => (AMOUNT_PART.test(y) ? [y] : split(y))) : split(z)))
         .filter((x) => !/^[\d.]+$/.test(x) && !/^[\u4e00-\u9fff]$/.test(x) && x.length > 0);
       return parts.length ? parts : [z];
     });
@@ -889,6 +891,8 @@ const UNIT_WORDS: Record<string, string> = {
   课时: "lessons?|classes|sessions?|(?:class )?hours?", 款: "kinds?|types?|varieties|styles?",
   株: "stems?|plants?", 层: "tiers?|layers?|floors?|stor(?:ey|ie)s?", 切: "pieces?|pcs|cuts?|slices?", 局: "games?|rounds?", 桶: "buckets?|barrels?|tubs?", 页: "pages?|pp", 童: "kids?|children", 天: "days?", 晚: "nights?", 个月: "months?", 月: "months?", 年: "years?", 周: "weeks?", 平方: "mm²|mm2|sq ?mm", w: "瓦|watts?", v: "伏|volts?", 次: "sessions?|times|visits?", 分钟: "min(?:ute)?s?", 小时: "h(?:ou)?rs?|hours?|h",
   路: "channels?|ch", 流明: "lumens?|lm", 斤: "jin|catt(?:y|ies)", 罐: "cans?|tins?", 发: "shots?", 串: "skewers?",
+  // (a device's ports, channels and heads, a flat's bedrooms: "8-port" is 8口, "6 channel" 6通道, "8-arm" 8头, "4-bedroom" 4室)
+  口: "ports?", 通道: "channels?|ch", 头: "heads?|arms?", 室: "bedrooms?|br",
 };
 for (const u of ["片", "个", "枚", "支"]) UNIT_WORDS[u] += "|pk";
 UNIT_WORDS.支 += "|stems?";
@@ -1400,7 +1404,9 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const AREA = "平方米|平米|平方(?!毫米)|平(?![板台底安稳衡价])|㎡|m²|m2(?![a-z\\d])|sqm|square met(?:er|re)s?";
 /** Units written more than one way: a temperature in ℃ (°c once normalised), 度, °C or degrees; lessons in 课时 or 次课. */
 const UNIT_SPELLINGS: Record<string, string> = {
-  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])", 平方米: AREA, 平米: AREA, 平: AREA, "㎡": AREA,
+  m: "m(?![a-z])|兆(?!元)|mbps|mb(?![a-z])", tb: "tb|t(?![a-z])",
+  // (storage written with or without its B: 2TB of 2T, 8GB of 8G; a resistance with its Ω left out or in words: 10k of 10KΩ)
+  t: "tb?(?![a-z])", gb: "gb?(?![a-z])", "kω": "kω|k\\s*ohms?(?![a-z])|k(?![a-z])|千欧(?:姆)?", "ω": "ω|ohms?(?![a-z])|欧(?:姆)?(?![元])", 平方米: AREA, 平米: AREA, 平: AREA, "㎡": AREA,
   // (a battery's ampere-hours, said in 安)
   ah: "ah(?![a-z])|安时?|amp[- ]?hours?",
   "°c": "℃|°c|°|摄氏度|度|degrees?(?![a-z])", "°": "°|度|degrees?(?![a-z])", 课时: "课时|次课|节课|堂课", 小时: "小时|钟头|钟(?![点表])",
@@ -1473,6 +1479,9 @@ export function partyOf(lower: string): (Span & { total: number; first: number }
 export const isPartyKind = (size: string): boolean => ADULT.test(size.toLowerCase()) || CHILD.test(size.toLowerCase());
 const PARTY_SAID = new RegExp(`(?<![\\d.])${PARTY_N}${PARTY_ADULT}\\s*[,，+、和与&]?\\s*(?:and\\s+)?${PARTY_N}${PARTY_CHILD}|(?<![\\d.])${PARTY_N}${PARTY_CHILD}\\s*[,，+、和与&]?\\s*(?:and\\s+)?${PARTY_N}${PARTY_ADULT}`, "g");
 const CODE_NUMBER = /(?<![\d.a-z])(\d{2,4})(?:号)?(?![\d.%]|\s*(?:[个件张元块米点时分日月岁寸度粒片只支盒瓶包杯份位人次]|公里|小时|分钟|mm|cm|ml|kg|g\b|[x×*]\s*\d))/g;
+const THOUSAND_G = /(?<![\d.])(\d{1,2})000\s*gb?(?![a-z])/g;
+const FRACTION_SIZE = /^\d{1,3}\s*\/\s*\d{1,3}$/;
+const FRACTION_SAID = new RegExp(`(?<![百千万${ZH_NUM_CHARS}\\d.])(\\d{1,3}|${ZH_NUM_RE})\\s*分之\\s*(\\d{1,3}|${ZH_NUM_RE})(?![\\d.])`, "g");
 const PAIR_SIZE = /^(\d+(?:\.\d+)?)([a-z]*)\+(\d+(?:\.\d+)?)([a-z]*)$/;
 const PAIR_SAID = /(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ram|内存|运存))?\s*(?:\+|加|\s)\s*(\d+(?:\.\d+)?)\s*(g|t)?b?(?:\s*(?:ssd|固态|硬盘|存储)(?![a-z]))?(?![a-z\d])/g;
 export function catalogSizes(lower: string, products: { sizes: string[] }[], orig = lower): SizeMention[] {
@@ -1812,7 +1821,8 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
         const unitThenWords = k > 0 ? /^([a-z]{1,2})\s+([a-z]+)$/.exec(part) : null;
         if (unitThenWords) return `(?:${unitThenWords[1]})?\\s*${unitThenWords[2]}`;
         // (and a length's unit after two lengths, 4x6米 said "4乘6的")
-        return k === parts.length - 1 && k > 0 && (/^[a-z]{1,2}$/.test(part) || (/^(?:米|厘米|公分|毫米)$/.test(part) && DIMENSION_SIZE.test(w.trim()))) ? (measure ? `(?:${text}|(?!${measure}))` : `(?:${text})?`) : text;
+        // (not the letters of a measure set apart by a space: the 2 of "24寸 2台" is no 24寸 60Hz)
+        return k === parts.length - 1 && k > 0 && ((/^[a-z]{1,2}$/.test(part) && (k < 3 || !/\s$/.test(parts[k - 2]))) || (/^(?:米|厘米|公分|毫米)$/.test(part) && DIMENSION_SIZE.test(w.trim()))) ? (measure ? `(?:${text}|(?!${measure}))` : `(?:${text})?`) : text;
         // (a single letter before its number is written against it: A3, not the article of "a 12 inch")
       }).reduce((re, part, k) => (k === 0 ? part : `${re}${k === 1 && /^[a-z]$/.test(parts[0]) ? "" : "\\s*"}${part}`), "");
       // (one that ends in a unit that goes on in tenths is not the start of a longer weight: the 3两 of 三两五 is 3.5两)
@@ -1879,6 +1889,21 @@ export function catalogSizes(lower: string, products: { sizes: string[] }[], ori
   rangedSizes(lower, products, out);
   // (a time sold in minutes may be said in hours: "一个钟" of 60分钟)
   if (units.has("分钟")) units.add("小时");
+  // storage in thousands of G for what comes in T: "8000G" of 8T, "1000GB" of 1T (not where the catalog writes so many G
+  // itself: the 1000G of a water purifier is gallons)
+  const tera = units.has("tb") ? "tb" : units.has("t") ? "t" : null;
+  if (tera && /\d000\s*g/.test(lower) && !allSizes.some((z) => /^\d+000\s*gb?$/i.test(z.trim()))) {
+    THOUSAND_G.lastIndex = 0;
+    for (let m = THOUSAND_G.exec(lower); m; m = THOUSAND_G.exec(lower)) add(m.index, m.index + m[0].length, `${Number(m[1])}${tera}`);
+  }
+  // a fraction said the Chinese way, the whole first: "18分之1" or "十八分之一" of 1/18 (a scale, a share)
+  if (lower.includes("分之") && allSizes.some((z) => FRACTION_SIZE.test(z.trim()))) {
+    FRACTION_SAID.lastIndex = 0;
+    for (let m = FRACTION_SAID.exec(lower); m; m = FRACTION_SAID.exec(lower)) {
+      const [whole, part] = [parseNumber(m[1]), parseNumber(m[2])];
+      if (whole !== null && part !== null && whole > 0 && part > 0) add(m.index, m.index + m[0].length, `${part}/${whole}`);
+    }
+  }
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     // (a unit ending in a letter ends there: the "2p" of "2pm" is no page count)
     const end = /[a-z]$/.test(u) ? "(?![a-z])" : "";

@@ -3373,3 +3373,43 @@ describe("session 28: roles", () => {
   it("a product a role's doing names is booked with that role", () => expect(role("预约五联第二针 周日上午")).toBe("vet"));
   it("a lesson's subject names no role's service", () => expect(role("预约狗狗游泳 周日上午")).not.toBe("swim_coach"));
 });
+describe("session 28: sizes said in another notation or by one part", () => {
+  const shop = rulesFromCatalog({
+    brands: [{ id: "k", name: "芯片仓" }],
+    products: [
+      { id: "nas-disk", brandId: "k", name: "存储硬盘", aliases: ["硬盘", "hard drive"], sizes: ["2T", "4T", "6T"] },
+      { id: "tf", brandId: "k", name: "高速存储卡", aliases: ["存储卡"], sizes: ["32GB", "64GB"] },
+      { id: "cap", brandId: "k", name: "碳膜电阻", aliases: ["电阻", "resistors"], sizes: ["2.2KΩ", "22KΩ", "220KΩ"] },
+      { id: "car", brandId: "k", name: "越野模型车", aliases: ["模型车"], sizes: ["1/12", "1/16"] },
+      { id: "tv", brandId: "k", name: "会议平板", aliases: ["平板"], sizes: ["55寸 120Hz", "65寸 4K 120Hz"] },
+      { id: "hub", brandId: "k", name: "千兆集线器", aliases: ["集线器", "hub"], sizes: ["5口", "8口"] },
+      { id: "lamp", brandId: "k", name: "水晶吊灯", aliases: ["吊灯", "chandelier"], sizes: ["3头", "5头"] },
+    ],
+    coupons: [],
+  });
+  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
+  it.each([
+    // storage with or without its B, and in thousands of G
+    ["存储硬盘 4tb 一块", [["nas-disk", 1, "4T"]]],
+    ["6000G的硬盘 两块", [["nas-disk", 2, "6T"]]],
+    ["存储卡 六十四个G 一张", [["tf", 1, "64GB"]]],
+    // a resistance with its Ω left out
+    ["22k的电阻 两包", [["cap", 2, "22KΩ"]]],
+    ["2 packs of 2.2k resistors", [["cap", 2, "2.2KΩ"]]],
+    // a fraction said the Chinese way
+    ["模型车 十二分之一 一台", [["car", 1, "1/12"]]],
+    // one part of a size of several set apart by spaces, and no count read as its number
+    ["会议平板 55寸 两台", [["tv", 2, "55寸 120Hz"]]],
+    // ports and arms in English
+    ["one 8-port hub", [["hub", 1, "8口"]]],
+    ["a 5-arm chandelier", [["lamp", 1, "5头"]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("a catalog that writes thousands of G itself keeps them", () => {
+    const water = rulesFromCatalog({
+      brands: [{ id: "w", name: "清泉" }],
+      products: [{ id: "ro", brandId: "w", name: "净水机", aliases: [], sizes: ["600G", "1000G", "3T"] }],
+      coupons: [],
+    });
+    expect(water.parseSync("净水机 1000G 一台", ctx()).items).toEqual([{ productId: "ro", quantity: 1, size: "1000G" }]);
+  });
+});
