@@ -9,7 +9,7 @@ import { stockMapFrom } from "../domain/stores/stock.ts";
 import type { CatalogSnapshot } from "../nlu/intent.ts";
 import { Lexicon } from "../nlu/lexicon.ts";
 import { describedSizes } from "../nlu/described-sizes.ts";
-import { soldBy } from "../nlu/sold-by.ts";
+import { soldBy, soldInPairs } from "../nlu/sold-by.ts";
 
 export interface StoreInfo extends Store {
   name: string;
@@ -91,7 +91,7 @@ export async function loadCatalogView(db: Db): Promise<CatalogView> {
   const snapshot: CatalogSnapshot = {
     brands: brands.map((b) => ({ id: b.id, name: b.name, aliases: b.aliases as string[] })),
     // (unit: what one of it is when its description says it is sold by the 斤, the person or the night)
-    products: productInfos.map((p, k) => ({ id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases, sizes: p.sizes, tags: p.tags, unit: soldBy(products[k].description), described: describedSizes(products[k].description, p.sizes) })),
+    products: productInfos.map((p, k) => ({ id: p.id, brandId: p.brandId, name: p.name, aliases: p.aliases, sizes: p.sizes, tags: p.tags, unit: soldBy(products[k].description), described: describedSizes(products[k].description, p.sizes), ...(soldInPairs(products[k].description) ? { pairs: true } : {}) })),
     coupons,
     staffRoles: [...new Set(staff.map((s) => s.role))],
     staff: staff.map((s) => ({ name: s.name, role: s.role, brandId: storeBrand.get(s.storeId) })),

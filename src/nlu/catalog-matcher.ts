@@ -50,6 +50,21 @@ export interface ProductInfo {
   described?: DescribedSize[];
   /** its category words, as the text is read */
   tags?: readonly string[];
+  /** one of it is a pair, as its own words say ("一对装", "按对计", 对戒, "(一对)", a size 双耳, an English name in the
+   * plural, "knee pads"): "一对" of it is one */
+  pairs?: boolean;
+}
+
+// a name or a size that says one of it is a pair: 一对装, (一对), 对戒, 对章, "pair of seals"; a size 对, 一对, 双耳, 双眼
+const PAIR_NAME = /[一按成每]对(?!一)|对[装戒章]|pairs?(?![a-z])/;
+const PAIR_SIZE = /^(?:一?对|一?双|双[耳眼侧边])$/;
+// an English name in the plural ("knee pads", "angel wings"; not "glass", "lens", "bus")
+const PLURAL_NAME = /^[a-z0-9 .'&+-]*[a-z]{2}(?<![sui]|len)s$/;
+/** Whether one of a product is a pair, by its name, aliases, sizes and description. */
+function soldAsPair(p: { name: string; aliases?: string[]; sizes?: string[]; unit?: string | null; pairs?: boolean }): boolean {
+  if (p.pairs || p.unit === "对" || p.unit === "副") return true;
+  const names = [p.name, ...(p.aliases ?? [])].map((s) => normalizeSurface(s));
+  return names.some((n) => PAIR_NAME.test(n) || PLURAL_NAME.test(n)) || (p.sizes ?? []).some((z) => PAIR_SIZE.test(z.trim()));
 }
 
 interface Surface {
@@ -498,7 +513,7 @@ export class CatalogMatcher {
     }
     for (const p of catalog.products ?? []) {
       const chars = new Set([p.name, ...(p.aliases ?? [])].join("").normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]/g) ?? []);
-      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: normalizeSurface(p.name), described: p.described ?? [], tags: p.tags?.length ? p.tags.map(normalizeSurface) : undefined });
+      this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: normalizeSurface(p.name), described: p.described ?? [], tags: p.tags?.length ? p.tags.map(normalizeSurface) : undefined, pairs: soldAsPair(p) });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);

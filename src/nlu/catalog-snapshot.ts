@@ -2,7 +2,7 @@
 // CatalogSnapshot the parsers take, dropping everything NLU does not need (prices, stores, stock).
 import type { CatalogSnapshot } from "./intent.ts";
 import { describedSizes } from "./described-sizes.ts";
-import { soldBy } from "./sold-by.ts";
+import { soldBy, soldInPairs } from "./sold-by.ts";
 
 interface CatalogFile {
   brands?: { id: string; name: string; aliases?: string[] | null }[];
@@ -21,7 +21,7 @@ export function snapshotFromCatalog(json: unknown): CatalogSnapshot {
     brands: (c.brands ?? []).map((b) => ({ id: b.id, name: b.name, aliases: strings(b.aliases) })),
     products: (c.products ?? []).map((p) => ({
       id: p.id, brandId: p.brandId, name: p.name, aliases: strings(p.aliases), sizes: strings(p.sizes), tags: strings(p.tags), unit: soldBy(p.description),
-      described: describedSizes(p.description, strings(p.sizes)),
+      described: describedSizes(p.description, strings(p.sizes)), ...(soldInPairs(p.description) ? { pairs: true } : {}),
     })),
     coupons: (c.coupons ?? []).map((k) => ({ code: k.code, brandId: k.brandId, title: k.title ?? null })),
     staffRoles: [...new Set((c.staff ?? []).map((s) => s.role ?? "staff"))],

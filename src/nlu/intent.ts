@@ -41,8 +41,9 @@ export type ParseResult = z.infer<typeof parseResultSchema>;
 export interface CatalogSnapshot {
   brands: { id: string; name: string; aliases: string[] }[];
   /** `unit`: what one of it is when sold by an amount (斤, 人, 晚), read from its description (sold-by.ts); `described`: the
-   * amounts its description gives its sizes (小锅2人, 中锅3-4人; described-sizes.ts) */
-  products: { id: string; brandId: string; name: string; aliases: string[]; sizes: string[]; tags: string[]; unit?: string | null; described?: DescribedSize[] }[];
+   * amounts its description gives its sizes (小锅2人, 中锅3-4人; described-sizes.ts); `pairs`: its description says one of it is a
+   * pair (一对装, 按对计; sold-by.ts) */
+  products: { id: string; brandId: string; name: string; aliases: string[]; sizes: string[]; tags: string[]; unit?: string | null; described?: DescribedSize[]; pairs?: boolean }[];
   /** a coupon's title ("满300减50", "新人首单8折") lets a customer name it without its code */
   coupons: { code: string; brandId: string; title?: string | null }[];
   /** role ids in use by staff */

@@ -967,7 +967,23 @@ export class RulesParser implements IntentParser {
       if (value && Number.isInteger(value) && value >= 1 && !quantities.some((q) => q.start < z.start && start < q.end)) quantities.push({ start, end: z.start, value, kind: "measure" });
     }
     quantities.sort((a, b) => a.start - b.start);
-    const built = buildItems(lower, orig, productMentions, quantities, sizes);
+    // "一对" of a thing sold one by one is two of it: "外胎 要一对", "一对银镯子" (of one sold as a pair, 一对装 or 按对计, it
+    // is one: "同轴喇叭一对", "护膝一对"); the thing is the one it is said of, before it with no pause between, else after it
+    // (the items read the count from their own copy of the text, where it is said "两个")
+    let itemText = lower;
+    if (lower.includes("一对")) {
+      quantities.forEach((q, k) => {
+        if (q.value !== 1 || q.kind !== "measure" || lower.slice(q.start, q.end) !== "一对" || /^\s*(?:一|1(?![\d.]))/.test(lower.slice(q.end, q.end + 3))) return;
+        const open = (from: number, to: number) => !/[,，。;；、!！?？+&\n]|再|和|跟|还有|另外/.test(lower.slice(from, to));
+        const prev = productMentions.filter((m) => m.end <= q.start).pop();
+        const next = productMentions.find((m) => m.start >= q.end);
+        const of = prev && open(prev.end, q.start) ? prev : next && open(q.end, next.start) ? next : null;
+        if (!of || of.product.pairs) return;
+        quantities[k] = { ...q, value: 2 };
+        itemText = `${itemText.slice(0, q.start)}两个${itemText.slice(q.end)}`;
+      });
+    }
+    const built = buildItems(itemText, orig, productMentions, quantities, sizes);
     const { explicitQuantity } = built;
 
     const titled = this.couponTitles.length ? couponByTitle(lower, allowed ? this.couponTitles.filter((c) => allowed.has(c.brandId)) : this.couponTitles) ?? this.newCustomerCoupon(lower, explicitBrand ?? productMentions[0]?.product.brandId ?? null, allowed) : null;
@@ -1095,7 +1111,7 @@ export class RulesParser implements IntentParser {
     if (!ORDER_INTENTS.has(intent) && productMentions.some((m) => m.head)) {
       const own = (m: ProductMention) => new Set(sizes.map((z) => resolveSize([z], m.product.sizes, m.product.sizeIndex)).filter((z) => z !== null && m.product.sizes.includes(z))).size >= 2;
       const named = productMentions.filter((m) => !m.head || own(m));
-      items = buildItems(lower, orig, named, quantities, sizes).items;
+      items = buildItems(itemText, orig, named, quantities, sizes).items;
       brandId = brandOf(named);
     }
     // (of one sold in time slots, 20:00场 or 16:30班, the time said picks the slot: "今晚8点那场", "the 9pm cruise")

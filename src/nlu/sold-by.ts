@@ -44,6 +44,17 @@ export function soldBy(description: string | null | undefined): string | null {
   return m ? sameUnit(m[1]) : null;
 }
 
+// a description that says one of it is a pair: 一对装, 按对计, 一副两片, "sold as a pair" (not 一对一, one-to-one lessons)
+const PAIR_SAID = /[一按成每]\s*[对副](?!一)|[对副]装|pairs?(?![a-z])/i;
+
+/** Whether a product's description says one of it is a pair (so "一对" of it is one, not two); one sold by another unit
+ * is not, whatever pairs it is used in: "按根卖，门口通常两根一对". */
+export function soldInPairs(description: string | null | undefined): boolean {
+  if (!description) return false;
+  const unit = soldBy(description);
+  return unit ? unit === "对" || unit === "副" : PAIR_SAID.test(description);
+}
+
 /** One name per unit a catalog writes several ways (千克 is 公斤, 位 人, 平米 平方米). */
 export const sameUnit = (unit: string): string => SAME[unit] ?? unit;
 

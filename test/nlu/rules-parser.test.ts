@@ -6,7 +6,7 @@ import { parseWhen } from "../../src/nlu/when.ts";
 import { RulesParser } from "../../src/nlu/rules-parser.ts";
 import { CantoneseKeeper } from "../../src/nlu/cantonese.ts";
 import { DEFAULT_POLICY, overrides } from "../../src/nlu/intent-model.ts";
-import { ctx, demoSnapshot, rulesFromCatalog } from "./fixtures.ts";
+import { ctx, demoSnapshot, itemTriples, rulesFromCatalog } from "./fixtures.ts";
 
 const parser = new RulesParser(demoSnapshot());
 const parse = (text: string, brandIds: string[] | null = null) => parser.parseSync(text, ctx(brandIds));
@@ -3412,4 +3412,34 @@ describe("session 28: sizes said in another notation or by one part", () => {
     });
     expect(water.parseSync("净水机 1000G 一台", ctx()).items).toEqual([{ productId: "ro", quantity: 1, size: "1000G" }]);
   });
+});
+describe("session 28: extra items and quantities", () => {
+  // "一对" of a thing sold one by one is two of it; of one sold as a pair (its description, name, sizes or an English name
+  // in the plural say so) it is one
+  const shop = rulesFromCatalog({
+    brands: [{ id: "b", name: "好物铺", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "vase", brandId: "b", name: "青瓷花瓶", aliases: ["花瓶", "celadon vase"], sizes: ["30cm", "45cm"] },
+      { id: "lamp", brandId: "b", name: "床头台灯", aliases: ["台灯"], sizes: [] },
+      { id: "speaker", brandId: "b", name: "书架音箱", aliases: ["音箱"], sizes: [], description: "按对计价，一对两只" },
+      { id: "cushion", brandId: "b", name: "坐垫", aliases: ["坐垫"], sizes: [], description: "一对装" },
+      { id: "mitt", brandId: "b", name: "隔热手套", aliases: ["oven mitts"], sizes: [] },
+      { id: "ring", brandId: "b", name: "银对戒", aliases: [], sizes: ["2mm", "3mm"] },
+      { id: "post", brandId: "b", name: "门柱", aliases: [], sizes: [], description: "按根卖，门口通常两根一对" },
+      { id: "coach", brandId: "b", name: "插花私教", aliases: ["私教"], sizes: [] },
+    ],
+  });
+  const items = (text: string) => itemTriples(shop, text);
+  it.each([
+    ["花瓶45cm的要一对", [["vase", "45cm", 2]]],
+    ["来一对台灯 放卧室", [["lamp", null, 2]]],
+    ["门柱一对", [["post", null, 2]]],
+    ["音箱一对", [["speaker", null, 1]]],
+    ["坐垫来一对", [["cushion", null, 1]]],
+    ["隔热手套一对", [["mitt", null, 1]]],
+    ["银对戒3mm一对", [["ring", "3mm", 1]]],
+    ["花瓶两对", [["vase", null, 2]]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("一对一 is no pair", () => expect(items("私教一对一 一节")).toEqual([["coach", null, 1]]));
 });
