@@ -152,8 +152,15 @@ const ADJ_COUNT = new RegExp(
 // syllables of three letters or more, and ge, that are no numeral, so that "ba" and "liang" are not read as 把 and 辆)
 const PINYIN_NUMERALS: Record<string, number> = { yi: 1, er: 2, liang: 2, san: 3, si: 4, wu: 5, liu: 6, qi: 7, ba: 8, jiu: 9, shi: 10 };
 // (the common ones only: the pinyin of the rarer ones makes words and places, shijian 时间, yiban 一般, Liuzhou)
-const PINYIN_MEASURES = [...new Set([...COMMON_MEASURES].map((c) => pinyin(c, { toneType: "none" })).filter((py) => (/^[a-z]{3,}$/.test(py) || py === "ge") && !(py in PINYIN_NUMERALS)))];
+// (and, right after a number, the two-letter ones that are no other common word there: "liang fu" 两副, "2he" 2盒, "liang
+// ba" 两把, but not the ba of "shi ba", eighteen)
+const PINYIN_MEASURES = [...new Set([...COMMON_MEASURES].map((c) => pinyin(c, { toneType: "none" })).filter((py) => (/^[a-z]{3,}$/.test(py) || /^(?:ge|he|fu)$/.test(py)) && !(py in PINYIN_NUMERALS))), "(?<!shi\\s*)ba"];
 const PINYIN_QTY = new RegExp(`(?<![a-z0-9.])(\\d{1,3}|${Object.keys(PINYIN_NUMERALS).join("|")})\\s*(?:${PINYIN_MEASURES.join("|")})(?![a-z])`, "g");
+/** measure words as typed in pinyin right after a number ("liang guan" 两罐, "shiba zhuo" 十八桌): the common ones whose
+ * syllable is no other common word after a number (pinyin-reader.ts reads them so) */
+export const PINYIN_MEASURE_CHARS: ReadonlyMap<string, string> = new Map(
+  [..."杯个份件条双瓶盒支套张台把罐包袋对副本朵根卷串片桶箱碗盏节桌"].map((c) => [pinyin(c, { toneType: "none" }), c]),
+);
 
 const ADJ_MARK = /[大中小]/;
 const LATIN = /[a-z]/;

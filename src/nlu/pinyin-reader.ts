@@ -6,6 +6,7 @@
 import { syllablesOf } from "./catalog-matcher.ts";
 import type { CatalogSnapshot } from "./intent.ts";
 import { cueWords } from "./intent-rules.ts";
+import { PINYIN_MEASURE_CHARS } from "./numbers.ts";
 import type { RoleWords } from "./lexicon.ts";
 
 // Generic language only: the grammar of times, counts and ordering, not any trade's words.
@@ -75,7 +76,10 @@ export class PinyinReader {
       const name = n < 2 && this.isName(joined);
       // (a word glued to digits is a code, left as written: the huacai of HUACAI8)
       const code = n < 2 && /\d/.test(lower[run[0].end] ?? "");
-      const chars = n >= 2 ? this.words.get(joined)! : name || code ? null : this.segment(joined);
+      // (a measure word right after a number is read as one: "liang guan" 两罐, "2he" 2盒, "shiba zhuo" 十八桌; not the ba
+      // of "shi ba", eighteen)
+      const counted = n < 2 && PINYIN_MEASURE_CHARS.has(joined) && /[\d一二两三四五六七八九十]\s*$/.test(out + lower.slice(at, run[0].start)) && !(joined === "ba" && /十\s*$/.test(out));
+      const chars = n >= 2 ? this.words.get(joined)! : counted ? PINYIN_MEASURE_CHARS.get(joined)! : name || code ? null : this.segment(joined);
       out += lower.slice(at, run[0].start) + (chars ?? lower.slice(run[0].start, run[run.length - 1].end));
       at = run[run.length - 1].end;
       i += run.length - 1;

@@ -3442,4 +3442,23 @@ describe("session 28: extra items and quantities", () => {
     ["花瓶两对", [["vase", null, 2]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
   it("一对一 is no pair", () => expect(items("私教一对一 一节")).toEqual([["coach", null, 1]]));
+
+  // a measure word typed in pinyin right after a number counts: "liang guan" 两罐, "2he" 2盒, "liang ba" 两把 (not the ba
+  // of "shi ba", eighteen)
+  const deli = rulesFromCatalog({
+    brands: [{ id: "d", name: "好味铺", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "jam", brandId: "d", name: "草莓酱", aliases: [], sizes: [] },
+      { id: "tea", brandId: "d", name: "花茶礼盒", aliases: ["花茶"], sizes: [] },
+      { id: "knife", brandId: "d", name: "菜刀", aliases: [], sizes: [] },
+    ],
+    roles: [],
+    staff: [],
+  });
+  it.each([
+    ["caomeijiang liang guan mingtian songhuo", [["jam", null, 2]]],
+    ["huacha 2he", [["tea", null, 2]]],
+    ["caidao liang ba", [["knife", null, 2]]],
+  ])("%s", (text, want) => expect(itemTriples(deli, text)).toEqual(want));
 });
