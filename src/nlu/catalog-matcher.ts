@@ -6,7 +6,7 @@ import { pinyin } from "pinyin-pro";
 import { boundedEditDistance, typoBudget } from "./edit-distance.ts";
 import type { CatalogSnapshot } from "./intent.ts";
 import type { DescribedSize } from "./described-sizes.ts";
-import { typedFor } from "./homophone.ts";
+import { nearSound, typedFor } from "./homophone.ts";
 import { BETWEEN_VERB_AND_OBJECT, isParticiple, messageVerbs, nounKey, PARTICLE, verbReadings } from "./english-verbs.ts";
 import { MEASURE_WORDS, ZH_NUM_RE } from "./numbers.ts";
 import { sizeIndex } from "./sizes.ts";
@@ -255,6 +255,25 @@ function syllableOfCode(code: number): number {
 
 /** what each character of a text reads as alone (syllable ids), reused from one text to the next */
 let readings = new Int32Array(256);
+
+/**
+ * A syllable as a pinyin input method's fuzzy setting reads it: zh/ch/sh as z/c/s, l as n, -ng as -n, ü as u (救身衣 for
+ * 救生衣, 内纯卡 for 内存卡, 伴良服 for 伴娘服: the characters such a typist picks without seeing the difference).
+ */
+export function fuzzySyllable(s: string): string {
+  return s.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/ng$/, "n").replace(/v/g, "u");
+}
+const foldedIds = new Int32Array(4096);
+/** the id of a syllable id's fuzzy reading (memoised) */
+function foldedId(id: number): number {
+  if (id >= foldedIds.length) return syllableId(fuzzySyllable(syllableNames[id]));
+  let f = foldedIds[id] - 1;
+  if (f < 0) {
+    f = syllableId(fuzzySyllable(syllableNames[id]));
+    foldedIds[id] = f + 1;
+  }
+  return f;
+}
 
 function pinyinOfChar(ch: string): string {
   return syllableNames[syllableOfCode(ch.charCodeAt(0))];
@@ -646,9 +665,10 @@ export class CatalogMatcher {
   /** Each homophone name by the key of its syllables, or, polyphonic, by its first two (see homophonesByKey). */
   private indexHomophones(): void {
     for (const h of this.homophones) {
-      const ids = h.syllables.map(syllableId);
+      // (keyed by the syllables' fuzzy readings: a name typed with a character of a near sound is looked up with it)
+      const ids = h.syllables.map((y) => syllableId(fuzzySyllable(y)));
       let polyphonic = false;
-      for (let k = 2; k < ids.length && !polyphonic; k++) polyphonic = syllableOfCode(h.chars.charCodeAt(k)) !== ids[k];
+      for (let k = 2; k < ids.length && !polyphonic; k++) polyphonic = foldedId(syllableOfCode(h.chars.charCodeAt(k))) !== ids[k];
       if (polyphonic) {
         const list = this.polyphonicHomophones.get(syllablePair(ids[0], ids[1]));
         if (list) list.push(h);
@@ -1250,7 +1270,7 @@ export class CatalogMatcher {
     // (what each character reads as alone, once per text)
     if (readings.length < chars.length) readings = new Int32Array(chars.length * 2);
     const read = readings;
-    for (let i = 0; i < chars.length; i++) read[i] = syllableOfCode(chars.charCodeAt(i));
+    for (let i = 0; i < chars.length; i++) read[i] = foldedId(syllableOfCode(chars.charCodeAt(i)));
     const here: CatalogMention[] = [];
     for (let i = 0; i < chars.length; i++) {
       if (!isCjkCode(chars.charCodeAt(i))) continue;
@@ -1295,13 +1315,20 @@ export class CatalogMatcher {
    */
   private typedWithHomophones(chars: string, i: number, name: string, syllables: string[]): boolean {
     let same = 0;
+    let near = 0;
     for (let k = 0; k < name.length; k++) {
       const c = chars[i + k];
       if (c === name[k]) same++;
+      // (one character of a near sound in the same tone, fuzzySyllable, in a name of three characters or more whose others
+      // are as written: not 遭 for the 罩 of 沙发罩, nor the 饮 of 饮食 for the 营 of 减脂营)
+      else if (pinyinOfChar(c) !== syllables[k]) {
+        if (name.length < 3 || !isCjkCode(c.charCodeAt(0)) || fuzzySyllable(pinyinOfChar(c)) !== fuzzySyllable(syllables[k]) || !nearSound(c, name, k)) return false;
+        near++;
+      }
       // (in a two-character name, with the name's tone too, 薄点 is no 薄垫, and no word of the platform's: typedFor)
-      else if (pinyinOfChar(c) !== syllables[k] || (name.length === 2 && !typedFor(c, name, k, chars, i))) return false;
+      else if (name.length === 2 && !typedFor(c, name, k, chars, i)) return false;
     }
-    return same >= 1 && !this.pairMeant(chars, i, name);
+    return same >= 1 && (near === 0 || (near === 1 && same === name.length - 1)) && !this.pairMeant(chars, i, name);
   }
 
   /**

@@ -27,6 +27,16 @@ function readingsOf(ch: string): string[] {
   return r;
 }
 
+/** A toned syllable ("sheng1") as a pinyin input method's fuzzy setting reads it, tone kept (see fuzzySyllable). */
+const fuzzyToned = (y: string) => y.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/ng(?=\d?$)/, "n").replace(/[vü]/g, "u");
+
+/** Whether `ch` can be read as the k-th character of `name` is read there, in the same tone, with a fuzzy pinyin setting
+ * (生 for 身, 纯 for 存, 良 for 娘; not 遭 for 罩, in another tone). */
+export function nearSound(ch: string, name: string, k: number): boolean {
+  const want = fuzzyToned(tonedOf(name)[k] ?? "");
+  return readingsOf(ch).some((r) => fuzzyToned(r) === want);
+}
+
 /** Whether `ch` can be read as the k-th character of `name` is read there, tone included. */
 export function soundsLike(ch: string, name: string, k: number): boolean {
   return readingsOf(ch).includes(tonedOf(name)[k]);

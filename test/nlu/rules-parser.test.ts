@@ -3462,3 +3462,25 @@ describe("session 28: extra items and quantities", () => {
     ["caidao liang ba", [["knife", null, 2]]],
   ])("%s", (text, want) => expect(itemTriples(deli, text)).toEqual(want));
 });
+describe("session 28: missing", () => {
+  // a name of three characters or more typed with one character of a near sound (an input method's fuzzy pinyin: zh/z,
+  // ch/c, sh/s, l/n, -ng/-n), the others as written, is that name; a two-character name is not read so
+  const shop = rulesFromCatalog({
+    brands: [{ id: "o", name: "远山户外", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "pole", brandId: "o", name: "登山杖", aliases: [], sizes: [] },
+      { id: "lamp", brandId: "o", name: "星空灯", aliases: [], sizes: [] },
+      { id: "buds", brandId: "o", name: "蓝牙耳机", aliases: [], sizes: [] },
+      { id: "pot", brandId: "o", name: "蒸锅", aliases: [], sizes: [] },
+    ],
+  } as never);
+  const items = (text: string) => shop.parseSync(text, ctx(null)).items.map((i) => `${i.productId}×${i.quantity}`);
+  it.each([
+    ["登三杖两根", ["pole×2"]],
+    ["心空灯 来一个", ["lamp×1"]],
+    ["难牙耳机一副", ["buds×1"]],
+  ])("%s", (text, want) => expect(items(text)).toEqual(want));
+  it("not a two-character name", () => expect(items("真锅一个")).toEqual([]));
+  it("not one in another tone", () => expect(items("信空灯 来一个")).toEqual([]));
+});
