@@ -307,6 +307,10 @@ const HELD_OUT: Record<string, { intent: number; entities: number }> = {
   "telescope-shop": { intent: 0.98, entities: 0.82 },
   "fire-safety-shop": { intent: 0.96, entities: 0.73 },
   "walkie-talkie-shop": { intent: 0.96, entities: 0.75 },
+  // (written blind in session 28, never read: scored at arrival and at the end of the session)
+  "beauty-salon": { intent: 0.97, entities: 0.95 },
+  "moxibustion-house": { intent: 0.98, entities: 0.96 },
+  "basketball-academy": { intent: 0.97, entities: 0.95 },
 };
 /** corpora that arrived last and are not yet tuned up to the bar: their floor is where they stand (README) */
 const NOT_YET_AT_BAR: Record<string, { intent: number; entities: number }> = {
