@@ -523,6 +523,31 @@ export class CatalogMatcher {
       }
       return out;
     };
+    // (and a model code written together is also typed with a space or a hyphen where its letters meet its number: "ax
+    // 6000" and "ax-6000" of AX6000, "mg 996r" of MG996R; and its zeros typed as the letter o: "be72oo" of BE7200; only
+    // in a code of four characters or more)
+    const codeSpellings = (raw: string): string[] => {
+      const text = normalizeSurface(raw);
+      if (!/[a-z]\d|\d[a-z]/.test(text)) return [];
+      const out = new Set<string>();
+      for (const m of text.matchAll(/(?<![a-z\d])[a-z\d]*(?:[a-z]\d|\d[a-z])[a-z\d]*(?![a-z\d])/g)) {
+        const code = m[0];
+        if (code.length < 4) continue;
+        const at = (v: string) => text.slice(0, m.index) + v + text.slice(m.index! + code.length);
+        const gaps = [...code.matchAll(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/g)].map((g) => g.index!);
+        if (gaps.length <= 3) {
+          for (let mask = 1; mask < 1 << gaps.length; mask++) {
+            for (const mark of [" ", "-"]) out.add(at([...code].map((c, i) => (gaps.some((g, k) => g === i && mask & (1 << k)) ? mark : "") + c).join("")));
+          }
+        }
+        const zeros = [...code.matchAll(/0/g)].map((z) => z.index!);
+        if (zeros.length && zeros.length <= 3) {
+          for (let mask = 1; mask < 1 << zeros.length; mask++) out.add(at([...code].map((c, i) => (zeros.some((z, k) => z === i && mask & (1 << k)) ? "o" : c)).join("")));
+        }
+      }
+      out.delete(text);
+      return [...out];
+    };
     // (a role's Chinese words are the catalog's words too: the 碾米 of 碾米师傅 is no 粘米)
     for (const r of catalog.roles ?? []) {
       for (const raw of r.labels?.zh ?? []) {
@@ -535,6 +560,7 @@ export class CatalogMatcher {
       this.products.set(p.id, { id: p.id, brandId: p.brandId, sizes: p.sizes ?? [], sizeIndex: sizeIndex(p.sizes ?? []), chars, unit: p.unit ?? null, name: normalizeSurface(p.name), described: p.described ?? [], tags: p.tags?.length ? p.tags.map(normalizeSurface) : undefined, pairs: soldAsPair(p) });
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) add(s, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of spacings(s)) add(v, "product", p.id, p.brandId);
+      for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of codeSpellings(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unhyphenated(s)) add(v, "product", p.id, p.brandId);
       for (const s of [p.name, ...(p.aliases ?? [])]) if (s) for (const v of unitSpellings(normalizeSurface(s))) add(v, "product", p.id, p.brandId);
       // (a Latin name with a Chinese kind-word is also said in English: SD卡 as "SD card", TPE垫 as "TPE mat")

@@ -19,7 +19,7 @@ import { StoreBrands } from "./store-brand.ts";
 import { ComparedSiblings } from "./compared.ts";
 import { RentalSiblings } from "./rentals.ts";
 import { SiblingWords } from "./sibling-words.ts";
-import { bareNumberSize, catalogSizes, CompositeSizeIndex, countedAt, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
+import { bareNumberSize, catalogSizes, CompositeSizeIndex, countedAt, SpecSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
 import { asciiLower, blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { CantoneseKeeper } from "./cantonese.ts";
 import { foldTraditional } from "./traditional.ts";
@@ -193,6 +193,8 @@ export class RulesParser implements IntentParser {
   private readonly soldByOf = new Map<string, Map<string, string>>();
   /** sizes of a word and a measure (白色5L) that one product comes in: said in parts, they name it */
   private readonly composites: CompositeSizeIndex;
+  /** sizes of several parts of letters and digits (3S 5200mAh) that one product comes in: said by their parts, they name it */
+  private readonly specSizes: SpecSizeIndex;
   /** the units the catalog's sizes are counted in (寸 of 5寸, 张 of 精修3张) */
   private readonly units: string[];
   /** the words of roles that name a person (月嫂, 阿姨, makeup artist): said alone, they ask for that person */
@@ -331,6 +333,7 @@ export class RulesParser implements IntentParser {
     // (nor a count of a measure, 一对 or 一套: "来一对" counts whatever is named, it names no knee warmer sold 单只/一对)
     this.sizeWords = new TermMatcher(single.filter((w) => !common.has(w.text.toLowerCase()) && !A_COUNT.test(w.text)));
     this.composites = new CompositeSizeIndex(catalog.products ?? []);
+    this.specSizes = new SpecSizeIndex(catalog.products ?? []);
     // names that start with an amount and a unit (3小时欢唱套餐, "3 hour package"), by that amount and unit, when one
     // product's names start so
     const byAmount = new Map<string, Set<string>>();
@@ -701,6 +704,17 @@ export class RulesParser implements IntentParser {
         mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
       }
     }
+    // so does a size of several parts of letters and digits only one product comes in, said by its parts ("3S 5200 两块",
+    // "2s5200mah x1" of a battery sold 3S 5200mAh), where that product is not named
+    // (the parts said are its size too)
+    const specNamed: (Span & { size: string })[] = [];
+    for (const w of this.specSizes.find(lower)) {
+      const product = this.matcher.products.get(w.id);
+      if (!product || (allowed && !allowed.has(product.brandId))) continue;
+      if (mentions.some((m) => m.id === w.id || (m.start < w.end && w.start < m.end))) continue;
+      mentions.push({ start: w.start, end: w.end, kind: "product", id: w.id, brandId: product.brandId, via: "exact" });
+      specNamed.push(w);
+    }
     // a size several products come in stands for the one sold by the unit a count is said in ("中包 打四个小时" of rooms
     // by the hour), when nothing is named
     if (!mentions.some((m) => m.kind === "product") && this.soldByOf.size) {
@@ -900,6 +914,10 @@ export class RulesParser implements IntentParser {
       return r !== null && (p.sizes.includes(r) || !othersSize(z, p)) && !isAmountSold(r, p);
     })) : [];
     if (sizeless.length) sizes.push(...englishSizes(lower, sizeless, [...productMentions, ...sizes]));
+    for (const w of specNamed) {
+      for (let k = sizes.length - 1; k >= 0; k--) if (overlaps(sizes[k], w)) sizes.splice(k, 1);
+      if (productMentions.some((m) => m.start === w.start && m.end === w.end)) sizes.push({ start: w.start, end: w.end, keys: [sizeKey(w.size)], display: w.size, weak: false });
+    }
     sizes.sort((a, b) => a.start - b.start);
     // (one product describing another: said right before it, with 的 or nothing between, or after it with "for the";
     // "买iPhone 17 Pro 再配个手机壳" buys both)

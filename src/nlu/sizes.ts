@@ -2301,3 +2301,73 @@ function shortenedWordsOf(words: Set<string>): { short: string; word: string; pr
   return out;
 }
 
+
+/** a run of letters and digits that starts with a digit (3s, 2s5200mah, 5200), and each amount in it (2s, 5200mah) */
+const SPEC_RUN = /(?<![a-z\d.])\d[a-z\d.]*/g;
+const SPEC_AMOUNT = /\d+(?:\.\d+)?[a-z]*/g;
+/** a spec's part of a number and a unit of letters, said also without the unit (5200 of 5200mah) */
+const SPEC_UNIT_PART = /^(\d+(?:\.\d+)?)[a-z]{2,}$/;
+
+/**
+ * The sizes of several parts of letters and digits (3S 5200mAh, 4S 6500mAh) only one product of a catalog comes in,
+ * built once per catalog: saying all the parts of one, in other spacing ("3s5200mah") or an amount without its unit
+ * ("3S 5200", "4S 6500毫安"), names the product.
+ */
+export class SpecSizeIndex {
+  /** each part (and a part's number without its unit) to the sizes it is a part of: the product, the size, its part */
+  private readonly byPart = new Map<string, { id: string; size: string; part: number; parts: number }[]>();
+
+  constructor(products: Iterable<{ id: string; sizes?: string[] | null }>) {
+    const owners = new Map<string, { id: string; size: string; parts: string[] } | null>();
+    for (const p of products) {
+      for (const raw of p.sizes ?? []) {
+        const parts = raw.normalize("NFKC").toLowerCase().trim().split(/[\s+＋]+/);
+        if (parts.length < 2 || !parts.every((x) => /^\d[a-z\d.]*$/.test(x)) || !parts.some((x) => /\d[a-z]/.test(x))) continue;
+        const key = parts.join(" ");
+        const had = owners.get(key);
+        owners.set(key, had === undefined ? { id: p.id, size: raw, parts } : had && had.id === p.id ? had : null);
+      }
+    }
+    for (const owner of owners.values()) {
+      if (!owner) continue;
+      owner.parts.forEach((part, k) => {
+        const bare = SPEC_UNIT_PART.exec(part)?.[1];
+        for (const said of bare ? [part, bare] : [part]) {
+          (this.byPart.get(said) ?? this.byPart.set(said, []).get(said)!).push({ id: owner.id, size: owner.size, part: k, parts: owner.parts.length });
+        }
+      });
+    }
+  }
+
+  /** the products named so in the text, each over the parts said */
+  find(lower: string): (Span & { id: string; size: string })[] {
+    const out: (Span & { id: string; size: string })[] = [];
+    if (!this.byPart.size || !/\d[a-z]/.test(lower)) return out;
+    // the amounts said, and which of them follow the one before with nothing or spaces between
+    const said: (Span & { text: string })[] = [];
+    SPEC_RUN.lastIndex = 0;
+    for (let r = SPEC_RUN.exec(lower); r; r = SPEC_RUN.exec(lower)) {
+      SPEC_AMOUNT.lastIndex = 0;
+      for (let a = SPEC_AMOUNT.exec(r[0]); a; a = SPEC_AMOUNT.exec(r[0])) said.push({ start: r.index + a.index, end: r.index + a.index + a[0].length, text: a[0] });
+    }
+    let from = 0;
+    for (let k = 1; k <= said.length; k++) {
+      if (k < said.length && /^\s*$/.test(lower.slice(said[k - 1].end, said[k].start))) continue;
+      // a group of amounts said together: the sizes all of whose parts it says
+      const hits = new Map<string, { id: string; size: string; parts: Set<number>; n: number; start: number; end: number }>();
+      for (const s of said.slice(from, k)) {
+        for (const h of this.byPart.get(s.text) ?? []) {
+          const key = `${h.id}\u0000${h.size}`;
+          const hit = hits.get(key) ?? hits.set(key, { id: h.id, size: h.size, parts: new Set(), n: h.parts, start: s.start, end: s.end }).get(key)!;
+          hit.parts.add(h.part);
+          hit.start = Math.min(hit.start, s.start);
+          hit.end = Math.max(hit.end, s.end);
+        }
+      }
+      const full = [...hits.values()].filter((h) => h.parts.size === h.n);
+      if (full.length && full.every((h) => h.id === full[0].id)) out.push({ start: Math.min(...full.map((h) => h.start)), end: Math.max(...full.map((h) => h.end)), id: full[0].id, size: full[0].size });
+      from = k;
+    }
+    return out;
+  }
+}

@@ -3529,3 +3529,32 @@ describe("session 28: one of two compared said by a word of its own", () => {
   it("a size of the one named is its own choice", () => expect(ids("小班课选半天还是全天")).toEqual(["group"]));
   it("without a comparison nothing is added", () => expect(ids("小班课 私教老师人很好")).toEqual(["group"]));
 });
+describe("session 28: specs", () => {
+  // a size of several parts of letters and digits only one product comes in, said by its parts in other spacing or with
+  // an amount's unit left off, names that product and is its size; a model code is typed with a space or a hyphen
+  // between its letters and its number, or with its zeros as the letter o
+  const shop = rulesFromCatalog({
+    brands: [{ id: "m", name: "星火模玩", aliases: [] }],
+    stores: [],
+    products: [
+      { id: "pack", brandId: "m", name: "动力电池组", aliases: [], sizes: ["6S 1800mAh", "6S 3000mAh", "4S 3000mAh"] },
+      { id: "prop", brandId: "m", name: "螺旋桨", aliases: [], sizes: ["5寸", "7寸"] },
+      { id: "cam", brandId: "m", name: "ZX4050图传", aliases: ["ZX4050"], sizes: [] },
+      { id: "fc", brandId: "m", name: "T12烙铁", aliases: [], sizes: [] },
+    ],
+    roles: [],
+    staff: [],
+  } as never);
+  it.each([
+    ["6S 1800 三个", [["pack", "6S 1800mAh", 3]]],
+    ["4s3000mah x2", [["pack", "4S 3000mAh", 2]]],
+    ["6S 3000毫安 一个", [["pack", "6S 3000mAh", 1]]],
+    ["螺旋桨5寸两个 + 6S 1800 两个", [["prop", "5寸", 2], ["pack", "6S 1800mAh", 2]]],
+    ["zx 4050 来一个", [["cam", null, 1]]],
+    ["ZX-4050 一个", [["cam", null, 1]]],
+    ["zx4o5o 一个", [["cam", null, 1]]],
+  ])("%s", (text, want) => expect(itemTriples(shop, text)).toEqual(want));
+  // (a part said alone, shared by two sizes, names nothing; nor a code of fewer than four characters spaced apart)
+  it("not one part alone", () => expect(itemTriples(shop, "6S 来一个")).toEqual([]));
+  it("not a short code", () => expect(itemTriples(shop, "t 12烙铁 一个")).toEqual([]));
+});
