@@ -393,6 +393,31 @@ export function brandKinds(brands: { id: string; name: string; aliases?: string[
   return [...kinds, ...[...otherWords].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }))];
 }
 
+/** the city (and county) a store's address starts with: 西安 of 西安市碑林区…, 安吉 of 湖州市安吉县… */
+const ADDRESS_PLACE = /^(?:[\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,3}?)市(?:([\u4e00-\u9fff]{2}?)县)?/;
+
+/**
+ * What a brand's longer name says after its shorter one, in Chinese (农家乐 of 果香里农家乐 beside 果香里, 螺蛳粉 of
+ * 阿螺记螺蛳粉, 考证培训 of 启明考证培训 beside 启明), when no other brand's names say it: the trade it is in, by which
+ * a customer searching for a store names it ("附近有农家乐吗"): three characters or more, as two (健康, 健身, 有机) are
+ * often what many shops do rather than what one is. A place its stores are in is no trade (昆明 of 云途昆明).
+ */
+export function brandTrades(catalog: Pick<CatalogSnapshot, "brands" | "stores">): { text: string; id: string }[] {
+  const places = new Set((catalog.stores ?? []).flatMap((st) => ADDRESS_PLACE.exec(st.address ?? "")?.slice(1) ?? []).filter(Boolean));
+  const owners = new Map<string, Set<string>>();
+  for (const b of catalog.brands ?? []) {
+    const names = [...new Set([b.name, ...(b.aliases ?? [])].map(normalize).filter(Boolean))];
+    for (const long of names) {
+      for (const n of names) {
+        if (n.length >= long.length || !long.startsWith(n)) continue;
+        const rest = long.slice(n.length).trim();
+        if (/^[\u3400-\u9fff]{3,6}$/.test(rest) && !places.has(rest.replace(/[市县区]$/, ""))) (owners.get(rest) ?? owners.set(rest, new Set()).get(rest)!).add(b.id);
+      }
+    }
+  }
+  return [...owners].filter(([, ids]) => ids.size === 1).map(([text, ids]) => ({ text, id: [...ids][0] }));
+}
+
 /** the English nouns of a service done to a thing: rod repair, tank cleaning, face painting (English's, no trade's) */
 const SERVICE_NOUNS = "repairs?|cleaning|painting|installation|install|fitting|tuning|service|servicing|design|transfer|setup|set-up|consultation|appraisal|care|session|class|lesson";
 
@@ -440,6 +465,9 @@ export class Lexicon {
   /** the kind of shop a brand is, from its own names (粤点轩 and 粤点轩茶楼 → 茶楼; "Old Fox" and "Old Fox Barbershop" →
    * barbershop), when no other brand's names say it: "附近有茶楼吗" asks for that brand */
   readonly kindMatcher: TermMatcher;
+  /** the trade a brand's longer name says after its shorter one (农家乐 of 果香里农家乐, 螺蛳粉 of 阿螺记螺蛳粉), one brand's:
+   * a store search in that trade's word asks for that brand (brandTrades) */
+  private readonly tradeMatcher: TermMatcher;
   /** category word (normalised tag) → brands whose products carry it */
   private readonly tagBrands = new Map<string, Set<string>>();
   /** role → the brands whose stores staff it */
@@ -487,6 +515,7 @@ export class Lexicon {
     }
     this.categoryMatcher = new TermMatcher([...this.tagBrands.keys()].map((text) => ({ text, id: text })));
     this.kindMatcher = new TermMatcher(brandKinds(catalog.brands ?? []));
+    this.tradeMatcher = new TermMatcher(brandTrades(catalog));
     const staffRoles = new Map<string, Set<string>>();
     for (const s of catalog.staff ?? []) {
       const name = normalize(s.name);
@@ -568,6 +597,14 @@ export class Lexicon {
   /** Staff members named in the text (any of them, whatever their role): the intent model masks them as roles. */
   staffIn(lower: string): TermMention[] {
     return this.staffMatcher.find(lower);
+  }
+
+  /** The one brand whose names' trade (brandTrades) the text says, when the words said are one brand's, or null. */
+  tradeBrand(lower: string, allowed: ReadonlySet<string> | null): string | null {
+    if (!this.tradeMatcher.size) return null;
+    const ids = new Set(this.tradeMatcher.find(lower).map((m) => m.id));
+    const id = ids.size === 1 ? [...ids][0] : null;
+    return id && (!allowed || allowed.has(id)) ? id : null;
   }
 
   /** The one role `brandId`'s stores staff, when they staff exactly one (a water-purifier brand's engineers). */

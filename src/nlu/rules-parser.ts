@@ -1178,6 +1178,9 @@ export class RulesParser implements IntentParser {
     // (else a store named by a piece of its name is where a search, a booking or an order goes: "项城店几点关门", "玉林店
     // 中包 打四个小时")
     if (brandId === null && STORE_INTENTS.has(intent)) brandId = this.storeBrands.brandIn(lower, allowed);
+    // (else a store searched for by the trade one brand's names say it is in: "附近有农家乐吗" of 果香里农家乐, "哪里有考证培训" of
+    // 启明考证培训)
+    if (brandId === null && intent === "find_store") brandId = this.lexicon.tradeBrand(lower, allowed);
 
     return {
       intent,

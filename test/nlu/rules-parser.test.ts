@@ -3558,3 +3558,28 @@ describe("session 28: specs", () => {
   it("not one part alone", () => expect(itemTriples(shop, "6S 来一个")).toEqual([]));
   it("not a short code", () => expect(itemTriples(shop, "t 12烙铁 一个")).toEqual([]));
 });
+describe("session 28: brands", () => {
+  // a store searched for by the trade a brand's longer name says after its shorter one (and no other brand's names say)
+  // is that brand's; a place its stores are in is no trade, and a trade two brands' names say names neither
+  const farm = rulesFromCatalog({
+    brands: [
+      { id: "g", name: "青梅坞", aliases: ["青梅坞垂钓庄园", "青梅坞杭州", "青梅坞杭州市"] },
+      { id: "m", name: "麦香坊", aliases: ["麦香坊面包"] },
+      { id: "w", name: "麦穗坊", aliases: ["麦穗坊面包"] },
+    ],
+    stores: [
+      { id: "s1", brandId: "g", name: "青梅坞 西湖店", address: "杭州市西湖区龙井路1号" },
+      { id: "s2", brandId: "m", name: "麦香坊 滨江店", address: "杭州市滨江区江南大道2号" },
+    ],
+    products: [
+      { id: "rod", brandId: "g", name: "鱼竿租赁", aliases: [], sizes: [] },
+      { id: "toast", brandId: "m", name: "吐司", aliases: [], sizes: [] },
+    ],
+    roles: [],
+    staff: [],
+  } as never);
+  const brand = (text: string) => farm.parseSync(text, ctx(null));
+  it("a trade its names say", () => expect(brand("附近3公里有垂钓庄园吗")).toMatchObject({ intent: "find_store", brandId: "g" }));
+  it("not a city", () => expect(brand("杭州市附近有店吗")).toMatchObject({ intent: "find_store", brandId: null }));
+  it("not a trade two brands say", () => expect(brand("附近有面包店吗").brandId).toBeNull());
+});
