@@ -16,7 +16,6 @@ import { parseRadius } from "./radius.ts";
 import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
 import { StoreBrands } from "./store-brand.ts";
-import { ComparedSiblings } from "./compared.ts";
 import { RentalSiblings } from "./rentals.ts";
 import { SiblingWords } from "./sibling-words.ts";
 import { bareNumberSize, catalogSizes, CompositeSizeIndex, countedAt, SpecSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
@@ -212,8 +211,6 @@ export class RulesParser implements IntentParser {
   private readonly rentalSiblings: RentalSiblings;
   /** products that share what is said of them, told apart by their own words (房间仓 包年 of 房间仓年租) */
   private readonly siblingWords: SiblingWords;
-  /** the siblings one of which is compared with another named ("私教还是团课") */
-  private readonly comparedSiblings: ComparedSiblings;
   /** product names written inside a store's name */
   private readonly inStoreNames = new Set<string>();
   /** the catalog's sizes in Chinese words (黑色, 半天), to find a name said around one of them ("803黑色墨盒") */
@@ -241,7 +238,6 @@ export class RulesParser implements IntentParser {
     this.storeBrands = new StoreBrands(catalog);
     this.rentalSiblings = new RentalSiblings(catalog.products ?? []);
     this.siblingWords = new SiblingWords(catalog.products ?? []);
-    this.comparedSiblings = new ComparedSiblings(catalog.products ?? []);
     // (the names said inside a store's name, 观音 of 观音桥店: only where one is said are stores looked for)
     for (const w of storeNames) for (const m of this.matcher.exactMentions(w.normalize("NFKC").toLowerCase(), null)) if (m.kind === "product") this.inStoreNames.add(w.normalize("NFKC").toLowerCase().slice(m.start, m.end));
     for (const c of catalog.coupons ?? []) {
@@ -767,10 +763,6 @@ export class RulesParser implements IntentParser {
     // another of the same kind said by what sets it apart, with 的: the 巧克力的 of "冰淇淋鸡蛋仔一个 巧克力的一个" is the
     // 巧克力鸡蛋仔, the 彩色的 of "黑白打印A4 300张，彩色的A4 20张" the 彩色打印
     for (const w of this.siblingsSaid(lower, mentions, allowed)) mentions.push(w);
-    // (or compared with one named, by a word of its own: the 私教 of "上私教还是团课", the leather of "the crystal album or
-    // the leather one")
-    const compared = this.comparedSiblings.said(lower, mentions.filter((m) => m.kind === "product"), mentions);
-    for (const w of compared) if (!allowed || allowed.has(w.brandId)) mentions.push({ ...w, kind: "product", via: "exact" });
     mentions.sort((a, b) => a.start - b.start);
     // (nor a name found by its parts inside a store's: the 八 and 大关 of 八大关店)
     for (let k = mentions.length - 1; k >= 0; k--) if (inStore(mentions[k])) mentions.splice(k, 1);

@@ -3509,26 +3509,6 @@ describe("session 28: siblings told apart by their own words", () => {
     ["电池 A13 两板", [["cell", 2, "A13"]]],
   ])("%s", (text, want) => expect(items(text)).toEqual(want));
 });
-describe("session 28: one of two compared said by a word of its own", () => {
-  // one product named, compared with a sibling (same brand, a tag in common) said beside the joint by a word only the
-  // sibling's names hold; not a size of the one named, not where two things are named already
-  const shop = rulesFromCatalog({
-    brands: [{ id: "s", name: "雪峰滑雪", aliases: [] }],
-    stores: [],
-    products: [
-      { id: "group", brandId: "s", name: "单板小班课", aliases: ["小班课", "group lesson"], sizes: ["半天", "全天"], tags: ["课程", "单板"] },
-      { id: "private", brandId: "s", name: "单板一对一", aliases: ["单板私教", "private lesson"], sizes: [], tags: ["课程", "单板"] },
-      { id: "goggles", brandId: "s", name: "雪镜", aliases: ["goggles"], sizes: [], tags: ["装备"] },
-    ],
-  } as never);
-  const ids = (text: string) => shop.parseSync(text, ctx(null)).items.map((i) => i.productId).sort();
-  it.each([
-    ["第一次滑 上私教还是小班课好", ["group", "private"]],
-    ["which is better, the group lesson or a private one?", ["group", "private"]],
-  ])("%s", (text, want) => expect(ids(text)).toEqual(want));
-  it("a size of the one named is its own choice", () => expect(ids("小班课选半天还是全天")).toEqual(["group"]));
-  it("without a comparison nothing is added", () => expect(ids("小班课 私教老师人很好")).toEqual(["group"]));
-});
 describe("session 28: specs", () => {
   // a size of several parts of letters and digits only one product comes in, said by its parts in other spacing or with
   // an amount's unit left off, names that product and is its size; a model code is typed with a space or a hyphen
