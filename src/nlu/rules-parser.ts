@@ -17,7 +17,6 @@ import { parseRating } from "./rating.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
 import { StoreBrands } from "./store-brand.ts";
 import { RentalSiblings } from "./rentals.ts";
-import { SiblingWords } from "./sibling-words.ts";
 import { bareNumberSize, catalogSizes, CompositeSizeIndex, countedAt, SpecSizeIndex, findSizes, fitsProduct, resolveSize, sizeKey, sizeUnits, slotAt, type SizeMention } from "./sizes.ts";
 import { asciiLower, blankSpans, normalizeText, overlaps, type Span } from "./text.ts";
 import { CantoneseKeeper } from "./cantonese.ts";
@@ -209,8 +208,6 @@ export class RulesParser implements IntentParser {
   private readonly storeBrands: StoreBrands;
   /** the products that rent out what others sell (头盔租赁 beside a helmet) */
   private readonly rentalSiblings: RentalSiblings;
-  /** products that share what is said of them, told apart by their own words (房间仓 包年 of 房间仓年租) */
-  private readonly siblingWords: SiblingWords;
   /** product names written inside a store's name */
   private readonly inStoreNames = new Set<string>();
   /** the catalog's sizes in Chinese words (黑色, 半天), to find a name said around one of them ("803黑色墨盒") */
@@ -237,7 +234,6 @@ export class RulesParser implements IntentParser {
     this.stores = new TermMatcher(storeNames.map((text) => ({ text, id: text })));
     this.storeBrands = new StoreBrands(catalog);
     this.rentalSiblings = new RentalSiblings(catalog.products ?? []);
-    this.siblingWords = new SiblingWords(catalog.products ?? []);
     // (the names said inside a store's name, 观音 of 观音桥店: only where one is said are stores looked for)
     for (const w of storeNames) for (const m of this.matcher.exactMentions(w.normalize("NFKC").toLowerCase(), null)) if (m.kind === "product") this.inStoreNames.add(w.normalize("NFKC").toLowerCase().slice(m.start, m.end));
     for (const c of catalog.coupons ?? []) {
@@ -814,14 +810,6 @@ export class RulesParser implements IntentParser {
     for (const m of productMentions) {
       const rental = this.matcher.products.get(this.rentalSiblings.rentalOf(lower, { start: m.start, end: m.end, productId: m.product.id }) ?? "");
       if (rental && (!allowed || allowed.has(rental.brandId))) m.product = rental;
-    }
-    // (a product said by words its siblings share, with a sibling's own words said beside: "房间仓 6平方 包年")
-    if (this.siblingWords.size) {
-      const blocked = [...mentions.filter((m) => m.kind === "brand"), ...allRoles];
-      for (const m of productMentions) {
-        const sibling = this.matcher.products.get(this.siblingWords.siblingOf(lower, { start: m.start, end: m.end, id: m.product.id }, productMentions, blocked, allowed) ?? "");
-        if (sibling) m.product = sibling;
-      }
     }
     // a head noun said alone ("要把小提琴 1/4的"), where no name or role word is written: the product of
     // those ending in it that a size in the sentence fits

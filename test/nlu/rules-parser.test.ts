@@ -3485,30 +3485,6 @@ describe("session 28: missing", () => {
   it("not one in another tone", () => expect(items("信空灯 来一个")).toEqual([]));
 });
 
-describe("session 28: siblings told apart by their own words", () => {
-  const shop = rulesFromCatalog({
-    brands: [{ id: "g", name: "储物港" }, { id: "h", name: "听宝" }],
-    products: [
-      { id: "locker-m", brandId: "g", name: "储物柜(月付)", aliases: ["储物柜", "locker"], tags: ["月付"], sizes: ["1立方", "2立方"] },
-      { id: "locker-y", brandId: "g", name: "储物柜(年付)", aliases: ["储物柜包年", "locker yearly"], tags: ["年付"], sizes: ["1立方", "2立方"] },
-      { id: "cell", brandId: "h", name: "助听器电池(单板)", aliases: ["电池", "batteries"], tags: ["电池"], sizes: ["A10", "A13"] },
-      { id: "cell-box", brandId: "h", name: "助听器电池整盒", aliases: ["整盒电池", "box of batteries"], tags: ["电池"], sizes: ["A10", "A13"] },
-    ],
-    coupons: [],
-  });
-  const items = (text: string) => shop.parseSync(text, ctx()).items.map((i) => [i.productId, i.quantity, i.size]);
-  it.each([
-    // a sibling's own word said beside what both are called
-    ["储物柜 2立方 包年", [["locker-y", 1, "2立方"]]],
-    ["租个储物柜 年付 1立方", [["locker-y", 1, "1立方"]]],
-    ["a 2立方 locker, yearly", [["locker-y", 1, "2立方"]]],
-    ["电池 A13 一整盒", [["cell-box", 1, "A13"]]],
-    ["a box of A10 batteries", [["cell-box", 1, "A10"]]],
-    // none said, or the product's own word said too: the product found
-    ["储物柜 2立方 一个", [["locker-m", 1, "2立方"]]],
-    ["电池 A13 两板", [["cell", 2, "A13"]]],
-  ])("%s", (text, want) => expect(items(text)).toEqual(want));
-});
 describe("session 28: specs", () => {
   // a size of several parts of letters and digits only one product comes in, said by its parts in other spacing or with
   // an amount's unit left off, names that product and is its size; a model code is typed with a space or a hyphen
